@@ -1,0 +1,46 @@
+/** The roles of the practice (domain.md §1). Stored as these codes; labels come from i18n. */
+export const ROLES = [
+  'volunteer_host',
+  'intake_desk',
+  'case_worker',
+  'behavioural_scientist',
+  'team_coordinator',
+  'municipal_consultant',
+  'privacy_officer',
+  'functional_admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** What a role may do in general. Relation to a case narrows this further in capability policies. */
+export const PERMISSIONS = [
+  'person:read',
+  'person:write',
+  'user:admin',
+  'access_log:read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  volunteer_host: [],
+  intake_desk: ['person:read', 'person:write'],
+  case_worker: ['person:read', 'person:write'],
+  behavioural_scientist: ['person:read'],
+  team_coordinator: ['person:read', 'person:write'],
+  municipal_consultant: ['person:read'],
+  privacy_officer: ['access_log:read'],
+  functional_admin: ['user:admin'],
+};
+
+/**
+ * Roles for which two-factor authentication is required in production unless configured otherwise:
+ * every role that can see personal data or the access log, or manage accounts.
+ */
+export const ROLES_REQUIRING_MFA_IN_PRODUCTION: readonly Role[] = ROLES.filter(
+  (r) => ROLE_PERMISSIONS[r].length > 0,
+);
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}

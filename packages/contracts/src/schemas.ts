@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { ROLES } from './roles';
+import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './validators';
+
+z.config(z.locales.nl());
+
+const trimmed = (max: number) => z.string().trim().max(max, { error: `Maximaal ${max} tekens.` });
+const requiredText = (max: number, what: string) =>
+  z.string().trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+const optionalText = (max: number) =>
+  trimmed(max)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een datum in als jjjj-mm-dd.' })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: 'Deze datum bestaat niet.',
+  });
+
+export const bsnSchema = z
+  .string()
+  .trim()
+  .transform(normaliseBsn)
+  .refine(isValidBsn, { error: 'Dit is geen geldig BSN (de elfproef klopt niet).' });
+
+export const postcodeSchema = z
+  .string()
+  .trim()
+  .refine(isValidPostcode, { error: 'Vul een geldige postcode in, bijvoorbeeld 1234 AB.' })
+  .transform(normalisePostcode);
+
+export const uuid = z.uuid({ error: 'Ongeldige verwijzing.' });
+
+// ---------- errors ----------
+export const errorResponse = z.object({
+  code: z.string(),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+// ---------- auth ----------
+export const loginRequest = z.object({
+  username: requiredText(200, 'uw gebruikersnaam'),
+  password: z.string().min(1, { error: 'Vul uw wachtwoord in.' }).max(1000),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+/** What the client must do next after a login step. */
+export const authStep = z.enum(['done', 'totp', 'enrol_totp', 'change_password']);
+export type AuthStep = z.infer<typeof authStep>;
+
+export const loginResponse = z.object({ next: authStep });
+
+export const totpRequest = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, { error: 'Vul de zescijferige code uit uw authenticator-app in.' }),
+});
+export const recoveryCodeRequest = z.object({
+  code: z.string().trim().min(8, { error: 'Vul een herstelcode in.' }).max(40),
+});
+export const totpEnrolmentResponse = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrSvg: z.string(),
+});
+export const totpEnrolmentConfirmResponse = z.object({ recoveryCodes: z.array(z.string()), next: authStep });
+
+export const changePasswordRequest = z.object({
+  currentPassword: z.string().min(1, { error: 'Vul uw huidige wachtwoord in.' }).max(1000),
+  newPassword: z
+    .string()
+    .min(12, { error: 'Een nieuw wachtwoord heeft minimaal 12 tekens.' })
+    .max(200, { error: 'Maximaal 200 tekens.' }),
+});
+
+export const roleSchema = z.enum(ROLES);
+
+export const sessionResponse = z.object({
+  authenticated: z.boolean(),
+  next: authStep.optional(),
+  csrfToken: z.string().optional(),
+  user: z
+    .object({
+      id: z.string(),
+      displayName: z.string(),
+      username: z.string(),
+      tenantName: z.string(),
+      roles: z.array(roleSchema),
+      permissions: z.array(z.string()),
+      teams: z.array(z.object({ id: z.string(), name: z.string() })),
+      totpEnabled: z.boolean(),
+    })
+    .optional(),
+  oidcEnabled: z.boolean(),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+// ---------- persons ----------
+export const RELATIONS = ['parent', 'child', 'partner', 'other'] as const;
+export const relationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof relationSchema>;
+
+export const personInput = z.object({
+  firstName: requiredText(100, 'de voornaam'),
+  infix: optionalText(20),
+  lastName: requiredText(100, 'de achternaam'),
+  dateOfBirth: isoDate.optional(),
+  bsn: bsnSchema.optional().or(z.literal('').transform(() => undefined)),
+  postcode: postcodeSchema.optional().or(z.literal('').transform(() => undefined)),
+  houseNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  houseNumberAddition: optionalText(10),
+  street: optionalText(100),
+  city: optionalText(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+0-9][0-9 \-]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  email: z
+    .email({ error: 'Vul een geldig e-mailadres in.' })
+    .max(200)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  preferredLanguage: optionalText(50),
+  interpreterNeeded: z.boolean().default(false),
+});
+export type PersonInput = z.input<typeof personInput>;
+
+export const createPersonRequest = personInput.extend({
+  /** The user saw the likely-duplicates warning and still wants a new person. */
+  acknowledgeDuplicates: z.boolean().default(false),
+});
+export const updatePersonRequest = personInput.extend({ version: z.number().int().min(1) });
+
+export const personSummary = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  postcode: z.string().nullable(),
+  houseNumber: z.string().nullable(),
+  isMinor: z.boolean().nullable(),
+});
+export type PersonSummary = z.infer<typeof personSummary>;
+
+export const householdMemberView = personSummary.extend({ relation: relationSchema });
+export const householdView = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number(),
+  members: z.array(householdMemberView),
+});
+export type HouseholdView = z.infer<typeof householdView>;
+
+export const personView = z.object({
+  id: z.string(),
+  version: z.number(),
+  firstName: z.string(),
+  infix: z.string().nullable(),
+  lastName: z.string(),
+  fullName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  age: z.number().nullable(),
+  isMinor: z.boolean().nullable(),
+  bsn: z.string().nullable(),
+  postcode: z.string().nullable(),
+  houseNumber: z.string().nullable(),
+  houseNumberAddition: z.string().nullable(),
+  street: z.string().nullable(),
+  city: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  preferredLanguage: z.string().nullable(),
+  interpreterNeeded: z.boolean(),
+  households: z.array(householdView),
+});
+export type PersonView = z.infer<typeof personView>;
+
+export const duplicatesResponse = errorResponse.extend({ duplicates: z.array(personSummary) });
+
+export const personSearchRequest = z
+  .object({
+    name: z.string().trim().max(100).optional(),
+    dateOfBirth: isoDate.optional().or(z.literal('').transform(() => undefined)),
+    bsn: bsnSchema.optional().or(z.literal('').transform(() => undefined)),
+    postcode: postcodeSchema.optional().or(z.literal('').transform(() => undefined)),
+    houseNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth || q.bsn || (q.postcode && q.houseNumber), {
+    error: 'Zoek op ten minste twee letters van de naam, een geboortedatum, een BSN of postcode met huisnummer.',
+  });
+export type PersonSearchRequest = z.input<typeof personSearchRequest>;
+export const personSearchResponse = z.object({ results: z.array(personSummary), truncated: z.boolean() });
+
+export const createHouseholdRequest = z.object({
+  name: requiredText(100, 'een naam voor het huishouden'),
+  members: z
+    .array(z.object({ personId: uuid, relation: relationSchema }))
+    .min(1, { error: 'Een huishouden heeft minstens één lid.' })
+    .max(30),
+});
+export const addHouseholdMemberRequest = z.object({ personId: uuid, relation: relationSchema, version: z.number().int() });
+export const removeHouseholdMemberRequest = z.object({ version: z.number().int() });
+
+// ---------- users (functional administrator) ----------
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._@-]{3,100}$/, { error: 'Gebruikersnaam: 3 tot 100 tekens, alleen letters, cijfers en . _ @ -' });
+
+export const createUserRequest = z.object({
+  username: usernameSchema,
+  displayName: requiredText(200, 'de naam'),
+  email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200).optional().or(z.literal('').transform(() => undefined)),
+  roles: z.array(roleSchema).min(1, { error: 'Kies ten minste één rol.' }),
+  teamIds: z.array(uuid).default([]),
+});
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  roles: z.array(roleSchema),
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserView = z.infer<typeof userView>;
+export const userWithTemporaryPassword = z.object({ user: userView, temporaryPassword: z.string() });
+export const teamView = z.object({ id: z.string(), name: z.string(), area: z.string().nullable() });
+
+// ---------- home ----------
+export const homeResponse = z.object({
+  recentPersons: z.array(personSummary),
+});
+
+export const idParams = z.object({ id: uuid });
