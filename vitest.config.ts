@@ -10,6 +10,5 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['apps/api/test/global-setup.ts'],
   },
 });

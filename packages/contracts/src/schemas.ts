@@ -12,6 +12,15 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
+
+/** An optional text field where an empty input means "not given"; otherwise `schema` applies with its own message. */
+const blankable = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v))
+    .pipe(schema.optional());
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een datum in als jjjj-mm-dd.' })
@@ -106,29 +115,15 @@ export const personInput = z.object({
   firstName: requiredText(100, 'de voornaam'),
   infix: optionalText(20),
   lastName: requiredText(100, 'de achternaam'),
-  dateOfBirth: isoDate.optional(),
-  bsn: bsnSchema.optional().or(z.literal('').transform(() => undefined)),
-  postcode: postcodeSchema.optional().or(z.literal('').transform(() => undefined)),
-  houseNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  dateOfBirth: blankable(isoDate),
+  bsn: blankable(bsnSchema),
+  postcode: blankable(postcodeSchema),
+  houseNumber: blankable(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
   houseNumberAddition: optionalText(10),
   street: optionalText(100),
   city: optionalText(100),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[+0-9][0-9 \-]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  email: z
-    .email({ error: 'Vul een geldig e-mailadres in.' })
-    .max(200)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  phone: blankable(z.string().trim().regex(/^[+0-9][0-9 \-]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+  email: blankable(z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200)),
   preferredLanguage: optionalText(50),
   interpreterNeeded: z.boolean().default(false),
 });
@@ -188,15 +183,10 @@ export const duplicatesResponse = errorResponse.extend({ duplicates: z.array(per
 export const personSearchRequest = z
   .object({
     name: z.string().trim().max(100).optional(),
-    dateOfBirth: isoDate.optional().or(z.literal('').transform(() => undefined)),
-    bsn: bsnSchema.optional().or(z.literal('').transform(() => undefined)),
-    postcode: postcodeSchema.optional().or(z.literal('').transform(() => undefined)),
-    houseNumber: z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    dateOfBirth: blankable(isoDate),
+    bsn: blankable(bsnSchema),
+    postcode: blankable(postcodeSchema),
+    houseNumber: blankable(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
   })
   .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth || q.bsn || (q.postcode && q.houseNumber), {
     error: 'Zoek op ten minste twee letters van de naam, een geboortedatum, een BSN of postcode met huisnummer.',
@@ -224,7 +214,7 @@ export const usernameSchema = z
 export const createUserRequest = z.object({
   username: usernameSchema,
   displayName: requiredText(200, 'de naam'),
-  email: z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200).optional().or(z.literal('').transform(() => undefined)),
+  email: blankable(z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200)),
   roles: z.array(roleSchema).min(1, { error: 'Kies ten minste één rol.' }),
   teamIds: z.array(uuid).default([]),
 });

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { translate } from '@nabij/contracts';
+import { registerAccessControl } from './capabilities/access-control';
+import { registerAuthRoutes } from './capabilities/auth';
+import { registerHealthRoutes } from './capabilities/health';
+import { registerHomeRoutes } from './capabilities/home';
+import { registerOrganisationRoutes } from './capabilities/organisation';
+import { registerPersonRoutes } from './capabilities/persons';
+import type { Deps } from './platform/deps';
+import { registerErrorHandling } from './platform/http/errors';
+import { createMetrics } from './platform/metrics';
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+/** Builds the HTTP application on given dependencies (the database is already migrated). */
+export async function buildApp(deps: Omit<Deps, 'log'>, options: { logger?: object | boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+  });
+  const fullDeps: Deps = { ...deps, log: app.log };
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Nabij API', description: 'API van Nabij, het registratiesysteem voor sociale wijkteams.', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nabij_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAccessControl(app, fullDeps);
+  registerErrorHandling(app);
+  const metrics = createMetrics();
+  metrics.instrument(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerHealthRoutes(app, fullDeps, metrics);
+  registerAuthRoutes(app, fullDeps);
+  registerHomeRoutes(app, fullDeps);
+  registerPersonRoutes(app, fullDeps);
+  registerOrganisationRoutes(app, fullDeps);
+
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const webDist = path.resolve(deps.config.webDistDir);
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health');
+    if (wantsPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ code: 'not_found', message: translate('error.not_found') });
+  });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../shared/app-error';
+import { buildActor, type AccessContext, type Actor } from '../../shared/actor';
+import type { Deps } from '../../platform/deps';
+import { recordAccess } from '../audit';
+import { readSessionToken, resolveSession, safeEqual, type SessionRow } from '../auth';
+import { policyOf, type RoutePolicy } from './route-policy';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionRow | undefined;
+    sessionExpired: boolean;
+    actor: Actor | undefined;
+  }
+}
+
+/** Every route with its policy, for the test that no route goes without one. */
+export const registeredRoutes: Array<{ method: string; url: string; policy: RoutePolicy | undefined }> = [];
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one place where requests are authenticated and route policies enforced:
+ * - onRoute: a route without a policy stops the app from starting;
+ * - onRequest: the session cookie becomes `request.session` and `request.actor`;
+ * - preValidation (before the body is even parsed into a use case): the policy and CSRF token are checked,
+ *   and a refused permission is written to the access log.
+ */
+export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('session', undefined);
+  app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('actor', undefined);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const policy = policyOf(route.url, route.config);
+    for (const method of methods) registeredRoutes.push({ method, url: route.url, policy });
+    if (!policy) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access policy (config.policy).`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
+    if (policy?.kind === 'public' && !request.url.startsWith('/api/auth')) return;
+    const lookup = await resolveSession(deps, readSessionToken(request, deps.config));
+    request.session = lookup.session;
+    request.sessionExpired = lookup.session ? false : lookup.expired;
+    if (lookup.session?.stage === 'done') {
+      const s = lookup.session;
+      request.actor = buildActor({ userId: s.userId, tenantId: s.tenantId, roles: s.roles, teamIds: s.teams.map((t) => t.id) });
+    }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
+    if (!policy) throw new AppError('not_found');
+    if (policy.kind === 'public') return;
+    const session = request.session;
+    if (!session) throw new AppError(request.sessionExpired ? 'session_expired' : 'not_authenticated');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !safeEqual(header, session.csrfToken)) throw new AppError('csrf_failed');
+    }
+    if (policy.kind === 'login_step') return;
+    const actor = request.actor;
+    if (!actor) throw new AppError('mfa_required');
+    if (policy.kind === 'authenticated') return;
+    if (!actor.permissions.has(policy.permission)) {
+      await deps.db.inTenant(actor.tenantId, (tx) =>
+        recordAccess(tx, accessContext(request), {
+          action: SAFE_METHODS.has(request.method) ? 'read' : 'update',
+          event: 'access.denied',
+          dataCategory: policy.dataCategory,
+          outcome: 'denied',
+          permission: policy.permission,
+          detail: { route: `${request.method} ${request.routeOptions.url ?? ''}` },
+        }),
+      );
+      throw new AppError('forbidden');
+    }
+  });
+}
+
+/** The client address as seen by the app (the proxy's X-Forwarded-For when TRUST_PROXY is on). */
+export function accessContext(request: FastifyRequest): AccessContext {
+  if (!request.actor) throw new AppError('not_authenticated');
+  const ua = request.headers['user-agent'];
+  return { actor: request.actor, ip: request.ip, userAgent: typeof ua === 'string' ? ua : null };
+}

@@ -1,0 +1,1 @@
+export { recordAccess, recordAccessMany, type AccessAction, type AccessEntry, type LegalBasis } from './record-access';

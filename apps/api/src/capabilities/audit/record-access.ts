@@ -1,0 +1,60 @@
+import type { Permission } from '@nabij/contracts';
+import type { Tx } from '../../platform/database/database';
+import { roleFor, type AccessContext } from '../../shared/actor';
+
+export type AccessAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'print' | 'login' | 'logout';
+
+/** Legal bases recorded with an access; shown to residents in plain Dutch by the access-log overview. */
+export type LegalBasis = 'public_task_social_domain' | 'consent' | 'legal_obligation' | 'security';
+
+export interface AccessEntry {
+  action: AccessAction;
+  /** Past-tense event name, e.g. `person.viewed`. */
+  event: string;
+  dataCategory: string;
+  personId?: string | null;
+  caseId?: string | null;
+  teamId?: string | null;
+  onBehalfOf?: string | null;
+  legalBasis?: LegalBasis;
+  outcome?: 'allowed' | 'denied';
+  emergency?: boolean;
+  /** Ids and counts only: never names, BSNs or note text. */
+  detail?: Record<string, string | number | boolean | null>;
+  permission?: Permission;
+}
+
+/**
+ * Writes one NEN 7513 access-log row in the caller's transaction, so the log and the action commit
+ * or fail together. Several persons touched by one action: call once per person, or use `recordAccessMany`.
+ */
+export async function recordAccess(tx: Tx, ctx: AccessContext, entry: AccessEntry): Promise<void> {
+  await recordAccessMany(tx, ctx, entry, [entry.personId ?? null]);
+}
+
+export async function recordAccessMany(tx: Tx, ctx: AccessContext, entry: AccessEntry, personIds: Array<string | null>): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx
+    .insertInto('access_log')
+    .values(
+      personIds.map((personId) => ({
+        tenant_id: ctx.actor.tenantId,
+        user_id: ctx.actor.userId,
+        user_role: roleFor(ctx.actor, entry.permission),
+        team_id: entry.teamId ?? ctx.actor.teamIds[0] ?? null,
+        on_behalf_of: entry.onBehalfOf ?? null,
+        action: entry.action,
+        event: entry.event,
+        person_id: personId,
+        case_id: entry.caseId ?? null,
+        data_category: entry.dataCategory,
+        legal_basis: entry.legalBasis ?? 'public_task_social_domain',
+        outcome: entry.outcome ?? 'allowed',
+        ip: ctx.ip,
+        user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+        emergency: entry.emergency ?? false,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { totpCode } from './totp';
+import { buildTenant, buildUser } from '../../../test/builders';
+import { startTestApp, type TestApp } from '../../../test/test-app';
+
+let t: TestApp;
+let tenant: { id: string; teamId: string };
+
+beforeAll(async () => {
+  t = await startTestApp({ LOGIN_MAX_FAILURES: '3', MFA_REQUIRED_ROLES: 'privacy_officer' });
+  tenant = await buildTenant(t.db);
+});
+afterAll(() => t.close());
+beforeEach(() => t.clock.reset());
+
+describe('password login', () => {
+  it('logs a user in and shows who they are', async () => {
+    const user = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+    const agent = t.agent();
+    expect(await agent.login(user.username, user.password)).toBe('done');
+    const session = (await agent.get('/api/auth/session')).json();
+    expect(session.authenticated).toBe(true);
+    expect(session.user.roles).toEqual(['case_worker']);
+    expect(session.user.permissions).toContain('person:read');
+  });
+
+  it('gives one generic Dutch message for an unknown user, a wrong password and an inactive account', async () => {
+    const user = await buildUser(t.db, tenant);
+    const inactive = await buildUser(t.db, tenant, { active: false });
+    const answers = await Promise.all([
+      t.agent().post('/api/auth/login', { username: 'bestaat-niet', password: 'x' }),
+      t.agent().post('/api/auth/login', { username: user.username, password: 'verkeerd-wachtwoord' }),
+      t.agent().post('/api/auth/login', { username: inactive.username, password: inactive.password }),
+    ]);
+    for (const a of answers) {
+      expect(a.statusCode).toBe(401);
+      expect(a.json()).toEqual({ code: 'invalid_credentials', message: 'De gebruikersnaam of het wachtwoord klopt niet.' });
+    }
+  });
+
+  it('locks a username after repeated failures, whether or not the account exists, and unlocks later', async () => {
+    const user = await buildUser(t.db, tenant);
+    for (const name of [user.username, 'niemand-hier']) {
+      const agent = t.agent();
+      for (let i = 0; i < 3; i++) expect((await agent.post('/api/auth/login', { username: name, password: 'fout' })).statusCode).toBe(401);
+      const locked = await agent.post('/api/auth/login', { username: name, password: name === user.username ? user.password : 'fout' });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().code).toBe('too_many_attempts');
+    }
+    t.clock.advance(16 * 60_000);
+    expect(await t.agent().login(user.username, user.password)).toBe('done');
+  });
+
+  it('refuses a malformed login with Dutch field errors', async () => {
+    const r = await t.agent().post('/api/auth/login', { username: '', password: '' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().fieldErrors).toMatchObject({ username: ['Vul uw gebruikersnaam in.'], password: ['Vul uw wachtwoord in.'] });
+  });
+});
+
+describe('sessions', () => {
+  it('ends a session after the idle timeout', async () => {
+    const user = await buildUser(t.db, tenant);
+    const agent = t.agent();
+    await agent.login(user.username, user.password);
+    expect((await agent.get('/api/home')).statusCode).toBe(200);
+    t.clock.advance(31 * 60_000);
+    const r = await agent.get('/api/home');
+    expect(r.statusCode).toBe(401);
+    expect(r.json().code).toBe('session_expired');
+  });
+
+  it('refuses a change without the CSRF token', async () => {
+    const user = await buildUser(t.db, tenant);
+    const agent = t.agent();
+    await agent.login(user.username, user.password);
+    const token = agent.csrfToken;
+    agent.csrfToken = undefined;
+    const r = await agent.post('/api/persons/search', { name: 'de' });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().code).toBe('csrf_failed');
+    agent.csrfToken = token;
+    expect((await agent.post('/api/persons/search', { name: 'de' })).statusCode).toBe(200);
+  });
+
+  it('logs out: the session no longer works', async () => {
+    const user = await buildUser(t.db, tenant);
+    const agent = t.agent();
+    await agent.login(user.username, user.password);
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await agent.get('/api/home')).statusCode).toBe(401);
+  });
+});
+
+describe('two-factor authentication', () => {
+  async function enrol(agent: ReturnType<TestApp['agent']>) {
+    const start = await agent.post('/api/auth/totp/enrolment', {});
+    expect(start.statusCode).toBe(200);
+    const { secret, qrSvg, otpauthUri } = start.json();
+    expect(qrSvg).toContain('<svg');
+    expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    const confirm = await agent.post('/api/auth/totp/enrolment/confirm', { code: totpCode(secret, t.clock.now()) });
+    expect(confirm.statusCode).toBe(200);
+    return { secret: secret as string, recoveryCodes: confirm.json().recoveryCodes as string[], next: confirm.json().next as string };
+  }
+
+  it('requires enrolment for a role that must use two-factor, and gives no access before it', async () => {
+    const user = await buildUser(t.db, tenant, { roles: ['privacy_officer'] });
+    const agent = t.agent();
+    expect(await agent.login(user.username, user.password)).toBe('enrol_totp');
+    expect((await agent.get('/api/home')).json().code).toBe('mfa_required');
+    const { next, recoveryCodes } = await enrol(agent);
+    expect(next).toBe('done');
+    expect(recoveryCodes).toHaveLength(10);
+    expect((await agent.get('/api/home')).statusCode).toBe(200);
+  });
+
+  it('asks for the code at the next login, refuses a wrong or reused code, and accepts a recovery code once', async () => {
+    const user = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+    const first = t.agent();
+    await first.login(user.username, user.password);
+    const { secret, recoveryCodes } = await enrol(first);
+
+    t.clock.advance(90_000);
+    const agent = t.agent();
+    expect(await agent.login(user.username, user.password)).toBe('totp');
+    expect((await agent.get('/api/home')).statusCode).toBe(401);
+    expect((await agent.post('/api/auth/totp', { code: '000000' })).json().code).toBe('invalid_totp');
+    const code = totpCode(secret, t.clock.now());
+    expect((await agent.post('/api/auth/totp', { code })).json().next).toBe('done');
+    expect((await agent.get('/api/home')).statusCode).toBe(200);
+
+    const replay = t.agent();
+    await replay.login(user.username, user.password);
+    expect((await replay.post('/api/auth/totp', { code })).json().code).toBe('invalid_totp');
+    expect((await replay.post('/api/auth/recovery', { code: recoveryCodes[0]!.toUpperCase() })).json().next).toBe('done');
+
+    const again = t.agent();
+    await again.login(user.username, user.password);
+    expect((await again.post('/api/auth/recovery', { code: recoveryCodes[0]! })).json().code).toBe('invalid_recovery_code');
+  });
+
+  it('gives a new session token when the login completes (no session fixation)', async () => {
+    const user = await buildUser(t.db, tenant, { roles: ['privacy_officer'] });
+    const agent = t.agent();
+    await agent.login(user.username, user.password);
+    const before = (agent as unknown as { cookies: Map<string, string> }).cookies.get('nabij_session');
+    await enrol(agent);
+    const after = (agent as unknown as { cookies: Map<string, string> }).cookies.get('nabij_session');
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+  });
+});
+
+describe('administration of accounts', () => {
+  it('lets the functional administrator create, reset and deactivate users with a forced password change', async () => {
+    const admin = await buildUser(t.db, tenant, { roles: ['functional_admin'] });
+    const agent = t.agent();
+    await agent.login(admin.username, admin.password);
+    const created = await agent.post('/api/admin/users', { username: 'nieuwe.werker', displayName: 'Nieuwe Werker', roles: ['case_worker'], teamIds: [tenant.teamId] });
+    expect(created.statusCode).toBe(200);
+    const { user, temporaryPassword } = created.json();
+    expect(user.teams).toEqual([{ id: tenant.teamId, name: 'Wijkteam Test' }]);
+
+    const newcomer = t.agent();
+    expect(await newcomer.login('nieuwe.werker', temporaryPassword)).toBe('change_password');
+    expect((await newcomer.get('/api/home')).statusCode).toBe(401);
+    const changed = await newcomer.post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'mijn-eigen-wachtwoord-1' });
+    expect(changed.json().next).toBe('done');
+    expect((await newcomer.get('/api/home')).statusCode).toBe(200);
+
+    expect((await agent.post('/api/admin/users', { username: 'nieuwe.werker', displayName: 'Dubbel', roles: ['case_worker'] })).json().code).toBe('username_taken');
+
+    const deactivated = await agent.post(`/api/admin/users/${user.id}/deactivate`, {});
+    expect(deactivated.json().active).toBe(false);
+    expect((await newcomer.get('/api/home')).statusCode).toBe(401);
+    expect(await t.agent().login('nieuwe.werker', 'mijn-eigen-wachtwoord-1')).toBe('failed:401:invalid_credentials');
+
+    await agent.post(`/api/admin/users/${user.id}/activate`, {});
+    const reset = await agent.post(`/api/admin/users/${user.id}/reset`, {});
+    expect(await t.agent().login('nieuwe.werker', reset.json().temporaryPassword)).toBe('change_password');
+  });
+
+  it('refuses account administration to other roles, and logs the refusal', async () => {
+    const worker = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+    const agent = t.agent();
+    await agent.login(worker.username, worker.password);
+    const r = await agent.get('/api/admin/users');
+    expect(r.statusCode).toBe(403);
+    const logged = await t.db.inSystem((tx) =>
+      tx.selectFrom('access_log').select(['outcome', 'event']).where('user_id', '=', worker.id).where('outcome', '=', 'denied').execute(),
+    );
+    expect(logged).toEqual([{ outcome: 'denied', event: 'access.denied' }]);
+  });
+});

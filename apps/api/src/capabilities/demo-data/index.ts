@@ -1,0 +1,1 @@
+export { seedDemo, isEmpty, DEMO_USERS, DEMO_PASSWORD, testBsns } from './seed-demo';

@@ -1,0 +1,2 @@
+export { registerOrganisationRoutes } from './organisation.routes';
+export { insertUser, replaceRolesAndTeams } from './organisation.store';

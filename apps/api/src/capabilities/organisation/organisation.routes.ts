@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createUserRequest, idParams, teamView, userView, userWithTemporaryPassword } from '@nabij/contracts';
+import type { Deps } from '../../platform/deps';
+import { accessContext, requirePermission } from '../access-control';
+import { createAccount, listAccounts, resetAccount, setAccountActive } from './manage-users';
+
+export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const config = { policy: requirePermission('user:admin', 'account') };
+  const tags = ['Beheer'];
+
+  r.get('/api/admin/users', { config, schema: { tags, response: { 200: z.object({ users: z.array(userView), teams: z.array(teamView) }) } } }, async (request) =>
+    listAccounts(deps, accessContext(request)),
+  );
+  r.post('/api/admin/users', { config, schema: { tags, body: createUserRequest, response: { 200: userWithTemporaryPassword } } }, async (request) =>
+    createAccount(deps, accessContext(request), request.body),
+  );
+  r.post('/api/admin/users/:id/deactivate', { config, schema: { tags, params: idParams, response: { 200: userView } } }, async (request) =>
+    setAccountActive(deps, accessContext(request), request.params.id, false),
+  );
+  r.post('/api/admin/users/:id/activate', { config, schema: { tags, params: idParams, response: { 200: userView } } }, async (request) =>
+    setAccountActive(deps, accessContext(request), request.params.id, true),
+  );
+  r.post('/api/admin/users/:id/reset', { config, schema: { tags, params: idParams, response: { 200: userWithTemporaryPassword } } }, async (request) =>
+    resetAccount(deps, accessContext(request), request.params.id),
+  );
+}

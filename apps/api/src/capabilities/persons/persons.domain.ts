@@ -1,0 +1,36 @@
+import { ageOn } from '@nabij/contracts';
+
+export interface PersonName {
+  firstName: string;
+  infix: string | null;
+  lastName: string;
+}
+
+/** "Fatima el Amrani", "Jan de Vries". */
+export function fullName(p: PersonName): string {
+  return [p.firstName, p.infix, p.lastName].filter(Boolean).join(' ');
+}
+
+export function ageAndMinor(dateOfBirth: string | null, today: string): { age: number | null; isMinor: boolean | null } {
+  if (!dateOfBirth) return { age: null, isMinor: null };
+  const age = ageOn(dateOfBirth, today);
+  return { age, isMinor: age < 18 };
+}
+
+/** Search words: lowercased, at most five, each at least one character. */
+export function nameTokens(query: string | undefined): string[] {
+  if (!query) return [];
+  return query
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, 5);
+}
+
+/** Escapes LIKE wildcards so a typed % or _ matches itself. */
+export function likePrefix(token: string): string {
+  return `${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export const SEARCH_LIMIT = 50;

@@ -1,0 +1,241 @@
+import { sql, type Selectable } from 'kysely';
+import type { Tx } from '../../platform/database/database';
+import type { PersonTable } from '../../platform/database/schema';
+import { likePrefix, nameTokens, SEARCH_LIMIT } from './persons.domain';
+
+export type PersonRow = Pick<
+  Selectable<PersonTable>,
+  | 'id'
+  | 'tenant_id'
+  | 'version'
+  | 'first_name'
+  | 'infix'
+  | 'last_name'
+  | 'date_of_birth'
+  | 'bsn'
+  | 'postcode'
+  | 'house_number'
+  | 'house_number_addition'
+  | 'street'
+  | 'city'
+  | 'phone'
+  | 'email'
+  | 'preferred_language'
+  | 'interpreter_needed'
+>;
+
+const PERSON_COLUMNS = [
+  'id',
+  'tenant_id',
+  'version',
+  'first_name',
+  'infix',
+  'last_name',
+  'date_of_birth',
+  'bsn',
+  'postcode',
+  'house_number',
+  'house_number_addition',
+  'street',
+  'city',
+  'phone',
+  'email',
+  'preferred_language',
+  'interpreter_needed',
+] as const;
+
+export type SummaryRow = Pick<PersonRow, 'id' | 'first_name' | 'infix' | 'last_name' | 'date_of_birth' | 'postcode' | 'house_number'>;
+const SUMMARY_COLUMNS = ['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number'] as const;
+
+export interface PersonFields {
+  firstName: string;
+  infix?: string | undefined;
+  lastName: string;
+  dateOfBirth?: string | undefined;
+  bsn?: string | undefined;
+  postcode?: string | undefined;
+  houseNumber?: string | undefined;
+  houseNumberAddition?: string | undefined;
+  street?: string | undefined;
+  city?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  preferredLanguage?: string | undefined;
+  interpreterNeeded: boolean;
+}
+
+function columnsOf(f: PersonFields) {
+  return {
+    first_name: f.firstName,
+    infix: f.infix ?? null,
+    last_name: f.lastName,
+    date_of_birth: f.dateOfBirth ?? null,
+    bsn: f.bsn ?? null,
+    postcode: f.postcode ?? null,
+    house_number: f.houseNumber ?? null,
+    house_number_addition: f.houseNumberAddition ?? null,
+    street: f.street ?? null,
+    city: f.city ?? null,
+    phone: f.phone ?? null,
+    email: f.email ?? null,
+    preferred_language: f.preferredLanguage ?? null,
+    interpreter_needed: f.interpreterNeeded,
+  };
+}
+
+export async function insertPerson(tx: Tx, tenantId: string, userId: string, fields: PersonFields): Promise<string> {
+  const row = await tx
+    .insertInto('person')
+    .values({ tenant_id: tenantId, created_by: userId, updated_by: userId, ...columnsOf(fields) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Updates when the version still matches; returns false on a conflict (or a person that is not there). */
+export async function updatePerson(tx: Tx, id: string, version: number, userId: string, fields: PersonFields): Promise<boolean> {
+  const r = await tx
+    .updateTable('person')
+    .set((eb) => ({ ...columnsOf(fields), updated_by: userId, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function findPerson(tx: Tx, id: string): Promise<PersonRow | undefined> {
+  return tx.selectFrom('person').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export interface SearchCriteria {
+  name?: string | undefined;
+  dateOfBirth?: string | undefined;
+  bsn?: string | undefined;
+  postcode?: string | undefined;
+  houseNumber?: string | undefined;
+}
+
+/** Every given criterion must match; each name word must start a first name, infix or last name. */
+export async function searchPersons(tx: Tx, c: SearchCriteria): Promise<{ rows: SummaryRow[]; truncated: boolean }> {
+  let q = tx.selectFrom('person').select(SUMMARY_COLUMNS);
+  for (const token of nameTokens(c.name)) {
+    const pattern = likePrefix(token);
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`lower(last_name)`, 'like', pattern),
+        eb(sql`lower(first_name)`, 'like', pattern),
+        eb(sql`lower(coalesce(infix, ''))`, 'like', pattern),
+      ]),
+    );
+  }
+  if (c.dateOfBirth) q = q.where('date_of_birth', '=', c.dateOfBirth);
+  if (c.bsn) q = q.where('bsn', '=', c.bsn);
+  if (c.postcode) q = q.where('postcode', '=', c.postcode);
+  if (c.houseNumber) q = q.where('house_number', '=', c.houseNumber);
+  const rows = await q.orderBy(sql`lower(last_name)`).orderBy(sql`lower(first_name)`).orderBy('id').limit(SEARCH_LIMIT + 1).execute();
+  return { rows: rows.slice(0, SEARCH_LIMIT), truncated: rows.length > SEARCH_LIMIT };
+}
+
+/**
+ * Likely duplicates of a person being registered: the same BSN; the same date of birth with the same
+ * or a similar last name; or the same address with the same first name.
+ */
+export async function findLikelyDuplicates(tx: Tx, f: PersonFields, excludeId?: string): Promise<SummaryRow[]> {
+  const lastName = f.lastName.toLowerCase();
+  let q = tx
+    .selectFrom('person')
+    .select(SUMMARY_COLUMNS)
+    .where((eb) => {
+      const ors = [];
+      if (f.bsn) ors.push(eb('bsn', '=', f.bsn));
+      if (f.dateOfBirth)
+        ors.push(
+          eb.and([
+            eb('date_of_birth', '=', f.dateOfBirth),
+            eb.or([eb(sql`lower(last_name)`, '=', lastName), eb(sql`similarity(lower(last_name), ${lastName})`, '>', 0.4)]),
+          ]),
+        );
+      if (f.postcode && f.houseNumber)
+        ors.push(
+          eb.and([
+            eb('postcode', '=', f.postcode),
+            eb('house_number', '=', f.houseNumber),
+            eb(sql`lower(first_name)`, '=', f.firstName.toLowerCase()),
+          ]),
+        );
+      return ors.length ? eb.or(ors) : eb.val(false);
+    });
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  return q.orderBy('last_name').limit(10).execute();
+}
+
+export interface HouseholdRow {
+  id: string;
+  name: string;
+  version: number;
+  members: Array<SummaryRow & { relation: string }>;
+}
+
+export async function findHouseholdsOfPerson(tx: Tx, personId: string): Promise<HouseholdRow[]> {
+  const ids = await tx.selectFrom('household_member').select('household_id').where('person_id', '=', personId).execute();
+  return findHouseholds(
+    tx,
+    ids.map((r) => r.household_id),
+  );
+}
+
+export async function findHouseholds(tx: Tx, ids: string[]): Promise<HouseholdRow[]> {
+  if (ids.length === 0) return [];
+  const households = await tx.selectFrom('household').select(['id', 'name', 'version']).where('id', 'in', ids).orderBy('name').execute();
+  const members = await tx
+    .selectFrom('household_member as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['m.household_id', 'm.relation', 'p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.postcode', 'p.house_number'])
+    .where('m.household_id', 'in', ids)
+    .orderBy('p.date_of_birth')
+    .execute();
+  return households.map((h) => ({
+    ...h,
+    members: members.filter((m) => m.household_id === h.id).map(({ household_id: _ignored, ...m }) => m),
+  }));
+}
+
+export async function insertHousehold(tx: Tx, tenantId: string, name: string): Promise<string> {
+  const row = await tx.insertInto('household').values({ tenant_id: tenantId, name }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertHouseholdMember(tx: Tx, tenantId: string, householdId: string, personId: string, relation: string): Promise<void> {
+  await tx.insertInto('household_member').values({ tenant_id: tenantId, household_id: householdId, person_id: personId, relation }).execute();
+}
+
+export async function deleteHouseholdMember(tx: Tx, householdId: string, personId: string): Promise<boolean> {
+  const r = await tx.deleteFrom('household_member').where('household_id', '=', householdId).where('person_id', '=', personId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+/** Bumps the household's version when it matches; false on a conflict. */
+export async function bumpHouseholdVersion(tx: Tx, id: string, version: number): Promise<boolean> {
+  const r = await tx
+    .updateTable('household')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: sql<Date>`now()` }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function householdExists(tx: Tx, id: string): Promise<boolean> {
+  return Boolean(await tx.selectFrom('household').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function countMembers(tx: Tx, householdId: string): Promise<number> {
+  const r = await tx.selectFrom('household_member').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', householdId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function existingPersonIds(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.selectFrom('person').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

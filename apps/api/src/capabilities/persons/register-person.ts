@@ -1,0 +1,39 @@
+import type { PersonView } from '@nabij/contracts';
+import { AppError } from '../../shared/app-error';
+import type { AccessContext } from '../../shared/actor';
+import { amsterdamDate } from '../../shared/clock';
+import type { Deps } from '../../platform/deps';
+import { recordAccess, recordAccessMany } from '../audit';
+import { canRegisterPerson } from './persons.policy';
+import { findLikelyDuplicates, insertPerson, findPerson, type PersonFields } from './persons.store';
+import { toPersonView, toSummary } from './persons.views';
+
+/**
+ * Registers a person. When likely duplicates exist and the user has not acknowledged them, nothing is
+ * stored and the duplicates are returned (their exposure is logged as a search).
+ */
+export async function registerPerson(deps: Deps, ctx: AccessContext, input: PersonFields & { acknowledgeDuplicates: boolean }): Promise<PersonView> {
+  if (!canRegisterPerson(ctx.actor)) throw new AppError('forbidden');
+  const today = amsterdamDate(deps.clock.now());
+  const outcome = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    if (!input.acknowledgeDuplicates) {
+      const duplicates = await findLikelyDuplicates(tx, input);
+      if (duplicates.length > 0) {
+        await recordAccessMany(
+          tx,
+          ctx,
+          { action: 'search', event: 'person.duplicates_shown', dataCategory: 'identity', permission: 'person:write' },
+          duplicates.map((d) => d.id),
+        );
+        return { duplicates: duplicates.map((d) => toSummary(d, today)) };
+      }
+    }
+    const id = await insertPerson(tx, ctx.actor.tenantId, ctx.actor.userId, input);
+    await recordAccess(tx, ctx, { action: 'create', event: 'person.registered', dataCategory: 'identity', personId: id, permission: 'person:write' });
+    const person = await findPerson(tx, id);
+    if (!person) throw new Error('person vanished after insert');
+    return { person: toPersonView(person, [], today) };
+  });
+  if ('duplicates' in outcome) throw new AppError('possible_duplicate', { duplicates: outcome.duplicates });
+  return outcome.person;
+}

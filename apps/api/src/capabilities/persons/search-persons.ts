@@ -1,0 +1,31 @@
+import type { PersonSummary } from '@nabij/contracts';
+import { AppError } from '../../shared/app-error';
+import type { AccessContext } from '../../shared/actor';
+import { amsterdamDate } from '../../shared/clock';
+import type { Deps } from '../../platform/deps';
+import { recordAccessMany } from '../audit';
+import { canSearchPersons } from './persons.policy';
+import { searchPersons, type SearchCriteria } from './persons.store';
+import { toSummary } from './persons.views';
+
+/**
+ * Finds persons. The search itself is logged (which criteria were used, never their values), and so is
+ * every person shown in the results, so a resident's overview also lists searches that showed them.
+ */
+export async function findPersons(deps: Deps, ctx: AccessContext, criteria: SearchCriteria): Promise<{ results: PersonSummary[]; truncated: boolean }> {
+  if (!canSearchPersons(ctx.actor)) throw new AppError('forbidden');
+  const today = amsterdamDate(deps.clock.now());
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const { rows, truncated } = await searchPersons(tx, criteria);
+    const detail = {
+      byName: Boolean(criteria.name),
+      byDateOfBirth: Boolean(criteria.dateOfBirth),
+      byBsn: Boolean(criteria.bsn),
+      byAddress: Boolean(criteria.postcode),
+      resultCount: rows.length,
+    };
+    const entry = { action: 'search' as const, event: 'person.searched', dataCategory: 'identity', permission: 'person:read' as const, detail };
+    await recordAccessMany(tx, ctx, entry, rows.length ? rows.map((r) => r.id) : [null]);
+    return { results: rows.map((r) => toSummary(r, today)), truncated };
+  });
+}

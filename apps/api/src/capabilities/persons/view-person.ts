@@ -1,0 +1,22 @@
+import type { PersonView } from '@nabij/contracts';
+import { AppError } from '../../shared/app-error';
+import type { AccessContext } from '../../shared/actor';
+import { amsterdamDate } from '../../shared/clock';
+import type { Deps } from '../../platform/deps';
+import { recordAccess } from '../audit';
+import { canViewPerson } from './persons.policy';
+import { findHouseholdsOfPerson, findPerson } from './persons.store';
+import { toPersonView } from './persons.views';
+
+/** Opens a person's page: their details and households. Logged as a read of this person. */
+export async function viewPerson(deps: Deps, ctx: AccessContext, personId: string): Promise<PersonView> {
+  const today = amsterdamDate(deps.clock.now());
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const person = await findPerson(tx, personId);
+    if (!person) throw new AppError('person_not_found');
+    if (!canViewPerson(ctx.actor, { tenantId: person.tenant_id })) throw new AppError('forbidden');
+    const households = await findHouseholdsOfPerson(tx, personId);
+    await recordAccess(tx, ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity', personId, permission: 'person:read' });
+    return toPersonView(person, households, today);
+  });
+}

@@ -1,0 +1,39 @@
+import type { Config } from '../config';
+import { createDatabase, type Database } from './database';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+import { migrate } from './migrate';
+
+export interface ConnectedDatabase {
+  db: Database;
+  embedded: EmbeddedDatabase | undefined;
+  mode: 'embedded' | 'server';
+  applied: string[];
+}
+
+export class DatabaseStartError extends Error {}
+
+/**
+ * Opens the database the configuration names — a PostgreSQL server (DATABASE_URL) or the embedded PGlite
+ * in DATA_DIR, started in its own process — checks it answers, and runs the pending migrations.
+ */
+export async function connectDatabase(config: Config): Promise<ConnectedDatabase> {
+  const embedded = config.database.url ? undefined : await startEmbeddedDatabase(config.database.dataDir);
+  const url = config.database.url ?? embedded!.url;
+  const db = createDatabase(url, config.database.poolSize);
+  try {
+    await db.pool.query('select 1');
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    await embedded?.stop();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DatabaseStartError(`Cannot reach the database${config.database.url ? ' at DATABASE_URL' : ''}: ${reason}`);
+  }
+  try {
+    const { applied } = await migrate(db.pool);
+    return { db, embedded, mode: embedded ? 'embedded' : 'server', applied };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+}

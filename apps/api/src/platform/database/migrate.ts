@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+
+const migrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+
+export interface MigrationResult {
+  applied: string[];
+}
+
+/**
+ * Applies the SQL files in apps/api/migrations that have not run yet, in name order, in one transaction.
+ * An advisory lock makes concurrent starts of several instances wait for each other. Forward-only:
+ * a file that changed after it was applied stops the start.
+ */
+export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f))
+    .sort();
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(hashtext('nabij.migrate'))`);
+    await client.query(
+      'create table if not exists schema_migration (name text primary key, checksum text not null, applied_at timestamptz not null default now())',
+    );
+    const done = new Map(
+      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migration')).rows.map((r) => [
+        r.name,
+        r.checksum,
+      ]),
+    );
+    const applied: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(migrationsDir + file, 'utf8');
+      const checksum = createHash('sha256').update(text).digest('hex');
+      const previous = done.get(file);
+      if (previous) {
+        if (previous !== checksum) throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
+        continue;
+      }
+      await client.query(text);
+      await client.query('insert into schema_migration (name, checksum) values ($1, $2)', [file, checksum]);
+      applied.push(file);
+    }
+    await client.query('commit');
+    return { applied };
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

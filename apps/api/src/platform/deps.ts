@@ -1,0 +1,12 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../shared/clock';
+import type { Config } from './config';
+import type { Database } from './database/database';
+
+/** What use cases need from the platform, built once in main.ts (or per test). */
+export interface Deps {
+  db: Database;
+  config: Config;
+  clock: Clock;
+  log: FastifyBaseLogger;
+}
