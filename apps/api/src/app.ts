@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { translate } from '@nabij/contracts';
 import { registerAccessControl } from './capabilities/access-control';
 import { registerAuthRoutes } from './capabilities/auth';
+import { registerOidcRoutes } from './capabilities/auth/oidc.routes';
 import { registerHealthRoutes } from './capabilities/health';
 import { registerHomeRoutes } from './capabilities/home';
 import { registerOrganisationRoutes } from './capabilities/organisation';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Omit<Deps, 'log'>, options: { logger?: obje
 
   registerHealthRoutes(app, fullDeps, metrics);
   registerAuthRoutes(app, fullDeps);
+  registerOidcRoutes(app, fullDeps);
   registerHomeRoutes(app, fullDeps);
   registerPersonRoutes(app, fullDeps);
   registerOrganisationRoutes(app, fullDeps);
