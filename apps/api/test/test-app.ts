@@ -86,6 +86,19 @@ export class Agent {
     }
     return response;
   }
+  /** The same browser talking to another app instance (e.g. a second server on the same database). */
+  onApp(app: FastifyInstance): Agent {
+    const other = new Agent(app, this.ip);
+    other.cookies = this.cookies;
+    other.csrfToken = this.csrfToken;
+    return other;
+  }
+
+  /** The current value of a cookie, e.g. to check that the session token changed. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   get(url: string) {
     return this.request('GET', url);
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
 import { totpCode } from './totp';
 import { buildTenant, buildUser } from '../../../test/builders';
 import { startTestApp, type TestApp } from '../../../test/test-app';
@@ -83,6 +84,21 @@ describe('sessions', () => {
     expect((await agent.post('/api/persons/search', { name: 'de' })).statusCode).toBe(200);
   });
 
+  it('works across several app instances sharing one database', async () => {
+    const user = await buildUser(t.db, tenant);
+    const second = await buildApp({ db: t.db, config: t.config, clock: t.clock });
+    try {
+      const onFirst = t.agent();
+      await onFirst.login(user.username, user.password);
+      const onSecond = onFirst.onApp(second);
+      expect((await onSecond.post('/api/persons/search', { name: 'de' })).statusCode).toBe(200);
+      await onSecond.post('/api/auth/logout');
+      expect((await onFirst.get('/api/home')).statusCode).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('logs out: the session no longer works', async () => {
     const user = await buildUser(t.db, tenant);
     const agent = t.agent();
@@ -144,9 +160,9 @@ describe('two-factor authentication', () => {
     const user = await buildUser(t.db, tenant, { roles: ['privacy_officer'] });
     const agent = t.agent();
     await agent.login(user.username, user.password);
-    const before = (agent as unknown as { cookies: Map<string, string> }).cookies.get('nabij_session');
+    const before = agent.cookie('nabij_session');
     await enrol(agent);
-    const after = (agent as unknown as { cookies: Map<string, string> }).cookies.get('nabij_session');
+    const after = agent.cookie('nabij_session');
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
   });

@@ -161,7 +161,7 @@ export async function logInWithOidc(
   const now = deps.clock.now();
   const started = await deps.db.inSystem((tx) => takeOidcLogin(tx, state, expiryCutoff(now)));
   if (!started) return refuse(deps, 'unknown_state');
-  if (false as boolean) return refuse(deps, 'state_not_bound_to_browser');
+  if (input.boundState !== state) return refuse(deps, 'state_not_bound_to_browser');
 
   let claims: Record<string, unknown>;
   try {

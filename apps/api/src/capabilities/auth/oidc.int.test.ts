@@ -62,6 +62,7 @@ async function startIdentityProvider(): Promise<void> {
     // Scope claims in the ID token itself (not only at the userinfo endpoint), as most IdPs do for groups.
     conformIdTokenClaims: false,
     cookies: { keys: ['oidc-test-cookie-key'] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true } },
     findAccount: (_ctx: unknown, sub: string) => {
       const account = accounts.get(sub);
@@ -333,10 +334,13 @@ describe('protection of the login flow', () => {
     accounts.set('sub-kees', { name: 'Kees', preferred_username: 'kees', groups: ['nabij-werkers'] });
     const agent = t.agent();
     const callback = await authenticateAtIdp(agent, 'sub-kees');
-    const cookieBefore = (await agent.get(callback)).headers.location;
-    expect(cookieBefore).toBe('/');
-    const replay = await t.agent().get(callback);
+    const state = new URL(callback, PUBLIC_URL).searchParams.get('state') ?? '';
+    expect((await agent.get(callback)).headers.location).toBe('/');
+    // The same browser (state cookie and all) cannot use the callback a second time.
+    const replay = await t.app.inject({ method: 'GET', url: callback, headers: { cookie: `nabij_oidc_state=${state}` } });
+    expect(replay.statusCode).toBe(302);
     expect(replay.headers.location).toBe('/inloggen?fout=oidc_failed');
+    expect(replay.cookies.find((c) => c.name === 'nabij_session')).toBeUndefined();
   });
 
   it('refuses a login that took longer than ten minutes at the identity provider', async () => {

@@ -1,3 +1,4 @@
+import type { Role } from '@nabij/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, buildUser, nextTestBsn } from '../../../test/builders';
@@ -7,7 +8,7 @@ let t: TestApp;
 let tenant: { id: string; teamId: string };
 let worker: Agent;
 
-async function loggedIn(roles: Parameters<typeof buildUser>[2]['roles'], forTenant = tenant) {
+async function loggedIn(roles: Role[], forTenant = tenant) {
   const user = await buildUser(t.db, forTenant, { roles });
   const agent = t.agent();
   await agent.login(user.username, user.password);

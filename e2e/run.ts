@@ -1,0 +1,30 @@
+// End-to-end journeys in Debian's Chromium against the real app; see e2e/journeys/.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startApp } from './harness';
+
+export interface Journey {
+  name: string;
+  env?: Record<string, string>;
+  run(baseUrl: string): Promise<void>;
+}
+
+const dir = fileURLToPath(new URL('./journeys/', import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.journey.ts')).sort();
+let failed = 0;
+for (const file of files) {
+  const journey = (await import(`./journeys/${file}`)).default as Journey;
+  const started = Date.now();
+  const app = await startApp(journey.env);
+  try {
+    await journey.run(app.baseUrl);
+    console.log(`✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    failed++;
+    console.error(`✗ ${journey.name}\n${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  } finally {
+    await app.stop();
+  }
+}
+console.log(`\n${files.length - failed} of ${files.length} journeys passed`);
+process.exit(failed > 0 || files.length === 0 ? 1 : 0);
