@@ -40,7 +40,7 @@ export function mutableClock(): MutableClock {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env } as NodeJS.ProcessEnv);
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env });
   const clock = mutableClock();
   const app = await buildApp({ db: testDb.db, config, clock });
   return {

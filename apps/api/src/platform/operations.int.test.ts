@@ -48,7 +48,7 @@ describe('operations', () => {
 
   it('fails fast with 503 and an unrevealing Dutch message when the database cannot be reached', async () => {
     const unreachable = createDatabase('postgres://postgres@127.0.0.1:1/postgres', 2);
-    const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' } as NodeJS.ProcessEnv);
+    const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' });
     const app = await buildApp({ db: unreachable, config, clock: systemClock });
     try {
       const started = Date.now();

@@ -30,7 +30,7 @@ export async function verifySecondFactor(deps: Deps, session: SessionRow, code: 
     const user = await getCredentials(tx, session.userId);
     if (!user.totpSecret) throw new AppError('forbidden');
     const lastStep = (await tx.selectFrom('app_user').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_last_step;
-    const step = verifyTotp(user.totpSecret, code, deps.clock.now(), lastStep === null ? null : Number(lastStep));
+    const step = verifyTotp(user.totpSecret, code, deps.clock.now(), lastStep);
     if (step === null) throw new AppError('invalid_totp');
     await tx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', user.id).execute();
     return advanceSession(deps, tx, session, stageAfterSecondFactor(user));

@@ -26,7 +26,7 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /** Deterministic test BSNs that pass the eleven-check, in the 99999xxxx range used for test data. */
-export function* testBsns(start = 999990000): Generator<string> {
+export function* testBsns(start = 999990000): Generator<string, void> {
   for (let n = start; n <= 999999999; n++) {
     const s = String(n);
     if (isValidBsn(s)) yield s;

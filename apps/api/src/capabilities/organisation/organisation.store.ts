@@ -62,7 +62,7 @@ export async function replaceRolesAndTeams(tx: Tx, userId: string, roles: Role[]
 export async function countTeamsInTenant(tx: Tx, tenantId: string, teamIds: string[]): Promise<number> {
   if (teamIds.length === 0) return 0;
   const r = await tx.selectFrom('team').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('id', 'in', teamIds).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 export async function setActive(tx: Tx, tenantId: string, userId: string, active: boolean): Promise<boolean> {

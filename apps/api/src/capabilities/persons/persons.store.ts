@@ -231,7 +231,7 @@ export async function householdExists(tx: Tx, id: string): Promise<boolean> {
 
 export async function countMembers(tx: Tx, householdId: string): Promise<number> {
   const r = await tx.selectFrom('household_member').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', householdId).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 export async function existingPersonIds(tx: Tx, ids: string[]): Promise<Set<string>> {

@@ -3,8 +3,8 @@ import pg from 'pg';
 import type { DB } from './schema';
 
 // DATE stays an ISO string (no time-zone shifts); bigint (counts, ids) becomes a number.
-pg.types.setTypeParser(1082, (v) => v);
-pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type Tx = Transaction<DB>;
 
