@@ -76,21 +76,29 @@ function allowsInsecure(config: Config, oidc: OidcSettings): boolean {
   return config.env !== 'production' && new URL(oidc.issuer).protocol === 'http:';
 }
 
+/** Lets a configuration talk to a plain-http provider (only for a local provider outside production). */
+function permitHttp(configuration: client.Configuration): void {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production (see allowsInsecure)
+  client.allowInsecureRequests(configuration);
+}
+
 async function discoverIdp(config: Config, oidc: OidcSettings): Promise<client.Configuration> {
   const insecure = allowsInsecure(config, oidc);
+  // openid-client recognises this exact function in `execute` and then also allows the discovery request itself.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production (see allowsInsecure)
   const execute = insecure ? [client.allowInsecureRequests] : [];
   const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, { execute, timeout: 10 });
-  if (!oidc.clientSecret) {
-    const publicClient = new client.Configuration(found.serverMetadata(), oidc.clientId, undefined, client.None());
-    for (const step of execute) step(publicClient);
-    return publicClient;
-  }
+  const rebuild = (metadata: Partial<client.ClientMetadata> | string | undefined, auth: client.ClientAuth) => {
+    const configuration = new client.Configuration(found.serverMetadata(), oidc.clientId, metadata, auth);
+    if (insecure) permitHttp(configuration);
+    return configuration;
+  };
+  // A public client (no secret) authenticates with PKCE only.
+  if (!oidc.clientSecret) return rebuild(undefined, client.None());
   // openid-client sends the secret in the body by default; use HTTP Basic when the provider only offers that.
   const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
   if (methods && !methods.includes('client_secret_post') && methods.includes('client_secret_basic')) {
-    const basic = new client.Configuration(found.serverMetadata(), oidc.clientId, oidc.clientSecret, client.ClientSecretBasic(oidc.clientSecret));
-    for (const step of execute) step(basic);
-    return basic;
+    return rebuild(oidc.clientSecret, client.ClientSecretBasic(oidc.clientSecret));
   }
   return found;
 }
@@ -198,7 +206,7 @@ export async function logInWithOidc(
       deps.log.warn({ event: 'oidc.team_not_found', teams: missing }, 'OIDC_GROUP_TEAMS names a team that does not exist');
     }
     const teamIds = teams.map((t) => t.id);
-    const { sub, name, preferred_username, email } = identity.data;
+    const { sub, name, email } = identity.data;
 
     const existing = await tx
       .selectFrom('app_user')

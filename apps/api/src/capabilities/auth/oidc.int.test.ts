@@ -41,9 +41,10 @@ let tenant: { id: string; teamId: string };
 
 async function startIdentityProvider(): Promise<void> {
   const Provider = await loadOidcProvider();
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  // The issuer names the port, so the server listens before the provider exists.
+  const routing: { handler?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   idp = createServer((req, res) => {
-    if (handler) handler(req, res);
+    if (routing.handler) routing.handler(req, res);
     else res.writeHead(503).end();
   });
   await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
@@ -70,7 +71,7 @@ async function startIdentityProvider(): Promise<void> {
       return { accountId: sub, claims: () => ({ sub, ...account }) };
     },
   });
-  handler = provider.callback();
+  routing.handler = provider.callback();
 }
 
 beforeAll(async () => {
@@ -141,6 +142,7 @@ class IdpBrowser {
 async function authenticateAtIdp(agent: Agent, subject: string): Promise<string> {
   const start = await agent.get('/api/auth/oidc/start');
   expect(start.statusCode).toBe(302);
+  expect(start.headers.location, 'the login could not start (discovery failed?)').not.toMatch(/^\/inloggen/);
   let url = new URL(String(start.headers.location));
   expect(url.origin).toBe(issuer);
   expect(url.searchParams.get('redirect_uri')).toBe(CALLBACK_URL);

@@ -51,20 +51,21 @@ export function registerOidcRoutes(app: FastifyInstance, deps: Deps): void {
     { config: { policy: publicRoute('starts a login at the organisation’s identity provider') }, schema: { tags } },
     async (request, reply) => {
       const oidc = requireOidc(deps.config);
+      let started: Awaited<ReturnType<typeof startOidcLogin>>;
       try {
-        const { authorizationUrl, state } = await startOidcLogin(deps, oidc);
-        reply.setCookie(STATE_COOKIE, state, {
-          path: STATE_COOKIE_PATH,
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.config.secureCookies,
-          maxAge: OIDC_LOGIN_TTL_MINUTES * 60,
-        });
-        return reply.redirect(authorizationUrl, 302);
+        started = await startOidcLogin(deps, oidc);
       } catch (err) {
         request.log.warn({ event: 'oidc.start_failed', ...errorClassOf(err) }, 'OIDC login could not start');
         return reply.redirect(loginPageWithError('oidc_failed'), 302);
       }
+      reply.setCookie(STATE_COOKIE, started.state, {
+        path: STATE_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+        maxAge: OIDC_LOGIN_TTL_MINUTES * 60,
+      });
+      return reply.redirect(started.authorizationUrl, 302);
     },
   );
 

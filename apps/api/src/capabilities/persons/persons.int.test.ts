@@ -93,6 +93,7 @@ describe('finding and opening a person', () => {
   it.each([
     ['a name prefix', { name: 'wi' }],
     ['first and last name', { name: 'karin wit' }],
+    ['a word inside a compound last name', { name: 'karin de wit' }],
     ['date of birth', { dateOfBirth: '1980-02-02' }],
     ['BSN', { bsn }],
     ['postcode and house number', { postcode: '1234 ab', houseNumber: '5' }],

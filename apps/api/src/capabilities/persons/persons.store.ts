@@ -115,7 +115,7 @@ export interface SearchCriteria {
   houseNumber?: string | undefined;
 }
 
-/** Every given criterion must match; each name word must start a first name, infix or last name. */
+/** Every given criterion must match; each name word must start a first name, an infix or a word of the last name ("amrani" finds El Amrani). */
 export async function searchPersons(tx: Tx, c: SearchCriteria): Promise<{ rows: SummaryRow[]; truncated: boolean }> {
   let q = tx.selectFrom('person').select(SUMMARY_COLUMNS);
   for (const token of nameTokens(c.name)) {
@@ -123,6 +123,8 @@ export async function searchPersons(tx: Tx, c: SearchCriteria): Promise<{ rows: 
     q = q.where((eb) =>
       eb.or([
         eb(sql`lower(last_name)`, 'like', pattern),
+        eb(sql`lower(last_name)`, 'like', `% ${pattern}`),
+        eb(sql`lower(last_name)`, 'like', `%-${pattern}`),
         eb(sql`lower(first_name)`, 'like', pattern),
         eb(sql`lower(coalesce(infix, ''))`, 'like', pattern),
       ]),

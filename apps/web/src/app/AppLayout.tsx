@@ -1,0 +1,116 @@
+import { Button, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { AppLink } from '../components/AppLink';
+import { t } from './i18n';
+import { useSession, type SessionUser } from './session';
+
+/** After a client-side navigation, move focus to the new page's h1 so screen readers announce it. */
+function useFocusHeadingOnNavigation(pathname: string): void {
+  const lastPath = useRef(pathname);
+  useEffect(() => {
+    if (lastPath.current === pathname) return;
+    lastPath.current = pathname;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    (heading ?? document.getElementById('main'))?.focus();
+  }, [pathname]);
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+function navItems(can: (p: 'person:read' | 'user:admin') => boolean): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (can('person:read')) items.push({ to: '/personen', label: t('nav.persons') });
+  if (can('user:admin')) items.push({ to: '/beheer/gebruikers', label: t('nav.admin') });
+  return items;
+}
+
+function navLinkClass({ isActive }: { isActive: boolean }): string {
+  return ['nabij-nav__link', 'utrecht-link', 'utrecht-link--html-a', isActive ? 'nabij-nav__link--current' : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+function HeaderUser({ user, onLogout }: { user: SessionUser; onLogout: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="nabij-header__user">
+      <span className="nabij-header__name">
+        <span className="nabij-visually-hidden">{t('layout.loggedInAs')} </span>
+        {user.displayName}
+        <span className="nabij-header__tenant"> · {user.tenantName}</span>
+      </span>
+      <Button
+        appearance="secondary-action-button"
+        busy={busy}
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onLogout().finally(() => setBusy(false));
+        }}
+      >
+        {t('layout.logout')}
+      </Button>
+    </div>
+  );
+}
+
+/** The frame around every page: skip link, header with navigation, main, footer. */
+export function AppShell({ children }: { children?: ReactNode }) {
+  return (
+    <>
+      <SkipLink href="#main">{t('layout.skipLink')}</SkipLink>
+      <Page className="nabij-page">{children}</Page>
+    </>
+  );
+}
+
+export function AppFooter() {
+  return (
+    <PageFooter className="nabij-footer">
+      <Paragraph appearance="small">{t('layout.footer')}</Paragraph>
+    </PageFooter>
+  );
+}
+
+export function AppLayout() {
+  const { user, can, logout } = useSession();
+  const location = useLocation();
+  useFocusHeadingOnNavigation(location.pathname);
+
+  return (
+    <AppShell>
+      <PageHeader className="nabij-header">
+        <div className="nabij-header__bar">
+          <AppLink to={user ? '/' : '/inloggen'} className="nabij-brand">
+            {t('app.name')}
+          </AppLink>
+          {user ? <HeaderUser user={user} onLogout={logout} /> : null}
+        </div>
+        {user ? (
+          <nav aria-label={t('nav.label')} className="nabij-nav">
+            <ul className="nabij-nav__list">
+              {navItems(can).map((item) => (
+                <li key={item.to} className="nabij-nav__item">
+                  <NavLink to={item.to} end={item.end ?? false} className={navLinkClass}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </PageHeader>
+      <PageContent className="nabij-content">
+        <main id="main" tabIndex={-1} className="utrecht-page-content__main nabij-main">
+          <Outlet />
+        </main>
+      </PageContent>
+      <AppFooter />
+    </AppShell>
+  );
+}

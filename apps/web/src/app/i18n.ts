@@ -1,0 +1,41 @@
+/**
+ * The web app's own small translation function. Looks in the app's messages first, then in the texts
+ * shared with the API (role, relation and error labels). No i18n library: nl-NL is the only language for now.
+ */
+import { nl as sharedMessages } from '@nabij/contracts';
+import { messages } from './messages.nl';
+
+export type AppMessageKey = keyof typeof messages;
+export type SharedMessageKey = keyof typeof sharedMessages;
+export type MessageKey = AppMessageKey | SharedMessageKey;
+
+const appTable: Readonly<Record<string, string>> = messages;
+const sharedTable: Readonly<Record<string, string>> = sharedMessages;
+
+export function hasMessage(key: string): boolean {
+  return key in appTable || key in sharedTable;
+}
+
+/** Fills `{name}` placeholders; a missing variable stays visible as `{name}` so gaps are noticed. */
+export function interpolate(text: string, vars?: Readonly<Record<string, string | number>>): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * Looks up a text by key. Accepts any string because keys are often built (`role.${code}`,
+ * `error.${code}`); an unknown key is returned as is so the gap is visible.
+ */
+export function t(key: MessageKey | (string & {}), vars?: Readonly<Record<string, string | number>>): string {
+  const text = appTable[key] ?? sharedTable[key] ?? key;
+  return interpolate(text, vars);
+}
+
+/** Dutch list: "a, b en c". */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${t('common.and')} ${items[items.length - 1] ?? ''}`;
+}

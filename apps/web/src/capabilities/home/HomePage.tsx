@@ -1,0 +1,79 @@
+import type { PersonSummary } from '@nabij/contracts';
+import { Alert, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { errorText } from '../../app/errors';
+import { joinList, t } from '../../app/i18n';
+import { useSession, type SessionUser } from '../../app/session';
+import { usePageTitle } from '../../app/use-page-title';
+import { useResource } from '../../app/use-resource';
+import { AppButtonLink } from '../../components/AppLink';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { PersonSummaryTable } from '../persons';
+import { quickActions } from './home-actions';
+
+function RecentPersons() {
+  const home = useResource<{ recentPersons: PersonSummary[] }>('/api/home');
+  return (
+    <section aria-labelledby="home-recent-heading" className="nabij-section">
+      <Heading2 id="home-recent-heading">{t('home.recentHeading')}</Heading2>
+      {home.status === 'loading' ? <Loading /> : null}
+      {home.status === 'failed' ? (
+        <Alert type="error">
+          <Paragraph>{errorText(home.error)}</Paragraph>
+        </Alert>
+      ) : null}
+      {home.status === 'ready' && home.data.recentPersons.length === 0 ? <Paragraph>{t('home.recentEmpty')}</Paragraph> : null}
+      {home.status === 'ready' && home.data.recentPersons.length > 0 ? (
+        <PersonSummaryTable persons={home.data.recentPersons} caption={t('home.recentHeading')} />
+      ) : null}
+    </section>
+  );
+}
+
+function AboutMe({ user }: { user: SessionUser }) {
+  const roles = user.roles.map((role) => t(`role.${role}`));
+  const teams = user.teams.map((team) => team.name);
+  return (
+    <Paragraph>
+      {t(roles.length === 1 ? 'home.roleOne' : 'home.roleMany', { roles: joinList(roles) })}{' '}
+      {teams.length > 0 ? t(teams.length === 1 ? 'home.teamOne' : 'home.teamMany', { teams: joinList(teams) }) : t('home.noTeam')}
+    </Paragraph>
+  );
+}
+
+/** "Mijn werk": greeting, roles and teams, quick actions and recently opened persons. */
+export function HomePage() {
+  usePageTitle(t('home.title'));
+  const { user, can } = useSession();
+  if (!user) return null;
+  const actions = quickActions(user.permissions);
+
+  return (
+    <>
+      <PageHeading>{t('home.title')}</PageHeading>
+      <Paragraph appearance="lead">{t('home.greeting', { name: user.displayName })}</Paragraph>
+      <AboutMe user={user} />
+      {actions.length > 0 ? (
+        <section aria-labelledby="home-actions-heading" className="nabij-section">
+          <Heading2 id="home-actions-heading">{t('home.actionsHeading')}</Heading2>
+          <ButtonGroup>
+            {actions.map((action) => (
+              <AppButtonLink
+                key={action.to}
+                to={action.to}
+                appearance={action.primary ? 'primary-action-button' : 'secondary-action-button'}
+              >
+                {t(action.labelKey)}
+              </AppButtonLink>
+            ))}
+          </ButtonGroup>
+        </section>
+      ) : (
+        <Alert type="info">
+          <Paragraph>{t('home.noAccess')}</Paragraph>
+        </Alert>
+      )}
+      {can('person:read') ? <RecentPersons /> : null}
+    </>
+  );
+}

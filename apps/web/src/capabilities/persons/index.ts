@@ -1,0 +1,2 @@
+export { PersonSummaryTable } from './PersonSummaryTable';
+export { formatDate } from './person-format';

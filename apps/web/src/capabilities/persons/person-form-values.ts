@@ -1,0 +1,95 @@
+/** Pure mapping between the person form (all strings) and the API shapes. No I/O. */
+import type { PersonInput, PersonView } from '@nabij/contracts';
+
+export interface PersonFormValues {
+  firstName: string;
+  infix: string;
+  lastName: string;
+  dateOfBirth: string;
+  bsn: string;
+  postcode: string;
+  houseNumber: string;
+  houseNumberAddition: string;
+  street: string;
+  city: string;
+  phone: string;
+  email: string;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+}
+
+export type PersonTextField = Exclude<keyof PersonFormValues, 'interpreterNeeded'>;
+
+/** The form's fields in display order (also the order of the error summary). */
+export const PERSON_FIELDS = [
+  'firstName',
+  'infix',
+  'lastName',
+  'dateOfBirth',
+  'bsn',
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postcode',
+  'city',
+  'phone',
+  'email',
+  'preferredLanguage',
+  'interpreterNeeded',
+] as const satisfies readonly (keyof PersonFormValues)[];
+
+export const EMPTY_PERSON: PersonFormValues = {
+  firstName: '',
+  infix: '',
+  lastName: '',
+  dateOfBirth: '',
+  bsn: '',
+  postcode: '',
+  houseNumber: '',
+  houseNumberAddition: '',
+  street: '',
+  city: '',
+  phone: '',
+  email: '',
+  preferredLanguage: '',
+  interpreterNeeded: false,
+};
+
+export function personToFormValues(person: PersonView): PersonFormValues {
+  return {
+    firstName: person.firstName,
+    infix: person.infix ?? '',
+    lastName: person.lastName,
+    dateOfBirth: person.dateOfBirth ?? '',
+    bsn: person.bsn ?? '',
+    postcode: person.postcode ?? '',
+    houseNumber: person.houseNumber ?? '',
+    houseNumberAddition: person.houseNumberAddition ?? '',
+    street: person.street ?? '',
+    city: person.city ?? '',
+    phone: person.phone ?? '',
+    email: person.email ?? '',
+    preferredLanguage: person.preferredLanguage ?? '',
+    interpreterNeeded: person.interpreterNeeded,
+  };
+}
+
+/** What the API's `personInput` expects: the date of birth must be absent rather than empty. */
+export function formValuesToInput(values: PersonFormValues): PersonInput {
+  const { dateOfBirth, ...rest } = values;
+  const trimmedDate = dateOfBirth.trim();
+  return trimmedDate ? { ...rest, dateOfBirth: trimmedDate } : rest;
+}
+
+function comparable(field: keyof PersonFormValues, value: string | boolean): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  const trimmed = value.trim();
+  if (field === 'postcode') return trimmed.replace(/\s/g, '').toUpperCase();
+  if (field === 'bsn') return trimmed.replace(/[\s.]/g, '');
+  return trimmed;
+}
+
+/** Fields where the user's typed values differ from the newest saved version (after a version conflict). */
+export function changedFields(mine: PersonFormValues, theirs: PersonFormValues): (keyof PersonFormValues)[] {
+  return PERSON_FIELDS.filter((field) => comparable(field, mine[field]) !== comparable(field, theirs[field]));
+}

@@ -1,0 +1,60 @@
+/**
+ * Pure display rules for persons: BSN masking, Dutch dates, addresses, ages. No I/O.
+ */
+import { ageOn } from '@nabij/contracts';
+
+const MASK = '•';
+
+/** Shows only the last four digits: "•••••2345". A value of four digits or fewer is masked completely. */
+export function maskBsn(bsn: string): string {
+  const digits = bsn.replace(/\D/g, '');
+  if (digits.length <= 4) return MASK.repeat(9);
+  return `${MASK.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2010-05-01" → "1 mei 2010"; an unreadable value is shown as given. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** "1234AB" → "1234 AB". */
+export function formatPostcode(postcode: string | null | undefined): string {
+  if (!postcode) return '';
+  const compact = postcode.replace(/\s/g, '').toUpperCase();
+  return /^\d{4}[A-Z]{2}$/.test(compact) ? `${compact.slice(0, 4)} ${compact.slice(4)}` : postcode;
+}
+
+export interface AddressParts {
+  street?: string | null;
+  houseNumber?: string | null;
+  houseNumberAddition?: string | null;
+  postcode?: string | null;
+  city?: string | null;
+}
+
+/** Dutch address order: "Dorpsstraat 12 a, 1234 AB Utrecht". Empty when nothing is known. */
+export function formatAddress(parts: AddressParts): string {
+  const number = [parts.houseNumber, parts.houseNumberAddition].filter(Boolean).join(' ');
+  const line1 = [parts.street, number].filter(Boolean).join(' ');
+  const line2 = [formatPostcode(parts.postcode), parts.city].filter(Boolean).join(' ');
+  return [line1, line2].filter(Boolean).join(', ');
+}
+
+/** Today as an ISO date in the user's own time zone. */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Age in whole years, or undefined without a (valid) date of birth. */
+export function ageFrom(dateOfBirth: string | null | undefined, today: string = todayIso()): number | undefined {
+  if (!dateOfBirth || !/^\d{4}-\d{2}-\d{2}/.test(dateOfBirth)) return undefined;
+  const age = ageOn(dateOfBirth.slice(0, 10), today);
+  return age >= 0 ? age : undefined;
+}
