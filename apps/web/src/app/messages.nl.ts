@@ -103,6 +103,9 @@ export const messages = {
   'home.noAccess': 'Met uw rol heeft u in Nabij geen toegang tot dossiers van inwoners. Fijn dat u er bent! Heeft u vragen over een inwoner, neem dan contact op met een wijkteamwerker.',
   'home.recentHeading': 'Recent geopende personen',
   'home.recentEmpty': 'U heeft nog geen personen geopend.',
+  'home.securityHeading': 'Uw account beveiligen',
+  'home.securityText': 'U logt nu alleen met een wachtwoord in. Met tweestapsverificatie heeft u daarnaast een code uit een app op uw telefoon nodig.',
+  'home.securityAction': 'Tweestapsverificatie instellen',
 
   'person.name': 'Naam',
   'person.firstName': 'Voornaam',

@@ -74,6 +74,15 @@ export function HomePage() {
         </Alert>
       )}
       {can('person:read') ? <RecentPersons /> : null}
+      {!user.totpEnabled ? (
+        <section aria-labelledby="home-security-heading" className="nabij-section">
+          <Heading2 id="home-security-heading">{t('home.securityHeading')}</Heading2>
+          <Paragraph>{t('home.securityText')}</Paragraph>
+          <AppButtonLink to="/inloggen/tweestapsverificatie-instellen" appearance="secondary-action-button">
+            {t('home.securityAction')}
+          </AppButtonLink>
+        </section>
+      ) : null}
     </>
   );
 }
