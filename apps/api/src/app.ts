@@ -11,11 +11,14 @@ import { registerAccessControl } from './capabilities/access-control';
 import { registerAuthRoutes } from './capabilities/auth';
 import { registerOidcRoutes } from './capabilities/auth/oidc.routes';
 import { registerHealthRoutes } from './capabilities/health';
+import { registerCaseFileRoutes } from './capabilities/case-files';
 import { registerHomeRoutes } from './capabilities/home';
+import { registerIntakeRoutes } from './capabilities/intake';
 import { registerOrganisationRoutes } from './capabilities/organisation';
 import { registerPersonRoutes } from './capabilities/persons';
 import type { Deps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
+import { createMailer, type Mailer } from './platform/mail';
 import { createMetrics } from './platform/metrics';
 
 const SECURITY_HEADERS = {
@@ -28,13 +31,17 @@ const SECURITY_HEADERS = {
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 /** Builds the HTTP application on given dependencies (the database is already migrated). */
-export async function buildApp(deps: Omit<Deps, 'log'>, options: { logger?: object | boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Omit<Deps, 'log' | 'mailer'> & { mailer?: Mailer },
+  options: { logger?: object | boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
   });
-  const fullDeps: Deps = { ...deps, log: app.log };
+  const mailer = deps.mailer ?? createMailer({ ...deps.config.mail, production: deps.config.env === 'production' }, deps.db);
+  const fullDeps: Deps = { ...deps, mailer, log: app.log };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -66,6 +73,8 @@ export async function buildApp(deps: Omit<Deps, 'log'>, options: { logger?: obje
   registerHomeRoutes(app, fullDeps);
   registerPersonRoutes(app, fullDeps);
   registerOrganisationRoutes(app, fullDeps);
+  registerIntakeRoutes(app, fullDeps);
+  registerCaseFileRoutes(app, fullDeps);
 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -18,17 +18,24 @@ export const PERMISSIONS = [
   'person:write',
   'user:admin',
   'access_log:read',
+  'host_question:write',
+  'referral:read',
+  'referral:write',
+  'meeting:read',
+  'meeting:manage',
+  'case:assign',
+  'case:read_own',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  volunteer_host: [],
-  intake_desk: ['person:read', 'person:write'],
-  case_worker: ['person:read', 'person:write'],
-  behavioural_scientist: ['person:read'],
-  team_coordinator: ['person:read', 'person:write'],
-  municipal_consultant: ['person:read'],
+  volunteer_host: ['host_question:write'],
+  intake_desk: ['person:read', 'person:write', 'host_question:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage'],
+  case_worker: ['person:read', 'person:write', 'meeting:read', 'case:read_own'],
+  behavioural_scientist: ['person:read', 'meeting:read'],
+  team_coordinator: ['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage', 'case:assign', 'case:read_own'],
+  municipal_consultant: ['person:read', 'meeting:read'],
   privacy_officer: ['access_log:read'],
   functional_admin: ['user:admin'],
 };
@@ -37,9 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  * Roles for which two-factor authentication is required in production unless configured otherwise:
  * every role that can see personal data or the access log, or manage accounts.
  */
-export const ROLES_REQUIRING_MFA_IN_PRODUCTION: readonly Role[] = ROLES.filter(
-  (r) => ROLE_PERMISSIONS[r].length > 0,
-);
+export const ROLES_REQUIRING_MFA_IN_PRODUCTION: readonly Role[] = ROLES.filter((r) => r !== 'volunteer_host');
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));

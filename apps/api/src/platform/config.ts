@@ -34,6 +34,9 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  /** SMTP server for e-mail, e.g. smtp://user:password@mail.example.nl:587. Without it (not in production) mail goes to the dev outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' }).optional(),
+  MAIL_FROM: z.string().default('Nabij <no-reply@nabij.invalid>'),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://nabij.example.nl' }).default('http://localhost:3000'),
   OIDC_ISSUER: z.url({ error: 'must be the URL of the identity provider' }).optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -88,6 +91,7 @@ export interface Config {
   login: { maxFailures: number; lockoutMinutes: number };
   webDistDir: string;
   publicUrl: string;
+  mail: { smtpUrl: string | undefined; from: string };
   oidc:
     | {
         issuer: string;
@@ -131,6 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mfaRequiredRoles: e.MFA_REQUIRED_ROLES ?? (production ? ROLES_REQUIRING_MFA_IN_PRODUCTION : []),
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES },
     webDistDir: e.WEB_DIST_DIR,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_TENANT

@@ -31,6 +31,13 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'database_unavailable'
+  | 'invalid_status_change'
+  | 'referral_incomplete'
+  | 'already_decided'
+  | 'not_decided'
+  | 'not_on_agenda'
+  | 'already_assigned'
+  | 'worker_not_available'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -65,6 +72,13 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   database_unavailable: 503,
+  invalid_status_change: 409,
+  referral_incomplete: 409,
+  already_decided: 409,
+  not_decided: 409,
+  not_on_agenda: 409,
+  already_assigned: 409,
+  worker_not_available: 400,
   internal: 500,
 };
 

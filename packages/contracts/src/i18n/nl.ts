@@ -49,6 +49,13 @@ export const nl = {
   'error.unsupported_media_type': 'Dit soort verzoek wordt niet ondersteund.',
   'error.rate_limited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
   'error.database_unavailable': 'Nabij kan de database nu niet bereiken. Probeer het over een minuut opnieuw.',
+  'error.invalid_status_change': 'Deze aanmelding kan niet naar die status. Vernieuw de pagina om de huidige status te zien.',
+  'error.referral_incomplete': 'De aanmelding is nog niet compleet. Vul eerst de ontbrekende punten van de checklist aan en doe de regiecheck.',
+  'error.already_decided': 'Over deze aanmelding is al een kernbesluit genomen. Een besluit wordt niet overschreven.',
+  'error.not_decided': 'Over deze aanmelding is nog geen kernbesluit genomen.',
+  'error.not_on_agenda': 'Deze aanmelding staat niet op de agenda van dit overleg.',
+  'error.already_assigned': 'Deze aanmelding heeft al een dossier met een werker.',
+  'error.worker_not_available': 'Kies een werker van dit team.',
   'error.internal': 'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
 } as const;
 

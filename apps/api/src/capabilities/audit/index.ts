@@ -1,1 +1,1 @@
-export { recordAccess, recordAccessMany, type AccessAction, type AccessEntry, type LegalBasis } from './record-access';
+export { recordAccess, recordAccessMany, recordExternalAccess, type AccessAction, type AccessEntry, type LegalBasis } from './record-access';

@@ -58,3 +58,38 @@ export async function recordAccessMany(tx: Tx, ctx: AccessContext, entry: Access
     )
     .execute();
 }
+
+/**
+ * Logs an action by someone without an account (a referrer submitting the public form): no user,
+ * the role names the kind of outsider.
+ */
+export async function recordExternalAccess(
+  tx: Tx,
+  who: { tenantId: string; role: 'referrer'; ip: string; userAgent: string | null },
+  entry: Omit<AccessEntry, 'permission' | 'teamId' | 'onBehalfOf'> & { teamId?: string | null },
+  personIds: Array<string | null> = [entry.personId ?? null],
+): Promise<void> {
+  await tx
+    .insertInto('access_log')
+    .values(
+      personIds.map((personId) => ({
+        tenant_id: who.tenantId,
+        user_id: null,
+        user_role: who.role,
+        team_id: entry.teamId ?? null,
+        on_behalf_of: null,
+        action: entry.action,
+        event: entry.event,
+        person_id: personId,
+        case_id: entry.caseId ?? null,
+        data_category: entry.dataCategory,
+        legal_basis: entry.legalBasis ?? 'public_task_social_domain',
+        outcome: entry.outcome ?? 'allowed',
+        ip: who.ip,
+        user_agent: who.userAgent?.slice(0, 300) ?? null,
+        emergency: false,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      })),
+    )
+    .execute();
+}

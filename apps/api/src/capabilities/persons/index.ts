@@ -1,3 +1,13 @@
 export { registerPersonRoutes } from './persons.routes';
 export { fullName } from './persons.domain';
 export { toSummary } from './persons.views';
+export {
+  findRegiecheckMatches,
+  findHouseholdsOfPerson,
+  insertPerson,
+  insertHousehold,
+  insertHouseholdMember,
+  existingPersonIds,
+  findHouseholds,
+  type PersonFields,
+} from './persons.store';

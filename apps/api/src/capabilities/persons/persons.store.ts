@@ -241,3 +241,39 @@ export async function existingPersonIds(tx: Tx, ids: string[]): Promise<Set<stri
   const rows = await tx.selectFrom('person').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+export interface RegiecheckCriteria {
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  bsn: string | null;
+  postcode: string | null;
+  houseNumber: string | null;
+}
+
+/** Persons who may be the one named in a referral, with what they matched on. */
+export async function findRegiecheckMatches(tx: Tx, c: RegiecheckCriteria): Promise<Array<SummaryRow & { matched_on: string[] }>> {
+  const last = c.lastName?.toLowerCase() ?? null;
+  const first = c.firstName?.toLowerCase() ?? null;
+  const rows = await tx
+    .selectFrom('person')
+    .select([...SUMMARY_COLUMNS, 'bsn'])
+    .where((eb) => {
+      const ors = [];
+      if (c.bsn) ors.push(eb('bsn', '=', c.bsn));
+      if (last && c.dateOfBirth) ors.push(eb.and([eb('date_of_birth', '=', c.dateOfBirth), eb(sql`similarity(lower(last_name), ${last})`, '>', 0.4)]));
+      if (c.postcode && c.houseNumber) ors.push(eb.and([eb('postcode', '=', c.postcode), eb('house_number', '=', c.houseNumber)]));
+      if (last && first) ors.push(eb.and([eb(sql`lower(last_name)`, '=', last), eb(sql`lower(first_name)`, '=', first)]));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .limit(20)
+    .execute();
+  return rows.map(({ bsn, ...r }) => {
+    const matched: string[] = [];
+    if (c.bsn && bsn === c.bsn) matched.push('bsn');
+    if (last && c.dateOfBirth && r.date_of_birth === c.dateOfBirth) matched.push('name_and_birth_date');
+    if (c.postcode && c.houseNumber && r.postcode === c.postcode && r.house_number === c.houseNumber) matched.push('address');
+    if (last && first && r.last_name.toLowerCase() === last && r.first_name.toLowerCase() === first) matched.push('name');
+    return { ...r, matched_on: matched };
+  });
+}

@@ -19,6 +19,9 @@ export interface TeamTable {
   name: string;
   area: string | null;
   created_at: Generated<Date>;
+  accepts_web_referrals: Generated<boolean>;
+  accepts_self_referrals: Generated<boolean>;
+  intake_email: string | null;
 }
 export interface AppUserTable {
   id: Generated<string>;
@@ -136,6 +139,195 @@ export interface HouseholdMemberTable {
   relation: string;
 }
 
+export interface ReferralTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  reference: string;
+  channel: string;
+  status: Generated<string>;
+  received_at: Generated<Date>;
+  referrer_kind: string;
+  referrer_name: string | null;
+  referrer_organisation: string | null;
+  referrer_role: string | null;
+  referrer_phone: string | null;
+  referrer_email: string | null;
+  life_domains: string[];
+  question: string;
+  tried: string | null;
+  urgency: string;
+  children_at_risk: string;
+  safety_notes: string | null;
+  resident_awareness: string;
+  resident_awareness_note: string | null;
+  household_id: string | null;
+  known_coordination_elsewhere: string | null;
+  regiecheck_done_at: Date | null;
+  regiecheck_done_by: string | null;
+  idempotency_key: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface ReferralCounterTable {
+  tenant_id: string;
+  year: number;
+  last_number: number;
+}
+export interface ReferralPersonTable {
+  id: Generated<string>;
+  referral_id: string;
+  tenant_id: string;
+  position: number;
+  role: string;
+  first_name: string | null;
+  infix: string | null;
+  last_name: string | null;
+  date_of_birth: DateString | null;
+  age: number | null;
+  bsn: string | null;
+  postcode: string | null;
+  house_number: string | null;
+  street: string | null;
+  city: string | null;
+  phone: string | null;
+  person_id: string | null;
+}
+export interface ReferralContactTable {
+  id: Generated<string>;
+  referral_id: string;
+  tenant_id: string;
+  at: Generated<Date>;
+  by_user_id: string;
+  channel: string;
+  note: string;
+}
+export interface ReferralAttachmentTable {
+  id: Generated<string>;
+  referral_id: string;
+  tenant_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+export interface HostQuestionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  at: Generated<Date>;
+  category: string;
+  outcome: string;
+  referral_id: string | null;
+  created_by: string;
+}
+export interface IntakeMeetingTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  date: DateString;
+  chair_user_id: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface MeetingParticipantTable {
+  id: Generated<string>;
+  meeting_id: string;
+  tenant_id: string;
+  user_id: string | null;
+  name: string | null;
+  role: string | null;
+}
+export interface MeetingItemTable {
+  meeting_id: string;
+  referral_id: string;
+  tenant_id: string;
+  position: number;
+}
+export interface TriageTable {
+  referral_id: string;
+  tenant_id: string;
+  meeting_id: string;
+  situation: string;
+  life_domains: string[];
+  multiple_problems: boolean;
+  known_to_others: string | null;
+  urgency: string;
+  safety: string;
+  expertise_needed: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface CoreDecisionTable {
+  referral_id: string;
+  tenant_id: string;
+  meeting_id: string;
+  outcome: string;
+  interventions: string | null;
+  goal: string | null;
+  intended_result: string | null;
+  carried_out_by: string | null;
+  reasoning: string;
+  discussed_with_resident: boolean;
+  decided_by: string;
+  decided_at: Generated<Date>;
+}
+export interface LetterTemplateTable {
+  tenant_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+export interface LetterTable {
+  id: Generated<string>;
+  tenant_id: string;
+  referral_id: string;
+  kind: string;
+  recipient: string | null;
+  subject: string;
+  body: string;
+  pdf: Buffer;
+  status: Generated<string>;
+  sent_at: Date | null;
+  idempotency_key: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface OutboxMessageTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  attachment_names: string[];
+  sent_at: Generated<Date>;
+}
+export interface CaseFileTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  referral_id: string | null;
+  household_id: string | null;
+  primary_person_id: string | null;
+  case_worker_id: string;
+  tandem_worker_id: string | null;
+  phase: Generated<string>;
+  opened_at: Generated<Date>;
+  opened_by: string;
+  closed_at: Date | null;
+  consent_kind: string;
+  consent_date: DateString | null;
+  consent_recorded_by: string;
+  legal_basis: string | null;
+  reason_without_consent: string | null;
+  version: Generated<number>;
+}
+
 export interface DB {
   tenant: TenantTable;
   team: TeamTable;
@@ -150,4 +342,19 @@ export interface DB {
   person: PersonTable;
   household: HouseholdTable;
   household_member: HouseholdMemberTable;
+  referral: ReferralTable;
+  referral_counter: ReferralCounterTable;
+  referral_person: ReferralPersonTable;
+  referral_contact: ReferralContactTable;
+  referral_attachment: ReferralAttachmentTable;
+  host_question: HostQuestionTable;
+  intake_meeting: IntakeMeetingTable;
+  meeting_participant: MeetingParticipantTable;
+  meeting_item: MeetingItemTable;
+  triage: TriageTable;
+  core_decision: CoreDecisionTable;
+  letter_template: LetterTemplateTable;
+  letter: LetterTable;
+  outbox_message: OutboxMessageTable;
+  case_file: CaseFileTable;
 }

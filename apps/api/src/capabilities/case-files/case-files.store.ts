@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/database/database';
+
+/** Case files of persons or households: open ones, and ones closed in the last two years (for the regiecheck). */
+export async function findCaseFilesFor(tx: Tx, personIds: string[], householdIds: string[]) {
+  if (personIds.length === 0 && householdIds.length === 0) return [];
+  return tx
+    .selectFrom('case_file as c')
+    .innerJoin('team as t', 't.id', 'c.team_id')
+    .innerJoin('app_user as u', 'u.id', 'c.case_worker_id')
+    .select(['c.id', 'c.primary_person_id', 'c.household_id', 'c.phase', 'c.closed_at', 't.name as team_name', 'u.display_name as worker_name'])
+    .where((eb) =>
+      eb.or([
+        ...(personIds.length ? [eb('c.primary_person_id', 'in', personIds)] : []),
+        ...(householdIds.length ? [eb('c.household_id', 'in', householdIds)] : []),
+      ]),
+    )
+    .where((eb) => eb.or([eb('c.phase', '!=', 'closed'), eb('c.closed_at', '>', sql<Date>`now() - interval '2 years'`)]))
+    .execute();
+}
+
+export async function insertCaseFile(
+  tx: Tx,
+  c: {
+    tenantId: string;
+    teamId: string;
+    referralId: string;
+    householdId: string | null;
+    primaryPersonId: string | null;
+    caseWorkerId: string;
+    tandemWorkerId: string | null;
+    openedBy: string;
+    consentKind: string;
+    consentDate: string | null;
+    legalBasis: string | null;
+    reasonWithoutConsent: string | null;
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('case_file')
+    .values({
+      tenant_id: c.tenantId,
+      team_id: c.teamId,
+      referral_id: c.referralId,
+      household_id: c.householdId,
+      primary_person_id: c.primaryPersonId,
+      case_worker_id: c.caseWorkerId,
+      tandem_worker_id: c.tandemWorkerId,
+      opened_by: c.openedBy,
+      closed_at: null,
+      consent_kind: c.consentKind,
+      consent_date: c.consentDate,
+      consent_recorded_by: c.openedBy,
+      legal_basis: c.legalBasis,
+      reason_without_consent: c.reasonWithoutConsent,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function caseFileOfReferral(tx: Tx, referralId: string) {
+  return tx.selectFrom('case_file').select('id').where('referral_id', '=', referralId).executeTakeFirst();
+}
+
+/** Open case files per worker and phase, for the workers of a team. */
+export async function caseloadOfTeam(tx: Tx, teamId: string) {
+  return sql<{ user_id: string; name: string; phase: string | null; n: number }>`
+    select u.id as user_id, u.display_name as name, c.phase, count(c.id)::int as n
+    from user_team ut
+    join app_user u on u.id = ut.user_id and u.active
+    join user_role r on r.user_id = u.id and r.role = 'case_worker'
+    left join case_file c on (c.case_worker_id = u.id or c.tandem_worker_id = u.id) and c.phase <> 'closed'
+    where ut.team_id = ${teamId}
+    group by u.id, u.display_name, c.phase
+    order by u.display_name`.execute(tx);
+}
+
+export async function listMyCases(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('case_file as c')
+    .leftJoin('household as h', 'h.id', 'c.household_id')
+    .leftJoin('referral as r', 'r.id', 'c.referral_id')
+    .select(['c.id', 'r.reference', 'h.name as household_name', 'c.primary_person_id', 'c.phase', 'c.opened_at', 'c.case_worker_id'])
+    .where((eb) => eb.or([eb('c.case_worker_id', '=', userId), eb('c.tandem_worker_id', '=', userId)]))
+    .where('c.phase', '!=', 'closed')
+    .orderBy('c.opened_at', 'desc')
+    .execute();
+}

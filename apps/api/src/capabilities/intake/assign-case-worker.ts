@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { AppError } from '../../shared/app-error';
+import { hasPermission, type AccessContext } from '../../shared/actor';
+import type { Deps } from '../../platform/deps';
+import { recordAccessMany } from '../audit';
+import { caseFileOfReferral, caseloadOfTeam, insertCaseFile } from '../case-files';
+import { daysBetween } from './intake.domain';
+import { canAssign, canWorkOnReferral } from './intake.policy';
+import { updateReferralStatus } from './intake.store';
+import { getVisibleReferral, logReferralAccess } from './work-on-referral';
+
+/**
+ * The assignment meeting's view: referrals the team decided to take up that have no worker yet, with
+ * how long they wait (the norm is the same day), and each worker's open cases per phase.
+ */
+export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: string | undefined) {
+  const teams = teamId ? [teamId] : [...ctx.actor.teamIds];
+  if (teams.length === 0 || !teams.every((t) => canAssign(ctx.actor, { teamId: t }))) throw new AppError('forbidden');
+  const now = deps.clock.now();
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const waiting = await tx
+      .selectFrom('referral as r')
+      .innerJoin('core_decision as d', 'd.referral_id', 'r.id')
+      .select([
+        'r.id',
+        'r.reference',
+        'r.version',
+        'r.life_domains',
+        'd.decided_at',
+        sql<string[]>`coalesce((select array_agg(concat_ws(' ', p.first_name, p.infix, p.last_name) order by p.position)
+          from referral_person p where p.referral_id = r.id and p.role = 'resident'), '{}')`.as('resident_names'),
+      ])
+      .where('r.team_id', 'in', teams)
+      .where('r.status', '=', 'decided')
+      .where('d.outcome', '=', 'take_up')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('case_file as c').select('c.id').whereRef('c.referral_id', '=', 'r.id'))))
+      .orderBy('d.decided_at')
+      .execute();
+    const loads = new Map<string, { userId: string; name: string; openCases: number; byPhase: Record<string, number> }>();
+    for (const team of teams) {
+      for (const row of (await caseloadOfTeam(tx, team)).rows) {
+        const w = loads.get(row.user_id) ?? { userId: row.user_id, name: row.name, openCases: 0, byPhase: {} };
+        if (row.phase) {
+          w.byPhase[row.phase] = row.n;
+          w.openCases += row.n;
+        }
+        loads.set(row.user_id, w);
+      }
+    }
+    const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
+    return {
+      waiting: waiting.map((w) => ({
+        referralId: w.id,
+        reference: w.reference,
+        version: w.version,
+        residentNames: w.resident_names,
+        lifeDomains: w.life_domains as never[],
+        decidedAt: w.decided_at.toISOString(),
+        waitingDays: daysBetween(w.decided_at, now),
+        breachesNorm: dayOf(w.decided_at) < dayOf(now),
+      })),
+      workers: [...loads.values()],
+    };
+  });
+}
+
+/**
+ * Assigns a case worker (and optionally a tandem partner) to a referral the team takes up, which opens
+ * the case file — with the resident's consent, or the legal basis and the reason for opening without it.
+ */
+export async function assignCaseWorker(
+  deps: Deps,
+  ctx: AccessContext,
+  referralId: string,
+  input: { version: number; caseWorkerId: string; tandemWorkerId?: string | undefined; consent: string; consentDate?: string | undefined; legalBasis?: string | undefined; reasonWithoutConsent?: string | undefined },
+) {
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const view = await getVisibleReferral(tx, ctx, referralId);
+    if (!canAssign(ctx.actor, view)) throw new AppError('forbidden');
+    if (await caseFileOfReferral(tx, referralId)) throw new AppError('already_assigned');
+    if (view.status !== 'decided' || view.decision?.outcome !== 'take_up') throw new AppError('not_decided');
+    const workers = [input.caseWorkerId, ...(input.tandemWorkerId ? [input.tandemWorkerId] : [])];
+    const eligible = await tx
+      .selectFrom('app_user as u')
+      .innerJoin('user_team as ut', 'ut.user_id', 'u.id')
+      .innerJoin('user_role as r', 'r.user_id', 'u.id')
+      .select('u.id')
+      .where('u.id', 'in', workers)
+      .where('u.active', '=', true)
+      .where('ut.team_id', '=', view.teamId)
+      .where('r.role', 'in', ['case_worker', 'team_coordinator', 'behavioural_scientist'])
+      .execute();
+    if (new Set(eligible.map((e) => e.id)).size !== new Set(workers).size) throw new AppError('worker_not_available');
+    if (!(await updateReferralStatus(tx, referralId, input.version, 'closed'))) throw new AppError('version_conflict');
+    const primary = view.residents.find((r) => r.role === 'resident' && r.personId);
+    const caseId = await insertCaseFile(tx, {
+      tenantId: ctx.actor.tenantId,
+      teamId: view.teamId,
+      referralId,
+      householdId: view.householdId,
+      primaryPersonId: primary?.personId ?? null,
+      caseWorkerId: input.caseWorkerId,
+      tandemWorkerId: input.tandemWorkerId ?? null,
+      openedBy: ctx.actor.userId,
+      consentKind: input.consent,
+      consentDate: input.consent === 'none' ? null : (input.consentDate ?? null),
+      legalBasis: input.legalBasis ?? null,
+      reasonWithoutConsent: input.reasonWithoutConsent ?? null,
+    });
+    const personIds = view.residents.map((r) => r.personId).filter((x): x is string => x !== null);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'create',
+        event: 'case_file.opened',
+        dataCategory: 'case_file',
+        caseId,
+        teamId: view.teamId,
+        permission: 'case:assign',
+        legalBasis: input.consent === 'none' ? 'legal_obligation' : 'public_task_social_domain',
+        detail: { referralId, consent: input.consent },
+      },
+      personIds.length ? personIds : [null],
+    );
+    return { caseId };
+  });
+}
+
+/** Closes a referral the team does not take up (advice, referral elsewhere, not for us). */
+export async function closeReferral(deps: Deps, ctx: AccessContext, referralId: string, version: number) {
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const view = await getVisibleReferral(tx, ctx, referralId, true);
+    if (!canWorkOnReferral(ctx.actor, view) && !hasPermission(ctx.actor, 'case:assign')) throw new AppError('forbidden');
+    if (view.status !== 'decided' || !view.decision) throw new AppError('not_decided');
+    if (view.decision.outcome === 'take_up') throw new AppError('invalid_status_change');
+    if (!(await updateReferralStatus(tx, referralId, version, 'closed'))) throw new AppError('version_conflict');
+    await logReferralAccess(tx, ctx, view, { action: 'update', event: 'referral.closed_without_case', permission: 'referral:write' });
+    return (await getVisibleReferral(tx, ctx, referralId, true));
+  });
+}

@@ -1,0 +1,1 @@
+export { registerIntakeRoutes } from './intake.routes';

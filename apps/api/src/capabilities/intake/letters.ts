@@ -1,0 +1,212 @@
+import type { Tx } from '../../platform/database/database';
+import type { Deps } from '../../platform/deps';
+import { renderLetterPdf } from '../../platform/pdf';
+import { AppError } from '../../shared/app-error';
+import { hasPermission, type AccessContext } from '../../shared/actor';
+import { recordAccess } from '../audit';
+import { CORE_DECISION_LABELS } from './intake-meeting';
+import { getVisibleReferral, logReferralAccess } from './work-on-referral';
+
+export type LetterKind = 'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
+export const LETTER_KIND_LIST: LetterKind[] = ['decision_take_up', 'decision_advice', 'decision_refer_elsewhere', 'decision_not_for_us', 'closure'];
+
+/** Built-in texts, used until the functional administrator edits a template for the municipality. */
+export const DEFAULT_TEMPLATES: Record<LetterKind, { subject: string; body: string }> = {
+  decision_take_up: {
+    subject: 'Terugkoppeling aanmelding {referentie}: het wijkteam pakt de hulp op',
+    body:
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nDe vaste contactpersoon wordt {werker}. Hij of zij neemt contact op met {inwoner} en, als dat nodig is, met u.\n\n' +
+      'Met vriendelijke groet,\n\n{team}\n{gemeente}',
+  },
+  decision_advice: {
+    subject: 'Terugkoppeling aanmelding {referentie}: advies',
+    body:
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nHeeft u vragen over dit advies, of verandert de situatie? Neem dan contact met ons op en noem het kenmerk {referentie}.\n\n' +
+      'Met vriendelijke groet,\n\n{team}\n{gemeente}',
+  },
+  decision_refer_elsewhere: {
+    subject: 'Terugkoppeling aanmelding {referentie}: verwijzing',
+    body:
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
+  },
+  decision_not_for_us: {
+    subject: 'Terugkoppeling aanmelding {referentie}',
+    body:
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
+  },
+  closure: {
+    subject: 'Afsluiting aanmelding {referentie}',
+    body: 'Beste {verwijzer},\n\nHierbij laten wij u weten dat wij de aanmelding van {inwoner} hebben afgesloten.\n\n{onderbouwing}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
+  },
+};
+
+export const PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'gemeente'] as const;
+
+/** Fills `{name}` placeholders; unknown ones stay visible so a typo is noticed in the preview. */
+export function fillTemplate(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number], string>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values as Record<string, string | undefined>)[key] ?? whole);
+}
+
+async function templateFor(tx: Tx, tenantId: string, kind: LetterKind) {
+  const row = await tx.selectFrom('letter_template').select(['subject', 'body', 'version']).where('tenant_id', '=', tenantId).where('kind', '=', kind).executeTakeFirst();
+  return row ?? { ...DEFAULT_TEMPLATES[kind], version: 0 };
+}
+
+export async function listTemplates(deps: Deps, ctx: AccessContext) {
+  if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
+    templates: await Promise.all(LETTER_KIND_LIST.map(async (kind) => ({ kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) }))),
+  }));
+}
+
+export async function updateTemplate(deps: Deps, ctx: AccessContext, kind: LetterKind, input: { subject: string; body: string; version: number }) {
+  if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const current = await templateFor(tx, ctx.actor.tenantId, kind);
+    if (current.version !== input.version) throw new AppError('version_conflict');
+    if (current.version === 0) {
+      await tx.insertInto('letter_template').values({ tenant_id: ctx.actor.tenantId, kind, subject: input.subject, body: input.body }).execute();
+    } else {
+      await tx
+        .updateTable('letter_template')
+        .set((eb) => ({ subject: input.subject, body: input.body, version: eb('version', '+', 1) }))
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('kind', '=', kind)
+        .execute();
+    }
+    await recordAccess(tx, ctx, { action: 'update', event: 'letter_template.changed', dataCategory: 'configuration', legalBasis: 'security', permission: 'user:admin', detail: { kind } });
+    return { kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) };
+  });
+}
+
+async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
+  const view = await getVisibleReferral(tx, ctx, referralId, true);
+  const decision = await tx.selectFrom('core_decision').select(['outcome', 'reasoning', 'interventions', 'goal']).where('referral_id', '=', referralId).executeTakeFirst();
+  const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
+  const residents = view.residents.filter((r) => r.role === 'resident').map((r) => [r.firstName, r.infix, r.lastName].filter(Boolean).join(' '));
+  return {
+    view,
+    decision,
+    tenantName: tenant.name,
+    values: {
+      verwijzer: view.referrer.name ?? 'heer/mevrouw',
+      inwoner: residents.join(' en ') || 'de inwoner',
+      referentie: view.reference,
+      besluit: decision ? (CORE_DECISION_LABELS[decision.outcome] ?? decision.outcome).toLowerCase() : '',
+      onderbouwing: [decision?.reasoning, decision?.interventions ? `Wat wij gaan doen: ${decision.interventions}` : null].filter(Boolean).join('\n\n'),
+      werker: view.caseWorkerName ?? 'een van onze medewerkers',
+      team: view.teamName,
+      gemeente: tenant.name,
+    },
+  };
+}
+
+export function defaultKindFor(outcome: string | undefined): LetterKind {
+  return outcome === 'take_up' ? 'decision_take_up' : outcome === 'refer_elsewhere' ? 'decision_refer_elsewhere' : outcome === 'not_for_us' ? 'decision_not_for_us' : 'decision_advice';
+}
+
+/** The letter to the referrer as the template fills it in; the user may edit it before sending. */
+export async function draftLetter(deps: Deps, ctx: AccessContext, referralId: string, kind: LetterKind | undefined) {
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const { view, decision, values } = await letterValues(tx, ctx, referralId);
+    if (!decision && kind !== 'closure') throw new AppError('not_decided');
+    const chosen = kind ?? defaultKindFor(decision?.outcome);
+    const template = await templateFor(tx, ctx.actor.tenantId, chosen);
+    return { kind: chosen, to: view.referrer.email, subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
+  });
+}
+
+/**
+ * Sends the letter: the PDF is kept with the referral (same transaction as the access-log row), then
+ * e-mailed with the PDF attached. The same idempotency key (a retried or double-clicked send) sends once.
+ */
+export async function sendLetter(deps: Deps, ctx: AccessContext, referralId: string, input: { kind: LetterKind; subject: string; body: string; idempotencyKey: string }) {
+  const prepared = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const existing = await tx.selectFrom('letter').select(['id', 'status']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    if (existing) return { letterId: existing.id, alreadyHandled: existing.status !== 'pending' && existing.status !== 'failed' };
+    const { view, decision, tenantName } = await letterValues(tx, ctx, referralId);
+    if (!decision && input.kind !== 'closure') throw new AppError('not_decided');
+    const pdf = await renderLetterPdf({
+      sender: { municipality: tenantName, team: view.teamName },
+      recipient: { name: view.referrer.name, organisation: view.referrer.organisation },
+      date: deps.clock.now(),
+      reference: view.reference,
+      subject: input.subject,
+      body: input.body,
+    });
+    const letter = await tx
+      .insertInto('letter')
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        referral_id: referralId,
+        kind: input.kind,
+        recipient: view.referrer.email,
+        subject: input.subject,
+        body: input.body,
+        pdf,
+        status: view.referrer.email ? 'pending' : 'no_address',
+        sent_at: null,
+        idempotency_key: input.idempotencyKey,
+        created_by: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await logReferralAccess(tx, ctx, view, { action: 'export', event: 'letter.sent', permission: 'referral:write', detail: { letterId: letter.id, kind: input.kind } });
+    return { letterId: letter.id, alreadyHandled: !view.referrer.email, to: view.referrer.email, pdf, reference: view.reference };
+  });
+
+  if (!prepared.alreadyHandled && 'pdf' in prepared && prepared.to) {
+    let status: 'sent' | 'failed' = 'sent';
+    try {
+      await deps.mailer.send({
+        tenantId: ctx.actor.tenantId,
+        to: prepared.to,
+        subject: input.subject,
+        text: input.body,
+        attachments: [{ filename: `${prepared.reference}-terugkoppeling.pdf`, content: prepared.pdf, contentType: 'application/pdf' }],
+      });
+    } catch (err) {
+      status = 'failed';
+      deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId }, 'letter e-mail failed');
+    }
+    await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
+      tx
+        .updateTable('letter')
+        .set({ status, sent_at: status === 'sent' ? deps.clock.now() : null })
+        .where('id', '=', prepared.letterId)
+        .execute(),
+    );
+  }
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const l = await tx.selectFrom('letter').select(['id', 'kind', 'subject', 'recipient', 'sent_at', 'status']).where('id', '=', prepared.letterId).executeTakeFirstOrThrow();
+    return { id: l.id, kind: l.kind as LetterKind, subject: l.subject, to: l.recipient, sentAt: l.sent_at?.toISOString() ?? null, status: l.status as 'sent' };
+  });
+}
+
+export async function downloadLetter(deps: Deps, ctx: AccessContext, letterId: string) {
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const l = await tx.selectFrom('letter').select(['referral_id', 'pdf', 'kind']).where('id', '=', letterId).executeTakeFirst();
+    if (!l) throw new AppError('not_found');
+    const view = await getVisibleReferral(tx, ctx, l.referral_id);
+    await logReferralAccess(tx, ctx, view, { action: 'export', event: 'letter.downloaded', permission: 'referral:read', detail: { letterId } });
+    return { filename: `${view.reference}-${l.kind}.pdf`, pdf: l.pdf };
+  });
+}
+
+/** The development outbox (no SMTP server configured): what would have been e-mailed. */
+export async function listOutbox(deps: Deps, ctx: AccessContext) {
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
+    messages: (await tx.selectFrom('outbox_message').select(['id', 'recipient', 'subject', 'text_body', 'attachment_names', 'sent_at']).orderBy('sent_at', 'desc').limit(100).execute()).map((m) => ({
+      id: m.id,
+      to: m.recipient,
+      subject: m.subject,
+      text: m.text_body,
+      sentAt: m.sent_at.toISOString(),
+      attachmentNames: m.attachment_names,
+    })),
+  }));
+}

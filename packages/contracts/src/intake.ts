@@ -1,0 +1,429 @@
+import { z } from 'zod';
+import { bsnSchema, isoDate, postcodeSchema, personSummary, uuid } from './schemas';
+
+/** Life domains a referral can be about: the 13 ZRM 2017 domains plus parenting. Labels: `domain.<code>`. */
+export const LIFE_DOMAINS = [
+  'finances',
+  'work_education',
+  'time_use',
+  'housing',
+  'domestic_relations',
+  'parenting',
+  'mental_health',
+  'physical_health',
+  'substance_use',
+  'basic_adl',
+  'instrumental_adl',
+  'social_network',
+  'community_participation',
+  'justice',
+] as const;
+export const lifeDomain = z.enum(LIFE_DOMAINS, { error: 'Kies een leefgebied uit de lijst.' });
+
+export const CHANNELS = ['web_form', 'phone', 'walk_in', 'email', 'partner_signal', 'volunteer_handover'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export const REFERRAL_STATUSES = ['new', 'waiting_for_information', 'complete', 'on_agenda', 'decided', 'closed'] as const;
+export const referralStatus = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof referralStatus>;
+export const URGENCIES = ['normal', 'soon', 'urgent'] as const;
+export const CHILD_RISK = ['no', 'unknown', 'yes'] as const;
+export const AWARENESS = ['agrees', 'knows_not_agreed', 'not_informed', 'unknown'] as const;
+
+const text = (max: number, what: string) =>
+  z.string().trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Maximaal ${max} tekens.` })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const blank = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v))
+    .pipe(schema.optional());
+
+/** A date of birth: a real date, not in the future, not before 1900. */
+export const dateOfBirth = isoDate
+  .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: 'Een geboortedatum kan niet in de toekomst liggen.' })
+  .refine((v) => v >= '1900-01-01', { error: 'Controleer het geboortejaar.' });
+
+export const referralResident = z.object({
+  firstName: text(100, 'de voornaam'),
+  infix: optional(20),
+  lastName: text(100, 'de achternaam'),
+  dateOfBirth: blank(dateOfBirth),
+  bsn: blank(bsnSchema),
+  postcode: blank(postcodeSchema),
+  houseNumber: blank(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
+  street: optional(100),
+  city: optional(100),
+  phone: blank(z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+});
+export const referralChild = z.object({
+  firstName: optional(100),
+  age: z.number({ error: 'Vul de leeftijd in jaren in.' }).int().min(0, { error: 'Vul een leeftijd van 0 tot 17 in.' }).max(17, { error: 'Vul een leeftijd van 0 tot 17 in.' }),
+});
+
+export const referrerSchema = z.object({
+  name: text(200, 'uw naam'),
+  organisation: optional(200),
+  role: optional(100),
+  phone: blank(z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+  email: blank(z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200)),
+});
+
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const attachmentUpload = z.object({
+  filename: text(200, 'een bestandsnaam'),
+  /** The file's bytes, base64-encoded. The type is checked from the content, not the name. */
+  contentBase64: z
+    .string()
+    .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { error: 'Een bijlage mag hoogstens 5 MB zijn.' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'De bijlage kon niet worden gelezen.' }),
+});
+export const ATTACHMENT_LIMITS = { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 3 } as const;
+
+const referralContent = {
+  residents: z.array(referralResident).min(1, { error: 'Vul ten minste één inwoner in.' }).max(4),
+  children: z.array(referralChild).max(12).default([]),
+  lifeDomains: z.array(lifeDomain).min(1, { error: 'Kies ten minste één leefgebied.' }),
+  question: text(4000, 'de vraag of zorg'),
+  tried: optional(4000),
+  urgency: z.enum(URGENCIES).default('normal'),
+  childrenAtRisk: z.enum(CHILD_RISK).default('unknown'),
+  safetyNotes: optional(2000),
+  residentAwareness: z.enum(AWARENESS).default('unknown'),
+  residentAwarenessNote: optional(1000),
+};
+
+/** The public form at /aanmelden. `website` is a honeypot that people never fill in. */
+export const publicReferralRequest = z
+  .object({
+    teamId: uuid,
+    referrerKind: z.enum(['professional', 'self']),
+    referrer: referrerSchema,
+    ...referralContent,
+    attachments: z.array(attachmentUpload).max(3, { error: 'U kunt hoogstens 3 bijlagen meesturen.' }).default([]),
+    idempotencyKey: z.uuid(),
+    website: z.string().max(0, { error: 'Laat dit veld leeg.' }).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.referrer.phone && !r.referrer.email) {
+      ctx.addIssue({ code: 'custom', path: ['referrer', 'phone'], message: 'Vul een telefoonnummer of e-mailadres in, zodat wij u kunnen bereiken.' });
+    }
+    if (r.referrerKind === 'professional' && !r.referrer.organisation) {
+      ctx.addIssue({ code: 'custom', path: ['referrer', 'organisation'], message: 'Vul uw organisatie in.' });
+    }
+  });
+export type PublicReferralRequest = z.input<typeof publicReferralRequest>;
+export const publicReferralResponse = z.object({ reference: z.string() });
+
+/** Registration by the intake desk of a phone call, walk-in, e-mail or partner signal. */
+export const registerReferralRequest = z.object({
+  teamId: uuid,
+  channel: z.enum(['phone', 'walk_in', 'email', 'partner_signal']),
+  referrerKind: z.enum(['professional', 'self', 'partner']),
+  referrer: referrerSchema.partial({ name: true }).extend({ name: optional(200) }),
+  ...referralContent,
+  idempotencyKey: z.uuid(),
+});
+
+export const publicTeam = z.object({ id: z.string(), name: z.string(), area: z.string().nullable(), acceptsSelfReferrals: z.boolean() });
+export const publicReferralFormInfo = z.object({ tenantName: z.string(), teams: z.array(publicTeam) });
+
+export const hostQuestionRequest = z.object({
+  teamId: uuid,
+  category: z.enum(['information', 'volunteering', 'money', 'housing', 'care_and_health', 'paperwork', 'other'], { error: 'Kies een onderwerp.' }),
+  outcome: z.enum(['answered', 'handed_over']),
+  /** Only for a hand-over: what the intake desk needs to call back. */
+  handover: z
+    .object({
+      firstName: text(100, 'de voornaam'),
+      lastName: text(100, 'de achternaam'),
+      phone: z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' }),
+      question: text(2000, 'de vraag'),
+    })
+    .optional(),
+});
+export const hostQuestionTally = z.object({
+  today: z.array(z.object({ category: z.string(), answered: z.number(), handedOver: z.number() })),
+});
+
+export const referralListItem = z.object({
+  id: z.string(),
+  reference: z.string(),
+  teamName: z.string(),
+  channel: channelSchema,
+  status: referralStatus,
+  receivedAt: z.string(),
+  urgency: z.enum(URGENCIES),
+  childrenAtRisk: z.enum(CHILD_RISK),
+  residentNames: z.array(z.string()),
+  referrerOrganisation: z.string().nullable(),
+  ageDays: z.number(),
+});
+export const referralInbox = z.object({ referrals: z.array(referralListItem) });
+
+export const checklistItem = z.object({ key: z.string(), done: z.boolean() });
+export const referralView = z.object({
+  id: z.string(),
+  version: z.number(),
+  reference: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  channel: channelSchema,
+  status: referralStatus,
+  receivedAt: z.string(),
+  referrerKind: z.enum(['professional', 'self', 'partner']),
+  referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), role: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
+  residents: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(['resident', 'household_member']),
+      firstName: z.string().nullable(),
+      infix: z.string().nullable(),
+      lastName: z.string().nullable(),
+      dateOfBirth: z.string().nullable(),
+      age: z.number().nullable(),
+      bsn: z.string().nullable(),
+      postcode: z.string().nullable(),
+      houseNumber: z.string().nullable(),
+      street: z.string().nullable(),
+      city: z.string().nullable(),
+      phone: z.string().nullable(),
+      personId: z.string().nullable(),
+    }),
+  ),
+  lifeDomains: z.array(lifeDomain),
+  question: z.string(),
+  tried: z.string().nullable(),
+  urgency: z.enum(URGENCIES),
+  childrenAtRisk: z.enum(CHILD_RISK),
+  safetyNotes: z.string().nullable(),
+  residentAwareness: z.enum(AWARENESS),
+  residentAwarenessNote: z.string().nullable(),
+  householdId: z.string().nullable(),
+  knownCoordinationElsewhere: z.string().nullable(),
+  regiecheckDoneAt: z.string().nullable(),
+  checklist: z.array(checklistItem),
+  contacts: z.array(z.object({ id: z.string(), at: z.string(), byName: z.string(), channel: z.string(), note: z.string() })),
+  attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+  allowedTransitions: z.array(referralStatus),
+  meetingId: z.string().nullable(),
+  decision: z
+    .object({
+      outcome: z.enum(['take_up', 'advice', 'refer_elsewhere', 'not_for_us']),
+      reasoning: z.string(),
+      decidedAt: z.string(),
+    })
+    .nullable(),
+  letters: z.array(
+    z.object({ id: z.string(), kind: z.string(), subject: z.string(), to: z.string().nullable(), sentAt: z.string().nullable(), status: z.enum(['sent', 'no_address', 'failed']) }),
+  ),
+  caseId: z.string().nullable(),
+  caseWorkerName: z.string().nullable(),
+});
+export type ReferralView = z.infer<typeof referralView>;
+
+export const changeReferralStatusRequest = z.object({ status: referralStatus, version: z.number().int() });
+export const addReferralContactRequest = z.object({
+  channel: z.enum(['phone', 'email', 'in_person', 'other']),
+  note: text(2000, 'een korte notitie'),
+});
+
+export const regiecheckMatch = z.object({
+  person: personSummary,
+  matchedOn: z.array(z.enum(['bsn', 'name_and_birth_date', 'address', 'name'])),
+  households: z.array(z.object({ id: z.string(), name: z.string() })),
+  caseFiles: z.array(z.object({ id: z.string(), status: z.enum(['open', 'closed']), closedAt: z.string().nullable(), teamName: z.string(), contactPerson: z.string().nullable() })),
+});
+export const regiecheckResponse = z.object({
+  residents: z.array(z.object({ referralPersonId: z.string(), matches: z.array(regiecheckMatch) })),
+});
+export const completeRegiecheckRequest = z.object({
+  version: z.number().int(),
+  /** Per person in the referral: link to an existing person, or create a new one. */
+  links: z.array(z.object({ referralPersonId: uuid, personId: uuid.nullable() })),
+  /** Link to an existing household, or create a new one with the linked persons. */
+  householdId: uuid.nullable(),
+  knownCoordinationElsewhere: optional(1000),
+});
+
+// ---------- intake meeting (aanmeldoverleg), triage and core decision ----------
+export const meetingParticipant = z.object({
+  userId: uuid.optional(),
+  /** External participants (municipal consultant, youth nurse, referrer) by name and role. */
+  name: optional(200),
+  role: optional(200),
+});
+export const createMeetingRequest = z.object({
+  teamId: uuid,
+  date: isoDate,
+  chairUserId: uuid,
+  participants: z.array(meetingParticipant).max(30).default([]),
+});
+export const meetingSummary = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  date: z.string(),
+  chairName: z.string(),
+  itemCount: z.number(),
+  decidedCount: z.number(),
+});
+export const meetingList = z.object({ meetings: z.array(meetingSummary) });
+
+export const TRIAGE_URGENCY = ['low', 'medium', 'high', 'crisis'] as const;
+export const CORE_DECISIONS = ['take_up', 'advice', 'refer_elsewhere', 'not_for_us'] as const;
+export const coreDecisionOutcome = z.enum(CORE_DECISIONS, { error: 'Kies het kernbesluit.' });
+
+export const triageInput = z.object({
+  situation: text(4000, 'wat er aan de hand is'),
+  lifeDomains: z.array(lifeDomain).min(1, { error: 'Kies ten minste één leefgebied.' }),
+  multipleProblems: z.boolean(),
+  knownToOthers: optional(2000),
+  urgency: z.enum(TRIAGE_URGENCY, { error: 'Kies de urgentie.' }),
+  safety: text(2000, 'hoe veilig de betrokkenen (kinderen) zijn'),
+  expertiseNeeded: optional(1000),
+});
+export const coreDecisionInput = z.object({
+  outcome: coreDecisionOutcome,
+  interventions: optional(2000),
+  goal: optional(2000),
+  intendedResult: optional(2000),
+  carriedOutBy: optional(500),
+  reasoning: text(4000, 'de onderbouwing'),
+  discussedWithResident: z.boolean(),
+});
+export const decideReferralRequest = z
+  .object({ version: z.number().int(), triage: triageInput, decision: coreDecisionInput })
+  .superRefine((r, ctx) => {
+    if (r.decision.outcome === 'take_up') {
+      for (const key of ['interventions', 'goal', 'intendedResult'] as const) {
+        if (!r.decision[key]) ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'Vul dit in als het team de hulp oppakt.' });
+      }
+    }
+  });
+export type DecideReferralRequest = z.input<typeof decideReferralRequest>;
+
+export const meetingItem = z.object({
+  referralId: z.string(),
+  reference: z.string(),
+  residentNames: z.array(z.string()),
+  lifeDomains: z.array(lifeDomain),
+  urgency: z.enum(URGENCIES),
+  childrenAtRisk: z.enum(CHILD_RISK),
+  question: z.string(),
+  status: referralStatus,
+  version: z.number(),
+  triage: triageInput.extend({ knownToOthers: z.string().nullable(), expertiseNeeded: z.string().nullable() }).nullable(),
+  decision: z
+    .object({
+      outcome: coreDecisionOutcome,
+      interventions: z.string().nullable(),
+      goal: z.string().nullable(),
+      intendedResult: z.string().nullable(),
+      carriedOutBy: z.string().nullable(),
+      reasoning: z.string(),
+      discussedWithResident: z.boolean(),
+      decidedAt: z.string(),
+      decidedByName: z.string(),
+    })
+    .nullable(),
+});
+export const meetingView = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  date: z.string(),
+  chair: z.object({ id: z.string(), name: z.string() }),
+  participants: z.array(z.object({ userId: z.string().nullable(), name: z.string(), role: z.string().nullable() })),
+  items: z.array(meetingItem),
+  /** Complete referrals of this team not yet on an agenda, to add. */
+  candidates: z.array(referralListItem),
+});
+export const addMeetingItemRequest = z.object({ referralId: uuid });
+
+// ---------- feedback letters to the referrer ----------
+export const LETTER_KINDS = ['decision_take_up', 'decision_advice', 'decision_refer_elsewhere', 'decision_not_for_us', 'closure'] as const;
+export const letterKind = z.enum(LETTER_KINDS);
+export const letterDraft = z.object({
+  kind: letterKind,
+  to: z.string().nullable(),
+  subject: z.string(),
+  body: z.string(),
+});
+export const sendLetterRequest = z.object({
+  kind: letterKind,
+  subject: text(200, 'een onderwerp'),
+  body: text(20_000, 'de tekst van de brief'),
+  /** Retrying the same send with the same key sends once. */
+  idempotencyKey: z.uuid(),
+});
+export const letterView = z.object({
+  id: z.string(),
+  kind: letterKind,
+  subject: z.string(),
+  to: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  status: z.enum(['sent', 'no_address', 'failed']),
+});
+export const letterTemplate = z.object({ kind: letterKind, subject: z.string(), body: z.string(), version: z.number() });
+export const updateLetterTemplateRequest = z.object({ subject: text(200, 'een onderwerp'), body: text(20_000, 'de tekst'), version: z.number().int() });
+
+// ---------- assignment (verdeeloverleg) and the case file ----------
+export const CONSENT_KINDS = ['signed', 'email', 'verbal', 'none'] as const;
+export const assignReferralRequest = z
+  .object({
+    version: z.number().int(),
+    caseWorkerId: uuid,
+    tandemWorkerId: uuid.optional(),
+    consent: z.enum(CONSENT_KINDS, { error: 'Kies hoe de inwoner toestemming gaf.' }),
+    consentDate: blank(isoDate),
+    /** Required when opening without consent: the legal basis and the reason. */
+    legalBasis: optional(500),
+    reasonWithoutConsent: optional(2000),
+  })
+  .superRefine((r, ctx) => {
+    if (r.consent !== 'none' && !r.consentDate) ctx.addIssue({ code: 'custom', path: ['consentDate'], message: 'Vul de datum van de toestemming in.' });
+    if (r.consent === 'none') {
+      if (!r.legalBasis) ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'Vul de wettelijke grondslag in als er geen toestemming is.' });
+      if (!r.reasonWithoutConsent) ctx.addIssue({ code: 'custom', path: ['reasonWithoutConsent'], message: 'Leg uit waarom het dossier zonder toestemming wordt geopend.' });
+    }
+    if (r.tandemWorkerId && r.tandemWorkerId === r.caseWorkerId) ctx.addIssue({ code: 'custom', path: ['tandemWorkerId'], message: 'Kies voor de tandem een andere werker.' });
+  });
+export const waitingAssignment = z.object({
+  referralId: z.string(),
+  reference: z.string(),
+  version: z.number(),
+  residentNames: z.array(z.string()),
+  lifeDomains: z.array(lifeDomain),
+  decidedAt: z.string(),
+  /** Whole days since the decision; the norm is 0 (the same day). */
+  waitingDays: z.number(),
+  breachesNorm: z.boolean(),
+});
+export const workerLoad = z.object({
+  userId: z.string(),
+  name: z.string(),
+  openCases: z.number(),
+  byPhase: z.record(z.string(), z.number()),
+});
+export const assignmentOverview = z.object({ waiting: z.array(waitingAssignment), workers: z.array(workerLoad) });
+
+export const CASE_PHASES = ['analysis', 'plan', 'execution', 'closure', 'watch', 'closed'] as const;
+export const caseSummary = z.object({
+  id: z.string(),
+  reference: z.string(),
+  householdName: z.string(),
+  primaryPersonId: z.string().nullable(),
+  phase: z.enum(CASE_PHASES),
+  openedAt: z.string(),
+  myRole: z.enum(['case_worker', 'tandem']),
+});
+export const myCases = z.object({ cases: z.array(caseSummary) });
+
+export const closeReferralRequest = z.object({ version: z.number().int() });
