@@ -239,3 +239,13 @@ export const homeResponse = z.object({
 });
 
 export const idParams = z.object({ id: uuid });
+
+// ---------- team settings (functional administrator) ----------
+export const teamSettings = z.object({
+  id: z.string(),
+  name: z.string(),
+  area: z.string().nullable(),
+  acceptsWebReferrals: z.boolean(),
+  acceptsSelfReferrals: z.boolean(),
+});
+export const updateTeamSettingsRequest = z.object({ acceptsWebReferrals: z.boolean(), acceptsSelfReferrals: z.boolean() });

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/database/database';
 import { hashPassword } from '../auth';
 import { insertUser } from '../organisation';
 import { DEMO_HOUSEHOLDS } from './demo-households';
+import { seedDemoIntake } from './seed-demo-intake';
 
 export const DEMO_PASSWORD = 'Welkom-bij-Nabij-2026';
 
@@ -50,8 +51,9 @@ export async function seedDemo(db: Database): Promise<void> {
     const noord = await tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam Noord', area: 'Noord' }).returning('id').executeTakeFirstOrThrow();
     const zuid = await tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam Zuid', area: 'Zuid' }).returning('id').executeTakeFirstOrThrow();
     const teamId = { Noord: noord.id, Zuid: zuid.id };
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
-      await insertUser(tx, {
+      const userId = await insertUser(tx, {
         tenantId: tenant.id,
         username: u.username,
         displayName: u.displayName,
@@ -61,9 +63,12 @@ export async function seedDemo(db: Database): Promise<void> {
         roles: u.roles,
         teamIds: u.teams.map((t) => teamId[t]),
       });
+      userIds.set(u.username, userId);
     }
+    const households = new Map<string, { id: string; personIds: string[] }>();
     for (const h of DEMO_HOUSEHOLDS) {
       const household = await tx.insertInto('household').values({ tenant_id: tenant.id, name: h.name }).returning('id').executeTakeFirstOrThrow();
+      households.set(h.name, { id: household.id, personIds: [] });
       for (const m of h.members) {
         const person = await tx
           .insertInto('person')
@@ -89,8 +94,10 @@ export async function seedDemo(db: Database): Promise<void> {
           .returning('id')
           .executeTakeFirstOrThrow();
         await tx.insertInto('household_member').values({ tenant_id: tenant.id, household_id: household.id, person_id: person.id, relation: m.relation }).execute();
+        households.get(h.name)?.personIds.push(person.id);
       }
     }
+    await seedDemoIntake(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
 
     const other = await tx.insertInto('tenant').values({ slug: 'anderstad', name: 'Gemeente Anderstad' }).returning('id').executeTakeFirstOrThrow();
     const otherTeam = await tx.insertInto('team').values({ tenant_id: other.id, name: 'Buurtteam Centrum', area: 'Centrum' }).returning('id').executeTakeFirstOrThrow();

@@ -139,6 +139,24 @@ describe('the public referral form', () => {
   });
 });
 
+describe('team configuration of channels', () => {
+  it('a team that accepts only professionals refuses a self-referral; one without the web form is not offered', async () => {
+    const admin = await loggedIn('admin', ['functional_admin']);
+    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: true, acceptsSelfReferrals: false });
+    expect(set.json()).toMatchObject({ acceptsWebReferrals: true, acceptsSelfReferrals: false });
+    const self = await t.agent().post(
+      `/api/public/referrals/${tenant.slug}`,
+      gpReferral({ teamId: otherTeamId, referrerKind: 'self', referrer: { name: 'Mira Jacobs', phone: '0612345678' } }),
+    );
+    expect(self.statusCode).toBe(400);
+    expect(self.json().fieldErrors.referrerKind[0]).toContain('alleen aanmeldingen van professionals');
+    await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: false, acceptsSelfReferrals: false });
+    const form = (await t.agent().get(`/api/public/referral-form/${tenant.slug}`)).json();
+    expect(form.teams.map((x: { id: string }) => x.id)).toEqual([tenant.teamId]);
+    expect((await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ teamId: otherTeamId }))).statusCode).toBe(400);
+  });
+});
+
 describe('who sees referrals', () => {
   it('the intake desk of another team neither lists nor opens them; a volunteer host and a case worker are refused', async () => {
     const id = (await users.desk!.agent.get('/api/referrals')).json().referrals[0].id;
