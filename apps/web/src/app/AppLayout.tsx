@@ -1,3 +1,4 @@
+import type { Permission } from '@nabij/contracts';
 import { Button, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
@@ -22,10 +23,15 @@ interface NavItem {
   end?: boolean;
 }
 
-function navItems(can: (p: 'person:read' | 'user:admin') => boolean): NavItem[] {
+function navItems(can: (p: Permission) => boolean): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (can('referral:read')) items.push({ to: '/aanmeldingen', label: t('nav.referrals') });
+  if (can('meeting:read')) items.push({ to: '/overleg', label: t('nav.meetings') });
+  if (can('case:assign')) items.push({ to: '/verdeling', label: t('nav.assignment') });
+  if (can('host_question:write')) items.push({ to: '/balie', label: t('nav.hostDesk') });
   if (can('person:read')) items.push({ to: '/personen', label: t('nav.persons') });
-  if (can('user:admin')) items.push({ to: '/beheer/gebruikers', label: t('nav.admin') });
+  // "Beheer" stays current on every admin page (users, letter templates); the pages have their own sub-navigation.
+  if (can('user:admin')) items.push({ to: '/beheer', label: t('nav.admin') });
   return items;
 }
 

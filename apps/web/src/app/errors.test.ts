@@ -74,3 +74,13 @@ describe('issuesToFieldErrors', () => {
     expect(firstMessages(errors)).toEqual({ postcode: 'a', members: 'c', _form: 'd' });
   });
 });
+
+describe('issuesToPathFieldErrors', () => {
+  it('keys issues by their full dotted path, as the API does', async () => {
+    const { issuesToPathFieldErrors } = await import('./errors');
+    expect(issuesToPathFieldErrors([{ path: ['residents', 0, 'bsn'], message: 'BSN' }, { path: [], message: 'Formulier' }])).toEqual({
+      'residents.0.bsn': ['BSN'],
+      _form: ['Formulier'],
+    });
+  });
+});

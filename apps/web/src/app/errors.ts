@@ -148,3 +148,17 @@ export function issuesToFieldErrors(issues: readonly ValidationIssue[]): FieldEr
 }
 
 export const FORM_ERROR_KEY = '_form';
+
+/**
+ * Turns validation issues into field errors keyed by their full path joined with dots
+ * (`residents.0.bsn`, `referrer.phone`), the same keys the API uses in `fieldErrors`.
+ */
+export function issuesToPathFieldErrors(issues: readonly ValidationIssue[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const parts = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+    const key = parts.length > 0 ? parts.join('.') : FORM_ERROR_KEY;
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,11 +1,22 @@
 import { PageContent, PageHeader } from '@utrecht/component-library-react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { LetterTemplatesPage } from '../capabilities/admin/LetterTemplatesPage';
+import { OutboxPage } from '../capabilities/admin/OutboxPage';
 import { UsersPage } from '../capabilities/admin/UsersPage';
 import { ChangePasswordPage } from '../capabilities/auth/ChangePasswordPage';
 import { LoginPage } from '../capabilities/auth/LoginPage';
 import { TotpEnrolmentPage } from '../capabilities/auth/TotpEnrolmentPage';
 import { TotpPage } from '../capabilities/auth/TotpPage';
 import { HomePage } from '../capabilities/home/HomePage';
+import { AssignmentPage } from '../capabilities/intake/AssignmentPage';
+import { HostDeskPage } from '../capabilities/intake/HostDeskPage';
+import { MeetingPage } from '../capabilities/intake/MeetingPage';
+import { MeetingsPage } from '../capabilities/intake/MeetingsPage';
+import { PublicLayout } from '../capabilities/intake/PublicLayout';
+import { PublicReferralPage } from '../capabilities/intake/PublicReferralPage';
+import { ReferralInboxPage } from '../capabilities/intake/ReferralInboxPage';
+import { ReferralPage } from '../capabilities/intake/ReferralPage';
+import { RegisterReferralPage } from '../capabilities/intake/RegisterReferralPage';
 import { PersonCreatePage } from '../capabilities/persons/PersonCreatePage';
 import { PersonPage } from '../capabilities/persons/PersonPage';
 import { PersonSearchPage } from '../capabilities/persons/PersonSearchPage';
@@ -35,6 +46,24 @@ function StartingUp() {
   );
 }
 
+/**
+ * Public pages (the referral form) have no login, but still need the anonymous session for the CSRF token;
+ * they have their own frame without navigation.
+ */
+function PublicRoot() {
+  return (
+    <SessionProvider
+      fallback={
+        <PublicLayout tenantName={undefined}>
+          <Loading label={t('app.starting')} />
+        </PublicLayout>
+      }
+    >
+      <PublicReferralPage />
+    </SessionProvider>
+  );
+}
+
 function Root() {
   return (
     <SessionProvider fallback={<StartingUp />}>
@@ -44,6 +73,8 @@ function Root() {
 }
 
 export const router = createBrowserRouter([
+  { path: 'aanmelden', element: <PublicRoot />, errorElement: <RootErrorBoundary /> },
+  { path: 'aanmelden/:gemeente', element: <PublicRoot />, errorElement: <RootErrorBoundary /> },
   {
     element: <Root />,
     errorElement: <RootErrorBoundary />,
@@ -91,7 +122,73 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+              {
+                path: 'beheer/brieven',
+                element: (
+                  <RequirePermission permission="user:admin">
+                    <LetterTemplatesPage />
+                  </RequirePermission>
+                ),
+              },
+              // The API answers only outside production and decides who may read it.
+              { path: 'beheer/outbox', element: <OutboxPage /> },
               { path: 'beheer', element: <Navigate to="/beheer/gebruikers" replace /> },
+              {
+                path: 'balie',
+                element: (
+                  <RequirePermission permission="host_question:write">
+                    <HostDeskPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'aanmeldingen',
+                element: (
+                  <RequirePermission permission="referral:read">
+                    <ReferralInboxPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'aanmeldingen/nieuw',
+                element: (
+                  <RequirePermission permission="referral:write">
+                    <RegisterReferralPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'aanmeldingen/:id',
+                element: (
+                  <RequirePermission permission="referral:read">
+                    <ReferralPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'overleg',
+                element: (
+                  <RequirePermission permission="meeting:read">
+                    <MeetingsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'overleg/:id',
+                element: (
+                  <RequirePermission permission="meeting:read">
+                    <MeetingPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'verdeling',
+                element: (
+                  <RequirePermission permission="case:assign">
+                    <AssignmentPage />
+                  </RequirePermission>
+                ),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -8,6 +8,7 @@ import {
   errorText,
   firstMessages,
   issuesToFieldErrors,
+  issuesToPathFieldErrors,
   type ValidationIssue,
 } from '../app/errors';
 import type { ErrorSummaryItem } from './ErrorSummary';
@@ -41,17 +42,23 @@ export function summaryItems(
   return [...known, ...rest];
 }
 
-export function useFormErrors(prefix: string, fieldOrder: readonly string[]) {
+export interface FormErrorOptions {
+  /** Key client-side issues by their full dotted path (`residents.0.bsn`) instead of the top-level field. */
+  nestedPaths?: boolean;
+}
+
+export function useFormErrors(prefix: string, fieldOrder: readonly string[], options: FormErrorOptions = {}) {
+  const nestedPaths = options.nestedPaths ?? false;
   const [state, setState] = useState<FormErrorState>({ fieldErrors: {}, message: undefined, focusKey: 0 });
 
   const clear = useCallback(() => setState((s) => ({ fieldErrors: {}, message: undefined, focusKey: s.focusKey })), []);
 
   /** Shows client-side validation issues. */
   const showIssues = useCallback((issues: readonly ValidationIssue[]) => {
-    const all = firstMessages(issuesToFieldErrors(issues));
+    const all = firstMessages(nestedPaths ? issuesToPathFieldErrors(issues) : issuesToFieldErrors(issues));
     const { [FORM_ERROR_KEY]: formMessage, ...fieldErrors } = all;
     setState((s) => ({ fieldErrors, message: formMessage, focusKey: s.focusKey + 1 }));
-  }, []);
+  }, [nestedPaths]);
 
   /** Shows a failed API call: the Dutch text for its code plus any field errors. */
   const showError = useCallback((error: unknown) => {

@@ -29,6 +29,7 @@ import { useFormErrors } from '../../components/form-state';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
+import { AdminNav } from './AdminNav';
 
 interface Team {
   id: string;
@@ -305,6 +306,7 @@ export function UsersPage() {
   return (
     <>
       <PageHeading>{t('admin.title')}</PageHeading>
+      <AdminNav />
       <Paragraph>{t('admin.intro')}</Paragraph>
       {issued ? <TemporaryPassword issued={issued} onDismiss={() => setIssued(undefined)} /> : null}
       {problem ? (

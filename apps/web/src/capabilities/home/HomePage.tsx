@@ -1,5 +1,17 @@
 import type { PersonSummary } from '@nabij/contracts';
-import { Alert, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { errorText } from '../../app/errors';
 import { joinList, t } from '../../app/i18n';
 import { useSession, type SessionUser } from '../../app/session';
@@ -8,7 +20,8 @@ import { useResource } from '../../app/use-resource';
 import { AppButtonLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { PersonSummaryTable } from '../persons';
+import { AppLink } from '../../components/AppLink';
+import { formatDate, PersonSummaryTable } from '../persons';
 import { quickActions } from './home-actions';
 
 function RecentPersons() {
@@ -30,6 +43,66 @@ function RecentPersons() {
   );
 }
 
+interface CaseSummary {
+  id: string;
+  reference: string;
+  householdName: string;
+  primaryPersonId: string | null;
+  phase: string;
+  openedAt: string;
+  myRole: 'case_worker' | 'tandem';
+}
+
+/** The case worker's own case files. */
+function MyCases() {
+  const mine = useResource<{ cases: CaseSummary[] }>('/api/cases/mine');
+  return (
+    <section aria-labelledby="home-cases-heading" className="nabij-section">
+      <Heading2 id="home-cases-heading">{t('home.casesHeading')}</Heading2>
+      {mine.status === 'loading' ? <Loading /> : null}
+      {mine.status === 'failed' ? (
+        <Alert type="error">
+          <Paragraph>{errorText(mine.error)}</Paragraph>
+        </Alert>
+      ) : null}
+      {mine.status === 'ready' && mine.data.cases.length === 0 ? <Paragraph>{t('home.casesEmpty')}</Paragraph> : null}
+      {mine.status === 'ready' && mine.data.cases.length > 0 ? (
+        <div className="nabij-table-scroll">
+          <Table className="nabij-responsive-table">
+            <TableCaption className="nabij-visually-hidden">{t('home.casesHeading')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('home.caseHousehold')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('home.casePhase')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('home.caseOpened')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('home.caseRole')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('home.caseReference')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {mine.data.cases.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell data-label={t('home.caseHousehold')}>
+                    {c.primaryPersonId ? (
+                      <AppLink to={`/personen/${encodeURIComponent(c.primaryPersonId)}`}>{c.householdName}</AppLink>
+                    ) : (
+                      c.householdName
+                    )}
+                  </TableCell>
+                  <TableCell data-label={t('home.casePhase')}>{t(`phase.${c.phase}`)}</TableCell>
+                  <TableCell data-label={t('home.caseOpened')}>{formatDate(c.openedAt)}</TableCell>
+                  <TableCell data-label={t('home.caseRole')}>{t(`home.caseRole.${c.myRole}`)}</TableCell>
+                  <TableCell data-label={t('home.caseReference')}>{c.reference}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 function AboutMe({ user }: { user: SessionUser }) {
   const roles = user.roles.map((role) => t(`role.${role}`));
   const teams = user.teams.map((team) => team.name);
@@ -41,7 +114,7 @@ function AboutMe({ user }: { user: SessionUser }) {
   );
 }
 
-/** "Mijn werk": greeting, roles and teams, quick actions and recently opened persons. */
+/** "Mijn werk": greeting, roles and teams, quick actions, own case files and recently opened persons. */
 export function HomePage() {
   usePageTitle(t('home.title'));
   const { user, can } = useSession();
@@ -73,6 +146,7 @@ export function HomePage() {
           <Paragraph>{t('home.noAccess')}</Paragraph>
         </Alert>
       )}
+      {can('case:read_own') ? <MyCases /> : null}
       {can('person:read') ? <RecentPersons /> : null}
       {!user.totpEnabled ? (
         <section aria-labelledby="home-security-heading" className="nabij-section">

@@ -10,7 +10,21 @@ describe('quickActions', () => {
     expect(quickActions(['user:admin'])).toEqual([{ to: '/beheer/gebruikers', labelKey: 'home.actionUsers', primary: true }]);
   });
 
-  it('gives a volunteer host no actions', () => {
+  it('gives a volunteer host without permissions no actions', () => {
     expect(quickActions([])).toEqual([]);
+  });
+
+  it('gives a volunteer host the desk log as the main action', () => {
+    expect(quickActions(['host_question:write'])).toEqual([{ to: '/balie', labelKey: 'home.actionHostQuestion', primary: true }]);
+  });
+
+  it('gives the intake desk referrals first, then meetings and persons', () => {
+    const actions = quickActions(['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage']);
+    expect(actions.map((a) => a.labelKey)).toEqual(['home.actionReferrals', 'home.actionMeetings', 'home.actionSearch', 'home.actionRegister']);
+    expect(actions.filter((a) => a.primary).map((a) => a.labelKey)).toEqual(['home.actionReferrals']);
+  });
+
+  it('gives a team coordinator the assignment meeting', () => {
+    expect(quickActions(['case:assign']).map((a) => a.to)).toEqual(['/verdeling']);
   });
 });

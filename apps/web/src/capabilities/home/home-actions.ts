@@ -2,16 +2,27 @@
 
 export interface QuickAction {
   to: string;
-  labelKey: 'home.actionSearch' | 'home.actionRegister' | 'home.actionUsers';
+  labelKey:
+    | 'home.actionSearch'
+    | 'home.actionRegister'
+    | 'home.actionUsers'
+    | 'home.actionReferrals'
+    | 'home.actionMeetings'
+    | 'home.actionAssignment'
+    | 'home.actionHostQuestion';
   primary: boolean;
 }
 
-/** Quick actions in display order, from the user's permissions. */
+/** Quick actions in display order, from the user's permissions; the first one is the main action. */
 export function quickActions(permissions: readonly string[]): QuickAction[] {
   const has = new Set(permissions);
-  const actions: QuickAction[] = [];
-  if (has.has('person:read')) actions.push({ to: '/personen', labelKey: 'home.actionSearch', primary: true });
-  if (has.has('person:write')) actions.push({ to: '/personen/nieuw', labelKey: 'home.actionRegister', primary: false });
-  if (has.has('user:admin')) actions.push({ to: '/beheer/gebruikers', labelKey: 'home.actionUsers', primary: actions.length === 0 });
-  return actions;
+  const actions: Omit<QuickAction, 'primary'>[] = [];
+  if (has.has('host_question:write')) actions.push({ to: '/balie', labelKey: 'home.actionHostQuestion' });
+  if (has.has('referral:read')) actions.push({ to: '/aanmeldingen', labelKey: 'home.actionReferrals' });
+  if (has.has('meeting:read')) actions.push({ to: '/overleg', labelKey: 'home.actionMeetings' });
+  if (has.has('case:assign')) actions.push({ to: '/verdeling', labelKey: 'home.actionAssignment' });
+  if (has.has('person:read')) actions.push({ to: '/personen', labelKey: 'home.actionSearch' });
+  if (has.has('person:write')) actions.push({ to: '/personen/nieuw', labelKey: 'home.actionRegister' });
+  if (has.has('user:admin')) actions.push({ to: '/beheer/gebruikers', labelKey: 'home.actionUsers' });
+  return actions.map((a, index) => ({ ...a, primary: index === 0 }));
 }

@@ -1,0 +1,28 @@
+import { NavLink } from 'react-router';
+import { t } from '../../app/i18n';
+
+function linkClass({ isActive }: { isActive: boolean }): string {
+  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : ''].filter(Boolean).join(' ');
+}
+
+/** The sub-navigation of the functional administrator's pages. */
+export function AdminNav() {
+  const items = [
+    { to: '/beheer/gebruikers', label: t('adminNav.users') },
+    { to: '/beheer/brieven', label: t('adminNav.letters') },
+    { to: '/beheer/outbox', label: t('adminNav.outbox') },
+  ];
+  return (
+    <nav aria-label={t('adminNav.label')} className="nabij-tabs">
+      <ul className="nabij-tabs__list">
+        {items.map((item) => (
+          <li key={item.to} className="nabij-tabs__item">
+            <NavLink to={item.to} className={linkClass}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

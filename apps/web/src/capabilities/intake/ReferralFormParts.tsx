@@ -1,0 +1,401 @@
+/**
+ * The parts of a referral form shared by the public form (/aanmelden) and the intake desk's registration:
+ * referrer, residents, children, life domains, the question, and safety.
+ */
+import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, URGENCIES } from '@nabij/contracts';
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { t } from '../../app/i18n';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
+import type { FormErrors } from '../../components/form-state';
+import { RadioGroupField } from '../../components/RadioGroupField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { TextField } from '../../components/TextField';
+import { labelledChoices } from './intake-format';
+import {
+  EMPTY_CHILD,
+  EMPTY_RESIDENT,
+  MAX_CHILDREN,
+  MAX_RESIDENTS,
+  type ReferralFormValues,
+  type ReferrerValues,
+  type ResidentField,
+  type ResidentValues,
+} from './referral-form-values';
+
+export type UpdateReferralForm = (update: (values: ReferralFormValues) => ReferralFormValues) => void;
+
+interface PartProps {
+  values: ReferralFormValues;
+  update: UpdateReferralForm;
+  errors: FormErrors;
+}
+
+/** Moves focus to an element after React has rendered it. */
+function focusSoon(id: string): void {
+  window.setTimeout(() => document.getElementById(id)?.focus(), 0);
+}
+
+/** A `<details>` that opens by itself when a field inside it has an error, so the error summary can reach it. */
+export function Disclosure({ summary, forceOpen, children }: { summary: string; forceOpen: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(forceOpen);
+  useEffect(() => {
+    if (forceOpen) setOpen(true);
+  }, [forceOpen]);
+  return (
+    <details className="nabij-disclosure" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="nabij-disclosure__summary">{summary}</summary>
+      <div className="nabij-disclosure__content">{children}</div>
+    </details>
+  );
+}
+
+/** True when any of the dotted paths starting with one of `prefixes` has an error. */
+export function hasErrorUnder(errors: FormErrors, prefixes: readonly string[]): boolean {
+  return Object.keys(errors.fieldErrors).some((path) => prefixes.some((p) => path === p || path.startsWith(`${p}.`)));
+}
+
+export function ReferrerFields({ values, update, errors, labels }: PartProps & { labels: 'public' | 'desk' }) {
+  const field = (name: keyof ReferrerValues, label: string, optional: boolean) => ({
+    id: errors.idFor(`referrer.${name}`),
+    label,
+    value: values.referrer[name],
+    onValueChange: (value: string) => update((v) => ({ ...v, referrer: { ...v.referrer, [name]: value } })),
+    error: errors.errorFor(`referrer.${name}`),
+    optional,
+  });
+  const isProfessional = values.referrerKind === 'professional';
+  const isPublic = labels === 'public';
+  return (
+    <>
+      <div className="nabij-form-row">
+        <TextField {...field('name', isPublic ? t('public.referrerName') : t('register.referrerName'), !isPublic)} autoComplete={isPublic ? 'name' : 'off'} />
+        {values.referrerKind !== 'self' ? (
+          <TextField
+            {...field('organisation', t('public.referrerOrganisation'), !isProfessional || !isPublic)}
+            autoComplete={isPublic ? 'organization' : 'off'}
+          />
+        ) : null}
+        {values.referrerKind !== 'self' ? (
+          <TextField {...field('role', t('public.referrerRole'), true)} autoComplete={isPublic ? 'organization-title' : 'off'} />
+        ) : null}
+      </div>
+      {isPublic ? <Paragraph>{t('public.contactDescription')}</Paragraph> : null}
+      <div className="nabij-form-row">
+        <TextField {...field('phone', t('public.referrerPhone'), !isPublic)} type="tel" autoComplete={isPublic ? 'tel' : 'off'} />
+        <TextField
+          {...field('email', t('public.referrerEmail'), !isPublic)}
+          type="email"
+          autoComplete={isPublic ? 'email' : 'off'}
+          spellCheck={false}
+          description={isPublic ? t('public.referrerEmailDescription') : undefined}
+        />
+      </div>
+    </>
+  );
+}
+
+function ResidentFieldset({
+  index,
+  resident,
+  errors,
+  onChange,
+  onRemove,
+  compact,
+}: {
+  index: number;
+  resident: ResidentValues;
+  errors: FormErrors;
+  onChange: (resident: ResidentValues) => void;
+  onRemove: (() => void) | undefined;
+  compact: boolean;
+}) {
+  const path = (f: ResidentField) => `residents.${index}.${f}`;
+  const text = (f: ResidentField, optional = true) => ({
+    id: errors.idFor(path(f)),
+    label: t(`person.${f}`),
+    value: resident[f],
+    onValueChange: (value: string) => onChange({ ...resident, [f]: value }),
+    error: errors.errorFor(path(f)),
+    optional,
+    autoComplete: 'off',
+  });
+  const more = (
+    <>
+      <div className="nabij-form-row">
+        <TextField {...text('dateOfBirth')} type="date" />
+        <TextField {...text('bsn')} description={t('personForm.bsnDescription')} inputMode="numeric" spellCheck={false} />
+      </div>
+      <div className="nabij-form-row">
+        <TextField {...text('street')} />
+        <TextField {...text('houseNumber')} inputMode="numeric" className="nabij-field--short" />
+      </div>
+      <div className="nabij-form-row">
+        <TextField {...text('postcode')} description={t('personForm.postcodeDescription')} className="nabij-field--short" />
+        <TextField {...text('city')} />
+      </div>
+    </>
+  );
+  const hiddenHasError = hasErrorUnder(errors, ['dateOfBirth', 'bsn', 'street', 'houseNumber', 'postcode', 'city'].map((f) => `residents.${index}.${f}`));
+  return (
+    <Fieldset className="nabij-repeat">
+      <FieldsetLegend>{t('public.residentLegend', { number: index + 1 })}</FieldsetLegend>
+      <div className="nabij-form-row">
+        <TextField {...text('firstName', false)} required />
+        <TextField {...text('infix')} className="nabij-field--short" />
+        <TextField {...text('lastName', false)} required />
+      </div>
+      <TextField {...text('phone')} type="tel" />
+      {compact ? (
+        <Disclosure summary={t('register.moreResident')} forceOpen={hiddenHasError}>
+          {more}
+        </Disclosure>
+      ) : (
+        more
+      )}
+      {onRemove ? (
+        <ButtonGroup>
+          <Button type="button" appearance="subtle-button" onClick={onRemove}>
+            {t('public.removeResident', { number: index + 1 })}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+    </Fieldset>
+  );
+}
+
+/** One to four adult residents. `compact` tucks date of birth, BSN and address away (desk registration). */
+export function ResidentsFields({ values, update, errors, compact }: PartProps & { compact: boolean }) {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const setResident = (index: number, resident: ResidentValues) =>
+    update((v) => ({ ...v, residents: v.residents.map((r, i) => (i === index ? resident : r)) }));
+  return (
+    <>
+      {errors.errorFor('residents') ? (
+        <Paragraph id={errors.idFor('residents')} tabIndex={-1} className="nabij-inline-error">
+          {errors.errorFor('residents')}
+        </Paragraph>
+      ) : null}
+      {values.residents.map((resident, index) => (
+        <ResidentFieldset
+          key={index}
+          index={index}
+          resident={resident}
+          errors={errors}
+          compact={compact}
+          onChange={(r) => setResident(index, r)}
+          onRemove={
+            index > 0
+              ? () => {
+                  update((v) => ({ ...v, residents: v.residents.filter((_, i) => i !== index) }));
+                  window.setTimeout(() => addButton.current?.focus(), 0);
+                }
+              : undefined
+          }
+        />
+      ))}
+      {values.residents.length < MAX_RESIDENTS ? (
+          <ButtonGroup>
+            <Button
+              ref={addButton}
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                const index = values.residents.length;
+                update((v) => ({ ...v, residents: [...v.residents, { ...EMPTY_RESIDENT }] }));
+                focusSoon(errors.idFor(`residents.${index}.firstName`));
+              }}
+            >
+              {t('public.addResident')}
+            </Button>
+          </ButtonGroup>
+      ) : (
+        <Paragraph>{t('public.maxResidents', { count: MAX_RESIDENTS })}</Paragraph>
+      )}
+    </>
+  );
+}
+
+/** Children under 18: optional first name and age, as rows to add and remove. */
+export function ChildrenFields({ values, update, errors }: PartProps) {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const setChild = (index: number, field: 'firstName' | 'age', value: string) =>
+    update((v) => ({ ...v, children: v.children.map((c, i) => (i === index ? { ...c, [field]: value } : c)) }));
+  return (
+    <>
+      <Paragraph>{t('public.childrenIntro')}</Paragraph>
+      {values.children.map((child, index) => (
+        <Fieldset key={index} className="nabij-repeat">
+          <FieldsetLegend>{t('public.childLegend', { number: index + 1 })}</FieldsetLegend>
+          <div className="nabij-form-row nabij-form-row--end">
+            <TextField
+              id={errors.idFor(`children.${index}.firstName`)}
+              label={t('public.childFirstName')}
+              value={child.firstName}
+              onValueChange={(value) => setChild(index, 'firstName', value)}
+              error={errors.errorFor(`children.${index}.firstName`)}
+              optional
+              autoComplete="off"
+            />
+            <TextField
+              id={errors.idFor(`children.${index}.age`)}
+              label={t('public.childAge')}
+              value={child.age}
+              onValueChange={(value) => setChild(index, 'age', value)}
+              error={errors.errorFor(`children.${index}.age`)}
+              inputMode="numeric"
+              autoComplete="off"
+              className="nabij-field--short"
+            />
+            <ButtonGroup>
+              <Button
+                type="button"
+                appearance="subtle-button"
+                onClick={() => {
+                  update((v) => ({ ...v, children: v.children.filter((_, i) => i !== index) }));
+                  window.setTimeout(() => addButton.current?.focus(), 0);
+                }}
+              >
+                {t('public.removeChild', { number: index + 1 })}
+              </Button>
+            </ButtonGroup>
+          </div>
+        </Fieldset>
+      ))}
+      {values.children.length < MAX_CHILDREN ? (
+        <ButtonGroup>
+          <Button
+            ref={addButton}
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => {
+              const index = values.children.length;
+              update((v) => ({ ...v, children: [...v.children, { ...EMPTY_CHILD }] }));
+              focusSoon(errors.idFor(`children.${index}.firstName`));
+            }}
+          >
+            {t('public.addChild')}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+    </>
+  );
+}
+
+export function LifeDomainsField({ values, update, errors, legend }: PartProps & { legend?: string }) {
+  return (
+    <CheckboxGroupField
+      id={errors.idFor('lifeDomains')}
+      legend={legend ?? t('public.lifeDomains')}
+      description={t('public.lifeDomainsDescription')}
+      values={values.lifeDomains}
+      choices={labelledChoices(LIFE_DOMAINS, 'domain')}
+      onValuesChange={(lifeDomains) => update((v) => ({ ...v, lifeDomains }))}
+      error={errors.errorFor('lifeDomains')}
+    />
+  );
+}
+
+export function QuestionField({ values, update, errors }: PartProps) {
+  return (
+    <TextAreaField
+      id={errors.idFor('question')}
+      label={t('public.question')}
+      description={t('public.questionDescription')}
+      value={values.question}
+      onValueChange={(question) => update((v) => ({ ...v, question }))}
+      error={errors.errorFor('question')}
+      rows={6}
+      required
+    />
+  );
+}
+
+export function TriedField({ values, update, errors }: PartProps) {
+  return (
+    <TextAreaField
+      id={errors.idFor('tried')}
+      label={t('public.tried')}
+      value={values.tried}
+      onValueChange={(tried) => update((v) => ({ ...v, tried }))}
+      error={errors.errorFor('tried')}
+      optional
+    />
+  );
+}
+
+export function UrgencyField({ values, update, errors }: PartProps) {
+  return (
+    <RadioGroupField
+      id={errors.idFor('urgency')}
+      legend={t('public.urgency')}
+      value={values.urgency}
+      choices={labelledChoices(URGENCIES, 'urgency')}
+      onValueChange={(urgency) => update((v) => ({ ...v, urgency }))}
+      error={errors.errorFor('urgency')}
+      inline
+    />
+  );
+}
+
+export function ChildrenAtRiskField({ values, update, errors }: PartProps) {
+  return (
+    <RadioGroupField
+      id={errors.idFor('childrenAtRisk')}
+      legend={t('public.childrenAtRisk')}
+      value={values.childrenAtRisk}
+      choices={labelledChoices(['yes', 'no', 'unknown'] satisfies (typeof CHILD_RISK)[number][], 'childRisk')}
+      onValueChange={(childrenAtRisk) => update((v) => ({ ...v, childrenAtRisk }))}
+      error={errors.errorFor('childrenAtRisk')}
+      inline
+    />
+  );
+}
+
+export function SafetyNotesField({ values, update, errors }: PartProps) {
+  return (
+    <TextAreaField
+      id={errors.idFor('safetyNotes')}
+      label={t('public.safetyNotes')}
+      description={t('public.safetyNotesDescription')}
+      value={values.safetyNotes}
+      onValueChange={(safetyNotes) => update((v) => ({ ...v, safetyNotes }))}
+      error={errors.errorFor('safetyNotes')}
+      optional
+    />
+  );
+}
+
+export function AwarenessFields({ values, update, errors }: PartProps) {
+  return (
+    <>
+      <RadioGroupField
+        id={errors.idFor('residentAwareness')}
+        legend={t('public.awareness')}
+        value={values.residentAwareness}
+        choices={labelledChoices(AWARENESS, 'awareness')}
+        onValueChange={(residentAwareness) => update((v) => ({ ...v, residentAwareness }))}
+        error={errors.errorFor('residentAwareness')}
+      />
+      <TextAreaField
+        id={errors.idFor('residentAwarenessNote')}
+        label={t('public.awarenessNote')}
+        value={values.residentAwarenessNote}
+        onValueChange={(residentAwarenessNote) => update((v) => ({ ...v, residentAwarenessNote }))}
+        error={errors.errorFor('residentAwarenessNote')}
+        rows={2}
+        optional
+      />
+    </>
+  );
+}
+
+/** A titled part of a long form. */
+export function FormSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="nabij-form-section">
+      <Heading2 id={id}>{heading}</Heading2>
+      {children}
+    </section>
+  );
+}

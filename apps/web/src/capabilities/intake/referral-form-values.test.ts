@@ -1,0 +1,78 @@
+import { publicReferralRequest, registerReferralRequest } from '@nabij/contracts';
+import { describe, expect, it } from 'vitest';
+import { emptyReferralForm, parseAge, referralFieldOrder, toPublicReferralInput, toRegisterReferralInput, type ReferralFormValues } from './referral-form-values';
+
+const TEAM = '7f0b6f5e-3c1a-4c57-9d8e-2a1b3c4d5e6f';
+const KEY = '0d6a2f1e-8b7c-4d3e-9f10-112233445566';
+
+function filled(): ReferralFormValues {
+  const v = emptyReferralForm(TEAM);
+  return {
+    ...v,
+    referrer: { name: 'Dr. A. Jansen', organisation: 'Huisartsenpraktijk De Linde', role: 'huisarts', phone: '030 123 4567', email: '' },
+    residents: [{ ...v.residents[0]!, firstName: 'Karin', lastName: 'Visser', dateOfBirth: '1985-04-12' }],
+    children: [{ firstName: '', age: '7' }],
+    lifeDomains: ['finances', 'housing'],
+    question: 'Huurachterstand en zorgen over de kinderen.',
+    childrenAtRisk: 'unknown',
+    residentAwareness: 'agrees',
+  };
+}
+
+describe('parseAge', () => {
+  it('reads whole numbers and leaves anything else undefined for the contract to report', () => {
+    expect(parseAge(' 7 ')).toBe(7);
+    expect(parseAge('')).toBeUndefined();
+    expect(parseAge('zeven')).toBeUndefined();
+    expect(parseAge('7.5')).toBeUndefined();
+  });
+});
+
+describe('toPublicReferralInput', () => {
+  it('produces a request the public contract accepts, with the honeypot empty', () => {
+    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(filled(), { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(parsed.success).toBe(true);
+    if (parsed.success) {
+      expect(parsed.data.children).toEqual([{ firstName: undefined, age: 7 }]);
+      expect(parsed.data.residents[0]?.dateOfBirth).toBe('1985-04-12');
+      expect(parsed.data.urgency).toBe('normal');
+    }
+  });
+
+  it('reports a missing age under the API’s dotted path', () => {
+    const values = { ...filled(), children: [{ firstName: 'Sem', age: '' }] };
+    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(values, { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))).toEqual(['children.0.age']);
+  });
+
+  it('asks for a phone number or e-mail address of the referrer', () => {
+    const values = filled();
+    values.referrer = { ...values.referrer, phone: '' };
+    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(values, { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))).toEqual(['referrer.phone']);
+  });
+
+  it('leaves out an unanswered children-at-risk choice so the contract default applies', () => {
+    const values = { ...filled(), childrenAtRisk: '' };
+    const input = toPublicReferralInput(values, { idempotencyKey: KEY, website: '', attachments: [] });
+    expect('childrenAtRisk' in input).toBe(false);
+  });
+});
+
+describe('toRegisterReferralInput', () => {
+  it('accepts a phone referral by a resident without a referrer name', () => {
+    const values = { ...filled(), referrerKind: 'self', referrer: { name: '', organisation: '', role: '', phone: '06 12345678', email: '' } };
+    const parsed = registerReferralRequest.safeParse(toRegisterReferralInput(values, { channel: 'phone', idempotencyKey: KEY }));
+    expect(parsed.success).toBe(true);
+  });
+});
+
+describe('referralFieldOrder', () => {
+  it('lists the fields of every resident and child in display order', () => {
+    const order = referralFieldOrder(2, 1, { before: ['channel'], after: ['attachments'] });
+    expect(order[0]).toBe('channel');
+    expect(order.indexOf('residents.1.firstName')).toBeGreaterThan(order.indexOf('residents.0.phone'));
+    expect(order.indexOf('children.0.age')).toBeLessThan(order.indexOf('lifeDomains'));
+    expect(order[order.length - 1]).toBe('attachments');
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Pure mapping between the referral forms (public form and desk registration; all strings) and the
+ * API's request shapes. No I/O.
+ */
+
+export const MAX_RESIDENTS = 4;
+export const MAX_CHILDREN = 12;
+
+export interface ResidentValues {
+  firstName: string;
+  infix: string;
+  lastName: string;
+  dateOfBirth: string;
+  bsn: string;
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+  phone: string;
+}
+
+export type ResidentField = keyof ResidentValues;
+
+export const RESIDENT_FIELDS = [
+  'firstName',
+  'infix',
+  'lastName',
+  'dateOfBirth',
+  'bsn',
+  'street',
+  'houseNumber',
+  'postcode',
+  'city',
+  'phone',
+] as const satisfies readonly ResidentField[];
+
+export interface ChildValues {
+  firstName: string;
+  age: string;
+}
+
+export interface ReferrerValues {
+  name: string;
+  organisation: string;
+  role: string;
+  phone: string;
+  email: string;
+}
+
+export interface ReferralFormValues {
+  teamId: string;
+  referrerKind: string;
+  referrer: ReferrerValues;
+  residents: ResidentValues[];
+  children: ChildValues[];
+  lifeDomains: string[];
+  question: string;
+  tried: string;
+  urgency: string;
+  childrenAtRisk: string;
+  safetyNotes: string;
+  residentAwareness: string;
+  residentAwarenessNote: string;
+}
+
+export const EMPTY_RESIDENT: ResidentValues = {
+  firstName: '',
+  infix: '',
+  lastName: '',
+  dateOfBirth: '',
+  bsn: '',
+  street: '',
+  houseNumber: '',
+  postcode: '',
+  city: '',
+  phone: '',
+};
+
+export const EMPTY_CHILD: ChildValues = { firstName: '', age: '' };
+
+export function emptyReferralForm(teamId = '', referrerKind = 'professional'): ReferralFormValues {
+  return {
+    teamId,
+    referrerKind,
+    referrer: { name: '', organisation: '', role: '', phone: '', email: '' },
+    residents: [{ ...EMPTY_RESIDENT }],
+    children: [],
+    lifeDomains: [],
+    question: '',
+    tried: '',
+    urgency: 'normal',
+    childrenAtRisk: '',
+    safetyNotes: '',
+    residentAwareness: '',
+    residentAwarenessNote: '',
+  };
+}
+
+/** "7" → 7; anything that is not a whole number stays undefined so the contract reports it. */
+export function parseAge(value: string): number | undefined {
+  const trimmed = value.trim();
+  if (!/^\d{1,3}$/.test(trimmed)) return undefined;
+  return Number(trimmed);
+}
+
+/** The date of birth must be absent rather than empty; other empty strings are handled by the contract. */
+function residentInput(r: ResidentValues) {
+  const { dateOfBirth, ...rest } = r;
+  return dateOfBirth.trim() ? { ...rest, dateOfBirth: dateOfBirth.trim() } : rest;
+}
+
+/** The shared content of both referral requests, ready for the contract's `safeParse`. */
+export function referralContentInput(values: ReferralFormValues) {
+  return {
+    residents: values.residents.map(residentInput),
+    children: values.children.map((c) => ({ firstName: c.firstName, age: parseAge(c.age) })),
+    lifeDomains: values.lifeDomains,
+    question: values.question,
+    tried: values.tried,
+    // An unanswered choice is left out, so the contract's default ("unknown", "normal") applies.
+    ...(values.urgency ? { urgency: values.urgency } : {}),
+    ...(values.childrenAtRisk ? { childrenAtRisk: values.childrenAtRisk } : {}),
+    safetyNotes: values.safetyNotes,
+    ...(values.residentAwareness ? { residentAwareness: values.residentAwareness } : {}),
+    residentAwarenessNote: values.residentAwarenessNote,
+  };
+}
+
+/** The public form's request (to be checked with `publicReferralRequest.safeParse`). */
+export function toPublicReferralInput(
+  values: ReferralFormValues,
+  extra: { idempotencyKey: string; website: string; attachments: readonly { filename: string; contentBase64: string }[] },
+): Record<string, unknown> {
+  return {
+    teamId: values.teamId,
+    referrerKind: values.referrerKind,
+    referrer: values.referrer,
+    ...referralContentInput(values),
+    attachments: extra.attachments.map((a) => ({ filename: a.filename, contentBase64: a.contentBase64 })),
+    idempotencyKey: extra.idempotencyKey,
+    website: extra.website,
+  };
+}
+
+/** The desk registration's request (to be checked with `registerReferralRequest.safeParse`). */
+export function toRegisterReferralInput(
+  values: ReferralFormValues,
+  extra: { channel: string; idempotencyKey: string },
+): Record<string, unknown> {
+  return {
+    teamId: values.teamId,
+    channel: extra.channel,
+    referrerKind: values.referrerKind,
+    referrer: values.referrer,
+    ...referralContentInput(values),
+    idempotencyKey: extra.idempotencyKey,
+  };
+}
+
+/**
+ * The form's field paths in display order (also the order of the error summary), using the API's
+ * dotted paths: `referrer.phone`, `residents.0.bsn`, `children.1.age`.
+ */
+export function referralFieldOrder(residentCount: number, childCount: number, extra: { before?: readonly string[]; after?: readonly string[] } = {}): string[] {
+  const residents = Array.from({ length: residentCount }, (_, i) => RESIDENT_FIELDS.map((f) => `residents.${i}.${f}`)).flat();
+  const children = Array.from({ length: childCount }, (_, i) => [`children.${i}.firstName`, `children.${i}.age`]).flat();
+  return [
+    ...(extra.before ?? []),
+    'teamId',
+    'referrerKind',
+    'referrer.name',
+    'referrer.organisation',
+    'referrer.role',
+    'referrer.phone',
+    'referrer.email',
+    'residents',
+    ...residents,
+    'children',
+    ...children,
+    'lifeDomains',
+    'question',
+    'tried',
+    'urgency',
+    'childrenAtRisk',
+    'safetyNotes',
+    'residentAwareness',
+    'residentAwarenessNote',
+    ...(extra.after ?? []),
+  ];
+}

@@ -1,0 +1,100 @@
+import { assert, expectAccessible, openBrowser } from '../harness';
+import type { Journey } from '../run';
+import { byId, logIn, logOut, openReferralFromInbox, planMeetingWith, runRegiecheck, sendLetter } from './intake-steps';
+
+const REFERRER_EMAIL = 'wijkconsulent@woonthuis.example.org';
+
+/**
+ * The intake desk registers a phone call from a housing corporation, completes it, puts it on the intake
+ * meeting's agenda, where "Advies aan verwijzer volstaat" is decided; the letter goes out and the referral
+ * is closed without a case. Axe on every page.
+ */
+const journey: Journey = {
+  name: 'intake: a phone referral gets advice, a letter, and is closed without a case',
+  async run(baseUrl) {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await logIn(page, baseUrl, 'bureaudienst');
+      await expectAccessible(page, 'Mijn werk of the intake desk');
+
+      // Quick registration of a phone call.
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen' }).click();
+      await page.getByRole('link', { name: 'Aanmelding registreren' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aanmelding registreren' }).waitFor();
+      await expectAccessible(page, 'the registration form');
+      await page.getByLabel('Telefoon', { exact: true }).check();
+      await page.getByLabel('Team').selectOption({ label: 'Wijkteam Noord' });
+      await byId(page, 'register-referrer.name').fill('M. de Groot');
+      await byId(page, 'register-referrer.organisation').fill('Woningcorporatie Thuis');
+      await byId(page, 'register-referrer.phone').fill('030 765 4321');
+      await byId(page, 'register-referrer.email').fill(REFERRER_EMAIL);
+      await byId(page, 'register-residents.0.firstName').fill('Henk');
+      await byId(page, 'register-residents.0.lastName').fill('Mulder');
+      await page.getByText('Meer over de inwoner: geboortedatum, BSN en adres').click();
+      await byId(page, 'register-residents.0.dateOfBirth').fill('1957-06-30');
+      await byId(page, 'register-residents.0.street').fill('Esdoornlaan');
+      await byId(page, 'register-residents.0.houseNumber').fill('9');
+      await byId(page, 'register-residents.0.postcode').fill('3520 AA');
+      await byId(page, 'register-residents.0.city').fill('Voorbeeld');
+      await page.getByLabel('Wat is de vraag of zorg?').fill('Meneer vraagt hoe hij huurtoeslag aanvraagt.');
+      await page.getByLabel('Financiën').check();
+      await byId(page, 'register-childrenAtRisk-no').check();
+      await page.getByText('Toelichting, wat al geprobeerd is en de inwoner').click();
+      await byId(page, 'register-residentAwareness').check();
+      await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
+      await page.getByText('De aanmelding is geregistreerd.').waitFor();
+      const heading = await page.getByRole('heading', { level: 1, name: /^Aanmelding AM-\d{4}-\d{5}$/ }).innerText();
+      const reference = /AM-\d{4}-\d{5}/.exec(heading)?.[0] ?? '';
+      assert(reference !== '', `the new referral has a reference (${heading})`);
+      await expectAccessible(page, 'the registered referral');
+
+      // Regiecheck, contact with the referrer, complete.
+      await runRegiecheck(page);
+      await page.getByLabel('Notitie').fill('Teruggebeld: meneer weet van de aanmelding.');
+      await page.getByRole('button', { name: 'Contact vastleggen' }).last().click();
+      await page.getByText('Het contact is vastgelegd.').waitFor();
+      await page.getByRole('button', { name: 'Markeren als compleet' }).click();
+      await page.getByText('De status is gewijzigd in “Compleet”.').waitFor();
+      const referralId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+      // The intake meeting: advice to the referrer suffices.
+      await planMeetingWith(page, reference);
+      const p = `decide-${referralId}`;
+      await byId(page, `${p}-triage.situation`).fill('Enkelvoudige vraag over huurtoeslag.');
+      await byId(page, `${p}-triage.urgency`).check();
+      await byId(page, `${p}-triage.safety`).fill('Geen zorgen.');
+      await byId(page, `${p}-decision.outcome-advice`).check();
+      await byId(page, `${p}-decision.reasoning`).fill('De corporatie kan meneer naar de toeslagenbalie verwijzen.');
+      await page.getByRole('button', { name: 'Kernbesluit vastleggen' }).click();
+      await page.getByText(`Het kernbesluit voor ${reference} is vastgelegd.`).waitFor();
+      assert(await page.getByText('Advies aan verwijzer volstaat').first().isVisible(), 'the decision is shown read-only');
+      await expectAccessible(page, 'the meeting with the advice decision');
+
+      // The letter, then closing without a case.
+      await openReferralFromInbox(page, reference);
+      await sendLetter(page, REFERRER_EMAIL);
+      await page.getByRole('button', { name: 'Afsluiten zonder dossier' }).click();
+      await page.getByRole('button', { name: 'Ja, afsluiten zonder dossier' }).click();
+      await page.getByText('De aanmelding is afgesloten zonder dossier.').waitFor();
+      assert(await page.getByText('Afgesloten', { exact: true }).first().isVisible(), 'the status is closed');
+      assert((await page.getByRole('heading', { name: 'Dossier' }).count()) === 0, 'no case was opened');
+      await expectAccessible(page, 'the closed referral');
+
+      // The volunteer host's desk log works for the same team.
+      await logOut(page);
+      await logIn(page, baseUrl, 'gastvrouw');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Balie' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Vraag aan de balie' }).waitFor();
+      await page.getByLabel('Vrijwilligers en activiteiten').check();
+      await page.getByRole('button', { name: 'Vraag registreren' }).click();
+      await page.getByText('De vraag is geregistreerd.').waitFor();
+      await page.getByRole('cell', { name: '1' }).first().waitFor();
+      await expectAccessible(page, 'the host desk with today’s tally');
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+export default journey;
