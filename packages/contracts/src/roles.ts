@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'meeting:manage',
   'case:assign',
   'case:read_own',
+  'case:read',
+  'zrm:configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -32,12 +34,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   volunteer_host: ['host_question:write'],
   intake_desk: ['person:read', 'person:write', 'host_question:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage'],
-  case_worker: ['person:read', 'person:write', 'meeting:read', 'case:read_own'],
-  behavioural_scientist: ['person:read', 'meeting:read'],
-  team_coordinator: ['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage', 'case:assign', 'case:read_own'],
+  case_worker: ['person:read', 'person:write', 'meeting:read', 'case:read_own', 'case:read'],
+  behavioural_scientist: ['person:read', 'meeting:read', 'case:read'],
+  team_coordinator: ['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage', 'case:assign', 'case:read_own', 'case:read'],
   municipal_consultant: ['person:read', 'meeting:read'],
   privacy_officer: ['access_log:read'],
-  functional_admin: ['user:admin'],
+  functional_admin: ['user:admin', 'zrm:configure'],
 };
 
 /**

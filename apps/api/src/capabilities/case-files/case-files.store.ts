@@ -53,6 +53,7 @@ export async function insertCaseFile(
       consent_recorded_by: c.openedBy,
       legal_basis: c.legalBasis,
       reason_without_consent: c.reasonWithoutConsent,
+      analysis_deadline: sql<string>`current_date + (select analysis_weeks * 7 from team where id = ${c.teamId})`,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

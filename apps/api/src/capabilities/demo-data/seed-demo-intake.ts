@@ -163,6 +163,7 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
         consent_recorded_by: user('coordinator'),
         legal_basis: null,
         reason_without_consent: null,
+        analysis_deadline: '2026-10-13',
       })
       .execute();
   }

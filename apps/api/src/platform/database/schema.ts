@@ -22,6 +22,8 @@ export interface TeamTable {
   accepts_web_referrals: Generated<boolean>;
   accepts_self_referrals: Generated<boolean>;
   intake_email: string | null;
+  analysis_weeks: Generated<number>;
+  outreach_weeks: Generated<number>;
 }
 export interface AppUserTable {
   id: Generated<string>;
@@ -326,6 +328,146 @@ export interface CaseFileTable {
   legal_basis: string | null;
   reason_without_consent: string | null;
   version: Generated<number>;
+  analysis_deadline: DateString | null;
+}
+export interface NetworkPersonTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  name: string;
+  relation_type: string;
+  relation_note: string | null;
+  quality: string;
+  contact_frequency: string;
+  key_figure: boolean;
+  phone: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface InvolvedProfessionalTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  organisation: string;
+  name: string | null;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface ZrmCriterionTable {
+  tenant_id: string;
+  instrument: string;
+  domain: string;
+  level: number;
+  text: string;
+}
+export interface ZrmAssessmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  person_id: string;
+  instrument: string;
+  kind: string;
+  assessed_on: DateString;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface ZrmScoreTable {
+  assessment_id: string;
+  tenant_id: string;
+  domain: string;
+  score: number;
+  note: string | null;
+  out_of_scope_reason: string | null;
+}
+export interface ParticipationMeasureTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  person_id: string;
+  rung: number;
+  measured_on: DateString;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface ChildSafetyAssessmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  assessed_on: DateString;
+  signs: string;
+  protective_factors: string;
+  risk_level: string;
+  actions: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface MeldcodeRecordTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  status: Generated<string>;
+  started_on: DateString;
+  started_by: string;
+  suspicion: boolean | null;
+  acute_or_structural_unsafety: boolean | null;
+  help_possible: boolean | null;
+  help_accepted: boolean | null;
+  results_achieved: boolean | null;
+  weighing: string | null;
+  report_to_veilig_thuis: boolean | null;
+  provide_or_organise_help: boolean | null;
+  consent_asked: boolean | null;
+  consent_given: boolean | null;
+  veilig_thuis_reported_on: DateString | null;
+  veilig_thuis_reference: string | null;
+  follow_up_on: DateString | null;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+export interface MeldcodeEntryTable {
+  id: Generated<string>;
+  tenant_id: string;
+  record_id: string;
+  kind: string;
+  on_date: DateString | null;
+  fact: string | null;
+  source: string | null;
+  interpretation: string | null;
+  with_whom: string | null;
+  advice: string | null;
+  summary: string | null;
+  reason_not_held: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface OutreachAttemptTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  attempted_on: DateString;
+  way: string;
+  contact_made: boolean;
+  note: string | null;
+  recorded_by: string;
+}
+export interface InformationConsentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  person_id: string;
+  recipient: string;
+  scope: string;
+  form: string;
+  given_on: DateString;
+  expires_on: DateString | null;
+  withdrawn_on: DateString | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 
 export interface DB {
@@ -357,4 +499,15 @@ export interface DB {
   letter: LetterTable;
   outbox_message: OutboxMessageTable;
   case_file: CaseFileTable;
+  network_person: NetworkPersonTable;
+  involved_professional: InvolvedProfessionalTable;
+  zrm_criterion: ZrmCriterionTable;
+  zrm_assessment: ZrmAssessmentTable;
+  zrm_score: ZrmScoreTable;
+  participation_measure: ParticipationMeasureTable;
+  child_safety_assessment: ChildSafetyAssessmentTable;
+  meldcode_record: MeldcodeRecordTable;
+  meldcode_entry: MeldcodeEntryTable;
+  outreach_attempt: OutreachAttemptTable;
+  information_consent: InformationConsentTable;
 }

@@ -1,0 +1,62 @@
+import { AppError } from '../../shared/app-error';
+import type { AccessContext } from '../../shared/actor';
+import type { Tx } from '../../platform/database/database';
+import type { Deps } from '../../platform/deps';
+import { recordAccessMany, type AccessEntry } from '../audit';
+import { canSeeMeldcode, canViewCase, canWorkOnCase, type CaseFacts } from './case-files.policy';
+
+export interface CaseRow extends CaseFacts {
+  id: string;
+  householdId: string | null;
+  primaryPersonId: string | null;
+  personIds: string[];
+}
+
+export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
+  const c = await tx
+    .selectFrom('case_file')
+    .select(['id', 'team_id', 'case_worker_id', 'tandem_worker_id', 'household_id', 'primary_person_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!c) return undefined;
+  const members = c.household_id ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute() : [];
+  const personIds = [...new Set([...(c.primary_person_id ? [c.primary_person_id] : []), ...members.map((m) => m.person_id)])];
+  return { id: c.id, teamId: c.team_id, caseWorkerId: c.case_worker_id, tandemWorkerId: c.tandem_worker_id, householdId: c.household_id, primaryPersonId: c.primary_person_id, personIds };
+}
+
+export type CaseAccess = 'view' | 'work' | 'meldcode';
+
+const ALLOWED: Record<CaseAccess, (actor: AccessContext['actor'], c: CaseFacts) => boolean> = {
+  view: canViewCase,
+  work: canWorkOnCase,
+  meldcode: canSeeMeldcode,
+};
+
+/** Logs an access to a case: one row per person of the household, with the case id. */
+export async function logCaseAccess(tx: Tx, ctx: AccessContext, c: CaseRow, entry: Omit<AccessEntry, 'caseId' | 'teamId'>): Promise<void> {
+  await recordAccessMany(tx, ctx, { ...entry, caseId: c.id, teamId: c.teamId }, c.personIds.length ? c.personIds : [null]);
+}
+
+/**
+ * Runs `fn` on a case the actor may access in the given way. A case of another municipality is 404;
+ * a case in the own municipality without the relation is 403, and the refusal is logged (in its own
+ * transaction, so it stays when the request fails).
+ */
+export async function withCase<T>(deps: Deps, ctx: AccessContext, caseId: string, access: CaseAccess, dataCategory: string, fn: (tx: Tx, c: CaseRow) => Promise<T>): Promise<T> {
+  const denied = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const c = await findCase(tx, caseId);
+    if (!c) throw new AppError('not_found');
+    return ALLOWED[access](ctx.actor, c) ? null : c;
+  });
+  if (denied) {
+    await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
+      logCaseAccess(tx, ctx, denied, { action: access === 'view' || access === 'meldcode' ? 'read' : 'update', event: 'case_file.access_denied', dataCategory, outcome: 'denied' }),
+    );
+    throw new AppError('forbidden');
+  }
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const c = await findCase(tx, caseId);
+    if (!c || !ALLOWED[access](ctx.actor, c)) throw new AppError('forbidden');
+    return fn(tx, c);
+  });
+}

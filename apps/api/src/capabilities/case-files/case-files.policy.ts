@@ -1,0 +1,24 @@
+import { hasPermission, type Actor } from '../../shared/actor';
+
+export interface CaseFacts {
+  teamId: string;
+  caseWorkerId: string;
+  tandemWorkerId: string | null;
+}
+
+const isOnCase = (actor: Actor, c: CaseFacts) => c.caseWorkerId === actor.userId || c.tandemWorkerId === actor.userId;
+const isTeamLead = (actor: Actor, c: CaseFacts) => actor.roles.includes('team_coordinator') && actor.teamIds.includes(c.teamId);
+const isTeamScientist = (actor: Actor, c: CaseFacts) => actor.roles.includes('behavioural_scientist') && actor.teamIds.includes(c.teamId);
+
+/**
+ * Need to know: the case worker and the tandem partner see and work on the case; the coordinator
+ * sees the team's cases; the behavioural scientist of the team is consulted on them.
+ */
+export const canViewCase = (actor: Actor, c: CaseFacts): boolean =>
+  hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c));
+
+export const canWorkOnCase = (actor: Actor, c: CaseFacts): boolean => hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c));
+
+/** Meldcode records are shielded: the case's workers, the team's coordinator and behavioural scientist only. */
+export const canSeeMeldcode = (actor: Actor, c: CaseFacts): boolean => isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c);
+export const canWorkOnMeldcode = (actor: Actor, c: CaseFacts): boolean => isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c);
