@@ -423,6 +423,8 @@ export const caseSummary = z.object({
   phase: z.enum(CASE_PHASES),
   openedAt: z.string(),
   myRole: z.enum(['case_worker', 'tandem']),
+  analysisDeadline: z.string().nullable(),
+  analysisOverdue: z.boolean(),
 });
 export const myCases = z.object({ cases: z.array(caseSummary) });
 

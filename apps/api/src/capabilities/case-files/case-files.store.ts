@@ -82,7 +82,7 @@ export async function listMyCases(tx: Tx, userId: string) {
     .selectFrom('case_file as c')
     .leftJoin('household as h', 'h.id', 'c.household_id')
     .leftJoin('referral as r', 'r.id', 'c.referral_id')
-    .select(['c.id', 'r.reference', 'h.name as household_name', 'c.primary_person_id', 'c.phase', 'c.opened_at', 'c.case_worker_id'])
+    .select(['c.id', 'r.reference', 'h.name as household_name', 'c.primary_person_id', 'c.phase', 'c.opened_at', 'c.case_worker_id', 'c.analysis_deadline'])
     .where((eb) => eb.or([eb('c.case_worker_id', '=', userId), eb('c.tandem_worker_id', '=', userId)]))
     .where('c.phase', '!=', 'closed')
     .orderBy('c.opened_at', 'desc')

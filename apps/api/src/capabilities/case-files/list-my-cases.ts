@@ -1,10 +1,12 @@
 import type { AccessContext } from '../../shared/actor';
+import { amsterdamDate } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { listMyCases } from './case-files.store';
 
 /** The open case files where the user is the case worker or the tandem partner ("Mijn werk"). */
 export async function findMyCases(deps: Deps, ctx: AccessContext) {
+  const today = amsterdamDate(deps.clock.now());
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await listMyCases(tx, ctx.actor.userId);
     await recordAccessMany(
@@ -22,6 +24,8 @@ export async function findMyCases(deps: Deps, ctx: AccessContext) {
         phase: r.phase as 'analysis',
         openedAt: r.opened_at.toISOString(),
         myRole: r.case_worker_id === ctx.actor.userId ? ('case_worker' as const) : ('tandem' as const),
+        analysisDeadline: r.analysis_deadline,
+        analysisOverdue: r.phase === 'analysis' && r.analysis_deadline !== null && r.analysis_deadline < today,
       })),
     };
   });
