@@ -411,6 +411,7 @@ export const workerLoad = z.object({
   name: z.string(),
   openCases: z.number(),
   byPhase: z.record(z.string(), z.number()),
+  expertise: z.array(z.string()),
 });
 export const assignmentOverview = z.object({ waiting: z.array(waitingAssignment), workers: z.array(workerLoad) });
 

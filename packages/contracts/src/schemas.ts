@@ -228,8 +228,12 @@ export const userView = z.object({
   active: z.boolean(),
   totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  expertise: z.array(z.string()),
 });
 export type UserView = z.infer<typeof userView>;
+export const updateExpertiseRequest = z.object({
+  expertise: z.array(z.string().trim().min(1).max(60, { error: 'Maximaal 60 tekens per expertise.' })).max(10, { error: 'Hoogstens 10 expertises.' }),
+});
 export const userWithTemporaryPassword = z.object({ user: userView, temporaryPassword: z.string() });
 export const teamView = z.object({ id: z.string(), name: z.string(), area: z.string().nullable() });
 

@@ -66,14 +66,14 @@ export async function caseFileOfReferral(tx: Tx, referralId: string) {
 
 /** Open case files per worker and phase, for the workers of a team. */
 export async function caseloadOfTeam(tx: Tx, teamId: string) {
-  return sql<{ user_id: string; name: string; phase: string | null; n: number }>`
-    select u.id as user_id, u.display_name as name, c.phase, count(c.id)::int as n
+  return sql<{ user_id: string; name: string; expertise: string[]; phase: string | null; n: number }>`
+    select u.id as user_id, u.display_name as name, u.expertise, c.phase, count(c.id)::int as n
     from user_team ut
     join app_user u on u.id = ut.user_id and u.active
     join user_role r on r.user_id = u.id and r.role = 'case_worker'
     left join case_file c on (c.case_worker_id = u.id or c.tandem_worker_id = u.id) and c.phase <> 'closed'
     where ut.team_id = ${teamId}
-    group by u.id, u.display_name, c.phase
+    group by u.id, u.display_name, u.expertise, c.phase
     order by u.display_name`.execute(tx);
 }
 

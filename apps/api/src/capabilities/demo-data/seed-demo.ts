@@ -12,13 +12,14 @@ export interface DemoUser {
   displayName: string;
   roles: Role[];
   teams: Array<'Noord' | 'Zuid'>;
+  expertise?: string[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'gastvrouw', displayName: 'Ria Willems', roles: ['volunteer_host'], teams: ['Noord'] },
   { username: 'bureaudienst', displayName: 'Karim Benali', roles: ['intake_desk'], teams: ['Noord', 'Zuid'] },
-  { username: 'werker', displayName: 'Sanne de Boer', roles: ['case_worker'], teams: ['Noord'] },
-  { username: 'werker2', displayName: 'Joost Vermeulen', roles: ['case_worker'], teams: ['Zuid'] },
+  { username: 'werker', displayName: 'Sanne de Boer', roles: ['case_worker'], teams: ['Noord'], expertise: ['schulden', 'opvoeding'] },
+  { username: 'werker2', displayName: 'Joost Vermeulen', roles: ['case_worker'], teams: ['Zuid'], expertise: ['GGZ', 'verslaving'] },
   { username: 'gedragswetenschapper', displayName: 'Dr. Eva Kramer', roles: ['behavioural_scientist'], teams: ['Noord', 'Zuid'] },
   { username: 'coordinator', displayName: 'Marloes Dekker', roles: ['team_coordinator'], teams: ['Noord'] },
   { username: 'consulent', displayName: 'Ahmed Ouali', roles: ['municipal_consultant'], teams: ['Noord', 'Zuid'] },
@@ -64,6 +65,7 @@ export async function seedDemo(db: Database): Promise<void> {
         teamIds: u.teams.map((t) => teamId[t]),
       });
       userIds.set(u.username, userId);
+      if (u.expertise) await tx.updateTable('app_user').set({ expertise: u.expertise }).where('id', '=', userId).execute();
     }
     const households = new Map<string, { id: string; personIds: string[] }>();
     for (const h of DEMO_HOUSEHOLDS) {

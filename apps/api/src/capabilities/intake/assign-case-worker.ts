@@ -36,10 +36,10 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
       .where((eb) => eb.not(eb.exists(eb.selectFrom('case_file as c').select('c.id').whereRef('c.referral_id', '=', 'r.id'))))
       .orderBy('d.decided_at')
       .execute();
-    const loads = new Map<string, { userId: string; name: string; openCases: number; byPhase: Record<string, number> }>();
+    const loads = new Map<string, { userId: string; name: string; openCases: number; byPhase: Record<string, number>; expertise: string[] }>();
     for (const team of teams) {
       for (const row of (await caseloadOfTeam(tx, team)).rows) {
-        const w = loads.get(row.user_id) ?? { userId: row.user_id, name: row.name, openCases: 0, byPhase: {} };
+        const w = loads.get(row.user_id) ?? { userId: row.user_id, name: row.name, openCases: 0, byPhase: {}, expertise: row.expertise };
         if (row.phase) {
           w.byPhase[row.phase] = row.n;
           w.openCases += row.n;

@@ -285,6 +285,10 @@ describe('from referral to case file', () => {
     const waiting = overview.waiting.find((w: { referralId: string }) => w.referralId === id);
     expect(waiting).toMatchObject({ waitingDays: 0, breachesNorm: false });
     expect(overview.workers.map((w: { userId: string }) => w.userId)).toContain(users.worker!.id);
+    const admin = await loggedIn('expertiseAdmin', ['functional_admin']);
+    expect((await admin.put(`/api/admin/users/${users.worker!.id}/expertise`, { expertise: ['schulden', 'opvoeding'] })).json().expertise).toEqual(['schulden', 'opvoeding']);
+    const withExpertise = (await coordinator.get(`/api/assignments?teamId=${tenant.teamId}`)).json();
+    expect(withExpertise.workers.find((w: { userId: string }) => w.userId === users.worker!.id).expertise).toEqual(['schulden', 'opvoeding']);
 
     const noConsent = await coordinator.post(`/api/referrals/${id}/assignment`, { version: waiting.version, caseWorkerId: users.worker!.id, consent: 'none' });
     expect(noConsent.statusCode).toBe(400);

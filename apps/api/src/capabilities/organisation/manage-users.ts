@@ -4,7 +4,7 @@ import { hasPermission, type AccessContext } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { generateTemporaryPassword, hashPassword } from '../auth';
-import { countTeamsInTenant, findUser, insertUser, listTeams, listUsers, resetCredentials, setActive, usernameExists } from './organisation.store';
+import { countTeamsInTenant, findUser, insertUser, listTeams, listUsers, resetCredentials, setActive, setExpertise, usernameExists } from './organisation.store';
 
 /** Account administration by the functional administrator, within their own municipality. */
 const canAdministerUsers = (ctx: AccessContext) => hasPermission(ctx.actor, 'user:admin');
@@ -74,5 +74,17 @@ export async function resetAccount(deps: Deps, ctx: AccessContext, userId: strin
     const user = await findUser(tx, ctx.actor.tenantId, userId);
     if (!user) throw new AppError('user_not_found');
     return { user, temporaryPassword };
+  });
+}
+
+/** Records a worker's expertise, shown when workers are assigned to cases. */
+export async function changeExpertise(deps: Deps, ctx: AccessContext, userId: string, expertise: string[]): Promise<UserView> {
+  if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
+  return deps.db.inSystem(async (tx) => {
+    if (!(await setExpertise(tx, ctx.actor.tenantId, userId, [...new Set(expertise)]))) throw new AppError('user_not_found');
+    await recordAccess(tx, ctx, accountEntry('account.expertise_changed', 'update', userId));
+    const user = await findUser(tx, ctx.actor.tenantId, userId);
+    if (!user) throw new AppError('user_not_found');
+    return user;
   });
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createUserRequest, idParams, teamSettings, teamView, updateTeamSettingsRequest, userView, userWithTemporaryPassword } from '@nabij/contracts';
+import { createUserRequest, idParams, teamSettings, updateExpertiseRequest, teamView, updateTeamSettingsRequest, userView, userWithTemporaryPassword } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
 import { accessContext, requirePermission } from '../access-control';
-import { createAccount, listAccounts, resetAccount, setAccountActive } from './manage-users';
+import { changeExpertise, createAccount, listAccounts, resetAccount, setAccountActive } from './manage-users';
 import { changeTeamSettings, listTeamSettings } from './team-settings';
 
 export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): void {
@@ -26,6 +26,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
   );
   r.post('/api/admin/users/:id/reset', { config, schema: { tags, params: idParams, response: { 200: userWithTemporaryPassword } } }, async (request) =>
     resetAccount(deps, accessContext(request), request.params.id),
+  );
+  r.put('/api/admin/users/:id/expertise', { config, schema: { tags, params: idParams, body: updateExpertiseRequest, response: { 200: userView } } }, async (request) =>
+    changeExpertise(deps, accessContext(request), request.params.id, request.body.expertise),
   );
   r.get('/api/admin/teams', { config, schema: { tags, response: { 200: z.object({ teams: z.array(teamSettings) }) } } }, async (request) =>
     listTeamSettings(deps, accessContext(request)),

@@ -42,6 +42,7 @@ export interface AppUserTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  expertise: Generated<string[]>;
 }
 export interface UserRoleTable {
   user_id: string;

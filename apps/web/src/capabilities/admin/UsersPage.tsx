@@ -198,6 +198,48 @@ function CreateUserForm({ teams, onCreated }: { teams: readonly Team[]; onCreate
   );
 }
 
+/** A worker's expertise (comma-separated), shown at the assignment meeting. */
+function ExpertiseEditor({ user, onUpdated, onProblem }: { user: UserView; onUpdated: (user: UserView) => void; onProblem: (message: string | undefined) => void }) {
+  const [value, setValue] = useState(user.expertise.join(', '));
+  const [saved, setSaved] = useState(false);
+  const id = `expertise-${user.id}`;
+  const save = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    try {
+      const expertise = value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      onUpdated(await api.put<UserView>(`/api/admin/users/${user.id}/expertise`, { expertise }));
+      onProblem(undefined);
+      setSaved(true);
+    } catch (error) {
+      onProblem(errorText(error));
+    }
+  };
+  return (
+    <form onSubmit={(event) => void save(event)} className="nabij-inline-form">
+      <label htmlFor={id} className="nabij-visually-hidden">
+        {t('admin.expertiseFor', { name: user.displayName })}
+      </label>
+      <input
+        id={id}
+        className="utrecht-textbox utrecht-textbox--html-input"
+        value={value}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setSaved(false);
+        }}
+      />
+      <Button type="submit" appearance="subtle-button">
+        {t('admin.expertiseSave')}
+        <span className="nabij-visually-hidden"> {t('admin.forUser', { name: user.displayName })}</span>
+      </Button>
+      <span role="status">{saved ? t('admin.expertiseSaved') : ''}</span>
+    </form>
+  );
+}
+
 function UserActions({
   user,
   isSelf,
@@ -337,6 +379,7 @@ export function UsersPage() {
                       <TableHeaderCell scope="col">{t('admin.teams')}</TableHeaderCell>
                       <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
                       <TableHeaderCell scope="col">{t('admin.twoFactor')}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t('admin.expertise')}</TableHeaderCell>
                       <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
                     </TableRow>
                   </TableHeader>
@@ -351,6 +394,9 @@ export function UsersPage() {
                         </TableCell>
                         <TableCell data-label={t('admin.status')}>{u.active ? t('admin.active') : t('admin.inactive')}</TableCell>
                         <TableCell data-label={t('admin.twoFactor')}>{u.totpEnabled ? t('admin.totpOn') : t('admin.totpOff')}</TableCell>
+                        <TableCell data-label={t('admin.expertise')}>
+                          <ExpertiseEditor user={u} onUpdated={replaceUser} onProblem={setProblem} />
+                        </TableCell>
                         <TableCell data-label={t('common.actions')}>
                           <UserActions
                             user={u}

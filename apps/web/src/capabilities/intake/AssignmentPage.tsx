@@ -52,6 +52,7 @@ interface WorkerLoad {
   name: string;
   openCases: number;
   byPhase: Record<string, number>;
+  expertise: string[];
 }
 
 interface AssignmentOverview {
@@ -273,6 +274,7 @@ export function AssignmentPage() {
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell scope="col">{t('assign.worker')}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t('assign.expertise')}</TableHeaderCell>
                       <TableHeaderCell scope="col">{t('assign.openCases')}</TableHeaderCell>
                       {CASE_PHASES.filter((p) => p !== 'closed').map((phase) => (
                         <TableHeaderCell key={phase} scope="col">
@@ -287,6 +289,7 @@ export function AssignmentPage() {
                         <TableHeaderCell scope="row" data-label={t('assign.worker')}>
                           {w.name}
                         </TableHeaderCell>
+                        <TableCell data-label={t('assign.expertise')}>{w.expertise.length ? w.expertise.join(', ') : '—'}</TableCell>
                         <TableCell data-label={t('assign.openCases')}>{w.openCases}</TableCell>
                         {CASE_PHASES.filter((p) => p !== 'closed').map((phase) => (
                           <TableCell key={phase} data-label={t(`phase.${phase}`)}>
