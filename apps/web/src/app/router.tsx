@@ -3,10 +3,14 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LetterTemplatesPage } from '../capabilities/admin/LetterTemplatesPage';
 import { OutboxPage } from '../capabilities/admin/OutboxPage';
 import { UsersPage } from '../capabilities/admin/UsersPage';
+import { ZrmCriteriaPage } from '../capabilities/admin/ZrmCriteriaPage';
 import { ChangePasswordPage } from '../capabilities/auth/ChangePasswordPage';
 import { LoginPage } from '../capabilities/auth/LoginPage';
 import { TotpEnrolmentPage } from '../capabilities/auth/TotpEnrolmentPage';
 import { TotpPage } from '../capabilities/auth/TotpPage';
+import { CasePage } from '../capabilities/case-files/CasePage';
+import { MeldcodePage } from '../capabilities/case-files/MeldcodePage';
+import { ZrmScoringPage } from '../capabilities/case-files/ZrmScoringPage';
 import { HomePage } from '../capabilities/home/HomePage';
 import { AssignmentPage } from '../capabilities/intake/AssignmentPage';
 import { HostDeskPage } from '../capabilities/intake/HostDeskPage';
@@ -130,6 +134,14 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+              {
+                path: 'beheer/zrm',
+                element: (
+                  <RequirePermission permission="zrm:configure">
+                    <ZrmCriteriaPage />
+                  </RequirePermission>
+                ),
+              },
               // The API answers only outside production and decides who may read it.
               { path: 'beheer/outbox', element: <OutboxPage /> },
               { path: 'beheer', element: <Navigate to="/beheer/gebruikers" replace /> },
@@ -178,6 +190,30 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="meeting:read">
                     <MeetingPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <CasePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id/zrm/nieuw',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <ZrmScoringPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id/meldcode/:recordId',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <MeldcodePage />
                   </RequirePermission>
                 ),
               },

@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { t } from '../../app/i18n';
+import { useSession } from '../../app/session';
 
 function linkClass({ isActive }: { isActive: boolean }): string {
   return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : ''].filter(Boolean).join(' ');
@@ -7,9 +8,15 @@ function linkClass({ isActive }: { isActive: boolean }): string {
 
 /** The sub-navigation of the functional administrator's pages. */
 export function AdminNav() {
+  const { can } = useSession();
   const items = [
-    { to: '/beheer/gebruikers', label: t('adminNav.users') },
-    { to: '/beheer/brieven', label: t('adminNav.letters') },
+    ...(can('user:admin')
+      ? [
+          { to: '/beheer/gebruikers', label: t('adminNav.users') },
+          { to: '/beheer/brieven', label: t('adminNav.letters') },
+        ]
+      : []),
+    ...(can('zrm:configure') ? [{ to: '/beheer/zrm', label: t('adminNav.zrm') }] : []),
     { to: '/beheer/outbox', label: t('adminNav.outbox') },
   ];
   return (

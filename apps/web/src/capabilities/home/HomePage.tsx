@@ -22,6 +22,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { AppLink } from '../../components/AppLink';
 import { formatDate, PersonSummaryTable } from '../persons';
+import { deadlineText } from '../case-files/case-format';
 import { quickActions } from './home-actions';
 
 function RecentPersons() {
@@ -51,6 +52,8 @@ interface CaseSummary {
   phase: string;
   openedAt: string;
   myRole: 'case_worker' | 'tandem';
+  analysisDeadline: string | null;
+  analysisOverdue: boolean;
 }
 
 /** The case worker's own case files. */
@@ -75,6 +78,7 @@ function MyCases() {
                 <TableHeaderCell scope="col">{t('home.caseHousehold')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('home.casePhase')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('home.caseOpened')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('home.caseDeadline')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('home.caseRole')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('home.caseReference')}</TableHeaderCell>
               </TableRow>
@@ -83,14 +87,13 @@ function MyCases() {
               {mine.data.cases.map((c) => (
                 <TableRow key={c.id}>
                   <TableCell data-label={t('home.caseHousehold')}>
-                    {c.primaryPersonId ? (
-                      <AppLink to={`/personen/${encodeURIComponent(c.primaryPersonId)}`}>{c.householdName}</AppLink>
-                    ) : (
-                      c.householdName
-                    )}
+                    <AppLink to={`/dossiers/${encodeURIComponent(c.id)}`}>{c.householdName}</AppLink>
                   </TableCell>
                   <TableCell data-label={t('home.casePhase')}>{t(`phase.${c.phase}`)}</TableCell>
                   <TableCell data-label={t('home.caseOpened')}>{formatDate(c.openedAt)}</TableCell>
+                  <TableCell data-label={t('home.caseDeadline')}>
+                    {c.analysisOverdue ? <strong>{deadlineText(c.analysisDeadline, true)}</strong> : deadlineText(c.analysisDeadline, false)}
+                  </TableCell>
                   <TableCell data-label={t('home.caseRole')}>{t(`home.caseRole.${c.myRole}`)}</TableCell>
                   <TableCell data-label={t('home.caseReference')}>{c.reference}</TableCell>
                 </TableRow>

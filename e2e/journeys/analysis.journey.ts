@@ -1,0 +1,255 @@
+import type { Page } from 'playwright-core';
+import { assert, expectAccessible, openBrowser } from '../harness';
+import type { Journey } from '../run';
+import { byId, logIn, logOut } from './intake-steps';
+
+/** Key presses and typed texts of the keyboard-only ZRM scoring; a typed text counts as one interaction. */
+class KeyCounter {
+  presses = 0;
+  texts = 0;
+  constructor(private readonly page: Page) {}
+  async press(key: string, times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      await this.page.keyboard.press(key);
+      this.presses++;
+    }
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    this.texts++;
+  }
+  get interactions(): number {
+    return this.presses + this.texts;
+  }
+}
+
+const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/**
+ * The analysis phase: the case worker opens the De Vries case from "Mijn werk", maps the network and the
+ * professionals, scores a start ZRM with the keyboard only, records the participation ladder and the child
+ * safety assessment, walks the Meldcode to its decision, scores an interim ZRM and sees both in the radar
+ * chart. A colleague outside the case gets the Dutch no-access page. Axe on every page.
+ */
+const journey: Journey = {
+  name: 'analysis: network, keyboard ZRM, participation, child safety, Meldcode and need-to-know',
+  async run(baseUrl) {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+
+      // 1. Mijn werk → the case file.
+      await logIn(page, baseUrl, 'werker');
+      const cases = page.locator('section', { has: page.getByRole('heading', { name: 'Mijn dossiers' }) });
+      await cases.getByRole('link', { name: 'Huishouden De Vries' }).waitFor();
+      assert(await cases.getByText('termijn verstreken').first().isVisible(), 'Mijn werk marks an overdue analysis deadline in text');
+      await expectAccessible(page, 'Mijn werk with case links');
+      await cases.getByRole('link', { name: 'Huishouden De Vries' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
+      const caseUrl = page.url();
+      const caseId = new URL(caseUrl).pathname.split('/').pop() ?? '';
+      assert(caseId.length > 0, 'the case page has the case id in its address');
+      assert(await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').isVisible(), 'the child safety alert is shown');
+      assert(await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Veiligheid kinderen' }).isVisible(), 'the in-page navigation lists the sections');
+      assert(await page.getByText('Minderjarig').first().isVisible(), 'minors are marked');
+      await expectAccessible(page, 'the case file');
+
+      // 2. Network and professionals.
+      await page.getByLabel('Naam', { exact: true }).first().fill('Oma Jansen');
+      await byId(page, 'network-relationType').selectOption({ label: 'Familie' });
+      await byId(page, 'network-quality').check();
+      await byId(page, 'network-contactFrequency').selectOption({ label: 'Wekelijks' });
+      await byId(page, 'network-keyFigure').check();
+      await page.getByRole('button', { name: 'Persoon uit het netwerk toevoegen' }).click();
+      await page.getByText('Oma Jansen is aan het netwerk toegevoegd.').waitFor();
+      await byId(page, 'network-name').fill('Buurman Kees');
+      await byId(page, 'network-relationType').selectOption({ label: 'Buurtgenoot' });
+      await byId(page, 'network-quality-stressful').check();
+      await byId(page, 'network-contactFrequency').selectOption({ label: 'Dagelijks' });
+      await page.getByRole('button', { name: 'Persoon uit het netwerk toevoegen' }).click();
+      await page.getByText('Buurman Kees is aan het netwerk toegevoegd.').waitFor();
+      await byId(page, 'professional-organisation').fill('Schuldhulp Voorbeeld');
+      await byId(page, 'professional-name').fill('Ahmed Ouali');
+      await byId(page, 'professional-role').fill('Schuldhulpverlener');
+      await page.getByRole('button', { name: 'Professional toevoegen' }).click();
+      await page.getByText('Ahmed Ouali (Schuldhulp Voorbeeld) is als betrokken professional toegevoegd.').waitFor();
+      assert(await page.getByText('Geen toestemming om te delen').isVisible(), 'the professional shows the consent-to-share marker');
+      const ecogram = page.getByRole('img', { name: /Ecogram van Huishouden De Vries: .* 2 personen uit het netwerk en 1 professionals/ });
+      await ecogram.waitFor();
+      await page.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('img.nabij-ecogram__image');
+        return Boolean(img && img.complete && img.naturalWidth > 0);
+      });
+      assert(await page.getByRole('button', { name: /Afdrukken/ }).isVisible(), 'the ecogram can be printed');
+      await expectAccessible(page, 'the case file with network and ecogram');
+
+      // 3. A start ZRM on five domains, keyboard only.
+      await page.getByRole('link', { name: 'ZRM-meting vastleggen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'ZRM-meting vastleggen' }).waitFor();
+      await page.locator('input[name="zrm-score-finances"]').first().waitFor();
+      await expectAccessible(page, 'the ZRM scoring form');
+      const rows = page.locator('.nabij-zrm-row fieldset');
+      assert((await rows.count()) === 13, `the form offers all 13 ZRM 2017 domains (${await rows.count()})`);
+      assert((await page.locator('input[type="radio"][name^="zrm-score-"]').count()) === 13 * 6, 'each domain has levels 1–5 and "niet besproken"');
+      assert((await page.locator('input[type="radio"][name^="zrm-score-"]:checked').count()) === 13, 'every domain starts at "niet besproken"');
+      assert(await byId(page, 'zrm-kind').isChecked(), 'the first measurement is a start measurement');
+      assert((await focusedId(page)) === 'page-heading', 'focus starts on the page heading');
+
+      const keys = new KeyCounter(page);
+      for (let i = 0; i < 12 && (await focusedName(page)) !== 'zrm-score-finances'; i++) await keys.press('Tab');
+      assert((await focusedName(page)) === 'zrm-score-finances', 'Tab reaches the first domain');
+      // Financiën: the digit chooses the level directly.
+      await keys.press('2');
+      await keys.press('Tab');
+      assert((await focusedId(page)) === 'zrm-scores.0.outOfScopeReason', 'a domain outside the help question asks why it is scored');
+      await keys.type('Huurachterstand is de aanleiding');
+      await keys.press('Tab');
+      // Werk & opleiding: arrow keys from "niet besproken" go down from 5.
+      assert((await focusedName(page)) === 'zrm-score-work_education', 'Tab moves to the next domain');
+      await keys.press('ArrowLeft', 3);
+      await keys.press('Tab');
+      await keys.type('Wil weer aan het werk');
+      await keys.press('Tab');
+      await keys.press('3');
+      await keys.press('Tab');
+      await keys.type('Dagritme valt weg');
+      await keys.press('Tab');
+      await keys.press('2');
+      await keys.press('Tab');
+      await keys.type('Dreigende uitzetting');
+      await keys.press('Tab');
+      assert((await focusedName(page)) === 'zrm-score-domestic_relations', 'the fifth domain is reached');
+      await keys.press('2');
+      await keys.press('Tab');
+      await keys.type('Spanningen thuis');
+      await keys.press('Enter');
+      await page.getByText('De ZRM-meting is vastgelegd.').waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
+      console.log(`    keyboard ZRM, five domains: ${keys.presses} key presses + ${keys.texts} typed reasons = ${keys.interactions} interactions`);
+      assert(keys.interactions <= 40, `five domains take at most 40 interactions (${keys.interactions})`);
+      const zrmTable = page.getByRole('table', { name: 'ZRM van Petra de Vries' });
+      await zrmTable.waitFor();
+      assert(await zrmTable.getByText('2 Niet zelfredzaam').first().isVisible(), 'the history table shows the scores');
+      assert((await page.getByTestId('zrm-radar').getAttribute('data-series')) === '1', 'the radar chart shows the start measurement');
+      assert(await page.getByText('Overweeg de Meldcode te starten').isVisible(), 'a low score on household relations suggests the Meldcode');
+      await expectAccessible(page, 'the case file with a ZRM measurement');
+
+      // 4. Participation ladder for Petra and the child safety assessment.
+      await byId(page, 'participation-personId').selectOption({ label: 'Petra de Vries' });
+      await byId(page, 'participation-rung-2').check();
+      await page.getByRole('button', { name: 'Trede vastleggen' }).click();
+      await page.getByText('De trede op de participatieladder is vastgelegd.').waitFor();
+      assert(await page.getByRole('cell', { name: '2 Sociale contacten buitenshuis' }).isVisible(), 'the ladder history shows the rung');
+      await byId(page, 'child-safety-signs').fill('Daan verzuimt school; Lotte is vaak moe.');
+      await byId(page, 'child-safety-protectiveFactors').fill('Oma Jansen komt wekelijks; moeder zoekt hulp.');
+      await byId(page, 'child-safety-riskLevel-medium').check();
+      await byId(page, 'child-safety-actions').fill('Overleg met school; Meldcode starten.');
+      await page.getByRole('button', { name: 'Veiligheidstaxatie vastleggen' }).click();
+      await page.getByText('De veiligheidstaxatie is vastgelegd.').waitFor();
+      assert((await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').count()) === 0, 'the child safety alert is gone');
+      await expectAccessible(page, 'the case file with participation and child safety');
+
+      // 5. The Meldcode, walked to its decision.
+      await page.getByRole('button', { name: 'Meldcode starten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Meldcode huiselijk geweld en kindermishandeling' }).waitFor();
+      const meldcodeUrl = page.url();
+      assert(await page.getByText('Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator').isVisible(), 'the record says it is shielded');
+      assert(await page.getByText('0800-2000').isVisible(), 'Veilig Thuis is mentioned');
+      await expectAccessible(page, 'a new Meldcode record');
+      await byId(page, 'signal-fact').fill('Lotte vertelt dat papa vaak schreeuwt en met deuren gooit.');
+      await byId(page, 'signal-source').fill('Lotte, tijdens het huisbezoek');
+      await byId(page, 'signal-interpretation').fill('Mijn indruk (werker): Lotte is bang.');
+      await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
+      await page.getByText('Het signaal is vastgelegd.').waitFor();
+      await byId(page, 'consultation-withWhom').fill('Gedragswetenschapper Noord');
+      await byId(page, 'consultation-advice').fill('Bespreek de zorgen met moeder; advies vragen bij Veilig Thuis.');
+      await page.getByRole('button', { name: 'Consultatie vastleggen' }).click();
+      await page.getByText('De consultatie is vastgelegd.').waitFor();
+      await byId(page, 'conversation-withWhom').fill('Petra de Vries');
+      await byId(page, 'conversation-summary').fill('Moeder herkent de zorgen en wil hulp.');
+      await page.getByRole('button', { name: 'Gesprek vastleggen' }).click();
+      await page.getByText('Het gesprek is vastgelegd.').waitFor();
+      assert((await byId(page, 'decision-helpPossible').count()) === 0, 'question 3 waits for question 2');
+      await byId(page, 'decision-suspicion').check();
+      await byId(page, 'decision-acuteOrStructuralUnsafety-no').check();
+      await byId(page, 'decision-helpPossible').check();
+      await byId(page, 'decision-helpAccepted').check();
+      await byId(page, 'decision-resultsAchieved').waitFor();
+      await page.getByText('Bied of organiseer hulp').waitFor();
+      await byId(page, 'decision-weighing').fill('Geen acute onveiligheid; moeder accepteert hulp van het wijkteam.');
+      await byId(page, 'decision-reportToVeiligThuis-no').check();
+      await byId(page, 'decision-provideOrOrganiseHelp').check();
+      await byId(page, 'decision-consentAsked').check();
+      await byId(page, 'decision-consentGiven').check();
+      await expectAccessible(page, 'the Meldcode decision form');
+      await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+      await page.getByText('Het besluit is vastgelegd.').waitFor();
+      assert((await page.getByRole('button', { name: 'Signaal vastleggen' }).count()) === 0, 'the record is read-only after the decision');
+      await expectAccessible(page, 'the decided Meldcode record');
+
+      // 6. An interim ZRM; the radar chart compares both measurements.
+      await page.getByRole('link', { name: 'Terug naar het dossier' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
+      await page.getByRole('link', { name: 'ZRM-meting vastleggen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'ZRM-meting vastleggen' }).waitFor();
+      await page.locator('input[name="zrm-score-finances"]').first().waitFor();
+      assert(await byId(page, 'zrm-kind-interim').isChecked(), 'the next measurement is an interim measurement');
+      const interim: [string, number, string][] = [
+        ['finances', 3, 'Betalingsregeling loopt'],
+        ['work_education', 3, 'Sollicitatietraining'],
+        ['time_use', 4, 'Vast dagritme'],
+        ['housing', 3, 'Uitzetting van de baan'],
+        ['domestic_relations', 3, 'Rustiger thuis'],
+      ];
+      for (const [domain, score, reason] of interim) {
+        await byId(page, `zrm-score-${domain}-${score}`).check();
+        const index = interim.findIndex(([d]) => d === domain);
+        await byId(page, `zrm-scores.${index}.outOfScopeReason`).fill(reason);
+      }
+      await page.getByRole('button', { name: 'ZRM-meting vastleggen' }).click();
+      await page.getByText('De ZRM-meting is vastgelegd.').waitFor();
+      const radar = page.getByTestId('zrm-radar');
+      await radar.waitFor();
+      assert((await radar.getAttribute('data-series')) === '2', 'the radar chart shows two measurements');
+      assert((await radar.locator('polygon[stroke-width="2"]').count()) === 2, 'two measurement polygons are drawn');
+      const label = (await radar.getAttribute('aria-label')) ?? '';
+      assert(label.includes('Startmeting') && label.includes('Tussenmeting') && label.includes('Financiën: van 2 naar 3'), `the chart has a text alternative (${label})`);
+      assert((await page.getByRole('table', { name: 'ZRM van Petra de Vries' }).getByRole('columnheader').count()) === 3, 'the table has one column per measurement');
+      await expectAccessible(page, 'the case file with two ZRM measurements');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectAccessible(page, 'the case file on a phone');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await logOut(page);
+
+      // 7. A colleague outside the case gets the Dutch no-access page.
+      await logIn(page, baseUrl, 'werker2');
+      await page.goto(caseUrl);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang tot dit dossier' }).waitFor();
+      assert((await page.getByText('Huishouden De Vries').count()) === 0, 'nothing of the case is shown');
+      await expectAccessible(page, 'the no-access page');
+      await page.goto(meldcodeUrl);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang tot dit dossier' }).waitFor();
+      assert((await page.getByText('Lotte vertelt').count()) === 0, 'nothing of the Meldcode is shown');
+      await logOut(page);
+
+      // 8. The functional administrator imports licensed criteria texts.
+      await logIn(page, baseUrl, 'beheerder');
+      await page.goto(`${baseUrl}/beheer/zrm`);
+      await page.getByRole('heading', { level: 1, name: 'ZRM-criteria importeren' }).waitFor();
+      assert(await page.getByText('© GGD Amsterdam').isVisible(), 'the licence is explained');
+      await expectAccessible(page, 'the ZRM criteria import');
+      await page.getByLabel('Criteria (JSON)').fill(JSON.stringify({ instrument: 'zrm2017', criteria: [{ domain: 'finances', level: 1, text: 'Voorbeeldtekst voor de test' }] }));
+      await page.getByRole('button', { name: 'Criteria importeren' }).click();
+      await page.getByText('1 criteria zijn geïmporteerd.').waitFor();
+      await logOut(page);
+      await logIn(page, baseUrl, 'werker');
+      await page.goto(`${caseUrl}/zrm/nieuw`);
+      await page.getByText('Voorbeeldtekst voor de test').waitFor();
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+export default journey;
