@@ -10,7 +10,12 @@ export interface Journey {
 }
 
 const dir = fileURLToPath(new URL('./journeys/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.journey.ts')).sort();
+// E2E_ONLY=analysis,plan runs only the journeys whose file names start with one of those words.
+const only = process.env.E2E_ONLY?.split(',').filter(Boolean);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.journey.ts'))
+  .filter((f) => !only || only.some((o) => f.startsWith(o)))
+  .sort();
 let failed = 0;
 for (const file of files) {
   const journey = (await import(`./journeys/${file}`)).default as Journey;

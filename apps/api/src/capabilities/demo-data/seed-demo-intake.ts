@@ -121,7 +121,6 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
     .insertInto('referral_person')
     .values({ referral_id: complete.id, tenant_id: c.tenantId, position: 0, role: 'resident', first_name: 'Kevin', infix: null, last_name: 'Smit', date_of_birth: '2001-12-09', age: null, bsn: null, postcode: '3516LM', house_number: '145', street: 'Dorpsstraat', city: 'Voorbeeld', phone: '06-12345606', person_id: smit?.personIds[0] ?? null })
     .execute();
-  await sql`insert into referral_counter (tenant_id, year, last_number) values (${c.tenantId}, ${year}, ${n})`.execute(tx);
 
   const meeting = await tx
     .insertInto('intake_meeting')
@@ -138,19 +137,44 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
     ])
     .execute();
 
-  for (const [name, phase] of [
-    ['Huishouden De Vries', 'analysis'],
-    ['Huishouden El Amrani', 'plan'],
-    ['Huishouden Van den Berg', 'execution'],
+  // Case files already running, each with the referral (and its help question) it came from.
+  for (const [name, phase, domains, question] of [
+    ['Huishouden De Vries', 'analysis', ['finances', 'work_education', 'time_use', 'housing', 'domestic_relations'], 'Huurachterstand en zorgen over werk en rust in huis.'],
+    ['Huishouden El Amrani', 'plan', ['finances', 'instrumental_adl', 'community_participation', 'work_education'], 'Meneer kan de administratie niet op orde houden en leest Nederlandse brieven slecht.'],
+    ['Huishouden Van den Berg', 'execution', ['domestic_relations', 'parenting', 'mental_health'], 'Spanningen thuis; zorgen over Noah.'],
   ] as const) {
     const h = c.households.get(name);
     if (!h) continue;
+    const referral = await tx
+      .insertInto('referral')
+      .values({
+        ...base,
+        reference: reference(),
+        channel: 'phone',
+        referrer_kind: 'self',
+        referrer_name: null,
+        referrer_organisation: null,
+        referrer_phone: null,
+        referrer_email: null,
+        life_domains: [...domains],
+        question,
+        urgency: 'normal',
+        children_at_risk: 'no',
+        resident_awareness: 'agrees',
+        status: 'closed',
+        household_id: h.id,
+        idempotency_key: `demo-case-${name}`,
+        created_by: user('bureaudienst'),
+        received_at: new Date('2026-08-25T09:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await tx
       .insertInto('case_file')
       .values({
         tenant_id: c.tenantId,
         team_id: c.noordId,
-        referral_id: null,
+        referral_id: referral.id,
         household_id: h.id,
         primary_person_id: h.personIds[0] ?? null,
         case_worker_id: user('werker'),
@@ -167,4 +191,5 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
       })
       .execute();
   }
+  await sql`insert into referral_counter (tenant_id, year, last_number) values (${c.tenantId}, ${year}, ${n})`.execute(tx);
 }
