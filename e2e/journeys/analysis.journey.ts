@@ -229,6 +229,17 @@ const journey: Journey = {
       await page.getByLabel('Criteria (JSON)').fill(JSON.stringify({ instrument: 'zrm2017', criteria: [{ domain: 'finances', level: 1, text: 'Voorbeeldtekst voor de test' }] }));
       await page.getByRole('button', { name: 'Criteria importeren' }).click();
       await page.getByText('1 criteria zijn geïmporteerd.').waitFor();
+
+      // ... and configures the referral channels of a team: Zuid takes only professionals from now on.
+      await page.getByRole('link', { name: 'Teams' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Teams en aanmeldkanalen' }).waitFor();
+      await expectAccessible(page, 'the team channel settings');
+      const zuid = page.locator('form', { has: page.getByRole('heading', { name: 'Wijkteam Zuid' }) });
+      await zuid.getByLabel('Inwoners mogen zichzelf aanmelden').uncheck();
+      await zuid.getByRole('button', { name: 'Opslaan' }).click();
+      await zuid.getByText('De instellingen zijn opgeslagen.').waitFor();
+      const form = (await (await page.request.get(`${baseUrl}/api/public/referral-form/voorbeeld`)).json()) as { teams: Array<{ name: string; acceptsSelfReferrals: boolean }> };
+      assert(form.teams.find((x) => x.name === 'Wijkteam Zuid')?.acceptsSelfReferrals === false, 'the public form no longer offers self-referral for Zuid');
       await logOut(page);
       await logIn(page, baseUrl, 'werker');
       await page.goto(`${caseUrl}/zrm/nieuw`);

@@ -16,6 +16,7 @@ import { registerHomeRoutes } from './capabilities/home';
 import { registerIntakeRoutes } from './capabilities/intake';
 import { registerOrganisationRoutes } from './capabilities/organisation';
 import { registerPersonRoutes } from './capabilities/persons';
+import { registerPlanRoutes } from './capabilities/plan';
 import type { Deps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
 import { createMailer, type Mailer } from './platform/mail';
@@ -75,6 +76,7 @@ export async function buildApp(
   registerOrganisationRoutes(app, fullDeps);
   registerIntakeRoutes(app, fullDeps);
   registerCaseFileRoutes(app, fullDeps);
+  registerPlanRoutes(app, fullDeps);
 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -101,3 +101,8 @@ export async function renderMinutesPdf(m: MinutesPdf): Promise<Buffer> {
   };
   return pdfmake.createPdf(doc).getBuffer();
 }
+
+/** Renders a pdfmake document definition (Roboto, bundled fonts only) for capabilities with their own layout. */
+export async function renderDocumentPdf(doc: object): Promise<Buffer> {
+  return pdfmake.createPdf({ defaultStyle: { font: 'Roboto' }, ...doc }).getBuffer();
+}

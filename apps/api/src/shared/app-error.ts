@@ -38,6 +38,12 @@ export type ErrorCode =
   | 'not_on_agenda'
   | 'already_assigned'
   | 'worker_not_available'
+  | 'plan_exists'
+  | 'plan_not_found'
+  | 'plan_frozen'
+  | 'plan_not_agreed'
+  | 'plan_without_goals'
+  | 'child_safety_required'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -79,6 +85,12 @@ const STATUS: Record<ErrorCode, number> = {
   not_on_agenda: 409,
   already_assigned: 409,
   worker_not_available: 400,
+  plan_exists: 409,
+  plan_not_found: 404,
+  plan_frozen: 409,
+  plan_not_agreed: 409,
+  plan_without_goals: 409,
+  child_safety_required: 409,
   internal: 500,
 };
 

@@ -3,13 +3,14 @@
  * shared with the API (role, relation and error labels). No i18n library: nl-NL is the only language for now.
  */
 import { nl as sharedMessages } from '@nabij/contracts';
+import { planMessages } from '../capabilities/plan/messages.plan.nl';
 import { messages } from './messages.nl';
 
-export type AppMessageKey = keyof typeof messages;
+export type AppMessageKey = keyof typeof messages | keyof typeof planMessages;
 export type SharedMessageKey = keyof typeof sharedMessages;
 export type MessageKey = AppMessageKey | SharedMessageKey;
 
-const appTable: Readonly<Record<string, string>> = messages;
+const appTable: Readonly<Record<string, string>> = { ...messages, ...planMessages };
 const sharedTable: Readonly<Record<string, string>> = sharedMessages;
 
 export function hasMessage(key: string): boolean {

@@ -2,6 +2,7 @@ import { PageContent, PageHeader } from '@utrecht/component-library-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LetterTemplatesPage } from '../capabilities/admin/LetterTemplatesPage';
 import { OutboxPage } from '../capabilities/admin/OutboxPage';
+import { TeamsPage } from '../capabilities/admin/TeamsPage';
 import { UsersPage } from '../capabilities/admin/UsersPage';
 import { ZrmCriteriaPage } from '../capabilities/admin/ZrmCriteriaPage';
 import { ChangePasswordPage } from '../capabilities/auth/ChangePasswordPage';
@@ -24,6 +25,9 @@ import { RegisterReferralPage } from '../capabilities/intake/RegisterReferralPag
 import { PersonCreatePage } from '../capabilities/persons/PersonCreatePage';
 import { PersonPage } from '../capabilities/persons/PersonPage';
 import { PersonSearchPage } from '../capabilities/persons/PersonSearchPage';
+import { PlanComparePage } from '../capabilities/plan/PlanComparePage';
+import { PlanPage } from '../capabilities/plan/PlanPage';
+import { ServiceCataloguePage } from '../capabilities/plan/ServiceCataloguePage';
 import { Loading } from '../components/Loading';
 import { AppFooter, AppLayout, AppShell } from './AppLayout';
 import { PageErrorBoundary, RootErrorBoundary } from './ErrorPage';
@@ -135,10 +139,42 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'beheer/teams',
+                element: (
+                  <RequirePermission permission="user:admin">
+                    <TeamsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
                 path: 'beheer/zrm',
                 element: (
                   <RequirePermission permission="zrm:configure">
                     <ZrmCriteriaPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'beheer/sociale-kaart',
+                element: (
+                  <RequirePermission permission="user:admin">
+                    <ServiceCataloguePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id/plan',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <PlanPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id/plan/vergelijk',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <PlanComparePage />
                   </RequirePermission>
                 ),
               },

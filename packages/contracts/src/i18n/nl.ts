@@ -56,6 +56,12 @@ export const nl = {
   'error.not_on_agenda': 'Deze aanmelding staat niet op de agenda van dit overleg.',
   'error.already_assigned': 'Deze aanmelding heeft al een dossier met een werker.',
   'error.worker_not_available': 'Kies een werker van dit team.',
+  'error.plan_exists': 'Dit dossier heeft al een plan. Open het bestaande plan.',
+  'error.plan_not_found': 'Dit dossier heeft nog geen plan.',
+  'error.plan_frozen': 'Deze versie van het plan is akkoord gegeven door het huishouden en kan niet meer worden gewijzigd. Maak een nieuwe versie met de reden van de wijziging.',
+  'error.plan_not_agreed': 'Het plan is nog niet akkoord gegeven. U kunt de conceptversie gewoon aanpassen.',
+  'error.plan_without_goals': 'Een plan zonder doelen kan niet akkoord worden gegeven. Voeg eerst ten minste één doel toe.',
+  'error.child_safety_required': 'In dit huishouden wonen minderjarigen. Leg eerst de risico- en veiligheidstaxatie voor de kinderen vast; daarna kan het plan akkoord worden gegeven.',
   'error.internal': 'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
 } as const;
 

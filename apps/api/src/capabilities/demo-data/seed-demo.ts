@@ -4,6 +4,7 @@ import { hashPassword } from '../auth';
 import { insertUser } from '../organisation';
 import { DEMO_HOUSEHOLDS } from './demo-households';
 import { seedDemoIntake } from './seed-demo-intake';
+import { seedDemoServices } from './seed-demo-services';
 
 export const DEMO_PASSWORD = 'Welkom-bij-Nabij-2026';
 
@@ -100,6 +101,7 @@ export async function seedDemo(db: Database): Promise<void> {
       }
     }
     await seedDemoIntake(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
+    await seedDemoServices(tx, tenant.id);
 
     const other = await tx.insertInto('tenant').values({ slug: 'anderstad', name: 'Gemeente Anderstad' }).returning('id').executeTakeFirstOrThrow();
     const otherTeam = await tx.insertInto('team').values({ tenant_id: other.id, name: 'Buurtteam Centrum', area: 'Centrum' }).returning('id').executeTakeFirstOrThrow();

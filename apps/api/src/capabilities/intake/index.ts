@@ -1,1 +1,2 @@
 export { registerIntakeRoutes } from './intake.routes';
+export { sniffAttachment } from './intake.domain';

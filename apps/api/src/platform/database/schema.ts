@@ -471,6 +471,108 @@ export interface InformationConsentTable {
   recorded_at: Generated<Date>;
 }
 
+export interface ServiceTable {
+  id: Generated<string>;
+  tenant_id: string;
+  organisation: string;
+  name: string;
+  description: string | null;
+  domains: string[];
+  type: string;
+  area: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PlanTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface PlanFileTable {
+  id: Generated<string>;
+  tenant_id: string;
+  plan_id: string;
+  kind: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  content: Buffer;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface PlanVersionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  plan_id: string;
+  number: number;
+  status: Generated<string>;
+  starts_on: DateString;
+  change_reason: string | null;
+  coordination: string | null;
+  coordinator_name: string | null;
+  coordinator_contact: string | null;
+  resident_plan_kind: string | null;
+  resident_plan_text: string | null;
+  resident_plan_file_id: string | null;
+  resident_plan_leading: Generated<boolean>;
+  agreement_form: string | null;
+  agreed_on: DateString | null;
+  agreed_by_name: string | null;
+  typed_signature: string | null;
+  agreement_note: string | null;
+  agreement_file_id: string | null;
+  agreement_recorded_by: string | null;
+  agreement_recorded_at: Date | null;
+  document_file_id: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface PlanGoalTable {
+  id: Generated<string>;
+  tenant_id: string;
+  plan_version_id: string;
+  position: number;
+  domain: string;
+  zrm_score: number | null;
+  zrm_assessed_on: DateString | null;
+  problem: string;
+  goal: string;
+  intended_result: string | null;
+  solutions: string | null;
+  from_resident_plan: Generated<boolean>;
+}
+export interface PlanActionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  goal_id: string;
+  position: number;
+  description: string;
+  performer: string | null;
+  performer_name: string | null;
+  service_id: string | null;
+  due_on: DateString | null;
+  status: Generated<string>;
+  progress_note: string | null;
+}
+export interface PlanPartyTable {
+  id: Generated<string>;
+  tenant_id: string;
+  plan_version_id: string;
+  name: string;
+  organisation: string | null;
+  part: string;
+  place: string | null;
+  timing: string | null;
+}
+
 export interface DB {
   tenant: TenantTable;
   team: TeamTable;
@@ -511,4 +613,11 @@ export interface DB {
   meldcode_entry: MeldcodeEntryTable;
   outreach_attempt: OutreachAttemptTable;
   information_consent: InformationConsentTable;
+  service: ServiceTable;
+  plan: PlanTable;
+  plan_file: PlanFileTable;
+  plan_version: PlanVersionTable;
+  plan_goal: PlanGoalTable;
+  plan_action: PlanActionTable;
+  plan_party: PlanPartyTable;
 }

@@ -14,6 +14,8 @@ export function AdminNav() {
       ? [
           { to: '/beheer/gebruikers', label: t('adminNav.users') },
           { to: '/beheer/brieven', label: t('adminNav.letters') },
+          { to: '/beheer/teams', label: t('adminNav.teams') },
+    { to: '/beheer/sociale-kaart', label: t('adminNav.services') },
         ]
       : []),
     ...(can('zrm:configure') ? [{ to: '/beheer/zrm', label: t('adminNav.zrm') }] : []),

@@ -18,6 +18,7 @@ import { useLocation, useParams } from 'react-router';
 import { joinList, t } from '../../app/i18n';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
+import { AppButtonLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../intake/intake-format';
@@ -186,6 +187,11 @@ export function CasePage() {
           {zrmSaved ? <SavedNotice text={t('case.zrmSaved')} /> : null}
           <Header overview={overview.data} />
           <Alerts overview={overview.data} />
+          <Paragraph>
+            <AppButtonLink to={`/dossiers/${encodeURIComponent(overview.data.id)}/plan`} appearance="primary-action-button">
+              {t('case.toPlan')}
+            </AppButtonLink>
+          </Paragraph>
           <SectionNav overview={overview.data} />
           <HouseholdSection overview={overview.data} />
           <NetworkSection overview={overview.data} onChanged={overview.setData} />

@@ -1,0 +1,64 @@
+import { ageOn } from '@nabij/contracts';
+import type { Tx } from '../../platform/database/database';
+import type { CaseRow } from './case-access';
+
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+
+export interface PlanFacts {
+  householdName: string;
+  teamName: string;
+  caseWorker: { name: string; email: string | null };
+  analysisDeadline: string | null;
+  hasMinors: boolean;
+  childSafetyAssessed: boolean;
+  /** The latest ZRM score per domain, over all members of the household. */
+  latestZrm: Array<{ domain: string; score: number; assessedOn: string }>;
+  participation: { personName: string; rung: number; measuredOn: string } | null;
+}
+
+/** What the plan needs from the analysis phase of a case (read in the caller's transaction). */
+export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<PlanFacts> {
+  const base = await tx
+    .selectFrom('case_file as c')
+    .innerJoin('team as t', 't.id', 'c.team_id')
+    .innerJoin('app_user as w', 'w.id', 'c.case_worker_id')
+    .leftJoin('household as h', 'h.id', 'c.household_id')
+    .select(['t.name as team_name', 'w.display_name as worker_name', 'w.email as worker_email', 'h.name as household_name', 'c.analysis_deadline'])
+    .where('c.id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  const [persons, safety, scores, participation] = await Promise.all([
+    c.personIds.length ? tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth']).where('id', 'in', c.personIds).execute() : Promise.resolve([]),
+    tx.selectFrom('child_safety_assessment').select('id').where('case_id', '=', c.id).limit(1).executeTakeFirst(),
+    tx
+      .selectFrom('zrm_score as s')
+      .innerJoin('zrm_assessment as a', 'a.id', 's.assessment_id')
+      .select(['s.domain', 's.score', 'a.assessed_on'])
+      .where('a.case_id', '=', c.id)
+      .where('a.instrument', '=', 'zrm2017')
+      .orderBy('a.assessed_on')
+      .orderBy('a.recorded_at')
+      .execute(),
+    tx
+      .selectFrom('participation_measure as m')
+      .innerJoin('person as p', 'p.id', 'm.person_id')
+      .select(['p.first_name', 'p.infix', 'p.last_name', 'm.rung', 'm.measured_on'])
+      .where('m.case_id', '=', c.id)
+      .orderBy('m.measured_on', 'desc')
+      .orderBy('m.recorded_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const latest = new Map<string, { domain: string; score: number; assessedOn: string }>();
+  for (const s of scores) latest.set(s.domain, { domain: s.domain, score: s.score, assessedOn: s.assessed_on });
+  const primary = persons.find((p) => p.id === c.primaryPersonId);
+  return {
+    householdName: base.household_name ?? (primary ? personName(primary) : ''),
+    teamName: base.team_name,
+    caseWorker: { name: base.worker_name, email: base.worker_email },
+    analysisDeadline: base.analysis_deadline,
+    hasMinors: persons.some((p) => p.date_of_birth !== null && ageOn(p.date_of_birth, today) < 18),
+    childSafetyAssessed: safety !== undefined,
+    latestZrm: [...latest.values()],
+    participation: participation ? { personName: personName(participation), rung: participation.rung, measuredOn: participation.measured_on } : null,
+  };
+}

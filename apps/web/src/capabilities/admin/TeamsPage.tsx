@@ -1,0 +1,85 @@
+import { Alert, Button, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState, type SyntheticEvent } from 'react';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { t } from '../../app/i18n';
+import { usePageTitle } from '../../app/use-page-title';
+import { useResource } from '../../app/use-resource';
+import { CheckboxField } from '../../components/CheckboxField';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { AdminNav } from './AdminNav';
+
+interface TeamSettings {
+  id: string;
+  name: string;
+  area: string | null;
+  acceptsWebReferrals: boolean;
+  acceptsSelfReferrals: boolean;
+}
+
+/** One team's referral channels: on the public form or not, and whether residents may refer themselves. */
+function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamSettings) => void }) {
+  const [web, setWeb] = useState(team.acceptsWebReferrals);
+  const [self, setSelf] = useState(team.acceptsSelfReferrals);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const saved = await api.put<TeamSettings>(`/api/admin/teams/${team.id}`, { acceptsWebReferrals: web, acceptsSelfReferrals: self });
+      onSaved(saved);
+      setStatus({ ok: true, text: t('teams.saved') });
+    } catch (error) {
+      setStatus({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="nabij-section" aria-labelledby={`team-${team.id}-heading`}>
+      <Heading2 id={`team-${team.id}-heading`}>{team.name}</Heading2>
+      <Fieldset>
+        <FieldsetLegend>{t('teams.channelsLegend', { team: team.name })}</FieldsetLegend>
+        <CheckboxField id={`team-${team.id}-web`} label={t('teams.acceptsWeb')} description={t('teams.acceptsWebDescription')} checked={web} onCheckedChange={setWeb} />
+        <CheckboxField id={`team-${team.id}-self`} label={t('teams.acceptsSelf')} description={t('teams.acceptsSelfDescription')} checked={self} onCheckedChange={setSelf} />
+      </Fieldset>
+      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+        {t('teams.save')}
+      </Button>
+      <div role="status">{status?.ok ? <Paragraph>{status.text}</Paragraph> : null}</div>
+      {status && !status.ok ? (
+        <Alert type="error">
+          <Paragraph>{status.text}</Paragraph>
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+/** `/beheer/teams`: which referral channels each team accepts. */
+export function TeamsPage() {
+  usePageTitle(t('teams.title'));
+  const teams = useResource<{ teams: TeamSettings[] }>('/api/admin/teams');
+  return (
+    <>
+      <PageHeading>{t('teams.title')}</PageHeading>
+      <AdminNav />
+      <Paragraph>{t('teams.intro')}</Paragraph>
+      {teams.status === 'loading' ? <Loading /> : null}
+      {teams.status === 'failed' ? (
+        <Alert type="error">
+          <Paragraph>{errorText(teams.error)}</Paragraph>
+        </Alert>
+      ) : null}
+      {teams.status === 'ready'
+        ? teams.data.teams.map((team) => (
+            <TeamForm key={team.id} team={team} onSaved={(saved) => teams.setData({ teams: teams.data.teams.map((x) => (x.id === saved.id ? saved : x)) })} />
+          ))
+        : null}
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Page } from 'playwright-core';
+import { assert, expectAccessible, openBrowser } from '../harness';
+import type { Journey } from '../run';
+import { logIn, logOut } from './intake-steps';
+
+/** Calls the API from the logged-in page (same cookies, CSRF token from the session), for the analysis that precedes the plan. */
+async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken?: string };
+      const r = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? '' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, json: (await r.json()) as unknown };
+    },
+    { method, path, body },
+  );
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Opens the "add action" form of a goal and adds one action, light before heavy. */
+async function addAction(page: Page, domain: string, a: { description: string; performer: string; service?: string; due: string }) {
+  const details = page.locator('details', { has: page.locator('summary', { hasText: `Actie toevoegen bij ${domain}` }) });
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  await details.getByLabel('Wat gaat er gebeuren?').fill(a.description);
+  await details.getByLabel(a.performer, { exact: true }).check();
+  if (a.service) await details.getByLabel(a.service).check();
+  await details.getByLabel('Wanneer klaar').fill(a.due);
+  await details.getByRole('button', { name: 'Actie toevoegen' }).click();
+  await page.getByRole('cell', { name: a.description }).or(page.getByRole('rowheader', { name: a.description })).first().waitFor();
+}
+
+/**
+ * The worked example of seed 002 on the demo case "Huishouden El Amrani": the worker builds the plan (finances and
+ * instrumental ADL, participation rung 1), language class and volunteer paperwork help before professional help;
+ * the household agrees verbally, the PDF is produced, then the plan is changed with a reason and both versions
+ * are compared. The functional administrator sees the service catalogue. Axe on every page.
+ */
+const journey: Journey = {
+  name: 'plan: the worked example is planned light before heavy, agreed, printed, changed and compared',
+  async run(baseUrl) {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await logIn(page, baseUrl, 'werker');
+
+      // The analysis that precedes the plan, through its API: ZRM, participation ladder and the child safety assessment.
+      const mine = (await callApi(page, 'GET', '/api/cases/mine')).json as { cases: Array<{ id: string; householdName: string }> };
+      const caseId = mine.cases.find((c) => c.householdName === 'Huishouden El Amrani')?.id ?? '';
+      assert(caseId, 'the worker has the El Amrani case');
+      const overview = (await callApi(page, 'GET', `/api/cases/${caseId}`)).json as { household: { members: Array<{ id: string; fullName: string }> } };
+      const youssef = overview.household.members.find((m) => m.fullName === 'Youssef El Amrani')?.id ?? '';
+      const why = 'Hoort bij de hulpvraag over administratie en brieven.';
+      const zrm = await callApi(page, 'POST', `/api/cases/${caseId}/zrm`, {
+        personId: youssef,
+        kind: 'start',
+        assessedOn: today,
+        scores: [
+          { domain: 'finances', score: 3, outOfScopeReason: why },
+          { domain: 'instrumental_adl', score: 3, outOfScopeReason: why },
+        ],
+      });
+      assert(zrm.status === 200, `the ZRM is recorded (${zrm.status})`);
+      assert((await callApi(page, 'POST', `/api/cases/${caseId}/participation`, { personId: youssef, rung: 1, measuredOn: today })).status === 200, 'participation rung 1 is recorded');
+
+      // The plan page: no plan yet.
+      await page.goto(`${baseUrl}/dossiers/${caseId}/plan`);
+      await page.getByRole('heading', { level: 1, name: 'Plan van Huishouden El Amrani' }).waitFor();
+      await page.getByText('Financiën: niveau 3').waitFor();
+      await page.getByText('Participatieladder Youssef El Amrani: trede 1').waitFor();
+      await expectAccessible(page, 'the plan page without a plan');
+      await page.getByRole('button', { name: 'Plan starten' }).click();
+      await page.getByText('Versie 1 · concept').waitFor();
+
+      // Goal 1: finances, in the household's own words.
+      await page.getByLabel('Leefgebied').selectOption({ label: 'Financiën' });
+      await page.getByLabel('Probleem, in de woorden van het huishouden').fill('Ik kan mijn administratie niet goed op orde houden; ik kan niet goed Nederlands lezen en begrijp de brieven niet');
+      await page.getByLabel('Doel', { exact: true }).fill('Ik wil zelf mijn administratie kunnen doen');
+      await page.getByLabel('Beoogd resultaat').fill('Administratie is en blijft op orde');
+      await page.getByLabel('Oplossingen').fill('1. Verbetering van het Nederlands en het begrijpend lezen\n2. Ondersteuning bij het op orde houden van de administratie');
+      await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+      await page.getByRole('heading', { level: 3, name: /Financiën/ }).waitFor();
+      assert(await page.getByText('ZRM niveau 3').first().isVisible(), 'the goal is linked to the ZRM score of its domain');
+      await page.getByText('heeft nog geen acties').waitFor();
+
+      // Goal 2: daily living (instrumental ADL).
+      await page.getByLabel('Leefgebied').selectOption({ label: 'Instrumentele ADL' });
+      await page.getByLabel('Probleem, in de woorden van het huishouden').fill('Ik begrijp de Nederlandse brieven niet');
+      await page.getByLabel('Doel', { exact: true }).fill('Ik kan zelf mijn post lezen');
+      await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+      await page.getByRole('heading', { level: 3, name: /Instrumentele ADL/ }).waitFor();
+
+      // Actions, light before heavy; the catalogue offers general services before tailored ones.
+      await addAction(page, 'Financiën', { description: 'Samen duidelijk krijgen wat er wel en niet lukt en waarom niet', performer: 'De inwoner zelf', due: inDays(14) });
+      const financeActions = page.locator('details', { has: page.locator('summary', { hasText: 'Actie toevoegen bij Financiën' }) });
+      await financeActions.getByLabel('Netwerk, buurt of vrijwilligers').check();
+      await financeActions.getByRole('group', { name: 'Voorzieningen uit de sociale kaart' }).waitFor();
+      const options = await financeActions.getByRole('group', { name: 'Voorzieningen uit de sociale kaart' }).locator('label').allInnerTexts();
+      assert(options[1]?.includes('algemeen/collectief') === true, `a general service is suggested first (${options.join(' | ')})`);
+      assert(options.at(-1)?.includes('maatwerk') === true, 'the tailored service comes last');
+      await expectAccessible(page, 'the action form with catalogue suggestions');
+      await addAction(page, 'Financiën', {
+        description: "Leren administreren door een vrijwilliger met een groep 'lotgenoten'",
+        performer: 'Netwerk, buurt of vrijwilligers',
+        service: 'Vrijwillige Thuisadministratie',
+        due: inDays(60),
+      });
+      await addAction(page, 'Financiën', { description: 'Maandelijks met de casemanager kijken naar het plan en de resultaten', performer: 'Werker of wijkteam', due: inDays(30) });
+      await addAction(page, 'Instrumentele ADL', { description: 'Nederlandse taal in het buurthuis', performer: 'Netwerk, buurt of vrijwilligers', service: 'Taalcafé buurthuis De Schakel', due: inDays(21) });
+      await page.getByText('Huishouden en netwerk: 2 · professionals: 1').waitFor();
+
+      // Agreement is refused while the child safety assessment of this household with minors is missing.
+      await page.getByLabel('Mondeling akkoord').check();
+      await page.getByLabel('Wie gaf akkoord?').fill('Youssef en Fatima El Amrani');
+      await page.getByRole('button', { name: 'Akkoord vastleggen' }).click();
+      await page.getByText('risico- en veiligheidstaxatie').first().waitFor();
+      await expectAccessible(page, 'the plan with the refused agreement');
+      const safety = await callApi(page, 'POST', `/api/cases/${caseId}/child-safety`, { assessedOn: today, signs: 'Geen signalen', protectiveFactors: 'Betrokken ouders', riskLevel: 'low', actions: 'Geen' });
+      assert(safety.status === 200, 'the child safety assessment is recorded');
+      await page.getByRole('button', { name: 'Akkoord vastleggen' }).click();
+      await page.getByText('Het akkoord is vastgelegd.').waitFor();
+      await page.getByText('Versie 1 · akkoord gegeven').waitFor();
+      assert(await page.getByText('staat vast').isVisible(), 'the agreed version is frozen');
+      await expectAccessible(page, 'the agreed plan');
+
+      // The plan document.
+      const pdf = await page.request.get(`${baseUrl}/api/cases/${caseId}/plan/document.pdf`);
+      assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the plan document is a PDF');
+
+      // A change after agreement: a new version with the reason.
+      await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
+      await page.getByText('Vul de reden van de wijziging in.').first().waitFor();
+      await page.getByLabel('Reden van de wijziging').fill('Meneer wil ook de budgetcursus in de bibliotheek volgen.');
+      await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
+      await page.getByText('Versie 2 · concept').waitFor();
+      await addAction(page, 'Financiën', { description: 'Budgetcursus volgen', performer: 'De inwoner zelf', due: inDays(45) });
+      await expectAccessible(page, 'the new draft version');
+
+      // Both versions side by side.
+      await page.getByRole('link', { name: 'Vergelijk versie 1 met 2' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Versies van het plan vergelijken' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Versie 1 (akkoord gegeven)' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Versie 2 (concept)' }).waitFor();
+      await page.getByText('gewijzigd').first().waitFor();
+      assert((await page.getByText('Budgetcursus volgen').count()) === 1, 'the new action shows only in version 2');
+      await expectAccessible(page, 'the comparison of versions');
+
+      // On a phone the plan stays usable.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${baseUrl}/dossiers/${caseId}/plan`);
+      await page.getByText('Versie 2 · concept').waitFor();
+      await expectAccessible(page, 'the plan on a phone');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await logOut(page);
+
+      // The functional administrator keeps the service catalogue.
+      await logIn(page, baseUrl, 'beheerder');
+      await page.goto(`${baseUrl}/beheer/sociale-kaart`);
+      await page.getByRole('heading', { level: 1, name: 'Sociale kaart' }).waitFor();
+      await page.getByRole('rowheader', { name: /Vrijwillige Thuisadministratie/ }).waitFor();
+      await expectAccessible(page, 'the service catalogue');
+      const csv = await page.request.get(`${baseUrl}/api/admin/services/export.csv`);
+      assert((await csv.text()).includes('Budgetcursus'), 'the catalogue exports as CSV');
+      await logOut(page);
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+export default journey;
