@@ -251,5 +251,18 @@ export const teamSettings = z.object({
   area: z.string().nullable(),
   acceptsWebReferrals: z.boolean(),
   acceptsSelfReferrals: z.boolean(),
+  analysisWeeks: z.number(),
+  outreachWeeks: z.number(),
 });
-export const updateTeamSettingsRequest = z.object({ acceptsWebReferrals: z.boolean(), acceptsSelfReferrals: z.boolean() });
+const weeks = (what: string) =>
+  z.coerce
+    .number({ error: `Vul ${what} in weken in.` })
+    .int({ error: `Vul ${what} in hele weken in.` })
+    .min(1, { error: 'Kies 1 tot en met 52 weken.' })
+    .max(52, { error: 'Kies 1 tot en met 52 weken.' });
+export const updateTeamSettingsRequest = z.object({
+  acceptsWebReferrals: z.boolean(),
+  acceptsSelfReferrals: z.boolean(),
+  analysisWeeks: weeks('de termijn voor de analyse'),
+  outreachWeeks: weeks('de termijn voor eropaf'),
+});

@@ -88,3 +88,16 @@ export async function listMyCases(tx: Tx, userId: string) {
     .orderBy('c.opened_at', 'desc')
     .execute();
 }
+
+const PHASE_ORDER = ['analysis', 'plan', 'execution', 'closure', 'watch', 'closed'] as const;
+
+/** Moves a case forward to a phase (never back): starting the plan ends the analysis, agreeing it starts execution. */
+export async function advanceCasePhase(tx: Tx, caseId: string, to: 'plan' | 'execution'): Promise<void> {
+  const earlier = PHASE_ORDER.slice(0, PHASE_ORDER.indexOf(to));
+  await tx
+    .updateTable('case_file')
+    .set((eb) => ({ phase: to, version: eb('version', '+', 1) }))
+    .where('id', '=', caseId)
+    .where('phase', 'in', earlier)
+    .execute();
+}

@@ -142,15 +142,15 @@ describe('the public referral form', () => {
 describe('team configuration of channels', () => {
   it('a team that accepts only professionals refuses a self-referral; one without the web form is not offered', async () => {
     const admin = await loggedIn('admin', ['functional_admin']);
-    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: true, acceptsSelfReferrals: false });
-    expect(set.json()).toMatchObject({ acceptsWebReferrals: true, acceptsSelfReferrals: false });
+    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
+    expect(set.json()).toMatchObject({ acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
     const self = await t.agent().post(
       `/api/public/referrals/${tenant.slug}`,
       gpReferral({ teamId: otherTeamId, referrerKind: 'self', referrer: { name: 'Mira Jacobs', phone: '0612345678' } }),
     );
     expect(self.statusCode).toBe(400);
     expect(self.json().fieldErrors.referrerKind[0]).toContain('alleen aanmeldingen van professionals');
-    await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: false, acceptsSelfReferrals: false });
+    await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: false, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
     const form = (await t.agent().get(`/api/public/referral-form/${tenant.slug}`)).json();
     expect(form.teams.map((x: { id: string }) => x.id)).toEqual([tenant.teamId]);
     expect((await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ teamId: otherTeamId }))).statusCode).toBe(400);

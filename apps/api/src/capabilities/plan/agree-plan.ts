@@ -3,7 +3,7 @@ import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
-import { findPlanFacts, logCaseAccess, withCase } from '../case-files';
+import { advanceCasePhase, findPlanFacts, logCaseAccess, withCase } from '../case-files';
 import { renderPlanPdf } from './plan-document';
 import { checkAgreement } from './plan.domain';
 import { copyVersion, findCurrentVersion, findPlanFileContent, findPlanOfCase, findVersionByNumber, insertPlanFile, loadVersionView } from './plan.store';
@@ -65,6 +65,7 @@ export async function agreePlan(deps: Deps, ctx: AccessContext, caseId: string, 
     const pdf = await renderPlanPdf(facts, agreed);
     const documentId = await insertPlanFile(tx, { tenantId: ctx.actor.tenantId, planId: v.plan_id, kind: 'plan_document', filename: `plan-versie-${v.number}.pdf`, mediaType: 'application/pdf', content: pdf, userId: ctx.actor.userId });
     await tx.updateTable('plan_version').set({ document_file_id: documentId }).where('id', '=', v.id).execute();
+    await advanceCasePhase(tx, c.id, 'execution');
     await logCaseAccess(tx, ctx, c, { action: 'update', event: 'plan.agreed', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { number: v.number, form: input.form } });
     return buildPlanPage(tx, c, facts, today);
   });

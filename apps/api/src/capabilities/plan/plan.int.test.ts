@@ -63,6 +63,7 @@ describe('the plan of a case', () => {
     const again = await as.worker!.post(`/api/cases/${kase.id}/plan`, { startsOn: today });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('plan_exists');
+    expect((await as.worker!.get(`/api/cases/${kase.id}`)).json().phase).toBe('plan');
   });
 
   it('adds a goal per life domain, linked to the latest ZRM score of that domain', async () => {
@@ -168,6 +169,7 @@ describe('agreement and versions', () => {
     const pdf = await as.worker!.get(`/api/cases/${kase.id}/plan/document.pdf`);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await as.worker!.get(`/api/cases/${kase.id}`)).json().phase).toBe('execution');
   });
 
   it('refuses direct edits of the agreed version with a clear Dutch message, but lets progress be recorded', async () => {

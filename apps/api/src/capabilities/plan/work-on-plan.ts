@@ -5,7 +5,7 @@ import type { AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
-import { findPlanFacts, logCaseAccess, withCase, type CaseRow, type PlanFacts } from '../case-files';
+import { findPlanFacts, logCaseAccess, withCase, type CaseRow, type PlanFacts, advanceCasePhase } from '../case-files';
 import { sniffAttachment } from '../intake';
 import { checkDueDate, orderSuggestions } from './plan.domain';
 import {
@@ -95,6 +95,7 @@ export async function startPlan(deps: Deps, ctx: AccessContext, caseId: string, 
       .executeTakeFirst();
     if (!plan) throw new AppError('plan_exists');
     await tx.insertInto('plan_version').values({ tenant_id: ctx.actor.tenantId, plan_id: plan.id, number: 1, status: 'draft', starts_on: input.startsOn, change_reason: null, created_by: ctx.actor.userId }).execute();
+    await advanceCasePhase(tx, c.id, 'plan');
     await logCaseAccess(tx, ctx, c, { action: 'create', event: 'plan.started', dataCategory: DATA_CATEGORY, permission: 'case:read' });
     return buildPlanPage(tx, c, await findPlanFacts(tx, c, today), today);
   });

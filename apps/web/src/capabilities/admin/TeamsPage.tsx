@@ -5,7 +5,10 @@ import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
+import { updateTeamSettingsRequest } from '@nabij/contracts';
 import { CheckboxField } from '../../components/CheckboxField';
+import { useFormErrors } from '../../components/form-state';
+import { TextField } from '../../components/TextField';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { AdminNav } from './AdminNav';
@@ -16,20 +19,32 @@ interface TeamSettings {
   area: string | null;
   acceptsWebReferrals: boolean;
   acceptsSelfReferrals: boolean;
+  analysisWeeks: number;
+  outreachWeeks: number;
 }
 
 /** One team's referral channels: on the public form or not, and whether residents may refer themselves. */
 function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamSettings) => void }) {
   const [web, setWeb] = useState(team.acceptsWebReferrals);
   const [self, setSelf] = useState(team.acceptsSelfReferrals);
+  const [analysisWeeks, setAnalysisWeeks] = useState(String(team.analysisWeeks));
+  const [outreachWeeks, setOutreachWeeks] = useState(String(team.outreachWeeks));
+  const errors = useFormErrors(`team-${team.id}`, ['analysisWeeks', 'outreachWeeks'] as const);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const parsed = updateTeamSettingsRequest.safeParse({ acceptsWebReferrals: web, acceptsSelfReferrals: self, analysisWeeks, outreachWeeks });
+    if (!parsed.success) {
+      setStatus(undefined);
+      errors.showIssues(parsed.error.issues);
+      return;
+    }
+    errors.clear();
     setBusy(true);
     try {
-      const saved = await api.put<TeamSettings>(`/api/admin/teams/${team.id}`, { acceptsWebReferrals: web, acceptsSelfReferrals: self });
+      const saved = await api.put<TeamSettings>(`/api/admin/teams/${team.id}`, parsed.data);
       onSaved(saved);
       setStatus({ ok: true, text: t('teams.saved') });
     } catch (error) {
@@ -46,6 +61,27 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
         <FieldsetLegend>{t('teams.channelsLegend', { team: team.name })}</FieldsetLegend>
         <CheckboxField id={`team-${team.id}-web`} label={t('teams.acceptsWeb')} description={t('teams.acceptsWebDescription')} checked={web} onCheckedChange={setWeb} />
         <CheckboxField id={`team-${team.id}-self`} label={t('teams.acceptsSelf')} description={t('teams.acceptsSelfDescription')} checked={self} onCheckedChange={setSelf} />
+      </Fieldset>
+      <Fieldset>
+        <FieldsetLegend>{t('teams.termsLegend')}</FieldsetLegend>
+        <TextField
+          id={`team-${team.id}-analysisWeeks`}
+          label={t('teams.analysisWeeks')}
+          description={t('teams.analysisWeeksDescription')}
+          value={analysisWeeks}
+          onValueChange={setAnalysisWeeks}
+          error={errors.errorFor('analysisWeeks')}
+          inputMode="numeric"
+        />
+        <TextField
+          id={`team-${team.id}-outreachWeeks`}
+          label={t('teams.outreachWeeks')}
+          description={t('teams.outreachWeeksDescription')}
+          value={outreachWeeks}
+          onValueChange={setOutreachWeeks}
+          error={errors.errorFor('outreachWeeks')}
+          inputMode="numeric"
+        />
       </Fieldset>
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {t('teams.save')}

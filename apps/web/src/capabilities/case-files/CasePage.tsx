@@ -1,4 +1,4 @@
-import type { CaseOverview } from '@nabij/contracts';
+import type { CaseOverview, PlanPageView } from '@nabij/contracts';
 import {
   Alert,
   DataList,
@@ -22,6 +22,7 @@ import { AppButtonLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../intake/intake-format';
+import { formatDate } from '../persons/person-format';
 import { MinorBadge } from '../persons/MinorBadge';
 import { ChildSafetySection, ConsentsSection, MeldcodeSection, OutreachSection, ParticipationSection } from './AnalysisSections';
 import { deadlineText, newestFirst, zrmDomainLabel } from './case-format';
@@ -167,6 +168,23 @@ function TimelineSection({ overview }: { overview: CaseOverview }) {
   );
 }
 
+/** Where the household's plan stands: none yet, a draft, or agreed (with the date). */
+function PlanStatus({ caseId }: { caseId: string }) {
+  const plan = useResource<PlanPageView>(`/api/cases/${encodeURIComponent(caseId)}/plan`);
+  if (plan.status !== 'ready') return null;
+  const versions = plan.data.plan?.versions ?? [];
+  const agreed = [...versions].reverse().find((v) => v.status === 'agreed');
+  const draft = versions.find((v) => v.status === 'draft');
+  const text = !plan.data.plan
+    ? t('case.planNone')
+    : draft && agreed
+      ? t('case.planAgreedWithDraft', { number: agreed.number, date: formatDate(agreed.agreedOn), draft: draft.number })
+      : agreed
+        ? t('case.planAgreed', { number: agreed.number, date: formatDate(agreed.agreedOn) })
+        : t('case.planDraft', { number: draft?.number ?? 1 });
+  return <Paragraph>{text}</Paragraph>;
+}
+
 /** The case file: "the page a worker lives in" during the analysis phase. */
 export function CasePage() {
   const { id = '' } = useParams();
@@ -187,6 +205,7 @@ export function CasePage() {
           {zrmSaved ? <SavedNotice text={t('case.zrmSaved')} /> : null}
           <Header overview={overview.data} />
           <Alerts overview={overview.data} />
+          <PlanStatus caseId={overview.data.id} />
           <Paragraph>
             <AppButtonLink to={`/dossiers/${encodeURIComponent(overview.data.id)}/plan`} appearance="primary-action-button">
               {t('case.toPlan')}
