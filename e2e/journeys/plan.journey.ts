@@ -21,6 +21,15 @@ async function callApi(page: Page, method: string, path: string, body?: unknown)
 
 const today = new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** A date as the plan page shows it: "12 maart 2026". */
+const shownDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/** Waits until keyboard focus is on the element with this text (a button after its edit form closed). */
+async function waitForFocusOn(page: Page, text: string) {
+  await page.waitForFunction((t) => document.activeElement?.textContent?.trim() === t, text, { timeout: 5_000 });
+}
+
+type PlanPage = { plan: { current: { version: number; goals: Array<{ goal: string; actions: Array<{ id: string; description: string; status: string; dueOn: string | null }> }> } } };
 
 /** Opens the "add action" form of a goal and adds one action, light before heavy. */
 async function addAction(page: Page, domain: string, a: { description: string; performer: string; service?: string; due: string }) {
@@ -112,6 +121,51 @@ const journey: Journey = {
       await addAction(page, 'Financiën', { description: 'Maandelijks met de casemanager kijken naar het plan en de resultaten', performer: 'Werker of wijkteam', due: inDays(30) });
       await addAction(page, 'Instrumentele ADL', { description: 'Nederlandse taal in het buurthuis', performer: 'Netwerk, buurt of vrijwilligers', service: 'Taalcafé buurthuis De Schakel', due: inDays(21) });
       await page.getByText('Huishouden en netwerk: 2 · professionals: 1').waitFor();
+
+      // Before agreement the worker corrects the draft: a goal in the household's own words, and an action's due date.
+      await page.getByRole('button', { name: 'Wijzigen: Ik kan zelf mijn post lezen' }).click();
+      const goalEdit = page.getByRole('form', { name: 'Doel wijzigen: Instrumentele ADL' });
+      await goalEdit.waitFor();
+      assert(await goalEdit.getByLabel('Leefgebied').evaluate((el) => el === document.activeElement), 'focus moves into the goal edit form');
+      assert((await goalEdit.getByLabel('Doel', { exact: true }).inputValue()) === 'Ik kan zelf mijn post lezen', 'the goal edit form is prefilled');
+      await goalEdit.getByLabel('Doel', { exact: true }).fill('Ik kan zelf mijn post lezen en begrijpen');
+      await expectAccessible(page, 'the plan with a goal open for editing');
+      // Meanwhile a colleague records progress on an action: saving meets a conflict, the newest plan is loaded and the typed text stays.
+      const before = (await callApi(page, 'GET', `/api/cases/${caseId}/plan`)).json as PlanPage;
+      const taalcafe = before.plan.current.goals.flatMap((g) => g.actions).find((a) => a.description === 'Nederlandse taal in het buurthuis');
+      assert(taalcafe, 'the language action exists');
+      const progress = await callApi(page, 'POST', `/api/cases/${caseId}/plan/actions/${taalcafe.id}/progress`, { version: before.plan.current.version, status: 'in_progress' });
+      assert(progress.status === 200, `a colleague records progress (${progress.status})`);
+      await goalEdit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await goalEdit.getByText('Iemand anders heeft het plan intussen gewijzigd').waitFor();
+      assert((await goalEdit.getByLabel('Doel', { exact: true }).inputValue()) === 'Ik kan zelf mijn post lezen en begrijpen', 'what the worker typed stays in the form after the conflict');
+      await goalEdit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.getByText('Het doel is gewijzigd.').waitFor();
+      await page.locator('dd', { hasText: 'Ik kan zelf mijn post lezen en begrijpen' }).waitFor();
+      assert((await goalEdit.count()) === 0, 'the goal edit form closes after saving');
+      await waitForFocusOn(page, 'Wijzigen: Ik kan zelf mijn post lezen en begrijpen');
+
+      // "Annuleren" closes the action form without saving and returns focus to its button.
+      const editTaal = page.getByRole('button', { name: 'Wijzigen: Nederlandse taal in het buurthuis' });
+      await editTaal.click();
+      const actionEdit = page.getByRole('form', { name: 'Actie wijzigen: Nederlandse taal in het buurthuis' });
+      await actionEdit.waitFor();
+      assert(await actionEdit.getByLabel('Wat gaat er gebeuren?').evaluate((el) => el === document.activeElement), 'focus moves into the action edit form');
+      assert(await actionEdit.getByLabel('Taalcafé buurthuis De Schakel').isChecked(), 'the action edit form shows the chosen service');
+      await actionEdit.getByRole('button', { name: 'Annuleren' }).click();
+      await waitForFocusOn(page, 'Wijzigen: Nederlandse taal in het buurthuis');
+      await editTaal.press('Enter');
+      await actionEdit.waitFor();
+      assert((await actionEdit.getByLabel('Wanneer klaar').inputValue()) === inDays(21), 'the action edit form is prefilled with the due date');
+      await actionEdit.getByLabel('Wanneer klaar').fill(inDays(28));
+      await expectAccessible(page, 'the plan with an action open for editing');
+      await actionEdit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.getByText('De actie is gewijzigd.').waitFor();
+      await page.getByRole('row', { name: /Nederlandse taal in het buurthuis/ }).getByText(shownDate(inDays(28))).waitFor();
+      await waitForFocusOn(page, 'Wijzigen: Nederlandse taal in het buurthuis');
+      const after = (await callApi(page, 'GET', `/api/cases/${caseId}/plan`)).json as PlanPage;
+      const changed = after.plan.current.goals.flatMap((g) => g.actions).find((a) => a.id === taalcafe.id);
+      assert(changed?.dueOn?.slice(0, 10) === inDays(28) && changed.status === 'in_progress', `the due date changed and the recorded progress was kept (${JSON.stringify(changed)})`);
 
       // Agreement is refused while the child safety assessment of this household with minors is missing.
       await page.getByLabel('Mondeling akkoord').check();

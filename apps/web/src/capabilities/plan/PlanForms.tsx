@@ -10,10 +10,10 @@ import {
   type PlanPageView,
   type PlanVersionView,
 } from '@nabij/contracts';
-import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useState, type SyntheticEvent } from 'react';
+import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
-import type { ValidationIssue } from '../../app/errors';
+import { ApiError, errorText, type ValidationIssue } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useResource } from '../../app/use-resource';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -23,11 +23,35 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from '../intake/intake-format';
-import { domainLabel } from './plan-format';
+import { actionFormValues, domainLabel, goalFormValues } from './plan-format';
 
 type Goal = PlanVersionView['goals'][number];
 type Action = Goal['actions'][number];
 export type OnSaved = (page: PlanPageView, notice: string) => void;
+/** Loads the newest plan page after a conflict (the form keeps what the user typed). */
+export type OnStale = () => Promise<void>;
+
+/**
+ * Editing a saved goal or action instead of adding one: the form is prefilled, saves with PUT and offers
+ * "Annuleren". `onDone` closes the form (after saving or cancelling); `onStale` reloads the page on a 409.
+ */
+export interface EditMode<T> {
+  item: T;
+  onDone: () => void;
+  onStale: OnStale;
+}
+
+/** Conflicts of a plan change: someone else changed the plan (`version_conflict`) or the household agreed (`plan_frozen`). */
+const STALE_CODES = new Set(['version_conflict', 'plan_frozen']);
+
+/** Moves focus to the first field of a form that was just opened for editing. */
+function useFocusFirstField(active: boolean) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  }, [active]);
+  return ref;
+}
 
 interface Suggestions {
   services: Array<{ id: string; organisation: string; name: string; type: string; description: string | null }>;
@@ -41,6 +65,7 @@ async function send<T>(
   call: (data: T) => Promise<PlanPageView>,
   onSaved: OnSaved,
   notice: string,
+  onStale?: OnStale,
 ): Promise<boolean> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -52,6 +77,17 @@ async function send<T>(
     errors.clear();
     return true;
   } catch (error) {
+    if (onStale && error instanceof ApiError && STALE_CODES.has(error.code)) {
+      // Load the newest plan; the form stays open with what the user typed and says what happened.
+      try {
+        await onStale();
+      } catch (reloadError) {
+        errors.showError(reloadError);
+        return false;
+      }
+      errors.showMessage(error.code === 'version_conflict' ? t('plan.editConflict') : errorText(error));
+      return false;
+    }
     errors.showError(error);
     return false;
   }
@@ -89,38 +125,61 @@ export interface GoalDraft {
   fromResidentPlan: boolean;
 }
 
-/** A goal per life domain: the problem in the household's own words, the goal, the intended result and solutions. */
-export function GoalForm({ caseId, current, onSaved, prefill }: { caseId: string; current: PlanVersionView; onSaved: OnSaved; prefill: GoalDraft | undefined }) {
-  const errors = useFormErrors('plan-goal', GOAL_FIELDS);
-  const [domain, setDomain] = useState(prefill?.domain ?? '');
-  const [problem, setProblem] = useState(prefill?.problem ?? '');
-  const [goal, setGoal] = useState(prefill?.goal ?? '');
-  const [intendedResult, setIntendedResult] = useState('');
-  const [solutions, setSolutions] = useState('');
+/**
+ * A goal per life domain: the problem in the household's own words, the goal, the intended result and solutions.
+ * Adds a goal (optionally prefilled from the household's own plan), or with `editing` changes a saved one.
+ */
+export function GoalForm({
+  caseId,
+  current,
+  onSaved,
+  prefill,
+  editing,
+}: {
+  caseId: string;
+  current: PlanVersionView;
+  onSaved: OnSaved;
+  prefill: GoalDraft | undefined;
+  editing?: EditMode<Goal> | undefined;
+}) {
+  const prefix = editing ? `plan-goal-edit-${editing.item.id}` : 'plan-goal';
+  const errors = useFormErrors(prefix, GOAL_FIELDS);
+  const [initial] = useState(() => (editing ? goalFormValues(editing.item) : { domain: prefill?.domain ?? '', problem: prefill?.problem ?? '', goal: prefill?.goal ?? '', intendedResult: '', solutions: '' }));
+  const [domain, setDomain] = useState(initial.domain);
+  const [problem, setProblem] = useState(initial.problem);
+  const [goal, setGoal] = useState(initial.goal);
+  const [intendedResult, setIntendedResult] = useState(initial.intendedResult);
+  const [solutions, setSolutions] = useState(initial.solutions);
   const [busy, setBusy] = useState(false);
+  const formRef = useFocusFirstField(editing !== undefined);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
+    const fromResidentPlan = editing ? editing.item.fromResidentPlan : (prefill?.fromResidentPlan ?? false);
     const ok = await send(
       errors,
       planGoalInput,
-      { version: current.version, domain, problem, goal, intendedResult, solutions, fromResidentPlan: prefill?.fromResidentPlan ?? false },
-      (d) => api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals`, d),
+      { version: current.version, domain, problem, goal, intendedResult, solutions, fromResidentPlan },
+      (d) => (editing ? api.put<PlanPageView>(`/api/cases/${caseId}/plan/goals/${editing.item.id}`, d) : api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals`, d)),
       onSaved,
-      t('plan.goalAdded'),
+      editing ? t('plan.goalChanged') : t('plan.goalAdded'),
+      editing?.onStale,
     );
-    if (ok) {
+    setBusy(false);
+    if (ok && editing) {
+      editing.onDone();
+    } else if (ok) {
       setDomain('');
       setProblem('');
       setGoal('');
       setIntendedResult('');
       setSolutions('');
     }
-    setBusy(false);
   };
+  const headingId = `${prefix}-heading`;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-goal-heading" className="nabij-subform" id="plan-goal-form">
-      <Heading3 id="plan-goal-heading">{t('plan.addGoalHeading')}</Heading3>
+    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId} className={editing ? 'nabij-subform nabij-plan-edit' : 'nabij-subform'} id={`${prefix}-form`}>
+      {editing ? <Heading4 id={headingId}>{t('plan.editGoalHeading', { domain: domainLabel(editing.item.domain) })}</Heading4> : <Heading3 id={headingId}>{t('plan.addGoalHeading')}</Heading3>}
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <SelectField
         id={errors.idFor('domain')}
@@ -137,8 +196,13 @@ export function GoalForm({ caseId, current, onSaved, prefill }: { caseId: string
       <TextAreaField id={errors.idFor('solutions')} label={t('plan.solutions')} value={solutions} onValueChange={setSolutions} error={errors.errorFor('solutions')} rows={3} optional />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('plan.addGoal')}
+          {editing ? t('plan.saveChanges') : t('plan.addGoal')}
         </Button>
+        {editing ? (
+          <Button type="button" appearance="secondary-action-button" onClick={editing.onDone}>
+            {t('common.cancel')}
+          </Button>
+        ) : null}
       </ButtonGroup>
     </form>
   );
@@ -150,17 +214,20 @@ const SUGGEST_FOR = new Set(['network_or_volunteers', 'other_organisation']);
 /**
  * Adding an action, light before heavy: the performers in order of preference ("Wat kan iemand zelf?"), and for
  * network or organisations the catalogue's services of the goal's domain, general and collective ones first.
- * Description, performer, service, date, save: five interactions after opening.
+ * Description, performer, service, date, save: five interactions after opening. With `editing` it changes a
+ * saved action of the goal; its status and progress note (kept by the progress form) are sent unchanged.
  */
-export function ActionForm({ caseId, current, goal, onSaved }: { caseId: string; current: PlanVersionView; goal: Goal; onSaved: OnSaved }) {
-  const prefix = `plan-action-${goal.id}`;
+export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId: string; current: PlanVersionView; goal: Goal; onSaved: OnSaved; editing?: EditMode<Action> | undefined }) {
+  const prefix = editing ? `plan-action-edit-${editing.item.id}` : `plan-action-${goal.id}`;
   const errors = useFormErrors(prefix, ACTION_FIELDS);
-  const [description, setDescription] = useState('');
-  const [performer, setPerformer] = useState('');
-  const [serviceId, setServiceId] = useState('');
-  const [performerName, setPerformerName] = useState('');
-  const [dueOn, setDueOn] = useState('');
+  const [initial] = useState(() => (editing ? actionFormValues(editing.item) : { description: '', performer: '', serviceId: '', performerName: '', dueOn: '' }));
+  const [description, setDescription] = useState(initial.description);
+  const [performer, setPerformer] = useState(initial.performer);
+  const [serviceId, setServiceId] = useState(initial.serviceId);
+  const [performerName, setPerformerName] = useState(initial.performerName);
+  const [dueOn, setDueOn] = useState(initial.dueOn);
   const [busy, setBusy] = useState(false);
+  const formRef = useFocusFirstField(editing !== undefined);
   const suggestions = useResource<Suggestions>(`/api/cases/${caseId}/plan/suggestions?domain=${encodeURIComponent(goal.domain)}`);
   const showServices = SUGGEST_FOR.has(performer);
 
@@ -177,19 +244,24 @@ export function ActionForm({ caseId, current, goal, onSaved }: { caseId: string;
         serviceId: showServices ? serviceId : undefined,
         performerName,
         dueOn,
+        ...(editing ? { status: editing.item.status, progressNote: editing.item.progressNote ?? '' } : {}),
       },
-      (d) => api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals/${goal.id}/actions`, d),
+      (d) =>
+        editing ? api.put<PlanPageView>(`/api/cases/${caseId}/plan/actions/${editing.item.id}`, d) : api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals/${goal.id}/actions`, d),
       onSaved,
-      t('plan.actionAdded'),
+      editing ? t('plan.actionChanged') : t('plan.actionAdded'),
+      editing?.onStale,
     );
-    if (ok) {
+    setBusy(false);
+    if (ok && editing) {
+      editing.onDone();
+    } else if (ok) {
       setDescription('');
       setPerformer('');
       setServiceId('');
       setPerformerName('');
       setDueOn('');
     }
-    setBusy(false);
   };
 
   const serviceChoices = [
@@ -198,7 +270,13 @@ export function ActionForm({ caseId, current, goal, onSaved }: { caseId: string;
   ];
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('plan.addActionHeading', { domain: domainLabel(goal.domain) })}>
+    <form
+      ref={formRef}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      {...(editing ? { 'aria-labelledby': `${prefix}-heading`, className: 'nabij-subform nabij-plan-edit' } : { 'aria-label': t('plan.addActionHeading', { domain: domainLabel(goal.domain) }) })}
+    >
+      {editing ? <Heading4 id={`${prefix}-heading`}>{t('plan.editActionHeading', { action: editing.item.description })}</Heading4> : null}
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <TextField id={errors.idFor('description')} label={t('plan.actionDescription')} value={description} onValueChange={setDescription} error={errors.errorFor('description')} autoComplete="off" />
       <RadioGroupField
@@ -231,8 +309,13 @@ export function ActionForm({ caseId, current, goal, onSaved }: { caseId: string;
       </div>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('plan.addAction')}
+          {editing ? t('plan.saveChanges') : t('plan.addAction')}
         </Button>
+        {editing ? (
+          <Button type="button" appearance="secondary-action-button" onClick={editing.onDone}>
+            {t('common.cancel')}
+          </Button>
+        ) : null}
       </ButtonGroup>
     </form>
   );

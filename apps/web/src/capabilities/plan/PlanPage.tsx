@@ -26,7 +26,7 @@ import { useResource } from '../../app/use-resource';
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { ActionForm, GoalForm, ProgressForm, ReviseForm, StartPlanForm, type GoalDraft, type OnSaved } from './PlanForms';
+import { ActionForm, GoalForm, ProgressForm, ReviseForm, StartPlanForm, type GoalDraft, type OnSaved, type OnStale } from './PlanForms';
 import { AgreementPanel, CoordinationPanel, ResidentPlanPanel, VersionsPanel } from './PlanPanels';
 import { balanceText, domainLabel, formatDate, performerText, warningText } from './plan-format';
 import './plan.css';
@@ -52,8 +52,31 @@ function AnalysisSummary({ page }: { page: PlanPageView }) {
   );
 }
 
-function GoalCard({ caseId, current, goal, editable, onSaved, onError }: { caseId: string; current: PlanVersionView; goal: Goal; editable: boolean; onSaved: OnSaved; onError: (message: string) => void }) {
+/** Which goal or action is open for editing: `goal:<id>` or `action:<id>`; at most one at a time. */
+type EditKey = `goal:${string}` | `action:${string}`;
+
+interface GoalCardProps {
+  caseId: string;
+  current: PlanVersionView;
+  goal: Goal;
+  editable: boolean;
+  onSaved: OnSaved;
+  onError: (message: string) => void;
+  editing: EditKey | undefined;
+  onEdit: (key: EditKey | undefined) => void;
+  onStale: OnStale;
+}
+
+function GoalCard({ caseId, current, goal, editable, onSaved, onError, editing, onEdit, onStale }: GoalCardProps) {
   const headingId = `plan-goal-${goal.id}`;
+  const goalEditButton = `plan-goal-${goal.id}-edit`;
+  const actionEditButton = (actionId: string) => `plan-action-${actionId}-edit`;
+  const editedAction = goal.actions.find((a) => editing === `action:${a.id}`);
+  /** Closes the edit form and puts focus back on its "Wijzigen" button (or on the goal, when the button is gone). */
+  const closeEdit = (buttonId: string) => {
+    onEdit(undefined);
+    window.setTimeout(() => (document.getElementById(buttonId) ?? document.getElementById(headingId))?.focus(), 0);
+  };
   const remove = async (path: string, notice: string) => {
     try {
       onSaved(await api.delete<PlanPageView>(`${path}?version=${current.version}`), notice);
@@ -63,7 +86,7 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError }: { caseI
   };
   return (
     <article aria-labelledby={headingId} className="nabij-plan-goal">
-      <Heading3 id={headingId}>
+      <Heading3 id={headingId} tabIndex={-1}>
         {domainLabel(goal.domain)}
         {goal.zrmScore !== null ? <span className="nabij-plan-tag">{t('plan.zrmLinked', { score: goal.zrmScore, date: formatDate(goal.zrmAssessedOn) })}</span> : null}
         {goal.fromResidentPlan ? <span className="nabij-plan-tag">{t('plan.fromResidentPlan')}</span> : null}
@@ -90,6 +113,14 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError }: { caseI
         <meter min={0} max={Math.max(1, goal.actions.length)} value={goal.balance.household} aria-label={t('plan.balanceLabel')} />
         <span>{balanceText(goal.balance)}</span>
       </div>
+      {editable ? (
+        <Button id={goalEditButton} type="button" appearance="subtle-button" aria-expanded={editing === `goal:${goal.id}`} onClick={() => onEdit(`goal:${goal.id}`)}>
+          {t('plan.editGoal', { goal: goal.goal })}
+        </Button>
+      ) : null}
+      {editing === `goal:${goal.id}` ? (
+        <GoalForm caseId={caseId} current={current} onSaved={onSaved} prefill={undefined} editing={{ item: goal, onDone: () => closeEdit(goalEditButton), onStale }} />
+      ) : null}
       {goal.actions.length === 0 ? (
         <Paragraph>{t('plan.noActions')}</Paragraph>
       ) : (
@@ -120,9 +151,14 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError }: { caseI
                       <ProgressForm caseId={caseId} current={current} action={a} onSaved={onSaved} />
                     </details>
                     {editable ? (
-                      <Button type="button" appearance="subtle-button" onClick={() => void remove(`/api/cases/${caseId}/plan/actions/${a.id}`, t('plan.actionRemoved'))}>
-                        {t('plan.removeAction', { action: a.description })}
-                      </Button>
+                      <div className="nabij-plan-row-actions">
+                        <Button id={actionEditButton(a.id)} type="button" appearance="subtle-button" aria-expanded={editing === `action:${a.id}`} onClick={() => onEdit(`action:${a.id}`)}>
+                          {t('plan.editAction', { action: a.description })}
+                        </Button>
+                        <Button type="button" appearance="subtle-button" onClick={() => void remove(`/api/cases/${caseId}/plan/actions/${a.id}`, t('plan.actionRemoved'))}>
+                          {t('plan.removeAction', { action: a.description })}
+                        </Button>
+                      </div>
                     ) : null}
                   </TableCell>
                 </TableRow>
@@ -131,6 +167,16 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError }: { caseI
           </Table>
         </div>
       )}
+      {editedAction ? (
+        <ActionForm
+          key={editedAction.id}
+          caseId={caseId}
+          current={current}
+          goal={goal}
+          onSaved={onSaved}
+          editing={{ item: editedAction, onDone: () => closeEdit(actionEditButton(editedAction.id)), onStale }}
+        />
+      ) : null}
       {editable ? (
         <>
           <details className="nabij-plan-details nabij-plan-add-action">
@@ -146,9 +192,11 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError }: { caseI
   );
 }
 
-function PlanBody({ page, onSaved }: { page: PlanPageView & { plan: NonNullable<PlanPageView['plan']> }; onSaved: OnSaved }) {
+function PlanBody({ page, onSaved, onStale }: { page: PlanPageView & { plan: NonNullable<PlanPageView['plan']> }; onSaved: OnSaved; onStale: OnStale }) {
   const { current } = page.plan;
   const editable = current.status === 'draft';
+  // Stays open after a conflict, also when the version was agreed meanwhile, so what the user typed stays visible.
+  const [editing, setEditing] = useState<EditKey | undefined>(undefined);
   const [prefill, setPrefill] = useState<GoalDraft | undefined>(undefined);
   const [pageError, setPageError] = useState<string | undefined>(undefined);
   const takeOver = (draft: GoalDraft) => {
@@ -207,7 +255,18 @@ function PlanBody({ page, onSaved }: { page: PlanPageView & { plan: NonNullable<
         <Heading2 id="plan-goals-heading">{t('plan.goalsHeading')}</Heading2>
         {current.goals.length === 0 ? <Paragraph>{t('plan.noGoals')}</Paragraph> : null}
         {current.goals.map((g) => (
-          <GoalCard key={g.id} caseId={page.caseId} current={current} goal={g} editable={editable} onSaved={onSaved} onError={setPageError} />
+          <GoalCard
+            key={g.id}
+            caseId={page.caseId}
+            current={current}
+            goal={g}
+            editable={editable}
+            onSaved={onSaved}
+            onError={setPageError}
+            editing={editing}
+            onEdit={setEditing}
+            onStale={onStale}
+          />
         ))}
         {editable ? (
           <GoalForm
@@ -247,6 +306,10 @@ export function PlanPage() {
     },
     [setData],
   );
+  // After a conflict: the newest plan, without unmounting the page (a failed reload is shown in the form).
+  const onStale = useCallback<OnStale>(async () => {
+    setData(await api.get<PlanPageView>(`/api/cases/${id}/plan`));
+  }, [id, setData]);
 
   return (
     <>
@@ -272,7 +335,7 @@ export function PlanPage() {
           <Paragraph>{t('plan.intro')}</Paragraph>
           <AnalysisSummary page={resource.data} />
           {resource.data.plan ? (
-            <PlanBody page={{ ...resource.data, plan: resource.data.plan }} onSaved={onSaved} />
+            <PlanBody page={{ ...resource.data, plan: resource.data.plan }} onSaved={onSaved} onStale={onStale} />
           ) : (
             <>
               <Paragraph>{t('plan.noPlan')}</Paragraph>

@@ -87,6 +87,15 @@ export const planMessages = {
   'plan.actionStatus.done': 'Klaar',
   'plan.actionStatus.stopped': 'Gestopt',
 
+  'plan.editGoal': 'Wijzigen: {goal}',
+  'plan.editGoalHeading': 'Doel wijzigen: {domain}',
+  'plan.editAction': 'Wijzigen: {action}',
+  'plan.editActionHeading': 'Actie wijzigen: {action}',
+  'plan.saveChanges': 'Wijzigingen opslaan',
+  'plan.goalChanged': 'Het doel is gewijzigd.',
+  'plan.actionChanged': 'De actie is gewijzigd.',
+  'plan.editConflict': 'Iemand anders heeft het plan intussen gewijzigd. De pagina toont nu de nieuwste opgeslagen gegevens; uw invoer staat nog in het formulier. Controleer die en sla opnieuw op, of kies Annuleren.',
+
   'plan.residentHeading': 'Eigen plan van het huishouden',
   'plan.residentIntro': 'Een huishouden mag zelf een plan maken (familiegroepsplan of persoonlijk plan). Dat plan kan leidend zijn; neem de doelen eruit over.',
   'plan.residentKind': 'Soort plan',

@@ -37,6 +37,32 @@ export function warningText(w: PlanVersionView['warnings'][number], goals: reado
   return t(`plan.warning.${w.code}`, { goal: goal?.goal ?? '', action: action?.description ?? '' });
 }
 
+/** The fields of the goal form, prefilled from a saved goal when it is edited. */
+export interface GoalFormValues {
+  domain: string;
+  problem: string;
+  goal: string;
+  intendedResult: string;
+  solutions: string;
+}
+
+export function goalFormValues(g: Pick<Goal, 'domain' | 'problem' | 'goal' | 'intendedResult' | 'solutions'>): GoalFormValues {
+  return { domain: g.domain, problem: g.problem, goal: g.goal, intendedResult: g.intendedResult ?? '', solutions: g.solutions ?? '' };
+}
+
+/** The fields of the action form, prefilled from a saved action when it is edited (a date input wants `YYYY-MM-DD`). */
+export interface ActionFormValues {
+  description: string;
+  performer: string;
+  serviceId: string;
+  performerName: string;
+  dueOn: string;
+}
+
+export function actionFormValues(a: Pick<Action, 'description' | 'performer' | 'service' | 'performerName' | 'dueOn'>): ActionFormValues {
+  return { description: a.description, performer: a.performer ?? '', serviceId: a.service?.id ?? '', performerName: a.performerName ?? '', dueOn: a.dueOn ? a.dueOn.slice(0, 10) : '' };
+}
+
 /** Non-empty lines of the household's own plan text, each a candidate goal to take over. */
 export function residentPlanLines(text: string | null | undefined): string[] {
   return (text ?? '')
