@@ -33,14 +33,27 @@ type PlanPage = { plan: { current: { version: number; goals: Array<{ goal: strin
 
 /** Opens the "add action" form of a goal and adds one action, light before heavy. */
 async function addAction(page: Page, domain: string, a: { description: string; performer: string; service?: string; due: string }) {
+  // Every click and field counts; adding an action takes no more than about 8 interactions.
+  let interactions = 0;
   const details = page.locator('details', { has: page.locator('summary', { hasText: `Actie toevoegen bij ${domain}` }) });
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    interactions++;
+    await details.locator('summary').click();
+  }
+  interactions++;
   await details.getByLabel('Wat gaat er gebeuren?').fill(a.description);
+  interactions++;
   await details.getByLabel(a.performer, { exact: true }).check();
-  if (a.service) await details.getByLabel(a.service).check();
+  if (a.service) {
+    interactions++;
+    await details.getByLabel(a.service).check();
+  }
+  interactions++;
   await details.getByLabel('Wanneer klaar').fill(a.due);
+  interactions++;
   await details.getByRole('button', { name: 'Actie toevoegen' }).click();
   await page.getByRole('cell', { name: a.description }).or(page.getByRole('rowheader', { name: a.description })).first().waitFor();
+  assert(interactions <= 8, `adding an action takes at most about 8 interactions (took ${interactions})`);
 }
 
 /**
