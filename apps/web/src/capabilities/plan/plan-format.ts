@@ -8,12 +8,8 @@ import { t } from '../../app/i18n';
 type Goal = PlanVersionView['goals'][number];
 type Action = Goal['actions'][number];
 
-/** "12 maart 2026"; an unreadable value is shown as given. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-}
+/** Dates are written as on the person pages: "12 maart 2026". */
+export { formatDate } from '../persons/person-format';
 
 export function domainLabel(domain: string): string {
   return t(`domain.${domain}`);
