@@ -24,6 +24,7 @@ export interface TeamTable {
   intake_email: string | null;
   analysis_weeks: Generated<number>;
   outreach_weeks: Generated<number>;
+  evaluation_weeks: Generated<number>;
 }
 export interface AppUserTable {
   id: Generated<string>;
@@ -43,6 +44,7 @@ export interface AppUserTable {
   updated_at: Generated<Date>;
   version: Generated<number>;
   expertise: Generated<string[]>;
+  task_digest: Generated<boolean>;
 }
 export interface UserRoleTable {
   user_id: string;
@@ -572,6 +574,51 @@ export interface PlanPartyTable {
   place: string | null;
   timing: string | null;
 }
+export interface ContactEntryTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  kind: string;
+  contact_on: DateString;
+  duration_minutes: number | null;
+  participants: string | null;
+  note: string;
+  internal: Generated<boolean>;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  idempotency_key: string | null;
+}
+export interface ContactGoalTable {
+  tenant_id: string;
+  contact_id: string;
+  goal_id: string;
+}
+export interface ContactAttachmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  content: Buffer;
+}
+export interface TaskTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  case_id: string | null;
+  kind: string;
+  title: string;
+  due_on: DateString;
+  assignee_id: string | null;
+  source_key: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  done_at: Date | null;
+  done_by: string | null;
+  outcome: string | null;
+  version: Generated<number>;
+}
 
 export interface DB {
   tenant: TenantTable;
@@ -620,4 +667,8 @@ export interface DB {
   plan_goal: PlanGoalTable;
   plan_action: PlanActionTable;
   plan_party: PlanPartyTable;
+  contact_entry: ContactEntryTable;
+  contact_goal: ContactGoalTable;
+  contact_attachment: ContactAttachmentTable;
+  task: TaskTable;
 }
