@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import type { CaseLetterKind, caseLetterDraft, caseLetterView } from '@nabij/contracts';
+import { AppError } from '../../shared/app-error';
+import type { AccessContext } from '../../shared/actor';
+import { amsterdamDate } from '../../shared/clock';
+import type { Tx } from '../../platform/database/database';
+import type { Deps } from '../../platform/deps';
+import { formatDutchDate, renderLetterPdf } from '../../platform/pdf';
+import { checkSharing, findActiveConsent, logCaseAccess, withCase, type CaseRow, type SharingDecision } from '../case-files';
+import { fillTemplate, letterTemplateFor } from '../intake';
+import { DATA_CATEGORY } from './evaluate';
+import { GOAL_STATUS_TEXT, reasonText } from './labels';
+
+type Draft = z.infer<typeof caseLetterDraft>;
+type LetterView = z.infer<typeof caseLetterView>;
+
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+
+/** The closure of the case's current episode, with what the letters say. */
+async function currentClosure(tx: Tx, caseId: string) {
+  const row = await tx
+    .selectFrom('case_file as c')
+    .innerJoin('case_closure as x', (j) => j.onRef('x.case_id', '=', 'c.id').onRef('x.episode', '=', 'c.episode'))
+    .select(['x.id', 'x.episode', 'x.reason', 'x.referred_to', 'x.reason_other', 'x.aftercare', 'x.outcome'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_closed_yet');
+  return row;
+}
+
+/** Everything a closure letter is filled with, and who receives it. */
+async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseLetterKind) {
+  const closure = await currentClosure(tx, c.id);
+  const base = await tx
+    .selectFrom('case_file as c')
+    .innerJoin('team as t', 't.id', 'c.team_id')
+    .innerJoin('app_user as w', 'w.id', 'c.case_worker_id')
+    .leftJoin('referral as r', 'r.id', 'c.referral_id')
+    .leftJoin('household as h', 'h.id', 'c.household_id')
+    .select(['t.name as team_name', 'w.display_name as worker_name', 'r.reference', 'r.referrer_kind', 'r.referrer_name', 'r.referrer_organisation', 'r.referrer_email', 'h.name as household_name'])
+    .where('c.id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
+  const primary = c.primaryPersonId
+    ? await tx.selectFrom('person').select(['first_name', 'infix', 'last_name', 'email']).where('id', '=', c.primaryPersonId).executeTakeFirst()
+    : undefined;
+  const goals = await tx
+    .selectFrom('case_closure_goal as g')
+    .innerJoin('plan_goal as p', 'p.id', 'g.goal_id')
+    .select(['p.goal', 'g.status', 'g.result'])
+    .where('g.closure_id', '=', closure.id)
+    .orderBy('p.position')
+    .execute();
+  const watch = closure.outcome === 'watch'
+    ? await tx.selectFrom('case_watch').select(['check_in_interval_weeks', 'ends_on']).where('closure_id', '=', closure.id).executeTakeFirst()
+    : undefined;
+  const residentName = primary ? personName(primary) : (base.household_name ?? 'de inwoner');
+  const referrer =
+    base.referrer_kind && base.referrer_kind !== 'self' && (base.referrer_name || base.referrer_organisation)
+      ? { name: base.referrer_name, organisation: base.referrer_organisation, email: base.referrer_email }
+      : null;
+  if (kind === 'case_closure_referrer' && !referrer) throw new AppError('no_referrer');
+  const values = {
+    verwijzer: referrer?.name ?? referrer?.organisation ?? 'heer/mevrouw',
+    inwoner: residentName,
+    referentie: base.reference ?? c.id.slice(0, 8),
+    reden: reasonText(closure.reason, closure.referred_to, closure.reason_other),
+    resultaten: goals.length ? goals.map((g) => `- ${g.goal}: ${GOAL_STATUS_TEXT[g.status] ?? g.status}. ${g.result}`).join('\n') : 'Er waren geen afgesproken doelen.',
+    nazorg: closure.aftercare ?? 'er zijn geen aparte afspraken gemaakt.',
+    waakvlam: watch
+      ? `Wij houden de komende tijd een vinger aan de pols: ongeveer elke ${watch.check_in_interval_weeks} weken nemen wij contact op, tot ${formatDutchDate(new Date(`${watch.ends_on}T12:00:00Z`))}.`
+      : '',
+    werker: base.worker_name,
+    team: base.team_name,
+    gemeente: tenant.name,
+  };
+  const recipient =
+    kind === 'case_closure_referrer'
+      ? { name: referrer?.name ?? null, organisation: referrer?.organisation ?? null, email: referrer?.email ?? null }
+      : { name: residentName, organisation: null, email: primary?.email ?? null };
+  return { closure, values, recipient, referrer, teamName: base.team_name, tenantName: tenant.name, reference: values.referentie };
+}
+
+const tidy = (text: string) => text.replace(/\n{3,}/g, '\n\n').trim();
+
+/** The letter as the template fills it in, with the sharing check for the referrer; the worker may edit it before sending. */
+export async function draftClosureLetter(deps: Deps, ctx: AccessContext, caseId: string, kind: CaseLetterKind): Promise<Draft> {
+  const today = amsterdamDate(deps.clock.now());
+  return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
+    const { values, recipient } = await letterContext(tx, ctx, c, kind);
+    const template = await letterTemplateFor(tx, ctx.actor.tenantId, kind);
+    const thirdParty = kind === 'case_closure_referrer';
+    const consent = thirdParty ? await findActiveConsent(tx, c, recipient, today) : undefined;
+    return {
+      kind,
+      recipientName: recipient.organisation ? [recipient.name, recipient.organisation].filter(Boolean).join(', ') : recipient.name,
+      to: recipient.email,
+      subject: fillTemplate(template.subject, values),
+      body: tidy(fillTemplate(template.body, values)),
+      sharing: { thirdParty, consent: consent ?? null },
+    };
+  });
+}
+
+function toView(l: { id: string; kind: string; recipient_email: string | null; recipient_name: string | null; subject: string; status: string; sent_at: Date | null; created_at: Date; sharing_basis: string }, episode: number): LetterView {
+  return {
+    id: l.id,
+    kind: l.kind as CaseLetterKind,
+    episode,
+    to: l.recipient_email,
+    recipientName: l.recipient_name,
+    subject: l.subject,
+    status: l.status as 'sent',
+    sentAt: l.sent_at?.toISOString() ?? null,
+    createdAt: l.created_at.toISOString(),
+    sharingBasis: l.sharing_basis as 'consent',
+  };
+}
+
+async function loadLetter(tx: Tx, id: string) {
+  return tx
+    .selectFrom('case_letter as l')
+    .leftJoin('case_closure as x', 'x.id', 'l.closure_id')
+    .select(['l.id', 'l.case_id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.body', 'l.pdf', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'x.episode'])
+    .where('l.id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Sends a letter on closure: to the referrer only with an active consent or a recorded legal basis and reason (the
+ * sharing check), to the household always. The PDF is kept with the case in the same transaction as the access-log
+ * rows, then e-mailed with the PDF attached. The same idempotency key sends once: a retry returns the first letter,
+ * and only a letter whose e-mail failed is tried again.
+ */
+export async function sendClosureLetter(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { kind: CaseLetterKind; subject: string; body: string; idempotencyKey: string; legalBasis?: string | undefined; sharingReason?: string | undefined },
+): Promise<LetterView> {
+  const now = deps.clock.now();
+  const today = amsterdamDate(now);
+  const prepared = await withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
+    const existing = await tx.selectFrom('case_letter').select(['id', 'case_id', 'status']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    if (existing) {
+      if (existing.case_id !== c.id) throw new AppError('validation_failed', { fieldErrors: { idempotencyKey: ['Deze sleutel hoort bij een andere brief.'] } });
+      // A failed e-mail is claimed for one new attempt; anything else was handled already.
+      const claimed = existing.status === 'failed' ? await tx.updateTable('case_letter').set({ status: 'pending' }).where('id', '=', existing.id).where('status', '=', 'failed').executeTakeFirst() : undefined;
+      return { letterId: existing.id, send: claimed !== undefined && Number(claimed.numUpdatedRows) === 1 };
+    }
+    const { closure, recipient, tenantName, teamName, reference } = await letterContext(tx, ctx, c, input.kind);
+    const sharing: SharingDecision | { basis: 'own_household' } =
+      input.kind === 'case_closure_referrer'
+        ? await checkSharing(tx, ctx, c, recipient, today, { legalBasis: input.legalBasis, reason: input.sharingReason }, { event: 'case_file.information_shared', detail: { letterKind: input.kind, closureId: closure.id } })
+        : { basis: 'own_household' };
+    const pdf = await renderLetterPdf({
+      sender: { municipality: tenantName, team: teamName },
+      recipient: { name: recipient.name, organisation: recipient.organisation },
+      date: now,
+      reference,
+      subject: input.subject,
+      body: input.body,
+    });
+    const row = await tx
+      .insertInto('case_letter')
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        case_id: c.id,
+        closure_id: closure.id,
+        kind: input.kind,
+        recipient_name: recipient.organisation ? [recipient.name, recipient.organisation].filter(Boolean).join(', ') : recipient.name,
+        recipient_email: recipient.email,
+        subject: input.subject,
+        body: input.body,
+        pdf,
+        status: recipient.email ? 'pending' : 'no_address',
+        sent_at: null,
+        sharing_basis: sharing.basis,
+        consent_id: sharing.basis === 'consent' ? sharing.consent.id : null,
+        legal_basis: sharing.basis === 'legal_basis' ? sharing.legalBasis : null,
+        sharing_reason: sharing.basis === 'legal_basis' ? sharing.reason : null,
+        idempotency_key: input.idempotencyKey,
+        created_by: ctx.actor.userId,
+      })
+      .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) {
+      // The same send ran at the same moment and won; answer with its letter.
+      const other = await tx.selectFrom('case_letter').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+      return { letterId: other.id, send: false };
+    }
+    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.sent', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId: row.id, kind: input.kind, basis: sharing.basis } });
+    return { letterId: row.id, send: recipient.email !== null };
+  });
+
+  if (prepared.send) {
+    const letter = await deps.db.inTenant(ctx.actor.tenantId, (tx) => loadLetter(tx, prepared.letterId));
+    let status: 'sent' | 'failed' = 'sent';
+    try {
+      await deps.mailer.send({
+        tenantId: ctx.actor.tenantId,
+        to: letter.recipient_email ?? '',
+        subject: letter.subject,
+        text: letter.body,
+        attachments: [{ filename: `afronding-${letter.kind === 'case_closure_referrer' ? 'verwijzer' : 'huishouden'}.pdf`, content: letter.pdf, contentType: 'application/pdf' }],
+      });
+    } catch (err) {
+      status = 'failed';
+      deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: letter.id }, 'closure letter e-mail failed');
+    }
+    await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
+      tx.updateTable('case_letter').set({ status, sent_at: status === 'sent' ? deps.clock.now() : null }).where('id', '=', prepared.letterId).execute(),
+    );
+  }
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const l = await loadLetter(tx, prepared.letterId);
+    return toView(l, l.episode ?? 1);
+  });
+}
+
+/** The PDF of a letter on closure (as it was sent). */
+export async function downloadClosureLetter(deps: Deps, ctx: AccessContext, caseId: string, letterId: string): Promise<{ filename: string; pdf: Buffer }> {
+  return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
+    const l = await tx.selectFrom('case_letter').select(['id', 'kind', 'pdf']).where('id', '=', letterId).where('case_id', '=', c.id).executeTakeFirst();
+    if (!l) throw new AppError('not_found');
+    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.downloaded', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId } });
+    return { filename: `afronding-${l.kind === 'case_closure_referrer' ? 'verwijzer' : 'huishouden'}.pdf`, pdf: l.pdf };
+  });
+}

@@ -1,0 +1,1 @@
+export { registerLifecycleRoutes } from './lifecycle.routes';

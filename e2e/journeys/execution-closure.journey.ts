@@ -1,0 +1,187 @@
+import type { Page } from 'playwright-core';
+import { assert, expectAccessible, openBrowser } from '../harness';
+import type { Journey } from '../run';
+import { logIn, logOut } from './intake-steps';
+
+/** Calls the API from the logged-in page (same cookies, CSRF token from the session). */
+async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken?: string };
+      const r = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? '' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, json: (await r.json()) as unknown };
+    },
+    { method, path, body },
+  );
+}
+
+const today = new Date().toISOString().slice(0, 10);
+
+/**
+ * The demo case "Huishouden Meijer" (agreed plan, in execution, evaluation due): the worker records an evaluation
+ * with an interim ZRM and concludes to close; on "Afsluiten" she sees the ZRM comparison, is told which open actions
+ * need a decision, closes into the watch (waakvlam), and sends both letters — the GP's only with a legal basis, as
+ * there is no consent — which arrive in the development outbox. She records a check-in and reactivates the case as
+ * a new episode; the timeline shows it all. Axe on every page.
+ */
+const journey: Journey = {
+  name: 'execution and closure: evaluation, closure with ZRM comparison and letters, watch, check-in, reactivation',
+  async run(baseUrl) {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await logIn(page, baseUrl, 'werker');
+      const mine = (await callApi(page, 'GET', '/api/cases/mine')).json as { cases: Array<{ id: string; householdName: string; phase: string }> };
+      const kase = mine.cases.find((c) => c.householdName === 'Huishouden Meijer');
+      assert(kase?.phase === 'execution', 'the worker has the Meijer case in execution');
+      const overview = (await callApi(page, 'GET', `/api/cases/${kase.id}`)).json as { household: { members: Array<{ id: string; fullName: string }> } };
+      const anja = overview.household.members[0]?.id ?? '';
+      // The interim and closing ZRM are scored with the ZRM page (covered by the analysis journey); here through its API.
+      const interim = await callApi(page, 'POST', `/api/cases/${kase.id}/zrm`, {
+        personId: anja,
+        kind: 'interim',
+        assessedOn: today,
+        scores: [
+          { domain: 'mental_health', score: 3 },
+          { domain: 'instrumental_adl', score: 3 },
+          { domain: 'social_network', score: 2 },
+        ],
+      });
+      assert(interim.status === 200, `the interim ZRM is recorded (${interim.status})`);
+
+      // The case page shows that the evaluation is due.
+      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Verloop: evaluatie, afsluiten en waakvlam' }).waitFor();
+      await page.getByText('De evaluatie is te laat').waitFor();
+      await expectAccessible(page, 'the case page in execution');
+
+      // 1. The periodic evaluation.
+      await page.getByRole('link', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Evaluatie van het plan' }).waitFor();
+      await page.getByText('Laatste tussentijdse ZRM: Anja Meijer').waitFor();
+      await expectAccessible(page, 'the evaluation page');
+      await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByText('Vul wie er bij de evaluatie waren').first().waitFor();
+      await page.getByLabel('Wie waren erbij?').fill('Anja Meijer, zus Karin, vrijwilliger buurtkamer');
+      const goal = (text: string) => page.getByRole('group', { name: new RegExp(text) });
+      await goal('Ik houd mijn huis zelf op orde').getByLabel('Bereikt', { exact: true }).check();
+      await goal('contact met mensen in de buurt').getByLabel('Deels bereikt').check();
+      await goal('bij wie ik terecht kan').getByLabel('Bereikt', { exact: true }).check();
+      await page.getByLabel('Toelichting bij “Ik heb elke week contact met mensen in de buurt.”').fill('Gaat elke dinsdag naar de koffieochtend.');
+      assert((await page.getByLabel('Koppel een tussentijdse ZRM').inputValue()) !== '', 'the latest interim ZRM is linked by default');
+      await page.getByLabel('Afronden: naar afsluiten').check();
+      await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await page.getByText('De evaluatie is vastgelegd.').waitFor();
+      await page.getByRole('heading', { level: 3, name: /Afronden: naar afsluiten \(plan versie 1\)/ }).waitFor();
+      await expectAccessible(page, 'the evaluation page after saving');
+
+      const closing = await callApi(page, 'POST', `/api/cases/${kase.id}/zrm`, {
+        personId: anja,
+        kind: 'closing',
+        assessedOn: today,
+        scores: [
+          { domain: 'mental_health', score: 3 },
+          { domain: 'instrumental_adl', score: 4 },
+          { domain: 'social_network', score: 2 },
+        ],
+      });
+      assert(closing.status === 200, 'the closing ZRM is recorded');
+
+      // 2. Closure: the comparison, the closing question, the open actions, into the watch.
+      await page.getByRole('link', { name: 'Naar afsluiten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Afsluiten' }).waitFor();
+      const zrmTable = page.getByRole('table', { name: /ZRM van Anja Meijer/ });
+      await zrmTable.getByRole('row', { name: /Instrumentele ADL 2 4 Gestegen/ }).waitFor();
+      await zrmTable.getByRole('row', { name: /Sociaal netwerk 2 2 Gelijk/ }).waitFor();
+      await expectAccessible(page, 'the closure page');
+      const result = (text: string) => page.getByRole('group', { name: new RegExp(`Is het doel “${text}`) });
+      await result('Ik houd mijn huis').getByLabel('Bereikt', { exact: true }).check();
+      await page.getByLabel('Resultaat van “Ik houd mijn huis zelf op orde.”').fill('Het huis is op orde; vaste weekplanning.');
+      await result('Ik heb elke week').getByLabel('Deels bereikt').check();
+      await page.getByLabel('Resultaat van “Ik heb elke week contact met mensen in de buurt.”').fill('Elke dinsdag naar de koffieochtend.');
+      await page.getByLabel('Bijeffecten van “Ik heb elke week contact met mensen in de buurt.”').fill('Mevrouw slaapt beter.');
+      await result('Ik weet bij wie').getByLabel('Bereikt', { exact: true }).check();
+      await page.getByLabel('Resultaat van “Ik weet bij wie ik terecht kan als het slechter gaat.”').fill('Signaleringsplan met zus en POH-GGZ.');
+      await page.getByLabel('Wat werkte goed?').fill('Kleine stappen en de vrijwilliger van de buurtkamer.');
+      await page.getByLabel('Wat leren we ervan?').fill('Eerder het netwerk (zus Karin) betrekken.');
+      await page.getByRole('group', { name: 'Gaat er iets mis als ik eruit stap?' }).getByLabel('Nee').check();
+      await page.getByLabel('Doelen bereikt').check();
+      await page.getByLabel('Afspraken voor daarna (nazorg)').fill('Mevrouw belt zelf als het slechter gaat; zus Karin let mee op.');
+      await page.getByLabel('Afsluiten met waakvlam').check();
+      await page.getByLabel('Elke hoeveel weken contact?').fill('8');
+      // Open actions without a decision: refused, and each one is named.
+      await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
+      await page.getByText('Er staan nog acties uit het plan open').waitFor();
+      await page.getByRole('link', { name: /Wekelijks opruimen met een vrijwilliger/ }).waitFor();
+      await expectAccessible(page, 'the closure page with open actions refused');
+      const decide = (action: string, decision: string) => page.getByRole('group', { name: `Wat gebeurt er met “${action}”?` }).getByLabel(decision, { exact: true }).check();
+      await decide('Wekelijks opruimen met een vrijwilliger van de buurtkamer', 'Overgedragen');
+      await page.getByLabel('Overgedragen aan (bij “Wekelijks opruimen met een vrijwilliger van de buurtkamer”)').fill('Buurtkamer De Schakel');
+      await decide('Naar de koffieochtend in buurthuis De Schakel', 'Afgerond');
+      await decide('Signaleringsplan opstellen met zus Karin', 'Afgerond');
+      await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
+      await page.getByText('Het dossier is afgesloten met waakvlam. Verstuur nu de brieven.').waitFor();
+      await expectAccessible(page, 'the closure page with the letters');
+
+      // 3. The letters: the GP's needs a legal basis (no consent); the household's goes straight out.
+      const gp = page.getByRole('region', { name: 'Brief aan de verwijzer' });
+      await gp.getByText('geen geldige toestemming').waitFor();
+      await gp.getByRole('button', { name: /Versturen/ }).click();
+      await gp.getByText('Vul de wettelijke grondslag in').first().waitFor();
+      await gp.getByLabel('Wettelijke grondslag').fill('Wmo 2015 art. 5.3.3: de huisarts is beroepsmatig betrokken');
+      await gp.getByLabel('Waarom is delen nodig?').fill('De huisarts blijft de zorg voor mevrouw dragen.');
+      await gp.getByRole('button', { name: /Versturen/ }).click();
+      await page.getByText('Brief aan de verwijzer: De brief is verstuurd.').waitFor();
+      const household = page.getByRole('region', { name: 'Brief aan het huishouden' });
+      assert((await household.getByLabel('Tekst van de brief').inputValue()).includes('Het huis is op orde'), 'the household letter names the results');
+      await household.getByRole('button', { name: /Versturen/ }).click();
+      await page.getByText('Brief aan het huishouden: De brief is verstuurd.').waitFor();
+      await page.getByText(/Brief aan de verwijzer: verstuurd, .* \(op wettelijke grondslag\)/).waitFor();
+      await expectAccessible(page, 'the closure page after sending the letters');
+
+      await page.goto(`${baseUrl}/beheer/outbox`);
+      await page.getByText('bakker@huisarts-parkweg.example').first().waitFor();
+      await page.getByText('anja.meijer@voorbeeld.example').first().waitFor();
+      await page.getByText('afronding-verwijzer.pdf').first().waitFor();
+      await expectAccessible(page, 'the development outbox');
+
+      // 4. The watch: a check-in.
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/waakvlam`);
+      await page.getByRole('heading', { level: 1, name: 'Waakvlam' }).waitFor();
+      await page.getByText('ongeveer elke 8 weken').waitFor();
+      await expectAccessible(page, 'the watch page');
+      await page.getByLabel('Telefonisch').check();
+      await page.getByLabel('Ja, alles gaat goed').check();
+      await page.getByLabel('Korte notitie').fill('Gaat goed; zus komt elke week.');
+      await page.getByRole('button', { name: 'Check-in vastleggen' }).click();
+      await page.getByText('De check-in is vastgelegd.').waitFor();
+      await page.getByRole('cell', { name: 'Gaat goed; zus komt elke week.' }).waitFor();
+      await expectAccessible(page, 'the watch page with a check-in');
+
+      // 5. One-step reactivation as a new episode.
+      await page.getByLabel('Waarom start de ondersteuning weer?').fill('Mevrouw belt: de post stapelt zich weer op en zij voelt zich somber.');
+      await page.getByRole('button', { name: 'Opnieuw actief maken' }).click();
+      await page.getByText('Het dossier is weer actief (episode 2).').waitFor();
+      await expectAccessible(page, 'the watch page after reactivation');
+
+      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
+      await page.getByText('Episode 2', { exact: true }).waitFor();
+      const timeline = page.getByRole('region', { name: 'Tijdlijn' });
+      for (const entry of ['Evaluatie van het plan (versie 1): afronden', 'Afgesloten met waakvlam (episode 1)', 'Waakvlam gestart', 'Check-in waakvlam (telefonisch): alles gaat goed', 'Brief bij afronding aan de verwijzer verstuurd', 'Opnieuw actief als episode 2 (uitvoering)']) {
+        await timeline.getByText(entry).first().waitFor();
+      }
+      await expectAccessible(page, 'the case page after reactivation');
+      await logOut(page);
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+export default journey;
