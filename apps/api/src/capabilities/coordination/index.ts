@@ -1,0 +1,2 @@
+export { registerCoordinationRoutes } from './coordination.routes';
+export { coordinationTimeline } from './coordination.timeline';
