@@ -1,0 +1,90 @@
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+
+/** A recurring job: what it is called, when it runs (cron, Europe/Amsterdam) and what it does. */
+export interface JobDefinition {
+  name: string;
+  cron: string;
+  run(): Promise<unknown>;
+  /** Retries after a failure (default 3) and the first delay in seconds (default 60, doubling). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface FailedJob {
+  id: string;
+  name: string;
+  failedAt: string | null;
+  retryCount: number;
+  error: string;
+}
+
+export interface Scheduler {
+  /** Queues one run now (e.g. after start, or from a test); resolves with the job id. */
+  runNow(name: string): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export const JOB_SCHEMA = 'pgboss';
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss). Every app instance starts one; cron schedules are kept in the
+ * database and each tick becomes one job that exactly one instance fetches (SKIP LOCKED), so a job runs
+ * once however many instances share the database. A failing job is retried three times with backoff;
+ * after that it stays in state `failed`, listed for the administrator (`listFailedJobs`).
+ */
+export async function startScheduler(connectionString: string, jobs: readonly JobDefinition[], log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void }): Promise<Scheduler> {
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 4, application_name: 'nabij-jobs' });
+  boss.on('error', (err: Error) => log.error({ err: err.message }, 'job queue error'));
+  // Instances starting at the same moment would deadlock creating the queue schema and partitions:
+  // the setup runs under a database-wide advisory lock, one instance after the other.
+  const setupLock = new pg.Client({ connectionString, application_name: 'nabij-jobs-setup' });
+  await setupLock.connect();
+  try {
+    await setupLock.query("select pg_advisory_lock(hashtext('nabij:job-queue-setup'))");
+    await boss.start();
+    for (const job of jobs) {
+      const options = { name: job.name, retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 60, retryBackoff: true, expireInSeconds: 15 * 60 };
+      if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, options);
+      else await boss.createQueue(job.name, options);
+      await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Amsterdam' });
+    }
+  } finally {
+    await setupLock.end(); // ends the session, which releases the lock
+  }
+  for (const job of jobs) {
+    await boss.work(job.name, { pollingIntervalSeconds: 2 }, async () => {
+      const result = await job.run();
+      log.info({ job: job.name, result }, 'job done');
+      return result;
+    });
+  }
+  return {
+    runNow: (name) => boss.send(name, {}),
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+/** Failed jobs (after their retries) in the queue tables: never silently lost. */
+export async function listFailedJobs(query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>): Promise<FailedJob[]> {
+  const exists = await query(`select to_regclass('${JOB_SCHEMA}.job') is not null as present`);
+  if (!exists.rows[0]?.present) return [];
+  const r = await query(
+    `select id::text, name, completed_on, retry_count, output from ${JOB_SCHEMA}.job where state = 'failed'
+     union all
+     select id::text, name, completed_on, retry_count, output from ${JOB_SCHEMA}.archive where state = 'failed'
+     order by completed_on desc nulls last limit 200`,
+  );
+  return r.rows.map((row) => {
+    const output = row.output as { message?: string } | null;
+    return {
+      id: String(row.id),
+      name: String(row.name),
+      failedAt: row.completed_on instanceof Date ? row.completed_on.toISOString() : null,
+      retryCount: Number(row.retry_count),
+      error: typeof output?.message === 'string' ? output.message.slice(0, 500) : 'onbekende fout',
+    };
+  });
+}
