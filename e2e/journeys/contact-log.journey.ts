@@ -1,0 +1,254 @@
+import type { Locator, Page } from 'playwright-core';
+import { assert, expectAccessible, openBrowser } from '../harness';
+import type { Journey } from '../run';
+import { logIn, logOut } from './intake-steps';
+
+/** Calls the API from the logged-in page (same cookies, CSRF token from the session). */
+async function callApi(page: Page, method: string, path: string): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ method, path }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken?: string };
+      const r = await fetch(path, { method, headers: { 'x-csrf-token': session.csrfToken ?? '' } });
+      return { status: r.status, json: (await r.json()) as unknown };
+    },
+    { method, path },
+  );
+}
+
+type Contacts = { contacts: Array<{ kind: string; durationMinutes: number | null; note: string; goals: Array<{ domain: string }>; attachments: Array<{ filename: string }> }> };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+
+/** Focus is on the status message that confirms the save (inside the `.nabij-notice` wrapper). */
+async function focusIsOnNotice(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.classList.contains('nabij-notice') === true);
+}
+
+/** Every element of the region fits in the viewport's width (no sideways scrolling at 360px). */
+async function fitsWidth(region: Locator): Promise<boolean> {
+  return region.evaluate((root) => {
+    const width = document.documentElement.clientWidth;
+    return [root, ...Array.from(root.querySelectorAll('*'))].every((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width === 0 || r.right <= width + 1;
+    });
+  });
+}
+
+/**
+ * The journaal and tasks of issue #6: the demo worker logs a contact from Mijn werk (keyboard only) and from the case
+ * page (each in at most about 6 counted interactions), sees a server error next to its field, filters the journaal,
+ * marks a task done and adds one, turns on the daily e-mail; the coordinator sees the team's tasks per worker; the
+ * functional administrator opens the failed background jobs. Axe on every page, also at 360px wide.
+ */
+const journey: Journey = {
+  name: 'contact log and tasks: quick contact from Mijn werk and the case, filters, tasks done, team tasks, failed jobs',
+  async run(baseUrl) {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await logIn(page, baseUrl, 'werker');
+
+      // Mijn werk: the worker's tasks, grouped; the seeded overdue task is under "Te laat".
+      const tasks = page.locator('section#mijn-taken');
+      await tasks.getByRole('heading', { level: 2, name: 'Mijn taken' }).waitFor();
+      await tasks.getByRole('heading', { level: 3, name: /^Te laat \(\d+\)$/ }).waitFor();
+      await tasks.getByRole('heading', { level: 3, name: /^Vandaag \(\d+\)$/ }).waitFor();
+      await tasks.getByRole('heading', { level: 3, name: /^Binnenkort \(\d+\)$/ }).waitFor();
+      const late = tasks.getByRole('list', { name: /^Te laat/ });
+      await late.getByText('Huisarts terugbellen over de POH-GGZ').waitFor();
+      assert(await late.getByRole('link', { name: 'Huishouden Meijer' }).first().isVisible(), 'a task links to its case');
+      await tasks.getByRole('list', { name: /^Vandaag/ }).getByText('School van Noah bellen over het gesprek met de mentor').waitFor();
+      await expectAccessible(page, 'Mijn werk with tasks');
+
+      // The daily e-mail: on, and still on after reloading.
+      await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').check();
+      await tasks.getByText('U krijgt elke ochtend een e-mail met uw taken.').waitFor();
+      assert(await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').evaluate((el) => el === document.activeElement), 'focus stays on the checkbox');
+
+      // 1. A contact from Mijn werk, keyboard only; every key press that does something counts.
+      const cases = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Mijn dossiers' }) });
+      let fromHome = 0;
+      await cases.getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' }).focus();
+      fromHome++;
+      await page.keyboard.press('Enter');
+      const homeForm = page.getByRole('form', { name: 'Contact vastleggen: Huishouden De Vries' });
+      await homeForm.waitFor();
+      assert(await homeForm.getByLabel('Huisbezoek').evaluate((el) => el === document.activeElement), 'focus moves into the quick form, on the first kind');
+      assert((await cases.getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' }).getAttribute('aria-expanded')) === 'true', 'the button says the form is open');
+      await expectAccessible(page, 'Mijn werk with the quick contact form open');
+      fromHome++;
+      await page.keyboard.press('ArrowDown');
+      assert(await homeForm.getByLabel('Telefonisch').isChecked(), 'the arrow key chooses the next kind: by phone');
+      await homeForm.getByRole('button', { name: '15 minuten' }).focus();
+      fromHome++;
+      await page.keyboard.press('Enter');
+      assert((await homeForm.getByLabel('Duur in minuten').inputValue()) === '15', 'the 15-minute button fills in the duration');
+      await homeForm.getByLabel('Wat is er besproken of gedaan?').focus();
+      fromHome++;
+      await page.keyboard.type('Petra gebeld: de huurachterstand is met de corporatie besproken.');
+      await homeForm.getByRole('button', { name: 'Contact vastleggen', exact: true }).focus();
+      fromHome++;
+      await page.keyboard.press('Enter');
+      await homeForm.getByText(/Het contact van .* \(telefonisch\) is vastgelegd\./).waitFor();
+      assert(fromHome <= 6, `logging a contact from Mijn werk takes at most about 6 interactions (took ${fromHome})`);
+      assert(await focusIsOnNotice(page), 'focus moves to the confirmation after saving');
+      assert((await homeForm.getByLabel('Wat is er besproken of gedaan?').inputValue()) === '', 'the form starts afresh');
+      assert(!(await homeForm.getByLabel('Telefonisch').isChecked()), 'the kind is cleared for the next contact');
+      const mineCases = (await callApi(page, 'GET', '/api/cases/mine')).json as { cases: Array<{ id: string; householdName: string }> };
+      const deVries = mineCases.cases.find((c) => c.householdName === 'Huishouden De Vries')?.id ?? '';
+      const deVriesLog = (await callApi(page, 'GET', `/api/cases/${deVries}/contacts`)).json as Contacts;
+      assert(deVriesLog.contacts.length === 1 && deVriesLog.contacts[0]?.kind === 'phone' && deVriesLog.contacts[0].durationMinutes === 15, 'the contact is stored once, by phone, 15 minutes');
+      await homeForm.locator('xpath=..').getByRole('button', { name: 'Sluiten' }).click();
+      await page.waitForFunction(() => document.activeElement?.id.startsWith('quick-contact-toggle-') === true);
+      assert((await homeForm.count()) === 0, 'closing removes the form and returns focus to its button');
+
+      // 2. A contact from the case page, with a plan goal and an attachment.
+      await cases.getByRole('link', { name: 'Huishouden Meijer' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
+      const journaal = page.locator('section#journaal');
+      await journaal.getByRole('heading', { level: 2, name: 'Journaal' }).waitFor();
+      assert(await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Journaal' }).isVisible(), 'the in-page navigation leads to the journaal');
+      await journaal.getByText('4 contacten, samen 2 uur en 45 minuten.').waitFor();
+      const form = journaal.getByRole('form', { name: 'Contact vastleggen' });
+      await form.getByLabel('Instrumentele ADL: Ik houd mijn huis zelf op orde.').waitFor();
+      await expectAccessible(page, 'the case page with the journaal');
+
+      // An empty save: the error summary gets focus and links to the fields.
+      await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      const summary = form.locator('.nabij-error-summary');
+      await summary.getByRole('link', { name: 'Kies het soort contact.' }).waitFor();
+      assert(await summary.evaluate((el) => el === document.activeElement), 'focus moves to the error summary');
+      await expectAccessible(page, 'the quick form with errors');
+
+      let fromCase = 0;
+      fromCase++;
+      await form.getByLabel('Huisbezoek').check();
+      fromCase++;
+      await form.getByRole('button', { name: '60 minuten' }).click();
+      fromCase++;
+      await form.getByLabel('Wat is er besproken of gedaan?').fill('Keuken samen opgeruimd; de post is gesorteerd.');
+      fromCase++;
+      await form.getByLabel('Instrumentele ADL: Ik houd mijn huis zelf op orde.').check();
+      fromCase++;
+      await form.getByLabel('Bijlagen toevoegen').setInputFiles({ name: 'weekplanning.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await form.getByText('weekplanning.pdf (').waitFor();
+      fromCase++;
+      await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      await form.getByText(/Het contact van .* \(huisbezoek\) is vastgelegd\./).waitFor();
+      assert(fromCase <= 6, `logging a contact from the case takes at most about 6 interactions (took ${fromCase})`);
+      assert(await focusIsOnNotice(page), 'focus moves to the confirmation after saving on the case page');
+      assert((await form.getByLabel('Wat is er besproken of gedaan?').inputValue()) === '', 'the case form starts afresh');
+      await journaal.getByText('5 contacten, samen 3 uur en 45 minuten.').waitFor();
+      const newest = journaal.getByRole('listitem').first();
+      await newest.getByText('Keuken samen opgeruimd; de post is gesorteerd.').waitFor();
+      await newest.getByRole('link', { name: 'weekplanning.pdf' }).waitFor();
+      assert(await newest.getByText('Instrumentele ADL: Ik houd mijn huis zelf op orde.').isVisible(), 'the contact shows its goal');
+
+      // A server error is shown next to its field: a "PDF" that is not one.
+      await form.getByLabel('Telefonisch').check();
+      await form.getByLabel('Wat is er besproken of gedaan?').fill('Brief van de huisarts ontvangen.');
+      await form.getByLabel('Bijlagen toevoegen').setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('dit is geen pdf') });
+      await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      const fieldError = form.locator('[id$="-attachments-error"]');
+      await fieldError.getByText(/Alleen PDF-, PNG- en JPEG-bestanden/).waitFor();
+      await summary.getByRole('link', { name: /Alleen PDF-, PNG- en JPEG-bestanden/ }).waitFor();
+      await expectAccessible(page, 'the quick form with a server error at the attachment');
+      await form.getByRole('button', { name: 'brief.pdf verwijderen' }).click();
+      await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      await form.getByText(/\(telefonisch\) is vastgelegd\./).waitFor();
+      await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
+
+      // 3. Filters: kind, text, goal and period.
+      const filter = journaal.getByRole('search', { name: 'Contacten zoeken' });
+      await filter.getByLabel('Soort contact').selectOption({ label: 'Huisbezoek' });
+      await filter.getByRole('button', { name: 'Filteren' }).click();
+      await journaal.getByText('2 contacten gevonden, samen 2 uur.').waitFor();
+      const headings = await journaal.getByRole('heading', { level: 4 }).allInnerTexts();
+      assert(headings.length === 2 && headings.every((h) => h.includes('Huisbezoek')), `only home visits are listed (${headings.join(' | ')})`);
+      await expectAccessible(page, 'the journaal filtered by kind');
+      await filter.getByRole('button', { name: 'Filters wissen' }).click();
+      await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
+      await filter.getByLabel('Zoek in de tekst').fill('POH');
+      await filter.getByLabel('Zoek in de tekst').press('Enter');
+      await journaal.getByText('1 contact gevonden, samen 1 uur en 30 minuten.').waitFor();
+      await filter.getByLabel('Zoek in de tekst').fill('');
+      await filter.getByLabel('Doel').selectOption({ label: 'Sociaal netwerk: Ik heb elke week contact met mensen in de buurt.' });
+      await filter.getByRole('button', { name: 'Filteren' }).click();
+      await journaal.getByText('1 contact gevonden, samen 15 minuten.').waitFor();
+      await filter.getByLabel('Soort contact').selectOption({ label: 'Alle soorten' });
+      await filter.getByLabel('Doel').selectOption({ label: 'Alle doelen' });
+      const today = new Date().toISOString().slice(0, 10);
+      await filter.getByLabel('Vanaf').fill(today);
+      await filter.getByLabel('Tot en met').fill(today);
+      await filter.getByRole('button', { name: 'Filteren' }).click();
+      await journaal.getByText('2 contacten gevonden, samen 1 uur.').waitFor();
+      await filter.getByRole('button', { name: 'Filters wissen' }).click();
+      await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
+      const stored = (await callApi(page, 'GET', new URL(page.url()).pathname.replace('/dossiers/', '/api/cases/') + '/contacts')).json as Contacts;
+      assert(stored.contacts.filter((c) => c.attachments.length > 0).length === 1, 'only the contact with a real PDF has an attachment');
+
+      // 4. Open tasks on the case: "Klaar", and a new task for the case manager.
+      const open = page.locator('section#taken');
+      await open.getByRole('heading', { level: 2, name: 'Open taken' }).waitFor();
+      const overdueTask = open.getByRole('listitem').filter({ hasText: 'Huisarts terugbellen over de POH-GGZ' });
+      await overdueTask.getByText('Te laat').waitFor();
+      await expectAccessible(page, 'the open tasks of the case');
+      await open.getByRole('button', { name: 'Klaar: Huisarts terugbellen over de POH-GGZ' }).click();
+      await open.getByText('De taak “Huisarts terugbellen over de POH-GGZ” is afgerond.').waitFor();
+      assert(await focusIsOnNotice(page), 'focus moves to the confirmation after "Klaar"');
+      await page.waitForFunction(() => !document.querySelector('section#taken ul')?.textContent?.includes('Huisarts terugbellen'));
+      await open.getByLabel('Wat moet er gebeuren?').fill('Verslag van het huisbezoek naar de huisarts sturen');
+      assert((await open.getByLabel('Voor wie').count()) === 0 || (await open.getByLabel('Voor wie').inputValue()) === '', 'the task is for the case manager by default');
+      await open.getByRole('button', { name: 'Taak toevoegen' }).click();
+      await open.getByText('De taak “Verslag van het huisbezoek naar de huisarts sturen” is toegevoegd.').waitFor();
+      await open.getByRole('listitem').filter({ hasText: 'Verslag van het huisbezoek naar de huisarts sturen' }).getByText('Voor Sanne de Boer').waitFor();
+
+      // On a phone (360px): the journaal and tasks fit, and pass axe.
+      await page.setViewportSize({ width: 360, height: 800 });
+      assert(await fitsWidth(journaal), 'the journaal fits 360px');
+      assert(await fitsWidth(open), 'the open tasks fit 360px');
+      await expectAccessible(page, 'the case page at 360px');
+      await page.goto(baseUrl);
+      await tasks.getByRole('heading', { level: 2, name: 'Mijn taken' }).waitFor();
+      await cases.getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' }).click();
+      await homeForm.waitFor();
+      assert(await fitsWidth(tasks), 'Mijn taken fits 360px');
+      assert(await fitsWidth(homeForm), 'the quick form on Mijn werk fits 360px');
+      await expectAccessible(page, 'Mijn werk at 360px');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      assert(!(await tasks.getByText('Huisarts terugbellen over de POH-GGZ').isVisible()), 'the task done is gone from Mijn werk');
+      assert(await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').isChecked(), 'the daily e-mail stays on');
+
+      // The team's tasks are for coordinators only.
+      await page.goto(`${baseUrl}/team/taken`);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+      await logOut(page);
+
+      // 5. The coordinator sees the team's tasks per worker, with overdue counts.
+      await logIn(page, baseUrl, 'coordinator');
+      await page.getByRole('link', { name: 'Taken van het team bekijken' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Taken van het team' }).waitFor();
+      const summaryTable = page.getByRole('table', { name: 'Open taken per medewerker' });
+      await summaryTable.getByRole('rowheader', { name: 'Sanne de Boer' }).waitFor();
+      const sanne = page.getByRole('region', { name: 'Sanne de Boer' });
+      await sanne.getByText('School van Noah bellen over het gesprek met de mentor').waitFor();
+      await sanne.getByText('Verslag van het huisbezoek naar de huisarts sturen').waitFor();
+      assert(/^\d+ open, waarvan \d+ te laat$/.test((await sanne.getByText(/open, waarvan/).innerText()).trim()), 'the worker has open and overdue counts');
+      await expectAccessible(page, 'the team tasks');
+      await logOut(page);
+
+      // 6. The functional administrator opens the failed background jobs from the admin navigation.
+      await logIn(page, baseUrl, 'beheerder');
+      await page.goto(`${baseUrl}/beheer/gebruikers`);
+      await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Mislukte taken' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mislukte taken (achtergrondtaken)' }).waitFor();
+      await page.getByText('Er zijn geen mislukte taken.').or(page.getByRole('table', { name: 'Mislukte achtergrondtaken, nieuwste eerst' })).first().waitFor();
+      await expectAccessible(page, 'the failed background jobs');
+      await logOut(page);
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+export default journey;
