@@ -1,5 +1,6 @@
 // End-to-end journeys in Debian's Chromium against the real app; see e2e/journeys/.
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './harness';
 
@@ -16,8 +17,11 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.journey.ts'))
   .filter((f) => !only || only.some((o) => f.startsWith(o)))
   .sort();
+// Each journey has its own app and database, so journeys can run side by side (E2E_CONCURRENCY, default 2).
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? Math.min(2, availableParallelism())));
+
 let failed = 0;
-for (const file of files) {
+async function runOne(file: string): Promise<void> {
   const journey = (await import(`./journeys/${file}`)).default as Journey;
   const started = Date.now();
   const app = await startApp(journey.env);
@@ -26,10 +30,17 @@ for (const file of files) {
     console.log(`✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (err) {
     failed++;
-    console.error(`✗ ${journey.name}\n${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`✗ ${journey.name}\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   } finally {
     await app.stop();
   }
 }
+
+const queue = [...files];
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) await runOne(file);
+  }),
+);
 console.log(`\n${files.length - failed} of ${files.length} journeys passed`);
 process.exit(failed > 0 || files.length === 0 ? 1 : 0);

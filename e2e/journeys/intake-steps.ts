@@ -53,7 +53,7 @@ export async function runRegiecheck(page: Page, link: string[] = []): Promise<vo
 
 /** Plans an intake meeting for today and puts the referral on its agenda. Returns the meeting page's address. */
 export async function planMeetingWith(page: Page, reference: string, participant?: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleg' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleg', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Aanmeldoverleg' }).waitFor();
   await page.getByRole('button', { name: 'Overleg plannen' }).waitFor();
   await expectAccessible(page, 'the meetings page');

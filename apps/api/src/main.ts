@@ -9,6 +9,9 @@ import { EmbeddedDatabaseError } from './platform/database/embedded';
 import { logSerializers } from './platform/http/log-serializers';
 import { systemClock } from './shared/clock';
 import { buildApp } from './app';
+import { startScheduler, type Scheduler } from './platform/jobs';
+import { createMailer } from './platform/mail';
+import { scheduledJobs } from './scheduled-jobs';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './capabilities/demo-data';
 
 async function main(): Promise<void> {
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { db, embedded, mode, applied } = connected;
+  const { db, embedded, mode, applied, url } = connected;
   log.info({ mode, migrationsApplied: applied.length }, 'database ready');
 
   let seeded = false;
@@ -45,12 +48,14 @@ async function main(): Promise<void> {
     log.info('demo municipality "Gemeente Voorbeeld" seeded');
   }
 
-  const app = await buildApp({ db, config, clock: systemClock }, { logger: loggerOptions });
+  const mailer = createMailer({ ...config.mail, production: config.env === 'production' }, db);
+  const app = await buildApp({ db, config, clock: systemClock, mailer }, { logger: loggerOptions });
   embedded?.onUnexpectedExit((code) => {
     log.fatal({ code }, 'the embedded database process stopped; shutting down');
     void app.close().finally(() => process.exit(1));
   });
 
+  let scheduler: Scheduler | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    await scheduler?.stop().catch((err: unknown) => log.error({ err }, 'stopping the job queue failed'));
     await app.close();
     await db.close();
     await embedded?.stop();
@@ -67,6 +73,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  if (config.jobsEnabled) {
+    scheduler = await startScheduler(url, scheduledJobs({ db, config, clock: systemClock, mailer }), log);
+    await scheduler.runNow('generate-reminders');
+  }
   const where = `http://localhost:${config.port}`;
   console.log(`\nNabij draait op ${where} (${mode === 'embedded' ? `ingebouwde database in ${config.database.dataDir}` : 'PostgreSQL-server'})`);
   if (config.demoData) {

@@ -164,6 +164,8 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'account.expertise_changed': 'wijzigde de expertise van een medewerker',
   'team.settings_changed': 'wijzigde de instellingen van een team',
   'management_information.viewed': 'bekeek de stuurinformatie (aantallen, geen namen)',
+  'management_information.exported': 'downloadde de stuurinformatie (aantallen, geen namen)',
+  'management_information.printed': 'maakte een rapport van de stuurinformatie (aantallen, geen namen)',
   'quality_mirror.viewed': 'bekeek de kwaliteitsspiegel van het team',
   'quality_mirror.assessed': 'vulde de kwaliteitsspiegel van het team in',
   'service.added': 'voegde een voorziening toe aan de sociale kaart',

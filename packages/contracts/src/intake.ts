@@ -221,7 +221,7 @@ export const referralView = z.object({
     })
     .nullable(),
   letters: z.array(
-    z.object({ id: z.string(), kind: z.string(), subject: z.string(), to: z.string().nullable(), sentAt: z.string().nullable(), status: z.enum(['sent', 'no_address', 'failed']) }),
+    z.object({ id: z.string(), kind: z.string(), subject: z.string(), to: z.string().nullable(), sentAt: z.string().nullable(), status: z.enum(['pending', 'sent', 'no_address', 'failed']) }),
   ),
   caseId: z.string().nullable(),
   caseWorkerName: z.string().nullable(),
@@ -238,7 +238,19 @@ export const regiecheckMatch = z.object({
   person: personSummary,
   matchedOn: z.array(z.enum(['bsn', 'name_and_birth_date', 'address', 'name'])),
   households: z.array(z.object({ id: z.string(), name: z.string() })),
-  caseFiles: z.array(z.object({ id: z.string(), status: z.enum(['open', 'closed']), closedAt: z.string().nullable(), teamName: z.string(), contactPerson: z.string().nullable() })),
+  caseFiles: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['open', 'closed']),
+      closedAt: z.string().nullable(),
+      teamName: z.string(),
+      contactPerson: z.string().nullable(),
+      /** The case's phase; `watch` is the waakvlam. */
+      phase: z.string().optional(),
+      /** In watch or closed less than two years ago: completing the regiecheck links the referral to this case. */
+      linksToCase: z.boolean().optional(),
+    }),
+  ),
 });
 export const regiecheckResponse = z.object({
   residents: z.array(z.object({ referralPersonId: z.string(), matches: z.array(regiecheckMatch) })),
@@ -362,6 +374,9 @@ export const sendLetterRequest = z.object({
   body: text(20_000, 'de tekst van de brief'),
   /** Retrying the same send with the same key sends once. */
   idempotencyKey: z.uuid(),
+  /** When the referral already has a case file and no active consent covers the referrer: the legal basis and the reason. */
+  legalBasis: optional(500),
+  sharingReason: optional(2000),
 });
 export const letterView = z.object({
   id: z.string(),
@@ -369,9 +384,13 @@ export const letterView = z.object({
   subject: z.string(),
   to: z.string().nullable(),
   sentAt: z.string().nullable(),
-  status: z.enum(['sent', 'no_address', 'failed']),
+  /** `pending`: stored and being e-mailed (or the app stopped before the e-mail went out). */
+  status: z.enum(['pending', 'sent', 'no_address', 'failed']),
 });
-export const letterTemplate = z.object({ kind: letterKind, subject: z.string(), body: z.string(), version: z.number() });
+/** Template kinds: the referral letters above, and the letters about a case on closure (to the referrer, to the household). */
+export const LETTER_TEMPLATE_KINDS = [...LETTER_KINDS, 'case_closure_referrer', 'case_closure_household'] as const;
+export const letterTemplateKind = z.enum(LETTER_TEMPLATE_KINDS);
+export const letterTemplate = z.object({ kind: letterTemplateKind, subject: z.string(), body: z.string(), version: z.number() });
 export const updateLetterTemplateRequest = z.object({ subject: text(200, 'een onderwerp'), body: text(20_000, 'de tekst'), version: z.number().int() });
 
 // ---------- assignment (verdeeloverleg) and the case file ----------

@@ -8,6 +8,8 @@ export const ROLES = [
   'municipal_consultant',
   'privacy_officer',
   'functional_admin',
+  /** Beleidsadviseur / manager sociaal domein of the municipality: aggregate management information of every team, no case data. */
+  'policy_advisor',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -27,6 +29,18 @@ export const PERMISSIONS = [
   'case:read_own',
   'case:read',
   'zrm:configure',
+  'task:read_team',
+  'job:monitor',
+  'policy_signal:write',
+  'policy_signal:read',
+  /** The register of AVG requests, inspection copies, erasure and the destruction of cases due (privacy officer). */
+  'privacy:manage',
+  /** Management information (aggregate, small cells suppressed) of the user's own teams, and their quality mirror. */
+  'dashboard:read_team',
+  /** Management information (aggregate, small cells suppressed) of every team of the municipality. */
+  'dashboard:read_all',
+  /** The team's periodic self-assessment on the 15 effective elements (quality mirror). */
+  'quality_mirror:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,12 +48,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   volunteer_host: ['host_question:write'],
   intake_desk: ['person:read', 'person:write', 'host_question:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage'],
-  case_worker: ['person:read', 'person:write', 'meeting:read', 'case:read_own', 'case:read'],
-  behavioural_scientist: ['person:read', 'meeting:read', 'case:read'],
-  team_coordinator: ['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage', 'case:assign', 'case:read_own', 'case:read'],
-  municipal_consultant: ['person:read', 'meeting:read'],
-  privacy_officer: ['access_log:read'],
-  functional_admin: ['user:admin', 'zrm:configure'],
+  case_worker: ['person:read', 'person:write', 'meeting:read', 'case:read_own', 'case:read', 'policy_signal:write'],
+  behavioural_scientist: ['person:read', 'meeting:read', 'case:read', 'policy_signal:write'],
+  team_coordinator: ['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage', 'case:assign', 'case:read_own', 'case:read', 'policy_signal:write', 'policy_signal:read', 'task:read_team', 'dashboard:read_team', 'quality_mirror:write'],
+  municipal_consultant: ['person:read', 'meeting:read', 'policy_signal:read'],
+  privacy_officer: ['access_log:read', 'privacy:manage'],
+  functional_admin: ['user:admin', 'zrm:configure', 'job:monitor'],
+  policy_advisor: ['dashboard:read_all', 'policy_signal:read'],
 };
 
 /**

@@ -3,6 +3,9 @@ import { ROLES } from './roles';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './validators';
 
 z.config(z.locales.nl());
+// In the browser the CSP forbids eval (ADR 0017): no `new Function` fast path, and no probe for it (a blocked
+// probe is still reported as a CSP violation). Set before any schema is built.
+if (typeof document !== 'undefined') z.config({ jitless: true });
 
 const trimmed = (max: number) => z.string().trim().max(max, { error: `Maximaal ${max} tekens.` });
 const requiredText = (max: number, what: string) =>
@@ -229,10 +232,13 @@ export const userView = z.object({
   totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   expertise: z.array(z.string()),
+  /** Optimistic concurrency: send it back when changing the account (409 `version_conflict` when stale). */
+  version: z.number(),
 });
 export type UserView = z.infer<typeof userView>;
 export const updateExpertiseRequest = z.object({
   expertise: z.array(z.string().trim().min(1).max(60, { error: 'Maximaal 60 tekens per expertise.' })).max(10, { error: 'Hoogstens 10 expertises.' }),
+  version: z.number({ error: 'De versie ontbreekt. Vernieuw de pagina.' }).int().min(1),
 });
 export const userWithTemporaryPassword = z.object({ user: userView, temporaryPassword: z.string() });
 export const teamView = z.object({ id: z.string(), name: z.string(), area: z.string().nullable() });
@@ -253,6 +259,8 @@ export const teamSettings = z.object({
   acceptsSelfReferrals: z.boolean(),
   analysisWeeks: z.number(),
   outreachWeeks: z.number(),
+  /** Optimistic concurrency token of the settings (409 `version_conflict` when stale). */
+  version: z.number(),
 });
 const weeks = (what: string) =>
   z.coerce
@@ -265,4 +273,5 @@ export const updateTeamSettingsRequest = z.object({
   acceptsSelfReferrals: z.boolean(),
   analysisWeeks: weeks('de termijn voor de analyse'),
   outreachWeeks: weeks('de termijn voor eropaf'),
+  version: z.number({ error: 'De versie ontbreekt. Vernieuw de pagina.' }).int().min(1),
 });

@@ -23,6 +23,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seed the demo municipality on an empty database. Refused in production. */
   DEMO_DATA: bool.optional(),
+  JOBS_ENABLED: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when Nabij runs behind TLS (directly or through a proxy): cookies get the Secure flag. */
   SECURE_COOKIES: bool.optional(),
@@ -33,6 +34,10 @@ const envSchema = z.object({
   MFA_REQUIRED_ROLES: roleList.optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Requests per minute per user (or per address before login) on write and search routes; 429 above it. Default: 120 writes, 60 searches, 60 before login (test: unlimited). */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   /** SMTP server for e-mail, e.g. smtp://user:password@mail.example.nl:587. Without it (not in production) mail goes to the dev outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' }).optional(),
@@ -73,6 +78,27 @@ const envSchema = z.object({
     .pipe(z.record(z.string(), z.string())),
   /** Treat a login through the identity provider as two-factor (the IdP enforces MFA). */
   OIDC_TRUSTS_MFA: bool.default(true),
+  /** Resident portal (Mijn Nabij): idle and absolute session timeouts, shorter than staff sessions. */
+  RESIDENT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  RESIDENT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(2),
+  /** Login to the resident portal with a one-time code by e-mail (demo and tests). Refused in production: DigiD is required there. */
+  RESIDENT_EMAIL_LOGIN: bool.optional(),
+  /** The DigiD broker (OpenID Connect) for the resident portal. */
+  RESIDENT_OIDC_ISSUER: z.url({ error: 'must be the URL of the DigiD broker' }).optional(),
+  RESIDENT_OIDC_CLIENT_ID: z.string().optional(),
+  RESIDENT_OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The municipality (tenant slug) whose residents log in through this broker. */
+  RESIDENT_OIDC_TENANT: z.string().optional(),
+  /** Scopes to ask the broker for (space-separated); `openid` is always included. */
+  RESIDENT_OIDC_SCOPE: z.string().default('openid'),
+  /** Claim holding the BSN (some brokers send it as e.g. "s00000000:123456789": the last nine digits count). */
+  RESIDENT_OIDC_BSN_CLAIM: z.string().default('bsn'),
+  /** Accepted assurance levels (acr), comma-separated, the lowest first: DigiD Substantieel and Hoog by default. */
+  RESIDENT_OIDC_ACR_VALUES: z
+    .string()
+    .default('urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard,urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1, { error: 'name at least one accepted assurance level' })),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -83,12 +109,16 @@ export interface Config {
   port: number;
   database: { url: string | undefined; dataDir: string; poolSize: number };
   demoData: boolean;
+  /** Run the job queue (reminders, digests) in this instance. */
+  jobsEnabled: boolean;
   logLevel: Env['LOG_LEVEL'];
   secureCookies: boolean;
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   mfaRequiredRoles: readonly Role[];
   login: { maxFailures: number; lockoutMinutes: number };
+  /** Requests per minute on write and search routes: per user, or per address before login (ADR 0017). */
+  rateLimits: { writesPerMinute: number; searchesPerMinute: number; anonymousPerMinute: number };
   webDistDir: string;
   publicUrl: string;
   mail: { smtpUrl: string | undefined; from: string };
@@ -104,6 +134,14 @@ export interface Config {
         trustsMfa: boolean;
       }
     | undefined;
+  resident: {
+    session: { idleMinutes: number; absoluteHours: number };
+    /** One-time codes by e-mail (never in production). */
+    emailLogin: boolean;
+    oidc:
+      | { issuer: string; clientId: string; clientSecret: string | undefined; tenant: string; scope: string; bsnClaim: string; acrValues: string[] }
+      | undefined;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -122,18 +160,31 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_TENANT must be set together');
   }
+  if (production && e.RESIDENT_EMAIL_LOGIN) {
+    throw new ConfigError('Invalid configuration:\n  RESIDENT_EMAIL_LOGIN: login codes by e-mail are refused when NODE_ENV=production; residents log in with DigiD (RESIDENT_OIDC_*)');
+  }
+  const residentOidcParts = [e.RESIDENT_OIDC_ISSUER, e.RESIDENT_OIDC_CLIENT_ID, e.RESIDENT_OIDC_TENANT];
+  if (residentOidcParts.some(Boolean) && !residentOidcParts.every(Boolean)) {
+    throw new ConfigError('Invalid configuration:\n  RESIDENT_OIDC_ISSUER, RESIDENT_OIDC_CLIENT_ID and RESIDENT_OIDC_TENANT must be set together');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     demoData: e.DEMO_DATA ?? !production,
+    jobsEnabled: e.JOBS_ENABLED,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? e.PUBLIC_URL.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     mfaRequiredRoles: e.MFA_REQUIRED_ROLES ?? (production ? ROLES_REQUIRING_MFA_IN_PRODUCTION : []),
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES },
+    rateLimits: {
+      writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 120),
+      searchesPerMinute: e.RATE_LIMIT_SEARCHES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 60),
+      anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 60),
+    },
     webDistDir: e.WEB_DIST_DIR,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
@@ -150,5 +201,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             trustsMfa: e.OIDC_TRUSTS_MFA,
           }
         : undefined,
+    resident: {
+      session: { idleMinutes: e.RESIDENT_SESSION_IDLE_MINUTES, absoluteHours: e.RESIDENT_SESSION_ABSOLUTE_HOURS },
+      emailLogin: e.RESIDENT_EMAIL_LOGIN ?? !production,
+      oidc:
+        e.RESIDENT_OIDC_ISSUER && e.RESIDENT_OIDC_CLIENT_ID && e.RESIDENT_OIDC_TENANT
+          ? {
+              issuer: e.RESIDENT_OIDC_ISSUER,
+              clientId: e.RESIDENT_OIDC_CLIENT_ID,
+              clientSecret: e.RESIDENT_OIDC_CLIENT_SECRET,
+              tenant: e.RESIDENT_OIDC_TENANT,
+              scope: e.RESIDENT_OIDC_SCOPE,
+              bsnClaim: e.RESIDENT_OIDC_BSN_CLAIM,
+              acrValues: e.RESIDENT_OIDC_ACR_VALUES,
+            }
+          : undefined,
+    },
   };
 }

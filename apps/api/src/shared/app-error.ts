@@ -44,6 +44,37 @@ export type ErrorCode =
   | 'plan_not_agreed'
   | 'plan_without_goals'
   | 'child_safety_required'
+  | 'second_factor_required'
+  | 'emergency_access_not_needed'
+  | 'evaluation_not_in_execution'
+  | 'closure_not_possible'
+  | 'open_actions_undecided'
+  | 'closure_needs_team_meeting'
+  | 'not_in_watch'
+  | 'cannot_reactivate'
+  | 'sharing_basis_required'
+  | 'no_referrer'
+  | 'not_closed_yet'
+  | 'case_closed'
+  | 'erasure_exception_applies'
+  | 'inspection_decisions_missing'
+  | 'not_due_for_destruction'
+  | 'request_closed'
+  | 'wrong_request_kind'
+  | 'resident_code_invalid'
+  | 'resident_code_expired'
+  | 'resident_code_blocked'
+  | 'resident_email_login_disabled'
+  | 'resident_digid_not_configured'
+  | 'resident_not_allowed'
+  | 'resident_plan_adults_only'
+  | 'resident_no_case'
+  | 'resident_nothing_to_agree'
+  | 'plan_version_outdated'
+  | 'resident_action_not_own'
+  | 'copy_request_open'
+  | 'resident_email_in_use'
+  | 'resident_account_exists'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -91,6 +122,37 @@ const STATUS: Record<ErrorCode, number> = {
   plan_not_agreed: 409,
   plan_without_goals: 409,
   child_safety_required: 409,
+  second_factor_required: 403,
+  emergency_access_not_needed: 409,
+  evaluation_not_in_execution: 409,
+  closure_not_possible: 409,
+  open_actions_undecided: 409,
+  closure_needs_team_meeting: 409,
+  not_in_watch: 409,
+  cannot_reactivate: 409,
+  sharing_basis_required: 409,
+  no_referrer: 409,
+  not_closed_yet: 409,
+  case_closed: 409,
+  erasure_exception_applies: 409,
+  inspection_decisions_missing: 409,
+  not_due_for_destruction: 409,
+  request_closed: 409,
+  wrong_request_kind: 409,
+  resident_code_invalid: 401,
+  resident_code_expired: 401,
+  resident_code_blocked: 401,
+  resident_email_login_disabled: 404,
+  resident_digid_not_configured: 404,
+  resident_not_allowed: 403,
+  resident_plan_adults_only: 403,
+  resident_no_case: 404,
+  resident_nothing_to_agree: 409,
+  plan_version_outdated: 409,
+  resident_action_not_own: 403,
+  copy_request_open: 409,
+  resident_email_in_use: 409,
+  resident_account_exists: 409,
   internal: 500,
 };
 

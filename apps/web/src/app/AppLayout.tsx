@@ -27,11 +27,15 @@ function navItems(can: (p: Permission) => boolean): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (can('referral:read')) items.push({ to: '/aanmeldingen', label: t('nav.referrals') });
   if (can('meeting:read')) items.push({ to: '/overleg', label: t('nav.meetings') });
+  if (can('case:read')) items.push({ to: '/casuistiekoverleg', label: t('nav.caseReview') });
+  if (can('policy_signal:write') || can('policy_signal:read')) items.push({ to: '/signalen', label: t('nav.signals') });
+  if (can('dashboard:read_team') || can('dashboard:read_all')) items.push({ to: '/sturingsinformatie', label: t('nav.managementInformation') });
   if (can('case:assign')) items.push({ to: '/verdeling', label: t('nav.assignment') });
   if (can('host_question:write')) items.push({ to: '/balie', label: t('nav.hostDesk') });
   if (can('person:read')) items.push({ to: '/personen', label: t('nav.persons') });
   // "Beheer" stays current on every admin page (users, letter templates); the pages have their own sub-navigation.
   if (can('user:admin')) items.push({ to: '/beheer', label: t('nav.admin') });
+  if (can('access_log:read')) items.push({ to: '/privacy', label: t('nav.privacy') });
   return items;
 }
 

@@ -4,13 +4,22 @@
  */
 import { nl as sharedMessages } from '@nabij/contracts';
 import { planMessages } from '../capabilities/plan/messages.plan.nl';
+import { lifecycleMessages } from '../capabilities/lifecycle/messages.lifecycle.nl';
+import { coordinationMessages } from '../capabilities/coordination/messages.coordination.nl';
+import { privacyMessages } from '../capabilities/privacy/messages.privacy.nl';
+import { contactLogMessages } from '../capabilities/contact-log/messages.contact-log.nl';
+import { taskMessages } from '../capabilities/tasks/messages.tasks.nl';
+import { reliabilityMessages } from '../capabilities/reliability/messages.reliability.nl';
+import { managementInformationMessages } from '../capabilities/management-information/messages.management-information.nl';
+import { residentMessages } from '../capabilities/resident/messages.resident.nl';
+import { avgRightsMessages } from '../capabilities/avg-rights/messages.avg-rights.nl';
 import { messages } from './messages.nl';
 
-export type AppMessageKey = keyof typeof messages | keyof typeof planMessages;
+export type AppMessageKey = keyof typeof messages | keyof typeof planMessages | keyof typeof lifecycleMessages | keyof typeof coordinationMessages | keyof typeof privacyMessages | keyof typeof contactLogMessages | keyof typeof taskMessages | keyof typeof reliabilityMessages | keyof typeof managementInformationMessages | keyof typeof residentMessages | keyof typeof avgRightsMessages;
 export type SharedMessageKey = keyof typeof sharedMessages;
 export type MessageKey = AppMessageKey | SharedMessageKey;
 
-const appTable: Readonly<Record<string, string>> = { ...messages, ...planMessages };
+const appTable: Readonly<Record<string, string>> = { ...messages, ...planMessages, ...lifecycleMessages, ...coordinationMessages, ...privacyMessages, ...contactLogMessages, ...taskMessages, ...reliabilityMessages, ...managementInformationMessages, ...residentMessages, ...avgRightsMessages };
 const sharedTable: Readonly<Record<string, string>> = sharedMessages;
 
 export function hasMessage(key: string): boolean {

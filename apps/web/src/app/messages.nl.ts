@@ -380,6 +380,7 @@ export const messages = {
   'letterStatus.sent': 'Verzonden',
   'letterStatus.no_address': 'Geen e-mailadres: per post versturen',
   'letterStatus.failed': 'Verzenden mislukt',
+  'letterStatus.pending': 'Wordt verzonden',
 
   'hostCategory.information': 'Informatie en advies',
   'hostCategory.volunteering': 'Vrijwilligers en activiteiten',
@@ -636,6 +637,7 @@ export const messages = {
   'letter.sent': 'De brief is verstuurd naar {to}.',
   'letter.savedNoAddress': 'De brief is bewaard. Er is geen e-mailadres: download de PDF en verstuur hem per post.',
   'letter.failed': 'De brief is bewaard, maar het versturen is mislukt. Probeer het later opnieuw of verstuur de PDF per post.',
+  'letter.pending': 'De brief is bewaard en wordt nu verzonden. Vernieuw de pagina straks om te zien of het verzenden gelukt is.',
   'letter.load': 'Concept ophalen',
 
   // ---------- meetings ----------

@@ -10,7 +10,15 @@ import { LoginPage } from '../capabilities/auth/LoginPage';
 import { TotpEnrolmentPage } from '../capabilities/auth/TotpEnrolmentPage';
 import { TotpPage } from '../capabilities/auth/TotpPage';
 import { CasePage } from '../capabilities/case-files/CasePage';
+import { CaseReviewMeetingPage } from '../capabilities/coordination/CaseReviewMeetingPage';
+import { CaseReviewPage } from '../capabilities/coordination/CaseReviewPage';
+import { SignalsPage } from '../capabilities/coordination/SignalsPage';
+import { DashboardPage } from '../capabilities/management-information/DashboardPage';
+import { QualityMirrorPage } from '../capabilities/management-information/QualityMirrorPage';
 import { MeldcodePage } from '../capabilities/case-files/MeldcodePage';
+import { ClosurePage } from '../capabilities/lifecycle/ClosurePage';
+import { EvaluationPage } from '../capabilities/lifecycle/EvaluationPage';
+import { WatchPage } from '../capabilities/lifecycle/WatchPage';
 import { ZrmScoringPage } from '../capabilities/case-files/ZrmScoringPage';
 import { HomePage } from '../capabilities/home/HomePage';
 import { AssignmentPage } from '../capabilities/intake/AssignmentPage';
@@ -28,6 +36,15 @@ import { PersonSearchPage } from '../capabilities/persons/PersonSearchPage';
 import { PlanComparePage } from '../capabilities/plan/PlanComparePage';
 import { PlanPage } from '../capabilities/plan/PlanPage';
 import { ServiceCataloguePage } from '../capabilities/plan/ServiceCataloguePage';
+import { FailedJobsPage } from '../capabilities/tasks/FailedJobsPage';
+import { TeamTasksPage } from '../capabilities/tasks/TeamTasksPage';
+import { AccessLogPage } from '../capabilities/privacy/AccessLogPage';
+import { EmergencyOverviewPage } from '../capabilities/privacy/EmergencyOverviewPage';
+import { PersonAccessPage } from '../capabilities/privacy/PersonAccessPage';
+import { RequestPage } from '../capabilities/avg-rights/RequestPage';
+import { RequestsPage } from '../capabilities/avg-rights/RequestsPage';
+import { RetentionPage } from '../capabilities/avg-rights/RetentionPage';
+import { residentRoutes } from '../capabilities/resident/resident-routes';
 import { Loading } from '../components/Loading';
 import { AppFooter, AppLayout, AppShell } from './AppLayout';
 import { PageErrorBoundary, RootErrorBoundary } from './ErrorPage';
@@ -83,6 +100,8 @@ function Root() {
 export const router = createBrowserRouter([
   { path: 'aanmelden', element: <PublicRoot />, errorElement: <RootErrorBoundary /> },
   { path: 'aanmelden/:gemeente', element: <PublicRoot />, errorElement: <RootErrorBoundary /> },
+  // The resident portal "Mijn Nabij": its own session and frame.
+  ...residentRoutes,
   {
     element: <Root />,
     errorElement: <RootErrorBoundary />,
@@ -180,6 +199,22 @@ export const router = createBrowserRouter([
               },
               // The API answers only outside production and decides who may read it.
               { path: 'beheer/outbox', element: <OutboxPage /> },
+              {
+                path: 'beheer/achtergrondtaken',
+                element: (
+                  <RequirePermission permission="job:monitor">
+                    <FailedJobsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'team/taken',
+                element: (
+                  <RequirePermission permission="task:read_team">
+                    <TeamTasksPage />
+                  </RequirePermission>
+                ),
+              },
               { path: 'beheer', element: <Navigate to="/beheer/gebruikers" replace /> },
               {
                 path: 'balie',
@@ -246,6 +281,30 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'dossiers/:id/evaluatie',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <EvaluationPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id/afsluiten',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <ClosurePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dossiers/:id/waakvlam',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <WatchPage />
+                  </RequirePermission>
+                ),
+              },
+              {
                 path: 'dossiers/:id/meldcode/:recordId',
                 element: (
                   <RequirePermission permission="case:read">
@@ -254,10 +313,81 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'casuistiekoverleg',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <CaseReviewPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'casuistiekoverleg/:id',
+                element: (
+                  <RequirePermission permission="case:read">
+                    <CaseReviewMeetingPage />
+                  </RequirePermission>
+                ),
+              },
+              // Workers record signals, the coordinator and the municipal consultant read them; the page checks both.
+              { path: 'signalen', element: <SignalsPage /> },
+              // The coordinator (own teams) and the policy advisor (every team) see management information; the pages check both.
+              { path: 'sturingsinformatie', element: <DashboardPage /> },
+              { path: 'sturingsinformatie/kwaliteitsspiegel', element: <QualityMirrorPage /> },
+              {
                 path: 'verdeling',
                 element: (
                   <RequirePermission permission="case:assign">
                     <AssignmentPage />
+                  </RequirePermission>
+                ),
+              },
+              // The privacy officer's pages; the API also requires a session confirmed with two-factor.
+              { path: 'privacy', element: <Navigate to="/privacy/logboek" replace /> },
+              {
+                path: 'privacy/logboek',
+                element: (
+                  <RequirePermission permission="access_log:read">
+                    <AccessLogPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'privacy/clienten/:id',
+                element: (
+                  <RequirePermission permission="access_log:read">
+                    <PersonAccessPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'privacy/noodtoegang',
+                element: (
+                  <RequirePermission permission="access_log:read">
+                    <EmergencyOverviewPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'privacy/verzoeken',
+                element: (
+                  <RequirePermission permission="privacy:manage">
+                    <RequestsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'privacy/verzoeken/:id',
+                element: (
+                  <RequirePermission permission="privacy:manage">
+                    <RequestPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'privacy/vernietigen',
+                element: (
+                  <RequirePermission permission="privacy:manage">
+                    <RetentionPage />
                   </RequirePermission>
                 ),
               },

@@ -4,13 +4,17 @@ import { buildActor, type AccessContext, type Actor } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { readSessionToken, resolveSession, safeEqual, type SessionRow } from '../auth';
-import { policyOf, type RoutePolicy } from './route-policy';
+import { readResidentToken, resolveResidentSession, type ResidentSessionRow } from '../resident';
+import { isResidentApi, policyOf, type RoutePolicy } from './route-policy';
 
 declare module 'fastify' {
   interface FastifyRequest {
     session: SessionRow | undefined;
     sessionExpired: boolean;
     actor: Actor | undefined;
+    /** The resident portal's session (Mijn Nabij): only on resident routes, never together with a staff session. */
+    resident: ResidentSessionRow | undefined;
+    residentExpired: boolean;
   }
 }
 
@@ -30,6 +34,8 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('actor', undefined);
+  app.decorateRequest('resident', undefined);
+  app.decorateRequest('residentExpired', false);
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -40,6 +46,13 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
 
   app.addHook('onRequest', async (request) => {
     const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
+    // Resident routes read only the resident cookie; the staff cookie is not even looked at (and vice versa below).
+    if (policy?.kind === 'resident' || isResidentApi(request.url)) {
+      const resident = await resolveResidentSession(deps, readResidentToken(request, deps.config));
+      request.resident = resident.session;
+      request.residentExpired = resident.session ? false : resident.expired;
+      return;
+    }
     if (policy?.kind === 'public' && !request.url.startsWith('/api/auth')) return;
     const lookup = await resolveSession(deps, readSessionToken(request, deps.config));
     request.session = lookup.session;
@@ -54,6 +67,15 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
     const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
     if (!policy) throw new AppError('not_found');
     if (policy.kind === 'public') return;
+    if (policy.kind === 'resident') {
+      const resident = request.resident;
+      if (!resident) throw new AppError(request.residentExpired ? 'session_expired' : 'not_authenticated');
+      if (!SAFE_METHODS.has(request.method)) {
+        const header = request.headers['x-csrf-token'];
+        if (typeof header !== 'string' || !safeEqual(header, resident.csrfToken)) throw new AppError('csrf_failed');
+      }
+      return;
+    }
     const session = request.session;
     if (!session) throw new AppError(request.sessionExpired ? 'session_expired' : 'not_authenticated');
     if (!SAFE_METHODS.has(request.method)) {

@@ -11,7 +11,13 @@ export type RoutePolicy =
   /** Any fully logged-in user. */
   | { kind: 'authenticated' }
   /** A fully logged-in user whose roles grant the permission. */
-  | { kind: 'permission'; permission: Permission; dataCategory: string };
+  | { kind: 'permission'; permission: Permission; dataCategory: string }
+  /**
+   * A resident logged in to the resident portal (Mijn Nabij) with a resident session. Staff sessions never count
+   * here, and resident sessions never count for the other kinds. What the resident may see is decided per person
+   * by the resident capability (age rules, representation).
+   */
+  | { kind: 'resident'; dataCategory: string };
 
 export const publicRoute = (reason: string): RoutePolicy => ({ kind: 'public', reason });
 export const loginStep: RoutePolicy = { kind: 'login_step' };
@@ -21,6 +27,10 @@ export const requirePermission = (permission: Permission, dataCategory: string):
   permission,
   dataCategory,
 });
+export const residentRoute = (dataCategory: string): RoutePolicy => ({ kind: 'resident', dataCategory });
+
+/** Routes of the resident portal's API: their sessions are resolved from the resident cookie, never the staff one. */
+export const isResidentApi = (url: string): boolean => url.startsWith('/api/resident/');
 
 /** Routes registered by infrastructure plugins (API docs, static web app), which cannot carry route config. */
 const INFRASTRUCTURE: Array<[RegExp, RoutePolicy]> = [

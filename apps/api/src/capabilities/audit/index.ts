@@ -1,1 +1,2 @@
-export { recordAccess, recordAccessMany, recordExternalAccess, type AccessAction, type AccessEntry, type LegalBasis } from './record-access';
+export { recordAccess, recordAccessMany, recordExternalAccess, recordResidentAccess, type AccessAction, type AccessEntry, type LegalBasis, type ResidentActor } from './record-access';
+export { verifyTenantChain, verifyAllChains, type ChainReport, type ChainProblem, type ReadRunner } from './access-log-chain';

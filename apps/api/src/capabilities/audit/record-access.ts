@@ -93,3 +93,51 @@ export async function recordExternalAccess(
     )
     .execute();
 }
+
+/** A resident (or their representative) acting in the resident portal, Mijn Nabij. */
+export interface ResidentActor {
+  tenantId: string;
+  /** The resident account that is logged in. */
+  accountId: string;
+  /** The person behind that account: the resident themselves, or the representative acting for someone else. */
+  actingPersonId: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+/**
+ * Logs an action in the resident portal: no staff user (user_id is null), role `resident`, the person concerned in
+ * person_id, and who acted (the account and the acting person, who differs from the person concerned when a
+ * representative acts) in the detail. The rows join the municipality's hash chain like every other row.
+ */
+export async function recordResidentAccess(
+  tx: Tx,
+  who: ResidentActor,
+  entry: Omit<AccessEntry, 'permission' | 'onBehalfOf'>,
+  personIds: Array<string | null> = [entry.personId ?? null],
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx
+    .insertInto('access_log')
+    .values(
+      personIds.map((personId) => ({
+        tenant_id: who.tenantId,
+        user_id: null,
+        user_role: 'resident',
+        team_id: entry.teamId ?? null,
+        on_behalf_of: null,
+        action: entry.action,
+        event: entry.event,
+        person_id: personId,
+        case_id: entry.caseId ?? null,
+        data_category: entry.dataCategory,
+        legal_basis: entry.legalBasis ?? 'public_task_social_domain',
+        outcome: entry.outcome ?? 'allowed',
+        ip: who.ip,
+        user_agent: who.userAgent?.slice(0, 300) ?? null,
+        emergency: false,
+        detail: JSON.stringify({ ...entry.detail, residentAccountId: who.accountId, actingPersonId: who.actingPersonId }),
+      })),
+    )
+    .execute();
+}

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany, type AccessEntry } from '../audit';
 import { canSeeMeldcode, canViewCase, canWorkOnCase, type CaseFacts } from './case-files.policy';
+import { emergencyGrantFor, flagEmergencyTransaction } from './emergency-grant';
 
 export interface CaseRow extends CaseFacts {
   id: string;
@@ -21,7 +22,8 @@ export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined>
   if (!c) return undefined;
   const members = c.household_id ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute() : [];
   const personIds = [...new Set([...(c.primary_person_id ? [c.primary_person_id] : []), ...members.map((m) => m.person_id)])];
-  return { id: c.id, teamId: c.team_id, caseWorkerId: c.case_worker_id, tandemWorkerId: c.tandem_worker_id, householdId: c.household_id, primaryPersonId: c.primary_person_id, personIds };
+  const consulted = await tx.selectFrom('behavioural_consultation').select('scientist_id').where('case_id', '=', c.id).execute();
+  return { id: c.id, teamId: c.team_id, caseWorkerId: c.case_worker_id, tandemWorkerId: c.tandem_worker_id, householdId: c.household_id, primaryPersonId: c.primary_person_id, personIds, consultedScientistIds: consulted.map((r) => r.scientist_id) };
 }
 
 export type CaseAccess = 'view' | 'work' | 'meldcode';
@@ -46,7 +48,7 @@ export async function withCase<T>(deps: Deps, ctx: AccessContext, caseId: string
   const denied = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const c = await findCase(tx, caseId);
     if (!c) throw new AppError('not_found');
-    return ALLOWED[access](ctx.actor, c) ? null : c;
+    return ALLOWED[access](ctx.actor, c) || (await emergencyGrantFor(tx, ctx.actor, access, c, deps.clock.now())) ? null : c;
   });
   if (denied) {
     await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
@@ -56,7 +58,13 @@ export async function withCase<T>(deps: Deps, ctx: AccessContext, caseId: string
   }
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const c = await findCase(tx, caseId);
-    if (!c || !ALLOWED[access](ctx.actor, c)) throw new AppError('forbidden');
+    if (!c) throw new AppError('forbidden');
+    if (!ALLOWED[access](ctx.actor, c)) {
+      // Emergency access (viewing only): every access-log row of this transaction is flagged.
+      const grantId = await emergencyGrantFor(tx, ctx.actor, access, c, deps.clock.now());
+      if (!grantId) throw new AppError('forbidden');
+      await flagEmergencyTransaction(tx, grantId);
+    }
     return fn(tx, c);
   });
 }

@@ -4,18 +4,21 @@ export interface CaseFacts {
   teamId: string;
   caseWorkerId: string;
   tandemWorkerId: string | null;
+  /** Behavioural scientists consulted on this case (behavioural_consultation): they may view it, whatever their team. */
+  consultedScientistIds?: readonly string[];
 }
 
 const isOnCase = (actor: Actor, c: CaseFacts) => c.caseWorkerId === actor.userId || c.tandemWorkerId === actor.userId;
 const isTeamLead = (actor: Actor, c: CaseFacts) => actor.roles.includes('team_coordinator') && actor.teamIds.includes(c.teamId);
 const isTeamScientist = (actor: Actor, c: CaseFacts) => actor.roles.includes('behavioural_scientist') && actor.teamIds.includes(c.teamId);
+const isConsultedScientist = (actor: Actor, c: CaseFacts) => actor.roles.includes('behavioural_scientist') && (c.consultedScientistIds ?? []).includes(actor.userId);
 
 /**
  * Need to know: the case worker and the tandem partner see and work on the case; the coordinator
  * sees the team's cases; the behavioural scientist of the team is consulted on them.
  */
 export const canViewCase = (actor: Actor, c: CaseFacts): boolean =>
-  hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c));
+  hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c) || isConsultedScientist(actor, c));
 
 export const canWorkOnCase = (actor: Actor, c: CaseFacts): boolean => hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c));
 

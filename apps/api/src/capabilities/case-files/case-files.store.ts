@@ -101,3 +101,14 @@ export async function advanceCasePhase(tx: Tx, caseId: string, to: 'plan' | 'exe
     .where('phase', 'in', earlier)
     .execute();
 }
+
+/** Sets (or removes) the tandem worker of a case; false when someone changed the case since `expectedVersion`. */
+export async function setTandemWorker(tx: Tx, caseId: string, tandemWorkerId: string | null, expectedVersion: number): Promise<boolean> {
+  const r = await tx
+    .updateTable('case_file')
+    .set((eb) => ({ tandem_worker_id: tandemWorkerId, version: eb('version', '+', 1) }))
+    .where('id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,4 +1,12 @@
 export { registerCaseFileRoutes } from './case-files.routes';
-export { findCaseFilesFor, insertCaseFile, caseFileOfReferral, caseloadOfTeam, advanceCasePhase } from './case-files.store';
-export { withCase, logCaseAccess, type CaseRow } from './case-access';
+export { findCaseFilesFor, insertCaseFile, caseFileOfReferral, caseloadOfTeam, advanceCasePhase, setTandemWorker } from './case-files.store';
+export { withCase, logCaseAccess, findCase, type CaseRow } from './case-access';
+export { canViewCase, canWorkOnCase, type CaseFacts } from './case-files.policy';
 export { findPlanFacts, type PlanFacts } from './plan-facts';
+export { checkSharing, findActiveConsent, consentCovers, type SharingDecision, type SharingRecipient, type ActiveConsent } from './sharing';
+export { addTimelineSource, type TimelineEntry, type TimelineSource } from './timeline-sources';
+export { linkReferralToRecentCases, listLinkedReferrals } from './referral-links';
+export { moveCasePhase, lockCaseState, type CasePhase } from './case-phase';
+export { loadZrm } from './view-case';
+export { startEmergencyAccess, myEmergencyAccess, endEmergencyAccess, EMERGENCY_ACCESS_MAX_HOURS } from './emergency-access';
+export { currentCaseOfPerson, consentsOfPerson, withdrawConsentOfPerson } from './case-files-for-resident';

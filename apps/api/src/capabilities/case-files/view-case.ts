@@ -7,6 +7,8 @@ import type { Deps } from '../../platform/deps';
 import { isConsentActive, isOutreachOverdue, suggestsMeldcode } from './analysis.domain';
 import { canSeeMeldcode } from './case-files.policy';
 import { logCaseAccess, withCase, type CaseRow } from './case-access';
+import { timelineFromSources } from './timeline-sources';
+import { openTasksOfCase } from '../tasks';
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
@@ -110,6 +112,18 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
       .execute(),
     questionDomainsOf(tx, c.id),
   ]);
+  const [openTasks, contacts] = await Promise.all([
+    openTasksOfCase(tx, c.id, today),
+    tx
+      .selectFrom('contact_entry as e')
+      .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
+      .select(['e.id', 'e.kind', 'e.contact_on', 'e.note', 'e.recorded_at', 'u.display_name'])
+      .where('e.case_id', '=', c.id)
+      .orderBy('e.contact_on', 'desc')
+      .orderBy('e.recorded_at', 'desc')
+      .limit(200)
+      .execute(),
+  ]);
   const memberViews = members.map((m) => {
     const age = m.date_of_birth ? ageOn(m.date_of_birth, today) : null;
     return { id: m.id, fullName: personName(m), relation: m.relation, age, isMinor: age === null ? null : age < 18 };
@@ -138,6 +152,8 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     ...outreachAttempts.map((o) => ({ at: `${o.attemptedOn}T12:00:00.000Z`, kind: 'outreach', summary: o.contactMade ? 'Contact gelegd (eropaf)' : 'Contactpoging zonder resultaat (eropaf)', byName: null })),
     ...consentViews.map((x) => ({ at: `${x.givenOn}T12:00:00.000Z`, kind: 'consent', summary: `Toestemming ${x.personName} om te delen met ${x.recipient}`, byName: null })),
     ...(meldcode ?? []).map((m) => ({ at: `${m.started_on}T12:00:00.000Z`, kind: 'meldcode', summary: 'Meldcode gestart', byName: null })),
+    ...contacts.map((x) => ({ at: `${x.contact_on}T12:00:00.000Z`, kind: 'contact', summary: `Contact: ${CONTACT_LABELS[x.kind] ?? x.kind}`, byName: x.display_name })),
+    ...(await timelineFromSources(tx, c.id)),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
   return {
@@ -176,9 +192,21 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     meldcode: meldcode ? meldcode.map((m) => ({ id: m.id, status: m.status as 'open', startedOn: m.started_on })) : null,
     outreach: { attempts: outreachAttempts, flaggedForTeam: isOutreachOverdue(outreachAttempts, base.outreach_weeks, today) },
     consents: consentViews,
+    openTasks: openTasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: t.dueOn, overdue: t.overdue, assigneeName: t.assignee?.name ?? null, version: t.version })),
+    recentContacts: contacts.slice(0, 5).map((x) => ({ id: x.id, kind: x.kind, contactOn: x.contact_on, note: x.note.length > 200 ? `${x.note.slice(0, 200)}…` : x.note, recordedByName: x.display_name })),
     timeline,
   };
 }
+
+const CONTACT_LABELS: Record<string, string> = {
+  home_visit: 'huisbezoek',
+  phone: 'telefonisch',
+  office: 'op kantoor',
+  video: 'beeldbellen',
+  accompany: 'begeleiding naar instantie',
+  network_meeting: 'netwerkberaad',
+  other: 'anders',
+};
 
 /** The case file page: everything of the case in one read, logged for every person of the household. */
 export async function viewCase(deps: Deps, ctx: AccessContext, caseId: string): Promise<CaseOverview> {

@@ -5,6 +5,13 @@ import { insertUser } from '../organisation';
 import { DEMO_HOUSEHOLDS } from './demo-households';
 import { seedDemoIntake } from './seed-demo-intake';
 import { seedDemoServices } from './seed-demo-services';
+import { seedDemoExecution } from './seed-demo-execution';
+import { seedDemoCaseReview } from './seed-demo-case-review';
+import { seedDemoTasks } from './seed-demo-tasks';
+import { seedDemoPrivacy } from './seed-demo-privacy';
+import { seedDemoAvgRights } from './seed-demo-avg-rights';
+import { seedDemoResident } from './seed-demo-resident';
+import { seedDemoHistory } from './seed-demo-history';
 
 export const DEMO_PASSWORD = 'Welkom-bij-Nabij-2026';
 
@@ -26,6 +33,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'consulent', displayName: 'Ahmed Ouali', roles: ['municipal_consultant'], teams: ['Noord', 'Zuid'] },
   { username: 'privacy', displayName: 'Ingrid Schouten', roles: ['privacy_officer'], teams: [] },
   { username: 'beheerder', displayName: 'Tim Hendriks', roles: ['functional_admin'], teams: [] },
+  { username: 'beleid', displayName: 'Fatma Yıldız', roles: ['policy_advisor'], teams: [] },
 ];
 
 /** Deterministic test BSNs that pass the eleven-check, in the 99999xxxx range used for test data. */
@@ -102,6 +110,13 @@ export async function seedDemo(db: Database): Promise<void> {
     }
     await seedDemoIntake(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
     await seedDemoServices(tx, tenant.id);
+    await seedDemoExecution(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
+    await seedDemoCaseReview(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds });
+    await seedDemoTasks(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds });
+    await seedDemoPrivacy(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
+    await seedDemoAvgRights(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds });
+    await seedDemoResident(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
+    await seedDemoHistory(tx, { tenantId: tenant.id, teams: teamId, users: userIds });
 
     const other = await tx.insertInto('tenant').values({ slug: 'anderstad', name: 'Gemeente Anderstad' }).returning('id').executeTakeFirstOrThrow();
     const otherTeam = await tx.insertInto('team').values({ tenant_id: other.id, name: 'Buurtteam Centrum', area: 'Centrum' }).returning('id').executeTakeFirstOrThrow();

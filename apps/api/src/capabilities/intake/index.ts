@@ -1,2 +1,3 @@
 export { registerIntakeRoutes } from './intake.routes';
 export { sniffAttachment } from './intake.domain';
+export { templateFor as letterTemplateFor, fillTemplate, type CaseLetterTemplateKind } from './letters';

@@ -142,7 +142,8 @@ describe('the public referral form', () => {
 describe('team configuration of channels', () => {
   it('a team that accepts only professionals refuses a self-referral; one without the web form is not offered', async () => {
     const admin = await loggedIn('admin', ['functional_admin']);
-    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
+    const before = (await admin.get('/api/admin/teams')).json().teams.find((x: { id: string }) => x.id === otherTeamId);
+    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6, version: before.version });
     expect(set.json()).toMatchObject({ acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
     const self = await t.agent().post(
       `/api/public/referrals/${tenant.slug}`,
@@ -150,7 +151,7 @@ describe('team configuration of channels', () => {
     );
     expect(self.statusCode).toBe(400);
     expect(self.json().fieldErrors.referrerKind[0]).toContain('alleen aanmeldingen van professionals');
-    await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: false, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
+    await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: false, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6, version: set.json().version });
     const form = (await t.agent().get(`/api/public/referral-form/${tenant.slug}`)).json();
     expect(form.teams.map((x: { id: string }) => x.id)).toEqual([tenant.teamId]);
     expect((await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ teamId: otherTeamId }))).statusCode).toBe(400);
@@ -286,7 +287,8 @@ describe('from referral to case file', () => {
     expect(waiting).toMatchObject({ waitingDays: 0, breachesNorm: false });
     expect(overview.workers.map((w: { userId: string }) => w.userId)).toContain(users.worker!.id);
     const admin = await loggedIn('expertiseAdmin', ['functional_admin']);
-    expect((await admin.put(`/api/admin/users/${users.worker!.id}/expertise`, { expertise: ['schulden', 'opvoeding'] })).json().expertise).toEqual(['schulden', 'opvoeding']);
+    const account = (await admin.get('/api/admin/users')).json().users.find((u: { id: string }) => u.id === users.worker!.id);
+    expect((await admin.put(`/api/admin/users/${users.worker!.id}/expertise`, { expertise: ['schulden', 'opvoeding'], version: account.version })).json().expertise).toEqual(['schulden', 'opvoeding']);
     const withExpertise = (await coordinator.get(`/api/assignments?teamId=${tenant.teamId}`)).json();
     expect(withExpertise.workers.find((w: { userId: string }) => w.userId === users.worker!.id).expertise).toEqual(['schulden', 'opvoeding']);
 

@@ -16,6 +16,7 @@ import {
   idParams,
   letterDraft,
   letterKind,
+  letterTemplateKind,
   letterTemplate,
   letterView,
   meetingList,
@@ -213,7 +214,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.put(
     '/api/admin/letter-templates/:kind',
-    { config: admin, schema: { tags, params: z.object({ kind: letterKind }), body: updateLetterTemplateRequest, response: { 200: letterTemplate } } },
+    { config: admin, schema: { tags, params: z.object({ kind: letterTemplateKind }), body: updateLetterTemplateRequest, response: { 200: letterTemplate } } },
     async (request) => updateTemplate(deps, accessContext(request), request.params.kind, request.body),
   );
   if (deps.config.env !== 'production') {

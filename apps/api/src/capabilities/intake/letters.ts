@@ -4,14 +4,20 @@ import { renderLetterPdf } from '../../platform/pdf';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
 import { recordAccess } from '../audit';
+import { caseFileOfReferral, checkSharing, findCase } from '../case-files';
+import { amsterdamDate } from '../../shared/clock';
 import { CORE_DECISION_LABELS } from './intake-meeting';
 import { getVisibleReferral, logReferralAccess } from './work-on-referral';
 
 export type LetterKind = 'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
 export const LETTER_KIND_LIST: LetterKind[] = ['decision_take_up', 'decision_advice', 'decision_refer_elsewhere', 'decision_not_for_us', 'closure'];
+/** Letters about a case file on closure (lifecycle capability); their templates are kept and edited here too. */
+export type CaseLetterTemplateKind = 'case_closure_referrer' | 'case_closure_household';
+export type TemplateKind = LetterKind | CaseLetterTemplateKind;
+export const TEMPLATE_KIND_LIST: TemplateKind[] = [...LETTER_KIND_LIST, 'case_closure_referrer', 'case_closure_household'];
 
 /** Built-in texts, used until the functional administrator edits a template for the municipality. */
-export const DEFAULT_TEMPLATES: Record<LetterKind, { subject: string; body: string }> = {
+export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: string }> = {
   decision_take_up: {
     subject: 'Terugkoppeling aanmelding {referentie}: het wijkteam pakt de hulp op',
     body:
@@ -42,16 +48,32 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, { subject: string; body: stri
     subject: 'Afsluiting aanmelding {referentie}',
     body: 'Beste {verwijzer},\n\nHierbij laten wij u weten dat wij de aanmelding van {inwoner} hebben afgesloten.\n\n{onderbouwing}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
   },
+  case_closure_referrer: {
+    subject: 'Afronding begeleiding na uw aanmelding {referentie}',
+    body:
+      'Beste {verwijzer},\n\nU heeft {inwoner} bij {team} aangemeld. Met deze brief laten wij u weten dat wij de begeleiding hebben afgerond.\n\n' +
+      'Reden van afronden: {reden}.\n\nAfspraken voor daarna: {nazorg}\n\n{waakvlam}\n\n' +
+      'Maakt u zich later opnieuw zorgen? Neem dan contact met ons op en noem het kenmerk {referentie}.\n\nMet vriendelijke groet,\n\n{werker}\n{team}\n{gemeente}',
+  },
+  case_closure_household: {
+    subject: 'Afronding van de begeleiding door {team}',
+    body:
+      'Beste {inwoner},\n\nDe afgelopen tijd hebben wij samen aan uw plan gewerkt. Wij ronden de begeleiding nu af.\n\n' +
+      'Reden van afronden: {reden}.\n\nWat er is bereikt:\n{resultaten}\n\nAfspraken voor daarna: {nazorg}\n\n{waakvlam}\n\n' +
+      'Komt u later toch weer iets tegen? Bel of mail ons gerust. U kunt altijd opnieuw bij ons terecht.\n\nMet vriendelijke groet,\n\n{werker}\n{team}\n{gemeente}',
+  },
 };
 
 export const PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'gemeente'] as const;
+/** Extra placeholders of the letters on closure of a case. */
+export const CLOSURE_PLACEHOLDERS = ['reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
 
 /** Fills `{name}` placeholders; unknown ones stay visible so a typo is noticed in the preview. */
-export function fillTemplate(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number], string>>): string {
+export function fillTemplate(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number] | (typeof CLOSURE_PLACEHOLDERS)[number], string>>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values as Record<string, string | undefined>)[key] ?? whole);
 }
 
-async function templateFor(tx: Tx, tenantId: string, kind: LetterKind) {
+export async function templateFor(tx: Tx, tenantId: string, kind: TemplateKind) {
   const row = await tx.selectFrom('letter_template').select(['subject', 'body', 'version']).where('tenant_id', '=', tenantId).where('kind', '=', kind).executeTakeFirst();
   return row ?? { ...DEFAULT_TEMPLATES[kind], version: 0 };
 }
@@ -59,11 +81,11 @@ async function templateFor(tx: Tx, tenantId: string, kind: LetterKind) {
 export async function listTemplates(deps: Deps, ctx: AccessContext) {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
-    templates: await Promise.all(LETTER_KIND_LIST.map(async (kind) => ({ kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) }))),
+    templates: await Promise.all(TEMPLATE_KIND_LIST.map(async (kind) => ({ kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) }))),
   }));
 }
 
-export async function updateTemplate(deps: Deps, ctx: AccessContext, kind: LetterKind, input: { subject: string; body: string; version: number }) {
+export async function updateTemplate(deps: Deps, ctx: AccessContext, kind: TemplateKind, input: { subject: string; body: string; version: number }) {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const current = await templateFor(tx, ctx.actor.tenantId, kind);
@@ -71,12 +93,16 @@ export async function updateTemplate(deps: Deps, ctx: AccessContext, kind: Lette
     if (current.version === 0) {
       await tx.insertInto('letter_template').values({ tenant_id: ctx.actor.tenantId, kind, subject: input.subject, body: input.body }).execute();
     } else {
-      await tx
+      // The version in the WHERE clause makes the check and the change one step: of two saves based on the
+      // same version, the second finds no row (it waited for the first's lock) and gets a conflict.
+      const r = await tx
         .updateTable('letter_template')
         .set((eb) => ({ subject: input.subject, body: input.body, version: eb('version', '+', 1) }))
         .where('tenant_id', '=', ctx.actor.tenantId)
         .where('kind', '=', kind)
-        .execute();
+        .where('version', '=', input.version)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new AppError('version_conflict');
     }
     await recordAccess(tx, ctx, { action: 'update', event: 'letter_template.changed', dataCategory: 'configuration', legalBasis: 'security', permission: 'user:admin', detail: { kind } });
     return { kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) };
@@ -124,12 +150,31 @@ export async function draftLetter(deps: Deps, ctx: AccessContext, referralId: st
  * Sends the letter: the PDF is kept with the referral (same transaction as the access-log row), then
  * e-mailed with the PDF attached. The same idempotency key (a retried or double-clicked send) sends once.
  */
-export async function sendLetter(deps: Deps, ctx: AccessContext, referralId: string, input: { kind: LetterKind; subject: string; body: string; idempotencyKey: string }) {
+export async function sendLetter(
+  deps: Deps,
+  ctx: AccessContext,
+  referralId: string,
+  input: { kind: LetterKind; subject: string; body: string; idempotencyKey: string; legalBasis?: string | undefined; sharingReason?: string | undefined },
+) {
   const prepared = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const existing = await tx.selectFrom('letter').select(['id', 'status']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
     if (existing) return { letterId: existing.id, alreadyHandled: existing.status !== 'pending' && existing.status !== 'failed' };
     const { view, decision, tenantName } = await letterValues(tx, ctx, referralId);
     if (!decision && input.kind !== 'closure') throw new AppError('not_decided');
+    // Once the referral has a case file, the letter tells a third party about a case: consent or a legal basis first.
+    const caseFile = view.referrerKind === 'self' ? undefined : await caseFileOfReferral(tx, referralId);
+    const caseRow = caseFile ? await findCase(tx, caseFile.id) : undefined;
+    const sharing = caseRow
+      ? await checkSharing(
+          tx,
+          ctx,
+          caseRow,
+          { organisation: view.referrer.organisation, name: view.referrer.name, email: view.referrer.email },
+          amsterdamDate(deps.clock.now()),
+          { legalBasis: input.legalBasis, reason: input.sharingReason },
+          { event: 'case_file.information_shared', detail: { referralId, letterKind: input.kind } },
+        )
+      : undefined;
     const pdf = await renderLetterPdf({
       sender: { municipality: tenantName, team: view.teamName },
       recipient: { name: view.referrer.name, organisation: view.referrer.organisation },
@@ -152,6 +197,10 @@ export async function sendLetter(deps: Deps, ctx: AccessContext, referralId: str
         sent_at: null,
         idempotency_key: input.idempotencyKey,
         created_by: ctx.actor.userId,
+        sharing_basis: sharing?.basis ?? null,
+        consent_id: sharing?.basis === 'consent' ? sharing.consent.id : null,
+        legal_basis: sharing?.basis === 'legal_basis' ? sharing.legalBasis : null,
+        sharing_reason: sharing?.basis === 'legal_basis' ? sharing.reason : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
-import { findCaseFilesFor } from '../case-files';
+import { findCaseFilesFor, linkReferralToRecentCases } from '../case-files';
 import { existingPersonIds, findHouseholds, findHouseholdsOfPerson, findRegiecheckMatches, insertHousehold, insertHouseholdMember, insertPerson, toSummary } from '../persons';
 import { bumpReferral, linkReferralPerson, listReferralPersons } from './intake.store';
 import { getVisibleReferral, logReferralAccess } from './work-on-referral';
@@ -44,6 +44,9 @@ export async function runRegiecheck(deps: Deps, ctx: AccessContext, referralId: 
             closedAt: c.closed_at?.toISOString() ?? null,
             teamName: c.team_name,
             contactPerson: c.worker_name,
+            phase: c.phase,
+            // In watch, or closed less than two years ago: completing the regiecheck links this referral to that case.
+            linksToCase: c.phase === 'watch' || c.phase === 'closed',
           })),
         });
       }
@@ -132,8 +135,9 @@ export async function completeRegiecheck(
       regiecheckBy: ctx.actor.userId,
     });
     if (!ok) throw new AppError('version_conflict');
+    const linkedCases = await linkReferralToRecentCases(tx, ctx, { referralId, personIds: ids, householdId: householdId ?? null, today: amsterdamDate(deps.clock.now()) });
     const after = await getVisibleReferral(tx, ctx, referralId, true);
-    await logReferralAccess(tx, ctx, after, { action: 'update', event: 'referral.regiecheck_completed', permission: 'referral:write', detail: { householdId } });
+    await logReferralAccess(tx, ctx, after, { action: 'update', event: 'referral.regiecheck_completed', permission: 'referral:write', detail: { householdId, linkedCases: linkedCases.length } });
     return after;
   });
 }

@@ -46,6 +46,8 @@ export async function listReferrals(deps: Deps, ctx: AccessContext, filter: { st
 export async function changeReferralStatus(deps: Deps, ctx: AccessContext, id: string, input: { status: ReferralStatus; version: number }): Promise<ReferralView> {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, id, true);
+    // A change based on an older read is a conflict first of all: the user must see the newer state.
+    if (view.version !== input.version) throw new AppError('version_conflict');
     if (!canMoveTo(view.status, input.status)) throw new AppError('invalid_status_change');
     if (input.status === 'complete' && !isReferralComplete(view)) throw new AppError('referral_incomplete');
     if (!(await updateReferralStatus(tx, id, input.version, input.status))) throw new AppError('version_conflict');

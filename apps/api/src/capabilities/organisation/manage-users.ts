@@ -78,10 +78,12 @@ export async function resetAccount(deps: Deps, ctx: AccessContext, userId: strin
 }
 
 /** Records a worker's expertise, shown when workers are assigned to cases. */
-export async function changeExpertise(deps: Deps, ctx: AccessContext, userId: string, expertise: string[]): Promise<UserView> {
+export async function changeExpertise(deps: Deps, ctx: AccessContext, userId: string, expertise: string[], version: number): Promise<UserView> {
   if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
   return deps.db.inSystem(async (tx) => {
-    if (!(await setExpertise(tx, ctx.actor.tenantId, userId, [...new Set(expertise)]))) throw new AppError('user_not_found');
+    const outcome = await setExpertise(tx, ctx.actor.tenantId, userId, [...new Set(expertise)], version);
+    if (outcome === 'not_found') throw new AppError('user_not_found');
+    if (outcome === 'conflict') throw new AppError('version_conflict');
     await recordAccess(tx, ctx, accountEntry('account.expertise_changed', 'update', userId));
     const user = await findUser(tx, ctx.actor.tenantId, userId);
     if (!user) throw new AppError('user_not_found');

@@ -28,7 +28,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
     resetAccount(deps, accessContext(request), request.params.id),
   );
   r.put('/api/admin/users/:id/expertise', { config, schema: { tags, params: idParams, body: updateExpertiseRequest, response: { 200: userView } } }, async (request) =>
-    changeExpertise(deps, accessContext(request), request.params.id, request.body.expertise),
+    changeExpertise(deps, accessContext(request), request.params.id, request.body.expertise, request.body.version),
   );
   r.get('/api/admin/teams', { config, schema: { tags, response: { 200: z.object({ teams: z.array(teamSettings) }) } } }, async (request) =>
     listTeamSettings(deps, accessContext(request)),

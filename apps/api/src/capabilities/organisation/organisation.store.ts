@@ -9,7 +9,7 @@ export async function listTeams(tx: Tx, tenantId: string): Promise<Array<{ id: s
 const userViewSql = (tenantId: string) => sql<UserView>`
   select u.id, u.username, u.display_name as "displayName", u.email, u.active,
          (u.totp_enabled_at is not null) as "totpEnabled",
-         to_char(u.last_login_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastLoginAt", u.expertise,
+         to_char(u.last_login_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastLoginAt", u.expertise, u.version,
          coalesce((select array_agg(r.role order by r.role) from user_role r where r.user_id = u.id), '{}') as roles,
          coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
                    from user_team ut join team t on t.id = ut.team_id where ut.user_id = u.id), '[]') as teams
@@ -97,7 +97,16 @@ export async function resetCredentials(tx: Tx, tenantId: string, userId: string,
   return true;
 }
 
-export async function setExpertise(tx: Tx, tenantId: string, userId: string, expertise: string[]): Promise<boolean> {
-  const r = await tx.updateTable('app_user').set({ expertise }).where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/** Sets the expertise when the account's version still matches; 'conflict' when someone changed it first. */
+export async function setExpertise(tx: Tx, tenantId: string, userId: string, expertise: string[], version: number): Promise<'ok' | 'not_found' | 'conflict'> {
+  const r = await tx
+    .updateTable('app_user')
+    .set((eb) => ({ expertise, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 1) return 'ok';
+  const exists = await tx.selectFrom('app_user').select('id').where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  return exists ? 'conflict' : 'not_found';
 }

@@ -9,5 +9,8 @@ export {
   insertHouseholdMember,
   existingPersonIds,
   findHouseholds,
+  searchPersons,
+  findPerson,
+  updatePerson,
   type PersonFields,
 } from './persons.store';

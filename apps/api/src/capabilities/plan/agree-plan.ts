@@ -2,8 +2,9 @@ import type { PlanPageView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
+import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
-import { advanceCasePhase, findPlanFacts, logCaseAccess, withCase } from '../case-files';
+import { advanceCasePhase, findPlanFacts, logCaseAccess, withCase, type CaseRow, type PlanFacts } from '../case-files';
 import { renderPlanPdf } from './plan-document';
 import { checkAgreement } from './plan.domain';
 import { copyVersion, findCurrentVersion, findPlanFileContent, findPlanOfCase, findVersionByNumber, insertPlanFile, loadVersionView } from './plan.store';
@@ -21,52 +22,68 @@ export interface AgreeInput {
   note?: string | undefined;
 }
 
+/** Who records an agreement: a staff member, or the resident agreeing digitally in the portal (no staff author). */
+export interface AgreementBy {
+  tenantId: string;
+  userId: string | null;
+  residentAccountId?: string | null;
+}
+
 /**
- * The household agrees to the draft: the version is frozen, earlier agreed versions are superseded, and the
- * plan document (PDF) is rendered and stored with the version. Refused without goals, and in a household with
- * minors before the child safety assessment.
+ * The household agrees to the current draft, in the caller's transaction (after the caller authorised it): the
+ * version is frozen, earlier agreed versions are superseded, and the plan document (PDF) is rendered and stored
+ * with the version. Refused for a version that is not the current draft or was changed since the client saw it
+ * (409), without goals, and in a household with minors before the child safety assessment. Used by the worker's
+ * plan page and by the resident portal (digital agreement, ADR 0022).
  */
+export async function agreeDraft(deps: Deps, tx: Tx, c: CaseRow, by: AgreementBy, input: AgreeInput, today: string): Promise<{ number: number; facts: PlanFacts }> {
+  const v = await findCurrentVersion(tx, c.id, true);
+  if (!v) throw new AppError('plan_not_found');
+  if (v.status !== 'draft') throw new AppError('plan_frozen');
+  if (v.version !== input.version) throw new AppError('version_conflict');
+  const facts = await findPlanFacts(tx, c, today);
+  const goals = await tx.selectFrom('plan_goal').select('id').where('plan_version_id', '=', v.id).execute();
+  const allowed = checkAgreement({ status: v.status, goalCount: goals.length, hasMinors: facts.hasMinors, childSafetyAssessed: facts.childSafetyAssessed });
+  if (!allowed.ok) throw new AppError(allowed.error);
+  if (input.agreedOn < v.starts_on) {
+    throw new AppError('validation_failed', { fieldErrors: { agreedOn: [`De datum ligt voor de start van het plan (${v.starts_on}).`] } });
+  }
+  const paper = input.form === 'signed_paper' && input.signedPaper ? decodeUpload(input.signedPaper, 'signedPaper') : undefined;
+  const paperId = paper
+    ? await insertPlanFile(tx, { tenantId: by.tenantId, planId: v.plan_id, kind: 'signed_agreement', filename: paper.filename, mediaType: paper.mediaType, content: paper.content, userId: by.userId })
+    : null;
+  await tx.updateTable('plan_version').set({ status: 'superseded' }).where('plan_id', '=', v.plan_id).where('status', '=', 'agreed').execute();
+  await tx
+    .updateTable('plan_version')
+    .set((eb) => ({
+      status: 'agreed',
+      agreement_form: input.form,
+      agreed_on: input.agreedOn,
+      agreed_by_name: input.agreedByName,
+      typed_signature: input.form === 'typed_signature' ? (input.typedSignature ?? null) : null,
+      agreement_note: input.note ?? null,
+      agreement_file_id: paperId,
+      agreement_recorded_by: by.userId,
+      agreement_recorded_at: deps.clock.now(),
+      agreed_by_account_id: by.residentAccountId ?? null,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', v.id)
+    .execute();
+  const agreed = await loadVersionView(tx, v.id, { analysisDeadline: facts.analysisDeadline, today });
+  const pdf = await renderPlanPdf(facts, agreed);
+  const documentId = await insertPlanFile(tx, { tenantId: by.tenantId, planId: v.plan_id, kind: 'plan_document', filename: `plan-versie-${v.number}.pdf`, mediaType: 'application/pdf', content: pdf, userId: by.userId });
+  await tx.updateTable('plan_version').set({ document_file_id: documentId }).where('id', '=', v.id).execute();
+  await advanceCasePhase(tx, c.id, 'execution');
+  return { number: v.number, facts };
+}
+
+/** The worker records the household's agreement on the plan page. */
 export async function agreePlan(deps: Deps, ctx: AccessContext, caseId: string, input: AgreeInput): Promise<PlanPageView> {
   const today = amsterdamDate(deps.clock.now());
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
-    const v = await findCurrentVersion(tx, c.id, true);
-    if (!v) throw new AppError('plan_not_found');
-    if (v.status !== 'draft') throw new AppError('plan_frozen');
-    if (v.version !== input.version) throw new AppError('version_conflict');
-    const facts = await findPlanFacts(tx, c, today);
-    const goals = await tx.selectFrom('plan_goal').select('id').where('plan_version_id', '=', v.id).execute();
-    const allowed = checkAgreement({ status: v.status, goalCount: goals.length, hasMinors: facts.hasMinors, childSafetyAssessed: facts.childSafetyAssessed });
-    if (!allowed.ok) throw new AppError(allowed.error);
-    if (input.agreedOn < v.starts_on) {
-      throw new AppError('validation_failed', { fieldErrors: { agreedOn: [`De datum ligt voor de start van het plan (${v.starts_on}).`] } });
-    }
-    const paper = input.form === 'signed_paper' && input.signedPaper ? decodeUpload(input.signedPaper, 'signedPaper') : undefined;
-    const paperId = paper
-      ? await insertPlanFile(tx, { tenantId: ctx.actor.tenantId, planId: v.plan_id, kind: 'signed_agreement', filename: paper.filename, mediaType: paper.mediaType, content: paper.content, userId: ctx.actor.userId })
-      : null;
-    await tx.updateTable('plan_version').set({ status: 'superseded' }).where('plan_id', '=', v.plan_id).where('status', '=', 'agreed').execute();
-    await tx
-      .updateTable('plan_version')
-      .set((eb) => ({
-        status: 'agreed',
-        agreement_form: input.form,
-        agreed_on: input.agreedOn,
-        agreed_by_name: input.agreedByName,
-        typed_signature: input.form === 'typed_signature' ? (input.typedSignature ?? null) : null,
-        agreement_note: input.note ?? null,
-        agreement_file_id: paperId,
-        agreement_recorded_by: ctx.actor.userId,
-        agreement_recorded_at: deps.clock.now(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', v.id)
-      .execute();
-    const agreed = await loadVersionView(tx, v.id, { analysisDeadline: facts.analysisDeadline, today });
-    const pdf = await renderPlanPdf(facts, agreed);
-    const documentId = await insertPlanFile(tx, { tenantId: ctx.actor.tenantId, planId: v.plan_id, kind: 'plan_document', filename: `plan-versie-${v.number}.pdf`, mediaType: 'application/pdf', content: pdf, userId: ctx.actor.userId });
-    await tx.updateTable('plan_version').set({ document_file_id: documentId }).where('id', '=', v.id).execute();
-    await advanceCasePhase(tx, c.id, 'execution');
-    await logCaseAccess(tx, ctx, c, { action: 'update', event: 'plan.agreed', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { number: v.number, form: input.form } });
+    const { number, facts } = await agreeDraft(deps, tx, c, { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId }, input, today);
+    await logCaseAccess(tx, ctx, c, { action: 'update', event: 'plan.agreed', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { number, form: input.form } });
     return buildPlanPage(tx, c, facts, today);
   });
 }

@@ -121,7 +121,7 @@ export async function copyVersion(tx: Tx, tenantId: string, from: VersionRow, re
   return id;
 }
 
-export async function insertPlanFile(tx: Tx, f: { tenantId: string; planId: string; kind: 'resident_plan' | 'signed_agreement' | 'plan_document'; filename: string; mediaType: string; content: Buffer; userId: string }): Promise<string> {
+export async function insertPlanFile(tx: Tx, f: { tenantId: string; planId: string; kind: 'resident_plan' | 'signed_agreement' | 'plan_document'; filename: string; mediaType: string; content: Buffer; userId: string | null }): Promise<string> {
   const row = await tx
     .insertInto('plan_file')
     .values({ tenant_id: f.tenantId, plan_id: f.planId, kind: f.kind, filename: f.filename, media_type: f.mediaType, size_bytes: f.content.length, content: f.content, created_by: f.userId })
@@ -162,6 +162,7 @@ export async function loadVersionView(tx: Tx, versionId: string, facts: { analys
       'v.agreement_note',
       'v.agreement_file_id',
       'r.display_name as recorded_by_name',
+      'v.agreed_by_account_id',
       'v.document_file_id',
     ])
     .where('v.id', '=', versionId)
@@ -242,7 +243,8 @@ export async function loadVersionView(tx: Tx, versionId: string, facts: { analys
             agreedByName: v.agreed_by_name,
             typedSignature: v.typed_signature,
             note: v.agreement_note,
-            recordedByName: v.recorded_by_name ?? '',
+            // Agreed digitally in the resident portal: no staff member recorded it.
+            recordedByName: v.recorded_by_name ?? (v.agreed_by_account_id ? 'de inwoner zelf, via Mijn Nabij' : ''),
             signedPaper: file(v.agreement_file_id),
           }
         : null,

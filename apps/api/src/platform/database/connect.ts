@@ -8,6 +8,8 @@ export interface ConnectedDatabase {
   embedded: EmbeddedDatabase | undefined;
   mode: 'embedded' | 'server';
   applied: string[];
+  /** The connection string (for the job queue, which keeps its own small pool). */
+  url: string;
 }
 
 export class DatabaseStartError extends Error {}
@@ -30,7 +32,7 @@ export async function connectDatabase(config: Config): Promise<ConnectedDatabase
   }
   try {
     const { applied } = await migrate(db.pool);
-    return { db, embedded, mode: embedded ? 'embedded' : 'server', applied };
+    return { db, embedded, mode: embedded ? 'embedded' : 'server', applied, url };
   } catch (err) {
     await db.close().catch(() => undefined);
     await embedded?.stop();

@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   }
   const db = await PGlite.create(inMemory ? 'memory://' : path.join(dataDir, 'pglite'), {
     extensions: { pg_trgm },
+    // Durability against a killed process (docs/reliability.md, ADR 0018): every query waits for its
+    // file-system sync before it answers (the default, stated here so nobody turns it off for speed).
+    // With the Node file system PostgreSQL writes its WAL straight to the files at commit, so a commit
+    // that was answered survives SIGKILL of this process and of the app; it is not fsynced to the disk
+    // (PGlite runs with fsync off), so a power loss or OS crash can lose the last commits.
+    relaxedDurability: false,
   });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 100 });
   await server.start();

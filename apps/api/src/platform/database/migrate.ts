@@ -9,15 +9,26 @@ export interface MigrationResult {
   applied: string[];
 }
 
+/** The migration files in name order. */
+export function migrationFiles(): string[] {
+  return readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f))
+    .sort();
+}
+
+/** The SHA-256 of a migration file, as recorded in schema_migration. */
+export function migrationChecksum(file: string): string {
+  return createHash('sha256').update(readFileSync(migrationsDir + file, 'utf8')).digest('hex');
+}
+
 /**
  * Applies the SQL files in apps/api/migrations that have not run yet, in name order, in one transaction.
  * An advisory lock makes concurrent starts of several instances wait for each other. Forward-only:
- * a file that changed after it was applied stops the start.
+ * a file that changed after it was applied stops the start. `upTo` stops after that file (restoring a backup
+ * made at an older migration level: load the data there, then apply the rest).
  */
-export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
-  const files = readdirSync(migrationsDir)
-    .filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f))
-    .sort();
+export async function migrate(pool: pg.Pool, options: { upTo?: string } = {}): Promise<MigrationResult> {
+  const files = migrationFiles().filter((f) => options.upTo === undefined || f <= options.upTo);
   const client = await pool.connect();
   try {
     await client.query('begin');

@@ -25,6 +25,8 @@ export interface TeamTable {
   analysis_weeks: Generated<number>;
   outreach_weeks: Generated<number>;
   evaluation_weeks: Generated<number>;
+  contact_phone: string | null;
+  contact_email: string | null;
 }
 export interface AppUserTable {
   id: Generated<string>;
@@ -45,6 +47,7 @@ export interface AppUserTable {
   version: Generated<number>;
   expertise: Generated<string[]>;
   task_digest: Generated<boolean>;
+  task_digest_sent_on: DateString | null;
 }
 export interface UserRoleTable {
   user_id: string;
@@ -105,6 +108,30 @@ export interface AccessLogTable {
   user_agent: string | null;
   emergency: Generated<boolean>;
   detail: unknown;
+  /** Hash chain (migration 0016): set by the database trigger on insert, never by the application. */
+  seq: Generated<number>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+export interface AccessLogChainTable {
+  tenant_id: string;
+  last_seq: number;
+  last_hash: string;
+  updated_at: Generated<Date>;
+}
+export interface EmergencyAccessTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  starts_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+  version: Generated<number>;
 }
 export interface PersonTable {
   id: Generated<string>;
@@ -302,6 +329,10 @@ export interface LetterTable {
   idempotency_key: string;
   created_by: string;
   created_at: Generated<Date>;
+  sharing_basis: string | null;
+  consent_id: string | null;
+  legal_basis: string | null;
+  sharing_reason: string | null;
 }
 export interface OutboxMessageTable {
   id: Generated<string>;
@@ -332,6 +363,15 @@ export interface CaseFileTable {
   reason_without_consent: string | null;
   version: Generated<number>;
   analysis_deadline: DateString | null;
+  episode: Generated<number>;
+  // 0017: legal basis and purpose; postponement of destruction
+  legal_bases: Generated<string[]>;
+  processing_purposes: Generated<string[]>;
+  purpose_description: string | null;
+  basis_recorded_by: string | null;
+  basis_recorded_at: Date | null;
+  retention_postponed_until: DateString | null;
+  retention_postpone_reason: string | null;
 }
 export interface NetworkPersonTable {
   id: Generated<string>;
@@ -471,6 +511,7 @@ export interface InformationConsentTable {
   withdrawn_on: DateString | null;
   recorded_by: string;
   recorded_at: Generated<Date>;
+  withdrawn_by_account_id: string | null;
 }
 
 export interface ServiceTable {
@@ -506,7 +547,7 @@ export interface PlanFileTable {
   media_type: string;
   size_bytes: number;
   content: Buffer;
-  created_by: string;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 export interface PlanVersionTable {
@@ -536,6 +577,9 @@ export interface PlanVersionTable {
   version: Generated<number>;
   created_by: string;
   created_at: Generated<Date>;
+  offered_to_resident_at: Date | null;
+  offered_to_resident_by: string | null;
+  agreed_by_account_id: string | null;
 }
 export interface PlanGoalTable {
   id: Generated<string>;
@@ -620,7 +664,467 @@ export interface TaskTable {
   version: Generated<number>;
 }
 
+export interface CaseEpisodeTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  number: number;
+  started_on: DateString;
+  from_phase: string;
+  to_phase: string;
+  reason: string;
+  started_by: string;
+  started_at: Generated<Date>;
+}
+export interface CaseEvaluationTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  episode: number;
+  held_on: DateString;
+  participants: string;
+  plan_version_id: string;
+  interim_zrm_id: string | null;
+  conclusion: string;
+  summary: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface CaseEvaluationGoalTable {
+  tenant_id: string;
+  evaluation_id: string;
+  goal_id: string;
+  status: string;
+  note: string | null;
+}
+export interface ClosingQuestionAnswerTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  episode: number;
+  something_goes_wrong: boolean;
+  explanation: string | null;
+  answered_by: string;
+  answered_at: Generated<Date>;
+}
+export interface CaseClosureTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  episode: number;
+  closed_on: DateString;
+  outcome: string;
+  reason: string;
+  referred_to: string | null;
+  reason_other: string | null;
+  process_worked: string;
+  process_learned: string;
+  aftercare: string | null;
+  closing_question_id: string;
+  plan_version_id: string | null;
+  outcome_snapshot: ColumnType<unknown, string, string>;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface CaseClosureGoalTable {
+  tenant_id: string;
+  closure_id: string;
+  goal_id: string;
+  status: string;
+  result: string;
+  side_effects: string | null;
+}
+export interface CaseClosureActionTable {
+  tenant_id: string;
+  closure_id: string;
+  action_id: string;
+  decision: string;
+  handed_over_to: string | null;
+}
+export interface CaseLetterTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  closure_id: string | null;
+  kind: string;
+  recipient_name: string | null;
+  recipient_email: string | null;
+  subject: string;
+  body: string;
+  pdf: Buffer;
+  status: Generated<string>;
+  sent_at: Date | null;
+  sharing_basis: string;
+  consent_id: string | null;
+  legal_basis: string | null;
+  sharing_reason: string | null;
+  idempotency_key: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface CaseWatchTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  episode: number;
+  closure_id: string;
+  started_on: DateString;
+  check_in_interval_weeks: number;
+  next_check_in_on: DateString;
+  ends_on: DateString;
+  ended_on: DateString | null;
+  end_kind: string | null;
+  end_note: string | null;
+  ended_by: string | null;
+  version: Generated<number>;
+}
+export interface WatchCheckInTable {
+  id: Generated<string>;
+  tenant_id: string;
+  watch_id: string;
+  case_id: string;
+  checked_on: DateString;
+  way: string;
+  all_well: boolean;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface CaseReferralLinkTable {
+  tenant_id: string;
+  case_id: string;
+  referral_id: string;
+  case_phase: string;
+  linked_by: string | null;
+  linked_at: Generated<Date>;
+}
+// ---- 0015: case review meetings, consultations, coordination and escalation, signals to policy ----
+export interface CaseReviewMeetingTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  meets_on: DateString;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface CaseReviewItemTable {
+  id: Generated<string>;
+  tenant_id: string;
+  meeting_id: string;
+  case_id: string;
+  question_kind: string;
+  question: string;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  advice: string | null;
+  agreements: string | null;
+  agreements_by: string | null;
+  outcome_recorded_by: string | null;
+  outcome_recorded_at: Date | null;
+  version: Generated<number>;
+}
+export interface BehaviouralConsultationTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  scientist_id: string;
+  question: string;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  advice: string | null;
+  advised_on: DateString | null;
+  advice_recorded_at: Date | null;
+  version: Generated<number>;
+}
+export interface AgreedActionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  party: string;
+  action: string;
+  due_on: DateString | null;
+  status: Generated<string>;
+  last_checked_on: DateString | null;
+  note: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface CareTransferTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  kind: string;
+  organisation: string;
+  what: string;
+  on_date: DateString;
+  warm_meeting_held: boolean | null;
+  contact: string | null;
+  ended_on: DateString | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface TandemChangeTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  previous_worker_id: string | null;
+  new_worker_id: string | null;
+  changed_by: string;
+  changed_at: Generated<Date>;
+}
+export interface ScalingDecisionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  direction: string;
+  reason: string;
+  to_organisation: string;
+  decided_on: DateString;
+  schakeloverleg: Generated<boolean>;
+  framework: string | null;
+  schakeloverleg_on: DateString | null;
+  participants: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface PolicySignalTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  kind: string;
+  life_domain: string;
+  description: string;
+  case_id: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  forwarded_at: Date | null;
+  forwarded_by: string | null;
+  version: Generated<number>;
+}
+
+// ---- 0017: AVG rights register, retention and destruction ----
+export interface RetentionSettingTable {
+  tenant_id: string;
+  participatiewet_years: Generated<number>;
+  wgs_years: Generated<number>;
+  other_years: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface AvgRequestTable {
+  id: Generated<string>;
+  tenant_id: string;
+  reference: string;
+  person_id: string | null;
+  kind: string;
+  channel: string;
+  received_on: DateString;
+  deadline: DateString;
+  extended_until: DateString | null;
+  extension_reason: string | null;
+  description: string;
+  identity_verified: Generated<boolean>;
+  status: Generated<string>;
+  handled_by: string | null;
+  decision_notes: string | null;
+  completed_on: DateString | null;
+  exception_retention_obligation: boolean | null;
+  exception_legal_claim: boolean | null;
+  exception_public_interest: boolean | null;
+  exception_others_interest: boolean | null;
+  exception_notes: string | null;
+  exception_checked_by: string | null;
+  exception_checked_at: Date | null;
+  erased_at: Date | null;
+  copy_generated_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+  submitted_by_account_id: string | null;
+}
+export interface AvgInspectionDecisionTable {
+  request_id: string;
+  tenant_id: string;
+  category: string;
+  include: boolean;
+  reason: string;
+  decided_by: string;
+  decided_at: Generated<Date>;
+}
+export interface AvgCorrectionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  request_id: string;
+  field: string;
+  note: string;
+  applied: boolean;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+export interface ResidentStatementTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  person_id: string | null;
+  request_id: string | null;
+  received_on: DateString;
+  statement: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  via_portal: Generated<boolean>;
+  submitted_by_account_id: string | null;
+}
+export interface DestructionRecordTable {
+  id: Generated<string>;
+  tenant_id: string;
+  subject: string;
+  case_id: string | null;
+  case_reference: string | null;
+  team_id: string | null;
+  reason: string;
+  request_id: string | null;
+  regimes: Generated<string[]>;
+  due_on: DateString | null;
+  persons_destroyed: number;
+  rows_destroyed: ColumnType<Record<string, number>, string, string>;
+  destroyed_by: string;
+  destroyed_at: Generated<Date>;
+}
+export interface CaseStatisticTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  legal_regimes: string[];
+  opened_month: DateString;
+  closed_month: DateString | null;
+  analysis_days: number | null;
+  plan_days: number | null;
+  execution_days: number | null;
+  total_days: number | null;
+  episodes: number;
+  closure_reason: string | null;
+  closure_outcome: string | null;
+  zrm: ColumnType<Record<string, { start: number | null; closing: number | null }>, string, string>;
+  recorded_month: DateString;
+}
+
+// ---- management information and the quality mirror (0019) ----
+export interface CaseWorkerChangeTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  previous_worker_id: string | null;
+  new_worker_id: string;
+  changed_at: Generated<Date>;
+}
+export interface QualityAssessmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string;
+  period: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface QualityAssessmentElementTable {
+  tenant_id: string;
+  assessment_id: string;
+  element: string;
+  score: number | null;
+  notes: string | null;
+}
+/** Pre-aggregated facts per case (written only by management-information/mi.facts.ts, read with raw SQL). */
+export interface MiDirtyCaseTable {
+  id: Generated<number>;
+  tenant_id: string;
+  case_id: string;
+}
+export interface MiCaseFactTable {
+  case_id: string;
+  tenant_id: string;
+  team_id: string;
+  household_id: string | null;
+  phase: string;
+  received_at: Date | null;
+  decided_at: Date | null;
+  opened_at: Date;
+  closed_at: Date | null;
+  first_contact_on: DateString | null;
+  first_agreed_on: DateString | null;
+  last_closed_on: DateString | null;
+  worker_changes: Generated<number>;
+  zrm_start: Generated<boolean>;
+  zrm_pair: Generated<boolean>;
+  participation_persons: Generated<number>;
+  participation_up: Generated<number>;
+  participation_same: Generated<number>;
+  participation_down: Generated<number>;
+  participation_change: Generated<number>;
+  evaluation_reference_on: DateString | null;
+  refreshed_at: Generated<Date>;
+}
+export interface MiPlanFactTable {
+  plan_version_id: string;
+  case_id: string;
+  tenant_id: string;
+  number: number;
+  agreed_on: DateString;
+  domains: number;
+  own_plan: boolean;
+  actions_household: number;
+  actions_family: number;
+  actions_network: number;
+  actions_professional: number;
+  actions_unknown: number;
+  service_general: number;
+  service_group: number;
+  service_tailored: number;
+  service_none: number;
+}
+export interface MiCaseZrmTable {
+  case_id: string;
+  tenant_id: string;
+  team_id: string;
+  closed_on: DateString;
+  domain: string;
+  pairs: number;
+  change_sum: number;
+  improved: number;
+  same: number;
+  worse: number;
+}
+export interface MiEvaluationFactTable {
+  evaluation_id: string;
+  case_id: string;
+  tenant_id: string;
+  held_on: DateString;
+  reference_on: DateString | null;
+}
+
 export interface DB {
+  case_worker_change: CaseWorkerChangeTable;
+  quality_assessment: QualityAssessmentTable;
+  quality_assessment_element: QualityAssessmentElementTable;
+  mi_dirty_case: MiDirtyCaseTable;
+  mi_case_fact: MiCaseFactTable;
+  mi_plan_fact: MiPlanFactTable;
+  mi_case_zrm: MiCaseZrmTable;
+  mi_evaluation_fact: MiEvaluationFactTable;
+  retention_setting: RetentionSettingTable;
+  avg_request: AvgRequestTable;
+  avg_inspection_decision: AvgInspectionDecisionTable;
+  avg_correction: AvgCorrectionTable;
+  resident_statement: ResidentStatementTable;
+  destruction_record: DestructionRecordTable;
+  case_statistic: CaseStatisticTable;
   tenant: TenantTable;
   team: TeamTable;
   app_user: AppUserTable;
@@ -631,6 +1135,8 @@ export interface DB {
   login_attempt: LoginAttemptTable;
   oidc_login: OidcLoginTable;
   access_log: AccessLogTable;
+  access_log_chain: AccessLogChainTable;
+  emergency_access: EmergencyAccessTable;
   person: PersonTable;
   household: HouseholdTable;
   household_member: HouseholdMemberTable;
@@ -671,4 +1177,122 @@ export interface DB {
   contact_goal: ContactGoalTable;
   contact_attachment: ContactAttachmentTable;
   task: TaskTable;
+  case_review_meeting: CaseReviewMeetingTable;
+  case_review_item: CaseReviewItemTable;
+  behavioural_consultation: BehaviouralConsultationTable;
+  agreed_action: AgreedActionTable;
+  care_transfer: CareTransferTable;
+  tandem_change: TandemChangeTable;
+  scaling_decision: ScalingDecisionTable;
+  policy_signal: PolicySignalTable;
+  case_episode: CaseEpisodeTable;
+  case_evaluation: CaseEvaluationTable;
+  case_evaluation_goal: CaseEvaluationGoalTable;
+  closing_question_answer: ClosingQuestionAnswerTable;
+  case_closure: CaseClosureTable;
+  case_closure_goal: CaseClosureGoalTable;
+  case_closure_action: CaseClosureActionTable;
+  case_letter: CaseLetterTable;
+  case_watch: CaseWatchTable;
+  watch_check_in: WatchCheckInTable;
+  case_referral_link: CaseReferralLinkTable;
+  resident_account: ResidentAccountTable;
+  resident_representation: ResidentRepresentationTable;
+  resident_login_code: ResidentLoginCodeTable;
+  resident_login_attempt: ResidentLoginAttemptTable;
+  resident_oidc_login: ResidentOidcLoginTable;
+  resident_session: ResidentSessionTable;
+  resident_message: ResidentMessageTable;
+  resident_own_plan: ResidentOwnPlanTable;
+}
+
+// ---------- resident portal (0020) ----------
+export interface ResidentAccountTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  email: string | null;
+  identity_check: 'in_person' | 'digid';
+  email_verified_at: Date | null;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_login_at: Date | null;
+  version: Generated<number>;
+}
+export interface ResidentRepresentationTable {
+  id: Generated<string>;
+  tenant_id: string;
+  representative_account_id: string;
+  person_id: string;
+  relation: 'parent' | 'legal_guardian' | 'mentor' | 'curator';
+  evidence: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  ended_at: Date | null;
+  ended_by: string | null;
+}
+export interface ResidentLoginCodeTable {
+  id: Generated<string>;
+  email_hash: string;
+  account_id: string | null;
+  code_hash: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  ip: string | null;
+}
+export interface ResidentLoginAttemptTable {
+  id: Generated<number>;
+  ip: string;
+  at: Timestamp;
+  succeeded: boolean;
+}
+export interface ResidentOidcLoginTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Timestamp;
+}
+export interface ResidentSessionTable {
+  token_hash: string;
+  tenant_id: string;
+  account_id: string;
+  auth_method: 'email_code' | 'digid';
+  assurance: string | null;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface ResidentMessageTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  person_id: string;
+  account_id: string;
+  body: string;
+  sent_at: Generated<Date>;
+  read_at: Date | null;
+  read_by: string | null;
+  version: Generated<number>;
+}
+export interface ResidentOwnPlanTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  person_id: string;
+  account_id: string;
+  kind: 'family_group_plan' | 'personal_plan';
+  text: string | null;
+  filename: string | null;
+  media_type: string | null;
+  size_bytes: number | null;
+  content: Buffer | null;
+  submitted_at: Generated<Date>;
+  read_at: Date | null;
+  read_by: string | null;
 }

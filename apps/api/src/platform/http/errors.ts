@@ -4,6 +4,9 @@ import { translate } from '@nabij/contracts';
 import { AppError, statusOf, type ErrorCode } from '../../shared/app-error';
 import { isConnectionError } from '../database/database';
 
+/** PostgreSQL errors that mean "someone else changed this at the same moment": unique violation, serialization failure, deadlock. */
+const CONCURRENCY_CODES = new Set(['23505', '40001', '40P01']);
+
 function body(code: ErrorCode, extra?: Record<string, unknown>) {
   return { code, message: translate(`error.${code}`), ...extra };
 }
@@ -26,6 +29,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isConnectionError(error)) {
       request.log.warn({ errCode: (error as { code?: string }).code }, 'database unavailable');
       return reply.status(503).header('retry-after', '5').send(body('database_unavailable'));
+    }
+    const pgCode = (error as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+      // A data exception (bad encoding, out-of-range number, …): input the validation did not catch.
+      request.log.warn({ errCode: pgCode }, 'input refused by the database');
+      return reply.status(400).send(body('validation_failed'));
+    }
+    if (typeof pgCode === 'string' && CONCURRENCY_CODES.has(pgCode)) {
+      // Two requests raced for the same row (unique key, serialization, deadlock): the loser may try again.
+      request.log.warn({ errCode: pgCode }, 'concurrent change refused');
+      return reply.status(409).send(body('version_conflict'));
     }
     const fastifyCode = (error as FastifyError).code;
     const statusCode = (error as FastifyError).statusCode;

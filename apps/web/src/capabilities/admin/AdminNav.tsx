@@ -19,6 +19,7 @@ export function AdminNav() {
         ]
       : []),
     ...(can('zrm:configure') ? [{ to: '/beheer/zrm', label: t('adminNav.zrm') }] : []),
+    ...(can('job:monitor') ? [{ to: '/beheer/achtergrondtaken', label: t('jobs.navLabel') }] : []),
     { to: '/beheer/outbox', label: t('adminNav.outbox') },
   ];
   return (

@@ -12,6 +12,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { VersionConflict } from '../../components/VersionConflict';
 import { AdminNav } from './AdminNav';
 
 interface LetterTemplate {
@@ -22,7 +23,7 @@ interface LetterTemplate {
 }
 
 /** The placeholders the API fills in when drafting a letter. */
-export const LETTER_PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team'] as const;
+export const LETTER_PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
 
 const FIELDS = ['subject', 'body'] as const;
 
@@ -42,10 +43,13 @@ function Placeholders() {
   );
 }
 
-function TemplateForm({ template, onSaved, onStale }: { template: LetterTemplate; onSaved: (saved: LetterTemplate) => void; onStale: () => void }) {
+function TemplateForm({ template, onSaved }: { template: LetterTemplate; onSaved: (saved: LetterTemplate) => void }) {
   const errors = useFormErrors(`template-${template.kind}`, FIELDS);
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
+  const [version, setVersion] = useState(template.version);
+  /** The newest saved template after a version conflict; the form keeps what the user typed. */
+  const [conflict, setConflict] = useState<LetterTemplate | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const headingId = `template-${template.kind}-heading`;
@@ -53,7 +57,7 @@ function TemplateForm({ template, onSaved, onStale }: { template: LetterTemplate
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = updateLetterTemplateRequest.safeParse({ subject, body, version: template.version });
+    const parsed = updateLetterTemplateRequest.safeParse({ subject, body, version });
     if (!parsed.success) {
       setSaved(false);
       errors.showIssues(parsed.error.issues);
@@ -63,12 +67,27 @@ function TemplateForm({ template, onSaved, onStale }: { template: LetterTemplate
     try {
       const updated = await api.put<LetterTemplate>(`/api/admin/letter-templates/${encodeURIComponent(template.kind)}`, parsed.data);
       errors.clear();
+      setConflict(undefined);
+      setVersion(updated.version);
       setSaved(true);
       onSaved(updated);
     } catch (error) {
       setSaved(false);
-      errors.showError(error);
-      if (error instanceof ApiError && error.code === 'version_conflict') onStale();
+      if (error instanceof ApiError && error.code === 'version_conflict') {
+        try {
+          const all = await api.get<{ templates: LetterTemplate[] }>('/api/admin/letter-templates');
+          const newest = all.templates.find((x) => x.kind === template.kind);
+          if (newest) {
+            setConflict(newest);
+            setVersion(newest.version);
+          }
+          errors.showMessage(t('conflict.message'));
+        } catch (reloadError) {
+          errors.showError(reloadError);
+        }
+      } else {
+        errors.showError(error);
+      }
     } finally {
       setBusy(false);
     }
@@ -83,12 +102,26 @@ function TemplateForm({ template, onSaved, onStale }: { template: LetterTemplate
         </Alert>
       ) : null}
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
+      {conflict ? (
+        <VersionConflict
+          fields={[
+            { key: 'subject', label: t('templates.subject'), mine: subject, saved: conflict.subject },
+            { key: 'body', label: t('templates.body'), mine: body, saved: conflict.body },
+          ]}
+          onTakeSaved={() => {
+            setSubject(conflict.subject);
+            setBody(conflict.body);
+            setConflict(undefined);
+            errors.clear();
+          }}
+        />
+      ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
         <TextField id={errors.idFor('subject')} label={t('templates.subject')} value={subject} onValueChange={setSubject} error={errors.errorFor('subject')} autoComplete="off" required />
         <TextAreaField id={errors.idFor('body')} label={t('templates.body')} value={body} onValueChange={setBody} error={errors.errorFor('body')} rows={12} required />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            {t('templates.save')}
+            {conflict ? t('conflict.saveMine') : t('templates.save')}
             <span className="nabij-visually-hidden"> {t('templates.saveWhich', { kind: name })}</span>
           </Button>
         </ButtonGroup>
@@ -118,12 +151,11 @@ export function LetterTemplatesPage() {
             {templates.data.templates.length === 0 ? <Paragraph>{t('templates.none')}</Paragraph> : null}
             {templates.data.templates.map((template) => (
               <TemplateForm
-                key={`${template.kind}-${template.version}`}
+                key={template.kind}
                 template={template}
                 onSaved={(saved) =>
                   templates.setData({ templates: templates.data.templates.map((x) => (x.kind === saved.kind ? saved : x)) })
                 }
-                onStale={templates.reload}
               />
             ))}
           </div>

@@ -1,7 +1,7 @@
 import { Alert, Button, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
-import { errorText } from '../../app/errors';
+import { ApiError, errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
@@ -9,6 +9,7 @@ import { updateTeamSettingsRequest } from '@nabij/contracts';
 import { CheckboxField } from '../../components/CheckboxField';
 import { useFormErrors } from '../../components/form-state';
 import { TextField } from '../../components/TextField';
+import { VersionConflict } from '../../components/VersionConflict';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { AdminNav } from './AdminNav';
@@ -21,6 +22,7 @@ interface TeamSettings {
   acceptsSelfReferrals: boolean;
   analysisWeeks: number;
   outreachWeeks: number;
+  version: number;
 }
 
 /** One team's referral channels: on the public form or not, and whether residents may refer themselves. */
@@ -32,10 +34,14 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
   const errors = useFormErrors(`team-${team.id}`, ['analysisWeeks', 'outreachWeeks'] as const);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(team.version);
+  /** The newest saved settings after a version conflict; the form keeps what the user chose. */
+  const [conflict, setConflict] = useState<TeamSettings | undefined>(undefined);
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = updateTeamSettingsRequest.safeParse({ acceptsWebReferrals: web, acceptsSelfReferrals: self, analysisWeeks, outreachWeeks });
+    const parsed = updateTeamSettingsRequest.safeParse({ acceptsWebReferrals: web, acceptsSelfReferrals: self, analysisWeeks, outreachWeeks, version });
     if (!parsed.success) {
       setStatus(undefined);
       errors.showIssues(parsed.error.issues);
@@ -45,10 +51,25 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
     setBusy(true);
     try {
       const saved = await api.put<TeamSettings>(`/api/admin/teams/${team.id}`, parsed.data);
+      setVersion(saved.version);
+      setConflict(undefined);
       onSaved(saved);
       setStatus({ ok: true, text: t('teams.saved') });
     } catch (error) {
-      setStatus({ ok: false, text: errorText(error) });
+      if (error instanceof ApiError && error.code === 'version_conflict') {
+        try {
+          const newest = (await api.get<{ teams: TeamSettings[] }>('/api/admin/teams')).teams.find((x) => x.id === team.id);
+          if (newest) {
+            setConflict(newest);
+            setVersion(newest.version);
+          }
+          setStatus({ ok: false, text: t('conflict.message') });
+        } catch (reloadError) {
+          setStatus({ ok: false, text: errorText(reloadError) });
+        }
+      } else {
+        setStatus({ ok: false, text: errorText(error) });
+      }
     } finally {
       setBusy(false);
     }
@@ -84,13 +105,31 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
         />
       </Fieldset>
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-        {t('teams.save')}
+        {conflict ? t('conflict.saveMine') : t('teams.save')}
       </Button>
       <div role="status">{status?.ok ? <Paragraph>{status.text}</Paragraph> : null}</div>
       {status && !status.ok ? (
         <Alert type="error">
           <Paragraph>{status.text}</Paragraph>
         </Alert>
+      ) : null}
+      {conflict ? (
+        <VersionConflict
+          fields={[
+            { key: 'web', label: t('teams.acceptsWeb'), mine: yesNo(web), saved: yesNo(conflict.acceptsWebReferrals) },
+            { key: 'self', label: t('teams.acceptsSelf'), mine: yesNo(self), saved: yesNo(conflict.acceptsSelfReferrals) },
+            { key: 'analysisWeeks', label: t('teams.analysisWeeks'), mine: analysisWeeks, saved: String(conflict.analysisWeeks) },
+            { key: 'outreachWeeks', label: t('teams.outreachWeeks'), mine: outreachWeeks, saved: String(conflict.outreachWeeks) },
+          ]}
+          onTakeSaved={() => {
+            setWeb(conflict.acceptsWebReferrals);
+            setSelf(conflict.acceptsSelfReferrals);
+            setAnalysisWeeks(String(conflict.analysisWeeks));
+            setOutreachWeeks(String(conflict.outreachWeeks));
+            setConflict(undefined);
+            setStatus(undefined);
+          }}
+        />
       ) : null}
     </form>
   );

@@ -18,7 +18,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
-import { errorText } from '../../app/errors';
+import { ApiError, errorText } from '../../app/errors';
 import { joinList, t } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
@@ -29,6 +29,7 @@ import { useFormErrors } from '../../components/form-state';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
+import { VersionConflict } from '../../components/VersionConflict';
 import { AdminNav } from './AdminNav';
 
 interface Team {
@@ -202,6 +203,8 @@ function CreateUserForm({ teams, onCreated }: { teams: readonly Team[]; onCreate
 function ExpertiseEditor({ user, onUpdated, onProblem }: { user: UserView; onUpdated: (user: UserView) => void; onProblem: (message: string | undefined) => void }) {
   const [value, setValue] = useState(user.expertise.join(', '));
   const [saved, setSaved] = useState(false);
+  /** The newest saved expertise after a version conflict; the field keeps what the user typed. */
+  const [conflict, setConflict] = useState<UserView | undefined>(undefined);
   const id = `expertise-${user.id}`;
   const save = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -210,33 +213,57 @@ function ExpertiseEditor({ user, onUpdated, onProblem }: { user: UserView; onUpd
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean);
-      onUpdated(await api.put<UserView>(`/api/admin/users/${user.id}/expertise`, { expertise }));
+      onUpdated(await api.put<UserView>(`/api/admin/users/${user.id}/expertise`, { expertise, version: conflict?.version ?? user.version }));
+      setConflict(undefined);
       onProblem(undefined);
       setSaved(true);
     } catch (error) {
-      onProblem(errorText(error));
+      if (error instanceof ApiError && error.code === 'version_conflict') {
+        try {
+          const newest = (await api.get<{ users: UserView[] }>('/api/admin/users')).users.find((u) => u.id === user.id);
+          setConflict(newest);
+          onProblem(t('conflict.message'));
+        } catch (reloadError) {
+          onProblem(errorText(reloadError));
+        }
+      } else {
+        onProblem(errorText(error));
+      }
     }
   };
   return (
-    <form onSubmit={(event) => void save(event)} className="nabij-inline-form">
-      <label htmlFor={id} className="nabij-visually-hidden">
-        {t('admin.expertiseFor', { name: user.displayName })}
-      </label>
-      <input
-        id={id}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        value={value}
-        onChange={(event) => {
-          setValue(event.target.value);
-          setSaved(false);
-        }}
-      />
-      <Button type="submit" appearance="subtle-button">
-        {t('admin.expertiseSave')}
-        <span className="nabij-visually-hidden"> {t('admin.forUser', { name: user.displayName })}</span>
-      </Button>
-      <span role="status">{saved ? t('admin.expertiseSaved') : ''}</span>
-    </form>
+    <>
+      <form onSubmit={(event) => void save(event)} className="nabij-inline-form">
+        <label htmlFor={id} className="nabij-visually-hidden">
+          {t('admin.expertiseFor', { name: user.displayName })}
+        </label>
+        <input
+          id={id}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={value}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setSaved(false);
+          }}
+        />
+        <Button type="submit" appearance="subtle-button">
+          {conflict ? t('conflict.saveMine') : t('admin.expertiseSave')}
+          <span className="nabij-visually-hidden"> {t('admin.forUser', { name: user.displayName })}</span>
+        </Button>
+        <span role="status">{saved ? t('admin.expertiseSaved') : ''}</span>
+      </form>
+      {conflict ? (
+        <VersionConflict
+          fields={[{ key: 'expertise', label: t('admin.expertise'), mine: value, saved: conflict.expertise.join(', ') }]}
+          onTakeSaved={() => {
+            setValue(conflict.expertise.join(', '));
+            onUpdated(conflict);
+            setConflict(undefined);
+            onProblem(undefined);
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 

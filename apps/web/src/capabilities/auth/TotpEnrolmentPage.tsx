@@ -38,7 +38,8 @@ const FIELDS = ['code'] as const;
 /** Setting up two-factor authentication: scan, confirm with a code, then store the recovery codes. */
 export function TotpEnrolmentPage() {
   usePageTitle(t('enrol.title'));
-  const { redirect, carriedState, continueWith } = useLoginStep('enrol_totp');
+  // Also reachable when logged in ("Mijn werk" → set up two-factor); the API allows enrolment in a complete session.
+  const { redirect, carriedState, continueWith } = useLoginStep('enrol_totp', { allowLoggedIn: true });
   const [enrolment, setEnrolment] = useState<Enrolment | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [confirmed, setConfirmed] = useState<Confirmed | undefined>(undefined);

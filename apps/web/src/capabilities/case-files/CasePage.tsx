@@ -26,13 +26,22 @@ import { formatDate } from '../persons/person-format';
 import { MinorBadge } from '../persons/MinorBadge';
 import { ChildSafetySection, ConsentsSection, MeldcodeSection, OutreachSection, ParticipationSection } from './AnalysisSections';
 import { deadlineText, newestFirst, zrmDomainLabel } from './case-format';
-import { CaseLoadError, failedTitle, Item, SavedNotice } from './CaseParts';
+import { CaseLoadError, failedTitle, isForbidden, Item, SavedNotice } from './CaseParts';
 import { NetworkSection, ProfessionalsSection } from './NetworkSections';
 import { ZrmSection } from './ZrmSection';
+import { CasePrivacySection } from '../avg-rights/CasePrivacySection';
+import { ContactLogSection } from '../contact-log/ContactLogSection';
+import { CaseTasksSection } from '../tasks/CaseTasksSection';
+import { ResidentPortalSection } from '../resident/ResidentPortalSection';
+import { CourseSection } from '../lifecycle/CourseSection';
+import { CaseCoordinationSections } from '../coordination/CaseCoordinationSections';
+import { EmergencyAccessNotice, EmergencyAccessPanel } from '../privacy/EmergencyAccessPanel';
 
 /** The in-page navigation: anchors to the sections that this case shows. */
 export function caseSections(overview: Pick<CaseOverview, 'hasMinors' | 'meldcode'>): { id: string; labelKey: string }[] {
   return [
+    { id: 'journaal', labelKey: 'contactLog.heading' },
+    { id: 'taken', labelKey: 'tasks.caseHeading' },
     { id: 'huishouden', labelKey: 'case.household' },
     { id: 'netwerk', labelKey: 'case.network' },
     { id: 'professionals', labelKey: 'case.professionals' },
@@ -200,9 +209,11 @@ export function CasePage() {
       <PageHeading>{title}</PageHeading>
       {overview.status === 'loading' ? <Loading /> : null}
       {overview.status === 'failed' ? <CaseLoadError error={overview.error} /> : null}
+      {overview.status === 'failed' && isForbidden(overview.error) ? <EmergencyAccessPanel caseId={id} onGranted={overview.reload} /> : null}
       {overview.status === 'ready' ? (
         <>
           {zrmSaved ? <SavedNotice text={t('case.zrmSaved')} /> : null}
+          <EmergencyAccessNotice caseId={overview.data.id} onEnded={overview.reload} />
           <Header overview={overview.data} />
           <Alerts overview={overview.data} />
           <PlanStatus caseId={overview.data.id} />
@@ -211,7 +222,11 @@ export function CasePage() {
               {t('case.toPlan')}
             </AppButtonLink>
           </Paragraph>
+          <CourseSection caseId={overview.data.id} onChanged={overview.reload} />
           <SectionNav overview={overview.data} />
+          <ContactLogSection overview={overview.data} onChanged={overview.reload} />
+          <CaseTasksSection overview={overview.data} onChanged={overview.reload} />
+          <ResidentPortalSection caseId={overview.data.id} />
           <HouseholdSection overview={overview.data} />
           <NetworkSection overview={overview.data} onChanged={overview.setData} />
           <ProfessionalsSection overview={overview.data} onChanged={overview.setData} />
@@ -221,6 +236,8 @@ export function CasePage() {
           {overview.data.meldcode !== null ? <MeldcodeSection overview={overview.data} /> : null}
           <OutreachSection overview={overview.data} onChanged={overview.setData} />
           <ConsentsSection overview={overview.data} onChanged={overview.setData} />
+          <CasePrivacySection caseId={overview.data.id} />
+          <CaseCoordinationSections caseId={overview.data.id} />
           <TimelineSection overview={overview.data} />
         </>
       ) : null}

@@ -24,6 +24,9 @@ import { AppLink } from '../../components/AppLink';
 import { formatDate, PersonSummaryTable } from '../persons';
 import { deadlineText } from '../case-files/case-format';
 import { quickActions } from './home-actions';
+import { Fragment } from 'react';
+import { QuickContactButton, QuickContactRow } from '../contact-log/QuickContactFromHome';
+import { MyTasksSection } from '../tasks/MyTasksSection';
 
 function RecentPersons() {
   const home = useResource<{ recentPersons: PersonSummary[] }>('/api/home');
@@ -81,11 +84,13 @@ function MyCases() {
                 <TableHeaderCell scope="col">{t('home.caseDeadline')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('home.caseRole')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('home.caseReference')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('contactLog.quickColumn')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {mine.data.cases.map((c) => (
-                <TableRow key={c.id}>
+                <Fragment key={c.id}>
+                <TableRow>
                   <TableCell data-label={t('home.caseHousehold')}>
                     <AppLink to={`/dossiers/${encodeURIComponent(c.id)}`}>{c.householdName}</AppLink>
                   </TableCell>
@@ -96,7 +101,12 @@ function MyCases() {
                   </TableCell>
                   <TableCell data-label={t('home.caseRole')}>{t(`home.caseRole.${c.myRole}`)}</TableCell>
                   <TableCell data-label={t('home.caseReference')}>{c.reference}</TableCell>
+                  <TableCell data-label={t('contactLog.quickColumn')}>
+                    <QuickContactButton caseId={c.id} householdName={c.householdName} />
+                  </TableCell>
                 </TableRow>
+                <QuickContactRow caseId={c.id} householdName={c.householdName} colSpan={7} />
+                </Fragment>
               ))}
             </TableBody>
           </Table>
@@ -149,6 +159,7 @@ export function HomePage() {
           <Paragraph>{t('home.noAccess')}</Paragraph>
         </Alert>
       )}
+      {can('case:read_own') ? <MyTasksSection /> : null}
       {can('case:read_own') ? <MyCases /> : null}
       {can('person:read') ? <RecentPersons /> : null}
       {!user.totpEnabled ? (

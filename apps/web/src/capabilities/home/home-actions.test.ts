@@ -28,3 +28,12 @@ describe('quickActions', () => {
     expect(quickActions(['case:assign']).map((a) => a.to)).toEqual(['/verdeling']);
   });
 });
+
+describe('quickActions for the privacy officer', () => {
+  it('gives the access log as the main action, then the emergency-access review', () => {
+    expect(quickActions(['access_log:read'])).toEqual([
+      { to: '/privacy/logboek', labelKey: 'home.actionAccessLog', primary: true },
+      { to: '/privacy/noodtoegang', labelKey: 'home.actionEmergencyReview', primary: false },
+    ]);
+  });
+});

@@ -9,7 +9,9 @@ export interface QuickAction {
     | 'home.actionReferrals'
     | 'home.actionMeetings'
     | 'home.actionAssignment'
-    | 'home.actionHostQuestion';
+    | 'home.actionHostQuestion'
+    | 'home.actionAccessLog'
+    | 'home.actionEmergencyReview';
   primary: boolean;
 }
 
@@ -24,5 +26,6 @@ export function quickActions(permissions: readonly string[]): QuickAction[] {
   if (has.has('person:read')) actions.push({ to: '/personen', labelKey: 'home.actionSearch' });
   if (has.has('person:write')) actions.push({ to: '/personen/nieuw', labelKey: 'home.actionRegister' });
   if (has.has('user:admin')) actions.push({ to: '/beheer/gebruikers', labelKey: 'home.actionUsers' });
+  if (has.has('access_log:read')) actions.push({ to: '/privacy/logboek', labelKey: 'home.actionAccessLog' }, { to: '/privacy/noodtoegang', labelKey: 'home.actionEmergencyReview' });
   return actions.map((a, index) => ({ ...a, primary: index === 0 }));
 }

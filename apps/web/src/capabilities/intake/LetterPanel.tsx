@@ -16,6 +16,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
+import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../components/form-state';
@@ -24,7 +25,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { defaultLetterKind, formatDateTime, labelledChoices } from './intake-format';
 
-const FIELDS = ['kind', 'subject', 'body'] as const;
+const FIELDS = ['kind', 'legalBasis', 'sharingReason', 'subject', 'body'] as const;
 
 interface LetterDraft {
   kind: string;
@@ -39,7 +40,7 @@ interface LetterView {
   subject: string;
   to: string | null;
   sentAt: string | null;
-  status: 'sent' | 'no_address' | 'failed';
+  status: 'pending' | 'sent' | 'no_address' | 'failed';
 }
 
 function letterOutcome(letter: LetterView): string {
@@ -50,6 +51,8 @@ function letterOutcome(letter: LetterView): string {
       return t('letter.savedNoAddress');
     case 'failed':
       return t('letter.failed');
+    case 'pending':
+      return t('letter.pending');
   }
 }
 
@@ -60,6 +63,10 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
+  // Once the referral has a case file, a letter to the referrer needs consent or a legal basis and reason (asked when refused).
+  const [needsBasis, setNeedsBasis] = useState(false);
+  const [legalBasis, setLegalBasis] = useState('');
+  const [sharingReason, setSharingReason] = useState('');
   // One key per draft: sending twice (double click, retry) sends one letter.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const sending = useRef(false);
@@ -84,7 +91,7 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
   const send = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (sending.current) return;
-    const parsed = sendLetterRequest.safeParse({ kind, subject, body, idempotencyKey });
+    const parsed = sendLetterRequest.safeParse({ kind, subject, body, idempotencyKey, ...(needsBasis ? { legalBasis, sharingReason } : {}) });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -98,6 +105,7 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
       onSent(letter);
     } catch (error) {
       errors.showError(error);
+      if (error instanceof ApiError && error.code === 'sharing_basis_required') setNeedsBasis(true);
     } finally {
       sending.current = false;
       setBusy(false);
@@ -139,6 +147,12 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
               <Paragraph>{t('letter.noAddress')}</Paragraph>
             </Alert>
           )}
+          {needsBasis ? (
+            <>
+              <TextField id={errors.idFor('legalBasis')} label={t('letter.sharingLegalBasis')} value={legalBasis} onValueChange={setLegalBasis} error={errors.errorFor('legalBasis')} autoComplete="off" required />
+              <TextAreaField id={errors.idFor('sharingReason')} label={t('letter.sharingReason')} value={sharingReason} onValueChange={setSharingReason} error={errors.errorFor('sharingReason')} rows={2} required />
+            </>
+          ) : null}
           <TextField id={errors.idFor('subject')} label={t('letter.subject')} value={subject} onValueChange={setSubject} error={errors.errorFor('subject')} autoComplete="off" required />
           <TextAreaField id={errors.idFor('body')} label={t('letter.body')} value={body} onValueChange={setBody} error={errors.errorFor('body')} rows={14} required />
           <ButtonGroup>
@@ -164,7 +178,7 @@ export function LetterPanel({ referral, canWrite, onSent }: { referral: Referral
       <Heading2 id="referral-letters-heading">{t('referral.lettersHeading')}</Heading2>
       {result ? (
         <div ref={notice} tabIndex={-1} id="letter-result">
-          <Alert type={result.status === 'sent' ? 'ok' : result.status === 'no_address' ? 'warning' : 'error'}>
+          <Alert type={result.status === 'sent' ? 'ok' : result.status === 'failed' ? 'error' : 'warning'}>
             <Paragraph>{letterOutcome(result)}</Paragraph>
           </Alert>
         </div>

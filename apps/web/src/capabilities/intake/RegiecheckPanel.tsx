@@ -88,11 +88,14 @@ function MatchDetails({ match }: { match: RegiecheckMatch }) {
                 <TableRow key={c.id}>
                   <TableCell data-label={t('regie.caseTeam')}>{c.teamName}</TableCell>
                   <TableCell data-label={t('regie.caseStatus')}>
-                    {c.status === 'open'
+                    {c.phase === 'watch'
+                      ? t('regie.caseWatch')
+                      : c.status === 'open'
                       ? t('regie.caseOpen')
                       : c.closedAt
                         ? t('regie.caseClosed', { date: formatDate(c.closedAt) })
                         : t('regie.caseClosedNoDate')}
+                    {c.linksToCase ? <span className="nabij-plain-text"> {t('regie.linksToCase')}</span> : null}
                   </TableCell>
                   <TableCell data-label={t('regie.caseContact')}>{c.contactPerson ?? t('common.unknown')}</TableCell>
                 </TableRow>

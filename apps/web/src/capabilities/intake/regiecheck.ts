@@ -8,7 +8,16 @@ export interface RegiecheckMatch {
   person: { id: string; fullName: string; dateOfBirth: string | null; postcode: string | null; houseNumber: string | null; isMinor: boolean | null };
   matchedOn: string[];
   households: { id: string; name: string }[];
-  caseFiles: { id: string; status: 'open' | 'closed'; closedAt: string | null; teamName: string; contactPerson: string | null }[];
+  caseFiles: {
+    id: string;
+    status: 'open' | 'closed';
+    closedAt: string | null;
+    teamName: string;
+    contactPerson: string | null;
+    /** The case's phase (`watch`: waakvlam), and whether completing the regiecheck links this referral to it. */
+    phase?: string;
+    linksToCase?: boolean;
+  }[];
 }
 
 export interface RegiecheckResult {

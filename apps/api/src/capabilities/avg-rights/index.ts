@@ -1,0 +1,2 @@
+export { registerAvgRightsRoutes } from './avg-rights.routes';
+export { registerPortalInspectionRequest, inspectionRequestsOf } from './portal-requests';

@@ -1,0 +1,1 @@
+export { registerManagementInformationRoutes } from './mi.routes';

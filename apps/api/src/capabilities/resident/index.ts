@@ -1,0 +1,2 @@
+export { registerResidentRoutes } from './resident.routes';
+export { resolveResidentSession, readResidentToken, type ResidentSessionRow } from './resident-session';
