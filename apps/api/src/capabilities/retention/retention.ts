@@ -25,7 +25,8 @@ export interface RetentionRow {
 /**
  * The facts retention needs per case. The last change (the Jeugdwet clock) is the latest of opening, closure,
  * the recorded basis and every allowed creation, change or deletion logged for the case — the access log sees
- * every change of every capability. Postponing the destruction is a decision about the file, not a change in it.
+ * every change of every capability. Without a case id only cases that can have a date are read (closed, or under the
+ * Jeugdwet, whose clock runs from the last change). Postponing the destruction is a decision about the file, not a change in it.
  */
 export async function retentionRows(tx: Tx, caseId?: string): Promise<RetentionRow[]> {
   const r = await sql<RetentionRow>`
@@ -41,7 +42,7 @@ export async function retentionRows(tx: Tx, caseId?: string): Promise<RetentionR
     join team t on t.id = c.team_id
     join app_user w on w.id = c.case_worker_id
     left join referral r on r.id = c.referral_id
-    where ${caseId ? sql`c.id = ${caseId}` : sql`true`}
+    where ${caseId ? sql`c.id = ${caseId}` : sql`(c.phase = 'closed' or 'jeugdwet' = any (c.legal_bases))`}
     order by c.opened_at`.execute(tx);
   return r.rows;
 }

@@ -13,7 +13,7 @@ import {
   type InspectionCategory,
 } from '@nabij/contracts';
 import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useParams } from 'react-router';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -154,15 +154,23 @@ function DecisionForm({ view, category, onSaved }: PartProps & { category: Inspe
   );
 }
 
-function Inspection({ view, onSaved }: PartProps) {
+function Inspection({ view, onSaved, closed }: PartProps & { closed: boolean }) {
   const complete = INSPECTION_CATEGORIES.every((c) => view.decisions.some((d) => d.category === c));
   return (
     <section aria-labelledby="avg-inspection-heading" className="nabij-section">
       <Heading2 id="avg-inspection-heading">{t('avg.inspection.heading')}</Heading2>
       <Paragraph>{t('avg.inspection.intro')}</Paragraph>
-      {INSPECTION_CATEGORIES.map((c) => (
-        <DecisionForm key={c} view={view} category={c} onSaved={onSaved} />
-      ))}
+      {closed ? (
+        <UnorderedList>
+          {view.decisions.map((d) => (
+            <UnorderedListItem key={d.category}>
+              {t(`avg.inspection.category.${d.category}`)}: {d.include ? t('avg.inspection.include') : t('avg.inspection.exclude')} — <span className="nabij-plain-text">{d.reason}</span>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      ) : (
+        INSPECTION_CATEGORIES.map((c) => <DecisionForm key={c} view={view} category={c} onSaved={onSaved} />)
+      )}
       <Heading3>{t('avg.inspection.copies')}</Heading3>
       {complete && view.person ? (
         <UnorderedList>
@@ -363,7 +371,6 @@ export function RequestPage() {
   const request = useResource<AvgRequestView>(`/api/avg/requests/${encodeURIComponent(id)}`);
   const title = request.status === 'ready' ? t('avg.request.title', { reference: request.data.reference }) : t('avg.title');
   usePageTitle(title);
-  const top = useRef<HTMLDivElement>(null);
   const saved = (v: AvgRequestView) => request.setData(v);
   const view = request.data;
   const closed = view ? CLOSED_AVG_STATUSES.includes(view.status) : false;
@@ -381,7 +388,7 @@ export function RequestPage() {
         </Alert>
       ) : null}
       {view ? (
-        <div ref={top}>
+        <div>
           <section aria-labelledby="avg-details-heading" className="nabij-section">
             <Heading2 id="avg-details-heading">{t('avg.request.details')}</Heading2>
             <DataList>
@@ -406,7 +413,7 @@ export function RequestPage() {
               <Item label={t('avg.request.cases')}>{view.cases.length ? view.cases.map((c) => `${c.reference ?? '—'} (${c.teamName}, ${t(`phase.${c.phase}`)})`).join('; ') : t('avg.request.noCases')}</Item>
             </DataList>
           </section>
-          {!closed && view.kind === 'inspection' ? <Inspection view={view} onSaved={saved} /> : null}
+          {view.kind === 'inspection' ? <Inspection view={view} onSaved={saved} closed={closed} /> : null}
           {!closed && view.kind === 'correction' ? <Correction view={view} onSaved={saved} /> : null}
           {!closed && (view.kind === 'statement' || view.kind === 'correction') ? <Statement view={view} onSaved={saved} /> : null}
           {view.kind === 'erasure' && (!closed || view.erasedAt) ? <Erasure view={view} onSaved={saved} /> : null}
