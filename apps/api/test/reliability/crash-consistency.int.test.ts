@@ -200,7 +200,7 @@ beforeAll(async () => {
   // Cases being worked on (not closing, watched or closed), so that plans and contacts may change.
   const overviews = all.filter((o) => ['analysis', 'plan', 'execution'].includes(o.phase));
   expect(overviews.length).toBeGreaterThanOrEqual(2);
-  const withMembers = overviews.filter((o) => o.household?.members.some((m: { isMinor: boolean | null }) => m.isMinor === false));
+  const withMembers = overviews.filter((o) => o.questionDomains.length > 0 && o.household?.members.some((m: { isMinor: boolean | null }) => m.isMinor === false));
   const zrmOverview = withMembers[0];
   const adult = zrmOverview.household.members.find((m: { isMinor: boolean | null }) => m.isMinor === false);
   const domains = [...zrmOverview.questionDomains, 'finances', 'housing', 'social_network'].filter((d, i, all) => all.indexOf(d) === i);

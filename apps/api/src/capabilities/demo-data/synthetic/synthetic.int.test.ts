@@ -83,7 +83,7 @@ describe('synthetic data generator (size small)', () => {
 
     const roles = await t.db.pool.query<{ role: string }>('select distinct role from user_role order by role');
     expect(roles.rows.map((r) => r.role)).toEqual([
-      'behavioural_scientist', 'case_worker', 'functional_admin', 'intake_desk', 'municipal_consultant', 'privacy_officer', 'team_coordinator', 'volunteer_host',
+      'behavioural_scientist', 'case_worker', 'functional_admin', 'intake_desk', 'municipal_consultant', 'policy_advisor', 'privacy_officer', 'team_coordinator', 'volunteer_host',
     ]);
   });
 
