@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['apps/**/*.test.ts', 'apps/**/*.test.tsx', 'packages/**/*.test.ts'],
     pool: 'forks',
+    // One migrated template database; each test file starts from a copy (apps/api/test/global-setup.ts).
+    globalSetup: ['apps/api/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -20,9 +20,11 @@ async function callApi(page: Page, method: string, path: string, body?: unknown)
 }
 
 const today = new Date().toISOString().slice(0, 10);
+const REVIEW_ADVICE = 'Afsluiten met een waakvlam van acht weken; zus Karin blijft betrokken.';
 
 /**
- * The demo case "Huishouden Meijer" (agreed plan, in execution, evaluation due): the worker records an evaluation
+ * The demo case "Huishouden Meijer" (agreed plan, in execution, evaluation due): the worker logs a home visit in the
+ * journaal and puts the case on the case review agenda, where the coordinator records the outcome; she records an evaluation
  * with an interim ZRM and concludes to close; on "Afsluiten" she sees the ZRM comparison, is told which open actions
  * need a decision, closes into the watch (waakvlam), and sends both letters — the GP's only with a legal basis, as
  * there is no consent — which arrive in the development outbox. She records a check-in and reactivates the case as
@@ -60,7 +62,38 @@ const journey: Journey = {
       await page.getByText('De evaluatie is te laat').waitFor();
       await expectAccessible(page, 'the case page in execution');
 
-      // 1. The periodic evaluation.
+      // 1. Contacts of the execution phase, in the journaal on the case page.
+      const contactForm = page.locator('section#journaal').getByRole('form', { name: 'Contact vastleggen' });
+      await contactForm.getByLabel('Huisbezoek').check();
+      await contactForm.getByRole('button', { name: '60 minuten' }).click();
+      await contactForm.getByLabel('Wat is er besproken of gedaan?').fill('Evaluatie voorbereid met mevrouw Meijer en zus Karin; de weekplanning loopt.');
+      await contactForm.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      await contactForm.getByText(/\(huisbezoek\) is vastgelegd\./).waitFor();
+
+      // 2. The case on the agenda of the team's next case review meeting; the coordinator records the outcome.
+      const overleg = page.locator('section#overleg');
+      await overleg.getByText('Op de agenda van het casuïstiekoverleg zetten').click();
+      await overleg.getByLabel('Afschalen').check();
+      await overleg.getByLabel('Uw vraag aan het overleg').fill('Mevrouw redt het bijna zelf. Kunnen we afsluiten met een waakvlam?');
+      await overleg.getByRole('button', { name: 'Op de agenda zetten' }).click();
+      await overleg.getByText('Het dossier staat op de agenda.').waitFor();
+      await expectAccessible(page, 'the case page with the case on the agenda');
+      await logOut(page);
+      await logIn(page, baseUrl, 'coordinator');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casuïstiekoverleg' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Casuïstiekoverleg' }).waitFor();
+      await page.getByRole('link', { name: /^Overleg van / }).first().click();
+      const item = page.getByRole('article', { name: /Huishouden Meijer/ });
+      await item.getByLabel('Advies of besluit').fill(REVIEW_ADVICE);
+      await item.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+      await page.getByText('De uitkomst is vastgelegd in het dossier.').waitFor();
+      await expectAccessible(page, 'the meeting with the outcome for the Meijer case');
+      await logOut(page);
+      await logIn(page, baseUrl, 'werker');
+      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.locator('section#overleg').getByText(REVIEW_ADVICE).waitFor({ timeout: 60_000 });
+
+      // 3. The periodic evaluation.
       await page.getByRole('link', { name: 'Evaluatie vastleggen' }).click();
       await page.getByRole('heading', { level: 1, name: 'Evaluatie van het plan' }).waitFor();
       await page.getByText('Laatste tussentijdse ZRM: Anja Meijer').waitFor();
@@ -92,7 +125,7 @@ const journey: Journey = {
       });
       assert(closing.status === 200, 'the closing ZRM is recorded');
 
-      // 2. Closure: the comparison, the closing question, the open actions, into the watch.
+      // 4. Closure: the comparison, the closing question, the open actions, into the watch.
       await page.getByRole('link', { name: 'Naar afsluiten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Afsluiten' }).waitFor();
       const zrmTable = page.getByRole('table', { name: /ZRM van Anja Meijer/ });
@@ -128,7 +161,7 @@ const journey: Journey = {
       await page.getByText('Het dossier is afgesloten met waakvlam. Verstuur nu de brieven.').waitFor();
       await expectAccessible(page, 'the closure page with the letters');
 
-      // 3. The letters: the GP's needs a legal basis (no consent); the household's goes straight out.
+      // 5. The letters: the GP's needs a legal basis (no consent); the household's goes straight out.
       const gp = page.getByRole('region', { name: 'Brief aan de verwijzer' });
       await gp.getByText('geen geldige toestemming').waitFor();
       await gp.getByRole('button', { name: /Versturen/ }).click();
@@ -150,7 +183,7 @@ const journey: Journey = {
       await page.getByText('afronding-verwijzer.pdf').first().waitFor();
       await expectAccessible(page, 'the development outbox');
 
-      // 4. The watch: a check-in.
+      // 6. The watch: a check-in.
       await page.goto(`${baseUrl}/dossiers/${kase.id}/waakvlam`);
       await page.getByRole('heading', { level: 1, name: 'Waakvlam' }).waitFor();
       await page.getByText('ongeveer elke 8 weken').waitFor();
@@ -163,7 +196,7 @@ const journey: Journey = {
       await page.getByRole('cell', { name: 'Gaat goed; zus komt elke week.' }).waitFor();
       await expectAccessible(page, 'the watch page with a check-in');
 
-      // 5. One-step reactivation as a new episode.
+      // 7. One-step reactivation as a new episode.
       await page.getByLabel('Waarom start de ondersteuning weer?').fill('Mevrouw belt: de post stapelt zich weer op en zij voelt zich somber.');
       await page.getByRole('button', { name: 'Opnieuw actief maken' }).click();
       await page.getByText('Het dossier is weer actief (episode 2).').waitFor();
@@ -173,7 +206,7 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
       await page.getByText('Episode 2', { exact: true }).waitFor();
       const timeline = page.getByRole('region', { name: 'Tijdlijn' });
-      for (const entry of ['Evaluatie van het plan (versie 1): afronden', 'Afgesloten met waakvlam (episode 1)', 'Waakvlam gestart', 'Check-in waakvlam (telefonisch): alles gaat goed', 'Brief bij afronding aan de verwijzer verstuurd', 'Opnieuw actief als episode 2 (uitvoering)']) {
+      for (const entry of ['Contact: Huisbezoek', 'Uitkomst casuïstiekoverleg', 'Evaluatie van het plan (versie 1): afronden', 'Afgesloten met waakvlam (episode 1)', 'Waakvlam gestart', 'Check-in waakvlam (telefonisch): alles gaat goed', 'Brief bij afronding aan de verwijzer verstuurd', 'Opnieuw actief als episode 2 (uitvoering)']) {
         await timeline.getByText(entry).first().waitFor();
       }
       await expectAccessible(page, 'the case page after reactivation');

@@ -28,6 +28,7 @@ import { registerManagementInformationRoutes } from './capabilities/management-i
 import { registerResidentRoutes } from './capabilities/resident';
 import type { Deps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
+import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuards } from './platform/http/input-guards';
 import { registerRateLimits } from './platform/http/rate-limit';
 import { createMailer, type Mailer } from './platform/mail';
@@ -49,6 +50,11 @@ const SECURITY_HEADERS = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; " +
   "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+/**
+ * Files and API answers (PDF, CSV, JSON) keep the earlier, looser policy: the browser's PDF viewer is embedded in
+ * the PDF's own document and would be blocked by `object-src 'none'`. They run no script of ours.
+ */
+const CSP_FILES = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 /** Builds the HTTP application on given dependencies (the database is already migrated). */
 export async function buildApp(
@@ -59,7 +65,10 @@ export async function buildApp(
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
+    // While closing, requests are refused by registerGracefulShutdown with an answer that says so (docs/reliability.md §7).
+    return503OnClosing: false,
   });
+  registerGracefulShutdown(app);
   const mailer = deps.mailer ?? createMailer({ ...deps.config.mail, production: deps.config.env === 'production' }, deps.db);
   const fullDeps: Deps = { ...deps, mailer, log: app.log };
   app.setValidatorCompiler(validatorCompiler);
@@ -86,7 +95,10 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
     if (deps.config.publicUrl.startsWith('https://')) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    // A route that sets its own policy (the ecogram SVG) keeps it; the web app's pages get the strict one.
+    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', String(reply.getHeader('content-type') ?? '').startsWith('text/html') ? CSP : CSP_FILES);
+    }
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 

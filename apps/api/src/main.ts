@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './platform/config';
 import { connectDatabase, DatabaseStartError } from './platform/database/connect';
 import { EmbeddedDatabaseError } from './platform/database/embedded';
+import { startDraining } from './platform/http/graceful-shutdown';
 import { logSerializers } from './platform/http/log-serializers';
 import { systemClock } from './shared/clock';
 import { buildApp } from './app';
@@ -55,27 +56,43 @@ async function main(): Promise<void> {
     void app.close().finally(() => process.exit(1));
   });
 
-  let scheduler: Scheduler | undefined;
+  // Graceful shutdown (docs/reliability.md §7). SIGTERM: /health/ready answers 503 at once and the job queue stops
+  // taking jobs (the one running finishes); for SHUTDOWN_DRAIN_MS every request is still served, so a load balancer
+  // can take this instance out of rotation; then the HTTP server closes (no new connections, requests in flight
+  // finish, idle keep-alive connections are closed), then the database. Exit code 0.
+  let schedulerStarting: Promise<Scheduler | undefined> = Promise.resolve(undefined);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const drainMs = config.shutdownDrainMs;
+    log.info({ signal, drainMs }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, drainMs + 20_000);
     force.unref();
-    await scheduler?.stop().catch((err: unknown) => log.error({ err }, 'stopping the job queue failed'));
-    await app.close();
+    startDraining(app);
+    const jobsStopped = schedulerStarting
+      .then((scheduler) => scheduler?.stop())
+      .catch((err: unknown) => log.error({ err }, 'stopping the job queue failed'));
+    if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+    await app.close().catch((err: unknown) => log.error({ err }, 'closing the HTTP server failed'));
+    await jobsStopped;
     await db.close();
     await embedded?.stop();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
-  if (config.jobsEnabled) {
-    scheduler = await startScheduler(url, scheduledJobs({ db, config, clock: systemClock, mailer }), log);
-    await scheduler.runNow('generate-reminders');
+  if (config.jobsEnabled && !closing) {
+    const starting = startScheduler(url, scheduledJobs({ db, config, clock: systemClock, mailer }), log);
+    schedulerStarting = starting;
+    const scheduler = await starting;
+    if (!closing) await scheduler.runNow('generate-reminders');
   }
   const where = `http://localhost:${config.port}`;
   console.log(`\nNabij draait op ${where} (${mode === 'embedded' ? `ingebouwde database in ${config.database.dataDir}` : 'PostgreSQL-server'})`);

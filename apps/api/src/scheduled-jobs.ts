@@ -1,3 +1,4 @@
+import { refreshAllFacts } from './capabilities/management-information';
 import { generateReminders, sendTaskDigests } from './capabilities/tasks';
 import type { Deps } from './platform/deps';
 import type { JobDefinition } from './platform/jobs';
@@ -9,5 +10,7 @@ export function scheduledJobs(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'mail
   return [
     { name: 'generate-reminders', cron: '*/15 * * * *', run: () => generateReminders(deps.db, today()) },
     { name: 'task-digest', cron: '0 7 * * *', run: () => sendTaskDigests(deps, today()) },
+    // Keeps the management-information facts current, so dashboards need not compute them on request.
+    { name: 'refresh-management-information', cron: '*/10 * * * *', run: () => refreshAllFacts(deps.db) },
   ];
 }

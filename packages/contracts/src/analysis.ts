@@ -213,7 +213,7 @@ export const caseOverview = z.object({
     z.object({ id: z.string(), personName: z.string(), recipient: z.string(), scope: z.string(), form: z.string(), givenOn: z.string(), expiresOn: z.string().nullable(), withdrawnOn: z.string().nullable(), active: z.boolean() }),
   ),
   /** Open tasks and reminders of the case (see execution.ts). */
-  openTasks: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), dueOn: z.string(), overdue: z.boolean(), assigneeName: z.string().nullable(), version: z.number() })),
+  openTasks: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), dueOn: z.string(), overdue: z.boolean(), dueToday: z.boolean(), assigneeName: z.string().nullable(), version: z.number() })),
   /** The most recent contacts of the contact log (journaal). */
   recentContacts: z.array(z.object({ id: z.string(), kind: z.string(), contactOn: z.string(), note: z.string(), recordedByName: z.string() })),
   timeline: z.array(caseTimelineItem),

@@ -14,6 +14,12 @@ describe('configuration', () => {
     expect(c.mfaRequiredRoles).not.toContain('volunteer_host');
   });
 
+  it('drains for 2 s before a shutdown in production (a load balancer in front), not in development', () => {
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nabij' }).shutdownDrainMs).toBe(2_000);
+    expect(loadConfig({}).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DRAIN_MS: '500' }).shutdownDrainMs).toBe(500);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -21,6 +27,7 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', DEMO_DATA: 'true' }, 'DEMO_DATA'],
     [{ OIDC_ISSUER: 'https://idp.example' }, 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_TENANT'],
     [{ OIDC_GROUP_ROLES: '{not json' }, 'OIDC_GROUP_ROLES'],
+    [{ SHUTDOWN_DRAIN_MS: '-1' }, 'SHUTDOWN_DRAIN_MS'],
   ])('stops with a message naming the wrong variable: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

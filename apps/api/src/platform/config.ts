@@ -24,6 +24,8 @@ const envSchema = z.object({
   /** Seed the demo municipality on an empty database. Refused in production. */
   DEMO_DATA: bool.optional(),
   JOBS_ENABLED: bool.default(true),
+  /** On SIGTERM, how long /health/ready answers 503 while requests are still served, so a load balancer stops sending new ones. Default: 2000 in production, 0 otherwise. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more milliseconds' }).max(60_000, { error: 'must be at most 60000 milliseconds (one minute)' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when Nabij runs behind TLS (directly or through a proxy): cookies get the Secure flag. */
   SECURE_COOKIES: bool.optional(),
@@ -111,6 +113,8 @@ export interface Config {
   demoData: boolean;
   /** Run the job queue (reminders, digests) in this instance. */
   jobsEnabled: boolean;
+  /** Milliseconds between SIGTERM (readiness 503) and closing the HTTP server (docs/reliability.md §7). */
+  shutdownDrainMs: number;
   logLevel: Env['LOG_LEVEL'];
   secureCookies: boolean;
   trustProxy: boolean;
@@ -174,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     demoData: e.DEMO_DATA ?? !production,
     jobsEnabled: e.JOBS_ENABLED,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (production ? 2_000 : 0),
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? e.PUBLIC_URL.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,

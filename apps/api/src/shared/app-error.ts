@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'database_unavailable'
+  | 'shutting_down'
   | 'invalid_status_change'
   | 'referral_incomplete'
   | 'already_decided'
@@ -109,6 +110,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   database_unavailable: 503,
+  shutting_down: 503,
   invalid_status_change: 409,
   referral_incomplete: 409,
   already_decided: 409,

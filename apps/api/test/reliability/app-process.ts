@@ -19,6 +19,11 @@ export interface AppProcess {
   stop(): Promise<void>;
   /** What the process wrote to stderr (for failure messages). */
   stderr(): string;
+  pid: number;
+  /** Resolves when the app process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal to the whole process group (the app and its embedded database), as a terminal's Ctrl+C or systemd does. */
+  signalGroup(signal: NodeJS.Signals): void;
 }
 
 export interface AppData {
@@ -103,8 +108,8 @@ export async function waitForLockRelease(dataDir: string | undefined, timeoutMs 
   }
 }
 
-export async function startAppProcess(env: Record<string, string>, readyTimeoutMs = 120_000): Promise<AppProcess> {
-  const port = await freePort();
+export async function startAppProcess(env: Record<string, string>, readyTimeoutMs = 120_000, fixedPort?: number): Promise<AppProcess> {
+  const port = fixedPort ?? (await freePort());
   const base = { ...(process.env as Record<string, string>) };
   delete base.DATABASE_URL;
   const appEnv: Record<string, string> = {
@@ -123,7 +128,8 @@ export async function startAppProcess(env: Record<string, string>, readyTimeoutM
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-20_000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exitInfo = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = exitInfo.then(() => undefined);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
@@ -142,6 +148,11 @@ export async function startAppProcess(env: Record<string, string>, readyTimeoutM
   return {
     baseUrl,
     stderr: () => stderr,
+    pid: child.pid!,
+    exited: exitInfo,
+    signalGroup(signal) {
+      process.kill(-child.pid!, signal);
+    },
     async kill() {
       try {
         process.kill(-child.pid!, 'SIGKILL');

@@ -1,6 +1,7 @@
 // OWASP ASVS 5.0 level 2 hardening (issue #7 item 8; ADR 0017): headers and CSP, session fixation, rate limits,
 // the password policy, logging of administrative actions and content sniffing of every upload.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -35,13 +36,26 @@ afterAll(async () => {
 });
 
 describe('security headers and the content security policy', () => {
-  it('sends a CSP without inline scripts or styles, and the other security headers', async () => {
+  it('sends the web app’s pages with a CSP without inline scripts or styles, and the other security headers', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'nabij-dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="nl"><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+    const web = await appWith({ WEB_DIST_DIR: dist });
+    for (const url of ['/', '/dossiers/00000000-0000-4000-8000-000000000000']) {
+      const page = await web.inject({ method: 'GET', url });
+      expect(String(page.headers['content-type'])).toContain('text/html');
+      const csp = String(page.headers['content-security-policy']);
+      for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self';", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"])
+        expect([url, directive, csp.includes(directive)]).toEqual([url, directive, true]);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+    }
+    rmSync(dist, { recursive: true, force: true });
+    // API answers and files: no framing, no script but our own origin's (the PDF viewer needs its plugin).
     const r = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
-    const csp = String(r.headers['content-security-policy']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"])
-      expect([directive, csp.includes(directive)]).toEqual([directive, true]);
-    expect(csp).not.toContain('unsafe-inline');
-    expect(csp).not.toContain('unsafe-eval');
+    const apiCsp = String(r.headers['content-security-policy']);
+    expect(apiCsp).toContain("frame-ancestors 'none'");
+    expect(apiCsp).toContain("default-src 'self'");
+    expect(apiCsp).not.toContain('unsafe-eval');
     expect(r.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',

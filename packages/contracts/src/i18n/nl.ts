@@ -52,6 +52,7 @@ export const nl = {
   'error.unsupported_media_type': 'Dit soort verzoek wordt niet ondersteund.',
   'error.rate_limited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
   'error.database_unavailable': 'Nabij kan de database nu niet bereiken. Probeer het over een minuut opnieuw.',
+  'error.shutting_down': 'Nabij wordt opnieuw gestart. Probeer het over een paar seconden opnieuw.',
   'error.case_closed': 'Dit dossier is afgesloten. Heropen het eerst om hier iets aan toe te voegen.',
   'error.invalid_status_change': 'Deze aanmelding kan niet naar die status. Vernieuw de pagina om de huidige status te zien.',
   'error.referral_incomplete': 'De aanmelding is nog niet compleet. Vul eerst de ontbrekende punten van de checklist aan en doe de regiecheck.',

@@ -192,7 +192,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     meldcode: meldcode ? meldcode.map((m) => ({ id: m.id, status: m.status as 'open', startedOn: m.started_on })) : null,
     outreach: { attempts: outreachAttempts, flaggedForTeam: isOutreachOverdue(outreachAttempts, base.outreach_weeks, today) },
     consents: consentViews,
-    openTasks: openTasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: t.dueOn, overdue: t.overdue, assigneeName: t.assignee?.name ?? null, version: t.version })),
+    openTasks: openTasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: t.dueOn, overdue: t.overdue, dueToday: t.dueToday, assigneeName: t.assignee?.name ?? null, version: t.version })),
     recentContacts: contacts.slice(0, 5).map((x) => ({ id: x.id, kind: x.kind, contactOn: x.contact_on, note: x.note.length > 200 ? `${x.note.slice(0, 200)}…` : x.note, recordedByName: x.display_name })),
     timeline,
   };

@@ -1,1 +1,2 @@
 export { registerManagementInformationRoutes } from './mi.routes';
+export { refreshAllFacts } from './mi.facts';

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { generateSynthetic } from '../demo-data';
+import { createMailer } from '../../platform/mail';
+import { scheduledJobs } from '../../scheduled-jobs';
 import { refreshFacts } from './mi.facts';
 
 /**
@@ -219,6 +221,10 @@ describe('pre-aggregated facts per case', () => {
       await sql`update case_file set phase = 'closed', closed_at = '2026-11-20T10:00:00Z' where id = ${c4!.id}`.execute(tx);
     });
     expect((await all('select count(*)::int as n from mi_dirty_case'))[0]!.n).toBeGreaterThan(0);
+    // The scheduled refresh (not a dashboard request) empties the queue of every municipality.
+    const job = scheduledJobs({ db: t.db, config: t.config, clock: t.clock, mailer: createMailer({ smtpUrl: undefined, from: 'nabij@example.test', production: false }, t.db) }).find((j) => j.name === 'refresh-management-information');
+    expect(await job?.run()).toBeGreaterThan(0);
+    expect(await all('select * from mi_dirty_case')).toEqual([]);
     await expectFactsToMatch();
   });
 

@@ -143,7 +143,10 @@ describe('emergency access (break the glass)', () => {
 
     // The 8-hour grant on the first case, as if almost 8 hours have passed: just before the end it works, after it not.
     const moveEnd = (ms: number) =>
-      t.db.inSystem((tx) => tx.updateTable('emergency_access').set({ expires_at: new Date(t.clock.now().getTime() + ms) }).where('case_id', '=', theCase.id).execute());
+      t.db.inSystem((tx) => tx
+          .updateTable('emergency_access')
+          // The grant started 8 hours before its new end (the table allows at most 8 hours).
+          .set({ starts_at: new Date(t.clock.now().getTime() + ms - 8 * 3_600_000), expires_at: new Date(t.clock.now().getTime() + ms) }).where('case_id', '=', theCase.id).execute());
     await moveEnd(60_000);
     expect((await agent.get(`/api/cases/${theCase.id}`)).statusCode).toBe(200);
     await moveEnd(-1_000);

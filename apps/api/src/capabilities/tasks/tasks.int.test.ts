@@ -48,7 +48,11 @@ describe('manual tasks', () => {
     expect((await as.worker!.get('/api/tasks/team')).statusCode).toBe(403);
 
     const overview = (await as.worker!.get(`/api/cases/${kase.id}`)).json<{ openTasks: Array<{ id: string; overdue: boolean }> }>();
-    expect(overview.openTasks).toEqual([expect.objectContaining({ id: task.id, overdue: true })]);
+    expect(overview.openTasks).toEqual([expect.objectContaining({ id: task.id, overdue: true, dueToday: false })]);
+    // A task due today is marked as such on the case page.
+    const todays = (await as.worker!.post(`/api/cases/${kase.id}/tasks`, { title: 'Huisbezoek voorbereiden', dueOn: today })).json<TaskView>();
+    const withToday = (await as.worker!.get(`/api/cases/${kase.id}`)).json<{ openTasks: Array<{ id: string; overdue: boolean; dueToday: boolean }> }>();
+    expect(withToday.openTasks.find((x) => x.id === todays.id)).toMatchObject({ overdue: false, dueToday: true });
 
     const done = await as.worker!.post(`/api/tasks/${task.id}/done`, { version: task.version });
     expect(done.statusCode).toBe(200);

@@ -13,10 +13,10 @@ export class EmbeddedDatabaseError extends Error {}
 const serverScript = fileURLToPath(new URL('./embedded-server.ts', import.meta.url));
 
 /** Starts PGlite in a child process behind a local PostgreSQL-protocol socket and returns its URL. */
-export async function startEmbeddedDatabase(dataDir: string, timeoutMs = 60_000): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, timeoutMs = 60_000, options: { loadDataDir?: string } = {}): Promise<EmbeddedDatabase> {
   const child: ChildProcess = fork(serverScript, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, NABIJ_DATA_DIR: dataDir, NABIJ_EMBEDDED_PORT: '0' },
+    env: { ...process.env, NABIJ_DATA_DIR: dataDir, NABIJ_EMBEDDED_PORT: '0', ...(options.loadDataDir ? { NABIJ_LOAD_DATA_DIR: options.loadDataDir } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let stopping = false;
@@ -51,7 +51,9 @@ export async function startEmbeddedDatabase(dataDir: string, timeoutMs = 60_000)
       if (stopping || child.exitCode !== null) return;
       stopping = true;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
+      // Disconnecting asks it to stop (it ignores signals while connected: see embedded-server.ts).
+      if (child.connected) child.disconnect();
+      else child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);

@@ -1,19 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
+import { createDatabase, type Database } from './database';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { migrate } from './migrate';
 
-let t: TestDatabase;
+// An empty database of its own (not the test run's migrated template, ADR 0023): on the server in DATABASE_URL,
+// or a fresh in-memory PGlite.
+let db: Database;
+let embedded: EmbeddedDatabase | undefined;
+let dropServerDatabase: (() => Promise<void>) | undefined;
+const migrationFiles = readdirSync(fileURLToPath(new URL('../../../migrations', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();
+
 beforeAll(async () => {
-  t = await createTestDatabase();
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `nabij_migrate_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    db = createDatabase(url.toString(), 10);
+    dropServerDatabase = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    embedded = await startEmbeddedDatabase('memory://');
+    db = createDatabase(embedded.url, 10);
+  }
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  await db.close();
+  await embedded?.stop();
+  await dropServerDatabase?.();
+});
 
 describe('migrations', () => {
-  it('apply once: starting several instances at the same time applies nothing twice', async () => {
-    const results = await Promise.all([migrate(t.db.pool), migrate(t.db.pool), migrate(t.db.pool)]);
-    expect(results.map((r) => r.applied)).toEqual([[], [], []]);
-    const { rows } = await t.db.pool.query<{ name: string }>('select name from schema_migration order by name');
-    expect(rows.map((r) => r.name)[0]).toBe('0001_create-app-role-and-extensions.sql');
-    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+  it('apply once from an empty database, also when several instances start at the same time', async () => {
+    const results = await Promise.all([migrate(db.pool), migrate(db.pool), migrate(db.pool)]);
+    // One instance applied every migration, in order; the others found nothing left to do.
+    const applied = results.map((r) => r.applied).sort((a, b) => b.length - a.length);
+    expect(applied[0]).toEqual(migrationFiles);
+    expect(applied.slice(1)).toEqual([[], []]);
+    const { rows } = await db.pool.query<{ name: string }>('select name from schema_migration order by name');
+    expect(rows.map((r) => r.name)).toEqual(migrationFiles);
+    expect((await migrate(db.pool)).applied).toEqual([]);
   });
 });
