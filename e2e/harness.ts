@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,29 +25,91 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real app (`apps/api/src/main.ts`, as `npm start` does) with demo data on a fresh database:
- * a new database on the server in DATABASE_URL, or an embedded one in a temporary folder.
+ * The demo municipality seeded once per run (by the real app, as `npm start` does), which every journey's app then
+ * starts from a copy of: a database made with `CREATE DATABASE … TEMPLATE` on the server, or a copy of the data
+ * folder of the embedded database. Saves initdb, the migrations and the demo seed (with its password hashes) per
+ * journey (ADR 0023).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const port = await freePort();
+export interface SeededTemplate {
+  /** The template database on the server, or the embedded data folder. */
+  database?: string;
+  dataDir?: string;
+  remove(): Promise<void>;
+}
+
+export async function seedTemplate(): Promise<SeededTemplate> {
   const serverUrl = process.env.DATABASE_URL;
-  let dataDir: string | undefined;
-  let dbName: string | undefined;
-  const appEnv: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_DATA: 'true', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`, ...env };
   if (serverUrl) {
-    dbName = `nabij_e2e_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`create database ${dbName}`);
+    const database = `nabij_e2e_template_${randomBytes(5).toString('hex')}`;
+    await adminQuery(serverUrl, `create database ${database}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    const app = await launch({ DATABASE_URL: url.toString(), JOBS_ENABLED: 'false' });
+    await app.stop();
+    return { database, remove: () => adminQuery(serverUrl, `drop database if exists ${database} with (force)`) };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nabij-e2e-template-'));
+  const app = await launch({ DATA_DIR: dataDir, JOBS_ENABLED: 'false' });
+  await app.stop();
+  return {
+    dataDir,
+    async remove() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    // The server refuses to copy a template while another copy of it is being made: wait and retry.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(sql);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
     await c.end();
+  }
+}
+
+/**
+ * Starts the real app (`apps/api/src/main.ts`, as `npm start` does) with demo data on a fresh database — a copy of
+ * the seeded template when one is given: a new database on the server in DATABASE_URL, or an embedded one in a
+ * temporary folder.
+ */
+export async function startApp(env: Record<string, string> = {}, template?: SeededTemplate): Promise<RunningApp> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const dbName = `nabij_e2e_${randomBytes(5).toString('hex')}`;
+    await adminQuery(serverUrl, template?.database ? `create database ${dbName} template ${template.database}` : `create database ${dbName}`);
     const url = new URL(serverUrl);
     url.pathname = `/${dbName}`;
-    appEnv.DATABASE_URL = url.toString();
-  } else {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'nabij-e2e-'));
-    delete appEnv.DATABASE_URL;
-    appEnv.DATA_DIR = dataDir;
+    const app = await launch({ ...env, DATABASE_URL: url.toString() });
+    return { baseUrl: app.baseUrl, stop: async () => {
+      await app.stop();
+      await adminQuery(serverUrl, `drop database if exists ${dbName} with (force)`);
+    } };
   }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nabij-e2e-'));
+  if (template?.dataDir) cpSync(template.dataDir, dataDir, { recursive: true });
+  const app = await launch({ ...env, DATA_DIR: dataDir });
+  return { baseUrl: app.baseUrl, stop: async () => {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  } };
+}
+
+/** The app as a process on a free port, ready; `stop` ends it with SIGTERM (SIGKILL after 15 s). */
+async function launch(env: Record<string, string>): Promise<RunningApp> {
+  const port = await freePort();
+  const appEnv: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_DATA: 'true', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`, ...env };
+  if (env.DATA_DIR) delete appEnv.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
@@ -67,13 +129,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      if (serverUrl && dbName) {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${dbName} with (force)`);
-        await c.end();
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await exited;
       }
     },
   };

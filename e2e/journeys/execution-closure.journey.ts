@@ -20,6 +20,9 @@ async function callApi(page: Page, method: string, path: string, body?: unknown)
 }
 
 const today = new Date().toISOString().slice(0, 10);
+/** Today in Amsterdam (as the app counts days), and a date as the pages show it. */
+const meetingDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const shownDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const REVIEW_ADVICE = 'Afsluiten met een waakvlam van acht weken; zus Karin blijft betrokken.';
 
 /**
@@ -70,19 +73,26 @@ const journey: Journey = {
       await contactForm.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
       await contactForm.getByText(/\(huisbezoek\) is vastgelegd\./).waitFor();
 
-      // 2. The case on the agenda of the team's next case review meeting; the coordinator records the outcome.
-      const overleg = page.locator('section#overleg');
-      await overleg.getByText('Op de agenda van het casuïstiekoverleg zetten').click();
-      await overleg.getByLabel('Afschalen').check();
-      await overleg.getByLabel('Uw vraag aan het overleg').fill('Mevrouw redt het bijna zelf. Kunnen we afsluiten met een waakvlam?');
-      await overleg.getByRole('button', { name: 'Op de agenda zetten' }).click();
-      await overleg.getByText('Het dossier staat op de agenda.').waitFor();
-      await expectAccessible(page, 'the case page with the case on the agenda');
+      // 2. The case on the agenda of today's case review meeting (planned by the worker); the coordinator records the outcome.
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casuïstiekoverleg' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Casuïstiekoverleg' }).waitFor();
+      await page.getByLabel('Datum').fill(meetingDay);
+      await page.getByRole('button', { name: 'Overleg plannen' }).click();
+      await page.getByText('Het overleg is gepland.').waitFor();
+      const caseSelect = page.getByLabel('Dossier', { exact: true });
+      const meijer = await caseSelect.locator('option', { hasText: 'Huishouden Meijer' }).getAttribute('value');
+      assert(meijer, 'the worker can choose the Meijer case');
+      await caseSelect.selectOption(meijer);
+      await page.getByLabel('Afschalen').check();
+      await page.getByLabel('Uw vraag aan het overleg').fill('Mevrouw redt het bijna zelf. Kunnen we afsluiten met een waakvlam?');
+      await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
+      await page.getByRole('heading', { level: 3, name: /Huishouden Meijer/ }).waitFor();
+      await expectAccessible(page, 'the meeting with the Meijer case on the agenda');
       await logOut(page);
       await logIn(page, baseUrl, 'coordinator');
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casuïstiekoverleg' }).click();
       await page.getByRole('heading', { level: 1, name: 'Casuïstiekoverleg' }).waitFor();
-      await page.getByRole('link', { name: /^Overleg van / }).first().click();
+      await page.getByRole('link', { name: `Overleg van ${shownDate(meetingDay)}` }).click();
       const item = page.getByRole('article', { name: /Huishouden Meijer/ });
       await item.getByLabel('Advies of besluit').fill(REVIEW_ADVICE);
       await item.getByRole('button', { name: 'Uitkomst vastleggen' }).click();

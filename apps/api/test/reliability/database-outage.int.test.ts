@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/platform/config';
 import { createDatabase, type Database } from '../../src/platform/database/database';
+import { startScheduler, type Scheduler } from '../../src/platform/jobs';
 import { systemClock } from '../../src/shared/clock';
 import { buildTenant, buildUser } from '../builders';
 import { createTestDatabase, type TestDatabase } from '../test-database';
@@ -29,6 +30,17 @@ let app: FastifyInstance;
 let baseUrl: string;
 let tenant: { id: string; slug: string; teamId: string };
 const desks: HttpAgent[] = [];
+/** The job queue, connected through the same proxy: it must run jobs again after the outage (issue #11 §3). */
+let scheduler: Scheduler;
+let probeRuns = 0;
+const jobErrors: string[] = [];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function probeJobRuns(withinMs: number): Promise<boolean> {
+  const before = probeRuns;
+  await scheduler.runNow('outage-probe');
+  for (const started = Date.now(); Date.now() - started < withinMs; await sleep(200)) if (probeRuns > before) return true;
+  return false;
+}
 /** Referrals the app acknowledged (201), by idempotency key → reference. */
 const acknowledged = new Map<string, string>();
 /** Every answer of every phase. */
@@ -124,6 +136,12 @@ beforeAll(async () => {
   db = createDatabase(proxy.url, 10);
   app = await buildApp({ db, config: loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' }), clock: systemClock });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // A cron far away: the probe runs only when the test queues it.
+  scheduler = await startScheduler(proxy.url, [{ name: 'outage-probe', cron: '0 3 1 1 *', retryDelaySeconds: 1, run: async () => ++probeRuns }], {
+    error: (obj) => jobErrors.push(JSON.stringify(obj)),
+    info: () => undefined,
+  });
+  expect(await probeJobRuns(20_000)).toBe(true);
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   for (let i = 0; i < 3; i++) {
     const user = await buildUser(testDb.db, tenant, { roles: ['intake_desk'] });
@@ -134,6 +152,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await scheduler?.stop();
   await app?.close();
   await db?.close();
   await proxy?.close();
@@ -190,6 +209,12 @@ describe('a database outage under load', () => {
     expect(samples.filter((s) => s.status === -1 || s.status === 0)).toEqual([]);
     expect(recoveredIn).toBeLessThan(RECOVERY_LIMIT_MS);
   }, 90_000);
+
+  it('runs background jobs again after both outages, without a restart', async () => {
+    // The queue's own connections went through the refused and the partitioned database above.
+    console.log(`job queue errors reported during the outages: ${jobErrors.length}`);
+    expect(await probeJobRuns(30_000)).toBe(true);
+  }, 60_000);
 
   it('keeps every acknowledged write, and no answer was a 500', async () => {
     const rows = await testDb.db.inSystem((tx) => tx.selectFrom('referral').select(['idempotency_key', 'reference']).where('tenant_id', '=', tenant.id).execute());

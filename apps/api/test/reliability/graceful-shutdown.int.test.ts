@@ -17,7 +17,7 @@
  *    on its port: zero failed requests, every write stored exactly once, both instances served requests.
  *
  * Knobs: ROLLING_CLIENTS (clients in 3., default 4), ROLLING_ROUNDS (times each instance restarts, default 1),
- * SHUTDOWN_BURST (requests in flight in 1., default 24).
+ * ROLLING_DRAIN_MS (the instances' SHUTDOWN_DRAIN_MS in 3., default 1000), SHUTDOWN_BURST (requests in 1., default 24).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -282,7 +282,7 @@ describe('graceful shutdown', () => {
   // (its data folder is locked), so this test is only registered when DATABASE_URL is set.
   if (process.env.DATABASE_URL) {
     it(`restarts two instances behind a balancer one after the other (${ROUNDS}×) under load without a failed request`, async () => {
-      const env = { SHUTDOWN_DRAIN_MS: '1000' };
+      const env = { SHUTDOWN_DRAIN_MS: process.env.ROLLING_DRAIN_MS ?? '1000' };
       const ports = [await freePort(), await freePort()];
       const instances = await Promise.all(ports.map((port) => startApp(env, port)));
       const proxy = await startRoundRobinProxy({ upstreams: instances.map((i) => i.baseUrl), healthIntervalMs: 250 });

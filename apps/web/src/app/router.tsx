@@ -1,57 +1,19 @@
 import { PageContent, PageHeader } from '@utrecht/component-library-react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { LetterTemplatesPage } from '../capabilities/admin/LetterTemplatesPage';
-import { OutboxPage } from '../capabilities/admin/OutboxPage';
-import { TeamsPage } from '../capabilities/admin/TeamsPage';
-import { UsersPage } from '../capabilities/admin/UsersPage';
-import { ZrmCriteriaPage } from '../capabilities/admin/ZrmCriteriaPage';
-import { ChangePasswordPage } from '../capabilities/auth/ChangePasswordPage';
 import { LoginPage } from '../capabilities/auth/LoginPage';
-import { TotpEnrolmentPage } from '../capabilities/auth/TotpEnrolmentPage';
-import { TotpPage } from '../capabilities/auth/TotpPage';
-import { CasePage } from '../capabilities/case-files/CasePage';
-import { CaseReviewMeetingPage } from '../capabilities/coordination/CaseReviewMeetingPage';
-import { CaseReviewPage } from '../capabilities/coordination/CaseReviewPage';
-import { SignalsPage } from '../capabilities/coordination/SignalsPage';
-import { DashboardPage } from '../capabilities/management-information/DashboardPage';
-import { QualityMirrorPage } from '../capabilities/management-information/QualityMirrorPage';
-import { MeldcodePage } from '../capabilities/case-files/MeldcodePage';
-import { ClosurePage } from '../capabilities/lifecycle/ClosurePage';
-import { EvaluationPage } from '../capabilities/lifecycle/EvaluationPage';
-import { WatchPage } from '../capabilities/lifecycle/WatchPage';
-import { ZrmScoringPage } from '../capabilities/case-files/ZrmScoringPage';
 import { HomePage } from '../capabilities/home/HomePage';
-import { AssignmentPage } from '../capabilities/intake/AssignmentPage';
-import { HostDeskPage } from '../capabilities/intake/HostDeskPage';
-import { MeetingPage } from '../capabilities/intake/MeetingPage';
-import { MeetingsPage } from '../capabilities/intake/MeetingsPage';
 import { PublicLayout } from '../capabilities/intake/PublicLayout';
 import { PublicReferralPage } from '../capabilities/intake/PublicReferralPage';
-import { ReferralInboxPage } from '../capabilities/intake/ReferralInboxPage';
-import { ReferralPage } from '../capabilities/intake/ReferralPage';
-import { RegisterReferralPage } from '../capabilities/intake/RegisterReferralPage';
-import { PersonCreatePage } from '../capabilities/persons/PersonCreatePage';
-import { PersonPage } from '../capabilities/persons/PersonPage';
-import { PersonSearchPage } from '../capabilities/persons/PersonSearchPage';
-import { PlanComparePage } from '../capabilities/plan/PlanComparePage';
-import { PlanPage } from '../capabilities/plan/PlanPage';
-import { ServiceCataloguePage } from '../capabilities/plan/ServiceCataloguePage';
-import { FailedJobsPage } from '../capabilities/tasks/FailedJobsPage';
-import { TeamTasksPage } from '../capabilities/tasks/TeamTasksPage';
-import { AccessLogPage } from '../capabilities/privacy/AccessLogPage';
-import { EmergencyOverviewPage } from '../capabilities/privacy/EmergencyOverviewPage';
-import { PersonAccessPage } from '../capabilities/privacy/PersonAccessPage';
-import { RequestPage } from '../capabilities/avg-rights/RequestPage';
-import { RequestsPage } from '../capabilities/avg-rights/RequestsPage';
-import { RetentionPage } from '../capabilities/avg-rights/RetentionPage';
 import { residentRoutes } from '../capabilities/resident/resident-routes';
 import { Loading } from '../components/Loading';
 import { AppFooter, AppLayout, AppShell } from './AppLayout';
 import { PageErrorBoundary, RootErrorBoundary } from './ErrorPage';
-import { RequireLogin, RequirePermission } from './guards';
+import { RequireLogin } from './guards';
+import { page } from './lazy-page';
 import { t } from './i18n';
 import { NotFoundPage } from './NotFoundPage';
 import { SessionProvider } from './session';
+
 
 function StartingUp() {
   return (
@@ -110,286 +72,154 @@ export const router = createBrowserRouter([
         errorElement: <PageErrorBoundary />,
         children: [
           { path: 'inloggen', element: <LoginPage /> },
-          { path: 'inloggen/code', element: <TotpPage /> },
-          { path: 'inloggen/tweestapsverificatie-instellen', element: <TotpEnrolmentPage /> },
-          { path: 'inloggen/wachtwoord-wijzigen', element: <ChangePasswordPage /> },
+          { path: 'inloggen/code', lazy: page(() => import('../capabilities/auth/TotpPage'), 'TotpPage') },
+          { path: 'inloggen/tweestapsverificatie-instellen', lazy: page(() => import('../capabilities/auth/TotpEnrolmentPage'), 'TotpEnrolmentPage') },
+          { path: 'inloggen/wachtwoord-wijzigen', lazy: page(() => import('../capabilities/auth/ChangePasswordPage'), 'ChangePasswordPage') },
           {
             element: <RequireLogin />,
             children: [
               { index: true, element: <HomePage /> },
               {
                 path: 'personen',
-                element: (
-                  <RequirePermission permission="person:read">
-                    <PersonSearchPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/persons/PersonSearchPage'), 'PersonSearchPage', 'person:read'),
               },
               {
                 path: 'personen/nieuw',
-                element: (
-                  <RequirePermission permission="person:write">
-                    <PersonCreatePage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/persons/PersonCreatePage'), 'PersonCreatePage', 'person:write'),
               },
               {
                 path: 'personen/:id',
-                element: (
-                  <RequirePermission permission="person:read">
-                    <PersonPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/persons/PersonPage'), 'PersonPage', 'person:read'),
               },
               {
                 path: 'beheer/gebruikers',
-                element: (
-                  <RequirePermission permission="user:admin">
-                    <UsersPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/admin/UsersPage'), 'UsersPage', 'user:admin'),
               },
               {
                 path: 'beheer/brieven',
-                element: (
-                  <RequirePermission permission="user:admin">
-                    <LetterTemplatesPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/admin/LetterTemplatesPage'), 'LetterTemplatesPage', 'user:admin'),
               },
               {
                 path: 'beheer/teams',
-                element: (
-                  <RequirePermission permission="user:admin">
-                    <TeamsPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/admin/TeamsPage'), 'TeamsPage', 'user:admin'),
               },
               {
                 path: 'beheer/zrm',
-                element: (
-                  <RequirePermission permission="zrm:configure">
-                    <ZrmCriteriaPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/admin/ZrmCriteriaPage'), 'ZrmCriteriaPage', 'zrm:configure'),
               },
               {
                 path: 'beheer/sociale-kaart',
-                element: (
-                  <RequirePermission permission="user:admin">
-                    <ServiceCataloguePage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/plan/ServiceCataloguePage'), 'ServiceCataloguePage', 'user:admin'),
               },
               {
                 path: 'dossiers/:id/plan',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <PlanPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/plan/PlanPage'), 'PlanPage', 'case:read'),
               },
               {
                 path: 'dossiers/:id/plan/vergelijk',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <PlanComparePage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/plan/PlanComparePage'), 'PlanComparePage', 'case:read'),
               },
               // The API answers only outside production and decides who may read it.
-              { path: 'beheer/outbox', element: <OutboxPage /> },
+              { path: 'beheer/outbox', lazy: page(() => import('../capabilities/admin/OutboxPage'), 'OutboxPage') },
               {
                 path: 'beheer/achtergrondtaken',
-                element: (
-                  <RequirePermission permission="job:monitor">
-                    <FailedJobsPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/tasks/FailedJobsPage'), 'FailedJobsPage', 'job:monitor'),
               },
               {
                 path: 'team/taken',
-                element: (
-                  <RequirePermission permission="task:read_team">
-                    <TeamTasksPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/tasks/TeamTasksPage'), 'TeamTasksPage', 'task:read_team'),
               },
               { path: 'beheer', element: <Navigate to="/beheer/gebruikers" replace /> },
               {
                 path: 'balie',
-                element: (
-                  <RequirePermission permission="host_question:write">
-                    <HostDeskPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/HostDeskPage'), 'HostDeskPage', 'host_question:write'),
               },
               {
                 path: 'aanmeldingen',
-                element: (
-                  <RequirePermission permission="referral:read">
-                    <ReferralInboxPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/ReferralInboxPage'), 'ReferralInboxPage', 'referral:read'),
               },
               {
                 path: 'aanmeldingen/nieuw',
-                element: (
-                  <RequirePermission permission="referral:write">
-                    <RegisterReferralPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/RegisterReferralPage'), 'RegisterReferralPage', 'referral:write'),
               },
               {
                 path: 'aanmeldingen/:id',
-                element: (
-                  <RequirePermission permission="referral:read">
-                    <ReferralPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/ReferralPage'), 'ReferralPage', 'referral:read'),
               },
               {
                 path: 'overleg',
-                element: (
-                  <RequirePermission permission="meeting:read">
-                    <MeetingsPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/MeetingsPage'), 'MeetingsPage', 'meeting:read'),
               },
               {
                 path: 'overleg/:id',
-                element: (
-                  <RequirePermission permission="meeting:read">
-                    <MeetingPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/MeetingPage'), 'MeetingPage', 'meeting:read'),
               },
               {
                 path: 'dossiers/:id',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <CasePage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/case-files/CasePage'), 'CasePage', 'case:read'),
               },
               {
                 path: 'dossiers/:id/zrm/nieuw',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <ZrmScoringPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/case-files/ZrmScoringPage'), 'ZrmScoringPage', 'case:read'),
               },
               {
                 path: 'dossiers/:id/evaluatie',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <EvaluationPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/lifecycle/EvaluationPage'), 'EvaluationPage', 'case:read'),
               },
               {
                 path: 'dossiers/:id/afsluiten',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <ClosurePage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/lifecycle/ClosurePage'), 'ClosurePage', 'case:read'),
               },
               {
                 path: 'dossiers/:id/waakvlam',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <WatchPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/lifecycle/WatchPage'), 'WatchPage', 'case:read'),
               },
               {
                 path: 'dossiers/:id/meldcode/:recordId',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <MeldcodePage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/case-files/MeldcodePage'), 'MeldcodePage', 'case:read'),
               },
               {
                 path: 'casuistiekoverleg',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <CaseReviewPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/coordination/CaseReviewPage'), 'CaseReviewPage', 'case:read'),
               },
               {
                 path: 'casuistiekoverleg/:id',
-                element: (
-                  <RequirePermission permission="case:read">
-                    <CaseReviewMeetingPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/coordination/CaseReviewMeetingPage'), 'CaseReviewMeetingPage', 'case:read'),
               },
               // Workers record signals, the coordinator and the municipal consultant read them; the page checks both.
-              { path: 'signalen', element: <SignalsPage /> },
+              { path: 'signalen', lazy: page(() => import('../capabilities/coordination/SignalsPage'), 'SignalsPage') },
               // The coordinator (own teams) and the policy advisor (every team) see management information; the pages check both.
-              { path: 'sturingsinformatie', element: <DashboardPage /> },
-              { path: 'sturingsinformatie/kwaliteitsspiegel', element: <QualityMirrorPage /> },
+              { path: 'sturingsinformatie', lazy: page(() => import('../capabilities/management-information/DashboardPage'), 'DashboardPage') },
+              { path: 'sturingsinformatie/kwaliteitsspiegel', lazy: page(() => import('../capabilities/management-information/QualityMirrorPage'), 'QualityMirrorPage') },
               {
                 path: 'verdeling',
-                element: (
-                  <RequirePermission permission="case:assign">
-                    <AssignmentPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/intake/AssignmentPage'), 'AssignmentPage', 'case:assign'),
               },
               // The privacy officer's pages; the API also requires a session confirmed with two-factor.
               { path: 'privacy', element: <Navigate to="/privacy/logboek" replace /> },
               {
                 path: 'privacy/logboek',
-                element: (
-                  <RequirePermission permission="access_log:read">
-                    <AccessLogPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/privacy/AccessLogPage'), 'AccessLogPage', 'access_log:read'),
               },
               {
                 path: 'privacy/clienten/:id',
-                element: (
-                  <RequirePermission permission="access_log:read">
-                    <PersonAccessPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/privacy/PersonAccessPage'), 'PersonAccessPage', 'access_log:read'),
               },
               {
                 path: 'privacy/noodtoegang',
-                element: (
-                  <RequirePermission permission="access_log:read">
-                    <EmergencyOverviewPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/privacy/EmergencyOverviewPage'), 'EmergencyOverviewPage', 'access_log:read'),
               },
               {
                 path: 'privacy/verzoeken',
-                element: (
-                  <RequirePermission permission="privacy:manage">
-                    <RequestsPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/avg-rights/RequestsPage'), 'RequestsPage', 'privacy:manage'),
               },
               {
                 path: 'privacy/verzoeken/:id',
-                element: (
-                  <RequirePermission permission="privacy:manage">
-                    <RequestPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/avg-rights/RequestPage'), 'RequestPage', 'privacy:manage'),
               },
               {
                 path: 'privacy/vernietigen',
-                element: (
-                  <RequirePermission permission="privacy:manage">
-                    <RetentionPage />
-                  </RequirePermission>
-                ),
+                lazy: page(() => import('../capabilities/avg-rights/RetentionPage'), 'RetentionPage', 'privacy:manage'),
               },
             ],
           },

@@ -1,10 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { PageErrorBoundary, RootErrorBoundary } from '../../app/ErrorPage';
-import { ResidentHomePage } from './ResidentHomePage';
+import { page } from '../../app/lazy-page';
 import { RequireResident, ResidentLayout, ResidentLoadingFrame } from './ResidentLayout';
-import { ResidentLoginPage } from './ResidentLoginPage';
-import { ResidentAccessLogPage, ResidentConsentsPage, ResidentContactsPage, ResidentCopyPage, ResidentDocumentsPage, ResidentMessagesPage } from './ResidentPages';
-import { ResidentAgreePage, ResidentPlanPage } from './ResidentPlanPage';
 import { ResidentSessionProvider } from './resident-session';
 
 function ResidentRoot() {
@@ -28,20 +25,20 @@ export const residentRoutes: RouteObject[] = [
       {
         errorElement: <PageErrorBoundary />,
         children: [
-          { path: 'inloggen', element: <ResidentLoginPage /> },
+          { path: 'inloggen', lazy: page(() => import('./ResidentLoginPage'), 'ResidentLoginPage') },
           {
             element: <RequireResident />,
             children: [
-              { index: true, element: <ResidentHomePage /> },
-              { path: ':personId', element: <ResidentHomePage /> },
-              { path: ':personId/plan', element: <ResidentPlanPage /> },
-              { path: ':personId/plan/akkoord', element: <ResidentAgreePage /> },
-              { path: ':personId/gesprekken', element: <ResidentContactsPage /> },
-              { path: ':personId/berichten', element: <ResidentMessagesPage /> },
-              { path: ':personId/eigen-plan', element: <ResidentDocumentsPage /> },
-              { path: ':personId/toestemmingen', element: <ResidentConsentsPage /> },
-              { path: ':personId/wie-bekeek-mijn-dossier', element: <ResidentAccessLogPage /> },
-              { path: ':personId/kopie', element: <ResidentCopyPage /> },
+              { index: true, lazy: page(() => import('./ResidentHomePage'), 'ResidentHomePage') },
+              { path: ':personId', lazy: page(() => import('./ResidentHomePage'), 'ResidentHomePage') },
+              { path: ':personId/plan', lazy: page(() => import('./ResidentPlanPage'), 'ResidentPlanPage') },
+              { path: ':personId/plan/akkoord', lazy: page(() => import('./ResidentPlanPage'), 'ResidentAgreePage') },
+              { path: ':personId/gesprekken', lazy: page(() => import('./ResidentPages'), 'ResidentContactsPage') },
+              { path: ':personId/berichten', lazy: page(() => import('./ResidentPages'), 'ResidentMessagesPage') },
+              { path: ':personId/eigen-plan', lazy: page(() => import('./ResidentPages'), 'ResidentDocumentsPage') },
+              { path: ':personId/toestemmingen', lazy: page(() => import('./ResidentPages'), 'ResidentConsentsPage') },
+              { path: ':personId/wie-bekeek-mijn-dossier', lazy: page(() => import('./ResidentPages'), 'ResidentAccessLogPage') },
+              { path: ':personId/kopie', lazy: page(() => import('./ResidentPages'), 'ResidentCopyPage') },
             ],
           },
         ],
