@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app';
 import { loadConfig, type Config } from '../src/platform/config';
-import type { Database } from '../src/platform/database/database';
+import type { Database, DatabaseOptions } from '../src/platform/database/database';
 import type { Clock } from '../src/shared/clock';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -38,8 +38,8 @@ export function mutableClock(): MutableClock {
   };
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, database: DatabaseOptions = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(database);
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env });
   const clock = mutableClock();
   const app = await buildApp({ db: testDb.db, config, clock });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDatabase, type Database } from '../src/platform/database/database';
+import { createDatabase, type Database, type DatabaseOptions } from '../src/platform/database/database';
 import { startEmbeddedDatabase } from '../src/platform/database/embedded';
 import { migrate } from '../src/platform/database/migrate';
 
@@ -18,7 +18,7 @@ export interface TestDatabase {
  * template the global setup migrated (`global-setup.ts`): `CREATE DATABASE … TEMPLATE` on the server, an
  * in-memory PGlite loaded from the template's tarball. `migrate` then finds nothing to do, as it would on a running installation.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: DatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `nabij_test_${randomBytes(6).toString('hex')}`;
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    const db = createDatabase(url.toString(), 10);
+    const db = createDatabase(url.toString(), 10, options);
     await migrate(db.pool);
     return {
       db,
@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const template = inject('testTemplate');
   const embedded = await startEmbeddedDatabase('memory://', 60_000, template.mode === 'embedded' ? { loadDataDir: template.tarball } : {});
-  const db = createDatabase(embedded.url, 10);
+  const db = createDatabase(embedded.url, 10, options);
   await migrate(db.pool);
   return {
     db,

@@ -32,7 +32,8 @@ describe('the embedded database', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Three starts of a database on disk (initdb, restart, stale lock): allow for a busy machine.
+  }, 120_000);
 
   it('serves several connections at once without lost updates', async () => {
     const db = await startEmbeddedDatabase('memory://');
