@@ -2,6 +2,7 @@
 // generated part of docs/performance.md (latest table, comparison with the previous run, scale curve).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { MultiInstanceDetails, MultiInstanceSummary } from './multi-instance';
 
 export interface WorkloadResult {
   name: string;
@@ -22,6 +23,27 @@ export interface BenchResult {
   machine: { cores: number; memoryGb: number };
   dataset: { size: string; persons: number; cases: number; contacts: number };
   workloads: WorkloadResult[];
+  /** Issue #10 part 6 (not in runs with --no-frontend). */
+  frontend?: FrontendResult;
+  /** Issue #10 part 5 (runs with --instances N on the server). */
+  multiInstance?: MultiInstanceSummary;
+}
+
+export interface FrontendResult {
+  /** The JavaScript index.html loads (entry + modulepreload), gzip level 9, KB; target ≤ 250. */
+  initialJsGzipKb: number;
+  initialJsRawKb: number;
+  initialJsFiles: number;
+  /** Where the build came from: built by this run, or an existing folder (--web-dist). */
+  build: string;
+  /** The case file page's Largest Contentful Paint in headless Chromium on loopback, ms; target ≤ 1500 (cold cache). */
+  caseLcpMs: { median: number; runs: number[]; cache: 'cold' };
+  caseLcpWarmMs: { median: number; runs: number[]; cache: 'warm' };
+  caseFcpMs: number | null;
+  /** When the overview was rendered (median, cold); the LCP can come before it (a paint of the loading state). */
+  caseReadyMs: number;
+  /** Cold runs whose LCP entry came before the overview was rendered. */
+  lcpBeforeReadyRuns?: number;
 }
 
 export interface WorkloadDetails {
@@ -51,6 +73,8 @@ export interface Details {
   idleWaitSeconds: number;
   notMeasured: Array<{ name: string; reason: string }>;
   workloads: WorkloadDetails[];
+  frontend?: { initialJs: Array<{ file: string; bytes: number; gzipBytes: number }>; cold: unknown[]; warm: unknown[]; user: string; buildSeconds: number | null };
+  multiInstance?: MultiInstanceDetails;
 }
 
 export const median = (xs: number[]): number => {
@@ -175,6 +199,8 @@ export function markdownSection(dir: string): string {
         `\`/health/live\` during the dashboard runs: ${live.reduce((a, b) => a + b.probes, 0)} probes, ${live.reduce((a, b) => a + b.failures, 0)} failed, slowest ${fmt(Math.max(...live.map((x) => x.maxMs)), 0)} ms.`,
       );
     }
+    if (r.frontend) lines.push('', ...frontendLines(r.frontend));
+    if (r.multiInstance) lines.push('', ...multiInstanceLines(r.multiInstance));
     if (d?.notMeasured.length) {
       lines.push('');
       lines.push(`Not measured: ${d.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}.`);
@@ -222,6 +248,52 @@ export function markdownSection(dir: string): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function frontendLines(f: FrontendResult): string[] {
+  const ok = (met: boolean) => (met ? 'met' : 'miss');
+  return [
+    `Front end (${f.build}; headless Chromium on loopback, no network throttling, ${f.caseLcpMs.runs.length} runs each):`,
+    '',
+    '| measure | value | target |',
+    '|---|---:|---|',
+    `| initial JavaScript of the worker app (${f.initialJsFiles} files, gzip -9) | ${fmt(f.initialJsGzipKb)} KB (${fmt(f.initialJsRawKb, 0)} KB minified) | ≤ 250 KB: ${ok(f.initialJsGzipKb <= 250)} |`,
+    `| case file page LCP, cold cache (median) | ${fmt(f.caseLcpMs.median, 0)} ms (runs ${f.caseLcpMs.runs.map((x) => fmt(x, 0)).join(', ')}) | ≤ 1,500 ms: ${ok(f.caseLcpMs.median <= 1500)} |`,
+    `| case file page LCP, warm cache (median) | ${fmt(f.caseLcpWarmMs.median, 0)} ms (runs ${f.caseLcpWarmMs.runs.map((x) => fmt(x, 0)).join(', ')}) | |`,
+    `| first contentful paint / overview rendered, cold (median) | ${fmt(f.caseFcpMs, 0)} ms / ${fmt(f.caseReadyMs, 0)} ms | |`,
+    ...(f.lcpBeforeReadyRuns ? ['', `In ${f.lcpBeforeReadyRuns} of ${f.caseLcpMs.runs.length} cold runs the largest paint came before the overview was rendered (the frame or the loading message; nothing painted later was larger).`] : []),
+  ];
+}
+
+function multiInstanceLines(m: MultiInstanceSummary): string[] {
+  const n = m.instances;
+  const lines = [
+    `${n} instances on one database behind the round-robin proxy (\`bench/round-robin-proxy.ts\`), pool ${m.poolSizePerInstance} each; every run goes through the proxy, the one-instance runs with only instance 1 behind it (medians; errors summed):`,
+    '',
+    `| workload | conn. | 1 instance req/s | p50 ms | p99 ms | errors | ${n} instances req/s | p50 ms | p99 ms | errors | scaling | RSS MB (max of the instances) |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const w of m.workloads) {
+    const a = w.oneInstance;
+    const b = w.instances;
+    lines.push(`| ${w.name} | ${w.connections} | ${fmt(a.rps, 0)} | ${fmt(a.p50Ms)} | ${fmt(a.p99Ms)} | ${a.errors} | ${fmt(b.rps, 0)} | ${fmt(b.p50Ms)} | ${fmt(b.p99Ms)} | ${b.errors} | ${w.scaling === null ? '—' : `${w.scaling.toFixed(2)}×`} | ${fmt(w.rssMb, 0)} |`);
+  }
+  const s = m.sessions;
+  const j = m.jobs;
+  const ticks = Object.entries(j.ticks).map(([name, t]) => `${name} ${t.ticks}`).join(', ') || 'none';
+  const queues = Object.entries(j.queues)
+    .map(([name, q]) => `${name}: ${q.created} (${Object.entries(q.byState).map(([k, v]) => `${v} ${k}`).join(', ')}${q.retried ? `; ${q.retried} retried after a failure` : ''})`)
+    .join('; ');
+  lines.push(
+    '',
+    `Sessions: answers per instance in the ${n}-instance runs ${m.answeredPerInstance.map((x) => x.toLocaleString('en')).join(' / ')}; the ${s.usersLoggedInThroughProxy} users logged in through the proxy (on either instance) and were served by all. ` +
+      `Logged in on instance 1 directly, then ${s.steps.map((x) => `${x.step} on ${x.instance} → ${x.status}`).join(', ')}: ` +
+      `${s.loginOnOneServedByOther ? 'the session works on the other instance' : '**the session did not carry over**'}, ${s.logoutOnOtherEndsSession ? 'a logout on one instance ends it on all' : '**a logout did not end it everywhere**'}.`,
+    '',
+    `Scheduled jobs (${j.window.from.slice(11, 19)}–${j.window.to.slice(11, 19)} UTC${j.accelerated ? `, \`${j.accelerated.name}\` scheduled every minute instead of \`${j.accelerated.originalCron}\`` : ''}): cron ticks ${ticks}; jobs ${queues || 'none'}; ` +
+      `reminder duplicates ${j.duplicateReminders}, reminders created ${j.remindersCreatedInWindow} — ${j.exactlyOnce ? 'every tick became one job (pg-boss hands each job to one instance)' : '**a tick did not become exactly one job**'}.`,
+  );
+  return lines;
 }
 
 const START = '<!-- bench:results:start -->';

@@ -4,11 +4,13 @@
 //   npm run bench -- --size xl                  another size (small, medium, large, xl); the dataset is generated once
 //   npm run bench -- --embedded                 the embedded database (PGlite), medium by default
 //   npm run bench -- --only caseload,dashboard  some workloads; --reps 3 --duration 10 --connections 50
+//   npm run bench -- --instances 2              also two app instances behind a round-robin proxy (server only)
+//   npm run bench -- --no-frontend              without the front end (initial JavaScript, case page LCP)
 //
 // It generates (or reuses) the dataset, starts the real app in production mode against it, logs in as generated users,
 // runs each workload with autocannon on loopback for a fixed time and number of connections, replays the same SQL
 // straight through node-postgres (the physical limit), repeats everything, and writes the medians.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,8 @@ import { startAppProcess, waitUntilIdle, withRssPeak, type RunningApp } from './
 import { ensureEmbeddedDataset, ensureServerDataset, type DatasetInfo } from './dataset';
 import { logIn, probeLiveness, runLoad, type LoadResult, type Session } from './load';
 import { chooseParticipants, type Participants } from './participants';
+import { buildWeb, measureCaseLcp, measureInitialJs, type CaseLcp, type InitialJs } from './frontend';
+import { runMultiInstance, type MultiInstanceDetails, type MultiInstanceSummary } from './multi-instance';
 import { captureSequences, describeSequence, installRecorder, profileStatements, replay, withoutAccessLog, type RawResult, type Sequence, type StatementProfile } from './raw';
 import { median, roundResult, updateDocs, writeResults, type BenchResult, type Details, type WorkloadDetails, type WorkloadResult } from './report';
 import { workloads as allWorkloads, type Workload } from './workloads';
@@ -46,6 +50,10 @@ const { values: args } = parseArgs({
     note: { type: 'string' },
     'no-docs': { type: 'boolean', default: false },
     'dump-sql': { type: 'string' },
+    instances: { type: 'string', default: '1' },
+    'no-frontend': { type: 'boolean', default: false },
+    'web-dist': { type: 'string' },
+    'lcp-runs': { type: 'string', default: '5' },
   },
   strict: true,
 });
@@ -57,6 +65,10 @@ const seconds = Number(args.duration);
 const reps = Number(args.reps);
 const connections = Number(args.connections);
 const poolSize = Number(args['pool-size']);
+const instances = Number(args.instances);
+if (!Number.isInteger(instances) || instances < 1) throw new Error('--instances must be a whole number ≥ 1');
+if (instances > 1 && args.embedded) throw new Error('--instances needs the PostgreSQL server: the embedded database has one owner at a time');
+const frontend = !args['no-frontend'];
 const serverBase = args['database-url'] ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const resultsDir = path.join(root, 'bench/results');
 const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
@@ -67,6 +79,20 @@ const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(
 const loadStart = os.loadavg();
 log(`size ${size}, ${dbKind} database, ${reps} × ${seconds} s per workload, ${connections} connections, app pool ${poolSize}; load average ${loadStart.map((x) => x.toFixed(1)).join(' ')}`);
 if (loadStart[0]! > os.cpus().length) log('warning: the machine is busy (load average above the number of cores); absolute numbers will be low and noisy');
+
+// ---------- 0. the web app: built from the current source into a folder of this run (or --web-dist as it is) ----------
+let webDist = '/nonexistent';
+let initialJs: InitialJs | undefined;
+let webBuildSeconds: number | null = null;
+if (frontend) {
+  if (args['web-dist']) webDist = path.resolve(args['web-dist']);
+  else {
+    webDist = path.join(os.tmpdir(), `nabij-bench-web-${stamp}`);
+    webBuildSeconds = buildWeb(root, webDist).seconds;
+  }
+  initialJs = measureInitialJs(webDist);
+  log(`web app ${args['web-dist'] ? `from ${webDist}` : `built in ${webBuildSeconds!.toFixed(0)} s`}: initial JavaScript ${initialJs.gzipKb} KB gzip (${initialJs.files.length} files, ${initialJs.rawKb} KB minified)`);
+}
 
 // ---------- 1. the dataset ----------
 let dbUrl: string;
@@ -181,9 +207,14 @@ if (ownEmbedded) {
   ownEmbedded = undefined;
 }
 
-const app: RunningApp = await startAppProcess(dbKind === 'server' ? { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: String(poolSize) } : { DATA_DIR: dataDir!, DATABASE_POOL_SIZE: String(poolSize) }, appLog);
+const app: RunningApp = await startAppProcess(
+  { ...(dbKind === 'server' ? { DATABASE_URL: dbUrl } : { DATA_DIR: dataDir! }), DATABASE_POOL_SIZE: String(poolSize), WEB_DIST_DIR: webDist },
+  appLog,
+);
 const started = new Date();
 let idleWaitSeconds = 0;
+let caseLcp: CaseLcp | undefined;
+let lcpUser = '';
 try {
   log(`app started (pid ${app.pid}, log ${appLog}); waiting until its start-up jobs are done`);
   idleWaitSeconds = await waitUntilIdle(app);
@@ -224,8 +255,26 @@ try {
       }
     }
   }
+
+  // The case file page in Chromium, on the idle app after the load (a case worker of the benchmark, own cases).
+  if (frontend) {
+    await waitUntilIdle(app, 60, 1);
+    const worker = participants.workers[0]!;
+    caseLcp = await measureCaseLcp(app.baseUrl, worker.username, worker.openCaseIds, Number(args['lcp-runs']));
+    lcpUser = worker.username;
+    log(`case file page LCP: cold ${caseLcp.cold.medianMs.toFixed(0)} ms (median of ${caseLcp.cold.runs.length}; ${caseLcp.cold.runs.map((r) => r.lcpMs.toFixed(0)).join(', ')}), warm ${caseLcp.warm.medianMs.toFixed(0)} ms; LCP element ${caseLcp.cold.runs[0]?.lcpElement}`);
+  }
 } finally {
   await app.stop();
+  // The build of this run is not kept (an existing --web-dist folder is left alone).
+  if (frontend && !args['web-dist']) rmSync(webDist, { recursive: true, force: true });
+}
+
+// Several instances on the same database behind the round-robin proxy (issue #10 part 5).
+let multi: { summary: MultiInstanceSummary; details: MultiInstanceDetails } | undefined;
+if (instances > 1) {
+  log(`${instances} instances behind a round-robin proxy: ${reps} × ${seconds} s per workload and configuration`);
+  multi = await runMultiInstance({ dbUrl, instances, poolSize, seconds, reps, workloads: active, participants, logFile: appLog, log });
 }
 
 // Diagnostics (details only): where a request's database time goes (statements timed one request at a time), and
@@ -324,6 +373,22 @@ const result: BenchResult = {
   machine: { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3) },
   dataset: { size, persons: dataset.persons, cases: dataset.cases, contacts: dataset.contacts },
   workloads: results,
+  ...(initialJs && caseLcp
+    ? {
+        frontend: {
+          initialJsGzipKb: initialJs.gzipKb,
+          initialJsRawKb: initialJs.rawKb,
+          initialJsFiles: initialJs.files.length,
+          build: args['web-dist'] ? `existing build ${args['web-dist']}` : 'built from the source by this run',
+          caseLcpMs: { median: Math.round(caseLcp.cold.medianMs), runs: caseLcp.cold.runs.map((r) => Math.round(r.lcpMs)), cache: 'cold' as const },
+          caseLcpWarmMs: { median: Math.round(caseLcp.warm.medianMs), runs: caseLcp.warm.runs.map((r) => Math.round(r.lcpMs)), cache: 'warm' as const },
+          caseFcpMs: caseLcp.cold.runs.every((r) => r.fcpMs !== null) ? Math.round(median(caseLcp.cold.runs.map((r) => r.fcpMs!))) : null,
+          caseReadyMs: Math.round(median(caseLcp.cold.runs.map((r) => r.readyMs))),
+          lcpBeforeReadyRuns: caseLcp.cold.runs.filter((r) => r.lcpBeforeReady).length,
+        },
+      }
+    : {}),
+  ...(multi ? { multiInstance: multi.summary } : {}),
 };
 const detailDoc: Details = {
   stamp,
@@ -334,6 +399,8 @@ const detailDoc: Details = {
   idleWaitSeconds,
   notMeasured,
   workloads: details,
+  ...(initialJs && caseLcp ? { frontend: { initialJs: initialJs.files, cold: caseLcp.cold.runs, warm: caseLcp.warm.runs, user: lcpUser, buildSeconds: webBuildSeconds } } : {}),
+  ...(multi ? { multiInstance: multi.details } : {}),
 };
 const { file } = writeResults(resultsDir, result, detailDoc);
 if (!args['no-docs']) updateDocs(path.join(root, 'docs/performance.md'), resultsDir);

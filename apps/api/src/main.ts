@@ -5,6 +5,7 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './platform/config';
 import { connectDatabase, DatabaseStartError } from './platform/database/connect';
+import { createDatabase, type Database } from './platform/database/database';
 import { EmbeddedDatabaseError } from './platform/database/embedded';
 import { startDraining } from './platform/http/graceful-shutdown';
 import { logSerializers } from './platform/http/log-serializers';
@@ -14,6 +15,9 @@ import { startScheduler, type Scheduler } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { scheduledJobs } from './scheduled-jobs';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './capabilities/demo-data';
+
+/** The longest a background job's query may run (the job queue expires a job after 15 minutes). */
+const JOB_QUERY_TIMEOUT_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
   // can take this instance out of rotation; then the HTTP server closes (no new connections, requests in flight
   // finish, idle keep-alive connections are closed), then the database. Exit code 0.
   let schedulerStarting: Promise<Scheduler | undefined> = Promise.resolve(undefined);
+  let jobsDb: Database | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
     if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
     await app.close().catch((err: unknown) => log.error({ err }, 'closing the HTTP server failed'));
     await jobsStopped;
+    await jobsDb?.close();
     await db.close();
     await embedded?.stop();
     log.info('stopped');
@@ -89,7 +95,10 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   if (config.jobsEnabled && !closing) {
-    const starting = startScheduler(url, scheduledJobs({ db, config, clock: systemClock, mailer }), log);
+    // Background jobs work on whole municipalities (reminders, management-information facts): they get their own small
+    // pool without the request path's 10 s query limit (a job is bounded by the queue's 15-minute expiry instead).
+    jobsDb = createDatabase(url, 2, { queryTimeoutMs: JOB_QUERY_TIMEOUT_MS });
+    const starting = startScheduler(url, scheduledJobs({ db: jobsDb, config, clock: systemClock, mailer }), log);
     schedulerStarting = starting;
     const scheduler = await starting;
     if (!closing) await scheduler.runNow('generate-reminders');
