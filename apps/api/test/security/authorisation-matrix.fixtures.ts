@@ -63,6 +63,8 @@ export interface CaseFixture {
   reviewMeetingId: string;
   reviewItemId: string;
   accountId: string;
+  /** The account of a second adult of the household: the one the matrix switches off and on (the resident's stays active). */
+  secondAccountId: string;
   representationId: string;
   messageId: string;
   ownPlanId: string;
@@ -88,6 +90,11 @@ export interface World {
   otherTenantSlug: string;
   teams: { own: string; otherTeam: string; otherTenant: string };
   agents: Record<Subject, Agent>;
+  /** A privacy officer whose session was not confirmed with a second factor. */
+  officerWithout2fa: Agent;
+  officerWithout2faId: string;
+  /** The case worker of each case (to put back a record the matrix removed). */
+  workers: Record<CaseKey, Agent>;
   userIds: Record<Exclude<Subject, 'resident'>, string>;
   cases: Record<CaseKey, CaseFixture>;
   referrals: Record<Relation, ReferralFixture>;
@@ -123,7 +130,8 @@ type Coordination = {
 
 interface CaseMakers {
   worker: Agent;
-  coordinator: Agent;
+  /** The team's case review meeting of today. */
+  reviewMeetingId: string;
   scientistId: string;
   tenantId: string;
   teamId: string;
@@ -167,17 +175,27 @@ async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: 
   // Coordination: a consultation, an agreed action, a tandem construction, and the case on the team's case review meeting.
   await ok(m.worker, 'POST', `${base}/consultations`, { scientistId: m.scientistId, question: 'Hoe gaan we om met de spanningen thuis?' });
   await ok(m.worker, 'POST', `${base}/agreed-actions`, { party: 'Woningcorporatie', action: 'Betalingsregeling voorstellen', status: 'open' });
-  await ok(m.worker, 'POST', `${base}/care-transfers`, { kind: 'tandem', organisation: 'GGZ Noord', what: 'Behandeling', onDate: yesterday() });
-  const meetings = await ok<{ meetings: Array<{ id: string; date: string }> }>(m.coordinator, 'GET', '/api/case-reviews');
-  const reviewMeetingId = meetings.meetings.find((x) => x.date === today())?.id ?? (await ok<{ id: string }>(m.coordinator, 'POST', '/api/case-reviews', { teamId: m.teamId, date: today() })).id;
+  await ok(m.worker, 'POST', `${base}/care-transfers`, { kind: 'tandem_construction', organisation: 'GGZ Noord', what: 'Behandeling', onDate: yesterday() });
+  const reviewMeetingId = m.reviewMeetingId;
   const coordination = await ok<Coordination>(m.worker, 'POST', `${base}/case-review-items`, { meetingId: reviewMeetingId, questionKind: 'method', question: contentMarker });
-  // The resident portal: an account for the adult, a representation for the child, a message and an own plan from the resident.
+  // The resident portal: an account for the adult (and a second adult), a representation for the child, a message and an own
+  // plan from the resident.
+  const partnerId = await t.db.inSystem(async (tx) => {
+    const partner = await tx
+      .insertInto('person')
+      .values({ tenant_id: m.tenantId, first_name: 'Piet', infix: null, last_name: 'Testhuis', date_of_birth: '1983-02-02', bsn: null, postcode: null, house_number: null, house_number_addition: null, street: null, city: null, phone: null, email: null, preferred_language: null, created_by: null, updated_by: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('household_member').values({ tenant_id: m.tenantId, household_id: kase.householdId, person_id: partner.id, relation: 'partner' }).execute();
+    return partner.id;
+  });
   await createResidentAccount(m.worker, kase.id, kase.adultId, m.email);
+  await createResidentAccount(m.worker, kase.id, partnerId, `tweede-${m.email}`);
   await ok(m.worker, 'POST', `${base}/resident-portal/representations`, { representativePersonId: kase.adultId, personId: kase.childId, relation: 'parent', evidence: 'Uittreksel gezagsregister gezien' });
   const resident = await residentLogin(t, m.email);
   await ok(resident, 'POST', `/api/resident/persons/${kase.adultId}/messages`, { body: 'Kunt u mij bellen?' });
   await ok(resident, 'POST', `/api/resident/persons/${kase.adultId}/own-plans`, { kind: 'personal_plan', text: 'Mijn plan', file: { filename: 'plan.pdf', contentBase64: TINY_PDF } });
-  const portal = await ok<{ accounts: Array<{ id: string }>; representations: Array<{ id: string }>; messages: Array<{ id: string }>; ownPlans: Array<{ id: string }> }>(m.worker, 'GET', `${base}/resident-portal`);
+  const portal = await ok<{ members: Array<{ personId: string; account: { id: string } | null }>; representations: Array<{ id: string }>; messages: Array<{ id: string }>; ownPlans: Array<{ id: string }> }>(m.worker, 'GET', `${base}/resident-portal`);
   const household = await t.db.inSystem((tx) => tx.selectFrom('household').select('version').where('id', '=', kase.householdId).executeTakeFirstOrThrow());
   plan = await ok<Plan>(m.worker, 'GET', `${base}/plan`);
   return {
@@ -204,7 +222,8 @@ async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: 
     transferId: coordination.transfers[0]!.id,
     reviewMeetingId,
     reviewItemId: coordination.reviewItems[0]!.id,
-    accountId: portal.accounts[0]!.id,
+    accountId: portal.members.find((x) => x.personId === kase.adultId)!.account!.id,
+    secondAccountId: portal.members.find((x) => x.personId === partnerId)!.account!.id,
     representationId: portal.representations[0]!.id,
     messageId: portal.messages[0]!.id,
     ownPlanId: portal.ownPlans[0]!.id,
@@ -247,38 +266,37 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const teamA2 = { id: a.id, teamId: t2.id };
   const teamB = { id: b.id, teamId: b.teamId };
 
-  const login = async (user: { username: string; password: string }) => {
-    const agent = t.agent();
-    expect(await agent.login(user.username, user.password)).toBe('done');
-    return agent;
-  };
-  const user = async (roles: Role[], where = teamA1) => {
-    const u = await buildUser(t.db, where, { roles });
-    return { ...u, agent: await login(u) };
-  };
-
-  // The subjects (all in team 1 of the first municipality).
-  const subject = {
-    case_worker: await user(['case_worker']),
-    tandem_partner: await user(['case_worker']),
-    team_coordinator: await user(['team_coordinator']),
-    behavioural_scientist: await user(['behavioural_scientist']),
-    intake_desk: await user(['intake_desk']),
-    municipal_consultant: await user(['municipal_consultant']),
-    volunteer_host: await user(['volunteer_host']),
-    privacy_officer: await user(['privacy_officer']),
-    functional_admin: await user(['functional_admin']),
-    policy_advisor: await user(['policy_advisor']),
-  };
-  // Others: the colleague of team 1, the workers, coordinator and scientist of team 2, and the other municipality's staff.
-  const colleague = await user(['case_worker']);
-  const worker2 = await user(['case_worker'], teamA2);
-  const coordinator2 = await user(['team_coordinator', 'intake_desk'], teamA2);
-  const scientist2 = await user(['behavioural_scientist'], teamA2);
-  const workerB = await user(['case_worker'], teamB);
-  const coordinatorB = await user(['team_coordinator', 'intake_desk'], teamB);
-  const scientistB = await user(['behavioural_scientist'], teamB);
-  const officerB = await user(['privacy_officer'], teamB);
+  // Accounts are written one after the other; the logins (argon2, CPU-bound) run side by side.
+  const accounts: Array<{ key: string; roles: Role[]; where: { id: string; teamId: string } }> = [
+    // The subjects (all in team 1 of the first municipality).
+    ...(['case_worker', 'tandem_partner', 'team_coordinator', 'behavioural_scientist', 'intake_desk', 'municipal_consultant', 'volunteer_host', 'privacy_officer', 'functional_admin', 'policy_advisor'] as const).map((key) => ({
+      key,
+      roles: [key === 'tandem_partner' ? 'case_worker' : key] as Role[],
+      where: teamA1,
+    })),
+    // Others: the colleague of team 1, a worker and coordinator of team 2 (one login), the other municipality's staff
+    // (one login for every role there), and a privacy officer without a second factor.
+    { key: 'colleague', roles: ['case_worker'], where: teamA1 },
+    { key: 'staff2', roles: ['case_worker', 'team_coordinator', 'intake_desk'], where: teamA2 },
+    { key: 'staffB', roles: ['case_worker', 'team_coordinator', 'intake_desk', 'privacy_officer', 'functional_admin'], where: teamB },
+    { key: 'officerWithout2fa', roles: ['privacy_officer'], where: teamA1 },
+  ];
+  const users: Record<string, { id: string; username: string; password: string }> = {};
+  for (const { key, roles, where } of accounts) users[key] = await buildUser(t.db, where, { roles });
+  const agents: Record<string, Agent> = Object.fromEntries(
+    await Promise.all(
+      Object.entries(users).map(async ([key, u]) => {
+        const agent = t.agent();
+        expect([key, await agent.login(u.username, u.password)]).toEqual([key, 'done']);
+        return [key, agent] as const;
+      }),
+    ),
+  );
+  const id = (key: string) => users[key]!.id;
+  const as = (key: string) => agents[key]!;
+  // The behavioural scientists consulted on the cases (other than the subject), and the users the administrator changes.
+  const scientist2 = await buildUser(t.db, teamA2, { roles: ['behavioural_scientist'] });
+  const scientistB = await buildUser(t.db, teamB, { roles: ['behavioural_scientist'] });
   const victims = {
     own: (await buildUser(t.db, teamA1, { roles: ['case_worker'] })).id,
     otherTeam: (await buildUser(t.db, teamA2, { roles: ['case_worker'] })).id,
@@ -286,45 +304,48 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
 
   // The privacy officer works with a session confirmed by a second factor (the log viewer requires it).
-  const officer = subject.privacy_officer.agent;
+  const officer = as('privacy_officer');
   const enrolment = await ok<{ secret: string }>(officer, 'POST', '/api/auth/totp/enrolment', {});
   await ok(officer, 'POST', '/api/auth/totp/enrolment/confirm', { code: totpCode(enrolment.secret, t.clock.now()) });
   await officer.refreshCsrf();
 
   const built = {
-    own: await buildCase(t.db, teamA1, { caseWorkerId: subject.case_worker.id, tandemWorkerId: subject.tandem_partner.id, referralDomains: ['finances'] }),
-    team: await buildCase(t.db, teamA1, { caseWorkerId: colleague.id, referralDomains: ['finances'] }),
-    otherTeam: await buildCase(t.db, teamA2, { caseWorkerId: worker2.id, referralDomains: ['finances'] }),
-    consulted: await buildCase(t.db, teamA2, { caseWorkerId: worker2.id, referralDomains: ['finances'] }),
-    otherTenant: await buildCase(t.db, teamB, { caseWorkerId: workerB.id, referralDomains: ['finances'] }),
+    own: await buildCase(t.db, teamA1, { caseWorkerId: id('case_worker'), tandemWorkerId: id('tandem_partner'), referralDomains: ['finances'] }),
+    team: await buildCase(t.db, teamA1, { caseWorkerId: id('colleague'), referralDomains: ['finances'] }),
+    otherTeam: await buildCase(t.db, teamA2, { caseWorkerId: id('staff2'), referralDomains: ['finances'] }),
+    consulted: await buildCase(t.db, teamA2, { caseWorkerId: id('staff2'), referralDomains: ['finances'] }),
+    otherTenant: await buildCase(t.db, teamB, { caseWorkerId: id('staffB'), referralDomains: ['finances'] }),
   };
-  const a1 = { tenantId: a.id, teamId: a.teamId, coordinator: subject.team_coordinator.agent, scientistId: scientist2.id };
-  const a2 = { tenantId: a.id, teamId: t2.id, coordinator: coordinator2.agent, scientistId: scientist2.id };
-  const cases: Record<CaseKey, CaseFixture> = {
-    own: await fillWorld(t, 'own', built.own, { ...a1, worker: subject.case_worker.agent, email: 'eigen@matrix.example' }),
-    team: await fillWorld(t, 'team', built.team, { ...a1, worker: colleague.agent, email: 'team@matrix.example' }),
-    otherTeam: await fillWorld(t, 'otherTeam', built.otherTeam, { ...a2, worker: worker2.agent, email: 'anderteam@matrix.example' }),
-    // The one case the behavioural scientist of team 1 is consulted on: of team 2.
-    consulted: await fillWorld(t, 'consulted', built.consulted, { ...a2, scientistId: subject.behavioural_scientist.id, worker: worker2.agent, email: 'geconsulteerd@matrix.example' }),
-    otherTenant: await fillWorld(t, 'otherTenant', built.otherTenant, {
-      tenantId: b.id, teamId: b.teamId, coordinator: coordinatorB.agent, scientistId: scientistB.id, worker: workerB.agent, email: 'anderstad@matrix.example',
-    }),
-  };
+  // Today's case review meeting of each team, planned by its coordinator.
+  const review = async (agent: Agent, teamId: string) => (await ok<{ id: string }>(agent, 'POST', '/api/case-reviews', { teamId, date: today() })).id;
+  const reviews = { a1: await review(as('team_coordinator'), a.teamId), a2: await review(as('staff2'), t2.id), b: await review(as('staffB'), b.teamId) };
+  const a1 = { tenantId: a.id, teamId: a.teamId, reviewMeetingId: reviews.a1, scientistId: scientist2.id };
+  const a2 = { tenantId: a.id, teamId: t2.id, reviewMeetingId: reviews.a2, scientistId: scientist2.id };
+  // The cases are filled side by side, each worker (session) one step after the other.
+  const [own, team, [otherTeam, consulted], otherTenant] = await Promise.all([
+    fillWorld(t, 'own', built.own, { ...a1, worker: as('case_worker'), email: 'eigen@matrix.example' }),
+    fillWorld(t, 'team', built.team, { ...a1, worker: as('colleague'), email: 'team@matrix.example' }),
+    (async () => [
+      await fillWorld(t, 'otherTeam', built.otherTeam, { ...a2, worker: as('staff2'), email: 'anderteam@matrix.example' }),
+      // The one case the behavioural scientist of team 1 is consulted on: of team 2.
+      await fillWorld(t, 'consulted', built.consulted, { ...a2, scientistId: id('behavioural_scientist'), worker: as('staff2'), email: 'geconsulteerd@matrix.example' }),
+    ])(),
+    fillWorld(t, 'otherTenant', built.otherTenant, { tenantId: b.id, teamId: b.teamId, reviewMeetingId: reviews.b, scientistId: scientistB.id, worker: as('staffB'), email: 'anderstad@matrix.example' }),
+  ]);
+  const cases: Record<CaseKey, CaseFixture> = { own, team, otherTeam, consulted, otherTenant };
 
   // AVG requests about the adult of each case, registered by the municipality's privacy officer.
-  for (const key of ['own', 'team', 'otherTeam', 'consulted'] as const) {
-    cases[key].avgRequestId = (await ok<{ id: string }>(officer, 'POST', '/api/avg/requests', { personId: cases[key].adultId, kind: 'inspection', channel: 'letter', receivedOn: yesterday(), description: 'Inzage' })).id;
-  }
-  cases.otherTenant.avgRequestId = (
-    await ok<{ id: string }>(officerB.agent, 'POST', '/api/avg/requests', { personId: cases.otherTenant.adultId, kind: 'inspection', channel: 'letter', receivedOn: yesterday(), description: 'Inzage' })
-  ).id;
+  const avgRequest = async (agent: Agent, personId: string) =>
+    (await ok<{ id: string }>(agent, 'POST', '/api/avg/requests', { personId, kind: 'inspection', channel: 'letter', receivedOn: yesterday(), description: 'Inzage' })).id;
+  for (const key of ['own', 'team', 'otherTeam', 'consulted'] as const) cases[key].avgRequestId = await avgRequest(officer, cases[key].adultId);
+  cases.otherTenant.avgRequestId = await avgRequest(as('staffB'), cases.otherTenant.adultId);
 
   // Referrals: open ones of team 1, team 2 and the other municipality; and one of team 1 that already became a case.
   const referrals: Record<Relation, ReferralFixture> = {
-    own: await referral(t, subject.intake_desk.agent, a.slug, a.teamId),
-    team: await referral(t, subject.intake_desk.agent, a.slug, a.teamId),
-    otherTeam: await referral(t, coordinator2.agent, a.slug, t2.id),
-    otherTenant: await referral(t, coordinatorB.agent, b.slug, b.teamId),
+    own: await referral(t, as('intake_desk'), a.slug, a.teamId),
+    team: await referral(t, as('intake_desk'), a.slug, a.teamId),
+    otherTeam: await referral(t, as('staff2'), a.slug, t2.id),
+    otherTenant: await referral(t, as('staffB'), b.slug, b.teamId),
   };
   // "team": assigned — the referral of the colleague's case (the intake desk's work on it is done).
   await t.db.inSystem(async (tx) => {
@@ -333,24 +354,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     referrals.team.version = (await tx.selectFrom('referral').select('version').where('id', '=', referrals.team.id).executeTakeFirstOrThrow()).version;
   });
 
-  // Intake meetings: one with the case-related subjects as participants, one without, one of team 2, one elsewhere.
-  const participants = (['case_worker', 'tandem_partner', 'behavioural_scientist', 'municipal_consultant'] as const).map((k) => ({ userId: subject[k].id }));
+  // Intake meetings: one with the case-related subjects as participants (chaired by the coordinator), one without,
+  // one of team 2, one elsewhere.
+  const participants = (['case_worker', 'tandem_partner', 'behavioural_scientist', 'municipal_consultant'] as const).map((k) => ({ userId: id(k) }));
+  const meeting = async (agent: Agent, body: object) => (await ok<{ id: string }>(agent, 'POST', '/api/meetings', body)).id;
   const meetings: Record<Relation, string> = {
-    own: (await ok<{ id: string }>(subject.team_coordinator.agent, 'POST', '/api/meetings', { teamId: a.teamId, date: inDays(7), chairUserId: subject.team_coordinator.id, participants })).id,
-    team: (await ok<{ id: string }>(subject.intake_desk.agent, 'POST', '/api/meetings', { teamId: a.teamId, date: inDays(8), chairUserId: subject.intake_desk.id, participants: [] })).id,
-    otherTeam: (await ok<{ id: string }>(coordinator2.agent, 'POST', '/api/meetings', { teamId: t2.id, date: inDays(7), chairUserId: coordinator2.id, participants: [{ userId: worker2.id }] })).id,
-    otherTenant: (await ok<{ id: string }>(coordinatorB.agent, 'POST', '/api/meetings', { teamId: b.teamId, date: inDays(7), chairUserId: coordinatorB.id, participants: [] })).id,
+    own: await meeting(as('team_coordinator'), { teamId: a.teamId, date: inDays(7), chairUserId: id('team_coordinator'), participants }),
+    team: await meeting(as('intake_desk'), { teamId: a.teamId, date: inDays(8), chairUserId: id('intake_desk'), participants: [] }),
+    otherTeam: await meeting(as('staff2'), { teamId: t2.id, date: inDays(7), chairUserId: id('staff2'), participants: [] }),
+    otherTenant: await meeting(as('staffB'), { teamId: b.teamId, date: inDays(7), chairUserId: id('staffB'), participants: [] }),
   };
 
-  // Signals to policy: two of team 1, one of team 2, one elsewhere.
+  // Signals to policy: two of team 1 (the case worker's and a colleague's), one of team 2, one elsewhere.
   const signal = async (agent: Agent) => (await ok<{ signals: Array<{ id: string }> }>(agent, 'POST', '/api/policy-signals', { kind: 'service_gap', lifeDomain: 'finances', description: 'Te weinig budgetcoaches.' })).signals[0]!.id;
-  const signals = { own: await signal(subject.case_worker.agent), team: await signal(colleague.agent), otherTeam: await signal(worker2.agent), otherTenant: await signal(workerB.agent) };
+  const signals = { own: await signal(as('case_worker')), team: await signal(as('colleague')), otherTeam: await signal(as('staff2')), otherTenant: await signal(as('staffB')) };
 
   // The service catalogue of each municipality.
-  const admin = subject.functional_admin.agent;
-  const adminB = await user(['functional_admin'], teamB);
   const service = { organisation: 'Buurthuis', name: 'Taalcafé', domains: ['community_participation'], type: 'group' };
-  const services = { own: (await ok<{ id: string }>(admin, 'POST', '/api/admin/services', service)).id, otherTenant: (await ok<{ id: string }>(adminB.agent, 'POST', '/api/admin/services', service)).id };
+  const services = { own: (await ok<{ id: string }>(as('functional_admin'), 'POST', '/api/admin/services', service)).id, otherTenant: (await ok<{ id: string }>(as('staffB'), 'POST', '/api/admin/services', service)).id };
 
   // Emergency accesses that ended, for the privacy officer's review (written as the database would hold them).
   const grant = (tenantId: string, caseId: string, userId: string) =>
@@ -364,14 +385,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
       ).id,
     );
   const emergencyGrants = {
-    own: await grant(a.id, cases.team.id, worker2.id),
-    otherTeam: await grant(a.id, cases.otherTeam.id, colleague.id),
+    own: await grant(a.id, cases.team.id, id('staff2')),
+    otherTeam: await grant(a.id, cases.otherTeam.id, id('colleague')),
     otherTenant: await grant(b.id, cases.otherTenant.id, scientistB.id),
   };
 
   // The resident: the adult of the own case, logged in to Mijn Nabij.
   const residentEmail = 'eigen@matrix.example';
   const resident = await residentLogin(t, residentEmail);
+  const staff = SUBJECTS.filter((s): s is Exclude<Subject, 'resident'> => s !== 'resident');
 
   return {
     tenantId: a.id,
@@ -379,9 +401,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     otherTenantId: b.id,
     otherTenantSlug: b.slug,
     teams: { own: a.teamId, otherTeam: t2.id, otherTenant: b.teamId },
-    agents: { ...Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, v.agent])), resident } as Record<Subject, Agent>,
-    userIds: Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, v.id])) as Record<Exclude<Subject, 'resident'>, string>,
+    agents: { ...Object.fromEntries(staff.map((k) => [k, as(k)])), resident } as Record<Subject, Agent>,
+    userIds: Object.fromEntries(staff.map((k) => [k, id(k)])) as Record<Exclude<Subject, 'resident'>, string>,
     cases,
+    officerWithout2fa: as('officerWithout2fa'),
+    officerWithout2faId: id('officerWithout2fa'),
+    workers: { own: as('case_worker'), team: as('colleague'), otherTeam: as('staff2'), consulted: as('staff2'), otherTenant: as('staffB') },
     referrals,
     meetings,
     victims,
