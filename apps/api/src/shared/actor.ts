@@ -31,4 +31,9 @@ export interface AccessContext {
   actor: Actor;
   ip: string;
   userAgent: string | null;
+  /**
+   * The request's tally of refusals written to the access log, shared by every context of one request: a refusal
+   * that reaches the HTTP layer without one is logged there (access-control.hooks.ts), so no refusal goes unlogged.
+   */
+  trail?: { denialsLogged: number };
 }

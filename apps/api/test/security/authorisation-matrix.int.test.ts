@@ -46,22 +46,7 @@ interface Deviation {
   says: string;
   why: string;
 }
-const unlogged = (route: string, where: string): Deviation => ({
-  route,
-  who: '*',
-  relation: '*',
-  says: '403 not in the access log',
-  why: `the use case refuses with AppError('forbidden') without an access-log row (${where}); privacy.md: "refused requests are logged too"`,
-});
 const DEVIATIONS: Deviation[] = [
-  unlogged('POST /api/host-questions', 'intake/record-host-question.ts, another team'),
-  unlogged('GET /api/host-questions/today', 'intake/record-host-question.ts, another team'),
-  unlogged('POST /api/referrals', 'intake/receive-referral.ts, another team'),
-  unlogged('POST /api/meetings', 'intake/intake-meeting.ts planMeeting, another team'),
-  unlogged('POST /api/meetings/:id/items/:referralId/decision', 'intake/intake-meeting.ts decideReferral, a participant who is not the chair'),
-  unlogged('POST /api/case-reviews', 'coordination/case-review.ts planCaseReview, another team'),
-  unlogged('POST /api/policy-signals/:id/forward', 'coordination/policy-signals.ts forwardSignal, not the coordinator of the team'),
-  unlogged('POST /api/tasks/:id/done', 'tasks/manage-tasks.ts completeTask, no relation to the case — a refused change of a case that is not logged as case_file.access_denied'),
   {
     route: 'GET /api/cases/:id/closure-letters/draft',
     who: 'behavioural_scientist',

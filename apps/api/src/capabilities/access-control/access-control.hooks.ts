@@ -15,6 +15,8 @@ declare module 'fastify' {
     /** The resident portal's session (Mijn Nabij): only on resident routes, never together with a staff session. */
     resident: ResidentSessionRow | undefined;
     residentExpired: boolean;
+    /** Refusals of this request written to the access log (see AccessContext.trail). */
+    accessTrail: { denialsLogged: number } | undefined;
   }
 }
 
@@ -36,6 +38,28 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('resident', undefined);
   app.decorateRequest('residentExpired', false);
+  app.decorateRequest('accessTrail', undefined);
+
+  // A refusal (403) that a use case did not write to the access log is written here, in its own transaction (the
+  // use case's was rolled back), so every refused request of a logged-in user is in the log (NEN 7513).
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof AppError) || error.code !== 'forbidden' || !request.actor || (request.accessTrail?.denialsLogged ?? 0) > 0) return;
+    const actor = request.actor;
+    const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
+    try {
+      await deps.db.inTenant(actor.tenantId, (tx) =>
+        recordAccess(tx, accessContext(request), {
+          action: SAFE_METHODS.has(request.method) ? 'read' : 'update',
+          event: 'access.denied',
+          dataCategory: policy?.kind === 'permission' ? policy.dataCategory : 'request',
+          outcome: 'denied',
+          detail: { route: `${request.method} ${request.routeOptions.url ?? ''}` },
+        }),
+      );
+    } catch (err) {
+      request.log.error({ err }, 'writing a refusal to the access log failed');
+    }
+  });
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -106,5 +130,6 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
 export function accessContext(request: FastifyRequest): AccessContext {
   if (!request.actor) throw new AppError('not_authenticated');
   const ua = request.headers['user-agent'];
-  return { actor: request.actor, ip: request.ip, userAgent: typeof ua === 'string' ? ua : null };
+  request.accessTrail ??= { denialsLogged: 0 };
+  return { actor: request.actor, ip: request.ip, userAgent: typeof ua === 'string' ? ua : null, trail: request.accessTrail };
 }

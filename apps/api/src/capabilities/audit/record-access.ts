@@ -34,6 +34,9 @@ export async function recordAccess(tx: Tx, ctx: AccessContext, entry: AccessEntr
 
 export async function recordAccessMany(tx: Tx, ctx: AccessContext, entry: AccessEntry, personIds: Array<string | null>): Promise<void> {
   if (personIds.length === 0) return;
+  // Counted before the insert commits: a use case must write a refusal in a transaction that commits (not in the
+  // one its refusal rolls back), or leave the refusal to the HTTP layer's generic `access.denied` row.
+  if (entry.outcome === 'denied' && ctx.trail) ctx.trail.denialsLogged++;
   await tx
     .insertInto('access_log')
     .values(

@@ -139,10 +139,10 @@ export function createOwnTask(deps: Deps, ctx: AccessContext, input: { title: st
  * Marks a task done: the assignee, the case worker or tandem partner of its case, or the team's coordinator.
  * A stale version (someone else finished or changed it meanwhile) is a conflict.
  */
-export function completeTask(deps: Deps, ctx: AccessContext, taskId: string, version: number): Promise<TaskView> {
+export async function completeTask(deps: Deps, ctx: AccessContext, taskId: string, version: number): Promise<TaskView> {
   const today = amsterdamDate(deps.clock.now());
   const me = ctx.actor.userId;
-  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+  const result = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const task = await tx
       .selectFrom('task as t')
       .leftJoin('case_file as c', 'c.id', 't.case_id')
@@ -152,10 +152,7 @@ export function completeTask(deps: Deps, ctx: AccessContext, taskId: string, ver
     if (!task) throw new AppError('not_found');
     const isCoordinator = ctx.actor.roles.includes('team_coordinator') && ctx.actor.teamIds.includes(task.team_id);
     const mayComplete = task.assignee_id === me || task.case_worker_id === me || task.tandem_worker_id === me || isCoordinator;
-    if (!mayComplete) {
-      await recordAccess(tx, ctx, { action: 'update', event: 'task.complete_denied', dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, outcome: 'denied', detail: { taskId } });
-      throw new AppError('forbidden');
-    }
+    if (!mayComplete) return { kind: 'refused' as const, task };
     const updated = await tx
       .updateTable('task')
       .set({ done_at: deps.clock.now(), done_by: me, outcome: 'done', version: version + 1 })
@@ -165,8 +162,15 @@ export function completeTask(deps: Deps, ctx: AccessContext, taskId: string, ver
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('version_conflict');
     await recordAccess(tx, ctx, { action: 'update', event: 'task.completed', dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, teamId: task.team_id, detail: { taskId } });
-    return toView(await baseQuery(tx).where('t.id', '=', taskId).executeTakeFirstOrThrow(), today);
+    return { kind: 'done' as const, view: toView(await baseQuery(tx).where('t.id', '=', taskId).executeTakeFirstOrThrow(), today) };
   });
+  if (result.kind === 'done') return result.view;
+  // The refusal is logged in a transaction of its own, after the first has ended (never two at once: ADR 0012).
+  const { task } = result;
+  await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
+    recordAccess(tx, ctx, { action: 'update', event: 'task.complete_denied', dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, outcome: 'denied', detail: { taskId } }),
+  );
+  throw new AppError('forbidden');
 }
 
 export function setTaskDigest(deps: Deps, ctx: AccessContext, enabled: boolean): Promise<{ taskDigest: boolean }> {
