@@ -37,15 +37,41 @@ export async function recordAccessMany(tx: Tx, ctx: AccessContext, entry: Access
   // Counted before the insert commits: a use case must write a refusal in a transaction that commits (not in the
   // one its refusal rolls back), or leave the refusal to the HTTP layer's generic `access.denied` row.
   if (entry.outcome === 'denied' && ctx.trail) ctx.trail.denialsLogged++;
+  await insertRows(tx, personIds, entry, {
+    tenantId: ctx.actor.tenantId,
+    userId: ctx.actor.userId,
+    role: roleFor(ctx.actor, entry.permission),
+    teamId: entry.teamId ?? ctx.actor.teamIds[0] ?? null,
+    onBehalfOf: entry.onBehalfOf ?? null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    detail: entry.detail ?? null,
+  });
+}
+
+/** Who wrote a row, as stored: the part of an access-log row that differs between staff, outsiders and residents. */
+interface RowAuthor {
+  tenantId: string;
+  userId: string | null;
+  role: string | null;
+  teamId: string | null;
+  onBehalfOf: string | null;
+  ip: string;
+  userAgent: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** One access-log row per person; the municipality's hash chain is sealed by the database trigger (migration 0016). */
+async function insertRows(tx: Tx, personIds: Array<string | null>, entry: Omit<AccessEntry, 'permission'>, by: RowAuthor): Promise<void> {
   await tx
     .insertInto('access_log')
     .values(
       personIds.map((personId) => ({
-        tenant_id: ctx.actor.tenantId,
-        user_id: ctx.actor.userId,
-        user_role: roleFor(ctx.actor, entry.permission),
-        team_id: entry.teamId ?? ctx.actor.teamIds[0] ?? null,
-        on_behalf_of: entry.onBehalfOf ?? null,
+        tenant_id: by.tenantId,
+        user_id: by.userId,
+        user_role: by.role,
+        team_id: by.teamId,
+        on_behalf_of: by.onBehalfOf,
         action: entry.action,
         event: entry.event,
         person_id: personId,
@@ -53,10 +79,10 @@ export async function recordAccessMany(tx: Tx, ctx: AccessContext, entry: Access
         data_category: entry.dataCategory,
         legal_basis: entry.legalBasis ?? 'public_task_social_domain',
         outcome: entry.outcome ?? 'allowed',
-        ip: ctx.ip,
-        user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+        ip: by.ip,
+        user_agent: by.userAgent?.slice(0, 300) ?? null,
         emergency: entry.emergency ?? false,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+        detail: by.detail ? JSON.stringify(by.detail) : null,
       })),
     )
     .execute();
@@ -72,29 +98,16 @@ export async function recordExternalAccess(
   entry: Omit<AccessEntry, 'permission' | 'teamId' | 'onBehalfOf'> & { teamId?: string | null },
   personIds: Array<string | null> = [entry.personId ?? null],
 ): Promise<void> {
-  await tx
-    .insertInto('access_log')
-    .values(
-      personIds.map((personId) => ({
-        tenant_id: who.tenantId,
-        user_id: null,
-        user_role: who.role,
-        team_id: entry.teamId ?? null,
-        on_behalf_of: null,
-        action: entry.action,
-        event: entry.event,
-        person_id: personId,
-        case_id: entry.caseId ?? null,
-        data_category: entry.dataCategory,
-        legal_basis: entry.legalBasis ?? 'public_task_social_domain',
-        outcome: entry.outcome ?? 'allowed',
-        ip: who.ip,
-        user_agent: who.userAgent?.slice(0, 300) ?? null,
-        emergency: false,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      })),
-    )
-    .execute();
+  await insertRows(tx, personIds, { ...entry, emergency: false }, {
+    tenantId: who.tenantId,
+    userId: null,
+    role: who.role,
+    teamId: entry.teamId ?? null,
+    onBehalfOf: null,
+    ip: who.ip,
+    userAgent: who.userAgent,
+    detail: entry.detail ?? null,
+  });
 }
 
 /** A resident (or their representative) acting in the resident portal, Mijn Nabij. */
@@ -120,27 +133,14 @@ export async function recordResidentAccess(
   personIds: Array<string | null> = [entry.personId ?? null],
 ): Promise<void> {
   if (personIds.length === 0) return;
-  await tx
-    .insertInto('access_log')
-    .values(
-      personIds.map((personId) => ({
-        tenant_id: who.tenantId,
-        user_id: null,
-        user_role: 'resident',
-        team_id: entry.teamId ?? null,
-        on_behalf_of: null,
-        action: entry.action,
-        event: entry.event,
-        person_id: personId,
-        case_id: entry.caseId ?? null,
-        data_category: entry.dataCategory,
-        legal_basis: entry.legalBasis ?? 'public_task_social_domain',
-        outcome: entry.outcome ?? 'allowed',
-        ip: who.ip,
-        user_agent: who.userAgent?.slice(0, 300) ?? null,
-        emergency: false,
-        detail: JSON.stringify({ ...entry.detail, residentAccountId: who.accountId, actingPersonId: who.actingPersonId }),
-      })),
-    )
-    .execute();
+  await insertRows(tx, personIds, { ...entry, emergency: false }, {
+    tenantId: who.tenantId,
+    userId: null,
+    role: 'resident',
+    teamId: entry.teamId ?? null,
+    onBehalfOf: null,
+    ip: who.ip,
+    userAgent: who.userAgent,
+    detail: { ...entry.detail, residentAccountId: who.accountId, actingPersonId: who.actingPersonId },
+  });
 }
