@@ -6,7 +6,7 @@ import { buildActor } from '../../shared/actor';
 import { buildTenant, buildUser } from '../../../test/builders';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { GENESIS_HASH, verifyTenantChain, type ReadRunner } from './access-log-chain';
-import { recordAccess } from './record-access';
+import { recordAccess, recordAccessMany } from './record-access';
 
 let t: TestApp;
 let second: Database;
@@ -110,6 +110,48 @@ describe('the hash chain over the access log', () => {
     ).rejects.toThrow('the action failed');
     await a.write();
     expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 2, headSeq: 2, problem: null });
+  });
+
+  // Migration 0021 (ADR 0025): the head row is written once per statement, the running head is carried in a
+  // transaction-local setting. Multi-row statements, several statements, a rolled-back savepoint and two
+  // municipalities in one transaction must still give one unbroken chain each, with the head row at its end.
+  it('seals multi-row statements, several statements, rolled-back savepoints and two municipalities in one transaction', async () => {
+    const a = await tenantWithUser();
+    const b = await tenantWithUser();
+    await a.write();
+    const persons = (n: number) => Array.from({ length: n }, () => null);
+    await t.db.inSystem(async (tx) => {
+      await recordAccessMany(tx, a.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(22));
+      await recordAccess(tx, b.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
+      await recordAccessMany(tx, a.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(3));
+      await sql`savepoint s1`.execute(tx);
+      await recordAccessMany(tx, a.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(4));
+      await recordAccess(tx, b.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
+      await sql`rollback to savepoint s1`.execute(tx);
+      await recordAccessMany(tx, b.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(2));
+      await recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
+    });
+    const heads = await t.db.inSystem((tx) => tx.selectFrom('access_log_chain').select(['tenant_id', 'last_seq']).where('tenant_id', 'in', [a.tenant.id, b.tenant.id]).execute());
+    expect(Object.fromEntries(heads.map((h) => [h.tenant_id, Number(h.last_seq)]))).toEqual({ [a.tenant.id]: 1 + 22 + 3 + 1, [b.tenant.id]: 1 + 2 });
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 27, headSeq: 27, problem: null });
+    expect(await verifyTenantChain(asOwner, b.tenant.id)).toMatchObject({ checked: 3, headSeq: 3, problem: null });
+    // The next transaction continues from the committed head.
+    await a.write();
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 28, problem: null });
+  });
+
+  it('refuses a forged running head instead of forking the chain', async () => {
+    const a = await tenantWithUser();
+    await a.write();
+    await a.write();
+    await expect(
+      t.db.inTenant(a.tenant.id, async (tx) => {
+        await sql`select set_config('nabij.access_log_head', ${`${a.tenant.id}|1|1|${'f'.repeat(64)}`}, true)`.execute(tx);
+        await recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
+      }),
+    ).rejects.toThrow();
+    await a.write();
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 3, headSeq: 3, problem: null });
   });
 
   it('detects an altered row', async () => {

@@ -189,6 +189,11 @@ describe('pre-aggregated facts per case', () => {
     expect(expected.zrm.length).toBeGreaterThan(50);
     expect(expected.planFacts.length).toBeGreaterThan(50);
     expect(expected.evaluationFacts.length).toBeGreaterThan(20);
+    // Once every case had its facts, each municipality is marked complete: later refreshes read only the queue.
+    const complete = await t.db.inSystem((tx) => tx.selectFrom('mi_fact_complete').select('tenant_id').execute());
+    expect(complete.map((r) => r.tenant_id).sort()).toEqual(
+      [...new Set((await t.db.inSystem((tx) => tx.selectFrom('case_file').select('tenant_id').execute())).map((r) => r.tenant_id))].sort(),
+    );
   });
 
   it('stay equal to it as data change, through the triggers', async () => {

@@ -134,7 +134,7 @@ export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promis
  * bulk load that bypassed the triggers, such as the synthetic data generator), a chunk per transaction so that work
  * done survives an interrupted request. Refreshes of one municipality wait for each other (an advisory lock), so two
  * requests never compute the same case at once; a change committed meanwhile queues its case again and is picked up
- * by the next round. Facts always belong to an existing case (foreign key), so equal counts mean no case is missing.
+ * by the next round.
  */
 export async function refreshFacts(db: Database, tenantId: string): Promise<number> {
   let total = 0;
@@ -145,9 +145,12 @@ export async function refreshFacts(db: Database, tenantId: string): Promise<numb
       const queued = (await sql<{ id: number; case_id: string }>`select id, case_id from mi_dirty_case order by id limit ${CHUNK * 2}`.execute(tx)).rows;
       let cases = [...new Set(queued.map((r) => r.case_id))];
       if (cases.length === 0) {
-        const counts = (await sql<{ cases: number; facts: number }>`select (select count(*) from case_file)::int as cases, (select count(*) from mi_case_fact)::int as facts`.execute(tx)).rows[0];
-        if (counts && counts.cases !== counts.facts) {
+        // Cases without facts exist only until the first complete check (mi_fact_complete, migration 0022): after
+        // that every new case is queued by the triggers, so the check no longer reads all case files.
+        const complete = await sql`select 1 from mi_fact_complete where tenant_id = ${tenantId}::uuid`.execute(tx);
+        if (complete.rows.length === 0) {
           cases = (await sql<{ id: string }>`select c.id from case_file c where not exists (select 1 from mi_case_fact f where f.case_id = c.id) limit ${CHUNK}`.execute(tx)).rows.map((r) => r.id);
+          if (cases.length === 0) await sql`insert into mi_fact_complete (tenant_id) values (${tenantId}::uuid) on conflict do nothing`.execute(tx);
         }
       }
       if (cases.length === 0) return 0;

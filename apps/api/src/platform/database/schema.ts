@@ -1041,6 +1041,11 @@ export interface QualityAssessmentElementTable {
   score: number | null;
   notes: string | null;
 }
+/** A municipality whose case files all had management-information facts once (migration 0022). */
+export interface MiFactCompleteTable {
+  tenant_id: string;
+  checked_at: Generated<Date>;
+}
 /** Pre-aggregated facts per case (written only by management-information/mi.facts.ts, read with raw SQL). */
 export interface MiDirtyCaseTable {
   id: Generated<number>;
@@ -1114,6 +1119,7 @@ export interface DB {
   quality_assessment: QualityAssessmentTable;
   quality_assessment_element: QualityAssessmentElementTable;
   mi_dirty_case: MiDirtyCaseTable;
+  mi_fact_complete: MiFactCompleteTable;
   mi_case_fact: MiCaseFactTable;
   mi_plan_fact: MiPlanFactTable;
   mi_case_zrm: MiCaseZrmTable;
