@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageAndMinor, fullName, likePrefix, nameTokens } from './persons.domain';
+import { ageAndMinor, fullName, nameTokens } from './persons.domain';
 
 describe('persons domain', () => {
   it('joins name parts with the infix in between', () => {
@@ -16,9 +16,5 @@ describe('persons domain', () => {
   it('splits a name query into lowercase words', () => {
     expect(nameTokens('  Jan  de Vries ')).toEqual(['jan', 'de', 'vries']);
     expect(nameTokens(undefined)).toEqual([]);
-  });
-
-  it('escapes LIKE wildcards typed by the user', () => {
-    expect(likePrefix('a%b_')).toBe('a\\%b\\_%');
   });
 });

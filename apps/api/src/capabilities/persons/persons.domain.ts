@@ -28,9 +28,4 @@ export function nameTokens(query: string | undefined): string[] {
     .slice(0, 5);
 }
 
-/** Escapes LIKE wildcards so a typed % or _ matches itself. */
-export function likePrefix(token: string): string {
-  return `${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export const SEARCH_LIMIT = 50;

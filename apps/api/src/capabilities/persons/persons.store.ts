@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../platform/database/database';
 import type { PersonTable } from '../../platform/database/schema';
-import { likePrefix, nameTokens, SEARCH_LIMIT } from './persons.domain';
+import { nameTokens, SEARCH_LIMIT } from './persons.domain';
 
 export type PersonRow = Pick<
   Selectable<PersonTable>,
@@ -116,18 +116,19 @@ export interface SearchCriteria {
 }
 
 /** Every given criterion must match; each name word must start a first name, an infix or a word of the last name ("amrani" finds El Amrani). */
+/** Sorts after every continuation of a word (the highest code point): `t <= w < t + WORD_PREFIX_END` means w starts with t. */
+const WORD_PREFIX_END = '\u{10FFFF}';
+
 export async function searchPersons(tx: Tx, c: SearchCriteria): Promise<{ rows: SummaryRow[]; truncated: boolean }> {
   let q = tx.selectFrom('person').select(SUMMARY_COLUMNS);
+  // Each token must start one of the person's name words (person_name_word, migration 0023): a range on the
+  // index, with comparisons that row-level security lets into the index scan (LIKE and lower() it does not).
   for (const token of nameTokens(c.name)) {
-    const pattern = likePrefix(token);
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(last_name)`, 'like', pattern),
-        eb(sql`lower(last_name)`, 'like', `% ${pattern}`),
-        eb(sql`lower(last_name)`, 'like', `%-${pattern}`),
-        eb(sql`lower(first_name)`, 'like', pattern),
-        eb(sql`lower(coalesce(infix, ''))`, 'like', pattern),
-      ]),
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('person_name_word')
+        .select('person_id')
+        .where(sql<boolean>`word >= ${token} and word < ${token + WORD_PREFIX_END}`),
     );
   }
   if (c.dateOfBirth) q = q.where('date_of_birth', '=', c.dateOfBirth);

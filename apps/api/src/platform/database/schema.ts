@@ -133,6 +133,13 @@ export interface EmergencyAccessTable {
   review_note: string | null;
   version: Generated<number>;
 }
+/** The words a name search matches, kept by triggers on person (migration 0023). */
+export interface PersonNameWordTable {
+  tenant_id: string;
+  word: string;
+  person_id: string;
+}
+
 export interface PersonTable {
   id: Generated<string>;
   tenant_id: string;
@@ -1144,6 +1151,7 @@ export interface DB {
   access_log_chain: AccessLogChainTable;
   emergency_access: EmergencyAccessTable;
   person: PersonTable;
+  person_name_word: PersonNameWordTable;
   household: HouseholdTable;
   household_member: HouseholdMemberTable;
   referral: ReferralTable;
