@@ -27,6 +27,9 @@ export function migrationChecksum(file: string): string {
  * a file that changed after it was applied stops the start. `upTo` stops after that file (restoring a backup
  * made at an older migration level: load the data there, then apply the rest).
  */
+/** A day: in effect no limit (pg's read timeout needs a number; 0 would fall back to the pool's 60 s). */
+const MIGRATION_QUERY_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
 export async function migrate(pool: pg.Pool, options: { upTo?: string } = {}): Promise<MigrationResult> {
   const files = migrationFiles().filter((f) => options.upTo === undefined || f <= options.upTo);
   const client = await pool.connect();
@@ -51,7 +54,9 @@ export async function migrate(pool: pg.Pool, options: { upTo?: string } = {}): P
         if (previous !== checksum) throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
         continue;
       }
-      await client.query(text);
+      // No client-side limit: a migration that builds an index or fills a new table on a large municipality may take
+      // minutes (the pool's 60 s limit once failed migration 0023 on the `xl` data set); it holds only its own lock.
+      await client.query({ text, query_timeout: MIGRATION_QUERY_TIMEOUT_MS } as pg.QueryConfig);
       await client.query('insert into schema_migration (name, checksum) values ($1, $2)', [file, checksum]);
       applied.push(file);
     }
