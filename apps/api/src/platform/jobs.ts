@@ -52,20 +52,56 @@ export async function startScheduler(connectionString: string, jobs: readonly Jo
   } finally {
     await setupLock.end(); // ends the session, which releases the lock
   }
-  for (const job of jobs) {
-    await boss.work(job.name, { pollingIntervalSeconds: 2 }, async () => {
-      const result = await job.run();
-      log.info({ job: job.name, result }, 'job done');
-      return result;
+  // Our own worker loop instead of `boss.work`: pg-boss's stop() does not wait for a fetch that is in flight, so a
+  // job fetched (and so marked active) at the moment of SIGTERM was left active until it expired (15 minutes) — seen
+  // in the graceful-shutdown test. Here stop() waits for every loop to finish its fetch and the job it got.
+  let stopping = false;
+  const wake = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wake.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wake.add(done);
     });
-  }
+  const loops = jobs.map(async (job) => {
+    while (!stopping) {
+      let fetched = 0;
+      try {
+        const batch = (await boss.fetch(job.name, { batchSize: 1 })) ?? [];
+        fetched = batch.length;
+        for (const item of batch) {
+          try {
+            const result = await job.run();
+            log.info({ job: job.name, result }, 'job done');
+            await boss.complete(job.name, item.id, result === null || typeof result !== 'object' ? { value: result ?? null } : result);
+          } catch (err) {
+            await boss.fail(job.name, item.id, err instanceof Error ? { message: err.message, name: err.name, stack: err.stack } : { message: String(err) });
+          }
+        }
+      } catch (err) {
+        log.error({ job: job.name, err: err instanceof Error ? err.message : String(err) }, 'job queue fetch failed');
+      }
+      if (!stopping && fetched === 0) await pause(POLL_MS);
+    }
+  });
   return {
     runNow: (name) => boss.send(name, {}),
     async stop() {
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      stopping = true;
+      for (const done of [...wake]) done();
+      // The job running now finishes (bounded: the app's own shutdown timer exits the process in the end).
+      await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+      await boss.stop({ graceful: true, wait: true, timeout: 1_000 });
     },
   };
 }
+
+const POLL_MS = 2_000;
+const STOP_WAIT_MS = 15_000;
 
 /** Failed jobs (after their retries) in the queue tables: never silently lost. */
 export async function listFailedJobs(query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>): Promise<FailedJob[]> {
