@@ -10,7 +10,7 @@ export function scheduledJobs(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'mail
   return [
     { name: 'generate-reminders', cron: '*/15 * * * *', run: () => generateReminders(deps.db, today()) },
     { name: 'task-digest', cron: '0 7 * * *', run: () => sendTaskDigests(deps, today()) },
-    // Keeps the management-information facts current, so dashboards need not compute them on request.
-    { name: 'refresh-management-information', cron: '*/10 * * * *', run: () => refreshAllFacts(deps.db) },
+    // Keeps the management-information facts and monthly cells current, so dashboards need not compute them on request.
+    { name: 'refresh-management-information', cron: '*/10 * * * *', run: () => refreshAllFacts(deps.db, today()) },
   ];
 }

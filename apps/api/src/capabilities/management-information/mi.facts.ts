@@ -5,6 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../platform/database/database';
+import { prunePartialCells, refreshCells, splitPeriod } from './mi.cells';
+import { defaultPeriod } from './mi.domain';
 
 /** Cases recomputed per statement (one statement per table per chunk). */
 const CHUNK = 2_000;
@@ -60,7 +62,10 @@ export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promis
         last_closed_on = excluded.last_closed_on, worker_changes = excluded.worker_changes,
         zrm_start = excluded.zrm_start, zrm_pair = excluded.zrm_pair, participation_persons = excluded.participation_persons,
         participation_up = excluded.participation_up, participation_same = excluded.participation_same, participation_down = excluded.participation_down,
-        participation_change = excluded.participation_change, evaluation_reference_on = excluded.evaluation_reference_on, refreshed_at = excluded.refreshed_at`.execute(tx);
+        participation_change = excluded.participation_change, evaluation_reference_on = excluded.evaluation_reference_on, refreshed_at = excluded.refreshed_at
+      -- Written only when something changed: the monthly cells (migration 0025) are marked from the changes.
+      where (mi_case_fact.tenant_id, mi_case_fact.team_id, mi_case_fact.household_id, mi_case_fact.phase, mi_case_fact.received_at, mi_case_fact.decided_at, mi_case_fact.opened_at, mi_case_fact.closed_at, mi_case_fact.first_contact_on, mi_case_fact.first_agreed_on, mi_case_fact.last_closed_on, mi_case_fact.worker_changes, mi_case_fact.zrm_start, mi_case_fact.zrm_pair, mi_case_fact.participation_persons, mi_case_fact.participation_up, mi_case_fact.participation_same, mi_case_fact.participation_down, mi_case_fact.participation_change, mi_case_fact.evaluation_reference_on)
+        is distinct from (excluded.tenant_id, excluded.team_id, excluded.household_id, excluded.phase, excluded.received_at, excluded.decided_at, excluded.opened_at, excluded.closed_at, excluded.first_contact_on, excluded.first_agreed_on, excluded.last_closed_on, excluded.worker_changes, excluded.zrm_start, excluded.zrm_pair, excluded.participation_persons, excluded.participation_up, excluded.participation_same, excluded.participation_down, excluded.participation_change, excluded.evaluation_reference_on)`.execute(tx);
 
     await sql`delete from mi_plan_fact where case_id = any(${ids})`.execute(tx);
     await sql`
@@ -85,10 +90,23 @@ export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promis
       left join service s on s.id = a.service_id
       where p.case_id = any(${ids}) and v.agreed_on is not null
       group by v.id, p.case_id, v.tenant_id, v.number, v.agreed_on, v.resident_plan_kind`.execute(tx);
-
-    await sql`delete from mi_case_zrm where case_id = any(${ids})`.execute(tx);
+    // The plan in effect today: a copy of the latest agreed version on the case's facts (written only when it changed).
     await sql`
-      insert into mi_case_zrm (case_id, tenant_id, team_id, closed_on, domain, pairs, change_sum, improved, same, worse)
+      update mi_case_fact f set plan_agreed_on = v.agreed_on, plan_domains = v.domains, plan_own = v.own_plan, plan_household = v.actions_household,
+        plan_family = v.actions_family, plan_network = v.actions_network, plan_professional = v.actions_professional, plan_unknown = v.actions_unknown,
+        plan_general = v.service_general, plan_group = v.service_group, plan_tailored = v.service_tailored, plan_none = v.service_none
+      from mi_case_fact k
+      left join lateral (
+        select pf.* from mi_plan_fact pf where pf.case_id = k.case_id order by pf.agreed_on desc, pf.number desc limit 1
+      ) v on true
+      where k.case_id = f.case_id and k.case_id = any(${ids})
+        and (f.plan_agreed_on, f.plan_domains, f.plan_own, f.plan_household, f.plan_family, f.plan_network, f.plan_professional, f.plan_unknown,
+             f.plan_general, f.plan_group, f.plan_tailored, f.plan_none)
+        is distinct from (v.agreed_on, v.domains, v.own_plan, v.actions_household, v.actions_family, v.actions_network, v.actions_professional,
+             v.actions_unknown, v.service_general, v.service_group, v.service_tailored, v.service_none)`.execute(tx);
+
+    // ZRM and evaluation facts are merged rather than replaced: only rows that changed are written (and mark their month).
+    await sql`
       with closed as (
         select f.case_id, f.tenant_id, f.team_id, f.last_closed_on as closed_on from mi_case_fact f where f.case_id = any(${ids}) and f.last_closed_on is not null
       ),
@@ -110,22 +128,41 @@ export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promis
         join lasts l on l.case_id = f.case_id and l.person_id = f.person_id and l.instrument = f.instrument
         join zrm_score s1 on s1.assessment_id = f.id
         join zrm_score s2 on s2.assessment_id = l.id and s2.domain = s1.domain
+      ),
+      computed as (
+        select p.case_id, k.tenant_id, k.team_id, k.closed_on, p.domain, count(*)::int as pairs, sum(p.change)::int as change_sum,
+               count(*) filter (where p.change > 0)::int as improved, count(*) filter (where p.change = 0)::int as same, count(*) filter (where p.change < 0)::int as worse
+        from pairs p join closed k on k.case_id = p.case_id
+        group by p.case_id, k.tenant_id, k.team_id, k.closed_on, p.domain
+      ),
+      gone as (
+        delete from mi_case_zrm z where z.case_id = any(${ids}) and not exists (select 1 from computed c where c.case_id = z.case_id and c.domain = z.domain)
       )
-      select p.case_id, k.tenant_id, k.team_id, k.closed_on, p.domain, count(*)::int, sum(p.change)::int,
-             count(*) filter (where p.change > 0)::int, count(*) filter (where p.change = 0)::int, count(*) filter (where p.change < 0)::int
-      from pairs p join closed k on k.case_id = p.case_id
-      group by p.case_id, k.tenant_id, k.team_id, k.closed_on, p.domain`.execute(tx);
+      insert into mi_case_zrm (case_id, tenant_id, team_id, closed_on, domain, pairs, change_sum, improved, same, worse)
+      select case_id, tenant_id, team_id, closed_on, domain, pairs, change_sum, improved, same, worse from computed
+      on conflict (case_id, domain) do update set
+        tenant_id = excluded.tenant_id, team_id = excluded.team_id, closed_on = excluded.closed_on, pairs = excluded.pairs, change_sum = excluded.change_sum,
+        improved = excluded.improved, same = excluded.same, worse = excluded.worse
+      where (mi_case_zrm.tenant_id, mi_case_zrm.team_id, mi_case_zrm.closed_on, mi_case_zrm.pairs, mi_case_zrm.change_sum, mi_case_zrm.improved, mi_case_zrm.same, mi_case_zrm.worse)
+        is distinct from (excluded.tenant_id, excluded.team_id, excluded.closed_on, excluded.pairs, excluded.change_sum, excluded.improved, excluded.same, excluded.worse)`.execute(tx);
 
-    await sql`delete from mi_evaluation_fact where case_id = any(${ids})`.execute(tx);
     await sql`
-      insert into mi_evaluation_fact (evaluation_id, case_id, tenant_id, held_on, reference_on)
-      select e.id, e.case_id, e.tenant_id, e.held_on,
+      delete from mi_evaluation_fact ef
+      where ef.case_id = any(${ids}) and not exists (select 1 from case_evaluation e where e.id = ef.evaluation_id and e.case_id = ef.case_id)`.execute(tx);
+    await sql`
+      insert into mi_evaluation_fact (evaluation_id, case_id, tenant_id, team_id, held_on, reference_on)
+      select e.id, e.case_id, e.tenant_id, f.team_id, e.held_on,
              greatest(
                (select max(v.agreed_on) from plan_version v join plan p on p.id = v.plan_id where p.case_id = e.case_id and v.agreed_on < e.held_on),
                (select max(e0.held_on) from case_evaluation e0 where e0.case_id = e.case_id and e0.held_on < e.held_on)
              )
       from case_evaluation e
-      where e.case_id = any(${ids})`.execute(tx);
+      join mi_case_fact f on f.case_id = e.case_id
+      where e.case_id = any(${ids})
+      on conflict (evaluation_id) do update set
+        case_id = excluded.case_id, tenant_id = excluded.tenant_id, team_id = excluded.team_id, held_on = excluded.held_on, reference_on = excluded.reference_on
+      where (mi_evaluation_fact.case_id, mi_evaluation_fact.team_id, mi_evaluation_fact.held_on, mi_evaluation_fact.reference_on)
+        is distinct from (excluded.case_id, excluded.team_id, excluded.held_on, excluded.reference_on)`.execute(tx);
   }
 }
 
@@ -165,12 +202,21 @@ export async function refreshFacts(db: Database, tenantId: string): Promise<numb
 }
 
 /**
- * The scheduled refresh (every 10 minutes, see scheduled-jobs.ts): brings every municipality's facts up to date,
- * so the queue stays short and a dashboard request finds little or nothing left to compute.
+ * The scheduled refresh (every 10 minutes, see scheduled-jobs.ts): brings every municipality's facts and monthly
+ * cells up to date, so the queues stay short and a dashboard request finds little or nothing left to compute.
  */
-export async function refreshAllFacts(db: Database): Promise<number> {
+export async function refreshAllFacts(db: Database, today: string): Promise<number> {
   const tenants = await db.inSystem((tx) => tx.selectFrom('tenant').select('id').execute());
   let total = 0;
-  for (const { id } of tenants) total += await refreshFacts(db, id);
+  for (const { id } of tenants) {
+    total += await refreshFacts(db, id);
+    // Then the cells (mi.cells.ts): those marked by the changes, and those of the usual period (the last twelve
+    // months, every team) that are missing — such as the current month up to yesterday, new each day — so that the
+    // first dashboard of the day finds them. Old cells of part of a month go.
+    const teams = (await db.inTenant(id, (tx) => tx.selectFrom('team').select('id').execute())).map((t) => t.id);
+    const usual = defaultPeriod(today);
+    total += await refreshCells(db, id, today, { teamIds: teams, spans: splitPeriod(usual.from, usual.to, today).cells });
+    await prunePartialCells(db, id);
+  }
   return total;
 }

@@ -198,9 +198,8 @@ export const evaluations = async (tx: Tx, s: Scope): Promise<EvaluationRow> => {
       with ev as (
         select ef.case_id, ef.held_on, ef.reference_on, t.evaluation_weeks
         from mi_evaluation_fact ef
-        join mi_case_fact f on f.case_id = ef.case_id
-        join team t on t.id = f.team_id
-        where f.team_id = any(${teams(s)}) and ef.held_on between ${s.from}::date and ${s.to}::date
+        join team t on t.id = ef.team_id
+        where ef.team_id = any(${teams(s)}) and ef.held_on between ${s.from}::date and ${s.to}::date
       ),
       due as (
         select f.evaluation_reference_on + t.evaluation_weeks * 7 as due_on
@@ -215,6 +214,35 @@ export const evaluations = async (tx: Tx, s: Scope): Promise<EvaluationRow> => {
              (select count(*) from due)::int as execution_now`,
   );
   return r[0] ?? { held: 0, on_time: 0, cases: 0, overdue_now: 0, execution_now: 0 };
+};
+
+export interface NotAdditiveRow {
+  evaluation_cases: number;
+  overdue_now: number;
+  execution_now: number;
+  in_watch_now: number;
+  cases_changed_in_period: number;
+}
+/**
+ * The figures that do not add up over months (distinct cases over the whole period) or are of today, in one
+ * statement: the same definitions as in `evaluations`, `watchAndReactivation` and `continuity`. Read next to the
+ * monthly cells (`mi.cells.ts`).
+ */
+export const notAdditive = async (tx: Tx, s: Scope): Promise<NotAdditiveRow> => {
+  const r = await rows(
+    tx,
+    sql<NotAdditiveRow>`
+      select
+        (select count(distinct ef.case_id) from mi_evaluation_fact ef
+           where ef.team_id = any(${teams(s)}) and ef.held_on between ${s.from}::date and ${s.to}::date)::int as evaluation_cases,
+        (select count(*) from mi_case_fact f join team t on t.id = f.team_id
+           where f.team_id = any(${teams(s)}) and f.phase = 'execution' and f.evaluation_reference_on + t.evaluation_weeks * 7 < ${s.today}::date)::int as overdue_now,
+        (select count(*) from mi_case_fact f where f.team_id = any(${teams(s)}) and f.phase = 'execution')::int as execution_now,
+        (select count(*) from mi_case_fact f where f.team_id = any(${teams(s)}) and f.phase = 'watch')::int as in_watch_now,
+        (select count(distinct w.case_id) from case_worker_change w join mi_case_fact f on f.case_id = w.case_id
+           where f.team_id = any(${teams(s)}) and w.changed_at >= ${start(s)} and w.changed_at < ${end(s)})::int as cases_changed_in_period`,
+  );
+  return r[0] ?? { evaluation_cases: 0, overdue_now: 0, execution_now: 0, in_watch_now: 0, cases_changed_in_period: 0 };
 };
 
 // ---------- outcomes of the cases closed in the period (by their last closure, to closed or to watch) ----------
@@ -398,13 +426,32 @@ export const continuity = async (tx: Tx, s: Scope): Promise<ContinuityRow> => {
 };
 
 // ---------- the plans of the period: normalising and the integral plan ----------
-/** Per case active in the period: the version of its plan in effect at the end of the period (the latest agreed on or before it). */
-const plansInEffect = (s: Scope) => sql`
-  select distinct on (pf.case_id) pf.*
-  from mi_plan_fact pf
-  join mi_case_fact f on f.case_id = pf.case_id
-  where f.team_id = any(${teams(s)}) and pf.agreed_on <= ${s.to}::date and (f.closed_at is null or f.closed_at >= ${start(s)})
-  order by pf.case_id, pf.agreed_on desc, pf.number desc`;
+const PLAN_COLUMNS = ['domains', 'own_plan', 'actions_household', 'actions_family', 'actions_network', 'actions_professional', 'actions_unknown', 'service_general', 'service_group', 'service_tailored', 'service_none'];
+const CASE_PLAN_COLUMNS = ['plan_domains', 'plan_own', 'plan_household', 'plan_family', 'plan_network', 'plan_professional', 'plan_unknown', 'plan_general', 'plan_group', 'plan_tailored', 'plan_none'];
+const planColumns = (prefix: string) => sql.raw(PLAN_COLUMNS.map((c) => `${prefix}.${c}`).join(', '));
+
+/**
+ * Per case active in the period: the version of its plan in effect at the end of the period (the latest agreed on or
+ * before it). From the versions of every plan (`fromVersions`), or — the same, faster — from the copy of the latest
+ * version on the case's facts where that was agreed by the end of the period, and from the versions only for the
+ * cases whose latest version came later.
+ */
+const plansInEffect = (s: Scope, fromVersions: boolean) => {
+  const active = sql`f.team_id = any(${teams(s)}) and (f.closed_at is null or f.closed_at >= ${start(s)})`;
+  const versions = (where: RawBuilder<unknown>) => sql`
+    select distinct on (pf.case_id) ${planColumns('pf')}
+    from mi_plan_fact pf
+    join mi_case_fact f on f.case_id = pf.case_id
+    where ${active} and pf.agreed_on <= ${s.to}::date ${where}
+    order by pf.case_id, pf.agreed_on desc, pf.number desc`;
+  if (fromVersions) return versions(sql``);
+  return sql`
+    select ${sql.raw(CASE_PLAN_COLUMNS.map((c, i) => `f.${c} as ${PLAN_COLUMNS[i]}`).join(', '))}
+    from mi_case_fact f
+    where ${active} and f.plan_agreed_on <= ${s.to}::date
+    union all
+    (${versions(sql`and f.plan_agreed_on > ${s.to}::date`)})`;
+};
 
 const PERFORMER_GROUPS = ['household', 'family', 'network', 'professional', 'unknown'] as const;
 const SERVICE_TYPES = ['general', 'group', 'tailored', 'none'] as const;
@@ -424,12 +471,12 @@ export interface PlanDomainsRow {
  * The plans in effect, in one pass: who carries out their actions and which kind of service from the catalogue they
  * use; and the plans by the number of life domains their goals cover, and how many start from the household's own plan.
  */
-export const plans = async (tx: Tx, s: Scope): Promise<{ actions: ActionRow[]; domains: PlanDomainsRow[] }> => {
+export const plans = async (tx: Tx, s: Scope, options: { fromVersions?: boolean } = {}): Promise<{ actions: ActionRow[]; domains: PlanDomainsRow[] }> => {
   const columns = [...PERFORMER_GROUPS.map((k) => `actions_${k}`), ...SERVICE_TYPES.map((k) => `service_${k}`)];
   const r = await rows(
     tx,
     sql<Record<string, number>>`
-      with v as (${plansInEffect(s)})
+      with v as (${plansInEffect(s, options.fromVersions ?? false)})
       select v.domains, count(*)::int as plans, count(*) filter (where v.own_plan)::int as own_plans,
              ${sql.join(columns.map((c) => sql`coalesce(sum(v.${sql.ref(c)}), 0)::int as ${sql.ref(`a_${c}`)}, (count(*) filter (where v.${sql.ref(c)} > 0))::int as ${sql.ref(`c_${c}`)}`))},
              (count(*) filter (where v.actions_household + v.actions_family + v.actions_network + v.actions_professional + v.actions_unknown > 0))::int as c_total

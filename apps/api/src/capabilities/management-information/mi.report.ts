@@ -21,6 +21,7 @@ import {
 } from './mi.labels';
 import { countCell, isSmall, monthLabel, monthsOf, NO_DATA, percentileOfHistogram, shareCell, statCell, SUPPRESSED, suppressList, suppressMatrix, type Bin } from './mi.domain';
 import * as q from './mi.queries';
+import { additiveDirect, additiveFigures, type Additive } from './mi.cells';
 
 export interface Facts {
   inflow: q.InflowRow[];
@@ -46,31 +47,33 @@ export interface Facts {
 }
 
 /**
- * Runs the aggregate queries of the report in the caller's transaction. The contacts and consultations are read only
- * for the quality mirror (`mirror: true`), which is about one team.
+ * Runs the aggregate queries of the report in the caller's transaction. What adds up over months comes from the
+ * monthly cells per team plus a direct computation of the days around whole months (`mi.cells.ts`); the rest is
+ * computed directly. `direct: true` computes everything directly (the tests compare the two). The contacts and
+ * consultations are read only for the quality mirror (`mirror: true`), which is about one team.
  */
-export async function loadFacts(tx: Tx, s: q.Scope, options: { mirror?: boolean } = {}): Promise<Facts> {
+export async function loadFacts(tx: Tx, s: q.Scope, options: { mirror?: boolean; direct?: boolean } = {}): Promise<Facts> {
   if (s.teamIds.length === 0) throw new Error('a report needs at least one team');
-  const plans = await q.plans(tx, s);
+  let a: Additive;
+  if (options.direct) a = await additiveDirect(tx, s);
+  else {
+    const summed = await additiveFigures(tx, s);
+    const now = await q.notAdditive(tx, s);
+    a = {
+      ...summed,
+      evaluations: { ...summed.evaluations, cases: now.evaluation_cases, overdue_now: now.overdue_now, execution_now: now.execution_now },
+      watch: { ...summed.watch, in_watch_now: now.in_watch_now },
+      continuity: { ...summed.continuity, cases_changed_in_period: now.cases_changed_in_period },
+    };
+  }
+  const plans = await q.plans(tx, s, { fromVersions: options.direct ?? false });
   return {
-    inflow: await q.inflow(tx, s),
-    decisions: await q.decisions(tx, s),
-    closedWithoutCase: await q.closedWithoutCase(tx, s),
-    leadTimes: await q.leadTimes(tx, s),
+    ...a,
     teamNorms: await q.teamNorms(tx, s),
     caseload: await q.caseload(tx, s),
     workers: await q.teamWorkers(tx, s),
-    evaluations: await q.evaluations(tx, s),
-    zrmChange: await q.zrmChange(tx, s),
-    zrmCoverage: await q.zrmCoverage(tx, s),
-    participation: await q.participation(tx, s),
-    closures: await q.closures(tx, s),
-    watch: await q.watchAndReactivation(tx, s),
-    reReferrals: await q.reReferrals(tx, s),
-    continuity: await q.continuity(tx, s),
     actions: plans.actions,
     planDomains: plans.domains,
-    signals: await q.signals(tx, s),
     contacts: options.mirror ? await q.contacts(tx, s) : { contacts: 0, home_visits: 0, cases: 0, home_visit_cases: 0 },
     consultations: options.mirror ? await q.consultationDays(tx, s) : [],
   };

@@ -62,7 +62,7 @@ export async function viewQualityMirror(deps: Deps, ctx: AccessContext, query: {
     deps,
     ctx,
     { teamId: query.teamId, from: query.from, to: query.to, area: undefined },
-    { action: 'read', event: 'quality_mirror.viewed', dataCategory: DATA_CATEGORY, teamOf: (s) => mirrorTeam(s)?.id ?? null },
+    { action: 'read', event: 'quality_mirror.viewed', dataCategory: DATA_CATEGORY, teamOf: (s) => mirrorTeam(s)?.id ?? null, cellTeams: (s) => [mirrorTeam(s)?.id].filter((id): id is string => Boolean(id)) },
     async (tx, scope) => {
       const team = mirrorTeam(scope);
       if (!team) throw new AppError('forbidden');

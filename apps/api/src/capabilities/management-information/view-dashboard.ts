@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, type AccessAction } from '../audit';
 import { dashboardCsv, dashboardPdf, dashboardXlsx } from './mi.export';
+import { refreshCells, splitPeriod } from './mi.cells';
 import { refreshFacts } from './mi.facts';
 import { dashboardKind, resolveScope, seesWorkers, type ResolvedScope } from './mi.policy';
 import { buildSections, loadFacts, NOT_MEASURED } from './mi.report';
@@ -31,15 +32,29 @@ export async function withScope<T>(
   deps: Deps,
   ctx: AccessContext,
   query: DashboardQuery,
-  log: { action: AccessAction; event: string; dataCategory?: string; detail?: Record<string, string | number>; teamOf?: (scope: ResolvedScope) => string | null },
+  log: {
+    action: AccessAction;
+    event: string;
+    dataCategory?: string;
+    detail?: Record<string, string | number>;
+    teamOf?: (scope: ResolvedScope) => string | null;
+    /** The teams whose monthly cells the view reads (default: the teams selected). */
+    cellTeams?: (scope: ResolvedScope) => string[];
+  },
   fn: (tx: Tx, scope: ResolvedScope) => Promise<T>,
 ): Promise<T> {
   const today = amsterdamDate(deps.clock.now());
   const dataCategory = log.dataCategory ?? DATA_CATEGORY;
   const permission = dashboardKind(ctx.actor) === 'municipality' ? 'dashboard:read_all' : 'dashboard:read_team';
   try {
-    // The facts per case are brought up to date first, in their own transaction (see mi.facts.ts).
-    if (dashboardKind(ctx.actor)) await refreshFacts(deps.db, ctx.actor.tenantId);
+    // The facts per case and then the cells the view needs are brought up to date first, in their own
+    // transactions (see mi.facts.ts and mi.cells.ts).
+    if (dashboardKind(ctx.actor)) {
+      await refreshFacts(deps.db, ctx.actor.tenantId);
+      const pre = await deps.db.inTenant(ctx.actor.tenantId, (tx) => resolveScope(tx, ctx.actor, query, today));
+      const teamIds = log.cellTeams ? log.cellTeams(pre) : pre.selected.map((t) => t.id);
+      await refreshCells(deps.db, ctx.actor.tenantId, today, { teamIds, spans: splitPeriod(pre.from, pre.to, today).cells });
+    }
     return await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
       const scope = await resolveScope(tx, ctx.actor, query, today);
       const result = await fn(tx, scope);

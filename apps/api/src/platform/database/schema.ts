@@ -1082,6 +1082,18 @@ export interface MiCaseFactTable {
   participation_change: Generated<number>;
   evaluation_reference_on: DateString | null;
   refreshed_at: Generated<Date>;
+  plan_agreed_on: DateString | null;
+  plan_domains: number | null;
+  plan_own: boolean | null;
+  plan_household: number | null;
+  plan_family: number | null;
+  plan_network: number | null;
+  plan_professional: number | null;
+  plan_unknown: number | null;
+  plan_general: number | null;
+  plan_group: number | null;
+  plan_tailored: number | null;
+  plan_none: number | null;
 }
 export interface MiPlanFactTable {
   plan_version_id: string;
@@ -1117,8 +1129,23 @@ export interface MiEvaluationFactTable {
   evaluation_id: string;
   case_id: string;
   tenant_id: string;
+  team_id: string;
   held_on: DateString;
   reference_on: DateString | null;
+}
+/** Monthly figures per team (migration 0025; written only by management-information/mi.cells.ts). */
+export interface MiMonthCellTable {
+  tenant_id: string;
+  team_id: string;
+  month: DateString;
+  figures: unknown;
+  computed_at: Generated<Date>;
+}
+export interface MiDirtyMonthTable {
+  id: Generated<number>;
+  tenant_id: string;
+  team_id: string;
+  month: DateString;
 }
 
 export interface DB {
@@ -1131,6 +1158,8 @@ export interface DB {
   mi_plan_fact: MiPlanFactTable;
   mi_case_zrm: MiCaseZrmTable;
   mi_evaluation_fact: MiEvaluationFactTable;
+  mi_month_cell: MiMonthCellTable;
+  mi_dirty_month: MiDirtyMonthTable;
   retention_setting: RetentionSettingTable;
   avg_request: AvgRequestTable;
   avg_inspection_decision: AvgInspectionDecisionTable;
