@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { generateSynthetic } from '../demo-data';
+import { destroyCase } from '../retention';
+import { buildActor } from '../../shared/actor';
 import { refreshCells, splitPeriod } from './mi.cells';
 import { refreshAllFacts, refreshFacts } from './mi.facts';
 import { loadFacts } from './mi.report';
@@ -163,6 +165,18 @@ describe('monthly cells per team', () => {
     expect(await refreshAllFacts(t.db, TODAY)).toBeGreaterThan(0);
     expect((await one(sql<{ n: number }>`select count(*)::int as n from mi_dirty_day`)).n).toBe(0);
     // No cell is computed anew: all were brought up to date through the marks.
+    const { computed } = await compare();
+    expect(computed).toBe(0);
+  });
+
+  it('drop a case destroyed after its retention term', async () => {
+    const c = await one(sql<{ id: string }>`select c.id from case_file c where c.tenant_id = ${tenant}::uuid and c.phase = 'closed' and c.team_id = any(${teams}::uuid[])
+      and c.closed_at >= '2025-06-01' and exists (select 1 from case_evaluation e where e.case_id = c.id) and exists (select 1 from zrm_assessment a where a.case_id = c.id) order by c.id limit 1`);
+    const officer = await one(sql<{ id: string }>`select id from app_user where tenant_id = ${tenant}::uuid order by id limit 1`);
+    const ctx = { actor: buildActor({ userId: officer.id, tenantId: tenant, roles: ['privacy_officer'], teamIds: [] }), ip: '127.0.0.1', userAgent: null };
+    await t.db.inTenant(tenant, (tx) => destroyCase(tx, ctx, c.id, { reason: 'retention', today: TODAY }));
+    expect((await one(sql<{ n: number }>`select count(*)::int as n from mi_dirty_day`)).n).toBeGreaterThan(0);
+    expect(await refreshAllFacts(t.db, TODAY)).toBeGreaterThan(0);
     const { computed } = await compare();
     expect(computed).toBe(0);
   });
