@@ -129,9 +129,6 @@ export function addPacked(parts: readonly Packed[]): Additive {
   return out as Additive;
 }
 
-/** Adds up parts computed directly. */
-export const addParts = (parts: readonly Additive[]): Additive => addPacked(parts.map(pack));
-
 // ---------- periods ----------
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The last day of the month of `day`. */
@@ -206,8 +203,8 @@ export async function refreshCells(db: Database, tenantId: string, today: string
             from unnest(${marks.map((m) => m.id)}::bigint[], ${marks.map((m) => m.team_id)}::uuid[], ${marks.map((m) => m.day)}::date[]) m(id, team_id, day)
             join mi_cell c on c.team_id = m.team_id and m.day between c.first_day and c.last_day`.execute(tx)).rows
         : [];
-      const todo = [...new Map(hit.map((c) => [keyOf(c), { team_id: c.team_id, first_day: c.first_day, last_day: c.last_day }])).values()];
-      if (want && want.teamIds.length && want.spans.length && todo.length < CELLS_PER_TX) {
+      const stale = [...new Map(hit.map((c) => [keyOf(c), { team_id: c.team_id, first_day: c.first_day, last_day: c.last_day }])).values()];
+      if (want && want.teamIds.length && want.spans.length && stale.length < CELLS_PER_TX) {
         const missing = (await sql<CellKey>`
           select t.team_id, w.first_day::text as first_day, w.last_day::text as last_day
           from unnest(${[...want.teamIds]}::uuid[]) t(team_id)
@@ -215,17 +212,17 @@ export async function refreshCells(db: Database, tenantId: string, today: string
           where not exists (select 1 from mi_cell c where c.team_id = t.team_id and c.first_day = w.first_day and c.last_day = w.last_day)
           order by w.first_day, t.team_id
           limit ${CELLS_PER_TX}`.execute(tx)).rows;
-        const known = new Set(todo.map(keyOf));
-        todo.push(...missing.filter((x) => !known.has(keyOf(x))));
+        const known = new Set(stale.map(keyOf));
+        stale.push(...missing.filter((x) => !known.has(keyOf(x))));
       }
-      const now = todo.slice(0, CELLS_PER_TX);
-      for (const c of now) await computeCell(tx, tenantId, c.team_id, { first: c.first_day, last: c.last_day }, today);
-      const handled = new Set(now.map(keyOf));
+      const batch = stale.slice(0, CELLS_PER_TX);
+      for (const c of batch) await computeCell(tx, tenantId, c.team_id, { first: c.first_day, last: c.last_day }, today);
+      const handled = new Set(batch.map(keyOf));
       // A mark goes when every cell holding its day was computed now (or none holds it).
       const open = new Set(hit.filter((c) => !handled.has(keyOf(c))).map((c) => c.mark));
       const remove = marks.filter((m) => !open.has(m.id)).map((m) => m.id);
       if (remove.length) await sql`delete from mi_dirty_day where id = any(${remove}::bigint[])`.execute(tx);
-      return { cells: now.length, more: now.length > 0 || marks.length === MARKS_PER_TX };
+      return { cells: batch.length, more: batch.length > 0 || marks.length === MARKS_PER_TX };
     });
     total += done.cells;
     if (!done.more) return total;
