@@ -32,6 +32,7 @@ import {
   registerRequest,
   viewRequest,
 } from './requests';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 export function registerAvgRightsRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,7 +62,7 @@ export function registerAvgRightsRoutes(app: FastifyInstance, deps: Deps): void 
   for (const format of ['pdf', 'json'] as const) {
     r.get(`/api/avg/requests/:id/copy.${format}`, { config: { policy: requirePermission('privacy:manage', 'case_file') }, schema: { tags, params: idParams } }, async (request, reply) => {
       const file = await exportInspectionCopy(deps, accessContext(request), request.params.id, format);
-      return reply.type(file.mediaType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
+      return reply.type(file.mediaType).header('content-disposition', contentDisposition(file.filename)).send(file.content);
     });
   }
   r.post('/api/avg/requests/:id/corrections', { config: officer, schema: { tags, params: idParams, body: correctionInput, response: view } }, async (request) =>

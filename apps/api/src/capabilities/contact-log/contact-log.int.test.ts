@@ -121,6 +121,32 @@ describe('the contact log (journaal)', () => {
     expect(await count('contact_entry')).toBe(before + 1);
   });
 
+  it('stores a contact sent three times at once without an idempotency key once (issue #17 item 14)', async () => {
+    const before = await count('contact_entry');
+    const body = { kind: 'phone', contactOn: today, durationMinutes: 10, note: `Gebeld zonder sleutel ${randomUUID()}` };
+    const answers = await Promise.all([1, 2, 3].map(() => as.worker!.post(`/api/cases/${kase.id}/contacts`, body)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json<ContactView>().id)).size).toBe(1);
+    expect(await count('contact_entry')).toBe(before + 1);
+    // A different note is a different contact.
+    expect((await as.worker!.post(`/api/cases/${kase.id}/contacts`, { ...body, note: `${body.note} (2)` })).statusCode).toBe(201);
+    expect(await count('contact_entry')).toBe(before + 2);
+  });
+
+  it.each(['Łódź.pdf', 'Đặng Thị.pdf', 'تقرير العائلة.pdf'])('downloads an attachment named %s (issue #17 item 15)', async (filename) => {
+    const r = await as.worker!.post(`/api/cases/${kase.id}/contacts`, { idempotencyKey: randomUUID(), kind: 'office', contactOn: today, note: 'Brief meegenomen.', attachments: [{ filename, contentBase64: PDF }] });
+    expect(r.statusCode).toBe(201);
+    const attachment = r.json<ContactView>().attachments[0]!;
+    expect(attachment.filename).toBe(filename);
+    const d = await as.worker!.get(`/api/cases/${kase.id}/contact-attachments/${attachment.id}`);
+    expect(d.statusCode).toBe(200);
+    expect(d.headers['content-type']).toBe('application/pdf');
+    const header = String(d.headers['content-disposition']);
+    expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(header.split("filename*=UTF-8''")[1]!)).toBe(filename);
+    expect(d.rawPayload.equals(Buffer.from(PDF, 'base64'))).toBe(true);
+  });
+
   it('is need-to-know: a colleague outside the case is refused and logged; another municipality sees nothing', async () => {
     const r = await as.colleague!.get(`/api/cases/${kase.id}/contacts`);
     expect(r.statusCode).toBe(403);

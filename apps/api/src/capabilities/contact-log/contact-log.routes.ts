@@ -5,6 +5,7 @@ import { contactFilter, contactLog, contactView, idParams, logContactRequest, uu
 import type { Deps } from '../../platform/deps';
 import { accessContext, requirePermission } from '../access-control';
 import { downloadContactAttachment, logContact, viewContactLog } from './contact-log';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 export function registerContactLogRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,7 +28,7 @@ export function registerContactLogRoutes(app: FastifyInstance, deps: Deps): void
     { config: policy, schema: { tags, params: z.object({ id: uuid, attachmentId: uuid }) } },
     async (request, reply) => {
       const f = await downloadContactAttachment(deps, accessContext(request), request.params.id, request.params.attachmentId);
-      return reply.type(f.mediaType).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.content);
+      return reply.type(f.mediaType).header('content-disposition', contentDisposition(f.filename)).send(f.content);
     },
   );
 }

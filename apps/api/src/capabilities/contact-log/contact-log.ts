@@ -1,5 +1,6 @@
 import type { ContactKind, ContactLog, ContactView, LogContactRequest } from '@nabij/contracts';
 import { logContactRequest } from '@nabij/contracts';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
@@ -87,12 +88,50 @@ export function viewContactLog(deps: Deps, ctx: AccessContext, caseId: string, f
   });
 }
 
+/** Without an idempotency key, the same contact sent again by the same user within this time is the same submission. */
+export const RESUBMISSION_WINDOW_MS = 2 * 60_000;
+
+/**
+ * A contact without an idempotency key (an API client, a script): submissions of the same user on the same case
+ * are serialised by a transaction lock, and one identical to a contact this user logged on this case in the last
+ * two minutes (same kind, date, duration, participants, note, internal mark, goals and attachment names and sizes)
+ * is answered with that contact instead of being stored again. Three identical requests at once store one contact.
+ */
+async function findResubmission(tx: Tx, caseId: string, userId: string, since: Date, input: LogContactInput, files: ReadonlyArray<{ filename: string; content: Buffer }>): Promise<string | undefined> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`contact:${caseId}:${userId}`}, 0))`.execute(tx);
+  const candidates = await tx
+    .selectFrom('contact_entry')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('recorded_by', '=', userId)
+    .where('recorded_at', '>=', since)
+    .where('idempotency_key', 'is', null)
+    .where('kind', '=', input.kind)
+    .where('contact_on', '=', input.contactOn)
+    .where('note', '=', input.note)
+    .where('internal', '=', input.internal)
+    .where(sql<boolean>`duration_minutes is not distinct from ${input.durationMinutes ?? null}::int`)
+    .where(sql<boolean>`participants is not distinct from ${input.participants ?? null}::text`)
+    .execute();
+  const signature = (goals: readonly string[], attachments: ReadonlyArray<{ filename: string; size: number }>) =>
+    JSON.stringify([[...new Set(goals)].sort(), attachments.map((a) => `${a.filename}:${a.size}`).sort()]);
+  const wanted = signature(input.goalIds, files.map((f) => ({ filename: f.filename, size: f.content.length })));
+  for (const { id } of candidates) {
+    const [goals, attachments] = await Promise.all([
+      tx.selectFrom('contact_goal').select('goal_id').where('contact_id', '=', id).execute(),
+      tx.selectFrom('contact_attachment').select(['filename', 'size_bytes']).where('contact_id', '=', id).execute(),
+    ]);
+    if (signature(goals.map((g) => g.goal_id), attachments.map((a) => ({ filename: a.filename, size: a.size_bytes }))) === wanted) return id;
+  }
+  return undefined;
+}
+
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 
 /**
  * Logs a contact with the household. A contact dated in the future, goals that are not in the case's plan
  * or a closed case are refused and nothing is stored. The same idempotency key has one effect: a retried
- * or double-submitted request answers with the contact already logged.
+ * or double-submitted request answers with the contact already logged; without a key, see findResubmission.
  */
 export async function logContact(deps: Deps, ctx: AccessContext, caseId: string, raw: LogContactRequest | LogContactInput): Promise<{ created: boolean; contact: ContactView }> {
   const input = logContactRequest.parse(raw);
@@ -106,6 +145,13 @@ export async function logContact(deps: Deps, ctx: AccessContext, caseId: string,
         if (existing) {
           if (existing.case_id !== c.id) throw new AppError('validation_failed', { fieldErrors: { idempotencyKey: ['Deze sleutel is al gebruikt voor een ander dossier.'] } });
           const [contact] = (await loadContacts(tx, c.id, {})).filter((x) => x.id === existing.id);
+          return { created: false, contact: contact! };
+        }
+      } else {
+        const since = new Date(deps.clock.now().getTime() - RESUBMISSION_WINDOW_MS);
+        const same = await findResubmission(tx, c.id, ctx.actor.userId, since, input, files);
+        if (same) {
+          const [contact] = (await loadContacts(tx, c.id, {})).filter((x) => x.id === same);
           return { created: false, contact: contact! };
         }
       }

@@ -44,6 +44,7 @@ import { receiveReferral, registerReferral } from './receive-referral';
 import { countHostQuestionsToday, recordHostQuestion } from './record-host-question';
 import { completeRegiecheck, runRegiecheck } from './regiecheck';
 import { addReferralContact, changeReferralStatus, downloadReferralAttachment, listReferrals, viewReferral } from './work-on-referral';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 const slugParams = z.object({ tenantSlug: z.string().regex(/^[a-z0-9-]{2,50}$/) });
 
@@ -140,7 +141,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
       const file = await downloadReferralAttachment(deps, accessContext(request), request.params.id, request.params.attachmentId);
       return reply
         .type(file.media_type)
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(file.filename)}"`)
+        .header('content-disposition', contentDisposition(file.filename))
         .send(file.content);
     },
   );
@@ -193,7 +194,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get('/api/meetings/:id/minutes.pdf', { config: meetingRead, schema: { tags, params: idParams } }, async (request, reply) => {
     const { filename, pdf } = await printMinutes(deps, accessContext(request), request.params.id);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
+    return reply.type('application/pdf').header('content-disposition', contentDisposition(filename, 'inline')).send(pdf);
   });
 
   // ---- letters ----
@@ -207,7 +208,7 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get('/api/letters/:id/pdf', { config: referralRead, schema: { tags, params: idParams } }, async (request, reply) => {
     const { filename, pdf } = await downloadLetter(deps, accessContext(request), request.params.id);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
+    return reply.type('application/pdf').header('content-disposition', contentDisposition(filename, 'inline')).send(pdf);
   });
   r.get('/api/admin/letter-templates', { config: admin, schema: { tags, response: { 200: z.object({ templates: z.array(letterTemplate) }) } } }, async (request) =>
     listTemplates(deps, accessContext(request)),

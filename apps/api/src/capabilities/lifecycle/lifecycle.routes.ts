@@ -24,6 +24,7 @@ import { downloadClosureLetter, draftClosureLetter, sendClosureLetter } from './
 import { recordEvaluation, viewCourse } from './evaluate';
 import { lifecycleTimeline } from './lifecycle-timeline';
 import { endWatch, reactivateCase, recordCheckIn } from './watch';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 export function registerLifecycleRoutes(app: FastifyInstance, deps: Deps): void {
   addTimelineSource(lifecycleTimeline);
@@ -53,7 +54,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: Deps): void 
   );
   r.get('/api/cases/:id/closure-letters/:letterId/pdf', { config: read, schema: { tags, params: z.object({ id: uuid, letterId: uuid }) } }, async (request, reply) => {
     const { filename, pdf } = await downloadClosureLetter(deps, accessContext(request), request.params.id, request.params.letterId);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
+    return reply.type('application/pdf').header('content-disposition', contentDisposition(filename, 'inline')).send(pdf);
   });
   r.post('/api/cases/:id/watch/check-ins', { config: read, schema: { tags, params: idParams, body: checkInInput, response: course } }, async (request) =>
     recordCheckIn(deps, accessContext(request), request.params.id, request.body),

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { accessContext, authenticated } from '../access-control';
 import { saveQualityAssessment, viewQualityMirror } from './quality-mirror';
 import { exportDashboard, viewDashboard, type ExportFormat } from './view-dashboard';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 export function registerManagementInformationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +20,7 @@ export function registerManagementInformationRoutes(app: FastifyInstance, deps: 
   const download = (path: string, format: ExportFormat, disposition: 'attachment' | 'inline') =>
     r.get(path, { config: either, schema: { tags, querystring: dashboardQuery } }, async (request, reply) => {
       const file = await exportDashboard(deps, accessContext(request), request.query, format);
-      return reply.type(file.contentType).header('content-disposition', `${disposition}; filename="${file.filename}"`).send(file.body);
+      return reply.type(file.contentType).header('content-disposition', contentDisposition(file.filename, disposition)).send(file.body);
     });
   download('/api/management-information/dashboard/export.csv', 'csv', 'attachment');
   download('/api/management-information/dashboard/export.xlsx', 'xlsx', 'attachment');

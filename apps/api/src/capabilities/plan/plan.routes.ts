@@ -43,6 +43,7 @@ import {
   viewPlan,
   viewPlanVersion,
 } from './work-on-plan';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 const UPLOAD_LIMIT = 8 * 1024 * 1024;
 
@@ -72,12 +73,12 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
     { config: read, schema: { tags, params: idParams, querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) } },
     async (request, reply) => {
       const { filename, pdf } = await printPlan(deps, accessContext(request), request.params.id, request.query.version);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition(filename, 'inline')).send(pdf);
     },
   );
   r.get('/api/cases/:id/plan/files/:fileId', { config: read, schema: { tags, params: z.object({ id: uuid, fileId: uuid }) } }, async (request, reply) => {
     const f = await downloadPlanFile(deps, accessContext(request), request.params.id, request.params.fileId);
-    return reply.type(f.mediaType).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.content);
+    return reply.type(f.mediaType).header('content-disposition', contentDisposition(f.filename)).send(f.content);
   });
   r.get(
     '/api/cases/:id/plan/suggestions',
@@ -135,7 +136,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get('/api/admin/services/export.csv', { config: admin, schema: { tags } }, async (request, reply) => {
     const csv = await exportServices(deps, accessContext(request));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sociale-kaart.csv"').send(`\uFEFF${csv}`);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition('sociale-kaart.csv')).send(`\uFEFF${csv}`);
   });
   r.post(
     '/api/admin/services/import',

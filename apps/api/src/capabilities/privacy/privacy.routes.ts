@@ -23,6 +23,7 @@ import { endEmergencyAccess, myEmergencyAccess, startEmergencyAccess } from '../
 import { accessLogFilterOptions, exportAccessLog, listAccessLog, personAccessOverview, requireSecondFactor, searchClients, verifyIntegrity } from './access-log-viewer';
 import { emergencyOverview, reviewEmergencyAccess } from './emergency-overview';
 import { usedSecondFactor } from './privacy.policy';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,7 +46,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/privacy/access-log/export.csv', { config: log, schema: { tags, querystring: accessLogQuery } }, async (request, reply) => {
     const { page: _page, emergency, ...q } = request.query;
     const { filename, csv } = await exportAccessLog(deps, await officer(request, 'export'), { ...q, emergency: emergency === 'true' });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(`\uFEFF${csv}`);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition(filename)).send(`\uFEFF${csv}`);
   });
   r.get('/api/privacy/access-log/filters', { config: log, schema: { tags, response: { 200: filterOptionsView } } }, async (request) =>
     accessLogFilterOptions(deps, await officer(request, 'filters')),

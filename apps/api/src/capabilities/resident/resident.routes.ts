@@ -55,6 +55,7 @@ import { addRepresentation, createAccount, downloadOwnPlan, endRepresentation, m
 import { clearResidentCookie, endResidentSession, readResidentToken, setResidentCookie } from './resident-session';
 import type { ResidentRequest } from './resident-access';
 import { residentTimeline } from './resident.timeline';
+import { contentDisposition } from '../../platform/http/content-disposition';
 
 const UPLOAD_LIMIT = 8 * 1024 * 1024;
 const DIGID_STATE_COOKIE = 'nabij_digid_state';
@@ -258,6 +259,6 @@ export function registerResidentRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get(`${base}/own-plans/:ownPlanId/file`, { config: read, schema: { tags, params: z.object({ id: uuid, ownPlanId: uuid }) } }, async (request, reply) => {
     const f = await downloadOwnPlan(deps, accessContext(request), request.params.id, request.params.ownPlanId);
-    return reply.type(f.mediaType).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.content);
+    return reply.type(f.mediaType).header('content-disposition', contentDisposition(f.filename)).send(f.content);
   });
 }
