@@ -109,6 +109,14 @@ export const sessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
+/** POST /api/auth/keep-alive ("Ingelogd blijven", typing): how long the session lasts now, and whether the absolute limit ends it. */
+export const sessionTimeResponse = z.object({ expiresInSeconds: z.number().int().nonnegative(), endsAtAbsoluteLimit: z.boolean() });
+export type SessionTimeResponse = z.infer<typeof sessionTimeResponse>;
+
+/** GET /api/auth/draft-keys: the user's keys (base64, AES-256) for drafts kept encrypted in the browser tab (ADR 0035). */
+export const draftKeysResponse = z.object({ current: z.string(), previous: z.string().nullable() });
+export type DraftKeysResponse = z.infer<typeof draftKeysResponse>;
+
 // ---------- persons ----------
 export const RELATIONS = ['parent', 'child', 'partner', 'other'] as const;
 export const relationSchema = z.enum(RELATIONS);
@@ -145,6 +153,9 @@ export const personSummary = z.object({
   postcode: z.string().nullable(),
   houseNumber: z.string().nullable(),
   isMinor: z.boolean().nullable(),
+  /** Whole years today; with `ageEstimated` an estimate from an age given without a date of birth ("± 7 jaar (geschat)"). */
+  age: z.number().nullable().optional(),
+  ageEstimated: z.boolean().optional(),
 });
 export type PersonSummary = z.infer<typeof personSummary>;
 
@@ -167,6 +178,10 @@ export const personView = z.object({
   dateOfBirth: z.string().nullable(),
   age: z.number().nullable(),
   isMinor: z.boolean().nullable(),
+  /** True when `age` is estimated from an age given without a date of birth. */
+  ageEstimated: z.boolean().optional(),
+  /** 'caravan' | 'homeless' | 'postal_address' | 'other' when the person has no fixed address. */
+  noFixedAddress: z.string().nullable().optional(),
   bsn: z.string().nullable(),
   postcode: z.string().nullable(),
   houseNumber: z.string().nullable(),
@@ -195,7 +210,61 @@ export const personSearchRequest = z
     error: 'Zoek op ten minste twee letters van de naam, een geboortedatum, een BSN of postcode met huisnummer.',
   });
 export type PersonSearchRequest = z.input<typeof personSearchRequest>;
-export const personSearchResponse = z.object({ results: z.array(personSummary), truncated: z.boolean() });
+/**
+ * Why a person was found (ADR 0030), strongest first in the list the API gives; the interface shows them in Dutch
+ * ("achternaam gelijk", "klinkt gelijk (ij/y)", "geboortedatum dag en maand omgedraaid", …).
+ */
+export const PERSON_MATCH_REASONS = [
+  'bsn_equal',
+  'last_name_equal',
+  'last_name_without_diacritics',
+  'last_name_hyphen_or_space',
+  'last_name_sounds_alike',
+  'last_name_starts_with',
+  'last_name_similar',
+  'infix_equal',
+  'first_name_equal',
+  'first_name_without_diacritics',
+  'first_name_sounds_alike',
+  'first_name_starts_with',
+  'first_name_similar',
+  'initial_matches',
+  'date_of_birth_equal',
+  'date_of_birth_day_month_swapped',
+  'address_equal',
+] as const;
+export const personMatchReason = z.enum(PERSON_MATCH_REASONS);
+export type PersonMatchReason = z.infer<typeof personMatchReason>;
+export const personSearchResult = personSummary.extend({ reasons: z.array(personMatchReason) });
+export type PersonSearchResult = z.infer<typeof personSearchResult>;
+export const personSearchResponse = z.object({ results: z.array(personSearchResult), truncated: z.boolean() });
+
+/** The search box in the header: persons (name, date of birth, BSN, postcode with house number) and case references. */
+export const globalSearchRequest = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2, { error: 'Typ ten minste twee tekens om te zoeken.' })
+    .max(100, { error: 'Typ hoogstens 100 tekens.' }),
+});
+export const globalSearchCase = z.object({
+  referralId: z.string(),
+  /** Null while the referral has no case file (or the user may see the referral but not the case). */
+  caseId: z.string().nullable(),
+  reference: z.string(),
+  householdName: z.string().nullable(),
+  /** The case's phase when a case is shown, else the referral's status. */
+  phase: z.string().nullable(),
+  referralStatus: z.string(),
+  reason: z.enum(['case_reference', 'referral_reference']),
+});
+export type GlobalSearchCase = z.infer<typeof globalSearchCase>;
+export const globalSearchResponse = z.object({
+  persons: z.array(personSearchResult),
+  personsTruncated: z.boolean(),
+  cases: z.array(globalSearchCase),
+});
+export type GlobalSearchResponse = z.infer<typeof globalSearchResponse>;
 
 export const createHouseholdRequest = z.object({
   name: requiredText(100, 'een naam voor het huishouden'),
@@ -206,6 +275,8 @@ export const createHouseholdRequest = z.object({
 });
 export const addHouseholdMemberRequest = z.object({ personId: uuid, relation: relationSchema, version: z.number().int() });
 export const removeHouseholdMemberRequest = z.object({ version: z.number().int() });
+/** Corrects a member's relation in the household (the household's version guards against a stale change). */
+export const changeHouseholdRelationRequest = z.object({ relation: relationSchema, version: z.number().int() });
 
 // ---------- users (functional administrator) ----------
 export const usernameSchema = z

@@ -156,6 +156,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/auth/session': { resource: 'none', allow: PUBLIC, source: 'privacy.md "Accounts and sessions"' },
   'POST /api/auth/login': { resource: 'none', allow: PUBLIC, source: 'the login itself' },
   'POST /api/auth/logout': { resource: 'none', allow: PUBLIC, source: 'logging out always works' },
+  'POST /api/auth/keep-alive': { resource: 'none', allow: ANY_STAFF, source: 'README "Session timeouts": Ingelogd blijven, every logged-in user' },
+  'GET /api/auth/draft-keys': { resource: 'none', allow: ANY_STAFF, source: 'ADR 0035: the own draft keys of every logged-in user' },
   'GET /api/auth/oidc/start': { resource: 'none', allow: PUBLIC, source: 'oidc.md' },
   'GET /api/auth/oidc/callback': { resource: 'none', allow: PUBLIC, source: 'oidc.md' },
   'POST /api/auth/totp': { resource: 'none', allow: ANY_STAFF, source: 'privacy.md: two-factor, a login step' },

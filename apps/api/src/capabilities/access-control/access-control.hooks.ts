@@ -3,9 +3,9 @@ import { AppError } from '../../shared/app-error';
 import { buildActor, type AccessContext, type Actor } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
-import { readSessionToken, resolveSession, safeEqual, type SessionRow } from '../auth';
+import { readSessionToken, resolveSession, safeEqual, setSessionTimeHeaders, timeLeftOf, type SessionRow } from '../auth';
 import { readResidentToken, resolveResidentSession, type ResidentSessionRow } from '../resident';
-import { isResidentApi, policyOf, type RoutePolicy } from './route-policy';
+import { grantsPolicy, isResidentApi, policyOf, type RoutePolicy } from './route-policy';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,7 +68,7 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
     if (!policy) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access policy (config.policy).`);
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
     // Resident routes read only the resident cookie; the staff cookie is not even looked at (and vice versa below).
     if (policy?.kind === 'resident' || isResidentApi(request.url)) {
@@ -84,6 +84,8 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
     if (lookup.session?.stage === 'done') {
       const s = lookup.session;
       request.actor = buildActor({ userId: s.userId, tenantId: s.tenantId, roles: s.roles, teamIds: s.teams.map((t) => t.id) });
+      // How long the session has left, so the web app can warn before it ends ("Uw sessie verloopt over 2 minuten").
+      setSessionTimeHeaders(reply, timeLeftOf(deps, s));
     }
   });
 
@@ -110,7 +112,7 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
     const actor = request.actor;
     if (!actor) throw new AppError('mfa_required');
     if (policy.kind === 'authenticated') return;
-    if (!actor.permissions.has(policy.permission)) {
+    if (!grantsPolicy(actor.permissions, policy)) {
       await deps.db.inTenant(actor.tenantId, (tx) =>
         recordAccess(tx, accessContext(request), {
           action: SAFE_METHODS.has(request.method) ? 'read' : 'update',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLockedOut, isSessionExpired, stageAfterPassword, stageAfterSecondFactor } from './auth.domain';
+import { isLockedOut, isSessionExpired, sessionTimeLeft, stageAfterPassword, stageAfterSecondFactor } from './auth.domain';
 
 describe('stageAfterPassword', () => {
   const base = { totpEnabled: false, mustChangePassword: false, roles: ['case_worker'] as const };
@@ -30,6 +30,19 @@ describe('isSessionExpired', () => {
   });
   it('ends a session at its absolute expiry even when active', () => {
     expect(isSessionExpired({ now: expiresAt, createdAt, lastSeenAt: expiresAt, expiresAt, idleMinutes: 30 })).toBe(true);
+  });
+});
+
+describe('sessionTimeLeft', () => {
+  const expiresAt = new Date('2026-01-01T20:00:00Z');
+  it('counts down the idle timeout from the last request', () => {
+    expect(sessionTimeLeft({ now: new Date('2026-01-01T10:00:00Z'), lastSeenAt: new Date('2026-01-01T09:45:00Z'), expiresAt, idleMinutes: 30 })).toEqual({ expiresInSeconds: 15 * 60, endsAtAbsoluteLimit: false });
+  });
+  it('never reaches past the absolute expiry', () => {
+    expect(sessionTimeLeft({ now: new Date('2026-01-01T19:50:00Z'), lastSeenAt: new Date('2026-01-01T19:50:00Z'), expiresAt, idleMinutes: 30 })).toEqual({ expiresInSeconds: 10 * 60, endsAtAbsoluteLimit: true });
+  });
+  it('says 0 once the session has ended', () => {
+    expect(sessionTimeLeft({ now: new Date('2026-01-01T21:00:00Z'), lastSeenAt: new Date('2026-01-01T19:50:00Z'), expiresAt, idleMinutes: 30 }).expiresInSeconds).toBe(0);
   });
 });
 

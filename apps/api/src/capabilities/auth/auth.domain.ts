@@ -33,6 +33,21 @@ export function isSessionExpired(t: SessionTimes): boolean {
   return t.now >= t.expiresAt || t.now.getTime() - t.lastSeenAt.getTime() > t.idleMinutes * 60_000;
 }
 
+export interface SessionTimeLeft {
+  /** Seconds until the session ends unless a request restarts the idle timer (0 when it has ended). */
+  expiresInSeconds: number;
+  /** True when the absolute expiry, not the idle timeout, ends it: then no request can extend it. */
+  endsAtAbsoluteLimit: boolean;
+}
+
+/** How long a session has left: the earlier of the idle deadline (last seen + idle minutes) and the absolute expiry. */
+export function sessionTimeLeft(t: Omit<SessionTimes, 'createdAt'>): SessionTimeLeft {
+  const idleEnd = t.lastSeenAt.getTime() + t.idleMinutes * 60_000;
+  const absoluteEnd = t.expiresAt.getTime();
+  const end = Math.min(idleEnd, absoluteEnd);
+  return { expiresInSeconds: Math.max(0, Math.floor((end - t.now.getTime()) / 1000)), endsAtAbsoluteLimit: absoluteEnd <= idleEnd };
+}
+
 export interface AttemptCounts {
   usernameFailures: number;
   ipFailures: number;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { totpCode } from './totp';
@@ -105,6 +106,91 @@ describe('sessions', () => {
     await agent.login(user.username, user.password);
     expect((await agent.post('/api/auth/logout')).statusCode).toBe(204);
     expect((await agent.get('/api/home')).statusCode).toBe(401);
+  });
+});
+
+describe('keeping a session alive and draft keys (issue #17 item 16)', () => {
+  it('tells on every request how long the session has left, and "Ingelogd blijven" restarts the idle timer', async () => {
+    const user = await buildUser(t.db, tenant);
+    const agent = t.agent();
+    await agent.login(user.username, user.password);
+    const home = await agent.get('/api/home');
+    expect(Number(home.headers['x-session-expires-in'])).toBeGreaterThan(29 * 60);
+    expect(home.headers['x-session-limit']).toBe('idle');
+
+    t.clock.advance(25 * 60_000);
+    const kept = await agent.post('/api/auth/keep-alive');
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toEqual({ expiresInSeconds: 30 * 60, endsAtAbsoluteLimit: false });
+    expect(kept.headers['x-session-expires-in']).toBe(String(30 * 60));
+    // 50 minutes after the last ordinary request, 25 after the keep-alive: still logged in.
+    t.clock.advance(25 * 60_000);
+    expect((await agent.get('/api/home')).statusCode).toBe(200);
+    // And without one, the idle timeout still ends it.
+    t.clock.advance(31 * 60_000);
+    const ended = await agent.post('/api/auth/keep-alive');
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().code).toBe('session_expired');
+  });
+
+  it('never keeps a session past its absolute limit (12 hours)', async () => {
+    const user = await buildUser(t.db, tenant);
+    const agent = t.agent();
+    await agent.login(user.username, user.password);
+    // Typing all day: a keep-alive every 25 minutes (28 of them) until 11 h 40 min, and one at 11 h 55 min.
+    const steps = [...Array.from({ length: 28 }, () => 25), 15];
+    let minutes = 0;
+    let last = { expiresInSeconds: 0, endsAtAbsoluteLimit: false };
+    for (const step of steps) {
+      t.clock.advance(step * 60_000);
+      minutes += step;
+      const r = await agent.post('/api/auth/keep-alive');
+      expect(r.statusCode).toBe(200);
+      last = r.json();
+      expect(last.expiresInSeconds).toBeLessThanOrEqual(Math.min(30 * 60, 12 * 3600 - minutes * 60 + 5));
+    }
+    // At 11 h 55 min the keep-alive answers with what is left of the 12 hours, not another 30 minutes.
+    expect(last.endsAtAbsoluteLimit).toBe(true);
+    expect(last.expiresInSeconds).toBeGreaterThan(4 * 60);
+    expect(last.expiresInSeconds).toBeLessThanOrEqual(5 * 60 + 5);
+    t.clock.advance(6 * 60_000);
+    const r = await agent.post('/api/auth/keep-alive');
+    expect(r.statusCode).toBe(401);
+    expect(r.json().code).toBe('session_expired');
+  });
+
+  it('refuses the keep-alive and the draft keys without a login', async () => {
+    expect((await t.agent().post('/api/auth/keep-alive')).statusCode).toBe(401);
+    expect((await t.agent().get('/api/auth/draft-keys')).statusCode).toBe(401);
+  });
+
+  it('gives each user their own draft key, the same one after logging in again, and replaces it after a day', async () => {
+    const user = await buildUser(t.db, tenant);
+    const other = await buildUser(t.db, tenant);
+    const keysOf = async (u: { username: string; password: string }) => {
+      const agent = t.agent();
+      await agent.login(u.username, u.password);
+      const r = await agent.get('/api/auth/draft-keys');
+      expect(r.statusCode).toBe(200);
+      return r.json<{ current: string; previous: string | null }>();
+    };
+    const first = await keysOf(user);
+    expect(Buffer.from(first.current, 'base64')).toHaveLength(32);
+    expect(first.previous).toBeNull();
+    expect(await keysOf(user)).toEqual(first);
+    expect((await keysOf(other)).current).not.toBe(first.current);
+
+    // A day later (the key's age is set back; a session cannot outlive a moved test clock).
+    const age = (hours: number) => sql`update draft_key set rotated_at = rotated_at - make_interval(hours => ${hours}) where user_id = ${user.id}`.execute(t.db.kysely);
+    await age(25);
+    const next = await keysOf(user);
+    expect(next.current).not.toBe(first.current);
+    expect(next.previous).toBe(first.current);
+    // Three days without a login: both old keys are gone, no draft made with them can be opened again.
+    await age(72);
+    const later = await keysOf(user);
+    expect([later.current, later.previous]).not.toContain(first.current);
+    expect(later.previous).toBeNull();
   });
 });
 

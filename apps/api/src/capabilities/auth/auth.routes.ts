@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changePasswordRequest,
+  draftKeysResponse,
   loginRequest,
   loginResponse,
   permissionsOf,
   recoveryCodeRequest,
   sessionResponse,
+  sessionTimeResponse,
   totpEnrolmentConfirmResponse,
   totpEnrolmentResponse,
   totpRequest,
@@ -15,9 +17,11 @@ import {
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { Deps } from '../../platform/deps';
-import { loginStep, publicRoute } from '../access-control/route-policy';
+import { authenticated, loginStep, publicRoute } from '../access-control/route-policy';
 import { deleteSession } from './auth.store';
 import { changePassword } from './change-password';
+import { draftKeysFor } from './draft-keys';
+import { keepSessionAlive, setSessionTimeHeaders } from './keep-alive';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { logIn } from './log-in';
 import { confirmTotpEnrolment, startTotpEnrolment, useRecovery, verifySecondFactor, type StageChange } from './second-factor';
@@ -67,6 +71,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
           totpEnabled: s.totpEnabled,
         },
       };
+    },
+  );
+
+  r.post(
+    '/api/auth/keep-alive',
+    {
+      config: { policy: authenticated },
+      schema: {
+        tags,
+        summary: 'Ingelogd blijven: restarts the idle timeout (never past the absolute limit)',
+        body: z.object({}).optional(),
+        response: { 200: sessionTimeResponse },
+      },
+    },
+    async (request, reply) => {
+      const time = await keepSessionAlive(deps, requireSession(request));
+      setSessionTimeHeaders(reply, time);
+      return time;
+    },
+  );
+
+  r.get(
+    '/api/auth/draft-keys',
+    { config: { policy: authenticated }, schema: { tags, summary: 'The keys of the user\'s drafts kept encrypted in the browser tab (ADR 0035)', response: { 200: draftKeysResponse } } },
+    async (request) => {
+      if (!request.actor) throw new AppError('not_authenticated');
+      return draftKeysFor(deps, request.actor);
     },
   );
 

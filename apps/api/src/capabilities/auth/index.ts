@@ -5,3 +5,4 @@ export { safeEqual } from './tokens';
 export { hashPassword, generateTemporaryPassword } from './passwords';
 export { totpCode } from './totp';
 export { registerAuthRoutes } from './auth.routes';
+export { setSessionTimeHeaders, timeLeftOf } from './keep-alive';

@@ -24,7 +24,10 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
       await deleteSession(tx, tokenHash);
       return { session: undefined, expired: true };
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await updateSession(tx, tokenHash, { lastSeenAt: now });
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await updateSession(tx, tokenHash, { lastSeenAt: now });
+      return { session: { ...session, lastSeenAt: now } };
+    }
     return { session };
   });
 }

@@ -76,6 +76,14 @@ export interface SessionTable {
   ip: string | null;
   user_agent: string | null;
 }
+/** 0033: the per-user key that encrypts unsaved drafts in the browser tab (ADR 0035). */
+export interface DraftKeyTable {
+  user_id: string;
+  tenant_id: string;
+  current_key: Buffer;
+  previous_key: Buffer | null;
+  rotated_at: Timestamp;
+}
 export interface LoginAttemptTable {
   id: Generated<number>;
   username_key: string;
@@ -157,11 +165,18 @@ export interface PersonTable {
   email: string | null;
   preferred_language: string | null;
   interpreter_needed: Generated<boolean>;
+  /** An age given without a date of birth (a child on a referral), and the day it was given (migration 0027). */
+  age_given: number | null;
+  age_given_on: DateString | null;
+  /** 'caravan' | 'homeless' | 'postal_address' | 'other'; null: a fixed address (or not known). */
+  no_fixed_address: string | null;
   created_at: Generated<Date>;
   created_by: string | null;
   updated_at: Generated<Date>;
   updated_by: string | null;
   version: Generated<number>;
+  /** Set when the person was erased but others' records still refer to the row: then it holds no personal data (migration 0026). */
+  erased_at: Generated<Date | null>;
 }
 export interface HouseholdTable {
   id: Generated<string>;
@@ -209,6 +224,14 @@ export interface ReferralTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** Migration 0030: the household's language and need of an interpreter as referred (the persons keep them after the regiecheck). */
+  preferred_language: string | null;
+  interpreter_needed: Generated<boolean>;
+  /** Migration 0030: closing without a case. */
+  closed_reason: string | null;
+  closed_note: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
 }
 export interface ReferralCounterTable {
   tenant_id: string;
@@ -233,6 +256,25 @@ export interface ReferralPersonTable {
   city: string | null;
   phone: string | null;
   person_id: string | null;
+  /** The relation in the household as given on the referral; null: derived from the ages (migration 0027). */
+  relation: string | null;
+  no_fixed_address: string | null;
+  /** Migration 0030. */
+  house_number_addition: string | null;
+}
+/** Migration 0030: one changed field of a correction of a referral. */
+export interface ReferralCorrectionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  referral_id: string;
+  referral_person_id: string | null;
+  change_id: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  changed_by: string;
+  changed_at: Generated<Date>;
 }
 export interface ReferralContactTable {
   id: Generated<string>;
@@ -262,6 +304,12 @@ export interface HostQuestionTable {
   outcome: string;
   referral_id: string | null;
   created_by: string;
+  /** Migration 0030: 'desk_question' (the tally) or 'consultation' (even overleggen, with the fields below). */
+  kind: Generated<string>;
+  asker: string | null;
+  channel: string | null;
+  advice: string | null;
+  minutes_spent: number | null;
 }
 export interface IntakeMeetingTable {
   id: Generated<string>;
@@ -713,6 +761,8 @@ export interface ClosingQuestionAnswerTable {
   explanation: string | null;
   answered_by: string;
   answered_at: Generated<Date>;
+  /** A "ja" changed to "nee" by the team coordinator: why (migration 0032). */
+  change_reason: Generated<string | null>;
 }
 export interface CaseClosureTable {
   id: Generated<string>;
@@ -732,6 +782,9 @@ export interface CaseClosureTable {
   outcome_snapshot: ColumnType<unknown, string, string>;
   recorded_by: string;
   recorded_at: Generated<Date>;
+  /** Closed with "ja" after the case review meeting decided to close: the remaining risk, and that agenda item (0032). */
+  risk_note: Generated<string | null>;
+  review_item_id: Generated<string | null>;
 }
 export interface CaseClosureGoalTable {
   tenant_id: string;
@@ -740,6 +793,8 @@ export interface CaseClosureGoalTable {
   status: string;
   result: string;
   side_effects: string | null;
+  /** The result was taken over from this (final) evaluation (0032). */
+  evaluation_id: Generated<string | null>;
 }
 export interface CaseClosureActionTable {
   tenant_id: string;
@@ -768,6 +823,8 @@ export interface CaseLetterTable {
   idempotency_key: string;
   created_by: string;
   created_at: Generated<Date>;
+  /** Shown in this person's Mijn Nabij (0032). */
+  portal_person_id: Generated<string | null>;
 }
 export interface CaseWatchTable {
   id: Generated<string>;
@@ -804,6 +861,11 @@ export interface CaseReferralLinkTable {
   case_phase: string;
   linked_by: string | null;
   linked_at: Generated<Date>;
+  /** 0031: the decision on a referral for a household with an open case: joined as a new question, or a parallel case with a reason. */
+  outcome: Generated<'joined' | 'parallel_case' | null>;
+  reason: Generated<string | null>;
+  decided_by: Generated<string | null>;
+  decided_at: Generated<Date | null>;
 }
 // ---- 0015: case review meetings, consultations, coordination and escalation, signals to policy ----
 export interface CaseReviewMeetingTable {
@@ -829,6 +891,8 @@ export interface CaseReviewItemTable {
   outcome_recorded_by: string | null;
   outcome_recorded_at: Date | null;
   version: Generated<number>;
+  /** On a closure question: the meeting's decision, close or continue (0032). */
+  closure_decision: Generated<string | null>;
 }
 export interface BehaviouralConsultationTable {
   id: Generated<string>;
@@ -1000,6 +1064,8 @@ export interface DestructionRecordTable {
   due_on: DateString | null;
   persons_destroyed: number;
   rows_destroyed: ColumnType<Record<string, number>, string, string>;
+  /** What an erasure pseudonymised or cut loose instead of destroying, per table or "table.column" (migration 0026). */
+  rows_pseudonymised: ColumnType<Record<string, number>, string | undefined, string>;
   destroyed_by: string;
   destroyed_at: Generated<Date>;
 }
@@ -1029,6 +1095,23 @@ export interface CaseWorkerChangeTable {
   previous_worker_id: string | null;
   new_worker_id: string;
   changed_at: Generated<Date>;
+  /** 0031: completed by the use case that changes the contact person (the trigger writes the row). */
+  changed_by: Generated<string | null>;
+  reason: Generated<string | null>;
+  reason_note: Generated<string | null>;
+  handover_note: Generated<string | null>;
+  household_told: Generated<string | null>;
+}
+/** 0031: a municipal consultant linked to a case as process coordinator (procesregisseur); reads the case and the plan. */
+export interface CaseProcessCoordinatorTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  user_id: string;
+  linked_by: string;
+  linked_at: Generated<Date>;
+  unlinked_by: string | null;
+  unlinked_at: Date | null;
 }
 export interface QualityAssessmentTable {
   id: Generated<string>;
@@ -1150,6 +1233,7 @@ export interface MiDirtyMonthTable {
 
 export interface DB {
   case_worker_change: CaseWorkerChangeTable;
+  case_process_coordinator: CaseProcessCoordinatorTable;
   quality_assessment: QualityAssessmentTable;
   quality_assessment_element: QualityAssessmentElementTable;
   mi_dirty_case: MiDirtyCaseTable;
@@ -1174,6 +1258,7 @@ export interface DB {
   user_team: UserTeamTable;
   recovery_code: RecoveryCodeTable;
   session: SessionTable;
+  draft_key: DraftKeyTable;
   login_attempt: LoginAttemptTable;
   oidc_login: OidcLoginTable;
   access_log: AccessLogTable;
@@ -1186,6 +1271,7 @@ export interface DB {
   referral: ReferralTable;
   referral_counter: ReferralCounterTable;
   referral_person: ReferralPersonTable;
+  referral_correction: ReferralCorrectionTable;
   referral_contact: ReferralContactTable;
   referral_attachment: ReferralAttachmentTable;
   host_question: HostQuestionTable;
