@@ -13,3 +13,4 @@ export * from './avg-rights';
 export * from './access-log-text';
 export * from './management-information';
 export * from './resident';
+export * from './person-merge';

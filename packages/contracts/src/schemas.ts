@@ -31,6 +31,16 @@ export const isoDate = z
     error: 'Deze datum bestaat niet.',
   });
 
+/** Today's date in the Netherlands (yyyy-mm-dd) — also just after midnight, when UTC is still on yesterday. */
+export function todayInNetherlands(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Every date of birth (person form, correction, referral): a real date, not in the future, not before 1900. */
+export const birthDate = isoDate
+  .refine((v) => v <= todayInNetherlands(), { error: 'Een geboortedatum kan niet in de toekomst liggen.' })
+  .refine((v) => v >= '1900-01-01', { error: 'Controleer het geboortejaar: het ligt voor 1900.' });
+
 export const bsnSchema = z
   .string()
   .trim()
@@ -126,7 +136,7 @@ export const personInput = z.object({
   firstName: requiredText(100, 'de voornaam'),
   infix: optionalText(20),
   lastName: requiredText(100, 'de achternaam'),
-  dateOfBirth: blankable(isoDate),
+  dateOfBirth: blankable(birthDate),
   bsn: blankable(bsnSchema),
   postcode: blankable(postcodeSchema),
   houseNumber: blankable(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
@@ -196,7 +206,15 @@ export const personView = z.object({
 });
 export type PersonView = z.infer<typeof personView>;
 
-export const duplicatesResponse = errorResponse.extend({ duplicates: z.array(personSummary) });
+/**
+ * The 409 of registering a person: likely duplicates (`possible_duplicate`), the person who already has this BSN
+ * (`bsn_exists`, with `personId` and `person`), or a `version_conflict` when two registrations raced.
+ */
+export const duplicatesResponse = errorResponse.extend({
+  duplicates: z.array(personSummary).optional(),
+  personId: z.string().optional(),
+  person: personSummary.optional(),
+});
 
 export const personSearchRequest = z
   .object({

@@ -76,6 +76,15 @@ export type ErrorCode =
   | 'copy_request_open'
   | 'resident_email_in_use'
   | 'resident_account_exists'
+  | 'bsn_exists'
+  | 'person_merged'
+  | 'merge_same_person'
+  | 'merge_bsn_differs'
+  | 'merge_conflict'
+  | 'merge_no_case_access'
+  | 'merge_not_found'
+  | 'merge_already_undone'
+  | 'merge_cannot_undo'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -155,6 +164,15 @@ const STATUS: Record<ErrorCode, number> = {
   copy_request_open: 409,
   resident_email_in_use: 409,
   resident_account_exists: 409,
+  bsn_exists: 409,
+  person_merged: 404,
+  merge_same_person: 400,
+  merge_bsn_differs: 409,
+  merge_conflict: 409,
+  merge_no_case_access: 403,
+  merge_not_found: 404,
+  merge_already_undone: 409,
+  merge_cannot_undo: 409,
   internal: 500,
 };
 

@@ -176,6 +176,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/households': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — register' },
   'POST /api/households/:id/members': { resource: 'household', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — change' },
   'DELETE /api/households/:id/members/:personId': { resource: 'household', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — change' },
+  // Merging persons (ADR 0031): candidates and the comparison like reading and changing a person; the merge itself only
+  // for a person writer who may see every case file of both persons; undoing it for the functional administrator.
+  'GET /api/persons/:id/merge-candidates': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: persons — merge' },
+  'POST /api/persons/:id/merge-preview': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: persons — merge' },
+  'POST /api/persons/:id/merge': { resource: 'person', allow: merge(on(['own'], 'case_worker', 'tandem_partner'), on(['own', 'team'], 'team_coordinator')), source: 'privacy.md: persons — merge, with access to every case file of both' },
+  'GET /api/persons/:id/merges': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_READERS), source: 'privacy.md: persons — merge shown on the person' },
+  'GET /api/person-merges': { resource: 'none', allow: ADMIN, source: 'privacy.md: persons — undoing a merge (functional administrator, no personal data)' },
+  'POST /api/person-merges/:id/undo': { resource: 'none', allow: ADMIN, source: 'privacy.md: persons — undoing a merge (functional administrator)' },
 
   // ---- the functional administrator (privacy.md: users, letter templates, team channels in own municipality; plan.md: catalogue; analysis.md: ZRM criteria; execution.md: failed jobs) ----
   'GET /api/admin/users': { resource: 'none', allow: ADMIN, source: 'privacy.md: accounts' },

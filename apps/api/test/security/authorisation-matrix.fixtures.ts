@@ -86,6 +86,8 @@ export interface ReferralFixture {
 export interface World {
   tenantId: string;
   tenantSlug: string;
+  /** A merge of two persons of the own municipality (for undoing it: ADR 0031). */
+  personMergeId: string;
   otherTenantId: string;
   otherTenantSlug: string;
   teams: { own: string; otherTeam: string; otherTenant: string };
@@ -391,6 +393,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
 
   // The resident: the adult of the own case, logged in to Mijn Nabij.
+  // A merge of the own municipality, as the database would hold it, for the functional administrator's undo.
+  const personMergeId = await t.db.inSystem(async (tx) =>
+    (
+      await tx
+        .insertInto('person_merge')
+        .values({ tenant_id: a.id, survivor_id: cases.own.adultId, kept_person_id: cases.own.adultId, merged_person_id: randomUUID(), merged_person: '{}', survivor_before: '{}', survivor_after: '{}', merged_by: id('case_worker') })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
   const residentEmail = 'eigen@matrix.example';
   const resident = await residentLogin(t, residentEmail);
   const staff = SUBJECTS.filter((s): s is Exclude<Subject, 'resident'> => s !== 'resident');
@@ -398,6 +410,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   return {
     tenantId: a.id,
     tenantSlug: a.slug,
+    personMergeId,
     otherTenantId: b.id,
     otherTenantSlug: b.slug,
     teams: { own: a.teamId, otherTeam: t2.id, otherTenant: b.teamId },

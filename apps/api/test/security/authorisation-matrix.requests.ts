@@ -77,6 +77,7 @@ export function paramValue(route: string, name: string, tg: Target, world: World
       if (under('/api/privacy/emergency-accesses/')) return tg.grantId;
       if (under('/api/policy-signals/')) return tg.signalId;
       if (under('/api/tasks/')) return tg.kase.taskId;
+      if (under('/api/person-merges/')) return world.personMergeId;
       break;
     case 'entryId':
       if (path.includes('/network/')) return tg.kase.networkEntryId;
@@ -178,6 +179,9 @@ export const BODIES: Record<string, BodyOf> = {
   'PUT /api/persons/:id': () => ({ firstName: 'Anna', lastName: 'Testhuis', dateOfBirth: '1985-01-01', version: STALE }),
   'POST /api/households': (tg) => ({ name: 'Huishouden Matrix', members: [{ personId: tg.kase.adultId, relation: 'parent' }] }),
   'POST /api/households/:id/members': (tg) => ({ personId: tg.kase.childId, relation: 'child', version: STALE }),
+  'POST /api/persons/:id/merge-preview': (tg) => ({ otherId: tg.kase.childId }),
+  'POST /api/persons/:id/merge': (tg) => ({ otherId: tg.kase.childId, version: STALE, otherVersion: STALE, confirm: true }),
+  'POST /api/person-merges/:id/undo': () => ({ version: STALE, reason: 'Matrix: geen echte samenvoeging.' }),
   // ---- administration ----
   'POST /api/admin/users': () => ({ username: `matrix-${randomUUID().slice(0, 8)}`, displayName: 'Matrix Gebruiker', email: '', roles: ['case_worker'], teamIds: [] }),
   'PUT /api/admin/users/:id/expertise': () => ({ expertise: ['schulden'], version: STALE }),

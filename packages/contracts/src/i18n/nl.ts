@@ -97,6 +97,15 @@ export const nl = {
   'error.copy_request_open': 'U heeft al een verzoek om een kopie dat nog loopt. U krijgt daarop binnen een maand antwoord.',
   'error.resident_email_in_use': 'Dit e-mailadres wordt al gebruikt voor Mijn Nabij. Kies een ander e-mailadres.',
   'error.resident_account_exists': 'Deze persoon heeft al een account voor Mijn Nabij.',
+  'error.bsn_exists': 'Er is al een persoon met dit BSN. Open die persoon in plaats van een nieuwe te registreren; er is niets opgeslagen.',
+  'error.person_merged': 'Deze persoon is samengevoegd met een andere persoon.',
+  'error.merge_same_person': 'Kies een andere persoon om mee samen te voegen.',
+  'error.merge_bsn_differs': 'Deze personen hebben elk een ander BSN: dat zijn twee verschillende mensen. Is een van beide BSN’s fout, corrigeer het dan eerst. Er is niets samengevoegd.',
+  'error.merge_conflict': 'Deze personen kunnen niet worden samengevoegd: beide hebben gegevens die maar één keer mogen bestaan (bijvoorbeeld een eigen account voor Mijn Nabij). Er is niets samengevoegd.',
+  'error.merge_no_case_access': 'U kunt deze personen niet samenvoegen: een van hen hoort bij een dossier waar u geen toegang toe heeft. Vraag de regisseur van dat dossier om samen te voegen.',
+  'error.merge_not_found': 'Deze samenvoeging is niet gevonden.',
+  'error.merge_already_undone': 'Deze samenvoeging is al ongedaan gemaakt.',
+  'error.merge_cannot_undo': 'Deze samenvoeging kan niet ongedaan worden gemaakt: de persoon die bleef bestaat niet meer of is daarna zelf samengevoegd. Maak eerst die latere samenvoeging ongedaan.',
   'error.internal': 'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
 } as const;
 

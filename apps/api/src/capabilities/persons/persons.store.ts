@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { AppError } from '../../shared/app-error';
 import type { Tx } from '../../platform/database/database';
 import type { PersonTable } from '../../platform/database/schema';
 import { nameTokens, SEARCH_LIMIT } from './persons.domain';
@@ -83,7 +84,17 @@ function columnsOf(f: PersonFields) {
   };
 }
 
+/** Refuses a BSN that another person of the municipality already has: a clear 409 that points to that person. */
+export async function refuseKnownBsn(tx: Tx, bsn: string | undefined, exceptId?: string): Promise<void> {
+  if (!bsn) return;
+  let q = tx.selectFrom('person').select('id').where('bsn', '=', bsn);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const existing = await q.executeTakeFirst();
+  if (existing) throw new AppError('bsn_exists', { personId: existing.id });
+}
+
 export async function insertPerson(tx: Tx, tenantId: string, userId: string, fields: PersonFields): Promise<string> {
+  await refuseKnownBsn(tx, fields.bsn);
   const row = await tx
     .insertInto('person')
     .values({ tenant_id: tenantId, created_by: userId, updated_by: userId, ...columnsOf(fields) })
@@ -94,6 +105,7 @@ export async function insertPerson(tx: Tx, tenantId: string, userId: string, fie
 
 /** Updates when the version still matches; returns false on a conflict (or a person that is not there). */
 export async function updatePerson(tx: Tx, id: string, version: number, userId: string, fields: PersonFields): Promise<boolean> {
+  await refuseKnownBsn(tx, fields.bsn, id);
   const r = await tx
     .updateTable('person')
     .set((eb) => ({ ...columnsOf(fields), updated_by: userId, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))

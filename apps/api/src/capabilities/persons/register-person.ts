@@ -10,12 +10,18 @@ import { toPersonView, toSummary } from './persons.views';
 
 /**
  * Registers a person. When likely duplicates exist and the user has not acknowledged them, nothing is
- * stored and the duplicates are returned (their exposure is logged as a search).
+ * stored and the duplicates are returned (their exposure is logged as a search). A BSN that another person
+ * already has is refused — acknowledged or not — with `bsn_exists` pointing to that person (logged the same way).
  */
 export async function registerPerson(deps: Deps, ctx: AccessContext, input: PersonFields & { acknowledgeDuplicates: boolean }): Promise<PersonView> {
   if (!canRegisterPerson(ctx.actor)) throw new AppError('forbidden');
   const today = amsterdamDate(deps.clock.now());
   const outcome = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const withBsn = input.bsn ? await tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number']).where('bsn', '=', input.bsn).executeTakeFirst() : undefined;
+    if (withBsn) {
+      await recordAccess(tx, ctx, { action: 'search', event: 'person.duplicates_shown', dataCategory: 'identity', personId: withBsn.id, permission: 'person:write', detail: { bsn: true } });
+      return { bsnOf: toSummary(withBsn, today) };
+    }
     if (!input.acknowledgeDuplicates) {
       const duplicates = await findLikelyDuplicates(tx, input);
       if (duplicates.length > 0) {
@@ -34,6 +40,7 @@ export async function registerPerson(deps: Deps, ctx: AccessContext, input: Pers
     if (!person) throw new Error('person vanished after insert');
     return { person: toPersonView(person, [], today) };
   });
+  if ('bsnOf' in outcome && outcome.bsnOf) throw new AppError('bsn_exists', { personId: outcome.bsnOf.id, person: outcome.bsnOf });
   if ('duplicates' in outcome) throw new AppError('possible_duplicate', { duplicates: outcome.duplicates });
   return outcome.person;
 }

@@ -5,6 +5,7 @@ import { amsterdamDate } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { canViewPerson } from './persons.policy';
+import { mergedInto } from './merge-persons';
 import { findHouseholdsOfPerson, findPerson } from './persons.store';
 import { toPersonView } from './persons.views';
 
@@ -13,7 +14,11 @@ export async function viewPerson(deps: Deps, ctx: AccessContext, personId: strin
   const today = amsterdamDate(deps.clock.now());
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const person = await findPerson(tx, personId);
-    if (!person) throw new AppError('person_not_found');
+    if (!person) {
+      // A person merged into another one: its old page points to the person it became part of.
+      const into = await mergedInto(tx, personId);
+      throw into ? new AppError('person_merged', { personId: into }) : new AppError('person_not_found');
+    }
     if (!canViewPerson(ctx.actor, { tenantId: person.tenant_id })) throw new AppError('forbidden');
     const households = await findHouseholdsOfPerson(tx, personId);
     await recordAccess(tx, ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity', personId, permission: 'person:read' });

@@ -141,6 +141,25 @@ export interface EmergencyAccessTable {
   review_note: string | null;
   version: Generated<number>;
 }
+/** A merge of two person records into one, with what moved, so it can be undone (migration 0029, ADR 0031). */
+export interface PersonMergeTable {
+  id: Generated<string>;
+  tenant_id: string;
+  survivor_id: string;
+  kept_person_id: string;
+  merged_person_id: string;
+  merged_person: unknown;
+  survivor_before: unknown;
+  survivor_after: unknown;
+  moved: Generated<unknown>;
+  removed: Generated<unknown>;
+  merged_by: string;
+  merged_at: Generated<Date>;
+  undone_by: string | null;
+  undone_at: Date | null;
+  undo_reason: string | null;
+  version: Generated<number>;
+}
 /** The words a name search matches, kept by triggers on person (migration 0023). */
 export interface PersonNameWordTable {
   tenant_id: string;
@@ -1266,6 +1285,7 @@ export interface DB {
   emergency_access: EmergencyAccessTable;
   person: PersonTable;
   person_name_word: PersonNameWordTable;
+  person_merge: PersonMergeTable;
   household: HouseholdTable;
   household_member: HouseholdMemberTable;
   referral: ReferralTable;

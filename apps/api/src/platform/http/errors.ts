@@ -36,6 +36,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.warn({ errCode: pgCode }, 'input refused by the database');
       return reply.status(400).send(body('validation_failed'));
     }
+    if (pgCode === '23505' && (error as { constraint?: unknown }).constraint === 'person_bsn_idx') {
+      // Two registrations of the same BSN at the same moment: the loser is told the BSN is known now.
+      return reply.status(409).send(body('bsn_exists'));
+    }
     if (typeof pgCode === 'string' && CONCURRENCY_CODES.has(pgCode)) {
       // Two requests raced for the same row (unique key, serialization, deadlock): the loser may try again.
       request.log.warn({ errCode: pgCode }, 'concurrent change refused');
