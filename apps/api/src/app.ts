@@ -16,6 +16,7 @@ import { registerHomeRoutes } from './capabilities/home';
 import { registerIntakeRoutes } from './capabilities/intake';
 import { registerOrganisationRoutes } from './capabilities/organisation';
 import { registerPersonRoutes } from './capabilities/persons';
+import { registerMergeRoutes } from './capabilities/person-merge';
 import { registerPlanRoutes } from './capabilities/plan';
 import { registerPrivacyRoutes } from './capabilities/privacy';
 import { registerAvgRightsRoutes } from './capabilities/avg-rights';
@@ -107,6 +108,7 @@ export async function buildApp(
   registerOidcRoutes(app, fullDeps);
   registerHomeRoutes(app, fullDeps);
   registerPersonRoutes(app, fullDeps);
+  registerMergeRoutes(app, fullDeps);
   registerOrganisationRoutes(app, fullDeps);
   registerIntakeRoutes(app, fullDeps);
   registerCaseFileRoutes(app, fullDeps);

@@ -1,6 +1,9 @@
 export { registerPersonRoutes } from './persons.routes';
 export { fullName } from './persons.domain';
-export { toSummary } from './persons.views';
+export { toSummary, toPersonView } from './persons.views';
+export { canMergePersons, canUndoMerge } from './persons.policy';
+export { mergedInto } from './merge.store';
+export { findLikelyDuplicates } from './persons.store';
 export {
   findRegiecheckMatches,
   findHouseholdsOfPerson,

@@ -17,7 +17,6 @@ import {
 import type { Deps } from '../../platform/deps';
 import { accessContext, requirePermission } from '../access-control';
 import { changePerson } from './change-person';
-import { registerMergeRoutes } from './merge.routes';
 import { addHouseholdMember, createHousehold, removeHouseholdMember } from './manage-household';
 import { registerPerson } from './register-person';
 import { findPersons } from './search-persons';
@@ -65,6 +64,4 @@ export function registerPersonRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => removeHouseholdMember(deps, accessContext(request), request.params.id, request.params.personId, request.query.version),
   );
-
-  registerMergeRoutes(app, deps);
 }

@@ -5,7 +5,7 @@ import { amsterdamDate } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { canViewPerson } from './persons.policy';
-import { mergedInto } from './merge-persons';
+import { mergedInto } from './merge.store';
 import { findHouseholdsOfPerson, findPerson } from './persons.store';
 import { toPersonView } from './persons.views';
 
