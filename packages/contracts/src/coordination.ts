@@ -64,11 +64,17 @@ export const caseReviewItemInput = z.object({
   question: text(1000, 'uw vraag aan het overleg'),
 });
 
+/** The meeting's decision on a closure question ("Gaat er iets mis als ik eruit stap?" answered "ja"): close, or continue. */
+export const CLOSURE_REVIEW_DECISIONS = ['close', 'continue'] as const;
+export type ClosureReviewDecision = (typeof CLOSURE_REVIEW_DECISIONS)[number];
+
 export const caseReviewOutcomeInput = z.object({
   version: versionField,
   advice: text(4000, 'het advies of besluit'),
   agreements: optional(2000),
   agreementsBy: optional(300),
+  /** Required on an agenda item about closure (question kind `closure`); ignored on others. */
+  closureDecision: z.enum(CLOSURE_REVIEW_DECISIONS, { error: 'Kies het besluit: afsluiten of de begeleiding voortzetten.' }).optional(),
 });
 
 export const consultationRequestInput = z.object({
@@ -163,6 +169,8 @@ const person = z.object({ id: z.string(), name: z.string() });
 
 export const caseReviewOutcomeView = z.object({
   advice: z.string(),
+  /** Only on an agenda item about closure. */
+  closureDecision: z.enum(CLOSURE_REVIEW_DECISIONS).nullable().default(null),
   agreements: z.string().nullable(),
   agreementsBy: z.string().nullable(),
   recordedByName: z.string(),
@@ -270,6 +278,22 @@ export const scalingDecisionView = z.object({
   recordedByName: z.string(),
 });
 
+/** Why a case gets another worker: the worker leaves, is ill, on leave; the workload of the team; a better match; something else. */
+export const WORKER_CHANGE_REASONS = ['leaving', 'illness', 'leave', 'workload', 'match', 'other'] as const;
+export type WorkerChangeReason = (typeof WORKER_CHANGE_REASONS)[number];
+/** One change of contact person, as the case page shows it. */
+export const contactPersonChangeView = z.object({
+  changedAt: z.string(),
+  previousWorker: person.nullable(),
+  newWorker: person,
+  reason: z.enum(WORKER_CHANGE_REASONS).nullable(),
+  reasonNote: z.string().nullable(),
+  handoverNote: z.string().nullable(),
+  changedByName: z.string().nullable(),
+  /** How the household was told: e-mail, Mijn Nabij, both, or not (no address and no account: the new worker's task says so). */
+  householdTold: z.enum(['email', 'portal', 'email_and_portal', 'none']).nullable(),
+});
+
 /** Everything of team meetings and coordination on one case (the case page's sections "Overleg en advies" and "Coördinatie en opschaling"). */
 export const caseCoordinationView = z.object({
   caseId: z.string(),
@@ -291,6 +315,14 @@ export const caseCoordinationView = z.object({
   tandem: person.nullable(),
   /** Workers of the case's team who can be the tandem partner (only for the coordinator). */
   teamWorkers: z.array(person),
+  /** The contact person (case worker) and the changes of contact person, newest first (issue #17 item 6). */
+  caseWorker: person,
+  contactPersonChanges: z.array(contactPersonChangeView),
+  /** The viewer is the coordinator of the case's team (may change the contact person). */
+  canChangeContactPerson: z.boolean(),
+  /** Municipal consultants linked as process coordinator (procesregisseur), and the ones who can be linked (for the case's workers and coordinator). */
+  processCoordinators: z.array(person),
+  consultants: z.array(person),
 });
 export type CaseCoordinationView = z.infer<typeof caseCoordinationView>;
 
@@ -332,3 +364,78 @@ export const policySignalList = z.object({
   signals: z.array(policySignalView),
 });
 export type PolicySignalList = z.infer<typeof policySignalList>;
+
+// ---------- staff changes (issue #17 item 6) and the process coordinator (item 8); ADR 0033 ----------
+const workerChangeReason = z.enum(WORKER_CHANGE_REASONS, { error: 'Kies de reden van de wissel.' });
+const otherNeedsNote = (v: { reason: WorkerChangeReason; reasonNote?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (v.reason === 'other' && !v.reasonNote) ctx.addIssue({ code: 'custom', path: ['reasonNote'], message: 'Leg kort uit waarom de contactpersoon wisselt.' });
+};
+
+/** A new contact person (case worker) for one case, with the warm-handover note; both workers and the household are told. */
+export const contactPersonChangeInput = z
+  .object({
+    /** The case file's version (concurrency with other changes of the case). */
+    version: versionField,
+    caseWorkerId: z.uuid({ error: 'Kies de nieuwe contactpersoon.' }),
+    reason: workerChangeReason,
+    reasonNote: optional(1000),
+    /** What the new contact person needs to know (warm handover); not shown to the household. */
+    handoverNote: text(4000, 'de overdrachtsnotitie: wat moet de nieuwe contactpersoon weten?'),
+  })
+  .superRefine(otherNeedsNote);
+export type ContactPersonChangeInput = z.input<typeof contactPersonChangeInput>;
+
+/** Moving a worker's caseload: the coordinator picks cases and the new worker per case, in one go (all or nothing). */
+export const caseloadMoveInput = z
+  .object({
+    fromWorkerId: z.uuid({ error: 'Kies de werker van wie de dossiers komen.' }),
+    reason: workerChangeReason,
+    reasonNote: optional(1000),
+    /** One note for all moved cases (optional: the journal holds the case's story). */
+    handoverNote: optional(4000),
+    moves: z
+      .array(
+        z.object({
+          caseId: uuid,
+          version: versionField,
+          /** The new worker; for a case where the worker was the tandem partner, null removes the tandem. */
+          newWorkerId: uuid.nullable(),
+        }),
+      )
+      .min(1, { error: 'Kies ten minste één dossier.' })
+      .max(500, { error: 'Maximaal 500 dossiers tegelijk.' }),
+  })
+  .superRefine(otherNeedsNote);
+export type CaseloadMoveInput = z.input<typeof caseloadMoveInput>;
+
+/** The coordinator's screen "Dossiers overdragen": a worker's open cases and who can take them over. */
+export const caseloadView = z.object({
+  /** Workers of the coordinator's teams (also deactivated ones that still have open cases). */
+  workers: z.array(z.object({ id: z.string(), name: z.string(), active: z.boolean(), openCases: z.number() })),
+  worker: person.extend({ active: z.boolean() }).nullable(),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      version: z.number(),
+      reference: z.string().nullable(),
+      householdName: z.string().nullable(),
+      phase: z.string(),
+      teamId: z.string(),
+      teamName: z.string(),
+      /** The worker's role on the case: contact person or tandem partner. */
+      role: z.enum(['case_worker', 'tandem']),
+      /** The other worker on the case (the tandem partner, or the contact person). */
+      otherWorker: person.nullable(),
+    }),
+  ),
+  /** Per team of the listed cases: the active case workers who can take a case over. */
+  candidates: z.array(z.object({ teamId: z.string(), workers: z.array(person) })),
+});
+export type CaseloadView = z.infer<typeof caseloadView>;
+export const caseloadMoveResult = z.object({ moved: z.number(), view: caseloadView });
+
+/** Linking or unlinking a municipal consultant as process coordinator (procesregisseur) of a case. */
+export const processCoordinatorInput = z.object({
+  version: versionField,
+  userId: z.uuid({ error: 'Kies de consulent.' }),
+});

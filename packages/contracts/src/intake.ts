@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bsnSchema, isoDate, postcodeSchema, personSummary, uuid } from './schemas';
+import { bsnSchema, isoDate, personMatchReason, postcodeSchema, personSummary, relationSchema, uuid } from './schemas';
+import { NO_FIXED_ADDRESS_KINDS } from './household';
 
 /** Life domains a referral can be about: the 13 ZRM 2017 domains plus parenting. Labels: `domain.<code>`. */
 export const LIFE_DOMAINS = [
@@ -58,9 +59,14 @@ export const referralResident = z.object({
   bsn: blank(bsnSchema),
   postcode: blank(postcodeSchema),
   houseNumber: blank(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
+  houseNumberAddition: optional(10),
   street: optional(100),
   city: optional(100),
   phone: blank(z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+  /** Who this is in the household; left open, it is derived from the ages (partner for a second adult, child for a minor). */
+  relation: relationSchema.optional(),
+  /** No fixed address, and why (then no address is needed; with a postal address, the address fields hold it). */
+  noFixedAddress: z.enum(NO_FIXED_ADDRESS_KINDS, { error: 'Kies de situatie uit de lijst.' }).optional(),
 });
 export const referralChild = z.object({
   firstName: optional(100),
@@ -97,6 +103,9 @@ const referralContent = {
   safetyNotes: optional(2000),
   residentAwareness: z.enum(AWARENESS).default('unknown'),
   residentAwarenessNote: optional(1000),
+  /** The household's language for conversations, and whether an interpreter is needed (issue #17 item 10). */
+  preferredLanguage: optional(100),
+  interpreterNeeded: z.boolean().default(false),
 };
 
 /** The public form at /aanmelden. `website` is a honeypot that people never fill in. */
@@ -129,6 +138,8 @@ export const registerReferralRequest = z.object({
   referrer: referrerSchema.partial({ name: true }).extend({ name: optional(200) }),
   ...referralContent,
   idempotencyKey: z.uuid(),
+  /** A consultation without a case ("even overleggen") this referral comes from: it is linked to the referral. */
+  consultationId: uuid.optional(),
 });
 
 export const publicTeam = z.object({ id: z.string(), name: z.string(), area: z.string().nullable(), acceptsSelfReferrals: z.boolean() });
@@ -168,6 +179,22 @@ export const referralListItem = z.object({
 export const referralInbox = z.object({ referrals: z.array(referralListItem) });
 
 export const checklistItem = z.object({ key: z.string(), done: z.boolean() });
+
+/** The household's language and whether an interpreter is needed (issue #17 item 10); kept on the persons. */
+export const householdLanguage = z.object({ interpreterNeeded: z.boolean(), languages: z.array(z.string()) });
+export type HouseholdLanguage = z.infer<typeof householdLanguage>;
+
+/** The reasons teams close a referral without a case before (or without) a core decision. Labels: `closeReason.<code>`. */
+export const REFERRAL_CLOSE_REASONS = ['taken_up_elsewhere', 'no_consent', 'duplicate', 'not_for_us', 'withdrawn', 'other'] as const;
+export type ReferralCloseReason = (typeof REFERRAL_CLOSE_REASONS)[number];
+
+export const referralCorrectionView = z.object({
+  changeId: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  reason: z.string(),
+  fields: z.array(z.object({ field: z.string(), personLabel: z.string().nullable(), oldValue: z.string().nullable(), newValue: z.string().nullable() })),
+});
 export const referralView = z.object({
   id: z.string(),
   version: z.number(),
@@ -195,6 +222,11 @@ export const referralView = z.object({
       city: z.string().nullable(),
       phone: z.string().nullable(),
       personId: z.string().nullable(),
+      houseNumberAddition: z.string().nullable().optional(),
+      /** The relation in the household: as given on the referral, or derived from the ages (`relationDerived`). */
+      relation: relationSchema.optional(),
+      relationDerived: z.boolean().optional(),
+      noFixedAddress: z.enum(NO_FIXED_ADDRESS_KINDS).nullable().optional(),
     }),
   ),
   lifeDomains: z.array(lifeDomain),
@@ -225,8 +257,76 @@ export const referralView = z.object({
   ),
   caseId: z.string().nullable(),
   caseWorkerName: z.string().nullable(),
+  /** The household's language and need of an interpreter: from the linked persons once the regiecheck is done, before that as referred. */
+  language: householdLanguage.optional(),
+  /** Closed without a case: the coded reason ('decision': as the intake meeting decided), the note, who and when. */
+  closure: z.object({ reason: z.enum(['decision', ...REFERRAL_CLOSE_REASONS]), note: z.string().nullable(), closedAt: z.string(), closedByName: z.string().nullable() }).nullable().optional(),
+  /** The corrections after the referral came in, newest first: each save with its reason and the fields it changed. */
+  corrections: z.array(referralCorrectionView).optional(),
 });
 export type ReferralView = z.infer<typeof referralView>;
+
+/**
+ * A value a correction sets, clears or leaves: absent leaves it as it is, an empty string or null clears it,
+ * anything else is checked by `schema` and set.
+ */
+const clearable = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim()))
+    .pipe(schema.nullable().optional());
+const clearableText = (max: number) => clearable(z.string().max(max, { error: `Maximaal ${max} tekens.` }));
+
+/**
+ * Completing and correcting a referral after it came in (issue #17 item 4). Per person in the referral and for
+ * the referral's own answers: an absent field stays, an empty one is cleared. Only what differs is changed and
+ * written to the history, with the reason.
+ */
+export const correctReferralRequest = z.object({
+  version: z.number().int(),
+  reason: text(500, 'de reden van de wijziging'),
+  residents: z
+    .array(
+      z.object({
+        id: uuid,
+        dateOfBirth: clearable(dateOfBirth),
+        age: z.number({ error: 'Vul de leeftijd in jaren in.' }).int({ error: 'Vul de leeftijd in hele jaren in.' }).min(0, { error: 'Vul een leeftijd van 0 tot 120 in.' }).max(120, { error: 'Vul een leeftijd van 0 tot 120 in.' }).nullable().optional(),
+        street: clearableText(100),
+        houseNumber: clearable(z.string().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
+        houseNumberAddition: clearableText(10),
+        postcode: clearable(postcodeSchema),
+        city: clearableText(100),
+        phone: clearable(z.string().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+      }),
+    )
+    .max(16)
+    .default([]),
+  childrenAtRisk: z.enum(CHILD_RISK, { error: 'Kies ja, nee of weet ik niet.' }).optional(),
+  residentAwareness: z.enum(AWARENESS, { error: 'Kies een antwoord uit de lijst.' }).optional(),
+  residentAwarenessNote: clearableText(1000),
+  preferredLanguage: clearableText(100),
+  interpreterNeeded: z.boolean().optional(),
+});
+export type CorrectReferralRequest = z.input<typeof correctReferralRequest>;
+
+/** The fields a correction can change, for the history's labels (`correctionField.<field>`). */
+export const CORRECTION_FIELDS = [
+  'dateOfBirth',
+  'age',
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postcode',
+  'city',
+  'phone',
+  'childrenAtRisk',
+  'residentAwareness',
+  'residentAwarenessNote',
+  'preferredLanguage',
+  'interpreterNeeded',
+] as const;
 
 export const changeReferralStatusRequest = z.object({ status: referralStatus, version: z.number().int() });
 export const addReferralContactRequest = z.object({
@@ -236,7 +336,10 @@ export const addReferralContactRequest = z.object({
 
 export const regiecheckMatch = z.object({
   person: personSummary,
-  matchedOn: z.array(z.enum(['bsn', 'name_and_birth_date', 'address', 'name'])),
+  /** `household`: a member of the household proposed for this referral with the same first name (a child named by first name only). */
+  matchedOn: z.array(z.enum(['bsn', 'name_and_birth_date', 'address', 'name', 'household'])),
+  /** Why this person was found, in detail (ADR 0030): "achternaam gelijk", "klinkt gelijk (ij/y)", …; strongest first. */
+  reasons: z.array(personMatchReason).optional(),
   households: z.array(z.object({ id: z.string(), name: z.string() })),
   caseFiles: z.array(
     z.object({
@@ -249,11 +352,25 @@ export const regiecheckMatch = z.object({
       phase: z.string().optional(),
       /** In watch or closed less than two years ago: completing the regiecheck links the referral to this case. */
       linksToCase: z.boolean().optional(),
+      /** In watch or closed: why the case was closed, and the risk that remained when the case review meeting decided to close. */
+      closure: z.object({ closedOn: z.string(), reason: z.string(), reasonText: z.string(), riskNote: z.string().nullable() }).nullable().optional(),
     }),
   ),
 });
+/** An open case file of the household (issue #17 item 7): one household, one plan, one coordinator. */
+export const openCaseNotice = z.object({
+  caseId: z.string(),
+  reference: z.string().nullable(),
+  workerName: z.string(),
+  teamName: z.string(),
+});
+export type OpenCaseNotice = z.infer<typeof openCaseNotice>;
 export const regiecheckResponse = z.object({
   residents: z.array(z.object({ referralPersonId: z.string(), matches: z.array(regiecheckMatch) })),
+  /** The open case of a matched person or household: the referral joins it as a new question, unless the coordinator records why not. */
+  openCases: z.array(openCaseNotice).optional(),
+  /** The existing household of the persons found (the one most of them belong to): proposed instead of a new one. */
+  proposedHouseholdId: z.string().nullable().optional(),
 });
 export const completeRegiecheckRequest = z.object({
   version: z.number().int(),
@@ -309,6 +426,11 @@ export const coreDecisionInput = z.object({
   carriedOutBy: optional(500),
   reasoning: text(4000, 'de onderbouwing'),
   discussedWithResident: z.boolean(),
+  /**
+   * When the household already has an open case, taking the referral up adds it to that case as a new question (same
+   * contact person). Only with a reason does the team open a second, parallel case; the reason is kept and logged.
+   */
+  parallelCaseReason: optional(2000),
 });
 export const decideReferralRequest = z
   .object({ version: z.number().int(), triage: triageInput, decision: coreDecisionInput })
@@ -331,6 +453,12 @@ export const meetingItem = z.object({
   question: z.string(),
   status: referralStatus,
   version: z.number(),
+  /** The household's open case: taking the referral up adds it there (unless a reason for a parallel case is given). */
+  openCase: openCaseNotice.nullable().optional(),
+  /** What became of the referral with an open case: joined it, or a parallel case with this reason. */
+  openCaseOutcome: z.object({ outcome: z.enum(['joined', 'parallel_case']), reason: z.string().nullable() }).nullable().optional(),
+  /** The household's language and need of an interpreter, from the linked persons. */
+  language: householdLanguage.optional(),
   triage: triageInput.extend({ knownToOthers: z.string().nullable(), expertiseNeeded: z.string().nullable() }).nullable(),
   decision: z
     .object({
@@ -405,6 +533,8 @@ export const assignReferralRequest = z
     /** Required when opening without consent: the legal basis and the reason. */
     legalBasis: optional(500),
     reasonWithoutConsent: optional(2000),
+    /** When the household already has an open case: why a second, parallel case is opened (kept and logged). */
+    parallelCaseReason: optional(2000),
   })
   .superRefine((r, ctx) => {
     if (r.consent !== 'none' && !r.consentDate) ctx.addIssue({ code: 'custom', path: ['consentDate'], message: 'Vul de datum van de toestemming in.' });
@@ -424,7 +554,13 @@ export const waitingAssignment = z.object({
   /** Whole days since the decision; the norm is 0 (the same day). */
   waitingDays: z.number(),
   breachesNorm: z.boolean(),
+  /** The household's open case (issue #17 item 7): add the referral to it, or open a parallel case with a reason. */
+  openCase: openCaseNotice.nullable().optional(),
+  /** The intake meeting already recorded why a parallel case is opened. */
+  parallelCaseReason: z.string().nullable().optional(),
 });
+/** Adds a decided referral to the household's open case as a new question (same contact person); the referral closes. */
+export const joinOpenCaseRequest = z.object({ version: z.number().int(), caseId: uuid });
 export const workerLoad = z.object({
   userId: z.string(),
   name: z.string(),
@@ -442,10 +578,53 @@ export const caseSummary = z.object({
   primaryPersonId: z.string().nullable(),
   phase: z.enum(CASE_PHASES),
   openedAt: z.string(),
-  myRole: z.enum(['case_worker', 'tandem']),
+  /** `process_coordinator`: a municipal consultant linked to the case (reads the case and the plan). */
+  myRole: z.enum(['case_worker', 'tandem', 'process_coordinator']),
   analysisDeadline: z.string().nullable(),
   analysisOverdue: z.boolean(),
+  /** The household's language and need of an interpreter. */
+  language: householdLanguage.optional(),
 });
 export const myCases = z.object({ cases: z.array(caseSummary) });
 
-export const closeReferralRequest = z.object({ version: z.number().int() });
+/**
+ * Closing a referral without a case. After a core decision other than taking it up the decision is the reason; at
+ * any earlier stage the desk gives one of the coded reasons (required then), with an optional note.
+ */
+export const closeReferralRequest = z.object({
+  version: z.number().int(),
+  reason: z.enum(REFERRAL_CLOSE_REASONS, { error: 'Kies de reden van afsluiten.' }).optional(),
+  note: optional(1000),
+});
+
+// ---------- consultations without a case ("even overleggen", issue #17 item 18) ----------
+export const CONSULTATION_TOPICS = [...LIFE_DOMAINS, 'other'] as const;
+export const teamConsultationRequest = z.object({
+  teamId: uuid,
+  asker: z.enum(['professional', 'resident'], { error: 'Kies wie de vraag stelde.' }),
+  channel: z.enum(['phone', 'email', 'in_person', 'other'], { error: 'Kies hoe de vraag binnenkwam.' }),
+  topic: z.enum(CONSULTATION_TOPICS, { error: 'Kies een onderwerp.' }),
+  advice: text(2000, 'het gegeven advies (zonder namen)'),
+  minutesSpent: z
+    .number({ error: 'Vul de bestede tijd in minuten in.' })
+    .int({ error: 'Vul de bestede tijd in hele minuten in.' })
+    .min(1, { error: 'Vul een tijd van 1 tot 480 minuten in.' })
+    .max(480, { error: 'Vul een tijd van 1 tot 480 minuten in.' }),
+});
+export type TeamConsultationRequest = z.input<typeof teamConsultationRequest>;
+export const teamConsultationView = z.object({
+  id: z.string(),
+  at: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  asker: z.enum(['professional', 'resident']),
+  channel: z.enum(['phone', 'email', 'in_person', 'other']),
+  topic: z.enum(CONSULTATION_TOPICS),
+  advice: z.string(),
+  minutesSpent: z.number(),
+  byName: z.string(),
+  referralId: z.string().nullable(),
+  referralReference: z.string().nullable(),
+});
+export type TeamConsultationView = z.infer<typeof teamConsultationView>;
+export const teamConsultationList = z.object({ consultations: z.array(teamConsultationView) });

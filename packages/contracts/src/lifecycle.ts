@@ -92,20 +92,69 @@ export const GOAL_RESULTS = ['achieved', 'partly', 'not_achieved'] as const;
 export const ACTION_DECISIONS = ['done', 'stopped', 'handed_over'] as const;
 export const CLOSURE_OUTCOMES = ['closed', 'watch'] as const;
 
-/** "Gaat er iets mis als ik eruit stap?" — recorded on its own (a "yes" goes to the team meeting first). */
+/**
+ * "Gaat er iets mis als ik eruit stap?" — recorded on its own (a "yes" goes to the case review meeting first). After a
+ * "yes", a "no" is accepted only once the meeting has decided, or from the team coordinator with `changeReason`.
+ */
 export const closingQuestionInput = z.object({
   somethingGoesWrong: z.boolean({ error: 'Beantwoord de vraag "Gaat er iets mis als ik eruit stap?".' }),
   explanation: optional(2000),
+  changeReason: optional(2000),
 });
 
 /**
- * Closing the case. With "yes" to the closing question only the answer is needed (it is recorded and the closure is
- * refused); with "no" everything below is required as the rules say.
+ * The closure form's required fields (a "no" to the closing question, or a "yes" after the case review meeting decided
+ * to close). Shared by the contract and the API, which applies it to a "yes" once it knows the meeting's decision.
+ */
+export function closureFormIssues(c: {
+  closedOn?: string | undefined;
+  processWorked?: string | undefined;
+  processLearned?: string | undefined;
+  reason?: string | undefined;
+  referredTo?: string | undefined;
+  reasonOther?: string | undefined;
+  outcome?: string | undefined;
+  watch?: { checkInIntervalWeeks: number; endsOn: string } | undefined;
+  actionDecisions: ReadonlyArray<{ decision: string; handedOverTo?: string | undefined }>;
+}): Array<{ path: Array<string | number>; message: string }> {
+  const issues: Array<{ path: Array<string | number>; message: string }> = [];
+  const need = (path: string, present: unknown, message: string) => {
+    if (!present) issues.push({ path: [path], message });
+  };
+  need('closedOn', c.closedOn, 'Vul de datum van afsluiten in.');
+  need('processWorked', c.processWorked, 'Vul in wat goed werkte in de begeleiding.');
+  need('processLearned', c.processLearned, 'Vul in wat we ervan leren.');
+  need('reason', c.reason, 'Kies de reden van afsluiten.');
+  need('outcome', c.outcome, 'Kies of het dossier wordt afgesloten of in de waakvlam gaat.');
+  if (c.reason === 'referred_elsewhere') need('referredTo', c.referredTo, 'Vul in naar wie het huishouden is doorverwezen.');
+  if (c.reason === 'other') need('reasonOther', c.reasonOther, 'Beschrijf de reden van afsluiten.');
+  c.actionDecisions.forEach((a, i) => {
+    if (a.decision === 'handed_over' && !a.handedOverTo) issues.push({ path: ['actionDecisions', i, 'handedOverTo'], message: 'Vul in aan wie de actie is overgedragen.' });
+  });
+  if (c.outcome === 'watch') {
+    if (!c.watch) issues.push({ path: ['watch', 'checkInIntervalWeeks'], message: 'Vul het aantal weken tussen de check-ins en de einddatum van de waakvlam in.' });
+    else if (c.closedOn) {
+      for (const [field, messages] of Object.entries(checkWatchPlan({ startedOn: c.closedOn, ...c.watch }))) issues.push({ path: ['watch', field], message: messages[0] ?? '' });
+    }
+  }
+  return issues;
+}
+
+/** The watch lengths the closure form offers (months); any end date up to two years stays possible. */
+export const WATCH_LENGTH_MONTHS = [3, 6, 12] as const;
+
+/**
+ * Closing the case. With "yes" to the closing question: before the case review meeting decided to close, only the
+ * answer is needed (it is recorded and the closure refused); after that decision, the whole form and `riskNote`.
+ * With "no" everything below is required as the rules say. A goal left out takes its result from the final evaluation
+ * (the API refuses it when that evaluation has none).
  */
 export const closeCaseInput = z
   .object({
     somethingGoesWrong: z.boolean({ error: 'Beantwoord de vraag "Gaat er iets mis als ik eruit stap?".' }),
     closingQuestionExplanation: optional(2000),
+    /** With "yes", after the meeting decided to close: which risk remains and what was agreed about it. */
+    riskNote: optional(4000),
     closedOn: pastDate.optional(),
     goals: z
       .array(
@@ -140,27 +189,7 @@ export const closeCaseInput = z
   })
   .superRefine((c, ctx) => {
     if (c.somethingGoesWrong) return;
-    const need = (path: string, present: unknown, message: string) => {
-      if (!present) ctx.addIssue({ code: 'custom', path: [path], message });
-    };
-    need('closedOn', c.closedOn, 'Vul de datum van afsluiten in.');
-    need('processWorked', c.processWorked, 'Vul in wat goed werkte in de begeleiding.');
-    need('processLearned', c.processLearned, 'Vul in wat we ervan leren.');
-    need('reason', c.reason, 'Kies de reden van afsluiten.');
-    need('outcome', c.outcome, 'Kies of het dossier wordt afgesloten of in de waakvlam gaat.');
-    if (c.reason === 'referred_elsewhere') need('referredTo', c.referredTo, 'Vul in naar wie het huishouden is doorverwezen.');
-    if (c.reason === 'other') need('reasonOther', c.reasonOther, 'Beschrijf de reden van afsluiten.');
-    c.actionDecisions.forEach((a, i) => {
-      if (a.decision === 'handed_over' && !a.handedOverTo) ctx.addIssue({ code: 'custom', path: ['actionDecisions', i, 'handedOverTo'], message: 'Vul in aan wie de actie is overgedragen.' });
-    });
-    if (c.outcome === 'watch') {
-      if (!c.watch) ctx.addIssue({ code: 'custom', path: ['watch', 'checkInIntervalWeeks'], message: 'Vul het aantal weken tussen de check-ins en de einddatum van de waakvlam in.' });
-      else if (c.closedOn) {
-        for (const [field, messages] of Object.entries(checkWatchPlan({ startedOn: c.closedOn, ...c.watch }))) {
-          ctx.addIssue({ code: 'custom', path: ['watch', field], message: messages[0] ?? '' });
-        }
-      }
-    }
+    for (const issue of closureFormIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type CloseCaseInput = z.infer<typeof closeCaseInput>;
 
@@ -199,7 +228,10 @@ export const caseLetterView = z.object({
   to: z.string().nullable(),
   recipientName: z.string().nullable(),
   subject: z.string(),
-  status: z.enum(['pending', 'sent', 'no_address', 'failed']),
+  /** `portal`: no e-mail address, shown in the resident's Mijn Nabij (announced by an e-mail without content). */
+  status: z.enum(['pending', 'sent', 'no_address', 'failed', 'portal']),
+  /** Also shown in the addressee's Mijn Nabij. */
+  inPortal: z.boolean().default(false),
   sentAt: z.string().nullable(),
   createdAt: z.string(),
   sharingBasis: z.enum(SHARING_BASES),
@@ -273,9 +305,31 @@ export const caseCourseView = z.object({
     }),
   ),
   comparison: outcomeComparison,
-  closingQuestion: z.object({ somethingGoesWrong: z.boolean(), explanation: z.string().nullable(), answeredAt: z.string(), answeredByName: z.string() }).nullable(),
-  /** The latest answer in this episode was "yes" and the case was not closed since: discuss it in the team meeting first. */
+  closingQuestion: z
+    .object({ somethingGoesWrong: z.boolean(), explanation: z.string().nullable(), answeredAt: z.string(), answeredByName: z.string(), changeReason: z.string().nullable() })
+    .nullable(),
+  /** The latest answer in this episode was "yes", the case review meeting has not decided since, and the case is not closed. */
   teamMeetingNeeded: z.boolean(),
+  /**
+   * After a "yes" in this episode: where the case stands with the case review meeting — on the agenda of a meeting
+   * (waiting for its outcome), or decided (close: the worker closes with "yes" and the risk; continue: the work goes on).
+   */
+  closureReview: z
+    .object({
+      onAgenda: z.object({ meetingId: z.string(), meetingDate: z.string() }).nullable(),
+      decision: z.enum(['close', 'continue']).nullable(),
+      advice: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+    })
+    .nullable(),
+  /** The latest evaluation of this episode concluded "afronden": its goal results are taken into the closure. */
+  finalEvaluation: z
+    .object({
+      id: z.string(),
+      heldOn: z.string(),
+      goals: z.array(z.object({ goalId: z.string(), status: z.enum(GOAL_EVALUATION_STATUSES), note: z.string().nullable() })),
+    })
+    .nullable(),
   closures: z.array(
     z.object({
       id: z.string(),
@@ -288,7 +342,11 @@ export const caseCourseView = z.object({
       processWorked: z.string(),
       processLearned: z.string(),
       aftercare: z.string().nullable(),
-      goals: z.array(z.object({ goalId: z.string(), domain: z.string(), goal: z.string(), status: z.enum(GOAL_RESULTS), result: z.string(), sideEffects: z.string().nullable() })),
+      /** Closed with "yes" after the case review meeting decided to close: the risk that remains. */
+      riskNote: z.string().nullable(),
+      goals: z.array(
+        z.object({ goalId: z.string(), domain: z.string(), goal: z.string(), status: z.enum(GOAL_RESULTS), result: z.string(), sideEffects: z.string().nullable(), fromEvaluation: z.boolean() }),
+      ),
       actions: z.array(z.object({ actionId: z.string(), description: z.string(), decision: z.enum(ACTION_DECISIONS), handedOverTo: z.string().nullable() })),
       snapshot: outcomeComparison,
       recordedByName: z.string(),
@@ -311,7 +369,19 @@ export const caseCourseView = z.object({
     }),
   ),
   episodes: z.array(z.object({ number: z.number(), startedOn: z.string(), fromPhase: z.enum(['watch', 'closed']), toPhase: z.enum(['analysis', 'execution']), reason: z.string(), startedByName: z.string() })),
-  linkedReferrals: z.array(z.object({ referralId: z.string(), reference: z.string(), receivedAt: z.string(), linkedAt: z.string(), casePhase: z.enum(['watch', 'closed']) })),
+  linkedReferrals: z.array(
+    z.object({
+      referralId: z.string(),
+      reference: z.string(),
+      receivedAt: z.string(),
+      linkedAt: z.string(),
+      /** The case's phase when the referral was linked: open (issue #17 item 7), in watch, or closed. */
+      casePhase: z.enum(['analysis', 'plan', 'execution', 'closure', 'watch', 'closed']),
+      /** For an open case: the referral joined the case as a new question, or a parallel case was opened (with the reason). */
+      outcome: z.enum(['joined', 'parallel_case']).nullable().optional(),
+      reason: z.string().nullable().optional(),
+    }),
+  ),
   canReactivate: z.boolean(),
 });
 export type CaseCourseView = z.infer<typeof caseCourseView>;

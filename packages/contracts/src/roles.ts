@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'case:assign',
   'case:read_own',
   'case:read',
+  /** The case and its plan, read by a municipal consultant linked to the case as process coordinator (procesregisseur); the link decides which. */
+  'case:read_linked',
   'zrm:configure',
   'task:read_team',
   'job:monitor',
@@ -51,7 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   case_worker: ['person:read', 'person:write', 'meeting:read', 'case:read_own', 'case:read', 'policy_signal:write'],
   behavioural_scientist: ['person:read', 'meeting:read', 'case:read', 'policy_signal:write'],
   team_coordinator: ['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage', 'case:assign', 'case:read_own', 'case:read', 'policy_signal:write', 'policy_signal:read', 'task:read_team', 'dashboard:read_team', 'quality_mirror:write'],
-  municipal_consultant: ['person:read', 'meeting:read', 'policy_signal:read'],
+  municipal_consultant: ['person:read', 'meeting:read', 'case:read_linked', 'policy_signal:read'],
   privacy_officer: ['access_log:read', 'privacy:manage'],
   functional_admin: ['user:admin', 'zrm:configure', 'job:monitor'],
   policy_advisor: ['dashboard:read_all', 'policy_signal:read'],

@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'closure_not_possible'
   | 'open_actions_undecided'
   | 'closure_needs_team_meeting'
+  | 'closing_answer_needs_review'
   | 'not_in_watch'
   | 'cannot_reactivate'
   | 'sharing_basis_required'
@@ -85,6 +86,8 @@ export type ErrorCode =
   | 'merge_not_found'
   | 'merge_already_undone'
   | 'merge_cannot_undo'
+  | 'open_case_exists'
+  | 'user_has_open_cases'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -139,6 +142,7 @@ const STATUS: Record<ErrorCode, number> = {
   closure_not_possible: 409,
   open_actions_undecided: 409,
   closure_needs_team_meeting: 409,
+  closing_answer_needs_review: 409,
   not_in_watch: 409,
   cannot_reactivate: 409,
   sharing_basis_required: 409,
@@ -173,6 +177,8 @@ const STATUS: Record<ErrorCode, number> = {
   merge_not_found: 404,
   merge_already_undone: 409,
   merge_cannot_undo: 409,
+  open_case_exists: 409,
+  user_has_open_cases: 409,
   internal: 500,
 };
 

@@ -70,6 +70,7 @@ export const nl = {
   'error.closure_not_possible': 'Dit dossier kan nu niet zo worden afgesloten. Afsluiten kan vanuit de uitvoerings- of afsluitfase; in de analyse- of planfase alleen met een andere reden dan "doelen bereikt". Een dossier in de waakvlam sluit u af met "Waakvlam beëindigen". Er is niets opgeslagen.',
   'error.open_actions_undecided': 'Er staan nog acties uit het plan open. Kies per open actie of die is afgerond, gestopt of overgedragen; daarna kunt u afsluiten. Er is niets opgeslagen.',
   'error.closure_needs_team_meeting': 'U antwoordde dat er iets mis kan gaan als u eruit stapt. Dan wordt het dossier nog niet afgesloten: bespreek het eerst in het casuïstiekoverleg. Uw antwoord is vastgelegd in het dossier.',
+  'error.closing_answer_needs_review': 'Eerder is "ja" geantwoord op "Gaat er iets mis als ik eruit stap?". Dat antwoord verandert alleen door het besluit van het casuïstiekoverleg, of door de teamcoördinator met een reden. Er is niets opgeslagen.',
   'error.not_in_watch': 'Dit dossier staat niet (meer) in de waakvlam.',
   'error.cannot_reactivate': 'Alleen een dossier in de waakvlam, of een dossier dat minder dan twee jaar geleden is afgesloten, kan opnieuw actief worden.',
   'error.sharing_basis_required': 'Er is geen geldige toestemming van het huishouden om informatie te delen met deze ontvanger. Leg de wettelijke grondslag en de reden van het delen vast, of vraag eerst toestemming. Er is niets verstuurd.',
@@ -106,6 +107,8 @@ export const nl = {
   'error.merge_not_found': 'Deze samenvoeging is niet gevonden.',
   'error.merge_already_undone': 'Deze samenvoeging is al ongedaan gemaakt.',
   'error.merge_cannot_undo': 'Deze samenvoeging kan niet ongedaan worden gemaakt: de persoon die bleef bestaat niet meer of is daarna zelf samengevoegd. Maak eerst die latere samenvoeging ongedaan.',
+  'error.open_case_exists': 'Dit huishouden heeft al een lopend dossier. Voeg de aanmelding daaraan toe, of leg vast waarom er een tweede dossier nodig is.',
+  'error.user_has_open_cases': 'Deze gebruiker heeft nog lopende dossiers. Draag ze eerst over aan een andere werker.',
   'error.internal': 'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
 } as const;
 

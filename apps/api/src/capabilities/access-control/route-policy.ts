@@ -11,7 +11,13 @@ export type RoutePolicy =
   /** Any fully logged-in user. */
   | { kind: 'authenticated' }
   /** A fully logged-in user whose roles grant the permission. */
-  | { kind: 'permission'; permission: Permission; dataCategory: string }
+  | {
+      kind: 'permission';
+      permission: Permission;
+      dataCategory: string;
+      /** Other permissions that also open the route (any one is enough); the record-level rule decides the rest. */
+      orPermissions?: readonly Permission[];
+    }
   /**
    * A resident logged in to the resident portal (Mijn Nabij) with a resident session. Staff sessions never count
    * here, and resident sessions never count for the other kinds. What the resident may see is decided per person
@@ -27,6 +33,22 @@ export const requirePermission = (permission: Permission, dataCategory: string):
   permission,
   dataCategory,
 });
+/**
+ * A route opened by any one of several permissions, e.g. reading a case with `case:read` (its workers, coordinator,
+ * behavioural scientist) or with `case:read_linked` (the process coordinator linked to it). The use case applies the
+ * relation to the record.
+ */
+export const requireAnyPermission = (permissions: readonly [Permission, ...Permission[]], dataCategory: string): RoutePolicy => ({
+  kind: 'permission',
+  permission: permissions[0],
+  dataCategory,
+  orPermissions: permissions.slice(1),
+});
+
+/** True when the actor's permissions satisfy a permission policy. */
+export const grantsPolicy = (permissions: ReadonlySet<Permission>, policy: { permission: Permission; orPermissions?: readonly Permission[] | undefined }): boolean =>
+  permissions.has(policy.permission) || (policy.orPermissions ?? []).some((p) => permissions.has(p));
+
 export const residentRoute = (dataCategory: string): RoutePolicy => ({ kind: 'resident', dataCategory });
 
 /** Routes of the resident portal's API: their sessions are resolved from the resident cookie, never the staff one. */

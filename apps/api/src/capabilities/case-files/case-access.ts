@@ -23,7 +23,18 @@ export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined>
   const members = c.household_id ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute() : [];
   const personIds = [...new Set([...(c.primary_person_id ? [c.primary_person_id] : []), ...members.map((m) => m.person_id)])];
   const consulted = await tx.selectFrom('behavioural_consultation').select('scientist_id').where('case_id', '=', c.id).execute();
-  return { id: c.id, teamId: c.team_id, caseWorkerId: c.case_worker_id, tandemWorkerId: c.tandem_worker_id, householdId: c.household_id, primaryPersonId: c.primary_person_id, personIds, consultedScientistIds: consulted.map((r) => r.scientist_id) };
+  const coordinators = await tx.selectFrom('case_process_coordinator').select('user_id').where('case_id', '=', c.id).where('unlinked_at', 'is', null).execute();
+  return {
+    id: c.id,
+    teamId: c.team_id,
+    caseWorkerId: c.case_worker_id,
+    tandemWorkerId: c.tandem_worker_id,
+    householdId: c.household_id,
+    primaryPersonId: c.primary_person_id,
+    personIds,
+    consultedScientistIds: consulted.map((r) => r.scientist_id),
+    processCoordinatorIds: coordinators.map((r) => r.user_id),
+  };
 }
 
 export type CaseAccess = 'view' | 'work' | 'meldcode';

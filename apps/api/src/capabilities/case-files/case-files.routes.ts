@@ -22,7 +22,7 @@ import {
   zrmInstrument,
 } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
-import { accessContext, requirePermission } from '../access-control';
+import { accessContext, requireAnyPermission, requirePermission } from '../access-control';
 import { withCase, logCaseAccess } from './case-access';
 import { renderEcogram } from './ecogram';
 import { findMyCases } from './list-my-cases';
@@ -52,10 +52,12 @@ export function registerCaseFileRoutes(app: FastifyInstance, deps: Deps): void {
   const recordParams = z.object({ id: uuid, recordId: uuid });
   const overview = { 200: caseOverview };
 
-  r.get('/api/cases/mine', { config: { policy: requirePermission('case:read_own', 'case_file') }, schema: { tags, response: { 200: myCases } } }, async (request) =>
+  // "Mijn dossiers": the worker's own cases; for the municipal consultant the cases they are linked to as process coordinator.
+  r.get('/api/cases/mine', { config: { policy: requireAnyPermission(['case:read_own', 'case:read_linked'], 'case_file') }, schema: { tags, response: { 200: myCases } } }, async (request) =>
     findMyCases(deps, accessContext(request)),
   );
-  r.get('/api/cases/:id', { config: read, schema: { tags, params: idParams, response: overview } }, async (request) => viewCase(deps, accessContext(request), request.params.id));
+  // The case overview is also read by the process coordinator linked to the case (ADR 0033).
+  r.get('/api/cases/:id', { config: { policy: requireAnyPermission(['case:read', 'case:read_linked'], 'case_file') }, schema: { tags, params: idParams, response: overview } }, async (request) => viewCase(deps, accessContext(request), request.params.id));
   r.get('/api/cases/:id/ecogram.svg', { config: read, schema: { tags, params: idParams } }, async (request, reply) => {
     const ctx = accessContext(request);
     const svg = await withCase(deps, ctx, request.params.id, 'view', 'network', async (tx, c) => {

@@ -82,8 +82,27 @@ export async function listMyCases(tx: Tx, userId: string) {
     .selectFrom('case_file as c')
     .leftJoin('household as h', 'h.id', 'c.household_id')
     .leftJoin('referral as r', 'r.id', 'c.referral_id')
-    .select(['c.id', 'r.reference', 'h.name as household_name', 'c.primary_person_id', 'c.phase', 'c.opened_at', 'c.case_worker_id', 'c.analysis_deadline'])
-    .where((eb) => eb.or([eb('c.case_worker_id', '=', userId), eb('c.tandem_worker_id', '=', userId)]))
+    .select([
+      'c.id',
+      'r.reference',
+      'h.name as household_name',
+      'c.primary_person_id',
+      'c.phase',
+      'c.opened_at',
+      'c.case_worker_id',
+      'c.tandem_worker_id',
+      'c.analysis_deadline',
+      // The household's persons, for its language and need of an interpreter (issue #17 item 10).
+      sql<string[]>`array_remove(array_cat(array[c.primary_person_id], coalesce((select array_agg(m.person_id) from household_member m where m.household_id = c.household_id), '{}')), null)`.as('person_ids'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('c.case_worker_id', '=', userId),
+        eb('c.tandem_worker_id', '=', userId),
+        // The municipal consultant: the cases they are linked to as process coordinator (ADR 0033).
+        eb.exists(eb.selectFrom('case_process_coordinator as pc').select('pc.id').whereRef('pc.case_id', '=', 'c.id').where('pc.user_id', '=', userId).where('pc.unlinked_at', 'is', null)),
+      ]),
+    )
     .where('c.phase', '!=', 'closed')
     .orderBy('c.opened_at', 'desc')
     .execute();

@@ -58,11 +58,12 @@ const iso = (d: Date) => d.toISOString();
 /** Everything of team meetings and coordination on one case, as the case page shows it. */
 export async function buildCaseCoordination(tx: Tx, actor: Actor, c: CaseRow, today: string): Promise<CaseCoordinationView> {
   const coordinatorView = isCoordinatorOf(actor, c.teamId);
-  const [base, items, meetings, consultations, scientists, actions, transfers, decisions, teamWorkers] = await Promise.all([
+  const [base, items, meetings, consultations, scientists, actions, transfers, decisions, teamWorkers, staff] = await Promise.all([
     tx
       .selectFrom('case_file as c')
       .leftJoin('app_user as tw', 'tw.id', 'c.tandem_worker_id')
-      .select(['c.version', 'tw.id as tandem_id', 'tw.display_name as tandem_name'])
+      .innerJoin('app_user as cw', 'cw.id', 'c.case_worker_id')
+      .select(['c.version', 'tw.id as tandem_id', 'tw.display_name as tandem_name', 'cw.id as worker_id', 'cw.display_name as worker_name'])
       .where('c.id', '=', c.id)
       .executeTakeFirstOrThrow(),
     listCaseReviewItems(tx, c.id),
@@ -106,6 +107,7 @@ export async function buildCaseCoordination(tx: Tx, actor: Actor, c: CaseRow, to
       .orderBy('d.decided_on')
       .execute(),
     coordinatorView ? teamCaseWorkers(tx, c.teamId) : Promise.resolve([]),
+    staffOfCase(tx, actor, c),
   ]);
   return {
     caseId: c.id,
@@ -124,7 +126,7 @@ export async function buildCaseCoordination(tx: Tx, actor: Actor, c: CaseRow, to
       requestedAt: iso(i.requested_at),
       outcome:
         i.advice !== null && i.outcome_recorded_at
-          ? { advice: i.advice, agreements: i.agreements, agreementsBy: i.agreements_by, recordedByName: i.outcome_by_name ?? '', recordedAt: iso(i.outcome_recorded_at) }
+          ? { advice: i.advice, closureDecision: i.closure_decision as 'close' | null, agreements: i.agreements, agreementsBy: i.agreements_by, recordedByName: i.outcome_by_name ?? '', recordedAt: iso(i.outcome_recorded_at) }
           : null,
       version: i.version,
     })),
@@ -179,6 +181,56 @@ export async function buildCaseCoordination(tx: Tx, actor: Actor, c: CaseRow, to
     })),
     tandem: base.tandem_id && base.tandem_name ? { id: base.tandem_id, name: base.tandem_name } : null,
     teamWorkers: teamWorkers.map((w) => ({ id: w.id, name: w.display_name })),
+    caseWorker: { id: base.worker_id, name: base.worker_name },
+    canChangeContactPerson: coordinatorView,
+    ...staff,
+  };
+}
+
+/** The changes of contact person and the process coordinators of a case (issue #17 items 6 and 8). */
+async function staffOfCase(tx: Tx, actor: Actor, c: CaseRow) {
+  const [changes, coordinators, consultants] = await Promise.all([
+    tx
+      .selectFrom('case_worker_change as w')
+      .leftJoin('app_user as p', 'p.id', 'w.previous_worker_id')
+      .innerJoin('app_user as n', 'n.id', 'w.new_worker_id')
+      .leftJoin('app_user as b', 'b.id', 'w.changed_by')
+      .select(['w.changed_at', 'w.previous_worker_id', 'p.display_name as previous_name', 'w.new_worker_id', 'n.display_name as new_name', 'w.reason', 'w.reason_note', 'w.handover_note', 'b.display_name as by_name', 'w.household_told'])
+      .where('w.case_id', '=', c.id)
+      .orderBy('w.changed_at', 'desc')
+      .execute(),
+    tx
+      .selectFrom('case_process_coordinator as pc')
+      .innerJoin('app_user as u', 'u.id', 'pc.user_id')
+      .select(['u.id', 'u.display_name'])
+      .where('pc.case_id', '=', c.id)
+      .where('pc.unlinked_at', 'is', null)
+      .orderBy('u.display_name')
+      .execute(),
+    canWorkOnCase(actor, c)
+      ? tx
+          .selectFrom('app_user as u')
+          .innerJoin('user_role as r', 'r.user_id', 'u.id')
+          .select(['u.id', 'u.display_name'])
+          .where('r.role', '=', 'municipal_consultant')
+          .where('u.active', '=', true)
+          .orderBy('u.display_name')
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  return {
+    contactPersonChanges: changes.map((w) => ({
+      changedAt: iso(w.changed_at),
+      previousWorker: w.previous_worker_id ? { id: w.previous_worker_id, name: w.previous_name ?? '' } : null,
+      newWorker: { id: w.new_worker_id, name: w.new_name },
+      reason: w.reason as 'other' | null,
+      reasonNote: w.reason_note,
+      handoverNote: w.handover_note,
+      changedByName: w.by_name,
+      householdTold: w.household_told as 'none' | null,
+    })),
+    processCoordinators: coordinators.map((u) => ({ id: u.id, name: u.display_name })),
+    consultants: consultants.map((u) => ({ id: u.id, name: u.display_name })),
   };
 }
 

@@ -6,6 +6,11 @@ import {
   agreedActionUpdateInput,
   careTransferInput,
   caseCoordinationView,
+  caseloadMoveInput,
+  caseloadMoveResult,
+  caseloadView,
+  contactPersonChangeInput,
+  processCoordinatorInput,
   caseReviewItemInput,
   caseReviewMeetingList,
   caseReviewMeetingView,
@@ -32,6 +37,7 @@ import { listCaseReviewMeetings, planCaseReview, putOnAgenda, recordOutcome, vie
 import { listMyConsultations, recordAdvice, requestConsultation } from './consultations';
 import { addAgreedAction, addCareTransfer, changeAgreedAction, endCareTransfer, recordScalingDecision, setTandem } from './escalation';
 import { forwardSignal, listMySignals, listSignals, recordSignal } from './policy-signals';
+import { changeContactPerson, linkProcessCoordinator, moveCaseload, unlinkProcessCoordinator, viewCaseload } from './staff-changes';
 
 export function registerCoordinationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -100,6 +106,24 @@ export function registerCoordinationRoutes(app: FastifyInstance, deps: Deps): vo
   );
   r.post('/api/cases/:id/scaling-decisions', { config: onCase, schema: { tags, params: idParams, body: scalingDecisionInput, response: view } }, async (request) =>
     recordScalingDecision(deps, accessContext(request), request.params.id, request.body),
+  );
+
+  // ---- staff changes (issue #17 items 6 and 8): contact person, caseload, process coordinator ----
+  const assign = { policy: requirePermission('case:assign', 'case_file') };
+  r.put('/api/cases/:id/case-worker', { config: onCase, schema: { tags, params: idParams, body: contactPersonChangeInput, response: view } }, async (request) =>
+    changeContactPerson(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.get('/api/caseload', { config: assign, schema: { tags, querystring: z.object({ workerId: uuid.optional() }), response: { 200: caseloadView } } }, async (request) =>
+    viewCaseload(deps, accessContext(request), request.query.workerId),
+  );
+  r.post('/api/caseload-moves', { config: assign, schema: { tags, body: caseloadMoveInput, response: { 200: caseloadMoveResult } } }, async (request) =>
+    moveCaseload(deps, accessContext(request), request.body),
+  );
+  r.post('/api/cases/:id/process-coordinators', { config: onCase, schema: { tags, params: idParams, body: processCoordinatorInput, response: view } }, async (request) =>
+    linkProcessCoordinator(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.post('/api/cases/:id/process-coordinators/unlink', { config: onCase, schema: { tags, params: idParams, body: processCoordinatorInput, response: view } }, async (request) =>
+    unlinkProcessCoordinator(deps, accessContext(request), request.params.id, request.body),
   );
 
   // ---- signals to policy ----

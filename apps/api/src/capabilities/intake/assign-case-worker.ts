@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
+import type { ReferralCloseReason } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
-import { caseFileOfReferral, caseloadOfTeam, insertCaseFile } from '../case-files';
+import { caseFileOfReferral, caseloadOfTeam, insertCaseFile, openCaseLinkOf } from '../case-files';
+import { openCaseExists, openCasesOfReferral, openCaseStateOf, recordParallelCase } from './open-case';
 import { daysBetween } from './intake.domain';
 import { canAssign, canWorkOnReferral } from './intake.policy';
 import { updateReferralStatus } from './intake.store';
@@ -48,8 +50,11 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
       }
     }
     const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
+    const openCases = new Map(await Promise.all(waiting.map(async (w) => [w.id, await openCaseStateOf(tx, w.id)] as const)));
     return {
       waiting: waiting.map((w) => ({
+        openCase: openCases.get(w.id)?.openCase ?? null,
+        parallelCaseReason: openCases.get(w.id)?.openCaseOutcome?.outcome === 'parallel_case' ? (openCases.get(w.id)?.openCaseOutcome?.reason ?? null) : null,
         referralId: w.id,
         reference: w.reference,
         version: w.version,
@@ -72,7 +77,16 @@ export async function assignCaseWorker(
   deps: Deps,
   ctx: AccessContext,
   referralId: string,
-  input: { version: number; caseWorkerId: string; tandemWorkerId?: string | undefined; consent: string; consentDate?: string | undefined; legalBasis?: string | undefined; reasonWithoutConsent?: string | undefined },
+  input: {
+    version: number;
+    caseWorkerId: string;
+    tandemWorkerId?: string | undefined;
+    consent: string;
+    consentDate?: string | undefined;
+    legalBasis?: string | undefined;
+    reasonWithoutConsent?: string | undefined;
+    parallelCaseReason?: string | undefined;
+  },
 ) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, referralId);
@@ -91,6 +105,14 @@ export async function assignCaseWorker(
       .where('r.role', 'in', ['case_worker', 'team_coordinator', 'behavioural_scientist'])
       .execute();
     if (new Set(eligible.map((e) => e.id)).size !== new Set(workers).size) throw new AppError('worker_not_available');
+    // One household, one plan, one coordinator (issue #17 item 7): no second, parallel case without a recorded reason.
+    const [open] = await openCasesOfReferral(tx, referralId);
+    if (open) {
+      const decided = await openCaseLinkOf(tx, referralId);
+      const residentIds = view.residents.map((r) => r.personId).filter((x): x is string => x !== null);
+      if (input.parallelCaseReason) await recordParallelCase(tx, ctx, { id: referralId, teamId: view.teamId, personIds: residentIds }, open, input.parallelCaseReason);
+      else if (decided?.outcome !== 'parallel_case') throw openCaseExists(open);
+    }
     if (!(await updateReferralStatus(tx, referralId, input.version, 'closed'))) throw new AppError('version_conflict');
     const primary = view.residents.find((r) => r.role === 'resident' && r.personId);
     const caseId = await insertCaseFile(tx, {
@@ -127,15 +149,46 @@ export async function assignCaseWorker(
   });
 }
 
-/** Closes a referral the team does not take up (advice, referral elsewhere, not for us). */
-export async function closeReferral(deps: Deps, ctx: AccessContext, referralId: string, version: number) {
+/**
+ * Closes a referral without a case (issue #17 item 5), at any stage before a case exists: after a core decision
+ * other than taking it up the decision is the reason; otherwise — also after a decision to take it up, when the
+ * resident withdraws before assignment — the desk gives a coded reason (taken up elsewhere, no consent, duplicate,
+ * not for the wijkteam, withdrawn, other with a note). An undecided referral leaves the meeting's agenda. Logged.
+ */
+export async function closeReferral(
+  deps: Deps,
+  ctx: AccessContext,
+  referralId: string,
+  input: { version: number; reason?: ReferralCloseReason | undefined; note?: string | undefined },
+) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, referralId, true);
     if (!canWorkOnReferral(ctx.actor, view) && !hasPermission(ctx.actor, 'case:assign')) throw new AppError('forbidden');
-    if (view.status !== 'decided' || !view.decision) throw new AppError('not_decided');
-    if (view.decision.outcome === 'take_up') throw new AppError('invalid_status_change');
-    if (!(await updateReferralStatus(tx, referralId, version, 'closed'))) throw new AppError('version_conflict');
-    await logReferralAccess(tx, ctx, view, { action: 'update', event: 'referral.closed_without_case', permission: 'referral:write' });
-    return (await getVisibleReferral(tx, ctx, referralId, true));
+    if (view.version !== input.version) throw new AppError('version_conflict');
+    if (view.caseId || (await caseFileOfReferral(tx, referralId))) throw new AppError('already_assigned');
+    if (view.status === 'closed') throw new AppError('invalid_status_change');
+    const byDecision = view.decision !== null && view.decision.outcome !== 'take_up';
+    const reason = input.reason ?? (byDecision ? 'decision' : undefined);
+    if (!reason) throw new AppError('validation_failed', { fieldErrors: { reason: ['Kies de reden van afsluiten.'] } });
+    if (reason === 'other' && !input.note) throw new AppError('validation_failed', { fieldErrors: { note: ['Licht toe waarom de aanmelding wordt afgesloten.'] } });
+    const closed = await tx
+      .updateTable('referral')
+      .set((eb) => ({
+        status: 'closed',
+        closed_reason: reason,
+        closed_note: input.note ?? null,
+        closed_at: deps.clock.now(),
+        closed_by: ctx.actor.userId,
+        updated_at: sql<Date>`now()`,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', referralId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(closed.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+    // Not decided yet: it no longer waits on a meeting's agenda.
+    if (!view.decision && view.meetingId) await tx.deleteFrom('meeting_item').where('referral_id', '=', referralId).execute();
+    await logReferralAccess(tx, ctx, view, { action: 'update', event: 'referral.closed_without_case', permission: 'referral:write', detail: { reason } });
+    return await getVisibleReferral(tx, ctx, referralId, true);
   });
 }

@@ -4,10 +4,13 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { renderMinutesPdf } from '../../platform/pdf';
 import { recordAccess, recordAccessMany } from '../audit';
+import { languageOfPersonGroups } from '../persons';
 import { canDecideInMeeting, canManageMeeting, canSeeMeeting } from './intake.policy';
 import { updateReferralStatus } from './intake.store';
 import { addItem, findMeeting, insertMeeting, insertParticipants, insertTriageAndDecision, listMeetingItems, listMeetings, type MeetingRow } from './meetings.store';
 import { loadInbox } from './referral.views';
+import { amsterdamDate } from '../../shared/clock';
+import { joinReferralToCase, openCasesOfReferral, openCaseStateOf, recordParallelCase } from './open-case';
 
 const CORE_DECISION_LABELS: Record<string, string> = {
   take_up: 'Het team pakt de hulp op',
@@ -26,6 +29,10 @@ async function getVisibleMeeting(tx: Tx, ctx: AccessContext, id: string): Promis
 
 async function meetingView(tx: Tx, ctx: AccessContext, m: MeetingRow, now: Date) {
   const items = await listMeetingItems(tx, m.id);
+  const openCases = new Map(await Promise.all(items.map(async (i) => [i.referral_id, await openCaseStateOf(tx, i.referral_id)] as const)));
+  const languages = await languageOfPersonGroups(tx, new Map(items.map((i) => [i.referral_id, i.person_ids])));
+  const languageOf = (i: (typeof items)[number]) =>
+    i.person_ids.length ? languages.get(i.referral_id) : { interpreterNeeded: i.interpreter_needed, languages: i.preferred_language ? [i.preferred_language] : [] };
   const manage = canManageMeeting(ctx.actor, { teamId: m.team_id });
   const candidates = manage ? await loadInbox(tx, { teamIds: [m.team_id], status: 'complete' }, now) : [];
   return {
@@ -45,6 +52,8 @@ async function meetingView(tx: Tx, ctx: AccessContext, m: MeetingRow, now: Date)
       question: i.question,
       status: i.status as 'on_agenda',
       version: i.version,
+      ...openCases.get(i.referral_id),
+      language: languageOf(i),
       triage:
         i.situation !== null
           ? {
@@ -142,7 +151,16 @@ export async function decideReferral(
   input: {
     version: number;
     triage: { situation: string; lifeDomains: string[]; multipleProblems: boolean; knownToOthers?: string | undefined; urgency: string; safety: string; expertiseNeeded?: string | undefined };
-    decision: { outcome: string; interventions?: string | undefined; goal?: string | undefined; intendedResult?: string | undefined; carriedOutBy?: string | undefined; reasoning: string; discussedWithResident: boolean };
+    decision: {
+      outcome: string;
+      interventions?: string | undefined;
+      goal?: string | undefined;
+      intendedResult?: string | undefined;
+      carriedOutBy?: string | undefined;
+      reasoning: string;
+      discussedWithResident: boolean;
+      parallelCaseReason?: string | undefined;
+    };
   },
 ) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -155,6 +173,15 @@ export async function decideReferral(
     if (!(await updateReferralStatus(tx, referralId, input.version, 'decided'))) throw new AppError('version_conflict');
     await insertTriageAndDecision(tx, { tenantId: ctx.actor.tenantId, referralId, meetingId, userId: ctx.actor.userId, triage: input.triage, decision: input.decision });
     const persons = await tx.selectFrom('referral_person').select('person_id').where('referral_id', '=', referralId).where('person_id', 'is not', null).execute();
+    // One household, one plan, one coordinator: taken up for a household with an open case, the referral joins that
+    // case as a new question — unless the meeting records why a parallel case is needed (issue #17 item 7).
+    const [open] = input.decision.outcome === 'take_up' ? await openCasesOfReferral(tx, referralId) : [];
+    if (open) {
+      const referral = await tx.selectFrom('referral').select(['reference']).where('id', '=', referralId).executeTakeFirstOrThrow();
+      const subject = { id: referralId, reference: referral.reference, teamId: m.team_id, personIds: persons.map((p) => p.person_id).filter((x): x is string => x !== null) };
+      if (input.decision.parallelCaseReason) await recordParallelCase(tx, ctx, subject, open, input.decision.parallelCaseReason);
+      else await joinReferralToCase(tx, ctx, subject, open, amsterdamDate(deps.clock.now()));
+    }
     await recordAccessMany(
       tx,
       ctx,

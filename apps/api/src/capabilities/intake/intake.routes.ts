@@ -9,7 +9,9 @@ import {
   changeReferralStatusRequest,
   closeReferralRequest,
   completeRegiecheckRequest,
+  correctReferralRequest,
   createMeetingRequest,
+  joinOpenCaseRequest,
   decideReferralRequest,
   hostQuestionRequest,
   hostQuestionTally,
@@ -30,10 +32,14 @@ import {
   regiecheckResponse,
   registerReferralRequest,
   sendLetterRequest,
+  teamConsultationList,
+  teamConsultationRequest,
+  teamConsultationView,
   updateLetterTemplateRequest,
   uuid,
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
+import { joinOpenCase } from './open-case';
 import type { Deps } from '../../platform/deps';
 import { accessContext, authenticated, publicRoute, requirePermission } from '../access-control';
 import { assignCaseWorker, closeReferral, listAssignments } from './assign-case-worker';
@@ -42,7 +48,9 @@ import { downloadLetter, draftLetter, listOutbox, listTemplates, sendLetter, upd
 import { createRateLimiter } from './rate-limit';
 import { receiveReferral, registerReferral } from './receive-referral';
 import { countHostQuestionsToday, recordHostQuestion } from './record-host-question';
+import { correctReferral } from './correct-referral';
 import { completeRegiecheck, runRegiecheck } from './regiecheck';
+import { listTeamConsultations, recordTeamConsultation } from './team-consultations';
 import { addReferralContact, changeReferralStatus, downloadReferralAttachment, listReferrals, viewReferral } from './work-on-referral';
 import { contentDisposition } from '../../platform/http/content-disposition';
 
@@ -146,7 +154,18 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
   r.post('/api/referrals/:id/close', { config: referralWrite, schema: { tags, params: idParams, body: closeReferralRequest, response: { 200: referralView } } }, async (request) =>
-    closeReferral(deps, accessContext(request), request.params.id, request.body.version),
+    closeReferral(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.post('/api/referrals/:id/correction', { config: referralWrite, schema: { tags, params: idParams, body: correctReferralRequest, response: { 200: referralView } } }, async (request) =>
+    correctReferral(deps, accessContext(request), request.params.id, request.body),
+  );
+
+  // ---- consultations without a case ("even overleggen") ----
+  r.get('/api/team-consultations', { config: referralRead, schema: { tags, response: { 200: teamConsultationList } } }, async (request) =>
+    listTeamConsultations(deps, accessContext(request)),
+  );
+  r.post('/api/team-consultations', { config: referralWrite, schema: { tags, body: teamConsultationRequest, response: { 201: teamConsultationView } } }, async (request, reply) =>
+    reply.status(201).send(await recordTeamConsultation(deps, accessContext(request), request.body)),
   );
 
   // ---- staff to choose from ----
@@ -240,5 +259,11 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/referrals/:id/assignment',
     { config: assign, schema: { tags, params: idParams, body: assignReferralRequest, response: { 201: z.object({ caseId: z.string() }) } } },
     async (request, reply) => reply.status(201).send(await assignCaseWorker(deps, accessContext(request), request.params.id, request.body)),
+  );
+  // One household, one plan, one coordinator (issue #17 item 7): the referral joins the household's open case.
+  r.post(
+    '/api/referrals/:id/join-case',
+    { config: assign, schema: { tags, params: idParams, body: joinOpenCaseRequest, response: { 200: z.object({ caseId: z.string() }) } } },
+    async (request) => joinOpenCase(deps, accessContext(request), request.params.id, request.body),
   );
 }

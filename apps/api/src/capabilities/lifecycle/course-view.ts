@@ -1,8 +1,10 @@
 import type { CaseCourseView, OutcomeComparison } from '@nabij/contracts';
 import type { Tx } from '../../platform/database/database';
 import { listLinkedReferrals, loadZrm, type CaseRow } from '../case-files';
+import { closureReviewsOfCase } from '../coordination';
 import { findAgreedPlan } from '../plan';
 import { compareParticipation, compareZrm, mayReactivate, nextEvaluationDue } from './lifecycle.domain';
+import { reasonText } from './labels';
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
@@ -20,6 +22,75 @@ export async function outcomeComparisonOf(tx: Tx, caseId: string): Promise<Outco
   return {
     zrm: compareZrm(zrm.map((a) => ({ personId: a.personId, personName: a.personName, instrument: a.instrument, kind: a.kind, assessedOn: a.assessedOn, scores: a.scores }))),
     participation: compareParticipation(participation.map((m) => ({ personId: m.person_id, personName: personName(m), rung: m.rung, measuredOn: m.measured_on }))),
+  };
+}
+
+/**
+ * Where the closing question stands in an episode (ADR 0034): when the latest answer is "ja", whether the case review
+ * meeting decided on it since (the latest closure question decided after the answer), or where it waits on the agenda.
+ */
+export interface ClosingState {
+  yes: {
+    answerId: string;
+    answeredAt: Date;
+    explanation: string | null;
+    decision: 'close' | 'continue' | null;
+    reviewItemId: string | null;
+    advice: string | null;
+    decidedAt: Date | null;
+    onAgenda: { meetingId: string; meetingDate: string } | null;
+  } | null;
+}
+
+export async function closingStateOf(tx: Tx, caseId: string, episode: number): Promise<ClosingState> {
+  const latest = await tx
+    .selectFrom('closing_question_answer')
+    .select(['id', 'something_goes_wrong', 'explanation', 'answered_at'])
+    .where('case_id', '=', caseId)
+    .where('episode', '=', episode)
+    .orderBy('answered_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest?.something_goes_wrong) return { yes: null };
+  const reviews = await closureReviewsOfCase(tx, caseId);
+  const decided = reviews
+    .filter((r) => r.decidedAt !== null && r.decision !== null && r.decidedAt > latest.answered_at)
+    .sort((a, b) => b.decidedAt!.getTime() - a.decidedAt!.getTime())[0];
+  const waiting = reviews.find((r) => r.decidedAt === null);
+  return {
+    yes: {
+      answerId: latest.id,
+      answeredAt: latest.answered_at,
+      explanation: latest.explanation,
+      decision: decided?.decision ?? null,
+      reviewItemId: decided?.id ?? null,
+      advice: decided?.advice ?? null,
+      decidedAt: decided?.decidedAt ?? null,
+      onAgenda: waiting ? { meetingId: waiting.meetingId, meetingDate: waiting.meetingDate } : null,
+    },
+  };
+}
+
+/**
+ * The final evaluation of an episode: its latest evaluation, when that one concluded "afronden" about the agreed
+ * version. Its goal results are carried into the closure.
+ */
+export async function finalEvaluationOf(tx: Tx, caseId: string, episode: number, planVersionId: string) {
+  const e = await tx
+    .selectFrom('case_evaluation')
+    .select(['id', 'held_on', 'conclusion', 'plan_version_id'])
+    .where('case_id', '=', caseId)
+    .where('episode', '=', episode)
+    .orderBy('held_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!e || e.conclusion !== 'closure' || e.plan_version_id !== planVersionId) return null;
+  const goals = await tx.selectFrom('case_evaluation_goal').select(['goal_id', 'status', 'note']).where('evaluation_id', '=', e.id).execute();
+  return {
+    id: e.id,
+    heldOn: e.held_on,
+    goals: goals.map((g) => ({ goalId: g.goal_id, status: g.status as 'achieved' | 'partly' | 'not_achieved' | 'ongoing', note: g.note })),
   };
 }
 
@@ -74,7 +145,7 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     tx
       .selectFrom('closing_question_answer as a')
       .innerJoin('app_user as u', 'u.id', 'a.answered_by')
-      .select(['a.id', 'a.episode', 'a.something_goes_wrong', 'a.explanation', 'a.answered_at', 'u.display_name'])
+      .select(['a.id', 'a.episode', 'a.something_goes_wrong', 'a.explanation', 'a.change_reason', 'a.answered_at', 'u.display_name'])
       .where('a.case_id', '=', c.id)
       .orderBy('a.answered_at', 'desc')
       .execute(),
@@ -92,6 +163,7 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
         'x.process_worked',
         'x.process_learned',
         'x.aftercare',
+        'x.risk_note',
         'x.outcome_snapshot',
         'x.recorded_at',
         'u.display_name',
@@ -102,7 +174,7 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     tx
       .selectFrom('case_closure_goal as g')
       .innerJoin('case_closure as x', 'x.id', 'g.closure_id')
-      .select(['g.closure_id', 'g.goal_id', 'g.status', 'g.result', 'g.side_effects'])
+      .select(['g.closure_id', 'g.goal_id', 'g.status', 'g.result', 'g.side_effects', 'g.evaluation_id'])
       .where('x.case_id', '=', c.id)
       .execute(),
     tx
@@ -115,7 +187,7 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     tx
       .selectFrom('case_letter as l')
       .leftJoin('case_closure as x', 'x.id', 'l.closure_id')
-      .select(['l.id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'x.episode'])
+      .select(['l.id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'l.portal_person_id', 'x.episode'])
       .where('l.case_id', '=', c.id)
       .orderBy('l.created_at', 'desc')
       .execute(),
@@ -147,6 +219,8 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
   const episodeAnswers = answers.filter((a) => a.episode === base.episode);
   const latestAnswer = episodeAnswers[0];
   const closedThisEpisode = closures.some((x) => x.episode === base.episode);
+  const closing = closedThisEpisode ? { yes: null } : await closingStateOf(tx, c.id, base.episode);
+  const finalEvaluation = plan && !closedThisEpisode ? await finalEvaluationOf(tx, c.id, base.episode, plan.versionId) : null;
   const interim = zrm.filter((a) => (a.kind as string) === 'interim').reverse();
   const evaluationsThisEpisode = evaluations.filter((e) => e.episode === base.episode);
 
@@ -190,9 +264,19 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     }),
     comparison,
     closingQuestion: latestAnswer
-      ? { somethingGoesWrong: latestAnswer.something_goes_wrong, explanation: latestAnswer.explanation, answeredAt: latestAnswer.answered_at.toISOString(), answeredByName: latestAnswer.display_name }
+      ? {
+          somethingGoesWrong: latestAnswer.something_goes_wrong,
+          explanation: latestAnswer.explanation,
+          answeredAt: latestAnswer.answered_at.toISOString(),
+          answeredByName: latestAnswer.display_name,
+          changeReason: latestAnswer.change_reason,
+        }
       : null,
-    teamMeetingNeeded: latestAnswer?.something_goes_wrong === true && !closedThisEpisode,
+    teamMeetingNeeded: closing.yes !== null && closing.yes.decision === null,
+    closureReview: closing.yes
+      ? { onAgenda: closing.yes.onAgenda, decision: closing.yes.decision, advice: closing.yes.advice, decidedAt: closing.yes.decidedAt?.toISOString() ?? null }
+      : null,
+    finalEvaluation,
     closures: closures.map((x) => ({
       id: x.id,
       episode: x.episode,
@@ -204,9 +288,18 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
       processWorked: x.process_worked,
       processLearned: x.process_learned,
       aftercare: x.aftercare,
+      riskNote: x.risk_note,
       goals: closureGoals
         .filter((g) => g.closure_id === x.id)
-        .map((g) => ({ goalId: g.goal_id, domain: goalOf.get(g.goal_id)?.domain ?? '', goal: goalOf.get(g.goal_id)?.goal ?? '', status: g.status as 'achieved', result: g.result, sideEffects: g.side_effects })),
+        .map((g) => ({
+          goalId: g.goal_id,
+          domain: goalOf.get(g.goal_id)?.domain ?? '',
+          goal: goalOf.get(g.goal_id)?.goal ?? '',
+          status: g.status as 'achieved',
+          result: g.result,
+          sideEffects: g.side_effects,
+          fromEvaluation: g.evaluation_id !== null,
+        })),
       actions: closureActions
         .filter((a) => a.closure_id === x.id)
         .map((a) => ({ actionId: a.action_id, description: a.description, decision: a.decision as 'done', handedOverTo: a.handed_over_to })),
@@ -225,6 +318,7 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
       recipientName: l.recipient_name,
       subject: l.subject,
       status: l.status as 'sent',
+      inPortal: l.portal_person_id !== null,
       sentAt: l.sent_at?.toISOString() ?? null,
       createdAt: l.created_at.toISOString(),
       sharingBasis: l.sharing_basis as 'consent',
@@ -244,7 +338,26 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
         .map((x) => ({ id: x.id, checkedOn: x.checked_on, way: x.way as 'phone', allWell: x.all_well, note: x.note, recordedByName: x.display_name })),
     })),
     episodes: episodes.map((e) => ({ number: e.number, startedOn: e.started_on, fromPhase: e.from_phase as 'watch', toPhase: e.to_phase as 'execution', reason: e.reason, startedByName: e.display_name })),
-    linkedReferrals: linked.map((l) => ({ referralId: l.referral_id, reference: l.reference, receivedAt: l.received_at.toISOString(), linkedAt: l.linked_at.toISOString(), casePhase: l.case_phase as 'watch' })),
+    linkedReferrals: linked.map((l) => ({ referralId: l.referral_id, reference: l.reference, receivedAt: l.received_at.toISOString(), linkedAt: l.linked_at.toISOString(), casePhase: l.case_phase as 'watch', outcome: l.outcome, reason: l.reason })),
     canReactivate: mayReactivate(base.phase, base.closed_at ? base.closed_at.toISOString().slice(0, 10) : null, today),
   };
+}
+
+/**
+ * The latest closure of each case (in watch or closed): when, why (in plain Dutch) and the risk that remained — for
+ * the regiecheck of a new referral for the household.
+ */
+export async function latestClosuresOf(tx: Tx, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return new Map<string, { closedOn: string; reason: string; reasonText: string; riskNote: string | null }>();
+  const rows = await tx
+    .selectFrom('case_closure')
+    .select(['case_id', 'episode', 'closed_on', 'reason', 'referred_to', 'reason_other', 'risk_note'])
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('episode', 'desc')
+    .execute();
+  const out = new Map<string, { closedOn: string; reason: string; reasonText: string; riskNote: string | null }>();
+  for (const r of rows) {
+    if (!out.has(r.case_id)) out.set(r.case_id, { closedOn: r.closed_on, reason: r.reason, reasonText: reasonText(r.reason, r.referred_to, r.reason_other), riskNote: r.risk_note });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Role, UserView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
+import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { generateTemporaryPassword, hashPassword } from '../auth';
@@ -55,6 +56,17 @@ export async function setAccountActive(deps: Deps, ctx: AccessContext, userId: s
   if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
   if (!active && userId === ctx.actor.userId) throw new AppError('cannot_deactivate_self');
   return deps.db.inSystem(async (tx) => {
+    if (!active) {
+      // Nothing stuck: a worker who leaves hands over their open cases first (the coordinator's "Dossiers overdragen").
+      const open = await openCasesOf(tx, ctx.actor.tenantId, userId);
+      if (open > 0) {
+        throw new AppError('user_has_open_cases', {
+          message: `Deze gebruiker is nog contactpersoon of tandempartner van ${open === 1 ? '1 lopend dossier' : `${open} lopende dossiers`}. Laat de teamcoördinator ${open === 1 ? 'dit dossier' : 'deze dossiers'} eerst overdragen aan een andere werker (Dossiers overdragen); daarna kunt u het account uitzetten.`,
+          openCases: open,
+          moveUrl: `/dossiers-overdragen?werker=${encodeURIComponent(userId)}`,
+        });
+      }
+    }
     if (!(await setActive(tx, ctx.actor.tenantId, userId, active))) throw new AppError('user_not_found');
     if (!active) await tx.deleteFrom('session').where('user_id', '=', userId).execute();
     await recordAccess(tx, ctx, accountEntry(active ? 'account.activated' : 'account.deactivated', 'update', userId));
@@ -62,6 +74,18 @@ export async function setAccountActive(deps: Deps, ctx: AccessContext, userId: s
     if (!user) throw new AppError('user_not_found');
     return user;
   });
+}
+
+/** Open case files (not closed) where the user is the contact person or the tandem partner. */
+async function openCasesOf(tx: Tx, tenantId: string, userId: string): Promise<number> {
+  const r = await tx
+    .selectFrom('case_file')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('phase', '!=', 'closed')
+    .where((eb) => eb.or([eb('case_worker_id', '=', userId), eb('tandem_worker_id', '=', userId)]))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function resetAccount(deps: Deps, ctx: AccessContext, userId: string): Promise<{ user: UserView; temporaryPassword: string }> {

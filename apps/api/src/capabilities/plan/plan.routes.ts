@@ -23,7 +23,7 @@ import {
   uuid,
 } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
-import { accessContext, requirePermission } from '../access-control';
+import { accessContext, requireAnyPermission, requirePermission } from '../access-control';
 import { agreePlan, downloadPlanFile, printPlan, revisePlan } from './agree-plan';
 import { addService, changeService, exportServices, importServices, listServices } from './manage-service-catalogue';
 import {
@@ -52,6 +52,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['Plan'];
   // Record-level rules (worker, tandem, coordinator, behavioural scientist of the case) are checked by withCase.
   const read = { policy: requirePermission('case:read', 'plan') };
+  // The plan itself (current, a version, the PDF) is also read by the process coordinator linked to the case (ADR 0033).
+  const readLinked = { policy: requireAnyPermission(['case:read', 'case:read_linked'], 'plan') };
   const admin = { policy: requirePermission('user:admin', 'configuration') };
   const page = { 200: planPageView };
   const withVersion = z.object({ version: z.coerce.number().int().min(1) });
@@ -59,18 +61,18 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
   const actionParams = z.object({ id: uuid, actionId: uuid });
   const partyParams = z.object({ id: uuid, partyId: uuid });
 
-  r.get('/api/cases/:id/plan', { config: read, schema: { tags, params: idParams, response: page } }, async (request) => viewPlan(deps, accessContext(request), request.params.id));
+  r.get('/api/cases/:id/plan', { config: readLinked, schema: { tags, params: idParams, response: page } }, async (request) => viewPlan(deps, accessContext(request), request.params.id));
   r.post('/api/cases/:id/plan', { config: read, schema: { tags, params: idParams, body: startPlanInput, response: { 201: planPageView } } }, async (request, reply) =>
     reply.status(201).send(await startPlan(deps, accessContext(request), request.params.id, request.body)),
   );
   r.get(
     '/api/cases/:id/plan/versions/:number',
-    { config: read, schema: { tags, params: z.object({ id: uuid, number: z.coerce.number().int().min(1) }), response: { 200: planVersionView } } },
+    { config: readLinked, schema: { tags, params: z.object({ id: uuid, number: z.coerce.number().int().min(1) }), response: { 200: planVersionView } } },
     async (request) => viewPlanVersion(deps, accessContext(request), request.params.id, request.params.number),
   );
   r.get(
     '/api/cases/:id/plan/document.pdf',
-    { config: read, schema: { tags, params: idParams, querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) } },
+    { config: readLinked, schema: { tags, params: idParams, querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) } },
     async (request, reply) => {
       const { filename, pdf } = await printPlan(deps, accessContext(request), request.params.id, request.query.version);
       return reply.type('application/pdf').header('content-disposition', contentDisposition(filename, 'inline')).send(pdf);

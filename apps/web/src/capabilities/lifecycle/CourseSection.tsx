@@ -78,6 +78,7 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
             {c.linkedReferrals.map((l) => (
               <UnorderedListItem key={l.referralId}>
                 {t('course.linkedItem', { reference: l.reference, date: formatDate(l.receivedAt.slice(0, 10)), phase: t(`course.linkedPhase.${l.casePhase}`) })}{' '}
+                {l.outcome ? `${t(`course.linkedOutcome.${l.outcome}`, { reason: l.reason ?? '' })} ` : ''}
                 <AppLink to={`/aanmeldingen/${encodeURIComponent(l.referralId)}`}>{l.reference}</AppLink>
               </UnorderedListItem>
             ))}
