@@ -1,0 +1,1 @@
+export { registerMergeRoutes } from './merge.routes';
