@@ -8,10 +8,7 @@ import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
 import { canViewCase, findCase } from '../case-files';
 import { casesOfPerson, foreignKeys, type ForeignKey } from '../retention';
-import { fullName } from './persons.domain';
-import { canMergePersons, canUndoMerge } from './persons.policy';
-import { findHouseholdsOfPerson, findLikelyDuplicates, findPerson } from './persons.store';
-import { toPersonView, toSummary } from './persons.views';
+import { canMergePersons, canUndoMerge, findHouseholdsOfPerson, findLikelyDuplicates, findPerson, fullName, toPersonView, toSummary } from '../persons';
 
 /**
  * Merging two person records that are one person, and undoing it (issue #17 item 13, ADR 0031).
@@ -373,12 +370,6 @@ export async function mergesOfPerson(deps: Deps, ctx: AccessContext, personId: s
       })),
     };
   });
-}
-
-/** Where a person merged into another one went (for its old page and links); null when it was not merged. */
-export async function mergedInto(tx: Tx, personId: string): Promise<string | null> {
-  const r = await tx.selectFrom('person_merge').select('survivor_id').where('merged_person_id', '=', personId).where('undone_at', 'is', null).orderBy('merged_at', 'desc').executeTakeFirst();
-  return r?.survivor_id ?? null;
 }
 
 /** The functional administrator's list of merges, newest first: references, dates and counts, no personal data. */
