@@ -46,6 +46,8 @@ const journey: Journey = {
     const browser = await openBrowser();
     try {
       const page = await browser.context.newPage();
+      // The browser's clock, so the journey can jump to the warning before the session ends (time runs as usual).
+      await page.clock.install();
       await logIn(page, baseUrl, 'werker');
 
       // Mijn werk: the worker's tasks, grouped; the seeded overdue task is under "Te laat".
@@ -186,6 +188,56 @@ const journey: Journey = {
       await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
       const stored = (await callApi(page, 'GET', new URL(page.url()).pathname.replace('/dossiers/', '/api/cases/') + '/contacts')).json as Contacts;
       assert(stored.contacts.filter((c) => c.attachments.length > 0).length === 1, 'only the contact with a real PDF has an attachment');
+
+      // 3b. Typed work survives an expired session (issue #17 item 16). Two minutes before the idle timeout a dialog
+      // warns; "Ingelogd blijven" (keyboard) keeps the session. Typing keeps it alive too. When the session ends anyway,
+      // the note is kept (encrypted, in this tab) and is back after logging in again, on the same page.
+      // The server counts from its last note of activity (at most a minute old), so: 27 minutes on, then second by second.
+      await page.clock.fastForward('27:00');
+      const warning = page.getByRole('alertdialog', { name: 'Uw sessie verloopt over 2 minuten' });
+      for (let s = 0; s < 90 && !(await page.locator('dialog[open]').isVisible()); s++) await page.clock.runFor(1000);
+      await warning.waitFor();
+      assert(await warning.getByRole('button', { name: 'Ingelogd blijven' }).evaluate((el) => el === document.activeElement), 'focus moves to "Ingelogd blijven"');
+      await warning.getByText('Nog 2 minuten.').waitFor();
+      await expectAccessible(page, 'the warning before the session ends');
+      const keptAlive = page.waitForResponse((r) => r.url().endsWith('/api/auth/keep-alive') && r.status() === 200);
+      await page.keyboard.press('Enter');
+      await keptAlive;
+      await warning.waitFor({ state: 'hidden' });
+
+      const longNote =
+        'Huisbezoek bij mevrouw Meijer: de weekplanning hangt op de koelkast en wordt grotendeels gevolgd. Zij vertelt dat ze twee keer naar de koffieochtend is geweest. Afspraak: volgende week samen de post doorlopen.';
+      const typingKeepsAlive = page.waitForRequest((r) => r.url().endsWith('/api/auth/keep-alive') && r.method() === 'POST');
+      await form.getByLabel('Huisbezoek').check();
+      await form.getByLabel('Wat is er besproken of gedaan?').fill(longNote);
+      await typingKeepsAlive;
+      await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('nabij-draft:')));
+      assert(!(await page.evaluate(() => Object.values(sessionStorage).join(' '))).includes('weekplanning'), 'the draft in the tab is encrypted');
+      // The session ends on the server (as an expired one is removed); the cookie stays in the browser.
+      const sessionCookie = (await browser.context.cookies(baseUrl)).find((c) => c.name.endsWith('nabij_session'));
+      assert(sessionCookie, 'the browser holds a session cookie');
+      const ended = await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: `${sessionCookie.name}=${sessionCookie.value}` } });
+      assert(ended.status === 204, `the session was ended on the server (${ended.status})`);
+      const casePath = new URL(page.url()).pathname;
+      await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+      await page.getByText('Uw sessie is verlopen. Log opnieuw in.').waitFor();
+      await page.getByLabel('Gebruikersnaam').fill('werker');
+      await page.getByLabel('Wachtwoord').fill('Welkom-bij-Nabij-2026');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
+      assert(new URL(page.url()).pathname === casePath, `the login returns to the case page (${page.url()})`);
+      await form.getByText('Uw concept is teruggezet.').waitFor();
+      assert((await form.getByLabel('Wat is er besproken of gedaan?').inputValue()) === longNote, 'the typed note is back');
+      assert(await form.getByLabel('Huisbezoek').isChecked(), 'the chosen kind is back');
+      await expectAccessible(page, 'the journaal with a restored draft');
+      await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
+      await form.getByText(/\(huisbezoek\) is vastgelegd\./).waitFor();
+      await journaal.getByText(/^7 contacten/).waitFor();
+      await journaal.getByRole('listitem').first().getByText(longNote).waitFor();
+      await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.startsWith('nabij-draft:')));
+      assert((await form.getByText('Uw concept is teruggezet.').count()) === 0, 'the notice goes once the contact is saved');
+      await page.clock.setSystemTime(Date.now());
 
       // 4. Open tasks on the case: "Klaar", and a new task for the case manager.
       const open = page.locator('section#taken');

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { AppLink } from '../components/AppLink';
 import { t } from './i18n';
 import { useSession, type SessionUser } from './session';
+import { SessionTimeoutWarning } from './SessionTimeoutWarning';
 
 /** After a client-side navigation, move focus to the new page's h1 so screen readers announce it. */
 function useFocusHeadingOnNavigation(pathname: string): void {
@@ -121,6 +122,7 @@ export function AppLayout() {
         </main>
       </PageContent>
       <AppFooter />
+      {user ? <SessionTimeoutWarning /> : null}
     </AppShell>
   );
 }

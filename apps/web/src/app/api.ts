@@ -3,6 +3,7 @@
  * state-changing request, and one typed error (`ApiError`) for every failure.
  */
 import { ApiError, isSessionLost, parseErrorBody } from './errors';
+import { readSessionTime, reportSessionTime } from './session-timer';
 
 export { ApiError } from './errors';
 
@@ -20,6 +21,11 @@ export function setCsrfToken(token: string | undefined): void {
 /** Called once by the session provider: what to do when any call answers 401. */
 export function setSessionLostHandler(handler: (error: ApiError) => void): void {
   onSessionLost = handler;
+}
+
+/** The session turned out to be over without a failed call (the check after the warning's countdown). */
+export function reportSessionLost(): void {
+  onSessionLost?.(new ApiError(401, { code: 'session_expired', message: '' }));
 }
 
 /** Called once by the session provider: how to get a fresh CSRF token after `csrf_failed`. */
@@ -73,6 +79,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, { code: 'network', message: '' });
   }
+
+  // Every response of a logged-in user says how long the session has left (the warning before it ends).
+  const sessionTime = readSessionTime(response.headers, Date.now());
+  if (sessionTime) reportSessionTime(sessionTime);
 
   const data = await readJson(response);
   if (response.ok) return data as T;

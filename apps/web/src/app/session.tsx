@@ -7,6 +7,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router';
 import { api, setCsrfRefresher, setCsrfToken, setSessionLostHandler } from './api';
 import type { LoginNotice } from './auth-flow';
+import { forgetDraftKeys, forgetDrafts } from './draft-keyring';
+import { forgetSessionTime } from './session-timer';
 
 export type SessionUser = NonNullable<SessionResponse['user']>;
 
@@ -69,6 +71,9 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
     // Any 401: forget the user. The guards then send every page to the login page (remembering where the
     // user was), and the login page shows the notice.
     setSessionLostHandler(() => {
+      // Typed drafts stay in the tab (encrypted) for after the next login; the keys to read them go (ADR 0035).
+      forgetSessionTime();
+      forgetDraftKeys();
       setNotice('session_expired');
       setSession((s) => ({ ...(s ?? SIGNED_OUT), authenticated: false, user: undefined, next: undefined }));
       // Fetch a fresh anonymous session (and CSRF token) for the next login.
@@ -84,6 +89,9 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
     } catch {
       // Logging out of an already expired session is still logging out.
     }
+    // Logging out on purpose: no draft of this user stays behind in the tab.
+    forgetSessionTime();
+    forgetDrafts();
     let fresh: SessionResponse = SIGNED_OUT;
     try {
       fresh = await fetchSession();

@@ -16,7 +16,9 @@ import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } fr
 import { api } from '../../app/api';
 import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
+import { useDraft } from '../../app/use-draft';
 import { CheckboxField } from '../../components/CheckboxField';
+import { DraftRestoredNotice } from '../../components/DraftRestoredNotice';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../components/form-state';
@@ -84,6 +86,11 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
   const noticeRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The typed note survives an expired session (ADR 0035); attachments are not kept.
+  const draft = useDraft(`contact:${caseId}`, values, {
+    isEmpty: (v) => v.note.trim() === '' && v.participants.trim() === '',
+    onRestore: (v) => setValues({ ...emptyContactForm(today()), ...v }),
+  });
 
   useEffect(() => {
     if (saved) noticeRef.current?.focus();
@@ -124,6 +131,7 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
     try {
       const contact = await api.post<ContactView>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, parsed.data);
       errors.clear();
+      draft.clear();
       setValues(emptyContactForm(today()));
       setAttachments([]);
       setAttachmentProblems([]);
@@ -155,6 +163,7 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
           </Alert>
         </div>
       ) : null}
+      <DraftRestoredNotice draft={draft} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <RadioGroupField
         id={errors.idFor('kind')}

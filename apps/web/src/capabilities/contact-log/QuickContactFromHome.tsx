@@ -2,6 +2,7 @@ import type { ContactLog } from '@nabij/contracts';
 import { Button, ButtonGroup, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useSyncExternalStore } from 'react';
 import { t } from '../../app/i18n';
+import { useHasDraft } from '../../app/use-draft';
 import { useResource } from '../../app/use-resource';
 import { QuickContactForm } from './QuickContactForm';
 import './contact-log.css';
@@ -30,6 +31,11 @@ const panelId = (caseId: string) => `quick-contact-panel-${caseId}`;
 /** "Contact vastleggen" in a case's row: opens the quick form for that case right below the row. */
 export function QuickContactButton({ caseId, householdName }: { caseId: string; householdName: string }) {
   const open = useOpenCase() === caseId;
+  // Back after an expired session with a note typed for this case: its form opens again, with the note (useDraft).
+  const hasDraft = useHasDraft(`contact:${caseId}`);
+  useEffect(() => {
+    if (hasDraft && openCaseId === null) setOpenCase(caseId);
+  }, [hasDraft, caseId]);
   // Leaving Mijn werk closes the form, so it is not open again on return.
   useEffect(
     () => () => {

@@ -14,13 +14,15 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
+import { useDraft } from '../../app/use-draft';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
 import { AppButtonLink, AppLink } from '../../components/AppLink';
+import { DraftRestoredNotice } from '../../components/DraftRestoredNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../components/form-state';
 import { Loading } from '../../components/Loading';
@@ -100,6 +102,17 @@ function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: C
   const [conclusion, setConclusion] = useState('');
   const [summary, setSummary] = useState('');
   const [busy, setBusy] = useState(false);
+  // The evaluation's texts survive an expired session (ADR 0035).
+  const typed = useMemo(() => ({ participants, goals, conclusion, summary }), [participants, goals, conclusion, summary]);
+  const draft = useDraft(`evaluation:${course.caseId}`, typed, {
+    isEmpty: (v) => v.participants.trim() === '' && v.summary.trim() === '' && Object.values(v.goals).every((g) => g.note.trim() === ''),
+    onRestore: (v) => {
+      setParticipants(v.participants);
+      setGoals(v.goals);
+      setConclusion(v.conclusion);
+      setSummary(v.summary);
+    },
+  });
   if (!plan) return null;
   const setGoal = (id: string, patch: Partial<GoalEntry>) => setGoals((g) => ({ ...g, [id]: { status: g[id]?.status ?? '', note: g[id]?.note ?? '', ...patch } }));
   const latest = course.interimZrm[0];
@@ -114,6 +127,7 @@ function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: C
     try {
       const next = await api.post<Course>(`/api/cases/${encodeURIComponent(course.caseId)}/evaluations`, parsed.data);
       errors.clear();
+      draft.clear();
       onSaved(next, parsed.data.conclusion, parsed.data.heldOn);
     } catch (error) {
       errors.showError(error);
@@ -125,6 +139,7 @@ function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: C
     <section aria-labelledby="evaluation-form-heading" className="nabij-section">
       <Heading2 id="evaluation-form-heading">{t('evaluation.formHeading')}</Heading2>
       <Paragraph>{t('evaluation.planVersion', { number: plan.agreedNumber, date: formatDate(plan.agreedOn) })}</Paragraph>
+      <DraftRestoredNotice draft={draft} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="evaluation-form-heading">
         <TextField id={errors.idFor('heldOn')} type="date" label={t('evaluation.heldOn')} value={heldOn} onValueChange={setHeldOn} error={errors.errorFor('heldOn')} max={todayIso()} required />

@@ -11,11 +11,13 @@ import {
   type PlanVersionView,
 } from '@nabij/contracts';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
 import { ApiError, errorText, type ValidationIssue } from '../../app/errors';
 import { t } from '../../app/i18n';
+import { useDraft } from '../../app/use-draft';
 import { useResource } from '../../app/use-resource';
+import { DraftRestoredNotice } from '../../components/DraftRestoredNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors, type FormErrors } from '../../components/form-state';
 import { RadioGroupField } from '../../components/RadioGroupField';
@@ -152,6 +154,18 @@ export function GoalForm({
   const [solutions, setSolutions] = useState(initial.solutions);
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstField(editing !== undefined);
+  // The plan text survives an expired session (ADR 0035): a draft per new goal of the case, or per goal being changed.
+  const typed = useMemo(() => ({ domain, problem, goal, intendedResult, solutions }), [domain, problem, goal, intendedResult, solutions]);
+  const draft = useDraft(`plan-goal:${caseId}:${editing ? editing.item.id : 'new'}`, typed, {
+    isEmpty: (v) => v.problem === initial.problem && v.goal === initial.goal && v.intendedResult === initial.intendedResult && v.solutions === initial.solutions,
+    onRestore: (v) => {
+      setDomain(v.domain);
+      setProblem(v.problem);
+      setGoal(v.goal);
+      setIntendedResult(v.intendedResult);
+      setSolutions(v.solutions);
+    },
+  });
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
@@ -166,6 +180,7 @@ export function GoalForm({
       editing?.onStale,
     );
     setBusy(false);
+    if (ok) draft.clear();
     if (ok && editing) {
       editing.onDone();
     } else if (ok) {
@@ -180,6 +195,7 @@ export function GoalForm({
   return (
     <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId} className={editing ? 'nabij-subform nabij-plan-edit' : 'nabij-subform'} id={`${prefix}-form`}>
       {editing ? <Heading4 id={headingId}>{t('plan.editGoalHeading', { domain: domainLabel(editing.item.domain) })}</Heading4> : <Heading3 id={headingId}>{t('plan.addGoalHeading')}</Heading3>}
+      <DraftRestoredNotice draft={draft} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <SelectField
         id={errors.idFor('domain')}
@@ -199,7 +215,14 @@ export function GoalForm({
           {editing ? t('plan.saveChanges') : t('plan.addGoal')}
         </Button>
         {editing ? (
-          <Button type="button" appearance="secondary-action-button" onClick={editing.onDone}>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => {
+              draft.clear();
+              editing.onDone();
+            }}
+          >
             {t('common.cancel')}
           </Button>
         ) : null}
