@@ -15,6 +15,7 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'household.created': 'maakte het huishouden aan',
   'household.member_added': 'voegde iemand toe aan het huishouden',
   'household.member_removed': 'haalde iemand uit het huishouden',
+  'household.relation_changed': 'wijzigde de relatie in het huishouden',
 
   // referrals, intake meeting, letters
   'referral.received': 'stuurde een aanmelding in via het formulier',
@@ -127,6 +128,7 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'case_file.destruction_postponed': 'stelde het vernietigen van het dossier uit',
   'retention.settings_changed': 'wijzigde hoe lang gegevens bewaard worden',
   'case_file.erased': 'vernietigde het dossier omdat de inwoner vroeg de gegevens te wissen',
+  'case_file.subject_data_erased': 'wiste op verzoek de gegevens van één persoon uit het dossier; de gegevens van anderen bleven',
   'case_file.legal_basis_viewed': 'bekeek de grondslag, het doel en de bewaartermijn van het dossier',
   'case_file.legal_basis_recorded': 'legde de grondslag en het doel van het dossier vast',
   'resident_statement.added': 'voegde een eigen verklaring van de inwoner toe aan het dossier',
@@ -142,6 +144,7 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'avg_request.correction_recorded': 'legde een verbetering van de gegevens vast',
   'avg_request.erasure_confirmed': 'besloot de gegevens op verzoek te wissen',
   'avg_request.erasure_refused': 'besloot dat de gegevens niet gewist worden omdat de wet dat niet toestaat',
+  'avg_request.erasure_previewed': 'bekeek welke gegevens bij het wissen verdwijnen en welke blijven',
 
   // emergency access and the log itself
   'emergency_access.started': 'opende het dossier met noodtoegang',

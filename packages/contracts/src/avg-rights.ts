@@ -262,6 +262,36 @@ export const erasureInput = z.object({
   confirm: z.literal(true, { error: 'Bevestig dat de gegevens definitief worden gewist.' }),
   version: versionField,
 });
+/**
+ * What an erasure will do, listed before it is confirmed (and exactly what it then does): the case files,
+ * referrals and households destroyed as a whole or kept (with how many other persons are part of them), the
+ * subject's own rows that go inside the kept cases, the rows destroyed per table, and what is pseudonymised or
+ * cut loose instead ("table" or "table.column" → count). ADR 0028.
+ */
+export const erasurePreview = z.object({
+  /** deleted: the person row goes; pseudonymised: it stays as "Verwijderde persoon" because a kept record refers to it. */
+  person: z.enum(['deleted', 'pseudonymised']),
+  /** The references of the kept case files whose primary person the subject was (why the row is pseudonymised). */
+  personKeptFor: z.array(z.string().nullable()),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      reference: z.string().nullable(),
+      teamName: z.string(),
+      outcome: z.enum(['destroyed', 'kept']),
+      /** Other persons part of the case (household members, persons on its referral, persons with records in it). */
+      others: z.number(),
+      /** Destroyed: every row of the case per table; kept: the subject's own rows in it per table. */
+      subjectRows: z.record(z.string(), z.number()),
+    }),
+  ),
+  referrals: z.array(z.object({ referralId: z.string(), reference: z.string(), outcome: z.enum(['destroyed', 'kept']), others: z.number() })),
+  households: z.array(z.object({ householdId: z.string(), outcome: z.enum(['destroyed', 'kept']), others: z.number() })),
+  destroyed: z.record(z.string(), z.number()),
+  pseudonymised: z.record(z.string(), z.number()),
+});
+export type ErasurePreview = z.infer<typeof erasurePreview>;
+
 export const privacyPersonLookup = z
   .object({
     name: z.string().trim().max(100).optional(),

@@ -116,6 +116,8 @@ const MEETING_READERS = ['case_worker', 'tandem_partner', 'team_coordinator', 'b
 // ---------- case files: need to know (privacy.md "Case files: need to know", ADR 0011 and 0015) ----------
 /** "visible to its case worker and tandem partner, to the coordinator of its team and to the behavioural scientist of its team"; consulted scientists may view. */
 const CASE_VIEW: Grants = merge(on(['own'], 'case_worker', 'tandem_partner'), on(['own', 'team'], 'team_coordinator', 'behavioural_scientist'));
+/** The case overview and the plan are also read by the municipal consultant linked to the case as process coordinator ("own": the case they are linked to; ADR 0033, coordination.md). */
+const LINKED_VIEW: Grants = merge(CASE_VIEW, on(['own'], 'municipal_consultant'));
 /** Changes: "the case worker, the tandem partner and the coordinator" (execution.md, plan.md); viewing is not working (coordination.md). */
 const CASE_WORK: Grants = merge(on(['own'], 'case_worker', 'tandem_partner'), on(['own', 'team'], 'team_coordinator'));
 /** "Meldcode records are shielded: visible only to the case's worker and tandem partner, the team coordinator and the team's behavioural scientist" — not a consulted one. */
@@ -176,6 +178,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/households': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — register' },
   'POST /api/households/:id/members': { resource: 'household', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — change' },
   'DELETE /api/households/:id/members/:personId': { resource: 'household', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — change' },
+  'PUT /api/households/:id/members/:personId': { resource: 'household', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: households — change' },
   // Merging persons (ADR 0031): candidates and the comparison like reading and changing a person; the merge itself only
   // for a person writer who may see every case file of both persons; undoing it for the functional administrator.
   'GET /api/persons/:id/merge-candidates': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: persons — merge' },
@@ -235,10 +238,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/meetings/:id/minutes.pdf': { resource: 'meeting', allow: MEETING_VIEW, source: 'intake.md §3' },
   'GET /api/assignments': { resource: 'none', allow: any('team_coordinator'), source: 'intake.md §5 (team coordinator)' },
   'POST /api/referrals/:id/assignment': { resource: 'referral', allow: on(['own', 'team'], 'team_coordinator'), hidesExistence: true, source: 'intake.md §5' },
+  'POST /api/referrals/:id/join-case': { resource: 'referral', allow: on(['own', 'team'], 'team_coordinator'), hidesExistence: true, source: 'intake.md §5: the coordinator adds the referral to the household\'s open case' },
 
   // ---- case files (analysis.md, privacy.md) ----
-  'GET /api/cases/mine': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator'), source: 'privacy.md: "Mijn dossiers"' },
-  'GET /api/cases/:id': { resource: 'case', allow: CASE_VIEW, source: 'privacy.md: case files' },
+  'GET /api/cases/mine': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator', 'municipal_consultant'), source: 'privacy.md: "Mijn dossiers"; the consultant\'s linked cases (coordination.md)' },
+  'GET /api/cases/:id': { resource: 'case', allow: LINKED_VIEW, source: 'privacy.md: case files; coordination.md: the process coordinator reads the case' },
   'GET /api/cases/:id/ecogram.svg': { resource: 'case', allow: CASE_VIEW, source: 'analysis.md: ecogram; privacy.md: emergency access views the network drawing' },
   'POST /api/cases/:id/network': { resource: 'case', allow: CASE_WORK, source: 'analysis.md' },
   'DELETE /api/cases/:id/network/:entryId': { resource: 'case', allow: CASE_WORK, source: 'analysis.md' },
@@ -259,10 +263,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/cases/:id/meldcode/:recordId/decision': { resource: 'case', allow: MELDCODE, source: 'privacy.md: Meldcode records are shielded' },
 
   // ---- the plan (plan.md: "the case worker, the tandem partner and the team coordinator read and change; the team's behavioural scientist reads") ----
-  'GET /api/cases/:id/plan': { resource: 'case', allow: CASE_VIEW, source: 'plan.md' },
+  'GET /api/cases/:id/plan': { resource: 'case', allow: LINKED_VIEW, source: 'plan.md; coordination.md: the process coordinator reads the plan' },
   'POST /api/cases/:id/plan': { resource: 'case', allow: CASE_WORK, source: 'plan.md' },
-  'GET /api/cases/:id/plan/versions/:number': { resource: 'case', allow: CASE_VIEW, source: 'plan.md' },
-  'GET /api/cases/:id/plan/document.pdf': { resource: 'case', allow: CASE_VIEW, source: 'plan.md' },
+  'GET /api/cases/:id/plan/versions/:number': { resource: 'case', allow: LINKED_VIEW, source: 'plan.md; coordination.md: the process coordinator reads the plan' },
+  'GET /api/cases/:id/plan/document.pdf': { resource: 'case', allow: LINKED_VIEW, source: 'plan.md; coordination.md: the process coordinator reads the plan' },
   'GET /api/cases/:id/plan/files/:fileId': { resource: 'case', allow: CASE_VIEW, source: 'plan.md' },
   'GET /api/cases/:id/plan/suggestions': { resource: 'case', allow: CASE_VIEW, source: 'plan.md' },
   'POST /api/cases/:id/plan/goals': { resource: 'case', allow: CASE_WORK, source: 'plan.md' },
@@ -305,6 +309,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/avg/requests/:id/corrections': { resource: 'avgRequest', allow: OFFICER_IN_TENANT, source: 'privacy.md: correction' },
   'POST /api/avg/requests/:id/statements': { resource: 'avgRequest', allow: OFFICER_IN_TENANT, source: 'privacy.md: own statement "through a request"' },
   'POST /api/avg/requests/:id/erasure': { resource: 'avgRequest', allow: OFFICER_IN_TENANT, source: 'privacy.md: erasure' },
+  'GET /api/avg/requests/:id/erasure-preview': { resource: 'avgRequest', allow: OFFICER_IN_TENANT, source: 'privacy.md: erasure — what is erased and what is kept, before confirming' },
   'GET /api/cases/:id/privacy': { resource: 'case', allow: CASE_VIEW, source: 'privacy.md: legal basis and purpose — workers see and record, behavioural scientist (team or consulted) sees' },
   'PUT /api/cases/:id/privacy/processing': { resource: 'case', allow: CASE_WORK, source: 'privacy.md: access summary' },
   'POST /api/cases/:id/statements': { resource: 'case', allow: CASE_WORK, source: 'privacy.md: access summary ("see and add, on their cases")' },
@@ -346,6 +351,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/cases/:id/care-transfers': { resource: 'case', allow: CASE_WORK, source: 'coordination.md' },
   'POST /api/cases/:id/care-transfers/:transferId/end': { resource: 'case', allow: CASE_WORK, source: 'coordination.md' },
   'PUT /api/cases/:id/tandem-worker': { resource: 'case', allow: on(['own', 'team'], 'team_coordinator'), source: 'coordination.md: "the tandem partner set by anyone but the team coordinator: 403, logged"' },
+  'PUT /api/cases/:id/case-worker': { resource: 'case', allow: on(['own', 'team'], 'team_coordinator'), source: 'coordination.md: the coordinator of the case\'s team changes the contact person; others 403, logged' },
+  'GET /api/caseload': { resource: 'none', allow: any('team_coordinator'), source: 'coordination.md: "Dossiers overdragen", the coordinator\'s teams' },
+  'POST /api/caseload-moves': { resource: 'case', allow: on(['own', 'team'], 'team_coordinator'), source: 'coordination.md: the coordinator moves cases of their own teams; a case of another team 403, logged with the case' },
+  'POST /api/cases/:id/process-coordinators': { resource: 'case', allow: CASE_WORK, source: 'coordination.md: the case\'s workers and the coordinator link a process coordinator' },
+  'POST /api/cases/:id/process-coordinators/unlink': { resource: 'case', allow: CASE_WORK, source: 'coordination.md: … and unlink' },
   'POST /api/cases/:id/scaling-decisions': { resource: 'case', allow: CASE_WORK, source: 'coordination.md' },
   'POST /api/policy-signals': { resource: 'case', allow: CASE_VIEW, source: 'coordination.md: a worker, coordinator or behavioural scientist records a signal; the case link only to those who may see the case' },
   'GET /api/policy-signals/mine': { resource: 'none', allow: any(...CASE_ROLES), source: 'coordination.md' },
@@ -413,5 +423,5 @@ export function allowedRelations(e: Expectation, who: Who): readonly Relation[] 
 }
 
 /** May `who` see the content of a case of this relation (for the scan of every response for case content)? */
-export const mayViewCaseContent = (who: Who, relation: Relation): boolean => allowedRelations({ resource: 'case', allow: CASE_VIEW, source: '' }, who).includes(relation);
+export const mayViewCaseContent = (who: Who, relation: Relation): boolean => allowedRelations({ resource: 'case', allow: LINKED_VIEW, source: '' }, who).includes(relation);
 export const mayViewMeldcode = (who: Who, relation: Relation): boolean => allowedRelations({ resource: 'case', allow: MELDCODE, source: '' }, who).includes(relation);

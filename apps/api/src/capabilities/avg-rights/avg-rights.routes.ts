@@ -7,6 +7,7 @@ import {
   changeAvgStatusInput,
   correctionInput,
   erasureInput,
+  erasurePreview,
   extendAvgRequestInput,
   idParams,
   INSPECTION_CATEGORIES,
@@ -28,6 +29,7 @@ import {
   extendRequest,
   listRequests,
   lookUpPersons,
+  previewErasure,
   recordCorrection,
   registerRequest,
   viewRequest,
@@ -70,6 +72,9 @@ export function registerAvgRightsRoutes(app: FastifyInstance, deps: Deps): void 
   );
   r.post('/api/avg/requests/:id/statements', { config: officer, schema: { tags, params: idParams, body: requestStatementInput, response: view } }, async (request) =>
     addRequestStatement(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.get('/api/avg/requests/:id/erasure-preview', { config: { policy: requirePermission('privacy:manage', 'case_file') }, schema: { tags, params: idParams, response: { 200: erasurePreview } } }, async (request) =>
+    previewErasure(deps, accessContext(request), request.params.id),
   );
   r.post('/api/avg/requests/:id/erasure', { config: officer, schema: { tags, params: idParams, body: erasureInput, response: view } }, async (request) =>
     eraseOnRequest(deps, accessContext(request), request.params.id, request.body),

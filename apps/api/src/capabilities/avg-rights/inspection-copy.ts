@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describeAccessEvent, INSPECTION_CATEGORIES, type InspectionCategory } from '@nabij/contracts';
 import type { Tx } from '../../platform/database/database';
-import { binaryColumns, collectRows, foreignKeys, type Row } from '../retention';
+import { binaryColumns, collectRows, foreignKeys, type ForeignKey, type Row } from '../retention';
 import { EXCLUSION_TEXT, INCLUSION_TEXT } from './avg-rights.domain';
 
 export interface InspectionCopy {
@@ -26,6 +26,36 @@ export interface InspectionCopy {
  */
 const STOP_AT = new Set(['avg_request', 'avg_inspection_decision', 'avg_correction', 'destruction_record', 'case_statistic', 'policy_signal']);
 const DROPPED_COLUMNS = new Set(['tenant_id', 'idempotency_key']);
+/**
+ * Internal tables are no part of the copy: they hold no data the team recorded about the resident, only what the
+ * software derives for itself — the management-information facts and marks (`mi_*`, ids, dates and counts per case)
+ * and the words of the name search (`person_name_word`).
+ */
+export const isInternalTable = (table: string): boolean => table.startsWith('mi_') || table === 'person_name_word';
+
+/** What a copy shows instead of the name of another household member when that category is left out. */
+export const OTHER_MEMBER = '[ander lid van het huishouden]';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes other persons from a row when the "other household members" category is left out: a reference to another
+ * person becomes null, entries about another person in a JSON snapshot (objects with a `personId`, such as the
+ * closure's ZRM and participation comparison) are dropped, and their names in text are replaced.
+ */
+function scrubber(others: { ids: ReadonlySet<string>; names: readonly string[] }) {
+  const patterns = [...new Set(others.names.map((n) => n.trim()).filter((n) => n.length >= 2))]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, 'giu'));
+  const text = (v: string) => patterns.reduce((acc, re) => acc.replace(re, OTHER_MEMBER), v);
+  const isOther = (v: unknown) => typeof v === 'string' && others.ids.has(v);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return isOther(v) ? null : text(v);
+    if (Array.isArray(v)) return v.filter((e) => !(e && typeof e === 'object' && !Array.isArray(e) && (isOther((e as Row).personId) || isOther((e as Row).person_id)))).map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Row).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk;
+}
 
 /**
  * Collects a complete copy of a person's data by following the foreign keys from the person, their
@@ -50,7 +80,8 @@ export async function buildInspectionCopy(
   };
   const out = new Map<string, Map<string, Row>>();
   const withheld: Record<string, number> = {};
-  const options = { stopAt: STOP_AT, leaveOut };
+  const stopAt = new Set([...STOP_AT, ...fks.map((fk) => fk.child).filter(isInternalTable)]);
+  const options = { stopAt, leaveOut };
 
   // The person and everything that refers to them (memberships, case files as primary person, assessments, consents …).
   await collectRows(tx, fks, 'person', 'id', [personId], out, options, withheld);
@@ -75,11 +106,15 @@ export async function buildInspectionCopy(
   }
 
   const binary = await binaryColumns(tx);
+  const scrub = include.other_household_members ? null : scrubber(await otherPersons(tx, fks, personId, out));
   const clean = (table: string, row: Row): Row =>
     Object.fromEntries(
       Object.entries(row)
         .filter(([k]) => !DROPPED_COLUMNS.has(k))
-        .map(([k, v]) => [k, binary.has(`${table}.${k}`) && typeof v === 'string' && v.startsWith('\\x') ? Buffer.from(v.slice(2), 'hex').toString('base64') : v]),
+        .map(([k, v]) => {
+          if (binary.has(`${table}.${k}`) && typeof v === 'string' && v.startsWith('\\x')) return [k, Buffer.from(v.slice(2), 'hex').toString('base64')];
+          return [k, scrub && !(table === 'person' && row.id === personId) ? scrub(v) : v];
+        }),
     );
   const data: Record<string, Row[]> = {};
   let subject: Row = {};
@@ -147,4 +182,44 @@ export async function buildInspectionCopy(
     withheld,
     caseIds: [...(out.get('case_file')?.keys() ?? [])],
   };
+}
+
+/**
+ * The other persons the copy could mention: members of the subject's households, persons on the referrals and in
+ * the case files of the copy (primary person, anyone with records there), with their names — and the names typed on
+ * those referrals for persons without a record.
+ */
+async function otherPersons(tx: Tx, fks: readonly ForeignKey[], personId: string, out: Map<string, Map<string, Row>>): Promise<{ ids: Set<string>; names: string[] }> {
+  const ids = (table: string, column: string) => [...(out.get(table)?.values() ?? [])].map((r) => r[column]).filter((v): v is string => typeof v === 'string');
+  const households = ids('household', 'id');
+  const referrals = ids('referral', 'id');
+  const cases = ids('case_file', 'id');
+  const found = new Set<string>();
+  const collect = async (q: Promise<{ rows: Array<{ p: string | null }> }>) => {
+    for (const r of (await q).rows) if (r.p && r.p !== personId) found.add(r.p);
+  };
+  if (households.length) await collect(sql<{ p: string }>`select person_id::text as p from household_member where household_id = any(${households})`.execute(tx));
+  if (referrals.length) await collect(sql<{ p: string }>`select person_id::text as p from referral_person where referral_id = any(${referrals})`.execute(tx));
+  if (cases.length) {
+    await collect(sql<{ p: string }>`select primary_person_id::text as p from case_file where id = any(${cases})`.execute(tx));
+    const withCase = new Set(fks.filter((fk) => fk.parent === 'case_file' && fk.column === 'case_id').map((fk) => fk.child));
+    for (const fk of fks.filter((f) => f.parent === 'person' && withCase.has(f.child)))
+      await collect(sql<{ p: string }>`select distinct ${sql.ref(fk.column)}::text as p from ${sql.table(fk.child)} where case_id = any(${cases})`.execute(tx));
+  }
+  const subject = await tx.selectFrom('person').select(['first_name', 'infix', 'last_name']).where('id', '=', personId).executeTakeFirst();
+  const own = new Set([subject?.first_name, subject?.last_name, subject?.infix ? `${subject.infix} ${subject.last_name}` : undefined].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()));
+  const names: string[] = [];
+  const addNames = (p: { first_name: string | null; infix: string | null; last_name: string | null }) => {
+    const parts = [p.first_name, p.infix, p.last_name].filter((x): x is string => Boolean(x));
+    if (parts.length > 1) names.push(parts.join(' '));
+    if (p.first_name) names.push(p.first_name);
+    if (p.first_name && p.last_name) names.push(`${p.first_name} ${p.last_name}`);
+    // A last name the subject shares is also the subject's own name: it stays.
+    if (p.last_name && !own.has(p.last_name.toLowerCase())) names.push(p.infix ? `${p.infix} ${p.last_name}` : p.last_name);
+  };
+  if (found.size) for (const p of await tx.selectFrom('person').select(['first_name', 'infix', 'last_name']).where('id', 'in', [...found]).execute()) addNames(p);
+  if (referrals.length)
+    for (const p of await tx.selectFrom('referral_person').select(['first_name', 'infix', 'last_name']).where('referral_id', 'in', referrals).where((eb) => eb.or([eb('person_id', 'is', null), eb('person_id', '!=', personId)])).execute())
+      addNames(p);
+  return { ids: found, names: names.filter((n) => !own.has(n.toLowerCase())) };
 }

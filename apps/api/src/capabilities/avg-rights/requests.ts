@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   CLOSED_AVG_STATUSES,
   INSPECTION_CATEGORIES,
@@ -5,6 +6,7 @@ import {
   type AvgRequestView,
   type AvgStatus,
   type CorrectableField,
+  type ErasurePreview,
   type InspectionCategory,
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
@@ -14,7 +16,7 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
 import { findPerson, searchPersons, toSummary as personSummary, updatePerson, type PersonFields } from '../persons';
-import { binaryColumns, casesOfPerson, erasePerson, insertStatement, statementsOf } from '../retention';
+import { binaryColumns, casesOfPerson, erasePersonData, insertStatement, statementsOf } from '../retention';
 import { canExtend, exceptionApplies, extensionProblem, isClosed, latestExtension, requestDeadline } from './avg-rights.domain';
 import { nextReference, personName, requestQuery, toSummary, type RequestRow } from './avg-rights.store';
 import { renderInspectionPdf } from './copy-document';
@@ -44,7 +46,7 @@ export async function lookUpPersons(deps: Deps, ctx: AccessContext, q: { name?: 
       { action: 'search', event: 'avg_request.persons_searched', dataCategory: 'identity', ...LEGAL, detail: { byName: Boolean(q.name), byDateOfBirth: Boolean(q.dateOfBirth), resultCount: rows.length } },
       rows.length ? rows.map((r) => r.id) : [null],
     );
-    return { results: rows.map((r) => personSummary(r, today)), truncated };
+    return { results: rows.map((r) => ({ ...personSummary(r, today), reasons: r.reasons })), truncated };
   });
 }
 
@@ -354,9 +356,41 @@ export async function addRequestStatement(deps: Deps, ctx: AccessContext, id: st
 }
 
 /**
+ * What erasing the request's person will do, before it is confirmed: the erasure itself is run inside a savepoint
+ * and rolled back (without destruction record or log rows), so the list is exactly what the confirmation does on
+ * the data as it is now. The preview is logged (it shows which files the person is part of).
+ */
+export async function previewErasure(deps: Deps, ctx: AccessContext, id: string): Promise<ErasurePreview> {
+  requireOfficer(ctx);
+  const today = amsterdamDate(deps.clock.now());
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const r = await loadRequest(tx, id);
+    if (r.kind !== 'erasure') throw new AppError('wrong_request_kind');
+    if (!r.person_id) throw new AppError('person_not_found');
+    await sql`savepoint erasure_preview`.execute(tx);
+    let preview: ErasurePreview;
+    try {
+      const { destructionIds: _ids, ...outcome } = await erasePersonData(tx, ctx, r.person_id, { requestId: r.id, today, record: false });
+      preview = outcome;
+    } finally {
+      await sql`rollback to savepoint erasure_preview`.execute(tx);
+    }
+    await logRequest(tx, ctx, r, 'read', 'avg_request.erasure_previewed', {
+      cases: preview.cases.length,
+      casesDestroyed: preview.cases.filter((c) => c.outcome === 'destroyed').length,
+      pseudonymised: preview.person === 'pseudonymised',
+    });
+    for (const c of preview.cases) await recordAccess(tx, ctx, { action: 'read', event: 'avg_request.erasure_previewed', dataCategory: 'case_file', personId: r.person_id, caseId: c.caseId, ...LEGAL, detail: { requestId: r.id, outcome: c.outcome } });
+    return preview;
+  });
+}
+
+/**
  * Erasure on request. The exception check is required (the schema refuses a confirmation without it) and is
- * always recorded; when an exception applies nothing is erased (409). Otherwise the person's case files,
- * referrals and person record are destroyed by the retention routine and the request is granted.
+ * always recorded; when an exception applies nothing is erased (409). Otherwise only the person's own data are
+ * erased (ADR 0028): case files and referrals nobody else is part of are destroyed as a whole, from shared ones only
+ * the person's rows go, and the person row is deleted or — when a kept record refers to it — pseudonymised. Every
+ * erasure writes its destruction record(s), and the request is granted.
  */
 export async function eraseOnRequest(
   deps: Deps,
@@ -399,7 +433,7 @@ export async function eraseOnRequest(
       othersInterest: input.othersInterest,
     });
     if (applies) return null;
-    await erasePerson(tx, ctx, r.person_id, r.id, today);
+    await erasePersonData(tx, ctx, r.person_id, { requestId: r.id, today, record: true });
     await tx.updateTable('avg_request').set({ erased_at: deps.clock.now() }).where('id', '=', r.id).execute();
     return buildView(tx, await loadRequest(tx, r.id), today);
   });

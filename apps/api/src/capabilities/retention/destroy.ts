@@ -10,12 +10,15 @@ export interface DestroyReason {
   requestId?: string | null;
   dueOn?: string | null;
   today: string;
+  /** false: destroy without writing the destruction record and the log (the erasure preview, rolled back). */
+  record?: boolean;
 }
 
 export interface DestroyResult {
-  destructionId: string;
+  destructionId: string | null;
   personsDestroyed: string[];
   rows: number;
+  counts: Record<string, number>;
 }
 
 interface CaseBasics {
@@ -135,8 +138,11 @@ export async function destroyCase(tx: Tx, ctx: AccessContext, caseId: string, wh
   await recordStatistic(tx, ctx.actor.tenantId, c, why.today);
   const counts: Record<string, number> = {};
   await destroyWhere(tx, fks, 'case_file', 'id', [c.id], counts);
-  if (c.referral_id) await destroyWhere(tx, fks, 'referral', 'id', [c.referral_id], counts);
+  // The referral the case came from goes with it, unless another case file still links to it (a new question for
+  // that case): then the referral is that case's data too.
+  if (c.referral_id && !(await referralStillLinked(tx, c.referral_id))) await destroyWhere(tx, fks, 'referral', 'id', [c.referral_id], counts);
   const destroyedPersons = await destroyUnreferenced(tx, c.household_id ? [c.household_id] : [], personIds, counts);
+  if (why.record === false) return { destructionId: null, personsDestroyed: destroyedPersons, rows: total(counts), counts };
   const record = await tx
     .insertInto('destruction_record')
     .values({
@@ -160,8 +166,17 @@ export async function destroyCase(tx: Tx, ctx: AccessContext, caseId: string, wh
   const caseEntry = why.reason === 'retention' ? { ...base, event: 'case_file.destroyed', dataCategory: 'case_file' } : { ...base, event: 'case_file.erased', dataCategory: 'case_file' };
   await recordAccessMany(tx, ctx, caseEntry, personIds.length ? personIds : [null]);
   const personEntry = why.reason === 'retention' ? { ...base, event: 'person.destroyed', dataCategory: 'identity' } : { ...base, event: 'person.erased', dataCategory: 'identity' };
-  if (destroyedPersons.length) await recordAccessMany(tx, ctx, personEntry, destroyedPersons);
-  return { destructionId: record.id, personsDestroyed: destroyedPersons, rows: total(counts) };
+  // An erasure logs the erased person itself, once, with what it did in all (retention/erasure.ts).
+  if (destroyedPersons.length && why.reason === 'retention') await recordAccessMany(tx, ctx, personEntry, destroyedPersons);
+  return { destructionId: record.id, personsDestroyed: destroyedPersons, rows: total(counts), counts };
+}
+
+/** Whether a case file (other than ones already destroyed) still refers to the referral, directly or as a linked new question. */
+async function referralStillLinked(tx: Tx, referralId: string): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`
+    select exists (select 1 from case_file where referral_id = ${referralId})
+        or exists (select 1 from case_referral_link where referral_id = ${referralId}) as found`.execute(tx);
+  return r.rows[0]?.found ?? false;
 }
 
 /** Every case file a person is part of: as the primary person or as a member of the case's household. */
@@ -177,53 +192,4 @@ export async function casesOfPerson(tx: Tx, personId: string): Promise<string[]>
     )
     .execute();
   return rows.map((r) => r.id);
-}
-
-/**
- * Erasure on request: destroys every case file of the person, every referral that names them, and the person
- * (and their households and fellow members when nothing else needs them). Logged like a destruction.
- */
-export async function erasePerson(tx: Tx, ctx: AccessContext, personId: string, requestId: string, today: string): Promise<{ cases: number; rows: number }> {
-  const fks = await foreignKeys(tx);
-  const cases = await casesOfPerson(tx, personId);
-  let rows = 0;
-  for (const caseId of cases) rows += (await destroyCase(tx, ctx, caseId, { reason: 'erasure', requestId, today })).rows;
-  const counts: Record<string, number> = {};
-  const referrals = await tx.selectFrom('referral_person').select('referral_id').where('person_id', '=', personId).execute();
-  const referralIds = [...new Set(referrals.map((r) => r.referral_id))];
-  await destroyWhere(tx, fks, 'referral', 'id', referralIds, counts);
-  const households = await tx.selectFrom('household_member').select('household_id').where('person_id', '=', personId).execute();
-  const fellows = households.length
-    ? await tx.selectFrom('household_member').select('person_id').where('household_id', 'in', households.map((h) => h.household_id)).where('person_id', '!=', personId).execute()
-    : [];
-  // The person first (their memberships go with them), then what is left of their households.
-  const destroyed = (await tx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst()) ? [personId] : [];
-  if (destroyed.length) await destroyWhere(tx, fks, 'person', 'id', [personId], counts);
-  destroyed.push(...(await destroyUnreferenced(tx, households.map((h) => h.household_id), fellows.map((f) => f.person_id), counts)));
-  const record = await tx
-    .insertInto('destruction_record')
-    .values({
-      tenant_id: ctx.actor.tenantId,
-      subject: 'person',
-      case_id: null,
-      case_reference: null,
-      team_id: null,
-      reason: 'erasure',
-      request_id: requestId,
-      regimes: [],
-      due_on: null,
-      persons_destroyed: destroyed.length,
-      rows_destroyed: JSON.stringify(counts),
-      destroyed_by: ctx.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (destroyed.length)
-    await recordAccessMany(
-      tx,
-      ctx,
-      { action: 'delete', event: 'person.erased', dataCategory: 'identity', legalBasis: 'legal_obligation', permission: 'privacy:manage', detail: { reason: 'erasure', requestId, destructionId: record.id, cases: cases.length, rows: total(counts) } },
-      destroyed,
-    );
-  return { cases: cases.length, rows: rows + total(counts) };
 }
