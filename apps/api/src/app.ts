@@ -17,6 +17,7 @@ import { registerIntakeRoutes } from './capabilities/intake';
 import { registerOrganisationRoutes } from './capabilities/organisation';
 import { registerPersonRoutes } from './capabilities/persons';
 import { registerMergeRoutes } from './capabilities/person-merge';
+import { registerSearchRoutes } from './capabilities/search';
 import { registerPlanRoutes } from './capabilities/plan';
 import { registerPrivacyRoutes } from './capabilities/privacy';
 import { registerAvgRightsRoutes } from './capabilities/avg-rights';
@@ -109,6 +110,7 @@ export async function buildApp(
   registerHomeRoutes(app, fullDeps);
   registerPersonRoutes(app, fullDeps);
   registerMergeRoutes(app, fullDeps);
+  registerSearchRoutes(app, fullDeps);
   registerOrganisationRoutes(app, fullDeps);
   registerIntakeRoutes(app, fullDeps);
   registerCaseFileRoutes(app, fullDeps);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -44,7 +45,7 @@ export default async function setup({ provide }: TestProject): Promise<() => Pro
     };
   }
   // The same PGlite, extensions and socket server as the app's embedded database (embedded-server.ts).
-  const pglite = await PGlite.create('memory://', { extensions: { pg_trgm } });
+  const pglite = await PGlite.create('memory://', { extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
   await server.start();
   const db = createDatabase(`postgres://postgres@${server.getServerConn()}/postgres`, 1);

@@ -1,3 +1,4 @@
 export { registerIntakeRoutes } from './intake.routes';
 export { sniffAttachment } from './intake.domain';
 export { templateFor as letterTemplateFor, fillTemplate, type CaseLetterTemplateKind } from './letters';
+export { canSeeReferral } from './intake.policy';

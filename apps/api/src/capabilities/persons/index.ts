@@ -1,18 +1,18 @@
 export { registerPersonRoutes } from './persons.routes';
 export { fullName } from './persons.domain';
 export { toSummary, toPersonView } from './persons.views';
+export { findRegiecheckMatches, searchPersons, type MatchedRow } from './person-matching';
+export { swapDayAndMonth } from './name-matching';
 export { canMergePersons, canUndoMerge } from './persons.policy';
 export { mergedInto } from './merge.store';
 export { findLikelyDuplicates } from './persons.store';
 export {
-  findRegiecheckMatches,
   findHouseholdsOfPerson,
   insertPerson,
   insertHousehold,
   insertHouseholdMember,
   existingPersonIds,
   findHouseholds,
-  searchPersons,
   findPerson,
   updatePerson,
   type PersonFields,

@@ -114,8 +114,9 @@ describe('finding and opening a person', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     const found = async (name: string) => ((await worker.post('/api/persons/search', { name })).json().results as Array<{ id: string }>).some((p) => p.id === id);
-    for (const name of ['noor', 'NO', 'van', 'el amr', 'amrani', 'amrani-ba', 'bakker', 'noor bakk']) expect(await found(name), name).toBe(true);
-    for (const name of ['der', 'rani', 'akker', 'noor jansen', 'b%', 'n_or']) expect(await found(name), name).toBe(false);
+    // Every word of the infix is a name word too (migration 0028): "der" alone finds the "van der" of this person.
+    for (const name of ['noor', 'NO', 'van', 'der', 'el amr', 'amrani', 'amrani-ba', 'bakker', 'noor bakk']) expect(await found(name), name).toBe(true);
+    for (const name of ['rani', 'akker', 'noor jansen', 'b%', 'n_or']) expect(await found(name), name).toBe(false);
     const current = (await worker.get(`/api/persons/${id}`)).json();
     const renamed = await worker.put(`/api/persons/${id}`, { version: current.version, firstName: 'Noor', lastName: 'Jansen', dateOfBirth: '1991-03-04' });
     expect(renamed.statusCode).toBe(200);

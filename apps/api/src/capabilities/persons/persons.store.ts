@@ -2,7 +2,6 @@ import { sql, type Selectable } from 'kysely';
 import { AppError } from '../../shared/app-error';
 import type { Tx } from '../../platform/database/database';
 import type { PersonTable } from '../../platform/database/schema';
-import { nameTokens, SEARCH_LIMIT } from './persons.domain';
 
 export type PersonRow = Pick<
   Selectable<PersonTable>,
@@ -46,7 +45,7 @@ const PERSON_COLUMNS = [
 ] as const;
 
 export type SummaryRow = Pick<PersonRow, 'id' | 'first_name' | 'infix' | 'last_name' | 'date_of_birth' | 'postcode' | 'house_number'>;
-const SUMMARY_COLUMNS = ['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number'] as const;
+export const SUMMARY_COLUMNS = ['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number'] as const;
 
 export interface PersonFields {
   firstName: string;
@@ -117,38 +116,6 @@ export async function updatePerson(tx: Tx, id: string, version: number, userId: 
 
 export async function findPerson(tx: Tx, id: string): Promise<PersonRow | undefined> {
   return tx.selectFrom('person').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
-
-export interface SearchCriteria {
-  name?: string | undefined;
-  dateOfBirth?: string | undefined;
-  bsn?: string | undefined;
-  postcode?: string | undefined;
-  houseNumber?: string | undefined;
-}
-
-/** Every given criterion must match; each name word must start a first name, an infix or a word of the last name ("amrani" finds El Amrani). */
-/** Sorts after every continuation of a word (the highest code point): `t <= w < t + WORD_PREFIX_END` means w starts with t. */
-const WORD_PREFIX_END = '\u{10FFFF}';
-
-export async function searchPersons(tx: Tx, c: SearchCriteria): Promise<{ rows: SummaryRow[]; truncated: boolean }> {
-  let q = tx.selectFrom('person').select(SUMMARY_COLUMNS);
-  // Each token must start one of the person's name words (person_name_word, migration 0023): a range on the
-  // index, with comparisons that row-level security lets into the index scan (LIKE and lower() it does not).
-  for (const token of nameTokens(c.name)) {
-    q = q.where('id', 'in', (eb) =>
-      eb
-        .selectFrom('person_name_word')
-        .select('person_id')
-        .where(sql<boolean>`word >= ${token} and word < ${token + WORD_PREFIX_END}`),
-    );
-  }
-  if (c.dateOfBirth) q = q.where('date_of_birth', '=', c.dateOfBirth);
-  if (c.bsn) q = q.where('bsn', '=', c.bsn);
-  if (c.postcode) q = q.where('postcode', '=', c.postcode);
-  if (c.houseNumber) q = q.where('house_number', '=', c.houseNumber);
-  const rows = await q.orderBy(sql`lower(last_name)`).orderBy(sql`lower(first_name)`).orderBy('id').limit(SEARCH_LIMIT + 1).execute();
-  return { rows: rows.slice(0, SEARCH_LIMIT), truncated: rows.length > SEARCH_LIMIT };
 }
 
 /**
@@ -253,40 +220,4 @@ export async function existingPersonIds(tx: Tx, ids: string[]): Promise<Set<stri
   if (ids.length === 0) return new Set();
   const rows = await tx.selectFrom('person').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
-}
-
-export interface RegiecheckCriteria {
-  firstName: string | null;
-  lastName: string | null;
-  dateOfBirth: string | null;
-  bsn: string | null;
-  postcode: string | null;
-  houseNumber: string | null;
-}
-
-/** Persons who may be the one named in a referral, with what they matched on. */
-export async function findRegiecheckMatches(tx: Tx, c: RegiecheckCriteria): Promise<Array<SummaryRow & { matched_on: string[] }>> {
-  const last = c.lastName?.toLowerCase() ?? null;
-  const first = c.firstName?.toLowerCase() ?? null;
-  const rows = await tx
-    .selectFrom('person')
-    .select([...SUMMARY_COLUMNS, 'bsn'])
-    .where((eb) => {
-      const ors = [];
-      if (c.bsn) ors.push(eb('bsn', '=', c.bsn));
-      if (last && c.dateOfBirth) ors.push(eb.and([eb('date_of_birth', '=', c.dateOfBirth), eb(sql`similarity(lower(last_name), ${last})`, '>', 0.4)]));
-      if (c.postcode && c.houseNumber) ors.push(eb.and([eb('postcode', '=', c.postcode), eb('house_number', '=', c.houseNumber)]));
-      if (last && first) ors.push(eb.and([eb(sql`lower(last_name)`, '=', last), eb(sql`lower(first_name)`, '=', first)]));
-      return ors.length ? eb.or(ors) : eb.val(false);
-    })
-    .limit(20)
-    .execute();
-  return rows.map(({ bsn, ...r }) => {
-    const matched: string[] = [];
-    if (c.bsn && bsn === c.bsn) matched.push('bsn');
-    if (last && c.dateOfBirth && r.date_of_birth === c.dateOfBirth) matched.push('name_and_birth_date');
-    if (c.postcode && c.houseNumber && r.postcode === c.postcode && r.house_number === c.houseNumber) matched.push('address');
-    if (last && first && r.last_name.toLowerCase() === last && r.first_name.toLowerCase() === first) matched.push('name');
-    return { ...r, matched_on: matched };
-  });
 }

@@ -1,18 +1,19 @@
-import type { PersonSummary } from '@nabij/contracts';
+import type { PersonSearchResult } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { canSearchPersons } from './persons.policy';
-import { searchPersons, type SearchCriteria } from './persons.store';
+import { searchPersons, type SearchCriteria } from './person-matching';
 import { toSummary } from './persons.views';
 
 /**
- * Finds persons. The search itself is logged (which criteria were used, never their values), and so is
- * every person shown in the results, so a resident's overview also lists searches that showed them.
+ * Finds persons as Dutch names are written (ADR 0030), ranked, each with the reasons it was found. The search
+ * itself is logged (which criteria were used, never their values), and so is every person shown in the results,
+ * so a resident's overview also lists searches that showed them.
  */
-export async function findPersons(deps: Deps, ctx: AccessContext, criteria: SearchCriteria): Promise<{ results: PersonSummary[]; truncated: boolean }> {
+export async function findPersons(deps: Deps, ctx: AccessContext, criteria: SearchCriteria): Promise<{ results: PersonSearchResult[]; truncated: boolean }> {
   if (!canSearchPersons(ctx.actor)) throw new AppError('forbidden');
   const today = amsterdamDate(deps.clock.now());
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -26,6 +27,6 @@ export async function findPersons(deps: Deps, ctx: AccessContext, criteria: Sear
     };
     const entry = { action: 'search' as const, event: 'person.searched', dataCategory: 'identity', permission: 'person:read' as const, detail };
     await recordAccessMany(tx, ctx, entry, rows.length ? rows.map((r) => r.id) : [null]);
-    return { results: rows.map((r) => toSummary(r, today)), truncated };
+    return { results: rows.map((r) => ({ ...toSummary(r, today), reasons: r.reasons })), truncated };
   });
 }

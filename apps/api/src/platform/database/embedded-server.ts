@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock';
 import { keepExtendedQueriesTogether } from './pglite-socket-affinity';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   // initdb and every migration again (apps/api/test/global-setup.ts).
   const template = inMemory ? process.env.NABIJ_LOAD_DATA_DIR : undefined;
   const db = await PGlite.create(inMemory ? 'memory://' : path.join(dataDir, 'pglite'), {
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, unaccent },
     ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
     // Durability against a killed process (docs/reliability.md, ADR 0018): every query waits for its
     // file-system sync before it answers (the default, stated here so nobody turns it off for speed).
