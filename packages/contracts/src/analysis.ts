@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, uuid } from './schemas';
+import { householdLanguage } from './intake';
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
@@ -57,13 +58,17 @@ export const zrmScoreInput = z.object({
   /** Required when the domain lies outside the help question. */
   outOfScopeReason: optional(500),
 });
-export const recordZrmRequest = z.object({
-  personId: uuid,
-  instrument: zrmInstrument.default('zrm2017'),
-  kind: z.enum(ASSESSMENT_KINDS),
-  assessedOn: pastDate,
-  scores: z.array(zrmScoreInput).min(1, { error: 'Scoor ten minste één leefgebied.' }).max(13),
-});
+export const recordZrmRequest = z
+  .object({
+    personId: uuid,
+    instrument: zrmInstrument.default('zrm2017'),
+    kind: z.enum(ASSESSMENT_KINDS),
+    assessedOn: pastDate,
+    scores: z.array(zrmScoreInput).min(1, { error: 'Scoor ten minste één leefgebied.' }).max(13),
+    /** One reason for every scored domain outside the help question that has no reason of its own (asked once). */
+    outOfScopeReason: optional(500),
+  })
+  .transform(({ outOfScopeReason, ...r }) => ({ ...r, scores: r.scores.map((s) => ({ ...s, outOfScopeReason: s.outOfScopeReason ?? outOfScopeReason })) }));
 export const zrmAssessmentView = z.object({
   id: z.string(),
   personId: z.string(),
@@ -188,11 +193,13 @@ export const caseOverview = z.object({
   caseWorker: z.object({ id: z.string(), name: z.string() }),
   tandem: z.object({ id: z.string(), name: z.string() }).nullable(),
   questionDomains: z.array(z.string()),
+  /** The household's language and need of an interpreter (issue #17 item 10), from its persons. */
+  language: householdLanguage.optional(),
   household: z
     .object({
       id: z.string(),
       name: z.string(),
-      members: z.array(z.object({ id: z.string(), fullName: z.string(), relation: z.string(), age: z.number().nullable(), isMinor: z.boolean().nullable() })),
+      members: z.array(z.object({ id: z.string(), fullName: z.string(), relation: z.string(), age: z.number().nullable(), isMinor: z.boolean().nullable(), ageEstimated: z.boolean().optional() })),
     })
     .nullable(),
   hasMinors: z.boolean(),

@@ -14,3 +14,4 @@ export * from './access-log-text';
 export * from './management-information';
 export * from './resident';
 export * from './person-merge';
+export * from './household';

@@ -165,6 +165,12 @@ const pdf = (filename: string) => ({ filename, contentBase64: TINY_PDF });
 
 /** Valid bodies per route (for the routes that take one). Login routes get an empty body on purpose: they never change a credential. */
 export const BODIES: Record<string, BodyOf> = {
+  // ---- staff changes and the process coordinator (issue #17 items 6 and 8): a stale version, so an allowed request changes nothing ----
+  'PUT /api/cases/:id/case-worker': (tg, who, world) => ({ version: STALE, caseWorkerId: world.userIds.tandem_partner, reason: 'workload', handoverNote: 'Overdracht in het team.' }),
+  'POST /api/caseload-moves': (tg, who, world) => ({ fromWorkerId: world.userIds.case_worker, reason: 'illness', moves: [{ caseId: tg.kase.id, version: STALE, newWorkerId: world.userIds.tandem_partner }] }),
+  'POST /api/cases/:id/process-coordinators': (tg, who, world) => ({ version: STALE, userId: world.userIds.municipal_consultant }),
+  'POST /api/cases/:id/process-coordinators/unlink': (tg, who, world) => ({ version: STALE, userId: world.userIds.municipal_consultant }),
+  'POST /api/referrals/:id/join-case': (tg) => ({ version: STALE, caseId: tg.kase.id }),
   'POST /api/auth/login': () => ({}),
   'POST /api/auth/totp': () => ({}),
   'POST /api/auth/recovery': () => ({}),
@@ -179,6 +185,7 @@ export const BODIES: Record<string, BodyOf> = {
   'PUT /api/persons/:id': () => ({ firstName: 'Anna', lastName: 'Testhuis', dateOfBirth: '1985-01-01', version: STALE }),
   'POST /api/households': (tg) => ({ name: 'Huishouden Matrix', members: [{ personId: tg.kase.adultId, relation: 'parent' }] }),
   'POST /api/households/:id/members': (tg) => ({ personId: tg.kase.childId, relation: 'child', version: STALE }),
+  'PUT /api/households/:id/members/:personId': () => ({ relation: 'partner', version: STALE }),
   'POST /api/persons/:id/merge-preview': (tg) => ({ otherId: tg.kase.childId }),
   'POST /api/persons/:id/merge': (tg) => ({ otherId: tg.kase.childId, version: STALE, otherVersion: STALE, confirm: true }),
   'POST /api/person-merges/:id/undo': () => ({ version: STALE, reason: 'Matrix: geen echte samenvoeging.' }),

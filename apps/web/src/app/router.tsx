@@ -100,6 +100,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('../capabilities/admin/LetterTemplatesPage'), 'LetterTemplatesPage', 'user:admin'),
               },
               {
+                path: 'beheer/samenvoegingen',
+                lazy: page(() => import('../capabilities/admin/PersonMergesPage'), 'PersonMergesPage', 'user:admin'),
+              },
+              {
                 path: 'beheer/teams',
                 lazy: page(() => import('../capabilities/admin/TeamsPage'), 'TeamsPage', 'user:admin'),
               },

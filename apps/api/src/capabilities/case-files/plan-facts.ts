@@ -1,4 +1,5 @@
-import { ageOn } from '@nabij/contracts';
+import { hasMinorAmong, type AgeFacts } from '@nabij/contracts';
+import { amsterdamDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { CaseRow } from './case-access';
 
@@ -16,6 +17,23 @@ export interface PlanFacts {
   participation: { personName: string; rung: number; measuredOn: string } | null;
 }
 
+/**
+ * Children named on the case's referral without a first name, who therefore never became a person: they count as
+ * minors by the age given until it passes 18 (ADR 0029).
+ */
+export async function unregisteredReferralChildren(tx: Tx, caseId: string): Promise<AgeFacts[]> {
+  const rows = await tx
+    .selectFrom('referral_person as rp')
+    .innerJoin('case_file as c', 'c.referral_id', 'rp.referral_id')
+    .innerJoin('referral as r', 'r.id', 'rp.referral_id')
+    .select(['rp.age', 'r.received_at'])
+    .where('c.id', '=', caseId)
+    .where('rp.role', '=', 'household_member')
+    .where('rp.person_id', 'is', null)
+    .execute();
+  return rows.map((r) => ({ dateOfBirth: null, ageGiven: r.age, ageGivenOn: amsterdamDate(r.received_at), relation: 'child' }));
+}
+
 /** What the plan needs from the analysis phase of a case (read in the caller's transaction). */
 export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<PlanFacts> {
   const base = await tx
@@ -27,7 +45,14 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     .where('c.id', '=', c.id)
     .executeTakeFirstOrThrow();
   const [persons, safety, scores, participation] = await Promise.all([
-    c.personIds.length ? tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth']).where('id', 'in', c.personIds).execute() : Promise.resolve([]),
+    c.personIds.length
+      ? tx
+          .selectFrom('person as p')
+          .leftJoin('household_member as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.household_id', '=', c.householdId ?? '00000000-0000-0000-0000-000000000000'))
+          .select(['p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.age_given', 'p.age_given_on', 'm.relation'])
+          .where('p.id', 'in', c.personIds)
+          .execute()
+      : Promise.resolve([]),
     tx.selectFrom('child_safety_assessment').select('id').where('case_id', '=', c.id).limit(1).executeTakeFirst(),
     tx
       .selectFrom('zrm_score as s')
@@ -56,7 +81,14 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     teamName: base.team_name,
     caseWorker: { name: base.worker_name, email: base.worker_email },
     analysisDeadline: base.analysis_deadline,
-    hasMinors: persons.some((p) => p.date_of_birth !== null && ageOn(p.date_of_birth, today) < 18),
+    // Minor until shown otherwise (ADR 0029): also a child given by age only, or a child of the household without any age.
+    hasMinors: hasMinorAmong(
+      [
+        ...persons.map((p) => ({ dateOfBirth: p.date_of_birth, ageGiven: p.age_given, ageGivenOn: p.age_given_on, relation: p.relation })),
+        ...(await unregisteredReferralChildren(tx, c.id)),
+      ],
+      today,
+    ),
     childSafetyAssessed: safety !== undefined,
     latestZrm: [...latest.values()],
     participation: participation ? { personName: personName(participation), rung: participation.rung, measuredOn: participation.measured_on } : null,

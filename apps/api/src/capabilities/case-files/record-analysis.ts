@@ -1,4 +1,5 @@
-import { ZRM_INSTRUMENTS, ageOn, type CaseOverview, type ZrmInstrument } from '@nabij/contracts';
+import { ZRM_INSTRUMENTS, ageStatus, type CaseOverview, type ZrmInstrument } from '@nabij/contracts';
+import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
@@ -112,8 +113,13 @@ export const recordZrmAssessment = (
 export const recordParticipation = (deps: Deps, ctx: AccessContext, caseId: string, input: { personId: string; rung: number; measuredOn: string; note?: string | undefined }) =>
   changeCase(deps, ctx, caseId, { event: 'participation.recorded', dataCategory: 'assessment' }, async (tx, c) => {
     requireMember(c, input.personId);
-    const p = await tx.selectFrom('person').select('date_of_birth').where('id', '=', input.personId).executeTakeFirstOrThrow();
-    if (p.date_of_birth && ageOn(p.date_of_birth, input.measuredOn) < 18) {
+    const p = await tx
+      .selectFrom('person as p')
+      .leftJoin('household_member as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.household_id', '=', c.householdId ?? '00000000-0000-0000-0000-000000000000'))
+      .select(['p.date_of_birth', 'p.age_given', 'p.age_given_on', 'm.relation'])
+      .where('p.id', '=', input.personId)
+      .executeTakeFirstOrThrow();
+    if (ageStatus({ dateOfBirth: p.date_of_birth, ageGiven: p.age_given, ageGivenOn: p.age_given_on, relation: p.relation }, input.measuredOn).isMinor) {
       throw new AppError('validation_failed', { fieldErrors: { personId: ['De participatieladder is voor volwassenen.'] } });
     }
     await tx
@@ -146,6 +152,16 @@ export const recordChildSafety = (
 
 export const recordOutreachAttempt = (deps: Deps, ctx: AccessContext, caseId: string, input: { attemptedOn: string; way: string; contactMade: boolean; note?: string | undefined }) =>
   changeCase(deps, ctx, caseId, { event: 'outreach.attempted', dataCategory: 'contact' }, async (tx, c) => {
+    // Outreach follows the referral: an attempt dated before the referral came in is a typing error (issue #17).
+    const referral = await tx
+      .selectFrom('case_file as cf')
+      .innerJoin('referral as r', 'r.id', 'cf.referral_id')
+      .select(sql<string>`to_char(r.received_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('received_on'))
+      .where('cf.id', '=', c.id)
+      .executeTakeFirst();
+    if (referral && input.attemptedOn < referral.received_on) {
+      throw new AppError('validation_failed', { fieldErrors: { attemptedOn: [`Deze datum ligt voor de aanmelding (${referral.received_on}). Een poging tot contact volgt op de aanmelding.`] } });
+    }
     await tx
       .insertInto('outreach_attempt')
       .values({ tenant_id: ctx.actor.tenantId, case_id: c.id, attempted_on: input.attemptedOn, way: input.way, contact_made: input.contactMade, note: input.note ?? null, recorded_by: ctx.actor.userId })

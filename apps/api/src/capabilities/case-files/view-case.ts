@@ -1,5 +1,6 @@
 import type { CaseOverview, ZrmInstrument } from '@nabij/contracts';
-import { ageOn } from '@nabij/contracts';
+import { ageStatus, hasMinorAmong } from '@nabij/contracts';
+import { unregisteredReferralChildren } from './plan-facts';
 import type { AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
@@ -9,6 +10,7 @@ import { canSeeMeldcode } from './case-files.policy';
 import { logCaseAccess, withCase, type CaseRow } from './case-access';
 import { timelineFromSources } from './timeline-sources';
 import { openTasksOfCase } from '../tasks';
+import { languageOfPersons } from '../persons';
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
@@ -78,7 +80,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     ? await tx
         .selectFrom('household_member as m')
         .innerJoin('person as p', 'p.id', 'm.person_id')
-        .select(['p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'm.relation'])
+        .select(['p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.age_given', 'p.age_given_on', 'm.relation'])
         .where('m.household_id', '=', c.householdId)
         .orderBy('p.date_of_birth')
         .execute()
@@ -125,8 +127,9 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
       .execute(),
   ]);
   const memberViews = members.map((m) => {
-    const age = m.date_of_birth ? ageOn(m.date_of_birth, today) : null;
-    return { id: m.id, fullName: personName(m), relation: m.relation, age, isMinor: age === null ? null : age < 18 };
+    // Minor until shown otherwise: by the date of birth, an age given on the referral, or as a child without any age (ADR 0029).
+    const { age, estimated, isMinor } = ageStatus({ dateOfBirth: m.date_of_birth, ageGiven: m.age_given, ageGivenOn: m.age_given_on, relation: m.relation }, today);
+    return { id: m.id, fullName: personName(m), relation: m.relation, age, isMinor, ageEstimated: estimated };
   });
   const consentViews = consents.map((x) => ({
     id: x.id,
@@ -141,7 +144,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
   }));
   const latestRelations = [...zrm].reverse().flatMap((a) => a.scores.filter((s) => s.domain === 'domestic_relations'))[0]?.score ?? null;
   const latestRisk = childSafety.at(-1)?.risk_level ?? null;
-  const hasMinors = memberViews.some((m) => m.isMinor === true);
+  const hasMinors = memberViews.some((m) => m.isMinor === true) || hasMinorAmong(await unregisteredReferralChildren(tx, c.id), today);
   const outreachAttempts = outreach.map((o) => ({ id: o.id, attemptedOn: o.attempted_on, way: o.way as 'phone', contactMade: o.contact_made, note: o.note }));
 
   const timeline = [
@@ -168,6 +171,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     caseWorker: { id: base.worker_id, name: base.worker_name },
     tandem: base.tandem_id && base.tandem_name ? { id: base.tandem_id, name: base.tandem_name } : null,
     questionDomains,
+    language: await languageOfPersons(tx, c.personIds),
     household: c.householdId ? { id: c.householdId, name: base.household_name ?? '', members: memberViews } : null,
     hasMinors,
     network: network.map((n) => ({

@@ -12,9 +12,13 @@ export interface ResidentFields {
   bsn?: string | undefined;
   postcode?: string | undefined;
   houseNumber?: string | undefined;
+  houseNumberAddition?: string | undefined;
   street?: string | undefined;
   city?: string | undefined;
   phone?: string | undefined;
+  /** The relation in the household as given (null: derived from the ages) and a missing fixed address (ADR 0029). */
+  relation?: string | undefined;
+  noFixedAddress?: string | undefined;
 }
 
 export interface NewReferral {
@@ -31,6 +35,9 @@ export interface NewReferral {
   safetyNotes?: string | undefined;
   residentAwareness: string;
   residentAwarenessNote?: string | undefined;
+  /** The household's language and need of an interpreter (carried to the persons at the regiecheck). */
+  preferredLanguage?: string | undefined;
+  interpreterNeeded?: boolean | undefined;
   residents: ResidentFields[];
   children: Array<{ firstName?: string | undefined; age: number }>;
   idempotencyKey: string;
@@ -72,6 +79,8 @@ export async function insertReferral(tx: Tx, r: NewReferral, reference: string):
       safety_notes: r.safetyNotes ?? null,
       resident_awareness: r.residentAwareness,
       resident_awareness_note: r.residentAwarenessNote ?? null,
+      preferred_language: r.preferredLanguage ?? null,
+      interpreter_needed: r.interpreterNeeded ?? false,
       household_id: null,
       known_coordination_elsewhere: null,
       regiecheck_done_at: null,
@@ -101,9 +110,12 @@ export async function insertReferral(tx: Tx, r: NewReferral, reference: string):
         bsn: p.bsn ?? null,
         postcode: p.postcode ?? null,
         house_number: p.houseNumber ?? null,
+        house_number_addition: p.houseNumberAddition ?? null,
         street: p.street ?? null,
         city: p.city ?? null,
         phone: p.phone ?? null,
+        relation: p.relation ?? null,
+        no_fixed_address: p.noFixedAddress ?? null,
         person_id: null,
       })),
     )
@@ -150,6 +162,12 @@ export async function findReferral(tx: Tx, id: string) {
       'r.known_coordination_elsewhere',
       'r.regiecheck_done_at',
       'r.version',
+      'r.preferred_language',
+      'r.interpreter_needed',
+      'r.closed_reason',
+      'r.closed_note',
+      'r.closed_at',
+      'r.closed_by',
     ])
     .where('r.id', '=', id)
     .executeTakeFirst();
@@ -159,12 +177,23 @@ export type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 export async function listReferralPersons(tx: Tx, referralId: string) {
   return tx
     .selectFrom('referral_person')
-    .select(['id', 'role', 'first_name', 'infix', 'last_name', 'date_of_birth', 'age', 'bsn', 'postcode', 'house_number', 'street', 'city', 'phone', 'person_id'])
+    .select(['id', 'role', 'first_name', 'infix', 'last_name', 'date_of_birth', 'age', 'bsn', 'postcode', 'house_number', 'house_number_addition', 'street', 'city', 'phone', 'person_id', 'relation', 'no_fixed_address'])
     .where('referral_id', '=', referralId)
     .orderBy('position')
     .execute();
 }
 export type ReferralPersonRow = Awaited<ReturnType<typeof listReferralPersons>>[number];
+
+export async function listCorrections(tx: Tx, referralId: string) {
+  return tx
+    .selectFrom('referral_correction as c')
+    .innerJoin('app_user as u', 'u.id', 'c.changed_by')
+    .select(['c.id', 'c.change_id', 'c.referral_person_id', 'c.field', 'c.old_value', 'c.new_value', 'c.reason', 'c.changed_at', 'u.display_name as by_name'])
+    .where('c.referral_id', '=', referralId)
+    .orderBy('c.changed_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+}
 
 export async function listContacts(tx: Tx, referralId: string) {
   return tx
@@ -269,6 +298,7 @@ export async function tallyHostQuestions(tx: Tx, teamId: string, since: Date) {
     ])
     .where('team_id', '=', teamId)
     .where('at', '>=', since)
+    .where('kind', '=', 'desk_question')
     .groupBy('category')
     .orderBy('category')
     .execute();

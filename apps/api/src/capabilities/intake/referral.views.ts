@@ -1,7 +1,23 @@
-import type { ReferralStatus, ReferralView } from '@nabij/contracts';
+import { ageStatus, deriveRelations, type NoFixedAddressKind, type ReferralStatus, type ReferralView, type Relation } from '@nabij/contracts';
+import { amsterdamDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import { allowedManualTransitions, completenessChecklist, daysBetween } from './intake.domain';
-import { findReferral, listAttachments, listContacts, listInbox, listReferralPersons, type ReferralPersonRow, type ReferralRow } from './intake.store';
+import { languageOfPersons } from '../persons';
+import { findReferral, listAttachments, listContacts, listCorrections, listInbox, listReferralPersons, type ReferralPersonRow, type ReferralRow } from './intake.store';
+
+/**
+ * The relation in the household of each person on the referral: as given, or derived from the ages on the day
+ * the referral came in (ADR 0029).
+ */
+export function relationsOf(people: readonly ReferralPersonRow[], receivedOn: string): Relation[] {
+  return deriveRelations(
+    people.map((p) => ({
+      role: p.role as 'resident' | 'household_member',
+      relation: (p.relation as Relation | null) ?? null,
+      isMinor: ageStatus({ dateOfBirth: p.date_of_birth, ageGiven: p.age, ageGivenOn: receivedOn }, receivedOn).isMinor,
+    })),
+  );
+}
 
 const name = (p: { first_name: string | null; infix: string | null; last_name: string | null }) =>
   [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
@@ -11,10 +27,11 @@ function checklistOf(r: ReferralRow, people: ReferralPersonRow[]) {
   return completenessChecklist({
     hasResidentName: residents.length > 0 && residents.every((p) => p.first_name && p.last_name),
     hasResidentBirthDateOrAge: residents.length > 0 && residents.every((p) => p.date_of_birth || p.age !== null),
-    hasResidentAddress: residents.some((p) => p.postcode && p.house_number),
+    // Without a fixed address (caravan, homeless, postal address) the kind is the answer (ADR 0029).
+    hasResidentAddress: residents.some((p) => (p.postcode && p.house_number) || p.no_fixed_address),
     hasReferrerContact: r.referrer_kind === 'self' ? residents.some((p) => p.phone) : Boolean(r.referrer_phone || r.referrer_email),
     hasQuestion: r.question.trim().length > 0,
-    childrenAtRiskKnown: r.children_at_risk !== 'unknown',
+    childrenAtRisk: r.children_at_risk as 'no' | 'unknown' | 'yes',
     residentAwarenessKnown: r.resident_awareness !== 'unknown',
     regiecheckDone: r.regiecheck_done_at !== null,
   });
@@ -24,7 +41,7 @@ function checklistOf(r: ReferralRow, people: ReferralPersonRow[]) {
 export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView | undefined> {
   const r = await findReferral(tx, id);
   if (!r) return undefined;
-  const [people, contacts, attachments, meeting, decision, letters, caseFile] = await Promise.all([
+  const [people, contacts, attachments, meeting, decision, letters, caseFile, corrections, closedBy] = await Promise.all([
     listReferralPersons(tx, id),
     listContacts(tx, id),
     listAttachments(tx, id),
@@ -37,8 +54,15 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
       .select(['c.id', 'u.display_name'])
       .where('c.referral_id', '=', id)
       .executeTakeFirst(),
+    listCorrections(tx, id),
+    r.closed_by ? tx.selectFrom('app_user').select('display_name').where('id', '=', r.closed_by).executeTakeFirst() : Promise.resolve(undefined),
   ]);
+  const linkedIds = people.map((p) => p.person_id).filter((p): p is string => p !== null);
+  const language = linkedIds.length
+    ? await languageOfPersons(tx, linkedIds)
+    : { interpreterNeeded: r.interpreter_needed, languages: r.preferred_language ? [r.preferred_language] : [] };
   const status = r.status as ReferralStatus;
+  const relations = relationsOf(people, amsterdamDate(r.received_at));
   return {
     id: r.id,
     version: r.version,
@@ -50,7 +74,7 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
     receivedAt: r.received_at.toISOString(),
     referrerKind: r.referrer_kind as ReferralView['referrerKind'],
     referrer: { name: r.referrer_name, organisation: r.referrer_organisation, role: r.referrer_role, phone: r.referrer_phone, email: r.referrer_email },
-    residents: people.map((p) => ({
+    residents: people.map((p, i) => ({
       id: p.id,
       role: p.role as 'resident' | 'household_member',
       firstName: p.first_name,
@@ -61,10 +85,14 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
       bsn: p.bsn,
       postcode: p.postcode,
       houseNumber: p.house_number,
+      houseNumberAddition: p.house_number_addition,
       street: p.street,
       city: p.city,
       phone: p.phone,
       personId: p.person_id,
+      relation: relations[i],
+      relationDerived: p.relation === null,
+      noFixedAddress: (p.no_fixed_address as NoFixedAddressKind | null) ?? null,
     })),
     lifeDomains: r.life_domains as ReferralView['lifeDomains'],
     question: r.question,
@@ -86,7 +114,28 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
     letters: letters.map((l) => ({ id: l.id, kind: l.kind, subject: l.subject, to: l.recipient, sentAt: l.sent_at?.toISOString() ?? null, status: l.status as 'sent' })),
     caseId: caseFile?.id ?? null,
     caseWorkerName: caseFile?.display_name ?? null,
+    language,
+    closure:
+      r.closed_reason && r.closed_at
+        ? { reason: r.closed_reason as 'decision', note: r.closed_note, closedAt: r.closed_at.toISOString(), closedByName: closedBy?.display_name ?? null }
+        : null,
+    corrections: groupCorrections(corrections, people),
   };
+}
+
+/** The history of corrections, newest first: one entry per save, with the fields it changed. */
+function groupCorrections(rows: Awaited<ReturnType<typeof listCorrections>>, people: ReferralPersonRow[]) {
+  const byChange = new Map<string, NonNullable<ReferralView['corrections']>[number]>();
+  for (const c of rows) {
+    let entry = byChange.get(c.change_id);
+    if (!entry) {
+      entry = { changeId: c.change_id, at: c.changed_at.toISOString(), byName: c.by_name, reason: c.reason, fields: [] };
+      byChange.set(c.change_id, entry);
+    }
+    const person = c.referral_person_id ? people.find((p) => p.id === c.referral_person_id) : undefined;
+    entry.fields.push({ field: c.field, personLabel: person ? name(person) || null : null, oldValue: c.old_value, newValue: c.new_value });
+  }
+  return [...byChange.values()];
 }
 
 export function isReferralComplete(view: ReferralView): boolean {

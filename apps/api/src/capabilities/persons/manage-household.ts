@@ -15,6 +15,7 @@ import {
   householdExists,
   insertHousehold,
   insertHouseholdMember,
+  updateHouseholdRelation,
 } from './persons.store';
 import { toHouseholdView } from './persons.views';
 
@@ -61,6 +62,28 @@ export async function addHouseholdMember(
     if (!(await bumpHouseholdVersion(tx, householdId, input.version))) throw new AppError('version_conflict');
     await insertHouseholdMember(tx, ctx.actor.tenantId, householdId, input.personId, input.relation);
     await recordAccessMany(tx, ctx, { ...householdEntry('household.member_added', 'update'), detail: { householdId } }, [input.personId]);
+    return loadHousehold(tx, householdId, amsterdamDate(deps.clock.now()));
+  });
+}
+
+/**
+ * Corrects who someone is in the household ("Ouder" → "Partner"): the household's version guards against a
+ * stale change, and the access log keeps the old and the new relation.
+ */
+export async function changeHouseholdRelation(
+  deps: Deps,
+  ctx: AccessContext,
+  householdId: string,
+  personId: string,
+  input: { relation: Relation; version: number },
+): Promise<HouseholdView> {
+  if (!canRegisterPerson(ctx.actor)) throw new AppError('forbidden');
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    if (!(await householdExists(tx, householdId))) throw new AppError('household_not_found');
+    if (!(await bumpHouseholdVersion(tx, householdId, input.version))) throw new AppError('version_conflict');
+    const before = await updateHouseholdRelation(tx, householdId, personId, input.relation);
+    if (before === undefined) throw new AppError('person_not_found');
+    await recordAccessMany(tx, ctx, { ...householdEntry('household.relation_changed', 'update'), detail: { householdId, from: before, to: input.relation } }, [personId]);
     return loadHousehold(tx, householdId, amsterdamDate(deps.clock.now()));
   });
 }

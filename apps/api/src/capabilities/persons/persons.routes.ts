@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   addHouseholdMemberRequest,
+  changeHouseholdRelationRequest,
   createHouseholdRequest,
   createPersonRequest,
   duplicatesResponse,
@@ -17,7 +18,7 @@ import {
 import type { Deps } from '../../platform/deps';
 import { accessContext, requirePermission } from '../access-control';
 import { changePerson } from './change-person';
-import { addHouseholdMember, createHousehold, removeHouseholdMember } from './manage-household';
+import { addHouseholdMember, changeHouseholdRelation, createHousehold, removeHouseholdMember } from './manage-household';
 import { registerPerson } from './register-person';
 import { findPersons } from './search-persons';
 import { viewPerson } from './view-person';
@@ -54,6 +55,12 @@ export function registerPersonRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/households/:id/members',
     { config: write, schema: { tags, params: idParams, body: addHouseholdMemberRequest, response: { 200: householdView } } },
     async (request) => addHouseholdMember(deps, accessContext(request), request.params.id, request.body),
+  );
+
+  r.put(
+    '/api/households/:id/members/:personId',
+    { config: write, schema: { tags, params: z.object({ id: uuid, personId: uuid }), body: changeHouseholdRelationRequest, response: { 200: householdView } } },
+    async (request) => changeHouseholdRelation(deps, accessContext(request), request.params.id, request.params.personId, request.body),
   );
 
   r.delete(

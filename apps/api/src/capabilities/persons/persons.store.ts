@@ -22,6 +22,9 @@ export type PersonRow = Pick<
   | 'email'
   | 'preferred_language'
   | 'interpreter_needed'
+  | 'age_given'
+  | 'age_given_on'
+  | 'no_fixed_address'
 >;
 
 const PERSON_COLUMNS = [
@@ -42,10 +45,14 @@ const PERSON_COLUMNS = [
   'email',
   'preferred_language',
   'interpreter_needed',
+  'age_given',
+  'age_given_on',
+  'no_fixed_address',
 ] as const;
 
-export type SummaryRow = Pick<PersonRow, 'id' | 'first_name' | 'infix' | 'last_name' | 'date_of_birth' | 'postcode' | 'house_number'>;
-export const SUMMARY_COLUMNS = ['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number'] as const;
+export type SummaryRow = Pick<PersonRow, 'id' | 'first_name' | 'infix' | 'last_name' | 'date_of_birth' | 'postcode' | 'house_number'> &
+  Partial<Pick<PersonRow, 'age_given' | 'age_given_on'>>;
+export const SUMMARY_COLUMNS = ['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number', 'age_given', 'age_given_on'] as const;
 
 export interface PersonFields {
   firstName: string;
@@ -62,6 +69,9 @@ export interface PersonFields {
   email?: string | undefined;
   preferredLanguage?: string | undefined;
   interpreterNeeded: boolean;
+  /** Only set when given (a referral): an age without a date of birth and the day it was given; no fixed address. */
+  ageGiven?: { age: number; on: string } | undefined;
+  noFixedAddress?: string | undefined;
 }
 
 function columnsOf(f: PersonFields) {
@@ -80,6 +90,9 @@ function columnsOf(f: PersonFields) {
     email: f.email ?? null,
     preferred_language: f.preferredLanguage ?? null,
     interpreter_needed: f.interpreterNeeded,
+    // Kept as they are on a change that does not mention them (the person form does not ask them).
+    ...(f.ageGiven ? { age_given: f.ageGiven.age, age_given_on: f.ageGiven.on } : {}),
+    ...(f.noFixedAddress !== undefined ? { no_fixed_address: f.noFixedAddress } : {}),
   };
 }
 
@@ -172,7 +185,7 @@ export async function findHouseholds(tx: Tx, ids: string[]): Promise<HouseholdRo
   const members = await tx
     .selectFrom('household_member as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['m.household_id', 'm.relation', 'p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.postcode', 'p.house_number'])
+    .select(['m.household_id', 'm.relation', 'p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.postcode', 'p.house_number', 'p.age_given', 'p.age_given_on'])
     .where('m.household_id', 'in', ids)
     .orderBy('p.date_of_birth')
     .execute();
@@ -189,6 +202,14 @@ export async function insertHousehold(tx: Tx, tenantId: string, name: string): P
 
 export async function insertHouseholdMember(tx: Tx, tenantId: string, householdId: string, personId: string, relation: string): Promise<void> {
   await tx.insertInto('household_member').values({ tenant_id: tenantId, household_id: householdId, person_id: personId, relation }).execute();
+}
+
+/** Sets a member's relation; returns the relation it had, or undefined when the person is not a member. */
+export async function updateHouseholdRelation(tx: Tx, householdId: string, personId: string, relation: string): Promise<string | undefined> {
+  const before = await tx.selectFrom('household_member').select('relation').where('household_id', '=', householdId).where('person_id', '=', personId).executeTakeFirst();
+  if (!before) return undefined;
+  await tx.updateTable('household_member').set({ relation }).where('household_id', '=', householdId).where('person_id', '=', personId).execute();
+  return before.relation;
 }
 
 export async function deleteHouseholdMember(tx: Tx, householdId: string, personId: string): Promise<boolean> {

@@ -15,6 +15,7 @@ export function AdminNav() {
           { to: '/beheer/gebruikers', label: t('adminNav.users') },
           { to: '/beheer/brieven', label: t('adminNav.letters') },
           { to: '/beheer/teams', label: t('adminNav.teams') },
+          { to: '/beheer/samenvoegingen', label: t('adminNav.merges') },
     { to: '/beheer/sociale-kaart', label: t('adminNav.services') },
         ]
       : []),

@@ -52,12 +52,13 @@ export function PersonCreatePage() {
   const [values, setValues] = useState<PersonFormValues>(EMPTY_PERSON);
   const [busy, setBusy] = useState(false);
   const [duplicates, setDuplicates] = useState<PersonSummary[] | undefined>(undefined);
+  const [bsnOwner, setBsnOwner] = useState<PersonSummary | undefined>(undefined);
   const duplicatesRef = useRef<HTMLDivElement>(null);
   const errors = useFormErrors('person', PERSON_FIELDS);
 
   useEffect(() => {
-    if (duplicates) duplicatesRef.current?.focus();
-  }, [duplicates]);
+    if (duplicates || bsnOwner) duplicatesRef.current?.focus();
+  }, [duplicates, bsnOwner]);
 
   const save = async (acknowledgeDuplicates: boolean) => {
     const parsed = createPersonRequest.safeParse({ ...formValuesToInput(values), acknowledgeDuplicates });
@@ -67,6 +68,7 @@ export function PersonCreatePage() {
       return;
     }
     setBusy(true);
+    setBsnOwner(undefined);
     try {
       const person = await api.post<PersonView>('/api/persons', parsed.data);
       const state: PersonCreatedState = { created: true };
@@ -75,7 +77,14 @@ export function PersonCreatePage() {
       if (error instanceof ApiError && error.code === 'possible_duplicate') {
         const body = duplicatesResponse.safeParse(error.body);
         errors.clear();
-        setDuplicates(body.success ? body.data.duplicates : []);
+        setDuplicates(body.success ? (body.data.duplicates ?? []) : []);
+      } else if (error instanceof ApiError && error.code === 'bsn_exists') {
+        // The BSN is known: no new person, but a link to the one who has it.
+        const body = duplicatesResponse.safeParse(error.body);
+        errors.clear();
+        setDuplicates(undefined);
+        setBsnOwner(body.success ? body.data.person : undefined);
+        if (!body.success || !body.data.person) errors.showError(error);
       } else {
         setDuplicates(undefined);
         errors.showError(error);
@@ -90,6 +99,15 @@ export function PersonCreatePage() {
       <PageHeading>{t('create.title')}</PageHeading>
       <Paragraph>{t('create.intro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
+      {bsnOwner ? (
+        <div ref={duplicatesRef} tabIndex={-1} className="nabij-duplicates">
+          <Alert type="error">
+            <Heading2>{t('create.bsnExistsHeading')}</Heading2>
+            <Paragraph>{t('error.bsn_exists')}</Paragraph>
+            <DuplicateList duplicates={[bsnOwner]} />
+          </Alert>
+        </div>
+      ) : null}
       {duplicates ? (
         <div ref={duplicatesRef} tabIndex={-1} className="nabij-duplicates">
           <Alert type="warning">
@@ -110,6 +128,7 @@ export function PersonCreatePage() {
         onChange={(next) => {
           setValues(next);
           if (duplicates) setDuplicates(undefined);
+          if (bsnOwner) setBsnOwner(undefined);
         }}
         errors={errors}
         busy={busy}

@@ -27,6 +27,7 @@ import { useFormErrors } from '../../components/form-state';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { Households } from './Households';
+import { MergeHistory, MergePersons } from './MergePersons';
 import { PersonDetails } from './PersonDetails';
 import { PersonForm } from './PersonForm';
 import {
@@ -167,6 +168,10 @@ export function PersonPage() {
   const person = useResource<PersonView>(`/api/persons/${encodeURIComponent(id)}`);
   const [editing, setEditing] = useState(false);
   const [savedNotice, setSavedNotice] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [mergedReference, setMergedReference] = useState<string | undefined>(undefined);
+  const [mergeGeneration, setMergeGeneration] = useState(0);
+  const mergeButton = useRef<HTMLButtonElement>(null);
   const justCreated = typeof location.state === 'object' && location.state !== null && 'created' in location.state;
   const editButton = useRef<HTMLButtonElement>(null);
   usePageTitle(person.status === 'ready' ? person.data.fullName : t('personPage.title'));
@@ -174,6 +179,8 @@ export function PersonPage() {
   useEffect(() => {
     setEditing(false);
     setSavedNotice(false);
+    setMerging(false);
+    setMergedReference(undefined);
   }, [id]);
 
   const closeEditor = () => {
@@ -182,6 +189,11 @@ export function PersonPage() {
   };
 
   const notFound = person.status === 'failed' && person.error instanceof ApiError && person.error.status === 404;
+  // A person merged into another one: the old page leads to the person it became part of.
+  const mergedInto =
+    person.status === 'failed' && person.error instanceof ApiError && person.error.code === 'person_merged' && typeof person.error.body.personId === 'string'
+      ? person.error.body.personId
+      : undefined;
 
   return (
     <>
@@ -195,7 +207,11 @@ export function PersonPage() {
             <Paragraph>{errorText(person.error)}</Paragraph>
           </Alert>
           <Paragraph>
-            <AppLink to="/personen">{t('personPage.backToSearch')}</AppLink>
+            {mergedInto ? (
+              <AppLink to={`/personen/${encodeURIComponent(mergedInto)}`}>{t('merge.goToKept')}</AppLink>
+            ) : (
+              <AppLink to="/personen">{t('personPage.backToSearch')}</AppLink>
+            )}
           </Paragraph>
         </>
       ) : null}
@@ -204,6 +220,11 @@ export function PersonPage() {
           {justCreated && !savedNotice ? (
             <Alert type="ok">
               <Paragraph>{t('personPage.created')}</Paragraph>
+            </Alert>
+          ) : null}
+          {mergedReference ? (
+            <Alert type="ok">
+              <Paragraph>{t('merge.done', { reference: mergedReference })}</Paragraph>
             </Alert>
           ) : null}
           {savedNotice ? (
@@ -238,11 +259,40 @@ export function PersonPage() {
                   >
                     {t('personPage.edit')}
                   </Button>
+                  {merging ? null : (
+                    <Button
+                      ref={mergeButton}
+                      appearance="secondary-action-button"
+                      onClick={() => {
+                        setMergedReference(undefined);
+                        setMerging(true);
+                      }}
+                    >
+                      {t('merge.open')}
+                    </Button>
+                  )}
                 </ButtonGroup>
+              ) : null}
+              {merging ? (
+                <MergePersons
+                  key={person.data.id}
+                  person={person.data}
+                  onMerged={(reference) => {
+                    setMerging(false);
+                    setMergedReference(reference);
+                    setMergeGeneration((g) => g + 1);
+                    person.reload();
+                  }}
+                  onClose={() => {
+                    setMerging(false);
+                    window.setTimeout(() => mergeButton.current?.focus(), 0);
+                  }}
+                />
               ) : null}
             </>
           )}
           <Households person={person.data} canWrite={can('person:write')} onChanged={person.reload} />
+          <MergeHistory personId={person.data.id} generation={mergeGeneration} />
         </>
       ) : null}
     </>
