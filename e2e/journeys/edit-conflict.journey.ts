@@ -1,12 +1,14 @@
 import { assert, expectAccessible, openBrowser } from '../harness';
 import type { Journey } from '../run';
-import { logIn } from './intake-steps';
+import { byId, logIn, logOut } from './intake-steps';
 
 /**
  * Two administrators (two tabs) change the same thing. The one who saves second gets a version conflict
  * (issue #11 §2): what they typed stays in the form and is shown next to the newest saved version, and they
  * choose — save their own text over it on purpose, or take the saved version. Letter templates and team
- * settings, with axe on the conflict.
+ * settings, with axe on the conflict. Then a person registered twice (issue #17 item 13): the worker merges the
+ * duplicate into the known child from the person page (choice, side-by-side comparison, confirmation) and the
+ * administrator undoes the merge by its reference.
  */
 const journey: Journey = {
   name: 'two administrators save the same template and team settings: the second sees both and chooses',
@@ -60,6 +62,66 @@ const journey: Journey = {
       await expectAccessible(mine, 'a version conflict on team settings');
       await myTeam.getByRole('button', { name: 'Opgeslagen versie overnemen' }).click();
       assert((await myTeam.getByLabel('Termijn voor de analyse (weken)').inputValue()) === '9', "the colleague's value is taken into the form");
+
+      // ---- a person registered twice: merged by the worker, undone by the administrator ----
+      await logOut(mine);
+      await logIn(mine, baseUrl, 'werker');
+      await mine.goto(`${baseUrl}/personen/nieuw`);
+      await mine.getByRole('heading', { level: 1, name: 'Persoon registreren' }).waitFor();
+      await byId(mine, 'person-firstName').fill('Lotte');
+      await byId(mine, 'person-infix').fill('de');
+      await byId(mine, 'person-lastName').fill('Vries');
+      await byId(mine, 'person-dateOfBirth').fill('2018-01-23');
+      await byId(mine, 'person-phone').fill('06-98765432');
+      await mine.getByRole('button', { name: 'Persoon registreren' }).click();
+      await mine.getByRole('button', { name: 'Toch nieuwe persoon aanmaken' }).click();
+      await mine.getByText('De persoon is geregistreerd.').waitFor();
+      const duplicateId = mine.url().split('/personen/')[1] ?? '';
+      const candidates = await mine.evaluate(async (id) => (await (await fetch(`/api/persons/${id}/merge-candidates`)).json()) as { results: Array<{ id: string; fullName: string }> }, duplicateId);
+      const known = candidates.results.find((p) => p.fullName === 'Lotte de Vries');
+      assert(known, 'the known Lotte de Vries is a likely duplicate');
+      await mine.goto(`${baseUrl}/personen/${known.id}`);
+      await mine.getByRole('heading', { level: 1, name: 'Lotte de Vries' }).waitFor();
+      await mine.getByRole('button', { name: 'Samenvoegen met…' }).click();
+      await mine.getByRole('heading', { name: 'Samenvoegen met Lotte de Vries' }).waitFor();
+      await byId(mine, 'merge-choose-other').waitFor();
+      await expectAccessible(mine, 'choosing the person to merge with');
+      await byId(mine, 'merge-choose-other').check();
+      await mine.getByRole('button', { name: 'Vergelijken' }).click();
+      await mine.getByRole('heading', { name: 'Vergelijken en samenvoegen' }).waitFor();
+      await mine.getByLabel('Van de andere persoon: 06-98765432').check();
+      await mine.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
+      await mine.getByText('Bevestig dat deze twee personen dezelfde persoon zijn.').first().waitFor();
+      await expectAccessible(mine, 'the side-by-side comparison with an error');
+      await mine.getByLabel('Ik heb gecontroleerd dat dit dezelfde persoon is').check();
+      await mine.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
+      const done = mine.getByText(/De personen zijn samengevoegd \(kenmerk SV-[0-9A-F]{8}\)/);
+      await done.waitFor();
+      const mergeReference = /SV-[0-9A-F]{8}/.exec(await done.innerText())?.[0] ?? '';
+      await mine.getByRole('heading', { name: 'Samengevoegd' }).waitFor();
+      assert(await mine.getByText(`Samengevoegd met Lotte de Vries`).first().isVisible(), 'the merge is shown on the person');
+      assert(await mine.getByText('06-98765432').first().isVisible(), 'the phone number chosen from the duplicate is kept');
+      await expectAccessible(mine, 'the person page after a merge');
+      await mine.goto(`${baseUrl}/personen/${duplicateId}`);
+      await mine.getByRole('link', { name: 'Naar de persoon waarmee deze is samengevoegd' }).waitFor();
+      await logOut(mine);
+
+      await logIn(mine, baseUrl, 'beheerder');
+      await mine.goto(`${baseUrl}/beheer/samenvoegingen`);
+      await mine.getByRole('heading', { level: 1, name: 'Samengevoegde personen' }).waitFor();
+      assert(!(await mine.getByText('Lotte').count()), 'the administrator sees no names');
+      await expectAccessible(mine, 'the list of merges');
+      await mine.getByRole('button', { name: `Ongedaan maken ${mergeReference}` }).click();
+      await mine.getByLabel('Reden').fill('De werker meldt dat het twee verschillende kinderen zijn.');
+      await expectAccessible(mine, 'undoing a merge');
+      await mine.getByRole('button', { name: 'Ongedaan maken', exact: true }).click();
+      await mine.getByText(`Samenvoeging ${mergeReference} is ongedaan gemaakt`).waitFor();
+      await logOut(mine);
+      await logIn(mine, baseUrl, 'werker');
+      await mine.goto(`${baseUrl}/personen/${duplicateId}`);
+      await mine.getByRole('heading', { level: 1, name: 'Lotte de Vries' }).waitFor();
+      await mine.getByText(/Ongedaan gemaakt op .*: De werker meldt dat het twee verschillende kinderen zijn\./).waitFor();
+      await expectAccessible(mine, 'the restored person');
     } finally {
       await browser.close();
     }
