@@ -23,7 +23,7 @@ describe('completeness', () => {
     hasResidentAddress: true,
     hasReferrerContact: true,
     hasQuestion: true,
-    childrenAtRiskKnown: true,
+    childrenAtRisk: 'no' as const,
     residentAwarenessKnown: true,
     regiecheckDone: true,
   };
@@ -31,6 +31,11 @@ describe('completeness', () => {
     expect(isComplete(all)).toBe(true);
     expect(isComplete({ ...all, regiecheckDone: false })).toBe(false);
     expect(completenessChecklist({ ...all, hasResidentAddress: false }).find((i) => i.key === 'resident_address')?.done).toBe(false);
+  });
+  it('does not block on "Weet ik niet" for children at risk: it becomes a question for the intake meeting', () => {
+    const unknown = completenessChecklist({ ...all, childrenAtRisk: 'unknown' });
+    expect(unknown.find((i) => i.key === 'children_at_risk_for_meeting')?.done).toBe(true);
+    expect(isComplete({ ...all, childrenAtRisk: 'unknown' })).toBe(true);
   });
 });
 

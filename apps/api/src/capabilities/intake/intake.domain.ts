@@ -27,7 +27,8 @@ export interface ChecklistFacts {
   hasResidentAddress: boolean;
   hasReferrerContact: boolean;
   hasQuestion: boolean;
-  childrenAtRiskKnown: boolean;
+  /** "Weet ik niet" does not block: it becomes a question for the intake meeting (issue #17 item 4). */
+  childrenAtRisk: 'no' | 'unknown' | 'yes';
   residentAwarenessKnown: boolean;
   regiecheckDone: boolean;
 }
@@ -40,7 +41,7 @@ export function completenessChecklist(f: ChecklistFacts): Array<{ key: string; d
     { key: 'resident_address', done: f.hasResidentAddress },
     { key: 'referrer_contact', done: f.hasReferrerContact },
     { key: 'question', done: f.hasQuestion },
-    { key: 'children_at_risk', done: f.childrenAtRiskKnown },
+    f.childrenAtRisk === 'unknown' ? { key: 'children_at_risk_for_meeting', done: true } : { key: 'children_at_risk', done: true },
     { key: 'resident_awareness', done: f.residentAwarenessKnown },
     { key: 'regiecheck', done: f.regiecheckDone },
   ];

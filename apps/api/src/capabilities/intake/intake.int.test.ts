@@ -323,8 +323,9 @@ describe('from referral to case file', () => {
     view = (await desk.post(`/api/referrals/${id}/status`, { status: 'complete', version: view.version })).json();
     const meeting = (await coordinator.post('/api/meetings', { teamId: tenant.teamId, date: '2026-11-23', chairUserId: users.coordinator!.id, participants: [] })).json();
     const agenda = (await coordinator.post(`/api/meetings/${meeting.id}/items`, { referralId: id })).json();
+    // Before a decision the desk must give a reason to close (issue #17 item 5).
     const closeEarly = await desk.post(`/api/referrals/${id}/close`, { version: agenda.items[0].version });
-    expect(closeEarly.json().code).toBe('not_decided');
+    expect(closeEarly.json().fieldErrors.reason).toEqual(['Kies de reden van afsluiten.']);
     await coordinator.post(`/api/meetings/${meeting.id}/items/${id}/decision`, {
       version: agenda.items[0].version,
       triage: { situation: 'Vraag over budgetteren.', lifeDomains: ['finances'], multipleProblems: false, urgency: 'low', safety: 'Veilig.' },

@@ -22,27 +22,27 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: st
     subject: 'Terugkoppeling aanmelding {referentie}: het wijkteam pakt de hulp op',
     body:
       'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
-      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nDe vaste contactpersoon wordt {werker}. Hij of zij neemt contact op met {inwoner} en, als dat nodig is, met u.\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nDe vaste contactpersoon wordt {werker}. Hij of zij neemt contact op met {inwoner} en, als dat nodig is, met u.\n\n{tolk}\n\n' +
       'Met vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_advice: {
     subject: 'Terugkoppeling aanmelding {referentie}: advies',
     body:
       'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
-      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nHeeft u vragen over dit advies, of verandert de situatie? Neem dan contact met ons op en noem het kenmerk {referentie}.\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\n{tolk}\n\nHeeft u vragen over dit advies, of verandert de situatie? Neem dan contact met ons op en noem het kenmerk {referentie}.\n\n' +
       'Met vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_refer_elsewhere: {
     subject: 'Terugkoppeling aanmelding {referentie}: verwijzing',
     body:
       'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
-      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\n{tolk}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_not_for_us: {
     subject: 'Terugkoppeling aanmelding {referentie}',
     body:
       'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
-      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\n{tolk}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   closure: {
     subject: 'Afsluiting aanmelding {referentie}',
@@ -58,13 +58,37 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: st
   case_closure_household: {
     subject: 'Afronding van de begeleiding door {team}',
     body:
-      'Beste {inwoner},\n\nDe afgelopen tijd hebben wij samen aan uw plan gewerkt. Wij ronden de begeleiding nu af.\n\n' +
-      'Reden van afronden: {reden}.\n\nWat er is bereikt:\n{resultaten}\n\nAfspraken voor daarna: {nazorg}\n\n{waakvlam}\n\n' +
+      'Beste {inwoner},\n\nMet deze brief laten wij u weten dat wij de begeleiding door {team} afronden.\n\n' +
+      'Reden van afronden: {reden}.\n\n{resultaten}\n\nAfspraken voor daarna: {nazorg}\n\n{waakvlam}\n\n' +
       'Komt u later toch weer iets tegen? Bel of mail ons gerust. U kunt altijd opnieuw bij ons terecht.\n\nMet vriendelijke groet,\n\n{werker}\n{team}\n{gemeente}',
   },
 };
 
-export const PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'gemeente'] as const;
+/** `{tolk}`: a line on the household's language and interpreter, empty when neither is known (issue #17 item 10). */
+export const PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'gemeente', 'tolk'] as const;
+
+/** The letter's line on language and interpreter: "Let op: bij gesprekken met … is een tolk nodig (Arabisch)." */
+export function interpreterLine(language: { interpreterNeeded: boolean; languages: readonly string[] } | undefined, resident: string): string {
+  if (!language) return '';
+  const spoken = language.languages.join(', ');
+  if (language.interpreterNeeded) return `Let op: bij gesprekken met ${resident} is een tolk nodig${spoken ? ` (${spoken})` : ''}.`;
+  return spoken ? `${resident} spreekt het liefst ${spoken}.` : '';
+}
+
+/** The reasons for closing a referral without a case, as a letter says them. */
+export const CLOSE_REASON_LABELS: Record<string, string> = {
+  taken_up_elsewhere: 'de hulp wordt al door een andere organisatie geboden',
+  no_consent: 'de inwoner geeft geen toestemming voor hulp van het wijkteam',
+  duplicate: 'het gaat om een dubbele aanmelding; de eerdere aanmelding loopt door',
+  not_for_us: 'de vraag past niet bij het wijkteam',
+  withdrawn: 'de aanmelding is ingetrokken',
+  other: 'zie de toelichting',
+};
+
+/** A filled-in letter without the empty paragraphs an empty placeholder leaves. */
+export function tidyLetter(text: string): string {
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
 /** Extra placeholders of the letters on closure of a case. */
 export const CLOSURE_PLACEHOLDERS = ['reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
 
@@ -123,10 +147,18 @@ async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
       inwoner: residents.join(' en ') || 'de inwoner',
       referentie: view.reference,
       besluit: decision ? (CORE_DECISION_LABELS[decision.outcome] ?? decision.outcome).toLowerCase() : '',
-      onderbouwing: [decision?.reasoning, decision?.interventions ? `Wat wij gaan doen: ${decision.interventions}` : null].filter(Boolean).join('\n\n'),
+      onderbouwing: [
+        decision?.reasoning,
+        decision?.interventions ? `Wat wij gaan doen: ${decision.interventions}` : null,
+        view.closure && view.closure.reason !== 'decision' ? `Reden: ${CLOSE_REASON_LABELS[view.closure.reason] ?? view.closure.reason}.` : null,
+        view.closure && view.closure.reason !== 'decision' ? view.closure.note : null,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       werker: view.caseWorkerName ?? 'een van onze medewerkers',
       team: view.teamName,
       gemeente: tenant.name,
+      tolk: interpreterLine(view.language, residents.join(' en ') || 'de inwoner'),
     },
   };
 }
@@ -142,7 +174,7 @@ export async function draftLetter(deps: Deps, ctx: AccessContext, referralId: st
     if (!decision && kind !== 'closure') throw new AppError('not_decided');
     const chosen = kind ?? defaultKindFor(decision?.outcome);
     const template = await templateFor(tx, ctx.actor.tenantId, chosen);
-    return { kind: chosen, to: view.referrer.email, subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
+    return { kind: chosen, to: view.referrer.email, subject: fillTemplate(template.subject, values), body: tidyLetter(fillTemplate(template.body, values)) };
   });
 }
 

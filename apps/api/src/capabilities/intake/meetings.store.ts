@@ -54,6 +54,9 @@ export async function listMeetingItems(tx: Tx, meetingId: string) {
       'r.question',
       'r.status',
       'r.version',
+      'r.preferred_language',
+      'r.interpreter_needed',
+      sql<string[]>`coalesce((select array_agg(p.person_id) from referral_person p where p.referral_id = r.id and p.person_id is not null), '{}')`.as('person_ids'),
       sql<string[]>`coalesce((select array_agg(concat_ws(' ', p.first_name, p.infix, p.last_name) order by p.position)
         from referral_person p where p.referral_id = r.id and p.role = 'resident'), '{}')`.as('resident_names'),
       'tr.situation',

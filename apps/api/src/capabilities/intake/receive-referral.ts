@@ -8,6 +8,7 @@ import { sniffAttachment } from './intake.domain';
 import { canWorkOnReferral } from './intake.policy';
 import { findReferralByIdempotencyKey, findTeam, insertAttachment, insertReferral, nextReference, type NewReferral } from './intake.store';
 import { loadReferralView } from './referral.views';
+import { linkConsultationToReferral } from './team-consultations';
 
 type Content = Omit<NewReferral, 'tenantId' | 'createdBy' | 'channel' | 'referrerKind'>;
 
@@ -80,7 +81,7 @@ export async function receiveReferral(
 export async function registerReferral(
   deps: Deps,
   ctx: AccessContext,
-  input: Content & { teamId: string; channel: 'phone' | 'walk_in' | 'email' | 'partner_signal'; referrerKind: 'professional' | 'self' | 'partner' },
+  input: Content & { teamId: string; channel: 'phone' | 'walk_in' | 'email' | 'partner_signal'; referrerKind: 'professional' | 'self' | 'partner'; consultationId?: string | undefined },
 ): Promise<ReferralView> {
   if (!canWorkOnReferral(ctx.actor, { teamId: input.teamId })) throw new AppError('forbidden');
   const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(deps.clock.now()));
@@ -91,6 +92,8 @@ export async function registerReferral(
       : (await insertReferral(tx, { ...input, tenantId: ctx.actor.tenantId, createdBy: ctx.actor.userId }, await nextReference(tx, ctx.actor.tenantId, year))).id;
     if (!existing) {
       await recordAccess(tx, ctx, { action: 'create', event: 'referral.registered', dataCategory: 'referral', permission: 'referral:write', teamId: input.teamId, detail: { referralId: id, channel: input.channel } });
+      // Made from a consultation without a case ("even overleggen"): the two are linked.
+      if (input.consultationId) await linkConsultationToReferral(tx, ctx, input.consultationId, { id, teamId: input.teamId });
     }
     const view = await loadReferralView(tx, id);
     if (!view) throw new Error('referral vanished after insert');

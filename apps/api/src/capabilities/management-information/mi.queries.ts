@@ -85,6 +85,27 @@ export const closedWithoutCase = (tx: Tx, s: Scope) =>
       group by 1`,
   );
 
+export interface TeamConsultationRow {
+  month: string;
+  n: number;
+  minutes: number;
+  referred: number;
+}
+/**
+ * Consultations without a case ("even overleggen", issue #17 item 18) in the period, per month: how many, the minutes
+ * spent and how many became a referral. They hold no personal data; computed directly (a small table, indexed).
+ */
+export const teamConsultations = (tx: Tx, s: Scope) =>
+  rows(
+    tx,
+    sql<TeamConsultationRow>`
+      select to_char(q.at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month, count(*)::int as n,
+             coalesce(sum(q.minutes_spent), 0)::int as minutes, count(q.referral_id)::int as referred
+      from host_question q
+      where q.kind = 'consultation' and q.team_id = any(${teams(s)}) and q.at >= ${start(s)} and q.at < ${end(s)}
+      group by 1`,
+  );
+
 // ---------- lead times ----------
 export interface LeadTimeRow {
   step: string;

@@ -44,6 +44,8 @@ export interface Facts {
   signals: q.SignalRow[];
   contacts: q.ContactRow;
   consultations: q.ConsultationRow[];
+  /** Consultations without a case ("even overleggen") per month. */
+  teamConsultations: q.TeamConsultationRow[];
 }
 
 /**
@@ -76,6 +78,7 @@ export async function loadFacts(tx: Tx, s: q.Scope, options: { mirror?: boolean;
     planDomains: plans.domains,
     contacts: options.mirror ? await q.contacts(tx, s) : { contacts: 0, home_visits: 0, cases: 0, home_visit_cases: 0 },
     consultations: options.mirror ? await q.consultationDays(tx, s) : [],
+    teamConsultations: await q.teamConsultations(tx, s),
   };
 }
 
@@ -161,8 +164,30 @@ function inflowSection(f: Facts, from: string, to: string): MiSection {
           row('total', TOTAL, [closed.total, shareCell(closedTotal, referrals, closed.total.suppressed)], true),
         ],
       ),
+      consultationTable(f, months),
     ],
   };
+}
+
+/** Consultations without a case per month. They hold no personal data, so small numbers are shown. */
+function consultationTable(f: Facts, months: readonly string[]): MiTable {
+  const cell = (n: number): MiCell => ({ value: n, suppressed: false });
+  const of = (m: string) => f.teamConsultations.find((r) => r.month === m) ?? { n: 0, minutes: 0, referred: 0 };
+  const totals = f.teamConsultations.reduce((a, r) => ({ n: a.n + r.n, minutes: a.minutes + r.minutes, referred: a.referred + r.referred }), { n: 0, minutes: 0, referred: 0 });
+  return table(
+    'team_consultations',
+    'Even overleggen: consultaties zonder dossier',
+    'Vragen om advies van een professional of inwoner aan het team zonder aanmelding (“even overleggen”), per maand: het aantal, de bestede tijd in minuten en hoeveel er later een aanmelding werden. Zonder persoonsgegevens vastgelegd.',
+    [COUNT, column('minutes', 'Bestede tijd (minuten)', 'number'), column('referred', 'Werd een aanmelding', 'count')],
+    [
+      ...months.map((m) => {
+        const r = of(m);
+        return row(m, monthLabel(m), [cell(r.n), cell(r.minutes), cell(r.referred)]);
+      }),
+      row('total', TOTAL, [cell(totals.n), cell(totals.minutes), cell(totals.referred)], true),
+    ],
+    { chart: { kind: 'line', column: 'count' } },
+  );
 }
 
 function analysisNorm(f: Facts): number | null {

@@ -1,11 +1,12 @@
 export { registerPersonRoutes } from './persons.routes';
 export { fullName } from './persons.domain';
 export { toSummary, toPersonView } from './persons.views';
-export { findRegiecheckMatches, searchPersons, type MatchedRow } from './person-matching';
-export { swapDayAndMonth } from './name-matching';
 export { canMergePersons, canUndoMerge } from './persons.policy';
 export { mergedInto } from './merge.store';
 export { findLikelyDuplicates } from './persons.store';
+export { findRegiecheckMatches, searchPersons, type MatchedRow } from './person-matching';
+export { swapDayAndMonth } from './name-matching';
+export { languageOfPersons, languageOfPersonGroups, carryLanguageToPerson, setHouseholdLanguage } from './household-language';
 export {
   findHouseholdsOfPerson,
   insertPerson,
