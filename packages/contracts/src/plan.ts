@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ZRM_INSTRUMENTS } from './analysis';
-import { attachmentUpload } from './intake';
+import { attachmentUpload, LIFE_DOMAINS } from './intake';
 import { isoDate, uuid } from './schemas';
 
 const text = (max: number, what: string) =>
@@ -22,8 +21,8 @@ const optionalDate = z
 const versionField = z.number({ error: 'De versie van het plan ontbreekt. Vernieuw de pagina.' }).int().min(1);
 
 // ---------- codes ----------
-/** Life domains of a goal: the ZRM 2017 domains (labels `domain.<code>`). */
-export const PLAN_DOMAINS = ZRM_INSTRUMENTS.zrm2017;
+/** Life domains of a goal: every life domain a help question can be about — the ZRM 2017 domains plus parenting (labels `domain.<code>`). */
+export const PLAN_DOMAINS = LIFE_DOMAINS;
 /**
  * Who carries out an action, in the order of preference ("light before heavy", 003): what the resident can
  * do themselves, with aids, with family or informal carers, with the network or volunteers, then professionals.
@@ -115,15 +114,18 @@ export const agreePlanInput = z
     version: versionField,
     form: z.enum(AGREEMENT_FORMS, { error: 'Kies hoe het huishouden akkoord gaf.' }),
     agreedOn: isoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), { error: 'Deze datum ligt in de toekomst.' }),
-    agreedByName: text(200, 'wie akkoord gaf'),
+    /** Who agreed; with a typed signature the typed name is the signer's name and this may be left out (asked once). */
+    agreedByName: optional(200),
     typedSignature: optional(200),
     signedPaper: attachmentUpload.optional(),
     note: optional(1000),
   })
   .superRefine((a, ctx) => {
     if (a.form === 'typed_signature' && !a.typedSignature) ctx.addIssue({ code: 'custom', path: ['typedSignature'], message: 'Laat het huishouden de naam typen als handtekening.' });
+    if (a.form !== 'typed_signature' && !a.agreedByName) ctx.addIssue({ code: 'custom', path: ['agreedByName'], message: 'Vul wie akkoord gaf in.' });
     if (a.form === 'signed_paper' && !a.signedPaper) ctx.addIssue({ code: 'custom', path: ['signedPaper'], message: 'Voeg het ondertekende plan toe (PDF, PNG of JPEG).' });
-  });
+  })
+  .transform((a) => ({ ...a, agreedByName: a.agreedByName ?? a.typedSignature ?? '' }));
 
 export const revisePlanInput = z.object({ version: versionField, reason: text(2000, 'de reden van de wijziging') });
 

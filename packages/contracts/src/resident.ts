@@ -173,6 +173,8 @@ export const residentStatementInput = z.object({ statement: text(5000, 'uw verkl
 export const residentDocuments = z.object({
   ownPlans: z.array(z.object({ id: z.string(), kind: z.enum(RESIDENT_PLAN_KINDS), text: z.string().nullable(), filename: z.string().nullable(), submittedAt: z.string() })),
   statements: z.array(z.object({ id: z.string(), statement: z.string(), receivedOn: z.string() })),
+  /** Letters of the team to this person (the letter on closure), each with its PDF. */
+  letters: z.array(z.object({ id: z.string(), subject: z.string(), createdAt: z.string() })).default([]),
 });
 export type ResidentDocuments = z.infer<typeof residentDocuments>;
 

@@ -69,7 +69,7 @@ async function buildMeetingView(tx: Tx, actor: Actor, m: MeetingRow, today: stri
       requestedByName: visible ? i.requested_by_name : null,
       outcome:
         visible && i.advice !== null && i.outcome_recorded_at
-          ? { advice: i.advice, agreements: i.agreements, agreementsBy: i.agreements_by, recordedByName: i.outcome_by_name ?? '', recordedAt: i.outcome_recorded_at.toISOString() }
+          ? { advice: i.advice, closureDecision: i.closure_decision as 'close' | null, agreements: i.agreements, agreementsBy: i.agreements_by, recordedByName: i.outcome_by_name ?? '', recordedAt: i.outcome_recorded_at.toISOString() }
           : null,
       canRecordOutcome: held && canWorkOnCase(actor, row),
       version: i.version,
@@ -161,7 +161,7 @@ export async function recordOutcome(
   ctx: AccessContext,
   meetingId: string,
   itemId: string,
-  input: { version: number; advice: string; agreements?: string | undefined; agreementsBy?: string | undefined },
+  input: { version: number; advice: string; agreements?: string | undefined; agreementsBy?: string | undefined; closureDecision?: 'close' | 'continue' | undefined },
 ): Promise<CaseReviewMeetingView> {
   const today = amsterdamDate(deps.clock.now());
   const item = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -172,6 +172,9 @@ export async function recordOutcome(
   return withCase(deps, ctx, item.case_id, 'work', DATA_CATEGORY, async (tx, c) => {
     const m = await visibleMeeting(tx, ctx.actor, meetingId);
     refuse({ advice: meetingHasBegun(m.meets_on, today) ? undefined : 'Het overleg is nog niet geweest. Leg de uitkomst vast tijdens of na het overleg.' });
+    // On a closure question the meeting decides: close (the worker closes with the risk) or continue (ADR 0034).
+    const closureQuestion = item.question_kind === 'closure';
+    refuse({ closureDecision: closureQuestion && !input.closureDecision ? 'Kies het besluit: afsluiten of de begeleiding voortzetten.' : undefined });
     if (!(await bumpVersion(tx, 'case_review_item', item.id, input.version))) throw new AppError('version_conflict');
     const first = item.advice === null;
     await tx
@@ -180,6 +183,7 @@ export async function recordOutcome(
         advice: input.advice,
         agreements: input.agreements ?? null,
         agreements_by: input.agreementsBy ?? null,
+        closure_decision: closureQuestion ? (input.closureDecision ?? null) : null,
         outcome_recorded_by: ctx.actor.userId,
         outcome_recorded_at: deps.clock.now(),
       })
@@ -190,10 +194,55 @@ export async function recordOutcome(
       event: first ? 'case_review.outcome_recorded' : 'case_review.outcome_changed',
       dataCategory: DATA_CATEGORY,
       permission: 'case:read',
-      detail: { meetingId, itemId: item.id },
+      detail: { meetingId, itemId: item.id, ...(closureQuestion ? { closureDecision: input.closureDecision } : {}) },
     });
     const { view, cases } = await buildMeetingView(tx, ctx.actor, m, today);
     await logAgenda(tx, ctx, m.id, cases.filter((x) => x.row.id !== c.id), 'case_review.agenda_viewed');
     return view;
   });
+}
+
+/** The case's agenda items about closure, with their meeting date and outcome (for the closure, ADR 0034). */
+export async function closureReviewsOfCase(tx: Tx, caseId: string) {
+  const rows = await tx
+    .selectFrom('case_review_item as i')
+    .innerJoin('case_review_meeting as m', 'm.id', 'i.meeting_id')
+    .select(['i.id', 'i.meeting_id', 'm.meets_on', 'i.requested_at', 'i.advice', 'i.closure_decision', 'i.outcome_recorded_at'])
+    .where('i.case_id', '=', caseId)
+    .where('i.question_kind', '=', 'closure')
+    .orderBy('m.meets_on')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    meetingDate: r.meets_on,
+    requestedAt: r.requested_at,
+    advice: r.advice,
+    decision: r.closure_decision as 'close' | 'continue' | null,
+    decidedAt: r.outcome_recorded_at,
+  }));
+}
+
+/**
+ * "Ja" to "Gaat er iets mis als ik eruit stap?": the case goes onto the agenda of its team's next planned case review
+ * meeting as a closure question, unless a closure question of the case is already waiting there. Returns the meeting
+ * date, or null when no meeting is planned (the worker then puts it on the agenda once one is).
+ */
+export async function putClosureQuestionOnAgenda(tx: Tx, ctx: AccessContext, c: CaseRow, question: string, today: string): Promise<string | null> {
+  const upcoming = await listUpcomingMeetings(tx, c.teamId, today);
+  const waiting = (await closureReviewsOfCase(tx, c.id)).find((r) => r.decidedAt === null && r.meetingDate >= today);
+  if (waiting) return waiting.meetingDate;
+  for (const m of upcoming.map((x) => ({ id: x.id, date: x.meets_on })).sort((a, b) => a.date.localeCompare(b.date))) {
+    const row = await tx
+      .insertInto('case_review_item')
+      .values({ tenant_id: ctx.actor.tenantId, meeting_id: m.id, case_id: c.id, question_kind: 'closure', question, requested_by: ctx.actor.userId })
+      .onConflict((oc) => oc.columns(['meeting_id', 'case_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) {
+      await logCaseAccess(tx, ctx, c, { action: 'create', event: 'case_review.put_on_agenda', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { meetingId: m.id, questionKind: 'closure' } });
+      return m.date;
+    }
+  }
+  return null;
 }

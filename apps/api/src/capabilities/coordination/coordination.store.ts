@@ -55,6 +55,7 @@ export async function listAgenda(tx: Tx, meetingId: string) {
       'i.advice',
       'i.agreements',
       'i.agreements_by',
+      'i.closure_decision',
       'i.outcome_recorded_at',
       'i.version',
       'ref.reference',
@@ -85,6 +86,7 @@ export async function listCaseReviewItems(tx: Tx, caseId: string) {
       'i.advice',
       'i.agreements',
       'i.agreements_by',
+      'i.closure_decision',
       'i.outcome_recorded_at',
       'i.version',
       'r.display_name as requested_by_name',
@@ -96,7 +98,7 @@ export async function listCaseReviewItems(tx: Tx, caseId: string) {
 }
 
 export async function findItem(tx: Tx, itemId: string) {
-  return tx.selectFrom('case_review_item').select(['id', 'meeting_id', 'case_id', 'advice', 'version']).where('id', '=', itemId).executeTakeFirst();
+  return tx.selectFrom('case_review_item').select(['id', 'meeting_id', 'case_id', 'question_kind', 'advice', 'version']).where('id', '=', itemId).executeTakeFirst();
 }
 
 /** Raises the version of a row with a `version` column; false when someone else changed it first. */

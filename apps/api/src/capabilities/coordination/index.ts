@@ -1,2 +1,3 @@
 export { registerCoordinationRoutes } from './coordination.routes';
 export { coordinationTimeline } from './coordination.timeline';
+export { closureReviewsOfCase, putClosureQuestionOnAgenda } from './case-review';

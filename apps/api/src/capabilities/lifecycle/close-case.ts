@@ -1,45 +1,106 @@
-import { checkWatchPlan, type CaseCourseView, type CloseCaseInput } from '@nabij/contracts';
+import { closureFormIssues, type CaseCourseView, type CloseCaseInput } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import { amsterdamDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { lockCaseState, logCaseAccess, moveCasePhase, withCase, type CaseRow } from '../case-files';
+import { putClosureQuestionOnAgenda } from '../coordination';
 import { findAgreedPlan, settleActionsAtClosure } from '../plan';
-import { buildCourseView, outcomeComparisonOf } from './course-view';
+import { buildCourseView, closingStateOf, finalEvaluationOf, outcomeComparisonOf, type ClosingState } from './course-view';
 import { DATA_CATEGORY } from './evaluate';
-import { mayClose, nextCheckIn, undecidedActions } from './lifecycle.domain';
+import { goalsReachedProblem, mayClose, nextCheckIn, undecidedActions } from './lifecycle.domain';
 
-async function recordAnswer(tx: Tx, ctx: AccessContext, c: CaseRow, episode: number, somethingGoesWrong: boolean, explanation: string | undefined): Promise<string> {
+async function insertAnswer(tx: Tx, ctx: AccessContext, c: CaseRow, episode: number, somethingGoesWrong: boolean, explanation: string | undefined, changeReason?: string): Promise<string> {
   const { id } = await tx
     .insertInto('closing_question_answer')
-    .values({ tenant_id: ctx.actor.tenantId, case_id: c.id, episode, something_goes_wrong: somethingGoesWrong, explanation: explanation ?? null, answered_by: ctx.actor.userId })
+    .values({
+      tenant_id: ctx.actor.tenantId,
+      case_id: c.id,
+      episode,
+      something_goes_wrong: somethingGoesWrong,
+      explanation: explanation ?? null,
+      change_reason: changeReason ?? null,
+      answered_by: ctx.actor.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await logCaseAccess(tx, ctx, c, { action: 'create', event: 'closure.question_answered', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { somethingGoesWrong } });
+  await logCaseAccess(tx, ctx, c, {
+    action: 'create',
+    event: changeReason ? 'closure.question_answer_changed' : 'closure.question_answered',
+    dataCategory: DATA_CATEGORY,
+    permission: 'case:read',
+    detail: { somethingGoesWrong, ...(changeReason ? { changedFrom: 'yes' } : {}) },
+  });
   return id;
+}
+
+/**
+ * A "ja": recorded (unless a "ja" of this episode is still waiting for the case review meeting — then that one stands)
+ * and the case goes onto the agenda of its team's next planned meeting as a closure question.
+ */
+async function recordYes(tx: Tx, ctx: AccessContext, c: CaseRow, episode: number, state: ClosingState, explanation: string | undefined, today: string): Promise<void> {
+  if (!(state.yes && state.yes.decision === null)) await insertAnswer(tx, ctx, c, episode, true, explanation);
+  const question = explanation ?? state.yes?.explanation ?? 'Gaat er iets mis als ik eruit stap? Het antwoord is ja. Kan het dossier toch worden afgesloten?';
+  await putClosureQuestionOnAgenda(tx, ctx, c, question, today);
+}
+
+/**
+ * Refuses a "nee" while a "ja" of this episode stands: until the case review meeting decided, or after it decided to
+ * close (then the answer is "ja", with the risk). After a decision to continue a later "nee" is the worker's own answer.
+ */
+function refuseNoAfterYes(state: ClosingState): void {
+  if (!state.yes || state.yes.decision === 'continue') return;
+  throw new AppError('closing_answer_needs_review', {
+    message:
+      state.yes.decision === 'close'
+        ? 'Het casuïstiekoverleg besloot af te sluiten, terwijl er volgens het eerdere antwoord iets mis kan gaan. Kies "Ja" bij "Gaat er iets mis als ik eruit stap?" en beschrijf welk risico blijft. Er is niets opgeslagen.'
+        : 'Eerder is "ja" geantwoord op "Gaat er iets mis als ik eruit stap?". Dat antwoord verandert alleen door het besluit van het casuïstiekoverleg, of door de teamcoördinator met een reden. Er is niets opgeslagen.',
+  });
 }
 
 const CLOSABLE = ['analysis', 'plan', 'execution', 'closure'] as const;
 
+const isTeamCoordinator = (ctx: AccessContext, c: CaseRow) => ctx.actor.roles.includes('team_coordinator') && ctx.actor.teamIds.includes(c.teamId);
+
 /**
- * "Gaat er iets mis als ik eruit stap?" answered on its own (before the closure form is complete). A "yes" means the
- * case first goes to the team meeting; the answer stays in the case.
+ * "Gaat er iets mis als ik eruit stap?" answered on its own (before the closure form is complete). A "ja" sends the
+ * case to the case review meeting. A "nee" after a "ja" is refused until the meeting decided — except from the team
+ * coordinator with a reason (a mistaken "ja"), which is kept and logged (ADR 0034).
  */
-export async function answerClosingQuestion(deps: Deps, ctx: AccessContext, caseId: string, input: { somethingGoesWrong: boolean; explanation?: string | undefined }): Promise<CaseCourseView> {
+export async function answerClosingQuestion(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { somethingGoesWrong: boolean; explanation?: string | undefined; changeReason?: string | undefined },
+): Promise<CaseCourseView> {
   const today = amsterdamDate(deps.clock.now());
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
     if (!(CLOSABLE as readonly string[]).includes(state.phase)) throw new AppError('closure_not_possible');
-    await recordAnswer(tx, ctx, c, state.episode, input.somethingGoesWrong, input.explanation);
+    const closing = await closingStateOf(tx, c.id, state.episode);
+    if (input.somethingGoesWrong) {
+      await recordYes(tx, ctx, c, state.episode, closing, input.explanation, today);
+    } else if (closing.yes && closing.yes.decision !== 'continue' && input.changeReason) {
+      if (!isTeamCoordinator(ctx, c)) {
+        throw new AppError('closing_answer_needs_review', { message: 'Alleen de teamcoördinator kan een eerder "ja" met een reden veranderen in "nee". Er is niets opgeslagen.' });
+      }
+      await insertAnswer(tx, ctx, c, state.episode, false, input.explanation, input.changeReason);
+    } else {
+      refuseNoAfterYes(closing);
+      await insertAnswer(tx, ctx, c, state.episode, false, input.explanation);
+    }
     return buildCourseView(tx, c, today);
   });
 }
 
 /**
- * Closes the case, or closes it into the watch (waakvlam). Refused when the worker answers "yes" to the closing
- * question (the answer is recorded; the case goes to the team meeting first), when open plan actions have no
- * decision (listed by name), from a phase that does not allow it, or with bad input — then nothing else is stored.
+ * Closes the case, or closes it into the watch (waakvlam). A "ja" to the closing question is recorded and the case goes
+ * to the case review meeting (refused with 409) — until that meeting decided to close: then the case closes with the
+ * "ja" and the risk that remains (`riskNote`, required). A "nee" while a "ja" stands is refused. Also refused: goals
+ * that need a result (taken from the final evaluation when it has one), "doelen bereikt" while a goal was not reached,
+ * open plan actions without a decision (listed by name), a phase that does not allow it, bad input — then nothing else
+ * is stored.
  */
 export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, input: CloseCaseInput): Promise<CaseCourseView> {
   const now = deps.clock.now();
@@ -47,16 +108,25 @@ export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, 
   const outcome = await withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c): Promise<{ refused: true } | { refused: false; view: CaseCourseView }> => {
     const state = await lockCaseState(tx, c.id);
     if (!(CLOSABLE as readonly string[]).includes(state.phase)) throw new AppError('closure_not_possible');
-    if (input.somethingGoesWrong) {
-      await recordAnswer(tx, ctx, c, state.episode, true, input.closingQuestionExplanation);
+    const closing = await closingStateOf(tx, c.id, state.episode);
+    const closeWithRisk = input.somethingGoesWrong && closing.yes?.decision === 'close' ? closing.yes : undefined;
+    if (input.somethingGoesWrong && !closeWithRisk) {
+      await recordYes(tx, ctx, c, state.episode, closing, input.closingQuestionExplanation, today);
       return { refused: true };
     }
-    // The contract makes these present when the answer is "no".
+    if (!input.somethingGoesWrong) refuseNoAfterYes(closing);
+
+    const errors: Record<string, string[]> = {};
+    if (closeWithRisk) {
+      for (const issue of closureFormIssues(input)) errors[issue.path.join('.')] ??= [issue.message];
+      if (!input.riskNote) errors.riskNote = ['Beschrijf welk risico blijft en wat daarover is afgesproken.'];
+      if (Object.keys(errors).length) throw new AppError('validation_failed', { fieldErrors: errors });
+    }
     const { closedOn, reason, outcome: to, processWorked, processLearned } = input;
+    // The contract (or the check above) makes these present.
     if (!closedOn || !reason || !to || !processWorked || !processLearned) throw new AppError('validation_failed');
     if (!mayClose(state.phase, reason)) throw new AppError('closure_not_possible');
 
-    const errors: Record<string, string[]> = {};
     if (closedOn > today) errors.closedOn = ['Deze datum ligt in de toekomst.'];
     const plan = await findAgreedPlan(tx, c.id);
     const planGoals = new Map((plan?.goals ?? []).map((g) => [g.id, g]));
@@ -66,16 +136,26 @@ export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, 
       else if (seen.has(g.goalId)) errors[`goals.${i}.goalId`] = ['Elk doel krijgt één resultaat.'];
       seen.add(g.goalId);
     });
-    const missingGoals = [...planGoals.values()].filter((g) => !seen.has(g.id));
+    // A goal not in the form takes its result from the final evaluation (not asked twice).
+    const final = plan ? await finalEvaluationOf(tx, c.id, state.episode, plan.versionId) : null;
+    const carried = [...planGoals.values()]
+      .filter((g) => !seen.has(g.id))
+      .flatMap((g) => {
+        const e = final?.goals.find((x) => x.goalId === g.id);
+        return e && e.status !== 'ongoing' ? [{ goalId: g.id, status: e.status, result: e.note ?? '', sideEffects: undefined, evaluationId: final!.id }] : [];
+      });
+    const missingGoals = [...planGoals.values()].filter((g) => !seen.has(g.id) && !carried.some((x) => x.goalId === g.id));
     if (missingGoals.length) errors.goals = [`Vul ook het resultaat in van: ${missingGoals.map((g) => `"${g.goal}"`).join(', ')}.`];
+    const results = [...input.goals.map((g) => ({ ...g, evaluationId: null as string | null })), ...carried];
+    if (!missingGoals.length) {
+      const problem = goalsReachedProblem(reason, results.map((r) => ({ goal: planGoals.get(r.goalId)?.goal ?? '', status: r.status })));
+      if (problem) errors.reason = [problem];
+    }
     const actions = plan?.actions ?? [];
     const open = new Map(actions.filter((a) => a.status === 'open' || a.status === 'in_progress').map((a) => [a.id, a]));
     input.actionDecisions.forEach((d, i) => {
       if (!open.has(d.actionId)) errors[`actionDecisions.${i}.actionId`] = ['Deze actie staat niet (meer) open in het plan.'];
     });
-    if (to === 'watch' && input.watch) {
-      for (const [field, messages] of Object.entries(checkWatchPlan({ startedOn: closedOn, ...input.watch }))) errors[`watch.${field}`] = messages;
-    }
     if (to === 'watch' && !input.watch) errors['watch.checkInIntervalWeeks'] = ['Vul het aantal weken tussen de check-ins en de einddatum van de waakvlam in.'];
     if (Object.keys(errors).length) throw new AppError('validation_failed', { fieldErrors: errors });
 
@@ -90,7 +170,7 @@ export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, 
       });
     }
 
-    const answerId = await recordAnswer(tx, ctx, c, state.episode, false, input.closingQuestionExplanation);
+    const answerId = closeWithRisk ? closeWithRisk.answerId : await insertAnswer(tx, ctx, c, state.episode, false, input.closingQuestionExplanation);
     const snapshot = await outcomeComparisonOf(tx, c.id);
     const closure = await tx
       .insertInto('case_closure')
@@ -107,6 +187,8 @@ export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, 
         process_learned: processLearned,
         aftercare: input.aftercare ?? null,
         closing_question_id: answerId,
+        risk_note: closeWithRisk ? (input.riskNote ?? null) : null,
+        review_item_id: closeWithRisk ? closeWithRisk.reviewItemId : null,
         plan_version_id: plan?.versionId ?? null,
         outcome_snapshot: JSON.stringify(snapshot),
         recorded_by: ctx.actor.userId,
@@ -115,10 +197,20 @@ export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, 
       .returning('id')
       .executeTakeFirst();
     if (!closure) throw new AppError('closure_not_possible');
-    if (input.goals.length) {
+    if (results.length) {
       await tx
         .insertInto('case_closure_goal')
-        .values(input.goals.map((g) => ({ tenant_id: ctx.actor.tenantId, closure_id: closure.id, goal_id: g.goalId, status: g.status, result: g.result, side_effects: g.sideEffects ?? null })))
+        .values(
+          results.map((g) => ({
+            tenant_id: ctx.actor.tenantId,
+            closure_id: closure.id,
+            goal_id: g.goalId,
+            status: g.status,
+            result: g.result,
+            side_effects: g.sideEffects ?? null,
+            evaluation_id: g.evaluationId,
+          })),
+        )
         .execute();
     }
     if (input.actionDecisions.length && plan) {
@@ -154,7 +246,7 @@ export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, 
       event: to === 'watch' ? 'case_file.watch_started' : 'case_file.closed',
       dataCategory: DATA_CATEGORY,
       permission: 'case:read',
-      detail: { closureId: closure.id, reason, episode: state.episode, decidedActions: input.actionDecisions.length },
+      detail: { closureId: closure.id, reason, episode: state.episode, decidedActions: input.actionDecisions.length, withRisk: Boolean(closeWithRisk), goalsFromEvaluation: carried.length },
     });
     return { refused: false, view: await buildCourseView(tx, c, today) };
   });

@@ -8,8 +8,9 @@ import type { Deps } from '../../platform/deps';
 import { formatDutchDate, renderLetterPdf } from '../../platform/pdf';
 import { checkSharing, findActiveConsent, logCaseAccess, withCase, type CaseRow, type SharingDecision } from '../case-files';
 import { fillTemplate, letterTemplateFor } from '../intake';
+import { portalAccountOf } from '../resident';
 import { DATA_CATEGORY } from './evaluate';
-import { GOAL_STATUS_TEXT, reasonText } from './labels';
+import { resultsText, reasonText } from './labels';
 
 type Draft = z.infer<typeof caseLetterDraft>;
 type LetterView = z.infer<typeof caseLetterView>;
@@ -21,7 +22,7 @@ async function currentClosure(tx: Tx, caseId: string) {
   const row = await tx
     .selectFrom('case_file as c')
     .innerJoin('case_closure as x', (j) => j.onRef('x.case_id', '=', 'c.id').onRef('x.episode', '=', 'c.episode'))
-    .select(['x.id', 'x.episode', 'x.reason', 'x.referred_to', 'x.reason_other', 'x.aftercare', 'x.outcome'])
+    .select(['x.id', 'x.episode', 'x.reason', 'x.referred_to', 'x.reason_other', 'x.aftercare', 'x.outcome', 'x.plan_version_id'])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('not_closed_yet');
@@ -65,7 +66,7 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     inwoner: residentName,
     referentie: base.reference ?? c.id.slice(0, 8),
     reden: reasonText(closure.reason, closure.referred_to, closure.reason_other),
-    resultaten: goals.length ? goals.map((g) => `- ${g.goal}: ${GOAL_STATUS_TEXT[g.status] ?? g.status}. ${g.result}`).join('\n') : 'Er waren geen afgesproken doelen.',
+    resultaten: resultsText(goals, closure.plan_version_id !== null),
     nazorg: closure.aftercare ?? 'er zijn geen aparte afspraken gemaakt.',
     waakvlam: watch
       ? `Wij houden de komende tijd een vinger aan de pols: ongeveer elke ${watch.check_in_interval_weeks} weken nemen wij contact op, tot ${formatDutchDate(new Date(`${watch.ends_on}T12:00:00Z`))}.`
@@ -78,7 +79,7 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     kind === 'case_closure_referrer'
       ? { name: referrer?.name ?? null, organisation: referrer?.organisation ?? null, email: referrer?.email ?? null }
       : { name: residentName, organisation: null, email: primary?.email ?? null };
-  return { closure, values, recipient, referrer, teamName: base.team_name, tenantName: tenant.name, reference: values.referentie };
+  return { closure, values, recipient, referrer, primaryPersonId: primary ? c.primaryPersonId : null, teamName: base.team_name, tenantName: tenant.name, reference: values.referentie };
 }
 
 const tidy = (text: string) => text.replace(/\n{3,}/g, '\n\n').trim();
@@ -102,7 +103,10 @@ export async function draftClosureLetter(deps: Deps, ctx: AccessContext, caseId:
   });
 }
 
-function toView(l: { id: string; kind: string; recipient_email: string | null; recipient_name: string | null; subject: string; status: string; sent_at: Date | null; created_at: Date; sharing_basis: string }, episode: number): LetterView {
+function toView(
+  l: { id: string; kind: string; recipient_email: string | null; recipient_name: string | null; subject: string; status: string; sent_at: Date | null; created_at: Date; sharing_basis: string; portal_person_id: string | null },
+  episode: number,
+): LetterView {
   return {
     id: l.id,
     kind: l.kind as CaseLetterKind,
@@ -111,6 +115,7 @@ function toView(l: { id: string; kind: string; recipient_email: string | null; r
     recipientName: l.recipient_name,
     subject: l.subject,
     status: l.status as 'sent',
+    inPortal: l.portal_person_id !== null,
     sentAt: l.sent_at?.toISOString() ?? null,
     createdAt: l.created_at.toISOString(),
     sharingBasis: l.sharing_basis as 'consent',
@@ -121,7 +126,7 @@ async function loadLetter(tx: Tx, id: string) {
   return tx
     .selectFrom('case_letter as l')
     .leftJoin('case_closure as x', 'x.id', 'l.closure_id')
-    .select(['l.id', 'l.case_id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.body', 'l.pdf', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'x.episode'])
+    .select(['l.id', 'l.case_id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.body', 'l.pdf', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'l.portal_person_id', 'x.episode'])
     .where('l.id', '=', id)
     .executeTakeFirstOrThrow();
 }
@@ -129,8 +134,10 @@ async function loadLetter(tx: Tx, id: string) {
 /**
  * Sends a letter on closure: to the referrer only with an active consent or a recorded legal basis and reason (the
  * sharing check), to the household always. The PDF is kept with the case in the same transaction as the access-log
- * rows, then e-mailed with the PDF attached. The same idempotency key sends once: a retry returns the first letter,
- * and only a letter whose e-mail failed is tried again.
+ * rows, then e-mailed with the PDF attached. A household letter to a resident with a Mijn Nabij account is also shown
+ * there; without an e-mail address of the person it is delivered there (`portal`), announced to the account's address
+ * by an e-mail without content. The same idempotency key sends once: a retry returns the first letter, and only a
+ * letter whose e-mail failed is tried again.
  */
 export async function sendClosureLetter(
   deps: Deps,
@@ -148,7 +155,8 @@ export async function sendClosureLetter(
       const claimed = existing.status === 'failed' ? await tx.updateTable('case_letter').set({ status: 'pending' }).where('id', '=', existing.id).where('status', '=', 'failed').executeTakeFirst() : undefined;
       return { letterId: existing.id, send: claimed !== undefined && Number(claimed.numUpdatedRows) === 1 };
     }
-    const { closure, recipient, tenantName, teamName, reference } = await letterContext(tx, ctx, c, input.kind);
+    const { closure, recipient, primaryPersonId, tenantName, teamName, reference } = await letterContext(tx, ctx, c, input.kind);
+    const account = input.kind === 'case_closure_household' && primaryPersonId ? await portalAccountOf(tx, primaryPersonId) : undefined;
     const sharing: SharingDecision | { basis: 'own_household' } =
       input.kind === 'case_closure_referrer'
         ? await checkSharing(tx, ctx, c, recipient, today, { legalBasis: input.legalBasis, reason: input.sharingReason }, { event: 'case_file.information_shared', detail: { letterKind: input.kind, closureId: closure.id } })
@@ -173,7 +181,8 @@ export async function sendClosureLetter(
         subject: input.subject,
         body: input.body,
         pdf,
-        status: recipient.email ? 'pending' : 'no_address',
+        status: recipient.email ? 'pending' : account ? 'portal' : 'no_address',
+        portal_person_id: account ? primaryPersonId : null,
         sent_at: null,
         sharing_basis: sharing.basis,
         consent_id: sharing.basis === 'consent' ? sharing.consent.id : null,
@@ -190,9 +199,21 @@ export async function sendClosureLetter(
       const other = await tx.selectFrom('case_letter').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
       return { letterId: other.id, send: false };
     }
-    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.sent', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId: row.id, kind: input.kind, basis: sharing.basis } });
-    return { letterId: row.id, send: recipient.email !== null };
+    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.sent', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId: row.id, kind: input.kind, basis: sharing.basis, inPortal: Boolean(account) } });
+    return { letterId: row.id, send: recipient.email !== null, announce: !recipient.email && account?.email ? account.email : null };
   });
+
+  if ('announce' in prepared && prepared.announce) {
+    // No personal data in the mail: only that a letter is waiting in Mijn Nabij, and where.
+    await deps.mailer
+      .send({
+        tenantId: ctx.actor.tenantId,
+        to: prepared.announce,
+        subject: 'Er staat een brief voor u klaar in Mijn Nabij',
+        text: `Er staat een nieuwe brief voor u klaar in Mijn Nabij.\n\nLog in om de brief te lezen: ${deps.config.publicUrl}/mijn`,
+      })
+      .catch((err: unknown) => deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId }, 'Mijn Nabij letter announcement failed'));
+  }
 
   if (prepared.send) {
     const letter = await deps.db.inTenant(ctx.actor.tenantId, (tx) => loadLetter(tx, prepared.letterId));
@@ -227,4 +248,21 @@ export async function downloadClosureLetter(deps: Deps, ctx: AccessContext, case
     await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.downloaded', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId } });
     return { filename: `afronding-${l.kind === 'case_closure_referrer' ? 'verwijzer' : 'huishouden'}.pdf`, pdf: l.pdf };
   });
+}
+
+/** The household letters shown in a person's Mijn Nabij (newest first). */
+export async function portalLettersOf(tx: Tx, personId: string) {
+  const rows = await tx
+    .selectFrom('case_letter')
+    .select(['id', 'case_id', 'subject', 'created_at'])
+    .where('portal_person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((l) => ({ id: l.id, caseId: l.case_id, subject: l.subject, createdAt: l.created_at.toISOString() }));
+}
+
+/** The PDF of a letter shown in the person's Mijn Nabij, or undefined for any other letter. */
+export async function portalLetterPdf(tx: Tx, personId: string, letterId: string): Promise<{ caseId: string; pdf: Buffer } | undefined> {
+  const l = await tx.selectFrom('case_letter').select(['case_id', 'pdf']).where('id', '=', letterId).where('portal_person_id', '=', personId).executeTakeFirst();
+  return l ? { caseId: l.case_id, pdf: l.pdf } : undefined;
 }

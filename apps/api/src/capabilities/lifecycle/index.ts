@@ -1,1 +1,3 @@
 export { registerLifecycleRoutes } from './lifecycle.routes';
+export { portalLettersOf, portalLetterPdf } from './closure-letters';
+export { latestClosuresOf } from './course-view';

@@ -85,6 +85,18 @@ export function mayClose(phase: string, reason: ClosureReason): boolean {
   return false;
 }
 
+/**
+ * "Doelen bereikt" only when the goals were reached: every goal of the plan reached (and at least one goal). Returns the
+ * Dutch message for the reason field, or null when the reason fits the results.
+ */
+export function goalsReachedProblem(reason: ClosureReason, results: ReadonlyArray<{ goal: string; status: string }>): string | null {
+  if (reason !== 'goals_reached') return null;
+  if (results.length === 0) return '"Doelen bereikt" kan alleen met een afgesproken plan met doelen. Kies een andere reden.';
+  const notReached = results.filter((r) => r.status !== 'achieved');
+  if (notReached.length === 0) return null;
+  return `"Doelen bereikt" kan alleen als alle doelen zijn bereikt. Niet (helemaal) bereikt: ${notReached.map((r) => `"${r.goal}"`).join(', ')}. Kies een andere reden, bijvoorbeeld "Anders" met een toelichting.`;
+}
+
 /** Open plan actions (open or in progress) that have no decision in the closure. */
 export function undecidedActions<T extends { id: string; status: string }>(actions: readonly T[], decidedIds: ReadonlySet<string>): T[] {
   return actions.filter((a) => (a.status === 'open' || a.status === 'in_progress') && !decidedIds.has(a.id));

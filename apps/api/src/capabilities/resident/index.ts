@@ -1,2 +1,3 @@
 export { registerResidentRoutes } from './resident.routes';
 export { resolveResidentSession, readResidentToken, type ResidentSessionRow } from './resident-session';
+export { portalAccountOf } from './portal-letters';

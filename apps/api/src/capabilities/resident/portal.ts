@@ -16,6 +16,7 @@ import type { Deps } from '../../platform/deps';
 import { inspectionRequestsOf, registerPortalInspectionRequest } from '../avg-rights';
 import { consentsOfPerson, currentCaseOfPerson, withdrawConsentOfPerson, type CaseRow } from '../case-files';
 import { contactsForResident } from '../contact-log';
+import { portalLetterPdf, portalLettersOf } from '../lifecycle';
 import { agreeDraft, checkOfferedDraft, decodeUpload, markOwnActionDone, planForResident } from '../plan';
 import { findLogRows, roleLabel } from '../privacy';
 import { insertPortalStatement, portalStatementsOf } from '../retention';
@@ -224,10 +225,22 @@ async function documentsOf(tx: Tx, s: SubjectContext, c: CaseRow | undefined): P
     .orderBy('submitted_at', 'desc')
     .execute();
   const statements = c ? (await portalStatementsOf(tx, c.id, s.actor.accountId)).filter((x) => x.person_id === s.subject.personId) : [];
+  const letters = await portalLettersOf(tx, s.subject.personId);
   return {
     ownPlans: ownPlans.map((p) => ({ id: p.id, kind: p.kind, text: p.text, filename: p.filename, submittedAt: p.submitted_at.toISOString() })),
     statements: statements.map((x) => ({ id: x.id, statement: x.statement, receivedOn: x.received_on })),
+    letters: letters.map((l) => ({ id: l.id, subject: l.subject, createdAt: l.createdAt })),
   };
+}
+
+/** A letter of the team to the person (the household letter on closure) as PDF; logged as an export. */
+export function downloadPortalLetter(deps: Deps, req: ResidentRequest, personId: string, letterId: string): Promise<Buffer> {
+  return withSubject(deps, req, personId, async (tx, s) => {
+    const letter = await portalLetterPdf(tx, s.subject.personId, letterId);
+    if (!letter) throw new AppError('not_found');
+    await s.log({ action: 'export', event: 'resident_letter.downloaded', dataCategory: 'case_file', caseId: letter.caseId, detail: { letterId } });
+    return letter.pdf;
+  });
 }
 
 export function viewDocuments(deps: Deps, req: ResidentRequest, personId: string): Promise<ResidentDocuments> {

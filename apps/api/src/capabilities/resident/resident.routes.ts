@@ -46,6 +46,7 @@ import {
   viewContacts,
   viewCopyRequests,
   viewDocuments,
+  downloadPortalLetter,
   viewHome,
   viewMessages,
   viewPlan,
@@ -195,6 +196,10 @@ export function registerResidentRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/resident/persons/:personId/documents', { config: policy('case_file'), schema: { tags, params: person, response: { 200: residentDocuments } } }, async (request) =>
     viewDocuments(deps, resident(request), request.params.personId),
   );
+  r.get('/api/resident/persons/:personId/letters/:letterId/pdf', { config: policy('case_file'), schema: { tags, params: z.object({ personId: uuid, letterId: uuid }) } }, async (request, reply) => {
+    const pdf = await downloadPortalLetter(deps, resident(request), request.params.personId, request.params.letterId);
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="brief.pdf"').send(pdf);
+  });
   r.post(
     '/api/resident/persons/:personId/own-plans',
     { config: policy('plan'), bodyLimit: UPLOAD_LIMIT, schema: { tags, params: person, body: residentOwnPlanInput, response: { 201: residentDocuments } } },

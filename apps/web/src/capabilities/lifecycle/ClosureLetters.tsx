@@ -139,7 +139,7 @@ export function ClosureLetters({ course, onSent }: { course: Course; onSent: () 
         <div ref={noticeRef} tabIndex={-1} className="nabij-notice">
           <Alert type={notice.status === 'failed' ? 'error' : 'ok'}>
             <Paragraph role="status">
-              {t(`letters.kind.${notice.kind}`)}: {notice.status === 'sent' ? t('letters.sent') : notice.status === 'no_address' ? t('letters.noAddress') : t('letters.failed')}
+              {t(`letters.kind.${notice.kind}`)}: {notice.status === 'sent' ? t('letters.sent') : notice.status === 'portal' ? t('letters.inPortal') : notice.status === 'no_address' ? t('letters.noAddress') : t('letters.failed')}
             </Paragraph>
           </Alert>
         </div>

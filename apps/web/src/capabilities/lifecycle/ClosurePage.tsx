@@ -1,4 +1,4 @@
-import { ACTION_DECISIONS, CLOSURE_OUTCOMES, CLOSURE_REASONS, closeCaseInput, GOAL_RESULTS } from '@nabij/contracts';
+import { ACTION_DECISIONS, CLOSURE_OUTCOMES, CLOSURE_REASONS, closeCaseInput, GOAL_RESULTS, WATCH_LENGTH_MONTHS } from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -33,8 +33,9 @@ import { zrmDomainLabel } from '../case-files/case-format';
 import { CaseLoadError, failedTitle } from '../case-files/CaseParts';
 import { formatDate } from '../persons/person-format';
 import { domainLabel } from '../plan/plan-format';
+import { closureReviewLink } from '../coordination/coordination-format';
 import { ClosureLetters } from './ClosureLetters';
-import { closureRequest, currentClosure, decisionField, emptyClosureForm, type ClosureForm, type Course } from './lifecycle-format';
+import { carriedGoalResults, closureRequest, currentClosure, decisionField, emptyClosureForm, watchEndsOn, type ClosureForm, type Course } from './lifecycle-format';
 import './lifecycle.css';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -115,15 +116,47 @@ function Comparison({ comparison, caseId, hasClosingZrm }: { comparison: Course[
 function fieldOrder(course: Course): string[] {
   const goals = (course.plan?.goals ?? []).flatMap((_, i) => [`goals.${i}.status`, `goals.${i}.result`, `goals.${i}.sideEffects`]);
   const actions = (course.plan?.openActions ?? []).flatMap((a) => [decisionField(a.id)]);
-  return ['goals', ...goals, 'processWorked', 'processLearned', 'somethingGoesWrong', 'closingQuestionExplanation', 'reason', 'referredTo', 'reasonOther', 'aftercare', ...actions, 'outcome', 'closedOn', 'watch.checkInIntervalWeeks', 'watch.endsOn'];
+  return ['goals', ...goals, 'processWorked', 'processLearned', 'somethingGoesWrong', 'closingQuestionExplanation', 'riskNote', 'reason', 'referredTo', 'reasonOther', 'aftercare', ...actions, 'outcome', 'closedOn', 'watch.checkInIntervalWeeks', 'watch.endsOn'];
+}
+
+/** Where a "ja" to the closing question stands with the case review meeting (ADR 0034). */
+function ReviewState({ course }: { course: Course }) {
+  const r = course.closureReview;
+  if (!r) return null;
+  const decidedOn = r.decidedAt ? formatDate(r.decidedAt.slice(0, 10)) : '';
+  if (r.decision === 'close') {
+    return (
+      <Alert type="info">
+        <Paragraph>{t('closure.review.close', { date: decidedOn, advice: r.advice ?? '' })}</Paragraph>
+      </Alert>
+    );
+  }
+  if (r.decision === 'continue') {
+    return (
+      <Alert type="info">
+        <Paragraph>{t('closure.review.continue', { date: decidedOn, advice: r.advice ?? '' })}</Paragraph>
+      </Alert>
+    );
+  }
+  return (
+    <Alert type="warning">
+      <Paragraph>
+        {r.onAgenda ? t('closure.review.onAgenda', { date: formatDate(r.onAgenda.meetingDate) }) : t('closure.review.notOnAgenda')}{' '}
+        {r.onAgenda ? null : <AppLink to={closureReviewLink(course.caseId)}>{t('closure.review.putOnAgenda')}</AppLink>}
+      </Paragraph>
+    </Alert>
+  );
 }
 
 function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: (next: Course) => void; onRefused: () => void }) {
   const errors = useFormErrors('closure', fieldOrder(course), { nestedPaths: true });
-  const [f, setF] = useState<ClosureForm>(() => emptyClosureForm(todayIso()));
+  // While a "ja" stands (not overturned by a decision to continue), the answer stays "ja".
+  const [f, setF] = useState<ClosureForm>(() => ({ ...emptyClosureForm(todayIso()), somethingGoesWrong: course.closureReview && course.closureReview.decision !== 'continue' ? 'yes' : '' }));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ClosureForm>) => setF((x) => ({ ...x, ...patch }));
   const goals = course.plan?.goals ?? [];
+  const carried = carriedGoalResults(course);
+  const asked = goals.filter((g) => !carried.has(g.id) || f.changedGoals[g.id]);
   const open = course.plan?.openActions ?? [];
   const setGoal = (id: string, patch: Partial<ClosureForm['goals'][string]>) =>
     setF((x) => ({ ...x, goals: { ...x.goals, [id]: { status: x.goals[id]?.status ?? '', result: x.goals[id]?.result ?? '', sideEffects: x.goals[id]?.sideEffects ?? '', ...patch } } }));
@@ -157,7 +190,8 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
       setBusy(false);
     }
   };
-  const yes = f.somethingGoesWrong === 'yes';
+  const closeWithRisk = f.somethingGoesWrong === 'yes' && course.closureReview?.decision === 'close';
+  const yes = f.somethingGoesWrong === 'yes' && !closeWithRisk;
   return (
     <>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
@@ -170,11 +204,36 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
               <Paragraph id={errors.idFor('goals')}>{errors.errorFor('goals')}</Paragraph>
             </Alert>
           ) : null}
-          {goals.map((g, i) => (
+          {goals.map((g) => {
+            const fromEvaluation = carried.get(g.id);
+            const i = asked.indexOf(g);
+            return (
             <div key={g.id} className="nabij-lifecycle-goal">
               <Heading3>
                 {domainLabel(g.domain)}: {g.goal}
               </Heading3>
+              {fromEvaluation && !f.changedGoals[g.id] ? (
+                <>
+                  <Paragraph>
+                    {t('closure.fromEvaluation', { date: formatDate(fromEvaluation.heldOn), status: t(`closure.result.${fromEvaluation.status}`) })}
+                    {fromEvaluation.note ? ` ${fromEvaluation.note}` : ''}
+                  </Paragraph>
+                  <ButtonGroup>
+                    <Button
+                      type="button"
+                      appearance="subtle-button"
+                      aria-label={t('closure.changeResultOf', { goal: g.goal })}
+                      onClick={() => {
+                        setF((x) => ({ ...x, changedGoals: { ...x.changedGoals, [g.id]: true } }));
+                        setGoal(g.id, { status: fromEvaluation.status, result: fromEvaluation.note ?? '' });
+                      }}
+                    >
+                      {t('closure.changeResult')}
+                    </Button>
+                  </ButtonGroup>
+                </>
+              ) : (
+              <>
               <RadioGroupField
                 id={errors.idFor(`goals.${i}.status`)}
                 legend={t('closure.goalResult', { goal: g.goal })}
@@ -186,8 +245,11 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
               />
               <TextAreaField id={errors.idFor(`goals.${i}.result`)} label={t('closure.goalResultText', { goal: g.goal })} value={f.goals[g.id]?.result ?? ''} onValueChange={(result) => setGoal(g.id, { result })} error={errors.errorFor(`goals.${i}.result`)} rows={2} required />
               <TextAreaField id={errors.idFor(`goals.${i}.sideEffects`)} label={t('closure.goalSideEffects', { goal: g.goal })} value={f.goals[g.id]?.sideEffects ?? ''} onValueChange={(sideEffects) => setGoal(g.id, { sideEffects })} error={errors.errorFor(`goals.${i}.sideEffects`)} rows={2} optional />
+              </>
+              )}
             </div>
-          ))}
+            );
+          })}
         </section>
         <section aria-labelledby="closure-comparison-heading" className="nabij-section">
           <Heading2 id="closure-comparison-heading">{t('closure.comparisonHeading')}</Heading2>
@@ -200,6 +262,7 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
         </section>
         <section aria-labelledby="closure-question-heading" className="nabij-section">
           <Heading2 id="closure-question-heading">{t('closure.questionHeading')}</Heading2>
+          <ReviewState course={course} />
           <RadioGroupField
             id={errors.idFor('somethingGoesWrong')}
             legend={t('closure.question')}
@@ -213,6 +276,9 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
             inline
           />
           <TextAreaField id={errors.idFor('closingQuestionExplanation')} label={t('closure.questionExplanation')} value={f.closingQuestionExplanation} onValueChange={(closingQuestionExplanation) => set({ closingQuestionExplanation })} error={errors.errorFor('closingQuestionExplanation')} rows={2} optional />
+          {closeWithRisk ? (
+            <TextAreaField id={errors.idFor('riskNote')} label={t('closure.riskNote')} description={t('closure.riskNoteHelp')} value={f.riskNote} onValueChange={(riskNote) => set({ riskNote })} error={errors.errorFor('riskNote')} rows={3} required />
+          ) : null}
           {yes ? (
             <>
               <Alert type="warning">
@@ -299,16 +365,35 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
                     error={errors.errorFor('watch.checkInIntervalWeeks')}
                     required
                   />
-                  <TextField
-                    id={errors.idFor('watch.endsOn')}
-                    type="date"
-                    label={t('closure.watchEndsOn')}
-                    description={t('closure.watchEndsOnHelp')}
-                    value={f.watchEndsOn}
-                    onValueChange={(watchEndsOn) => set({ watchEndsOn })}
-                    error={errors.errorFor('watch.endsOn')}
-                    required
+                  <RadioGroupField
+                    id={errors.idFor('watch.length')}
+                    legend={t('closure.watchLength')}
+                    value={f.watchLength}
+                    choices={[...WATCH_LENGTH_MONTHS.map((m) => ({ value: String(m), label: t('closure.watchMonths', { months: m }) })), { value: 'other', label: t('closure.watchOther') }]}
+                    onValueChange={(watchLength) => set({ watchLength, ...(watchLength === 'other' ? { watchEndsOn: watchEndsOn(f) } : {}) })}
+                    inline
                   />
+                  {f.watchLength === 'other' ? (
+                    <TextField
+                      id={errors.idFor('watch.endsOn')}
+                      type="date"
+                      label={t('closure.watchEndsOn')}
+                      description={t('closure.watchEndsOnHelp')}
+                      value={f.watchEndsOn}
+                      onValueChange={(value) => set({ watchEndsOn: value })}
+                      error={errors.errorFor('watch.endsOn')}
+                      required
+                    />
+                  ) : (
+                    <>
+                      <Paragraph>{t('closure.watchUntil', { date: formatDate(watchEndsOn(f)) })}</Paragraph>
+                      {errors.errorFor('watch.endsOn') ? (
+                        <Alert type="error">
+                          <Paragraph id={errors.idFor('watch.endsOn')}>{errors.errorFor('watch.endsOn')}</Paragraph>
+                        </Alert>
+                      ) : null}
+                    </>
+                  )}
                 </>
               ) : null}
               <ButtonGroup>
@@ -334,6 +419,7 @@ function ClosureSummary({ closure }: { closure: Course['closures'][number] }) {
         {closure.reasonOther ? ` (${closure.reasonOther})` : ''}
         {closure.outcome === 'watch' ? ` ${t('closure.doneOutcomeWatch')}` : ''}
       </Paragraph>
+      {closure.riskNote ? <Paragraph>{t('closure.doneRisk', { risk: closure.riskNote })}</Paragraph> : null}
       {closure.goals.length > 0 ? (
         <div className="nabij-table-scroll">
           <Table className="nabij-responsive-table">
@@ -411,11 +497,6 @@ export function ClosurePage() {
           ) : closable ? (
             <>
               <Paragraph>{t('closure.intro')}</Paragraph>
-              {course.data.teamMeetingNeeded && course.data.closingQuestion ? (
-                <Alert type="warning">
-                  <Paragraph>{t('course.teamMeetingNeeded', { date: formatDate(course.data.closingQuestion.answeredAt.slice(0, 10)), name: course.data.closingQuestion.answeredByName })}</Paragraph>
-                </Alert>
-              ) : null}
               <CloseForm
                 course={course.data}
                 onRefused={course.reload}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeCaseInput, recordEvaluationInput } from '@nabij/contracts';
-import { closureRequest, emptyClosureForm, evaluationRequest } from './lifecycle-format';
+import { closureRequest, emptyClosureForm, evaluationRequest, watchEndsOn } from './lifecycle-format';
 
 const goalA = '11111111-1111-4111-8111-111111111111';
 const goalB = '22222222-2222-4222-8222-222222222222';
@@ -44,6 +44,7 @@ describe('the closure request', () => {
       reason: 'referred_elsewhere',
       decisions: { [action]: { decision: 'handed_over', handedOverTo: 'Kredietbank' } },
       outcome: 'watch',
+      watchLength: 'other',
       watchEndsOn: '2028-11-21',
     };
     const parsed = closeCaseInput.safeParse(closureRequest({ plan }, form));
@@ -52,5 +53,45 @@ describe('the closure request', () => {
     const fixed = closeCaseInput.safeParse(closureRequest({ plan }, { ...form, referredTo: 'GGZ', watchEndsOn: '2028-11-20' }));
     expect(fixed.success).toBe(true);
     expect(fixed.data?.actionDecisions).toEqual([{ actionId: action, decision: 'handed_over', handedOverTo: 'Kredietbank' }]);
+  });
+});
+
+describe('closure without asking twice, and the truthful "ja" (issue #17)', () => {
+  const filled = {
+    ...emptyClosureForm('2026-11-20'),
+    somethingGoesWrong: 'no' as const,
+    goals: { [goalB]: { status: 'partly', result: 'Taalcafé', sideEffects: '' } },
+    processWorked: 'Korte lijnen',
+    processLearned: 'Eerder netwerk',
+    reason: 'other',
+    reasonOther: 'Huishouden redt het',
+    decisions: { [action]: { decision: 'done', handedOverTo: '' } },
+    outcome: 'watch',
+  };
+  const finalEvaluation = { id: 'e', heldOn: '2026-11-18', goals: [{ goalId: goalA, status: 'achieved' as const, note: 'Alles betaald' }, { goalId: goalB, status: 'ongoing' as const, note: null }] };
+
+  it('offers a watch of 3, 6 or 12 months after the closing date, or a date of choice', () => {
+    expect(watchEndsOn({ closedOn: '2026-11-20', watchLength: '3', watchEndsOn: '' })).toBe('2027-02-20');
+    expect(watchEndsOn({ closedOn: '2026-11-20', watchLength: '6', watchEndsOn: '' })).toBe('2027-05-20');
+    expect(watchEndsOn({ closedOn: '2026-11-20', watchLength: '12', watchEndsOn: '' })).toBe('2027-11-20');
+    expect(watchEndsOn({ closedOn: '2026-11-20', watchLength: 'other', watchEndsOn: '2027-01-31' })).toBe('2027-01-31');
+    const request = closureRequest({ plan }, { ...filled, watchLength: '6' }) as { watch?: unknown };
+    expect(request.watch).toEqual({ checkInIntervalWeeks: 8, endsOn: '2027-05-20' });
+  });
+
+  it('leaves out the goals the final evaluation answered, unless the worker changes them', () => {
+    const request = closureRequest({ plan, finalEvaluation }, filled) as { goals?: Array<{ goalId: string }> };
+    expect(request.goals?.map((g) => g.goalId)).toEqual([goalB]);
+    expect(closeCaseInput.safeParse(request).success).toBe(true);
+    const changed = closureRequest({ plan, finalEvaluation }, { ...filled, changedGoals: { [goalA]: true }, goals: { ...filled.goals, [goalA]: { status: 'partly', result: 'Bijna', sideEffects: '' } } }) as { goals?: Array<{ goalId: string }> };
+    expect(changed.goals?.map((g) => g.goalId)).toEqual([goalA, goalB]);
+  });
+
+  it('sends the whole form with "ja" and the risk once the meeting decided to close', () => {
+    const review = { onAgenda: null, decision: 'close' as const, advice: 'Afsluiten', decidedAt: '2026-11-19T10:00:00Z' };
+    const waiting = closureRequest({ plan, closureReview: { ...review, decision: null } }, { ...filled, somethingGoesWrong: 'yes' });
+    expect(waiting).toEqual({ somethingGoesWrong: true, closingQuestionExplanation: '' });
+    const request = closureRequest({ plan, closureReview: review }, { ...filled, somethingGoesWrong: 'yes', riskNote: 'Schulden kunnen terugkomen' });
+    expect(request).toMatchObject({ somethingGoesWrong: true, riskNote: 'Schulden kunnen terugkomen', reason: 'other', outcome: 'watch' });
   });
 });

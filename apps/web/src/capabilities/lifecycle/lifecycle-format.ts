@@ -25,6 +25,10 @@ export function evaluationRequest(
 
 export interface ClosureForm {
   goals: Record<string, { status: string; result: string; sideEffects: string }>;
+  /** Goals whose result from the final evaluation the worker chose to change. */
+  changedGoals: Record<string, boolean>;
+  /** With "ja" after the case review meeting decided to close: the risk that remains. */
+  riskNote: string;
   processWorked: string;
   processLearned: string;
   somethingGoesWrong: '' | 'yes' | 'no';
@@ -37,12 +41,16 @@ export interface ClosureForm {
   outcome: string;
   closedOn: string;
   watchInterval: string;
+  /** '3', '6', '12' (months after the closing date), or 'other' with `watchEndsOn`. */
+  watchLength: string;
   watchEndsOn: string;
 }
 
 export function emptyClosureForm(today: string): ClosureForm {
   return {
     goals: {},
+    changedGoals: {},
+    riskNote: '',
     processWorked: '',
     processLearned: '',
     somethingGoesWrong: '',
@@ -55,19 +63,40 @@ export function emptyClosureForm(today: string): ClosureForm {
     outcome: '',
     closedOn: today,
     watchInterval: '8',
+    watchLength: '12',
     watchEndsOn: addMonths(today, 12),
   };
 }
 
-/** The closure request: with "yes" only the answer; otherwise goals, decisions on open actions, and the watch when chosen. */
-export function closureRequest(course: Pick<Course, 'plan'>, f: ClosureForm) {
-  if (f.somethingGoesWrong === 'yes') return { somethingGoesWrong: true, closingQuestionExplanation: f.closingQuestionExplanation };
+/** The goal results of the final evaluation that the closure takes over (not asked again): reached, partly or not. */
+export function carriedGoalResults(course: Partial<Pick<Course, 'finalEvaluation'>>): Map<string, { status: string; note: string | null; heldOn: string }> {
+  const e = course.finalEvaluation;
+  if (!e) return new Map();
+  return new Map(e.goals.filter((g) => g.status !== 'ongoing').map((g) => [g.goalId, { status: g.status, note: g.note, heldOn: e.heldOn }]));
+}
+
+/** The end of the watch: 3, 6 or 12 months after the closing date, or the date chosen. */
+export function watchEndsOn(f: Pick<ClosureForm, 'closedOn' | 'watchLength' | 'watchEndsOn'>): string {
+  const months = Number(f.watchLength);
+  return f.watchLength !== 'other' && Number.isInteger(months) && /^\d{4}-\d{2}-\d{2}$/.test(f.closedOn) ? addMonths(f.closedOn, months) : f.watchEndsOn;
+}
+
+/**
+ * The closure request: with "yes" only the answer — unless the case review meeting decided to close, then the whole
+ * form with the risk. Goals whose result comes from the final evaluation are left out (the API takes them over)
+ * unless the worker changed them; decisions on open actions; the watch when chosen.
+ */
+export function closureRequest(course: Pick<Course, 'plan'> & Partial<Pick<Course, 'finalEvaluation' | 'closureReview'>>, f: ClosureForm) {
+  const closeWithRisk = f.somethingGoesWrong === 'yes' && course.closureReview?.decision === 'close';
+  if (f.somethingGoesWrong === 'yes' && !closeWithRisk) return { somethingGoesWrong: true, closingQuestionExplanation: f.closingQuestionExplanation };
   const interval = Number(f.watchInterval);
+  const carried = carriedGoalResults(course);
   return {
-    somethingGoesWrong: f.somethingGoesWrong === 'no' ? false : undefined,
+    somethingGoesWrong: f.somethingGoesWrong === 'no' ? false : f.somethingGoesWrong === 'yes' ? true : undefined,
     closingQuestionExplanation: f.closingQuestionExplanation,
+    ...(closeWithRisk ? { riskNote: f.riskNote } : {}),
     closedOn: f.closedOn,
-    goals: (course.plan?.goals ?? []).map((g) => ({
+    goals: (course.plan?.goals ?? []).filter((g) => !carried.has(g.id) || f.changedGoals[g.id]).map((g) => ({
       goalId: g.id,
       status: f.goals[g.id]?.status || undefined,
       result: f.goals[g.id]?.result ?? '',
@@ -83,7 +112,7 @@ export function closureRequest(course: Pick<Course, 'plan'>, f: ClosureForm) {
       .filter((a) => f.decisions[a.id]?.decision)
       .map((a) => ({ actionId: a.id, decision: f.decisions[a.id]?.decision, handedOverTo: f.decisions[a.id]?.decision === 'handed_over' ? f.decisions[a.id]?.handedOverTo : '' })),
     outcome: f.outcome || undefined,
-    ...(f.outcome === 'watch' ? { watch: { checkInIntervalWeeks: f.watchInterval.trim() === '' || Number.isNaN(interval) ? undefined : interval, endsOn: f.watchEndsOn } } : {}),
+    ...(f.outcome === 'watch' ? { watch: { checkInIntervalWeeks: f.watchInterval.trim() === '' || Number.isNaN(interval) ? undefined : interval, endsOn: watchEndsOn(f) } } : {}),
   };
 }
 
