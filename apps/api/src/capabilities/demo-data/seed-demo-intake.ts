@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/database/database';
 
+/** A day relative to today (UTC), as an ISO date. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** The team's term for the analysis: six weeks after opening. */
+const ANALYSIS_TERM_DAYS = 42;
+
 interface Context {
   tenantId: string;
   noordId: string;
@@ -137,11 +142,14 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
     ])
     .execute();
 
-  // Case files already running, each with the referral (and its help question) it came from.
-  for (const [name, phase, domains, question] of [
-    ['Huishouden De Vries', 'analysis', ['finances', 'work_education', 'time_use', 'housing', 'domestic_relations'], 'Huurachterstand en zorgen over werk en rust in huis.'],
-    ['Huishouden El Amrani', 'plan', ['finances', 'instrumental_adl', 'community_participation', 'work_education'], 'Meneer kan de administratie niet op orde houden en leest Nederlandse brieven slecht.'],
-    ['Huishouden Van den Berg', 'execution', ['domestic_relations', 'parenting', 'mental_health'], 'Spanningen thuis; zorgen over Noah.'],
+  // Case files already running, each with the referral (and its help question) it came from, dated relative to today
+  // so the story holds on any day (demo-story.int.test.ts): De Vries was opened seven weeks ago and its analysis is
+  // past the team's six-week term; El Amrani's analysis started three weeks ago (the plan journey starts its plan);
+  // Van den Berg has had an agreed plan for three months, after a child-safety assessment (Noah is a minor).
+  for (const [name, phase, domains, question, receivedDaysAgo, openedDaysAgo] of [
+    ['Huishouden De Vries', 'analysis', ['finances', 'work_education', 'time_use', 'housing', 'domestic_relations'], 'Huurachterstand en zorgen over werk en rust in huis.', 52, 49],
+    ['Huishouden El Amrani', 'analysis', ['finances', 'instrumental_adl', 'community_participation', 'work_education'], 'Meneer kan de administratie niet op orde houden en leest Nederlandse brieven slecht.', 24, 20],
+    ['Huishouden Van den Berg', 'execution', ['domestic_relations', 'parenting', 'mental_health'], 'Spanningen thuis; zorgen over Noah.', 130, 126],
   ] as const) {
     const h = c.households.get(name);
     if (!h) continue;
@@ -165,11 +173,11 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
         household_id: h.id,
         idempotency_key: `demo-case-${name}`,
         created_by: user('bureaudienst'),
-        received_at: new Date('2026-08-25T09:00:00Z'),
+        received_at: new Date(`${day(-receivedDaysAgo)}T09:00:00Z`),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx
+    const kase = await tx
       .insertInto('case_file')
       .values({
         tenant_id: c.tenantId,
@@ -180,16 +188,76 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
         case_worker_id: user('werker'),
         tandem_worker_id: name === 'Huishouden Van den Berg' ? user('coordinator') : null,
         phase,
+        opened_at: new Date(`${day(-openedDaysAgo)}T10:00:00Z`),
         opened_by: user('coordinator'),
         closed_at: null,
         consent_kind: 'signed',
-        consent_date: '2026-09-01',
+        consent_date: day(-openedDaysAgo),
         consent_recorded_by: user('coordinator'),
         legal_basis: null,
         reason_without_consent: null,
-        analysis_deadline: '2026-10-13',
+        analysis_deadline: day(-openedDaysAgo + ANALYSIS_TERM_DAYS),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (phase === 'execution') await seedAgreedPlan(tx, c.tenantId, kase.id, user('werker'), openedDaysAgo);
   }
   await sql`insert into referral_counter (tenant_id, year, last_number) values (${c.tenantId}, ${year}, ${n})`.execute(tx);
+}
+
+/**
+ * Van den Berg's way into execution: a child-safety assessment (Noah is 10), then a plan of three goals agreed with
+ * Rob and Sandra, so the case in execution has what the lifecycle requires before it.
+ */
+async function seedAgreedPlan(tx: Tx, tenantId: string, caseId: string, worker: string, openedDaysAgo: number): Promise<void> {
+  await tx
+    .insertInto('child_safety_assessment')
+    .values({
+      tenant_id: tenantId,
+      case_id: caseId,
+      assessed_on: day(-openedDaysAgo + 14),
+      signs: 'Noah is stil op school en slaapt slecht sinds de ruzies thuis.',
+      protective_factors: 'Beide ouders willen hulp; oma is een vaste plek voor Noah.',
+      risk_level: 'medium',
+      actions: 'Gesprek met de mentor; met de ouders afspraken over ruzies niet waar Noah bij is.',
+      recorded_by: worker,
+    })
+    .execute();
+  const plan = await tx.insertInto('plan').values({ tenant_id: tenantId, case_id: caseId, created_by: worker }).returning('id').executeTakeFirstOrThrow();
+  const agreedOn = day(-openedDaysAgo + 31);
+  const version = await tx
+    .insertInto('plan_version')
+    .values({
+      tenant_id: tenantId,
+      plan_id: plan.id,
+      number: 1,
+      status: 'agreed',
+      starts_on: agreedOn,
+      change_reason: null,
+      coordination: 'case',
+      agreement_form: 'signed_paper',
+      agreed_on: agreedOn,
+      agreed_by_name: 'Rob en Sandra van den Berg',
+      agreement_recorded_by: worker,
+      agreement_recorded_at: new Date(`${agreedOn}T14:00:00Z`),
+      created_by: worker,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const goals: Array<[string, string, string, Array<[string, string, string]>]> = [
+    ['domestic_relations', 'We maken vaak ruzie, ook waar Noah bij is.', 'We praten rustig over problemen, niet waar Noah bij is.', [['Gesprekken over communicatie met het wijkteam', 'case_worker_or_team', 'in_progress']]],
+    ['parenting', 'Noah trekt zich terug en wij weten niet hoe we hem kunnen helpen.', 'Noah voelt zich thuis en op school weer veilig.', [['Gesprek met de mentor van Noah', 'self', 'open']]],
+    ['mental_health', 'Sandra slaapt slecht en piekert veel.', 'Sandra weet waar ze terecht kan en slaapt beter.', [['Afspraak bij de huisarts', 'self', 'done']]],
+  ];
+  for (const [index, [domain, problem, goal, actions]] of goals.entries()) {
+    const g = await tx
+      .insertInto('plan_goal')
+      .values({ tenant_id: tenantId, plan_version_id: version.id, position: index + 1, domain, zrm_score: null, zrm_assessed_on: null, problem, goal, intended_result: null, solutions: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('plan_action')
+      .values(actions.map(([description, performer, status], i) => ({ tenant_id: tenantId, goal_id: g.id, position: i + 1, description, performer, performer_name: null, service_id: null, due_on: day(-openedDaysAgo + 60 + i * 30), status, progress_note: null })))
+      .execute();
+  }
 }
