@@ -24,7 +24,8 @@ const SVG = `<svg onload="window.__xss='svg';alert('xss')"></svg>`;
  * Stored XSS and the AVG rights in the browser. The worker types script into the purpose of the processing, into
  * the resident's own statement and into a contact note: each is shown as text and never runs (no dialog, no
  * global flag, no CSP violation). Consent is refused as a substitute for the legal basis. The privacy officer
- * registers an inspection request, decides on the shielded categories, downloads the copy as PDF and JSON, and
+ * registers an inspection request, decides on the shielded categories, downloads the copy as PDF and JSON (naming no
+ * other household member), erases one household member after the list of what is erased and what is kept, and
  * destroys a case whose retention has ended. Axe on every page.
  */
 const journey: Journey = {
@@ -148,7 +149,37 @@ const journey: Journey = {
       assert(JSON.stringify(copy.data.resident_statement ?? []).includes('Ik ben het niet eens met het verslag'), 'the copy holds the resident’s own statement');
       assert(copy.data.meldcode_record === undefined && copy.data.network_person === undefined, 'the copy leaves out what was decided');
       assert(copy.decisions.find((d) => d.category === 'meldcode')?.included === false, 'the copy tells which categories were left out');
+      assert(!/Fatima|Amira|Bilal/.test(json.content.toString('utf8')), 'the copy names no other household member when they are left out');
       await noScriptRan('the request page');
+
+      // ---- erasure of one household member: what goes and what stays is listed before confirming ----
+      await page.getByRole('link', { name: 'AVG-verzoeken' }).click();
+      await page.getByRole('heading', { level: 1, name: 'AVG-verzoeken' }).waitFor();
+      await page.getByLabel('Naam').fill('El Amrani');
+      await page.getByRole('button', { name: 'Zoeken' }).click();
+      await page.getByRole('button', { name: /Kies Fatima El Amrani/ }).click();
+      await page.getByText('Gekozen: Fatima El Amrani').waitFor();
+      await page.getByLabel('Wissen', { exact: true }).check();
+      await page.getByLabel('Korte omschrijving').fill('Is verhuisd en wil dat haar gegevens worden gewist.');
+      await page.getByLabel('De identiteit van de verzoeker is gecontroleerd').check();
+      await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Verzoek AVG-\d{4}-\d{4}$/ }).waitFor();
+      const preview = page.getByRole('region', { name: 'Wat het wissen doet' });
+      await preview.getByRole('heading', { level: 4, name: 'Wordt gewist' }).waitFor();
+      await preview.getByText(/^Dossier AM-[\d-]+ \(Noord\): er horen nog \d+ andere personen bij\. Hun gegevens blijven ongewijzigd\.$/).waitFor();
+      await preview.getByText('Het lidmaatschap van een huishouden.').waitFor();
+      await preview.getByText(/^De persoonsgegevens: naam, geboortedatum/).waitFor();
+      await expectAccessible(page, 'an erasure request listing what is erased and what is kept');
+      for (const question of ['Geldt er een wettelijke bewaarplicht', 'Zijn de gegevens nodig voor een rechtsvordering', 'Is bewaren nodig in het algemeen belang', 'Is bewaren van aanmerkelijk belang voor een ander'])
+        await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nee', { exact: true }).check();
+      await page.getByLabel('Motivering van de toets').fill('Geen bewaarplicht voor haar eigen gegevens; het dossier van het gezin blijft.');
+      await page.getByLabel('Ik begrijp dat de gegevens definitief worden gewist als geen uitzondering geldt').check();
+      await page.getByRole('button', { name: 'Toets vastleggen en wissen' }).click();
+      await page.getByText(/De gegevens zijn gewist op/).first().waitFor();
+      const household = (await callApi(page, 'GET', '/api/avg/persons?name=El%20Amrani')).json as { results: Array<{ fullName: string }> };
+      const names = household.results.map((r) => r.fullName).sort();
+      assert(names.includes('Youssef El Amrani') && !names.some((n) => n.startsWith('Fatima')), `the rest of the household stays, Fatima is gone (${names.join(', ')})`);
+      await expectAccessible(page, 'an erasure request after the erasure');
 
       // ---- retention: the due demo case is destroyed after confirmation ----
       await page.getByRole('link', { name: 'Te vernietigen' }).click();

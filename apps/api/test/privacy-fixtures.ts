@@ -26,7 +26,8 @@ export async function fillCase(worker: Agent, caseId: string, adultId: string, c
   await ok(worker.post(`/api/cases/${caseId}/zrm`, { personId: childId, kind: 'start', assessedOn: day, scores: [{ domain: 'housing', score: 3, outOfScopeReason: 'Hoort bij de vraag.' }] }), 'zrm child');
   await ok(worker.post(`/api/cases/${caseId}/participation`, { personId: adultId, rung: 2, measuredOn: day }), 'participation');
   await ok(worker.post(`/api/cases/${caseId}/child-safety`, { assessedOn: day, signs: 'Geen', protectiveFactors: 'Oma', riskLevel: 'low', actions: 'Volgen' }), 'child safety');
-  await ok(worker.post(`/api/cases/${caseId}/outreach`, { attemptedOn: day, way: 'phone', contactMade: true }), 'outreach');
+  // An outreach attempt follows the referral (issue #17 item 17): the builders' referrals come in today.
+  await ok(worker.post(`/api/cases/${caseId}/outreach`, { attemptedOn: new Date().toISOString().slice(0, 10), way: 'phone', contactMade: true }), 'outreach');
   await ok(worker.post(`/api/cases/${caseId}/consents`, { personId: adultId, recipient: 'Huisartsenpraktijk Noord', scope: 'Gezondheid', form: 'verbal', givenOn: day }), 'consent');
   const meldcode = (await ok(worker.post(`/api/cases/${caseId}/meldcode`), 'meldcode')).body;
   const recordId = (JSON.parse(meldcode) as { id: string }).id;

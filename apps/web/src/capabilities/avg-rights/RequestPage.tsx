@@ -34,6 +34,7 @@ import { labelledChoices } from '../intake/intake-format';
 import { formatDate, todayIso } from '../persons/person-format';
 import { PrivacyNav } from '../privacy/PrivacyParts';
 import { deadlineText } from './avg-rights-format';
+import { ErasurePreview } from './ErasurePreview';
 import { useSubmit } from './use-submit';
 import './avg-rights.css';
 
@@ -335,7 +336,7 @@ function Erasure({ view, onSaved }: PartProps) {
         </Alert>
       ) : (
         <>
-          {view.cases.length > 0 ? <Paragraph>{t('avg.erasure.affected', { count: view.cases.length })}</Paragraph> : null}
+          {view.person ? <ErasurePreview requestId={view.id} /> : null}
           <SavedNotice text={form.saved} />
           <ErrorSummary message={form.errors.message} items={form.errors.items} focusKey={form.errors.focusKey} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="avg-erasure-heading">
