@@ -128,6 +128,14 @@ describe('merging two person records that are one person (item 13)', () => {
     });
   });
 
+  it('can count what would move in every table that refers to a person (the request role reads each of them)', async () => {
+    const r = await t.db.pool.query<{ child: string; readable: boolean }>(`
+      select c.conrelid::regclass::text as child, has_table_privilege('nabij_app', c.conrelid, 'SELECT') as readable
+      from pg_constraint c where c.contype = 'f' and c.confrelid = 'person'::regclass`);
+    expect(r.rows.length).toBeGreaterThan(10);
+    expect(r.rows.filter((x) => !x.readable).map((x) => x.child)).toEqual([]);
+  });
+
   it('shows both side by side with what would move, and refuses a worker without access to the case file', async () => {
     const preview = await as.worker!.post(`/api/persons/${kase.childId}/merge-preview`, { otherId: duplicateId });
     expect(preview.statusCode).toBe(200);
