@@ -335,6 +335,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     fillWorld(t, 'otherTenant', built.otherTenant, { tenantId: b.id, teamId: b.teamId, reviewMeetingId: reviews.b, scientistId: scientistB.id, worker: as('staffB'), email: 'anderstad@matrix.example' }),
   ]);
   const cases: Record<CaseKey, CaseFixture> = { own, team, otherTeam, consulted, otherTenant };
+  // The municipal consultant is the process coordinator (procesregisseur) of the own case: "own" for them (ADR 0033).
+  const ownVersion = (await ok<Coordination>(as('case_worker'), 'GET', `/api/cases/${own.id}/coordination`)).caseVersion;
+  await ok(as('case_worker'), 'POST', `/api/cases/${own.id}/process-coordinators`, { version: ownVersion, userId: id('municipal_consultant') });
 
   // AVG requests about the adult of each case, registered by the municipality's privacy officer.
   const avgRequest = async (agent: Agent, personId: string) =>

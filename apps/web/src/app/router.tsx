@@ -84,6 +84,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('../capabilities/persons/PersonSearchPage'), 'PersonSearchPage', 'person:read'),
               },
               {
+                path: 'zoeken',
+                lazy: page(() => import('../capabilities/search/GlobalSearchPage'), 'GlobalSearchPage', 'person:read'),
+              },
+              {
                 path: 'personen/nieuw',
                 lazy: page(() => import('../capabilities/persons/PersonCreatePage'), 'PersonCreatePage', 'person:write'),
               },
@@ -198,6 +202,11 @@ export const router = createBrowserRouter([
               {
                 path: 'verdeling',
                 lazy: page(() => import('../capabilities/intake/AssignmentPage'), 'AssignmentPage', 'case:assign'),
+              },
+              // The coordinator moves a worker's caseload (issue #17 item 6).
+              {
+                path: 'dossiers-overdragen',
+                lazy: page(() => import('../capabilities/coordination/CaseloadMovePage'), 'CaseloadMovePage', 'case:assign'),
               },
               // The privacy officer's pages; the API also requires a session confirmed with two-factor.
               { path: 'privacy', element: <Navigate to="/privacy/logboek" replace /> },

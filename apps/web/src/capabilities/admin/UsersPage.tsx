@@ -295,7 +295,8 @@ function UserActions({
       await action();
       onProblem(undefined);
     } catch (error) {
-      onProblem(errorText(error));
+      // Deactivating a worker with open cases: the server's message names how many and who moves them (issue #17 item 6).
+      onProblem(error instanceof ApiError && error.code === 'user_has_open_cases' && error.body.message ? error.body.message : errorText(error));
     } finally {
       setBusy(false);
     }

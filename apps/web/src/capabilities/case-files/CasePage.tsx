@@ -16,6 +16,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useLocation, useParams } from 'react-router';
 import { joinList, t } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
 import { AppButtonLink } from '../../components/AppLink';
@@ -146,7 +147,7 @@ function HouseholdSection({ overview }: { overview: CaseOverview }) {
                     {m.isMinor ? <MinorBadge /> : null}
                   </TableCell>
                   <TableCell data-label={t('case.relation')}>{t(`relation.${m.relation}`)}</TableCell>
-                  <TableCell data-label={t('case.age')}>{m.age === null ? t('common.unknown') : t('case.ageYears', { age: m.age })}</TableCell>
+                  <TableCell data-label={t('case.age')}>{m.age === null ? t('common.unknown') : t(m.ageEstimated ? 'person.ageEstimated' : 'case.ageYears', { age: m.age })}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -203,17 +204,20 @@ export function CasePage() {
   const title = overview.status === 'ready' ? householdName : overview.status === 'failed' ? failedTitle(overview.error, t('case.title')) : t('case.title');
   usePageTitle(overview.status === 'ready' ? t('case.titleWith', { name: householdName }) : title);
   const zrmSaved = typeof location.state === 'object' && location.state !== null && 'zrmSaved' in location.state;
+  // The process coordinator (municipal consultant linked to the case) reads the overview and the plan only (ADR 0033).
+  const { can } = useSession();
+  const processCoordinatorOnly = !can('case:read') && can('case:read_linked');
 
   return (
     <>
       <PageHeading>{title}</PageHeading>
       {overview.status === 'loading' ? <Loading /> : null}
       {overview.status === 'failed' ? <CaseLoadError error={overview.error} /> : null}
-      {overview.status === 'failed' && isForbidden(overview.error) ? <EmergencyAccessPanel caseId={id} onGranted={overview.reload} /> : null}
+      {overview.status === 'failed' && isForbidden(overview.error) && !processCoordinatorOnly ? <EmergencyAccessPanel caseId={id} onGranted={overview.reload} /> : null}
       {overview.status === 'ready' ? (
         <>
           {zrmSaved ? <SavedNotice text={t('case.zrmSaved')} /> : null}
-          <EmergencyAccessNotice caseId={overview.data.id} onEnded={overview.reload} />
+          {processCoordinatorOnly ? null : <EmergencyAccessNotice caseId={overview.data.id} onEnded={overview.reload} />}
           <Header overview={overview.data} />
           <Alerts overview={overview.data} />
           <PlanStatus caseId={overview.data.id} />
@@ -222,6 +226,18 @@ export function CasePage() {
               {t('case.toPlan')}
             </AppButtonLink>
           </Paragraph>
+          {processCoordinatorOnly ? (
+            <>
+              <Alert type="info">
+                <Paragraph>{t('case.processCoordinatorOnly')}</Paragraph>
+              </Alert>
+              <HouseholdSection overview={overview.data} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {overview.status === 'ready' && !processCoordinatorOnly ? (
+        <>
           <CourseSection caseId={overview.data.id} onChanged={overview.reload} />
           <SectionNav overview={overview.data} />
           <ContactLogSection overview={overview.data} onChanged={overview.reload} />

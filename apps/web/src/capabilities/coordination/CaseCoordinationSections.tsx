@@ -24,6 +24,7 @@ import { formatDate } from '../persons/person-format';
 import { AdviceForm, AgendaForm, ConsultationRequestForm, type FormProps } from './CaseReviewForms';
 import { agendaKindFromSearch, questionKindLabel } from './coordination-format';
 import { AgreedActionForm, AgreedActionUpdateForm, CareTransferForm, EndTandemForm, ScalingForm, TandemWorkerForm } from './EscalationForms';
+import { ContactPersonSection, ProcessCoordinatorSection } from './StaffForms';
 import './coordination.css';
 
 type View = CaseCoordinationView;
@@ -250,12 +251,14 @@ function CoordinationSection({ view, onSaved, onStale }: FormProps) {
   return (
     <section id="coordinatie" aria-labelledby="coordinatie-heading" className="nabij-section">
       <Heading2 id="coordinatie-heading">{t('coordination.coordinationSection')}</Heading2>
+      <ContactPersonSection view={view} onSaved={onSaved} onStale={onStale} />
       <Heading3>{t('coordination.tandemHeading')}</Heading3>
       <Paragraph>{view.tandem ? t('coordination.tandemIs', { name: view.tandem.name }) : t('coordination.noTandemYet')}</Paragraph>
       {view.canSetTandem ? <TandemWorkerForm view={view} onSaved={onSaved} onStale={onStale} /> : null}
       <AgreedActions view={view} onSaved={onSaved} onStale={onStale} />
       <Transfers view={view} onSaved={onSaved} onStale={onStale} />
       <Scaling view={view} onSaved={onSaved} onStale={onStale} />
+      <ProcessCoordinatorSection view={view} onSaved={onSaved} onStale={onStale} />
       <Heading3>{t('coordination.signalHeading')}</Heading3>
       <Paragraph>
         {t('coordination.signalIntro')} <AppLink to={`/signalen?dossier=${encodeURIComponent(view.caseId)}`}>{t('coordination.signalLink')}</AppLink>

@@ -54,7 +54,7 @@ interface CaseSummary {
   primaryPersonId: string | null;
   phase: string;
   openedAt: string;
-  myRole: 'case_worker' | 'tandem';
+  myRole: 'case_worker' | 'tandem' | 'process_coordinator';
   analysisDeadline: string | null;
   analysisOverdue: boolean;
 }
@@ -160,7 +160,7 @@ export function HomePage() {
         </Alert>
       )}
       {can('case:read_own') ? <MyTasksSection /> : null}
-      {can('case:read_own') ? <MyCases /> : null}
+      {can('case:read_own') || can('case:read_linked') ? <MyCases /> : null}
       {can('person:read') ? <RecentPersons /> : null}
       {!user.totpEnabled ? (
         <section aria-labelledby="home-security-heading" className="nabij-section">

@@ -45,6 +45,9 @@ interface WaitingAssignment {
   decidedAt: string;
   waitingDays: number;
   breachesNorm: boolean;
+  /** The household's open case (issue #17 item 7), and the reason the meeting gave for a parallel case. */
+  openCase?: { caseId: string; reference: string | null; workerName: string; teamName: string } | null;
+  parallelCaseReason?: string | null;
 }
 
 interface WorkerLoad {
@@ -79,10 +82,27 @@ function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; wo
   const headingId = `assign-${item.referralId}-heading`;
   const set = (field: keyof AssignmentFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const workerChoices = workers.map((w) => ({ value: w.userId, label: `${w.name} (${t('assign.load', { count: w.openCases })})` }));
+  const [parallelReason, setParallelReason] = useState('');
+  const open = item.openCase && !item.parallelCaseReason ? item.openCase : null;
+
+  /** One household, one plan, one coordinator: the referral joins the open case as a new question. */
+  const join = async () => {
+    if (!open) return;
+    setBusy(true);
+    try {
+      await api.post<{ caseId: string }>(`/api/referrals/${encodeURIComponent(item.referralId)}/join-case`, { version: item.version, caseId: open.caseId });
+      errors.clear();
+      onAssigned(item.reference);
+    } catch (error) {
+      errors.showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = assignReferralRequest.safeParse(toAssignReferralInput(item.version, values));
+    const parsed = assignReferralRequest.safeParse({ ...toAssignReferralInput(item.version, values), ...(open && parallelReason.trim() ? { parallelCaseReason: parallelReason } : {}) });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues.map((i) => (i.path[0] === 'caseWorkerId' ? { ...i, message: t('assign.chooseWorkerRequired') } : i)));
       return;
@@ -103,7 +123,29 @@ function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; wo
     <section aria-labelledby={headingId} className="nabij-subform">
       <Heading3 id={headingId}>{t('assign.formHeading', { reference: item.reference })}</Heading3>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
+      {open ? (
+        <Alert type="warning">
+          <Paragraph>{t('assign.openCase', { reference: open.reference ?? '', worker: open.workerName, team: open.teamName })}</Paragraph>
+          <ButtonGroup>
+            <Button type="button" appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void join()}>
+              {t('assign.joinCase', { reference: open.reference ?? '' })}
+            </Button>
+          </ButtonGroup>
+        </Alert>
+      ) : null}
+      {item.openCase && item.parallelCaseReason ? <Paragraph>{t('assign.parallelDecided', { reference: item.openCase.reference ?? '', reason: item.parallelCaseReason })}</Paragraph> : null}
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
+        {open ? (
+          <TextAreaField
+            id={`assign-${item.referralId}-parallel`}
+            label={t('assign.parallelReason')}
+            description={t('assign.parallelReasonHelp')}
+            value={parallelReason}
+            onValueChange={setParallelReason}
+            rows={2}
+            optional
+          />
+        ) : null}
         <div className="nabij-form-row">
           <SelectField
             id={errors.idFor('caseWorkerId')}
@@ -193,6 +235,9 @@ export function AssignmentPage() {
     <>
       <PageHeading>{t('assign.title')}</PageHeading>
       <Paragraph>{t('assign.intro')}</Paragraph>
+      <Paragraph>
+        <AppLink to="/dossiers-overdragen">{t('staff.moveTitle')}</AppLink>: {t('assign.moveLink')}
+      </Paragraph>
       {teams.length > 1 ? (
         <div className="nabij-filter">
           <SelectField

@@ -23,12 +23,15 @@ interface DecisionFormProps {
   reference: string;
   version: number;
   lifeDomains: readonly string[];
+  /** The household has an open case: taking up adds the referral to it, unless a reason for a parallel case is given. */
+  hasOpenCase?: boolean;
   onDecided: (meeting: MeetingView) => void;
   onStale: () => void;
 }
 
 /** The triage and core decision (kernbesluit) for one agenda item. */
-export function DecisionForm({ meetingId, referralId, reference, version, lifeDomains, onDecided, onStale }: DecisionFormProps) {
+export function DecisionForm({ meetingId, referralId, reference, version, lifeDomains, hasOpenCase = false, onDecided, onStale }: DecisionFormProps) {
+  const [parallelReason, setParallelReason] = useState('');
   const errors = useFormErrors(`decide-${referralId}`, DECISION_FIELDS, { nestedPaths: true });
   const [values, setValues] = useState<DecisionFormValues>(() => emptyDecisionForm(lifeDomains));
   const [busy, setBusy] = useState(false);
@@ -47,7 +50,9 @@ export function DecisionForm({ meetingId, referralId, reference, version, lifeDo
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = decideReferralRequest.safeParse(toDecideReferralInput(version, values));
+    const input = toDecideReferralInput(version, values);
+    const withParallel = hasOpenCase && takeUp && parallelReason.trim() ? { ...input, decision: { ...input.decision, parallelCaseReason: parallelReason } } : input;
+    const parsed = decideReferralRequest.safeParse(withParallel);
     if (!parsed.success) {
       errors.showIssues(withDecisionMessages(parsed.error.issues));
       return;
@@ -115,6 +120,17 @@ export function DecisionForm({ meetingId, referralId, reference, version, lifeDo
           onValueChange={(outcome) => setValues((v) => ({ ...v, outcome }))}
           error={errors.errorFor('decision.outcome')}
         />
+        {hasOpenCase && takeUp ? (
+          <TextAreaField
+            id={`decide-${referralId}-parallel`}
+            label={t('core.parallelCaseReason')}
+            description={t('core.parallelCaseReasonHelp')}
+            value={parallelReason}
+            onValueChange={setParallelReason}
+            rows={2}
+            optional
+          />
+        ) : null}
         <TextAreaField {...text('interventions', !takeUp)} description={takeUp ? t('core.takeUpHint') : undefined} rows={2} />
         <TextAreaField {...text('goal', !takeUp)} description={takeUp ? t('core.takeUpHint') : undefined} rows={2} />
         <TextAreaField {...text('intendedResult', !takeUp)} description={takeUp ? t('core.takeUpHint') : undefined} rows={2} />

@@ -71,6 +71,9 @@ interface MeetingItem {
   version: number;
   triage: TriageView | null;
   decision: DecisionView | null;
+  /** The household's open case (issue #17 item 7), and what the decision made of it. */
+  openCase?: { caseId: string; reference: string | null; workerName: string; teamName: string } | null;
+  openCaseOutcome?: { outcome: 'joined' | 'parallel_case'; reason: string | null } | null;
 }
 
 export interface MeetingView {
@@ -177,7 +180,17 @@ function AgendaItem({ meetingId, item, canManage, onDecided, onStale }: {
       <Paragraph>
         <AppLink to={`/aanmeldingen/${encodeURIComponent(item.referralId)}`}>{t('meeting.openReferral', { reference: item.reference })}</AppLink>
       </Paragraph>
+      {!item.decision && item.openCase ? (
+        <Alert type="warning">
+          <Paragraph>{t('meeting.openCase', { reference: item.openCase.reference ?? '', worker: item.openCase.workerName, team: item.openCase.teamName })}</Paragraph>
+        </Alert>
+      ) : null}
       {item.decision ? <DecidedItem item={item} /> : null}
+      {item.openCaseOutcome ? (
+        <Paragraph>
+          <strong>{t(`meeting.openCaseOutcome.${item.openCaseOutcome.outcome}`, { reason: item.openCaseOutcome.reason ?? '' })}</strong>
+        </Paragraph>
+      ) : null}
       {!item.decision && canManage ? (
         <DecisionForm
           meetingId={meetingId}
@@ -185,6 +198,7 @@ function AgendaItem({ meetingId, item, canManage, onDecided, onStale }: {
           reference={item.reference}
           version={item.version}
           lifeDomains={item.lifeDomains}
+          hasOpenCase={Boolean(item.openCase)}
           onDecided={(meeting) => onDecided(meeting, item.reference)}
           onStale={onStale}
         />

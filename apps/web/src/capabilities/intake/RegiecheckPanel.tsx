@@ -33,6 +33,7 @@ import { formatDateTime, residentName } from './intake-format';
 import {
   buildRegiecheckRequest,
   householdsToOffer,
+  initialHouseholdChoice,
   initialLinkChoices,
   NEW_CHOICE,
   type RegiecheckMatch,
@@ -70,7 +71,11 @@ function MatchDetails({ match }: { match: RegiecheckMatch }) {
         <AppLink to={`/personen/${encodeURIComponent(match.person.id)}`}>{match.person.fullName}</AppLink>
         {details ? ` (${details})` : null}
       </Paragraph>
-      <Paragraph>{t('regie.matchedOn', { fields: joinList(match.matchedOn.map((m) => t(`matchedOn.${m}`))) })}</Paragraph>
+      <Paragraph>
+        {match.reasons?.length
+          ? t('regie.matchReasons', { reasons: joinList(match.reasons.map((r) => t(`matchReason.${r}`))) })
+          : t('regie.matchedOn', { fields: joinList(match.matchedOn.map((m) => t(`matchedOn.${m}`))) })}
+      </Paragraph>
       {match.households.length > 0 ? <Paragraph>{t('regie.households', { names: joinList(match.households.map((h) => h.name)) })}</Paragraph> : null}
       {match.caseFiles.length > 0 ? (
         <div className="nabij-table-scroll">
@@ -117,7 +122,8 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
   const fieldOrder = result.residents.map((_, i) => `links.${i}`).concat(['householdId', 'knownCoordinationElsewhere']);
   const errors = useFormErrors('regie', fieldOrder, { nestedPaths: true });
   const [choices, setChoices] = useState<Record<string, string>>(() => initialLinkChoices(result, referral.residents));
-  const [household, setHousehold] = useState(referral.householdId ?? NEW_CHOICE);
+  // The existing household is proposed (ADR 0029); it is offered as soon as a person of it is chosen to link.
+  const [household, setHousehold] = useState(() => initialHouseholdChoice(result, referral.householdId));
   const [note, setNote] = useState(referral.knownCoordinationElsewhere ?? '');
   const [busy, setBusy] = useState(false);
   const nameOf = (id: string) => {
@@ -149,6 +155,11 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
   return (
     <>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
+      {(result.openCases ?? []).map((c) => (
+        <Alert key={c.caseId} type="warning">
+          <Paragraph>{t('regie.openCase', { reference: c.reference ?? '', worker: c.workerName, team: c.teamName })}</Paragraph>
+        </Alert>
+      ))}
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="referral-regie-heading">
         {result.residents.map((r, index) => {
           const path = `links.${index}`;
@@ -188,6 +199,7 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
         })}
         <Fieldset>
           <FieldsetLegend>{t('regie.householdLegend')}</FieldsetLegend>
+          {result.proposedHouseholdId && offered.some((h) => h.id === result.proposedHouseholdId) ? <Paragraph>{t('regie.proposedHousehold')}</Paragraph> : null}
           {offered.map((h, index) => (
             <Radio
               key={h.id}

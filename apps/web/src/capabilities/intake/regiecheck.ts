@@ -1,12 +1,24 @@
 /** Pure rules of the regiecheck form: choices per person, the households to offer, the request. No I/O. */
+import type { PersonMatchReason } from '@nabij/contracts';
 import { t } from '../../app/i18n';
 import type { ValidationIssue } from '../../app/errors';
 
 export const NEW_CHOICE = 'new';
 
 export interface RegiecheckMatch {
-  person: { id: string; fullName: string; dateOfBirth: string | null; postcode: string | null; houseNumber: string | null; isMinor: boolean | null };
+  person: {
+    id: string;
+    fullName: string;
+    dateOfBirth: string | null;
+    postcode: string | null;
+    houseNumber: string | null;
+    isMinor: boolean | null;
+    age?: number | null;
+    ageEstimated?: boolean;
+  };
   matchedOn: string[];
+  /** Why this person was found (ADR 0030), strongest first: shown in Dutch as "achternaam gelijk", "klinkt gelijk (ij/y)", … */
+  reasons?: PersonMatchReason[];
   households: { id: string; name: string }[];
   caseFiles: {
     id: string;
@@ -22,6 +34,15 @@ export interface RegiecheckMatch {
 
 export interface RegiecheckResult {
   residents: { referralPersonId: string; matches: RegiecheckMatch[] }[];
+  /** The existing household the persons found belong to: chosen by default instead of a new one (ADR 0029). */
+  proposedHouseholdId?: string | null;
+  /** Open case files of the persons found or their households (issue #17 item 7): the referral will join such a case. */
+  openCases?: { caseId: string; reference: string | null; workerName: string; teamName: string }[];
+}
+
+/** The household chosen at the start: the referral's own, else the proposed existing one, else a new one. */
+export function initialHouseholdChoice(result: RegiecheckResult, referralHouseholdId: string | null): string {
+  return referralHouseholdId ?? result.proposedHouseholdId ?? NEW_CHOICE;
 }
 
 /** Starting choices: a person already linked stays linked; otherwise nothing is chosen yet. */
@@ -47,7 +68,8 @@ export function householdsToOffer(result: RegiecheckResult, choices: Readonly<Re
       for (const h of m.households) if (!seen.has(h.id)) seen.set(h.id, h.name);
     }
   }
-  return [...seen].map(([id, name]) => ({ id, name }));
+  // The proposed household first.
+  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => Number(b.id === result.proposedHouseholdId) - Number(a.id === result.proposedHouseholdId));
 }
 
 export interface RegiecheckRequest {
