@@ -166,7 +166,7 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: /^Verzoek AVG-\d{4}-\d{4}$/ }).waitFor();
       const preview = page.getByRole('region', { name: 'Wat het wissen doet' });
       await preview.getByRole('heading', { level: 4, name: 'Wordt gewist' }).waitFor();
-      await preview.getByText(/^Dossier AM-[\d-]+ \(Noord\): er horen nog \d+ andere personen bij\. Hun gegevens blijven ongewijzigd\.$/).waitFor();
+      await preview.getByText(/^Dossier AM-[\d-]+ \(Wijkteam Noord\): er horen nog \d+ andere personen bij\. Hun gegevens blijven ongewijzigd\.$/).waitFor();
       await preview.getByText('Het lidmaatschap van een huishouden.').waitFor();
       await preview.getByText(/^De persoonsgegevens: naam, geboortedatum/).waitFor();
       await expectAccessible(page, 'an erasure request listing what is erased and what is kept');
