@@ -123,7 +123,6 @@ export function SessionTimeoutWarning() {
       aria-modal="true"
       aria-labelledby="session-timeout-heading"
       aria-describedby="session-timeout-text"
-      className="nabij-session-timeout"
       onCancel={(event) => {
         // Escape: the user is here, which is what the warning asks.
         event.preventDefault();
@@ -136,9 +135,7 @@ export function SessionTimeoutWarning() {
         {open ? (minutes === 1 ? t('sessionTimeout.leftOne') : t('sessionTimeout.left', { minutes })) : ''}
       </Paragraph>
       {failed ? (
-        <Paragraph role="alert" className="nabij-session-timeout__error">
-          {t('sessionTimeout.failed')}
-        </Paragraph>
+        <Paragraph role="alert">{t('sessionTimeout.failed')}</Paragraph>
       ) : null}
       <ButtonGroup>
         <Button ref={stayButton} type="button" appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void stay()}>
