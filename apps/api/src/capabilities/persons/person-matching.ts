@@ -115,23 +115,28 @@ export type RegiecheckMatchRow = SummaryRow & { matched_on: string[]; reasons: P
 export async function findRegiecheckMatches(tx: Tx, c: RegiecheckCriteria): Promise<RegiecheckMatchRow[]> {
   const name = c.lastName ? parseNameQuery([c.infix, c.lastName].filter(Boolean).join(' ')) : null;
   const first = c.firstName ? parseNameQuery(c.firstName)?.required[0] : undefined;
-  const sets: RawBuilder<unknown>[] = [];
-  if (c.bsn) sets.push(sql`(select id from person where bsn = ${c.bsn})`);
-  if (c.postcode && c.houseNumber) sets.push(sql`(select id from person where postcode = ${c.postcode} and house_number = ${c.houseNumber})`);
-  if (name) {
-    const also: RawBuilder<unknown>[] = [];
-    if (c.dateOfBirth) also.push(sql`select id from person where date_of_birth in (${c.dateOfBirth}, ${swapDayAndMonth(c.dateOfBirth) ?? c.dateOfBirth})`);
-    if (first) also.push(sql`${tokenIds(first, true)}`);
-    if (also.length) sets.push(sql`((${nameIds(name, true)}) intersect (${sql.join(also, sql` union `)}))`);
-  }
-  if (sets.length === 0) return [];
-  const rows = await tx
-    .selectFrom('person')
-    .select([...SUMMARY_COLUMNS, 'bsn'])
-    .where(sql<boolean>`id in (${sql.join(sets, sql` union `)})`)
-    .orderBy('id')
-    .limit(CANDIDATE_LIMIT)
-    .execute();
+  const candidates = async (fuzzy: boolean) => {
+    const sets: RawBuilder<unknown>[] = [];
+    if (c.bsn) sets.push(sql`(select id from person where bsn = ${c.bsn})`);
+    if (c.postcode && c.houseNumber) sets.push(sql`(select id from person where postcode = ${c.postcode} and house_number = ${c.houseNumber})`);
+    if (name) {
+      const also: RawBuilder<unknown>[] = [];
+      if (c.dateOfBirth) also.push(sql`select id from person where date_of_birth in (${c.dateOfBirth}, ${swapDayAndMonth(c.dateOfBirth) ?? c.dateOfBirth})`);
+      if (first) also.push(sql`${tokenIds(first, fuzzy)}`);
+      if (also.length) sets.push(sql`((${nameIds(name, fuzzy)}) intersect (${sql.join(also, sql` union `)}))`);
+    }
+    if (sets.length === 0) return [];
+    return tx
+      .selectFrom('person')
+      .select([...SUMMARY_COLUMNS, 'bsn'])
+      .where(sql<boolean>`id in (${sql.join(sets, sql` union `)})`)
+      .orderBy('id')
+      .limit(CANDIDATE_LIMIT)
+      .execute();
+  };
+  // Misspellings only when the name as written finds nobody (the trigram lookup costs more).
+  let rows = await candidates(false);
+  if (name && !rows.some((r) => judge({ name }, r).lastNameMatched)) rows = await candidates(true);
   const criteria: MatchCriteria = { name, firstName: c.firstName, dateOfBirth: c.dateOfBirth, bsn: c.bsn, postcode: c.postcode, houseNumber: c.houseNumber };
   return rows
     .map((r) => ({ row: r, j: judge(criteria, r) }))
