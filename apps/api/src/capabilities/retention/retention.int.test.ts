@@ -193,6 +193,32 @@ describe('retention', () => {
     expect((await officer.post(`/api/retention/cases/${c.id}/destroy`, { confirm: true })).statusCode).toBe(409);
   });
 
+  it('keeps what a case that is not due still needs: the referral linked to it as a new question, its persons and every row of it', async () => {
+    // A: due (Wmo, closed 16 years ago). Its referral was later linked as a new question to case B (not due), whose
+    // household holds A's adult too.
+    const a = await buildCase(t.db, tenant, { caseWorkerId: workerId, referralDomains: ['finances'] });
+    await setCase(a.id, { bases: ['wmo_2015'], closedAt: yearsAgo(16), phase: 'closed' });
+    const b = await buildCase(t.db, tenant, { caseWorkerId: workerId, referralDomains: ['housing'] });
+    await setCase(b.id, { bases: ['wmo_2015'], closedAt: yearsAgo(1), phase: 'closed' });
+    const aReferral = await t.db.inSystem(async (tx) => {
+      const r = await tx.selectFrom('case_file').select('referral_id').where('id', '=', a.id).executeTakeFirstOrThrow();
+      await tx.insertInto('case_referral_link').values({ tenant_id: tenant.id, case_id: b.id, referral_id: r.referral_id!, linked_by: workerId, case_phase: 'closed' }).execute();
+      await tx.insertInto('household_member').values({ tenant_id: tenant.id, household_id: b.householdId, person_id: a.adultId, relation: 'parent' }).execute();
+      return r.referral_id!;
+    });
+    const bBefore = await rowsOfCase(b.id);
+    expect(bBefore.case_referral_link).toBe(1);
+    const destroyed = await officer.post(`/api/retention/cases/${a.id}/destroy`, { confirm: true });
+    expect(destroyed.statusCode).toBe(200);
+    expect(await rowsOfCase(a.id)).toEqual({ case_file: 0 });
+    expect(await rowsOfCase(b.id)).toEqual(bBefore);
+    await t.db.inSystem(async (tx) => {
+      expect(await tx.selectFrom('referral').select('id').where('id', '=', aReferral).executeTakeFirst()).toBeDefined();
+      expect(await tx.selectFrom('person').select('id').where('id', '=', a.adultId).executeTakeFirst()).toBeDefined();
+      expect(await tx.selectFrom('household_member').select('person_id').where('household_id', '=', b.householdId).where('person_id', '=', a.adultId).executeTakeFirst()).toBeDefined();
+    });
+  });
+
   it('uses the municipality’s own terms for the Participatiewet, debt help and other support (logged)', async () => {
     const c = await buildCase(t.db, tenant, { caseWorkerId: workerId });
     await setCase(c.id, { bases: ['participatiewet'], closedAt: yearsAgo(8), phase: 'closed' });
