@@ -156,6 +156,9 @@ describe('merging two person records that are one person (item 13)', () => {
     const refused = await as.otherWorker!.post(`/api/persons/${kase.childId}/merge`, { otherId: duplicateId, version: 1, otherVersion: 1, confirm: true });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('merge_no_case_access');
+    const denials = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['person_id', 'outcome']).where('event', '=', 'person.merge_refused').where('user_id', '=', as.otherWorker!.userId).execute());
+    expect(denials.map((d) => d.person_id).sort()).toEqual([kase.childId, duplicateId].sort());
+    expect(denials.every((d) => d.outcome === 'denied')).toBe(true);
     expect((await as.admin!.post(`/api/persons/${kase.childId}/merge`, { otherId: duplicateId, version: 1, otherVersion: 1, confirm: true })).statusCode).toBe(403);
   });
 

@@ -176,13 +176,12 @@ export async function mergePersons(
   if (personId === input.otherId) throw new AppError('merge_same_person');
   if (!canMergePersons(ctx.actor)) throw new AppError('forbidden');
   const today = amsterdamDate(deps.clock.now());
-  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+  const outcome = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await personRows(tx, [personId, input.otherId], true);
     const [keep, other] = [rows.get(personId), rows.get(input.otherId)];
     if (!keep || !other) throw new AppError('person_not_found');
     if (keep.erased_at || other.erased_at) throw new AppError('merge_conflict');
-    const noAccess = await authorise(tx, ctx, [personId, input.otherId]);
-    if (noAccess) throw new AppError(noAccess);
+    if (await authorise(tx, ctx, [personId, input.otherId])) return { refused: true as const };
     if (keep.version !== input.version || other.version !== input.otherVersion) throw new AppError('version_conflict');
     if (differentBsn(keep, other)) throw new AppError('merge_bsn_differs');
 
@@ -223,8 +222,22 @@ export async function mergePersons(
       .executeTakeFirstOrThrow();
     const detail = { mergeId: record.id, keptPersonId: personId, mergedPersonId: input.otherId, moved: moved.length, removed: removed.length };
     await recordAccessMany(tx, ctx, { action: 'update', event: 'person.merged', dataCategory: 'identity', permission: 'person:write', detail }, [personId, input.otherId]);
-    return { mergeId: record.id, reference: mergeReference(record.id), person: await view(tx, personId, today) };
+    return { refused: false as const, mergeId: record.id, reference: mergeReference(record.id), person: await view(tx, personId, today) };
   });
+  if (outcome.refused) {
+    // The refusal is logged in a transaction of its own (the merge's rolled back nothing yet: it changed nothing).
+    await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
+      recordAccessMany(
+        tx,
+        ctx,
+        { action: 'update', event: 'person.merge_refused', dataCategory: 'identity', outcome: 'denied', permission: 'person:write', detail: { reason: 'merge_no_case_access' } },
+        [personId, input.otherId],
+      ),
+    );
+    throw new AppError('merge_no_case_access');
+  }
+  const { refused: _refused, ...merged } = outcome;
+  return merged;
 }
 
 interface MergeRow {
