@@ -117,6 +117,47 @@ const journey: Journey = {
       await expectAccessible(page, 'the meeting page on a phone');
       await page.setViewportSize({ width: 1280, height: 900 });
       await logOut(page);
+
+      // Staff changes (issue #17 item 6): a new colleague joins team Noord; Sanne cannot be switched off while she
+      // still has open cases; the coordinator moves the De Vries case to the new colleague in "Dossiers overdragen".
+      await logIn(page, baseUrl, 'beheerder');
+      await page.goto(`${baseUrl}/beheer/gebruikers`);
+      await page.getByRole('heading', { level: 1, name: 'Gebruikers beheren' }).waitFor();
+      await page.getByLabel('Gebruikersnaam').fill('lisa.jansen');
+      await page.getByLabel('Naam', { exact: true }).fill('Lisa Jansen');
+      await page.getByLabel('Wijkteamwerker').check();
+      await page.getByLabel('Wijkteam Noord (Noord)').check();
+      await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+      await page.getByRole('heading', { name: 'Gebruiker aangemaakt' }).waitFor();
+      await page.getByRole('button', { name: 'Ik heb het wachtwoord doorgegeven' }).click();
+      await page.getByRole('button', { name: 'Uitzetten voor Sanne de Boer' }).click();
+      await page.getByText(/Deze gebruiker is nog contactpersoon of tandempartner van \d+ lopende dossiers/).waitFor();
+      await expectAccessible(page, 'deactivating a worker with open cases is refused');
+      await logOut(page);
+
+      await logIn(page, baseUrl, 'coordinator');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verdeling' }).click();
+      await page.getByRole('link', { name: 'Dossiers overdragen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dossiers overdragen' }).waitFor();
+      await page.getByLabel('Dossiers van').selectOption({ label: (await page.getByLabel('Dossiers van').locator('option', { hasText: 'Sanne de Boer' }).innerText()).trim() });
+      const row = page.getByRole('row', { name: /Huishouden De Vries/ });
+      await row.waitFor();
+      await expectAccessible(page, 'the caseload of a worker, to move');
+      await row.getByRole('checkbox').check();
+      await row.getByRole('combobox').selectOption({ label: 'Lisa Jansen' });
+      await page.getByLabel('Reden van de wissel').selectOption({ label: 'De werker is met verlof' });
+      await page.getByLabel(/Overdrachtsnotitie voor alle gekozen dossiers/).fill('Sanne is drie maanden met verlof; het journaal is bijgewerkt.');
+      await page.getByRole('button', { name: 'Gekozen dossiers overdragen' }).click();
+      await page.getByText('1 dossier(s) overgedragen. De nieuwe werkers hebben een taak voor de warme overdracht.').waitFor();
+      assert((await page.getByRole('row', { name: /Huishouden De Vries/ }).count()) === 0, 'the moved case left the list');
+      await expectAccessible(page, 'the caseload after the move');
+      // The case shows the new contact person and the change with its reason.
+      await page.goto(`${baseUrl}/dossiers/${devries}`);
+      const coordinationSection = page.locator('section#coordinatie');
+      await coordinationSection.getByText('De contactpersoon van dit huishouden is Lisa Jansen.').waitFor({ timeout: 60_000 });
+      await coordinationSection.getByText(/contactpersoon Sanne de Boer → Lisa Jansen · De werker is met verlof/).waitFor();
+      await expectAccessible(page, 'the case with its new contact person');
+      await logOut(page);
     } finally {
       await browser.close();
     }

@@ -115,6 +115,60 @@ const journey: Journey = {
       await page.getByText('De vraag is geregistreerd.').waitFor();
       await page.getByRole('cell', { name: '1' }).first().waitFor();
       await expectAccessible(page, 'the host desk with today’s tally');
+      await logOut(page);
+
+      // One household, one plan, one coordinator (issue #17 item 7): a new referral for Anja Meijer, whose case is open
+      // with Sanne de Boer. The regiecheck says so before the meeting; taking it up adds it to that case as a new question.
+      await logIn(page, baseUrl, 'bureaudienst');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen' }).click();
+      await page.getByRole('link', { name: 'Aanmelding registreren' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aanmelding registreren' }).waitFor();
+      await page.getByLabel('Telefoon', { exact: true }).check();
+      await page.getByLabel('Team').selectOption({ label: 'Wijkteam Noord' });
+      await byId(page, 'register-referrer.name').fill('Dr. P. Smits');
+      await byId(page, 'register-referrer.organisation').fill('Huisartsenpraktijk Parkweg');
+      await byId(page, 'register-referrer.phone').fill('030 111 2233');
+      await byId(page, 'register-residents.0.firstName').fill('Anja');
+      await byId(page, 'register-residents.0.lastName').fill('Meijer');
+      await page.getByText('Meer over de inwoner: geboortedatum, BSN en adres').click();
+      await byId(page, 'register-residents.0.dateOfBirth').fill('1968-12-24');
+      await byId(page, 'register-residents.0.street').fill('Parkweg');
+      await byId(page, 'register-residents.0.houseNumber').fill('19');
+      await byId(page, 'register-residents.0.postcode').fill('3519 TV');
+      await byId(page, 'register-residents.0.city').fill('Voorbeeld');
+      await page.getByLabel('Wat is de vraag of zorg?').fill('Mevrouw heeft een aanmaning van de energieleverancier gekregen.');
+      await page.getByLabel('Financiën').check();
+      await byId(page, 'register-childrenAtRisk-no').check();
+      await page.getByText('Toelichting, wat al geprobeerd is en de inwoner').click();
+      await byId(page, 'register-residentAwareness').check();
+      await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
+      await page.getByText('De aanmelding is geregistreerd.').waitFor();
+      const second = /AM-\d{4}-\d{5}/.exec(await page.getByRole('heading', { level: 1, name: /^Aanmelding AM-/ }).innerText())?.[0] ?? '';
+      assert(second !== '', 'the second referral has a reference');
+      await page.getByRole('button', { name: 'Regiecheck uitvoeren' }).click();
+      await page.getByText(/Er is al een lopend dossier AM-\d{4}-\d{5} bij Sanne de Boer/).waitFor();
+      await expectAccessible(page, 'the regiecheck with the open-case notice');
+      await page.getByLabel('Koppel aan deze persoon: Anja Meijer').first().check();
+      await page.getByRole('button', { name: 'Regiecheck opslaan' }).click();
+      await page.getByText('De regiecheck is opgeslagen.').waitFor();
+      await page.getByRole('button', { name: 'Markeren als compleet' }).click();
+      await page.getByText('De status is gewijzigd in “Compleet”.').waitFor();
+      const secondId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await planMeetingWith(page, second);
+      await page.getByText(/Er is al een lopend dossier AM-\d{4}-\d{5} bij Sanne de Boer/).first().waitFor();
+      const q = `decide-${secondId}`;
+      await byId(page, `${q}-triage.situation`).fill('Nieuwe geldzorg bij een lopend traject.');
+      await byId(page, `${q}-triage.urgency`).check();
+      await byId(page, `${q}-triage.safety`).fill('Geen zorgen.');
+      await byId(page, `${q}-decision.outcome-take_up`).check();
+      await byId(page, `${q}-decision.interventions`).fill('Meenemen in het lopende plan');
+      await byId(page, `${q}-decision.goal`).fill('Geen afsluiting van energie');
+      await byId(page, `${q}-decision.intendedResult`).fill('Betalingsregeling met de leverancier');
+      await byId(page, `${q}-decision.reasoning`).fill('Zelfde huishouden, zelfde regisseur: de vraag hoort bij het lopende plan.');
+      await page.getByRole('button', { name: 'Kernbesluit vastleggen' }).click();
+      await page.getByText(`Het kernbesluit voor ${second} is vastgelegd.`).waitFor();
+      await page.getByText('Toegevoegd aan het lopende dossier als nieuwe vraag; de contactpersoon heeft een taak.').waitFor();
+      await expectAccessible(page, 'the meeting: the referral joined the open case');
     } finally {
       await browser.close();
     }

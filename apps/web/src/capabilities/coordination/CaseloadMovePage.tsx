@@ -141,11 +141,6 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
       <SelectField id={errors.idFor('reason')} label={t('staff.reason')} value={values.reason} choices={reasonChoices()} onValueChange={set('reason')} error={errors.errorFor('reason')} emptyLabel={t('staff.choose')} />
       {values.reason === 'other' ? <TextField id={errors.idFor('reasonNote')} label={t('staff.reasonNote')} value={values.reasonNote} onValueChange={set('reasonNote')} error={errors.errorFor('reasonNote')} /> : null}
       <TextAreaField id={errors.idFor('handoverNote')} label={t('staff.moveHandoverNote')} value={values.handoverNote} onValueChange={set('handoverNote')} error={errors.errorFor('handoverNote')} rows={3} optional />
-      {form.saved ? (
-        <Alert type="ok" role="status">
-          <Paragraph>{form.saved}</Paragraph>
-        </Alert>
-      ) : null}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
           {t('staff.moveSubmit')}
