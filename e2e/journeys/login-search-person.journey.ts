@@ -75,6 +75,38 @@ const journey: Journey = {
       assert(await page.getByText('Bilal El Amrani').first().isVisible(), 'the household members are listed');
       assert(!(await page.content()).match(/\b9999\d{5}\b/), 'the BSN is masked until asked for');
 
+      // Names as they are written (ADR 0030): "Meyer" finds Anja Meijer on the Personen page, with why.
+      await page.getByRole('link', { name: 'Personen', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Personen' }).waitFor();
+      await page.getByLabel('Naam').fill('Meyer');
+      await page.getByRole('button', { name: 'Zoeken' }).click();
+      await page.getByRole('link', { name: 'Anja Meijer' }).waitFor();
+      assert(await page.getByRole('row', { name: /Anja Meijer.*Klinkt gelijk \(ij\/y\)/ }).isVisible(), 'Meijer is found for "Meyer", with the reason in Dutch');
+
+      // The search box in the header: "van den Berg" finds the whole family, each with why; by keyboard.
+      const box = page.getByRole('search', { name: 'Zoeken' }).getByLabel('Zoek persoon of dossier');
+      await box.fill('van den Berg');
+      await box.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Resultaten voor “van den Berg”' }).waitFor();
+      await page.getByRole('link', { name: 'Rob van den Berg' }).waitFor();
+      for (const name of ['Rob van den Berg', 'Sandra van den Berg', 'Noah van den Berg']) {
+        assert(await page.getByRole('row', { name: new RegExp(`${name}.*Achternaam gelijk, tussenvoegsel gelijk`) }).isVisible(), `${name} is found with "achternaam gelijk, tussenvoegsel gelijk"`);
+      }
+      await expectAccessible(page, 'the search box results for persons');
+
+      // …and a case by its reference, typed in lower case: it opens the case file.
+      const mine = (await (await page.request.get(`${baseUrl}/api/cases/mine`)).json()) as { cases: Array<{ id: string; reference: string; householdName: string }> };
+      const vdb = mine.cases.find((c) => c.householdName === 'Huishouden Van den Berg');
+      assert(vdb, 'the worker has the Van den Berg case');
+      await box.fill(vdb.reference.toLowerCase());
+      await box.press('Enter');
+      await page.getByRole('heading', { level: 1, name: `Resultaten voor “${vdb.reference.toLowerCase()}”` }).waitFor();
+      await page.getByRole('link', { name: `Dossier ${vdb.reference}` }).waitFor();
+      assert(await page.getByRole('row', { name: /Huishouden Van den Berg.*dossiernummer gelijk/ }).isVisible(), 'the case is found by its reference, with why');
+      await expectAccessible(page, 'the search box results for a case');
+      await page.getByRole('link', { name: `Dossier ${vdb.reference}` }).click();
+      await page.waitForURL(`**/dossiers/${vdb.id}`);
+
       // An unknown page is a Dutch 404.
       await page.goto(`${baseUrl}/bestaat-niet`);
       await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();

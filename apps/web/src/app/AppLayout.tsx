@@ -1,7 +1,7 @@
 import type { Permission } from '@nabij/contracts';
-import { Button, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Button, FormLabel, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink, Textbox } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLink } from '../components/AppLink';
 import { t } from './i18n';
 import { useSession, type SessionUser } from './session';
@@ -70,6 +70,33 @@ function HeaderUser({ user, onLogout }: { user: SessionUser; onLogout: () => Pro
   );
 }
 
+/**
+ * The search box in the header: persons (name as Dutch names are written, date of birth, BSN, postcode with house
+ * number) and case references (AM-…). The results open on /zoeken, each with why it was found.
+ */
+function HeaderSearch() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const current = location.pathname === '/zoeken' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+  const [q, setQ] = useState(current);
+  useEffect(() => setQ(current), [current]);
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void navigate(`/zoeken?${new URLSearchParams({ q: q.trim() }).toString()}`);
+  };
+  return (
+    <form role="search" aria-label={t('globalSearch.title')} className="nabij-header__search" onSubmit={submit}>
+      <FormLabel htmlFor="global-search">{t('globalSearch.label')}</FormLabel>
+      <div className="nabij-header__search-row">
+        <Textbox id="global-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" spellCheck={false} />
+        <Button type="submit" appearance="secondary-action-button">
+          {t('globalSearch.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** The frame around every page: skip link, header with navigation, main, footer. */
 export function AppShell({ children }: { children?: ReactNode }) {
   return (
@@ -100,6 +127,7 @@ export function AppLayout() {
           <AppLink to={user ? '/' : '/inloggen'} className="nabij-brand">
             {t('app.name')}
           </AppLink>
+          {user && can('person:read') ? <HeaderSearch /> : null}
           {user ? <HeaderUser user={user} onLogout={logout} /> : null}
         </div>
         {user ? (

@@ -101,6 +101,13 @@ function MatchDetails({ match }: { match: RegiecheckMatch }) {
                         ? t('regie.caseClosed', { date: formatDate(c.closedAt) })
                         : t('regie.caseClosedNoDate')}
                     {c.linksToCase ? <span className="nabij-plain-text"> {t('regie.linksToCase')}</span> : null}
+                    {c.closure ? (
+                      <span className="nabij-plain-text">
+                        {' '}
+                        {t('regie.closureReason', { reason: c.closure.reasonText })}
+                        {c.closure.riskNote ? ` ${t('regie.closureRisk', { risk: c.closure.riskNote })}` : ''}
+                      </span>
+                    ) : null}
                   </TableCell>
                   <TableCell data-label={t('regie.caseContact')}>{c.contactPerson ?? t('common.unknown')}</TableCell>
                 </TableRow>

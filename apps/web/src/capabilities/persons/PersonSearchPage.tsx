@@ -1,4 +1,4 @@
-import { personSearchRequest, type PersonSummary } from '@nabij/contracts';
+import { personSearchRequest, type PersonSearchResult } from '@nabij/contracts';
 import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
@@ -18,9 +18,9 @@ import { hasAnyCriterion, SEARCH_FIELDS, searchFromParams, searchToParams, type 
 type SearchState =
   | { status: 'idle' }
   | { status: 'searching' }
-  | { status: 'done'; results: PersonSummary[]; truncated: boolean };
+  | { status: 'done'; results: PersonSearchResult[]; truncated: boolean };
 
-/** Person search by name prefix, date of birth, BSN or postcode with house number. */
+/** Person search by name (as Dutch names are written), date of birth, BSN or postcode with house number; ranked, with reasons. */
 export function PersonSearchPage() {
   usePageTitle(t('search.title'));
   const { can } = useSession();
@@ -51,7 +51,7 @@ export function PersonSearchPage() {
     const controller = new AbortController();
     setState({ status: 'searching' });
     api
-      .post<{ results: PersonSummary[]; truncated: boolean }>('/api/persons/search', parsed.data, { signal: controller.signal })
+      .post<{ results: PersonSearchResult[]; truncated: boolean }>('/api/persons/search', parsed.data, { signal: controller.signal })
       .then((response) => {
         clear();
         setState({ status: 'done', results: response.results, truncated: response.truncated });

@@ -1,12 +1,19 @@
-import type { PersonSummary } from '@nabij/contracts';
+import type { PersonMatchReason, PersonSummary } from '@nabij/contracts';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { t } from '../../app/i18n';
 import { AppLink } from '../../components/AppLink';
 import { MinorBadge } from './MinorBadge';
 import { formatAddress, formatDate } from './person-format';
 
-/** Persons as a table that becomes a list of cards on narrow screens. */
-export function PersonSummaryTable({ persons, caption }: { persons: readonly PersonSummary[]; caption: string }) {
+/** "achternaam gelijk, geboortedatum dag en maand omgedraaid": why a person was found (ADR 0030). */
+export function matchReasonsText(reasons: readonly PersonMatchReason[]): string {
+  const text = reasons.map((r) => t(`matchReason.${r}`)).join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Persons as a table that becomes a list of cards on narrow screens; with the reasons they were found when given. */
+export function PersonSummaryTable({ persons, caption }: { persons: ReadonlyArray<PersonSummary & { reasons?: PersonMatchReason[] }>; caption: string }) {
+  const withReasons = persons.some((p) => p.reasons);
   return (
     <div className="nabij-table-scroll">
       <Table className="nabij-responsive-table">
@@ -16,6 +23,7 @@ export function PersonSummaryTable({ persons, caption }: { persons: readonly Per
             <TableHeaderCell scope="col">{t('person.name')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('person.dateOfBirth')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('person.address')}</TableHeaderCell>
+            {withReasons ? <TableHeaderCell scope="col">{t('search.reasons')}</TableHeaderCell> : null}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -29,6 +37,7 @@ export function PersonSummaryTable({ persons, caption }: { persons: readonly Per
               <TableCell data-label={t('person.address')}>
                 {formatAddress({ postcode: person.postcode, houseNumber: person.houseNumber }) || t('common.unknown')}
               </TableCell>
+              {withReasons ? <TableCell data-label={t('search.reasons')}>{matchReasonsText(person.reasons ?? [])}</TableCell> : null}
             </TableRow>
           ))}
         </TableBody>
