@@ -23,15 +23,19 @@ const today = new Date().toISOString().slice(0, 10);
 /** Today in Amsterdam (as the app counts days), and a date as the pages show it. */
 const meetingDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const shownDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const REVIEW_ADVICE = 'Afsluiten met een waakvlam van acht weken; zus Karin blijft betrokken.';
+const REVIEW_ADVICE = 'Afsluiten met een waakvlam van zes maanden; zus Karin blijft betrokken.';
+const RISK_NOTE = 'Mevrouw mijdt hulp als het slechter gaat; zus Karin belt ons als de post blijft liggen.';
 
 /**
  * The demo case "Huishouden Meijer" (agreed plan, in execution, evaluation due): the worker logs a home visit in the
- * journaal and puts the case on the case review agenda, where the coordinator records the outcome; she records an evaluation
- * with an interim ZRM and concludes to close; on "Afsluiten" she sees the ZRM comparison, is told which open actions
- * need a decision, closes into the watch (waakvlam), and sends both letters — the GP's only with a legal basis, as
- * there is no consent — which arrive in the development outbox. She records a check-in and reactivates the case as
- * a new episode; the timeline shows it all. Axe on every page.
+ * journaal and plans today's case review meeting; she records an evaluation with an interim ZRM and concludes to close;
+ * on "Afsluiten" she sees the ZRM comparison and the goal results of the evaluation (not asked again; she changes one),
+ * answers "Gaat er iets mis als ik eruit stap?" with "ja" — the case goes onto today's meeting and a quick "nee" is
+ * refused; the coordinator records the meeting's decision to close; she closes with "ja" and the remaining risk, after
+ * "doelen bereikt" was refused (one goal was only partly reached) and the open actions needed a decision, into a watch of
+ * six months, and sends both letters — the GP's only with a legal basis, as there is no consent — which arrive in the
+ * development outbox. She records a check-in and reactivates the case as a new episode; the timeline shows it all.
+ * Axe on every page.
  */
 const journey: Journey = {
   name: 'execution and closure: evaluation, closure with ZRM comparison and letters, watch, check-in, reactivation',
@@ -73,35 +77,15 @@ const journey: Journey = {
       await contactForm.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
       await contactForm.getByText(/\(huisbezoek\) is vastgelegd\./).waitFor();
 
-      // 2. The case on the agenda of today's case review meeting (planned by the worker); the coordinator records the outcome.
+      // 2. Today's case review meeting, planned by the worker (the closing question below sends the case there).
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casuïstiekoverleg' }).click();
       await page.getByRole('heading', { level: 1, name: 'Casuïstiekoverleg' }).waitFor();
       await page.getByLabel('Datum').fill(meetingDay);
       await page.getByRole('button', { name: 'Overleg plannen' }).click();
       await page.getByText('Het overleg is gepland.').waitFor();
-      const caseSelect = page.getByLabel('Dossier', { exact: true });
-      const meijer = await caseSelect.locator('option', { hasText: 'Huishouden Meijer' }).getAttribute('value');
-      assert(meijer, 'the worker can choose the Meijer case');
-      await caseSelect.selectOption(meijer);
-      await page.getByLabel('Afschalen').check();
-      await page.getByLabel('Uw vraag aan het overleg').fill('Mevrouw redt het bijna zelf. Kunnen we afsluiten met een waakvlam?');
-      await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
-      await page.getByRole('heading', { level: 3, name: /Huishouden Meijer/ }).waitFor();
-      await expectAccessible(page, 'the meeting with the Meijer case on the agenda');
-      await logOut(page);
-      await logIn(page, baseUrl, 'coordinator');
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casuïstiekoverleg' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Casuïstiekoverleg' }).waitFor();
-      await page.getByRole('link', { name: `Overleg van ${shownDate(meetingDay)}` }).click();
-      const item = page.getByRole('article', { name: /Huishouden Meijer/ });
-      await item.getByLabel('Advies of besluit').fill(REVIEW_ADVICE);
-      await item.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
-      await page.getByText('De uitkomst is vastgelegd in het dossier.').waitFor();
-      await expectAccessible(page, 'the meeting with the outcome for the Meijer case');
-      await logOut(page);
-      await logIn(page, baseUrl, 'werker');
+      await expectAccessible(page, 'the planned meeting');
       await page.goto(`${baseUrl}/dossiers/${kase.id}`);
-      await page.locator('section#overleg').getByText(REVIEW_ADVICE).waitFor({ timeout: 60_000 });
+      await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
 
       // 3. The periodic evaluation.
       await page.getByRole('link', { name: 'Evaluatie vastleggen' }).click();
@@ -135,28 +119,66 @@ const journey: Journey = {
       });
       assert(closing.status === 200, 'the closing ZRM is recorded');
 
-      // 4. Closure: the comparison, the closing question, the open actions, into the watch.
+      // 4. Closure: the comparison, the goal results of the evaluation, the closing question.
       await page.getByRole('link', { name: 'Naar afsluiten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Afsluiten' }).waitFor();
       const zrmTable = page.getByRole('table', { name: /ZRM van Anja Meijer/ });
       await zrmTable.getByRole('row', { name: /Instrumentele ADL 2 4 Gestegen/ }).waitFor();
       await zrmTable.getByRole('row', { name: /Sociaal netwerk 2 2 Gelijk/ }).waitFor();
+      // The results recorded in the final evaluation are taken over, not asked again.
+      await page.getByText(`Uit de evaluatie van ${shownDate(meetingDay)}: Deels bereikt. Gaat elke dinsdag naar de koffieochtend.`).waitFor();
+      assert((await page.getByRole('group', { name: /Is het doel “Ik heb elke week/ }).count()) === 0, 'a goal answered in the evaluation is not asked again');
       await expectAccessible(page, 'the closure page');
-      const result = (text: string) => page.getByRole('group', { name: new RegExp(`Is het doel “${text}`) });
-      await result('Ik houd mijn huis').getByLabel('Bereikt', { exact: true }).check();
+      // "Gaat er iets mis als ik eruit stap? — ja": the case goes to today's case review meeting.
+      await page.getByRole('group', { name: 'Gaat er iets mis als ik eruit stap?' }).getByLabel('Ja').check();
+      await page.getByLabel('Toelichting (niet verplicht)', { exact: true }).fill('Mevrouw mijdt hulp als het slechter gaat.');
+      await page.getByRole('button', { name: 'Antwoord vastleggen' }).click();
+      await page.getByText(`Het dossier staat op de agenda van het casuïstiekoverleg van ${shownDate(meetingDay)}`).waitFor();
+      await expectAccessible(page, 'the closure page after "ja"');
+      // A quick "nee" after the "ja" would bypass the meeting: refused.
+      const quickNo = await callApi(page, 'POST', `/api/cases/${kase.id}/closing-question`, { somethingGoesWrong: false });
+      assert(quickNo.status === 409, `a "nee" right after a "ja" is refused (${quickNo.status})`);
+
+      // The coordinator records the meeting's decision: close, the risk accepted.
+      await logOut(page);
+      await logIn(page, baseUrl, 'coordinator');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casuïstiekoverleg' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Casuïstiekoverleg' }).waitFor();
+      await page.getByRole('link', { name: `Overleg van ${shownDate(meetingDay)}` }).click();
+      const item = page.getByRole('article', { name: /Huishouden Meijer/ });
+      await item.getByText('Mevrouw mijdt hulp als het slechter gaat.').waitFor();
+      await item.getByLabel('Advies of besluit').fill(REVIEW_ADVICE);
+      await item.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+      await item.getByText('Kies het besluit: afsluiten of de begeleiding voortzetten.').first().waitFor();
+      await item.getByLabel('Afsluiten: het risico is besproken en aanvaard').check();
+      await item.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+      await page.getByText('De uitkomst is vastgelegd in het dossier.').waitFor();
+      await expectAccessible(page, 'the meeting with the decision to close the Meijer case');
+      await logOut(page);
+      await logIn(page, baseUrl, 'werker');
+      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.locator('section#overleg').getByText(REVIEW_ADVICE).waitFor({ timeout: 60_000 });
+
+      // 5. Closing with "ja" and the risk that remains.
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/afsluiten`);
+      await page.getByRole('heading', { level: 1, name: 'Afsluiten' }).waitFor();
+      await page.getByText('Het casuïstiekoverleg besloot').waitFor();
+      await page.getByRole('button', { name: 'Resultaat van “Ik houd mijn huis zelf op orde.” wijzigen' }).click();
       await page.getByLabel('Resultaat van “Ik houd mijn huis zelf op orde.”').fill('Het huis is op orde; vaste weekplanning.');
-      await result('Ik heb elke week').getByLabel('Deels bereikt').check();
-      await page.getByLabel('Resultaat van “Ik heb elke week contact met mensen in de buurt.”').fill('Elke dinsdag naar de koffieochtend.');
-      await page.getByLabel('Bijeffecten van “Ik heb elke week contact met mensen in de buurt.”').fill('Mevrouw slaapt beter.');
-      await result('Ik weet bij wie').getByLabel('Bereikt', { exact: true }).check();
-      await page.getByLabel('Resultaat van “Ik weet bij wie ik terecht kan als het slechter gaat.”').fill('Signaleringsplan met zus en POH-GGZ.');
       await page.getByLabel('Wat werkte goed?').fill('Kleine stappen en de vrijwilliger van de buurtkamer.');
       await page.getByLabel('Wat leren we ervan?').fill('Eerder het netwerk (zus Karin) betrekken.');
-      await page.getByRole('group', { name: 'Gaat er iets mis als ik eruit stap?' }).getByLabel('Nee').check();
-      await page.getByLabel('Doelen bereikt').check();
+      await page.getByLabel('Welk risico blijft er, en wat is daarover afgesproken?').fill(RISK_NOTE);
       await page.getByLabel('Afspraken voor daarna (nazorg)').fill('Mevrouw belt zelf als het slechter gaat; zus Karin let mee op.');
       await page.getByLabel('Afsluiten met waakvlam').check();
       await page.getByLabel('Elke hoeveel weken contact?').fill('8');
+      await page.getByLabel('6 maanden').check();
+      // "Doelen bereikt" while one goal was only partly reached: refused.
+      await page.getByLabel('Doelen bereikt').check();
+      await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
+      await page.getByText('"Doelen bereikt" kan alleen als alle doelen zijn bereikt.').first().waitFor();
+      await expectAccessible(page, 'the closure page with "doelen bereikt" refused');
+      await page.getByLabel('Anders', { exact: true }).check();
+      await page.getByLabel('Welke reden?').fill('Mevrouw redt het met haar netwerk; het contact in de buurt loopt via de buurtkamer.');
       // Open actions without a decision: refused, and each one is named.
       await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
       await page.getByText('Er staan nog acties uit het plan open').waitFor();
@@ -169,9 +191,10 @@ const journey: Journey = {
       await decide('Signaleringsplan opstellen met zus Karin', 'Afgerond');
       await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
       await page.getByText('Het dossier is afgesloten met waakvlam. Verstuur nu de brieven.').waitFor();
+      await page.getByText(`Risico: ${RISK_NOTE}`).waitFor();
       await expectAccessible(page, 'the closure page with the letters');
 
-      // 5. The letters: the GP's needs a legal basis (no consent); the household's goes straight out.
+      // 6. The letters: the GP's needs a legal basis (no consent); the household's goes straight out.
       const gp = page.getByRole('region', { name: 'Brief aan de verwijzer' });
       await gp.getByText('geen geldige toestemming').waitFor();
       await gp.getByRole('button', { name: /Versturen/ }).click();
@@ -181,7 +204,9 @@ const journey: Journey = {
       await gp.getByRole('button', { name: /Versturen/ }).click();
       await page.getByText('Brief aan de verwijzer: De brief is verstuurd.').waitFor();
       const household = page.getByRole('region', { name: 'Brief aan het huishouden' });
-      assert((await household.getByLabel('Tekst van de brief').inputValue()).includes('Het huis is op orde'), 'the household letter names the results');
+      const householdText = await household.getByLabel('Tekst van de brief').inputValue();
+      assert(householdText.includes('Het huis is op orde') && householdText.includes('Ik heb elke week contact met mensen in de buurt: deels bereikt'), 'the household letter names the real results');
+      assert(!householdText.includes('doelen uit het plan zijn bereikt'), 'the letter does not claim every goal was reached');
       await household.getByRole('button', { name: /Versturen/ }).click();
       await page.getByText('Brief aan het huishouden: De brief is verstuurd.').waitFor();
       await page.getByText(/Brief aan de verwijzer: verstuurd, .* \(op wettelijke grondslag\)/).waitFor();
@@ -193,7 +218,7 @@ const journey: Journey = {
       await page.getByText('afronding-verwijzer.pdf').first().waitFor();
       await expectAccessible(page, 'the development outbox');
 
-      // 6. The watch: a check-in.
+      // 7. The watch: a check-in.
       await page.goto(`${baseUrl}/dossiers/${kase.id}/waakvlam`);
       await page.getByRole('heading', { level: 1, name: 'Waakvlam' }).waitFor();
       await page.getByText('ongeveer elke 8 weken').waitFor();
@@ -206,7 +231,7 @@ const journey: Journey = {
       await page.getByRole('cell', { name: 'Gaat goed; zus komt elke week.' }).waitFor();
       await expectAccessible(page, 'the watch page with a check-in');
 
-      // 7. One-step reactivation as a new episode.
+      // 8. One-step reactivation as a new episode.
       await page.getByLabel('Waarom start de ondersteuning weer?').fill('Mevrouw belt: de post stapelt zich weer op en zij voelt zich somber.');
       await page.getByRole('button', { name: 'Opnieuw actief maken' }).click();
       await page.getByText('Het dossier is weer actief (episode 2).').waitFor();

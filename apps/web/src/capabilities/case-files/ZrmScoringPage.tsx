@@ -37,6 +37,7 @@ import {
   emptyZrmForm,
   levelForKey,
   orderedDomains,
+  outOfScopeScored,
   scoredDomains,
   scoreIndex,
   toRecordZrmInput,
@@ -76,7 +77,6 @@ interface RowProps {
  */
 function DomainRow({ d, row, index, errors, criteria, onChange }: RowProps) {
   const prefix = 'zrm-score';
-  const reasonField = index >= 0 ? `scores.${index}.outOfScopeReason` : '';
   const rowError = index >= 0 ? (errors.errorFor(`scores.${index}.score`) ?? errors.errorFor(`scores.${index}.domain`)) : undefined;
   const legendId = `${prefix}-${d.domain}-legend`;
   const errorId = rowError ? `${prefix}-${d.domain}-error` : undefined;
@@ -134,19 +134,6 @@ function DomainRow({ d, row, index, errors, criteria, onChange }: RowProps) {
           })}
         </div>
       </Fieldset>
-      {!d.inQuestion && row.score !== '' ? (
-        <TextField
-          id={errors.idFor(reasonField)}
-          label={t('zrmForm.reason')}
-          description={t('zrmForm.reasonHint')}
-          value={row.outOfScopeReason}
-          onValueChange={(outOfScopeReason) => onChange({ ...row, outOfScopeReason })}
-          error={errors.errorFor(reasonField)}
-          autoComplete="off"
-          required
-          className="nabij-zrm-row__reason"
-        />
-      ) : null}
     </div>
   );
 }
@@ -161,6 +148,7 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
   const criteria = useResource<ZrmCriteria>(`/api/zrm/${values.instrument}`).data;
   const order = orderedDomains(values.instrument, overview.questionDomains);
   const scored = scoredDomains(values, order);
+  const outside = outOfScopeScored(values, order);
   const shownCriteria = criteria && criteria.instrument === values.instrument ? criteria.criteria : [];
 
   const setRow = (domain: string, row: ZrmRowValues) => setValues((v) => ({ ...v, rows: { ...v.rows, [domain]: row } }));
@@ -251,6 +239,18 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
             />
           ))}
         </div>
+        {outside.length > 0 ? (
+          <TextField
+            id={errors.idFor('outOfScopeReason')}
+            label={t('zrmForm.reason')}
+            description={t('zrmForm.reasonHint', { domains: outside.map((d) => zrmDomainLabel(d.domain)).join(', ') })}
+            value={values.outOfScopeReason}
+            onValueChange={(outOfScopeReason) => setValues((v) => ({ ...v, outOfScopeReason }))}
+            error={errors.errorFor('outOfScopeReason')}
+            autoComplete="off"
+            required
+          />
+        ) : null}
         <details className="nabij-disclosure">
           <summary className="nabij-disclosure__summary">{t('zrmForm.notesSummary')}</summary>
           <div className="nabij-disclosure__content">

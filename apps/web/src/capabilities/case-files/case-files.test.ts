@@ -53,7 +53,7 @@ describe('ZRM form', () => {
     expect(levelForKey('a')).toBeUndefined();
   });
 
-  it('sends only scored domains and asks a reason for those outside the question, by request index', () => {
+  it('sends only scored domains and asks one reason for those outside the question', () => {
     const order = orderedDomains('zrm2017', ['housing']);
     const values = emptyZrmForm(PERSON, 'start', '2026-01-05');
     values.rows.housing = { score: '2', note: '', outOfScopeReason: '' };
@@ -65,10 +65,15 @@ describe('ZRM form', () => {
     ]);
     expect(scoreIndex(values, order, 'justice')).toBe(1);
     expect(scoreIndex(values, order, 'finances')).toBe(-1);
-    expect(zrmFormIssues(values, order).map((i) => i.path.join('.'))).toEqual(['scores.1.outOfScopeReason']);
-    values.rows.justice = { score: '4', note: 'Oude zaak', outOfScopeReason: 'Reclassering vroeg ernaar' };
+    expect(zrmFormIssues(values, order).map((i) => i.path.join('.'))).toEqual(['outOfScopeReason']);
+    // One reason covers every scored domain outside the question (issue #17 item 11).
+    values.rows.finances = { score: '3', note: '', outOfScopeReason: '' };
+    expect(zrmFormIssues(values, order)).toHaveLength(1);
+    values.outOfScopeReason = 'Reclassering vroeg ernaar; boete raakt de financiën';
     expect(zrmFormIssues(values, order)).toEqual([]);
-    expect(recordZrmRequest.safeParse(toRecordZrmInput(values, order)).success).toBe(true);
+    const parsed = recordZrmRequest.safeParse(toRecordZrmInput(values, order));
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.scores.filter((s) => s.domain !== 'housing').map((s) => s.outOfScopeReason)).toEqual(['Reclassering vroeg ernaar; boete raakt de financiën', 'Reclassering vroeg ernaar; boete raakt de financiën']);
   });
 
   it('refuses a measurement without scores', () => {

@@ -19,6 +19,8 @@ export interface ZrmFormValues {
   assessedOn: string;
   instrument: ZrmInstrument;
   rows: Record<string, ZrmRowValues>;
+  /** One reason for every scored domain outside the help question (asked once, not per domain). */
+  outOfScopeReason: string;
 }
 
 export interface OrderedDomain {
@@ -57,7 +59,7 @@ export function defaultKind(assessments: readonly { personId: string }[], person
 }
 
 export function emptyZrmForm(personId: string, kind: AssessmentKind, today: string, instrument: ZrmInstrument = 'zrm2017'): ZrmFormValues {
-  return { personId, kind, assessedOn: today, instrument, rows: emptyRows(instrument) };
+  return { personId, kind, assessedOn: today, instrument, rows: emptyRows(instrument), outOfScopeReason: '' };
 }
 
 /** The level a key press chooses in a row: "1"–"5", or "0" for "niet besproken"; undefined for other keys. */
@@ -81,6 +83,11 @@ export function needsReason(values: ZrmFormValues, d: OrderedDomain): boolean {
   return !d.inQuestion && (values.rows[d.domain]?.score ?? '') !== '';
 }
 
+/** The scored domains outside the help question: one reason covers them all. */
+export function outOfScopeScored(values: ZrmFormValues, order: readonly OrderedDomain[]): OrderedDomain[] {
+  return scoredDomains(values, order).filter((d) => !d.inQuestion);
+}
+
 export function toRecordZrmInput(values: ZrmFormValues, order: readonly OrderedDomain[]) {
   return {
     personId: values.personId,
@@ -93,23 +100,23 @@ export function toRecordZrmInput(values: ZrmFormValues, order: readonly OrderedD
         domain: d.domain,
         score: Number(row?.score),
         note: row?.note ?? '',
-        outOfScopeReason: d.inQuestion ? '' : (row?.outOfScopeReason ?? ''),
+        outOfScopeReason: '',
       };
     }),
+    outOfScopeReason: outOfScopeScored(values, order).length ? values.outOfScopeReason : '',
   };
 }
 
-/** The checks the contract cannot make on its own: a reason for every scored domain outside the help question. */
+/** The check the contract cannot make on its own: one reason when domains outside the help question are scored. */
 export function zrmFormIssues(values: ZrmFormValues, order: readonly OrderedDomain[]): ValidationIssue[] {
-  return scoredDomains(values, order).flatMap((d, i) =>
-    !d.inQuestion && !(values.rows[d.domain]?.outOfScopeReason ?? '').trim()
-      ? [{ path: ['scores', i, 'outOfScopeReason'], message: t('zrmForm.reasonRequired', { domain: t(`zrm.${d.domain}`) }) }]
-      : [],
-  );
+  const outside = outOfScopeScored(values, order);
+  return outside.length && !values.outOfScopeReason.trim()
+    ? [{ path: ['outOfScopeReason'], message: t('zrmForm.reasonRequired', { domains: outside.map((d) => t(`zrm.${d.domain}`)).join(', ') }) }]
+    : [];
 }
 
 /** The field paths in display order, for the error summary. */
 export function zrmFieldOrder(count: number): string[] {
   const rows = Array.from({ length: count }, (_, i) => [`scores.${i}.domain`, `scores.${i}.score`, `scores.${i}.outOfScopeReason`, `scores.${i}.note`]).flat();
-  return ['personId', 'kind', 'assessedOn', 'instrument', 'scores', ...rows];
+  return ['personId', 'kind', 'assessedOn', 'instrument', 'scores', ...rows, 'outOfScopeReason'];
 }

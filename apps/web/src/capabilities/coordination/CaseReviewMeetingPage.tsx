@@ -1,4 +1,4 @@
-import { caseReviewItemInput, caseReviewOutcomeInput, type CaseReviewMeetingView } from '@nabij/contracts';
+import { CLOSURE_REVIEW_DECISIONS, caseReviewItemInput, caseReviewOutcomeInput, type CaseReviewMeetingView } from '@nabij/contracts';
 import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
@@ -26,7 +26,7 @@ import './coordination.css';
 type Meeting = CaseReviewMeetingView;
 type AgendaItem = Meeting['items'][number];
 
-const OUTCOME_FIELDS = ['advice', 'agreements', 'agreementsBy'] as const;
+const OUTCOME_FIELDS = ['closureDecision', 'advice', 'agreements', 'agreementsBy'] as const;
 
 /** During or after the meeting: the advice or decision, the follow-up agreements and who carries them out. */
 function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; item: AgendaItem; onSaved: (m: Meeting) => void; onStale: () => void }) {
@@ -34,12 +34,15 @@ function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; it
   const [advice, setAdvice] = useState(item.outcome?.advice ?? '');
   const [agreements, setAgreements] = useState(item.outcome?.agreements ?? '');
   const [agreementsBy, setAgreementsBy] = useState(item.outcome?.agreementsBy ?? '');
+  // On a closure question the meeting decides: close (with the risk) or continue (ADR 0034).
+  const [closureDecision, setClosureDecision] = useState<string>(item.outcome?.closureDecision ?? '');
+  const isClosure = item.questionKind === 'closure';
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     await form.submit(
       caseReviewOutcomeInput,
-      { version: item.version, advice, agreements, agreementsBy },
+      { version: item.version, advice, agreements, agreementsBy, ...(isClosure ? { closureDecision: closureDecision || undefined } : {}) },
       (d) => api.put<Meeting>(`/api/case-reviews/${encodeURIComponent(meeting.id)}/items/${encodeURIComponent(item.id)}/outcome`, d),
       onSaved,
       t('coordination.outcomeSaved'),
@@ -54,6 +57,16 @@ function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; it
       <SavedNotice text={form.saved} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
+        {isClosure ? (
+          <RadioGroupField
+            id={errors.idFor('closureDecision')}
+            legend={t('coordination.closureDecision')}
+            value={closureDecision}
+            choices={CLOSURE_REVIEW_DECISIONS.map((d) => ({ value: d, label: t(`coordination.closureDecision.${d}`) }))}
+            onValueChange={setClosureDecision}
+            error={errors.errorFor('closureDecision')}
+          />
+        ) : null}
         <TextAreaField id={errors.idFor('advice')} label={t('coordination.outcomeAdvice')} value={advice} onValueChange={setAdvice} error={errors.errorFor('advice')} rows={3} required />
         <TextAreaField id={errors.idFor('agreements')} label={t('coordination.outcomeAgreements')} value={agreements} onValueChange={setAgreements} error={errors.errorFor('agreements')} rows={2} optional />
         <TextField id={errors.idFor('agreementsBy')} label={t('coordination.outcomeBy')} value={agreementsBy} onValueChange={setAgreementsBy} error={errors.errorFor('agreementsBy')} optional />
@@ -88,6 +101,11 @@ function AgendaItemView({ meeting, item, onSaved, onStale }: { meeting: Meeting;
         {!item.visible ? <Paragraph className="nabij-coordination-meta">{t('coordination.limitedItem')}</Paragraph> : null}
         {item.outcome ? (
           <div className="nabij-coordination-outcome">
+            {item.outcome.closureDecision ? (
+              <Paragraph>
+                <strong>{t('coordination.closureDecisionLabel')}</strong> {t(`coordination.closureDecision.${item.outcome.closureDecision}`)}
+              </Paragraph>
+            ) : null}
             <Paragraph>
               <strong>{t('coordination.adviceLabel')}</strong> <span className="nabij-plain-text">{item.outcome.advice}</span>
             </Paragraph>

@@ -29,6 +29,8 @@ export interface RegiecheckMatch {
     /** The case's phase (`watch`: waakvlam), and whether completing the regiecheck links this referral to it. */
     phase?: string;
     linksToCase?: boolean;
+    /** In watch or closed: why it was closed and the risk that remained (issue #17 item 17). */
+    closure?: { closedOn: string; reason: string; reasonText: string; riskNote: string | null } | null;
   }[];
 }
 

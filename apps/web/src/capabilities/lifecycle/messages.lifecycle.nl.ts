@@ -239,6 +239,8 @@ export const lifecycleMessages = {
 
   'regie.caseWatch': 'In waakvlam',
   'regie.linksToCase': 'Na de regiecheck wordt deze aanmelding aan dit dossier gekoppeld.',
+  'regie.closureReason': 'Afgesloten omdat {reason}.',
+  'regie.closureRisk': 'Risico bij afsluiten: {risk}',
   'templates.placeholder.reden': 'de reden van afsluiten (brieven bij afsluiten)',
   'templates.placeholder.resultaten': 'het resultaat per doel (brieven bij afsluiten)',
   'templates.placeholder.nazorg': 'de afspraken voor daarna (brieven bij afsluiten)',

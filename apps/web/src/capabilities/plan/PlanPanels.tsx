@@ -313,7 +313,7 @@ export function AgreementPanel({ caseId, current, onSaved, householdMembers }: P
       version: current.version,
       form,
       agreedOn,
-      agreedByName,
+      agreedByName: form === 'typed_signature' ? undefined : agreedByName,
       typedSignature: form === 'typed_signature' ? typedSignature : undefined,
       signedPaper: form === 'signed_paper' ? signedPaper : undefined,
       note,
@@ -338,7 +338,10 @@ export function AgreementPanel({ caseId, current, onSaved, householdMembers }: P
         <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
         <RadioGroupField id={errors.idFor('form')} legend={t('plan.agreementForm')} value={form} choices={labelledChoices(AGREEMENT_FORMS, 'plan.agreementForm')} onValueChange={setForm} error={errors.errorFor('form')} />
         <div className="nabij-form-row">
-          <TextField id={errors.idFor('agreedByName')} label={t('plan.agreedByName')} value={agreedByName} onValueChange={setAgreedByName} error={errors.errorFor('agreedByName')} autoComplete="off" />
+          {/* With a typed signature the typed name is the signer's name: asked once. */}
+          {form !== 'typed_signature' ? (
+            <TextField id={errors.idFor('agreedByName')} label={t('plan.agreedByName')} value={agreedByName} onValueChange={setAgreedByName} error={errors.errorFor('agreedByName')} autoComplete="off" />
+          ) : null}
           <TextField id={errors.idFor('agreedOn')} label={t('plan.agreedOn')} type="date" value={agreedOn} onValueChange={setAgreedOn} error={errors.errorFor('agreedOn')} className="nabij-field--short" />
         </div>
         {form === 'typed_signature' ? (

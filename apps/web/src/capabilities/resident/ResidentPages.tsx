@@ -278,6 +278,24 @@ export function ResidentDocumentsPage() {
               </ButtonGroup>
             </form>
           </section>
+          {data.letters.length > 0 ? (
+            <section aria-labelledby="mijn-brieven-heading" className="nabij-section">
+              <Heading2 id="mijn-brieven-heading">{t('resident.documents.lettersHeading')}</Heading2>
+              <ul className="nabij-resident-list">
+                {data.letters.map((l) => (
+                  <li key={l.id} className="nabij-resident-card">
+                    <Heading3>{l.subject}</Heading3>
+                    <Paragraph>{t('resident.documents.letterOn', { date: formatDateTime(l.createdAt) })}</Paragraph>
+                    <Paragraph>
+                      <a className="utrecht-link" href={path(personId, `/letters/${encodeURIComponent(l.id)}/pdf`)} target="_blank" rel="noreferrer">
+                        {t('resident.documents.letterPdf', { subject: l.subject })}
+                      </a>
+                    </Paragraph>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="mijn-gestuurd-heading" className="nabij-section">
             <Heading2 id="mijn-gestuurd-heading">{t('resident.documents.sentHeading')}</Heading2>
             {data.ownPlans.length + data.statements.length === 0 ? <Paragraph>{t('resident.documents.none')}</Paragraph> : null}

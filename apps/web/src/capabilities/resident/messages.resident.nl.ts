@@ -134,6 +134,9 @@ export const residentMessages = {
 
   // own plan and statement
   'resident.documents.title': 'Mijn eigen plan of verklaring',
+  'resident.documents.lettersHeading': 'Brieven van het wijkteam',
+  'resident.documents.letterOn': 'Gestuurd op {date}',
+  'resident.documents.letterPdf': 'Lees de brief “{subject}” (PDF)',
   'resident.documents.intro': 'Heeft u zelf een plan gemaakt, met uw familie of alleen? Stuur het hier. U kunt ook een eigen verklaring sturen: dan schrijft u op wat u anders ziet dan er in uw dossier staat. Uw verklaring komt in uw dossier.',
   'resident.documents.planHeading': 'Mijn eigen plan sturen',
   'resident.documents.kind': 'Wat voor plan is het?',
