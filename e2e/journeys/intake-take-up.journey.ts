@@ -77,6 +77,72 @@ const journey: Journey = {
       await page.getByRole('button', { name: 'Markeren als compleet' }).click();
       await page.getByText('De status is gewijzigd in “Compleet”.').waitFor();
       await expectAccessible(page, 'the complete referral');
+
+      // The household as it really is (issue #17 item 9): the desk registers a phone call about a known couple
+      // with a child given by age only. The relation is asked (the partner), the address typed once, the regiecheck
+      // proposes the couple's existing household instead of a new one, and a relation is corrected in place.
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen' }).click();
+      await page.getByRole('link', { name: 'Aanmelding registreren' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aanmelding registreren' }).waitFor();
+      await page.getByLabel('Telefoon', { exact: true }).check();
+      await page.getByLabel('Team').selectOption({ label: 'Wijkteam Noord' });
+      await byId(page, 'register-referrer.name').fill('J. Bos');
+      await byId(page, 'register-referrer.organisation').fill('Schuldhulp Voorbeeld');
+      await byId(page, 'register-referrer.phone').fill('030 111 2222');
+      await byId(page, 'register-residents.0.firstName').fill('Erik');
+      await byId(page, 'register-residents.0.infix').fill('van');
+      await byId(page, 'register-residents.0.lastName').fill('Dijk');
+      await page.getByRole('button', { name: 'Nog een volwassene toevoegen' }).click();
+      await byId(page, 'register-residents.1.firstName').fill('Monique');
+      await byId(page, 'register-residents.1.infix').fill('van');
+      await byId(page, 'register-residents.1.lastName').fill('Dijk');
+      await byId(page, 'register-residents.1.relation').selectOption({ label: 'Partner' });
+      await page.getByRole('button', { name: 'Kind toevoegen' }).click();
+      await byId(page, 'register-children.0.firstName').fill('Fenne');
+      await byId(page, 'register-children.0.age').fill('7');
+      // The second resident lives at the first one's address: the address is not asked again.
+      await page.getByText('Meer over de inwoner: geboortedatum, BSN en adres').nth(1).click();
+      assert(await byId(page, 'register-residents.1.sameAddress').isChecked(), 'a second resident lives at the same address by default');
+      assert((await byId(page, 'register-residents.1.street').count()) === 0, 'the address is not asked twice');
+      await expectAccessible(page, 'the registration form with a partner and a child');
+      await page.getByLabel('Wat is de vraag of zorg?').fill('Gokschulden; het gezin wil hulp bij de administratie.');
+      await page.getByLabel('Financiën').check();
+      await byId(page, 'register-childrenAtRisk-no').check();
+      await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
+      await page.getByText('De aanmelding is geregistreerd.').waitFor();
+      await page.getByText('Ouder (afgeleid uit de leeftijd)').first().waitFor();
+      assert(await page.getByText('Kind (afgeleid uit de leeftijd)').first().isVisible(), 'the child’s relation is derived');
+      assert((await page.getByText('Partner', { exact: true }).count()) > 0, 'the partner’s relation is shown as given');
+      await expectAccessible(page, 'the referral with the relations');
+
+      await page.getByRole('button', { name: 'Regiecheck uitvoeren' }).click();
+      await page.getByRole('button', { name: 'Regiecheck opslaan' }).waitFor();
+      await page.getByLabel('Koppel aan deze persoon: Erik van Dijk').check();
+      await page.getByLabel('Koppel aan deze persoon: Monique van Dijk').check();
+      await page.locator('fieldset', { hasText: 'Wie is Fenne' }).getByLabel('Nieuwe persoon').check();
+      const existing = page.getByLabel('Bestaand huishouden: Huishouden Van Dijk');
+      await existing.waitFor();
+      assert(await existing.isChecked(), 'the regiecheck proposes the existing household');
+      assert(!(await page.getByLabel('Nieuw huishouden met de gekoppelde personen').isChecked()), '"Nieuw huishouden" is not chosen');
+      await expectAccessible(page, 'the regiecheck proposing the existing household');
+      await page.getByRole('button', { name: 'Regiecheck opslaan' }).click();
+      await page.getByText('De regiecheck is opgeslagen.').waitFor();
+
+      // The household on Erik's person page: Fenne is "± 7 jaar (geschat)", a child; Monique's relation is corrected in place.
+      await page.getByRole('link', { name: /^Erik van Dijk/ }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Erik van Dijk' }).waitFor();
+      const fenne = page.getByRole('row', { name: /Fenne van Dijk/ });
+      await fenne.getByText('± 7 jaar (geschat)').waitFor();
+      assert(await fenne.getByText('Kind').first().isVisible(), 'Fenne is a child of the household');
+      assert((await page.getByRole('row', { name: /Fenne van Dijk/ }).count()) === 1, 'no second Fenne, no second household');
+      await expectAccessible(page, 'the household with an estimated age');
+      await page.getByRole('button', { name: 'Relatie wijzigen van Monique van Dijk' }).click();
+      await page.getByLabel('Relatie van Monique van Dijk in dit huishouden').selectOption({ label: 'Ouder' });
+      await expectAccessible(page, 'changing a relation in place');
+      await page.getByRole('button', { name: 'Relatie opslaan' }).click();
+      await page.getByText('De relatie van Monique van Dijk is gewijzigd.').waitFor();
+      await page.getByRole('row', { name: /Monique van Dijk/ }).getByText('Ouder').waitFor();
+      await expectAccessible(page, 'the household after the relation change');
       await logOut(page);
 
       // 3. The coordinator plans the intake meeting and records the core decision.

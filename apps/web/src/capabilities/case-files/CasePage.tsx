@@ -22,7 +22,7 @@ import { useResource } from '../../app/use-resource';
 import { AppButtonLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { formatDateTime } from '../intake/intake-format';
+import { formatDateTime, languageText } from '../intake/intake-format';
 import { formatDate } from '../persons/person-format';
 import { MinorBadge } from '../persons/MinorBadge';
 import { ChildSafetySection, ConsentsSection, MeldcodeSection, OutreachSection, ParticipationSection } from './AnalysisSections';
@@ -67,6 +67,7 @@ function Header({ overview }: { overview: CaseOverview }) {
       <Item label={t('case.analysisDeadline')}>
         {overview.analysisOverdue ? <strong>{deadlineText(overview.analysisDeadline, true)}</strong> : deadlineText(overview.analysisDeadline, false)}
       </Item>
+      <Item label={t('language.summary')}>{languageText(overview.language) ?? t('language.unknown')}</Item>
       <Item label={t('case.questionDomains')}>
         {overview.questionDomains.length > 0 ? joinList(overview.questionDomains.map(zrmDomainLabel)) : t('case.noQuestionDomains')}
       </Item>

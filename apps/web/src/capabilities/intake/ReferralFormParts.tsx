@@ -2,13 +2,16 @@
  * The parts of a referral form shared by the public form (/aanmelden) and the intake desk's registration:
  * referrer, residents, children, life domains, the question, and safety.
  */
-import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, URGENCIES } from '@nabij/contracts';
+import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, NO_FIXED_ADDRESS_KINDS, URGENCIES } from '@nabij/contracts';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { t } from '../../app/i18n';
+import { CheckboxField } from '../../components/CheckboxField';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import type { FormErrors } from '../../components/form-state';
 import { RadioGroupField } from '../../components/RadioGroupField';
+import { SelectField } from '../../components/SelectField';
+import { relationChoices } from '../persons/relations';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from './intake-format';
@@ -102,6 +105,7 @@ function ResidentFieldset({
   onChange,
   onRemove,
   compact,
+  showRelation,
 }: {
   index: number;
   resident: ResidentValues;
@@ -109,6 +113,8 @@ function ResidentFieldset({
   onChange: (resident: ResidentValues) => void;
   onRemove: (() => void) | undefined;
   compact: boolean;
+  /** More than one person on the referral: ask who this is in the household. */
+  showRelation: boolean;
 }) {
   const path = (f: ResidentField) => `residents.${index}.${f}`;
   const text = (f: ResidentField, optional = true) => ({
@@ -120,15 +126,14 @@ function ResidentFieldset({
     optional,
     autoComplete: 'off',
   });
-  const more = (
+  // The address is asked once per household (ADR 0029): a further resident lives at the first one's unless unticked.
+  const ownAddress = index === 0 || !resident.sameAddress;
+  const addressFields = (
     <>
-      <div className="nabij-form-row">
-        <TextField {...text('dateOfBirth')} type="date" />
-        <TextField {...text('bsn')} description={t('personForm.bsnDescription')} inputMode="numeric" spellCheck={false} />
-      </div>
       <div className="nabij-form-row">
         <TextField {...text('street')} />
         <TextField {...text('houseNumber')} inputMode="numeric" className="nabij-field--short" />
+        <TextField {...text('houseNumberAddition')} className="nabij-field--short" />
       </div>
       <div className="nabij-form-row">
         <TextField {...text('postcode')} description={t('personForm.postcodeDescription')} className="nabij-field--short" />
@@ -136,7 +141,39 @@ function ResidentFieldset({
       </div>
     </>
   );
-  const hiddenHasError = hasErrorUnder(errors, ['dateOfBirth', 'bsn', 'street', 'houseNumber', 'postcode', 'city'].map((f) => `residents.${index}.${f}`));
+  const more = (
+    <>
+      <div className="nabij-form-row">
+        <TextField {...text('dateOfBirth')} type="date" />
+        <TextField {...text('bsn')} description={t('personForm.bsnDescription')} inputMode="numeric" spellCheck={false} />
+      </div>
+      {index > 0 ? (
+        <CheckboxField
+          id={errors.idFor(`residents.${index}.sameAddress`)}
+          label={t('public.sameAddress')}
+          checked={resident.sameAddress}
+          onCheckedChange={(sameAddress) => onChange({ ...resident, sameAddress })}
+        />
+      ) : null}
+      {ownAddress ? (
+        <>
+          {/* Without a fixed address (caravan, homeless, postal address) the kind is the answer, not an incomplete referral. */}
+          <SelectField
+            id={errors.idFor(path('noFixedAddress'))}
+            label={t('public.addressSituation')}
+            value={resident.noFixedAddress}
+            choices={NO_FIXED_ADDRESS_KINDS.map((kind) => ({ value: kind, label: t('public.addressSituationNone', { kind: t(`noFixedAddress.${kind}`) }) }))}
+            onValueChange={(noFixedAddress) => onChange({ ...resident, noFixedAddress })}
+            error={errors.errorFor(path('noFixedAddress'))}
+            emptyLabel={t('public.addressSituationFixed')}
+            description={t('public.noFixedAddressDescription')}
+          />
+          {resident.noFixedAddress === '' || resident.noFixedAddress === 'postal_address' ? addressFields : null}
+        </>
+      ) : null}
+    </>
+  );
+  const hiddenHasError = hasErrorUnder(errors, ['dateOfBirth', 'bsn', 'street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city', 'noFixedAddress'].map((f) => `residents.${index}.${f}`));
   return (
     <Fieldset className="nabij-repeat">
       <FieldsetLegend>{t('public.residentLegend', { number: index + 1 })}</FieldsetLegend>
@@ -145,6 +182,18 @@ function ResidentFieldset({
         <TextField {...text('infix')} className="nabij-field--short" />
         <TextField {...text('lastName', false)} required />
       </div>
+      {showRelation ? (
+        <SelectField
+          id={errors.idFor(path('relation'))}
+          label={t('public.residentRelation')}
+          value={resident.relation}
+          choices={relationChoices()}
+          onValueChange={(relation) => onChange({ ...resident, relation })}
+          error={errors.errorFor(path('relation'))}
+          emptyLabel={t('public.residentRelationEmpty')}
+          description={t('public.residentRelationDescription')}
+        />
+      ) : null}
       <TextField {...text('phone')} type="tel" />
       {compact ? (
         <Disclosure summary={t('register.moreResident')} forceOpen={hiddenHasError}>
@@ -183,6 +232,7 @@ export function ResidentsFields({ values, update, errors, compact }: PartProps &
           resident={resident}
           errors={errors}
           compact={compact}
+          showRelation={values.residents.length + values.children.length > 1}
           onChange={(r) => setResident(index, r)}
           onRemove={
             index > 0
@@ -387,6 +437,32 @@ export function AwarenessFields({ values, update, errors }: PartProps) {
         optional
       />
     </>
+  );
+}
+
+/** The household's language and whether an interpreter is needed: asked from the start (issue #17 item 10). */
+export function LanguageFields({ values, update, errors }: PartProps) {
+  return (
+    <Fieldset>
+      <FieldsetLegend>{t('language.legend')}</FieldsetLegend>
+      <TextField
+        id={errors.idFor('preferredLanguage')}
+        label={t('language.preferred')}
+        description={t('language.preferredDescription')}
+        value={values.preferredLanguage}
+        onValueChange={(preferredLanguage) => update((v) => ({ ...v, preferredLanguage }))}
+        error={errors.errorFor('preferredLanguage')}
+        optional
+        autoComplete="off"
+      />
+      <CheckboxField
+        id={errors.idFor('interpreterNeeded')}
+        label={t('language.interpreterNeeded')}
+        checked={values.interpreterNeeded}
+        onCheckedChange={(interpreterNeeded) => update((v) => ({ ...v, interpreterNeeded }))}
+        error={errors.errorFor('interpreterNeeded')}
+      />
+    </Fieldset>
   );
 }
 

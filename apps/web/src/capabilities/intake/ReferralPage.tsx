@@ -1,4 +1,4 @@
-import type { ReferralStatus, ReferralView } from '@nabij/contracts';
+import { REFERRAL_CLOSE_REASONS, type ReferralStatus, type ReferralView } from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -27,7 +27,10 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatAddress, formatDate } from '../persons/person-format';
 import { ContactLog } from './ContactLog';
-import { canCloseWithoutCase, formatBytes, formatDateTime, residentName } from './intake-format';
+import { RadioGroupField } from '../../components/RadioGroupField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { canCloseWithoutCase, formatBytes, formatDateTime, labelledChoices, languageText, residentName } from './intake-format';
+import { ReferralCorrection } from './ReferralCorrection';
 import { LetterPanel } from './LetterPanel';
 import { RegiecheckPanel } from './RegiecheckPanel';
 
@@ -129,6 +132,11 @@ function Details({ referral }: { referral: ReferralView }) {
               <Heading3 id={`referral-resident-${index}`}>{name}</Heading3>
               <DataList>
                 <Item label={t('referral.residentRole')}>{t(`residentRole.${p.role}`)}</Item>
+                {p.relation ? (
+                  <Item label={t('household.relation')}>
+                    {p.relationDerived ? t('referral.relationDerived', { relation: t(`relation.${p.relation}`) }) : t(`relation.${p.relation}`)}
+                  </Item>
+                ) : null}
                 <Item label={t('person.dateOfBirth')}>
                   {p.dateOfBirth ? formatDate(p.dateOfBirth) : t('common.unknown')}
                   {p.age !== null ? ` (${t('person.ageYears', { age: p.age })})` : null}
@@ -136,7 +144,9 @@ function Details({ referral }: { referral: ReferralView }) {
                 {p.role === 'resident' ? (
                   <>
                     <Item label={t('person.bsn')}>{p.bsn ? t('person.bsnMasked', { last: p.bsn.slice(-4) }) : t('common.unknown')}</Item>
-                    <Item label={t('person.address')}>{address || t('common.unknown')}</Item>
+                    <Item label={t('person.address')}>
+                      {p.noFixedAddress ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${p.noFixedAddress}`)}${address ? ` (${address})` : ''}` : address || t('common.unknown')}
+                    </Item>
                     <Item label={t('person.phone')}>{p.phone ?? t('common.unknown')}</Item>
                   </>
                 ) : null}
@@ -248,21 +258,55 @@ function CaseInfo({ referral }: { referral: ReferralView }) {
   );
 }
 
-function CloseWithoutCase({ referral, busy, onClose }: { referral: ReferralView; busy: boolean; onClose: () => void }) {
+/**
+ * Closing without a case (issue #17 item 5): after a decision other than taking it up, as decided; at any other
+ * stage before a case exists, with a coded reason (and a note for "other").
+ */
+function CloseWithoutCase({ referral, busy, onClose }: { referral: ReferralView; busy: boolean; onClose: (input: { reason?: string; note?: string }) => void }) {
   const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<{ reason?: string; note?: string }>({});
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const byDecision = referral.decision !== null && referral.decision.outcome !== 'take_up';
   useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
-  if (!referral.decision) return null;
+    if (confirming && byDecision) confirmButton.current?.focus();
+    if (confirming && !byDecision) document.getElementById('close-reason')?.focus();
+  }, [confirming, byDecision]);
+  const confirm = () => {
+    if (byDecision) return onClose({});
+    const problems = {
+      ...(reason ? {} : { reason: t('close.reasonRequired') }),
+      ...(reason === 'other' && !note.trim() ? { note: t('close.noteRequired') } : {}),
+    };
+    setError(problems);
+    if (Object.keys(problems).length > 0) {
+      document.getElementById(problems.reason ? 'close-reason' : 'close-note')?.focus();
+      return;
+    }
+    onClose({ reason, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
   return (
     <section aria-labelledby="referral-close-heading" className="nabij-section">
       <Heading2 id="referral-close-heading">{t('referral.closeHeading')}</Heading2>
-      <Paragraph>{t('referral.closeText', { decision: t(`coreDecision.${referral.decision.outcome}`) })}</Paragraph>
+      <Paragraph>{byDecision && referral.decision ? t('referral.closeText', { decision: t(`coreDecision.${referral.decision.outcome}`) }) : t('close.textBefore')}</Paragraph>
+      {confirming && !byDecision ? (
+        <>
+          <RadioGroupField
+            id="close-reason"
+            legend={t('close.reason')}
+            value={reason}
+            choices={labelledChoices(REFERRAL_CLOSE_REASONS, 'closeReason')}
+            onValueChange={setReason}
+            error={error.reason}
+          />
+          <TextAreaField id="close-note" label={t('close.note')} description={t('close.noteDescription')} value={note} onValueChange={setNote} error={error.note} rows={2} optional={reason !== 'other'} />
+        </>
+      ) : null}
       <ButtonGroup>
         {confirming ? (
           <>
-            <Button ref={confirmButton} appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={onClose}>
+            <Button ref={confirmButton} appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={confirm}>
               {t('referral.closeConfirm')}
             </Button>
             <Button appearance="subtle-button" disabled={busy} onClick={() => setConfirming(false)}>
@@ -275,6 +319,24 @@ function CloseWithoutCase({ referral, busy, onClose }: { referral: ReferralView;
           </Button>
         )}
       </ButtonGroup>
+    </section>
+  );
+}
+
+function Closure({ referral }: { referral: ReferralView }) {
+  if (!referral.closure) return null;
+  return (
+    <section aria-labelledby="referral-closure-heading" className="nabij-section">
+      <Heading2 id="referral-closure-heading">{t('close.closedHeading')}</Heading2>
+      <DataList>
+        <Item label={t('close.reason')}>{t(`closeReason.${referral.closure.reason}`)}</Item>
+        {referral.closure.note ? (
+          <Item label={t('close.note')}>
+            <PlainText text={referral.closure.note} />
+          </Item>
+        ) : null}
+        <Item label={t('referral.status')}>{t('close.closedBy', { date: formatDateTime(referral.closure.closedAt), name: referral.closure.closedByName ?? t('common.unknown') })}</Item>
+      </DataList>
     </section>
   );
 }
@@ -360,6 +422,7 @@ export function ReferralPage() {
             <Item label={t('referral.team')}>{referral.data.teamName}</Item>
             <Item label={t('referral.channel')}>{t(`channel.${referral.data.channel}`)}</Item>
             <Item label={t('referral.urgency')}>{t(`urgency.${referral.data.urgency}`)}</Item>
+            <Item label={t('language.summary')}>{languageText(referral.data.language) ?? t('language.unknown')}</Item>
           </DataList>
           <Checklist items={referral.data.checklist} />
           {canWrite ? (
@@ -375,6 +438,15 @@ export function ReferralPage() {
             />
           ) : null}
           <Details referral={referral.data} />
+          <ReferralCorrection
+            key={referral.data.version}
+            referral={referral.data}
+            canWrite={canWrite}
+            onSaved={(updated, text) => {
+              referral.setData(updated);
+              announce({ kind: 'ok', text });
+            }}
+          />
           <RegiecheckPanel
             referral={referral.data}
             canWrite={canWrite}
@@ -392,9 +464,10 @@ export function ReferralPage() {
             <CloseWithoutCase
               referral={referral.data}
               busy={busy}
-              onClose={() => void change(() => api.post<ReferralView>(`${base}/close`, { version: referral.data.version }), () => t('referral.closed'))}
+              onClose={(input) => void change(() => api.post<ReferralView>(`${base}/close`, { version: referral.data.version, ...input }), () => t('referral.closed'))}
             />
           ) : null}
+          <Closure referral={referral.data} />
           <Paragraph>
             <AppLink to="/aanmeldingen">{t('referral.backToInbox')}</AppLink>
           </Paragraph>

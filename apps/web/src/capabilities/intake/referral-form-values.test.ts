@@ -76,3 +76,34 @@ describe('referralFieldOrder', () => {
     expect(order[order.length - 1]).toBe('attachments');
   });
 });
+
+describe('the household on the form (ADR 0029)', () => {
+  it('asks the address once: a second resident at the same address gets the first resident’s, with the relation given', () => {
+    const values = filled();
+    values.residents = [
+      { ...values.residents[0]!, street: 'Lindelaan', houseNumber: '12', postcode: '3511 AB', city: 'Voorbeeld' },
+      { ...emptyReferralForm(TEAM).residents[0]!, firstName: 'Sander', lastName: 'Visser', relation: 'partner', street: 'getypt', houseNumber: '9' },
+    ];
+    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(values, { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(parsed.success).toBe(true);
+    if (parsed.success) {
+      expect(parsed.data.residents[1]).toMatchObject({ street: 'Lindelaan', houseNumber: '12', postcode: '3511AB', city: 'Voorbeeld', relation: 'partner' });
+      expect(parsed.data.residents[0]?.relation).toBeUndefined();
+    }
+  });
+
+  it('sends no fixed address with its kind instead of an address, and keeps an own address when not the same', () => {
+    const values = filled();
+    values.residents = [
+      { ...values.residents[0]!, noFixedAddress: 'homeless' },
+      { ...emptyReferralForm(TEAM).residents[0]!, firstName: 'Piet', lastName: 'Visser', sameAddress: false, postcode: '3512 CD', houseNumber: '4' },
+    ];
+    const parsed = registerReferralRequest.safeParse(toRegisterReferralInput(values, { channel: 'phone', idempotencyKey: KEY }));
+    expect(parsed.success).toBe(true);
+    if (parsed.success) {
+      expect(parsed.data.residents[0]).toMatchObject({ noFixedAddress: 'homeless' });
+      expect(parsed.data.residents[1]).toMatchObject({ postcode: '3512CD', houseNumber: '4' });
+      expect(parsed.data.residents[1]?.noFixedAddress).toBeUndefined();
+    }
+  });
+});

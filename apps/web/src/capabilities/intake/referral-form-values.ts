@@ -14,12 +14,19 @@ export interface ResidentValues {
   bsn: string;
   street: string;
   houseNumber: string;
+  houseNumberAddition: string;
   postcode: string;
   city: string;
   phone: string;
+  /** Who this is in the household ('' = derived from the ages). */
+  relation: string;
+  /** Why there is no fixed address ('' = there is one, or it is not known). */
+  noFixedAddress: string;
+  /** Residents after the first: lives at the first resident's address, so it is not typed again. */
+  sameAddress: boolean;
 }
 
-export type ResidentField = keyof ResidentValues;
+export type ResidentField = Exclude<keyof ResidentValues, 'sameAddress'>;
 
 export const RESIDENT_FIELDS = [
   'firstName',
@@ -29,10 +36,16 @@ export const RESIDENT_FIELDS = [
   'bsn',
   'street',
   'houseNumber',
+  'houseNumberAddition',
   'postcode',
   'city',
+  'noFixedAddress',
   'phone',
+  'relation',
 ] as const satisfies readonly ResidentField[];
+
+/** The address fields, asked once per household (ADR 0029). */
+export const ADDRESS_FIELDS = ['street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city'] as const satisfies readonly ResidentField[];
 
 export interface ChildValues {
   firstName: string;
@@ -61,6 +74,9 @@ export interface ReferralFormValues {
   safetyNotes: string;
   residentAwareness: string;
   residentAwarenessNote: string;
+  /** The household's language and whether an interpreter is needed (issue #17 item 10). */
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
 }
 
 export const EMPTY_RESIDENT: ResidentValues = {
@@ -71,9 +87,13 @@ export const EMPTY_RESIDENT: ResidentValues = {
   bsn: '',
   street: '',
   houseNumber: '',
+  houseNumberAddition: '',
   postcode: '',
   city: '',
   phone: '',
+  relation: '',
+  noFixedAddress: '',
+  sameAddress: true,
 };
 
 export const EMPTY_CHILD: ChildValues = { firstName: '', age: '' };
@@ -93,6 +113,8 @@ export function emptyReferralForm(teamId = '', referrerKind = 'professional'): R
     safetyNotes: '',
     residentAwareness: '',
     residentAwarenessNote: '',
+    preferredLanguage: '',
+    interpreterNeeded: false,
   };
 }
 
@@ -103,16 +125,28 @@ export function parseAge(value: string): number | undefined {
   return Number(trimmed);
 }
 
-/** The date of birth must be absent rather than empty; other empty strings are handled by the contract. */
-function residentInput(r: ResidentValues) {
-  const { dateOfBirth, ...rest } = r;
-  return dateOfBirth.trim() ? { ...rest, dateOfBirth: dateOfBirth.trim() } : rest;
+/**
+ * The date of birth, relation and missing fixed address must be absent rather than empty; other empty strings
+ * are handled by the contract. A resident who lives at the first resident's address gets that address (and its
+ * missing fixed address), so it is typed once per household.
+ */
+function residentInput(r: ResidentValues, index: number, first: ResidentValues | undefined) {
+  const { dateOfBirth, relation, noFixedAddress: _ownKind, sameAddress, ...rest } = r;
+  const home = index > 0 && sameAddress && first ? first : r;
+  const address = Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, home[f]]));
+  return {
+    ...rest,
+    ...address,
+    ...(dateOfBirth.trim() ? { dateOfBirth: dateOfBirth.trim() } : {}),
+    ...(relation ? { relation } : {}),
+    ...(home.noFixedAddress ? { noFixedAddress: home.noFixedAddress } : {}),
+  };
 }
 
 /** The shared content of both referral requests, ready for the contract's `safeParse`. */
 export function referralContentInput(values: ReferralFormValues) {
   return {
-    residents: values.residents.map(residentInput),
+    residents: values.residents.map((r, i) => residentInput(r, i, values.residents[0])),
     children: values.children.map((c) => ({ firstName: c.firstName, age: parseAge(c.age) })),
     lifeDomains: values.lifeDomains,
     question: values.question,
@@ -123,6 +157,8 @@ export function referralContentInput(values: ReferralFormValues) {
     safetyNotes: values.safetyNotes,
     ...(values.residentAwareness ? { residentAwareness: values.residentAwareness } : {}),
     residentAwarenessNote: values.residentAwarenessNote,
+    preferredLanguage: values.preferredLanguage,
+    interpreterNeeded: values.interpreterNeeded,
   };
 }
 
@@ -185,6 +221,8 @@ export function referralFieldOrder(residentCount: number, childCount: number, ex
     'safetyNotes',
     'residentAwareness',
     'residentAwarenessNote',
+    'preferredLanguage',
+    'interpreterNeeded',
     ...(extra.after ?? []),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegiecheckRequest, householdsToOffer, initialLinkChoices, NEW_CHOICE, type RegiecheckResult } from './regiecheck';
+import { buildRegiecheckRequest, householdsToOffer, initialHouseholdChoice, initialLinkChoices, NEW_CHOICE, type RegiecheckResult } from './regiecheck';
 
 const person = (id: string, name: string) => ({ id, fullName: name, dateOfBirth: null, postcode: null, houseNumber: null, isMinor: false });
 
@@ -43,5 +43,29 @@ describe('regiecheck form', () => {
         knownCoordinationElsewhere: 'Veilig Thuis',
       },
     });
+  });
+});
+
+describe('the proposed household (ADR 0029)', () => {
+  const twoHouseholds: RegiecheckResult = {
+    residents: [
+      {
+        referralPersonId: 'rp1',
+        matches: [{ person: person('p1', 'Karin Visser'), matchedOn: ['name'], households: [{ id: 'h0', name: 'Huishouden Oud' }, { id: 'h1', name: 'Huishouden Visser' }], caseFiles: [] }],
+      },
+    ],
+    proposedHouseholdId: 'h1',
+  };
+
+  it('starts with the proposed existing household instead of a new one, and the referral’s own before both', () => {
+    expect(initialHouseholdChoice(twoHouseholds, null)).toBe('h1');
+    expect(initialHouseholdChoice(twoHouseholds, 'h0')).toBe('h0');
+    expect(initialHouseholdChoice(result, null)).toBe(NEW_CHOICE);
+  });
+
+  it('offers the proposed household first, and sends it when its person is linked', () => {
+    expect(householdsToOffer(twoHouseholds, { rp1: 'p1' }).map((h) => h.id)).toEqual(['h1', 'h0']);
+    const built = buildRegiecheckRequest(1, twoHouseholds, { rp1: 'p1' }, initialHouseholdChoice(twoHouseholds, null), '', () => 'Karin Visser');
+    expect(built.ok && built.request.householdId).toBe('h1');
   });
 });

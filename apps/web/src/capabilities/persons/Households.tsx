@@ -42,7 +42,31 @@ function HouseholdCard({
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busyMember, setBusyMember] = useState<string | undefined>(undefined);
+  const [editing, setEditing] = useState<{ memberId: string; relation: string } | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   const headingId = `household-${household.id}-heading`;
+
+  /** Corrects a member's relation in place (the household's version guards against a stale change). */
+  const saveRelation = async (event: SyntheticEvent<HTMLFormElement>, member: HouseholdView['members'][number]) => {
+    event.preventDefault();
+    if (!editing || !isRelation(editing.relation)) return;
+    setBusyMember(member.id);
+    try {
+      await api.put<HouseholdView>(`/api/households/${encodeURIComponent(household.id)}/members/${encodeURIComponent(member.id)}`, {
+        relation: editing.relation,
+        version: household.version,
+      });
+      setProblem(undefined);
+      setEditing(undefined);
+      setNotice(t('household.relationChanged', { name: member.fullName }));
+      onChanged();
+    } catch (error) {
+      setProblem(errorText(error));
+      if (error instanceof ApiError && error.code === 'version_conflict') onChanged();
+    } finally {
+      setBusyMember(undefined);
+    }
+  };
 
   const remove = async (memberId: string) => {
     setBusyMember(memberId);
@@ -66,6 +90,11 @@ function HouseholdCard({
       {problem ? (
         <Alert type="error">
           <Paragraph>{problem}</Paragraph>
+        </Alert>
+      ) : null}
+      {notice ? (
+        <Alert type="ok">
+          <Paragraph role="status">{notice}</Paragraph>
         </Alert>
       ) : null}
       <div className="nabij-table-scroll">
@@ -95,9 +124,54 @@ function HouseholdCard({
                     )}
                     {member.isMinor ? <MinorBadge /> : null}
                   </TableCell>
-                  <TableCell data-label={t('household.relation')}>{t(`relation.${member.relation}`)}</TableCell>
+                  <TableCell data-label={t('household.relation')}>
+                    {editing?.memberId === member.id ? (
+                      <form onSubmit={(e) => void saveRelation(e, member)} aria-label={`${t('household.changeRelation')} ${t('household.changeRelationWho', { name: member.fullName })}`}>
+                        <SelectField
+                          id={`household-${household.id}-relation-${member.id}`}
+                          label={t('household.relationOf', { name: member.fullName })}
+                          value={editing.relation}
+                          choices={relationChoices()}
+                          onValueChange={(relation) => setEditing({ memberId: member.id, relation })}
+                        />
+                        <ButtonGroup>
+                          <Button type="submit" appearance="primary-action-button" busy={busyMember === member.id} disabled={busyMember !== undefined}>
+                            {t('household.saveRelation')}
+                          </Button>
+                          <Button type="button" appearance="subtle-button" onClick={() => setEditing(undefined)}>
+                            {t('common.cancel')}
+                          </Button>
+                        </ButtonGroup>
+                      </form>
+                    ) : (
+                      <>
+                        {t(`relation.${member.relation}`)}
+                        {canWrite ? (
+                          <>
+                            {' '}
+                            <Button
+                              appearance="subtle-button"
+                              disabled={busyMember !== undefined}
+                              onClick={() => {
+                                setNotice(undefined);
+                                setEditing({ memberId: member.id, relation: member.relation });
+                                window.setTimeout(() => document.getElementById(`household-${household.id}-relation-${member.id}`)?.focus(), 0);
+                              }}
+                            >
+                              {t('household.changeRelation')}
+                              <span className="nabij-visually-hidden"> {t('household.changeRelationWho', { name: member.fullName })}</span>
+                            </Button>
+                          </>
+                        ) : null}
+                      </>
+                    )}
+                  </TableCell>
                   <TableCell data-label={t('household.age')}>
-                    {age !== undefined ? t('person.ageYears', { age }) : t('common.unknown')}
+                    {age !== undefined
+                      ? t('person.ageYears', { age })
+                      : member.age !== undefined && member.age !== null
+                        ? t(member.ageEstimated ? 'person.ageEstimated' : 'person.ageYears', { age: member.age })
+                        : t('common.unknown')}
                   </TableCell>
                   {canWrite ? (
                     <TableCell data-label={t('common.actions')}>

@@ -47,7 +47,7 @@ export function PersonDetails({ person }: { person: PersonView }) {
           <Item label={t('person.name')}>{person.fullName}</Item>
           <Item label={t('person.dateOfBirth')}>
             {person.dateOfBirth ? formatDate(person.dateOfBirth) : unknown}
-            {person.age !== null ? ` (${t('person.ageYears', { age: person.age })})` : null}
+            {person.age !== null ? ` (${t(person.ageEstimated ? 'person.ageEstimated' : 'person.ageYears', { age: person.age })})` : null}
             {person.isMinor ? <MinorBadge /> : null}
           </Item>
           <Item label={t('person.bsn')}>{person.bsn ? <Bsn bsn={person.bsn} /> : unknown}</Item>
@@ -56,7 +56,9 @@ export function PersonDetails({ person }: { person: PersonView }) {
       <section aria-labelledby="person-address-heading" className="nabij-section">
         <Heading2 id="person-address-heading">{t('personPage.addressHeading')}</Heading2>
         <DataList>
-          <Item label={t('person.address')}>{address || unknown}</Item>
+          <Item label={t('person.address')}>
+            {person.noFixedAddress ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${person.noFixedAddress}`)}${address ? ` (${address})` : ''}` : address || unknown}
+          </Item>
         </DataList>
       </section>
       <section aria-labelledby="person-contact-heading" className="nabij-section">
