@@ -147,6 +147,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('../capabilities/intake/ReferralInboxPage'), 'ReferralInboxPage', 'referral:read'),
               },
               {
+                path: 'aanmeldingen/overleggen',
+                lazy: page(() => import('../capabilities/intake/TeamConsultationsPage'), 'TeamConsultationsPage', 'referral:read'),
+              },
+              {
                 path: 'aanmeldingen/nieuw',
                 lazy: page(() => import('../capabilities/intake/RegisterReferralPage'), 'RegisterReferralPage', 'referral:write'),
               },

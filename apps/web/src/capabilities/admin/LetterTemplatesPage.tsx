@@ -23,7 +23,7 @@ interface LetterTemplate {
 }
 
 /** The placeholders the API fills in when drafting a letter. */
-export const LETTER_PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
+export const LETTER_PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'tolk', 'reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
 
 const FIELDS = ['subject', 'body'] as const;
 

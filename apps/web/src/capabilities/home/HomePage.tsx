@@ -1,4 +1,4 @@
-import type { PersonSummary } from '@nabij/contracts';
+import type { HouseholdLanguage, PersonSummary } from '@nabij/contracts';
 import {
   Alert,
   ButtonGroup,
@@ -23,6 +23,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { AppLink } from '../../components/AppLink';
 import { formatDate, PersonSummaryTable } from '../persons';
 import { deadlineText } from '../case-files/case-format';
+import { languageText } from '../intake/intake-format';
 import { quickActions } from './home-actions';
 import { Fragment } from 'react';
 import { QuickContactButton, QuickContactRow } from '../contact-log/QuickContactFromHome';
@@ -57,6 +58,8 @@ interface CaseSummary {
   myRole: 'case_worker' | 'tandem' | 'process_coordinator';
   analysisDeadline: string | null;
   analysisOverdue: boolean;
+  /** The household's language and need of an interpreter (issue #17 item 10). */
+  language?: HouseholdLanguage | undefined;
 }
 
 /** The case worker's own case files. */
@@ -93,6 +96,7 @@ function MyCases() {
                 <TableRow>
                   <TableCell data-label={t('home.caseHousehold')}>
                     <AppLink to={`/dossiers/${encodeURIComponent(c.id)}`}>{c.householdName}</AppLink>
+                    {c.language?.interpreterNeeded ? <span className="nabij-interpreter-note"> — {languageText(c.language)}</span> : null}
                   </TableCell>
                   <TableCell data-label={t('home.casePhase')}>{t(`phase.${c.phase}`)}</TableCell>
                   <TableCell data-label={t('home.caseOpened')}>{formatDate(c.openedAt)}</TableCell>

@@ -1,4 +1,4 @@
-import type { ReferralStatus } from '@nabij/contracts';
+import type { HouseholdLanguage, ReferralStatus } from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -34,7 +34,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../persons/person-format';
 import { DecisionForm } from './DecisionForm';
-import { formatDateTime, formatDays } from './intake-format';
+import { formatDateTime, formatDays, languageText } from './intake-format';
 import type { ReferralListItem } from './ReferralInboxPage';
 
 interface TriageView {
@@ -71,6 +71,8 @@ interface MeetingItem {
   version: number;
   triage: TriageView | null;
   decision: DecisionView | null;
+  /** The household's language and need of an interpreter (issue #17 item 10). */
+  language?: HouseholdLanguage | undefined;
   /** The household's open case (issue #17 item 7), and what the decision made of it. */
   openCase?: { caseId: string; reference: string | null; workerName: string; teamName: string } | null;
   openCaseOutcome?: { outcome: 'joined' | 'parallel_case'; reason: string | null } | null;
@@ -173,10 +175,16 @@ function AgendaItem({ meetingId, item, canManage, onDecided, onStale }: {
             t(`childRisk.${item.childrenAtRisk}`)
           )}
         </Item>
+        <Item label={t('language.summary')}>{languageText(item.language) ?? t('language.unknown')}</Item>
         <Item label={t('referral.question')}>
           <Plain text={item.question} />
         </Item>
       </DataList>
+      {!item.decision && item.childrenAtRisk === 'unknown' ? (
+        <Alert type="info">
+          <Paragraph>{t('meeting.questionForMeeting')}</Paragraph>
+        </Alert>
+      ) : null}
       <Paragraph>
         <AppLink to={`/aanmeldingen/${encodeURIComponent(item.referralId)}`}>{t('meeting.openReferral', { reference: item.reference })}</AppLink>
       </Paragraph>

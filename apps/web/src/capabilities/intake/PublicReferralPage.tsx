@@ -19,6 +19,7 @@ import { PublicLayout } from './PublicLayout';
 import {
   AwarenessFields,
   ChildrenAtRiskField,
+  LanguageFields,
   ChildrenFields,
   FormSection,
   LifeDomainsField,
@@ -179,6 +180,7 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
 
         <FormSection id="referral-residents-heading" heading={isSelf ? t('public.residentsHeadingSelf') : t('public.residentsHeading')}>
           <ResidentsFields values={values} update={update} errors={errors} compact={false} />
+          <LanguageFields values={values} update={update} errors={errors} />
         </FormSection>
 
         <FormSection id="referral-children-heading" heading={t('public.childrenHeading')}>

@@ -154,6 +154,9 @@ export function ReferralInboxPage() {
           <AppButtonLink to="/aanmeldingen/nieuw" appearance="primary-action-button">
             {t('inbox.register')}
           </AppButtonLink>
+          <AppButtonLink to="/aanmeldingen/overleggen" appearance="secondary-action-button">
+            {t('consult.link')}
+          </AppButtonLink>
         </ButtonGroup>
       ) : null}
       <StatusTabs current={status} teamId={teamId} />

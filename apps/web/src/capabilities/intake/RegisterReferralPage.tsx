@@ -1,7 +1,7 @@
-import { registerReferralRequest, type ReferralView } from '@nabij/contracts';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { LIFE_DOMAINS, registerReferralRequest, type ReferralView, type TeamConsultationView } from '@nabij/contracts';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -16,6 +16,7 @@ import { withTeamMessage } from './PublicReferralPage';
 import {
   AwarenessFields,
   ChildrenAtRiskField,
+  LanguageFields,
   ChildrenFields,
   Disclosure,
   FormSection,
@@ -52,6 +53,33 @@ export function RegisterReferralPage() {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
+  // Made from a consultation without a case ("even overleggen", issue #17 item 18): prefilled, and linked on saving.
+  const [searchParams] = useSearchParams();
+  const [consultation, setConsultation] = useState<TeamConsultationView | undefined>(undefined);
+  const consultationId = searchParams.get('overleg');
+  useEffect(() => {
+    if (!consultationId) return;
+    let cancelled = false;
+    void api
+      .get<{ consultations: TeamConsultationView[] }>('/api/team-consultations')
+      .then(({ consultations }) => {
+        const c = consultations.find((x) => x.id === consultationId && x.referralId === null);
+        if (cancelled || !c) return;
+        setConsultation(c);
+        setChannel(c.channel === 'in_person' ? 'walk_in' : c.channel === 'email' ? 'email' : 'phone');
+        setValues((v) => ({
+          ...v,
+          teamId: c.teamId,
+          referrerKind: c.asker === 'resident' ? 'self' : 'professional',
+          lifeDomains: (LIFE_DOMAINS as readonly string[]).includes(c.topic) ? [c.topic] : v.lifeDomains,
+          question: v.question || t('consult.questionPrefill', { advice: c.advice }),
+        }));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [consultationId]);
   const fieldOrder = useMemo(
     () => referralFieldOrder(values.residents.length, values.children.length, { before: ['channel'] }),
     [values.residents.length, values.children.length],
@@ -62,7 +90,7 @@ export function RegisterReferralPage() {
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting.current) return;
-    const parsed = registerReferralRequest.safeParse(toRegisterReferralInput(values, { channel, idempotencyKey }));
+    const parsed = registerReferralRequest.safeParse({ ...toRegisterReferralInput(values, { channel, idempotencyKey }), ...(consultation ? { consultationId: consultation.id } : {}) });
     if (!parsed.success) {
       errors.showIssues(withTeamMessage(parsed.error.issues));
       return;
@@ -88,6 +116,11 @@ export function RegisterReferralPage() {
     <>
       <PageHeading>{t('register.title')}</PageHeading>
       <Paragraph>{t('register.intro')}</Paragraph>
+      {consultation ? (
+        <Alert type="info">
+          <Paragraph>{t('consult.fromConsultation')}</Paragraph>
+        </Alert>
+      ) : null}
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-heading">
         <RadioGroupField
@@ -125,6 +158,7 @@ export function RegisterReferralPage() {
 
         <FormSection id="register-resident-heading" heading={t('register.residentHeading')}>
           <ResidentsFields values={values} update={update} errors={errors} compact />
+          <LanguageFields values={values} update={update} errors={errors} />
         </FormSection>
 
         <FormSection id="register-question-heading" heading={t('register.questionHeading')}>

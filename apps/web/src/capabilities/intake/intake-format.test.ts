@@ -43,10 +43,11 @@ describe('defaultLetterKind', () => {
 
 describe('canCloseWithoutCase', () => {
   const decision = (outcome: 'take_up' | 'advice') => ({ outcome, reasoning: 'r', decidedAt: '2026-03-02T10:00:00Z' });
-  it('allows closing after advice, not after take-up or before a decision', () => {
+  it('allows closing at any stage before a case exists, not once closed or with a case', () => {
     expect(canCloseWithoutCase({ status: 'decided', decision: decision('advice'), caseId: null })).toBe(true);
-    expect(canCloseWithoutCase({ status: 'decided', decision: decision('take_up'), caseId: null })).toBe(false);
-    expect(canCloseWithoutCase({ status: 'complete', decision: null, caseId: null })).toBe(false);
+    expect(canCloseWithoutCase({ status: 'decided', decision: decision('take_up'), caseId: null })).toBe(true);
+    expect(canCloseWithoutCase({ status: 'complete', decision: null, caseId: null })).toBe(true);
+    expect(canCloseWithoutCase({ status: 'decided', decision: decision('take_up'), caseId: 'c1' })).toBe(false);
     expect(canCloseWithoutCase({ status: 'closed', decision: decision('advice'), caseId: null })).toBe(false);
   });
 });

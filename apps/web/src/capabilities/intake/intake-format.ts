@@ -2,7 +2,7 @@
  * Pure display rules of the intake phase: Dutch labels as choices, dates with times, waiting days,
  * resident names and the letter that fits a decision. No I/O.
  */
-import type { ReferralStatus, ReferralView } from '@nabij/contracts';
+import type { HouseholdLanguage, ReferralStatus, ReferralView } from '@nabij/contracts';
 import { t } from '../../app/i18n';
 import type { SelectChoice } from '../../components/SelectField';
 
@@ -66,8 +66,9 @@ export function defaultLetterKind(outcome: Outcome | undefined, status: Referral
 }
 
 /** Closing without a case is possible after a decision that is not "the team takes it up". */
+/** A referral can be closed without a case at any stage before a case exists (issue #17 item 5). */
 export function canCloseWithoutCase(referral: Pick<ReferralView, 'status' | 'decision' | 'caseId'>): boolean {
-  return referral.status === 'decided' && referral.decision !== null && referral.decision.outcome !== 'take_up' && referral.caseId === null;
+  return referral.status !== 'closed' && referral.caseId === null;
 }
 
 /** "12,3 kB", "1,2 MB". */
@@ -76,4 +77,12 @@ export function formatBytes(bytes: number): string {
   const kb = bytes / 1024;
   if (kb < 1024) return `${kb.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
   return `${(kb / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** "Tolk nodig (Arabisch)", "Geen tolk nodig; spreekt Pools", or null when nothing is known. */
+export function languageText(language: HouseholdLanguage | undefined): string | null {
+  if (!language) return null;
+  const languages = language.languages.join(', ');
+  if (language.interpreterNeeded) return languages ? t('language.interpreterWith', { languages }) : t('language.interpreter');
+  return languages ? t('language.noInterpreterWith', { languages }) : null;
 }
