@@ -102,7 +102,7 @@ const journey: Journey = {
       await page.getByRole('button', { name: 'Ja, afsluiten zonder dossier' }).click();
       await page.getByText('De aanmelding is afgesloten zonder dossier.').waitFor();
       assert(await page.getByText('Afgesloten', { exact: true }).first().isVisible(), 'the status is closed');
-      assert((await page.getByRole('heading', { name: 'Dossier' }).count()) === 0, 'no case was opened');
+      assert((await page.getByRole('heading', { name: 'Dossier', exact: true }).count()) === 0, 'no case was opened');
       await expectAccessible(page, 'the closed referral');
 
       // The volunteer host's desk log works for the same team.
