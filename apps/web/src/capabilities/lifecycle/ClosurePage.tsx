@@ -1,4 +1,4 @@
-import { ACTION_DECISIONS, CLOSURE_OUTCOMES, CLOSURE_REASONS, closeCaseInput, GOAL_RESULTS, WATCH_LENGTH_MONTHS } from '@nabij/contracts';
+import { ACTION_DECISIONS, CLOSURE_OUTCOMES, CLOSURE_REASONS, closeCaseInput, closingQuestionInput, GOAL_RESULTS, WATCH_LENGTH_MONTHS } from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -19,6 +19,7 @@ import { useParams } from 'react-router';
 import { api } from '../../app/api';
 import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
 import { AppButtonLink, AppLink } from '../../components/AppLink';
@@ -119,16 +120,60 @@ function fieldOrder(course: Course): string[] {
   return ['goals', ...goals, 'processWorked', 'processLearned', 'somethingGoesWrong', 'closingQuestionExplanation', 'riskNote', 'reason', 'referredTo', 'reasonOther', 'aftercare', ...actions, 'outcome', 'closedOn', 'watch.checkInIntervalWeeks', 'watch.endsOn'];
 }
 
+/** The team coordinator changes a mistaken "ja" into "nee", with a reason that is kept and logged (ADR 0034). */
+function ChangeYesForm({ course, onChanged }: { course: Course; onChanged: () => void }) {
+  const errors = useFormErrors('closure-change', ['changeReason']);
+  const [changeReason, setChangeReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!changeReason.trim()) return errors.showIssues([{ path: ['changeReason'], message: t('closure.changeYesReasonRequired') }]);
+    const parsed = closingQuestionInput.safeParse({ somethingGoesWrong: false, changeReason });
+    if (!parsed.success) return errors.showIssues(parsed.error.issues);
+    setBusy(true);
+    try {
+      await api.post<Course>(`/api/cases/${encodeURIComponent(course.caseId)}/closing-question`, parsed.data);
+      errors.clear();
+      onChanged();
+    } catch (error) {
+      errors.showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="nabij-disclosure">
+      <summary className="nabij-disclosure__summary">{t('closure.changeYes')}</summary>
+      <div className="nabij-disclosure__content">
+        <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('closure.changeYes')}>
+          <TextAreaField id={errors.idFor('changeReason')} label={t('closure.changeYesReason')} value={changeReason} onValueChange={setChangeReason} error={errors.errorFor('changeReason')} rows={2} required />
+          <ButtonGroup>
+            <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+              {t('closure.changeYesSubmit')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      </div>
+    </details>
+  );
+}
+
 /** Where a "ja" to the closing question stands with the case review meeting (ADR 0034). */
-function ReviewState({ course }: { course: Course }) {
+function ReviewState({ course, onChanged }: { course: Course; onChanged: () => void }) {
+  const { user } = useSession();
   const r = course.closureReview;
   if (!r) return null;
+  const coordinatorChange = r.decision !== 'continue' && user?.roles.includes('team_coordinator') ? <ChangeYesForm course={course} onChanged={onChanged} /> : null;
   const decidedOn = r.decidedAt ? formatDate(r.decidedAt.slice(0, 10)) : '';
   if (r.decision === 'close') {
     return (
-      <Alert type="info">
-        <Paragraph>{t('closure.review.close', { date: decidedOn, advice: r.advice ?? '' })}</Paragraph>
-      </Alert>
+      <>
+        <Alert type="info">
+          <Paragraph>{t('closure.review.close', { date: decidedOn, advice: r.advice ?? '' })}</Paragraph>
+        </Alert>
+        {coordinatorChange}
+      </>
     );
   }
   if (r.decision === 'continue') {
@@ -139,12 +184,15 @@ function ReviewState({ course }: { course: Course }) {
     );
   }
   return (
-    <Alert type="warning">
-      <Paragraph>
-        {r.onAgenda ? t('closure.review.onAgenda', { date: formatDate(r.onAgenda.meetingDate) }) : t('closure.review.notOnAgenda')}{' '}
-        {r.onAgenda ? null : <AppLink to={closureReviewLink(course.caseId)}>{t('closure.review.putOnAgenda')}</AppLink>}
-      </Paragraph>
-    </Alert>
+    <>
+      <Alert type="warning">
+        <Paragraph>
+          {r.onAgenda ? t('closure.review.onAgenda', { date: formatDate(r.onAgenda.meetingDate) }) : t('closure.review.notOnAgenda')}{' '}
+          {r.onAgenda ? null : <AppLink to={closureReviewLink(course.caseId)}>{t('closure.review.putOnAgenda')}</AppLink>}
+        </Paragraph>
+      </Alert>
+      {coordinatorChange}
+    </>
   );
 }
 
@@ -262,7 +310,7 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
         </section>
         <section aria-labelledby="closure-question-heading" className="nabij-section">
           <Heading2 id="closure-question-heading">{t('closure.questionHeading')}</Heading2>
-          <ReviewState course={course} />
+          <ReviewState course={course} onChanged={onRefused} />
           <RadioGroupField
             id={errors.idFor('somethingGoesWrong')}
             legend={t('closure.question')}
