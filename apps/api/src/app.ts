@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '@nabij/contracts';
 import { registerAccessControl } from './capabilities/access-control';
-import { registerAuthRoutes } from './capabilities/auth';
+import { readSessionToken, registerAuthRoutes, resolveSession, setSessionTimeHeaders, timeLeftOf } from './capabilities/auth';
 import { registerOidcRoutes } from './capabilities/auth/oidc.routes';
 import { registerHealthRoutes } from './capabilities/health';
 import { registerCaseFileRoutes } from './capabilities/case-files';
@@ -27,7 +27,7 @@ import { registerCoordinationRoutes } from './capabilities/coordination';
 import { registerContactLogRoutes } from './capabilities/contact-log';
 import { registerTaskRoutes } from './capabilities/tasks';
 import { registerManagementInformationRoutes } from './capabilities/management-information';
-import { registerResidentRoutes } from './capabilities/resident';
+import { readResidentToken, registerResidentRoutes, resolveResidentSession } from './capabilities/resident';
 import type { Deps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
 import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
@@ -87,7 +87,11 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
 
-  registerAccessControl(app, fullDeps);
+  registerAccessControl(app, fullDeps, {
+    staff: (request) => resolveSession(fullDeps, readSessionToken(request, fullDeps.config)),
+    resident: (request) => resolveResidentSession(fullDeps, readResidentToken(request, fullDeps.config)),
+    setTimeLeft: (reply, session) => setSessionTimeHeaders(reply, timeLeftOf(fullDeps, session)),
+  });
   registerErrorHandling(app);
   registerInputGuards(app);
   registerRateLimits(app, deps.config.rateLimits);

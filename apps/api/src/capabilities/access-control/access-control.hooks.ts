@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/app-error';
 import { buildActor, type AccessContext, type Actor } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
-import { readSessionToken, resolveSession, safeEqual, setSessionTimeHeaders, timeLeftOf, type SessionRow } from '../auth';
-import { readResidentToken, resolveResidentSession, type ResidentSessionRow } from '../resident';
+import { safeEqual } from '../../shared/safe-equal';
+import type { SessionRow } from '../auth';
+import type { ResidentSessionRow } from '../resident';
 import { grantsPolicy, isResidentApi, policyOf, type RoutePolicy } from './route-policy';
 
 declare module 'fastify' {
@@ -26,13 +27,26 @@ export const registeredRoutes: Array<{ method: string; url: string; policy: Rout
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * How a request's sessions are found. The composition root (app.ts) passes in the lookups of the auth and resident
+ * capabilities, so access control — which every capability's routes import — imports neither of them (no cycle).
+ */
+export interface SessionResolvers {
+  /** The staff session of the request's cookie; `expired` when the cookie named a session that has ended. */
+  staff(request: FastifyRequest): Promise<{ session: SessionRow } | { session: undefined; expired: boolean }>;
+  /** The resident (Mijn Nabij) session of the request's resident cookie. */
+  resident(request: FastifyRequest): Promise<{ session: ResidentSessionRow } | { session: undefined; expired: boolean }>;
+  /** Tells the web app how long the staff session has left (the warning before it ends). */
+  setTimeLeft(reply: FastifyReply, session: SessionRow): void;
+}
+
+/**
  * The one place where requests are authenticated and route policies enforced:
  * - onRoute: a route without a policy stops the app from starting;
  * - onRequest: the session cookie becomes `request.session` and `request.actor`;
  * - preValidation (before the body is even parsed into a use case): the policy and CSRF token are checked,
  *   and a refused permission is written to the access log.
  */
-export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
+export function registerAccessControl(app: FastifyInstance, deps: Deps, sessions: SessionResolvers): void {
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('actor', undefined);
@@ -72,20 +86,20 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
     const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
     // Resident routes read only the resident cookie; the staff cookie is not even looked at (and vice versa below).
     if (policy?.kind === 'resident' || isResidentApi(request.url)) {
-      const resident = await resolveResidentSession(deps, readResidentToken(request, deps.config));
+      const resident = await sessions.resident(request);
       request.resident = resident.session;
       request.residentExpired = resident.session ? false : resident.expired;
       return;
     }
     if (policy?.kind === 'public' && !request.url.startsWith('/api/auth')) return;
-    const lookup = await resolveSession(deps, readSessionToken(request, deps.config));
+    const lookup = await sessions.staff(request);
     request.session = lookup.session;
     request.sessionExpired = lookup.session ? false : lookup.expired;
     if (lookup.session?.stage === 'done') {
       const s = lookup.session;
       request.actor = buildActor({ userId: s.userId, tenantId: s.tenantId, roles: s.roles, teamIds: s.teams.map((t) => t.id) });
       // How long the session has left, so the web app can warn before it ends ("Uw sessie verloopt over 2 minuten").
-      setSessionTimeHeaders(reply, timeLeftOf(deps, s));
+      sessions.setTimeLeft(reply, s);
     }
   });
 

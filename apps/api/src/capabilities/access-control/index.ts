@@ -1,2 +1,2 @@
-export { registerAccessControl, registeredRoutes, accessContext } from './access-control.hooks';
+export { registerAccessControl, registeredRoutes, accessContext, type SessionResolvers } from './access-control.hooks';
 export { publicRoute, loginStep, authenticated, requirePermission, requireAnyPermission, grantsPolicy, residentRoute, isResidentApi, policyOf, type RoutePolicy } from './route-policy';

@@ -9,7 +9,7 @@ import { isConsentActive, isOutreachOverdue, suggestsMeldcode } from './analysis
 import { canSeeMeldcode } from './case-files.policy';
 import { logCaseAccess, withCase, type CaseRow } from './case-access';
 import { timelineFromSources } from './timeline-sources';
-import { openTasksOfCase } from '../tasks';
+import { openTasksOfCase } from './open-tasks-source';
 import { languageOfPersons } from '../persons';
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');

@@ -4,7 +4,7 @@ import type { AccessContext } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { findCaseFilesFor, linkReferralToRecentCases } from '../case-files';
-import { latestClosuresOf } from '../lifecycle';
+import { latestClosuresOf } from './closure-source';
 import { carryLanguageToPerson, existingPersonIds, findHouseholds, findHouseholdsOfPerson, findRegiecheckMatches, insertHousehold, insertHouseholdMember, insertPerson, toSummary } from '../persons';
 import type { Relation } from '@nabij/contracts';
 import { bumpReferral, linkReferralPerson, listReferralPersons, type ReferralPersonRow } from './intake.store';

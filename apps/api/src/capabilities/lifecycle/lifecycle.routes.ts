@@ -19,6 +19,8 @@ import {
 import type { Deps } from '../../platform/deps';
 import { accessContext, requirePermission } from '../access-control';
 import { addTimelineSource } from '../case-files';
+import { setClosureLookup } from '../intake';
+import { latestClosuresOf } from './course-view';
 import { answerClosingQuestion, closeCase } from './close-case';
 import { downloadClosureLetter, draftClosureLetter, sendClosureLetter } from './closure-letters';
 import { recordEvaluation, viewCourse } from './evaluate';
@@ -28,6 +30,7 @@ import { contentDisposition } from '../../platform/http/content-disposition';
 
 export function registerLifecycleRoutes(app: FastifyInstance, deps: Deps): void {
   addTimelineSource(lifecycleTimeline);
+  setClosureLookup(latestClosuresOf);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Evaluatie en afsluiting'];
   // Record-level rules (worker, tandem, coordinator; the team's behavioural scientist reads) are checked by withCase.

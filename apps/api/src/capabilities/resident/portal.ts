@@ -16,7 +16,7 @@ import type { Deps } from '../../platform/deps';
 import { inspectionRequestsOf, registerPortalInspectionRequest } from '../avg-rights';
 import { consentsOfPerson, currentCaseOfPerson, withdrawConsentOfPerson, type CaseRow } from '../case-files';
 import { contactsForResident } from '../contact-log';
-import { portalLetterPdf, portalLettersOf } from '../lifecycle';
+import { portalLetterPdf, portalLettersOf } from './portal-letters';
 import { agreeDraft, checkOfferedDraft, decodeUpload, markOwnActionDone, planForResident } from '../plan';
 import { findLogRows, roleLabel } from '../privacy';
 import { insertPortalStatement, portalStatementsOf } from '../retention';

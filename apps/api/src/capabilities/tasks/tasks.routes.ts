@@ -4,9 +4,11 @@ import { completeTaskRequest, createTaskRequest, failedJobList, idParams, taskDi
 import type { Deps } from '../../platform/deps';
 import { listFailedJobs } from '../../platform/jobs';
 import { accessContext, requirePermission } from '../access-control';
-import { completeTask, createCaseTask, createOwnTask, getTaskDigest, listMyTasks, listTeamTasks, setTaskDigest } from './manage-tasks';
+import { setOpenTasksSource } from '../case-files';
+import { completeTask, createCaseTask, createOwnTask, getTaskDigest, listMyTasks, listTeamTasks, openTasksOfCase, setTaskDigest } from './manage-tasks';
 
 export function registerTaskRoutes(app: FastifyInstance, deps: Deps): void {
+  setOpenTasksSource(openTasksOfCase);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Taken'];
   const own = { policy: requirePermission('case:read_own', 'task') };
