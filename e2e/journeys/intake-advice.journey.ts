@@ -1,6 +1,6 @@
 import { assert, expectAccessible, openBrowser } from '../harness';
 import type { Journey } from '../run';
-import { byId, logIn, logOut, openReferralFromInbox, planMeetingWith, runRegiecheck, sendLetter } from './intake-steps';
+import { byId, logIn, logOut, openReferralFromInbox, planMeetingWith, runRegiecheck } from './intake-steps';
 
 const REFERRER_EMAIL = 'wijkconsulent@woonthuis.example.org';
 
@@ -54,12 +54,18 @@ const journey: Journey = {
       await byId(page, 'register-residents.0.postcode').fill('3520 AA');
       interactions++;
       await byId(page, 'register-residents.0.city').fill('Voorbeeld');
+      // Language and interpreter are asked from the start (issue #17 item 10).
+      interactions++;
+      await byId(page, 'register-preferredLanguage').fill('Arabisch');
+      interactions++;
+      await byId(page, 'register-interpreterNeeded').check();
       interactions++;
       await page.getByLabel('Wat is de vraag of zorg?').fill('Meneer vraagt hoe hij huurtoeslag aanvraagt.');
       interactions++;
       await page.getByLabel('Financiën').check();
       interactions++;
-      await byId(page, 'register-childrenAtRisk-no').check();
+      // "Weet ik niet": it must not block the referral; it becomes a question for the intake meeting (item 4).
+      await byId(page, 'register-childrenAtRisk-unknown').check();
       interactions++;
       await page.getByText('Toelichting, wat al geprobeerd is en de inwoner').click();
       interactions++;
@@ -67,11 +73,27 @@ const journey: Journey = {
       interactions++;
       await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
       await page.getByText('De aanmelding is geregistreerd.').waitFor();
-      assert(interactions <= 25, `a phone referral takes at most about 25 clicks and fields (took ${interactions})`);
+      assert(interactions <= 27, `a phone referral takes at most about 25 clicks and fields (took ${interactions})`);
       const heading = await page.getByRole('heading', { level: 1, name: /^Aanmelding AM-\d{4}-\d{5}$/ }).innerText();
       const reference = /AM-\d{4}-\d{5}/.exec(heading)?.[0] ?? '';
       assert(reference !== '', `the new referral has a reference (${heading})`);
       await expectAccessible(page, 'the registered referral');
+      assert(await page.getByText('Tolk nodig (Arabisch)').first().isVisible(), 'the referral shows that an interpreter is needed');
+
+      // Completing the referral afterwards (item 4): the house-number addition and a new phone number, with a reason.
+      await page.getByRole('button', { name: 'Gegevens aanvullen of corrigeren' }).click();
+      await byId(page, 'correct-residents.0.houseNumberAddition').fill('bis');
+      await byId(page, 'correct-residents.0.phone').fill('06 1122 3344');
+      await expectAccessible(page, 'the correction form');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.getByText('Vul de reden van de wijziging in.').first().waitFor();
+      await byId(page, 'correct-reason').fill('Meneer teruggebeld: adres en telefoon aangevuld.');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.getByText('De aanmelding is aangevuld. De wijziging staat in de geschiedenis.').waitFor();
+      assert(await page.getByText(/Reden: Meneer teruggebeld: adres en telefoon aangevuld\./).isVisible(), 'the history shows the reason');
+      assert(await page.getByText(/Toevoeging van Henk Mulder: \(leeg\) → bis/).isVisible(), 'the history shows what changed');
+      assert(await page.getByText(/Esdoornlaan 9 bis/).first().isVisible(), 'the address has the addition');
+      await expectAccessible(page, 'the referral with its history of corrections');
 
       // Regiecheck, contact with the referrer, complete.
       await runRegiecheck(page);
@@ -84,6 +106,8 @@ const journey: Journey = {
 
       // The intake meeting: advice to the referrer suffices.
       await planMeetingWith(page, reference);
+      assert(await page.getByText('Tolk nodig (Arabisch)').first().isVisible(), 'the agenda shows the interpreter');
+      assert(await page.getByText(/Vraag voor het overleg: zijn er kinderen/).isVisible(), '"Weet ik niet" is a question for the meeting');
       const p = `decide-${referralId}`;
       await byId(page, `${p}-triage.situation`).fill('Enkelvoudige vraag over huurtoeslag.');
       await byId(page, `${p}-triage.urgency`).check();
@@ -97,7 +121,11 @@ const journey: Journey = {
 
       // The letter, then closing without a case.
       await openReferralFromInbox(page, reference);
-      await sendLetter(page, REFERRER_EMAIL);
+      await page.getByRole('button', { name: 'Brief aan verwijzer opstellen' }).click();
+      await page.getByRole('heading', { name: 'Brief opstellen' }).waitFor();
+      assert((await page.getByLabel('Tekst van de brief').inputValue()).includes('is een tolk nodig (Arabisch).'), 'the letter says an interpreter is needed');
+      await page.getByRole('button', { name: 'Brief versturen' }).click();
+      await page.getByText(`De brief is verstuurd naar ${REFERRER_EMAIL}.`).waitFor();
       await page.getByRole('button', { name: 'Afsluiten zonder dossier' }).click();
       await page.getByRole('button', { name: 'Ja, afsluiten zonder dossier' }).click();
       await page.getByText('De aanmelding is afgesloten zonder dossier.').waitFor();
@@ -160,7 +188,8 @@ const journey: Journey = {
       await byId(page, `${q}-triage.situation`).fill('Nieuwe geldzorg bij een lopend traject.');
       await byId(page, `${q}-triage.urgency`).check();
       await byId(page, `${q}-triage.safety`).fill('Geen zorgen.');
-      await byId(page, `${q}-decision.outcome-take_up`).check();
+      // "Het team pakt de hulp op" is the first choice: its radio carries the group's id.
+      await byId(page, `${q}-decision.outcome`).check();
       await byId(page, `${q}-decision.interventions`).fill('Meenemen in het lopende plan');
       await byId(page, `${q}-decision.goal`).fill('Geen afsluiting van energie');
       await byId(page, `${q}-decision.intendedResult`).fill('Betalingsregeling met de leverancier');
