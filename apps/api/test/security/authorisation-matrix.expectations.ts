@@ -172,6 +172,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 
   // ---- persons and households (privacy.md roles table; tenant-wide for now) ----
   'POST /api/persons/search': { resource: 'none', allow: any(...PERSON_READERS), source: 'privacy.md: persons — search' },
+  'GET /api/search': { resource: 'none', allow: any(...PERSON_READERS), source: 'intake.md: finding persons — the search box' },
   'POST /api/persons': { resource: 'none', allow: any(...PERSON_WRITERS), source: 'privacy.md: persons — register' },
   'GET /api/persons/:id': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_READERS), source: 'privacy.md: persons — view; other municipalities 404' },
   'PUT /api/persons/:id': { resource: 'person', allow: on(OWN_TENANT, ...PERSON_WRITERS), source: 'privacy.md: persons — change' },
@@ -400,6 +401,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/resident/persons/:personId/messages': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'resident-portal.md' },
   'POST /api/resident/persons/:personId/messages': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'resident-portal.md' },
   'GET /api/resident/persons/:personId/documents': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'resident-portal.md' },
+  'GET /api/resident/persons/:personId/letters/:letterId/pdf': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'execution.md: the household letter in Mijn Nabij' },
   'POST /api/resident/persons/:personId/own-plans': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'resident-portal.md' },
   'POST /api/resident/persons/:personId/statements': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'resident-portal.md' },
   'GET /api/resident/persons/:personId/consents': { resource: 'residentPerson', allow: RESIDENT_SELF, source: 'resident-portal.md' },

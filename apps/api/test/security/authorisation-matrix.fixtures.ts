@@ -168,7 +168,7 @@ async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: 
       .values({
         tenant_id: m.tenantId, case_id: kase.id, closure_id: null, kind: 'case_closure_household', recipient_name: 'Huishouden', recipient_email: null, subject: 'Afsluiting',
         body: 'Beste bewoner', pdf: Buffer.from(TINY_PDF, 'base64'), sharing_basis: 'own_household', consent_id: null, legal_basis: null, sharing_reason: null,
-        idempotency_key: randomUUID(), created_by: workerId,
+        idempotency_key: randomUUID(), created_by: workerId, portal_person_id: kase.adultId,
       })
       .returning('id')
       .executeTakeFirstOrThrow(),

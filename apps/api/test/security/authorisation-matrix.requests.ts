@@ -152,6 +152,7 @@ export const QUERIES: Record<string, (tg: Target) => Record<string, string>> = {
   'DELETE /api/households/:id/members/:personId': () => ({ version: String(STALE) }),
   'GET /api/privacy/clients': () => ({ name: 'Testhuis' }),
   'GET /api/avg/persons': () => ({ name: 'Testhuis' }),
+  'GET /api/search': () => ({ q: 'Testhuis' }),
   'GET /api/management-information/dashboard': (tg) => ({ teamId: tg.teamId }),
   'GET /api/management-information/dashboard/export.csv': (tg) => ({ teamId: tg.teamId }),
   'GET /api/management-information/dashboard/export.xlsx': (tg) => ({ teamId: tg.teamId }),
