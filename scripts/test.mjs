@@ -1,7 +1,7 @@
 // `npm test`: every test. Unit and integration tests (Vitest; on the embedded database, or on the
 // PostgreSQL server in DATABASE_URL), then the web build and the end-to-end journeys in Chromium.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,13 +13,21 @@ function run(command, args, env = process.env) {
 const db = process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PGlite';
 console.log(`\nUnit and integration tests on ${db}`);
 run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
-// The web app is built into a folder of this run's own, so two runs (CI runs both databases at once) never share one.
-const dist = mkdtempSync(path.join(tmpdir(), 'nabij-web-'));
+// The web app is built into a folder of this run's own, so two runs (CI runs both databases at once) never share one —
+// unless NABIJ_PREBUILT_WEB names a folder with a build of this tree (CI builds once for both runs).
+const prebuilt = process.env.NABIJ_PREBUILT_WEB;
+if (prebuilt && !existsSync(path.join(prebuilt, 'index.html'))) {
+  console.error(`NABIJ_PREBUILT_WEB=${prebuilt} holds no built web app (index.html)`);
+  process.exit(1);
+}
+const dist = prebuilt ?? mkdtempSync(path.join(tmpdir(), 'nabij-web-'));
 try {
-  console.log('\nBuilding the web app');
-  run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir']);
+  if (!prebuilt) {
+    console.log('\nBuilding the web app');
+    run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir']);
+  }
   console.log(`\nEnd-to-end journeys in Chromium on ${db}`);
   run(process.execPath, ['--import', 'tsx', 'e2e/run.ts'], { ...process.env, WEB_DIST_DIR: dist });
 } finally {
-  rmSync(dist, { recursive: true, force: true });
+  if (!prebuilt) rmSync(dist, { recursive: true, force: true });
 }
