@@ -6,7 +6,8 @@ const GP_EMAIL = 'huisarts.jansen@example.org';
 
 /**
  * A GP refers a mother on the public form; the intake desk links her to the known person, completes the
- * referral; the coordinator plans the intake meeting, the team takes it up, the GP gets the feedback letter
+ * referral (her household has no open case: with an open case the referral would be added to that case as a new
+ * question instead, issue #17 item 7); the coordinator plans the intake meeting, the team takes it up, the GP gets the feedback letter
  * (visible in the development outbox with its PDF), the coordinator assigns the case worker the same day
  * with verbal consent, and the case worker finds the case on "Mijn werk". Axe on every page.
  */
@@ -35,16 +36,16 @@ const journey: Journey = {
       await page.getByLabel('Functie').fill('huisarts');
       await byId(page, 'referral-referrer.phone').fill('030 123 4567');
       await byId(page, 'referral-referrer.email').fill(GP_EMAIL);
-      await byId(page, 'referral-residents.0.firstName').fill('Petra');
-      await byId(page, 'referral-residents.0.infix').fill('de');
-      await byId(page, 'referral-residents.0.lastName').fill('Vries');
-      await byId(page, 'referral-residents.0.dateOfBirth').fill('1988-03-14');
-      await byId(page, 'referral-residents.0.street').fill('Lindelaan');
-      await byId(page, 'referral-residents.0.houseNumber').fill('12');
-      await byId(page, 'referral-residents.0.postcode').fill('3511 AB');
+      // Ingrid Visser (demo household Bakker-Visser) is known but her household has no open case.
+      await byId(page, 'referral-residents.0.firstName').fill('Ingrid');
+      await byId(page, 'referral-residents.0.lastName').fill('Visser');
+      await byId(page, 'referral-residents.0.dateOfBirth').fill('1977-10-03');
+      await byId(page, 'referral-residents.0.street').fill('Beukenhof');
+      await byId(page, 'referral-residents.0.houseNumber').fill('23');
+      await byId(page, 'referral-residents.0.postcode').fill('3514 GH');
       await byId(page, 'referral-residents.0.city').fill('Voorbeeld');
       await page.getByRole('button', { name: 'Kind toevoegen' }).click();
-      await byId(page, 'referral-children.0.age').fill('11');
+      await byId(page, 'referral-children.0.age').fill('16');
       await page.getByLabel('Financiën').check();
       await page.getByLabel('Huisvesting').check();
       await page.getByLabel('Wat is de vraag of zorg?').fill('Mevrouw heeft een huurachterstand van drie maanden en slaapt slecht.\nZij wil hulp bij haar post.');
@@ -73,7 +74,7 @@ const journey: Journey = {
       await expectAccessible(page, 'the referral page');
       assert(await page.getByText('Mevrouw heeft een huurachterstand').isVisible(), 'the question is shown');
       assert(await page.getByRole('link', { name: 'verwijsbrief.pdf' }).isVisible(), 'the attachment can be downloaded');
-      await runRegiecheck(page, ['Petra de Vries']);
+      await runRegiecheck(page, ['Ingrid Visser']);
       await page.getByRole('button', { name: 'Markeren als compleet' }).click();
       await page.getByText('De status is gewijzigd in “Compleet”.').waitFor();
       await expectAccessible(page, 'the complete referral');
@@ -179,6 +180,9 @@ const journey: Journey = {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verdeling' }).click();
       await page.getByRole('heading', { level: 1, name: 'Verdeeloverleg' }).waitFor();
       await page.getByRole('heading', { name: `Werker koppelen aan ${reference}` }).waitFor();
+      const assignment = page.getByRole('region', { name: `Werker koppelen aan ${reference}` });
+      assert((await assignment.count()) === 1, 'the assignment form is a region named after the referral');
+      assert((await assignment.getByText(/Er is al een lopend dossier/).count()) === 0, 'her household has no open case: no "Toevoegen aan dossier"');
       assert(await page.getByText('Binnen de norm').first().isVisible(), 'a decision of today is within the norm');
       await expectAccessible(page, 'the assignment meeting');
       const a = `assign-${referralId}`;
