@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@nabij/contracts';
 import type { Database } from '../src/platform/database/database';
 import { hashPassword } from '../src/capabilities/auth';
 import { insertUser } from '../src/capabilities/organisation';
 import { testBsns } from '../src/capabilities/demo-data';
+import type { TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'een-lang-testwachtwoord';
 let passwordHash: Promise<string> | undefined;
@@ -22,6 +23,12 @@ export async function buildTenant(db: Database, overrides: { slug?: string; name
     const team = await tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam Test', area: 'Test' }).returning('id').executeTakeFirstOrThrow();
     return { id: tenant.id, slug: tenant.slug, teamId: team.id };
   });
+}
+
+/** A second team in the tenant, as `{ id, teamId }` to pass where a tenant with its team is expected. */
+export async function buildTeam(db: Database, tenant: { id: string }, name = 'Wijkteam B', area = 'B') {
+  const team = await db.inSystem((tx) => tx.insertInto('team').values({ tenant_id: tenant.id, name, area }).returning('id').executeTakeFirstOrThrow());
+  return { id: tenant.id, teamId: team.id };
 }
 
 export async function buildUser(
@@ -46,6 +53,33 @@ export async function buildUser(
     return userId;
   });
   return { id, username, password: overrides.password ?? TEST_PASSWORD };
+}
+
+/** A user with these roles in the tenant's team, logged in: its id and the agent that carries its session. */
+export async function buildLoggedInUser(t: TestApp, tenant: { id: string; teamId: string }, roles: Role[]) {
+  const user = await buildUser(t.db, tenant, { roles });
+  const agent = t.agent();
+  await agent.login(user.username, user.password);
+  return { id: user.id, agent };
+}
+
+/** A phone referral by the police officer for Anna Testhuis (the adult of `buildCase`'s household), with new debts. */
+export function annaReferralBody(teamId: string) {
+  return {
+    teamId,
+    channel: 'phone',
+    referrerKind: 'professional',
+    referrer: { name: 'Wijkagent', organisation: 'Politie', email: 'wijkagent@example.org' },
+    residents: [{ firstName: 'Anna', lastName: 'Testhuis', dateOfBirth: '1985-01-01' }],
+    children: [],
+    lifeDomains: ['finances'],
+    question: 'Mevrouw heeft opnieuw schulden.',
+    urgency: 'normal',
+    childrenAtRisk: 'no',
+    residentAwareness: 'agrees',
+    attachments: [],
+    idempotencyKey: randomUUID(),
+  };
 }
 
 /** A case file for a household of one adult and one child, assigned to a worker. */

@@ -2,7 +2,7 @@
 // person's data and no internal tables.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { buildCase, buildLoggedInUser, buildTenant } from '../../../test/builders';
 import { fillCase, yesterday } from '../../../test/privacy-fixtures';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
@@ -80,13 +80,10 @@ async function snapshot(): Promise<Map<string, Map<string, string>>> {
 beforeAll(async () => {
   t = await startTestApp();
   tenant = await buildTenant(t.db);
-  const w = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+  const w = await buildLoggedInUser(t, tenant, ['case_worker']);
   workerId = w.id;
-  const p = await buildUser(t.db, tenant, { roles: ['privacy_officer'] });
-  worker = t.agent();
-  await worker.login(w.username, w.password);
-  officer = t.agent();
-  await officer.login(p.username, p.password);
+  worker = w.agent;
+  officer = (await buildLoggedInUser(t, tenant, ['privacy_officer'])).agent;
 
   // A's case: A (Anna) and B on the referral and in the household; B is an adult who has moved out since.
   caseA = await buildCase(t.db, tenant, { caseWorkerId: workerId, referralDomains: ['finances', 'housing'] });

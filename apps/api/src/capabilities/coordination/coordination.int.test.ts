@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
 import { amsterdamDate } from '../../shared/clock';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { buildCase, buildLoggedInUser, buildTeam, buildTenant } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -16,10 +16,8 @@ let todayMeeting: string;
 let laterMeeting: string;
 
 async function login(key: string, roles: Role[], forTenant: { id: string; teamId: string } = tenant) {
-  const user = await buildUser(t.db, forTenant, { roles });
-  const agent = t.agent();
-  await agent.login(user.username, user.password);
-  as[key] = Object.assign(agent, { userId: user.id });
+  const user = await buildLoggedInUser(t, forTenant, roles);
+  as[key] = Object.assign(user.agent, { userId: user.id });
   return as[key];
 }
 
@@ -43,8 +41,7 @@ const events = (userId: string, event: string) => t.db.inSystem((tx) => tx.selec
 beforeAll(async () => {
   t = await startTestApp();
   tenant = await buildTenant(t.db);
-  const b = await t.db.inSystem((tx) => tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam B', area: 'B' }).returning('id').executeTakeFirstOrThrow());
-  teamB = { id: tenant.id, teamId: b.id };
+  teamB = await buildTeam(t.db, tenant);
   await login('worker', ['case_worker']);
   await login('colleague', ['case_worker']);
   await login('colleague2', ['case_worker']);

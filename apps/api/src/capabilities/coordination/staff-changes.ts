@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { findCase, logCaseAccess, type CaseRow } from '../case-files';
-import { buildCaseCoordination, DATA_CATEGORY, invalid, withCaseRule } from './case-coordination';
+import { buildCaseCoordination, DATA_CATEGORY, invalid, teamCaseWorkers, withCaseRule } from './case-coordination';
 import { isCoordinatorOf } from './coordination.policy';
 
 /**
@@ -33,18 +33,9 @@ interface Outgoing {
 
 const REASONS_WITHOUT_PREVIOUS_TASK: readonly WorkerChangeReason[] = ['leaving', 'illness', 'leave'];
 
-/** Active case workers of a team (who can take over a case). */
+/** Active case workers of a team (who can take over a case): the same list as the tandem's candidates. */
 async function activeTeamWorkers(tx: Tx, teamId: string) {
-  return tx
-    .selectFrom('app_user as u')
-    .innerJoin('user_team as ut', 'ut.user_id', 'u.id')
-    .innerJoin('user_role as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.display_name as name'])
-    .where('ut.team_id', '=', teamId)
-    .where('r.role', '=', 'case_worker')
-    .where('u.active', '=', true)
-    .orderBy('u.display_name')
-    .execute();
+  return (await teamCaseWorkers(tx, teamId)).map((w) => ({ id: w.id, name: w.display_name }));
 }
 
 async function userName(tx: Tx, id: string): Promise<{ name: string; active: boolean } | undefined> {

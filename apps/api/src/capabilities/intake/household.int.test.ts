@@ -3,7 +3,7 @@
 // a person without a fixed address is a normal case, and the address is asked once per household.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
-import { buildTenant, buildUser } from '../../../test/builders';
+import { buildLoggedInUser, buildTenant } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -13,11 +13,8 @@ const today = new Date().toISOString().slice(0, 10);
 const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
 
 async function loggedIn(key: string, roles: Role[]) {
-  const user = await buildUser(t.db, tenant, { roles });
-  const agent = t.agent();
-  await agent.login(user.username, user.password);
-  users[key] = { id: user.id, agent };
-  return agent;
+  users[key] = await buildLoggedInUser(t, tenant, roles);
+  return users[key].agent;
 }
 
 interface Resident {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
 import { amsterdamDate } from '../../shared/clock';
-import { buildTenant, buildUser, nextTestBsn } from '../../../test/builders';
+import { buildLoggedInUser, buildTenant, nextTestBsn } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -11,11 +11,8 @@ let tenant: { id: string; slug: string; teamId: string };
 const users: Record<string, { id: string; agent: Agent }> = {};
 
 async function loggedIn(key: string, roles: Role[]) {
-  const user = await buildUser(t.db, tenant, { roles });
-  const agent = t.agent();
-  await agent.login(user.username, user.password);
-  users[key] = { id: user.id, agent };
-  return agent;
+  users[key] = await buildLoggedInUser(t, tenant, roles);
+  return users[key].agent;
 }
 const desk = () => users.desk!.agent;
 const coordinator = () => users.coordinator!.agent;

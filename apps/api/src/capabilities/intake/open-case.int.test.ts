@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
 import { amsterdamDate } from '../../shared/clock';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { buildCase, buildLoggedInUser, buildTenant } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -18,11 +18,8 @@ let meetingId: string;
 const today = amsterdamDate(new Date());
 
 async function loggedIn(key: string, roles: Role[]) {
-  const user = await buildUser(t.db, tenant, { roles });
-  const agent = t.agent();
-  await agent.login(user.username, user.password);
-  users[key] = { id: user.id, agent };
-  return agent;
+  users[key] = await buildLoggedInUser(t, tenant, roles);
+  return users[key].agent;
 }
 
 interface Referral {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type CaseCourseView, type Role } from '@nabij/contracts';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { annaReferralBody, buildCase, buildTenant, buildUser } from '../../../test/builders';
 import { createResidentAccount, residentLogin } from '../../../test/resident-fixtures';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 import { amsterdamDate } from '../../shared/clock';
@@ -129,21 +129,7 @@ describe('"Gaat er iets mis als ik eruit stap? — ja" goes through the case rev
     expect(answer!.something_goes_wrong).toBe(true);
 
     // A new referral for the household: the regiecheck shows why it was closed and the risk.
-    const referral = await as.desk!.post('/api/referrals', {
-      teamId: tenant.teamId,
-      channel: 'phone',
-      referrerKind: 'professional',
-      referrer: { name: 'Wijkagent', organisation: 'Politie', email: 'wijkagent@example.org' },
-      residents: [{ firstName: 'Anna', lastName: 'Testhuis', dateOfBirth: '1985-01-01' }],
-      children: [],
-      lifeDomains: ['finances'],
-      question: 'Mevrouw heeft opnieuw schulden.',
-      urgency: 'normal',
-      childrenAtRisk: 'no',
-      residentAwareness: 'agrees',
-      attachments: [],
-      idempotencyKey: crypto.randomUUID(),
-    });
+    const referral = await as.desk!.post('/api/referrals', annaReferralBody(tenant.teamId));
     expect(referral.statusCode, referral.body).toBe(201);
     const check = (await as.desk!.get(`/api/referrals/${referral.json().id}/regiecheck`)).json();
     const found = check.residents[0].matches.flatMap((m: { caseFiles: unknown[] }) => m.caseFiles).find((cf: { id: string }) => cf.id === kase.id);

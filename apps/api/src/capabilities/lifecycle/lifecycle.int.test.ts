@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, type CaseCourseView, type Role } from '@nabij/contracts';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { annaReferralBody, buildCase, buildTenant, buildUser } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -324,21 +324,7 @@ describe('the watch (waakvlam) and reactivation', () => {
 
   it('links a new referral for the household to the case in watch, in the regiecheck and on the case', async () => {
     const desk = as.desk!;
-    const created = await desk.post('/api/referrals', {
-      teamId: tenant.teamId,
-      channel: 'phone',
-      referrerKind: 'professional',
-      referrer: { name: 'Wijkagent', organisation: 'Politie', email: 'wijkagent@example.org' },
-      residents: [{ firstName: 'Anna', lastName: 'Testhuis', dateOfBirth: '1985-01-01' }],
-      children: [],
-      lifeDomains: ['finances'],
-      question: 'Mevrouw heeft opnieuw schulden.',
-      urgency: 'normal',
-      childrenAtRisk: 'no',
-      residentAwareness: 'agrees',
-      attachments: [],
-      idempotencyKey: crypto.randomUUID(),
-    });
+    const created = await desk.post('/api/referrals', annaReferralBody(tenant.teamId));
     expect(created.statusCode).toBe(201);
     const referral = created.json();
     const check = (await desk.get(`/api/referrals/${referral.id}/regiecheck`)).json();

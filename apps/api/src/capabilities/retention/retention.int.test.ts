@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { buildCase, buildLoggedInUser, buildTenant, buildUser } from '../../../test/builders';
 import { fillCase } from '../../../test/privacy-fixtures';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 import { verifyTenantChain } from '../audit';
@@ -46,13 +46,10 @@ async function rowsOfCase(caseId: string): Promise<Record<string, number>> {
 beforeAll(async () => {
   t = await startTestApp();
   tenant = await buildTenant(t.db);
-  const w = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+  const w = await buildLoggedInUser(t, tenant, ['case_worker']);
   workerId = w.id;
-  const p = await buildUser(t.db, tenant, { roles: ['privacy_officer'] });
-  worker = t.agent();
-  await worker.login(w.username, w.password);
-  officer = t.agent();
-  await officer.login(p.username, p.password);
+  worker = w.agent;
+  officer = (await buildLoggedInUser(t, tenant, ['privacy_officer'])).agent;
 });
 afterAll(() => t.close());
 
