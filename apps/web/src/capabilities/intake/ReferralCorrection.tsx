@@ -4,7 +4,7 @@
  * awareness and the household's language and interpreter — with a reason, and the history of what changed. A stale
  * save (someone else saved first) shows both versions side by side; nothing typed is lost.
  */
-import { AWARENESS, correctReferralRequest, type ReferralView } from '@nabij/contracts';
+import { correctReferralRequest, type ReferralView } from '@nabij/contracts';
 import {
   Button,
   ButtonGroup,
@@ -19,15 +19,13 @@ import { useMemo, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
 import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
-import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../components/form-state';
-import { RadioGroupField } from '../../components/RadioGroupField';
-import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { VersionConflict } from '../../components/VersionConflict';
 import { formatDate } from '../persons/person-format';
-import { formatDateTime, labelledChoices, residentName } from './intake-format';
+import { formatDateTime, residentName } from './intake-format';
+import { AddressRows, AwarenessFields, ChildrenAtRiskField, LanguageFields } from './ReferralFormParts';
 
 const PERSON_FIELDS = ['dateOfBirth', 'age', 'street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city', 'phone'] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
@@ -262,68 +260,16 @@ export function ReferralCorrection({ referral, canWrite, onSaved }: { referral: 
                   </div>
                   {p.role === 'resident' ? (
                     <>
-                      <div className="nabij-form-row">
-                        <TextField {...field('street')} />
-                        <TextField {...field('houseNumber')} inputMode="numeric" className="nabij-field--short" />
-                        <TextField {...field('houseNumberAddition')} className="nabij-field--short" />
-                      </div>
-                      <div className="nabij-form-row">
-                        <TextField {...field('postcode')} className="nabij-field--short" />
-                        <TextField {...field('city')} />
-                      </div>
+                      <AddressRows field={field} />
                       <TextField {...field('phone')} type="tel" />
                     </>
                   ) : null}
                 </Fieldset>
               );
             })}
-            <RadioGroupField
-              id={errors.idFor('childrenAtRisk')}
-              legend={t('public.childrenAtRisk')}
-              description={t('checklist.children_at_risk_for_meeting')}
-              value={values.childrenAtRisk}
-              choices={labelledChoices(['yes', 'no', 'unknown'], 'childRisk')}
-              onValueChange={(childrenAtRisk) => setValues((v) => ({ ...v, childrenAtRisk }))}
-              error={errors.errorFor('childrenAtRisk')}
-              inline
-            />
-            <RadioGroupField
-              id={errors.idFor('residentAwareness')}
-              legend={t('public.awareness')}
-              value={values.residentAwareness}
-              choices={labelledChoices(AWARENESS, 'awareness')}
-              onValueChange={(residentAwareness) => setValues((v) => ({ ...v, residentAwareness }))}
-              error={errors.errorFor('residentAwareness')}
-            />
-            <TextAreaField
-              id={errors.idFor('residentAwarenessNote')}
-              label={t('public.awarenessNote')}
-              value={values.residentAwarenessNote}
-              onValueChange={(residentAwarenessNote) => setValues((v) => ({ ...v, residentAwarenessNote }))}
-              error={errors.errorFor('residentAwarenessNote')}
-              rows={2}
-              optional
-            />
-            <Fieldset>
-              <FieldsetLegend>{t('language.legend')}</FieldsetLegend>
-              <TextField
-                id={errors.idFor('preferredLanguage')}
-                label={t('language.preferred')}
-                description={t('language.preferredDescription')}
-                value={values.preferredLanguage}
-                onValueChange={(preferredLanguage) => setValues((v) => ({ ...v, preferredLanguage }))}
-                error={errors.errorFor('preferredLanguage')}
-                optional
-                autoComplete="off"
-              />
-              <CheckboxField
-                id={errors.idFor('interpreterNeeded')}
-                label={t('language.interpreterNeeded')}
-                checked={values.interpreterNeeded}
-                onCheckedChange={(interpreterNeeded) => setValues((v) => ({ ...v, interpreterNeeded }))}
-                error={errors.errorFor('interpreterNeeded')}
-              />
-            </Fieldset>
+            <ChildrenAtRiskField values={values} update={setValues} errors={errors} description={t('checklist.children_at_risk_for_meeting')} />
+            <AwarenessFields values={values} update={setValues} errors={errors} />
+            <LanguageFields values={values} update={setValues} errors={errors} />
             <TextField
               id={errors.idFor('reason')}
               label={t('correct.reason')}

@@ -4,7 +4,7 @@
  */
 import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, NO_FIXED_ADDRESS_KINDS, URGENCIES } from '@nabij/contracts';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { t } from '../../app/i18n';
 import { CheckboxField } from '../../components/CheckboxField';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
@@ -16,6 +16,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from './intake-format';
 import {
+  ADDRESS_FIELDS,
   EMPTY_CHILD,
   EMPTY_RESIDENT,
   MAX_CHILDREN,
@@ -33,6 +34,20 @@ interface PartProps {
   update: UpdateReferralForm;
   errors: FormErrors;
 }
+
+/**
+ * Props for a part that needs only some of the form's values, so another form with the same answers (the referral
+ * correction) can reuse it with its own values type.
+ */
+interface SubsetPartProps<V> {
+  values: V;
+  update: (update: (values: V) => V) => void;
+  errors: FormErrors;
+}
+
+type ChildrenAtRiskValues = Pick<ReferralFormValues, 'childrenAtRisk'>;
+type AwarenessValues = Pick<ReferralFormValues, 'residentAwareness' | 'residentAwarenessNote'>;
+type LanguageValues = Pick<ReferralFormValues, 'preferredLanguage' | 'interpreterNeeded'>;
 
 /** Moves focus to an element after React has rendered it. */
 function focusSoon(id: string): void {
@@ -98,6 +113,25 @@ export function ReferrerFields({ values, update, errors, labels }: PartProps & {
   );
 }
 
+type AddressField = (typeof ADDRESS_FIELDS)[number];
+
+/** The address rows of a person, shared with the referral correction; `field` gives each text field's props. */
+export function AddressRows({ field, postcodeDescription }: { field: (f: AddressField) => ComponentProps<typeof TextField>; postcodeDescription?: string }) {
+  return (
+    <>
+      <div className="nabij-form-row">
+        <TextField {...field('street')} />
+        <TextField {...field('houseNumber')} inputMode="numeric" className="nabij-field--short" />
+        <TextField {...field('houseNumberAddition')} className="nabij-field--short" />
+      </div>
+      <div className="nabij-form-row">
+        <TextField {...field('postcode')} description={postcodeDescription} className="nabij-field--short" />
+        <TextField {...field('city')} />
+      </div>
+    </>
+  );
+}
+
 function ResidentFieldset({
   index,
   resident,
@@ -128,19 +162,7 @@ function ResidentFieldset({
   });
   // The address is asked once per household (ADR 0029): a further resident lives at the first one's unless unticked.
   const ownAddress = index === 0 || !resident.sameAddress;
-  const addressFields = (
-    <>
-      <div className="nabij-form-row">
-        <TextField {...text('street')} />
-        <TextField {...text('houseNumber')} inputMode="numeric" className="nabij-field--short" />
-        <TextField {...text('houseNumberAddition')} className="nabij-field--short" />
-      </div>
-      <div className="nabij-form-row">
-        <TextField {...text('postcode')} description={t('personForm.postcodeDescription')} className="nabij-field--short" />
-        <TextField {...text('city')} />
-      </div>
-    </>
-  );
+  const addressFields = <AddressRows field={text} postcodeDescription={t('personForm.postcodeDescription')} />;
   const more = (
     <>
       <div className="nabij-form-row">
@@ -388,11 +410,17 @@ export function UrgencyField({ values, update, errors }: PartProps) {
   );
 }
 
-export function ChildrenAtRiskField({ values, update, errors }: PartProps) {
+export function ChildrenAtRiskField<V extends ChildrenAtRiskValues>({
+  values,
+  update,
+  errors,
+  description,
+}: SubsetPartProps<V> & { description?: string }) {
   return (
     <RadioGroupField
       id={errors.idFor('childrenAtRisk')}
       legend={t('public.childrenAtRisk')}
+      description={description}
       value={values.childrenAtRisk}
       choices={labelledChoices(['yes', 'no', 'unknown'] satisfies (typeof CHILD_RISK)[number][], 'childRisk')}
       onValueChange={(childrenAtRisk) => update((v) => ({ ...v, childrenAtRisk }))}
@@ -416,7 +444,7 @@ export function SafetyNotesField({ values, update, errors }: PartProps) {
   );
 }
 
-export function AwarenessFields({ values, update, errors }: PartProps) {
+export function AwarenessFields<V extends AwarenessValues>({ values, update, errors }: SubsetPartProps<V>) {
   return (
     <>
       <RadioGroupField
@@ -441,7 +469,7 @@ export function AwarenessFields({ values, update, errors }: PartProps) {
 }
 
 /** The household's language and whether an interpreter is needed: asked from the start (issue #17 item 10). */
-export function LanguageFields({ values, update, errors }: PartProps) {
+export function LanguageFields<V extends LanguageValues>({ values, update, errors }: SubsetPartProps<V>) {
   return (
     <Fieldset>
       <FieldsetLegend>{t('language.legend')}</FieldsetLegend>
