@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, type CaseCourseView, type Role } from '@nabij/contracts';
-import { annaReferralBody, buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { annaReferralBody, buildCase, buildLoggedInUser, buildTenant } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -9,10 +9,8 @@ const as: Record<string, Agent & { userId: string }> = {};
 const today = new Date().toISOString().slice(0, 10);
 
 async function login(key: string, roles: Role[]) {
-  const user = await buildUser(t.db, tenant, { roles });
-  const agent = t.agent();
-  await agent.login(user.username, user.password);
-  as[key] = Object.assign(agent, { userId: user.id });
+  const user = await buildLoggedInUser(t, tenant, roles);
+  as[key] = Object.assign(user.agent, { userId: user.id });
   return as[key];
 }
 
