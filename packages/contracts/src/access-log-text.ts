@@ -16,6 +16,28 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'household.member_added': 'voegde iemand toe aan het huishouden',
   'household.member_removed': 'haalde iemand uit het huishouden',
   'household.relation_changed': 'wijzigde de relatie in het huishouden',
+  'person.language_changed': 'wijzigde de taal of de behoefte aan een tolk',
+  'person.merge_candidates_shown': 'zag deze persoon als mogelijke dubbele inschrijving om samen te voegen',
+  'person.merge_previewed': 'vergeleek twee inschrijvingen van deze persoon om ze samen te voegen',
+  'person.merged': 'voegde twee inschrijvingen van deze persoon samen',
+  'person.merge_refused': 'mocht twee inschrijvingen van deze persoon niet samenvoegen',
+  'person.merge_undone': 'maakte het samenvoegen van twee inschrijvingen ongedaan',
+  'person.merges_viewed': 'bekeek de lijst met samengevoegde inschrijvingen',
+
+  // issue #17: corrections, one case per household, staff changes, finding by reference
+  'referral.corrected': 'vulde de aanmelding aan of verbeterde die',
+  'referral.joined_open_case': 'voegde de aanmelding toe aan het lopende dossier',
+  'referral.parallel_case_decided': 'besloot met reden tot een tweede dossier naast het lopende',
+  'referral.closed_joined_case': 'sloot de aanmelding af omdat die bij het lopende dossier hoort',
+  'referral.found_by_reference': 'vond de aanmelding met het kenmerk',
+  'case_file.found_by_reference': 'vond het dossier met het kenmerk',
+  'case_file.contact_person_changed': 'gaf het dossier een andere contactpersoon',
+  'case_file.caseload_listed': 'bekeek de dossiers van een medewerker om ze over te dragen',
+  'case_file.process_coordinator_linked': 'koppelde een procesregisseur aan het dossier',
+  'case_file.process_coordinator_unlinked': 'haalde de procesregisseur van het dossier af',
+  'consultation_without_case.recorded': 'schreef een overleg zonder dossier op',
+  'consultation_without_case.referred': 'maakte van een overleg zonder dossier een aanmelding',
+  'resident_letter.downloaded': 'downloadde een brief van het wijkteam in Mijn Nabij',
 
   // referrals, intake meeting, letters
   'referral.received': 'stuurde een aanmelding in via het formulier',
