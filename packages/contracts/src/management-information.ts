@@ -33,8 +33,19 @@ export type DashboardQuery = z.infer<typeof dashboardQuery>;
 export const MI_UNITS = ['count', 'days', 'percent', 'score', 'number'] as const;
 export type MiUnit = (typeof MI_UNITS)[number];
 
-/** One figure. `value: null, suppressed: false` means no data (e.g. nothing happened in the period). */
-export const miCell = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
+/**
+ * Why a figure is hidden: `small` — a count of 1–4 (shown as "<5"); `complementary` — a figure that is not small
+ * itself but hidden so that a small one cannot be computed back from a total (shown as "x"); `few_cases` — a
+ * statistic (average, median, share) or a count that rests on fewer than five cases (shown as "te weinig", never "<5").
+ */
+export const MI_SUPPRESSION_REASONS = ['small', 'complementary', 'few_cases'] as const;
+export type MiSuppressionReason = (typeof MI_SUPPRESSION_REASONS)[number];
+
+/**
+ * One figure. `value: null, suppressed: false` means no data (e.g. nothing happened in the period). A suppressed
+ * figure says why (`reason`).
+ */
+export const miCell = z.object({ value: z.number().nullable(), suppressed: z.boolean(), reason: z.enum(MI_SUPPRESSION_REASONS).optional() });
 export type MiCell = z.infer<typeof miCell>;
 
 export const miColumn = z.object({ key: z.string(), label: z.string(), unit: z.enum(MI_UNITS) });

@@ -38,35 +38,39 @@ describe('median and 90th percentile', () => {
 describe('suppression of small cells', () => {
   it('hides counts of one to four, shows zero and five or more', () => {
     expect(countCell(0)).toEqual({ value: 0, suppressed: false });
-    expect(countCell(1)).toEqual({ value: null, suppressed: true });
-    expect(countCell(4)).toEqual({ value: null, suppressed: true });
+    expect(countCell(1)).toEqual({ value: null, suppressed: true, reason: 'small' });
+    expect(countCell(4)).toEqual({ value: null, suppressed: true, reason: 'small' });
     expect(countCell(5)).toEqual({ value: 5, suppressed: false });
   });
 
   it('hides a statistic over fewer than five cases, and reports no data over none', () => {
-    expect(statCell(3.25, 4)).toEqual({ value: null, suppressed: true });
+    // Never "<5": an average over four cases is hidden because of the cases behind it, not because it is small.
+    expect(statCell(3.25, 4)).toEqual({ value: null, suppressed: true, reason: 'few_cases' });
+    expect(statCell(12, 3)).toEqual({ value: null, suppressed: true, reason: 'few_cases' });
     expect(statCell(3.25, 5)).toEqual({ value: 3.3, suppressed: false });
     expect(statCell(null, 0)).toEqual({ value: null, suppressed: false });
   });
 
   it('hides a share when its whole is small or its own count is hidden', () => {
-    expect(shareCell(2, 10)).toEqual({ value: null, suppressed: true });
-    expect(shareCell(6, 4 + 0)).toEqual({ value: null, suppressed: true });
+    expect(shareCell(2, 10)).toEqual({ value: null, suppressed: true, reason: 'complementary' });
+    expect(shareCell(6, 4 + 0)).toEqual({ value: null, suppressed: true, reason: 'few_cases' });
     expect(shareCell(5, 20)).toEqual({ value: 25, suppressed: false });
     expect(shareCell(0, 20)).toEqual({ value: 0, suppressed: false });
     expect(shareCell(0, 0)).toEqual({ value: null, suppressed: false });
-    expect(shareCell(12, 20, true)).toEqual({ value: null, suppressed: true });
+    expect(shareCell(12, 20, true)).toEqual({ value: null, suppressed: true, reason: 'complementary' });
   });
 
   it('hides a second cell when a single hidden cell could be computed back from the total', () => {
     // 30 + 3 + 12 = 45: with only the 3 hidden, 45 − 30 − 12 would give it away; the smallest other (12) goes too.
     const list = suppressList([30, 3, 12]);
     expect(list.cells.map((c) => c.suppressed)).toEqual([false, true, true]);
+    // The API says why: the 3 is small ("<5"), the 12 is hidden to protect it (its own marker).
+    expect(list.cells.map((c) => c.reason)).toEqual([undefined, 'small', 'complementary']);
     expect(list.total).toEqual({ value: 45, suppressed: false });
     // Two small cells protect each other; nothing more is hidden.
     expect(suppressList([30, 3, 2, 12]).cells.map((c) => c.suppressed)).toEqual([false, true, true, false]);
     // Zeros are not hidden, and no non-zero cell is left to hide: the total is small itself.
-    expect(suppressList([0, 3, 0]).total).toEqual({ value: null, suppressed: true });
+    expect(suppressList([0, 3, 0]).total).toEqual({ value: null, suppressed: true, reason: 'small' });
   });
 
   it('protects rows and columns of a matrix together until no hidden cell can be derived', () => {
@@ -78,6 +82,10 @@ describe('suppression of small cells', () => {
     expect(m.cells.map((r) => r.map((c) => c.suppressed))).toEqual([
       [false, true, true],
       [false, true, true],
+    ]);
+    expect(m.cells.map((r) => r.map((c) => c.reason))).toEqual([
+      [undefined, 'small', 'complementary'],
+      [undefined, 'complementary', 'complementary'],
     ]);
     expect(m.rowTotals.map((c) => c.value)).toEqual([20, 22]);
     expect(m.colTotals.map((c) => c.value)).toEqual([17, 11, 14]);
@@ -92,13 +100,17 @@ describe('suppression of small cells', () => {
   });
 
   it('also hides cells forced for another reason (actions of fewer than five cases)', () => {
-    expect(suppressList([40, 20, 9], [false, false, true]).cells.map((c) => c.suppressed)).toEqual([false, true, true]);
+    const forced = suppressList([40, 20, 9], [false, false, true]);
+    expect(forced.cells.map((c) => c.suppressed)).toEqual([false, true, true]);
+    expect(forced.cells.map((c) => c.reason)).toEqual([undefined, 'complementary', 'few_cases']);
   });
 });
 
 describe('export cells', () => {
   it('write "<5" for suppressed cells, nothing for no data, and decimals with a comma', () => {
-    expect(cellText({ value: null, suppressed: true }, 'count')).toBe('<5');
+    expect(cellText({ value: null, suppressed: true, reason: 'small' }, 'count')).toBe('<5');
+    expect(cellText({ value: null, suppressed: true, reason: 'complementary' }, 'count')).toBe('x');
+    expect(cellText({ value: null, suppressed: true, reason: 'few_cases' }, 'percent')).toBe('te weinig');
     expect(cellText({ value: null, suppressed: false }, 'days')).toBe('');
     expect(cellText({ value: 12, suppressed: false }, 'count')).toBe('12');
     expect(cellText({ value: 2.5, suppressed: false }, 'days')).toBe('2,5');

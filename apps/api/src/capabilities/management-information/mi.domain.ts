@@ -5,7 +5,12 @@
 import { SUPPRESSION_THRESHOLD, type MiCell } from '@nabij/contracts';
 
 export const NO_DATA: MiCell = { value: null, suppressed: false };
-export const SUPPRESSED: MiCell = { value: null, suppressed: true };
+/** A count of 1–4 ("<5"). */
+export const SMALL: MiCell = { value: null, suppressed: true, reason: 'small' };
+/** Not small itself, hidden so that a small figure cannot be computed back ("x"). */
+export const COMPLEMENTARY: MiCell = { value: null, suppressed: true, reason: 'complementary' };
+/** A statistic or count resting on fewer than five cases ("te weinig"). */
+export const FEW_CASES: MiCell = { value: null, suppressed: true, reason: 'few_cases' };
 
 /** A count of cases (or referrals, actions, signals …) that is 1–4 would identify households: suppressed. Zero is shown. */
 export const isSmall = (n: number): boolean => n > 0 && n < SUPPRESSION_THRESHOLD;
@@ -13,7 +18,7 @@ export const isSmall = (n: number): boolean => n > 0 && n < SUPPRESSION_THRESHOL
 export const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 export function countCell(n: number): MiCell {
-  return isSmall(n) ? SUPPRESSED : { value: n, suppressed: false };
+  return isSmall(n) ? SMALL : { value: n, suppressed: false };
 }
 
 /**
@@ -22,7 +27,7 @@ export function countCell(n: number): MiCell {
  */
 export function statCell(value: number | null, cases: number): MiCell {
   if (cases === 0 || value === null || Number.isNaN(value)) return NO_DATA;
-  if (cases < SUPPRESSION_THRESHOLD) return SUPPRESSED;
+  if (cases < SUPPRESSION_THRESHOLD) return FEW_CASES;
   return { value: round1(value), suppressed: false };
 }
 
@@ -32,7 +37,9 @@ export function statCell(value: number | null, cases: number): MiCell {
  */
 export function shareCell(part: number, whole: number, partSuppressed = isSmall(part)): MiCell {
   if (whole === 0) return NO_DATA;
-  if (whole < SUPPRESSION_THRESHOLD || partSuppressed) return SUPPRESSED;
+  if (whole < SUPPRESSION_THRESHOLD) return FEW_CASES;
+  // The count it is the share of is hidden (small, or to protect another): the share would give that count away.
+  if (partSuppressed) return COMPLEMENTARY;
   return { value: round1((part / whole) * 100), suppressed: false };
 }
 
@@ -92,7 +99,13 @@ export function suppressMatrix(counts: readonly (readonly number[])[], force: re
     { parts: Array.from({ length: rows }, (_, r) => rowTotal(r)), total: grandIndex },
   ];
   const mask = suppressionMask(flat, groups, force.flatMap((r) => [...r]));
-  const cell = (i: number): MiCell => (mask[i] ? SUPPRESSED : { value: flat[i] ?? 0, suppressed: false });
+  const forced = force.flatMap((r) => [...r]);
+  // Why each hidden cell is hidden: small itself, forced (too few cases behind it), or to protect another cell.
+  const cell = (i: number): MiCell => {
+    if (!mask[i]) return { value: flat[i] ?? 0, suppressed: false };
+    if (isSmall(flat[i] ?? 0)) return SMALL;
+    return forced[i] === true ? FEW_CASES : COMPLEMENTARY;
+  };
   return {
     cells: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cell(at(r, c)))),
     rowTotals: Array.from({ length: rows }, (_, r) => cell(rowTotal(r))),

@@ -1,6 +1,6 @@
 /**
  * The dashboard as a file: CSV (semicolon-separated, decimal comma, for Dutch spreadsheets), XLSX (one sheet per
- * section) and a PDF report of the period. The same tables as on screen, with the same suppressed cells ("<5"). Every
+ * section) and a PDF report of the period. The same tables as on screen, with the same suppressed cells and markers. Every
  * text cell that a spreadsheet would run as a formula is neutralised; numbers are written as numbers.
  */
 import { SUPPRESSION_THRESHOLD, type DashboardView, type MiCell, type MiTable, type MiUnit } from '@nabij/contracts';
@@ -10,10 +10,21 @@ import { neutraliseFormula } from '../plan';
 import { dutchDate } from './mi.domain';
 
 export const SUPPRESSED_TEXT = `<${SUPPRESSION_THRESHOLD}`;
+/** Hidden to protect a small figure elsewhere (the CBS sign for "geheim"). */
+export const COMPLEMENTARY_TEXT = 'x';
+/** A statistic or count resting on fewer than five cases: never "<5", which would read as a value. */
+export const FEW_CASES_TEXT = 'te weinig';
 
-/** A cell as text, in Dutch notation: "<5" when suppressed, empty when there is no data, "12,5" for decimals. */
+/** The marker of a hidden cell, by the reason it is hidden ("<5" only for a count below five). */
+export function suppressedText(cell: MiCell): string {
+  if (cell.reason === 'complementary') return COMPLEMENTARY_TEXT;
+  if (cell.reason === 'few_cases') return FEW_CASES_TEXT;
+  return SUPPRESSED_TEXT;
+}
+
+/** A cell as text, in Dutch notation: its marker when suppressed ("<5", "x", "te weinig"), empty when there is no data, "12,5" for decimals. */
 export function cellText(cell: MiCell, unit: MiUnit): string {
-  if (cell.suppressed) return SUPPRESSED_TEXT;
+  if (cell.suppressed) return suppressedText(cell);
   if (cell.value === null) return '';
   const decimals = unit === 'count' ? 0 : 1;
   const fixed = Number.isInteger(cell.value) && unit !== 'percent' && unit !== 'score' ? String(cell.value) : cell.value.toFixed(decimals);
@@ -29,7 +40,7 @@ export function reportHeader(view: DashboardView): Array<[string, string]> {
     ['Gemaakt op', dutchDate(view.today)],
     [
       'Privacy',
-      `Alleen totalen. Cellen met minder dan ${SUPPRESSION_THRESHOLD} dossiers (of aanmeldingen, acties, signalen) staan er als ${SUPPRESSED_TEXT}; waar een verborgen cel uit een totaal terug te rekenen zou zijn, is ook een tweede cel verborgen. Leeg betekent: geen gegevens.`,
+      `Alleen totalen. Aantallen van 1 tot en met ${SUPPRESSION_THRESHOLD - 1} dossiers (of aanmeldingen, acties, signalen) staan er als ${SUPPRESSED_TEXT}. ${COMPLEMENTARY_TEXT}: verborgen om een klein aantal elders in de tabel te beschermen (anders was het uit een totaal terug te rekenen). ${FEW_CASES_TEXT}: een gemiddelde, mediaan of percentage over minder dan ${SUPPRESSION_THRESHOLD} dossiers wordt niet getoond. Leeg betekent: geen gegevens.`,
     ],
   ];
 }
@@ -62,7 +73,7 @@ export function dashboardCsv(view: DashboardView): string {
 // ---------- XLSX ----------
 const xText = (text: string, bold = false): Cell => ({ value: neutraliseFormula(text), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
 function xCell(cell: MiCell, unit: MiUnit): Cell {
-  if (cell.suppressed) return { value: SUPPRESSED_TEXT, type: String, align: 'right' };
+  if (cell.suppressed) return { value: suppressedText(cell), type: String, align: 'right' };
   if (cell.value === null) return null;
   return { value: cell.value, type: Number, format: unit === 'count' ? '0' : '0.0' };
 }

@@ -240,7 +240,11 @@ const cell = (view: DashboardView, table: string, rowKey: string, columnKey: str
   return r.cells[c]!;
 };
 const shown = (value: number) => ({ value, suppressed: false });
-const hidden = { value: null, suppressed: true };
+/** Hidden, whatever the reason; the reason is checked where it matters (`small`, `protecting`, `fewCases`). */
+const hidden = expect.objectContaining({ value: null, suppressed: true });
+const small = { value: null, suppressed: true, reason: 'small' };
+const protecting = { value: null, suppressed: true, reason: 'complementary' };
+const fewCases = { value: null, suppressed: true, reason: 'few_cases' };
 const none = { value: null, suppressed: false };
 
 describe('the coordinator’s dashboard, checked against the hand-built fixture', () => {
@@ -268,8 +272,9 @@ describe('the coordinator’s dashboard, checked against the hand-built fixture'
     expect(cell(v, 'inflow_channel', '2026-05', 'total')).toEqual(shown(0));
     expect(tableOf(v, 'inflow_channel').rows.map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', 'total']);
     // By referrer: professionals 6, residents 4. With the 4 hidden, 10 − 6 would give it away: the 6 is hidden too.
-    expect(cell(v, 'inflow_referrer', 'total', 'self')).toEqual(hidden);
-    expect(cell(v, 'inflow_referrer', 'total', 'professional')).toEqual(hidden);
+    // The API says why: the 4 is small ("<5"), the 6 is hidden to protect it (its own marker, never "<5").
+    expect(cell(v, 'inflow_referrer', 'total', 'self')).toEqual(small);
+    expect(cell(v, 'inflow_referrer', 'total', 'professional')).toEqual(protecting);
     expect(cell(v, 'inflow_referrer', 'total', 'partner')).toEqual(shown(0));
     expect(cell(v, 'inflow_referrer', 'total', 'total')).toEqual(shown(10));
   });
@@ -304,8 +309,10 @@ describe('the coordinator’s dashboard, checked against the hand-built fixture'
     expect(cell(v, 'open_by_phase', 'total', 'count')).toEqual(hidden);
     expect(cell(v, 'open_by_phase', 'analysis', 'count')).toEqual(shown(0));
     // Three workers: too few for a distribution.
-    expect(cell(v, 'caseload', 'workers', 'value')).toEqual(hidden);
-    expect(cell(v, 'caseload', 'median', 'value')).toEqual(hidden);
+    expect(cell(v, 'caseload', 'workers', 'value')).toEqual(small);
+    // An average or median over three workers is not "<5": it is hidden for the few cases behind it.
+    expect(cell(v, 'caseload', 'mean', 'value')).toEqual(fewCases);
+    expect(cell(v, 'caseload', 'median', 'value')).toEqual(fewCases);
     // The coordinator sees the list per worker (names), with small numbers suppressed too.
     const perWorker = tableOf(v, 'caseload_per_worker');
     expect(perWorker.rows.map((r) => r.label)).toContain('=HYPERLINK("http://evil.example","klik")');
@@ -320,7 +327,7 @@ describe('the coordinator’s dashboard, checked against the hand-built fixture'
   it('computes the ZRM change from the first start to the last closing measurement', () => {
     // Housing +1 for all five closed cases; finances +2, +1, 0, +1, −1 (the interim measurement is ignored).
     expect(tableOf(v, 'zrm_change').rows.find((r) => r.key === 'housing')!.cells).toEqual([shown(5), shown(5), shown(1), shown(100), shown(0), shown(0)]);
-    expect(tableOf(v, 'zrm_change').rows.find((r) => r.key === 'finances')!.cells).toEqual([shown(5), shown(5), shown(0.6), hidden, hidden, hidden]);
+    expect(tableOf(v, 'zrm_change').rows.find((r) => r.key === 'finances')!.cells).toEqual([shown(5), shown(5), shown(0.6), protecting, protecting, protecting]);
     // All domains: 10 measurements, change (3 + 5) / 10 = 0.8; 8 improved (80 %), 1 same and 1 worse hidden.
     expect(tableOf(v, 'zrm_change').rows.find((r) => r.key === 'total')!.cells).toEqual([shown(5), shown(10), shown(0.8), shown(80), hidden, hidden]);
     expect(cell(v, 'zrm_coverage', 'with_pair', 'share')).toEqual(shown(100));
@@ -328,7 +335,8 @@ describe('the coordinator’s dashboard, checked against the hand-built fixture'
 
   it('computes the participation-ladder movement, closure reasons, watch and re-referrals', () => {
     // Moves +1, +2, 0, 0, +1 (first against last; the middle measurement of case 1 is ignored): average 0.8.
-    expect(tableOf(v, 'participation').rows[0]!.cells).toEqual([shown(5), shown(5), hidden, hidden, shown(0), shown(0.8)]);
+    // The shares of the hidden counts (3 up, 2 same) are percentages: hidden to protect those counts, never "<5".
+    expect(tableOf(v, 'participation').rows[0]!.cells).toEqual([shown(5), shown(5), protecting, protecting, shown(0), shown(0.8)]);
     expect(cell(v, 'closure_reasons', 'total', 'total')).toEqual(shown(5));
     expect(cell(v, 'closure_reasons', 'goals_reached', 'total')).toEqual(hidden);
     expect(cell(v, 'closure_reasons', 'other', 'total')).toEqual(shown(0));
@@ -358,8 +366,8 @@ describe('the coordinator’s dashboard, checked against the hand-built fixture'
     // Family (1) is hidden, so the smallest other cell is hidden too: a total minus the rest must not give it away.
     const p = tableOf(v, 'actions_by_performer');
     expect(p.rows.map((r) => [r.key, r.cells[0]])).toEqual([
-      ['household', hidden],
-      ['family', hidden],
+      ['household', protecting],
+      ['family', small],
       ['network', shown(6)],
       ['professional', shown(6)],
       ['unknown', shown(0)],
@@ -502,6 +510,12 @@ describe('exports', () => {
     // The total row of inflow per channel: web form 6, phone, walk-in and e-mail suppressed, total 10.
     const inflowAt = lines.indexOf('Aanmeldingen per maand en kanaal');
     expect(lines.slice(inflowAt).find((l) => l.startsWith('Totaal;'))).toBe('Totaal;6;<5;<5;<5;0;0;10');
+    // By referrer: the 4 residents are "<5", the 6 professionals hidden to protect them get "x", explained at the top.
+    const referrerTotal = lines.slice(lines.indexOf('Aanmeldingen per maand en soort verwijzer')).find((l) => l.startsWith('Totaal;')) ?? '';
+    expect(referrerTotal.split(';').sort()).toEqual(['0', '10', '<5', 'Totaal', 'x'].sort());
+    expect(r.body).toContain('x: verborgen om een klein aantal elders in de tabel te beschermen');
+    // A percentage or average over too few cases is never "<5".
+    expect(lines.find((l) => l.startsWith('Gemiddeld aantal open dossiers per werker;'))).toBe('Gemiddeld aantal open dossiers per werker;te weinig');
     expect(lines).toContain('Toewijzing → plan afgesproken (analyse);6;36,5;50;42;83,3');
     // The worker's name that looks like a formula gets a leading apostrophe (and is quoted for its quotes).
     expect(r.body).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")";0;0`);

@@ -19,7 +19,7 @@ import {
   TOTAL,
   ZRM_DOMAIN,
 } from './mi.labels';
-import { countCell, isSmall, monthLabel, monthsOf, NO_DATA, percentileOfHistogram, shareCell, statCell, SUPPRESSED, suppressList, suppressMatrix, type Bin } from './mi.domain';
+import { COMPLEMENTARY, countCell, FEW_CASES, isSmall, monthLabel, monthsOf, NO_DATA, percentileOfHistogram, shareCell, statCell, suppressList, suppressMatrix, type Bin } from './mi.domain';
 import * as q from './mi.queries';
 import { additiveDirect, additiveFigures, type Additive } from './mi.cells';
 
@@ -241,7 +241,7 @@ function workloadSection(f: Facts, perWorker: boolean): MiSection {
   const loads = [...workers.values()].map((w) => ({ value: w.open, count: 1 }));
   const openCases = sum([...workers.values()].map((w) => w.open));
   const enough = workers.size >= 5 && openCases >= 5;
-  const stat = (v: number | null) => (enough ? statCell(v, workers.size) : workers.size === 0 ? NO_DATA : SUPPRESSED);
+  const stat = (v: number | null) => (enough ? statCell(v, workers.size) : workers.size === 0 ? NO_DATA : FEW_CASES);
   const e = f.evaluations;
   const tables: MiTable[] = [
     table('open_by_phase', 'Open dossiers per fase (vandaag)', 'Dossiers die vandaag open zijn, per fase; de waakvlam apart. Hangt niet af van de gekozen periode.', [COUNT, SHARE], distribution(phases, PHASE, phaseCounts), {
@@ -304,7 +304,7 @@ function outcomesSection(f: Facts): MiSection {
       label,
       [
         countCell(r.cases),
-        few ? SUPPRESSED : countCell(r.pairs),
+        few ? FEW_CASES : countCell(r.pairs),
         statCell(r.pairs ? r.change_sum / r.pairs : null, r.cases),
         shareCell(r.improved, r.pairs, parts.cells[0]?.suppressed ?? true),
         shareCell(r.same, r.pairs, parts.cells[1]?.suppressed ?? true),
@@ -368,7 +368,7 @@ function outcomesSection(f: Facts): MiSection {
         [
           row('all', 'Alle gemeten personen', [
             countCell(p.cases),
-            pFew && p.cases > 0 ? SUPPRESSED : countCell(p.persons),
+            pFew && p.cases > 0 ? FEW_CASES : countCell(p.persons),
             shareCell(p.up, p.persons, pParts.cells[0]?.suppressed ?? true),
             shareCell(p.same, p.persons, pParts.cells[1]?.suppressed ?? true),
             shareCell(p.down, p.persons, pParts.cells[2]?.suppressed ?? true),
@@ -408,7 +408,7 @@ function outcomesSection(f: Facts): MiSection {
         (() => {
           const between = rr.within_two_years - rr.within_one_year;
           const hideTwo = isSmall(between) && !isSmall(rr.within_two_years) && !isSmall(rr.within_one_year);
-          const two = hideTwo ? SUPPRESSED : countCell(rr.within_two_years);
+          const two = hideTwo ? COMPLEMENTARY : countCell(rr.within_two_years);
           return [
             row('referrals', 'Aanmeldingen in de periode', [countCell(rr.referrals), NO_DATA]),
             row('with_household', 'Gekoppeld aan een bekend huishouden', [countCell(rr.with_household), shareCell(rr.with_household, rr.referrals)]),
@@ -614,7 +614,7 @@ export function mirrorIndicators(f: Facts): Record<QualityElement, { indicators:
   const c = f.continuity;
   const cov = f.zrmCoverage;
   const e = f.evaluations;
-  const homeVisits = f.contacts.cases === 0 ? NO_DATA : f.contacts.cases < 5 || isSmall(f.contacts.home_visit_cases) ? SUPPRESSED : shareCell(f.contacts.home_visits, f.contacts.contacts);
+  const homeVisits = f.contacts.cases === 0 ? NO_DATA : f.contacts.cases < 5 || isSmall(f.contacts.home_visit_cases) ? FEW_CASES : shareCell(f.contacts.home_visits, f.contacts.contacts);
   const selfOnly = 'Niet uit de registratie af te leiden zonder extra registratie; volg dit element met de zelfevaluatie (en bijvoorbeeld cliëntervaringen).';
   return {
     basic_attitude: { indicators: [], limitation: selfOnly },
