@@ -26,6 +26,8 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
 
   // issue #17: corrections, one case per household, staff changes, finding by reference
   'referral.corrected': 'vulde de aanmelding aan of verbeterde die',
+  'referral.corrected_from_case': 'vulde vanuit het dossier de aanmelding aan of verbeterde die',
+  'referral.viewed_from_case': 'bekeek vanuit het dossier de aanmelding waarmee het dossier begon',
   'referral.joined_open_case': 'voegde de aanmelding toe aan het lopende dossier',
   'referral.parallel_case_decided': 'besloot met reden tot een tweede dossier naast het lopende',
   'referral.closed_joined_case': 'sloot de aanmelding af omdat die bij het lopende dossier hoort',

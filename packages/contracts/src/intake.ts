@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bsnSchema, isoDate, personMatchReason, postcodeSchema, personSummary, relationSchema, uuid } from './schemas';
+import { bsnSchema, houseNumberAdditionSchema, houseNumberSchema, isoDate, personMatchReason, phoneNumberSchema, postcodeSchema, personSummary, relationSchema, uuid } from './schemas';
 import { NO_FIXED_ADDRESS_KINDS } from './household';
 
 /** Life domains a referral can be about: the 13 ZRM 2017 domains plus parenting. Labels: `domain.<code>`. */
@@ -58,11 +58,11 @@ export const referralResident = z.object({
   dateOfBirth: blank(dateOfBirth),
   bsn: blank(bsnSchema),
   postcode: blank(postcodeSchema),
-  houseNumber: blank(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
-  houseNumberAddition: optional(10),
+  houseNumber: blank(houseNumberSchema),
+  houseNumberAddition: blank(houseNumberAdditionSchema),
   street: optional(100),
   city: optional(100),
-  phone: blank(z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+  phone: blank(phoneNumberSchema),
   /** Who this is in the household; left open, it is derived from the ages (partner for a second adult, child for a minor). */
   relation: relationSchema.optional(),
   /** No fixed address, and why (then no address is needed; with a postal address, the address fields hold it). */
@@ -77,7 +77,7 @@ export const referrerSchema = z.object({
   name: text(200, 'uw naam'),
   organisation: optional(200),
   role: optional(100),
-  phone: blank(z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+  phone: blank(phoneNumberSchema),
   email: blank(z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200)),
 });
 
@@ -154,7 +154,7 @@ export const hostQuestionRequest = z.object({
     .object({
       firstName: text(100, 'de voornaam'),
       lastName: text(100, 'de achternaam'),
-      phone: z.string().trim().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' }),
+      phone: phoneNumberSchema,
       question: text(2000, 'de vraag'),
     })
     .optional(),
@@ -294,11 +294,11 @@ export const correctReferralRequest = z.object({
         dateOfBirth: clearable(dateOfBirth),
         age: z.number({ error: 'Vul de leeftijd in jaren in.' }).int({ error: 'Vul de leeftijd in hele jaren in.' }).min(0, { error: 'Vul een leeftijd van 0 tot 120 in.' }).max(120, { error: 'Vul een leeftijd van 0 tot 120 in.' }).nullable().optional(),
         street: clearableText(100),
-        houseNumber: clearable(z.string().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
-        houseNumberAddition: clearableText(10),
+        houseNumber: clearable(houseNumberSchema),
+        houseNumberAddition: clearable(houseNumberAdditionSchema),
         postcode: clearable(postcodeSchema),
         city: clearableText(100),
-        phone: clearable(z.string().regex(/^[+0-9][0-9 -]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+        phone: clearable(phoneNumberSchema),
       }),
     )
     .max(16)
@@ -310,6 +310,10 @@ export const correctReferralRequest = z.object({
   interpreterNeeded: z.boolean().optional(),
 });
 export type CorrectReferralRequest = z.input<typeof correctReferralRequest>;
+
+/** GET /api/cases/:id/referrals: the referral that opened the case and those that joined it, for their correction from the case. */
+export const caseReferrals = z.object({ referrals: z.array(referralView) });
+export type CaseReferrals = z.infer<typeof caseReferrals>;
 
 /** The fields a correction can change, for the history's labels (`correctionField.<field>`). */
 export const CORRECTION_FIELDS = [

@@ -247,6 +247,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // ---- case files (analysis.md, privacy.md) ----
   'GET /api/cases/mine': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator', 'municipal_consultant'), source: 'privacy.md: "Mijn dossiers"; the consultant\'s linked cases (coordination.md)' },
   'GET /api/cases/:id': { resource: 'case', allow: LINKED_VIEW, source: 'privacy.md: case files; coordination.md: the process coordinator reads the case' },
+  'GET /api/cases/:id/referrals': { resource: 'case', allow: CASE_WORK, source: 'intake.md §2: the case worker, tandem partner and coordinator complete the referral from the case' },
+  'POST /api/cases/:id/referrals/:referralId/correction': { resource: 'case', allow: CASE_WORK, source: 'intake.md §2: the case worker, tandem partner and coordinator complete the referral from the case' },
   'GET /api/cases/:id/ecogram.svg': { resource: 'case', allow: CASE_VIEW, source: 'analysis.md: ecogram; privacy.md: emergency access views the network drawing' },
   'POST /api/cases/:id/network': { resource: 'case', allow: CASE_WORK, source: 'analysis.md' },
   'DELETE /api/cases/:id/network/:entryId': { resource: 'case', allow: CASE_WORK, source: 'analysis.md' },

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@nabij/contracts';
 import { expect } from 'vitest';
 import { totpCode } from '../../src/capabilities/auth';
-import { amsterdamDate } from '../../src/shared/clock';
+import { municipalDate } from '../../src/shared/clock';
 import { buildCase, buildTenant, buildUser } from '../builders';
 import { fillCase, TINY_PDF, yesterday } from '../privacy-fixtures';
 import { createResidentAccount, residentLogin } from '../resident-fixtures';
@@ -41,6 +41,8 @@ export type CaseKey = 'own' | 'team' | 'otherTeam' | 'consulted' | 'otherTenant'
 export interface CaseFixture {
   key: CaseKey;
   id: string;
+  /** The referral the case was opened from. */
+  referralId: string;
   teamId: string;
   adultId: string;
   childId: string;
@@ -110,7 +112,7 @@ export interface World {
   residentEmail: string;
 }
 
-const today = () => amsterdamDate(new Date());
+const today = () => municipalDate(new Date());
 const inDays = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A request of the set-up: must succeed; returns the JSON body. */
@@ -161,7 +163,7 @@ async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: 
   const attachment = await t.db.inSystem((tx) =>
     tx.selectFrom('contact_attachment as a').innerJoin('contact_entry as c', 'c.id', 'a.contact_id').select('a.id').where('c.case_id', '=', kase.id).executeTakeFirstOrThrow(),
   );
-  const workerId = await t.db.inSystem(async (tx) => (await tx.selectFrom('case_file').select('case_worker_id').where('id', '=', kase.id).executeTakeFirstOrThrow()).case_worker_id);
+  const { case_worker_id: workerId, referral_id: referralId } = await t.db.inSystem((tx) => tx.selectFrom('case_file').select(['case_worker_id', 'referral_id']).where('id', '=', kase.id).executeTakeFirstOrThrow());
   const letter = await t.db.inSystem((tx) =>
     tx
       .insertInto('case_letter')
@@ -203,6 +205,7 @@ async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: 
   return {
     key,
     id: kase.id,
+    referralId: referralId ?? '',
     teamId: m.teamId,
     adultId: kase.adultId,
     childId: kase.childId,
@@ -356,6 +359,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await t.db.inSystem(async (tx) => {
     await tx.updateTable('referral').set({ status: 'closed' }).where('id', '=', referrals.team.id).execute();
     await tx.updateTable('case_file').set({ referral_id: referrals.team.id }).where('id', '=', cases.team.id).execute();
+    cases.team.referralId = referrals.team.id;
     referrals.team.version = (await tx.selectFrom('referral').select('version').where('id', '=', referrals.team.id).executeTakeFirstOrThrow()).version;
   });
 

@@ -5,7 +5,7 @@
 // OpenAPI schema with the input fuzzer's generator.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { amsterdamDate } from '../../src/shared/clock';
+import { municipalDate } from '../../src/shared/clock';
 import { TINY_PDF, yesterday } from '../privacy-fixtures';
 import { valueFor, type JsonSchema } from '../reliability/schema-arbitrary';
 import type { CaseFixture, CaseKey, ReferralFixture, Relation, World } from './authorisation-matrix.fixtures';
@@ -120,7 +120,8 @@ export function paramValue(route: string, name: string, tg: Target, world: World
     case 'consentId':
       return tg.kase.consentId;
     case 'referralId':
-      return tg.referral.id;
+      // A case's referral (the one that opened it) under /api/cases/; the intake's referral elsewhere.
+      return under('/api/cases/') ? tg.kase.referralId : tg.referral.id;
     case 'category':
       return 'meldcode';
     case 'kind':
@@ -135,7 +136,7 @@ export function paramValue(route: string, name: string, tg: Target, world: World
   throw new Error(`The matrix has no value for the parameter "${name}" of ${route}: add it to paramValue.`);
 }
 
-const today = () => amsterdamDate(new Date());
+const today = () => municipalDate(new Date());
 const inDays = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const quarterNow = () => `${today().slice(0, 4)}-Q${Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1}`;
 
@@ -216,6 +217,7 @@ export const BODIES: Record<string, BodyOf> = {
   'POST /api/referrals/:id/regiecheck': () => ({ version: STALE, links: [], householdId: null }),
   'POST /api/referrals/:id/close': () => ({ version: STALE }),
   'POST /api/referrals/:id/correction': () => ({ version: STALE, reason: 'Gegevens aangevuld', residentAwareness: 'agrees' }),
+  'POST /api/cases/:id/referrals/:referralId/correction': () => ({ version: STALE, reason: 'Bij het huisbezoek nagevraagd', residentAwareness: 'agrees' }),
   'POST /api/team-consultations': (tg) => ({ teamId: tg.teamId, asker: 'professional', channel: 'phone', topic: 'housing', advice: 'Verwezen naar het juridisch loket.', minutesSpent: 15 }),
   'POST /api/meetings': (tg, _who, world) => ({ teamId: tg.teamId, date: inDays(30), chairUserId: world.userIds.team_coordinator, participants: [] }),
   'POST /api/meetings/:id/items': (tg) => ({ referralId: tg.referral.id }),

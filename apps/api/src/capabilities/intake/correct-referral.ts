@@ -70,105 +70,130 @@ const asText = (v: string | number | boolean | null | undefined): string | null 
 export async function correctReferral(deps: Deps, ctx: AccessContext, id: string, input: CorrectReferralInput): Promise<ReferralView> {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, id, true);
-    if (view.version !== input.version) throw new AppError('version_conflict');
-    const people = await listReferralPersons(tx, id);
-    const row = await tx
-      .selectFrom('referral')
-      .select(['children_at_risk', 'resident_awareness', 'resident_awareness_note', 'preferred_language', 'interpreter_needed'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-
-    const changes: FieldChange[] = [];
-    const personUpdates = new Map<string, Record<string, string | number | null>>();
-    input.residents.forEach((r, index) => {
-      const p = people.find((x) => x.id === r.id);
-      if (!p) throw new AppError('validation_failed', { fieldErrors: { [`residents.${index}`]: ['Deze persoon hoort niet bij de aanmelding. Laad de pagina opnieuw.'] } });
-      for (const [field, column] of PERSON_FIELDS) {
-        const next = r[field];
-        if (next === undefined) continue;
-        const before = asText(p[column]);
-        if (before === asText(next)) continue;
-        changes.push({ personRowId: p.id, field, oldValue: before, newValue: asText(next) });
-        personUpdates.set(p.id, { ...personUpdates.get(p.id), [column]: next });
-      }
-    });
-    const referralUpdate: Record<string, string | boolean | null> = {};
-    const own = (field: string, column: keyof typeof row, next: string | boolean | null | undefined) => {
-      if (next === undefined || asText(row[column]) === asText(next)) return;
-      changes.push({ personRowId: null, field, oldValue: asText(row[column]), newValue: asText(next) });
-      referralUpdate[column] = next;
-    };
-    own('childrenAtRisk', 'children_at_risk', input.childrenAtRisk);
-    own('residentAwareness', 'resident_awareness', input.residentAwareness);
-    own('residentAwarenessNote', 'resident_awareness_note', input.residentAwarenessNote);
-    own('preferredLanguage', 'preferred_language', input.preferredLanguage);
-    own('interpreterNeeded', 'interpreter_needed', input.interpreterNeeded);
-
-    // Once persons are linked, the language lives on them: compare with what they say, not with the referral.
-    const linked = people.filter((p) => p.person_id !== null);
-    const languageToPersons = linked.length > 0 ? await languageChangesForPersons(tx, linked, input) : false;
-    if (changes.length === 0 && !languageToPersons) {
-      throw new AppError('validation_failed', { fieldErrors: { reason: ['Er is niets gewijzigd. Pas eerst een gegeven aan.'] } });
-    }
-    if (changes.length === 0 && languageToPersons) {
-      // Only the persons differ (changed on the person page since): record it as a change of the referral's answer.
-      if (input.preferredLanguage !== undefined) changes.push({ personRowId: null, field: 'preferredLanguage', oldValue: asText(row.preferred_language), newValue: asText(input.preferredLanguage) });
-      if (input.interpreterNeeded !== undefined) changes.push({ personRowId: null, field: 'interpreterNeeded', oldValue: asText(row.interpreter_needed), newValue: asText(input.interpreterNeeded) });
-    }
-
-    const bumped = await tx
-      .updateTable('referral')
-      .set((eb) => ({ ...(referralUpdate as object), updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) !== 1) throw new AppError('version_conflict');
-    for (const [personRowId, set] of personUpdates) await tx.updateTable('referral_person').set(set as never).where('id', '=', personRowId).execute();
-
-    const changeId = randomUUID();
-    await tx
-      .insertInto('referral_correction')
-      .values(
-        changes.map((c) => ({
-          tenant_id: ctx.actor.tenantId,
-          referral_id: id,
-          referral_person_id: c.personRowId,
-          change_id: changeId,
-          field: c.field,
-          old_value: c.oldValue,
-          new_value: c.newValue,
-          reason: input.reason,
-          changed_by: ctx.actor.userId,
-        })),
-      )
-      .execute();
-
-    let personsChanged: string[] = [];
-    if (languageToPersons) {
-      personsChanged = await setHouseholdLanguage(
-        tx,
-        ctx.actor.userId,
-        { residentIds: [...new Set(linked.filter((p) => p.role === 'resident').map((p) => p.person_id!))], everyoneIds: [...new Set(linked.map((p) => p.person_id!))] },
-        { preferredLanguage: input.preferredLanguage, interpreterNeeded: input.interpreterNeeded },
-      );
-    }
-
-    await logReferralAccess(tx, ctx, view, {
-      action: 'update',
-      event: 'referral.corrected',
-      permission: 'referral:write',
-      detail: { changeId, fields: [...new Set(changes.map((c) => c.field))].join(',') },
-    });
-    if (personsChanged.length) {
-      await recordAccessMany(
-        tx,
-        ctx,
-        { action: 'update', event: 'person.language_changed', dataCategory: 'identity', permission: 'referral:write', teamId: view.teamId, detail: { referralId: id, changeId } },
-        personsChanged,
-      );
-    }
-    return (await loadReferralView(tx, id))!;
+    return applyReferralCorrection(tx, ctx, view, input, { event: 'referral.corrected', permission: 'referral:write' });
   });
+}
+
+/**
+ * How a correction is logged: from the intake (`referral.corrected`, the desk's `referral:write`) or from the case the
+ * referral opened or joined (`referral.corrected_from_case`, the case's worker by `case:read`, with the case's id).
+ */
+export interface CorrectionLog {
+  event: 'referral.corrected' | 'referral.corrected_from_case';
+  permission: 'referral:write' | 'case:read';
+  caseId?: string;
+}
+
+/** Applies a correction to a referral the caller may correct (checked by the caller), in its transaction. */
+export async function applyReferralCorrection(tx: Tx, ctx: AccessContext, view: ReferralView, input: CorrectReferralInput, log: CorrectionLog): Promise<ReferralView> {
+  const id = view.id;
+  if (view.version !== input.version) throw new AppError('version_conflict');
+  const people = await listReferralPersons(tx, id);
+  const row = await tx
+    .selectFrom('referral')
+    .select(['children_at_risk', 'resident_awareness', 'resident_awareness_note', 'preferred_language', 'interpreter_needed'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+
+  const changes: FieldChange[] = [];
+  const personUpdates = new Map<string, Record<string, string | number | null>>();
+  input.residents.forEach((r, index) => {
+    const p = people.find((x) => x.id === r.id);
+    if (!p) throw new AppError('validation_failed', { fieldErrors: { [`residents.${index}`]: ['Deze persoon hoort niet bij de aanmelding. Laad de pagina opnieuw.'] } });
+    for (const [field, column] of PERSON_FIELDS) {
+      const next = r[field];
+      if (next === undefined) continue;
+      const before = asText(p[column]);
+      if (before === asText(next)) continue;
+      changes.push({ personRowId: p.id, field, oldValue: before, newValue: asText(next) });
+      personUpdates.set(p.id, { ...personUpdates.get(p.id), [column]: next });
+    }
+  });
+  const referralUpdate: Record<string, string | boolean | null> = {};
+  const own = (field: string, column: keyof typeof row, next: string | boolean | null | undefined) => {
+    if (next === undefined || asText(row[column]) === asText(next)) return;
+    changes.push({ personRowId: null, field, oldValue: asText(row[column]), newValue: asText(next) });
+    referralUpdate[column] = next;
+  };
+  own('childrenAtRisk', 'children_at_risk', input.childrenAtRisk);
+  own('residentAwareness', 'resident_awareness', input.residentAwareness);
+  own('residentAwarenessNote', 'resident_awareness_note', input.residentAwarenessNote);
+  own('preferredLanguage', 'preferred_language', input.preferredLanguage);
+  own('interpreterNeeded', 'interpreter_needed', input.interpreterNeeded);
+
+  // Once persons are linked, the language lives on them: compare with what they say, not with the referral.
+  const linked = people.filter((p) => p.person_id !== null);
+  const languageToPersons = linked.length > 0 ? await languageChangesForPersons(tx, linked, input) : false;
+  if (changes.length === 0 && !languageToPersons) {
+    throw new AppError('validation_failed', { fieldErrors: { reason: ['Er is niets gewijzigd. Pas eerst een gegeven aan.'] } });
+  }
+  if (changes.length === 0 && languageToPersons) {
+    // Only the persons differ (changed on the person page since): record it as a change of the referral's answer.
+    if (input.preferredLanguage !== undefined) changes.push({ personRowId: null, field: 'preferredLanguage', oldValue: asText(row.preferred_language), newValue: asText(input.preferredLanguage) });
+    if (input.interpreterNeeded !== undefined) changes.push({ personRowId: null, field: 'interpreterNeeded', oldValue: asText(row.interpreter_needed), newValue: asText(input.interpreterNeeded) });
+  }
+
+  const bumped = await tx
+    .updateTable('referral')
+    .set((eb) => ({ ...(referralUpdate as object), updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+  for (const [personRowId, set] of personUpdates) await tx.updateTable('referral_person').set(set as never).where('id', '=', personRowId).execute();
+
+  const changeId = randomUUID();
+  await tx
+    .insertInto('referral_correction')
+    .values(
+      changes.map((c) => ({
+        tenant_id: ctx.actor.tenantId,
+        referral_id: id,
+        referral_person_id: c.personRowId,
+        change_id: changeId,
+        field: c.field,
+        old_value: c.oldValue,
+        new_value: c.newValue,
+        reason: input.reason,
+        changed_by: ctx.actor.userId,
+      })),
+    )
+    .execute();
+
+  let personsChanged: string[] = [];
+  if (languageToPersons) {
+    personsChanged = await setHouseholdLanguage(
+      tx,
+      ctx.actor.userId,
+      { residentIds: [...new Set(linked.filter((p) => p.role === 'resident').map((p) => p.person_id!))], everyoneIds: [...new Set(linked.map((p) => p.person_id!))] },
+      { preferredLanguage: input.preferredLanguage, interpreterNeeded: input.interpreterNeeded },
+    );
+  }
+
+  await logReferralAccess(tx, ctx, view, {
+    action: 'update',
+    event: log.event,
+    permission: log.permission,
+    ...(log.caseId ? { caseId: log.caseId } : {}),
+    detail: { changeId, fields: [...new Set(changes.map((c) => c.field))].join(',') },
+  });
+  if (personsChanged.length) {
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'update',
+        event: 'person.language_changed',
+        dataCategory: 'identity',
+        permission: log.permission,
+        teamId: view.teamId,
+        ...(log.caseId ? { caseId: log.caseId } : {}),
+        detail: { referralId: id, changeId },
+      },
+      personsChanged,
+    );
+  }
+  return (await loadReferralView(tx, id))!;
 }
 
 type LinkedRow = { person_id: string | null; role: string };

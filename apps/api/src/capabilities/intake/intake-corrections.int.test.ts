@@ -2,7 +2,7 @@
 // the household's language and interpreter from the start, and consultations without a case ("even overleggen").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import { buildLoggedInUser, buildTenant, nextTestBsn } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
@@ -16,7 +16,7 @@ async function loggedIn(key: string, roles: Role[]) {
 }
 const desk = () => users.desk!.agent;
 const coordinator = () => users.coordinator!.agent;
-const today = () => amsterdamDate(new Date());
+const today = () => municipalDate(new Date());
 
 const publicReferral = (overrides: Record<string, unknown> = {}) => ({
   teamId: tenant.teamId,
@@ -167,6 +167,97 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
     const person = (await desk().get(`/api/persons/${view.residents[0].personId}`)).json();
     expect(person).toMatchObject({ dateOfBirth: '1961-09-09', houseNumber: '3', houseNumberAddition: 'A' });
     expect((await desk().post(`/api/referrals/${id}/status`, { status: 'complete', version: view.version })).json().status).toBe('complete');
+  });
+});
+
+describe('completing and correcting the referral from the case it became (item 4, the worker on an opened case)', () => {
+  it("the case's contact person, tandem partner and coordinator correct it from the case, with a reason, versioned and logged; others cannot", async () => {
+    let view = await receive({
+      residents: [{ firstName: 'Samira', lastName: 'Bouali', dateOfBirth: '1990-06-06', postcode: '3512AB', houseNumber: '14', phone: '0611111117' }],
+      children: [{ firstName: 'Yara', age: 6 }],
+      residentAwareness: 'agrees',
+    });
+    view = await regiecheck(view);
+    const { meetingId, item } = await onAgenda(view);
+    await coordinator().post(`/api/meetings/${meetingId}/items/${view.id}/decision`, {
+      version: item.version,
+      triage: { situation: 'Zorgen om de opvoeding.', lifeDomains: ['parenting'], multipleProblems: false, urgency: 'medium', safety: 'Onbekend; navragen.' },
+      decision: { outcome: 'take_up', interventions: 'Opvoedondersteuning', goal: 'Rust', intendedResult: 'Routines', reasoning: 'Past bij het team.', discussedWithResident: true },
+    });
+    view = (await desk().get(`/api/referrals/${view.id}`)).json();
+    const tandem = await buildLoggedInUser(t, tenant, ['case_worker']);
+    const assigned = await coordinator().post(`/api/referrals/${view.id}/assignment`, { version: view.version, caseWorkerId: users.worker!.id, tandemWorkerId: tandem.id, consent: 'verbal', consentDate: today() });
+    expect(assigned.statusCode).toBe(201);
+    const caseId = assigned.json().caseId as string;
+    const worker = users.worker!.agent;
+
+    // The case worker reads the referral the case came from (logged with the case) …
+    const listed = await worker.get(`/api/cases/${caseId}/referrals`);
+    expect(listed.statusCode).toBe(200);
+    const [fromCase] = listed.json().referrals;
+    expect(fromCase).toMatchObject({ id: view.id, childrenAtRisk: 'unknown', status: 'closed', caseId });
+    const [samira, yara] = fromCase.residents as Array<{ id: string; personId: string }>;
+    const v0 = fromCase.version as number;
+
+    // … and corrects what it got wrong: the phone, the address's addition, the child's age, and "Weet ik niet" answered.
+    const correction = {
+      version: v0,
+      reason: 'Bij het eerste huisbezoek nagevraagd.',
+      residents: [
+        { id: samira!.id, phone: '0622334455', houseNumberAddition: 'A' },
+        { id: yara!.id, age: 7 },
+      ],
+      childrenAtRisk: 'no',
+    };
+    const corrected = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, correction);
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ version: v0 + 1, childrenAtRisk: 'no' });
+    expect(corrected.json().residents[0]).toMatchObject({ phone: '0622334455', houseNumberAddition: 'A' });
+    expect(corrected.json().residents[1]).toMatchObject({ age: 7 });
+    expect(corrected.json().corrections.at(-1)).toMatchObject({ reason: 'Bij het eerste huisbezoek nagevraagd.', byName: expect.any(String) });
+    expect(corrected.json().corrections.at(-1).fields).toEqual(
+      expect.arrayContaining([
+        { field: 'phone', personLabel: 'Samira Bouali', oldValue: '0611111117', newValue: '0622334455' },
+        { field: 'childrenAtRisk', personLabel: null, oldValue: 'unknown', newValue: 'no' },
+      ]),
+    );
+    // The desk sees the same history on the referral.
+    expect((await desk().get(`/api/referrals/${view.id}`)).json().corrections).toHaveLength(corrected.json().corrections.length);
+
+    // Logged as a correction from the case, with the case and the persons.
+    const rows = await t.db.inSystem((tx) =>
+      tx.selectFrom('access_log').select(['event', 'case_id', 'person_id', 'user_id']).where('tenant_id', '=', tenant.id).where('event', 'in', ['referral.corrected_from_case', 'referral.viewed_from_case']).execute(),
+    );
+    const correctedRows = rows.filter((r) => r.event === 'referral.corrected_from_case');
+    expect(correctedRows.length).toBeGreaterThan(0);
+    expect(correctedRows.every((r) => r.case_id === caseId && r.user_id === users.worker!.id)).toBe(true);
+    expect(correctedRows.map((r) => r.person_id)).toEqual(expect.arrayContaining([samira!.personId, yara!.personId]));
+    expect(rows.some((r) => r.event === 'referral.viewed_from_case' && r.case_id === caseId)).toBe(true);
+
+    // A stale save (the tandem partner saved first) is a conflict and changes nothing; the reason is required.
+    const tandemSave = await tandem.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: v0 + 1, reason: 'Moeder belde.', residentAwareness: 'knows_not_agreed' });
+    expect(tandemSave.statusCode).toBe(200);
+    const stale = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { ...correction, version: v0 + 1, residents: [{ id: samira!.id, phone: '0600000000' }] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('version_conflict');
+    const noReason = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: v0 + 2, reason: '', residentAwareness: 'agrees' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fieldErrors.reason).toBeDefined();
+    // The team coordinator may too.
+    const byCoordinator = await coordinator().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: v0 + 2, reason: 'Aangevuld in het teamoverleg.', residentAwareness: 'agrees' });
+    expect(byCoordinator.statusCode).toBe(200);
+    const current = byCoordinator.json().version as number;
+
+    // Not a worker on this case, the intake desk (no case access), nor another referral through this case.
+    const stranger = await buildLoggedInUser(t, tenant, ['case_worker']);
+    expect((await stranger.agent.get(`/api/cases/${caseId}/referrals`)).statusCode).toBe(403);
+    expect((await stranger.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: current, reason: 'x', residentAwareness: 'not_informed' })).statusCode).toBe(403);
+    expect((await desk().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: current, reason: 'x', residentAwareness: 'not_informed' })).statusCode).toBe(403);
+    const other = await receive();
+    const notOfCase = await worker.post(`/api/cases/${caseId}/referrals/${other.id}/correction`, { version: other.version, reason: 'x', residentAwareness: 'agrees' });
+    expect(notOfCase.statusCode).toBe(404);
+    expect((await desk().get(`/api/referrals/${other.id}`)).json().residentAwareness).toBe('unknown');
+    expect((await desk().get(`/api/referrals/${view.id}`)).json()).toMatchObject({ version: current, residentAwareness: 'agrees' });
   });
 });
 

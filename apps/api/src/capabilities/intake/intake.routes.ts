@@ -6,6 +6,7 @@ import {
   addReferralContactRequest,
   assignmentOverview,
   assignReferralRequest,
+  caseReferrals,
   changeReferralStatusRequest,
   closeReferralRequest,
   completeRegiecheckRequest,
@@ -49,6 +50,7 @@ import { createRateLimiter } from './rate-limit';
 import { receiveReferral, registerReferral } from './receive-referral';
 import { countHostQuestionsToday, recordHostQuestion } from './record-host-question';
 import { correctReferral } from './correct-referral';
+import { correctReferralFromCase, listCaseReferrals } from './correct-referral-from-case';
 import { completeRegiecheck, runRegiecheck } from './regiecheck';
 import { listTeamConsultations, recordTeamConsultation } from './team-consultations';
 import { addReferralContact, changeReferralStatus, downloadReferralAttachment, listReferrals, viewReferral } from './work-on-referral';
@@ -158,6 +160,16 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.post('/api/referrals/:id/correction', { config: referralWrite, schema: { tags, params: idParams, body: correctReferralRequest, response: { 200: referralView } } }, async (request) =>
     correctReferral(deps, accessContext(request), request.params.id, request.body),
+  );
+  // The case's workers complete and correct the referral their case came from (issue #17 item 4); the case decides who.
+  const caseWork = { policy: requirePermission('case:read', 'case_file') };
+  r.get('/api/cases/:id/referrals', { config: caseWork, schema: { tags, params: idParams, response: { 200: caseReferrals } } }, async (request) =>
+    listCaseReferrals(deps, accessContext(request), request.params.id),
+  );
+  r.post(
+    '/api/cases/:id/referrals/:referralId/correction',
+    { config: caseWork, schema: { tags, params: z.object({ id: uuid, referralId: uuid }), body: correctReferralRequest, response: { 200: referralView } } },
+    async (request) => correctReferralFromCase(deps, accessContext(request), request.params.id, request.params.referralId, request.body),
   );
 
   // ---- consultations without a case ("even overleggen") ----
