@@ -1,10 +1,12 @@
 /**
  * Row types of the tables, as Kysely sees them. Kept in step with apps/api/migrations by hand;
- * the migration is the source of truth, and the integration tests exercise every column used.
+ * the migration is the source of truth. schema.int.test.ts compares this file with the migrated database
+ * (every table and column, its type and nullability; nothing declared that does not exist; ADR 0043).
  */
 import type { ColumnType, Generated } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp the caller sets (no default): required on insert; Date or an ISO string in, Date out. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateString = ColumnType<string, string, string>;
 
 export interface TenantTable {
@@ -1161,6 +1163,29 @@ export interface MiDirtyCaseTable {
   tenant_id: string;
   case_id: string;
 }
+/** 0025: the pre-computed figures per team and (part of a) month (management-information/mi.cells.ts, raw SQL). */
+export interface MiCellTable {
+  tenant_id: string;
+  team_id: string;
+  first_day: DateString;
+  last_day: DateString;
+  /** json (not jsonb): the packed figures, returned as written. */
+  figures: unknown;
+  computed_at: Generated<Date>;
+}
+/** 0025: the team and day a change is counted on, marked by triggers; refreshCells recomputes the cells holding them. */
+export interface MiDirtyDayTable {
+  id: Generated<number>;
+  tenant_id: string;
+  team_id: string;
+  day: DateString;
+}
+/** The migrator's own bookkeeping (platform/database/migrate.ts): one row per applied migration file. */
+export interface SchemaMigrationTable {
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
 export interface MiCaseFactTable {
   case_id: string;
   tenant_id: string;
@@ -1235,20 +1260,6 @@ export interface MiEvaluationFactTable {
   held_on: DateString;
   reference_on: DateString | null;
 }
-/** Monthly figures per team (migration 0025; written only by management-information/mi.cells.ts). */
-export interface MiMonthCellTable {
-  tenant_id: string;
-  team_id: string;
-  month: DateString;
-  figures: unknown;
-  computed_at: Generated<Date>;
-}
-export interface MiDirtyMonthTable {
-  id: Generated<number>;
-  tenant_id: string;
-  team_id: string;
-  month: DateString;
-}
 
 export interface DB {
   case_worker_change: CaseWorkerChangeTable;
@@ -1256,13 +1267,14 @@ export interface DB {
   quality_assessment: QualityAssessmentTable;
   quality_assessment_element: QualityAssessmentElementTable;
   mi_dirty_case: MiDirtyCaseTable;
+  mi_dirty_day: MiDirtyDayTable;
+  mi_cell: MiCellTable;
+  schema_migration: SchemaMigrationTable;
   mi_fact_complete: MiFactCompleteTable;
   mi_case_fact: MiCaseFactTable;
   mi_plan_fact: MiPlanFactTable;
   mi_case_zrm: MiCaseZrmTable;
   mi_evaluation_fact: MiEvaluationFactTable;
-  mi_month_cell: MiMonthCellTable;
-  mi_dirty_month: MiDirtyMonthTable;
   retention_setting: RetentionSettingTable;
   avg_request: AvgRequestTable;
   avg_inspection_decision: AvgInspectionDecisionTable;
