@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
+import { NO_FIXED_ADDRESS_KINDS } from './household';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './validators';
 
 z.config(z.locales.nl());
@@ -154,7 +155,23 @@ export const createPersonRequest = personInput.extend({
   /** The user saw the likely-duplicates warning and still wants a new person. */
   acknowledgeDuplicates: z.boolean().default(false),
 });
-export const updatePersonRequest = personInput.extend({ version: z.number().int().min(1) });
+/**
+ * A change of a person. Besides the registration's fields (issue #17 items 2 and 9): `ageGiven`, the age in whole years
+ * *today* when the date of birth is not known — kept as an age given on today's date and estimated onwards ("± 7 jaar
+ * (geschat)"); the current estimate keeps the original date, null clears it, absent leaves it — and `noFixedAddress`,
+ * why the person has no fixed address (null: a fixed address; absent: unchanged).
+ */
+export const updatePersonRequest = personInput.extend({
+  version: z.number().int().min(1),
+  ageGiven: z
+    .number({ error: 'Vul de leeftijd in hele jaren in.' })
+    .int({ error: 'Vul de leeftijd in hele jaren in.' })
+    .min(0, { error: 'Vul een leeftijd van 0 tot 120 in.' })
+    .max(120, { error: 'Vul een leeftijd van 0 tot 120 in.' })
+    .nullable()
+    .optional(),
+  noFixedAddress: z.enum(NO_FIXED_ADDRESS_KINDS, { error: 'Kies de woonsituatie uit de lijst.' }).nullable().optional(),
+});
 
 export const personSummary = z.object({
   id: z.string(),
@@ -192,6 +209,9 @@ export const personView = z.object({
   ageEstimated: z.boolean().optional(),
   /** 'caravan' | 'homeless' | 'postal_address' | 'other' when the person has no fixed address. */
   noFixedAddress: z.string().nullable().optional(),
+  /** The age today estimated from an age given without a date of birth (also once a date of birth is known), and the day it was given. */
+  estimatedAge: z.number().nullable().optional(),
+  ageGivenOn: z.string().nullable().optional(),
   bsn: z.string().nullable(),
   postcode: z.string().nullable(),
   houseNumber: z.string().nullable(),

@@ -217,4 +217,62 @@ describe('the household as it really is (items 9 and 11)', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().fieldErrors['residents.0.noFixedAddress'][0]).toBe('Kies de situatie uit de lijst.');
   });
+
+  it('corrects the estimated age and "no fixed address" on the person form: versioned, logged, a stale save gets 409', async () => {
+    const desk = users.desk!.agent;
+    const worker = users.worker!.agent;
+    // A child given as "8" and a father without a fixed address, as they came in on a referral.
+    const referral = (
+      await desk.post(
+        '/api/referrals',
+        deskReferral({ residents: [{ firstName: 'Kees', lastName: 'Reiziger', dateOfBirth: '1980-08-08', noFixedAddress: 'caravan' }], children: [{ firstName: 'Noor', age: 8 }] }),
+      )
+    ).json<Referral>();
+    const done = await completeRegiecheck(referral);
+    const keesId = done.residents.find((p) => p.firstName === 'Kees')!.personId!;
+    const noorId = done.residents.find((p) => p.firstName === 'Noor')!.personId!;
+    const put = (id: string, body: Record<string, unknown>) => worker.put(`/api/persons/${id}`, body);
+    const formOf = (p: Record<string, unknown>) => ({ firstName: p.firstName, lastName: p.lastName, interpreterNeeded: p.interpreterNeeded, ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}) });
+
+    expect((await worker.get(`/api/persons/${noorId}`)).json()).toMatchObject({ dateOfBirth: null, age: 8, ageEstimated: true, estimatedAge: 8, ageGivenOn: today });
+    // As if the referral came in two years ago: "± 10 jaar (geschat)" today.
+    await t.db.inSystem((tx) => tx.updateTable('person').set({ age_given_on: yearsAgo(2) }).where('id', '=', noorId).execute());
+    let noor = (await worker.get(`/api/persons/${noorId}`)).json<Record<string, unknown> & { version: number }>();
+    expect(noor).toMatchObject({ age: 10, estimatedAge: 10, ageGivenOn: yearsAgo(2) });
+    // Saving the form with the estimate as shown keeps the day the age was given.
+    noor = (await put(noorId, { ...formOf(noor), version: noor.version, ageGiven: 10 })).json<Record<string, unknown> & { version: number }>();
+    expect(noor).toMatchObject({ age: 10, estimatedAge: 10, ageGivenOn: yearsAgo(2) });
+    // The worker learns she is 11: kept as an age given today, still a minor.
+    const corrected = await put(noorId, { ...formOf(noor), version: noor.version, ageGiven: 11 });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ age: 11, ageEstimated: true, isMinor: true, estimatedAge: 11, ageGivenOn: today, version: noor.version + 1 });
+    // A stale save is refused and changes nothing.
+    const stale = await put(noorId, { ...formOf(noor), version: noor.version, ageGiven: 12 });
+    expect(stale.statusCode).toBe(409);
+    expect((await worker.get(`/api/persons/${noorId}`)).json().age).toBe(11);
+    const bad = await put(noorId, { ...formOf(noor), version: noor.version + 1, ageGiven: 130 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fieldErrors.ageGiven[0]).toBe('Vul een leeftijd van 0 tot 120 in.');
+    // Cleared: no age known any more (as a child of the household she still counts as a minor).
+    const cleared = (await put(noorId, { ...formOf(noor), version: noor.version + 1, ageGiven: null })).json();
+    expect(cleared).toMatchObject({ age: null, ageEstimated: false, estimatedAge: null, ageGivenOn: null, isMinor: true });
+
+    // "No fixed address": from caravan to a postal address with its address, then a fixed address again.
+    let kees = (await worker.get(`/api/persons/${keesId}`)).json();
+    expect(kees.noFixedAddress).toBe('caravan');
+    kees = (await put(keesId, { ...formOf(kees), version: kees.version, noFixedAddress: 'postal_address', street: 'Postweg', houseNumber: '1', postcode: '3512AB', city: 'Voorbeeld' })).json();
+    expect(kees).toMatchObject({ noFixedAddress: 'postal_address', street: 'Postweg' });
+    // A change that does not mention it keeps it.
+    kees = (await put(keesId, { ...formOf(kees), street: 'Postweg', houseNumber: '1', postcode: '3512AB', city: 'Voorbeeld', phone: '0612341234', version: kees.version })).json();
+    expect(kees).toMatchObject({ noFixedAddress: 'postal_address', phone: '0612341234' });
+    kees = (await put(keesId, { ...formOf(kees), street: 'Lindelaan', houseNumber: '4', postcode: '3512AB', city: 'Voorbeeld', version: kees.version, noFixedAddress: null })).json();
+    expect(kees).toMatchObject({ noFixedAddress: null, street: 'Lindelaan' });
+    const wrong = await put(keesId, { ...formOf(kees), version: kees.version, noFixedAddress: 'tent' });
+    expect(wrong.json().fieldErrors.noFixedAddress[0]).toBe('Kies de woonsituatie uit de lijst.');
+
+    // Each change is in the access log as a change of the person.
+    const logged = await t.db.inSystem((tx) => tx.selectFrom('access_log').select('person_id').where('event', '=', 'person.changed').where('person_id', 'in', [noorId, keesId]).execute());
+    expect(logged.filter((r) => r.person_id === noorId)).toHaveLength(3);
+    expect(logged.filter((r) => r.person_id === keesId)).toHaveLength(3);
+  });
 });

@@ -69,9 +69,10 @@ export interface PersonFields {
   email?: string | undefined;
   preferredLanguage?: string | undefined;
   interpreterNeeded: boolean;
-  /** Only set when given (a referral): an age without a date of birth and the day it was given; no fixed address. */
-  ageGiven?: { age: number; on: string } | undefined;
-  noFixedAddress?: string | undefined;
+  /** An age without a date of birth and the day it was given (a referral, or a change on the person form); null clears it; absent keeps it. */
+  ageGiven?: { age: number; on: string } | null | undefined;
+  /** Why the person has no fixed address; null: a fixed address; absent keeps it. */
+  noFixedAddress?: string | null | undefined;
 }
 
 function columnsOf(f: PersonFields) {
@@ -90,8 +91,8 @@ function columnsOf(f: PersonFields) {
     email: f.email ?? null,
     preferred_language: f.preferredLanguage ?? null,
     interpreter_needed: f.interpreterNeeded,
-    // Kept as they are on a change that does not mention them (the person form does not ask them).
-    ...(f.ageGiven ? { age_given: f.ageGiven.age, age_given_on: f.ageGiven.on } : {}),
+    // Kept as they are on a change that does not mention them.
+    ...(f.ageGiven === null ? { age_given: null, age_given_on: null } : f.ageGiven ? { age_given: f.ageGiven.age, age_given_on: f.ageGiven.on } : {}),
     ...(f.noFixedAddress !== undefined ? { no_fixed_address: f.noFixedAddress } : {}),
   };
 }

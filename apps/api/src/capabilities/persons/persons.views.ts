@@ -37,6 +37,8 @@ export function toPersonView(p: PersonRow, households: HouseholdRow[], today: st
     isMinor,
     ageEstimated: estimated,
     noFixedAddress: p.no_fixed_address,
+    estimatedAge: ageStatus({ dateOfBirth: null, ageGiven: p.age_given, ageGivenOn: p.age_given_on }, today).age,
+    ageGivenOn: p.age_given_on,
     bsn: p.bsn,
     postcode: p.postcode,
     houseNumber: p.house_number,
