@@ -8,7 +8,7 @@ import { generateSynthetic, isEmpty, SYNTHETIC_PASSWORD, type SizeName } from '.
 import { createDatabase, type Database } from '../apps/api/src/platform/database/database';
 import { startEmbeddedDatabase } from '../apps/api/src/platform/database/embedded';
 import { migrate } from '../apps/api/src/platform/database/migrate';
-import { amsterdamDate } from '../apps/api/src/shared/clock';
+import { municipalDate } from '../apps/api/src/shared/clock';
 
 export interface DatasetInfo {
   size: SizeName;
@@ -41,7 +41,7 @@ async function fill(db: Database, size: SizeName, log: (m: string) => void): Pro
   try {
     const result = await generateSynthetic(client, {
       size,
-      anchor: amsterdamDate(new Date()),
+      anchor: municipalDate(new Date()),
       passwordHash: await hashPassword(SYNTHETIC_PASSWORD),
       onProgress: (m) => log(`  ${m}`),
     });

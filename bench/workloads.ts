@@ -1,5 +1,5 @@
 // The workloads: what a user of a given role does, as HTTP requests (for autocannon and for capturing the SQL).
-import { amsterdamDate } from '../apps/api/src/shared/clock';
+import { municipalDate } from '../apps/api/src/shared/clock';
 import type { Participants } from './participants';
 
 export interface BenchRequest {
@@ -30,7 +30,7 @@ export interface Workload {
 const ZRM_NOTE = 'Tussenmeting (benchmark).';
 
 export function workloads(connections: number, dashboardConnections: number): Workload[] {
-  const today = amsterdamDate(new Date());
+  const today = municipalDate(new Date());
   return [
     {
       name: 'caseload',

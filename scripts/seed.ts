@@ -9,7 +9,7 @@ import { loadConfig } from '../apps/api/src/platform/config';
 import { connectDatabase } from '../apps/api/src/platform/database/connect';
 import { hashPassword } from '../apps/api/src/capabilities/auth';
 import { DEFAULT_SEED, DEMO_PASSWORD, generateSynthetic, isEmpty, seedDemo, SIZE_NAMES, SYNTHETIC_PASSWORD, type SizeName } from '../apps/api/src/capabilities/demo-data';
-import { amsterdamDate } from '../apps/api/src/shared/clock';
+import { municipalDate } from '../apps/api/src/shared/clock';
 
 const { values: args } = parseArgs({
   options: { size: { type: 'string' }, seed: { type: 'string' }, anchor: { type: 'string' } },
@@ -36,7 +36,7 @@ try {
       const result = await generateSynthetic(client, {
         size,
         seed: args.seed ?? DEFAULT_SEED,
-        anchor: args.anchor ?? amsterdamDate(new Date()),
+        anchor: args.anchor ?? municipalDate(new Date()),
         passwordHash: await hashPassword(SYNTHETIC_PASSWORD),
         onProgress: (m) => console.log(m),
       });

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './schemas';
 export * from './validators';
+export * from './dates';
 export { nl, type MessageKey, translate } from './i18n/nl';
 export * from './intake';
 export * from './analysis';

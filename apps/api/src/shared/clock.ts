@@ -1,9 +1,13 @@
+import { municipalDate } from '@nabij/contracts';
+
 export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-/** ISO date (yyyy-mm-dd) of a moment in the Europe/Amsterdam time zone. */
-export function amsterdamDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+export { MUNICIPALITY_TIME_ZONE, municipalDate } from '@nabij/contracts';
+
+/** Today (yyyy-mm-dd) in the municipality's time zone, by the given clock — the date every "today" rule uses. */
+export function municipalToday(clock: Clock): string {
+  return municipalDate(clock.now());
 }

@@ -11,7 +11,7 @@ import {
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
@@ -37,7 +37,7 @@ async function loadRequest(tx: Tx, id: string): Promise<RequestRow> {
 /** Finds persons to register a request for: by name or date of birth. The search is logged like any other. */
 export async function lookUpPersons(deps: Deps, ctx: AccessContext, q: { name?: string | undefined; dateOfBirth?: string | undefined }) {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const { rows, truncated } = await searchPersons(tx, q);
     await recordAccessMany(
@@ -53,7 +53,7 @@ export async function lookUpPersons(deps: Deps, ctx: AccessContext, q: { name?: 
 /** The register: every request with its deadline; open ones first, by the date they are due. */
 export async function listRequests(deps: Deps, ctx: AccessContext) {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await requestQuery(tx).orderBy('a.received_on', 'desc').limit(500).execute();
     const requests = rows.map((r) => toSummary(r, today));
@@ -141,7 +141,7 @@ export async function registerRequest(
   input: { personId: string; kind: string; channel: string; receivedOn: string; description: string; identityVerified: boolean },
 ): Promise<AvgRequestView> {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   if (input.receivedOn > today) throw new AppError('validation_failed', { fieldErrors: { receivedOn: ['De datum van ontvangst ligt in de toekomst.'] } });
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (!(await findPerson(tx, input.personId))) throw new AppError('person_not_found');
@@ -183,7 +183,7 @@ export async function registerRequest(
 
 export async function viewRequest(deps: Deps, ctx: AccessContext, id: string): Promise<AvgRequestView> {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await loadRequest(tx, id);
     await logRequest(tx, ctx, r, 'read', 'avg_request.viewed');
@@ -194,7 +194,7 @@ export async function viewRequest(deps: Deps, ctx: AccessContext, id: string): P
 /** Runs a change on an open request with the version the client saw; the handler becomes the actor. */
 async function changeOpenRequest(deps: Deps, ctx: AccessContext, id: string, version: number | undefined, change: (tx: Tx, r: RequestRow, today: string) => Promise<void>): Promise<AvgRequestView> {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await loadRequest(tx, id);
     if (isClosed(r.status)) throw new AppError('request_closed');
@@ -341,7 +341,7 @@ export const recordCorrection = (deps: Deps, ctx: AccessContext, id: string, inp
 /** The resident's own statement, added to one of their case files through the request (logged on the case). */
 export async function addRequestStatement(deps: Deps, ctx: AccessContext, id: string, input: { caseId: string; receivedOn: string; statement: string }): Promise<AvgRequestView> {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await loadRequest(tx, id);
     if (r.kind !== 'statement' && r.kind !== 'correction') throw new AppError('wrong_request_kind');
@@ -362,7 +362,7 @@ export async function addRequestStatement(deps: Deps, ctx: AccessContext, id: st
  */
 export async function previewErasure(deps: Deps, ctx: AccessContext, id: string): Promise<ErasurePreview> {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await loadRequest(tx, id);
     if (r.kind !== 'erasure') throw new AppError('wrong_request_kind');
@@ -399,7 +399,7 @@ export async function eraseOnRequest(
   input: { retentionObligation: boolean; legalClaim: boolean; publicInterest: boolean; othersInterest: boolean; exceptionNotes: string; version: number },
 ): Promise<AvgRequestView> {
   requireOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const applies = exceptionApplies(input);
   const view = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await loadRequest(tx, id);

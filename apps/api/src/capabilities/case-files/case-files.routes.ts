@@ -42,7 +42,7 @@ import {
   zrmCriteria,
 } from './record-analysis';
 import { buildOverview, viewCase } from './view-case';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 
 export function registerCaseFileRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,7 +61,7 @@ export function registerCaseFileRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/cases/:id/ecogram.svg', { config: read, schema: { tags, params: idParams } }, async (request, reply) => {
     const ctx = accessContext(request);
     const svg = await withCase(deps, ctx, request.params.id, 'view', 'network', async (tx, c) => {
-      const o = await buildOverview(tx, ctx, c, amsterdamDate(deps.clock.now()));
+      const o = await buildOverview(tx, ctx, c, municipalToday(deps.clock));
       await logCaseAccess(tx, ctx, c, { action: 'print', event: 'network.ecogram_drawn', dataCategory: 'network', permission: 'case:read' });
       return renderEcogram({
         householdName: o.household?.name ?? 'Huishouden',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { EmergencyAccessGrant } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { findCase, logCaseAccess, type CaseRow } from './case-access';
@@ -65,7 +65,7 @@ export async function startEmergencyAccess(deps: Deps, ctx: AccessContext, caseI
     return { grant, c, notice: { reference: await caseReference(tx, c.id), to: await recipients(tx, ctx.actor.tenantId, c.teamId) } };
   });
   // Mail goes out after the commit, never inside the transaction.
-  if (outcome.notice) await notify(deps, ctx.actor.tenantId, outcome.c, outcome.notice.reference, outcome.notice.to, amsterdamDate(now));
+  if (outcome.notice) await notify(deps, ctx.actor.tenantId, outcome.c, outcome.notice.reference, outcome.notice.to, municipalDate(now));
   return toGrant(outcome.grant);
 }
 

@@ -1,5 +1,5 @@
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { languageOfPersonGroups } from '../persons';
@@ -7,7 +7,7 @@ import { listMyCases } from './case-files.store';
 
 /** The open case files where the user is the case worker or the tandem partner ("Mijn werk"), or the linked process coordinator. */
 export async function findMyCases(deps: Deps, ctx: AccessContext) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await listMyCases(tx, ctx.actor.userId);
     const languages = await languageOfPersonGroups(tx, new Map(rows.map((r) => [r.id, r.person_ids])));

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { logCaseAccess, withCase, type CaseRow } from './case-access';
@@ -59,7 +59,7 @@ export async function startMeldcode(deps: Deps, ctx: AccessContext, caseId: stri
       .values({
         tenant_id: ctx.actor.tenantId,
         case_id: c.id,
-        started_on: amsterdamDate(deps.clock.now()),
+        started_on: municipalToday(deps.clock),
         started_by: ctx.actor.userId,
         suspicion: null,
         acute_or_structural_unsafety: null,

@@ -1,5 +1,5 @@
 import { hasMinorAmong, type AgeFacts } from '@nabij/contracts';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { CaseRow } from './case-access';
 
@@ -31,7 +31,7 @@ export async function unregisteredReferralChildren(tx: Tx, caseId: string): Prom
     .where('rp.role', '=', 'household_member')
     .where('rp.person_id', 'is', null)
     .execute();
-  return rows.map((r) => ({ dateOfBirth: null, ageGiven: r.age, ageGivenOn: amsterdamDate(r.received_at), relation: 'child' }));
+  return rows.map((r) => ({ dateOfBirth: null, ageGiven: r.age, ageGivenOn: municipalDate(r.received_at), relation: 'child' }));
 }
 
 /** What the plan needs from the analysis phase of a case (read in the caller's transaction). */

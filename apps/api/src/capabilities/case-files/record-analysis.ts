@@ -2,7 +2,7 @@ import { ZRM_INSTRUMENTS, ageStatus, type CaseOverview, type ZrmInstrument } fro
 import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
@@ -14,7 +14,7 @@ type Event = { event: string; dataCategory: string; action?: 'create' | 'update'
 
 /** The shape of every analysis write: authorise on the case, change, log, answer with the new overview. */
 async function changeCase(deps: Deps, ctx: AccessContext, caseId: string, e: Event, change: (tx: Tx, c: CaseRow) => Promise<void>): Promise<CaseOverview> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', e.dataCategory, async (tx, c) => {
     await change(tx, c);
     await logCaseAccess(tx, ctx, c, { action: e.action ?? 'create', event: e.event, dataCategory: e.dataCategory, permission: 'case:read' });
@@ -198,7 +198,7 @@ export const withdrawInformationConsent = (deps: Deps, ctx: AccessContext, caseI
   changeCase(deps, ctx, caseId, { event: 'consent.withdrawn', dataCategory: 'consent', action: 'update' }, async (tx, c) => {
     const r = await tx
       .updateTable('information_consent')
-      .set({ withdrawn_on: amsterdamDate(deps.clock.now()) })
+      .set({ withdrawn_on: municipalToday(deps.clock) })
       .where('id', '=', consentId)
       .where('case_id', '=', c.id)
       .where('withdrawn_on', 'is', null)

@@ -2,7 +2,7 @@ import type { CaseOverview, ZrmInstrument } from '@nabij/contracts';
 import { ageStatus, hasMinorAmong } from '@nabij/contracts';
 import { unregisteredReferralChildren } from './plan-facts';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { isConsentActive, isOutreachOverdue, suggestsMeldcode } from './analysis.domain';
@@ -214,7 +214,7 @@ const CONTACT_LABELS: Record<string, string> = {
 
 /** The case file page: everything of the case in one read, logged for every person of the household. */
 export async function viewCase(deps: Deps, ctx: AccessContext, caseId: string): Promise<CaseOverview> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', 'case_file', async (tx, c) => {
     const overview = await buildOverview(tx, ctx, c, today);
     await logCaseAccess(tx, ctx, c, { action: 'read', event: 'case_file.viewed', dataCategory: 'case_file', permission: 'case:read' });

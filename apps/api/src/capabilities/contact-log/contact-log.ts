@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { logCaseAccess, withCase } from '../case-files';
@@ -135,7 +135,7 @@ const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== n
  */
 export async function logContact(deps: Deps, ctx: AccessContext, caseId: string, raw: LogContactRequest | LogContactInput): Promise<{ created: boolean; contact: ContactView }> {
   const input = logContactRequest.parse(raw);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   if (input.contactOn > today) throw new AppError('validation_failed', { fieldErrors: { contactOn: ['Een contact kan niet in de toekomst liggen.'] } });
   const files = input.attachments.map((f, i) => decodeUpload(f, `attachments.${i}`));
   const attempt = () =>

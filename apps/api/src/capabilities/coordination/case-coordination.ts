@@ -1,7 +1,7 @@
 import type { CaseCoordinationView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext, Actor } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { canWorkOnCase, logCaseAccess, withCase, type CaseRow } from '../case-files';
@@ -255,7 +255,7 @@ export async function teamCaseWorkers(tx: Tx, teamId: string) {
 
 /** The sections "Overleg en advies" and "Coördinatie en opschaling" of a case; the read is logged for every person of the household. */
 export async function viewCaseCoordination(deps: Deps, ctx: AccessContext, caseId: string): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const view = await buildCaseCoordination(tx, ctx.actor, c, today);
     await logCaseAccess(tx, ctx, c, { action: 'read', event: 'case_coordination.viewed', dataCategory: DATA_CATEGORY, permission: 'case:read' });

@@ -1,7 +1,7 @@
 import type { CaseCoordinationView, CaseReviewMeetingList, CaseReviewMeetingView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext, Actor } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
@@ -15,7 +15,7 @@ const daysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00
 
 /** The case review meetings of the user's teams: upcoming ones and those of the last eight weeks. */
 export async function listCaseReviewMeetings(deps: Deps, ctx: AccessContext): Promise<CaseReviewMeetingList> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const teamIds = ctx.actor.teamIds.filter((teamId) => canTakePartInCaseReview(ctx.actor, teamId));
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await listMeetings(tx, teamIds, daysBefore(today, 56));
@@ -27,7 +27,7 @@ export async function listCaseReviewMeetings(deps: Deps, ctx: AccessContext): Pr
 
 /** Plans a case review meeting of one of the user's teams, today or later; one per team per day. */
 export async function planCaseReview(deps: Deps, ctx: AccessContext, input: { teamId: string; date: string }): Promise<CaseReviewMeetingView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   if (!canTakePartInCaseReview(ctx.actor, input.teamId)) throw new AppError('forbidden');
   refuse({ date: input.date < today ? 'Plan het overleg op vandaag of een latere datum.' : undefined });
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -96,7 +96,7 @@ async function visibleMeeting(tx: Tx, actor: Actor, id: string): Promise<Meeting
 }
 
 export async function viewCaseReviewMeeting(deps: Deps, ctx: AccessContext, id: string): Promise<CaseReviewMeetingView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const m = await visibleMeeting(tx, ctx.actor, id);
     const { view, cases } = await buildMeetingView(tx, ctx.actor, m, today);
@@ -115,7 +115,7 @@ export async function putOnAgenda(
   caseId: string,
   input: { meetingId?: string | undefined; questionKind: string; question: string },
 ): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCaseRule(deps, ctx, caseId, 'work', isOnCase, async (tx, c) => {
     const meeting = input.meetingId
       ? await findMeeting(tx, input.meetingId)
@@ -139,7 +139,7 @@ export async function putOnAgenda(
 
 /** Takes a case off the agenda again, as long as no outcome was recorded (the case's own workers). */
 export async function withdrawFromAgenda(deps: Deps, ctx: AccessContext, caseId: string, itemId: string, version: number): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCaseRule(deps, ctx, caseId, 'work', isOnCase, async (tx, c) => {
     const item = await findItem(tx, itemId);
     if (!item || item.case_id !== c.id) throw new AppError('not_found');
@@ -163,7 +163,7 @@ export async function recordOutcome(
   itemId: string,
   input: { version: number; advice: string; agreements?: string | undefined; agreementsBy?: string | undefined; closureDecision?: 'close' | 'continue' | undefined },
 ): Promise<CaseReviewMeetingView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const item = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     await visibleMeeting(tx, ctx.actor, meetingId);
     return findItem(tx, itemId);

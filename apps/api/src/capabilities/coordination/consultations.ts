@@ -1,7 +1,7 @@
 import type { CaseCoordinationView, MyConsultations } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { findCase, logCaseAccess, withCase } from '../case-files';
@@ -15,7 +15,7 @@ import { bumpVersion } from './coordination.store';
  * consulted scientist may view the case, also when they work for another team.
  */
 export async function requestConsultation(deps: Deps, ctx: AccessContext, caseId: string, input: { scientistId: string; question: string }): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const scientist = await tx
       .selectFrom('app_user as u')
@@ -45,7 +45,7 @@ export async function recordAdvice(
   consultationId: string,
   input: { version: number; advice: string; advisedOn: string },
 ): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const consultationOf = (tx: Tx) =>
     tx.selectFrom('behavioural_consultation').select(['id', 'case_id', 'scientist_id', 'requested_at', 'advice', 'version']).where('id', '=', consultationId).executeTakeFirst();
   return withCaseRule(
@@ -60,7 +60,7 @@ export async function recordAdvice(
     async (tx, c) => {
       const b = await consultationOf(tx);
       if (!b || b.case_id !== c.id) throw new AppError('not_found');
-      const requestedOn = amsterdamDate(b.requested_at);
+      const requestedOn = municipalDate(b.requested_at);
       refuse({ advisedOn: futureDateError(input.advisedOn, today) ?? (input.advisedOn < requestedOn ? 'Het advies kan niet van voor de vraag zijn.' : undefined) });
       if (!(await bumpVersion(tx, 'behavioural_consultation', b.id, input.version))) throw new AppError('version_conflict');
       await tx

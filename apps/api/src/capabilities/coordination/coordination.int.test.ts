@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import { buildCase, buildLoggedInUser, buildTeam, buildTenant } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
@@ -10,7 +10,7 @@ let teamB: { id: string; teamId: string };
 let kase: Awaited<ReturnType<typeof buildCase>>;
 let kase2: Awaited<ReturnType<typeof buildCase>>;
 const as: Record<string, Agent & { userId: string }> = {};
-const today = amsterdamDate(new Date());
+const today = municipalDate(new Date());
 const inDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 let todayMeeting: string;
 let laterMeeting: string;

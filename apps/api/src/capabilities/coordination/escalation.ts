@@ -1,7 +1,7 @@
 import type { CaseCoordinationView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { logCaseAccess, setTandemWorker, withCase, type CaseRow } from '../case-files';
@@ -14,7 +14,7 @@ type Change = (tx: Tx, c: CaseRow, today: string) => Promise<{ event: string; ac
 
 /** The shape of every coordination change on a case: authorise (case workers and team coordinator), change, log, answer with the sections. */
 async function changeCoordination(deps: Deps, ctx: AccessContext, caseId: string, change: Change): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const e = await change(tx, c, today);
     await logCaseAccess(tx, ctx, c, { action: e.action, event: e.event, dataCategory: DATA_CATEGORY, permission: 'case:read', ...(e.detail ? { detail: e.detail } : {}) });
@@ -124,7 +124,7 @@ export const endCareTransfer = (deps: Deps, ctx: AccessContext, caseId: string, 
 // ---------- the tandem worker of the case ----------
 /** The coordinator of the case's team sets, changes or removes the tandem worker (a second worker of the team). */
 export async function setTandem(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number; tandemWorkerId: string | null }): Promise<CaseCoordinationView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCaseRule(
     deps,
     ctx,

@@ -1,7 +1,7 @@
 import type { PolicySignalList, PolicySignalView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext, Actor } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
@@ -84,8 +84,8 @@ async function loadSignals(tx: Tx, actor: Actor, where: { teamIds: readonly stri
       kind: s.kind as 'other',
       lifeDomain: s.life_domain as 'finances',
       description: s.description,
-      recordedOn: amsterdamDate(s.recorded_at),
-      forwardedOn: s.forwarded_at ? amsterdamDate(s.forwarded_at) : null,
+      recordedOn: municipalDate(s.recorded_at),
+      forwardedOn: s.forwarded_at ? municipalDate(s.forwarded_at) : null,
       case: link ? { id: link.id, reference } : null,
       canForward: s.forwarded_at === null && canForwardSignal(actor, { teamId: s.team_id }),
       version: s.version,

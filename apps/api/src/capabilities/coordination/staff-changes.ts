@@ -2,7 +2,7 @@ import { addDays, type CaseloadView, type WorkerChangeReason } from '@nabij/cont
 import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext, Actor } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
@@ -168,7 +168,7 @@ export async function changeContactPerson(
   caseId: string,
   input: ChangeInput & { version: number; caseWorkerId: string; handoverNote: string },
 ) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const { view, outgoing } = await withCaseRule(
     deps,
     ctx,
@@ -278,7 +278,7 @@ export async function moveCaseload(
 ) {
   const teams = coordinatedTeams(ctx.actor);
   if (teams.length === 0) throw new AppError('forbidden');
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   if (new Set(input.moves.map((m) => m.caseId)).size !== input.moves.length) throw invalid('moves', 'Een dossier staat twee keer in de lijst.');
   // A case of another team of the municipality: refused and logged with the case, in its own transaction.
   const refused = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -350,7 +350,7 @@ async function moveTandem(tx: Tx, ctx: AccessContext, c: CaseRow, m: ChangeInput
  * concurrent changes; both are logged on the case.
  */
 export async function linkProcessCoordinator(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number; userId: string }) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCaseRule(deps, ctx, caseId, 'work', () => true, async (tx, c) => {
     const consultant = await tx
       .selectFrom('app_user as u')
@@ -371,7 +371,7 @@ export async function linkProcessCoordinator(deps: Deps, ctx: AccessContext, cas
 
 /** Ends the link of a process coordinator: their access to the case ends at once; the row stays as history. */
 export async function unlinkProcessCoordinator(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number; userId: string }) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCaseRule(deps, ctx, caseId, 'work', () => true, async (tx, c) => {
     await bumpCase(tx, c.id, input.version);
     const ended = await tx

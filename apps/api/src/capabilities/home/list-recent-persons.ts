@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PersonSummary } from '@nabij/contracts';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { toSummary } from '../persons';
 
@@ -11,7 +11,7 @@ import { toSummary } from '../persons';
  */
 export async function listRecentPersons(deps: Deps, ctx: AccessContext): Promise<PersonSummary[]> {
   if (!ctx.actor.permissions.has('person:read')) return [];
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await sql<{
       id: string;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
+import { municipalDate } from '../../shared/clock';
 import type { ReferralCloseReason } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
@@ -49,7 +50,6 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
         loads.set(row.user_id, w);
       }
     }
-    const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
     const openCases = new Map(await Promise.all(waiting.map(async (w) => [w.id, await openCaseStateOf(tx, w.id)] as const)));
     return {
       waiting: waiting.map((w) => ({
@@ -62,7 +62,7 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
         lifeDomains: w.life_domains as never[],
         decidedAt: w.decided_at.toISOString(),
         waitingDays: daysBetween(w.decided_at, now),
-        breachesNorm: dayOf(w.decided_at) < dayOf(now),
+        breachesNorm: municipalDate(w.decided_at) < municipalDate(now),
       })),
       workers: [...loads.values()],
     };

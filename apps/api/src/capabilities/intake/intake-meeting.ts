@@ -9,7 +9,7 @@ import { canDecideInMeeting, canManageMeeting, canSeeMeeting } from './intake.po
 import { updateReferralStatus } from './intake.store';
 import { addItem, findMeeting, insertMeeting, insertParticipants, insertTriageAndDecision, listMeetingItems, listMeetings, type MeetingRow } from './meetings.store';
 import { loadInbox } from './referral.views';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import { joinReferralToCase, openCasesOfReferral, openCaseStateOf, recordParallelCase } from './open-case';
 
 const CORE_DECISION_LABELS: Record<string, string> = {
@@ -180,7 +180,7 @@ export async function decideReferral(
       const referral = await tx.selectFrom('referral').select(['reference']).where('id', '=', referralId).executeTakeFirstOrThrow();
       const subject = { id: referralId, reference: referral.reference, teamId: m.team_id, personIds: persons.map((p) => p.person_id).filter((x): x is string => x !== null) };
       if (input.decision.parallelCaseReason) await recordParallelCase(tx, ctx, subject, open, input.decision.parallelCaseReason);
-      else await joinReferralToCase(tx, ctx, subject, open, amsterdamDate(deps.clock.now()));
+      else await joinReferralToCase(tx, ctx, subject, open, municipalToday(deps.clock));
     }
     await recordAccessMany(
       tx,

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
 import { recordAccess } from '../audit';
 import { caseFileOfReferral, checkSharing, findCase } from '../case-files';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import { CORE_DECISION_LABELS } from './intake-meeting';
 import { getVisibleReferral, logReferralAccess } from './work-on-referral';
 
@@ -202,7 +202,7 @@ export async function sendLetter(
           ctx,
           caseRow,
           { organisation: view.referrer.organisation, name: view.referrer.name, email: view.referrer.email },
-          amsterdamDate(deps.clock.now()),
+          municipalToday(deps.clock),
           { legalBasis: input.legalBasis, reason: input.sharingReason },
           { event: 'case_file.information_shared', detail: { referralId, letterKind: input.kind } },
         )

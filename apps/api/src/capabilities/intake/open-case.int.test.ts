@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import { buildCase, buildLoggedInUser, buildTenant } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
@@ -15,7 +15,7 @@ let kase: Awaited<ReturnType<typeof buildCase>>;
 let caseReference: string;
 let workerName: string;
 let meetingId: string;
-const today = amsterdamDate(new Date());
+const today = municipalDate(new Date());
 
 async function loggedIn(key: string, roles: Role[]) {
   users[key] = await buildLoggedInUser(t, tenant, roles);

@@ -1,7 +1,7 @@
 import { addDays, type OpenCaseNotice } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
@@ -116,7 +116,7 @@ export function openCaseExists(open: OpenCase): AppError {
  * closes, the case's worker gets the new question as a task.
  */
 export async function joinOpenCase(deps: Deps, ctx: AccessContext, referralId: string, input: { version: number; caseId: string }) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, referralId, true);
     if (!canAssign(ctx.actor, view)) throw new AppError('forbidden');

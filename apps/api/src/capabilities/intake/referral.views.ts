@@ -1,5 +1,5 @@
 import { ageStatus, deriveRelations, type NoFixedAddressKind, type ReferralStatus, type ReferralView, type Relation } from '@nabij/contracts';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import { allowedManualTransitions, completenessChecklist, daysBetween } from './intake.domain';
 import { languageOfPersons } from '../persons';
@@ -62,7 +62,7 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
     ? await languageOfPersons(tx, linkedIds)
     : { interpreterNeeded: r.interpreter_needed, languages: r.preferred_language ? [r.preferred_language] : [] };
   const status = r.status as ReferralStatus;
-  const relations = relationsOf(people, amsterdamDate(r.received_at));
+  const relations = relationsOf(people, municipalDate(r.received_at));
   return {
     id: r.id,
     version: r.version,

@@ -1,4 +1,4 @@
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
@@ -18,7 +18,7 @@ import { openCasesOfPersons } from './open-case';
  * sees whether the household is known and whether someone already coordinates.
  */
 export async function runRegiecheck(deps: Deps, ctx: AccessContext, referralId: string) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const referral = await getVisibleReferral(tx, ctx, referralId, true);
     const people = (await listReferralPersons(tx, referralId)).filter((p) => p.first_name || p.last_name || p.bsn);
@@ -145,7 +145,7 @@ export async function completeRegiecheck(
     if (view.status === 'decided' || view.status === 'closed') throw new AppError('invalid_status_change');
     const people = await listReferralPersons(tx, referralId);
     // Who is who in the household, as given on the referral or derived from the ages (ADR 0029).
-    const receivedOn = amsterdamDate(new Date(view.receivedAt));
+    const receivedOn = municipalDate(new Date(view.receivedAt));
     const relations = relationsOf(people, receivedOn);
     // The address is asked once per household: a person named without an address of their own lives at the first resident's.
     const home = people.find((x) => x.role === 'resident' && ((x.postcode && x.house_number) || x.no_fixed_address));
@@ -212,7 +212,7 @@ export async function completeRegiecheck(
       regiecheckBy: ctx.actor.userId,
     });
     if (!ok) throw new AppError('version_conflict');
-    const linkedCases = await linkReferralToRecentCases(tx, ctx, { referralId, personIds: ids, householdId: householdId ?? null, today: amsterdamDate(deps.clock.now()) });
+    const linkedCases = await linkReferralToRecentCases(tx, ctx, { referralId, personIds: ids, householdId: householdId ?? null, today: municipalToday(deps.clock) });
     const after = await getVisibleReferral(tx, ctx, referralId, true);
     await logReferralAccess(tx, ctx, after, { action: 'update', event: 'referral.regiecheck_completed', permission: 'referral:write', detail: { householdId, linkedCases: linkedCases.length } });
     return after;

@@ -1,7 +1,7 @@
 import { closureFormIssues, type CaseCourseView, type CloseCaseInput } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { lockCaseState, logCaseAccess, moveCasePhase, withCase, type CaseRow } from '../case-files';
@@ -74,7 +74,7 @@ export async function answerClosingQuestion(
   caseId: string,
   input: { somethingGoesWrong: boolean; explanation?: string | undefined; changeReason?: string | undefined },
 ): Promise<CaseCourseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
     if (!(CLOSABLE as readonly string[]).includes(state.phase)) throw new AppError('closure_not_possible');
@@ -104,7 +104,7 @@ export async function answerClosingQuestion(
  */
 export async function closeCase(deps: Deps, ctx: AccessContext, caseId: string, input: CloseCaseInput): Promise<CaseCourseView> {
   const now = deps.clock.now();
-  const today = amsterdamDate(now);
+  const today = municipalDate(now);
   const outcome = await withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c): Promise<{ refused: true } | { refused: false; view: CaseCourseView }> => {
     const state = await lockCaseState(tx, c.id);
     if (!(CLOSABLE as readonly string[]).includes(state.phase)) throw new AppError('closure_not_possible');

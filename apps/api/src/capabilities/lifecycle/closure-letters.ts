@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseLetterKind, caseLetterDraft, caseLetterView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { formatDutchDate, renderLetterPdf } from '../../platform/pdf';
@@ -86,7 +86,7 @@ const tidy = (text: string) => text.replace(/\n{3,}/g, '\n\n').trim();
 
 /** The letter as the template fills it in, with the sharing check for the referrer; the worker may edit it before sending. */
 export async function draftClosureLetter(deps: Deps, ctx: AccessContext, caseId: string, kind: CaseLetterKind): Promise<Draft> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const { values, recipient } = await letterContext(tx, ctx, c, kind);
     const template = await letterTemplateFor(tx, ctx.actor.tenantId, kind);
@@ -146,7 +146,7 @@ export async function sendClosureLetter(
   input: { kind: CaseLetterKind; subject: string; body: string; idempotencyKey: string; legalBasis?: string | undefined; sharingReason?: string | undefined },
 ): Promise<LetterView> {
   const now = deps.clock.now();
-  const today = amsterdamDate(now);
+  const today = municipalDate(now);
   const prepared = await withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const existing = await tx.selectFrom('case_letter').select(['id', 'case_id', 'status']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
     if (existing) {

@@ -3,7 +3,7 @@ import { addDays, type CaseCourseView, type Role } from '@nabij/contracts';
 import { annaReferralBody, buildCase, buildLoggedInUser, buildTenant } from '../../../test/builders';
 import { createResidentAccount, residentLogin } from '../../../test/resident-fixtures';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 
 /**
  * Issue #17: closure tells the truth (item 17), the household letter reaches Mijn Nabij (item 19), and nothing is asked
@@ -13,7 +13,7 @@ import { amsterdamDate } from '../../shared/clock';
 let t: TestApp;
 let tenant: { id: string; slug: string; teamId: string };
 const as: Record<string, Agent & { userId: string }> = {};
-const today = amsterdamDate(new Date());
+const today = municipalDate(new Date());
 
 async function login(key: string, roles: Role[]) {
   const user = await buildLoggedInUser(t, tenant, roles);

@@ -1,7 +1,7 @@
 import type { CaseCourseView, RecordEvaluationInput } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { lockCaseState, logCaseAccess, moveCasePhase, withCase } from '../case-files';
 import { findAgreedPlan } from '../plan';
@@ -11,7 +11,7 @@ export const DATA_CATEGORY = 'case_file';
 
 /** The course of the case: evaluations, closures, watch, episodes, linked referrals (the pages of this capability). */
 export async function viewCourse(deps: Deps, ctx: AccessContext, caseId: string): Promise<CaseCourseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const view = await buildCourseView(tx, c, today);
     await logCaseAccess(tx, ctx, c, { action: 'read', event: 'case_file.course_viewed', dataCategory: DATA_CATEGORY, permission: 'case:read' });
@@ -25,7 +25,7 @@ export async function viewCourse(deps: Deps, ctx: AccessContext, caseId: string)
  * phase. Bad input or another phase: a Dutch 4xx and nothing stored.
  */
 export async function recordEvaluation(deps: Deps, ctx: AccessContext, caseId: string, input: RecordEvaluationInput): Promise<CaseCourseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
     if (state.phase !== 'execution') throw new AppError('evaluation_not_in_execution');

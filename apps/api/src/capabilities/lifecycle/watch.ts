@@ -1,7 +1,7 @@
 import type { CaseCourseView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { lockCaseState, logCaseAccess, moveCasePhase, withCase } from '../case-files';
@@ -27,7 +27,7 @@ export async function recordCheckIn(
   caseId: string,
   input: { checkedOn: string; way: string; allWell: boolean; note?: string | undefined },
 ): Promise<CaseCourseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
     const watch = state.phase === 'watch' ? await activeWatch(tx, c.id) : undefined;
@@ -52,7 +52,7 @@ export async function recordCheckIn(
 /** Ends the watch: the case is closed. */
 export async function endWatch(deps: Deps, ctx: AccessContext, caseId: string, input: { note?: string | undefined }): Promise<CaseCourseView> {
   const now = deps.clock.now();
-  const today = amsterdamDate(now);
+  const today = municipalDate(now);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
     const watch = state.phase === 'watch' ? await activeWatch(tx, c.id) : undefined;
@@ -75,10 +75,10 @@ export async function endWatch(deps: Deps, ctx: AccessContext, caseId: string, i
  * new analysis deadline.
  */
 export async function reactivateCase(deps: Deps, ctx: AccessContext, caseId: string, input: { reason: string }): Promise<CaseCourseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
-    const closedOn = state.closed_at ? amsterdamDate(state.closed_at) : null;
+    const closedOn = state.closed_at ? municipalDate(state.closed_at) : null;
     if (!mayReactivate(state.phase, closedOn, today)) throw new AppError('cannot_reactivate');
     const watch = state.phase === 'watch' ? await activeWatch(tx, c.id) : undefined;
     if (watch) {

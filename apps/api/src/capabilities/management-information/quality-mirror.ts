@@ -6,7 +6,7 @@ import {
   type QualityMirrorView,
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import type { AccessContext } from '../../shared/actor';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
@@ -44,7 +44,7 @@ async function loadAssessments(tx: Tx, teamId: string): Promise<QualityAssessmen
   return heads.map((h) => ({
     period: h.period,
     version: h.version,
-    updatedOn: amsterdamDate(h.updated_at),
+    updatedOn: municipalDate(h.updated_at),
     updatedByName: h.display_name,
     elements: elements
       .filter((e) => e.assessment_id === h.id)
@@ -96,7 +96,7 @@ export async function saveQualityAssessment(deps: Deps, ctx: AccessContext, inpu
     );
     throw new AppError('forbidden', { fieldErrors: { teamId: ['Alleen de coördinator van het team legt de zelfevaluatie van het team vast.'] } });
   }
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const errors: Record<string, string[]> = {};
   if (input.period > quarterOf(today)) errors.period = ['Dit kwartaal is nog niet begonnen. Kies het huidige of een eerder kwartaal.'];
   const seen = new Set<string>();

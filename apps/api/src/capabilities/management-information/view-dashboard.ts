@@ -1,6 +1,6 @@
 import { SUPPRESSION_THRESHOLD, type DashboardQuery, type DashboardView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { AccessContext } from '../../shared/actor';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
@@ -43,7 +43,7 @@ export async function withScope<T>(
   },
   fn: (tx: Tx, scope: ResolvedScope) => Promise<T>,
 ): Promise<T> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const dataCategory = log.dataCategory ?? DATA_CATEGORY;
   const permission = dashboardKind(ctx.actor) === 'municipality' ? 'dashboard:read_all' : 'dashboard:read_team';
   try {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { mergeReference, type MergeAdminEntry, type MergeFieldGroup, type MergePreview, type PersonMergeView, type PersonSummary, type PersonView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
@@ -82,7 +82,7 @@ const differentBsn = (a: PersonJson, b: PersonJson) => a.bsn !== null && b.bsn !
 /** Likely duplicates of a person (the same checks as at registration), to offer on "Samenvoegen met…"; logged as a search. */
 export async function mergeCandidates(deps: Deps, ctx: AccessContext, personId: string): Promise<{ results: PersonSummary[] }> {
   if (!canMergePersons(ctx.actor)) throw new AppError('forbidden');
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const p = await findPerson(tx, personId);
     if (!p) throw new AppError('person_not_found');
@@ -108,7 +108,7 @@ export async function mergeCandidates(deps: Deps, ctx: AccessContext, personId: 
 export async function previewMerge(deps: Deps, ctx: AccessContext, personId: string, otherId: string): Promise<MergePreview> {
   if (personId === otherId) throw new AppError('merge_same_person');
   if (!canMergePersons(ctx.actor)) throw new AppError('forbidden');
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await personRows(tx, [personId, otherId], false);
     const [a, b] = [rows.get(personId), rows.get(otherId)];
@@ -175,7 +175,7 @@ export async function mergePersons(
 ): Promise<{ mergeId: string; reference: string; person: PersonView }> {
   if (personId === input.otherId) throw new AppError('merge_same_person');
   if (!canMergePersons(ctx.actor)) throw new AppError('forbidden');
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const outcome = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await personRows(tx, [personId, input.otherId], true);
     const [keep, other] = [rows.get(personId), rows.get(input.otherId)];

@@ -1,7 +1,7 @@
 import { ageStatus, type NoFixedAddressKind, type PersonView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { canChangePerson } from './persons.policy';
@@ -22,7 +22,7 @@ export type PersonChange = Omit<PersonFields, 'ageGiven' | 'noFixedAddress'> & {
  * given today.
  */
 export async function changePerson(deps: Deps, ctx: AccessContext, personId: string, change: PersonChange): Promise<PersonView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const before = await findPerson(tx, personId);
     if (!before) throw new AppError('person_not_found');

@@ -1,7 +1,7 @@
 import type { HouseholdView, Relation } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
@@ -43,7 +43,7 @@ export async function createHousehold(
     const id = await insertHousehold(tx, ctx.actor.tenantId, input.name);
     for (const m of input.members) await insertHouseholdMember(tx, ctx.actor.tenantId, id, m.personId, m.relation);
     await recordAccessMany(tx, ctx, { ...householdEntry('household.created', 'create'), detail: { householdId: id } }, ids);
-    return loadHousehold(tx, id, amsterdamDate(deps.clock.now()));
+    return loadHousehold(tx, id, municipalToday(deps.clock));
   });
 }
 
@@ -57,12 +57,12 @@ export async function addHouseholdMember(
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (!(await householdExists(tx, householdId))) throw new AppError('household_not_found');
     if ((await existingPersonIds(tx, [input.personId])).size !== 1) throw new AppError('person_not_found');
-    const current = await loadHousehold(tx, householdId, amsterdamDate(deps.clock.now()));
+    const current = await loadHousehold(tx, householdId, municipalToday(deps.clock));
     if (current.members.some((m) => m.id === input.personId)) throw new AppError('already_member');
     if (!(await bumpHouseholdVersion(tx, householdId, input.version))) throw new AppError('version_conflict');
     await insertHouseholdMember(tx, ctx.actor.tenantId, householdId, input.personId, input.relation);
     await recordAccessMany(tx, ctx, { ...householdEntry('household.member_added', 'update'), detail: { householdId } }, [input.personId]);
-    return loadHousehold(tx, householdId, amsterdamDate(deps.clock.now()));
+    return loadHousehold(tx, householdId, municipalToday(deps.clock));
   });
 }
 
@@ -84,7 +84,7 @@ export async function changeHouseholdRelation(
     const before = await updateHouseholdRelation(tx, householdId, personId, input.relation);
     if (before === undefined) throw new AppError('person_not_found');
     await recordAccessMany(tx, ctx, { ...householdEntry('household.relation_changed', 'update'), detail: { householdId, from: before, to: input.relation } }, [personId]);
-    return loadHousehold(tx, householdId, amsterdamDate(deps.clock.now()));
+    return loadHousehold(tx, householdId, municipalToday(deps.clock));
   });
 }
 
@@ -96,6 +96,6 @@ export async function removeHouseholdMember(deps: Deps, ctx: AccessContext, hous
     if (!(await bumpHouseholdVersion(tx, householdId, version))) throw new AppError('version_conflict');
     if (!(await deleteHouseholdMember(tx, householdId, personId))) throw new AppError('person_not_found');
     await recordAccessMany(tx, ctx, { ...householdEntry('household.member_removed', 'update'), detail: { householdId } }, [personId]);
-    return loadHousehold(tx, householdId, amsterdamDate(deps.clock.now()));
+    return loadHousehold(tx, householdId, municipalToday(deps.clock));
   });
 }

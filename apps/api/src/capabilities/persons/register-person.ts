@@ -1,7 +1,7 @@
 import type { PersonView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
 import { canRegisterPerson } from './persons.policy';
@@ -15,7 +15,7 @@ import { toPersonView, toSummary } from './persons.views';
  */
 export async function registerPerson(deps: Deps, ctx: AccessContext, input: PersonFields & { acknowledgeDuplicates: boolean }): Promise<PersonView> {
   if (!canRegisterPerson(ctx.actor)) throw new AppError('forbidden');
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const outcome = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const withBsn = input.bsn ? await tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number']).where('bsn', '=', input.bsn).executeTakeFirst() : undefined;
     if (withBsn) {

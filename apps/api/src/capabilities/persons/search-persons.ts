@@ -1,7 +1,7 @@
 import type { PersonSearchResult } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { canSearchPersons } from './persons.policy';
@@ -15,7 +15,7 @@ import { toSummary } from './persons.views';
  */
 export async function findPersons(deps: Deps, ctx: AccessContext, criteria: SearchCriteria): Promise<{ results: PersonSearchResult[]; truncated: boolean }> {
   if (!canSearchPersons(ctx.actor)) throw new AppError('forbidden');
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const { rows, truncated } = await searchPersons(tx, criteria);
     const detail = {

@@ -1,7 +1,7 @@
 import type { PersonView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { canViewPerson } from './persons.policy';
@@ -11,7 +11,7 @@ import { toPersonView } from './persons.views';
 
 /** Opens a person's page: their details and households. Logged as a read of this person. */
 export async function viewPerson(deps: Deps, ctx: AccessContext, personId: string): Promise<PersonView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const person = await findPerson(tx, personId);
     if (!person) {

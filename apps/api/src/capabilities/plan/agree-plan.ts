@@ -1,7 +1,7 @@
 import type { PlanPageView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { advanceCasePhase, findPlanFacts, logCaseAccess, withCase, type CaseRow, type PlanFacts } from '../case-files';
@@ -80,7 +80,7 @@ export async function agreeDraft(deps: Deps, tx: Tx, c: CaseRow, by: AgreementBy
 
 /** The worker records the household's agreement on the plan page. */
 export async function agreePlan(deps: Deps, ctx: AccessContext, caseId: string, input: AgreeInput): Promise<PlanPageView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const { number, facts } = await agreeDraft(deps, tx, c, { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId }, input, today);
     await logCaseAccess(tx, ctx, c, { action: 'update', event: 'plan.agreed', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { number, form: input.form } });
@@ -90,7 +90,7 @@ export async function agreePlan(deps: Deps, ctx: AccessContext, caseId: string, 
 
 /** A change after agreement: a new draft version, a copy of the agreed one, with the reason. */
 export async function revisePlan(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number; reason: string }): Promise<PlanPageView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const v = await findCurrentVersion(tx, c.id, true);
     if (!v) throw new AppError('plan_not_found');
@@ -104,7 +104,7 @@ export async function revisePlan(deps: Deps, ctx: AccessContext, caseId: string,
 
 /** The plan document of a version: the stored one when agreed, otherwise rendered now and marked as a draft. */
 export async function printPlan(deps: Deps, ctx: AccessContext, caseId: string, number: number | undefined): Promise<{ filename: string; pdf: Buffer }> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const plan = await findPlanOfCase(tx, c.id);
     const v = number === undefined ? await findCurrentVersion(tx, c.id) : await findVersionByNumber(tx, c.id, number);

@@ -2,7 +2,7 @@ import type { PlanPageView, PlanVersionView, ServiceType } from '@nabij/contract
 import { ATTACHMENT_LIMITS } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { findPlanFacts, logCaseAccess, withCase, type CaseRow, type PlanFacts, advanceCasePhase } from '../case-files';
@@ -52,7 +52,7 @@ export async function buildPlanPage(tx: Tx, c: CaseRow, facts: PlanFacts, today:
 
 /** The plan page of a case: the current version with its balance and warnings, the versions, and what the analysis found. */
 export async function viewPlan(deps: Deps, ctx: AccessContext, caseId: string): Promise<PlanPageView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const facts = await findPlanFacts(tx, c, today);
     const page = await buildPlanPage(tx, c, facts, today);
@@ -63,7 +63,7 @@ export async function viewPlan(deps: Deps, ctx: AccessContext, caseId: string): 
 
 /** One version of the plan (for the side-by-side comparison). */
 export async function viewPlanVersion(deps: Deps, ctx: AccessContext, caseId: string, number: number): Promise<PlanVersionView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const v = await findVersionByNumber(tx, c.id, number);
     if (!v) throw new AppError('not_found');
@@ -84,7 +84,7 @@ export async function suggestServices(deps: Deps, ctx: AccessContext, caseId: st
 
 /** Opens the plan of a case with a first draft version. */
 export async function startPlan(deps: Deps, ctx: AccessContext, caseId: string, input: { startsOn: string }): Promise<PlanPageView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     if (await findPlanOfCase(tx, c.id)) throw new AppError('plan_exists');
     const plan = await tx
@@ -116,7 +116,7 @@ export async function changePlan(
   e: { event: string; action?: 'create' | 'update' | 'delete'; allowAgreed?: boolean },
   change: Change,
 ): Promise<PlanPageView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const v = await findCurrentVersion(tx, c.id, true);
     if (!v) throw new AppError('plan_not_found');

@@ -12,7 +12,7 @@ import {
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany, verifyTenantChain, type AccessEntry } from '../audit';
 import { searchPersons, toSummary } from '../persons';
@@ -86,7 +86,7 @@ const filterDetail = (f: LogFilter) => ({
 });
 
 export async function listAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter, page: number): Promise<AccessLogPage> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const total = await countLogRows(tx, f);
     const rows = await findLogRows(tx, f, ACCESS_LOG_PAGE_SIZE, (page - 1) * ACCESS_LOG_PAGE_SIZE);
@@ -102,7 +102,7 @@ const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam
 
 /** The filtered log as CSV (formula-safe), at most 50,000 rows; the export itself is logged. */
 export async function exportAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter): Promise<{ filename: string; csv: string }> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = (await findLogRows(tx, f, EXPORT_LIMIT, 0)).map(toRow);
     await recordAccess(tx, ctx, entry({ action: 'export', event: 'access_log.exported', personId: f.personId ?? null, detail: { ...filterDetail(f), rowCount: rows.length } }));
@@ -138,7 +138,7 @@ export async function accessLogFilterOptions(deps: Deps, ctx: AccessContext): Pr
 
 /** Finds the client whose log the officer wants to see, by name, BSN or date of birth; logged like a person search. */
 export async function searchClients(deps: Deps, ctx: AccessContext, criteria: { name?: string | undefined; bsn?: string | undefined; dateOfBirth?: string | undefined }) {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const bsn = criteria.bsn ? criteria.bsn.padStart(9, '0') : undefined;
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const { rows, truncated } = await searchPersons(tx, { name: criteria.name, bsn, dateOfBirth: criteria.dateOfBirth });
@@ -160,7 +160,7 @@ export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
  * portal will show. Default period: this month.
  */
 export async function personAccessOverview(deps: Deps, ctx: AccessContext, personId: string, period: { from?: string | undefined; to?: string | undefined }): Promise<PersonAccessOverview> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const from = period.from ?? monthStart(today);
   const to = period.to ?? today;
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {

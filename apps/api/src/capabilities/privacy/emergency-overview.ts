@@ -1,7 +1,7 @@
 import type { EmergencyOverview } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { roleLabel } from './access-log-viewer';
@@ -11,10 +11,10 @@ const entry = { dataCategory: 'access_log', permission: 'access_log:read', legal
 
 /** The daily overview of emergency accesses: who, which case, why, how often it was used, and the review. */
 export async function emergencyOverview(deps: Deps, ctx: AccessContext, day: string | undefined): Promise<EmergencyOverview> {
-  const date = day ?? amsterdamDate(deps.clock.now());
+  const date = day ?? municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await findEmergencyAccessesOn(tx, ctx.actor.tenantId, date);
-    const days = await emergencyDays(tx, ctx.actor.tenantId, amsterdamDate(deps.clock.now()));
+    const days = await emergencyDays(tx, ctx.actor.tenantId, municipalToday(deps.clock));
     await recordAccess(tx, ctx, { ...entry, action: 'read', event: 'emergency_access.listed', detail: { date, count: rows.length } });
     return {
       date,
@@ -48,7 +48,7 @@ export async function reviewEmergencyAccess(deps: Deps, ctx: AccessContext, id: 
     const updated = await markReviewed(tx, id, input.version, ctx.actor.userId, input.note, now);
     if (!updated) throw new AppError('version_conflict');
     await recordAccess(tx, ctx, { ...entry, action: 'update', event: 'emergency_access.reviewed', caseId: current.case_id, detail: { emergencyAccessId: id } });
-    return amsterdamDate(current.starts_at);
+    return municipalDate(current.starts_at);
   });
   return emergencyOverview(deps, ctx, day);
 }

@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import { ageOn } from '@nabij/contracts';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 import type { Config } from '../../platform/config';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
@@ -134,7 +134,7 @@ export async function logInWithDigid(
   if (!assuranceAccepted(claims.acr, oidc.acrValues)) return refuse(deps, 'assurance_too_low', 'digid_level');
   const bsn = bsnFromClaim(claims[oidc.bsnClaim]);
   if (!bsn) return refuse(deps, 'no_valid_bsn');
-  const today = amsterdamDate(now);
+  const today = municipalDate(now);
 
   const outcome = await deps.db.inSystem(async (tx): Promise<{ token: string } | { refused: string }> => {
     const tenant = await tx.selectFrom('tenant').select('id').where('slug', '=', oidc.tenant).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { ageOn, type RepresentationRelation, type ResidentPortalCaseView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { logCaseAccess, withCase, type CaseRow } from '../case-files';
@@ -136,7 +136,7 @@ async function buildView(tx: Tx, c: CaseRow, today: string): Promise<ResidentPor
 }
 
 export async function viewPortalOfCase(deps: Deps, ctx: AccessContext, caseId: string): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', CATEGORY, async (tx, c) => {
     const view = await buildView(tx, c, today);
     await logCaseAccess(tx, ctx, c, { action: 'read', event: 'resident_portal.viewed', dataCategory: CATEGORY, permission: 'case:read', detail: { messages: view.messages.length } });
@@ -146,7 +146,7 @@ export async function viewPortalOfCase(deps: Deps, ctx: AccessContext, caseId: s
 
 /** Gives a member of the household an account for Mijn Nabij, after the worker saw their identity document. */
 export async function createAccount(deps: Deps, ctx: AccessContext, caseId: string, input: { personId: string; email: string }): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const email = normaliseEmail(input.email);
   // One address, one account, across municipalities (a login code must never be ambiguous): checked as the owner.
   const taken = await deps.db.inSystem((tx) => tx.selectFrom('resident_account').select('id').where('email', '=', email).executeTakeFirst());
@@ -179,7 +179,7 @@ export async function createAccount(deps: Deps, ctx: AccessContext, caseId: stri
 
 /** Switches an account off (its sessions end at once) or on again. */
 export async function setAccountActive(deps: Deps, ctx: AccessContext, caseId: string, accountId: string, active: boolean): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const view = await withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     const r = await tx
       .updateTable('resident_account')
@@ -207,7 +207,7 @@ export async function addRepresentation(
   caseId: string,
   input: { representativePersonId: string; personId: string; relation: RepresentationRelation; evidence: string },
 ): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     if (!c.personIds.includes(input.personId)) throw new AppError('validation_failed', { fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] } });
     const person = await tx.selectFrom('person').select('date_of_birth').where('id', '=', input.personId).executeTakeFirstOrThrow();
@@ -245,7 +245,7 @@ export async function addRepresentation(
 }
 
 export async function endRepresentation(deps: Deps, ctx: AccessContext, caseId: string, representationId: string): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     const r = await tx
       .updateTable('resident_representation')
@@ -262,7 +262,7 @@ export async function endRepresentation(deps: Deps, ctx: AccessContext, caseId: 
 }
 
 export async function markMessageRead(deps: Deps, ctx: AccessContext, caseId: string, messageId: string): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     const r = await tx
       .updateTable('resident_message')
@@ -285,7 +285,7 @@ export async function markMessageRead(deps: Deps, ctx: AccessContext, caseId: st
 
 /** Offers the current draft of the plan in the portal, so the household can agree to it digitally. */
 export async function offerPlanVersion(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number }): Promise<ResidentPortalCaseView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', 'plan', async (tx, c) => {
     const { number } = await offerDraftToResident(tx, c.id, input.version, ctx.actor.userId, deps.clock.now());
     await logCaseAccess(tx, ctx, c, { action: 'update', event: 'plan.offered_to_resident', dataCategory: 'plan', permission: 'case:read', detail: { number } });

@@ -23,7 +23,7 @@ import { insertPortalStatement, portalStatementsOf } from '../retention';
 import { EMERGENCY_BASIS_TEXT, residentView } from './resident.domain';
 import { requireCurrentCase, subjectsOf, toSubjectView, withSubject, type ResidentRequest, type SubjectContext } from './resident-access';
 import type { ResidentSessionRow } from './resident-session';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 
 /**
  * What the resident sees and does in Mijn Nabij, always for one person ("subject"): themselves, or someone they
@@ -40,7 +40,7 @@ const LOG_LIMIT = 500;
 export async function residentSessionView(deps: Deps, session: ResidentSessionRow | undefined): Promise<ResidentSessionResponse> {
   const base = { emailLogin: deps.config.resident.emailLogin, digidEnabled: Boolean(deps.config.resident.oidc), idleMinutes: deps.config.resident.session.idleMinutes };
   if (!session) return { authenticated: false, ...base };
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const subjects = await deps.db.inTenant(session.tenantId, (tx) => subjectsOf(tx, session, today));
   return {
     authenticated: true,

@@ -1,6 +1,6 @@
 import { ageOn, type RepresentationRelation, type ResidentSubject } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordResidentAccess, type AccessEntry, type ResidentActor } from '../audit';
@@ -90,7 +90,7 @@ export interface SubjectContext {
  * the age rules is 403 `resident_not_allowed`; both refusals are logged in their own transaction.
  */
 export async function withSubject<T>(deps: Deps, req: ResidentRequest, personId: string, fn: (tx: Tx, s: SubjectContext) => Promise<T>): Promise<T> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const { session } = req;
   const actor: ResidentActor = { tenantId: session.tenantId, accountId: session.accountId, actingPersonId: session.personId, ip: req.ip, userAgent: req.userAgent };
   const refused = await deps.db.inTenant(session.tenantId, async (tx) => {

@@ -3,7 +3,7 @@ import { buildCase, buildTenant, buildUser } from '../../../test/builders';
 import { fillCase, TINY_PDF, yesterday } from '../../../test/privacy-fixtures';
 import { createResidentAccount, residentLogin } from '../../../test/resident-fixtures';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalDate } from '../../shared/clock';
 
 /**
  * The resident portal end to end through the API: what the resident sees and does, the access-log row of every
@@ -18,7 +18,7 @@ let teenId: string;
 let resident: Agent;
 const ADULT_EMAIL = 'anna@testhuis.example';
 const TEEN_EMAIL = 'cas@testhuis.example';
-const today = () => amsterdamDate(new Date());
+const today = () => municipalDate(new Date());
 
 type PlanPage = {
   agreed: { number: number; version: number; goals: Array<{ actions: Array<{ id: string; description: string; status: string; progressNote: string | null; own: boolean }> }> } | null;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AccessContext } from '../../shared/actor';
+import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import { recordAccessMany } from '../audit';
 import { daysBetween, monthOf, regimesOf } from './retention.domain';
@@ -43,7 +44,7 @@ async function loadCase(tx: Tx, caseId: string): Promise<CaseBasics | undefined>
     .executeTakeFirst();
 }
 
-const isoDay = (d: Date | null | undefined): string | null => (d ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d) : null);
+const isoDay = (d: Date | null | undefined): string | null => (d ? municipalDate(d) : null);
 
 /**
  * The anonymous statistics of a case, kept after its destruction: team, legal regimes, months of opening and

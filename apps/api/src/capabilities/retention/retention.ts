@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DueCase, RetentionOverview } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Database, Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
@@ -104,7 +104,7 @@ const requirePrivacyOfficer = (ctx: AccessContext) => {
 /** The page "Te vernietigen": cases due, postponed ones, recent destructions and the municipality's terms. */
 export async function retentionOverview(deps: Deps, ctx: AccessContext): Promise<RetentionOverview> {
   requirePrivacyOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const { due, postponed } = await dueCases(tx, today);
     const destroyed = await tx
@@ -142,7 +142,7 @@ export async function retentionOverview(deps: Deps, ctx: AccessContext): Promise
 /** The privacy officer confirms the destruction of one case that is due. */
 export async function confirmDestruction(deps: Deps, ctx: AccessContext, caseId: string): Promise<{ destroyed: true; personsDestroyed: number; rows: number }> {
   requirePrivacyOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     await sql`select id from case_file where id = ${caseId} for update`.execute(tx);
     const row = (await retentionRows(tx, caseId))[0];
@@ -157,7 +157,7 @@ export async function confirmDestruction(deps: Deps, ctx: AccessContext, caseId:
 /** Keeps a due case longer ("zoveel langer als redelijkerwijs nodig"), with the reason. */
 export async function postponeDestruction(deps: Deps, ctx: AccessContext, caseId: string, input: { until: string; reason: string }) {
   requirePrivacyOfficer(ctx);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   if (input.until <= today) throw new AppError('validation_failed', { fieldErrors: { until: ['Kies een datum in de toekomst.'] } });
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await tx

@@ -1,7 +1,7 @@
 import type { GlobalSearchCase, GlobalSearchResponse } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
@@ -42,7 +42,7 @@ async function findByReference(tx: Tx, references: string[]): Promise<ReferenceR
 export async function globalSearch(deps: Deps, ctx: AccessContext, q: string): Promise<GlobalSearchResponse> {
   if (!hasPermission(ctx.actor, 'person:read')) throw new AppError('forbidden');
   const query = parseGlobalQuery(q);
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const cases: GlobalSearchCase[] = [];
     for (const row of await findByReference(tx, query.references)) {

@@ -1,7 +1,7 @@
 import type { TaskKind, TaskList, TaskView } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
-import { amsterdamDate } from '../../shared/clock';
+import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
@@ -55,7 +55,7 @@ async function logListing(tx: Tx, ctx: AccessContext, rows: TaskRow[], event: st
 
 /** "Mijn werk": the open tasks of the user — assigned to them, or on cases where they are the case worker. */
 export function listMyTasks(deps: Deps, ctx: AccessContext): Promise<TaskList> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const me = ctx.actor.userId;
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await baseQuery(tx)
@@ -71,7 +71,7 @@ export function listMyTasks(deps: Deps, ctx: AccessContext): Promise<TaskList> {
 
 /** The coordinator's view: the open tasks of the teams they coordinate, per worker. */
 export function listTeamTasks(deps: Deps, ctx: AccessContext): Promise<TaskList> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const teams = ctx.actor.teamIds;
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (teams.length === 0) return { tasks: [] };
@@ -94,7 +94,7 @@ async function checkAssignee(tx: Tx, assigneeId: string): Promise<void> {
 
 /** A manual task on a case; by default for the case worker. */
 export function createCaseTask(deps: Deps, ctx: AccessContext, caseId: string, input: { title: string; dueOn: string; assigneeId?: string | undefined }): Promise<TaskView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', 'task', async (tx, c) => {
     if (input.assigneeId) await checkAssignee(tx, input.assigneeId);
     const phase = await tx.selectFrom('case_file').select('phase').where('id', '=', c.id).executeTakeFirstOrThrow();
@@ -121,7 +121,7 @@ export function createCaseTask(deps: Deps, ctx: AccessContext, caseId: string, i
 
 /** A personal task without a case (e.g. "prepare the team meeting"). */
 export function createOwnTask(deps: Deps, ctx: AccessContext, input: { title: string; dueOn: string }): Promise<TaskView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const teamId = ctx.actor.teamIds[0];
   if (!teamId) throw new AppError('team_not_found');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -140,7 +140,7 @@ export function createOwnTask(deps: Deps, ctx: AccessContext, input: { title: st
  * A stale version (someone else finished or changed it meanwhile) is a conflict.
  */
 export async function completeTask(deps: Deps, ctx: AccessContext, taskId: string, version: number): Promise<TaskView> {
-  const today = amsterdamDate(deps.clock.now());
+  const today = municipalToday(deps.clock);
   const me = ctx.actor.userId;
   const result = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const task = await tx

@@ -1,6 +1,7 @@
 import { addStatementInput, LEGAL_BASES, PROCESSING_PURPOSES, recordProcessingInput, type CasePrivacyView } from '@nabij/contracts';
 import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { municipalDay, municipalToday } from '../../app/dates';
 import { ApiError, errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useResource } from '../../app/use-resource';
@@ -11,7 +12,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { Loading } from '../../components/Loading';
 import { TextField } from '../../components/TextField';
 import { Item, Plain, SavedNotice } from '../case-files/CaseParts';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { basisLine, regimeList } from './avg-rights-format';
 import { useSubmit } from './use-submit';
 import './avg-rights.css';
@@ -66,7 +67,7 @@ function ProcessingForm({ view, onSaved }: { view: CasePrivacyView; onSaved: (v:
 function StatementForm({ view, onSaved }: { view: CasePrivacyView; onSaved: (v: CasePrivacyView) => void }) {
   const form = useSubmit<CasePrivacyView>('statement', ['personId', 'receivedOn', 'statement']);
   const [personId, setPersonId] = useState(view.members[0]?.id ?? '');
-  const [receivedOn, setReceivedOn] = useState(todayIso);
+  const [receivedOn, setReceivedOn] = useState(municipalToday);
   const [statement, setStatement] = useState('');
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
@@ -160,7 +161,7 @@ export function CasePrivacySection({ caseId }: { caseId: string }) {
               <Item label={t('casePrivacy.description')}>
                 <Plain text={privacy.data.purposeDescription} />
                 {privacy.data.recordedByName && privacy.data.recordedAt ? (
-                  <span className="nabij-avg-note">{t('casePrivacy.recordedBy', { name: privacy.data.recordedByName, date: formatDate(privacy.data.recordedAt.slice(0, 10)) })}</span>
+                  <span className="nabij-avg-note">{t('casePrivacy.recordedBy', { name: privacy.data.recordedByName, date: formatDate(municipalDay(privacy.data.recordedAt)) })}</span>
                 ) : null}
               </Item>
               <Item label={t('casePrivacy.retention')}>

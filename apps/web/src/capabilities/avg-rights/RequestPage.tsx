@@ -15,6 +15,7 @@ import {
 import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useParams } from 'react-router';
+import { municipalDay, municipalToday } from '../../app/dates';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { usePageTitle } from '../../app/use-page-title';
@@ -31,7 +32,7 @@ import { TextField } from '../../components/TextField';
 import { Item, Plain, SavedNotice } from '../case-files/CaseParts';
 import { formatDateTime } from '../intake/intake-format';
 import { labelledChoices } from '../intake/intake-format';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { PrivacyNav } from '../privacy/PrivacyParts';
 import { deadlineText } from './avg-rights-format';
 import { ErasurePreview } from './ErasurePreview';
@@ -249,7 +250,7 @@ function Correction({ view, onSaved }: PartProps) {
 
 function Statement({ view, onSaved }: PartProps) {
   const form = useSubmit<AvgRequestView>('avg-statement', ['caseId', 'receivedOn', 'statement']);
-  const [v, setV] = useState({ caseId: view.cases[0]?.id ?? '', receivedOn: todayIso(), statement: '' });
+  const [v, setV] = useState({ caseId: view.cases[0]?.id ?? '', receivedOn: municipalToday(), statement: '' });
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const saved = await form.submit('POST', `${base(view)}/statements`, requestStatementInput, v, t('avg.statement.saved'));
@@ -321,7 +322,7 @@ function Erasure({ view, onSaved }: PartProps) {
       `${base(view)}/erasure`,
       erasureInput,
       { retentionObligation: flag('retentionObligation'), legalClaim: flag('legalClaim'), publicInterest: flag('publicInterest'), othersInterest: flag('othersInterest'), exceptionNotes: notes, confirm: confirm || undefined, version: view.version },
-      t('avg.erasure.done', { date: formatDate(todayIso()) }),
+      t('avg.erasure.done', { date: formatDate(municipalToday()) }),
     );
     if (saved) onSaved(saved);
   };
@@ -332,7 +333,7 @@ function Erasure({ view, onSaved }: PartProps) {
       {view.exceptionCheck ? <Paragraph>{t('avg.erasure.checked', { name: view.exceptionCheck.checkedByName, date: formatDateTime(view.exceptionCheck.checkedAt) })}</Paragraph> : null}
       {done ? (
         <Alert type="ok">
-          <Paragraph>{t('avg.erasure.done', { date: formatDate(view.erasedAt?.slice(0, 10)) })}</Paragraph>
+          <Paragraph>{t('avg.erasure.done', { date: formatDate(view.erasedAt ? municipalDay(view.erasedAt) : undefined) })}</Paragraph>
         </Alert>
       ) : (
         <>

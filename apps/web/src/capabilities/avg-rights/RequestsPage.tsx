@@ -19,6 +19,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -35,7 +36,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from '../intake/intake-format';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { PrivacyNav } from '../privacy/PrivacyParts';
 import { deadlineText } from './avg-rights-format';
 import './avg-rights.css';
@@ -96,7 +97,7 @@ function NewRequest() {
   const [query, setQuery] = useState({ name: '', dateOfBirth: '' });
   const [results, setResults] = useState<PersonSummary[] | undefined>(undefined);
   const [person, setPerson] = useState<PersonSummary | undefined>(undefined);
-  const [v, setV] = useState({ kind: '', channel: 'letter', receivedOn: todayIso(), description: '', identityVerified: false });
+  const [v, setV] = useState({ kind: '', channel: 'letter', receivedOn: municipalToday(), description: '', identityVerified: false });
   const [busy, setBusy] = useState(false);
 
   const find = async (event: SyntheticEvent<HTMLFormElement>) => {

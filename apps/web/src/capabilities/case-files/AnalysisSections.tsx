@@ -28,6 +28,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -39,7 +40,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from '../intake/intake-format';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { adults, rungLabel } from './case-format';
 import { Item, Plain, SavedNotice } from './CaseParts';
 import { useCaseForm } from './use-case-form';
@@ -59,7 +60,7 @@ function ParticipationForm({ overview, onChanged }: SectionProps) {
   const form = useCaseForm('participation', PARTICIPATION_FIELDS, recordParticipationRequest, casePath(overview, 'participation'), onChanged);
   const [personId, setPersonId] = useState(people[0]?.id ?? '');
   const [rung, setRung] = useState('');
-  const [measuredOn, setMeasuredOn] = useState(todayIso);
+  const [measuredOn, setMeasuredOn] = useState(municipalToday);
   const [note, setNote] = useState('');
   const { errors } = form;
   if (people.length === 0) return <Paragraph>{t('case.participationNoAdults')}</Paragraph>;
@@ -151,7 +152,7 @@ const CHILD_SAFETY_FIELDS = ['assessedOn', 'signs', 'protectiveFactors', 'riskLe
 
 function ChildSafetyForm({ overview, onChanged }: SectionProps) {
   const form = useCaseForm('child-safety', CHILD_SAFETY_FIELDS, childSafetyInput, casePath(overview, 'child-safety'), onChanged);
-  const empty = () => ({ assessedOn: todayIso(), signs: '', protectiveFactors: '', riskLevel: '', actions: '' });
+  const empty = () => ({ assessedOn: municipalToday(), signs: '', protectiveFactors: '', riskLevel: '', actions: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const text = (key: 'signs' | 'protectiveFactors' | 'actions', label: string) => ({
@@ -298,7 +299,7 @@ const OUTREACH_FIELDS = ['attemptedOn', 'way', 'contactMade', 'note'] as const;
 
 function OutreachForm({ overview, onChanged }: SectionProps) {
   const form = useCaseForm('outreach', OUTREACH_FIELDS, outreachAttemptInput, casePath(overview, 'outreach'), onChanged);
-  const [attemptedOn, setAttemptedOn] = useState(todayIso);
+  const [attemptedOn, setAttemptedOn] = useState(municipalToday);
   const [way, setWay] = useState('');
   const [contactMade, setContactMade] = useState(false);
   const [note, setNote] = useState('');
@@ -394,7 +395,7 @@ const CONSENT_FIELDS = ['personId', 'recipient', 'scope', 'form', 'givenOn', 'ex
 function ConsentForm({ overview, onChanged }: SectionProps) {
   const members = overview.household?.members ?? [];
   const form = useCaseForm('consent', CONSENT_FIELDS, informationConsentInput, casePath(overview, 'consents'), onChanged);
-  const empty = () => ({ personId: members[0]?.id ?? '', recipient: '', scope: '', form: '', givenOn: todayIso(), expiresOn: '' });
+  const empty = () => ({ personId: members[0]?.id ?? '', recipient: '', scope: '', form: '', givenOn: municipalToday(), expiresOn: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const set = (key: keyof ReturnType<typeof empty>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));

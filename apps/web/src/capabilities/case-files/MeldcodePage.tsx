@@ -18,6 +18,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -32,7 +33,7 @@ import { RadioGroupField } from '../../components/RadioGroupField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { formatDateTime } from '../intake/intake-format';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { CaseLoadError, failedTitle, Item, Plain, SavedNotice } from './CaseParts';
 import type { Validator } from './use-case-form';
 import {
@@ -127,7 +128,7 @@ interface StepProps {
 
 function SignalsStep({ record, path, open, onSaved }: StepProps) {
   const form = useEntryForm('signal', ['observedOn', 'fact', 'source', 'interpretation'], meldcodeSignalInput, `${path}/signals`, onSaved);
-  const empty = () => ({ observedOn: todayIso(), fact: '', source: '', interpretation: '' });
+  const empty = () => ({ observedOn: municipalToday(), fact: '', source: '', interpretation: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const set = (key: keyof ReturnType<typeof empty>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -203,7 +204,7 @@ function SignalsStep({ record, path, open, onSaved }: StepProps) {
 
 function ConsultationStep({ record, path, open, onSaved }: StepProps) {
   const form = useEntryForm('consultation', ['consultedOn', 'withWhom', 'advice'], meldcodeConsultationInput, `${path}/consultations`, onSaved);
-  const empty = () => ({ consultedOn: todayIso(), withWhom: '', advice: '' });
+  const empty = () => ({ consultedOn: municipalToday(), withWhom: '', advice: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const set = (key: keyof ReturnType<typeof empty>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -246,7 +247,7 @@ function ConsultationStep({ record, path, open, onSaved }: StepProps) {
 
 function ConversationStep({ record, path, open, onSaved }: StepProps) {
   const form = useEntryForm('conversation', ['held', 'heldOn', 'withWhom', 'summary', 'reasonNotHeld'], meldcodeConversationInput, `${path}/conversations`, onSaved);
-  const empty = () => ({ held: 'yes', heldOn: todayIso(), withWhom: '', summary: '', reasonNotHeld: '' });
+  const empty = () => ({ held: 'yes', heldOn: municipalToday(), withWhom: '', summary: '', reasonNotHeld: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const set = (key: keyof ReturnType<typeof empty>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));

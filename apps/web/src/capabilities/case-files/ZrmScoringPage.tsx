@@ -14,6 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { usePageTitle } from '../../app/use-page-title';
@@ -28,7 +29,6 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from '../intake/intake-format';
-import { todayIso } from '../persons/person-format';
 import { zrmDomainLabel, zrmLevelLabel } from './case-format';
 import { CaseLoadError, failedTitle } from './CaseParts';
 import {
@@ -142,7 +142,7 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
   const navigate = useNavigate();
   const persons = overview.household?.members ?? [];
   const firstPerson = persons[0]?.id ?? '';
-  const [values, setValues] = useState<ZrmFormValues>(() => emptyZrmForm(firstPerson, defaultKind(overview.zrm, firstPerson), todayIso()));
+  const [values, setValues] = useState<ZrmFormValues>(() => emptyZrmForm(firstPerson, defaultKind(overview.zrm, firstPerson), municipalToday()));
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors('zrm', FIELD_ORDER, { nestedPaths: true });
   const criteria = useResource<ZrmCriteria>(`/api/zrm/${values.instrument}`).data;

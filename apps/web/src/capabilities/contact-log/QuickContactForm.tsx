@@ -14,6 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
+import { municipalToday } from '../../app/dates';
 import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useDraft } from '../../app/use-draft';
@@ -48,7 +49,6 @@ export interface PlanGoal {
 }
 
 /** Today as the contract checks it (a contact may not lie in the future). */
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A server error with its field errors keyed by the form's own fields. */
 function withTopLevelFields(error: unknown): unknown {
@@ -76,7 +76,7 @@ interface QuickContactFormProps {
  */
 export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, focusOnOpen }: QuickContactFormProps) {
   const errors = useFormErrors(idPrefix, CONTACT_FIELDS);
-  const [values, setValues] = useState<ContactFormValues>(() => emptyContactForm(today()));
+  const [values, setValues] = useState<ContactFormValues>(() => emptyContactForm(municipalToday()));
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [attachments, setAttachments] = useState<ChosenAttachment[]>([]);
   const [attachmentProblems, setAttachmentProblems] = useState<string[]>([]);
@@ -89,7 +89,7 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
   // The typed note survives an expired session (ADR 0035); attachments are not kept.
   const draft = useDraft(`contact:${caseId}`, values, {
     isEmpty: (v) => v.note.trim() === '' && v.participants.trim() === '',
-    onRestore: (v) => setValues({ ...emptyContactForm(today()), ...v }),
+    onRestore: (v) => setValues({ ...emptyContactForm(municipalToday()), ...v }),
   });
 
   useEffect(() => {
@@ -132,7 +132,7 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
       const contact = await api.post<ContactView>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, parsed.data);
       errors.clear();
       draft.clear();
-      setValues(emptyContactForm(today()));
+      setValues(emptyContactForm(municipalToday()));
       setAttachments([]);
       setAttachmentProblems([]);
       setIdempotencyKey(crypto.randomUUID());
@@ -179,7 +179,7 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
           id={errors.idFor('contactOn')}
           label={t('contactLog.contactOn')}
           type="date"
-          max={today()}
+          max={municipalToday()}
           value={values.contactOn}
           onValueChange={(v) => update('contactOn', v)}
           error={errors.errorFor('contactOn')}

@@ -2,6 +2,7 @@ import type { ContactLog } from '@nabij/contracts';
 import { Button, ButtonGroup, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useSyncExternalStore } from 'react';
 import { t } from '../../app/i18n';
+import { municipalToday } from '../../app/dates';
 import { useHasDraft } from '../../app/use-draft';
 import { useResource } from '../../app/use-resource';
 import { QuickContactForm } from './QuickContactForm';
@@ -60,7 +61,7 @@ export function QuickContactButton({ caseId, householdName }: { caseId: string; 
 
 function QuickContactPanel({ caseId, householdName }: { caseId: string; householdName: string }) {
   // Only the plan's goals are needed: the journal is asked for today's contacts, not the whole history.
-  const today = new Date().toISOString().slice(0, 10);
+  const today = municipalToday();
   const log = useResource<ContactLog>(`/api/cases/${encodeURIComponent(caseId)}/contacts?from=${today}&to=${today}`);
   const close = () => {
     setOpenCase(null);

@@ -15,6 +15,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { municipalDay } from '../../app/dates';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useResource } from '../../app/use-resource';
@@ -50,7 +51,7 @@ function Outcome({ outcome }: { outcome: NonNullable<View['reviewItems'][number]
           {outcome.agreementsBy ? ` (${outcome.agreementsBy})` : ''}
         </Paragraph>
       ) : null}
-      <Paragraph className="nabij-coordination-meta">{t('coordination.recordedBy', { name: outcome.recordedByName, date: formatDate(outcome.recordedAt.slice(0, 10)) })}</Paragraph>
+      <Paragraph className="nabij-coordination-meta">{t('coordination.recordedBy', { name: outcome.recordedByName, date: formatDate(municipalDay(outcome.recordedAt)) })}</Paragraph>
     </div>
   );
 }
@@ -96,7 +97,7 @@ function ReviewSection({ view, onSaved, onStale }: FormProps) {
           {view.consultations.map((c) => (
             <li key={c.id}>
               <Paragraph>
-                <strong>{c.scientist.name}</strong> · {t('coordination.askedOn', { name: c.requestedByName, date: formatDate(c.requestedAt.slice(0, 10)) })}
+                <strong>{c.scientist.name}</strong> · {t('coordination.askedOn', { name: c.requestedByName, date: formatDate(municipalDay(c.requestedAt)) })}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{c.question}</Paragraph>
               {c.advice !== null && c.advisedOn ? (

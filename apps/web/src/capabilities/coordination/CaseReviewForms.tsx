@@ -8,6 +8,7 @@ import {
 } from '@nabij/contracts';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { AppLink } from '../../components/AppLink';
@@ -17,7 +18,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { SavedNotice } from '../case-files/CaseParts';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { useCoordinationForm } from './coordination-form';
 import { questionKindLabel } from './coordination-format';
 
@@ -139,7 +140,7 @@ const ADVICE_FIELDS = ['advice', 'advisedOn'] as const;
 export function AdviceForm({ view, consultation, onSaved, onStale }: FormProps & { consultation: View['consultations'][number] }) {
   const form = useCoordinationForm(`advice-${consultation.id}`, ADVICE_FIELDS, { onStale });
   const [advice, setAdvice] = useState(consultation.advice ?? '');
-  const [advisedOn, setAdvisedOn] = useState(consultation.advisedOn ?? todayIso());
+  const [advisedOn, setAdvisedOn] = useState(consultation.advisedOn ?? municipalToday());
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();

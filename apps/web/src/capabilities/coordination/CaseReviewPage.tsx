@@ -15,6 +15,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { municipalDay, municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -27,7 +28,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { useCoordinationForm } from './coordination-form';
 import { referenceText } from './coordination-format';
 import './coordination.css';
@@ -41,7 +42,7 @@ function PlanForm() {
   const navigate = useNavigate();
   const teams = user?.teams ?? [];
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(municipalToday());
   const form = useCoordinationForm('case-review-plan', ['teamId', 'date']);
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
@@ -100,7 +101,7 @@ function MyConsultationsSection() {
                 · {c.teamName} · {c.advisedOn ? t('coordination.advisedOnText', { date: formatDate(c.advisedOn) }) : t('coordination.awaitingAdvice')}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{c.question}</Paragraph>
-              <Paragraph className="nabij-coordination-meta">{t('coordination.askedOn', { name: c.requestedByName, date: formatDate(c.requestedAt.slice(0, 10)) })}</Paragraph>
+              <Paragraph className="nabij-coordination-meta">{t('coordination.askedOn', { name: c.requestedByName, date: formatDate(municipalDay(c.requestedAt)) })}</Paragraph>
             </li>
           ))}
         </ul>
@@ -114,7 +115,7 @@ export function CaseReviewPage() {
   usePageTitle(t('coordination.title'));
   const { user } = useSession();
   const meetings = useResource<CaseReviewMeetingList>('/api/case-reviews');
-  const today = todayIso();
+  const today = municipalToday();
   return (
     <>
       <PageHeading>{t('coordination.title')}</PageHeading>

@@ -13,6 +13,7 @@ import {
 } from '@nabij/contracts';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -22,7 +23,6 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { SavedNotice } from '../case-files/CaseParts';
-import { todayIso } from '../persons/person-format';
 import type { FormProps } from './CaseReviewForms';
 import { useCoordinationForm } from './coordination-form';
 
@@ -66,7 +66,7 @@ export function AgreedActionForm({ view, onSaved, onStale }: FormProps) {
 export function AgreedActionUpdateForm({ view, action, onSaved, onStale }: FormProps & { action: View['agreedActions'][number] }) {
   const form = useCoordinationForm(`agreed-action-${action.id}`, ACTION_FIELDS, { onStale });
   const [status, setStatus] = useState<string>(action.status);
-  const [lastCheckedOn, setLastCheckedOn] = useState(todayIso());
+  const [lastCheckedOn, setLastCheckedOn] = useState(municipalToday());
   const [dueOn, setDueOn] = useState(action.dueOn ?? '');
   const [note, setNote] = useState(action.note ?? '');
   const { errors } = form;
@@ -104,7 +104,7 @@ const TRANSFER_FIELDS = ['kind', 'organisation', 'what', 'onDate', 'warmMeetingH
 
 export function CareTransferForm({ view, onSaved, onStale }: FormProps) {
   const form = useCoordinationForm('transfer', TRANSFER_FIELDS, { onStale });
-  const empty = { kind: '', organisation: '', what: '', onDate: todayIso(), held: '', contact: '' };
+  const empty = { kind: '', organisation: '', what: '', onDate: municipalToday(), held: '', contact: '' };
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const set = (key: keyof typeof empty) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -157,7 +157,7 @@ export function CareTransferForm({ view, onSaved, onStale }: FormProps) {
 
 export function EndTandemForm({ view, transfer, onSaved, onStale }: FormProps & { transfer: View['transfers'][number] }) {
   const form = useCoordinationForm(`end-transfer-${transfer.id}`, ['endedOn'], { onStale });
-  const [endedOn, setEndedOn] = useState(todayIso());
+  const [endedOn, setEndedOn] = useState(municipalToday());
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -208,7 +208,7 @@ const SCALING_FIELDS = ['direction', 'reason', 'toOrganisation', 'decidedOn', 's
 
 export function ScalingForm({ view, onSaved, onStale }: FormProps) {
   const form = useCoordinationForm('scaling', SCALING_FIELDS, { onStale });
-  const empty = { direction: '', reason: '', toOrganisation: '', decidedOn: todayIso(), framework: '', schakeloverlegOn: '', participants: '' };
+  const empty = { direction: '', reason: '', toOrganisation: '', decidedOn: municipalToday(), framework: '', schakeloverlegOn: '', participants: '' };
   const [values, setValues] = useState(empty);
   const [schakeloverleg, setSchakeloverleg] = useState(false);
   const { errors } = form;

@@ -1,6 +1,7 @@
 import { contactPersonChangeInput, processCoordinatorInput, WORKER_CHANGE_REASONS, type CaseCoordinationView } from '@nabij/contracts';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
+import { municipalDay } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -76,7 +77,7 @@ export function ContactPersonSection({ view, onSaved, onStale }: FormProps) {
           {view.contactPersonChanges.map((c) => (
             <li key={c.changedAt}>
               <Paragraph>
-                <strong>{formatDate(c.changedAt.slice(0, 10))}</strong>: {t('staff.changeItem', { from: c.previousWorker?.name ?? '—', to: c.newWorker.name })}
+                <strong>{formatDate(municipalDay(c.changedAt))}</strong>: {t('staff.changeItem', { from: c.previousWorker?.name ?? '—', to: c.newWorker.name })}
                 {c.reason ? ` · ${t(`staff.reason.${c.reason}`)}` : ''}
                 {c.reasonNote ? ` (${c.reasonNote})` : ''}
               </Paragraph>

@@ -17,6 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { joinList, t } from '../../app/i18n';
@@ -32,7 +33,7 @@ import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { ASSIGNMENT_FIELDS, emptyAssignmentForm, toAssignReferralInput, type AssignmentFormValues } from './assignment-form';
 import { formatDays, labelledChoices } from './intake-format';
 
@@ -77,7 +78,7 @@ function NormMarker({ breaches }: { breaches: boolean }) {
 
 function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; workers: readonly WorkerLoad[]; onAssigned: (reference: string) => void }) {
   const errors = useFormErrors(`assign-${item.referralId}`, ASSIGNMENT_FIELDS);
-  const [values, setValues] = useState<AssignmentFormValues>(() => emptyAssignmentForm(todayIso()));
+  const [values, setValues] = useState<AssignmentFormValues>(() => emptyAssignmentForm(municipalToday()));
   const [busy, setBusy] = useState(false);
   const headingId = `assign-${item.referralId}-heading`;
   const set = (field: keyof AssignmentFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));

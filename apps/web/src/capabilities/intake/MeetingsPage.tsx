@@ -17,6 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -31,7 +32,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { formatDate, todayIso } from '../persons/person-format';
+import { formatDate } from '../persons/person-format';
 import { meetingParticipants, type ExternalParticipant } from './meeting-form';
 
 interface MeetingSummary {
@@ -59,7 +60,7 @@ function PlanMeetingForm({ staff }: { staff: readonly StaffMember[] }) {
   const navigate = useNavigate();
   const teams = user?.teams ?? [];
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(municipalToday());
   const [chairUserId, setChairUserId] = useState(staff.some((s) => s.id === user?.id) ? (user?.id ?? '') : '');
   const [participantIds, setParticipantIds] = useState<string[]>([]);
   const [externals, setExternals] = useState<ExternalParticipant[]>([]);

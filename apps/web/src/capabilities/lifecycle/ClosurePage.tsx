@@ -17,6 +17,7 @@ import {
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../app/api';
+import { municipalDay, municipalToday } from '../../app/dates';
 import { ApiError } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -39,7 +40,6 @@ import { ClosureLetters } from './ClosureLetters';
 import { carriedGoalResults, closureRequest, currentClosure, decisionField, emptyClosureForm, watchEndsOn, type ClosureForm, type Course } from './lifecycle-format';
 import './lifecycle.css';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 function Comparison({ comparison, caseId, hasClosingZrm }: { comparison: Course['comparison']; caseId: string; hasClosingZrm: boolean }) {
   return (
@@ -165,7 +165,7 @@ function ReviewState({ course, onChanged }: { course: Course; onChanged: () => v
   const r = course.closureReview;
   if (!r) return null;
   const coordinatorChange = r.decision !== 'continue' && user?.roles.includes('team_coordinator') ? <ChangeYesForm course={course} onChanged={onChanged} /> : null;
-  const decidedOn = r.decidedAt ? formatDate(r.decidedAt.slice(0, 10)) : '';
+  const decidedOn = r.decidedAt ? formatDate(municipalDay(r.decidedAt)) : '';
   if (r.decision === 'close') {
     return (
       <>
@@ -196,10 +196,10 @@ function ReviewState({ course, onChanged }: { course: Course; onChanged: () => v
   );
 }
 
-function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: (next: Course) => void; onRefused: () => void }) {
+export function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: (next: Course) => void; onRefused: () => void }) {
   const errors = useFormErrors('closure', fieldOrder(course), { nestedPaths: true });
   // While a "ja" stands (not overturned by a decision to continue), the answer stays "ja".
-  const [f, setF] = useState<ClosureForm>(() => ({ ...emptyClosureForm(todayIso()), somethingGoesWrong: course.closureReview && course.closureReview.decision !== 'continue' ? 'yes' : '' }));
+  const [f, setF] = useState<ClosureForm>(() => ({ ...emptyClosureForm(municipalToday()), somethingGoesWrong: course.closureReview && course.closureReview.decision !== 'continue' ? 'yes' : '' }));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ClosureForm>) => setF((x) => ({ ...x, ...patch }));
   const goals = course.plan?.goals ?? [];
@@ -390,7 +390,7 @@ function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: 
             </section>
             <section aria-labelledby="closure-outcome-heading" className="nabij-section">
               <Heading2 id="closure-outcome-heading">{t('closure.outcomeHeading')}</Heading2>
-              <TextField id={errors.idFor('closedOn')} type="date" label={t('closure.closedOn')} value={f.closedOn} onValueChange={(closedOn) => set({ closedOn })} error={errors.errorFor('closedOn')} max={todayIso()} required />
+              <TextField id={errors.idFor('closedOn')} type="date" label={t('closure.closedOn')} value={f.closedOn} onValueChange={(closedOn) => set({ closedOn })} error={errors.errorFor('closedOn')} max={municipalToday()} required />
               <RadioGroupField
                 id={errors.idFor('outcome')}
                 legend={t('closure.outcome')}

@@ -1,6 +1,7 @@
 import { Alert, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { t } from '../../app/i18n';
+import { municipalDay, municipalToday } from '../../app/dates';
 import { useResource } from '../../app/use-resource';
 import { AppButtonLink, AppLink } from '../../components/AppLink';
 import { formatDate } from '../persons/person-format';
@@ -9,7 +10,7 @@ import { ReactivateForm } from './ReactivateForm';
 
 /** On the case page: where the case stands after the plan — next evaluation, closure, watch, reactivation, linked referrals. */
 export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = municipalToday();
   const course = useResource<Course>(`/api/cases/${encodeURIComponent(caseId)}/course`);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -32,7 +33,7 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
       {c.episode > 1 ? <Paragraph>{t('course.episode', { number: c.episode })}</Paragraph> : null}
       {c.teamMeetingNeeded && c.closingQuestion ? (
         <Alert type="warning">
-          <Paragraph>{t('course.teamMeetingNeeded', { date: formatDate(c.closingQuestion.answeredAt.slice(0, 10)), name: c.closingQuestion.answeredByName })}</Paragraph>
+          <Paragraph>{t('course.teamMeetingNeeded', { date: formatDate(municipalDay(c.closingQuestion.answeredAt)), name: c.closingQuestion.answeredByName })}</Paragraph>
         </Alert>
       ) : null}
       {c.phase === 'execution' && c.nextEvaluationDue ? (
@@ -51,7 +52,7 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
       ) : null}
       {c.phase === 'closure' ? <Paragraph>{t('course.closurePhase')}</Paragraph> : null}
       {watch ? <Paragraph>{t('course.watchSummary', { endsOn: formatDate(watch.endsOn), weeks: watch.checkInIntervalWeeks, next: formatDate(watch.nextCheckInOn) })}</Paragraph> : null}
-      {c.phase === 'closed' && c.closedAt ? <Paragraph>{t('course.closedSummary', { date: formatDate(c.closedAt.slice(0, 10)) })}</Paragraph> : null}
+      {c.phase === 'closed' && c.closedAt ? <Paragraph>{t('course.closedSummary', { date: formatDate(municipalDay(c.closedAt)) })}</Paragraph> : null}
       <ButtonGroup>
         {c.phase === 'execution' ? (
           <AppButtonLink to={`${base}/evaluatie`} appearance="secondary-action-button">
@@ -77,7 +78,7 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
           <UnorderedList>
             {c.linkedReferrals.map((l) => (
               <UnorderedListItem key={l.referralId}>
-                {t('course.linkedItem', { reference: l.reference, date: formatDate(l.receivedAt.slice(0, 10)), phase: t(`course.linkedPhase.${l.casePhase}`) })}{' '}
+                {t('course.linkedItem', { reference: l.reference, date: formatDate(municipalDay(l.receivedAt)), phase: t(`course.linkedPhase.${l.casePhase}`) })}{' '}
                 {l.outcome ? `${t(`course.linkedOutcome.${l.outcome}`, { reason: l.reason ?? '' })} ` : ''}
                 <AppLink to={`/aanmeldingen/${encodeURIComponent(l.referralId)}`}>{l.reference}</AppLink>
               </UnorderedListItem>

@@ -18,6 +18,7 @@ import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
+import { municipalToday } from '../../app/dates';
 import { useDraft } from '../../app/use-draft';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
@@ -37,7 +38,6 @@ import { domainLabel } from '../plan/plan-format';
 import { evaluationRequest, type Course, type GoalEntry } from './lifecycle-format';
 import './lifecycle.css';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 function goalFields(course: Course): string[] {
   return ['heldOn', 'participants', 'goals', ...(course.plan?.goals ?? []).flatMap((_, i) => [`goals.${i}.status`, `goals.${i}.note`]), 'interimZrmId', 'conclusion', 'summary'];
@@ -92,10 +92,10 @@ function AdjustPlan({ course, heldOn }: { course: Course; heldOn: string }) {
   );
 }
 
-function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: Course, conclusion: string, heldOn: string) => void }) {
+export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: Course, conclusion: string, heldOn: string) => void }) {
   const plan = course.plan;
   const errors = useFormErrors('evaluation', goalFields(course), { nestedPaths: true });
-  const [heldOn, setHeldOn] = useState(todayIso());
+  const [heldOn, setHeldOn] = useState(municipalToday());
   const [participants, setParticipants] = useState('');
   const [goals, setGoals] = useState<Record<string, GoalEntry>>({});
   const [interimZrmId, setInterimZrmId] = useState(course.interimZrm[0]?.id ?? '');
@@ -142,7 +142,7 @@ function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: C
       <DraftRestoredNotice draft={draft} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="evaluation-form-heading">
-        <TextField id={errors.idFor('heldOn')} type="date" label={t('evaluation.heldOn')} value={heldOn} onValueChange={setHeldOn} error={errors.errorFor('heldOn')} max={todayIso()} required />
+        <TextField id={errors.idFor('heldOn')} type="date" label={t('evaluation.heldOn')} value={heldOn} onValueChange={setHeldOn} error={errors.errorFor('heldOn')} max={municipalToday()} required />
         <TextAreaField
           id={errors.idFor('participants')}
           label={t('evaluation.participants')}

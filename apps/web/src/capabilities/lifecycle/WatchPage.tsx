@@ -18,6 +18,7 @@ import { useRef, useState, type SyntheticEvent } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
+import { municipalToday } from '../../app/dates';
 import { usePageTitle } from '../../app/use-page-title';
 import { useResource } from '../../app/use-resource';
 import { AppLink } from '../../components/AppLink';
@@ -34,12 +35,11 @@ import { activeWatch, type Course } from './lifecycle-format';
 import { ReactivateForm } from './ReactivateForm';
 import './lifecycle.css';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 const CHECK_IN_FIELDS = ['checkedOn', 'way', 'allWell', 'note'] as const;
 
-function CheckInForm({ caseId, onSaved }: { caseId: string; onSaved: (next: Course) => void }) {
+export function CheckInForm({ caseId, onSaved }: { caseId: string; onSaved: (next: Course) => void }) {
   const errors = useFormErrors('checkin', CHECK_IN_FIELDS);
-  const [checkedOn, setCheckedOn] = useState(todayIso());
+  const [checkedOn, setCheckedOn] = useState(municipalToday());
   const [way, setWay] = useState('');
   const [allWell, setAllWell] = useState('');
   const [note, setNote] = useState('');
@@ -67,7 +67,7 @@ function CheckInForm({ caseId, onSaved }: { caseId: string; onSaved: (next: Cour
       <Heading2 id="checkin-heading">{t('watch.checkInHeading')}</Heading2>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="checkin-heading">
-        <TextField id={errors.idFor('checkedOn')} type="date" label={t('watch.checkedOn')} value={checkedOn} onValueChange={setCheckedOn} error={errors.errorFor('checkedOn')} max={todayIso()} required />
+        <TextField id={errors.idFor('checkedOn')} type="date" label={t('watch.checkedOn')} value={checkedOn} onValueChange={setCheckedOn} error={errors.errorFor('checkedOn')} max={municipalToday()} required />
         <RadioGroupField id={errors.idFor('way')} legend={t('watch.way')} value={way} choices={CHECK_IN_WAYS.map((w) => ({ value: w, label: t(`watch.way.${w}`) }))} onValueChange={setWay} error={errors.errorFor('way')} inline />
         <RadioGroupField
           id={errors.idFor('allWell')}

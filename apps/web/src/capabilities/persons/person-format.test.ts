@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageFrom, formatAddress, formatDate, formatPostcode, maskBsn, todayIso } from './person-format';
+import { ageFrom, formatAddress, formatDate, formatPostcode, maskBsn } from './person-format';
 
 describe('maskBsn', () => {
   it('shows only the last four digits of a BSN', () => {
@@ -47,9 +47,5 @@ describe('ageFrom', () => {
 
   it('has no age without a date of birth', () => {
     expect(ageFrom(null, '2026-01-01')).toBeUndefined();
-  });
-
-  it('formats today as an ISO date', () => {
-    expect(todayIso(new Date(2026, 0, 5))).toBe('2026-01-05');
   });
 });

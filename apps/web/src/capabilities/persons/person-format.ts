@@ -2,6 +2,7 @@
  * Pure display rules for persons: BSN masking, Dutch dates, addresses, ages. No I/O.
  */
 import { ageOn } from '@nabij/contracts';
+import { municipalToday } from '../../app/dates';
 
 const MASK = '•';
 
@@ -44,16 +45,8 @@ export function formatAddress(parts: AddressParts): string {
   return [line1, line2].filter(Boolean).join(', ');
 }
 
-/** Today as an ISO date in the user's own time zone. */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 /** Age in whole years, or undefined without a (valid) date of birth. */
-export function ageFrom(dateOfBirth: string | null | undefined, today: string = todayIso()): number | undefined {
+export function ageFrom(dateOfBirth: string | null | undefined, today: string = municipalToday()): number | undefined {
   if (!dateOfBirth || !/^\d{4}-\d{2}-\d{2}/.test(dateOfBirth)) return undefined;
   const age = ageOn(dateOfBirth.slice(0, 10), today);
   return age >= 0 ? age : undefined;

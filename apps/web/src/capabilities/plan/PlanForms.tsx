@@ -13,6 +13,7 @@ import {
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
+import { municipalToday } from '../../app/dates';
 import { ApiError, errorText, type ValidationIssue } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useDraft } from '../../app/use-draft';
@@ -97,7 +98,7 @@ async function send<T>(
 
 export function StartPlanForm({ caseId, onSaved }: { caseId: string; onSaved: OnSaved }) {
   const errors = useFormErrors('plan-start', ['startsOn']);
-  const [startsOn, setStartsOn] = useState(new Date().toISOString().slice(0, 10));
+  const [startsOn, setStartsOn] = useState(municipalToday);
   const [busy, setBusy] = useState(false);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -25,6 +25,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
+import { municipalToday } from '../../app/dates';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { AppLink } from '../../components/AppLink';
@@ -298,7 +299,7 @@ export function CoordinationPanel({ caseId, current, onSaved, editable }: PanelP
 export function AgreementPanel({ caseId, current, onSaved, householdMembers }: PanelProps & { householdMembers: string }) {
   const errors = useFormErrors('plan-agree', ['form', 'agreedOn', 'agreedByName', 'typedSignature', 'signedPaper', 'note']);
   const [form, setForm] = useState('');
-  const [agreedOn, setAgreedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [agreedOn, setAgreedOn] = useState(municipalToday);
   const [agreedByName, setAgreedByName] = useState(householdMembers);
   const [typedSignature, setTypedSignature] = useState('');
   const [signedPaper, setSignedPaper] = useState<Upload>(undefined);

@@ -2,6 +2,7 @@ import { reviewEmergencyAccessInput, type EmergencyAccessView, type EmergencyOve
 import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { municipalDay } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { usePageTitle } from '../../app/use-page-title';
@@ -15,7 +16,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { formatDateTime } from '../intake/intake-format';
 import { Item } from '../case-files/CaseParts';
-import { EMPTY_FILTER, amsterdamDay, filterToParams, formatDay, formatTime } from './privacy-format';
+import { EMPTY_FILTER, filterToParams, formatDay, formatTime } from './privacy-format';
 import { PrivacyLoadError, PrivacyNav } from './PrivacyParts';
 import './privacy.css';
 
@@ -60,8 +61,8 @@ function ReviewForm({ access, onSaved }: { access: EmergencyAccessView; onSaved:
 
 function AccessCard({ access, onSaved }: { access: EmergencyAccessView; onSaved: (overview: EmergencyOverview) => void }) {
   const reference = access.caseReference ?? t('privacy.emergency.noReference');
-  const day = amsterdamDay(access.startsAt);
-  const logLink = `/privacy/logboek?${filterToParams({ ...EMPTY_FILTER, userId: access.userId, emergency: true, from: day, to: amsterdamDay(access.expiresAt) }).toString()}`;
+  const day = municipalDay(access.startsAt);
+  const logLink = `/privacy/logboek?${filterToParams({ ...EMPTY_FILTER, userId: access.userId, emergency: true, from: day, to: municipalDay(access.expiresAt) }).toString()}`;
   return (
     <article aria-labelledby={`access-${access.id}`} className={['nabij-privacy-card', access.review ? 'nabij-privacy-card--reviewed' : ''].filter(Boolean).join(' ')}>
       <Heading3 id={`access-${access.id}`}>{t('privacy.emergency.itemHeading', { user: access.userName, reference })}</Heading3>

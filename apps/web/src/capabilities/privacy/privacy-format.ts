@@ -59,14 +59,6 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** Today in Amsterdam as yyyy-mm-dd. */
-export function amsterdamToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The day of an instant in Amsterdam as yyyy-mm-dd. */
-export const amsterdamDay = (iso: string): string => amsterdamToday(new Date(iso));
-
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "maandag 23 november 2026" for a yyyy-mm-dd day. */

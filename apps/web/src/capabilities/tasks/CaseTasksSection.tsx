@@ -1,6 +1,7 @@
 import { createTaskRequest, type CaseOverview, type TaskView } from '@nabij/contracts';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
+import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -12,7 +13,6 @@ import { assigneeChoices, inAWeek, mayWorkOnCase } from './task-groups';
 import { TaskItems, useCompleteTask, useNotice } from './TaskList';
 
 const TASK_FIELDS = ['title', 'dueOn', 'assigneeId'] as const;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Adds a manual task to the case: what, by when, for whom (the case manager unless chosen otherwise). */
 export function AddTaskForm({
@@ -26,7 +26,7 @@ export function AddTaskForm({
 }) {
   const errors = useFormErrors('case-task', TASK_FIELDS);
   const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(() => inAWeek(today()));
+  const [dueOn, setDueOn] = useState(() => inAWeek(municipalToday()));
   const [assigneeId, setAssigneeId] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {

@@ -2,6 +2,7 @@ import { createTaskRequest, type TaskList, type TaskView } from '@nabij/contract
 import { Alert, Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
+import { municipalToday } from '../../app/dates';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -15,13 +16,12 @@ import { TextField } from '../../components/TextField';
 import { DUE_GROUPS, groupTasksByDue, inAWeek } from './task-groups';
 import { lineOf, TaskItems, useCompleteTask, useNotice } from './TaskList';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A task of one's own, without a case (e.g. "casuïstiekoverleg voorbereiden"). */
 function OwnTaskForm({ onAdded }: { onAdded: (task: TaskView) => void }) {
   const errors = useFormErrors('own-task', ['title', 'dueOn']);
   const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(() => inAWeek(today()));
+  const [dueOn, setDueOn] = useState(() => inAWeek(municipalToday()));
   const [busy, setBusy] = useState(false);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -2,7 +2,7 @@
  * Pure rules of the task lists: "Te laat", "Vandaag", "Binnenkort" for Mijn werk, the team's tasks per worker,
  * labels and the assignee choices of the case's task form. No I/O.
  */
-import type { TaskView } from '@nabij/contracts';
+import { addDays, type TaskView } from '@nabij/contracts';
 import { t } from '../../app/i18n';
 
 export type DueGroup = 'overdue' | 'today' | 'soon';
@@ -76,7 +76,7 @@ export function assigneeChoices(kase: { caseWorker: { id: string; name: string }
 
 /** A date a week from `today` (YYYY-MM-DD), the default due date of a new task. */
 export function inAWeek(today: string): string {
-  return new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today, 7);
 }
 
 /** The name of a background job in Dutch, or its technical name when there is no label. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/test-app';
 import { createTestDatabase } from '../../../../test/test-database';
 import type { Database } from '../../../platform/database/database';
-import { amsterdamDate } from '../../../shared/clock';
+import { municipalDate } from '../../../shared/clock';
 import { verifyAllChains } from '../../audit';
 import { hashPassword } from '../../auth';
 import { checksumDatabase, generateSynthetic, SYNTHETIC_PASSWORD, type GenerateResult } from '.';
@@ -51,7 +51,7 @@ describe('synthetic data generator (size small)', () => {
   let result: GenerateResult;
   let passwordHash: string;
   let storedChecksum: string;
-  const anchor = amsterdamDate(new Date());
+  const anchor = municipalDate(new Date());
 
   beforeAll(async () => {
     t = await startTestApp();
