@@ -16,3 +16,4 @@ export * from './management-information';
 export * from './resident';
 export * from './person-merge';
 export * from './household';
+export * from './plain-language';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 import { NO_FIXED_ADDRESS_KINDS } from './household';
-import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './validators';
+import { isValidBsn, isValidPostcode, normaliseBsn, normaliseHouseNumberAddition, normalisePhoneNumber, normalisePostcode } from './validators';
 
 z.config(z.locales.nl());
 // In the browser the CSP forbids eval (ADR 0017): no `new Function` fast path, and no probe for it (a blocked
@@ -27,7 +27,7 @@ const blankable = <T extends z.ZodType<unknown, string>>(schema: T) =>
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een datum in als jjjj-mm-dd.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een geldige datum in.' })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
     error: 'Deze datum bestaat niet.',
   });
@@ -46,7 +46,7 @@ export const bsnSchema = z
   .string()
   .trim()
   .transform(normaliseBsn)
-  .refine(isValidBsn, { error: 'Dit is geen geldig BSN (de elfproef klopt niet).' });
+  .refine(isValidBsn, { error: 'Dit BSN klopt niet. Controleer de 9 cijfers (een BSN van 8 cijfers mag ook).' });
 
 export const postcodeSchema = z
   .string()
@@ -55,6 +55,31 @@ export const postcodeSchema = z
   .transform(normalisePostcode);
 
 export const uuid = z.uuid({ error: 'Ongeldige verwijzing.' });
+
+/**
+ * Every phone field (person, referral, referrer, hand-over, correction): what people type — "(030) 123 45 67",
+ * "+31 6 1234 5678" — is accepted and stored in one compact form ("0301234567", "0612345678"); see `normalisePhoneNumber`.
+ */
+export const phoneNumberSchema = z.string().transform((value, ctx) => {
+  const normalised = normalisePhoneNumber(value);
+  if (normalised) return normalised;
+  ctx.addIssue({ code: 'custom', message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.' });
+  return z.NEVER;
+});
+
+/** A house number: digits only; the addition (12A, 12-2) has its own field. */
+export const houseNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, { error: 'Vul bij huisnummer alleen het nummer in, bijvoorbeeld 12. Een toevoeging zoals A of 2 hoort bij Toevoeging.' });
+
+/** A house-number addition ("A" of 12A, "2" of 12-2, "HS"): letters and digits, written in one form (`normaliseHouseNumberAddition`). */
+export const houseNumberAdditionSchema = z
+  .string()
+  .trim()
+  .max(10, { error: 'Maximaal 10 tekens.' })
+  .transform(normaliseHouseNumberAddition)
+  .refine((v) => /^[A-Za-z0-9]([A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(v), { error: 'Vul bij toevoeging letters of cijfers in, bijvoorbeeld A of 2.' });
 
 // ---------- errors ----------
 export const errorResponse = z.object({
@@ -140,11 +165,11 @@ export const personInput = z.object({
   dateOfBirth: blankable(birthDate),
   bsn: blankable(bsnSchema),
   postcode: blankable(postcodeSchema),
-  houseNumber: blankable(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
-  houseNumberAddition: optionalText(10),
+  houseNumber: blankable(houseNumberSchema),
+  houseNumberAddition: blankable(houseNumberAdditionSchema),
   street: optionalText(100),
   city: optionalText(100),
-  phone: blankable(z.string().trim().regex(/^[+0-9][0-9 \-]{5,19}$/, { error: 'Vul een geldig telefoonnummer in.' })),
+  phone: blankable(phoneNumberSchema),
   email: blankable(z.email({ error: 'Vul een geldig e-mailadres in.' }).max(200)),
   preferredLanguage: optionalText(50),
   interpreterNeeded: z.boolean().default(false),

@@ -564,6 +564,7 @@ export const messages = {
   'public.referrerEmailDescription': 'Hierop ontvangt u een bevestiging van de aanmelding.',
   'public.contactDescription': 'Vul een telefoonnummer of e-mailadres in (of allebei), zodat wij u kunnen bereiken.',
   'public.residentsHeading': 'Wie wordt aangemeld?',
+  'public.selfEmail': 'Uw e-mailadres',
   'public.residentsHeadingSelf': 'Uw gegevens als inwoner',
   'public.residentLegend': 'Inwoner {number}',
   'public.addResident': 'Nog een volwassene toevoegen',

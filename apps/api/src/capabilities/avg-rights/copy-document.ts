@@ -12,7 +12,7 @@ const TABLE_TITLES: Record<string, string> = {
   referral_attachment: 'Bijlagen bij de aanmelding',
   triage: 'Eerste inschatting (triage)',
   core_decision: 'Besluit over de aanmelding (kernbesluit)',
-  meeting_item: 'Besproken in het aanmeldoverleg',
+  meeting_item: 'Besproken in het overleg van het wijkteam',
   letter: 'Brieven',
   case_file: 'Dossiers',
   network_person: 'Mensen uit uw netwerk',

@@ -131,18 +131,25 @@ async function applyWorkerChange(
     {
       tenantId: ctx.actor.tenantId,
       to: channels.email,
-      subject: `Uw nieuwe contactpersoon bij ${team.name}`,
-      text: [
-        'Beste bewoner,',
-        '',
-        `Vanaf nu is ${next.name} uw contactpersoon bij ${team.name}.${previous ? ` ${previous.name} heeft uw situatie met ${next.name} besproken. U hoeft uw verhaal niet opnieuw te vertellen.` : ''}`,
-        `${next.name} neemt binnenkort contact met u op.${team.contact_phone ? ` Heeft u eerder een vraag? Bel het wijkteam: ${team.contact_phone}.` : ''}`,
-        '',
-        'Met vriendelijke groet,',
-        team.name,
-      ].join('\n'),
+      ...newContactPersonMail({ team: team.name, teamPhone: team.contact_phone, next: next.name, previous: previous?.name ?? null }),
     },
   ];
+}
+
+/** The e-mail to the household about its new contact person, in plain Dutch (scanned with the other resident-facing texts). */
+export function newContactPersonMail(v: { team: string; teamPhone: string | null; next: string; previous: string | null }): { subject: string; text: string } {
+  return {
+    subject: `Uw nieuwe contactpersoon bij ${v.team}`,
+    text: [
+      'Beste bewoner,',
+      '',
+      `Vanaf nu is ${v.next} uw contactpersoon bij ${v.team}.${v.previous ? ` ${v.previous} heeft uw situatie met ${v.next} besproken. U hoeft uw verhaal niet opnieuw te vertellen.` : ''}`,
+      `${v.next} neemt binnenkort contact met u op.${v.teamPhone ? ` Heeft u eerder een vraag? Bel het wijkteam: ${v.teamPhone}.` : ''}`,
+      '',
+      'Met vriendelijke groet,',
+      v.team,
+    ].join('\n'),
+  };
 }
 
 async function caseReference(tx: Tx, caseId: string): Promise<string> {

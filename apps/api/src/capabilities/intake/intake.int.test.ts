@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@nabij/contracts';
+import { findJargon, type Role } from '@nabij/contracts';
 import { buildTenant, buildUser, nextTestBsn } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
@@ -111,7 +111,7 @@ describe('the public referral form', () => {
     );
     expect(r.statusCode).toBe(400);
     expect(r.json().fieldErrors).toMatchObject({
-      'residents.0.bsn': ['Dit is geen geldig BSN (de elfproef klopt niet).'],
+      'residents.0.bsn': ['Dit BSN klopt niet. Controleer de 9 cijfers (een BSN van 8 cijfers mag ook).'],
       'residents.0.dateOfBirth': ['Een geboortedatum kan niet in de toekomst liggen.'],
       'residents.0.postcode': ['Vul een geldige postcode in, bijvoorbeeld 1234 AB.'],
     });
@@ -136,6 +136,35 @@ describe('the public referral form', () => {
     const file = await users.desk!.agent.get(`/api/referrals/${id}/attachments/${view.attachments[0].id}`);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('takes a self-referral with "(030) 123 45 67" and house number 12-2, stores them in one form, and confirms in plain Dutch (issue #19 item 5)', async () => {
+    const r = await t.agent().post(
+      `/api/public/referrals/${tenant.slug}`,
+      gpReferral({
+        referrerKind: 'self',
+        // The form asks name and phone once, as the first resident, and sends them as the referrer too.
+        referrer: { name: 'Noor de Wit', phone: '(030) 123 45 67', email: 'noor.dewit@example.org' },
+        residents: [{ firstName: 'Noor', infix: 'de', lastName: 'Wit', phone: '(030) 123 45 67', street: 'Lindelaan', houseNumber: '12', houseNumberAddition: '-2', postcode: '3512 cd', city: 'Voorbeeld' }],
+        residentAwareness: undefined,
+      }),
+    );
+    expect(r.statusCode).toBe(201);
+    const { reference } = r.json();
+    const id = (await users.desk!.agent.get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === reference).id;
+    const view = (await users.desk!.agent.get(`/api/referrals/${id}`)).json();
+    expect(view).toMatchObject({ referrerKind: 'self', referrer: { name: 'Noor de Wit', phone: '0301234567' } });
+    expect(view.residents[0]).toMatchObject({ phone: '0301234567', street: 'Lindelaan', houseNumber: '12', houseNumberAddition: '2', postcode: '3512CD' });
+    // The confirmation to the resident: quoted-printable decoded, then scanned for the jargon residents must not get.
+    const mail = received.find((m) => m.to === 'noor.dewit@example.org' && m.raw.includes(reference));
+    expect(mail).toBeDefined();
+    const text = mail!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    expect(text).toContain('Beste Noor de Wit');
+    expect(findJargon(text)).toEqual([]);
+    // Before this change the form refused the number in brackets; a number that is no phone number still is refused.
+    const bad = await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ referrer: { name: 'Dr. A. Huisman', organisation: 'Huisartsenpraktijk De Linde', phone: 'bel mij' } }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fieldErrors['referrer.phone']).toEqual(['Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.']);
   });
 });
 

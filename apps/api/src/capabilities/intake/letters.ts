@@ -21,27 +21,27 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: st
   decision_take_up: {
     subject: 'Terugkoppeling aanmelding {referentie}: het wijkteam pakt de hulp op',
     body:
-      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. Wij hebben de aanmelding in ons team besproken.\n\n' +
       'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nDe vaste contactpersoon wordt {werker}. Hij of zij neemt contact op met {inwoner} en, als dat nodig is, met u.\n\n{tolk}\n\n' +
       'Met vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_advice: {
     subject: 'Terugkoppeling aanmelding {referentie}: advies',
     body:
-      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. Wij hebben de aanmelding in ons team besproken.\n\n' +
       'Ons besluit: {besluit}.\n\n{onderbouwing}\n\n{tolk}\n\nHeeft u vragen over dit advies, of verandert de situatie? Neem dan contact met ons op en noem het kenmerk {referentie}.\n\n' +
       'Met vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_refer_elsewhere: {
     subject: 'Terugkoppeling aanmelding {referentie}: verwijzing',
     body:
-      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. Wij hebben de aanmelding in ons team besproken.\n\n' +
       'Ons besluit: {besluit}.\n\n{onderbouwing}\n\n{tolk}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_not_for_us: {
     subject: 'Terugkoppeling aanmelding {referentie}',
     body:
-      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. In het aanmeldoverleg hebben wij de aanmelding besproken.\n\n' +
+      'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. Wij hebben de aanmelding in ons team besproken.\n\n' +
       'Ons besluit: {besluit}.\n\n{onderbouwing}\n\n{tolk}\n\nMet vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   closure: {

@@ -26,6 +26,21 @@ function decodeAttachments(files: Array<{ filename: string; contentBase64: strin
 }
 
 /**
+ * The confirmation to whoever sent the public form — a professional, or a resident who referred themselves — in
+ * plain Dutch (issue #19 item 5: no "aanmeldoverleg"). Exported for the test that scans resident-facing texts.
+ */
+export function referralReceivedMail(v: { name: string; team: string; reference: string; municipality: string }): { subject: string; text: string } {
+  return {
+    subject: `Aanmelding ontvangen: ${v.reference}`,
+    text:
+      `Beste ${v.name},\n\nWij hebben uw aanmelding bij ${v.team} ontvangen. ` +
+      `Het referentienummer is ${v.reference}. Noem dit nummer als u contact met ons opneemt.\n\n` +
+      'Het wijkteam bespreekt de aanmelding zo snel mogelijk met elkaar en laat u daarna weten wat er met de aanmelding gebeurt.\n\n' +
+      `Met vriendelijke groet,\n${v.municipality}`,
+  };
+}
+
+/**
  * A referral through the public form. The same idempotency key (a double click, a retried request)
  * returns the first referral's reference and stores nothing new. Sends a confirmation to the referrer.
  */
@@ -63,12 +78,7 @@ export async function receiveReferral(
       await deps.mailer.send({
         tenantId: tenant.id,
         to: input.referrer.email,
-        subject: `Aanmelding ontvangen: ${outcome.reference}`,
-        text:
-          `Beste ${input.referrer.name ?? ''},\n\nWij hebben uw aanmelding bij ${outcome.teamName ?? tenant.name} ontvangen. ` +
-          `Het referentienummer is ${outcome.reference}. Noem dit nummer als u contact met ons opneemt.\n\n` +
-          'Het wijkteam bespreekt de aanmelding in het eerstvolgende aanmeldoverleg en laat u weten wat er met de aanmelding gebeurt.\n\n' +
-          `Met vriendelijke groet,\n${tenant.name}`,
+        ...referralReceivedMail({ name: input.referrer.name ?? '', team: outcome.teamName ?? tenant.name, reference: outcome.reference, municipality: tenant.name }),
       });
     } catch (err) {
       deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown' }, 'confirmation e-mail not sent');

@@ -17,6 +17,11 @@ type LetterView = z.infer<typeof caseLetterView>;
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
+/** The e-mail that a letter waits in Mijn Nabij: no personal data, plain Dutch (scanned with the other resident-facing texts). */
+export function letterWaitingMail(publicUrl: string): { subject: string; text: string } {
+  return { subject: 'Er staat een brief voor u klaar in Mijn Nabij', text: `Er staat een nieuwe brief voor u klaar in Mijn Nabij.\n\nLog in om de brief te lezen: ${publicUrl}/mijn` };
+}
+
 /** The closure of the case's current episode, with what the letters say. */
 async function currentClosure(tx: Tx, caseId: string) {
   const row = await tx
@@ -209,8 +214,7 @@ export async function sendClosureLetter(
       .send({
         tenantId: ctx.actor.tenantId,
         to: prepared.announce,
-        subject: 'Er staat een brief voor u klaar in Mijn Nabij',
-        text: `Er staat een nieuwe brief voor u klaar in Mijn Nabij.\n\nLog in om de brief te lezen: ${deps.config.publicUrl}/mijn`,
+        ...letterWaitingMail(deps.config.publicUrl),
       })
       .catch((err: unknown) => deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId }, 'Mijn Nabij letter announcement failed'));
   }

@@ -57,7 +57,7 @@ describe('registering a person', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json().fieldErrors).toEqual({
       firstName: ['Vul de voornaam in.'],
-      bsn: ['Dit is geen geldig BSN (de elfproef klopt niet).'],
+      bsn: ['Dit BSN klopt niet. Controleer de 9 cijfers (een BSN van 8 cijfers mag ook).'],
       postcode: ['Vul een geldige postcode in, bijvoorbeeld 1234 AB.'],
       dateOfBirth: ['Deze datum bestaat niet.'],
       email: ['Vul een geldig e-mailadres in.'],

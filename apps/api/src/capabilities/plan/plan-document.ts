@@ -1,23 +1,7 @@
-import type { Performer, PlanVersionView } from '@nabij/contracts';
+import { plainDomainLabel, type Performer, type PlanVersionView } from '@nabij/contracts';
 import { renderDocumentPdf } from '../../platform/pdf';
 import type { PlanFacts } from '../case-files';
 
-/** Plain-language (B1) labels for the household's document. */
-const DOMAIN: Record<string, string> = {
-  finances: 'Geld en schulden',
-  work_education: 'Werk en opleiding',
-  time_use: 'Hoe u uw dag doorbrengt',
-  housing: 'Wonen',
-  domestic_relations: 'Relaties in huis',
-  mental_health: 'Hoe u zich voelt',
-  physical_health: 'Lichamelijke gezondheid',
-  substance_use: 'Alcohol en drugs',
-  basic_adl: 'Zorgen voor uzelf',
-  instrumental_adl: 'Het huishouden en de administratie',
-  social_network: 'Mensen om u heen',
-  community_participation: 'Meedoen in de buurt',
-  justice: 'Politie en justitie',
-};
 const PERFORMER: Record<Performer, string> = {
   self: 'U zelf',
   self_with_aids: 'U zelf, met een hulpmiddel',
@@ -79,7 +63,7 @@ export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promi
         : []),
       ...(v.residentPlan?.leading ? [{ text: 'Uw eigen plan is het uitgangspunt. De afspraken hieronder komen uit uw plan of sluiten erop aan.', margin: [0, 6, 0, 0] }] : []),
       ...v.goals.flatMap((g, i) => [
-        { text: `Doel ${i + 1}: ${DOMAIN[g.domain] ?? g.domain}`, style: 'h2' },
+        { text: `Doel ${i + 1}: ${plainDomainLabel(g.domain)}`, style: 'h2' },
         { text: 'Wat is er aan de hand?', style: 'h3' },
         { text: g.problem },
         { text: 'Wat wilt u bereiken?', style: 'h3' },

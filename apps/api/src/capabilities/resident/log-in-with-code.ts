@@ -38,6 +38,23 @@ async function findAccountByEmail(tx: Tx, email: string) {
     .executeTakeFirst();
 }
 
+/** The e-mail with a login code, in plain Dutch (scanned for jargon with the other resident-facing texts). */
+export function loginCodeMail(code: string, municipality: string): { subject: string; text: string } {
+  return {
+    subject: 'Uw inlogcode voor Mijn Nabij',
+    text: [
+      'Beste inwoner,',
+      '',
+      `Uw code om in te loggen bij Mijn Nabij is: ${code}`,
+      '',
+      `De code werkt ${CODE_TTL_MINUTES} minuten. Geef deze code aan niemand anders, ook niet aan iemand die zegt dat hij van de gemeente is.`,
+      'Heeft u geen code gevraagd? Dan kunt u deze e-mail negeren.',
+      '',
+      `Met vriendelijke groet,\n${municipality}`,
+    ].join('\n'),
+  };
+}
+
 /**
  * Sends a one-time code to the address when it belongs to an active account. The answer is the same whether or
  * not the address is known: a row with a code is written either way (for an unknown address the code is never
@@ -80,21 +97,7 @@ export async function requestLoginCode(deps: Deps, input: { email: string }, met
   });
   if (sent === 'rate_limited') throw new AppError('too_many_attempts');
   if (!sent) return;
-  const message = {
-    tenantId: sent.account.tenant_id,
-    to: email,
-    subject: 'Uw inlogcode voor Mijn Nabij',
-    text: [
-      'Beste inwoner,',
-      '',
-      `Uw code om in te loggen bij Mijn Nabij is: ${sent.code}`,
-      '',
-      `De code werkt ${CODE_TTL_MINUTES} minuten. Geef deze code aan niemand anders, ook niet aan iemand die zegt dat hij van de gemeente is.`,
-      'Heeft u geen code gevraagd? Dan kunt u deze e-mail negeren.',
-      '',
-      `Met vriendelijke groet,\n${sent.account.tenant_name}`,
-    ].join('\n'),
-  };
+  const message = { tenantId: sent.account.tenant_id, to: email, ...loginCodeMail(sent.code, sent.account.tenant_name) };
   if (deps.mailer.mode === 'outbox') {
     await deps.mailer.send(message);
   } else {

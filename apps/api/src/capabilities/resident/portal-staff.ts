@@ -144,6 +144,14 @@ export async function viewPortalOfCase(deps: Deps, ctx: AccessContext, caseId: s
   });
 }
 
+/** The e-mail to a resident who got an account, in plain Dutch (scanned for jargon with the other resident-facing texts). */
+export function welcomeMail(publicUrl: string, municipality: string): { subject: string; text: string } {
+  return {
+    subject: 'U kunt nu inloggen op Mijn Nabij',
+    text: `Beste inwoner,\n\nU kunt nu uw plan en uw gegevens bekijken op Mijn Nabij: ${publicUrl}/mijn\nU logt in met dit e-mailadres. U krijgt dan een code per e-mail.\n\nMet vriendelijke groet,\n${municipality}`,
+  };
+}
+
 /** Gives a member of the household an account for Mijn Nabij, after the worker saw their identity document. */
 export async function createAccount(deps: Deps, ctx: AccessContext, caseId: string, input: { personId: string; email: string }): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
@@ -170,8 +178,7 @@ export async function createAccount(deps: Deps, ctx: AccessContext, caseId: stri
     .send({
       tenantId: ctx.actor.tenantId,
       to: email,
-      subject: 'U kunt nu inloggen op Mijn Nabij',
-      text: `Beste inwoner,\n\nU kunt nu uw plan en uw gegevens bekijken op Mijn Nabij: ${deps.config.publicUrl}/mijn\nU logt in met dit e-mailadres. U krijgt dan een code per e-mail.\n\nMet vriendelijke groet,\n${tenant?.name ?? ''}`,
+      ...welcomeMail(deps.config.publicUrl, tenant?.name ?? ''),
     })
     .catch((err: unknown) => deps.log.warn({ event: 'resident.welcome_mail_failed', errorClass: err instanceof Error ? err.name : typeof err }, 'welcome mail failed'));
   return view;

@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import { ATTACHMENT_ACCEPT, readFileAsBase64, sortChosenFiles, type ChosenAttachment } from './attachments';
 import { formatBytes } from './intake-format';
 import { PublicLayout } from './PublicLayout';
@@ -31,7 +32,7 @@ import {
   UrgencyField,
   type UpdateReferralForm,
 } from './ReferralFormParts';
-import { emptyReferralForm, referralFieldOrder, toPublicReferralInput, type ReferralFormValues } from './referral-form-values';
+import { emptyReferralForm, referralFieldOrder, selfReferralIssues, toPublicReferralInput, type ReferralFormValues } from './referral-form-values';
 
 /** The demo municipality; `/aanmelden` without a municipality uses it. */
 export const DEFAULT_TENANT_SLUG = 'voorbeeld';
@@ -125,7 +126,7 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
     if (submitting.current) return;
     const parsed = publicReferralRequest.safeParse(toPublicReferralInput(values, { idempotencyKey, website, attachments }));
     if (!parsed.success) {
-      errors.showIssues(withTeamMessage(parsed.error.issues));
+      errors.showIssues(withTeamMessage(selfReferralIssues(parsed.error.issues, values.referrerKind)));
       return;
     }
     const body = parsed.data;
@@ -174,12 +175,32 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
           {!selfAllowed ? <Paragraph>{t('public.whoSelfUnavailable')}</Paragraph> : null}
         </FormSection>
 
-        <FormSection id="referral-referrer-heading" heading={t('public.referrerHeading')}>
-          <ReferrerFields values={values} update={update} errors={errors} labels="public" />
-        </FormSection>
+        {/* A resident who refers themselves gives name and phone once, as the first resident (issue #19 item 5). */}
+        {!isSelf ? (
+          <FormSection id="referral-referrer-heading" heading={t('public.referrerHeading')}>
+            <ReferrerFields values={values} update={update} errors={errors} labels="public" />
+          </FormSection>
+        ) : null}
 
         <FormSection id="referral-residents-heading" heading={isSelf ? t('public.residentsHeadingSelf') : t('public.residentsHeading')}>
           <ResidentsFields values={values} update={update} errors={errors} compact={false} />
+          {isSelf ? (
+            <>
+              <Paragraph>{t('public.contactDescription')}</Paragraph>
+              <TextField
+                id={errors.idFor('referrer.email')}
+                label={t('public.selfEmail')}
+                value={values.referrer.email}
+                onValueChange={(email) => setValues((v) => ({ ...v, referrer: { ...v.referrer, email } }))}
+                error={errors.errorFor('referrer.email')}
+                optional
+                type="email"
+                autoComplete="email"
+                spellCheck={false}
+                description={t('public.referrerEmailDescription')}
+              />
+            </>
+          ) : null}
           <LanguageFields values={values} update={update} errors={errors} />
         </FormSection>
 

@@ -4,7 +4,7 @@
  * awareness and the household's language and interpreter — with a reason, and the history of what changed. A stale
  * save (someone else saved first) shows both versions side by side; nothing typed is lost.
  */
-import { correctReferralRequest, type ReferralView } from '@nabij/contracts';
+import { correctReferralRequest, splitHouseNumber, type ReferralView } from '@nabij/contracts';
 import {
   Button,
   ButtonGroup,
@@ -75,8 +75,8 @@ function toRequest(referral: ReferralView, values: CorrectionValues, version: nu
         dateOfBirth: v.dateOfBirth,
         age: age === '' ? null : /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN,
         street: v.street,
-        houseNumber: v.houseNumber,
-        houseNumberAddition: v.houseNumberAddition,
+        // "12A" or "12-2" typed as the house number is split into number and addition (issue #19 item 5).
+        ...(v.houseNumber.trim() ? splitHouseNumber(v.houseNumber, v.houseNumberAddition) : { houseNumber: v.houseNumber, houseNumberAddition: v.houseNumberAddition }),
         postcode: v.postcode,
         city: v.city,
         phone: v.phone,

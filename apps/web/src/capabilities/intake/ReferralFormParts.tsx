@@ -2,7 +2,7 @@
  * The parts of a referral form shared by the public form (/aanmelden) and the intake desk's registration:
  * referrer, residents, children, life domains, the question, and safety.
  */
-import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, NO_FIXED_ADDRESS_KINDS, URGENCIES } from '@nabij/contracts';
+import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, NO_FIXED_ADDRESS_KINDS, URGENCIES, plainDomainLabel } from '@nabij/contracts';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { t } from '../../app/i18n';
@@ -354,14 +354,18 @@ export function ChildrenFields({ values, update, errors }: PartProps) {
   );
 }
 
-export function LifeDomainsField({ values, update, errors, legend }: PartProps & { legend?: string }) {
+/**
+ * The life domains, by default with the plain labels residents read (ADR 0040); the intake desk passes the ZRM
+ * names (`domain.<code>`) as `domainLabel`.
+ */
+export function LifeDomainsField({ values, update, errors, legend, domainLabel = plainDomainLabel }: PartProps & { legend?: string; domainLabel?: (domain: string) => string }) {
   return (
     <CheckboxGroupField
       id={errors.idFor('lifeDomains')}
       legend={legend ?? t('public.lifeDomains')}
       description={t('public.lifeDomainsDescription')}
       values={values.lifeDomains}
-      choices={labelledChoices(LIFE_DOMAINS, 'domain')}
+      choices={LIFE_DOMAINS.map((d) => ({ value: d, label: domainLabel(d) }))}
       onValuesChange={(lifeDomains) => update((v) => ({ ...v, lifeDomains }))}
       error={errors.errorFor('lifeDomains')}
     />

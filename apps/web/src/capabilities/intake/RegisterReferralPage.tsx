@@ -163,7 +163,7 @@ export function RegisterReferralPage() {
 
         <FormSection id="register-question-heading" heading={t('register.questionHeading')}>
           <QuestionField values={values} update={update} errors={errors} />
-          <LifeDomainsField values={values} update={update} errors={errors} />
+          <LifeDomainsField values={values} update={update} errors={errors} domainLabel={(d) => t(`domain.${d}`)} />
           <UrgencyField values={values} update={update} errors={errors} />
           <ChildrenAtRiskField values={values} update={update} errors={errors} />
         </FormSection>

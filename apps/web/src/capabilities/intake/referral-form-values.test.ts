@@ -1,6 +1,6 @@
 import { publicReferralRequest, registerReferralRequest } from '@nabij/contracts';
 import { describe, expect, it } from 'vitest';
-import { emptyReferralForm, parseAge, referralFieldOrder, toPublicReferralInput, toRegisterReferralInput, type ReferralFormValues } from './referral-form-values';
+import { emptyReferralForm, parseAge, referralFieldOrder, selfReferralIssues, toPublicReferralInput, toRegisterReferralInput, type ReferralFormValues } from './referral-form-values';
 
 const TEAM = '7f0b6f5e-3c1a-4c57-9d8e-2a1b3c4d5e6f';
 const KEY = '0d6a2f1e-8b7c-4d3e-9f10-112233445566';
@@ -105,5 +105,46 @@ describe('the household on the form (ADR 0029)', () => {
       expect(parsed.data.residents[1]).toMatchObject({ postcode: '3512CD', houseNumber: '4' });
       expect(parsed.data.residents[1]?.noFixedAddress).toBeUndefined();
     }
+  });
+});
+
+describe('a resident who refers themselves (issue #19 item 5)', () => {
+  const self = (): ReferralFormValues => {
+    const v = emptyReferralForm(TEAM, 'self');
+    return {
+      ...v,
+      // Only the e-mail address is asked in the referrer's place; name and phone are the first resident's.
+      referrer: { ...v.referrer, email: 'mira@voorbeeld.example' },
+      residents: [{ ...v.residents[0]!, firstName: 'Mira', infix: 'van', lastName: 'Dijk', phone: '(030) 123 45 67', houseNumber: '12-2', postcode: '3511 AB' }],
+      lifeDomains: ['finances'],
+      question: 'Ik kom er met mijn post niet meer uit.',
+    };
+  };
+
+  it('gives name and phone once: the referrer is the first resident, and "12-2" is number and addition', () => {
+    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(self(), { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.data.referrer).toMatchObject({ name: 'Mira van Dijk', phone: '0301234567', email: 'mira@voorbeeld.example' });
+    expect(parsed.data.residents[0]).toMatchObject({ phone: '0301234567', houseNumber: '12', houseNumberAddition: '2' });
+  });
+
+  it('shows "a phone number or e-mail" at the resident\'s phone, once', () => {
+    const v = self();
+    const noContact: ReferralFormValues = { ...v, referrer: { ...v.referrer, email: '' }, residents: [{ ...v.residents[0]!, phone: '' }] };
+    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(noContact, { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const issues = selfReferralIssues(parsed.error.issues, 'self');
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([['residents.0.phone', 'Vul een telefoonnummer of e-mailadres in, zodat wij u kunnen bereiken.']]);
+    // A wrong number is reported at the resident's phone only, not a second time for the referrer.
+    const wrong: ReferralFormValues = { ...v, residents: [{ ...v.residents[0]!, phone: 'bel mij' }] };
+    const again = publicReferralRequest.safeParse(toPublicReferralInput(wrong, { idempotencyKey: KEY, website: '', attachments: [] }));
+    expect(again.success ? [] : selfReferralIssues(again.error.issues, 'self').map((i) => i.path.join('.'))).toEqual(['residents.0.phone']);
+  });
+
+  it('leaves a professional\'s own details as typed', () => {
+    const v = filled();
+    expect(toPublicReferralInput(v, { idempotencyKey: KEY, website: '', attachments: [] }).referrer).toEqual(v.referrer);
   });
 });

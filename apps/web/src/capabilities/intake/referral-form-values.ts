@@ -2,6 +2,7 @@
  * Pure mapping between the referral forms (public form and desk registration; all strings) and the
  * API's request shapes. No I/O.
  */
+import { splitHouseNumber } from '@nabij/contracts';
 
 export const MAX_RESIDENTS = 4;
 export const MAX_CHILDREN = 12;
@@ -134,9 +135,12 @@ function residentInput(r: ResidentValues, index: number, first: ResidentValues |
   const { dateOfBirth, relation, noFixedAddress: _ownKind, sameAddress, ...rest } = r;
   const home = index > 0 && sameAddress && first ? first : r;
   const address = Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, home[f]]));
+  // "12A" or "12-2" typed as the house number is split into number and addition (issue #19 item 5).
+  const houseNumber = home.houseNumber.trim() ? splitHouseNumber(home.houseNumber, home.houseNumberAddition) : {};
   return {
     ...rest,
     ...address,
+    ...houseNumber,
     ...(dateOfBirth.trim() ? { dateOfBirth: dateOfBirth.trim() } : {}),
     ...(relation ? { relation } : {}),
     ...(home.noFixedAddress ? { noFixedAddress: home.noFixedAddress } : {}),
@@ -162,6 +166,37 @@ export function referralContentInput(values: ReferralFormValues) {
   };
 }
 
+/**
+ * Who refers: as typed — or, for a resident who refers themselves, the first resident's name and phone, so the form
+ * asks them once (issue #19 item 5); only the e-mail address is asked in the referrer's place.
+ */
+export function referrerInput(values: ReferralFormValues): ReferrerValues {
+  if (values.referrerKind !== 'self') return values.referrer;
+  const self = values.residents[0];
+  return {
+    name: self ? [self.firstName, self.infix, self.lastName].map((p) => p.trim()).filter(Boolean).join(' ') : '',
+    organisation: '',
+    role: '',
+    phone: self?.phone ?? '',
+    email: values.referrer.email,
+  };
+}
+
+/**
+ * For a self-referral the contract's answers about the referrer belong to fields of the first resident: "give a
+ * phone number or e-mail" is shown at the resident's phone, and an issue already shown there is not repeated.
+ */
+export function selfReferralIssues<T extends { path: readonly PropertyKey[]; message: string }>(issues: readonly T[], referrerKind: string): T[] {
+  if (referrerKind !== 'self') return [...issues];
+  const target: Record<string, PropertyKey[]> = { name: ['residents', 0, 'firstName'], phone: ['residents', 0, 'phone'] };
+  const own = new Set(issues.filter((issue) => issue.path[0] !== 'referrer').map((issue) => issue.path.join('.')));
+  return issues.flatMap((issue) => {
+    const path = issue.path[0] === 'referrer' ? target[String(issue.path[1])] : undefined;
+    if (!path) return [issue];
+    return own.has(path.join('.')) ? [] : [{ ...issue, path }];
+  });
+}
+
 /** The public form's request (to be checked with `publicReferralRequest.safeParse`). */
 export function toPublicReferralInput(
   values: ReferralFormValues,
@@ -170,7 +205,7 @@ export function toPublicReferralInput(
   return {
     teamId: values.teamId,
     referrerKind: values.referrerKind,
-    referrer: values.referrer,
+    referrer: referrerInput(values),
     ...referralContentInput(values),
     attachments: extra.attachments.map((a) => ({ filename: a.filename, contentBase64: a.contentBase64 })),
     idempotencyKey: extra.idempotencyKey,

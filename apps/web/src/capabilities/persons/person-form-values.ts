@@ -1,5 +1,5 @@
 /** Pure mapping between the person form (all strings) and the API shapes. No I/O. */
-import type { PersonInput, PersonView } from '@nabij/contracts';
+import { splitHouseNumber, type PersonInput, type PersonView } from '@nabij/contracts';
 
 export interface PersonFormValues {
   firstName: string;
@@ -76,7 +76,9 @@ export function personToFormValues(person: PersonView): PersonFormValues {
 
 /** What the API's `personInput` expects: the date of birth must be absent rather than empty. */
 export function formValuesToInput(values: PersonFormValues): PersonInput {
-  const { dateOfBirth, ...rest } = values;
+  const { dateOfBirth, ...typed } = values;
+  // "12A" or "12-2" typed as the house number is split into number and addition (issue #19 item 5).
+  const rest = typed.houseNumber.trim() ? { ...typed, ...splitHouseNumber(typed.houseNumber, typed.houseNumberAddition) } : typed;
   const trimmedDate = dateOfBirth.trim();
   return trimmedDate ? { ...rest, dateOfBirth: trimmedDate } : rest;
 }

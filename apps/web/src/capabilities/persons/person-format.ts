@@ -1,7 +1,7 @@
 /**
  * Pure display rules for persons: BSN masking, Dutch dates, addresses, ages. No I/O.
  */
-import { ageOn } from '@nabij/contracts';
+import { ageOn, formatHouseNumber } from '@nabij/contracts';
 import { municipalToday } from '../../app/dates';
 
 const MASK = '•';
@@ -37,9 +37,9 @@ export interface AddressParts {
   city?: string | null;
 }
 
-/** Dutch address order: "Dorpsstraat 12 a, 1234 AB Utrecht". Empty when nothing is known. */
+/** Dutch address order: "Dorpsstraat 12A, 1234 AB Utrecht", "Dorpsstraat 12-2, …". Empty when nothing is known. */
 export function formatAddress(parts: AddressParts): string {
-  const number = [parts.houseNumber, parts.houseNumberAddition].filter(Boolean).join(' ');
+  const number = formatHouseNumber(parts.houseNumber, parts.houseNumberAddition);
   const line1 = [parts.street, number].filter(Boolean).join(' ');
   const line2 = [formatPostcode(parts.postcode), parts.city].filter(Boolean).join(' ');
   return [line1, line2].filter(Boolean).join(', ');

@@ -1,4 +1,4 @@
-import { residentActionDoneInput, residentAgreeInput, type ResidentAction, type ResidentPlanPage as PlanPageView, type ResidentPlanVersion } from '@nabij/contracts';
+import { plainDomainLabel, residentActionDoneInput, residentAgreeInput, type ResidentAction, type ResidentPlanPage as PlanPageView, type ResidentPlanVersion } from '@nabij/contracts';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api, ApiError } from '../../app/api';
@@ -13,7 +13,6 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { domainLabel } from '../plan/plan-format';
 import { ContactCard } from './ResidentHomePage';
 import { BackToStart, NotYourSubject, SavedAlert, useResidentTitle, useSubject } from './ResidentLayout';
 import { canMarkDone, formatDate, performerText, statusText } from './resident-format';
@@ -68,7 +67,7 @@ export function PlanGoals({ plan, headingLevel, done }: GoalsProps) {
     <>
       {plan.goals.map((g) => (
         <section key={g.id} aria-labelledby={`goal-${g.id}`} className="nabij-resident-card">
-          <GoalHeading id={`goal-${g.id}`}>{t('resident.plan.goalHeading', { domain: domainLabel(g.domain), goal: g.goal })}</GoalHeading>
+          <GoalHeading id={`goal-${g.id}`}>{t('resident.plan.goalHeading', { domain: plainDomainLabel(g.domain), goal: g.goal })}</GoalHeading>
           <dl className="nabij-resident-dl">
             <div>
               <dt>{t('resident.plan.problem')}</dt>

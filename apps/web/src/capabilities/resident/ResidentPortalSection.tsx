@@ -180,7 +180,7 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
           <>
             {' '}
             <StatusBadge status="warning" className="nabij-badge">
-              {t('residentPortal.unread', { count: portal.data.unread })}
+              {portal.data.unread === 1 ? t('residentPortal.unreadOne') : t('residentPortal.unread', { count: portal.data.unread })}
             </StatusBadge>
           </>
         ) : null}

@@ -220,7 +220,8 @@ export const residentMessages = {
   // ---- the worker's side: the portal section on the case page ----
   'residentPortal.heading': 'Mijn Nabij',
   'residentPortal.intro': 'In Mijn Nabij ziet het huishouden het plan, de contactpersoon en wie het dossier bekeek. Interne notities en Meldcode-gegevens zijn daar nooit te zien.',
-  'residentPortal.unread': '{count} ongelezen bericht(en)',
+  'residentPortal.unread': '{count} ongelezen berichten',
+  'residentPortal.unreadOne': '1 ongelezen bericht',
   'residentPortal.accountsHeading': 'Wie kan inloggen',
   'residentPortal.member': 'Persoon',
   'residentPortal.account': 'Account',
