@@ -164,6 +164,8 @@ export const messages = {
   'person.ageYears': '{age} jaar',
   'person.ageEstimated': '± {age} jaar (geschat)',
   'person.noFixedAddress': 'Geen vast adres',
+  'person.ageGiven': 'Leeftijd in jaren (geschat)',
+  'personForm.ageGivenDescription': 'Alleen als de geboortedatum niet bekend is. Nabij telt de leeftijd vanaf vandaag door; een geboortedatum gaat altijd voor.',
   'noFixedAddress.caravan': 'woonwagen of woonboot zonder vaste plek',
   'noFixedAddress.homeless': 'dakloos',
   'noFixedAddress.postal_address': 'briefadres',

@@ -1,7 +1,9 @@
+import { NO_FIXED_ADDRESS_KINDS } from '@nabij/contracts';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import type { SyntheticEvent, ReactNode } from 'react';
 import { t } from '../../app/i18n';
 import { CheckboxField } from '../../components/CheckboxField';
+import { SelectField } from '../../components/SelectField';
 import type { FormErrors } from '../../components/form-state';
 import { TextField } from '../../components/TextField';
 import type { PersonFormValues, PersonTextField } from './person-form-values';
@@ -16,11 +18,13 @@ interface PersonFormProps {
   onCancel?: () => void;
   /** Accessible name of the form, by heading id. */
   labelledBy: string;
+  /** Editing: also the estimated age and "no fixed address" (issue #17 item 9), which a registration does not ask. */
+  withEstimates?: boolean;
   children?: ReactNode;
 }
 
 /** All fields of a person, grouped as a case worker thinks of them. */
-export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubmit, onCancel, labelledBy, children }: PersonFormProps) {
+export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubmit, onCancel, labelledBy, withEstimates = false, children }: PersonFormProps) {
   const text = (field: PersonTextField, options: { optional?: boolean } = { optional: true }) => ({
     id: errors.idFor(field),
     label: t(`person.${field}`),
@@ -49,6 +53,9 @@ export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubm
         <FieldsetLegend>{t('personForm.identityLegend')}</FieldsetLegend>
         <div className="nabij-form-row">
           <TextField {...text('dateOfBirth')} type="date" autoComplete="off" />
+          {withEstimates ? (
+            <TextField {...text('ageGiven')} description={t('personForm.ageGivenDescription')} inputMode="numeric" autoComplete="off" className="nabij-field--short" />
+          ) : null}
           <TextField
             {...text('bsn')}
             description={t('personForm.bsnDescription')}
@@ -60,6 +67,19 @@ export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubm
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('personForm.addressLegend')}</FieldsetLegend>
+        {withEstimates ? (
+          // Without a fixed address (caravan, homeless, postal address) the kind is the answer; a postal address goes below.
+          <SelectField
+            id={errors.idFor('noFixedAddress')}
+            label={t('public.addressSituation')}
+            value={values.noFixedAddress}
+            choices={NO_FIXED_ADDRESS_KINDS.map((kind) => ({ value: kind, label: t('public.addressSituationNone', { kind: t(`noFixedAddress.${kind}`) }) }))}
+            onValueChange={(noFixedAddress) => onChange({ ...values, noFixedAddress })}
+            error={errors.errorFor('noFixedAddress')}
+            emptyLabel={t('public.addressSituationFixed')}
+            description={t('public.noFixedAddressDescription')}
+          />
+        ) : null}
         <div className="nabij-form-row">
           <TextField {...text('street')} autoComplete="off" />
           <TextField {...text('houseNumber')} inputMode="numeric" autoComplete="off" className="nabij-field--short" />

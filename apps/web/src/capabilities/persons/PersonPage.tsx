@@ -32,7 +32,7 @@ import { PersonDetails } from './PersonDetails';
 import { PersonForm } from './PersonForm';
 import {
   changedFields,
-  formValuesToInput,
+  formValuesToUpdate,
   PERSON_FIELDS,
   personToFormValues,
   type PersonFormValues,
@@ -41,6 +41,7 @@ import {
 function shown(field: keyof PersonFormValues, values: PersonFormValues): string {
   const value = values[field];
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (field === 'noFixedAddress') return value ? t(`noFixedAddress.${value}`) : t('public.addressSituationFixed');
   return value.trim() || t('common.empty');
 }
 
@@ -93,7 +94,7 @@ function EditPerson({ person, onSaved, onNewest, onClose }: {
   }, []);
 
   const save = async () => {
-    const parsed = updatePersonRequest.safeParse({ ...formValuesToInput(values), version });
+    const parsed = updatePersonRequest.safeParse(formValuesToUpdate(values, version));
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -155,6 +156,7 @@ function EditPerson({ person, onSaved, onNewest, onClose }: {
         onSubmit={() => void save()}
         onCancel={onClose}
         labelledBy="person-edit-heading"
+        withEstimates
       />
     </section>
   );

@@ -16,6 +16,9 @@ export interface PersonFormValues {
   email: string;
   preferredLanguage: string;
   interpreterNeeded: boolean;
+  /** Only on the edit form: the estimated age in whole years today (from an age given), and why there is no fixed address ('' = a fixed address). */
+  ageGiven: string;
+  noFixedAddress: string;
 }
 
 export type PersonTextField = Exclude<keyof PersonFormValues, 'interpreterNeeded'>;
@@ -26,7 +29,9 @@ export const PERSON_FIELDS = [
   'infix',
   'lastName',
   'dateOfBirth',
+  'ageGiven',
   'bsn',
+  'noFixedAddress',
   'street',
   'houseNumber',
   'houseNumberAddition',
@@ -53,6 +58,8 @@ export const EMPTY_PERSON: PersonFormValues = {
   email: '',
   preferredLanguage: '',
   interpreterNeeded: false,
+  ageGiven: '',
+  noFixedAddress: '',
 };
 
 export function personToFormValues(person: PersonView): PersonFormValues {
@@ -71,7 +78,19 @@ export function personToFormValues(person: PersonView): PersonFormValues {
     email: person.email ?? '',
     preferredLanguage: person.preferredLanguage ?? '',
     interpreterNeeded: person.interpreterNeeded,
+    ageGiven: person.estimatedAge === null || person.estimatedAge === undefined ? '' : String(person.estimatedAge),
+    noFixedAddress: person.noFixedAddress ?? '',
   };
+}
+
+/**
+ * What the API's `updatePersonRequest` expects (issue #17 item 9): the form's fields, the estimated age as a number
+ * (empty: none; not a whole number: refused by the schema) and the kind of missing address (empty: a fixed address).
+ */
+export function formValuesToUpdate(values: PersonFormValues, version: number) {
+  const { ageGiven, noFixedAddress, ...input } = formValuesToInput(values) as PersonInput & Partial<Pick<PersonFormValues, 'ageGiven' | 'noFixedAddress'>>;
+  const age = (ageGiven ?? '').trim();
+  return { ...input, version, ageGiven: age === '' ? null : /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN, noFixedAddress: noFixedAddress ? noFixedAddress : null };
 }
 
 /** What the API's `personInput` expects: the date of birth must be absent rather than empty. */
