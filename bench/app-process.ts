@@ -1,8 +1,9 @@
-// The app under test: the real process (`node --import tsx apps/api/src/main.ts`, as in production), its memory
+// The app under test: the real process (the compiled bundle of scripts/build-api.mjs, as in production), its memory
 // and CPU read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { appCommand } from '../apps/api/test/app-command';
 
 export interface RunningApp {
   baseUrl: string;
@@ -81,7 +82,7 @@ export async function startAppProcess(env: Record<string, string>, logFile: stri
   };
   if (!env.DATABASE_URL) delete appEnv.DATABASE_URL;
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, appCommand(), { env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const deadline = Date.now() + 180_000;

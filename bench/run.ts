@@ -10,6 +10,7 @@
 // It generates (or reuses) the dataset, starts the real app in production mode against it, logs in as generated users,
 // runs each workload with autocannon on loopback for a fixed time and number of connections, replays the same SQL
 // straight through node-postgres (the physical limit), repeats everything, and writes the medians.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,13 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
+
+// The app runs as production runs it: the compiled bundle (ADR 0046), built fresh from this tree.
+if (!process.env.NABIJ_API_BUNDLE) {
+  const built = spawnSync(process.execPath, ['scripts/build-api.mjs', 'dist/bench-api'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the API bundle failed');
+  process.env.NABIJ_API_BUNDLE = path.join(root, 'dist/bench-api/main.mjs');
+}
 
 const size = (args.size ?? (args.embedded ? 'medium' : 'large')) as SizeName;
 if (!SIZE_NAMES.includes(size)) throw new Error(`--size must be one of ${SIZE_NAMES.join(', ')}`);

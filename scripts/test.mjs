@@ -1,7 +1,7 @@
 // `npm test`: every test. Unit and integration tests (Vitest; on the embedded database, or on the
 // PostgreSQL server in DATABASE_URL), then the web build and the end-to-end journeys in Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,6 +11,13 @@ function run(command, args, env = process.env) {
 }
 
 const db = process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PGlite';
+// The tests that start the app as a process (journeys, reliability, start-up) start it as production does: compiled
+// (ADR 0046), into a folder of this run's own inside the project (two runs can share the tree).
+mkdirSync('dist', { recursive: true });
+const apiDir = mkdtempSync(path.join('dist', 'test-api-'));
+run(process.execPath, ['scripts/build-api.mjs', apiDir]);
+process.env.NABIJ_API_BUNDLE = path.resolve(apiDir, 'main.mjs');
+process.on('exit', () => rmSync(apiDir, { recursive: true, force: true }));
 console.log(`\nUnit and integration tests on ${db}`);
 run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
 // The web app is built into a folder of this run's own, so two runs (CI runs both databases at once) never share one —

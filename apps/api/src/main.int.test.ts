@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { appCommand } from '../test/app-command';
 
 function start(env: Record<string, string>) {
   const base = { ...process.env };
   delete base.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { env: { ...base, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, appCommand(), { env: { ...base, ...env }, encoding: 'utf8', timeout: 30_000 });
 }
 
 describe('starting the app', () => {

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { appCommand } from '../app-command';
 
 /**
  * The real app (`apps/api/src/main.ts`, as `npm start` runs it) as a process of its own, in its own process
@@ -123,7 +124,7 @@ export async function startAppProcess(env: Record<string, string>, readyTimeoutM
     WEB_DIST_DIR: '/nonexistent',
     ...env,
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { env: appEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(process.execPath, appCommand(), { env: appEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-20_000);

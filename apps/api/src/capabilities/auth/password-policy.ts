@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { apiPath } from '../../platform/paths';
 
 /** ASVS 5.0 V6.2: at least 12 characters, at most 200 (passphrases welcome), not a common or guessable password. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -7,7 +8,7 @@ export const MAX_PASSWORD_LENGTH = 200;
 let common: ReadonlySet<string> | undefined;
 function commonPasswords(): ReadonlySet<string> {
   common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(apiPath('src', 'capabilities', 'auth', 'common-passwords.txt'), 'utf8')
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#')),

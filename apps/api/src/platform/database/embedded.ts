@@ -10,12 +10,17 @@ export interface EmbeddedDatabase {
 
 export class EmbeddedDatabaseError extends Error {}
 
-const serverScript = fileURLToPath(new URL('./embedded-server.ts', import.meta.url));
+/**
+ * The database process's script: from the compiled bundle (dist/<name>/main.mjs) the bundle's own
+ * embedded-server.mjs beside it, run by plain Node; from the sources embedded-server.ts under tsx (ADR 0046).
+ */
+const compiled = import.meta.url.endsWith('.mjs');
+const serverScript = fileURLToPath(new URL(compiled ? './embedded-server.mjs' : './embedded-server.ts', import.meta.url));
 
 /** Starts PGlite in a child process behind a local PostgreSQL-protocol socket and returns its URL. */
 export async function startEmbeddedDatabase(dataDir: string, timeoutMs = 60_000, options: { loadDataDir?: string } = {}): Promise<EmbeddedDatabase> {
   const child: ChildProcess = fork(serverScript, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: compiled ? [] : ['--import', 'tsx'],
     env: { ...process.env, NABIJ_DATA_DIR: dataDir, NABIJ_EMBEDDED_PORT: '0', ...(options.loadDataDir ? { NABIJ_LOAD_DATA_DIR: options.loadDataDir } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

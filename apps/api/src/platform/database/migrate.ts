@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type pg from 'pg';
+import { apiPath } from '../paths';
 
-const migrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+const migrationsDir = apiPath('migrations');
 
 export interface MigrationResult {
   applied: string[];
@@ -18,7 +19,7 @@ export function migrationFiles(): string[] {
 
 /** The SHA-256 of a migration file, as recorded in schema_migration. */
 export function migrationChecksum(file: string): string {
-  return createHash('sha256').update(readFileSync(migrationsDir + file, 'utf8')).digest('hex');
+  return createHash('sha256').update(readFileSync(path.join(migrationsDir, file), 'utf8')).digest('hex');
 }
 
 /**
@@ -47,7 +48,7 @@ export async function migrate(pool: pg.Pool, options: { upTo?: string } = {}): P
     );
     const applied: string[] = [];
     for (const file of files) {
-      const text = readFileSync(migrationsDir + file, 'utf8');
+      const text = readFileSync(path.join(migrationsDir, file), 'utf8');
       const checksum = createHash('sha256').update(text).digest('hex');
       const previous = done.get(file);
       if (previous) {
