@@ -32,3 +32,85 @@ describe('the unit project', () => {
     expect(NEEDS_DATABASE.every((f) => needsDatabase.test(readFileSync(path.join(root, f), 'utf8')))).toBe(true);
   });
 });
+
+// docs/architecture.md must stay true: every capability on it, their imports as its table allows, every table with an owner.
+const api = path.join(root, 'apps/api/src');
+const architecture = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+const capabilities = readdirSync(path.join(api, 'capabilities'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
+    .map((f) => path.join(dir, f));
+}
+
+/** The rows `| a | b | c |` of the markdown table whose header row starts with `| first |`. */
+function markdownTable(first: string): string[][] {
+  const lines = architecture.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`| ${first} |`));
+  if (start < 0) return [];
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, '')));
+  }
+  return rows;
+}
+
+describe('docs/architecture.md', () => {
+  it('names every capability folder in its layout', () => {
+    expect(capabilities.length).toBeGreaterThan(15);
+    const missing = capabilities.filter((c) => !new RegExp(`^ {4}${c}/ `, 'm').test(architecture));
+    expect(missing).toEqual([]);
+  });
+
+  it("lists each capability's runtime imports of other capabilities, and no more", () => {
+    const allowed = new Map(markdownTable('capability').map(([c, imports]) => [c!, imports === '—' ? [] : imports!.split(',').map((s) => s.trim())]));
+    expect([...allowed.keys()].sort()).toEqual([...capabilities].sort());
+    const problems: string[] = [];
+    for (const c of capabilities) {
+      const used = new Set<string>();
+      for (const file of sourceFiles(path.join(api, 'capabilities', c))) {
+        const text = readFileSync(file, 'utf8');
+        // Runtime imports only: `import type …` is erased (the check of cycles ignores it too).
+        for (const m of text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gms)) {
+          const target = path.relative(path.join(api, 'capabilities'), path.resolve(path.dirname(file), m[1]!)).split(path.sep);
+          if (target[0] && target[0] !== '..' && target[0] !== c && capabilities.includes(target[0])) used.add(target[0]);
+        }
+      }
+      const extra = [...used].filter((u) => !allowed.get(c)?.includes(u));
+      const stale = (allowed.get(c) ?? []).filter((a) => !used.has(a));
+      if (extra.length) problems.push(`${c} imports ${extra.join(', ')}, which its row does not allow`);
+      if (stale.length) problems.push(`${c}'s row names ${stale.join(', ')}, which it does not import`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every table of schema.ts an owner whose code uses it, and lists no other table', () => {
+    const schema = readFileSync(path.join(api, 'platform/database/schema.ts'), 'utf8');
+    const start = schema.indexOf('export interface DB {');
+    const tables = [...schema.slice(start, schema.indexOf('\n}', start)).matchAll(/^ {2}([a-z_0-9]+): /gm)].map((m) => m[1]!);
+    expect(tables.length).toBeGreaterThan(50);
+    const rows = markdownTable('table');
+    const listed = rows.map((r) => r[0]!);
+    // A new table: `node scripts/table-owners.mjs` prints its row for the list in docs/architecture.md.
+    expect(tables.filter((t) => !listed.includes(t)).map((t) => `${t}: missing from the table list of docs/architecture.md (node scripts/table-owners.mjs prints its row)`)).toEqual([]);
+    expect(listed.filter((t) => !tables.includes(t)).sort()).toEqual([]);
+    expect(listed.filter((t, i) => listed.indexOf(t) !== i)).toEqual([]);
+    const code = new Map<string, string>();
+    const codeOf = (owner: string) => {
+      if (!code.has(owner)) {
+        const dir = owner === 'platform' ? path.join(api, 'platform') : path.join(api, 'capabilities', owner);
+        const files = owner === 'platform' ? [...sourceFiles(dir), path.join(api, 'app.ts'), path.join(api, 'main.ts')] : sourceFiles(dir);
+        code.set(owner, files.map((f) => readFileSync(f, 'utf8')).join('\n'));
+      }
+      return code.get(owner)!;
+    };
+    const problems = rows
+      .filter(([table, owner]) => owner !== 'platform' && !capabilities.includes(owner!) ? true : !new RegExp(`\\b${table}\\b`).test(codeOf(owner!)))
+      .map(([table, owner]) => `${table}: owner ${owner} does not use it`);
+    expect(problems).toEqual([]);
+  });
+});
