@@ -73,7 +73,8 @@ export interface MinutesPdf {
   date: string;
   chair: string;
   participants: string[];
-  items: Array<{ reference: string; residents: string; triage: string | null; decision: string | null; reasoning: string | null }>;
+  /** Per referral; `language`: the household's language and need of an interpreter (issue #17 item 10). */
+  items: Array<{ reference: string; residents: string; language?: string; triage: string | null; decision: string | null; reasoning: string | null }>;
 }
 
 /** Minutes of an intake meeting: who took part, and per referral the triage and the core decision. */
@@ -93,6 +94,7 @@ export async function renderMinutesPdf(m: MinutesPdf): Promise<Buffer> {
       { text: 'Besproken aanmeldingen', style: 'h2' },
       ...m.items.flatMap((i) => [
         { text: `${i.reference} — ${i.residents}`, bold: true, margin: [0, 8, 0, 2] },
+        ...(i.language ? [{ text: `Taal en tolk: ${i.language}`, margin: [0, 0, 0, 2] }] : []),
         { text: `Triage: ${i.triage ?? 'nog niet vastgelegd'}`, margin: [0, 0, 0, 2] },
         { text: `Kernbesluit: ${i.decision ?? 'nog niet genomen'}`, margin: [0, 0, 0, 2] },
         ...(i.reasoning ? [{ text: `Onderbouwing: ${i.reasoning}`, margin: [0, 0, 0, 2] }] : []),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
 import { municipalDate } from '../../shared/clock';
 import { buildLoggedInUser, buildTenant, nextTestBsn } from '../../../test/builders';
+import { pdfText } from '../../../test/pdf-text';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -172,11 +173,12 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
 
 describe('completing and correcting the referral from the case it became (item 4, the worker on an opened case)', () => {
   it("the case's contact person, tandem partner and coordinator correct it from the case, with a reason, versioned and logged; others cannot", async () => {
-    let view = await receive({
-      residents: [{ firstName: 'Samira', lastName: 'Bouali', dateOfBirth: '1990-06-06', postcode: '3512AB', houseNumber: '14', phone: '0611111117' }],
-      children: [{ firstName: 'Yara', age: 6 }],
-      residentAwareness: 'agrees',
-    });
+    // By the desk (the public form's rate limit is for the other tests).
+    const byDesk = (content: Record<string, unknown>) =>
+      desk().post('/api/referrals', { teamId: tenant.teamId, channel: 'phone', referrerKind: 'self', referrer: {}, lifeDomains: ['parenting'], question: 'Vraag over de opvoeding.', childrenAtRisk: 'unknown', residentAwareness: 'agrees', idempotencyKey: crypto.randomUUID(), ...content });
+    let view = (
+      await byDesk({ residents: [{ firstName: 'Samira', lastName: 'Bouali', dateOfBirth: '1990-06-06', postcode: '3512AB', houseNumber: '14', phone: '0611111117' }], children: [{ firstName: 'Yara', age: 6 }] })
+    ).json();
     view = await regiecheck(view);
     const { meetingId, item } = await onAgenda(view);
     await coordinator().post(`/api/meetings/${meetingId}/items/${view.id}/decision`, {
@@ -253,7 +255,7 @@ describe('completing and correcting the referral from the case it became (item 4
     expect((await stranger.agent.get(`/api/cases/${caseId}/referrals`)).statusCode).toBe(403);
     expect((await stranger.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: current, reason: 'x', residentAwareness: 'not_informed' })).statusCode).toBe(403);
     expect((await desk().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: current, reason: 'x', residentAwareness: 'not_informed' })).statusCode).toBe(403);
-    const other = await receive();
+    const other = (await byDesk({ residents: [{ firstName: 'Jan', lastName: 'Anders' }], residentAwareness: 'unknown' })).json();
     const notOfCase = await worker.post(`/api/cases/${caseId}/referrals/${other.id}/correction`, { version: other.version, reason: 'x', residentAwareness: 'agrees' });
     expect(notOfCase.statusCode).toBe(404);
     expect((await desk().get(`/api/referrals/${other.id}`)).json().residentAwareness).toBe('unknown');
@@ -380,6 +382,11 @@ describe('language and interpreter from the start (item 10)', () => {
     });
     const draft = (await desk().get(`/api/referrals/${view.id}/letter-draft`)).json();
     expect(draft.body).toContain('Let op: bij gesprekken met Omar Saleh is een tolk nodig (Arabisch).');
+    // The minutes (verslag) of the intake meeting say it under the referral, as the agenda and the case do.
+    const minutes = await coordinator().get(`/api/meetings/${meetingId}/minutes.pdf`);
+    expect(minutes.headers['content-type']).toBe('application/pdf');
+    const minutesText = pdfText(minutes.rawPayload);
+    expect(minutesText).toContain(`${view.reference} — Omar Saleh\nTaal en tolk: Tolk nodig (Arabisch)\nTriage: Vragen over geld en opvoeding.`);
     expect(draft.body).not.toMatch(/\n{3,}/);
 
     view = (await desk().get(`/api/referrals/${view.id}`)).json();

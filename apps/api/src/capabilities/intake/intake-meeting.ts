@@ -1,3 +1,4 @@
+import type { HouseholdLanguage } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
 import type { Tx } from '../../platform/database/database';
@@ -27,12 +28,25 @@ async function getVisibleMeeting(tx: Tx, ctx: AccessContext, id: string): Promis
   return m;
 }
 
+type MeetingItemRow = Awaited<ReturnType<typeof listMeetingItems>>[number];
+
+/** The household's language and interpreter per item: from the linked persons, else as the referral says (ADR 0032). */
+async function languagesOfItems(tx: Tx, items: readonly MeetingItemRow[]): Promise<(i: MeetingItemRow) => HouseholdLanguage | undefined> {
+  const languages = await languageOfPersonGroups(tx, new Map(items.map((i) => [i.referral_id, i.person_ids])));
+  return (i) => (i.person_ids.length ? languages.get(i.referral_id) : { interpreterNeeded: i.interpreter_needed, languages: i.preferred_language ? [i.preferred_language] : [] });
+}
+
+/** The minutes' line on language and interpreter, worded as on the agenda and the case page (issue #17 item 10). */
+export function languageSummary(language: HouseholdLanguage | undefined): string {
+  const spoken = language?.languages.join(', ') ?? '';
+  if (language?.interpreterNeeded) return spoken ? `Tolk nodig (${spoken})` : 'Tolk nodig';
+  return spoken ? `Geen tolk nodig; spreekt ${spoken}` : 'niet bekend';
+}
+
 async function meetingView(tx: Tx, ctx: AccessContext, m: MeetingRow, now: Date) {
   const items = await listMeetingItems(tx, m.id);
   const openCases = new Map(await Promise.all(items.map(async (i) => [i.referral_id, await openCaseStateOf(tx, i.referral_id)] as const)));
-  const languages = await languageOfPersonGroups(tx, new Map(items.map((i) => [i.referral_id, i.person_ids])));
-  const languageOf = (i: (typeof items)[number]) =>
-    i.person_ids.length ? languages.get(i.referral_id) : { interpreterNeeded: i.interpreter_needed, languages: i.preferred_language ? [i.preferred_language] : [] };
+  const languageOf = await languagesOfItems(tx, items);
   const manage = canManageMeeting(ctx.actor, { teamId: m.team_id });
   const candidates = manage ? await loadInbox(tx, { teamIds: [m.team_id], status: 'complete' }, now) : [];
   return {
@@ -194,12 +208,13 @@ export async function decideReferral(
 
 /** The minutes of a meeting as a PDF; printing is logged. */
 export async function printMinutes(deps: Deps, ctx: AccessContext, meetingId: string): Promise<{ filename: string; pdf: Buffer }> {
-  const { m, items, municipality } = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+  const { m, items, municipality, languageOf } = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const meeting = await getVisibleMeeting(tx, ctx, meetingId);
     const rows = await listMeetingItems(tx, meetingId);
+    const languageOf = await languagesOfItems(tx, rows);
     const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
     await recordAccess(tx, ctx, { action: 'print', event: 'intake_meeting.minutes_printed', dataCategory: 'referral', permission: 'meeting:read', teamId: meeting.team_id, detail: { meetingId } });
-    return { m: meeting, items: rows, municipality: tenant.name };
+    return { m: meeting, items: rows, municipality: tenant.name, languageOf };
   });
   const pdf = await renderMinutesPdf({
     municipality,
@@ -210,6 +225,7 @@ export async function printMinutes(deps: Deps, ctx: AccessContext, meetingId: st
     items: items.map((i) => ({
       reference: i.reference,
       residents: i.resident_names.join(', '),
+      language: languageSummary(languageOf(i)),
       triage: i.situation ? `${i.situation} (urgentie ${URGENCY_LABELS[i.triage_urgency ?? ''] ?? i.triage_urgency}; ${i.multiple_problems ? 'meervoudige' : 'enkelvoudige'} problematiek; veiligheid: ${i.safety ?? ''})` : null,
       decision: i.outcome ? `${CORE_DECISION_LABELS[i.outcome] ?? i.outcome}${i.goal ? `. Doel: ${i.goal}` : ''}${i.carried_out_by ? `. Uitvoering: ${i.carried_out_by}` : ''}` : null,
       reasoning: i.reasoning,
