@@ -66,7 +66,7 @@ describe('docs/architecture.md', () => {
     expect(missing).toEqual([]);
   });
 
-  it("lists each capability's runtime imports of other capabilities, and no more", () => {
+  it("allows each capability's runtime imports of other capabilities", () => {
     const allowed = new Map(markdownTable('capability').map(([c, imports]) => [c!, imports === '—' ? [] : imports!.split(',').map((s) => s.trim())]));
     expect([...allowed.keys()].sort()).toEqual([...capabilities].sort());
     const problems: string[] = [];
@@ -81,9 +81,8 @@ describe('docs/architecture.md', () => {
         }
       }
       const extra = [...used].filter((u) => !allowed.get(c)?.includes(u));
-      const stale = (allowed.get(c) ?? []).filter((a) => !used.has(a));
+      // A row may allow more than is used today (a rule, not an inventory); it must not allow less.
       if (extra.length) problems.push(`${c} imports ${extra.join(', ')}, which its row does not allow`);
-      if (stale.length) problems.push(`${c}'s row names ${stale.join(', ')}, which it does not import`);
     }
     expect(problems).toEqual([]);
   });
