@@ -18,8 +18,12 @@ const apiDir = mkdtempSync(path.join('dist', 'test-api-'));
 run(process.execPath, ['scripts/build-api.mjs', apiDir]);
 process.env.NABIJ_API_BUNDLE = path.resolve(apiDir, 'main.mjs');
 process.on('exit', () => rmSync(apiDir, { recursive: true, force: true }));
-console.log(`\nUnit and integration tests on ${db}`);
-run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
+// NABIJ_DATABASE_TESTS_ONLY=true (CI's second database run, ADR 0047): only what can differ between databases — the
+// integration tests and the journeys without their axe scans. The unit tests and the axe scans (the same pages, the
+// same markup) then run in the other run only. A developer's `npm test` never sets it and runs everything.
+const databaseOnly = process.env.NABIJ_DATABASE_TESTS_ONLY === 'true';
+console.log(`\n${databaseOnly ? 'Integration tests' : 'Unit and integration tests'} on ${db}`);
+run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...(databaseOnly ? ['--project', 'int'] : [])]);
 // The web app is built into a folder of this run's own, so two runs (CI runs both databases at once) never share one —
 // unless NABIJ_PREBUILT_WEB names a folder with a build of this tree (CI builds once for both runs).
 const prebuilt = process.env.NABIJ_PREBUILT_WEB;
@@ -34,7 +38,7 @@ try {
     run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir']);
   }
   console.log(`\nEnd-to-end journeys in Chromium on ${db}`);
-  run(process.execPath, ['--import', 'tsx', 'e2e/run.ts'], { ...process.env, WEB_DIST_DIR: dist });
+  run(process.execPath, ['--import', 'tsx', 'e2e/run.ts'], { ...process.env, WEB_DIST_DIR: dist, ...(databaseOnly ? { E2E_AXE: 'false' } : {}) });
 } finally {
   if (!prebuilt) rmSync(dist, { recursive: true, force: true });
 }
