@@ -27,6 +27,32 @@ const focusedName = (page: Page) => page.evaluate(() => (document.activeElement 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /**
+ * Scrolls a radio button near the top of the viewport (where a sticky box would lie over it) and reports what is
+ * at its centre — for the mouse and, after focusing it, for the keyboard (WCAG 2.4.11 Focus Not Obscured).
+ */
+async function radioUncovered(page: Page, id: string): Promise<{ hit: boolean; focused: boolean; center: { x: number; y: number } }> {
+  return page.evaluate((radioId) => {
+    // No named inner functions here: the page does not know the bundler's helpers.
+    const radio = document.getElementById(radioId) as HTMLInputElement;
+    const seen: boolean[] = [];
+    // Near the top of the viewport, where a sticky box would be: 40, 120 and 200 pixels down.
+    for (const top of [40, 120, 200]) {
+      radio.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, radio.getBoundingClientRect().top - top);
+      for (const step of ['mouse', 'focus']) {
+        if (step === 'focus') radio.focus({ preventScroll: true });
+        const r = radio.getBoundingClientRect();
+        const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const onRadio = el === radio || Boolean(el && [...(radio.labels ?? [])].some((label) => label === el || label.contains(el)));
+        seen.push(step === 'focus' ? onRadio && document.activeElement === radio : onRadio);
+      }
+    }
+    const r = radio.getBoundingClientRect();
+    return { hit: seen.filter((_, i) => i % 2 === 0).every(Boolean), focused: seen.filter((_, i) => i % 2 === 1).every(Boolean), center: { x: r.left + r.width / 2, y: r.top + r.height / 2 } };
+  }, id);
+}
+
+/**
  * The analysis phase: the case worker opens the De Vries case from "Mijn werk", maps the network and the
  * professionals, scores a start ZRM with the keyboard only, records the participation ladder and the child
  * safety assessment, walks the Meldcode to its decision, scores an interim ZRM and sees both in the radar
@@ -51,11 +77,14 @@ const journey: Journey = {
       const caseId = new URL(caseUrl).pathname.split('/').pop() ?? '';
       assert(caseId.length > 0, 'the case page has the case id in its address');
       assert(await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').isVisible(), 'the child safety alert is shown');
-      assert(await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Veiligheid kinderen' }).isVisible(), 'the in-page navigation lists the sections');
+      const sections = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
+      assert(await sections.getByRole('link', { name: 'Veiligheid' }).isVisible(), 'the skip list of sections lists child safety');
       assert(await page.getByText('Minderjarig').first().isVisible(), 'minors are marked');
       await expectAccessible(page, 'the case file');
 
-      // 2. Network and professionals.
+      // 2. Network and professionals (section "Huishouden en netwerk"; each form opens from its button).
+      await sections.getByRole('link', { name: 'Huishouden en netwerk' }).click();
+      await page.getByRole('button', { name: 'Persoon uit het netwerk toevoegen' }).click();
       await page.getByLabel('Naam', { exact: true }).first().fill('Oma Jansen');
       await byId(page, 'network-relationType').selectOption({ label: 'Familie' });
       await byId(page, 'network-quality').check();
@@ -69,6 +98,7 @@ const journey: Journey = {
       await byId(page, 'network-contactFrequency').selectOption({ label: 'Dagelijks' });
       await page.getByRole('button', { name: 'Persoon uit het netwerk toevoegen' }).click();
       await page.getByText('Buurman Kees is aan het netwerk toegevoegd.').waitFor();
+      await page.getByRole('button', { name: 'Professional toevoegen' }).click();
       await byId(page, 'professional-organisation').fill('Schuldhulp Voorbeeld');
       await byId(page, 'professional-name').fill('Ahmed Ouali');
       await byId(page, 'professional-role').fill('Schuldhulpverlener');
@@ -85,6 +115,7 @@ const journey: Journey = {
       await expectAccessible(page, 'the case file with network and ecogram');
 
       // 3. A start ZRM on five domains, keyboard only.
+      await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
       await page.getByRole('link', { name: 'ZRM-meting vastleggen' }).click();
       await page.getByRole('heading', { level: 1, name: 'ZRM-meting vastleggen' }).waitFor();
       await page.locator('input[name="zrm-score-finances"]').first().waitFor();
@@ -122,23 +153,32 @@ const journey: Journey = {
       await zrmTable.waitFor();
       assert(await zrmTable.getByText('2 Niet zelfredzaam').first().isVisible(), 'the history table shows the scores');
       assert((await page.getByTestId('zrm-radar').getAttribute('data-series')) === '1', 'the radar chart shows the start measurement');
-      assert(await page.getByText('Overweeg de Meldcode te starten').isVisible(), 'a low score on household relations suggests the Meldcode');
       await expectAccessible(page, 'the case file with a ZRM measurement');
+      await sections.getByRole('link', { name: 'Overzicht' }).click();
+      await page.getByText('Overweeg de Meldcode te starten').waitFor();
+      assert(await page.locator('#overzicht-let-op').getByText('Overweeg de Meldcode te starten').isVisible(), 'a low score on household relations suggests the Meldcode on the overview');
 
       // 4. Participation ladder for Petra and the child safety assessment.
+      await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
+      await page.getByRole('button', { name: 'Trede vastleggen' }).click();
       await byId(page, 'participation-personId').selectOption({ label: 'Petra de Vries' });
       await byId(page, 'participation-rung-2').check();
       await page.getByRole('button', { name: 'Trede vastleggen' }).click();
       await page.getByText('De trede op de participatieladder is vastgelegd.').waitFor();
       assert(await page.getByRole('cell', { name: '2 Sociale contacten buitenshuis' }).isVisible(), 'the ladder history shows the rung');
+      await sections.getByRole('link', { name: 'Veiligheid' }).click();
+      await page.getByRole('button', { name: 'Veiligheidstaxatie vastleggen' }).click();
       await byId(page, 'child-safety-signs').fill('Daan verzuimt school; Lotte is vaak moe.');
       await byId(page, 'child-safety-protectiveFactors').fill('Oma Jansen komt wekelijks; moeder zoekt hulp.');
       await byId(page, 'child-safety-riskLevel-medium').check();
       await byId(page, 'child-safety-actions').fill('Overleg met school; Meldcode starten.');
       await page.getByRole('button', { name: 'Veiligheidstaxatie vastleggen' }).click();
       await page.getByText('De veiligheidstaxatie is vastgelegd.').waitFor();
-      assert((await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').count()) === 0, 'the child safety alert is gone');
       await expectAccessible(page, 'the case file with participation and child safety');
+      await sections.getByRole('link', { name: 'Overzicht' }).click();
+      await page.locator('#overzicht-todo').waitFor();
+      assert((await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').count()) === 0, 'the child safety alert is gone');
+      await sections.getByRole('link', { name: 'Veiligheid' }).click();
 
       // 5. The Meldcode, walked to its decision.
       await page.getByRole('button', { name: 'Meldcode starten' }).click();
@@ -182,10 +222,28 @@ const journey: Journey = {
       // 6. An interim ZRM; the radar chart compares both measurements.
       await page.getByRole('link', { name: 'Terug naar het dossier' }).click();
       await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
+      await page.waitForURL('**/veiligheid');
+      await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
       await page.getByRole('link', { name: 'ZRM-meting vastleggen' }).click();
       await page.getByRole('heading', { level: 1, name: 'ZRM-meting vastleggen' }).waitFor();
       await page.locator('input[name="zrm-score-finances"]').first().waitFor();
       assert(await byId(page, 'zrm-kind-interim').isChecked(), 'the next measurement is an interim measurement');
+      // Level 1 is never covered by the levels box: clicked and focused at the top of the viewport, desktop and phone.
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        await page.setViewportSize(viewport);
+        for (const domain of ['finances', 'housing']) {
+          const id = `zrm-score-${domain}-1`;
+          const seen = await radioUncovered(page, id);
+          assert(seen.hit, `level 1 of ${domain} is not covered at ${viewport.width}×${viewport.height}`);
+          assert(seen.focused, `the focused level 1 of ${domain} is not covered at ${viewport.width}×${viewport.height}`);
+          await page.mouse.click(seen.center.x, seen.center.y);
+          assert(await byId(page, id).isChecked(), `a click on level 1 of ${domain} chooses it at ${viewport.width}×${viewport.height}`);
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
       const interim: [string, number][] = [
         ['finances', 3],
         ['work_education', 3],
@@ -244,6 +302,14 @@ const journey: Journey = {
       await logIn(page, baseUrl, 'werker');
       await page.goto(`${caseUrl}/zrm/nieuw`);
       await page.getByText('Voorbeeldtekst voor de test').waitFor();
+      // The imported criterion stands beside its level in the row of the domain being scored, and covers nothing.
+      const financesRow = page.locator('.nabij-zrm-row', { has: byId(page, 'zrm-score-finances-1') });
+      assert((await financesRow.locator('.nabij-zrm-levels--criteria').getByText('Voorbeeldtekst voor de test').count()) === 1, 'the criterion is in the finances row');
+      assert((await page.locator('.nabij-zrm-levels--criteria').count()) === 1, 'only the domain with criteria gets the criteria layout');
+      await page.getByText('De criteria van uw organisatie staan bij elk niveau').waitFor();
+      const withCriteria = await radioUncovered(page, 'zrm-score-finances-1');
+      assert(withCriteria.hit && withCriteria.focused, 'level 1 with its criterion is not covered');
+      await expectAccessible(page, 'the ZRM form with the team’s criteria');
     } finally {
       await browser.close();
     }

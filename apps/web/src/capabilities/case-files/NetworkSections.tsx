@@ -25,7 +25,7 @@ import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { labelledChoices } from '../intake/intake-format';
-import { ecogramVersion } from './case-format';
+import { Ecogram } from './Ecogram';
 import { SavedNotice } from './CaseParts';
 import { useCaseForm } from './use-case-form';
 
@@ -145,27 +145,6 @@ function NetworkForm({ overview, onChanged }: SectionProps) {
           </Button>
         </ButtonGroup>
       </form>
-    </div>
-  );
-}
-
-function Ecogram({ overview }: { overview: CaseOverview }) {
-  const src = `/api/cases/${encodeURIComponent(overview.id)}/ecogram.svg?v=${ecogramVersion(overview)}`;
-  const name = overview.household?.name ?? t('case.noHousehold');
-  return (
-    <div className="nabij-ecogram">
-      <Heading3 id="ecogram-heading">{t('case.ecogram')}</Heading3>
-      <img
-        src={src}
-        className="nabij-ecogram__image"
-        alt={t('case.ecogramAlt', { name, network: overview.network.length, professionals: overview.professionals.length })}
-      />
-      <ButtonGroup>
-        <Button appearance="secondary-action-button" onClick={() => window.open(src, '_blank', 'noopener')}>
-          {t('case.ecogramPrint')}
-          <span className="nabij-visually-hidden"> {t('case.ecogram')} {t('common.opensInNewTab')}</span>
-        </Button>
-      </ButtonGroup>
     </div>
   );
 }

@@ -112,7 +112,7 @@ function DomainRow({ d, row, index, errors, criteria, onChange }: RowProps) {
           ) : null}
         </FieldsetLegend>
         {rowError ? <FormFieldErrorMessage id={errorId}>{rowError}</FormFieldErrorMessage> : null}
-        <div className="nabij-zrm-levels">
+        <div className={levels.some((l) => l.criterion) ? 'nabij-zrm-levels nabij-zrm-levels--criteria' : 'nabij-zrm-levels'}>
           {levels.map((level) => {
             const id = radioId(prefix, d.domain, level.value);
             return (
@@ -174,116 +174,123 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
   if (persons.length === 0) return <Paragraph>{t('zrmForm.noPersons')}</Paragraph>;
 
   return (
-    <>
-      <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-heading" className="nabij-zrm-form">
-        <div className="nabij-form-row">
-          <SelectField
-            id={errors.idFor('personId')}
-            label={t('zrmForm.person')}
-            value={values.personId}
-            choices={persons.map((p) => ({ value: p.id, label: p.fullName }))}
-            onValueChange={(personId) => setValues((v) => ({ ...v, personId, kind: defaultKind(overview.zrm, personId) }))}
-            error={errors.errorFor('personId')}
-          />
-          <TextField
-            id={errors.idFor('assessedOn')}
-            label={t('zrmForm.date')}
-            type="date"
-            value={values.assessedOn}
-            onValueChange={(assessedOn) => setValues((v) => ({ ...v, assessedOn }))}
-            error={errors.errorFor('assessedOn')}
-            className="nabij-field--short"
-            required
-          />
-          <SelectField
-            id={errors.idFor('instrument')}
-            label={t('zrmForm.instrument')}
-            value={values.instrument}
-            choices={labelledChoices(INSTRUMENTS, 'zrmInstrument')}
-            onValueChange={(value) => {
-              const parsed = zrmInstrument.safeParse(value);
-              if (parsed.success) setValues((v) => ({ ...v, instrument: parsed.data, rows: emptyRows(parsed.data) }));
-            }}
-            error={errors.errorFor('instrument')}
-          />
-        </div>
-        <RadioGroupField
-          id={errors.idFor('kind')}
-          legend={t('zrmForm.kind')}
-          value={values.kind}
-          choices={labelledChoices(ASSESSMENT_KINDS, 'assessmentKind')}
-          onValueChange={(kind) => {
-            const next = ASSESSMENT_KINDS.find((k) => k === kind);
-            if (next) setValues((v) => ({ ...v, kind: next }));
-          }}
-          error={errors.errorFor('kind')}
-          inline
-        />
-        <Heading2 id="zrm-domains-heading">{t('zrmForm.domainsHeading')}</Heading2>
-        {errors.errorFor('scores') ? (
-          <Paragraph className="nabij-inline-error" id={errors.idFor('scores')}>
-            {errors.errorFor('scores')}
-          </Paragraph>
-        ) : null}
-        <div role="group" aria-labelledby="zrm-domains-heading">
-          {order.map((d) => (
-            <DomainRow
-              key={`${values.instrument}-${d.domain}`}
-              d={d}
-              row={values.rows[d.domain] ?? { score: '', note: '', outOfScopeReason: '' }}
-              index={scoreIndex(values, order, d.domain)}
-              errors={errors}
-              criteria={shownCriteria}
-              onChange={(row) => setRow(d.domain, row)}
+    <div className="nabij-with-aside nabij-zrm-layout">
+      <Levels withCriteria={shownCriteria.length > 0} />
+      <div className="nabij-zrm-layout__main">
+        <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
+        <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-heading" className="nabij-zrm-form">
+          <div className="nabij-form-row">
+            <SelectField
+              id={errors.idFor('personId')}
+              label={t('zrmForm.person')}
+              value={values.personId}
+              choices={persons.map((p) => ({ value: p.id, label: p.fullName }))}
+              onValueChange={(personId) => setValues((v) => ({ ...v, personId, kind: defaultKind(overview.zrm, personId) }))}
+              error={errors.errorFor('personId')}
             />
-          ))}
-        </div>
-        {outside.length > 0 ? (
-          <TextField
-            id={errors.idFor('outOfScopeReason')}
-            label={t('zrmForm.reason')}
-            description={t('zrmForm.reasonHint', { domains: outside.map((d) => zrmDomainLabel(d.domain)).join(', ') })}
-            value={values.outOfScopeReason}
-            onValueChange={(outOfScopeReason) => setValues((v) => ({ ...v, outOfScopeReason }))}
-            error={errors.errorFor('outOfScopeReason')}
-            autoComplete="off"
-            required
+            <TextField
+              id={errors.idFor('assessedOn')}
+              label={t('zrmForm.date')}
+              type="date"
+              value={values.assessedOn}
+              onValueChange={(assessedOn) => setValues((v) => ({ ...v, assessedOn }))}
+              error={errors.errorFor('assessedOn')}
+              className="nabij-field--short"
+              required
+            />
+            <SelectField
+              id={errors.idFor('instrument')}
+              label={t('zrmForm.instrument')}
+              value={values.instrument}
+              choices={labelledChoices(INSTRUMENTS, 'zrmInstrument')}
+              onValueChange={(value) => {
+                const parsed = zrmInstrument.safeParse(value);
+                if (parsed.success) setValues((v) => ({ ...v, instrument: parsed.data, rows: emptyRows(parsed.data) }));
+              }}
+              error={errors.errorFor('instrument')}
+            />
+          </div>
+          <RadioGroupField
+            id={errors.idFor('kind')}
+            legend={t('zrmForm.kind')}
+            value={values.kind}
+            choices={labelledChoices(ASSESSMENT_KINDS, 'assessmentKind')}
+            onValueChange={(kind) => {
+              const next = ASSESSMENT_KINDS.find((k) => k === kind);
+              if (next) setValues((v) => ({ ...v, kind: next }));
+            }}
+            error={errors.errorFor('kind')}
+            inline
           />
-        ) : null}
-        <details className="nabij-disclosure">
-          <summary className="nabij-disclosure__summary">{t('zrmForm.notesSummary')}</summary>
-          <div className="nabij-disclosure__content">
-            <Paragraph>{t('zrmForm.notesIntro')}</Paragraph>
-            {scored.length === 0 ? <Paragraph>{t('zrmForm.notesNone')}</Paragraph> : null}
-            {scored.map((d, i) => (
-              <TextAreaField
-                key={d.domain}
-                id={errors.idFor(`scores.${i}.note`)}
-                label={t('zrmForm.note', { domain: zrmDomainLabel(d.domain) })}
-                value={values.rows[d.domain]?.note ?? ''}
-                onValueChange={(note) => {
-                  const row = values.rows[d.domain];
-                  if (row) setRow(d.domain, { ...row, note });
-                }}
-                error={errors.errorFor(`scores.${i}.note`)}
-                rows={2}
-                optional
+          <Heading2 id="zrm-domains-heading">{t('zrmForm.domainsHeading')}</Heading2>
+          {errors.errorFor('scores') ? (
+            <Paragraph className="nabij-inline-error" id={errors.idFor('scores')}>
+              {errors.errorFor('scores')}
+            </Paragraph>
+          ) : null}
+          <div role="group" aria-labelledby="zrm-domains-heading">
+            {order.map((d) => (
+              <DomainRow
+                key={`${values.instrument}-${d.domain}`}
+                d={d}
+                row={values.rows[d.domain] ?? { score: '', note: '', outOfScopeReason: '' }}
+                index={scoreIndex(values, order, d.domain)}
+                errors={errors}
+                criteria={shownCriteria}
+                onChange={(row) => setRow(d.domain, row)}
               />
             ))}
           </div>
-        </details>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            {t('zrmForm.submit')}
-          </Button>
-        </ButtonGroup>
-      </form>
-    </>
+          {outside.length > 0 ? (
+            <TextField
+              id={errors.idFor('outOfScopeReason')}
+              label={t('zrmForm.reason')}
+              description={t('zrmForm.reasonHint', { domains: outside.map((d) => zrmDomainLabel(d.domain)).join(', ') })}
+              value={values.outOfScopeReason}
+              onValueChange={(outOfScopeReason) => setValues((v) => ({ ...v, outOfScopeReason }))}
+              error={errors.errorFor('outOfScopeReason')}
+              autoComplete="off"
+              required
+            />
+          ) : null}
+          <details className="nabij-disclosure">
+            <summary className="nabij-disclosure__summary">{t('zrmForm.notesSummary')}</summary>
+            <div className="nabij-disclosure__content">
+              <Paragraph>{t('zrmForm.notesIntro')}</Paragraph>
+              {scored.length === 0 ? <Paragraph>{t('zrmForm.notesNone')}</Paragraph> : null}
+              {scored.map((d, i) => (
+                <TextAreaField
+                  key={d.domain}
+                  id={errors.idFor(`scores.${i}.note`)}
+                  label={t('zrmForm.note', { domain: zrmDomainLabel(d.domain) })}
+                  value={values.rows[d.domain]?.note ?? ''}
+                  onValueChange={(note) => {
+                    const row = values.rows[d.domain];
+                    if (row) setRow(d.domain, { ...row, note });
+                  }}
+                  error={errors.errorFor(`scores.${i}.note`)}
+                  rows={2}
+                  optional
+                />
+              ))}
+            </div>
+          </details>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+              {t('zrmForm.submit')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      </div>
+    </div>
   );
 }
 
-function Levels() {
+/**
+ * The five levels. Beside the form on wide screens (its own grid column, sticky there) and above it on narrow ones
+ * (not sticky), so it never covers a radio button or the focus (WCAG 2.4.11).
+ */
+export function Levels({ withCriteria }: { withCriteria: boolean }) {
   return (
     <section aria-labelledby="zrm-levels-heading" className="nabij-aside">
       <Heading2 id="zrm-levels-heading">{t('zrmForm.levelsHeading')}</Heading2>
@@ -294,6 +301,7 @@ function Levels() {
           </OrderedListItem>
         ))}
       </OrderedList>
+      <Paragraph>{withCriteria ? t('zrmForm.criteriaShown') : t('zrmForm.criteriaNone')}</Paragraph>
     </section>
   );
 }
@@ -318,7 +326,6 @@ export function ZrmScoringPage() {
           <Paragraph appearance="lead">{overview.data.household?.name ?? ''}</Paragraph>
           <Paragraph>{t('zrmForm.intro')}</Paragraph>
           <Paragraph>{t('zrmForm.keyboard')}</Paragraph>
-          <Levels />
           <ScoringForm overview={overview.data} />
         </>
       ) : null}
