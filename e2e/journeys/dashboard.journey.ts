@@ -100,7 +100,8 @@ const journey: Journey = {
 
       // The municipality's policy advisor: every team, totals only, no names of workers, no persons.
       await logIn(page, baseUrl, 'beleid');
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Sturingsinformatie' }).click();
+      // The advisor's home page leads to the figures (not to "no access").
+      await page.getByRole('link', { name: 'Sturingsinformatie bekijken' }).click();
       await page.getByText(/^Cijfers van Wijkteam Noord, Wijkteam Zuid, van /).waitFor();
       assert((await page.getByLabel('Team', { exact: true }).locator('option').allInnerTexts()).join('|') === 'Alle teams|Wijkteam Noord|Wijkteam Zuid', 'the advisor can choose any team');
       assert((await page.getByRole('table', { name: 'Open dossiers per werker (vandaag)' }).count()) === 0, 'no caseload per named worker');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS } from '@nabij/contracts';
 import { quickActions } from './home-actions';
 
 describe('quickActions', () => {
@@ -35,5 +36,17 @@ describe('quickActions for the privacy officer', () => {
       { to: '/privacy/logboek', labelKey: 'home.actionAccessLog', primary: true },
       { to: '/privacy/noodtoegang', labelKey: 'home.actionEmergencyReview', primary: false },
     ]);
+  });
+});
+
+describe('quickActions for management information', () => {
+  it('leads the policy advisor to Sturingsinformatie as the main action (not "no access")', () => {
+    expect(quickActions(ROLE_PERMISSIONS.policy_advisor)).toEqual([{ to: '/sturingsinformatie', labelKey: 'home.actionDashboard', primary: true }]);
+  });
+
+  it('gives the team coordinator Sturingsinformatie after the daily work', () => {
+    const actions = quickActions(ROLE_PERMISSIONS.team_coordinator);
+    expect(actions.at(-1)).toEqual({ to: '/sturingsinformatie', labelKey: 'home.actionDashboard', primary: false });
+    expect(actions[0]?.labelKey).not.toBe('home.actionDashboard');
   });
 });

@@ -2,17 +2,23 @@ import type { MiCell, MiTable, MiUnit } from '@nabij/contracts';
 import { Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { t } from '../../app/i18n';
-import { barGeometry, cellPlainText, formatValue, lineGeometry, type BarDatum } from './mi-format';
+import { barGeometry, cellPlainText, chartState, formatValue, hiddenMarker, lineGeometry, reasonExplanation, reasonsIn, type BarDatum } from './mi-format';
 
-/** A cell as the table shows it: the value, "<5" (read as "minder dan 5") or "–" (read as "geen gegevens"). */
+/**
+ * A cell as the table shows it: the value; when hidden its marker — "<5" (read as "minder dan 5") only for a count
+ * below five, "x" for a figure hidden to protect another, "te weinig" for a statistic over too few cases —; or "–"
+ * (read as "geen gegevens").
+ */
 export function CellText({ cell, unit, threshold }: { cell: MiCell; unit: MiUnit; threshold: number }) {
-  if (cell.suppressed)
+  if (cell.suppressed) {
+    const marker = hiddenMarker(cell, threshold);
     return (
-      <span className="nabij-mi-suppressed">
-        <span aria-hidden="true">{`<${threshold}`}</span>
-        <span className="nabij-visually-hidden">{t('mi.suppressed', { threshold })}</span>
+      <span className="nabij-mi-suppressed" data-reason={cell.reason ?? 'small'}>
+        <span aria-hidden="true">{marker.short}</span>
+        <span className="nabij-visually-hidden">{marker.spoken}</span>
       </span>
     );
+  }
   const text = formatValue(cell, unit);
   if (text === null)
     return (
@@ -61,12 +67,20 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
   const prepared = chartData(table);
   if (!prepared || prepared.data.length === 0) return null;
   const { data, cells, unit, columnLabel } = prepared;
+  // A chart of nothing but hidden values (or no data) would be an empty frame: say so instead.
+  const state = chartState(cells);
+  if (state !== 'draw')
+    return (
+      <Paragraph className="nabij-mi-chart__none" data-testid={`chart-${table.key}-none`}>
+        {t(state === 'all_hidden' ? 'mi.chartAllHidden' : 'mi.chartNoData')}
+      </Paragraph>
+    );
   const texts = { suppressed: t('mi.suppressed', { threshold }), noData: t('mi.noData') };
-  const valueText = (i: number) => cellPlainText(cells[i] ?? { value: null, suppressed: false }, unit, texts);
+  const valueText = (i: number) => cellPlainText(cells[i] ?? { value: null, suppressed: false }, unit, texts, threshold);
   const shortText = (i: number) => {
     const c = cells[i];
     if (!c) return '–';
-    return c.suppressed ? `<${threshold}` : (formatValue(c, unit) ?? '–');
+    return c.suppressed ? hiddenMarker(c, threshold).short : (formatValue(c, unit) ?? '–');
   };
   const kind = table.chart?.kind === 'line' ? t('mi.chartLine') : t('mi.chartBar');
   const alt = t('mi.chartAlt', { kind, column: columnLabel, values: data.map((d, i) => `${d.label}: ${valueText(i)}`).join('; ') });
@@ -143,9 +157,27 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
   );
 }
 
+/** One line per kind of hidden figure that occurs in the table: what its marker means. */
+export function HiddenExplanation({ cells, threshold, id }: { cells: readonly MiCell[]; threshold: number; id: string }) {
+  const reasons = reasonsIn(cells);
+  if (reasons.length === 0) return null;
+  return (
+    <ul id={id} className="nabij-mi-legend" aria-label={t('mi.legendLabel')}>
+      {reasons.map((reason) => (
+        <li key={reason} data-reason={reason}>
+          {reasonExplanation(reason, threshold)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One indicator: title, definition, chart and the table with the figures (the chart's data equivalent). */
 export function MiTableView({ table, threshold }: { table: MiTable; threshold: number }) {
   const headingId = `mi-${table.key}`;
+  const legendId = `mi-${table.key}-hidden`;
+  const allCells = table.rows.flatMap((r) => r.cells);
+  const hasHidden = allCells.some((c) => c.suppressed);
   return (
     <section aria-labelledby={headingId} className="nabij-mi-table">
       <Heading3 id={headingId}>{table.title}</Heading3>
@@ -153,7 +185,7 @@ export function MiTableView({ table, threshold }: { table: MiTable; threshold: n
       {table.snapshot ? <Paragraph className="nabij-mi-definition">{t('mi.snapshot')}</Paragraph> : null}
       <Chart table={table} threshold={threshold} />
       <div className="nabij-table-scroll">
-        <Table className="nabij-responsive-table nabij-mi-figures">
+        <Table className="nabij-responsive-table nabij-mi-figures" aria-describedby={hasHidden ? legendId : undefined}>
           <TableCaption className="nabij-visually-hidden">{table.title}</TableCaption>
           <TableHeader>
             <TableRow>
@@ -181,6 +213,7 @@ export function MiTableView({ table, threshold }: { table: MiTable; threshold: n
           </TableBody>
         </Table>
       </div>
+      <HiddenExplanation cells={allCells} threshold={threshold} id={legendId} />
     </section>
   );
 }

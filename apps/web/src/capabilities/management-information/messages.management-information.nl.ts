@@ -4,6 +4,7 @@
  */
 export const managementInformationMessages = {
   'nav.managementInformation': 'Sturingsinformatie',
+  'home.actionDashboard': 'Sturingsinformatie bekijken',
   'mi.navLabel': 'Sturingsinformatie',
   'mi.navDashboard': 'Dashboard',
   'mi.navMirror': 'Kwaliteitsspiegel',
@@ -25,7 +26,7 @@ export const managementInformationMessages = {
   'mi.about': 'Cijfers van {teams}, van {from} tot en met {to}.',
   'mi.privacyTitle': 'Alleen totalen, kleine aantallen verborgen.',
   'mi.privacyText':
-    'Een cel met minder dan {threshold} dossiers (of aanmeldingen, acties, signalen) staat er als “<{threshold}”, ook in de downloads. Zou een verborgen cel uit een totaal terug te rekenen zijn, dan is ook een tweede cel verborgen. Elke weergave en download wordt vastgelegd in het toegangslogboek.',
+    'Een aantal van minder dan {threshold} dossiers (of aanmeldingen, acties, signalen) staat er als “<{threshold}”, ook in de downloads. Zou een verborgen cel uit een totaal terug te rekenen zijn, dan is ook een tweede cel verborgen: die staat er als “x”. Een gemiddelde of percentage over minder dan {threshold} dossiers staat er als “te weinig”. Elke weergave en download wordt vastgelegd in het toegangslogboek.',
   'mi.smallNumbersText': 'Bij een klein team of een korte periode zijn daardoor veel cellen verborgen. Kies een langere periode of alle teams om meer te zien. “–” betekent: geen gegevens.',
   'mi.downloadsHeading': 'Downloaden',
   'mi.downloadCsv': 'Download CSV',
@@ -41,6 +42,16 @@ export const managementInformationMessages = {
   'mi.chartHint': 'De tabel hieronder bevat dezelfde cijfers.',
   'mi.rowHeader': 'Onderdeel',
   'mi.suppressed': 'minder dan {threshold}',
+  'mi.markerComplementary': 'x',
+  'mi.suppressedComplementary': 'verborgen om een klein aantal te beschermen',
+  'mi.markerFewCases': 'te weinig',
+  'mi.suppressedFewCases': 'te weinig: over minder dan {threshold} dossiers',
+  'mi.legendSmall': '<{threshold}: een aantal van 1 tot en met {max}, verborgen zodat niemand herkenbaar is.',
+  'mi.legendComplementary': 'x: verborgen om een klein aantal elders in de tabel te beschermen; anders was dat uit het totaal terug te rekenen.',
+  'mi.legendFewCases': 'te weinig: een gemiddelde, mediaan of percentage over minder dan {threshold} dossiers wordt niet getoond.',
+  'mi.legendLabel': 'Verborgen cijfers in deze tabel',
+  'mi.chartAllHidden': 'Geen grafiek: alle waarden ervan zijn verborgen. De tabel hieronder zegt waarom.',
+  'mi.chartNoData': 'Geen grafiek: er zijn geen gegevens in deze periode.',
   'mi.noData': 'geen gegevens',
   'mi.notMeasuredHeading': 'Nog niet gemeten',
   'mi.notMeasuredIntro': 'Deze onderdelen vraagt de gemeente wel, maar de registratie kan ze (nog) niet meten:',

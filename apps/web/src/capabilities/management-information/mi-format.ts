@@ -1,5 +1,5 @@
 /** Pure formatting, filters and chart geometry of the dashboards (no React). */
-import type { MiCell, MiUnit } from '@nabij/contracts';
+import type { MiCell, MiSuppressionReason, MiUnit } from '@nabij/contracts';
 import { t } from '../../app/i18n';
 
 const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
@@ -23,9 +23,46 @@ export function formatValue(cell: MiCell, unit: MiUnit): string | null {
   }
 }
 
-/** A cell as plain text, for chart descriptions: the value, "minder dan 5" or "geen gegevens". */
-export function cellPlainText(cell: MiCell, unit: MiUnit, texts: { suppressed: string; noData: string }): string {
-  if (cell.suppressed) return texts.suppressed;
+/** Why a hidden cell is hidden; a cell from before the API gave reasons counts as a small count. */
+export const reasonOf = (cell: MiCell): MiSuppressionReason => cell.reason ?? 'small';
+
+/**
+ * The marker of a hidden cell and how it is read aloud: "<5" (minder dan 5) only for a count below five, "x" for a
+ * figure hidden to protect a small one elsewhere, "te weinig" for an average, median or share over too few cases.
+ */
+export function hiddenMarker(cell: MiCell, threshold: number): { short: string; spoken: string } {
+  switch (reasonOf(cell)) {
+    case 'complementary':
+      return { short: t('mi.markerComplementary'), spoken: t('mi.suppressedComplementary') };
+    case 'few_cases':
+      return { short: t('mi.markerFewCases'), spoken: t('mi.suppressedFewCases', { threshold }) };
+    case 'small':
+      return { short: `<${threshold}`, spoken: t('mi.suppressed', { threshold }) };
+  }
+}
+
+/** The reasons for hidden cells that occur among these cells, in a fixed order (for the explanation under a table). */
+export function reasonsIn(cells: readonly MiCell[]): MiSuppressionReason[] {
+  const found = new Set(cells.filter((c) => c.suppressed).map(reasonOf));
+  return (['small', 'complementary', 'few_cases'] as const).filter((r) => found.has(r));
+}
+
+/** The one-line explanation of a marker. */
+export function reasonExplanation(reason: MiSuppressionReason, threshold: number): string {
+  if (reason === 'complementary') return t('mi.legendComplementary');
+  if (reason === 'few_cases') return t('mi.legendFewCases', { threshold });
+  return t('mi.legendSmall', { threshold, max: threshold - 1 });
+}
+
+/** Whether a chart is worth drawing: not when none of its values is visible (all hidden, or no data at all). */
+export function chartState(cells: readonly MiCell[]): 'draw' | 'all_hidden' | 'no_data' {
+  if (cells.some((c) => !c.suppressed && c.value !== null)) return 'draw';
+  return cells.some((c) => c.suppressed) ? 'all_hidden' : 'no_data';
+}
+
+/** A cell as plain text, for chart descriptions: the value, "minder dan 5" (or why else it is hidden) or "geen gegevens". */
+export function cellPlainText(cell: MiCell, unit: MiUnit, texts: { suppressed: string; noData: string }, threshold?: number): string {
+  if (cell.suppressed) return threshold === undefined ? texts.suppressed : hiddenMarker(cell, threshold).spoken;
   return formatValue(cell, unit) ?? texts.noData;
 }
 
