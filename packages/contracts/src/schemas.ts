@@ -298,7 +298,18 @@ export const PERSON_MATCH_REASONS = [
 ] as const;
 export const personMatchReason = z.enum(PERSON_MATCH_REASONS);
 export type PersonMatchReason = z.infer<typeof personMatchReason>;
-export const personSearchResult = personSummary.extend({ reasons: z.array(personMatchReason) });
+export const personSearchResult = personSummary.extend({
+  reasons: z.array(personMatchReason),
+  /** Street and town, so a worker tells two people of the same name apart (issue #19 item 10). */
+  street: z.string().nullable(),
+  houseNumberAddition: z.string().nullable(),
+  city: z.string().nullable(),
+  /**
+   * The person's case that is not closed, only when the user may view it (need to know); null otherwise — the result
+   * never tells whether a case the user may not see exists.
+   */
+  openCase: z.object({ id: z.string(), reference: z.string().nullable(), phase: z.string() }).nullable(),
+});
 export type PersonSearchResult = z.infer<typeof personSearchResult>;
 export const personSearchResponse = z.object({ results: z.array(personSearchResult), truncated: z.boolean() });
 

@@ -15,7 +15,7 @@ import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
-import { findPerson, searchPersons, toSummary as personSummary, updatePerson, type PersonFields } from '../persons';
+import { findPerson, searchPersons, toSearchResult, updatePerson, type PersonFields } from '../persons';
 import { binaryColumns, casesOfPerson, erasePersonData, insertStatement, statementsOf } from '../retention';
 import { canExtend, exceptionApplies, extensionProblem, isClosed, latestExtension, requestDeadline } from './avg-rights.domain';
 import { nextReference, personName, requestQuery, toSummary, type RequestRow } from './avg-rights.store';
@@ -46,7 +46,7 @@ export async function lookUpPersons(deps: Deps, ctx: AccessContext, q: { name?: 
       { action: 'search', event: 'avg_request.persons_searched', dataCategory: 'identity', ...LEGAL, detail: { byName: Boolean(q.name), byDateOfBirth: Boolean(q.dateOfBirth), resultCount: rows.length } },
       rows.length ? rows.map((r) => r.id) : [null],
     );
-    return { results: rows.map((r) => ({ ...personSummary(r, today), reasons: r.reasons })), truncated };
+    return { results: rows.map((r) => toSearchResult(r, today, undefined)), truncated };
   });
 }
 

@@ -23,7 +23,9 @@ import {
 } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
 import { accessContext, requireAnyPermission, requirePermission } from '../access-control';
+import { setFoundCasesSource } from '../persons';
 import { withCase, logCaseAccess } from './case-access';
+import { visibleCasesOfPersons } from './found-person-cases';
 import { renderEcogram } from './ecogram';
 import { findMyCases } from './list-my-cases';
 import { addMeldcodeEntry, decideMeldcode, startMeldcode, viewMeldcode } from './meldcode';
@@ -45,6 +47,7 @@ import { buildOverview, viewCase } from './view-case';
 import { municipalToday } from '../../shared/clock';
 
 export function registerCaseFileRoutes(app: FastifyInstance, deps: Deps): void {
+  setFoundCasesSource(visibleCasesOfPersons);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Dossiers'];
   const read = { policy: requirePermission('case:read', 'case_file') };

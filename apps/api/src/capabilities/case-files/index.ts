@@ -6,6 +6,7 @@ export { findPlanFacts, type PlanFacts } from './plan-facts';
 export { checkSharing, findActiveConsent, consentCovers, type SharingDecision, type SharingRecipient, type ActiveConsent } from './sharing';
 export { addTimelineSource, type TimelineEntry, type TimelineSource } from './timeline-sources';
 export { setOpenTasksSource, type OpenTasksSource } from './open-tasks-source';
+export { visibleCasesOfPersons, type FoundPersonCase } from './found-person-cases';
 export { linkReferralToRecentCases, listLinkedReferrals, findOpenCasesFor, decideOpenCaseLink, openCaseLinkOf, OPEN_PHASES } from './referral-links';
 export { moveCasePhase, lockCaseState, type CasePhase } from './case-phase';
 export { loadZrm } from './view-case';

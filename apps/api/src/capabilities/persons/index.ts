@@ -1,4 +1,6 @@
 export { registerPersonRoutes } from './persons.routes';
+export { setFoundCasesSource, casesOfFoundPersons, type FoundCasesSource } from './found-cases-source';
+export { toSearchResult } from './search-persons';
 export { fullName } from './persons.domain';
 export { toSummary, toPersonView } from './persons.views';
 export { canMergePersons, canUndoMerge } from './persons.policy';

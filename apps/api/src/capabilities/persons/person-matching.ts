@@ -19,7 +19,7 @@ const CANDIDATE_LIMIT = 200;
 /** Below this many candidates, spelling mistakes are looked up too (tokens of four letters or more). */
 const FEW = 5;
 
-export type MatchedRow = SummaryRow & { bsn: string | null; reasons: PersonMatchReason[]; score: number };
+export type MatchedRow = SummaryRow & { bsn: string | null; street: string | null; house_number_addition: string | null; city: string | null; reasons: PersonMatchReason[]; score: number };
 
 /** The persons whose name keys start with the key of `token` ("mei" also finds "mey…", the ij of Meijer). */
 function prefixIds(token: string): RawBuilder<unknown> {
@@ -50,7 +50,7 @@ function exactWords(q: NameQuery): RawBuilder<number> {
   return sql<number>`(select count(*) from person_name_word w where w.person_id = person.id and w.word in (${sql.join(keys.map((k) => sql`name_key(${k})`))}))`;
 }
 
-function rank(criteria: MatchCriteria, rows: Array<SummaryRow & { bsn: string | null }>): MatchedRow[] {
+function rank(criteria: MatchCriteria, rows: Array<SummaryRow & Pick<MatchedRow, 'bsn' | 'street' | 'house_number_addition' | 'city'>>): MatchedRow[] {
   return rows
     .map((r) => ({ ...r, ...judge(criteria, r) }))
     .sort((a, b) => b.score - a.score || a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl') || a.id.localeCompare(b.id))
@@ -73,7 +73,7 @@ export async function searchPersons(tx: Tx, c: SearchCriteria): Promise<{ rows: 
   const name = parseNameQuery(c.name);
   const criteria: MatchCriteria = { name, dateOfBirth: c.dateOfBirth, bsn: c.bsn, postcode: c.postcode, houseNumber: c.houseNumber };
   const run = (fuzzy: boolean) => {
-    let q = tx.selectFrom('person').select([...SUMMARY_COLUMNS, 'bsn']);
+    let q = tx.selectFrom('person').select([...SUMMARY_COLUMNS, 'bsn', 'street', 'house_number_addition', 'city']);
     if (name) {
       q = q.where(sql<boolean>`id in (${nameIds(name, fuzzy)})`);
       if (name.initials[0]) q = q.where(sql<boolean>`left(name_key(first_name), 1) = ${name.initials[0]}`);

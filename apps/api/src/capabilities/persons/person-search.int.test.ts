@@ -198,6 +198,36 @@ describe('the search box in the header', () => {
     expect(byAddress.persons[0].reasons).toEqual(['address_equal']);
   });
 
+  it('shows street and town and links to the open case only for who may see it; the link is logged, a hidden case leaves no trace (issue #19 item 10)', async () => {
+    const c = await buildCase(t.db, tenant, { caseWorkerId: worker.userId, referralDomains: ['housing'] });
+    await t.db.inSystem((tx) =>
+      tx.updateTable('person').set({ first_name: 'Quirina', last_name: 'Zwaluwstaart', street: 'Lindelaan', house_number: '7', house_number_addition: 'B', postcode: '3512CD', city: 'Utrecht' }).where('id', '=', c.adultId).execute(),
+    );
+    const { reference } = await t.db.inSystem((tx) =>
+      tx.selectFrom('referral').select('reference').where('id', '=', (eb) => eb.selectFrom('case_file').select('referral_id').where('id', '=', c.id)).executeTakeFirstOrThrow(),
+    );
+    const where = { street: 'Lindelaan', houseNumber: '7', houseNumberAddition: 'B', city: 'Utrecht' };
+    const box = (await worker.get('/api/search?q=zwaluwstaart')).json();
+    expect(box.persons).toEqual([expect.objectContaining({ id: c.adultId, ...where, openCase: { id: c.id, reference, phase: 'analysis' } })]);
+    const form = await search({ name: 'Zwaluwstaart' });
+    expect(form).toEqual([expect.objectContaining({ id: c.adultId, ...where, openCase: { id: c.id, reference, phase: 'analysis' } })]);
+    const shown = await t.db.inSystem((tx) =>
+      tx.selectFrom('access_log').select(['action', 'person_id']).where('user_id', '=', worker.userId).where('case_id', '=', c.id).where('event', '=', 'case_file.found_by_person').execute(),
+    );
+    expect(shown.length).toBe(4); // two searches, each logged for both persons of the case
+    expect(shown.every((l) => l.action === 'search')).toBe(true);
+    expect(shown.map((l) => l.person_id)).toEqual(expect.arrayContaining([c.adultId, c.childId]));
+
+    // A worker of the same team without a relation to the case finds the person and where they live, never the case.
+    const stranger = await loggedIn(['case_worker']);
+    const hidden = (await stranger.get('/api/search?q=zwaluwstaart')).json();
+    expect(hidden.persons).toEqual([expect.objectContaining({ id: c.adultId, ...where, openCase: null })]);
+    const hiddenForm = await stranger.post('/api/persons/search', { name: 'Zwaluwstaart' });
+    expect(hiddenForm.json().results).toEqual([expect.objectContaining({ id: c.adultId, openCase: null })]);
+    const strangerCaseRows = await t.db.inSystem((tx) => tx.selectFrom('access_log').select('event').where('user_id', '=', stranger.userId).where('case_id', '=', c.id).execute());
+    expect(strangerCaseRows).toEqual([]);
+  });
+
   it('refuses a role without person access and a query that is too short, in Dutch', async () => {
     const host = await loggedIn(['volunteer_host']);
     expect((await host.get('/api/search?q=berg')).statusCode).toBe(403);

@@ -5,8 +5,14 @@ import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { canSearchPersons } from './persons.policy';
-import { searchPersons, type SearchCriteria } from './person-matching';
+import { casesOfFoundPersons } from './found-cases-source';
+import { searchPersons, type MatchedRow, type SearchCriteria } from './person-matching';
 import { toSummary } from './persons.views';
+
+/** A found person as the results show it: who, where (street and town) and, when the user may see it, their case. */
+export function toSearchResult(r: MatchedRow, today: string, openCase: PersonSearchResult['openCase'] | undefined): PersonSearchResult {
+  return { ...toSummary(r, today), reasons: r.reasons, street: r.street, houseNumberAddition: r.house_number_addition, city: r.city, openCase: openCase ?? null };
+}
 
 /**
  * Finds persons as Dutch names are written (ADR 0030), ranked, each with the reasons it was found. The search
@@ -27,6 +33,7 @@ export async function findPersons(deps: Deps, ctx: AccessContext, criteria: Sear
     };
     const entry = { action: 'search' as const, event: 'person.searched', dataCategory: 'identity', permission: 'person:read' as const, detail };
     await recordAccessMany(tx, ctx, entry, rows.length ? rows.map((r) => r.id) : [null]);
-    return { results: rows.map((r) => ({ ...toSummary(r, today), reasons: r.reasons })), truncated };
+    const cases = await casesOfFoundPersons(tx, ctx, rows.map((r) => r.id));
+    return { results: rows.map((r) => toSearchResult(r, today, cases.get(r.id))), truncated };
   });
 }

@@ -5,9 +5,9 @@ import { municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
-import { canViewCase, findCase, logCaseAccess } from '../case-files';
+import { canViewCase, findCase, logCaseAccess, visibleCasesOfPersons } from '../case-files';
 import { canSeeReferral } from '../intake';
-import { searchPersons, toSummary } from '../persons';
+import { searchPersons, toSearchResult } from '../persons';
 import { parseGlobalQuery } from './search.domain';
 
 interface ReferenceRow {
@@ -74,8 +74,9 @@ export async function globalSearch(deps: Deps, ctx: AccessContext, q: string): P
       caseCount: cases.length,
     };
     await recordAccessMany(tx, ctx, { action: 'search', event: 'person.searched', dataCategory: 'identity', permission: 'person:read', detail }, found.rows.length ? found.rows.map((r) => r.id) : [null]);
+    const personCases = await visibleCasesOfPersons(tx, ctx, found.rows.map((r) => r.id));
     return {
-      persons: found.rows.map((r) => ({ ...toSummary(r, today), reasons: r.reasons })),
+      persons: found.rows.map((r) => toSearchResult(r, today, personCases.get(r.id))),
       personsTruncated: found.truncated,
       cases,
     };
