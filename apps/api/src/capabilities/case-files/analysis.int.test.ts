@@ -40,6 +40,8 @@ describe('the case file page', () => {
       ['Bo Testhuis', true],
     ]);
     expect(o).toMatchObject({ phase: 'analysis', analysisDeadline: '2026-12-13', childSafetyRequired: true, meldcode: [], questionDomains: expect.arrayContaining(['finances', 'housing']) });
+    // The overview shows the help question as referred (issue #19).
+    expect(o.helpQuestion).toBe('Testvraag');
   });
 
   it('is refused to a colleague outside the case and to the intake desk, and the refusal is logged', async () => {
@@ -60,6 +62,9 @@ describe('the case file page', () => {
 
 describe('network and ecogram', () => {
   it('records network persons and professionals and draws them around the household', async () => {
+    // Before anything is recorded the ecogram says so, instead of a blank map.
+    const empty = await as.worker!.get(`/api/cases/${kase.id}/ecogram.svg`);
+    expect(empty.body).toContain('Nog geen netwerk of betrokken professionals vastgelegd.');
     await as.worker!.post(`/api/cases/${kase.id}/network`, { name: 'Oma Truus', relationType: 'family', quality: 'supportive', contactFrequency: 'weekly', keyFigure: true });
     await as.worker!.post(`/api/cases/${kase.id}/network`, { name: 'Buurman Piet', relationType: 'neighbour', quality: 'stressful', contactFrequency: 'daily' });
     const o = (await as.worker!.post(`/api/cases/${kase.id}/professionals`, { organisation: 'Schuldhulp Voorbeeld', name: 'K. Geld', role: 'schuldhulpverlener' })).json();
@@ -70,6 +75,9 @@ describe('network and ecogram', () => {
     expect(svg.body).toContain('Oma Truus');
     expect(svg.body).toContain('buurtgenoot, belastend');
     expect(svg.body).toContain('K. Geld (Schuldhulp Voorbeeld)');
+    // A legend explains the solid, dashed and dotted lines (also on paper).
+    expect(svg.body).toContain('<g class="ecogram-legend">');
+    for (const kind of ['steunend', 'belastend', 'wisselend']) expect(svg.body).toContain(`>${kind}</text>`);
   });
 
   it('refuses a network person without the required choices, in Dutch', async () => {
