@@ -96,7 +96,8 @@ export type AccessLogQuery = z.input<typeof accessLogQuery>;
 
 export const accessLogRow = z.object({
   id: z.number(),
-  seq: z.number(),
+  /** Place in the hash chain; null while the row is not sealed yet (ADR 0045). */
+  seq: z.number().nullable(),
   at: z.string(),
   userId: z.string().nullable(),
   userName: z.string().nullable(),
@@ -124,6 +125,8 @@ export const accessLogPage = z.object({
   total: z.number(),
   /** The client of the person filter, so the page can name them. */
   person: personSummary.nullable(),
+  /** Rows not sealed into the hash chain yet (ADR 0045); `stale` of them older than a minute: a warning. */
+  sealing: z.object({ unsealed: z.number(), stale: z.number(), oldestAt: z.string().nullable() }),
 });
 export type AccessLogPage = z.infer<typeof accessLogPage>;
 
@@ -172,6 +175,9 @@ export const chainVerification = z.object({
   headSeq: z.number(),
   headHash: z.string(),
   verifiedAt: z.string(),
-  problem: z.object({ kind: z.enum(['altered', 'deleted', 'reordered', 'inserted']), seq: z.number(), message: z.string() }).nullable(),
+  problem: z.object({ kind: z.enum(['altered', 'deleted', 'reordered', 'inserted', 'rewritten']), seq: z.number(), message: z.string() }).nullable(),
+  /** Rows not in the chain yet after sealing, and those of them older than a minute (ADR 0045). */
+  unsealed: z.number(),
+  staleUnsealed: z.number(),
 });
 export type ChainVerification = z.infer<typeof chainVerification>;

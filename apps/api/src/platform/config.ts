@@ -44,6 +44,8 @@ const envSchema = z.object({
   /** SMTP server for e-mail, e.g. smtp://user:password@mail.example.nl:587. Without it (not in production) mail goes to the dev outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' }).optional(),
   MAIL_FROM: z.string().default('Nabij <no-reply@nabij.invalid>'),
+  /** Folder where the daily access-log chain heads are appended to files, for municipalities whose privacy officer chose a file (ADR 0045). */
+  ACCESS_LOG_ANCHOR_DIR: z.string().optional(),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://nabij.example.nl' }).default('http://localhost:3000'),
   OIDC_ISSUER: z.url({ error: 'must be the URL of the identity provider' }).optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -126,6 +128,8 @@ export interface Config {
   webDistDir: string;
   publicUrl: string;
   mail: { smtpUrl: string | undefined; from: string };
+  /** Folder for the daily chain heads published to a file (ADR 0045); without it only e-mail can be chosen. */
+  accessLogAnchorDir: string | undefined;
   oidc:
     | {
         issuer: string;
@@ -192,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     webDistDir: e.WEB_DIST_DIR,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    accessLogAnchorDir: e.ACCESS_LOG_ANCHOR_DIR,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_TENANT

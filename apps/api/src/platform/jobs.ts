@@ -5,7 +5,8 @@ import PgBoss from 'pg-boss';
 export interface JobDefinition {
   name: string;
   cron: string;
-  run(): Promise<unknown>;
+  /** `signal` is aborted when the queue stops (graceful shutdown): a job that loops for a while ends early. */
+  run(signal?: AbortSignal): Promise<unknown>;
   /** Retries after a failure (default 3) and the first delay in seconds (default 60, doubling). */
   retryLimit?: number;
   retryDelaySeconds?: number;
@@ -56,6 +57,7 @@ export async function startScheduler(connectionString: string, jobs: readonly Jo
   // job fetched (and so marked active) at the moment of SIGTERM was left active until it expired (15 minutes) — seen
   // in the graceful-shutdown test. Here stop() waits for every loop to finish its fetch and the job it got.
   let stopping = false;
+  const stopped = new AbortController();
   const wake = new Set<() => void>();
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -75,7 +77,7 @@ export async function startScheduler(connectionString: string, jobs: readonly Jo
         fetched = batch.length;
         for (const item of batch) {
           try {
-            const result = await job.run();
+            const result = await job.run(stopped.signal);
             log.info({ job: job.name, result }, 'job done');
             await boss.complete(job.name, item.id, result === null || typeof result !== 'object' ? { value: result ?? null } : result);
           } catch (err) {
@@ -92,6 +94,7 @@ export async function startScheduler(connectionString: string, jobs: readonly Jo
     runNow: (name) => boss.send(name, {}),
     async stop() {
       stopping = true;
+      stopped.abort();
       for (const done of [...wake]) done();
       // The job running now finishes (bounded: the app's own shutdown timer exits the process in the end).
       await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);

@@ -7,6 +7,7 @@ import { buildTenant, buildUser } from '../../../test/builders';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { GENESIS_HASH, verifyTenantChain, type ReadRunner } from './access-log-chain';
 import { recordAccess, recordAccessMany } from './record-access';
+import { sealTenant, unsealedStatus } from './seal';
 
 let t: TestApp;
 let second: Database;
@@ -40,8 +41,33 @@ async function tamper(fn: (tx: Tx) => Promise<unknown>): Promise<void> {
   });
 }
 
-const idAt = async (tenantId: string, seq: number) =>
-  (await t.db.inSystem((tx) => tx.selectFrom('access_log').select('id').where('tenant_id', '=', tenantId).where('seq', '=', seq).executeTakeFirstOrThrow())).id;
+const unsealedOf = async (tenantId: string) =>
+  (await t.db.inSystem((tx) => tx.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('seq', 'is', null).executeTakeFirstOrThrow())).n;
+
+/**
+ * Runs the sealer until every committed row of the municipality is sealed. On the shared PostgreSQL server another
+ * session's open writing transaction can hold the horizon back for a moment (ADR 0045): then the next run seals.
+ */
+async function sealed(tenantId: string): Promise<void> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    await sealTenant(t.db, tenantId);
+    if ((await unsealedOf(tenantId)) === 0) return;
+    if (Date.now() > until) throw new Error('rows stayed unsealed');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Seals everything committed, then verifies (as `audit:verify` does). */
+const verified = async (tenantId: string) => {
+  await sealed(tenantId);
+  return verifyTenantChain(asOwner, tenantId);
+};
+
+const idAt = async (tenantId: string, seq: number) => {
+  await sealed(tenantId);
+  return (await t.db.inSystem((tx) => tx.selectFrom('access_log').select('id').where('tenant_id', '=', tenantId).where('seq', '=', seq).executeTakeFirstOrThrow())).id;
+};
 
 describe('npm run audit:verify', () => {
   const runVerify = () =>
@@ -66,7 +92,8 @@ describe('npm run audit:verify', () => {
     expect(broken.stderr).toContain('Er is niets hersteld');
     // Never repaired: a second run finds the same.
     expect(runVerify().status).toBe(1);
-  });
+    // Three runs of a separate process: slow on a busy machine.
+  }, 120_000);
 });
 
 describe('the hash chain over the access log', () => {
@@ -75,28 +102,36 @@ describe('the hash chain over the access log', () => {
     const b = await tenantWithUser();
     for (let i = 0; i < 5; i++) await a.write();
     await b.write();
+    await sealed(a.tenant.id);
     const rows = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['seq', 'prev_hash', 'hash']).where('tenant_id', '=', a.tenant.id).orderBy('seq').execute());
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
+    expect(rows[1]!.hash).not.toBeNull();
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
-    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash ?? ''))).toBe(true);
 
-    const report = await verifyTenantChain(asOwner, a.tenant.id);
+    const report = await verified(a.tenant.id);
     expect(report).toMatchObject({ checked: 5, headSeq: 5, headHash: rows[4]!.hash, problem: null });
-    expect((await verifyTenantChain(asOwner, b.tenant.id)).checked).toBe(1);
+    expect((await verified(b.tenant.id)).checked).toBe(1);
   });
 
-  it('cannot be forged by the application: its own seq and hash are overwritten, the chain head is read-only', async () => {
+  it('cannot be forged by the application: its own seq, hash and xid are overwritten, the chain head is read-only', async () => {
     const a = await tenantWithUser();
     await a.write();
     await t.db.inTenant(a.tenant.id, (tx) =>
-      tx.insertInto('access_log').values({ tenant_id: a.tenant.id, action: 'read', event: 'person.viewed', data_category: 'identity', outcome: 'allowed', seq: 99, prev_hash: 'x', hash: 'y' }).execute(),
+      tx.insertInto('access_log').values({ tenant_id: a.tenant.id, action: 'read', event: 'person.viewed', data_category: 'identity', outcome: 'allowed', seq: 99, prev_hash: 'x', hash: 'y', xid: '1' }).execute(),
     );
+    // Written unsealed, with the real transaction id.
+    const fresh = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['seq', 'hash', 'xid']).where('tenant_id', '=', a.tenant.id).orderBy('id', 'desc').executeTakeFirstOrThrow());
+    expect(fresh.seq).toBeNull();
+    expect(fresh.hash).toBeNull();
+    expect(fresh.xid).not.toBe('1');
+    await sealed(a.tenant.id);
     const last = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['seq', 'hash']).where('tenant_id', '=', a.tenant.id).orderBy('seq', 'desc').executeTakeFirstOrThrow());
     expect(last.seq).toBe(2);
     expect(last.hash).not.toBe('y');
     await expect(t.db.inTenant(a.tenant.id, (tx) => tx.updateTable('access_log_chain').set({ last_seq: 0 }).execute())).rejects.toThrow(/permission denied/);
-    expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toBeNull();
+    expect((await verified(a.tenant.id)).problem).toBeNull();
   });
 
   it('continues from the last committed row after a rolled-back write', async () => {
@@ -109,12 +144,11 @@ describe('the hash chain over the access log', () => {
       }),
     ).rejects.toThrow('the action failed');
     await a.write();
-    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 2, headSeq: 2, problem: null });
+    expect(await verified(a.tenant.id)).toMatchObject({ checked: 2, headSeq: 2, problem: null });
   });
 
-  // Migration 0021 (ADR 0025): the head row is written once per statement, the running head is carried in a
-  // transaction-local setting. Multi-row statements, several statements, a rolled-back savepoint and two
-  // municipalities in one transaction must still give one unbroken chain each, with the head row at its end.
+  // Since migration 0039 (ADR 0045) rows are sealed after commit. Multi-row statements, several statements, a
+  // rolled-back savepoint and two municipalities in one transaction must still give one unbroken chain each.
   it('seals multi-row statements, several statements, rolled-back savepoints and two municipalities in one transaction', async () => {
     const a = await tenantWithUser();
     const b = await tenantWithUser();
@@ -131,27 +165,37 @@ describe('the hash chain over the access log', () => {
       await recordAccessMany(tx, b.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(2));
       await recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
     });
+    await sealed(a.tenant.id);
+    await sealed(b.tenant.id);
     const heads = await t.db.inSystem((tx) => tx.selectFrom('access_log_chain').select(['tenant_id', 'last_seq']).where('tenant_id', 'in', [a.tenant.id, b.tenant.id]).execute());
     expect(Object.fromEntries(heads.map((h) => [h.tenant_id, h.last_seq]))).toEqual({ [a.tenant.id]: 1 + 22 + 3 + 1, [b.tenant.id]: 1 + 2 });
-    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 27, headSeq: 27, problem: null });
-    expect(await verifyTenantChain(asOwner, b.tenant.id)).toMatchObject({ checked: 3, headSeq: 3, problem: null });
+    expect(await verified(a.tenant.id)).toMatchObject({ checked: 27, headSeq: 27, problem: null });
+    expect(await verified(b.tenant.id)).toMatchObject({ checked: 3, headSeq: 3, problem: null });
     // The next transaction continues from the committed head.
     await a.write();
-    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 28, problem: null });
+    expect(await verified(a.tenant.id)).toMatchObject({ checked: 28, problem: null });
   });
 
-  it('refuses a forged running head instead of forking the chain', async () => {
+  it('lets the application neither seal nor change the seal: no UPDATE right, and the sealer seals only its own municipality', async () => {
     const a = await tenantWithUser();
-    await a.write();
+    const b = await tenantWithUser();
     await a.write();
     await expect(
       t.db.inTenant(a.tenant.id, async (tx) => {
-        await sql`select set_config('nabij.access_log_head', ${`${a.tenant.id}|1|1|${'f'.repeat(64)}`}, true)`.execute(tx);
-        await recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
+        await sql`select set_config('nabij.sealing', 'on', true)`.execute(tx);
+        await tx.updateTable('access_log').set({ seq: 1, prev_hash: GENESIS_HASH, hash: 'f'.repeat(64) }).where('tenant_id', '=', a.tenant.id).execute();
       }),
-    ).rejects.toThrow();
-    await a.write();
-    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 3, headSeq: 3, problem: null });
+    ).rejects.toThrow(/permission denied/);
+    await expect(t.db.inTenant(a.tenant.id, (tx) => sql`select access_log_seal_pending(${b.tenant.id}::uuid, 10)`.execute(tx))).rejects.toThrow(/may only seal/);
+    // The owner may not change a sealed row's seal either, not even with the sealer's setting.
+    await sealed(a.tenant.id);
+    await expect(
+      t.db.inSystem(async (tx) => {
+        await sql`select set_config('nabij.sealing', 'on', true)`.execute(tx);
+        await sql`update access_log set hash = ${'e'.repeat(64)} where tenant_id = ${a.tenant.id}`.execute(tx);
+      }),
+    ).rejects.toThrow(/append-only/);
+    expect(await verified(a.tenant.id)).toMatchObject({ checked: 1, problem: null });
   });
 
   it('detects an altered row', async () => {
@@ -159,7 +203,7 @@ describe('the hash chain over the access log', () => {
     for (let i = 0; i < 4; i++) await a.write();
     const id = await idAt(a.tenant.id, 3);
     await tamper((tx) => tx.updateTable('access_log').set({ event: 'person.searched' }).where('id', '=', id).execute());
-    const report = await verifyTenantChain(asOwner, a.tenant.id);
+    const report = await verified(a.tenant.id);
     expect(report.problem).toMatchObject({ kind: 'altered', seq: 3, rowId: id });
     expect(report.checked).toBe(2);
     expect(report.problem?.message).toMatch(/Rij 3 .* is gewijzigd/);
@@ -176,7 +220,7 @@ describe('the hash chain over the access log', () => {
       for (let i = 0; i < 3; i++) await a.write();
       const id = await idAt(a.tenant.id, 2);
       await tamper((tx) => change(id).execute(tx));
-      expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toMatchObject({ kind: 'altered', seq: 2 });
+      expect((await verified(a.tenant.id)).problem).toMatchObject({ kind: 'altered', seq: 2 });
     }
   });
 
@@ -186,7 +230,7 @@ describe('the hash chain over the access log', () => {
     const id = await idAt(a.tenant.id, 3);
     const next = await idAt(a.tenant.id, 4);
     await tamper((tx) => tx.deleteFrom('access_log').where('id', '=', id).execute());
-    const report = await verifyTenantChain(asOwner, a.tenant.id);
+    const report = await verified(a.tenant.id);
     expect(report.problem).toMatchObject({ kind: 'deleted', seq: 3, rowId: next });
     expect(report.problem?.message).toMatch(/Rij 3 ontbreekt/);
   });
@@ -199,14 +243,15 @@ describe('the hash chain over the access log', () => {
       await tx.deleteFrom('access_log').where('id', '=', id).execute();
       await sql`update access_log set seq = seq - 1 where tenant_id = ${a.tenant.id} and seq > 2`.execute(tx);
     });
-    expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toMatchObject({ kind: 'deleted', seq: 2 });
+    expect((await verified(a.tenant.id)).problem).toMatchObject({ kind: 'deleted', seq: 2 });
   });
 
   it('detects that the newest rows were deleted', async () => {
     const a = await tenantWithUser();
     for (let i = 0; i < 4; i++) await a.write();
+    await sealed(a.tenant.id);
     await tamper((tx) => tx.deleteFrom('access_log').where('tenant_id', '=', a.tenant.id).where('seq', '>=', 3).execute());
-    const report = await verifyTenantChain(asOwner, a.tenant.id);
+    const report = await verified(a.tenant.id);
     expect(report.problem).toMatchObject({ kind: 'deleted', seq: 3, rowId: null });
     expect(report.checked).toBe(2);
   });
@@ -221,7 +266,7 @@ describe('the hash chain over the access log', () => {
       await tx.updateTable('access_log').set({ seq: 2 }).where('id', '=', third).execute();
       await tx.updateTable('access_log').set({ seq: 3 }).where('id', '=', second).execute();
     });
-    const report = await verifyTenantChain(asOwner, a.tenant.id);
+    const report = await verified(a.tenant.id);
     expect(report.problem).toMatchObject({ kind: 'reordered', seq: 2, rowId: third });
     expect(report.problem?.message).toMatch(/verkeerde plaats/);
   });
@@ -236,11 +281,11 @@ describe('the hash chain over the access log', () => {
       }),
     );
     await Promise.all(writers);
-    const report = await verifyTenantChain(asOwner, a.tenant.id);
+    const report = await verified(a.tenant.id);
     expect(report).toMatchObject({ checked: 60, headSeq: 60, problem: null });
   });
 
-  it('holds up only log writes of the same municipality while a writing transaction is open (measured)', async () => {
+  it('holds up no other request while a writing transaction is open, not even a log write of the same municipality (measured)', async () => {
     const a = await tenantWithUser();
     const b = await tenantWithUser();
     await a.write();
@@ -272,14 +317,208 @@ describe('the hash chain over the access log', () => {
     await open;
     await Promise.all(work);
     if (t.testDb.mode === 'server') {
-      // PostgreSQL: only the second writer of the same municipality waits for the commit.
-      expect(beforeCommit).toEqual(['log write, other municipality', 'read of other data, same municipality', 'read of the log, same municipality']);
+      // PostgreSQL: nothing waits for the open transaction — before ADR 0045 the same municipality's log write did.
+      expect(beforeCommit).toEqual(['log write, other municipality', 'log write, same municipality', 'read of other data, same municipality', 'read of the log, same municipality']);
     } else {
       // The embedded database has one connection: every other transaction waits for an open one anyway.
       expect(beforeCommit).toEqual([]);
+      expect(done['log write, same municipality']).toBeGreaterThanOrEqual(400);
     }
-    expect(done['log write, same municipality']).toBeGreaterThanOrEqual(400);
-    expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toBeNull();
-    expect((await verifyTenantChain(asOwner, b.tenant.id)).problem).toBeNull();
+    await sealed(a.tenant.id);
+    await sealed(b.tenant.id);
+    expect((await verified(a.tenant.id)).problem).toBeNull();
+    expect((await verified(b.tenant.id)).problem).toBeNull();
+  });
+});
+
+describe('sealing after commit (ADR 0045)', () => {
+  const chainOf = (tenantId: string) =>
+    t.db.inSystem((tx) => tx.selectFrom('access_log').select(['id', 'seq', 'xid', 'event', 'hash']).where('tenant_id', '=', tenantId).where('seq', 'is not', null).orderBy('seq').execute());
+  const read = (event: string) => ({ action: 'read' as const, event, dataCategory: 'identity' });
+
+  it('orders the chain by transaction id and row id, and never seals past a transaction that is still running', async () => {
+    const a = await tenantWithUser();
+    await a.write(t.db, 'person.viewed');
+    if (t.testDb.mode === 'server') {
+      // An earlier transaction is still open while a later one commits: the later row waits for it.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let written!: () => void;
+      const inserted = new Promise<void>((r) => (written = r));
+      const early = t.db.inTenant(a.tenant.id, async (tx) => {
+        await recordAccess(tx, a.ctx, read('case_file.viewed'));
+        written();
+        await gate;
+      });
+      await inserted;
+      await second.inTenant(a.tenant.id, (tx) => recordAccess(tx, a.ctx, read('person.searched')));
+      await sealTenant(t.db, a.tenant.id);
+      // The committed later row is not sealed: the open transaction could still precede it.
+      expect((await chainOf(a.tenant.id)).map((r) => r.event)).toEqual(['person.viewed']);
+      release();
+      await early;
+    } else {
+      // One connection: transactions follow each other, so the order is the order of writing.
+      await a.write(t.db, 'case_file.viewed');
+      await a.write(t.db, 'person.searched');
+    }
+    await sealed(a.tenant.id);
+    const chain = await chainOf(a.tenant.id);
+    expect(chain.map((r) => r.event)).toEqual(['person.viewed', 'case_file.viewed', 'person.searched']);
+    expect(chain.map((r) => r.seq)).toEqual([1, 2, 3]);
+    // seq follows (xid, id): a well-defined order, assigned at seal time.
+    const keys = chain.map((r) => [BigInt(r.xid!), BigInt(r.id)] as const);
+    for (let i = 1; i < keys.length; i++) expect(keys[i]![0] > keys[i - 1]![0] || (keys[i]![0] === keys[i - 1]![0] && keys[i]![1] > keys[i - 1]![1])).toBe(true);
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 3, problem: null });
+  });
+
+  it('gives one complete chain when several connections write at once while a sealer runs beside them', async () => {
+    const a = await tenantWithUser();
+    const third = createDatabase(t.testDb.url, 3);
+    try {
+      let writing = true;
+      const sealer = (async () => {
+        while (writing) {
+          await sealTenant(third, a.tenant.id);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      const pools = [t.db, second, third];
+      await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          pools[i % 3]!.inTenant(a.tenant.id, async (tx) => {
+            await recordAccessMany(tx, a.ctx, read('caseload.viewed'), [null, null, null]);
+            await new Promise((r) => setTimeout(r, 2));
+            await recordAccess(tx, a.ctx, read('case_file.viewed'));
+          }),
+        ),
+      );
+      writing = false;
+      await sealer;
+    } finally {
+      await third.close();
+    }
+    expect(await verified(a.tenant.id)).toMatchObject({ checked: 96, headSeq: 96, problem: null, unsealed: 0 });
+    expect((await chainOf(a.tenant.id)).map((r) => r.seq)).toEqual(Array.from({ length: 96 }, (_, i) => i + 1));
+  });
+
+  it('never seals a rolled-back row and leaves no gap for it', async () => {
+    const a = await tenantWithUser();
+    await a.write();
+    await expect(
+      t.db.inTenant(a.tenant.id, async (tx) => {
+        await recordAccess(tx, a.ctx, read('person.registered'));
+        throw new Error('the action failed');
+      }),
+    ).rejects.toThrow('the action failed');
+    await a.write();
+    await sealed(a.tenant.id);
+    const chain = await chainOf(a.tenant.id);
+    expect(chain.map((r) => [r.seq, r.event])).toEqual([
+      [1, 'person.viewed'],
+      [2, 'person.viewed'],
+    ]);
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 2, headSeq: 2, problem: null });
+  });
+
+  it('drops a row written in a rolled-back savepoint cleanly and seals one from a released savepoint', async () => {
+    const a = await tenantWithUser();
+    await t.db.inTenant(a.tenant.id, async (tx) => {
+      await recordAccess(tx, a.ctx, read('person.viewed'));
+      await sql`savepoint gone`.execute(tx);
+      await recordAccess(tx, a.ctx, read('person.registered'));
+      await sql`rollback to savepoint gone`.execute(tx);
+      await sql`savepoint kept`.execute(tx);
+      await recordAccess(tx, a.ctx, read('case_file.viewed'));
+      await sql`release savepoint kept`.execute(tx);
+    });
+    await sealed(a.tenant.id);
+    const chain = await chainOf(a.tenant.id);
+    expect(chain.map((r) => [r.seq, r.event])).toEqual([
+      [1, 'person.viewed'],
+      [2, 'case_file.viewed'],
+    ]);
+    // The row of the released savepoint carries the top-level transaction's id, like the others.
+    expect(chain[1]!.xid).toBe(chain[0]!.xid);
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 2, problem: null });
+  });
+
+  it('seals the rows of two municipalities written in one transaction into their own chains', async () => {
+    const a = await tenantWithUser();
+    const b = await tenantWithUser();
+    await t.db.inSystem(async (tx) => {
+      await recordAccess(tx, a.ctx, read('person.viewed'));
+      await recordAccessMany(tx, b.ctx, read('caseload.viewed'), [null, null]);
+      await recordAccess(tx, a.ctx, read('case_file.viewed'));
+    });
+    await sealed(a.tenant.id);
+    await sealed(b.tenant.id);
+    expect((await chainOf(a.tenant.id)).map((r) => [r.seq, r.event])).toEqual([
+      [1, 'person.viewed'],
+      [2, 'case_file.viewed'],
+    ]);
+    expect((await chainOf(b.tenant.id)).map((r) => r.seq)).toEqual([1, 2]);
+    expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 2, problem: null });
+    expect(await verifyTenantChain(asOwner, b.tenant.id)).toMatchObject({ checked: 2, problem: null });
+  });
+
+  it('seals committed rows in the next sealer run after a crash between commit and seal', async () => {
+    const a = await tenantWithUser();
+    for (let i = 0; i < 3; i++) await a.write();
+    // The sealer dies halfway: its transaction sealed the rows but never committed.
+    await expect(
+      t.db.inSystem(async (tx) => {
+        expect((await sql<{ n: number }>`select access_log_seal_pending(${a.tenant.id}::uuid, 100) as n`.execute(tx)).rows[0]!.n).toBe(3);
+        throw new Error('process killed');
+      }),
+    ).rejects.toThrow('process killed');
+    expect(await unsealedOf(a.tenant.id)).toBe(3);
+    // The committed rows were never lost; a new process (a fresh connection pool) seals them.
+    const restarted = createDatabase(t.testDb.url, 2);
+    try {
+      expect(await sealTenant(restarted, a.tenant.id)).toBe(3);
+    } finally {
+      await restarted.close();
+    }
+    expect(await verifyTenantChain(asOwner, a.tenant.id, { seal: false })).toMatchObject({ checked: 3, headSeq: 3, problem: null, unsealed: 0 });
+  });
+
+  // The guarantee before sealing (ADR 0045): an unsealed row is protected like any table — the application cannot
+  // change or delete it (no right, append-only trigger), the table owner can only by switching the trigger off.
+  // Such a change in the seconds before sealing is sealed as if it had been written so: the chain proves that
+  // nothing changed *after sealing*. The `xid` horizon keeps that window short; unsealed rows older than a minute
+  // raise the metric and the warning on the log page.
+  it('before sealing: an owner who switches the trigger off can change an unsealed row unnoticed; after sealing the same change is found', async () => {
+    const a = await tenantWithUser();
+    await a.write();
+    await sealed(a.tenant.id);
+    await a.write();
+    const unsealedId = (await t.db.inSystem((tx) => tx.selectFrom('access_log').select('id').where('tenant_id', '=', a.tenant.id).where('seq', 'is', null).executeTakeFirstOrThrow())).id;
+    await expect(t.db.inSystem((tx) => tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', unsealedId).execute())).rejects.toThrow(/append-only/);
+    await tamper((tx) => tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', unsealedId).execute());
+    expect(await verified(a.tenant.id)).toMatchObject({ checked: 2, problem: null });
+    expect((await t.db.inSystem((tx) => tx.selectFrom('access_log').select('outcome').where('id', '=', unsealedId).executeTakeFirstOrThrow())).outcome).toBe('denied');
+    // After sealing, the same change is detected.
+    await tamper((tx) => tx.updateTable('access_log').set({ outcome: 'allowed' }).where('id', '=', unsealedId).execute());
+    expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toMatchObject({ kind: 'altered', seq: 2, rowId: unsealedId });
+  });
+
+  it('counts unsealed rows older than a minute: the status of the log page and the metric', async () => {
+    const a = await tenantWithUser();
+    await t.db.inSystem((tx) =>
+      tx.insertInto('access_log').values({ tenant_id: a.tenant.id, at: new Date(Date.now() - 5 * 60_000), action: 'read', event: 'person.viewed', data_category: 'identity', outcome: 'allowed' }).execute(),
+    );
+    await a.write();
+    const status = await t.db.inTenant(a.tenant.id, (tx) => unsealedStatus(tx, a.tenant.id));
+    expect(status).toMatchObject({ unsealed: 2, stale: 1 });
+    const metric = async () => {
+      const body = (await t.agent().get('/metrics')).body;
+      return Number(/^nabij_access_log_unsealed_stale_rows (\d+)/m.exec(body)?.[1]);
+    };
+    const before = await metric();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await sealed(a.tenant.id);
+    expect(await t.db.inTenant(a.tenant.id, (tx) => unsealedStatus(tx, a.tenant.id))).toMatchObject({ unsealed: 0, stale: 0 });
+    expect(await metric()).toBe(before - 1);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../platform/database/database';
+import { sealPendingIn, unsealedStatus } from './seal';
 
 /**
- * Verification of the access log's hash chain (migration 0016, ADR 0016). The database trigger seals every
- * row; this module rebuilds the canonical text of each row independently and recomputes the chain, so a
+ * Verification of the access log's hash chain (migration 0016, ADR 0016; sealed after commit since migration 0039,
+ * ADR 0045). The sealer puts committed rows into the chain; this module first seals what can be sealed, then rebuilds the canonical text of each row independently and recomputes the chain, so a
  * change made behind the application's back (by someone who can switch the append-only trigger off) is
  * found. It only reports; it never repairs.
  */
@@ -72,7 +73,7 @@ export function rowHash(r: Omit<ChainRow, 'seq' | 'prev_hash' | 'hash'>, prev: s
   return createHash('sha256').update(canonicalText(r, prev), 'utf8').digest('hex');
 }
 
-export type ChainProblemKind = 'altered' | 'deleted' | 'reordered' | 'inserted';
+export type ChainProblemKind = 'altered' | 'deleted' | 'reordered' | 'inserted' | 'rewritten';
 
 export interface ChainProblem {
   kind: ChainProblemKind;
@@ -92,6 +93,10 @@ export interface ChainReport {
   headSeq: number;
   headHash: string;
   problem: ChainProblem | null;
+  /** Rows not in the chain yet after sealing (their transaction, or an older one, was still running). */
+  unsealed: number;
+  /** Of those, rows older than a minute: the sealer is behind. */
+  staleUnsealed: number;
 }
 
 async function readBatch(tx: Tx, tenantId: string, afterSeq: number, upToSeq: number): Promise<ChainRow[]> {
@@ -124,11 +129,14 @@ export type ReadRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
  * - reordered: the row's predecessor comes later in the chain;
  * - inserted: the row's predecessor comes earlier in the chain (rows were put in between).
  */
-export async function verifyTenantChain(run: ReadRunner, tenantId: string): Promise<ChainReport> {
+export async function verifyTenantChain(run: ReadRunner, tenantId: string, options: { seal?: boolean } = {}): Promise<ChainReport> {
+  // On demand: committed rows are sealed first, so the check covers everything that can be sealed now.
+  if (options.seal !== false) while ((await run((tx) => sealPendingIn(tx, tenantId))) > 0);
   const head = await run((tx) => tx.selectFrom('access_log_chain').select(['last_seq', 'last_hash']).where('tenant_id', '=', tenantId).executeTakeFirst());
   const headSeq = head?.last_seq ?? 0;
   const headHash = head?.last_hash ?? GENESIS_HASH;
-  const report = (checked: number, problem: ChainProblem | null): ChainReport => ({ tenantId, checked, headSeq, headHash, problem });
+  const pending = await run((tx) => unsealedStatus(tx, tenantId));
+  const report = (checked: number, problem: ChainProblem | null): ChainReport => ({ tenantId, checked, headSeq, headHash, problem, unsealed: pending.unsealed, staleUnsealed: pending.stale });
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -171,6 +179,28 @@ export async function verifyTenantChain(run: ReadRunner, tenantId: string): Prom
       rowId: null,
       message: `De nieuwste rijen ontbreken: het logboek eindigt bij rij ${expectedSeq - 1}, maar de keten telt ${headSeq} rijen.`,
     });
+  }
+  // The chain heads published outside the database (ADR 0045) must still be in the chain: a chain that was
+  // recomputed after a change (by someone who could also rewrite the head row) no longer contains them.
+  const anchors = await run((tx) =>
+    tx
+      .selectFrom('access_log_anchor as a')
+      .leftJoin('access_log as l', (j) => j.onRef('l.tenant_id', '=', 'a.tenant_id').onRef('l.seq', '=', 'a.seq'))
+      .select(['a.day', 'a.seq', 'a.hash', 'l.hash as row_hash', 'l.id as row_id'])
+      .where('a.tenant_id', '=', tenantId)
+      .where('a.seq', '<=', headSeq)
+      .orderBy('a.day')
+      .execute(),
+  );
+  for (const a of anchors) {
+    if (a.row_hash !== a.hash) {
+      return report(checked, {
+        kind: 'rewritten',
+        seq: a.seq,
+        rowId: a.row_id ?? null,
+        message: `Rij ${a.seq} past niet bij de ketenkop die op ${a.day} buiten de database is gepubliceerd: het logboek is herschreven.`,
+      });
+    }
   }
   return report(checked, null);
 }

@@ -14,7 +14,7 @@ import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
-import { recordAccess, recordAccessMany, verifyTenantChain, type AccessEntry } from '../audit';
+import { recordAccess, recordAccessMany, unsealedStatus, verifyTenantChain, type AccessEntry } from '../audit';
 import { searchPersons, toSummary } from '../persons';
 import { toCsv } from './csv';
 import { countLogRows, findLogRows, findPersonName, listTenantUsers, type LogFilter, type LogRow } from './privacy.store';
@@ -92,8 +92,16 @@ export async function listAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter
     const rows = await findLogRows(tx, f, ACCESS_LOG_PAGE_SIZE, (page - 1) * ACCESS_LOG_PAGE_SIZE);
     const person = f.personId ? await findPersonName(tx, f.personId) : undefined;
     if (f.personId && !person) throw new AppError('person_not_found');
+    const sealing = await unsealedStatus(tx, ctx.actor.tenantId, deps.clock.now());
     await recordAccess(tx, ctx, entry({ action: 'read', event: 'access_log.viewed', personId: f.personId ?? null, detail: { ...filterDetail(f), page, resultCount: total } }));
-    return { rows: rows.map(toRow), page, pageSize: ACCESS_LOG_PAGE_SIZE, total, person: person ? toSummary(person, today) : null };
+    return {
+      rows: rows.map(toRow),
+      page,
+      pageSize: ACCESS_LOG_PAGE_SIZE,
+      total,
+      person: person ? toSummary(person, today) : null,
+      sealing: { unsealed: sealing.unsealed, stale: sealing.stale, oldestAt: sealing.oldestAt?.toISOString() ?? null },
+    };
   });
 }
 
@@ -187,7 +195,10 @@ export async function personAccessOverview(deps: Deps, ctx: AccessContext, perso
   });
 }
 
-/** "Controleer integriteit": recomputes this municipality's hash chain; the check is logged, nothing is repaired. */
+/**
+ * "Controleer integriteit": seals this municipality's committed rows (ADR 0045), then recomputes its hash chain; the
+ * check is logged, nothing is repaired.
+ */
 export async function verifyIntegrity(deps: Deps, ctx: AccessContext): Promise<ChainVerification> {
   const report = await verifyTenantChain((fn) => deps.db.inTenant(ctx.actor.tenantId, fn), ctx.actor.tenantId);
   await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
@@ -200,5 +211,7 @@ export async function verifyIntegrity(deps: Deps, ctx: AccessContext): Promise<C
     headHash: report.headHash,
     verifiedAt: deps.clock.now().toISOString(),
     problem: report.problem ? { kind: report.problem.kind, seq: report.problem.seq, message: report.problem.message } : null,
+    unsealed: report.unsealed,
+    staleUnsealed: report.staleUnsealed,
   };
 }

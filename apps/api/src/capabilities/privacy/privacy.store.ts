@@ -15,7 +15,7 @@ export interface LogFilter {
 /** One access-log row with the names the viewer shows. Row-level security keeps it to the municipality. */
 export interface LogRow {
   id: number;
-  seq: number;
+  seq: number | null;
   at: Date;
   user_id: string | null;
   user_name: string | null;

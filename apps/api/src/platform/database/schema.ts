@@ -118,16 +118,37 @@ export interface AccessLogTable {
   user_agent: string | null;
   emergency: Generated<boolean>;
   detail: unknown;
-  /** Hash chain (migration 0016): set by the database trigger on insert, never by the application. */
-  seq: Generated<number>;
-  prev_hash: Generated<string>;
-  hash: Generated<string>;
+  /** Hash chain (migration 0016): set by the sealer after commit (migration 0039), never by the application; null until sealed. */
+  seq: Generated<number | null>;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
+  /** The writing transaction's id (xid8 as text), set by the insert trigger; the sealer's horizon. */
+  xid: Generated<string | null>;
 }
 export interface AccessLogChainTable {
   tenant_id: string;
   last_seq: number;
   last_hash: string;
   updated_at: Generated<Date>;
+}
+/** Where the privacy officer has each day's chain head published outside the database (migration 0039). */
+export interface AccessLogAnchorSettingTable {
+  tenant_id: string;
+  channel: 'email' | 'file';
+  target: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+/** Each publication of a day's chain head (migration 0039). */
+export interface AccessLogAnchorTable {
+  tenant_id: string;
+  day: DateString;
+  seq: number;
+  hash: string;
+  channel: string;
+  target: string;
+  published_at: Generated<Date>;
 }
 export interface EmergencyAccessTable {
   id: Generated<string>;
@@ -1294,6 +1315,8 @@ export interface DB {
   oidc_login: OidcLoginTable;
   access_log: AccessLogTable;
   access_log_chain: AccessLogChainTable;
+  access_log_anchor_setting: AccessLogAnchorSettingTable;
+  access_log_anchor: AccessLogAnchorTable;
   emergency_access: EmergencyAccessTable;
   person: PersonTable;
   person_name_word: PersonNameWordTable;
