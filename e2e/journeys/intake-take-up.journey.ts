@@ -30,6 +30,18 @@ const journey: Journey = {
       await page.getByRole('heading', { name: 'Er is iets niet gelukt' }).waitFor();
       await expectAccessible(page, 'the public form with errors');
 
+      // A resident who refers themselves gives name and phone once, as the first resident; the life domains are in
+      // plain Dutch and the date of birth is three boxes (issue #19 item 5).
+      await page.getByLabel('Ik meld mijzelf of mijn huishouden aan').check();
+      await page.getByRole('heading', { level: 2, name: 'Uw gegevens als inwoner' }).waitFor();
+      assert((await page.getByLabel('Uw naam').count()) === 0 && (await byId(page, 'referral-referrer.phone').count()) === 0, 'a self-referral does not ask name and phone a second time');
+      await page.getByLabel('Uw e-mailadres').waitFor();
+      await page.getByLabel('Wassen, aankleden en eten').waitFor();
+      assert((await page.getByText('Basale ADL').count()) === 0, 'no ZRM names on the public form');
+      await page.getByRole('group', { name: 'Geboortedatum (niet verplicht)' }).getByLabel('Jaar').waitFor();
+      await expectAccessible(page, 'the public form for a resident who refers themselves');
+      await page.getByLabel('Een professional (bijvoorbeeld huisarts, school of woningcorporatie)').check();
+
       await page.getByLabel('Wijkteam', { exact: true }).selectOption({ label: 'Wijkteam Noord (Noord)' });
       await page.getByLabel('Uw naam').fill('Dr. A. Jansen');
       await page.getByLabel('Organisatie').fill('Huisartsenpraktijk De Linde');
@@ -39,15 +51,17 @@ const journey: Journey = {
       // Ingrid Visser (demo household Bakker-Visser) is known but her household has no open case.
       await byId(page, 'referral-residents.0.firstName').fill('Ingrid');
       await byId(page, 'referral-residents.0.lastName').fill('Visser');
-      await byId(page, 'referral-residents.0.dateOfBirth').fill('1977-10-03');
+      await byId(page, 'referral-residents.0.dateOfBirth').fill('3');
+      await byId(page, 'referral-residents.0.dateOfBirth-month').fill('10');
+      await byId(page, 'referral-residents.0.dateOfBirth-year').fill('1977');
       await byId(page, 'referral-residents.0.street').fill('Beukenhof');
       await byId(page, 'referral-residents.0.houseNumber').fill('23');
       await byId(page, 'referral-residents.0.postcode').fill('3514 GH');
       await byId(page, 'referral-residents.0.city').fill('Voorbeeld');
       await page.getByRole('button', { name: 'Kind toevoegen' }).click();
       await byId(page, 'referral-children.0.age').fill('16');
-      await page.getByLabel('Financiën').check();
-      await page.getByLabel('Huisvesting').check();
+      await page.getByLabel('Geld en schulden').check();
+      await page.getByLabel('Wonen', { exact: true }).check();
       await page.getByLabel('Wat is de vraag of zorg?').fill('Mevrouw heeft een huurachterstand van drie maanden en slaapt slecht.\nZij wil hulp bij haar post.');
       await page.getByLabel('Wat is er al geprobeerd?').fill('Verwezen naar de schuldhulp, maar zij is niet gegaan.');
       await byId(page, 'referral-childrenAtRisk-no').check();

@@ -89,7 +89,9 @@ const journey: Journey = {
       // The plan: her own action done, with a note.
       await page.getByRole('link', { name: 'Mijn plan bekijken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: 'Sociaal netwerk: Ik heb elke week contact met mensen in de buurt.' }).waitFor();
+      // The plan's life domains carry the plain labels of the plan PDF, not the ZRM names (issue #19 item 5).
+      await page.getByRole('heading', { level: 2, name: 'Familie, vrienden en buren: Ik heb elke week contact met mensen in de buurt.' }).waitFor();
+      assert((await page.getByText(/Sociaal netwerk|Basale ADL|Instrumentele ADL/).count()) === 0, 'no ZRM names in Mijn Nabij');
       await expectAccessible(page, 'the resident plan page (phone)');
       await page.getByRole('button', { name: 'Ik heb dit gedaan: Naar de koffieochtend in buurthuis De Schakel' }).click();
       await page.getByLabel('Hoe ging het? (kort)').fill('Ik ga nu elke dinsdag. Het is gezellig.');
@@ -158,7 +160,7 @@ const journey: Journey = {
       await worker.goto(`${baseUrl}/dossiers/${caseId}`);
       const section = worker.locator('section#mijn-nabij');
       await section.getByText('Kunt u mij volgende week bellen over de brief van de woningcorporatie?').waitFor();
-      await section.getByText('1 ongelezen bericht(en)').waitFor();
+      await section.getByText('1 ongelezen bericht', { exact: true }).waitFor();
       await section.getByText('De vervuiling van mijn huis kwam door een lekkage').waitFor();
       await section.getByRole('button', { name: /^Bericht van Anja Meijer van .* als gelezen markeren$/ }).click();
       await section.getByText(/Gelezen door Sanne de Boer/).waitFor();

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from
 import { t } from '../../app/i18n';
 import { CheckboxField } from '../../components/CheckboxField';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
+import { DateOfBirthField } from '../../components/DateOfBirthField';
 import type { FormErrors } from '../../components/form-state';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
@@ -165,8 +166,19 @@ function ResidentFieldset({
   const addressFields = <AddressRows field={text} postcodeDescription={t('personForm.postcodeDescription')} />;
   const more = (
     <>
+      {/* The public form asks day, month and year in three boxes (issue #19 item 5); the desk keeps the date input. */}
+      {compact ? null : (
+        <DateOfBirthField
+          id={errors.idFor(path('dateOfBirth'))}
+          legend={t('person.dateOfBirth')}
+          value={resident.dateOfBirth}
+          onValueChange={(dateOfBirth) => onChange({ ...resident, dateOfBirth })}
+          error={errors.errorFor(path('dateOfBirth'))}
+          optional
+        />
+      )}
       <div className="nabij-form-row">
-        <TextField {...text('dateOfBirth')} type="date" />
+        {compact ? <TextField {...text('dateOfBirth')} type="date" /> : null}
         <TextField {...text('bsn')} description={t('personForm.bsnDescription')} inputMode="numeric" spellCheck={false} />
       </div>
       {index > 0 ? (

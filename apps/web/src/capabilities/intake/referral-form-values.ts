@@ -3,6 +3,7 @@
  * API's request shapes. No I/O.
  */
 import { splitHouseNumber } from '@nabij/contracts';
+import { toIsoDate } from '../../components/date-parts';
 
 export const MAX_RESIDENTS = 4;
 export const MAX_CHILDREN = 12;
@@ -141,7 +142,8 @@ function residentInput(r: ResidentValues, index: number, first: ResidentValues |
     ...rest,
     ...address,
     ...houseNumber,
-    ...(dateOfBirth.trim() ? { dateOfBirth: dateOfBirth.trim() } : {}),
+    // Typed as day, month and year on the public form ("1980-3-5"): padded to the ISO date the contract checks.
+    ...(dateOfBirth.trim() ? { dateOfBirth: toIsoDate(dateOfBirth) } : {}),
     ...(relation ? { relation } : {}),
     ...(home.noFixedAddress ? { noFixedAddress: home.noFixedAddress } : {}),
   };
