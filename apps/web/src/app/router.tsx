@@ -120,6 +120,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('../capabilities/plan/ServiceCataloguePage'), 'ServiceCataloguePage', 'user:admin'),
               },
               {
+                path: 'dossiers/:id/aanmelding',
+                lazy: page(() => import('../capabilities/intake/CaseReferralPage'), 'CaseReferralPage', 'case:read'),
+              },
+              {
                 path: 'dossiers/:id/plan',
                 lazy: page(() => import('../capabilities/plan/PlanPage'), 'PlanPage', 'case:read'),
               },

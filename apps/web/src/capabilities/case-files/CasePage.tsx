@@ -227,6 +227,14 @@ export function CasePage() {
               {t('case.toPlan')}
             </AppButtonLink>
           </Paragraph>
+          {/* The referral the case came from: completed and corrected by those who work on the case (issue #17 item 4). */}
+          {processCoordinatorOnly ? null : (
+            <Paragraph>
+              <AppButtonLink to={`/dossiers/${encodeURIComponent(overview.data.id)}/aanmelding`} appearance="subtle-button">
+                {t('case.correctReferral')}
+              </AppButtonLink>
+            </Paragraph>
+          )}
           {processCoordinatorOnly ? (
             <>
               <Alert type="info">

@@ -141,7 +141,28 @@ function History({ referral }: { referral: ReferralView }) {
   );
 }
 
-export function ReferralCorrection({ referral, canWrite, onSaved }: { referral: ReferralView; canWrite: boolean; onSaved: (updated: ReferralView, text: string) => void }) {
+/** Where the correction goes: the intake's own routes, or those of the case the referral became (issue #17 item 4). */
+export interface CorrectionEndpoints {
+  correct: string;
+  reload: () => Promise<ReferralView>;
+}
+
+const intakeEndpoints = (id: string): CorrectionEndpoints => ({
+  correct: `/api/referrals/${encodeURIComponent(id)}/correction`,
+  reload: () => api.get<ReferralView>(`/api/referrals/${encodeURIComponent(id)}`),
+});
+
+export function ReferralCorrection({
+  referral,
+  canWrite,
+  onSaved,
+  endpoints = intakeEndpoints(referral.id),
+}: {
+  referral: ReferralView;
+  canWrite: boolean;
+  onSaved: (updated: ReferralView, text: string) => void;
+  endpoints?: CorrectionEndpoints;
+}) {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<CorrectionValues>(() => valuesOf(referral));
   const [version, setVersion] = useState(referral.version);
@@ -169,7 +190,7 @@ export function ReferralCorrection({ referral, canWrite, onSaved }: { referral: 
     }
     setBusy(true);
     try {
-      const updated = await api.post<ReferralView>(`/api/referrals/${encodeURIComponent(referral.id)}/correction`, parsed.data);
+      const updated = await api.post<ReferralView>(endpoints.correct, parsed.data);
       errors.clear();
       setConflict(undefined);
       setOpen(false);
@@ -177,7 +198,7 @@ export function ReferralCorrection({ referral, canWrite, onSaved }: { referral: 
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') {
         try {
-          const newest = await api.get<ReferralView>(`/api/referrals/${encodeURIComponent(referral.id)}`);
+          const newest = await endpoints.reload();
           setConflict(newest);
           setVersion(newest.version);
           errors.showMessage(t('conflict.message'));
