@@ -1,12 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database, type Tx } from '../../platform/database/database';
+import { createMailer } from '../../platform/mail';
 import { buildActor } from '../../shared/actor';
 import { buildTenant, buildUser } from '../../../test/builders';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { GENESIS_HASH, verifyTenantChain, type ReadRunner } from './access-log-chain';
 import { recordAccess, recordAccessMany } from './record-access';
+import { publishChainHeads } from './anchor';
 import { sealTenant, unsealedStatus } from './seal';
 
 let t: TestApp;
@@ -520,5 +525,67 @@ describe('sealing after commit (ADR 0045)', () => {
     await sealed(a.tenant.id);
     expect(await t.db.inTenant(a.tenant.id, (tx) => unsealedStatus(tx, a.tenant.id))).toMatchObject({ unsealed: 0, stale: 0 });
     expect(await metric()).toBe(before - 1);
+  });
+});
+
+describe("publishing each day's chain head outside the database (ADR 0045)", () => {
+  it('sends it by e-mail or appends it to a file, once a day, and catches an owner who re-chains the table', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nabij-anchor-'));
+    const mailer = createMailer({ smtpUrl: undefined, from: 'nabij@example.test', production: false }, t.db);
+    const byMail = await tenantWithUser();
+    const byFile = await tenantWithUser();
+    for (let i = 0; i < 3; i++) await byMail.write();
+    for (let i = 0; i < 2; i++) await byFile.write();
+    await t.db.inSystem((tx) =>
+      tx
+        .insertInto('access_log_anchor_setting')
+        .values([
+          { tenant_id: byMail.tenant.id, channel: 'email', target: 'privacy@gemeente.example' },
+          { tenant_id: byFile.tenant.id, channel: 'file', target: 'ketenkoppen.txt' },
+        ])
+        .execute(),
+    );
+    const deps = { db: t.db, mailer, anchorDir: dir };
+    const run = await publishChainHeads(deps, '2026-12-07');
+    expect(run.published).toBeGreaterThanOrEqual(2);
+    // Sealed first: the published head covers every committed row.
+    const headOf = (tenantId: string) => t.db.inSystem((tx) => tx.selectFrom('access_log_chain').select(['last_seq', 'last_hash']).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow());
+    const mailHead = await headOf(byMail.tenant.id);
+    const fileHead = await headOf(byFile.tenant.id);
+    expect(mailHead.last_seq).toBe(3);
+    const mail = await t.db.inSystem((tx) => tx.selectFrom('outbox_message').select(['recipient', 'subject', 'text_body']).where('tenant_id', '=', byMail.tenant.id).execute());
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.recipient).toBe('privacy@gemeente.example');
+    expect(mail[0]!.text_body).toContain(`ketenkop rij 3, hash ${mailHead.last_hash}`);
+    const file = readFileSync(path.join(dir, 'ketenkoppen.txt'), 'utf8');
+    expect(file).toMatch(new RegExp(`2026-12-07: ketenkop rij 2, hash ${fileHead.last_hash}\\n$`));
+    // Once a day: a second run that day publishes nothing again.
+    await byFile.write();
+    await publishChainHeads(deps, '2026-12-07');
+    expect(readFileSync(path.join(dir, 'ketenkoppen.txt'), 'utf8')).toBe(file);
+    expect(await verified(byFile.tenant.id)).toMatchObject({ problem: null });
+
+    // A superuser changes row 2 and recomputes every hash after it, the head row included: the chain alone is
+    // consistent again, but no longer contains the published head.
+    const id = await idAt(byMail.tenant.id, 2);
+    await tamper(async (tx) => {
+      await tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', id).execute();
+      await sql
+        .raw(
+          `do $$ declare r access_log; prev text; begin
+             select hash into prev from access_log where tenant_id = '${byMail.tenant.id}' and seq = 1;
+             for r in select * from access_log where tenant_id = '${byMail.tenant.id}' and seq >= 2 order by seq loop
+               r.hash := encode(sha256(convert_to(access_log_canonical(r, prev), 'UTF8')), 'hex');
+               update access_log set prev_hash = prev, hash = r.hash where id = r.id;
+               prev := r.hash;
+             end loop;
+             update access_log_chain set last_hash = prev where tenant_id = '${byMail.tenant.id}';
+           end $$`,
+        )
+        .execute(tx);
+    });
+    const report = await verifyTenantChain(asOwner, byMail.tenant.id);
+    expect(report.problem).toMatchObject({ kind: 'rewritten', seq: 3 });
+    expect(report.problem?.message).toMatch(/ketenkop die op 2026-12-07 buiten de database is gepubliceerd/);
   });
 });
