@@ -1,4 +1,4 @@
-import { REFERRAL_CLOSE_REASONS, type ReferralStatus, type ReferralView } from '@nabij/contracts';
+import { formatPhoneNumber, REFERRAL_CLOSE_REASONS, type ReferralStatus, type ReferralView } from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -104,7 +104,7 @@ function Details({ referral }: { referral: ReferralView }) {
           <Item label={t('public.referrerPhone')}>
             {r.phone ? (
               <a className="utrecht-link utrecht-link--html-a" href={`tel:${r.phone.replace(/[\s-]/g, '')}`}>
-                {r.phone}
+                {formatPhoneNumber(r.phone)}
               </a>
             ) : (
               t('common.unknown')
@@ -147,7 +147,7 @@ function Details({ referral }: { referral: ReferralView }) {
                     <Item label={t('person.address')}>
                       {p.noFixedAddress ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${p.noFixedAddress}`)}${address ? ` (${address})` : ''}` : address || t('common.unknown')}
                     </Item>
-                    <Item label={t('person.phone')}>{p.phone ?? t('common.unknown')}</Item>
+                    <Item label={t('person.phone')}>{p.phone ? formatPhoneNumber(p.phone) : t('common.unknown')}</Item>
                   </>
                 ) : null}
                 {p.personId ? (

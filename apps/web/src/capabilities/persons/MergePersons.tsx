@@ -1,4 +1,5 @@
 import {
+  formatPhoneNumber,
   MERGE_FIELD_GROUPS,
   mergePersonsRequest,
   type MergeChoice,
@@ -28,7 +29,7 @@ function shownValue(group: MergeFieldGroup, p: PersonView): string {
     name: p.fullName,
     dateOfBirth: p.dateOfBirth ? formatDate(p.dateOfBirth) : '',
     address: formatAddress(p),
-    phone: p.phone ?? '',
+    phone: formatPhoneNumber(p.phone),
     email: p.email ?? '',
     language: [p.preferredLanguage, p.interpreterNeeded ? t('merge.interpreter') : ''].filter(Boolean).join(', '),
   }[group];

@@ -1,4 +1,4 @@
-import type { PersonView } from '@nabij/contracts';
+import { formatPhoneNumber, type PersonView } from '@nabij/contracts';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading2, LinkButton } from '@utrecht/component-library-react';
 import { useState, type ReactNode } from 'react';
 import { t } from '../../app/i18n';
@@ -67,7 +67,7 @@ export function PersonDetails({ person }: { person: PersonView }) {
           <Item label={t('person.phone')}>
             {person.phone ? (
               <a className="utrecht-link utrecht-link--html-a" href={`tel:${person.phone.replace(/[\s-]/g, '')}`}>
-                {person.phone}
+                {formatPhoneNumber(person.phone)}
               </a>
             ) : (
               unknown
