@@ -159,6 +159,11 @@ export const residentContactNotes = z.object({ contacts: z.array(residentContact
 export const residentMessageInput = z.object({ body: text(2000, 'uw bericht') });
 export const residentMessageView = z.object({ id: z.string(), body: z.string(), sentAt: z.string(), readAt: z.string().nullable() });
 export const residentMessages = z.object({ messages: z.array(residentMessageView), workerName: z.string().nullable() });
+/** Mijn werk: per case of the worker, the household's messages through Mijn Nabij nobody has read yet (issue #19 item 8). */
+export const unreadResidentMessages = z.object({
+  cases: z.array(z.object({ caseId: z.string(), householdName: z.string().nullable(), unread: z.number().int(), lastSentAt: z.string() })),
+});
+export type UnreadResidentMessages = z.infer<typeof unreadResidentMessages>;
 export type ResidentMessages = z.infer<typeof residentMessages>;
 
 // ---------- own plan and own statement ----------

@@ -373,10 +373,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/cases/:id/contacts': { resource: 'case', allow: CASE_WORK, source: 'execution.md: the behavioural scientist gets no form' },
   'GET /api/cases/:id/contact-attachments/:attachmentId': { resource: 'case', allow: CASE_VIEW, source: 'execution.md' },
   'GET /api/tasks/mine': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator'), source: 'execution.md: Mijn taken' },
+  'GET /api/resident-messages/unread': { resource: 'none', allow: any(...CASE_ROLES), source: 'execution.md: unread messages from residents on Mijn werk (issue #19 item 8)' },
   'POST /api/tasks': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator'), source: 'execution.md: an own task without a case' },
   'GET /api/tasks/team': { resource: 'none', allow: any('team_coordinator'), source: 'execution.md: Taken van het team (task:read_team)' },
   'POST /api/cases/:id/tasks': { resource: 'case', allow: CASE_WORK, source: 'execution.md: Taak toevoegen on the case' },
   'POST /api/tasks/:id/done': { resource: 'task', allow: CASE_WORK, source: 'execution.md: "Klaar" on the case\'s open tasks' },
+  'POST /api/tasks/:id/reopen': { resource: 'task', allow: CASE_WORK, source: 'execution.md: "Ongedaan maken" after "Klaar" (issue #19 item 8)' },
   'GET /api/tasks/digest': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator'), source: 'execution.md: the morning e-mail' },
   'PUT /api/tasks/digest': { resource: 'none', allow: any('case_worker', 'tandem_partner', 'team_coordinator'), source: 'execution.md: the morning e-mail' },
 

@@ -301,6 +301,7 @@ export const BODIES: Record<string, BodyOf> = {
   'POST /api/tasks': () => ({ title: 'Eigen taak', dueOn: inDays(3) }),
   'POST /api/cases/:id/tasks': () => ({ title: 'Huisbezoek plannen', dueOn: inDays(3) }),
   'POST /api/tasks/:id/done': () => ({ version: STALE }),
+  'POST /api/tasks/:id/reopen': () => ({ version: STALE }),
   'PUT /api/tasks/digest': () => ({ taskDigest: false }),
   'PUT /api/management-information/quality-mirror/assessment': (tg) => ({ teamId: tg.teamId, period: quarterNow(), elements: [{ element: 'continuity', score: 3, notes: null }] }),
   // ---- the resident portal ----

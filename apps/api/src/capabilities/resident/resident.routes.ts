@@ -24,6 +24,7 @@ import {
   residentRepresentationInput,
   residentSessionResponse,
   residentStatementInput,
+  unreadResidentMessages,
   uuid,
 } from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
@@ -53,6 +54,7 @@ import {
   withdrawConsent,
 } from './portal';
 import { addRepresentation, createAccount, downloadOwnPlan, endRepresentation, markMessageRead, offerPlanVersion, setAccountActive, viewPortalOfCase } from './portal-staff';
+import { listUnreadResidentMessages } from './unread-messages';
 import { clearResidentCookie, endResidentSession, readResidentToken, setResidentCookie } from './resident-session';
 import type { ResidentRequest } from './resident-access';
 import { residentTimeline } from './resident.timeline';
@@ -239,6 +241,8 @@ export function registerResidentRoutes(app: FastifyInstance, deps: Deps): void {
   const read = { policy: requirePermission('case:read', 'case_file') };
   const page = { 200: residentPortalCaseView };
   const base = '/api/cases/:id/resident-portal';
+  // Mijn werk: unread messages of the households of the user's own cases (issue #19 item 8).
+  r.get('/api/resident-messages/unread', { config: read, schema: { tags, response: { 200: unreadResidentMessages } } }, async (request) => listUnreadResidentMessages(deps, accessContext(request)));
   r.get(base, { config: read, schema: { tags, params: idParams, response: page } }, async (request) => viewPortalOfCase(deps, accessContext(request), request.params.id));
   r.post(`${base}/accounts`, { config: read, schema: { tags, params: idParams, body: residentAccountInput, response: page } }, async (request) =>
     createAccount(deps, accessContext(request), request.params.id, request.body),

@@ -139,7 +139,19 @@ export function createOwnTask(deps: Deps, ctx: AccessContext, input: { title: st
  * Marks a task done: the assignee, the case worker or tandem partner of its case, or the team's coordinator.
  * A stale version (someone else finished or changed it meanwhile) is a conflict.
  */
-export async function completeTask(deps: Deps, ctx: AccessContext, taskId: string, version: number): Promise<TaskView> {
+export function completeTask(deps: Deps, ctx: AccessContext, taskId: string, version: number): Promise<TaskView> {
+  return setTaskDone(deps, ctx, taskId, version, true);
+}
+
+/**
+ * Undoes "Klaar" (issue #19 item 8): the task is open again, for the same people who may complete it, versioned and
+ * logged as task.reopened. Only a task that is done; a stale version is a 409.
+ */
+export function reopenTask(deps: Deps, ctx: AccessContext, taskId: string, version: number): Promise<TaskView> {
+  return setTaskDone(deps, ctx, taskId, version, false);
+}
+
+async function setTaskDone(deps: Deps, ctx: AccessContext, taskId: string, version: number, done: boolean): Promise<TaskView> {
   const today = municipalToday(deps.clock);
   const me = ctx.actor.userId;
   const result = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -155,20 +167,21 @@ export async function completeTask(deps: Deps, ctx: AccessContext, taskId: strin
     if (!mayComplete) return { kind: 'refused' as const, task };
     const updated = await tx
       .updateTable('task')
-      .set({ done_at: deps.clock.now(), done_by: me, outcome: 'done', version: version + 1 })
+      .set(done ? { done_at: deps.clock.now(), done_by: me, outcome: 'done', version: version + 1 } : { done_at: null, done_by: null, outcome: null, version: version + 1 })
       .where('id', '=', taskId)
       .where('version', '=', version)
-      .where('done_at', 'is', null)
+      .where('done_at', done ? 'is' : 'is not', null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('version_conflict');
-    await recordAccess(tx, ctx, { action: 'update', event: 'task.completed', dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, teamId: task.team_id, detail: { taskId } });
+    const event = done ? 'task.completed' : 'task.reopened';
+    await recordAccess(tx, ctx, { action: 'update', event, dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, teamId: task.team_id, detail: { taskId } });
     return { kind: 'done' as const, view: toView(await baseQuery(tx).where('t.id', '=', taskId).executeTakeFirstOrThrow(), today) };
   });
   if (result.kind === 'done') return result.view;
   // The refusal is logged in a transaction of its own, after the first has ended (never two at once: ADR 0012).
   const { task } = result;
   await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-    recordAccess(tx, ctx, { action: 'update', event: 'task.complete_denied', dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, outcome: 'denied', detail: { taskId } }),
+    recordAccess(tx, ctx, { action: 'update', event: done ? 'task.complete_denied' : 'task.reopen_denied', dataCategory: 'task', caseId: task.case_id, personId: task.primary_person_id, outcome: 'denied', detail: { taskId } }),
   );
   throw new AppError('forbidden');
 }

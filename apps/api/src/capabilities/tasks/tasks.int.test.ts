@@ -73,6 +73,60 @@ describe('manual tasks', () => {
   });
 });
 
+describe('undoing "Klaar" (issue #19 item 8)', () => {
+  it('reopens a done task with its version, logged as task.reopened; refused to a colleague outside the case (logged), and for a stale version or an open task', async () => {
+    const kase = await buildCase(t.db, tenant, { caseWorkerId: as.worker!.userId });
+    const task = (await as.worker!.post(`/api/cases/${kase.id}/tasks`, { title: 'Formulier bijzondere bijstand', dueOn: today })).json<TaskView>();
+    const done = (await as.worker!.post(`/api/tasks/${task.id}/done`, { version: task.version })).json<TaskView>();
+    expect((await as.worker!.get('/api/tasks/mine')).json<TaskList>().tasks.map((x) => x.id)).not.toContain(task.id);
+
+    const strangers = await as.colleague!.post(`/api/tasks/${task.id}/reopen`, { version: done.version });
+    expect(strangers.statusCode).toBe(403);
+    const stale = await as.worker!.post(`/api/tasks/${task.id}/reopen`, { version: task.version });
+    expect(stale.statusCode).toBe(409);
+
+    const reopened = await as.worker!.post(`/api/tasks/${task.id}/reopen`, { version: done.version });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json<TaskView>().version).toBe(done.version + 1);
+    expect((await as.worker!.get('/api/tasks/mine')).json<TaskList>().tasks.map((x) => x.id)).toContain(task.id);
+    const row = await t.db.inSystem((tx) => tx.selectFrom('task').select(['done_at', 'done_by', 'outcome']).where('id', '=', task.id).executeTakeFirstOrThrow());
+    expect(row).toEqual({ done_at: null, done_by: null, outcome: null });
+    // Reopening an open task changes nothing.
+    expect((await as.worker!.post(`/api/tasks/${task.id}/reopen`, { version: done.version + 1 })).statusCode).toBe(409);
+
+    const logged = await t.db.inSystem((tx) =>
+      tx.selectFrom('access_log').select(['event', 'user_id', 'outcome']).where('case_id', '=', kase.id).where('event', 'in', ['task.reopened', 'task.reopen_denied']).orderBy('id').execute(),
+    );
+    expect(logged).toEqual([
+      { event: 'task.reopen_denied', user_id: as.colleague!.userId, outcome: 'denied' },
+      { event: 'task.reopened', user_id: as.worker!.userId, outcome: 'allowed' },
+    ]);
+  });
+});
+
+describe('unread messages from residents on Mijn werk (issue #19 item 8)', () => {
+  it('lists per own case the unread Mijn Nabij messages with a count, logged per case; read or others\' cases not', async () => {
+    const kase = await buildCase(t.db, tenant, { caseWorkerId: as.worker!.userId });
+    const other = await buildCase(t.db, tenant, { caseWorkerId: as.coordinator!.userId });
+    await t.db.inSystem(async (tx) => {
+      for (const c of [kase, other]) {
+        const account = await tx.insertInto('resident_account').values({ tenant_id: tenant.id, person_id: c.adultId, email: `${c.id}@voorbeeld.example`, identity_check: 'in_person', email_verified_at: new Date(), created_by: as.worker!.userId, last_login_at: null }).returning('id').executeTakeFirstOrThrow();
+        const message = (body: string, read: boolean) => ({ tenant_id: tenant.id, case_id: c.id, person_id: c.adultId, account_id: account.id, body, read_at: read ? new Date() : null, read_by: read ? as.worker!.userId : null });
+        await tx.insertInto('resident_message').values([message('Kunt u mij terugbellen?', false), message('De brief is binnen.', false), message('Dank u wel', true)]).execute();
+      }
+    });
+    const before = await as.worker!.get('/api/resident-messages/unread');
+    expect(before.statusCode).toBe(200);
+    const mine = before.json<{ cases: Array<{ caseId: string; householdName: string | null; unread: number; lastSentAt: string }> }>().cases;
+    expect(mine).toEqual([{ caseId: kase.id, householdName: 'Huishouden Testhuis', unread: 2, lastSentAt: expect.any(String) }]);
+    const logged = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['event', 'action']).where('user_id', '=', as.worker!.userId).where('case_id', '=', kase.id).where('event', '=', 'resident_message.unread_listed').execute());
+    expect(logged).toEqual([{ event: 'resident_message.unread_listed', action: 'read' }]);
+    // Once read on the case, the message leaves Mijn werk.
+    await t.db.inSystem((tx) => tx.updateTable('resident_message').set({ read_at: new Date(), read_by: as.worker!.userId }).where('case_id', '=', kase.id).execute());
+    expect((await as.worker!.get('/api/resident-messages/unread')).json<{ cases: unknown[] }>().cases).toEqual([]);
+  });
+});
+
 describe('generated reminders', () => {
   it('creates the analysis-deadline reminder a week ahead, once, and resolves it when the phase moves on', async () => {
     const kase = await buildCase(t.db, tenant, { caseWorkerId: as.worker!.userId });

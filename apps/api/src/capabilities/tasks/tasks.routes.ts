@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { listFailedJobs } from '../../platform/jobs';
 import { accessContext, requirePermission } from '../access-control';
 import { setOpenTasksSource } from '../case-files';
-import { completeTask, createCaseTask, createOwnTask, getTaskDigest, listMyTasks, listTeamTasks, openTasksOfCase, setTaskDigest } from './manage-tasks';
+import { completeTask, reopenTask, createCaseTask, createOwnTask, getTaskDigest, listMyTasks, listTeamTasks, openTasksOfCase, setTaskDigest } from './manage-tasks';
 
 export function registerTaskRoutes(app: FastifyInstance, deps: Deps): void {
   setOpenTasksSource(openTasksOfCase);
@@ -26,6 +26,9 @@ export function registerTaskRoutes(app: FastifyInstance, deps: Deps): void {
   // Completing is allowed to the assignee, the case's workers or the coordinator; checked in the use case.
   r.post('/api/tasks/:id/done', { config: { policy: requirePermission('case:read', 'task') }, schema: { tags, params: idParams, body: completeTaskRequest, response: { 200: taskView } } }, async (request) =>
     completeTask(deps, accessContext(request), request.params.id, request.body.version),
+  );
+  r.post('/api/tasks/:id/reopen', { config: { policy: requirePermission('case:read', 'task') }, schema: { tags, params: idParams, body: completeTaskRequest, response: { 200: taskView } } }, async (request) =>
+    reopenTask(deps, accessContext(request), request.params.id, request.body.version),
   );
   r.get('/api/tasks/digest', { config: own, schema: { tags, response: { 200: taskDigestSetting } } }, async (request) => getTaskDigest(deps, accessContext(request)));
   r.put('/api/tasks/digest', { config: own, schema: { tags, body: taskDigestSetting, response: { 200: taskDigestSetting } } }, async (request) =>

@@ -28,6 +28,7 @@ import { quickActions } from './home-actions';
 import { Fragment } from 'react';
 import { QuickContactButton, QuickContactRow } from '../contact-log/QuickContactFromHome';
 import { MyTasksSection } from '../tasks/MyTasksSection';
+import { UnreadMessagesSection } from '../resident/UnreadMessagesSection';
 
 function RecentPersons() {
   const home = useResource<{ recentPersons: PersonSummary[] }>('/api/home');
@@ -164,6 +165,7 @@ export function HomePage() {
         </Alert>
       )}
       {can('case:read_own') ? <MyTasksSection /> : null}
+      {can('case:read_own') ? <UnreadMessagesSection /> : null}
       {can('case:read_own') || can('case:read_linked') ? <MyCases /> : null}
       {can('person:read') ? <RecentPersons /> : null}
       {!user.totpEnabled ? (

@@ -280,4 +280,10 @@ export const residentMessages = {
   'residentPortal.ownPlanKind.personal_plan': 'Persoonlijk plan',
   'residentPortal.statement': 'Eigen verklaring van {sender}, {date}',
   'residentPortal.takeOver': 'Neem het eigen plan over in het plan (als plan van het huishouden) op de planpagina.',
+  'unreadMessages.heading': 'Berichten van inwoners',
+  'unreadMessages.none': 'Er zijn geen ongelezen berichten van huishoudens uit Mijn Nabij.',
+  'unreadMessages.one': '{household}: 1 ongelezen bericht',
+  'unreadMessages.many': '{household}: {count} ongelezen berichten',
+  'unreadMessages.last': '(laatste op {date})',
+  'unreadMessages.failed': 'De berichten konden niet worden geladen. Probeer het later opnieuw.',
 } as const;

@@ -28,21 +28,33 @@ export function lineOf(task: TaskView): TaskLine {
   return { ...task, assigneeName: task.assignee?.name ?? null };
 }
 
+/** A button in a notice, e.g. "Ongedaan maken" after "Klaar"; it stays until the next notice (no time limit, WCAG 2.2.1). */
+export interface NoticeAction {
+  label: string;
+  accessibleLabel: string;
+  run: () => void;
+}
+
 /**
  * A status message that receives focus when it changes (after "Klaar" the task and its button disappear, so focus
  * must go somewhere meaningful) and is announced.
  */
 export function useNotice() {
-  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'warning'; n: number } | undefined>(undefined);
+  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'warning'; n: number; action?: NoticeAction | undefined } | undefined>(undefined);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice) ref.current?.focus();
   }, [notice]);
-  const show = (text: string, kind: 'ok' | 'warning' = 'ok') => setNotice((s) => ({ text, kind, n: (s?.n ?? 0) + 1 }));
+  const show = (text: string, kind: 'ok' | 'warning' = 'ok', action?: NoticeAction) => setNotice((s) => ({ text, kind, n: (s?.n ?? 0) + 1, action }));
   const element = notice ? (
     <div ref={ref} tabIndex={-1} className="nabij-notice" key={notice.n}>
       <Alert type={notice.kind}>
         <Paragraph role="status">{notice.text}</Paragraph>
+        {notice.action ? (
+          <Button appearance="secondary-action-button" aria-label={notice.action.accessibleLabel} onClick={notice.action.run}>
+            {notice.action.label}
+          </Button>
+        ) : null}
       </Alert>
     </div>
   ) : null;
@@ -52,12 +64,26 @@ export function useNotice() {
 /** Marks a task done with the version it was shown with; a stale one (409) reloads the list with an explanation. */
 export function useCompleteTask(onChanged: () => void, notice: ReturnType<typeof useNotice>) {
   const [busyId, setBusyId] = useState<string | undefined>(undefined);
+  // "Ongedaan maken": reopens the task on the server (logged as task.reopened) with the version "Klaar" returned.
+  const reopen = async (task: TaskLine, version: number) => {
+    try {
+      await api.post(`/api/tasks/${encodeURIComponent(task.id)}/reopen`, { version });
+      notice.show(t('tasks.reopened', { title: task.title }));
+    } catch (error) {
+      notice.show(error instanceof ApiError && error.status === 409 ? t('tasks.doneConflict') : errorText(error), 'warning');
+    }
+    onChanged();
+  };
   const complete = async (task: TaskLine) => {
     if (busyId) return;
     setBusyId(task.id);
     try {
-      await api.post(`/api/tasks/${encodeURIComponent(task.id)}/done`, { version: task.version });
-      notice.show(t('tasks.doneSaved', { title: task.title }));
+      const done = await api.post<TaskView>(`/api/tasks/${encodeURIComponent(task.id)}/done`, { version: task.version });
+      notice.show(t('tasks.doneSaved', { title: task.title }), 'ok', {
+        label: t('tasks.undo'),
+        accessibleLabel: t('tasks.undoFor', { title: task.title }),
+        run: () => void reopen(task, done.version),
+      });
       onChanged();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
