@@ -152,7 +152,7 @@ const journey: Journey = {
       assert((await page.getByRole('row', { name: /Huishouden De Vries/ }).count()) === 0, 'the moved case left the list');
       await expectAccessible(page, 'the caseload after the move');
       // The case shows the new contact person and the change with its reason.
-      await page.goto(`${baseUrl}/dossiers/${devries}`);
+      await page.goto(`${baseUrl}/dossiers/${devries}/overleg`);
       const coordinationSection = page.locator('section#coordinatie');
       await coordinationSection.getByText('De contactpersoon van dit huishouden is Lisa Jansen.').waitFor({ timeout: 60_000 });
       await coordinationSection.getByText(/contactpersoon Sanne de Boer → Lisa Jansen · De werker is met verlof/).waitFor();

@@ -104,16 +104,51 @@ const journey: Journey = {
       await page.waitForFunction(() => document.activeElement?.id.startsWith('quick-contact-toggle-') === true);
       assert((await homeForm.count()) === 0, 'closing removes the form and returns focus to its button');
 
-      // 2. A contact from the case page, with a plan goal and an attachment.
+      // 2. The case file (issue #19): the overview answers at a glance; no form is open.
       await cases.getByRole('link', { name: 'Huishouden Meijer' }).click();
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
+      const caseUrl = page.url().replace(/\/$/, '');
+      const sectionsNav = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
+      assert((await sectionsNav.getByRole('link', { name: 'Overzicht' }).getAttribute('aria-current')) === 'page', 'the overview is the current section');
+      for (const heading of ['Wat moet er gebeuren', 'Laatste contacten', 'Plan', 'ZRM', 'Betrokkenen']) await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      await page.locator('#overzicht-todo').getByRole('link', { name: /open ta(ak|ken)/ }).waitFor();
+      await page.locator('#overzicht-plan').getByText(/van \d+ acties klaar|nog geen acties/).first().waitFor();
+      await page.locator('#overzicht-contacten').getByRole('listitem').first().waitFor();
+      await page.locator('#overzicht-betrokkenen').getByText('Contactpersoon: Sanne de Boer').waitFor();
+      assert((await page.locator('main form').count()) === 0, 'the overview opens no form');
+      await expectAccessible(page, 'the case overview');
+
+      // The keyboard path to "Contact vastleggen": the shortcut is announced, and one key chord opens the journaal's
+      // form with focus in its first field (it took 31 Tab presses on the one-page case file).
+      const overviewContact = page.getByRole('link', { name: 'Contact vastleggen' });
+      assert((await overviewContact.getAttribute('aria-keyshortcuts')) === 'Alt+Shift+C', 'the overview announces the shortcut');
+      await page.getByText('Sneltoetsen: Alt+Shift+C is contact vastleggen, Alt+Shift+Z is zoeken.').waitFor();
+      assert((await page.locator('#global-search').getAttribute('aria-keyshortcuts')) === 'Alt+Shift+Z', 'the search box announces its shortcut');
+      await page.keyboard.press('Alt+Shift+KeyZ');
+      assert(await page.locator('#global-search').evaluate((el) => el === document.activeElement), 'Alt+Shift+Z puts focus in the search box');
+      let keyboardToForm = 0;
+      keyboardToForm++;
+      await page.keyboard.press('Alt+Shift+KeyC');
+      await page.waitForURL('**/journaal');
       const journaal = page.locator('section#journaal');
-      await journaal.getByRole('heading', { level: 2, name: 'Journaal' }).waitFor();
-      assert(await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Journaal' }).isVisible(), 'the in-page navigation leads to the journaal');
-      await journaal.getByText('4 contacten, samen 2 uur en 45 minuten.').waitFor();
       const form = journaal.getByRole('form', { name: 'Contact vastleggen' });
+      await form.waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'radio');
+      assert(await form.getByLabel('Huisbezoek').evaluate((el) => el === document.activeElement), 'focus is in the form, on the first kind');
+      assert(keyboardToForm === 1, 'one key chord from the overview to the first field');
+      assert((await sectionsNav.getByRole('link', { name: 'Journaal' }).getAttribute('aria-current')) === 'page', 'the journaal is the current section');
+      await journaal.getByText('4 contacten, samen 2 uur en 45 minuten.').waitFor();
       await form.getByLabel('Instrumentele ADL: Ik houd mijn huis zelf op orde.').waitFor();
-      await expectAccessible(page, 'the case page with the journaal');
+      await expectAccessible(page, 'the journaal with the contact form opened by its shortcut');
+      // "Formulier sluiten" folds the form back behind its button; the button opens it again.
+      await journaal.getByRole('button', { name: 'Formulier sluiten' }).click();
+      assert((await form.count()) === 0, 'the form is folded');
+      const openContact = journaal.getByRole('button', { name: 'Contact vastleggen' });
+      assert(await openContact.evaluate((el) => el === document.activeElement), 'focus returns to the button');
+      assert((await openContact.getAttribute('aria-keyshortcuts')) === 'Alt+Shift+C', 'the button announces the shortcut');
+      await expectAccessible(page, 'the journaal with the form folded');
+      await openContact.click();
+      await form.waitFor();
 
       // An empty save: the error summary gets focus and links to the fields.
       await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
@@ -186,7 +221,7 @@ const journey: Journey = {
       await journaal.getByText('2 contacten gevonden, samen 1 uur.').waitFor();
       await filter.getByRole('button', { name: 'Filters wissen' }).click();
       await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
-      const stored = (await callApi(page, 'GET', new URL(page.url()).pathname.replace('/dossiers/', '/api/cases/') + '/contacts')).json as Contacts;
+      const stored = (await callApi(page, 'GET', new URL(caseUrl).pathname.replace('/dossiers/', '/api/cases/') + '/contacts')).json as Contacts;
       assert(stored.contacts.filter((c) => c.attachments.length > 0).length === 1, 'only the contact with a real PDF has an attachment');
 
       // 3b. Typed work survives an expired session (issue #17 item 16). Two minutes before the idle timeout a dialog
@@ -239,7 +274,9 @@ const journey: Journey = {
       assert((await form.getByText('Uw concept is teruggezet.').count()) === 0, 'the notice goes once the contact is saved');
       await page.clock.setSystemTime(Date.now());
 
-      // 4. Open tasks on the case: "Klaar", and a new task for the case manager.
+      // 4. Open tasks on the case (their own section): "Klaar", and a new task for the case manager.
+      await sectionsNav.getByRole('link', { name: 'Taken' }).click();
+      await page.waitForURL('**/taken');
       const open = page.locator('section#taken');
       await open.getByRole('heading', { level: 2, name: 'Open taken' }).waitFor();
       const overdueTask = open.getByRole('listitem').filter({ hasText: 'Huisarts terugbellen over de POH-GGZ' });
@@ -249,6 +286,7 @@ const journey: Journey = {
       await open.getByText('De taak “Huisarts terugbellen over de POH-GGZ” is afgerond.').waitFor();
       assert(await focusIsOnNotice(page), 'focus moves to the confirmation after "Klaar"');
       await page.waitForFunction(() => !document.querySelector('section#taken ul')?.textContent?.includes('Huisarts terugbellen'));
+      await open.getByRole('button', { name: 'Taak toevoegen' }).click();
       await open.getByLabel('Wat moet er gebeuren?').fill('Verslag van het huisbezoek naar de huisarts sturen');
       assert((await open.getByLabel('Voor wie').count()) === 0 || (await open.getByLabel('Voor wie').inputValue()) === '', 'the task is for the case manager by default');
       await open.getByRole('button', { name: 'Taak toevoegen' }).click();
@@ -257,9 +295,98 @@ const journey: Journey = {
 
       // On a phone (360px): the journaal and tasks fit, and pass axe.
       await page.setViewportSize({ width: 360, height: 800 });
-      assert(await fitsWidth(journaal), 'the journaal fits 360px');
       assert(await fitsWidth(open), 'the open tasks fit 360px');
-      await expectAccessible(page, 'the case page at 360px');
+      await expectAccessible(page, 'the open tasks at 360px');
+      await page.goto(`${caseUrl}/journaal`);
+      await journaal.getByText(/^7 contacten/).waitFor();
+      assert(await fitsWidth(journaal), 'the journaal fits 360px');
+      await expectAccessible(page, 'the journaal at 360px');
+
+      // Each section has its own address: opened directly, it is the current one in the skip list, with its heading.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const sections: [string, string, string][] = [
+        ['huishouden', 'Huishouden en netwerk', 'Huishouden'],
+        ['zrm', 'ZRM en participatie', 'ZRM'],
+        ['eropaf', 'Eropaf', 'Eropaf'],
+        ['toestemmingen', 'Toestemmingen en privacy', 'Toestemming informatie-uitwisseling'],
+        ['overleg', 'Overleg', 'Overleg en advies'],
+        ['verloop', 'Verloop', 'Verloop: evaluatie, afsluiten en waakvlam'],
+        ['mijn-nabij', 'Mijn Nabij', 'Mijn Nabij'],
+        ['tijdlijn', 'Tijdlijn', 'Tijdlijn'],
+      ];
+      for (const [path, link, heading] of sections) {
+        await page.goto(`${caseUrl}/${path}`);
+        await page.getByRole('heading', { level: 2, name: heading, exact: true }).first().waitFor();
+        assert((await sectionsNav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current')) === 'page', `${path} is the current section`);
+        await expectAccessible(page, `the case section ${path}`);
+      }
+      // Moving between sections by the skip list puts focus on the section's heading.
+      await sectionsNav.getByRole('link', { name: 'Huishouden en netwerk' }).click();
+      await page.waitForURL('**/huishouden');
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H2' && document.activeElement.textContent === 'Huishouden');
+      // The add-forms open from their buttons.
+      assert((await page.getByLabel('Naam', { exact: true }).count()) === 0, 'the network form is folded');
+      await page.getByRole('button', { name: 'Persoon uit het netwerk toevoegen' }).click();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
+      await expectAccessible(page, 'the network form opened from its button');
+      // An old anchor of the one-page case file opens the section that holds it now.
+      await page.goto(`${caseUrl}#netwerk`);
+      await page.waitForURL('**/huishouden');
+
+      // Print: the overview, the journaal and the plan without menus, forms or skip links.
+      await page.emulateMedia({ media: 'print' });
+      for (const [path, content] of [
+        ['', page.locator('#overzicht-todo')],
+        ['/journaal', journaal.getByRole('listitem').first()],
+      ] as const) {
+        await page.goto(`${caseUrl}${path}`);
+        await content.waitFor();
+        assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()), `no menu in print (${path || 'overview'})`);
+        assert(!(await sectionsNav.isVisible()), `no skip list of sections in print (${path || 'overview'})`);
+        assert(!(await page.locator('.utrecht-skip-link').isVisible()), `no skip link in print (${path || 'overview'})`);
+        assert(!(await page.getByRole('search', { name: 'Zoeken' }).first().isVisible()), `no search in print (${path || 'overview'})`);
+        assert((await page.locator('main form, main button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)) === 0, `no forms or buttons in print (${path || 'overview'})`);
+        assert(await content.isVisible(), `the content is printed (${path || 'overview'})`);
+        await expectAccessible(page, `the case ${path || 'overview'} as printed`);
+      }
+      await page.goto(`${caseUrl}/plan`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByText('Ik houd mijn huis zelf op orde.').first().waitFor();
+      assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()), 'no menu when the plan is printed');
+      assert((await page.locator('main form, main button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)) === 0, 'no forms or buttons when the plan is printed');
+      assert(await page.getByText('Ik houd mijn huis zelf op orde.').first().isVisible(), 'the plan is printed');
+      await page.emulateMedia({ media: 'screen' });
+
+      // A phone (390×844): the staff menu folds behind "Menu"; the overview and "Contact vastleggen" work one-handed.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(caseUrl);
+      await page.locator('#overzicht-todo').waitFor();
+      const menuButton = page.getByRole('button', { name: 'Menu' });
+      assert((await menuButton.getAttribute('aria-expanded')) === 'false', 'the menu is folded on a phone');
+      assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()), 'the folded menu is hidden');
+      assert(!(await page.getByRole('button', { name: 'Uitloggen' }).isVisible()), 'the user part is folded too');
+      const contactBox = await overviewContact.boundingBox();
+      assert(contactBox && contactBox.y + contactBox.height <= 844 && contactBox.height >= 44 && contactBox.width >= 300, `"Contact vastleggen" is a wide button on the first screen (${JSON.stringify(contactBox)})`);
+      const overviewHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert(overviewHeight <= 2 * 844, `the overview fits in two screens of a phone (${overviewHeight}px)`);
+      // The page does not scroll sideways (the skip list of sections is one row that scrolls on its own).
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert(sideways <= 0, `the overview fits 390px (overflow ${sideways}px)`);
+      assert(await fitsWidth(page.locator('.nabij-case-overview')), 'every part of the overview fits 390px');
+      await expectAccessible(page, 'the case overview on a phone with the menu folded');
+      await menuButton.click();
+      assert((await menuButton.getAttribute('aria-expanded')) === 'true', 'the button says the menu is open');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).waitFor();
+      await expectAccessible(page, 'the menu open on a phone');
+      await page.keyboard.press('Escape');
+      assert((await menuButton.getAttribute('aria-expanded')) === 'false', 'Escape folds the menu');
+      assert(await menuButton.evaluate((el) => el === document.activeElement), 'focus returns to the menu button');
+      await overviewContact.click();
+      await page.waitForURL('**/journaal');
+      await form.waitFor();
+      assert(await fitsWidth(form), 'the contact form fits 390px');
+      await expectAccessible(page, 'the contact form on a phone');
+      await page.setViewportSize({ width: 360, height: 800 });
       await page.goto(baseUrl);
       await tasks.getByRole('heading', { level: 2, name: 'Mijn taken' }).waitFor();
       await cases.getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' }).click();

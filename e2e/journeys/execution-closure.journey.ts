@@ -62,14 +62,18 @@ const journey: Journey = {
       });
       assert(interim.status === 200, `the interim ZRM is recorded (${interim.status})`);
 
-      // The case page shows that the evaluation is due.
+      // The case overview says the evaluation is due; its section "Verloop" says more (issue #19: each section its own address).
       await page.goto(`${baseUrl}/dossiers/${kase.id}`);
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
+      await page.locator('#overzicht-todo').getByRole('link', { name: /^Evaluatie te laat/ }).waitFor();
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/verloop`);
       await page.getByRole('heading', { level: 2, name: 'Verloop: evaluatie, afsluiten en waakvlam' }).waitFor();
       await page.getByText('De evaluatie is te laat').waitFor();
       await expectAccessible(page, 'the case page in execution');
 
-      // 1. Contacts of the execution phase, in the journaal on the case page.
+      // 1. Contacts of the execution phase, in the journaal of the case ("Contact vastleggen" opens the form).
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/journaal`);
+      await page.locator('section#journaal').getByRole('button', { name: 'Contact vastleggen' }).click();
       const contactForm = page.locator('section#journaal').getByRole('form', { name: 'Contact vastleggen' });
       await contactForm.getByLabel('Huisbezoek').check();
       await contactForm.getByRole('button', { name: '60 minuten' }).click();
@@ -84,7 +88,7 @@ const journey: Journey = {
       await page.getByRole('button', { name: 'Overleg plannen' }).click();
       await page.getByText('Het overleg is gepland.').waitFor();
       await expectAccessible(page, 'the planned meeting');
-      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/verloop`);
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
 
       // 3. The periodic evaluation.
@@ -156,7 +160,7 @@ const journey: Journey = {
       await expectAccessible(page, 'the meeting with the decision to close the Meijer case');
       await logOut(page);
       await logIn(page, baseUrl, 'werker');
-      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/overleg`);
       await page.locator('section#overleg').getByText(REVIEW_ADVICE).waitFor({ timeout: 60_000 });
 
       // 5. Closing with "ja" and the risk that remains.
@@ -237,9 +241,10 @@ const journey: Journey = {
       await page.getByText('Het dossier is weer actief (episode 2).').waitFor();
       await expectAccessible(page, 'the watch page after reactivation');
 
-      await page.goto(`${baseUrl}/dossiers/${kase.id}`);
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/verloop`);
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
       await page.getByText('Episode 2', { exact: true }).waitFor();
+      await page.goto(`${baseUrl}/dossiers/${kase.id}/tijdlijn`);
       const timeline = page.getByRole('region', { name: 'Tijdlijn' });
       for (const entry of ['Contact: Huisbezoek', 'Uitkomst casuïstiekoverleg', 'Evaluatie van het plan (versie 1): afronden', 'Afgesloten met waakvlam (episode 1)', 'Waakvlam gestart', 'Check-in waakvlam (telefonisch): alles gaat goed', 'Brief bij afronding aan de verwijzer verstuurd', 'Opnieuw actief als episode 2 (uitvoering)']) {
         await timeline.getByText(entry).first().waitFor();

@@ -66,7 +66,7 @@ const journey: Journey = {
       assert(caseId, 'the worker has the El Amrani case');
       const note = await callApi(page, 'POST', `/api/cases/${caseId}/contacts`, { kind: 'phone', contactOn: new Date().toISOString().slice(0, 10), note: `Gebeld. ${SVG}` });
       assert(note.status === 201, `the contact note is saved (${note.status})`);
-      await page.goto(`${baseUrl}/dossiers/${caseId}`);
+      await page.goto(`${baseUrl}/dossiers/${caseId}/toestemmingen`);
       await page.getByRole('heading', { level: 1, name: 'Huishouden El Amrani' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Grondslag, doel en bewaren' }).waitFor();
       await page.getByText('Wmo 2015, Jeugdwet').waitFor();
@@ -100,6 +100,7 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Huishouden El Amrani' }).waitFor();
       await page.getByText(`${IMG} Ondersteuning bij geld en post.`).first().waitFor();
       await page.getByText(`${SCRIPT} Ik ben het niet eens`).first().waitFor();
+      await page.goto(`${baseUrl}/dossiers/${caseId}/journaal`);
       await page.getByText(SVG, { exact: false }).first().waitFor();
       await noScriptRan('the reloaded case page');
       await expectAccessible(page, 'the case page with stored script shown as text');

@@ -60,7 +60,7 @@ const journey: Journey = {
       const plan = (await callApi(worker, 'GET', `/api/cases/${caseId}/plan`)).json as { plan: { current: { version: number } } };
       const revised = await callApi(worker, 'POST', `/api/cases/${caseId}/plan/revisions`, { version: plan.plan.current.version, reason: 'Na het gesprek: ook de koffieochtend elke week en een vaste dag voor de post' });
       assert(revised.status === 201, `a new plan version is made (${revised.status})`);
-      await worker.goto(`${baseUrl}/dossiers/${caseId}`);
+      await worker.goto(`${baseUrl}/dossiers/${caseId}/mijn-nabij`);
       await worker.getByRole('heading', { level: 2, name: 'Mijn Nabij' }).waitFor();
       await worker.getByRole('button', { name: 'Klaarzetten in Mijn Nabij' }).click();
       await worker.getByText('Versie 2 staat klaar in Mijn Nabij.').waitFor();
@@ -157,13 +157,14 @@ const journey: Journey = {
       await expectAccessible(page, 'the resident copy page after the request');
 
       // The worker sees each of these in the case.
-      await worker.goto(`${baseUrl}/dossiers/${caseId}`);
+      await worker.goto(`${baseUrl}/dossiers/${caseId}/mijn-nabij`);
       const section = worker.locator('section#mijn-nabij');
       await section.getByText('Kunt u mij volgende week bellen over de brief van de woningcorporatie?').waitFor();
       await section.getByText('1 ongelezen bericht', { exact: true }).waitFor();
       await section.getByText('De vervuiling van mijn huis kwam door een lekkage').waitFor();
       await section.getByRole('button', { name: /^Bericht van Anja Meijer van .* als gelezen markeren$/ }).click();
       await section.getByText(/Gelezen door Sanne de Boer/).waitFor();
+      await worker.goto(`${baseUrl}/dossiers/${caseId}/tijdlijn`);
       const timeline = worker.locator('section#tijdlijn');
       for (const entry of [
         'Bericht van het huishouden via Mijn Nabij',

@@ -193,6 +193,8 @@ export const caseOverview = z.object({
   caseWorker: z.object({ id: z.string(), name: z.string() }),
   tandem: z.object({ id: z.string(), name: z.string() }).nullable(),
   questionDomains: z.array(z.string()),
+  /** The help question as referred (the referral's question); null for a case without a referral (issue #19: the overview shows it). */
+  helpQuestion: z.string().nullable().optional(),
   /** The household's language and need of an interpreter (issue #17 item 10), from its persons. */
   language: householdLanguage.optional(),
   household: z

@@ -6,6 +6,7 @@ import { AppLink } from '../components/AppLink';
 import { t } from './i18n';
 import { useSession, type SessionUser } from './session';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning';
+import './layout.css';
 
 /** After a client-side navigation, move focus to the new page's h1 so screen readers announce it. */
 function useFocusHeadingOnNavigation(pathname: string): void {
@@ -13,7 +14,13 @@ function useFocusHeadingOnNavigation(pathname: string): void {
   useEffect(() => {
     if (lastPath.current === pathname) return;
     lastPath.current = pathname;
-    const heading = document.querySelector<HTMLElement>('#main h1');
+    // The new page put focus in a field itself (e.g. "Contact vastleggen" opened by its shortcut): leave it there.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.matches('#main input, #main select, #main textarea')) return;
+    // A section of the case file (issue #19) gets focus on its own first heading; other pages on their h1.
+    const sectionHeading = document.querySelector<HTMLElement>('#main [data-case-section]:not([data-case-section="overzicht"]) h2');
+    if (sectionHeading && !sectionHeading.hasAttribute('tabindex')) sectionHeading.setAttribute('tabindex', '-1');
+    const heading = sectionHeading ?? document.querySelector<HTMLElement>('#main h1');
     (heading ?? document.getElementById('main'))?.focus();
   }, [pathname]);
 }
@@ -88,13 +95,52 @@ function HeaderSearch() {
     <form role="search" aria-label={t('globalSearch.title')} className="nabij-header__search" onSubmit={submit}>
       <FormLabel htmlFor="global-search">{t('globalSearch.label')}</FormLabel>
       <div className="nabij-header__search-row">
-        <Textbox id="global-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" spellCheck={false} />
+        <Textbox id="global-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" spellCheck={false} aria-keyshortcuts={SEARCH_SHORTCUT} />
         <Button type="submit" appearance="secondary-action-button">
           {t('globalSearch.submit')}
         </Button>
       </div>
     </form>
   );
+}
+
+/** Alt+Shift+Z ("zoeken") on every page: focus in the header's search box (announced with aria-keyshortcuts). */
+export const SEARCH_SHORTCUT = 'Alt+Shift+Z';
+
+function useSearchShortcut(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyZ') return;
+      const box = document.getElementById('global-search');
+      if (!box) return;
+      event.preventDefault();
+      box.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/**
+ * The staff menu (issue #19 item 2): on a wide screen always shown; on a phone folded behind a "Menu" button
+ * (aria-expanded, aria-controls) that also holds the user's name and "Uitloggen". It folds again after a navigation
+ * and on Escape (focus back on the button).
+ */
+function useMenu(pathname: string) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, toggle: () => setOpen((o) => !o), button };
 }
 
 /** The frame around every page: skip link, header with navigation, main, footer. */
@@ -119,19 +165,30 @@ export function AppLayout() {
   const { user, can, logout } = useSession();
   const location = useLocation();
   useFocusHeadingOnNavigation(location.pathname);
+  useSearchShortcut();
+  const menu = useMenu(location.pathname);
 
   return (
     <AppShell>
-      <PageHeader className="nabij-header">
+      <PageHeader className={['nabij-header', user ? (menu.open ? 'nabij-header--menu-open' : 'nabij-header--menu-closed') : ''].filter(Boolean).join(' ')}>
         <div className="nabij-header__bar">
           <AppLink to={user ? '/' : '/inloggen'} className="nabij-brand">
             {t('app.name')}
           </AppLink>
+          {user ? (
+            <Button ref={menu.button} type="button" appearance="secondary-action-button" className="nabij-menu-button" aria-expanded={menu.open} aria-controls="nabij-menu-user nabij-menu-nav" onClick={menu.toggle}>
+              {t('nav.menu')}
+            </Button>
+          ) : null}
           {user && can('person:read') ? <HeaderSearch /> : null}
-          {user ? <HeaderUser user={user} onLogout={logout} /> : null}
+          {user ? (
+            <div id="nabij-menu-user" className="nabij-menu-part">
+              <HeaderUser user={user} onLogout={logout} />
+            </div>
+          ) : null}
         </div>
         {user ? (
-          <nav aria-label={t('nav.label')} className="nabij-nav">
+          <nav id="nabij-menu-nav" aria-label={t('nav.label')} className="nabij-nav nabij-menu-part">
             <ul className="nabij-nav__list">
               {navItems(can).map((item) => (
                 <li key={item.to} className="nabij-nav__item">

@@ -14,13 +14,14 @@ import { managementInformationMessages } from '../capabilities/management-inform
 import { residentMessages } from '../capabilities/resident/messages.resident.nl';
 import { avgRightsMessages } from '../capabilities/avg-rights/messages.avg-rights.nl';
 import { intakeMoreMessages } from '../capabilities/intake/messages.intake-more.nl';
+import { caseFileMessages } from '../capabilities/case-files/messages.case-file.nl';
 import { messages } from './messages.nl';
 
-export type AppMessageKey = keyof typeof messages | keyof typeof planMessages | keyof typeof lifecycleMessages | keyof typeof coordinationMessages | keyof typeof privacyMessages | keyof typeof contactLogMessages | keyof typeof taskMessages | keyof typeof reliabilityMessages | keyof typeof managementInformationMessages | keyof typeof residentMessages | keyof typeof avgRightsMessages | keyof typeof intakeMoreMessages;
+export type AppMessageKey = keyof typeof messages | keyof typeof planMessages | keyof typeof lifecycleMessages | keyof typeof coordinationMessages | keyof typeof privacyMessages | keyof typeof contactLogMessages | keyof typeof taskMessages | keyof typeof reliabilityMessages | keyof typeof managementInformationMessages | keyof typeof residentMessages | keyof typeof avgRightsMessages | keyof typeof intakeMoreMessages | keyof typeof caseFileMessages;
 export type SharedMessageKey = keyof typeof sharedMessages;
 export type MessageKey = AppMessageKey | SharedMessageKey;
 
-const appTable: Readonly<Record<string, string>> = { ...messages, ...planMessages, ...lifecycleMessages, ...coordinationMessages, ...privacyMessages, ...contactLogMessages, ...taskMessages, ...reliabilityMessages, ...managementInformationMessages, ...residentMessages, ...avgRightsMessages, ...intakeMoreMessages };
+const appTable: Readonly<Record<string, string>> = { ...messages, ...planMessages, ...lifecycleMessages, ...coordinationMessages, ...privacyMessages, ...contactLogMessages, ...taskMessages, ...reliabilityMessages, ...managementInformationMessages, ...residentMessages, ...avgRightsMessages, ...intakeMoreMessages, ...caseFileMessages };
 const sharedTable: Readonly<Record<string, string>> = sharedMessages;
 
 export function hasMessage(key: string): boolean {

@@ -171,8 +171,23 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('../capabilities/intake/MeetingPage'), 'MeetingPage', 'meeting:read'),
               },
               {
+                // The case file: an overview plus sections, each on its own address (issue #19, ADR 0042).
                 path: 'dossiers/:id',
                 lazy: page(() => import('../capabilities/case-files/CasePage'), 'CasePage', 'case:read'),
+                children: [
+                  { index: true, lazy: page(() => import('../capabilities/case-files/CasePage'), 'CaseOverviewSection') },
+                  { path: 'journaal', lazy: page(() => import('../capabilities/case-files/CasePage'), 'JournalSection') },
+                  { path: 'taken', lazy: page(() => import('../capabilities/case-files/CasePage'), 'TasksSection') },
+                  { path: 'huishouden', lazy: page(() => import('../capabilities/case-files/CasePage'), 'HouseholdAndNetworkSection') },
+                  { path: 'zrm', lazy: page(() => import('../capabilities/case-files/CasePage'), 'ZrmAndParticipationSection') },
+                  { path: 'veiligheid', lazy: page(() => import('../capabilities/case-files/CasePage'), 'SafetySection') },
+                  { path: 'eropaf', lazy: page(() => import('../capabilities/case-files/CasePage'), 'OutreachPart') },
+                  { path: 'toestemmingen', lazy: page(() => import('../capabilities/case-files/CasePage'), 'ConsentsAndPrivacySection') },
+                  { path: 'overleg', lazy: page(() => import('../capabilities/case-files/CasePage'), 'MeetingsSection') },
+                  { path: 'verloop', lazy: page(() => import('../capabilities/case-files/CasePage'), 'CoursePart') },
+                  { path: 'mijn-nabij', lazy: page(() => import('../capabilities/case-files/CasePage'), 'PortalSection') },
+                  { path: 'tijdlijn', lazy: page(() => import('../capabilities/case-files/CasePage'), 'TimelinePart') },
+                ],
               },
               {
                 path: 'dossiers/:id/zrm/nieuw',

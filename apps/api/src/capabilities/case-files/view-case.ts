@@ -63,6 +63,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     .select([
       'c.version',
       'r.reference',
+      'r.question as help_question',
       't.name as team_name',
       't.outreach_weeks',
       'c.phase',
@@ -171,6 +172,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
     caseWorker: { id: base.worker_id, name: base.worker_name },
     tandem: base.tandem_id && base.tandem_name ? { id: base.tandem_id, name: base.tandem_name } : null,
     questionDomains,
+    helpQuestion: base.help_question ?? null,
     language: await languageOfPersons(tx, c.personIds),
     household: c.householdId ? { id: c.householdId, name: base.household_name ?? '', members: memberViews } : null,
     hasMinors,

@@ -35,6 +35,7 @@ import { t } from '../../app/i18n';
 import { AppLink } from '../../components/AppLink';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormDisclosure } from '../../components/FormDisclosure';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -142,7 +143,9 @@ export function ParticipationSection({ overview, onChanged }: SectionProps) {
           </Table>
         </div>
       ) : null}
-      <ParticipationForm overview={overview} onChanged={onChanged} />
+      <FormDisclosure label={t('case.participationAdd')}>
+        <ParticipationForm overview={overview} onChanged={onChanged} />
+      </FormDisclosure>
     </section>
   );
 }
@@ -235,7 +238,9 @@ export function ChildSafetySection({ overview, onChanged }: SectionProps) {
           </DataList>
         </section>
       ))}
-      <ChildSafetyForm overview={overview} onChanged={onChanged} />
+      <FormDisclosure label={t('case.childSafetyAdd')}>
+        <ChildSafetyForm overview={overview} onChanged={onChanged} />
+      </FormDisclosure>
     </section>
   );
 }
@@ -384,7 +389,9 @@ export function OutreachSection({ overview, onChanged }: SectionProps) {
           </Table>
         </div>
       ) : null}
-      <OutreachForm overview={overview} onChanged={onChanged} />
+      <FormDisclosure label={t('case.outreachAdd')}>
+        <OutreachForm overview={overview} onChanged={onChanged} />
+      </FormDisclosure>
     </section>
   );
 }
@@ -526,7 +533,9 @@ export function ConsentsSection({ overview, onChanged }: SectionProps) {
           </Table>
         </div>
       ) : null}
-      <ConsentForm overview={overview} onChanged={onChanged} />
+      <FormDisclosure label={t('case.consentAdd')}>
+        <ConsentForm overview={overview} onChanged={onChanged} />
+      </FormDisclosure>
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormDisclosure } from '../../components/FormDisclosure';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -206,7 +207,9 @@ export function NetworkSection({ overview, onChanged }: SectionProps) {
           </Table>
         </div>
       ) : null}
-      <NetworkForm overview={overview} onChanged={onChanged} />
+      <FormDisclosure label={t('case.networkAdd')}>
+        <NetworkForm overview={overview} onChanged={onChanged} />
+      </FormDisclosure>
       <Ecogram overview={overview} />
     </section>
   );
@@ -319,7 +322,9 @@ export function ProfessionalsSection({ overview, onChanged }: SectionProps) {
           </Table>
         </div>
       ) : null}
-      <ProfessionalForm overview={overview} onChanged={onChanged} />
+      <FormDisclosure label={t('case.professionalAdd')}>
+        <ProfessionalForm overview={overview} onChanged={onChanged} />
+      </FormDisclosure>
     </section>
   );
 }

@@ -1,10 +1,13 @@
 import type { CaseOverview, ContactLog, ContactView } from '@nabij/contracts';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useLocation } from 'react-router';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { useSession } from '../../app/session';
+import { useHasDraft } from '../../app/use-draft';
 import { useResource } from '../../app/use-resource';
+import { FormDisclosure } from '../../components/FormDisclosure';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -143,21 +146,28 @@ export function ContactLogSection({ overview, onChanged }: { overview: CaseOverv
     setFocusContact(undefined);
   }, [focusContact]);
   const filtered = isFiltered(filter);
+  // "Contact vastleggen" on the overview or Alt+Shift+C (issue #19) opens the form: each request has its own location key.
+  const location = useLocation();
+  const openRequest = typeof location.state === 'object' && location.state !== null && 'openContact' in location.state ? location.key : undefined;
+  // Back after an expired session with a note typed here: the form opens with the note (ADR 0035).
+  const hasDraft = useHasDraft(`contact:${overview.id}`);
 
   return (
     <section id="journaal" aria-labelledby="journaal-heading" className="nabij-section">
       <Heading2 id="journaal-heading">{t('contactLog.heading')}</Heading2>
       {canLog ? (
-        <QuickContactForm
-          caseId={overview.id}
-          goals={goals}
-          idPrefix="journaal-contact"
-          heading={t('contactLog.formHeading')}
-          onSaved={() => {
-            log.reload();
-            onChanged?.();
-          }}
-        />
+        <FormDisclosure label={t('contactLog.formHeading')} appearance="primary-action-button" keyShortcuts="Alt+Shift+C" initiallyOpen={openRequest !== undefined || hasDraft} openRequest={openRequest}>
+          <QuickContactForm
+            caseId={overview.id}
+            goals={goals}
+            idPrefix="journaal-contact"
+            heading={t('contactLog.formHeading')}
+            onSaved={() => {
+              log.reload();
+              onChanged?.();
+            }}
+          />
+        </FormDisclosure>
       ) : null}
       {overview.phase === 'closed' ? <Paragraph>{t('contactLog.closedCase')}</Paragraph> : null}
       <Heading3 id="journaal-list-heading">{t('contactLog.listHeading')}</Heading3>

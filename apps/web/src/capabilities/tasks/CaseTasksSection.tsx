@@ -1,11 +1,12 @@
 import { createTaskRequest, type CaseOverview, type TaskView } from '@nabij/contracts';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
-import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
 import { t } from '../../app/i18n';
+import { municipalToday } from '../../app/dates';
 import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormDisclosure } from '../../components/FormDisclosure';
 import { useFormErrors } from '../../components/form-state';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -87,14 +88,16 @@ export function CaseTasksSection({ overview, onChanged }: { overview: CaseOvervi
         <TaskItems tasks={tasks} showAssignee labelledBy="taken-heading" onDone={canWork ? (task) => void done.complete(task) : undefined} busyId={done.busyId} />
       ) : null}
       {canWork && user ? (
-        <AddTaskForm
-          overview={overview}
-          me={user}
-          onAdded={(task) => {
-            notice.show(t('tasks.added', { title: task.title }));
-            onChanged();
-          }}
-        />
+        <FormDisclosure label={t('tasks.addHeading')}>
+          <AddTaskForm
+            overview={overview}
+            me={user}
+            onAdded={(task) => {
+              notice.show(t('tasks.added', { title: task.title }));
+              onChanged();
+            }}
+          />
+        </FormDisclosure>
       ) : null}
     </section>
   );
