@@ -288,6 +288,7 @@ function IntegrityCheck() {
             <Paragraph>
               {state.result.intact ? t('privacy.integrity.ok', { checked: state.result.checked }) : t('privacy.integrity.broken', { message: state.result.problem?.message ?? '' })}
             </Paragraph>
+            {state.result.unsealed > 0 ? <Paragraph>{t('privacy.integrity.unsealed', { count: state.result.unsealed })}</Paragraph> : null}
             {state.result.intact ? (
               <>
                 <Paragraph>{t('privacy.integrity.hash', { seq: state.result.headSeq })}</Paragraph>
@@ -363,6 +364,11 @@ export function AccessLogPage() {
             {log.status === 'failed' ? <PrivacyLoadError error={log.error} /> : null}
             {log.status === 'ready' ? (
               <>
+                {log.data.sealing.stale > 0 ? (
+                  <Alert type="warning">
+                    <Paragraph>{t('privacy.sealing.stale', { count: log.data.sealing.stale, since: log.data.sealing.oldestAt ? formatDateTime(log.data.sealing.oldestAt) : '' })}</Paragraph>
+                  </Alert>
+                ) : null}
                 <Paragraph role="status">
                   {log.data.total === 0 ? t('privacy.log.none') : t('privacy.log.results', { total: log.data.total, page: log.data.page, pages: pageCount(log.data.total, log.data.pageSize) })}
                 </Paragraph>

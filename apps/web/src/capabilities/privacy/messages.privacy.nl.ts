@@ -62,6 +62,8 @@ export const privacyMessages = {
   'privacy.integrity.button': 'Controleer integriteit',
   'privacy.integrity.ok': 'Het logboek is onveranderd: {checked} regels gecontroleerd.',
   'privacy.integrity.broken': 'Het logboek is aangetast. {message} Er is niets hersteld. Meld dit bij de functioneel beheerder en bewaar deze melding.',
+  'privacy.integrity.unsealed': '{count} nieuwe regels zijn nog niet in de keten opgenomen, omdat er op dat moment nog een bewerking liep. Ze worden zo dadelijk opgenomen en bij een volgende controle meegenomen.',
+  'privacy.sealing.stale': 'Let op: {count} regels in het logboek zijn langer dan een minuut nog niet in de keten opgenomen (de oudste is van {since}). Tot ze zijn opgenomen, is een wijziging in die regels niet te zien bij de controle. Meld dit bij de functioneel beheerder: waarschijnlijk draait de achtergrondtaak niet.',
   'privacy.integrity.hash': 'Gecontroleerd tot en met regel {seq}. Noteer de code hieronder buiten Nabij: dan kunt u later aantonen dat er tot hier niets is veranderd.',
 
   'privacy.person.title': 'Wie bekeek de gegevens van {name}?',
