@@ -216,10 +216,6 @@ export const messages = {
   'search.openCaseLink': 'Dossier {reference}',
   'search.openCaseLinkNoReference': 'Naar het dossier',
   'search.noOpenCase': '—',
-  'search.openCase': 'Dossier',
-  'search.openCaseLink': 'Dossier {reference}',
-  'search.openCaseLinkNoReference': 'Naar het dossier',
-  'search.noOpenCase': '—',
 
   // Why a person was found (ADR 0030); shown in the person search, the search box and the regiecheck.
   'matchReason.bsn_equal': 'BSN gelijk',
