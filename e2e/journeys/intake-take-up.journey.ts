@@ -158,6 +158,18 @@ const journey: Journey = {
       await page.getByText('De relatie van Monique van Dijk is gewijzigd.').waitFor();
       await page.getByRole('row', { name: /Monique van Dijk/ }).getByText('Ouder').waitFor();
       await expectAccessible(page, 'the household after the relation change');
+
+      // Fenne's own record: the estimated age is corrected and the household has no fixed address (issue #17 item 9).
+      await page.getByRole('row', { name: /Fenne van Dijk/ }).getByRole('link', { name: /Fenne van Dijk/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Fenne van Dijk' }).waitFor();
+      await page.getByRole('button', { name: 'Bewerken' }).click();
+      await page.getByLabel('Leeftijd in jaren (geschat)').fill('8');
+      await page.getByLabel('Woonsituatie').selectOption({ label: 'Geen vast adres: woonwagen of woonboot zonder vaste plek' });
+      await expectAccessible(page, 'editing a person without a date of birth or fixed address');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+      await page.getByText('± 8 jaar (geschat)').first().waitFor();
+      await page.getByText('Geen vast adres: woonwagen of woonboot zonder vaste plek').first().waitFor();
       await logOut(page);
 
       // 3. The coordinator plans the intake meeting and records the core decision.
@@ -216,6 +228,30 @@ const journey: Journey = {
       await cases.getByText(reference).waitFor();
       assert(await cases.getByText('Analyse').first().isVisible(), 'the new case is in the analysis phase');
       await expectAccessible(page, 'Mijn werk with the new case');
+
+      // 7. The case worker completes the referral from the case, by keyboard (issue #17 item 4): Ingrid's phone was
+      // missing and the GP now says he does not know whether the child is safe — a question, not a blocker.
+      await cases.getByRole('row', { name: new RegExp(reference) }).getByRole('link').first().click();
+      const correctLink = page.getByRole('link', { name: 'Aanmelding aanvullen of corrigeren' });
+      await correctLink.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Aanmelding van dit dossier' }).waitFor();
+      assert(page.url().endsWith('/aanmelding'), `the correction page has its own address (${page.url()})`);
+      await page.getByRole('button', { name: 'Gegevens aanvullen of corrigeren' }).focus();
+      await page.keyboard.press('Enter');
+      const ingrid = page.getByRole('group', { name: 'Ingrid Visser' });
+      await ingrid.getByLabel('Telefoonnummer').fill('06 1234 5678');
+      await page.getByRole('group', { name: 'Zijn er kinderen van wie u denkt dat zij niet veilig zijn?' }).getByLabel('Weet ik niet').check();
+      await page.getByLabel('Reden van de wijziging').fill('Huisarts teruggebeld');
+      await expectAccessible(page, 'correcting the referral of a case');
+      await page.getByLabel('Reden van de wijziging').press('Enter');
+      await page.getByText('De aanmelding is aangevuld. De wijziging staat in de geschiedenis.').waitFor();
+      const history = page.getByRole('list', { name: 'Geschiedenis van wijzigingen' });
+      await history.getByText(/door Sanne de Boer\. Reden: Huisarts teruggebeld/).waitFor();
+      const historyText = await history.innerText();
+      assert(/Telefoonnummer van Ingrid Visser: .*→ 06 ?1234 ?5678/.test(historyText), `the history shows the new phone (${historyText})`);
+      assert(historyText.includes('Kinderen mogelijk niet veilig: Nee → Weet ik niet'), 'the history shows the new answer');
+      await expectAccessible(page, 'the referral of a case after the correction');
     } finally {
       await browser.close();
     }
