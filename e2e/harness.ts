@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { appCommand } from '../apps/api/test/app-command';
 
 export interface RunningApp {
@@ -178,4 +178,58 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
+}
+
+/**
+ * Counts a user's actions on a path, for the measures of issue #19 ("clicks + fields filled + key chords", counted
+ * by the test, not timed): each click, each field filled (typed or chosen), each key chord pressed counts one.
+ * `activate` is a keyboard user opening a link or button: it gets focus (not counted: how many Tabs lie before it
+ * depends on the page around it) and Enter (one key chord).
+ */
+export class Counter {
+  count = 0;
+  readonly steps: string[] = [];
+  constructor(private readonly page: Page) {}
+  private add(step: string): void {
+    this.count++;
+    this.steps.push(step);
+  }
+  async click(target: Locator, what = 'click'): Promise<void> {
+    await target.click();
+    this.add(what);
+  }
+  async check(target: Locator, what = 'check'): Promise<void> {
+    await target.check();
+    this.add(what);
+  }
+  async fill(target: Locator, value: string, what = 'fill'): Promise<void> {
+    await target.fill(value);
+    this.add(what);
+  }
+  async select(target: Locator, option: { label: string } | string, what = 'select'): Promise<void> {
+    await target.selectOption(option);
+    this.add(what);
+  }
+  /** Presses a key chord (e.g. 'Tab', '3', 'Alt+Shift+C') `times` times; each press counts. */
+  async press(key: string, times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      await this.page.keyboard.press(key);
+      this.add(key);
+    }
+  }
+  /** Types a text into the focused field: one field filled. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    this.add('type');
+  }
+  async activate(target: Locator, what = 'Enter'): Promise<void> {
+    await target.focus();
+    await this.page.keyboard.press('Enter');
+    this.add(what);
+  }
+  /** Fails unless the count is within the target; the message lists the steps. */
+  expectAtMost(target: number, path: string): void {
+    console.log(`    ${path}: ${this.count} (target ≤ ${target})`);
+    assert(this.count <= target, `${path} takes at most ${target} clicks, fields and key chords (took ${this.count}: ${this.steps.join(', ')})`);
+  }
 }

@@ -1,27 +1,10 @@
 import type { Page } from 'playwright-core';
-import { assert, expectAccessible, openBrowser } from '../harness';
+import { assert, Counter, expectAccessible, openBrowser } from '../harness';
 import type { Journey } from '../run';
 import { byId, logIn, logOut } from './intake-steps';
 
-/** Key presses and typed texts of the keyboard-only ZRM scoring; a typed text counts as one interaction. */
-class KeyCounter {
-  presses = 0;
-  texts = 0;
-  constructor(private readonly page: Page) {}
-  async press(key: string, times = 1): Promise<void> {
-    for (let i = 0; i < times; i++) {
-      await this.page.keyboard.press(key);
-      this.presses++;
-    }
-  }
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text);
-    this.texts++;
-  }
-  get interactions(): number {
-    return this.presses + this.texts;
-  }
-}
+/** The 13 domains of ZRM 2017 in the form's order for De Vries: the help question's five first, then the rest. */
+const OUTSIDE_QUESTION = ['mental_health', 'physical_health', 'substance_use', 'basic_adl', 'instrumental_adl', 'social_network', 'community_participation', 'justice'];
 
 const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -114,9 +97,12 @@ const journey: Journey = {
       assert(await page.getByRole('button', { name: /Afdrukken/ }).isVisible(), 'the ecogram can be printed');
       await expectAccessible(page, 'the case file with network and ecogram');
 
-      // 3. A start ZRM on five domains, keyboard only.
-      await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
-      await page.getByRole('link', { name: 'ZRM-meting vastleggen' }).click();
+      // 3. A start ZRM on all 13 domains, keyboard only, from Mijn werk (issue #19 measure: at most 30).
+      await page.goto(baseUrl);
+      const keys = new Counter(page);
+      await keys.activate(cases.getByRole('link', { name: 'Huishouden De Vries' }));
+      await keys.activate(sections.getByRole('link', { name: 'ZRM en participatie' }));
+      await keys.activate(page.getByRole('link', { name: 'ZRM-meting vastleggen' }));
       await page.getByRole('heading', { level: 1, name: 'ZRM-meting vastleggen' }).waitFor();
       await page.locator('input[name="zrm-score-finances"]').first().waitFor();
       await expectAccessible(page, 'the ZRM scoring form');
@@ -126,29 +112,35 @@ const journey: Journey = {
       assert((await page.locator('input[type="radio"][name^="zrm-score-"]:checked').count()) === 13, 'every domain starts at "niet besproken"');
       assert(await byId(page, 'zrm-kind').isChecked(), 'the first measurement is a start measurement');
       assert((await focusedId(page)) === 'page-heading', 'focus starts on the page heading');
+      await page.getByText('een cijfer 1 tot en met 5 kiest direct dat niveau en gaat door naar het volgende leefgebied').waitFor();
 
-      const keys = new KeyCounter(page);
       for (let i = 0; i < 12 && (await focusedName(page)) !== 'zrm-score-finances'; i++) await keys.press('Tab');
       assert((await focusedName(page)) === 'zrm-score-finances', 'Tab reaches the first domain');
       // The five domains of De Vries' help question come first; no reason is needed for them.
-      // Financiën: the digit chooses the level directly.
+      // Financiën: the digit chooses the level and moves focus on to the next domain.
       await keys.press('2');
-      await keys.press('Tab');
-      // Werk & opleiding: arrow keys from "niet besproken" go down from 5.
-      assert((await focusedName(page)) === 'zrm-score-work_education', 'Tab moves to the next domain');
+      assert((await focusedName(page)) === 'zrm-score-work_education', 'a digit moves focus to the next domain');
+      assert(await byId(page, 'zrm-score-finances-2').isChecked(), 'the digit chose level 2 of Financiën');
+      // Werk & opleiding: the arrow keys still work as in any radio group (from "niet besproken" down from 5), then Tab.
       await keys.press('ArrowLeft', 3);
+      assert(await byId(page, 'zrm-score-work_education-3').isChecked(), 'the arrow keys choose a level');
+      assert((await focusedName(page)) === 'zrm-score-work_education', 'the arrow keys stay in the domain');
       await keys.press('Tab');
       await keys.press('3');
-      await keys.press('Tab');
       await keys.press('2');
-      await keys.press('Tab');
       assert((await focusedName(page)) === 'zrm-score-domestic_relations', 'the fifth domain is reached');
       await keys.press('2');
+      // The eight domains outside the help question, one digit each; after the last, focus is on the one reason.
+      for (const [i, domain] of OUTSIDE_QUESTION.entries()) {
+        assert((await focusedName(page)) === `zrm-score-${domain}`, `focus is on ${domain}`);
+        await keys.press(String(3 + (i % 3)));
+      }
+      assert((await focusedId(page)) === 'zrm-outOfScopeReason', `after the last domain focus is on the reason (${await focusedId(page)})`);
+      await keys.type('Het hele gesprek is samen met Petra doorgelopen.');
       await keys.press('Enter');
       await page.getByText('De ZRM-meting is vastgelegd.').waitFor();
       await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
-      console.log(`    keyboard ZRM, five domains: ${keys.presses} key presses + ${keys.texts} typed reasons = ${keys.interactions} interactions`);
-      assert(keys.interactions <= 40, `five domains take at most 40 interactions (${keys.interactions})`);
+      keys.expectAtMost(30, 'keyboard ZRM, 13 domains, from Mijn werk');
       const zrmTable = page.getByRole('table', { name: 'ZRM van Petra de Vries' });
       await zrmTable.waitFor();
       assert(await zrmTable.getByText('2 Niet zelfredzaam').first().isVisible(), 'the history table shows the scores');
@@ -223,8 +215,12 @@ const journey: Journey = {
       await page.getByRole('link', { name: 'Terug naar het dossier' }).click();
       await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
       await page.waitForURL('**/veiligheid');
-      await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
-      await page.getByRole('link', { name: 'ZRM-meting vastleggen' }).click();
+      // By mouse, from Mijn werk (issue #19 measure: at most 20); the cover check below clicks outside the count.
+      await page.goto(baseUrl);
+      const mouse = new Counter(page);
+      await mouse.click(cases.getByRole('link', { name: 'Huishouden De Vries' }));
+      await mouse.click(sections.getByRole('link', { name: 'ZRM en participatie' }));
+      await mouse.click(page.getByRole('link', { name: 'ZRM-meting vastleggen' }));
       await page.getByRole('heading', { level: 1, name: 'ZRM-meting vastleggen' }).waitFor();
       await page.locator('input[name="zrm-score-finances"]').first().waitFor();
       assert(await byId(page, 'zrm-kind-interim').isChecked(), 'the next measurement is an interim measurement');
@@ -251,9 +247,12 @@ const journey: Journey = {
         ['housing', 3],
         ['domestic_relations', 3],
       ];
-      for (const [domain, score] of interim) await byId(page, `zrm-score-${domain}-${score}`).check();
-      await page.getByRole('button', { name: 'ZRM-meting vastleggen' }).click();
+      for (const [i, domain] of OUTSIDE_QUESTION.entries()) interim.push([domain, 3 + ((i + 1) % 3)]);
+      for (const [domain, score] of interim) await mouse.check(byId(page, `zrm-score-${domain}-${score}`));
+      await mouse.fill(page.getByLabel('Waarom scoort u leefgebieden buiten de hulpvraag?'), 'Alle leefgebieden opnieuw besproken.');
+      await mouse.click(page.getByRole('button', { name: 'ZRM-meting vastleggen' }));
       await page.getByText('De ZRM-meting is vastgelegd.').waitFor();
+      mouse.expectAtMost(20, 'ZRM by mouse, 13 domains, from Mijn werk');
       const radar = page.getByTestId('zrm-radar');
       await radar.waitFor();
       assert((await radar.getAttribute('data-series')) === '2', 'the radar chart shows two measurements');

@@ -1170,7 +1170,7 @@ export const messages = {
 
   'zrmForm.title': 'ZRM-meting vastleggen',
   'zrmForm.intro': 'Scoor alleen de leefgebieden die de hulpvraag nodig heeft. Begin per leefgebied bij 5 en werk naar beneden tot de beschrijving past.',
-  'zrmForm.keyboard': 'Met het toetsenbord: Tab gaat naar het volgende leefgebied, de pijltjestoetsen kiezen een niveau, en de cijfers 1 tot en met 5 kiezen direct dat niveau (0 is niet besproken).',
+  'zrmForm.keyboard': 'Met het toetsenbord: een cijfer 1 tot en met 5 kiest direct dat niveau en gaat door naar het volgende leefgebied (0 is niet besproken). Ook de pijltjestoetsen kiezen een niveau, en Tab gaat naar het volgende leefgebied. De cijfers werken alleen in de niveaus van een leefgebied.',
   'zrmForm.levelsHeading': 'De vijf niveaus',
   'zrmForm.criteriaShown': 'De criteria van uw organisatie staan bij elk niveau van het leefgebied dat u scoort.',
   'zrmForm.criteriaNone': 'De beschrijving per leefgebied en niveau staat in de ZRM-handleiding. Heeft uw organisatie de criteria geïmporteerd, dan staan ze bij elk niveau.',

@@ -13,6 +13,7 @@ import {
   StatusBadge,
 } from '@utrecht/component-library-react';
 import { useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate, useParams } from 'react-router';
 import { municipalToday } from '../../app/dates';
 import { api } from '../../app/api';
@@ -35,7 +36,6 @@ import {
   defaultKind,
   emptyRows,
   emptyZrmForm,
-  levelForKey,
   orderedDomains,
   outOfScopeScored,
   scoredDomains,
@@ -43,6 +43,7 @@ import {
   toRecordZrmInput,
   zrmFieldOrder,
   zrmFormIssues,
+  zrmKeyAction,
   type OrderedDomain,
   type ZrmFormValues,
   type ZrmLevel,
@@ -57,6 +58,7 @@ interface ZrmCriteria {
 
 const FIELD_ORDER = zrmFieldOrder(13);
 const INSTRUMENTS = zrmInstrument.options;
+const SUBMIT_ID = 'zrm-submit';
 
 function radioId(prefix: string, domain: string, level: ZrmLevel): string {
   return `${prefix}-${domain}-${level || 'none'}`;
@@ -69,26 +71,21 @@ interface RowProps {
   errors: FormErrors;
   criteria: ZrmCriteria['criteria'];
   onChange: (row: ZrmRowValues) => void;
+  /** A key press in the row's radio group (the digits 1–5 and 0 choose a level and move on). */
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
 }
 
 /**
- * One domain: a native radio group (arrow keys move within the row, Tab goes to the next row), the
- * digits 1–5 choose a level at once and 0 clears it. Outside the help question a score needs a reason.
+ * One domain: a native radio group (arrow keys move within the row, Tab goes to the next row); the digits 1–5
+ * choose a level at once and 0 clears it, and then focus moves to the next domain (`zrmKeyAction`). Outside the
+ * help question a score needs a reason.
  */
-function DomainRow({ d, row, index, errors, criteria, onChange }: RowProps) {
+function DomainRow({ d, row, index, errors, criteria, onChange, onKeyDown }: RowProps) {
   const prefix = 'zrm-score';
   const rowError = index >= 0 ? (errors.errorFor(`scores.${index}.score`) ?? errors.errorFor(`scores.${index}.domain`)) : undefined;
   const legendId = `${prefix}-${d.domain}-legend`;
   const errorId = rowError ? `${prefix}-${d.domain}-error` : undefined;
   const choose = (score: ZrmLevel) => onChange({ ...row, score });
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const level = levelForKey(event.key);
-    if (level === undefined) return;
-    event.preventDefault();
-    choose(level);
-    document.getElementById(radioId(prefix, d.domain, level))?.focus();
-  };
   const levels: { value: ZrmLevel; label: string; criterion?: string }[] = [
     ...ZRM_LEVELS.map((level) => ({
       value: String(level) as ZrmLevel,
@@ -152,6 +149,20 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
   const shownCriteria = criteria && criteria.instrument === values.instrument ? criteria.criteria : [];
 
   const setRow = (domain: string, row: ZrmRowValues) => setValues((v) => ({ ...v, rows: { ...v.rows, [domain]: row } }));
+
+  /** A digit in a domain's radio group: choose that level, then focus the next domain (or what follows the last). */
+  const onDomainKey = (domain: string, event: KeyboardEvent<HTMLInputElement>) => {
+    const action = zrmKeyAction(event, domain, values, order);
+    if (!action) return;
+    event.preventDefault();
+    const row = values.rows[domain] ?? { score: '', note: '', outOfScopeReason: '' };
+    // Rendered at once, so that the reason field exists when focus moves to it.
+    flushSync(() => setRow(domain, { ...row, score: action.score }));
+    const { focus } = action;
+    const target =
+      typeof focus === 'object' ? radioId('zrm-score', focus.domain, focus.score) : focus === 'reason' ? errors.idFor('outOfScopeReason') : SUBMIT_ID;
+    document.getElementById(target)?.focus();
+  };
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -238,6 +249,7 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
                 errors={errors}
                 criteria={shownCriteria}
                 onChange={(row) => setRow(d.domain, row)}
+                onKeyDown={(event) => onDomainKey(d.domain, event)}
               />
             ))}
           </div>
@@ -276,7 +288,7 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
             </div>
           </details>
           <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+            <Button id={SUBMIT_ID} type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
               {t('zrmForm.submit')}
             </Button>
           </ButtonGroup>

@@ -7,10 +7,11 @@ import { RadarChart } from './RadarChart';
 
 const DOMAIN_ORDER: readonly string[] = [...new Set<string>([...ZRM_INSTRUMENTS.zrm2017, ...ZRM_INSTRUMENTS.zrm2013])];
 
-function HistoryTable({ history }: { history: ZrmHistory }) {
+/** One person's ZRM history; the scroll box is focusable (axe scrollable-region-focusable), so a table wider than a phone scrolls by keyboard too. */
+export function HistoryTable({ history }: { history: ZrmHistory }) {
   const caption = t('case.zrmHistory', { name: history.personName });
   return (
-    <div className="nabij-table-scroll">
+    <div className="nabij-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <Table className="nabij-zrm-table">
         <TableCaption className="nabij-visually-hidden">{caption}</TableCaption>
         <TableHeader>

@@ -68,6 +68,29 @@ export function levelForKey(key: string): ZrmLevel | undefined {
   return (ZRM_LEVEL_VALUES as readonly string[]).includes(key) ? (key as ZrmLevel) : undefined;
 }
 
+/**
+ * What a key press in a domain's radio group does beyond the standard radio-group keys (arrows, Space, Tab, which are
+ * left to the browser): a digit chooses that level and moves focus on — to the next domain's checked radio button, or
+ * after the last domain to the reason field when a domain outside the help question is scored, else to the submit
+ * button. Only while focus is in the group, and never with a modifier key (WCAG 2.1.4). Undefined: not ours.
+ */
+export type ZrmKeyFocus = { domain: string; score: ZrmLevel } | 'reason' | 'submit';
+export function zrmKeyAction(
+  key: { key: string; altKey?: boolean; ctrlKey?: boolean; metaKey?: boolean },
+  domain: string,
+  values: ZrmFormValues,
+  order: readonly OrderedDomain[],
+): { score: ZrmLevel; focus: ZrmKeyFocus } | undefined {
+  if (key.altKey || key.ctrlKey || key.metaKey) return undefined;
+  const score = levelForKey(key.key);
+  if (score === undefined) return undefined;
+  const at = order.findIndex((d) => d.domain === domain);
+  const next = order[at + 1];
+  if (at >= 0 && next) return { score, focus: { domain: next.domain, score: values.rows[next.domain]?.score ?? '' } };
+  const after: ZrmFormValues = { ...values, rows: { ...values.rows, [domain]: { ...(values.rows[domain] ?? { note: '', outOfScopeReason: '' }), score } } };
+  return { score, focus: outOfScopeScored(after, order).length > 0 ? 'reason' : 'submit' };
+}
+
 /** The scored domains in display order: their index is the `N` of the API's `scores.N.…` field paths. */
 export function scoredDomains(values: ZrmFormValues, order: readonly OrderedDomain[]): OrderedDomain[] {
   return order.filter((d) => (values.rows[d.domain]?.score ?? '') !== '');
