@@ -229,7 +229,7 @@ export class Counter {
   }
   /** Fails unless the count is within the target; the message lists the steps. */
   expectAtMost(target: number, path: string): void {
-    console.log(`    ${path}: ${this.count} (target ≤ ${target})`);
+    console.log(`    ${path}: ${this.count} (asserted ≤ ${target})`);
     assert(this.count <= target, `${path} takes at most ${target} clicks, fields and key chords (took ${this.count}: ${this.steps.join(', ')})`);
   }
 }
