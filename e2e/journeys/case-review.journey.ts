@@ -108,11 +108,15 @@ const journey: Journey = {
       // The case page loads the overview first and then its sections; allow for a busy machine.
       await section.getByRole('heading', { level: 2, name: 'Overleg en advies' }).waitFor({ timeout: 60_000 });
       await section.getByText(ADVICE).waitFor();
-      await page.locator('#tijdlijn').getByText(/Uitkomst casuïstiekoverleg/).waitFor();
       await expectAccessible(page, 'the case page with the meeting outcome');
+      // The timeline is a section of its own (ADR 0042): reached from the case's list of sections.
+      await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Tijdlijn', exact: true }).click();
+      await page.locator('#tijdlijn').getByText(/Uitkomst casuïstiekoverleg/).first().waitFor();
 
       // On a phone the meeting page stays usable.
+      // The staff menu folds behind "Menu" on a phone (ADR 0042).
       await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('button', { name: 'Menu' }).click();
       await openTodaysMeeting(page);
       await expectAccessible(page, 'the meeting page on a phone');
       await page.setViewportSize({ width: 1280, height: 900 });
