@@ -43,5 +43,14 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['**/*.test.ts', 'e2e/**/*.ts', 'scripts/**/*', '*.config.*'], rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-argument': 'off', '@typescript-eslint/no-unsafe-call': 'off', '@typescript-eslint/no-unsafe-return': 'off' } },
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'scripts/**/*', '*.config.*'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
 );

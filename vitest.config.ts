@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const EMBEDDED_ONLY = ['apps/api/src/platform/database/embedded.int.test.ts', 'apps/api/src/platform/database/pglite-socket-affinity.test.ts', 'apps/api/src/main.int.test.ts'];
+const EMBEDDED_ONLY = [
+  'apps/api/src/platform/database/embedded.int.test.ts',
+  'apps/api/src/platform/database/pglite-socket-affinity.test.ts',
+  'apps/api/src/main.int.test.ts',
+];
 
 // Two projects (`npm run test:unit`, `npm run test:int`; `npm test` runs both, every file once):
 // - unit: pure logic — no database, no app, no server of ours. Fast; needs nothing running.

@@ -52,7 +52,9 @@ function childPids(pid: number): number[] {
 
 function cpuTicks(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     // utime and stime are fields 14 and 15 of stat; after removing "pid (comm) " they are at 11 and 12.
     return Number(fields[11]) + Number(fields[12]);
   } catch {
@@ -87,7 +89,8 @@ export async function startAppProcess(env: Record<string, string>, logFile: stri
   child.stderr?.pipe(log);
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app stopped during start (exit ${child.exitCode}); see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`the app stopped during start (exit ${child.exitCode}); see ${logFile}`);
     try {
       if ((await fetch(`${baseUrl}/health/ready`)).ok) break;
     } catch {
@@ -131,7 +134,10 @@ export async function waitUntilIdle(app: RunningApp, maxSeconds = 240, quietSeco
 }
 
 /** Samples the app's RSS while `fn` runs; returns fn's result and the peak. */
-export async function withRssPeak<T>(app: RunningApp, fn: () => Promise<T>): Promise<{ result: T; peakMb: number; peakChildrenMb: number }> {
+export async function withRssPeak<T>(
+  app: RunningApp,
+  fn: () => Promise<T>,
+): Promise<{ result: T; peakMb: number; peakChildrenMb: number }> {
   let peak = app.rssMb();
   let peakChildren = app.childrenRssMb();
   const timer = setInterval(() => {

@@ -6,7 +6,8 @@ import { logIn } from './load';
 const url = process.argv[2]!;
 const n = Number(process.argv[3] ?? 30);
 const app = await startAppProcess({ DATABASE_URL: url }, '/tmp/nabij-dashboard-sequential.log');
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 try {
   for (const [user, path] of [
     ['waterstad.t01.coordinator', '/api/management-information/dashboard'],
@@ -23,7 +24,9 @@ try {
       if (r.status !== 200) throw new Error(`${path} ${r.status}`);
       if (i >= 3) times.push(performance.now() - t);
     }
-    console.log(`${user} ${path}: n=${n} median ${pct(times, 50).toFixed(0)} ms, p90 ${pct(times, 90).toFixed(0)} ms, p99/max ${pct(times, 99).toFixed(0)} ms`);
+    console.log(
+      `${user} ${path}: n=${n} median ${pct(times, 50).toFixed(0)} ms, p90 ${pct(times, 90).toFixed(0)} ms, p99/max ${pct(times, 99).toFixed(0)} ms`,
+    );
   }
 } finally {
   await app.stop();

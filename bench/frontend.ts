@@ -14,11 +14,23 @@ export const CASE_LCP_TARGET_MS = 1500;
 /** Builds the web app into `outDir` (production build, as `npm run build` does, but into a folder of its own). */
 export function buildWeb(root: string, outDir: string): { seconds: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--logLevel',
+      'error',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (r.status !== 0) throw new Error(`building the web app failed (exit ${r.status})`);
   return { seconds: (performance.now() - t0) / 1000 };
 }
@@ -38,13 +50,19 @@ export interface InitialJs {
  */
 export function measureInitialJs(distDir: string): InitialJs {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+\.js)"|<link\b[^>]*rel="modulepreload"[^>]*\shref="([^"]+\.js)"/g)].map((m) => (m[1] ?? m[2])!);
+  const refs = [
+    ...html.matchAll(/<script\b[^>]*\ssrc="([^"]+\.js)"|<link\b[^>]*rel="modulepreload"[^>]*\shref="([^"]+\.js)"/g),
+  ].map((m) => (m[1] ?? m[2])!);
   const files = [...new Set(refs)].map((ref) => {
     const bytes = readFileSync(path.join(distDir, ref.replace(/^\//, '')));
     return { file: ref, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   });
   const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
-  return { gzipKb: kb(files.reduce((n, f) => n + f.gzipBytes, 0)), rawKb: kb(files.reduce((n, f) => n + f.bytes, 0)), files: files.sort((a, b) => b.gzipBytes - a.gzipBytes) };
+  return {
+    gzipKb: kb(files.reduce((n, f) => n + f.gzipBytes, 0)),
+    rawKb: kb(files.reduce((n, f) => n + f.bytes, 0)),
+    files: files.sort((a, b) => b.gzipBytes - a.gzipBytes),
+  };
 }
 
 export interface PageLoad {
@@ -70,7 +88,17 @@ export interface CaseLcp {
   warm: { medianMs: number; runs: PageLoad[] };
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=nl-NL'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=nl-NL',
+];
 
 /**
  * Read in the page: the last `largest-contentful-paint` entry so far (buffered), its element, first contentful paint
@@ -111,9 +139,24 @@ async function openCase(context: BrowserContext, baseUrl: string, caseId: string
     const readyMs = await page.evaluate<number>('window.__nabijReady ?? performance.now()');
     // The sections below the header load their own data; let them settle before the LCP candidate is read.
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-    const m = await page.evaluate<{ lcp: number; element: string | null; size: number; fcp: number | null; ttfb: number }>(READ_LCP);
+    const m = await page.evaluate<{
+      lcp: number;
+      element: string | null;
+      size: number;
+      fcp: number | null;
+      ttfb: number;
+    }>(READ_LCP);
     if (m.lcp < 0) throw new Error(`no largest-contentful-paint entry for /dossiers/${caseId}`);
-    return { caseId, lcpMs: m.lcp, lcpElement: m.element, lcpSize: m.size, fcpMs: m.fcp, ttfbMs: m.ttfb, readyMs, lcpBeforeReady: m.lcp < readyMs };
+    return {
+      caseId,
+      lcpMs: m.lcp,
+      lcpElement: m.element,
+      lcpSize: m.size,
+      fcpMs: m.fcp,
+      ttfbMs: m.ttfb,
+      readyMs,
+      lcpBeforeReady: m.lcp < readyMs,
+    };
   } finally {
     await page.close();
   }
@@ -124,15 +167,26 @@ async function openCase(context: BrowserContext, baseUrl: string, caseId: string
  * logged in through the API beforehand, so the page is the first document of the context), then once more in the
  * same context (warm cache). Rotates over the given case files.
  */
-export async function measureCaseLcp(baseUrl: string, username: string, caseIds: string[], runs: number): Promise<CaseLcp> {
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+export async function measureCaseLcp(
+  baseUrl: string,
+  username: string,
+  caseIds: string[],
+  runs: number,
+): Promise<CaseLcp> {
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const cold: PageLoad[] = [];
   const warm: PageLoad[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
       try {
-        const login = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password: SYNTHETIC_PASSWORD } });
+        const login = await context.request.post(`${baseUrl}/api/auth/login`, {
+          data: { username, password: SYNTHETIC_PASSWORD },
+        });
         if (login.status() !== 200) throw new Error(`login of ${username} failed: ${login.status()}`);
         const caseId = caseIds[i % caseIds.length]!;
         cold.push(await openCase(context, baseUrl, caseId));
@@ -144,5 +198,8 @@ export async function measureCaseLcp(baseUrl: string, username: string, caseIds:
   } finally {
     await browser.close();
   }
-  return { cold: { medianMs: median(cold.map((r) => r.lcpMs)), runs: cold }, warm: { medianMs: median(warm.map((r) => r.lcpMs)), runs: warm } };
+  return {
+    cold: { medianMs: median(cold.map((r) => r.lcpMs)), runs: cold },
+    warm: { medianMs: median(warm.map((r) => r.lcpMs)), runs: warm },
+  };
 }

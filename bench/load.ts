@@ -17,7 +17,8 @@ export async function logIn(baseUrl: string, username: string): Promise<Session>
     body: JSON.stringify({ username, password: SYNTHETIC_PASSWORD }),
   });
   const body = (await r.json()) as { next?: string; code?: string };
-  if (r.status !== 200 || body.next !== 'done') throw new Error(`login of ${username} failed: ${r.status} ${JSON.stringify(body)}`);
+  if (r.status !== 200 || body.next !== 'done')
+    throw new Error(`login of ${username} failed: ${r.status} ${JSON.stringify(body)}`);
   const setCookie = r.headers.getSetCookie().find((c) => c.includes('nabij_session='));
   if (!setCookie) throw new Error(`login of ${username} set no session cookie`);
   const cookie = setCookie.split(';')[0]!;
@@ -40,7 +41,13 @@ export interface LoadResult {
  * Runs `connections` connections for `seconds`; connection i acts as user i (modulo the users) and cycles through
  * that user's requests.
  */
-export async function runLoad(baseUrl: string, scripts: UserScript[], sessions: Map<string, Session>, connections: number, seconds: number): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  scripts: UserScript[],
+  sessions: Map<string, Session>,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const usable = scripts.filter((s) => s.requests.length > 0 && sessions.has(s.username));
   if (usable.length === 0) throw new Error('no user with requests for this workload');
   const specs: RequestSpec[][] = usable.map((s) => {
@@ -83,7 +90,10 @@ export async function runLoad(baseUrl: string, scripts: UserScript[], sessions: 
 }
 
 /** Probes /health/live every 100 ms while `fn` runs (is the app still answering during a heavy run?). */
-export async function probeLiveness<T>(baseUrl: string, fn: () => Promise<T>): Promise<{ result: T; probes: number; failures: number; maxMs: number }> {
+export async function probeLiveness<T>(
+  baseUrl: string,
+  fn: () => Promise<T>,
+): Promise<{ result: T; probes: number; failures: number; maxMs: number }> {
   let stop = false;
   let probes = 0;
   let failures = 0;

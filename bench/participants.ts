@@ -23,13 +23,54 @@ export interface Participants {
 
 /** Name fragments a worker types: common and rare last names, first names, an infix. */
 const NAME_TERMS = [
-  'jan', 'vries', 'berg', 'bak', 'dijk', 'vis', 'smit', 'meij', 'boer', 'mul', 'groot', 'bos', 'vos', 'pet', 'hend', 'leeu',
-  'dek', 'brou', 'wit', 'yil', 'kaya', 'dem', 'amra', 'bouz', 'bena', 'sita', 'kowa', 'hadd', 'tesf', 'anna', 'moha', 'emma',
-  'sanne', 'joh', 'fatima', 'de', 'van', 'haver', 'oost', 'nijl',
+  'jan',
+  'vries',
+  'berg',
+  'bak',
+  'dijk',
+  'vis',
+  'smit',
+  'meij',
+  'boer',
+  'mul',
+  'groot',
+  'bos',
+  'vos',
+  'pet',
+  'hend',
+  'leeu',
+  'dek',
+  'brou',
+  'wit',
+  'yil',
+  'kaya',
+  'dem',
+  'amra',
+  'bouz',
+  'bena',
+  'sita',
+  'kowa',
+  'hadd',
+  'tesf',
+  'anna',
+  'moha',
+  'emma',
+  'sanne',
+  'joh',
+  'fatima',
+  'de',
+  'van',
+  'haver',
+  'oost',
+  'nijl',
 ];
 
 /** Users by role, round-robin over teams (team by team, first user of each team first). */
-async function usersByRole(pool: pg.Pool, role: string, limit: number): Promise<Array<{ userId: string; username: string; tenantId: string }>> {
+async function usersByRole(
+  pool: pg.Pool,
+  role: string,
+  limit: number,
+): Promise<Array<{ userId: string; username: string; tenantId: string }>> {
   const r = await pool.query<{ id: string; username: string; tenant_id: string }>(
     `select id, username, tenant_id from (
        select u.id, u.username, u.tenant_id, ut.team_id,
@@ -43,7 +84,10 @@ async function usersByRole(pool: pg.Pool, role: string, limit: number): Promise<
   return r.rows.map((x) => ({ userId: x.id, username: x.username, tenantId: x.tenant_id }));
 }
 
-export async function chooseParticipants(pool: pg.Pool, counts: { workers: number; desks: number; coordinators: number }): Promise<Participants> {
+export async function chooseParticipants(
+  pool: pg.Pool,
+  counts: { workers: number; desks: number; coordinators: number },
+): Promise<Participants> {
   const candidates = await usersByRole(pool, 'case_worker', counts.workers * 2);
   const workers: Worker[] = [];
   for (const c of candidates) {
@@ -54,7 +98,11 @@ export async function chooseParticipants(pool: pg.Pool, counts: { workers: numbe
     );
     const workable = cases.rows.filter((x) => ['analysis', 'plan', 'execution'].includes(x.phase));
     if (workable.length === 0) continue;
-    workers.push({ ...c, cases: workable.map((x) => ({ id: x.id, personId: x.primary_person_id })), openCaseIds: cases.rows.map((x) => x.id) });
+    workers.push({
+      ...c,
+      cases: workable.map((x) => ({ id: x.id, personId: x.primary_person_id })),
+      openCaseIds: cases.rows.map((x) => x.id),
+    });
   }
   const desks = await usersByRole(pool, 'intake_desk', counts.desks);
   const coordinators = await usersByRole(pool, 'team_coordinator', counts.coordinators);

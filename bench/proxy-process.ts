@@ -18,11 +18,16 @@ export interface ProxyProcess {
 
 /** Starts the proxy process in front of `upstreams` and waits until it listens. */
 export async function startProxyProcess(upstreams: string[]): Promise<ProxyProcess> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), upstreams, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), upstreams, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the proxy process stopped during start (exit ${code})`)));
-    child.once('message', (m: Reply) => (m.type === 'ready' ? resolve(m.url) : reject(new Error('unexpected message from the proxy process'))));
+    child.once('message', (m: Reply) =>
+      m.type === 'ready' ? resolve(m.url) : reject(new Error('unexpected message from the proxy process')),
+    );
   });
   child.removeAllListeners('exit');
   return {

@@ -32,8 +32,14 @@ export function installRecorder(): void {
         id = nextClientId++;
         clientIds.set(this, id);
       }
-      if (typeof config === 'string') recording.push({ client: id, text: config, values: Array.isArray(values) ? values : undefined });
-      else recording.push({ client: id, text: config.text, values: config.values ?? (Array.isArray(values) ? values : undefined) });
+      if (typeof config === 'string')
+        recording.push({ client: id, text: config, values: Array.isArray(values) ? values : undefined });
+      else
+        recording.push({
+          client: id,
+          text: config.text,
+          values: config.values ?? (Array.isArray(values) ? values : undefined),
+        });
     }
     return original.apply(this, args);
   };
@@ -81,8 +87,7 @@ export async function captureSequences(
       if (r.statusCode >= 300) {
         failures++;
         firstFailure ??= `${request.method} ${request.path}: ${r.statusCode} ${r.body.slice(0, 200)}`;
-      }
-      else sequences.push(toSequence(recording));
+      } else sequences.push(toSequence(recording));
     } finally {
       recording = null;
     }
@@ -92,12 +97,21 @@ export async function captureSequences(
 
 /** The same requests without their access-log inserts: shows what the access log (and its hash chain) costs. */
 export function withoutAccessLog(sequences: Sequence[]): Sequence[] {
-  return sequences.map((seq) => seq.map((segment) => segment.filter((s) => !/^\s*insert into "?access_log"?/i.test(s.text))));
+  return sequences.map((seq) =>
+    seq.map((segment) => segment.filter((s) => !/^\s*insert into "?access_log"?/i.test(s.text))),
+  );
 }
 
 /** Readable text of a captured request (for --dump-sql). */
 export function describeSequence(seq: Sequence): string {
-  return seq.map((segment, i) => [`-- transaction ${i + 1}`, ...segment.map((s) => `${s.text};  -- ${JSON.stringify(s.values ?? []).slice(0, 300)}`)].join('\n')).join('\n\n');
+  return seq
+    .map((segment, i) =>
+      [
+        `-- transaction ${i + 1}`,
+        ...segment.map((s) => `${s.text};  -- ${JSON.stringify(s.values ?? []).slice(0, 300)}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }
 
 export interface StatementProfile {
@@ -154,7 +168,11 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Replays the sequences round-robin with `concurrency` loops on a pool of `poolSize` connections for `seconds`. */
-export async function replay(url: string, sequences: Sequence[], options: { seconds: number; concurrency: number; poolSize: number }): Promise<RawResult> {
+export async function replay(
+  url: string,
+  sequences: Sequence[],
+  options: { seconds: number; concurrency: number; poolSize: number },
+): Promise<RawResult> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize });
   pool.on('error', () => undefined);
   const latencies: number[] = [];
@@ -186,8 +204,16 @@ export async function replay(url: string, sequences: Sequence[], options: { seco
     await Promise.all(Array.from({ length: options.concurrency }, loop));
     const elapsed = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const statements = sequences.reduce((n, s) => n + s.reduce((m, seg) => m + seg.length, 0), 0) / Math.max(1, sequences.length);
-    return { rps: latencies.length / elapsed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, requests: latencies.length, statementsPerRequest: statements };
+    const statements =
+      sequences.reduce((n, s) => n + s.reduce((m, seg) => m + seg.length, 0), 0) / Math.max(1, sequences.length);
+    return {
+      rps: latencies.length / elapsed,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      errors,
+      requests: latencies.length,
+      statementsPerRequest: statements,
+    };
   } finally {
     await pool.end();
   }

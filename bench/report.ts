@@ -52,7 +52,15 @@ export interface WorkloadDetails {
   route: string;
   kind: 'read' | 'write';
   p99TargetMs: number;
-  reps: Array<{ rps: number; p50Ms: number; p99Ms: number; errors: number; statuses: Record<string, number>; rssMb: number; dbRssMb: number }>;
+  reps: Array<{
+    rps: number;
+    p50Ms: number;
+    p99Ms: number;
+    errors: number;
+    statuses: Record<string, number>;
+    rssMb: number;
+    dbRssMb: number;
+  }>;
   raw: Array<{ rps: number; p50Ms: number; p99Ms: number; errors: number }>;
   rawP50Ms: number | null;
   rawP99Ms: number | null;
@@ -67,13 +75,26 @@ export interface WorkloadDetails {
 export interface Details {
   stamp: string;
   note: string | null;
-  options: { size: string; db: 'server' | 'embedded'; seconds: number; reps: number; connections: number; poolSize: number };
+  options: {
+    size: string;
+    db: 'server' | 'embedded';
+    seconds: number;
+    reps: number;
+    connections: number;
+    poolSize: number;
+  };
   dataset: Record<string, unknown>;
   loadAverage: { start: number[]; end: number[] };
   idleWaitSeconds: number;
   notMeasured: Array<{ name: string; reason: string }>;
   workloads: WorkloadDetails[];
-  frontend?: { initialJs: Array<{ file: string; bytes: number; gzipBytes: number }>; cold: unknown[]; warm: unknown[]; user: string; buildSeconds: number | null };
+  frontend?: {
+    initialJs: Array<{ file: string; bytes: number; gzipBytes: number }>;
+    cold: unknown[];
+    warm: unknown[];
+    user: string;
+    buildSeconds: number | null;
+  };
   multiInstance?: MultiInstanceDetails;
 }
 
@@ -127,14 +148,16 @@ export function writeResults(dir: string, result: BenchResult, details: Details)
   return { file: `${base}.json` };
 }
 
-const fmt = (x: number | null, digits = 1) => (x === null ? '—' : x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
+const fmt = (x: number | null, digits = 1) =>
+  x === null ? '—' : x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 function verdict(w: WorkloadResult, d: WorkloadDetails | undefined, size: string): string {
   if (!d) return '';
   const misses: string[] = [];
   if (w.db === 'server' && size === 'large') {
     if (w.p99Ms > d.p99TargetMs) misses.push(`p99 > ${d.p99TargetMs}`);
-    if (d.kind === 'read' && w.name !== 'dashboard' && w.ratioToRaw !== null && w.ratioToRaw < 0.6) misses.push('ratio < 0.6');
+    if (d.kind === 'read' && w.name !== 'dashboard' && w.ratioToRaw !== null && w.ratioToRaw < 0.6)
+      misses.push('ratio < 0.6');
     if (w.rssMb > 400) misses.push('RSS > 400');
   } else if (w.db === 'embedded' && size === 'medium' && d.kind === 'read' && w.name !== 'dashboard') {
     if (w.p99Ms > 100) misses.push('p99 > 100');
@@ -150,7 +173,10 @@ export function markdownSection(dir: string): string {
   const latest = stored.at(-1);
   if (!latest) return '_No results yet: run `npm run bench`._';
   const lines: string[] = [];
-  const latestOf = (size: string, db: string) => [...stored].reverse().find((s) => s.result.dataset.size === size && (s.result.workloads[0]?.db ?? s.details?.options.db) === db);
+  const latestOf = (size: string, db: string) =>
+    [...stored]
+      .reverse()
+      .find((s) => s.result.dataset.size === size && (s.result.workloads[0]?.db ?? s.details?.options.db) === db);
   const seen = new Set<string>();
   const runs = [...stored].reverse().filter((s) => {
     const key = `${s.result.dataset.size}-${s.result.workloads[0]?.db ?? s.details?.options.db}`;
@@ -166,11 +192,15 @@ export function markdownSection(dir: string): string {
     lines.push('');
     lines.push(
       `Node ${r.node}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB. Dataset: ${r.dataset.persons.toLocaleString('en')} persons, ${r.dataset.cases.toLocaleString('en')} case files, ${r.dataset.contacts.toLocaleString('en')} contacts` +
-        (d ? `; ${d.options.reps} × ${d.options.seconds} s per workload, app pool ${d.options.poolSize}; load average at start ${d.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')}, at end ${d.loadAverage.end.map((x) => x.toFixed(1)).join(' / ')}` : '') +
+        (d
+          ? `; ${d.options.reps} × ${d.options.seconds} s per workload, app pool ${d.options.poolSize}; load average at start ${d.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')}, at end ${d.loadAverage.end.map((x) => x.toFixed(1)).join(' / ')}`
+          : '') +
         `. File \`bench/results/${run.file}\`${d?.note ? `. Note: ${d.note}` : ''}.`,
     );
     lines.push('');
-    lines.push('| workload | conn. | req/s | p50 ms | p99 ms | errors | raw req/s | raw p99 ms | app/raw | RSS MB | target |');
+    lines.push(
+      '| workload | conn. | req/s | p50 ms | p99 ms | errors | raw req/s | raw p99 ms | app/raw | RSS MB | target |',
+    );
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const w of r.workloads) {
       const wd = d?.workloads.find((x) => x.name === w.name);
@@ -181,14 +211,20 @@ export function markdownSection(dir: string): string {
     const diagnosed = d?.workloads.filter((x) => x.rawWithoutAccessLog || x.statementProfile?.length) ?? [];
     if (diagnosed.length) {
       lines.push('');
-      lines.push('Diagnostics (one run each): the raw replay without the access-log inserts, and the slowest statements of a request timed one request at a time.');
+      lines.push(
+        'Diagnostics (one run each): the raw replay without the access-log inserts, and the slowest statements of a request timed one request at a time.',
+      );
       lines.push('');
-      lines.push('| workload | statements per request | raw req/s → without access-log inserts | slowest statements (mean ms × calls per request) |');
+      lines.push(
+        '| workload | statements per request | raw req/s → without access-log inserts | slowest statements (mean ms × calls per request) |',
+      );
       lines.push('|---|---:|---|---|');
       for (const x of diagnosed) {
         const withLog = r.workloads.find((w) => w.name === x.name)?.rawRps ?? null;
         const without = x.rawWithoutAccessLog ? `${fmt(withLog, 0)} → ${fmt(x.rawWithoutAccessLog.rps, 0)}` : '—';
-        const per = (x.statementProfile ?? []).slice(0, 3).map((p) => `\`${p.statement.slice(0, 70).replace(/\|/g, '\\|')}…\` ${p.meanMs.toFixed(1)}`);
+        const per = (x.statementProfile ?? [])
+          .slice(0, 3)
+          .map((p) => `\`${p.statement.slice(0, 70).replace(/\|/g, '\\|')}…\` ${p.meanMs.toFixed(1)}`);
         lines.push(`| ${x.name} | ${fmt(x.statementsPerRequest, 0)} | ${without} | ${per.join('<br>')} |`);
       }
     }
@@ -206,7 +242,15 @@ export function markdownSection(dir: string): string {
       lines.push(`Not measured: ${d.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}.`);
     }
     // Comparison with the previous run of the same size and database.
-    const previous = [...stored].reverse().find((s) => s !== run && s.file < run.file && s.result.dataset.size === r.dataset.size && (s.result.workloads[0]?.db ?? s.details?.options.db) === db);
+    const previous = [...stored]
+      .reverse()
+      .find(
+        (s) =>
+          s !== run &&
+          s.file < run.file &&
+          s.result.dataset.size === r.dataset.size &&
+          (s.result.workloads[0]?.db ?? s.details?.options.db) === db,
+      );
     if (previous) {
       lines.push('');
       lines.push(`Compared with the previous run (\`${previous.file}\`):`);
@@ -219,8 +263,11 @@ export function markdownSection(dir: string): string {
           lines.push(`| ${w.name} | new | new |`);
           continue;
         }
-        const change = (a: number, b: number) => (a === 0 ? '' : ` (${b >= a ? '+' : ''}${Math.round(((b - a) / a) * 100)}%)`);
-        lines.push(`| ${w.name} | ${fmt(p.rps, 0)} → ${fmt(w.rps, 0)}${change(p.rps, w.rps)} | ${fmt(p.p99Ms)} → ${fmt(w.p99Ms)}${change(p.p99Ms, w.p99Ms)} |`);
+        const change = (a: number, b: number) =>
+          a === 0 ? '' : ` (${b >= a ? '+' : ''}${Math.round(((b - a) / a) * 100)}%)`;
+        lines.push(
+          `| ${w.name} | ${fmt(p.rps, 0)} → ${fmt(w.rps, 0)}${change(p.rps, w.rps)} | ${fmt(p.p99Ms)} → ${fmt(w.p99Ms)}${change(p.p99Ms, w.p99Ms)} |`,
+        );
       }
     }
     lines.push('');
@@ -230,7 +277,9 @@ export function markdownSection(dir: string): string {
   if (sizes.length > 1) {
     lines.push('### Scale curve (PostgreSQL server, latest run of each size)');
     lines.push('');
-    lines.push(`| workload | ${sizes.map((s) => `${s.result.dataset.size} p99 ms (req/s)`).join(' | ')} | xl p99 / large p99 |`);
+    lines.push(
+      `| workload | ${sizes.map((s) => `${s.result.dataset.size} p99 ms (req/s)`).join(' | ')} | xl p99 / large p99 |`,
+    );
     lines.push(`|---|${sizes.map(() => '---:').join('|')}|---:|`);
     const names = [...new Set(sizes.flatMap((s) => s.result.workloads.map((w) => w.name)))];
     for (const name of names) {
@@ -241,10 +290,14 @@ export function markdownSection(dir: string): string {
       const large = sizes.find((s) => s.result.dataset.size === 'large')?.result.workloads.find((w) => w.name === name);
       const xl = sizes.find((s) => s.result.dataset.size === 'xl')?.result.workloads.find((w) => w.name === name);
       const ratio = large && xl && large.p99Ms > 0 ? xl.p99Ms / large.p99Ms : null;
-      lines.push(`| ${name} | ${cells.join(' | ')} | ${ratio === null ? '—' : `${ratio.toFixed(2)}${ratio > 1.5 ? ' (miss: > 1.5)' : ''}`} |`);
+      lines.push(
+        `| ${name} | ${cells.join(' | ')} | ${ratio === null ? '—' : `${ratio.toFixed(2)}${ratio > 1.5 ? ' (miss: > 1.5)' : ''}`} |`,
+      );
     }
     lines.push('');
-    lines.push(`Datasets: ${sizes.map((s) => `${s.result.dataset.size} ${s.result.dataset.persons.toLocaleString('en')} persons / ${s.result.dataset.cases.toLocaleString('en')} case files / ${s.result.dataset.contacts.toLocaleString('en')} contacts`).join('; ')}.`);
+    lines.push(
+      `Datasets: ${sizes.map((s) => `${s.result.dataset.size} ${s.result.dataset.persons.toLocaleString('en')} persons / ${s.result.dataset.cases.toLocaleString('en')} case files / ${s.result.dataset.contacts.toLocaleString('en')} contacts`).join('; ')}.`,
+    );
     lines.push('');
   }
   return lines.join('\n');
@@ -261,7 +314,12 @@ function frontendLines(f: FrontendResult): string[] {
     `| case file page LCP, cold cache (median) | ${fmt(f.caseLcpMs.median, 0)} ms (runs ${f.caseLcpMs.runs.map((x) => fmt(x, 0)).join(', ')}) | ≤ 1,500 ms: ${ok(f.caseLcpMs.median <= 1500)} |`,
     `| case file page LCP, warm cache (median) | ${fmt(f.caseLcpWarmMs.median, 0)} ms (runs ${f.caseLcpWarmMs.runs.map((x) => fmt(x, 0)).join(', ')}) | |`,
     `| first contentful paint / overview rendered, cold (median) | ${fmt(f.caseFcpMs, 0)} ms / ${fmt(f.caseReadyMs, 0)} ms | |`,
-    ...(f.lcpBeforeReadyRuns ? ['', `In ${f.lcpBeforeReadyRuns} of ${f.caseLcpMs.runs.length} cold runs the largest paint came before the overview was rendered (the frame or the loading message; nothing painted later was larger).`] : []),
+    ...(f.lcpBeforeReadyRuns
+      ? [
+          '',
+          `In ${f.lcpBeforeReadyRuns} of ${f.caseLcpMs.runs.length} cold runs the largest paint came before the overview was rendered (the frame or the loading message; nothing painted later was larger).`,
+        ]
+      : []),
   ];
 }
 
@@ -276,13 +334,23 @@ function multiInstanceLines(m: MultiInstanceSummary): string[] {
   for (const w of m.workloads) {
     const a = w.oneInstance;
     const b = w.instances;
-    lines.push(`| ${w.name} | ${w.connections} | ${fmt(a.rps, 0)} | ${fmt(a.p50Ms)} | ${fmt(a.p99Ms)} | ${a.errors} | ${fmt(b.rps, 0)} | ${fmt(b.p50Ms)} | ${fmt(b.p99Ms)} | ${b.errors} | ${w.scaling === null ? '—' : `${w.scaling.toFixed(2)}×`} | ${fmt(w.rssMb, 0)} |`);
+    lines.push(
+      `| ${w.name} | ${w.connections} | ${fmt(a.rps, 0)} | ${fmt(a.p50Ms)} | ${fmt(a.p99Ms)} | ${a.errors} | ${fmt(b.rps, 0)} | ${fmt(b.p50Ms)} | ${fmt(b.p99Ms)} | ${b.errors} | ${w.scaling === null ? '—' : `${w.scaling.toFixed(2)}×`} | ${fmt(w.rssMb, 0)} |`,
+    );
   }
   const s = m.sessions;
   const j = m.jobs;
-  const ticks = Object.entries(j.ticks).map(([name, t]) => `${name} ${t.ticks}`).join(', ') || 'none';
+  const ticks =
+    Object.entries(j.ticks)
+      .map(([name, t]) => `${name} ${t.ticks}`)
+      .join(', ') || 'none';
   const queues = Object.entries(j.queues)
-    .map(([name, q]) => `${name}: ${q.created} (${Object.entries(q.byState).map(([k, v]) => `${v} ${k}`).join(', ')}${q.retried ? `; ${q.retried} retried after a failure` : ''})`)
+    .map(
+      ([name, q]) =>
+        `${name}: ${q.created} (${Object.entries(q.byState)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}${q.retried ? `; ${q.retried} retried after a failure` : ''})`,
+    )
     .join('; ');
   lines.push(
     '',

@@ -42,12 +42,35 @@ interface Upstream {
 
 type Outcome = 'answered' | 'refused' | 'draining' | 'reset' | 'failed';
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
-const withoutHopByHop = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP_BY_HOP.has(k)));
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+]);
+const withoutHopByHop = (headers: http.IncomingHttpHeaders) =>
+  Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP_BY_HOP.has(k)));
 
-export async function startRoundRobinProxy(options: { upstreams: string[]; port?: number; healthIntervalMs?: number }): Promise<RoundRobinProxy> {
-  const upstreams: Upstream[] = options.upstreams.map((base) => ({ base: base.replace(/\/$/, ''), url: new URL(base), ready: false }));
-  const stats: ProxyStats = { requests: 0, answered: Object.fromEntries(upstreams.map((u) => [u.base, 0])), retried: { refused: 0, draining: 0, reset: 0 }, failed: 0, outOfRotation: 0 };
+export async function startRoundRobinProxy(options: {
+  upstreams: string[];
+  port?: number;
+  healthIntervalMs?: number;
+}): Promise<RoundRobinProxy> {
+  const upstreams: Upstream[] = options.upstreams.map((base) => ({
+    base: base.replace(/\/$/, ''),
+    url: new URL(base),
+    ready: false,
+  }));
+  const stats: ProxyStats = {
+    requests: 0,
+    answered: Object.fromEntries(upstreams.map((u) => [u.base, 0])),
+    retried: { refused: 0, draining: 0, reset: 0 },
+    failed: 0,
+    outOfRotation: 0,
+  };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   let next = 0;
 
@@ -57,7 +80,9 @@ export async function startRoundRobinProxy(options: { upstreams: string[]; port?
   };
   const check = async (u: Upstream) => {
     try {
-      const r = await fetch(`${u.base}/health/ready`, { signal: AbortSignal.timeout(Math.max(options.healthIntervalMs ?? 250, 1_000)) });
+      const r = await fetch(`${u.base}/health/ready`, {
+        signal: AbortSignal.timeout(Math.max(options.healthIntervalMs ?? 250, 1_000)),
+      });
       await r.arrayBuffer();
       setReady(u, r.ok);
     } catch {
@@ -74,21 +99,29 @@ export async function startRoundRobinProxy(options: { upstreams: string[]; port?
 
   const forward = (u: Upstream, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) =>
     new Promise<Outcome>((resolve) => {
-      const headers = { ...withoutHopByHop(req.headers), 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http', 'x-forwarded-host': req.headers.host ?? '' };
-      const up = http.request({ host: u.url.hostname, port: u.url.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-        if (answer.statusCode === 503 && answer.headers['x-nabij-draining'] === '1') {
-          answer.resume();
-          setReady(u, false);
-          return resolve('draining');
-        }
-        res.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
-        answer.pipe(res);
-        answer.on('end', () => resolve('answered'));
-        answer.on('error', () => {
-          res.destroy(); // the answer had started: the client sees it cut off; no retry
-          resolve('answered');
-        });
-      });
+      const headers = {
+        ...withoutHopByHop(req.headers),
+        'x-forwarded-for': req.socket.remoteAddress ?? '',
+        'x-forwarded-proto': 'http',
+        'x-forwarded-host': req.headers.host ?? '',
+      };
+      const up = http.request(
+        { host: u.url.hostname, port: u.url.port, method: req.method, path: req.url, headers, agent },
+        (answer) => {
+          if (answer.statusCode === 503 && answer.headers['x-nabij-draining'] === '1') {
+            answer.resume();
+            setReady(u, false);
+            return resolve('draining');
+          }
+          res.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
+          answer.pipe(res);
+          answer.on('end', () => resolve('answered'));
+          answer.on('error', () => {
+            res.destroy(); // the answer had started: the client sees it cut off; no retry
+            resolve('answered');
+          });
+        },
+      );
       up.on('error', (err: NodeJS.ErrnoException) => {
         if (res.headersSent) return resolve('answered');
         if (err.code === 'ECONNREFUSED') {
@@ -97,7 +130,8 @@ export async function startRoundRobinProxy(options: { upstreams: string[]; port?
         }
         // A reused keep-alive connection closed before any answer: the server closed it as idle (not handled) — or
         // the instance crashed while handling it. Only a read is safe to repeat without knowing which.
-        if (up.reusedSocket && err.code === 'ECONNRESET' && (req.method === 'GET' || req.method === 'HEAD')) return resolve('reset');
+        if (up.reusedSocket && err.code === 'ECONNRESET' && (req.method === 'GET' || req.method === 'HEAD'))
+          return resolve('reset');
         resolve('failed');
       });
       up.end(body);

@@ -29,8 +29,27 @@ import { logIn, probeLiveness, runLoad, type LoadResult, type Session } from './
 import { chooseParticipants, type Participants } from './participants';
 import { buildWeb, measureCaseLcp, measureInitialJs, type CaseLcp, type InitialJs } from './frontend';
 import { runMultiInstance, type MultiInstanceDetails, type MultiInstanceSummary } from './multi-instance';
-import { captureSequences, describeSequence, installRecorder, profileStatements, replay, withoutAccessLog, type RawResult, type Sequence, type StatementProfile } from './raw';
-import { median, roundResult, updateDocs, writeResults, type BenchResult, type Details, type WorkloadDetails, type WorkloadResult } from './report';
+import {
+  captureSequences,
+  describeSequence,
+  installRecorder,
+  profileStatements,
+  replay,
+  withoutAccessLog,
+  type RawResult,
+  type Sequence,
+  type StatementProfile,
+} from './raw';
+import {
+  median,
+  roundResult,
+  updateDocs,
+  writeResults,
+  type BenchResult,
+  type Details,
+  type WorkloadDetails,
+  type WorkloadResult,
+} from './report';
 import { workloads as allWorkloads, type Workload } from './workloads';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -75,9 +94,14 @@ const connections = Number(args.connections);
 const poolSize = Number(args['pool-size']);
 const instances = Number(args.instances);
 if (!Number.isInteger(instances) || instances < 1) throw new Error('--instances must be a whole number ≥ 1');
-if (instances > 1 && args.embedded) throw new Error('--instances needs the PostgreSQL server: the embedded database has one owner at a time');
+if (instances > 1 && args.embedded)
+  throw new Error('--instances needs the PostgreSQL server: the embedded database has one owner at a time');
 const frontend = !args['no-frontend'];
-const serverBase = args['database-url'] ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverBase =
+  args['database-url'] ??
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const resultsDir = path.join(root, 'bench/results');
 const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
 mkdirSync(resultsDir, { recursive: true });
@@ -85,8 +109,11 @@ const appLog = path.join(os.tmpdir(), `nabij-bench-${stamp}.log`);
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 const loadStart = os.loadavg();
-log(`size ${size}, ${dbKind} database, ${reps} × ${seconds} s per workload, ${connections} connections, app pool ${poolSize}; load average ${loadStart.map((x) => x.toFixed(1)).join(' ')}`);
-if (loadStart[0]! > os.cpus().length) log('warning: the machine is busy (load average above the number of cores); absolute numbers will be low and noisy');
+log(
+  `size ${size}, ${dbKind} database, ${reps} × ${seconds} s per workload, ${connections} connections, app pool ${poolSize}; load average ${loadStart.map((x) => x.toFixed(1)).join(' ')}`,
+);
+if (loadStart[0]! > os.cpus().length)
+  log('warning: the machine is busy (load average above the number of cores); absolute numbers will be low and noisy');
 
 // ---------- 0. the web app: built from the current source into a folder of this run (or --web-dist as it is) ----------
 let webDist = '/nonexistent';
@@ -99,7 +126,9 @@ if (frontend) {
     webBuildSeconds = buildWeb(root, webDist).seconds;
   }
   initialJs = measureInitialJs(webDist);
-  log(`web app ${args['web-dist'] ? `from ${webDist}` : `built in ${webBuildSeconds!.toFixed(0)} s`}: initial JavaScript ${initialJs.gzipKb} KB gzip (${initialJs.files.length} files, ${initialJs.rawKb} KB minified)`);
+  log(
+    `web app ${args['web-dist'] ? `from ${webDist}` : `built in ${webBuildSeconds!.toFixed(0)} s`}: initial JavaScript ${initialJs.gzipKb} KB gzip (${initialJs.files.length} files, ${initialJs.rawKb} KB minified)`,
+  );
 }
 
 // ---------- 1. the dataset ----------
@@ -118,15 +147,25 @@ if (dbKind === 'server') {
   ownEmbedded = await startEmbeddedDatabase(dataDir, 120_000);
   dbUrl = ownEmbedded.url;
 }
-log(`dataset: ${dataset.persons.toLocaleString('en')} persons, ${dataset.cases.toLocaleString('en')} case files, ${dataset.contacts.toLocaleString('en')} contacts, ${dataset.databaseMb} MB`);
+log(
+  `dataset: ${dataset.persons.toLocaleString('en')} persons, ${dataset.cases.toLocaleString('en')} case files, ${dataset.contacts.toLocaleString('en')} contacts, ${dataset.databaseMb} MB`,
+);
 
 // ---------- 2. participants, and the SQL of every read workload (captured in-process) ----------
 const ownerPool = new pg.Pool({ connectionString: dbUrl, max: 2 });
-const participants: Participants = await chooseParticipants(ownerPool, { workers: connections, desks: connections, coordinators: connections });
+const participants: Participants = await chooseParticipants(ownerPool, {
+  workers: connections,
+  desks: connections,
+  coordinators: connections,
+});
 await ownerPool.end();
-log(`participants: ${participants.workers.length} case workers, ${participants.desks.length} intake desks, ${participants.coordinators.length} coordinators`);
+log(
+  `participants: ${participants.workers.length} case workers, ${participants.desks.length} intake desks, ${participants.coordinators.length} coordinators`,
+);
 
-const chosen = allWorkloads(connections, Number(args['dashboard-connections'])).filter((w) => !args.only || args.only.split(',').includes(w.name));
+const chosen = allWorkloads(connections, Number(args['dashboard-connections'])).filter(
+  (w) => !args.only || args.only.split(',').includes(w.name),
+);
 const captureDb = createDatabase(dbUrl, poolSize);
 const captureApp = await buildApp({
   db: captureDb,
@@ -147,7 +186,8 @@ const notMeasured: Array<{ name: string; reason: string }> = [];
 const active: Workload[] = [];
 for (const w of chosen) {
   const url = w.route.path.replace(/\{(\w+)\}/g, ':$1');
-  if (!captureApp.hasRoute({ method: w.route.method, url })) notMeasured.push({ name: w.name, reason: `route ${w.route.method} ${w.route.path} does not exist in this build` });
+  if (!captureApp.hasRoute({ method: w.route.method, url }))
+    notMeasured.push({ name: w.name, reason: `route ${w.route.method} ${w.route.path} does not exist in this build` });
   else active.push(w);
 }
 installRecorder();
@@ -155,10 +195,18 @@ const captureSessions = new Map<string, Session>();
 async function captureSession(username: string): Promise<Session> {
   let s = captureSessions.get(username);
   if (!s) {
-    const r = await captureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: SYNTHETIC_PASSWORD } });
+    const r = await captureApp.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: SYNTHETIC_PASSWORD },
+    });
     const cookie = r.cookies.find((c) => c.name === 'nabij_session');
     if (r.statusCode !== 200 || !cookie) throw new Error(`capture login of ${username} failed: ${r.statusCode}`);
-    const session = await captureApp.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `nabij_session=${cookie.value}` } });
+    const session = await captureApp.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: `nabij_session=${cookie.value}` },
+    });
     s = { username, cookie: `nabij_session=${cookie.value}`, csrf: session.json<{ csrfToken: string }>().csrfToken };
     captureSessions.set(username, s);
   }
@@ -168,11 +216,18 @@ async function captureSession(username: string): Promise<Session> {
 // that keep them up to date); the first dashboard of each municipality computes them all. Done once here, not measured.
 if (active.some((w) => w.name === 'dashboard')) {
   const firstPerTenant = new Map<string, string>();
-  for (const c of participants.coordinators) if (!firstPerTenant.has(c.tenantId)) firstPerTenant.set(c.tenantId, c.username);
+  for (const c of participants.coordinators)
+    if (!firstPerTenant.has(c.tenantId)) firstPerTenant.set(c.tenantId, c.username);
   for (const username of firstPerTenant.values()) {
     const t0 = performance.now();
-    const r = await captureApp.inject({ method: 'GET', url: '/api/management-information/dashboard', headers: { cookie: (await captureSession(username)).cookie } });
-    log(`  first dashboard of ${username.split('.')[0]}: ${r.statusCode} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const r = await captureApp.inject({
+      method: 'GET',
+      url: '/api/management-information/dashboard',
+      headers: { cookie: (await captureSession(username)).cookie },
+    });
+    log(
+      `  first dashboard of ${username.split('.')[0]}: ${r.statusCode} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 }
 const sequences = new Map<string, Sequence[]>();
@@ -180,23 +235,31 @@ for (const w of active.filter((x) => x.kind === 'read')) {
   const items = [];
   for (const script of w.scripts(participants)) {
     const session = await captureSession(script.username);
-    for (const request of script.requests.slice(0, 6)) items.push({ cookie: session.cookie, csrf: session.csrf, request });
+    for (const request of script.requests.slice(0, 6))
+      items.push({ cookie: session.cookie, csrf: session.csrf, request });
   }
   const captured = await captureSequences(captureApp, items);
-  if (captured.failures > 0) log(`  ${w.name}: ${captured.failures} of ${items.length} captured requests failed, e.g. ${captured.firstFailure}`);
+  if (captured.failures > 0)
+    log(`  ${w.name}: ${captured.failures} of ${items.length} captured requests failed, e.g. ${captured.firstFailure}`);
   sequences.set(w.name, captured.sequences);
   if (args['dump-sql'] && captured.sequences[0]) {
     mkdirSync(args['dump-sql'], { recursive: true });
     writeFileSync(path.join(args['dump-sql'], `${w.name}.sql`), `${describeSequence(captured.sequences[0])}\n`);
   }
-  const stmts = captured.sequences.reduce((n, s) => n + s.reduce((m, seg) => m + seg.length, 0), 0) / Math.max(1, captured.sequences.length);
+  const stmts =
+    captured.sequences.reduce((n, s) => n + s.reduce((m, seg) => m + seg.length, 0), 0) /
+    Math.max(1, captured.sequences.length);
   log(`  captured ${w.name}: ${captured.sequences.length} requests, ${stmts.toFixed(1)} statements each`);
 }
 await captureApp.close();
 await captureDb.close();
 
 // ---------- 3. runs ----------
-type AppRep = LoadResult & { rssMb: number; dbRssMb: number; liveness?: { probes: number; failures: number; maxMs: number } };
+type AppRep = LoadResult & {
+  rssMb: number;
+  dbRssMb: number;
+  liveness?: { probes: number; failures: number; maxMs: number };
+};
 const appReps = new Map<string, AppRep[]>(active.map((w) => [w.name, []]));
 const rawReps = new Map<string, RawResult[]>(active.map((w) => [w.name, []]));
 
@@ -205,7 +268,9 @@ async function rawRun(w: Workload): Promise<void> {
   if (!seqs?.length) return;
   const r = await replay(dbUrl, seqs, { seconds, concurrency: poolSize, poolSize });
   rawReps.get(w.name)!.push(r);
-  log(`  raw ${w.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.errors} errors`);
+  log(
+    `  raw ${w.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.errors} errors`,
+  );
 }
 
 // The embedded database has one owner at a time: the raw runs go first, on our own embedded server.
@@ -216,7 +281,11 @@ if (ownEmbedded) {
 }
 
 const app: RunningApp = await startAppProcess(
-  { ...(dbKind === 'server' ? { DATABASE_URL: dbUrl } : { DATA_DIR: dataDir! }), DATABASE_POOL_SIZE: String(poolSize), WEB_DIST_DIR: webDist },
+  {
+    ...(dbKind === 'server' ? { DATABASE_URL: dbUrl } : { DATA_DIR: dataDir! }),
+    DATABASE_POOL_SIZE: String(poolSize),
+    WEB_DIST_DIR: webDist,
+  },
   appLog,
 );
 const started = new Date();
@@ -233,14 +302,20 @@ try {
   for (const username of usernames) sessions.set(username, await logIn(app.baseUrl, username));
   log(`${sessions.size} users logged in over HTTP`);
 
-
   const appRun = async (w: Workload, secs: number, record: boolean) => {
     // Requests still queued from the previous run must not count against this one.
     await waitUntilIdle(app, 60, 1);
-    const run = () => withRssPeak(app, () => runLoad(app.baseUrl, w.scripts(participants), sessions, w.connections, secs));
+    const run = () =>
+      withRssPeak(app, () => runLoad(app.baseUrl, w.scripts(participants), sessions, w.connections, secs));
     if (w.name === 'dashboard') {
       const probed = await probeLiveness(app.baseUrl, run);
-      if (record) appReps.get(w.name)!.push({ ...probed.result.result, rssMb: probed.result.peakMb, dbRssMb: probed.result.peakChildrenMb, liveness: { probes: probed.probes, failures: probed.failures, maxMs: probed.maxMs } });
+      if (record)
+        appReps.get(w.name)!.push({
+          ...probed.result.result,
+          rssMb: probed.result.peakMb,
+          dbRssMb: probed.result.peakChildrenMb,
+          liveness: { probes: probed.probes, failures: probed.failures, maxMs: probed.maxMs },
+        });
       return probed.result.result;
     }
     const r = await run();
@@ -256,7 +331,9 @@ try {
     for (const w of active) {
       const r = await appRun(w, seconds, true);
       const rss = appReps.get(w.name)!.at(-1)!.rssMb;
-      log(`  app ${w.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.errors} errors ${JSON.stringify(r.statuses)}, RSS ${rss.toFixed(0)} MB`);
+      log(
+        `  app ${w.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.errors} errors ${JSON.stringify(r.statuses)}, RSS ${rss.toFixed(0)} MB`,
+      );
       if (dbKind === 'server' && w.kind === 'read') {
         await waitUntilIdle(app, 60, 1);
         await rawRun(w);
@@ -270,7 +347,9 @@ try {
     const worker = participants.workers[0]!;
     caseLcp = await measureCaseLcp(app.baseUrl, worker.username, worker.openCaseIds, Number(args['lcp-runs']));
     lcpUser = worker.username;
-    log(`case file page LCP: cold ${caseLcp.cold.medianMs.toFixed(0)} ms (median of ${caseLcp.cold.runs.length}; ${caseLcp.cold.runs.map((r) => r.lcpMs.toFixed(0)).join(', ')}), warm ${caseLcp.warm.medianMs.toFixed(0)} ms; LCP element ${caseLcp.cold.runs[0]?.lcpElement}`);
+    log(
+      `case file page LCP: cold ${caseLcp.cold.medianMs.toFixed(0)} ms (median of ${caseLcp.cold.runs.length}; ${caseLcp.cold.runs.map((r) => r.lcpMs.toFixed(0)).join(', ')}), warm ${caseLcp.warm.medianMs.toFixed(0)} ms; LCP element ${caseLcp.cold.runs[0]?.lcpElement}`,
+    );
   }
 } finally {
   await app.stop();
@@ -282,7 +361,17 @@ try {
 let multi: { summary: MultiInstanceSummary; details: MultiInstanceDetails } | undefined;
 if (instances > 1) {
   log(`${instances} instances behind a round-robin proxy: ${reps} × ${seconds} s per workload and configuration`);
-  multi = await runMultiInstance({ dbUrl, instances, poolSize, seconds, reps, workloads: active, participants, logFile: appLog, log });
+  multi = await runMultiInstance({
+    dbUrl,
+    instances,
+    poolSize,
+    seconds,
+    reps,
+    workloads: active,
+    participants,
+    logFile: appLog,
+    log,
+  });
 }
 
 // Diagnostics (details only): where a request's database time goes (statements timed one request at a time), and
@@ -295,7 +384,10 @@ if (dbKind === 'server') {
     const profile = await profileStatements(dbUrl, seqs);
     profiles.set(w.name, profile.slice(0, 8));
     const top = profile[0];
-    if (top) log(`  slowest statement of ${w.name}: ${top.meanMs.toFixed(1)} ms mean (${top.calls} calls): ${top.statement.slice(0, 100)}`);
+    if (top)
+      log(
+        `  slowest statement of ${w.name}: ${top.meanMs.toFixed(1)} ms mean (${top.calls} calls): ${top.statement.slice(0, 100)}`,
+      );
   }
 }
 
@@ -307,7 +399,9 @@ if (dbKind === 'server') {
     if (!seqs?.length) continue;
     const r = await replay(dbUrl, withoutAccessLog(seqs), { seconds, concurrency: poolSize, poolSize });
     rawWithoutLog.set(w.name, r);
-    log(`  raw without access log ${w.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`);
+    log(
+      `  raw without access log ${w.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
+    );
   }
 }
 
@@ -317,7 +411,10 @@ async function removeBenchWrites(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     const ids = participants.workers.map((w) => w.userId);
-    const c = await pool.query(`delete from contact_entry where recorded_by = any($1::uuid[]) and recorded_at >= $2 and note like '%(benchmark).'`, [ids, started]);
+    const c = await pool.query(
+      `delete from contact_entry where recorded_by = any($1::uuid[]) and recorded_at >= $2 and note like '%(benchmark).'`,
+      [ids, started],
+    );
     const z = await pool.query(
       `delete from zrm_assessment a where a.recorded_by = any($1::uuid[]) and a.recorded_at >= $2 and exists (select 1 from zrm_score s where s.assessment_id = a.id and s.note = 'Tussenmeting (benchmark).')`,
       [ids, started],
@@ -365,7 +462,15 @@ for (const w of active) {
     route: `${w.route.method} ${w.route.path}`,
     kind: w.kind,
     p99TargetMs: w.p99TargetMs,
-    reps: a.map((x) => ({ rps: x.rps, p50Ms: x.p50Ms, p99Ms: x.p99Ms, errors: x.errors, statuses: x.statuses, rssMb: x.rssMb, dbRssMb: x.dbRssMb })),
+    reps: a.map((x) => ({
+      rps: x.rps,
+      p50Ms: x.p50Ms,
+      p99Ms: x.p99Ms,
+      errors: x.errors,
+      statuses: x.statuses,
+      rssMb: x.rssMb,
+      dbRssMb: x.dbRssMb,
+    })),
     raw: raw.map((x) => ({ rps: x.rps, p50Ms: x.p50Ms, p99Ms: x.p99Ms, errors: x.errors })),
     rawP50Ms: raw.length ? median(raw.map((x) => x.p50Ms)) : null,
     rawP99Ms: raw.length ? median(raw.map((x) => x.p99Ms)) : null,
@@ -388,9 +493,19 @@ const result: BenchResult = {
           initialJsRawKb: initialJs.rawKb,
           initialJsFiles: initialJs.files.length,
           build: args['web-dist'] ? `existing build ${args['web-dist']}` : 'built from the source by this run',
-          caseLcpMs: { median: Math.round(caseLcp.cold.medianMs), runs: caseLcp.cold.runs.map((r) => Math.round(r.lcpMs)), cache: 'cold' as const },
-          caseLcpWarmMs: { median: Math.round(caseLcp.warm.medianMs), runs: caseLcp.warm.runs.map((r) => Math.round(r.lcpMs)), cache: 'warm' as const },
-          caseFcpMs: caseLcp.cold.runs.every((r) => r.fcpMs !== null) ? Math.round(median(caseLcp.cold.runs.map((r) => r.fcpMs!))) : null,
+          caseLcpMs: {
+            median: Math.round(caseLcp.cold.medianMs),
+            runs: caseLcp.cold.runs.map((r) => Math.round(r.lcpMs)),
+            cache: 'cold' as const,
+          },
+          caseLcpWarmMs: {
+            median: Math.round(caseLcp.warm.medianMs),
+            runs: caseLcp.warm.runs.map((r) => Math.round(r.lcpMs)),
+            cache: 'warm' as const,
+          },
+          caseFcpMs: caseLcp.cold.runs.every((r) => r.fcpMs !== null)
+            ? Math.round(median(caseLcp.cold.runs.map((r) => r.fcpMs!)))
+            : null,
           caseReadyMs: Math.round(median(caseLcp.cold.runs.map((r) => r.readyMs))),
           lcpBeforeReadyRuns: caseLcp.cold.runs.filter((r) => r.lcpBeforeReady).length,
         },
@@ -407,12 +522,24 @@ const detailDoc: Details = {
   idleWaitSeconds,
   notMeasured,
   workloads: details,
-  ...(initialJs && caseLcp ? { frontend: { initialJs: initialJs.files, cold: caseLcp.cold.runs, warm: caseLcp.warm.runs, user: lcpUser, buildSeconds: webBuildSeconds } } : {}),
+  ...(initialJs && caseLcp
+    ? {
+        frontend: {
+          initialJs: initialJs.files,
+          cold: caseLcp.cold.runs,
+          warm: caseLcp.warm.runs,
+          user: lcpUser,
+          buildSeconds: webBuildSeconds,
+        },
+      }
+    : {}),
   ...(multi ? { multiInstance: multi.details } : {}),
 };
 const { file } = writeResults(resultsDir, result, detailDoc);
 if (!args['no-docs']) updateDocs(path.join(root, 'docs/performance.md'), resultsDir);
-log(`results: bench/results/latest.json and bench/results/${file}${args['no-docs'] ? '' : '; docs/performance.md updated'}`);
+log(
+  `results: bench/results/latest.json and bench/results/${file}${args['no-docs'] ? '' : '; docs/performance.md updated'}`,
+);
 console.table(results);
 if (notMeasured.length) log(`not measured: ${notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}`);
 process.exit(0);

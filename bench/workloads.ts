@@ -39,16 +39,21 @@ export function workloads(connections: number, dashboardConnections: number): Wo
       kind: 'read',
       connections,
       p99TargetMs: 50,
-      scripts: (p) => p.workers.map((w) => ({ username: w.username, requests: [{ method: 'GET', path: '/api/cases/mine' }] })),
+      scripts: (p) =>
+        p.workers.map((w) => ({ username: w.username, requests: [{ method: 'GET', path: '/api/cases/mine' }] })),
     },
     {
       name: 'case-overview',
-      title: 'opening a case file (overview), rotating over the worker\'s open case files',
+      title: "opening a case file (overview), rotating over the worker's open case files",
       route: { method: 'GET', path: '/api/cases/{id}' },
       kind: 'read',
       connections,
       p99TargetMs: 50,
-      scripts: (p) => p.workers.map((w) => ({ username: w.username, requests: w.openCaseIds.map((id) => ({ method: 'GET', path: `/api/cases/${id}` })) })),
+      scripts: (p) =>
+        p.workers.map((w) => ({
+          username: w.username,
+          requests: w.openCaseIds.map((id) => ({ method: 'GET', path: `/api/cases/${id}` })),
+        })),
     },
     {
       name: 'person-search',
@@ -61,18 +66,25 @@ export function workloads(connections: number, dashboardConnections: number): Wo
         p.workers.map((w, i) => {
           const list = p.searches.get(w.tenantId) ?? [];
           // Each connection starts at another place in the list, so the mix is the same on every connection.
-          const rotated = [...list.slice((i * 7) % Math.max(1, list.length)), ...list.slice(0, (i * 7) % Math.max(1, list.length))];
-          return { username: w.username, requests: rotated.map((body) => ({ method: 'POST', path: '/api/persons/search', body })) };
+          const rotated = [
+            ...list.slice((i * 7) % Math.max(1, list.length)),
+            ...list.slice(0, (i * 7) % Math.max(1, list.length)),
+          ];
+          return {
+            username: w.username,
+            requests: rotated.map((body) => ({ method: 'POST', path: '/api/persons/search', body })),
+          };
         }),
     },
     {
       name: 'intake-inbox',
-      title: 'the intake desk\'s inbox of open referrals',
+      title: "the intake desk's inbox of open referrals",
       route: { method: 'GET', path: '/api/referrals' },
       kind: 'read',
       connections,
       p99TargetMs: 50,
-      scripts: (p) => p.desks.map((d) => ({ username: d.username, requests: [{ method: 'GET', path: '/api/referrals' }] })),
+      scripts: (p) =>
+        p.desks.map((d) => ({ username: d.username, requests: [{ method: 'GET', path: '/api/referrals' }] })),
     },
     {
       name: 'log-contact',
@@ -87,7 +99,12 @@ export function workloads(connections: number, dashboardConnections: number): Wo
           requests: w.cases.map((c) => ({
             method: 'POST',
             path: `/api/cases/${c.id}/contacts`,
-            body: { kind: 'phone', contactOn: today, durationMinutes: 15, note: 'Telefonisch contact, afspraak bevestigd (benchmark).' },
+            body: {
+              kind: 'phone',
+              contactOn: today,
+              durationMinutes: 15,
+              note: 'Telefonisch contact, afspraak bevestigd (benchmark).',
+            },
           })),
         })),
     },
@@ -121,12 +138,16 @@ export function workloads(connections: number, dashboardConnections: number): Wo
     },
     {
       name: 'dashboard',
-      title: 'the coordinator\'s dashboard (management information of the own team, default period)',
+      title: "the coordinator's dashboard (management information of the own team, default period)",
       route: { method: 'GET', path: '/api/management-information/dashboard' },
       kind: 'read',
       connections: dashboardConnections,
       p99TargetMs: 300,
-      scripts: (p) => p.coordinators.map((c) => ({ username: c.username, requests: [{ method: 'GET', path: '/api/management-information/dashboard' }] })),
+      scripts: (p) =>
+        p.coordinators.map((c) => ({
+          username: c.username,
+          requests: [{ method: 'GET', path: '/api/management-information/dashboard' }],
+        })),
     },
   ];
 }

@@ -88,30 +88,51 @@ export async function startApp(env: Record<string, string> = {}, template?: Seed
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const dbName = `nabij_e2e_${randomBytes(5).toString('hex')}`;
-    await adminQuery(serverUrl, template?.database ? `create database ${dbName} template ${template.database}` : `create database ${dbName}`);
+    await adminQuery(
+      serverUrl,
+      template?.database ? `create database ${dbName} template ${template.database}` : `create database ${dbName}`,
+    );
     const url = new URL(serverUrl);
     url.pathname = `/${dbName}`;
     const app = await launch({ ...env, DATABASE_URL: url.toString() });
-    return { baseUrl: app.baseUrl, stop: async () => {
-      await app.stop();
-      await adminQuery(serverUrl, `drop database if exists ${dbName} with (force)`);
-    } };
+    return {
+      baseUrl: app.baseUrl,
+      stop: async () => {
+        await app.stop();
+        await adminQuery(serverUrl, `drop database if exists ${dbName} with (force)`);
+      },
+    };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nabij-e2e-'));
   if (template?.dataDir) cpSync(template.dataDir, dataDir, { recursive: true });
   const app = await launch({ ...env, DATA_DIR: dataDir });
-  return { baseUrl: app.baseUrl, stop: async () => {
-    await app.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  } };
+  return {
+    baseUrl: app.baseUrl,
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The app as a process on a free port, ready; `stop` ends it with SIGTERM (SIGKILL after 15 s). */
 async function launch(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
-  const appEnv: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_DATA: 'true', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`, ...env };
+  const appEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...env,
+  };
   if (env.DATA_DIR) delete appEnv.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, appCommand(), { env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, appCommand(), {
+    env: appEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -138,14 +159,26 @@ async function launch(env: Record<string, string>): Promise<RunningApp> {
   };
 }
 
-export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function openBrowser(
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'nabij-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale: 'nl-NL',
     viewport,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=nl-NL'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=nl-NL',
+    ],
   });
   return {
     context,
@@ -171,7 +204,13 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     .setLegacyMode(true)
     .analyze();
   if (result.violations.length > 0) {
-    const lines = result.violations.map((v) => `  ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const lines = result.violations.map(
+      (v) =>
+        `  ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
     throw new Error(`axe found ${result.violations.length} violation(s) on ${label}:\n${lines.join('\n')}`);
   }
 }
@@ -230,6 +269,9 @@ export class Counter {
   /** Fails unless the count is within the target; the message lists the steps. */
   expectAtMost(target: number, path: string): void {
     console.log(`    ${path}: ${this.count} (asserted ≤ ${target})`);
-    assert(this.count <= target, `${path} takes at most ${target} clicks, fields and key chords (took ${this.count}: ${this.steps.join(', ')})`);
+    assert(
+      this.count <= target,
+      `${path} takes at most ${target} clicks, fields and key chords (took ${this.count}: ${this.steps.join(', ')})`,
+    );
   }
 }

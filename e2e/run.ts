@@ -22,7 +22,8 @@ const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? Math.min(3
 
 let failed = 0;
 // The demo municipality is seeded once; every journey starts from a copy (E2E_TEMPLATE=false: seed per journey).
-const template: SeededTemplate | undefined = process.env.E2E_TEMPLATE === 'false' || files.length === 0 ? undefined : await seedTemplate();
+const template: SeededTemplate | undefined =
+  process.env.E2E_TEMPLATE === 'false' || files.length === 0 ? undefined : await seedTemplate();
 async function runOne(file: string): Promise<void> {
   const journey = (await import(`./journeys/${file}`)).default as Journey;
   const started = Date.now();

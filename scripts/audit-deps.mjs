@@ -8,7 +8,11 @@ import { spawnSync } from 'node:child_process';
 const includeDev = process.argv.includes('--include-dev');
 const strict = process.env.AUDIT_STRICT === '1';
 const args = ['audit', '--json', ...(includeDev ? [] : ['--omit=dev'])];
-const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+  encoding: 'utf8',
+  timeout: 180_000,
+  maxBuffer: 64 * 1024 * 1024,
+});
 
 function cannotRun(reason) {
   const message = `dependency audit could not run: ${reason}`;
@@ -16,7 +20,9 @@ function cannotRun(reason) {
     console.error(`ERROR: ${message} (AUDIT_STRICT=1)`);
     process.exit(2);
   }
-  console.warn(`WARNING: ${message}. No advisories were checked; run \`npm run audit\` with a network before a release.`);
+  console.warn(
+    `WARNING: ${message}. No advisories were checked; run \`npm run audit\` with a network before a release.`,
+  );
   process.exit(0);
 }
 
@@ -34,14 +40,22 @@ if (report.error) {
 const counts = report.metadata?.vulnerabilities;
 if (!counts) cannotRun('npm audit gave no summary of vulnerabilities');
 
-const blocking = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical');
+const blocking = Object.values(report.vulnerabilities ?? {}).filter(
+  (v) => v.severity === 'high' || v.severity === 'critical',
+);
 const line = ['critical', 'high', 'moderate', 'low', 'info'].map((s) => `${counts[s] ?? 0} ${s}`).join(', ');
 if (blocking.length > 0 || (counts.high ?? 0) + (counts.critical ?? 0) > 0) {
   console.error(`Dependency audit (${includeDev ? 'all' : 'production'} dependencies): ${line}.`);
   for (const v of blocking) {
-    const titles = (v.via ?? []).map((x) => (typeof x === 'string' ? `via ${x}` : `${x.title ?? ''} ${x.url ?? ''}`.trim()));
-    console.error(`  ${v.severity.toUpperCase()} ${v.name} ${v.range ?? ''}${v.fixAvailable ? ' (fix available)' : ''}: ${titles.join('; ')}`);
+    const titles = (v.via ?? []).map((x) =>
+      typeof x === 'string' ? `via ${x}` : `${x.title ?? ''} ${x.url ?? ''}`.trim(),
+    );
+    console.error(
+      `  ${v.severity.toUpperCase()} ${v.name} ${v.range ?? ''}${v.fixAvailable ? ' (fix available)' : ''}: ${titles.join('; ')}`,
+    );
   }
   process.exit(1);
 }
-console.log(`Dependency audit (${includeDev ? 'all' : 'production'} dependencies): ${line}. No high or critical advisories.`);
+console.log(
+  `Dependency audit (${includeDev ? 'all' : 'production'} dependencies): ${line}. No high or critical advisories.`,
+);

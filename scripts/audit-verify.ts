@@ -10,19 +10,26 @@ let exitCode = 0;
 try {
   const { db, embedded } = await connectDatabase(loadConfig());
   try {
-    const names = new Map((await db.inSystem((tx) => tx.selectFrom('tenant').select(['id', 'slug']).execute())).map((t) => [t.id, t.slug]));
+    const names = new Map(
+      (await db.inSystem((tx) => tx.selectFrom('tenant').select(['id', 'slug']).execute())).map((t) => [t.id, t.slug]),
+    );
     const reports = await verifyAllChains(db);
     if (reports.length === 0) console.log('Het logboek is leeg; er is niets te controleren.');
     for (const r of reports) {
       const name = names.get(r.tenantId) ?? r.tenantId;
       if (r.problem) {
         exitCode = 1;
-        console.error(`FOUT   ${name}: ${r.problem.message} (${r.checked} rijen waren in orde; soort: ${r.problem.kind})`);
+        console.error(
+          `FOUT   ${name}: ${r.problem.message} (${r.checked} rijen waren in orde; soort: ${r.problem.kind})`,
+        );
       } else {
         console.log(`IN ORDE ${name}: ${r.checked} rijen gecontroleerd; laatste rij ${r.headSeq}, hash ${r.headHash}`);
       }
     }
-    if (exitCode === 1) console.error('\nHet logboek is aangetast. Er is niets hersteld. Meld dit bij de privacyfunctionaris en bewaar deze uitvoer.');
+    if (exitCode === 1)
+      console.error(
+        '\nHet logboek is aangetast. Er is niets hersteld. Meld dit bij de privacyfunctionaris en bewaar deze uitvoer.',
+      );
   } finally {
     await db.close();
     await embedded?.stop();

@@ -21,7 +21,9 @@ if (!url) {
   try {
     embedded = await startEmbeddedDatabase(config.database.dataDir);
   } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\nStop Nabij before a backup of the embedded database, or use a PostgreSQL server for backups while it runs.`);
+    console.error(
+      `${err instanceof Error ? err.message : String(err)}\nStop Nabij before a backup of the embedded database, or use a PostgreSQL server for backups while it runs.`,
+    );
     process.exit(3);
   }
   url = embedded.url;
@@ -30,7 +32,9 @@ const pool = new pg.Pool({ connectionString: url, max: 1 });
 try {
   const summary = await backupToFile(pool, file, embedded ? 'embedded' : 'server');
   const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
-  console.log(`Backup written to ${path.resolve(file)}: ${summary.tables.length} tables, ${rows} rows, ${statSync(file).size} bytes, migration ${summary.migrations.at(-1)?.name ?? '-'}.`);
+  console.log(
+    `Backup written to ${path.resolve(file)}: ${summary.tables.length} tables, ${rows} rows, ${statSync(file).size} bytes, migration ${summary.migrations.at(-1)?.name ?? '-'}.`,
+  );
 } catch (err) {
   console.error(`The backup failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

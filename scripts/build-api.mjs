@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outdir = path.resolve(root, process.argv[2] ?? 'dist/api');
-if (!outdir.startsWith(root + path.sep)) throw new Error(`the API must be built inside the project folder, not in ${outdir}`);
+if (!outdir.startsWith(root + path.sep))
+  throw new Error(`the API must be built inside the project folder, not in ${outdir}`);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,

@@ -1,12 +1,26 @@
-// `npm run check`: the static checks CI runs first, so it fails fast — the strict type check, ESLint and the
-// runtime import-cycle check (madge, .madgerc; type-only imports do not count). The three run side by side; each
+// `npm run check`: the static checks CI runs first, so it fails fast — the strict type check, ESLint, the Prettier check and the
+// runtime import-cycle check (madge, .madgerc; type-only imports do not count). They run side by side; each
 // one's output is printed when it ends, and the script fails when any of them fails.
 import { spawn } from 'node:child_process';
 
 const checks = [
   { name: 'type check (tsc --noEmit)', args: ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
   { name: 'ESLint', args: ['node_modules/eslint/bin/eslint.js', 'apps', 'packages', 'e2e', 'scripts'] },
-  { name: 'import cycles (madge)', args: ['node_modules/madge/bin/cli.js', '--circular', '--no-spinner', 'apps/api/src', 'apps/web/src', 'packages/contracts/src'] },
+  {
+    name: 'formatting (prettier --check; `npm run format` fixes it)',
+    args: ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
+  },
+  {
+    name: 'import cycles (madge)',
+    args: [
+      'node_modules/madge/bin/cli.js',
+      '--circular',
+      '--no-spinner',
+      'apps/api/src',
+      'apps/web/src',
+      'packages/contracts/src',
+    ],
+  },
 ];
 
 function run({ name, args }) {

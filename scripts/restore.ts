@@ -20,7 +20,9 @@ let url = config.database.url;
 if (!url) {
   const dir = config.database.dataDir;
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    console.error(`${path.resolve(dir)} (DATA_DIR) is not empty. Restore into a new folder: set DATA_DIR to a path that does not exist yet.`);
+    console.error(
+      `${path.resolve(dir)} (DATA_DIR) is not empty. Restore into a new folder: set DATA_DIR to a path that does not exist yet.`,
+    );
     process.exit(2);
   }
   embedded = await startEmbeddedDatabase(dir);
@@ -30,9 +32,13 @@ const pool = new pg.Pool({ connectionString: url, max: 1 });
 try {
   const { tables, migratedAfter } = await restoreFromFile(pool, file);
   const rows = tables.reduce((n, t) => n + t.rows, 0);
-  console.log(`Restored ${tables.length} tables, ${rows} rows, each checked against the backup.${migratedAfter.length ? ` Then applied: ${migratedAfter.join(', ')}.` : ''}`);
+  console.log(
+    `Restored ${tables.length} tables, ${rows} rows, each checked against the backup.${migratedAfter.length ? ` Then applied: ${migratedAfter.join(', ')}.` : ''}`,
+  );
 } catch (err) {
-  console.error(`The restore failed and loaded no data (the target may hold the empty schema now: drop it, or empty DATA_DIR, before trying again): ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `The restore failed and loaded no data (the target may hold the empty schema now: drop it, or empty DATA_DIR, before trying again): ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exitCode = 1;
 } finally {
   await pool.end();

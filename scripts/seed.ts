@@ -8,7 +8,16 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../apps/api/src/platform/config';
 import { connectDatabase } from '../apps/api/src/platform/database/connect';
 import { hashPassword } from '../apps/api/src/capabilities/auth';
-import { DEFAULT_SEED, DEMO_PASSWORD, generateSynthetic, isEmpty, seedDemo, SIZE_NAMES, SYNTHETIC_PASSWORD, type SizeName } from '../apps/api/src/capabilities/demo-data';
+import {
+  DEFAULT_SEED,
+  DEMO_PASSWORD,
+  generateSynthetic,
+  isEmpty,
+  seedDemo,
+  SIZE_NAMES,
+  SYNTHETIC_PASSWORD,
+  type SizeName,
+} from '../apps/api/src/capabilities/demo-data';
 import { municipalDate } from '../apps/api/src/shared/clock';
 
 const { values: args } = parseArgs({
@@ -41,10 +50,15 @@ try {
         onProgress: (m) => console.log(m),
       });
       const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-      console.log(`Synthetic dataset "${size}" (seed ${result.seed}, anchor ${result.anchor}): ${total.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s.`);
-      for (const [table, n] of Object.entries(result.counts)) console.log(`  ${table.padEnd(26)} ${n.toLocaleString('en').padStart(12)}`);
+      console.log(
+        `Synthetic dataset "${size}" (seed ${result.seed}, anchor ${result.anchor}): ${total.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s.`,
+      );
+      for (const [table, n] of Object.entries(result.counts))
+        console.log(`  ${table.padEnd(26)} ${n.toLocaleString('en').padStart(12)}`);
       console.log(`Checksum ${result.checksum}`);
-      console.log(`Password for every synthetic user: ${SYNTHETIC_PASSWORD} (e.g. waterstad.t01.werker01, waterstad.t01.coordinator)`);
+      console.log(
+        `Password for every synthetic user: ${SYNTHETIC_PASSWORD} (e.g. waterstad.t01.werker01, waterstad.t01.coordinator)`,
+      );
     } finally {
       client.release();
     }

@@ -13,6 +13,22 @@ const env = {
   ROLLING_ROUNDS: process.env.ROLLING_ROUNDS ?? '5',
   ROLLING_CLIENTS: process.env.ROLLING_CLIENTS ?? '8',
 };
-console.log(`Reliability tests on ${env.DATABASE_URL ? 'the PostgreSQL server (DATABASE_URL)' : 'the embedded database'}: ` + `${env.CRASH_ROUNDS} kills, ${env.FUZZ_RUNS} fuzzed requests, ${env.LOST_UPDATE_RACERS} racers per record`);
-const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'apps/api/test/reliability', '--no-file-parallelism', '--testTimeout', '0', '--hookTimeout', '600000'], { stdio: 'inherit', env });
+console.log(
+  `Reliability tests on ${env.DATABASE_URL ? 'the PostgreSQL server (DATABASE_URL)' : 'the embedded database'}: ` +
+    `${env.CRASH_ROUNDS} kills, ${env.FUZZ_RUNS} fuzzed requests, ${env.LOST_UPDATE_RACERS} racers per record`,
+);
+const r = spawnSync(
+  process.execPath,
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    'apps/api/test/reliability',
+    '--no-file-parallelism',
+    '--testTimeout',
+    '0',
+    '--hookTimeout',
+    '600000',
+  ],
+  { stdio: 'inherit', env },
+);
 process.exit(r.status ?? 1);

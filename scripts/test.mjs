@@ -35,10 +35,22 @@ const dist = prebuilt ?? mkdtempSync(path.join(tmpdir(), 'nabij-web-'));
 try {
   if (!prebuilt) {
     console.log('\nBuilding the web app');
-    run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir']);
+    run(process.execPath, [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      dist,
+      '--emptyOutDir',
+    ]);
   }
   console.log(`\nEnd-to-end journeys in Chromium on ${db}`);
-  run(process.execPath, ['--import', 'tsx', 'e2e/run.ts'], { ...process.env, WEB_DIST_DIR: dist, ...(databaseOnly ? { E2E_AXE: 'false' } : {}) });
+  run(process.execPath, ['--import', 'tsx', 'e2e/run.ts'], {
+    ...process.env,
+    WEB_DIST_DIR: dist,
+    ...(databaseOnly ? { E2E_AXE: 'false' } : {}),
+  });
 } finally {
   if (!prebuilt) rmSync(dist, { recursive: true, force: true });
 }

@@ -4,16 +4,29 @@ import type { Journey } from '../run';
 import { byId, logIn, logOut } from './intake-steps';
 
 /** The 13 domains of ZRM 2017 in the form's order for De Vries: the help question's five first, then the rest. */
-const OUTSIDE_QUESTION = ['mental_health', 'physical_health', 'substance_use', 'basic_adl', 'instrumental_adl', 'social_network', 'community_participation', 'justice'];
+const OUTSIDE_QUESTION = [
+  'mental_health',
+  'physical_health',
+  'substance_use',
+  'basic_adl',
+  'instrumental_adl',
+  'social_network',
+  'community_participation',
+  'justice',
+];
 
-const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+const focusedName = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /**
  * Scrolls a radio button near the top of the viewport (where a sticky box would lie over it) and reports what is
  * at its centre — for the mouse and, after focusing it, for the keyboard (WCAG 2.4.11 Focus Not Obscured).
  */
-async function radioUncovered(page: Page, id: string): Promise<{ hit: boolean; focused: boolean; center: { x: number; y: number } }> {
+async function radioUncovered(
+  page: Page,
+  id: string,
+): Promise<{ hit: boolean; focused: boolean; center: { x: number; y: number } }> {
   return page.evaluate((radioId) => {
     // No named inner functions here: the page does not know the bundler's helpers.
     const radio = document.getElementById(radioId) as HTMLInputElement;
@@ -26,12 +39,17 @@ async function radioUncovered(page: Page, id: string): Promise<{ hit: boolean; f
         if (step === 'focus') radio.focus({ preventScroll: true });
         const r = radio.getBoundingClientRect();
         const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        const onRadio = el === radio || Boolean(el && [...(radio.labels ?? [])].some((label) => label === el || label.contains(el)));
+        const onRadio =
+          el === radio || Boolean(el && [...(radio.labels ?? [])].some((label) => label === el || label.contains(el)));
         seen.push(step === 'focus' ? onRadio && document.activeElement === radio : onRadio);
       }
     }
     const r = radio.getBoundingClientRect();
-    return { hit: seen.filter((_, i) => i % 2 === 0).every(Boolean), focused: seen.filter((_, i) => i % 2 === 1).every(Boolean), center: { x: r.left + r.width / 2, y: r.top + r.height / 2 } };
+    return {
+      hit: seen.filter((_, i) => i % 2 === 0).every(Boolean),
+      focused: seen.filter((_, i) => i % 2 === 1).every(Boolean),
+      center: { x: r.left + r.width / 2, y: r.top + r.height / 2 },
+    };
   }, id);
 }
 
@@ -52,16 +70,25 @@ const journey: Journey = {
       await logIn(page, baseUrl, 'werker');
       const cases = page.locator('section', { has: page.getByRole('heading', { name: 'Mijn dossiers' }) });
       await cases.getByRole('link', { name: 'Huishouden De Vries' }).waitFor();
-      assert(await cases.getByText('termijn verstreken').first().isVisible(), 'Mijn werk marks an overdue analysis deadline in text');
+      assert(
+        await cases.getByText('termijn verstreken').first().isVisible(),
+        'Mijn werk marks an overdue analysis deadline in text',
+      );
       await expectAccessible(page, 'Mijn werk with case links');
       await cases.getByRole('link', { name: 'Huishouden De Vries' }).click();
       await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
       const caseUrl = page.url();
       const caseId = new URL(caseUrl).pathname.split('/').pop() ?? '';
       assert(caseId.length > 0, 'the case page has the case id in its address');
-      assert(await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').isVisible(), 'the child safety alert is shown');
+      assert(
+        await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').isVisible(),
+        'the child safety alert is shown',
+      );
       const sections = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
-      assert(await sections.getByRole('link', { name: 'Veiligheid' }).isVisible(), 'the skip list of sections lists child safety');
+      assert(
+        await sections.getByRole('link', { name: 'Veiligheid' }).isVisible(),
+        'the skip list of sections lists child safety',
+      );
       assert(await page.getByText('Minderjarig').first().isVisible(), 'minors are marked');
       await expectAccessible(page, 'the case file');
 
@@ -87,8 +114,13 @@ const journey: Journey = {
       await byId(page, 'professional-role').fill('Schuldhulpverlener');
       await page.getByRole('button', { name: 'Professional toevoegen' }).click();
       await page.getByText('Ahmed Ouali (Schuldhulp Voorbeeld) is als betrokken professional toegevoegd.').waitFor();
-      assert(await page.getByText('Geen toestemming om te delen').isVisible(), 'the professional shows the consent-to-share marker');
-      const ecogram = page.getByRole('img', { name: /Ecogram van Huishouden De Vries: .* 2 personen uit het netwerk en 1 professionals/ });
+      assert(
+        await page.getByText('Geen toestemming om te delen').isVisible(),
+        'the professional shows the consent-to-share marker',
+      );
+      const ecogram = page.getByRole('img', {
+        name: /Ecogram van Huishouden De Vries: .* 2 personen uit het netwerk en 1 professionals/,
+      });
       await ecogram.waitFor();
       await page.waitForFunction(() => {
         const img = document.querySelector<HTMLImageElement>('img.nabij-ecogram__image');
@@ -108,11 +140,19 @@ const journey: Journey = {
       await expectAccessible(page, 'the ZRM scoring form');
       const rows = page.locator('.nabij-zrm-row fieldset');
       assert((await rows.count()) === 13, `the form offers all 13 ZRM 2017 domains (${await rows.count()})`);
-      assert((await page.locator('input[type="radio"][name^="zrm-score-"]').count()) === 13 * 6, 'each domain has levels 1–5 and "niet besproken"');
-      assert((await page.locator('input[type="radio"][name^="zrm-score-"]:checked').count()) === 13, 'every domain starts at "niet besproken"');
+      assert(
+        (await page.locator('input[type="radio"][name^="zrm-score-"]').count()) === 13 * 6,
+        'each domain has levels 1–5 and "niet besproken"',
+      );
+      assert(
+        (await page.locator('input[type="radio"][name^="zrm-score-"]:checked').count()) === 13,
+        'every domain starts at "niet besproken"',
+      );
       assert(await byId(page, 'zrm-kind').isChecked(), 'the first measurement is a start measurement');
       assert((await focusedId(page)) === 'page-heading', 'focus starts on the page heading');
-      await page.getByText('een cijfer 1 tot en met 5 kiest direct dat niveau en gaat door naar het volgende leefgebied').waitFor();
+      await page
+        .getByText('een cijfer 1 tot en met 5 kiest direct dat niveau en gaat door naar het volgende leefgebied')
+        .waitFor();
 
       for (let i = 0; i < 12 && (await focusedName(page)) !== 'zrm-score-finances'; i++) await keys.press('Tab');
       assert((await focusedName(page)) === 'zrm-score-finances', 'Tab reaches the first domain');
@@ -135,7 +175,10 @@ const journey: Journey = {
         assert((await focusedName(page)) === `zrm-score-${domain}`, `focus is on ${domain}`);
         await keys.press(String(3 + (i % 3)));
       }
-      assert((await focusedId(page)) === 'zrm-outOfScopeReason', `after the last domain focus is on the reason (${await focusedId(page)})`);
+      assert(
+        (await focusedId(page)) === 'zrm-outOfScopeReason',
+        `after the last domain focus is on the reason (${await focusedId(page)})`,
+      );
       await keys.type('Het hele gesprek is samen met Petra doorgelopen.');
       await keys.press('Enter');
       await page.getByText('De ZRM-meting is vastgelegd.').waitFor();
@@ -144,11 +187,17 @@ const journey: Journey = {
       const zrmTable = page.getByRole('table', { name: 'ZRM van Petra de Vries' });
       await zrmTable.waitFor();
       assert(await zrmTable.getByText('2 Niet zelfredzaam').first().isVisible(), 'the history table shows the scores');
-      assert((await page.getByTestId('zrm-radar').getAttribute('data-series')) === '1', 'the radar chart shows the start measurement');
+      assert(
+        (await page.getByTestId('zrm-radar').getAttribute('data-series')) === '1',
+        'the radar chart shows the start measurement',
+      );
       await expectAccessible(page, 'the case file with a ZRM measurement');
       await sections.getByRole('link', { name: 'Overzicht' }).click();
       await page.getByText('Overweeg de Meldcode te starten').waitFor();
-      assert(await page.locator('#overzicht-let-op').getByText('Overweeg de Meldcode te starten').isVisible(), 'a low score on household relations suggests the Meldcode on the overview');
+      assert(
+        await page.locator('#overzicht-let-op').getByText('Overweeg de Meldcode te starten').isVisible(),
+        'a low score on household relations suggests the Meldcode on the overview',
+      );
 
       // 4. Participation ladder for Petra and the child safety assessment.
       await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
@@ -157,7 +206,10 @@ const journey: Journey = {
       await byId(page, 'participation-rung-2').check();
       await page.getByRole('button', { name: 'Trede vastleggen' }).click();
       await page.getByText('De trede op de participatieladder is vastgelegd.').waitFor();
-      assert(await page.getByRole('cell', { name: '2 Sociale contacten buitenshuis' }).isVisible(), 'the ladder history shows the rung');
+      assert(
+        await page.getByRole('cell', { name: '2 Sociale contacten buitenshuis' }).isVisible(),
+        'the ladder history shows the rung',
+      );
       await sections.getByRole('link', { name: 'Veiligheid' }).click();
       await page.getByRole('button', { name: 'Veiligheidstaxatie vastleggen' }).click();
       await byId(page, 'child-safety-signs').fill('Daan verzuimt school; Lotte is vaak moe.');
@@ -169,7 +221,12 @@ const journey: Journey = {
       await expectAccessible(page, 'the case file with participation and child safety');
       await sections.getByRole('link', { name: 'Overzicht' }).click();
       await page.locator('#overzicht-todo').waitFor();
-      assert((await page.getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig').count()) === 0, 'the child safety alert is gone');
+      assert(
+        (await page
+          .getByText('Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig')
+          .count()) === 0,
+        'the child safety alert is gone',
+      );
       await sections.getByRole('link', { name: 'Veiligheid' }).click();
 
       // 5. The Meldcode, walked to its decision.
@@ -177,7 +234,12 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Meldcode huiselijk geweld en kindermishandeling' }).waitFor();
       const meldcodeUrl = page.url();
       // The record says it is shielded, and mentions Veilig Thuis (waits until the record has loaded).
-      await page.getByText('Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator').first().waitFor();
+      await page
+        .getByText(
+          'Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator',
+        )
+        .first()
+        .waitFor();
       await page.getByText('0800-2000').first().waitFor();
       await expectAccessible(page, 'a new Meldcode record');
       await byId(page, 'signal-fact').fill('Lotte vertelt dat papa vaak schreeuwt en met deuren gooit.');
@@ -208,7 +270,10 @@ const journey: Journey = {
       await expectAccessible(page, 'the Meldcode decision form');
       await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
       await page.getByText('Het besluit is vastgelegd.').waitFor();
-      assert((await page.getByRole('button', { name: 'Signaal vastleggen' }).count()) === 0, 'the record is read-only after the decision');
+      assert(
+        (await page.getByRole('button', { name: 'Signaal vastleggen' }).count()) === 0,
+        'the record is read-only after the decision',
+      );
       await expectAccessible(page, 'the decided Meldcode record');
 
       // 6. An interim ZRM; the radar chart compares both measurements.
@@ -234,9 +299,15 @@ const journey: Journey = {
           const id = `zrm-score-${domain}-1`;
           const seen = await radioUncovered(page, id);
           assert(seen.hit, `level 1 of ${domain} is not covered at ${viewport.width}×${viewport.height}`);
-          assert(seen.focused, `the focused level 1 of ${domain} is not covered at ${viewport.width}×${viewport.height}`);
+          assert(
+            seen.focused,
+            `the focused level 1 of ${domain} is not covered at ${viewport.width}×${viewport.height}`,
+          );
           await page.mouse.click(seen.center.x, seen.center.y);
-          assert(await byId(page, id).isChecked(), `a click on level 1 of ${domain} chooses it at ${viewport.width}×${viewport.height}`);
+          assert(
+            await byId(page, id).isChecked(),
+            `a click on level 1 of ${domain} chooses it at ${viewport.width}×${viewport.height}`,
+          );
         }
       }
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -249,7 +320,10 @@ const journey: Journey = {
       ];
       for (const [i, domain] of OUTSIDE_QUESTION.entries()) interim.push([domain, 3 + ((i + 1) % 3)]);
       for (const [domain, score] of interim) await mouse.check(byId(page, `zrm-score-${domain}-${score}`));
-      await mouse.fill(page.getByLabel('Waarom scoort u leefgebieden buiten de hulpvraag?'), 'Alle leefgebieden opnieuw besproken.');
+      await mouse.fill(
+        page.getByLabel('Waarom scoort u leefgebieden buiten de hulpvraag?'),
+        'Alle leefgebieden opnieuw besproken.',
+      );
       await mouse.click(page.getByRole('button', { name: 'ZRM-meting vastleggen' }));
       await page.getByText('De ZRM-meting is vastgelegd.').waitFor();
       mouse.expectAtMost(20, 'ZRM by mouse, 13 domains, from Mijn werk');
@@ -258,8 +332,14 @@ const journey: Journey = {
       assert((await radar.getAttribute('data-series')) === '2', 'the radar chart shows two measurements');
       assert((await radar.locator('polygon[stroke-width="2"]').count()) === 2, 'two measurement polygons are drawn');
       const label = (await radar.getAttribute('aria-label')) ?? '';
-      assert(label.includes('Startmeting') && label.includes('Tussenmeting') && label.includes('Financiën: van 2 naar 3'), `the chart has a text alternative (${label})`);
-      assert((await page.getByRole('table', { name: 'ZRM van Petra de Vries' }).getByRole('columnheader').count()) === 3, 'the table has one column per measurement');
+      assert(
+        label.includes('Startmeting') && label.includes('Tussenmeting') && label.includes('Financiën: van 2 naar 3'),
+        `the chart has a text alternative (${label})`,
+      );
+      assert(
+        (await page.getByRole('table', { name: 'ZRM van Petra de Vries' }).getByRole('columnheader').count()) === 3,
+        'the table has one column per measurement',
+      );
       await expectAccessible(page, 'the case file with two ZRM measurements');
       await page.setViewportSize({ width: 390, height: 844 });
       await expectAccessible(page, 'the case file on a phone');
@@ -283,7 +363,12 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'ZRM-criteria importeren' }).waitFor();
       assert(await page.getByText('© GGD Amsterdam').isVisible(), 'the licence is explained');
       await expectAccessible(page, 'the ZRM criteria import');
-      await page.getByLabel('Criteria (JSON)').fill(JSON.stringify({ instrument: 'zrm2017', criteria: [{ domain: 'finances', level: 1, text: 'Voorbeeldtekst voor de test' }] }));
+      await page.getByLabel('Criteria (JSON)').fill(
+        JSON.stringify({
+          instrument: 'zrm2017',
+          criteria: [{ domain: 'finances', level: 1, text: 'Voorbeeldtekst voor de test' }],
+        }),
+      );
       await page.getByRole('button', { name: 'Criteria importeren' }).click();
       await page.getByText('1 criteria zijn geïmporteerd.').waitFor();
 
@@ -295,16 +380,28 @@ const journey: Journey = {
       await zuid.getByLabel('Inwoners mogen zichzelf aanmelden').uncheck();
       await zuid.getByRole('button', { name: 'Opslaan' }).click();
       await zuid.getByText('De instellingen zijn opgeslagen.').waitFor();
-      const form = (await (await page.request.get(`${baseUrl}/api/public/referral-form/voorbeeld`)).json()) as { teams: Array<{ name: string; acceptsSelfReferrals: boolean }> };
-      assert(form.teams.find((x) => x.name === 'Wijkteam Zuid')?.acceptsSelfReferrals === false, 'the public form no longer offers self-referral for Zuid');
+      const form = (await (await page.request.get(`${baseUrl}/api/public/referral-form/voorbeeld`)).json()) as {
+        teams: Array<{ name: string; acceptsSelfReferrals: boolean }>;
+      };
+      assert(
+        form.teams.find((x) => x.name === 'Wijkteam Zuid')?.acceptsSelfReferrals === false,
+        'the public form no longer offers self-referral for Zuid',
+      );
       await logOut(page);
       await logIn(page, baseUrl, 'werker');
       await page.goto(`${caseUrl}/zrm/nieuw`);
       await page.getByText('Voorbeeldtekst voor de test').waitFor();
       // The imported criterion stands beside its level in the row of the domain being scored, and covers nothing.
       const financesRow = page.locator('.nabij-zrm-row', { has: byId(page, 'zrm-score-finances-1') });
-      assert((await financesRow.locator('.nabij-zrm-levels--criteria').getByText('Voorbeeldtekst voor de test').count()) === 1, 'the criterion is in the finances row');
-      assert((await page.locator('.nabij-zrm-levels--criteria').count()) === 1, 'only the domain with criteria gets the criteria layout');
+      assert(
+        (await financesRow.locator('.nabij-zrm-levels--criteria').getByText('Voorbeeldtekst voor de test').count()) ===
+          1,
+        'the criterion is in the finances row',
+      );
+      assert(
+        (await page.locator('.nabij-zrm-levels--criteria').count()) === 1,
+        'only the domain with criteria gets the criteria layout',
+      );
       await page.getByText('De criteria van uw organisatie staan bij elk niveau').waitFor();
       const withCriteria = await radioUncovered(page, 'zrm-score-finances-1');
       assert(withCriteria.hit && withCriteria.focused, 'level 1 with its criterion is not covered');

@@ -4,9 +4,17 @@ import type { Journey } from '../run';
 import { logIn, logOut } from './intake-steps';
 
 /** Today in Amsterdam, as the app counts days. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const today = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+}).format(new Date());
 /** A date as the pages show it: "12 maart 2026". */
-const shownDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const shownDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 const meetingTitle = `Casuïstiekoverleg ${shownDate(today)}`;
 
 async function openCaseReview(page: Page) {
@@ -20,7 +28,8 @@ async function openTodaysMeeting(page: Page) {
   await page.getByRole('heading', { level: 1, name: meetingTitle }).waitFor();
 }
 
-const ADVICE = 'Niet opschalen: eerst een warme overdracht naar de schuldhulp, en de verhuurder vragen om een betalingsregeling.';
+const ADVICE =
+  'Niet opschalen: eerst een warme overdracht naar de schuldhulp, en de verhuurder vragen om een betalingsregeling.';
 
 /**
  * The fortnightly case review meeting: the coordinator plans today's meeting, the worker puts a case on its agenda
@@ -37,7 +46,10 @@ const journey: Journey = {
       // The coordinator plans today's case review meeting (the demo team already has one in a few days).
       await logIn(page, baseUrl, 'coordinator');
       await openCaseReview(page);
-      await page.getByRole('cell', { name: /Overleg van/ }).first().waitFor();
+      await page
+        .getByRole('cell', { name: /Overleg van/ })
+        .first()
+        .waitFor();
       await expectAccessible(page, 'the case review meetings');
       await page.getByLabel('Datum').fill(today);
       await page.getByRole('button', { name: 'Overleg plannen' }).click();
@@ -56,7 +68,11 @@ const journey: Journey = {
       // Counting: choose the case, the kind of question, type the question, submit.
       await caseSelect.selectOption(devries);
       await page.getByLabel('Stagnatie').check();
-      await page.getByLabel('Uw vraag aan het overleg').fill('De huurachterstand loopt op en mevrouw komt afspraken niet na. Schalen we op, of is er een andere aanpak?');
+      await page
+        .getByLabel('Uw vraag aan het overleg')
+        .fill(
+          'De huurachterstand loopt op en mevrouw komt afspraken niet na. Schalen we op, of is er een andere aanpak?',
+        );
       await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
       await page.getByText('Het dossier staat op de agenda.').waitFor();
       const item = page.getByRole('heading', { level: 3, name: /Huishouden De Vries/ });
@@ -72,11 +88,15 @@ const journey: Journey = {
       await page.getByLabel('Gat in voorzieningen').check();
       await page.getByLabel('Leefgebied').selectOption({ label: 'Financiën' });
       await page.getByLabel('Uit welk dossier komt het?').selectOption(devries);
-      await page.getByLabel('Het signaal', { exact: true }).fill('Mevrouw De Vries kan met een lopende huurachterstand nergens terecht voor een voorschot.');
+      await page
+        .getByLabel('Het signaal', { exact: true })
+        .fill('Mevrouw De Vries kan met een lopende huurachterstand nergens terecht voor een voorschot.');
       await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
       await page.getByRole('link', { name: /noemt “Vries”/ }).waitFor();
       await expectAccessible(page, 'the signal refused for a name');
-      await page.getByLabel('Het signaal', { exact: true }).fill('Huishoudens met een lopende huurachterstand kunnen nergens terecht voor een renteloos voorschot.');
+      await page
+        .getByLabel('Het signaal', { exact: true })
+        .fill('Huishoudens met een lopende huurachterstand kunnen nergens terecht voor een renteloos voorschot.');
       await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
       await page.getByText('Het signaal is vastgelegd.').waitFor();
       await page.getByRole('cell', { name: /renteloos voorschot/ }).waitFor();
@@ -95,7 +115,10 @@ const journey: Journey = {
       await expectAccessible(page, 'the meeting with the outcome recorded');
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
       await page.getByRole('heading', { level: 2, name: 'Signalen van het team' }).waitFor();
-      await page.getByRole('cell', { name: /renteloos voorschot/ }).first().waitFor();
+      await page
+        .getByRole('cell', { name: /renteloos voorschot/ })
+        .first()
+        .waitFor();
       await expectAccessible(page, 'the team signals for the coordinator');
       await logOut(page);
 
@@ -110,8 +133,15 @@ const journey: Journey = {
       await section.getByText(ADVICE).waitFor();
       await expectAccessible(page, 'the case page with the meeting outcome');
       // The timeline is a section of its own (ADR 0042): reached from the case's list of sections.
-      await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Tijdlijn', exact: true }).click();
-      await page.locator('#tijdlijn').getByText(/Uitkomst casuïstiekoverleg/).first().waitFor();
+      await page
+        .getByRole('navigation', { name: 'Onderdelen van het dossier' })
+        .getByRole('link', { name: 'Tijdlijn', exact: true })
+        .click();
+      await page
+        .locator('#tijdlijn')
+        .getByText(/Uitkomst casuïstiekoverleg/)
+        .first()
+        .waitFor();
 
       // On a phone the meeting page stays usable.
       // The staff menu folds behind "Menu" on a phone (ADR 0042).
@@ -143,23 +173,38 @@ const journey: Journey = {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verdeling' }).click();
       await page.getByRole('link', { name: 'Dossiers overdragen' }).click();
       await page.getByRole('heading', { level: 1, name: 'Dossiers overdragen' }).waitFor();
-      await page.getByLabel('Dossiers van').selectOption({ label: (await page.getByLabel('Dossiers van').locator('option', { hasText: 'Sanne de Boer' }).innerText()).trim() });
+      await page.getByLabel('Dossiers van').selectOption({
+        label: (
+          await page.getByLabel('Dossiers van').locator('option', { hasText: 'Sanne de Boer' }).innerText()
+        ).trim(),
+      });
       const row = page.getByRole('row', { name: /Huishouden De Vries/ });
       await row.waitFor();
       await expectAccessible(page, 'the caseload of a worker, to move');
       await row.getByRole('checkbox').check();
       await row.getByRole('combobox').selectOption({ label: 'Lisa Jansen' });
       await page.getByLabel('Reden van de wissel').selectOption({ label: 'De werker is met verlof' });
-      await page.getByLabel(/Overdrachtsnotitie voor alle gekozen dossiers/).fill('Sanne is drie maanden met verlof; het journaal is bijgewerkt.');
+      await page
+        .getByLabel(/Overdrachtsnotitie voor alle gekozen dossiers/)
+        .fill('Sanne is drie maanden met verlof; het journaal is bijgewerkt.');
       await page.getByRole('button', { name: 'Gekozen dossiers overdragen' }).click();
-      await page.getByText('1 dossier(s) overgedragen. De nieuwe werkers hebben een taak voor de warme overdracht.').waitFor();
-      assert((await page.getByRole('row', { name: /Huishouden De Vries/ }).count()) === 0, 'the moved case left the list');
+      await page
+        .getByText('1 dossier(s) overgedragen. De nieuwe werkers hebben een taak voor de warme overdracht.')
+        .waitFor();
+      assert(
+        (await page.getByRole('row', { name: /Huishouden De Vries/ }).count()) === 0,
+        'the moved case left the list',
+      );
       await expectAccessible(page, 'the caseload after the move');
       // The case shows the new contact person and the change with its reason.
       await page.goto(`${baseUrl}/dossiers/${devries}/overleg`);
       const coordinationSection = page.locator('section#coordinatie');
-      await coordinationSection.getByText('De contactpersoon van dit huishouden is Lisa Jansen.').waitFor({ timeout: 60_000 });
-      await coordinationSection.getByText(/contactpersoon Sanne de Boer → Lisa Jansen · De werker is met verlof/).waitFor();
+      await coordinationSection
+        .getByText('De contactpersoon van dit huishouden is Lisa Jansen.')
+        .waitFor({ timeout: 60_000 });
+      await coordinationSection
+        .getByText(/contactpersoon Sanne de Boer → Lisa Jansen · De werker is met verlof/)
+        .waitFor();
       await expectAccessible(page, 'the case with its new contact person');
       await logOut(page);
     } finally {

@@ -15,7 +15,15 @@ async function callApi(page: Page, method: string, path: string): Promise<{ stat
   );
 }
 
-type Contacts = { contacts: Array<{ kind: string; durationMinutes: number | null; note: string; goals: Array<{ domain: string }>; attachments: Array<{ filename: string }> }> };
+type Contacts = {
+  contacts: Array<{
+    kind: string;
+    durationMinutes: number | null;
+    note: string;
+    goals: Array<{ domain: string }>;
+    attachments: Array<{ filename: string }>;
+  }>;
+};
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
 
 /** Focus is on the status message that confirms the save (inside the `.nabij-notice` wrapper). */
@@ -58,14 +66,25 @@ const journey: Journey = {
       await tasks.getByRole('heading', { level: 3, name: /^Binnenkort \(\d+\)$/ }).waitFor();
       const late = tasks.getByRole('list', { name: /^Te laat/ });
       await late.getByText('Huisarts terugbellen over de POH-GGZ').waitFor();
-      assert(await late.getByRole('link', { name: 'Huishouden Meijer' }).first().isVisible(), 'a task links to its case');
-      await tasks.getByRole('list', { name: /^Vandaag/ }).getByText('School van Noah bellen over het gesprek met de mentor').waitFor();
+      assert(
+        await late.getByRole('link', { name: 'Huishouden Meijer' }).first().isVisible(),
+        'a task links to its case',
+      );
+      await tasks
+        .getByRole('list', { name: /^Vandaag/ })
+        .getByText('School van Noah bellen over het gesprek met de mentor')
+        .waitFor();
       await expectAccessible(page, 'Mijn werk with tasks');
 
       // The daily e-mail: on, and still on after reloading.
       await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').check();
       await tasks.getByText('U krijgt elke ochtend een e-mail met uw taken.').waitFor();
-      assert(await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').evaluate((el) => el === document.activeElement), 'focus stays on the checkbox');
+      assert(
+        await tasks
+          .getByLabel('Stuur mij elke ochtend een e-mail met mijn taken')
+          .evaluate((el) => el === document.activeElement),
+        'focus stays on the checkbox',
+      );
 
       // 1. A contact from Mijn werk, keyboard only; every key press that does something counts (issue #19 measure:
       // target 4; kind, duration, note, open and save make 5 — the duration is optional, without it the path is 4).
@@ -74,25 +93,46 @@ const journey: Journey = {
       await fromHome.activate(cases.getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' }));
       const homeForm = page.getByRole('form', { name: 'Contact vastleggen: Huishouden De Vries' });
       await homeForm.waitFor();
-      assert(await homeForm.getByLabel('Huisbezoek').evaluate((el) => el === document.activeElement), 'focus moves into the quick form, on the first kind');
-      assert((await cases.getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' }).getAttribute('aria-expanded')) === 'true', 'the button says the form is open');
+      assert(
+        await homeForm.getByLabel('Huisbezoek').evaluate((el) => el === document.activeElement),
+        'focus moves into the quick form, on the first kind',
+      );
+      assert(
+        (await cases
+          .getByRole('button', { name: 'Contact vastleggen voor Huishouden De Vries' })
+          .getAttribute('aria-expanded')) === 'true',
+        'the button says the form is open',
+      );
       await expectAccessible(page, 'Mijn werk with the quick contact form open');
       await fromHome.press('ArrowDown');
       assert(await homeForm.getByLabel('Telefonisch').isChecked(), 'the arrow key chooses the next kind: by phone');
       await fromHome.activate(homeForm.getByRole('button', { name: '15 minuten' }));
-      assert((await homeForm.getByLabel('Duur in minuten').inputValue()) === '15', 'the 15-minute button fills in the duration');
+      assert(
+        (await homeForm.getByLabel('Duur in minuten').inputValue()) === '15',
+        'the 15-minute button fills in the duration',
+      );
       await homeForm.getByLabel('Wat is er besproken of gedaan?').focus();
       await fromHome.type('Petra gebeld: de huurachterstand is met de corporatie besproken.');
       await fromHome.activate(homeForm.getByRole('button', { name: 'Contact vastleggen', exact: true }));
       await homeForm.getByText(/Het contact van .* \(telefonisch\) is vastgelegd\./).waitFor();
       fromHome.expectAtMost(5, 'a contact with its duration from Mijn werk, keyboard only');
       assert(await focusIsOnNotice(page), 'focus moves to the confirmation after saving');
-      assert((await homeForm.getByLabel('Wat is er besproken of gedaan?').inputValue()) === '', 'the form starts afresh');
+      assert(
+        (await homeForm.getByLabel('Wat is er besproken of gedaan?').inputValue()) === '',
+        'the form starts afresh',
+      );
       assert(!(await homeForm.getByLabel('Telefonisch').isChecked()), 'the kind is cleared for the next contact');
-      const mineCases = (await callApi(page, 'GET', '/api/cases/mine')).json as { cases: Array<{ id: string; householdName: string }> };
+      const mineCases = (await callApi(page, 'GET', '/api/cases/mine')).json as {
+        cases: Array<{ id: string; householdName: string }>;
+      };
       const deVries = mineCases.cases.find((c) => c.householdName === 'Huishouden De Vries')?.id ?? '';
       const deVriesLog = (await callApi(page, 'GET', `/api/cases/${deVries}/contacts`)).json as Contacts;
-      assert(deVriesLog.contacts.length === 1 && deVriesLog.contacts[0]?.kind === 'phone' && deVriesLog.contacts[0].durationMinutes === 15, 'the contact is stored once, by phone, 15 minutes');
+      assert(
+        deVriesLog.contacts.length === 1 &&
+          deVriesLog.contacts[0]?.kind === 'phone' &&
+          deVriesLog.contacts[0].durationMinutes === 15,
+        'the contact is stored once, by phone, 15 minutes',
+      );
       await homeForm.locator('xpath=..').getByRole('button', { name: 'Sluiten' }).click();
       await page.waitForFunction(() => document.activeElement?.id.startsWith('quick-contact-toggle-') === true);
       assert((await homeForm.count()) === 0, 'closing removes the form and returns focus to its button');
@@ -102,10 +142,21 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
       const caseUrl = page.url().replace(/\/$/, '');
       const sectionsNav = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
-      assert((await sectionsNav.getByRole('link', { name: 'Overzicht' }).getAttribute('aria-current')) === 'page', 'the overview is the current section');
-      for (const heading of ['Wat moet er gebeuren', 'Laatste contacten', 'Plan', 'ZRM', 'Betrokkenen']) await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
-      await page.locator('#overzicht-todo').getByRole('link', { name: /open ta(ak|ken)/ }).waitFor();
-      await page.locator('#overzicht-plan').getByText(/van \d+ acties klaar|nog geen acties/).first().waitFor();
+      assert(
+        (await sectionsNav.getByRole('link', { name: 'Overzicht' }).getAttribute('aria-current')) === 'page',
+        'the overview is the current section',
+      );
+      for (const heading of ['Wat moet er gebeuren', 'Laatste contacten', 'Plan', 'ZRM', 'Betrokkenen'])
+        await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      await page
+        .locator('#overzicht-todo')
+        .getByRole('link', { name: /open ta(ak|ken)/ })
+        .waitFor();
+      await page
+        .locator('#overzicht-plan')
+        .getByText(/van \d+ acties klaar|nog geen acties/)
+        .first()
+        .waitFor();
       await page.locator('#overzicht-contacten').getByRole('listitem').first().waitFor();
       await page.locator('#overzicht-betrokkenen').getByText('Contactpersoon: Sanne de Boer').waitFor();
       assert((await page.locator('main form').count()) === 0, 'the overview opens no form');
@@ -114,11 +165,20 @@ const journey: Journey = {
       // The keyboard path to "Contact vastleggen": the shortcut is announced, and one key chord opens the journaal's
       // form with focus in its first field (it took 31 Tab presses on the one-page case file).
       const overviewContact = page.getByRole('link', { name: 'Contact vastleggen' });
-      assert((await overviewContact.getAttribute('aria-keyshortcuts')) === 'Alt+Shift+C', 'the overview announces the shortcut');
+      assert(
+        (await overviewContact.getAttribute('aria-keyshortcuts')) === 'Alt+Shift+C',
+        'the overview announces the shortcut',
+      );
       await page.getByText('Sneltoetsen: Alt+Shift+C is contact vastleggen, Alt+Shift+Z is zoeken.').waitFor();
-      assert((await page.locator('#global-search').getAttribute('aria-keyshortcuts')) === 'Alt+Shift+Z', 'the search box announces its shortcut');
+      assert(
+        (await page.locator('#global-search').getAttribute('aria-keyshortcuts')) === 'Alt+Shift+Z',
+        'the search box announces its shortcut',
+      );
       await page.keyboard.press('Alt+Shift+KeyZ');
-      assert(await page.locator('#global-search').evaluate((el) => el === document.activeElement), 'Alt+Shift+Z puts focus in the search box');
+      assert(
+        await page.locator('#global-search').evaluate((el) => el === document.activeElement),
+        'Alt+Shift+Z puts focus in the search box',
+      );
       let keyboardToForm = 0;
       keyboardToForm++;
       await page.keyboard.press('Alt+Shift+KeyC');
@@ -127,9 +187,15 @@ const journey: Journey = {
       const form = journaal.getByRole('form', { name: 'Contact vastleggen' });
       await form.waitFor();
       await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'radio');
-      assert(await form.getByLabel('Huisbezoek').evaluate((el) => el === document.activeElement), 'focus is in the form, on the first kind');
+      assert(
+        await form.getByLabel('Huisbezoek').evaluate((el) => el === document.activeElement),
+        'focus is in the form, on the first kind',
+      );
       assert(keyboardToForm === 1, 'one key chord from the overview to the first field');
-      assert((await sectionsNav.getByRole('link', { name: 'Journaal' }).getAttribute('aria-current')) === 'page', 'the journaal is the current section');
+      assert(
+        (await sectionsNav.getByRole('link', { name: 'Journaal' }).getAttribute('aria-current')) === 'page',
+        'the journaal is the current section',
+      );
       await journaal.getByText('4 contacten, samen 2 uur en 45 minuten.').waitFor();
       await form.getByLabel('Instrumentele ADL: Ik houd mijn huis zelf op orde.').waitFor();
       await expectAccessible(page, 'the journaal with the contact form opened by its shortcut');
@@ -138,7 +204,10 @@ const journey: Journey = {
       assert((await form.count()) === 0, 'the form is folded');
       const openContact = journaal.getByRole('button', { name: 'Contact vastleggen' });
       assert(await openContact.evaluate((el) => el === document.activeElement), 'focus returns to the button');
-      assert((await openContact.getAttribute('aria-keyshortcuts')) === 'Alt+Shift+C', 'the button announces the shortcut');
+      assert(
+        (await openContact.getAttribute('aria-keyshortcuts')) === 'Alt+Shift+C',
+        'the button announces the shortcut',
+      );
       await expectAccessible(page, 'the journaal with the form folded');
       await openContact.click();
       await form.waitFor();
@@ -160,24 +229,34 @@ const journey: Journey = {
       fromCase++;
       await form.getByLabel('Instrumentele ADL: Ik houd mijn huis zelf op orde.').check();
       fromCase++;
-      await form.getByLabel('Bijlagen toevoegen').setInputFiles({ name: 'weekplanning.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await form
+        .getByLabel('Bijlagen toevoegen')
+        .setInputFiles({ name: 'weekplanning.pdf', mimeType: 'application/pdf', buffer: PDF });
       await form.getByText('weekplanning.pdf (').waitFor();
       fromCase++;
       await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
       await form.getByText(/Het contact van .* \(huisbezoek\) is vastgelegd\./).waitFor();
       assert(fromCase <= 6, `logging a contact from the case takes at most about 6 interactions (took ${fromCase})`);
       assert(await focusIsOnNotice(page), 'focus moves to the confirmation after saving on the case page');
-      assert((await form.getByLabel('Wat is er besproken of gedaan?').inputValue()) === '', 'the case form starts afresh');
+      assert(
+        (await form.getByLabel('Wat is er besproken of gedaan?').inputValue()) === '',
+        'the case form starts afresh',
+      );
       await journaal.getByText('5 contacten, samen 3 uur en 45 minuten.').waitFor();
       const newest = journaal.getByRole('listitem').first();
       await newest.getByText('Keuken samen opgeruimd; de post is gesorteerd.').waitFor();
       await newest.getByRole('link', { name: 'weekplanning.pdf' }).waitFor();
-      assert(await newest.getByText('Instrumentele ADL: Ik houd mijn huis zelf op orde.').isVisible(), 'the contact shows its goal');
+      assert(
+        await newest.getByText('Instrumentele ADL: Ik houd mijn huis zelf op orde.').isVisible(),
+        'the contact shows its goal',
+      );
 
       // A server error is shown next to its field: a "PDF" that is not one.
       await form.getByLabel('Telefonisch').check();
       await form.getByLabel('Wat is er besproken of gedaan?').fill('Brief van de huisarts ontvangen.');
-      await form.getByLabel('Bijlagen toevoegen').setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('dit is geen pdf') });
+      await form
+        .getByLabel('Bijlagen toevoegen')
+        .setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('dit is geen pdf') });
       await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
       const fieldError = form.locator('[id$="-attachments-error"]');
       await fieldError.getByText(/Alleen PDF-, PNG- en JPEG-bestanden/).waitFor();
@@ -194,7 +273,10 @@ const journey: Journey = {
       await filter.getByRole('button', { name: 'Filteren' }).click();
       await journaal.getByText('2 contacten gevonden, samen 2 uur.').waitFor();
       const headings = await journaal.getByRole('heading', { level: 4 }).allInnerTexts();
-      assert(headings.length === 2 && headings.every((h) => h.includes('Huisbezoek')), `only home visits are listed (${headings.join(' | ')})`);
+      assert(
+        headings.length === 2 && headings.every((h) => h.includes('Huisbezoek')),
+        `only home visits are listed (${headings.join(' | ')})`,
+      );
       await expectAccessible(page, 'the journaal filtered by kind');
       await filter.getByRole('button', { name: 'Filters wissen' }).click();
       await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
@@ -202,7 +284,9 @@ const journey: Journey = {
       await filter.getByLabel('Zoek in de tekst').press('Enter');
       await journaal.getByText('1 contact gevonden, samen 1 uur en 30 minuten.').waitFor();
       await filter.getByLabel('Zoek in de tekst').fill('');
-      await filter.getByLabel('Doel').selectOption({ label: 'Sociaal netwerk: Ik heb elke week contact met mensen in de buurt.' });
+      await filter
+        .getByLabel('Doel')
+        .selectOption({ label: 'Sociaal netwerk: Ik heb elke week contact met mensen in de buurt.' });
       await filter.getByRole('button', { name: 'Filteren' }).click();
       await journaal.getByText('1 contact gevonden, samen 15 minuten.').waitFor();
       await filter.getByLabel('Soort contact').selectOption({ label: 'Alle soorten' });
@@ -214,8 +298,13 @@ const journey: Journey = {
       await journaal.getByText('2 contacten gevonden, samen 1 uur.').waitFor();
       await filter.getByRole('button', { name: 'Filters wissen' }).click();
       await journaal.getByText('6 contacten, samen 3 uur en 45 minuten.').waitFor();
-      const stored = (await callApi(page, 'GET', new URL(caseUrl).pathname.replace('/dossiers/', '/api/cases/') + '/contacts')).json as Contacts;
-      assert(stored.contacts.filter((c) => c.attachments.length > 0).length === 1, 'only the contact with a real PDF has an attachment');
+      const stored = (
+        await callApi(page, 'GET', new URL(caseUrl).pathname.replace('/dossiers/', '/api/cases/') + '/contacts')
+      ).json as Contacts;
+      assert(
+        stored.contacts.filter((c) => c.attachments.length > 0).length === 1,
+        'only the contact with a real PDF has an attachment',
+      );
 
       // 3b. Typed work survives an expired session (issue #17 item 16). Two minutes before the idle timeout a dialog
       // warns; "Ingelogd blijven" (keyboard) keeps the session. Typing keeps it alive too. When the session ends anyway,
@@ -225,7 +314,10 @@ const journey: Journey = {
       const warning = page.getByRole('alertdialog', { name: 'Uw sessie verloopt over 2 minuten' });
       for (let s = 0; s < 90 && !(await page.locator('dialog[open]').isVisible()); s++) await page.clock.runFor(1000);
       await warning.waitFor();
-      assert(await warning.getByRole('button', { name: 'Ingelogd blijven' }).evaluate((el) => el === document.activeElement), 'focus moves to "Ingelogd blijven"');
+      assert(
+        await warning.getByRole('button', { name: 'Ingelogd blijven' }).evaluate((el) => el === document.activeElement),
+        'focus moves to "Ingelogd blijven"',
+      );
       await warning.getByText('Nog 2 minuten.').waitFor();
       await expectAccessible(page, 'the warning before the session ends');
       const keptAlive = page.waitForResponse((r) => r.url().endsWith('/api/auth/keep-alive') && r.status() === 200);
@@ -235,16 +327,24 @@ const journey: Journey = {
 
       const longNote =
         'Huisbezoek bij mevrouw Meijer: de weekplanning hangt op de koelkast en wordt grotendeels gevolgd. Zij vertelt dat ze twee keer naar de koffieochtend is geweest. Afspraak: volgende week samen de post doorlopen.';
-      const typingKeepsAlive = page.waitForRequest((r) => r.url().endsWith('/api/auth/keep-alive') && r.method() === 'POST');
+      const typingKeepsAlive = page.waitForRequest(
+        (r) => r.url().endsWith('/api/auth/keep-alive') && r.method() === 'POST',
+      );
       await form.getByLabel('Huisbezoek').check();
       await form.getByLabel('Wat is er besproken of gedaan?').fill(longNote);
       await typingKeepsAlive;
       await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('nabij-draft:')));
-      assert(!(await page.evaluate(() => Object.values(sessionStorage).join(' '))).includes('weekplanning'), 'the draft in the tab is encrypted');
+      assert(
+        !(await page.evaluate(() => Object.values(sessionStorage).join(' '))).includes('weekplanning'),
+        'the draft in the tab is encrypted',
+      );
       // The session ends on the server (as an expired one is removed); the cookie stays in the browser.
       const sessionCookie = (await browser.context.cookies(baseUrl)).find((c) => c.name.endsWith('nabij_session'));
       assert(sessionCookie, 'the browser holds a session cookie');
-      const ended = await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: `${sessionCookie.name}=${sessionCookie.value}` } });
+      const ended = await fetch(`${baseUrl}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: `${sessionCookie.name}=${sessionCookie.value}` },
+      });
       assert(ended.status === 204, `the session was ended on the server (${ended.status})`);
       const casePath = new URL(page.url()).pathname;
       await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
@@ -256,7 +356,10 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Huishouden Meijer' }).waitFor();
       assert(new URL(page.url()).pathname === casePath, `the login returns to the case page (${page.url()})`);
       await form.getByText('Uw concept is teruggezet.').waitFor();
-      assert((await form.getByLabel('Wat is er besproken of gedaan?').inputValue()) === longNote, 'the typed note is back');
+      assert(
+        (await form.getByLabel('Wat is er besproken of gedaan?').inputValue()) === longNote,
+        'the typed note is back',
+      );
       assert(await form.getByLabel('Huisbezoek').isChecked(), 'the chosen kind is back');
       await expectAccessible(page, 'the journaal with a restored draft');
       await form.getByRole('button', { name: 'Contact vastleggen', exact: true }).click();
@@ -264,7 +367,10 @@ const journey: Journey = {
       await journaal.getByText(/^7 contacten/).waitFor();
       await journaal.getByRole('listitem').first().getByText(longNote).waitFor();
       await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.startsWith('nabij-draft:')));
-      assert((await form.getByText('Uw concept is teruggezet.').count()) === 0, 'the notice goes once the contact is saved');
+      assert(
+        (await form.getByText('Uw concept is teruggezet.').count()) === 0,
+        'the notice goes once the contact is saved',
+      );
       await page.clock.setSystemTime(Date.now());
 
       // 4. Open tasks on the case (their own section): "Klaar", and a new task for the case manager.
@@ -278,13 +384,22 @@ const journey: Journey = {
       await open.getByRole('button', { name: 'Klaar: Huisarts terugbellen over de POH-GGZ' }).click();
       await open.getByText('De taak “Huisarts terugbellen over de POH-GGZ” is afgerond.').waitFor();
       assert(await focusIsOnNotice(page), 'focus moves to the confirmation after "Klaar"');
-      await page.waitForFunction(() => !document.querySelector('section#taken ul')?.textContent?.includes('Huisarts terugbellen'));
+      await page.waitForFunction(
+        () => !document.querySelector('section#taken ul')?.textContent?.includes('Huisarts terugbellen'),
+      );
       await open.getByRole('button', { name: 'Taak toevoegen' }).click();
       await open.getByLabel('Wat moet er gebeuren?').fill('Verslag van het huisbezoek naar de huisarts sturen');
-      assert((await open.getByLabel('Voor wie').count()) === 0 || (await open.getByLabel('Voor wie').inputValue()) === '', 'the task is for the case manager by default');
+      assert(
+        (await open.getByLabel('Voor wie').count()) === 0 || (await open.getByLabel('Voor wie').inputValue()) === '',
+        'the task is for the case manager by default',
+      );
       await open.getByRole('button', { name: 'Taak toevoegen' }).click();
       await open.getByText('De taak “Verslag van het huisbezoek naar de huisarts sturen” is toegevoegd.').waitFor();
-      await open.getByRole('listitem').filter({ hasText: 'Verslag van het huisbezoek naar de huisarts sturen' }).getByText('Voor Sanne de Boer').waitFor();
+      await open
+        .getByRole('listitem')
+        .filter({ hasText: 'Verslag van het huisbezoek naar de huisarts sturen' })
+        .getByText('Voor Sanne de Boer')
+        .waitFor();
 
       // On a phone (360px): the journaal and tasks fit, and pass axe.
       await page.setViewportSize({ width: 360, height: 800 });
@@ -310,13 +425,18 @@ const journey: Journey = {
       for (const [path, link, heading] of sections) {
         await page.goto(`${caseUrl}/${path}`);
         await page.getByRole('heading', { level: 2, name: heading, exact: true }).first().waitFor();
-        assert((await sectionsNav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current')) === 'page', `${path} is the current section`);
+        assert(
+          (await sectionsNav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current')) === 'page',
+          `${path} is the current section`,
+        );
         await expectAccessible(page, `the case section ${path}`);
       }
       // Moving between sections by the skip list puts focus on the section's heading.
       await sectionsNav.getByRole('link', { name: 'Huishouden en netwerk' }).click();
       await page.waitForURL('**/huishouden');
-      await page.waitForFunction(() => document.activeElement?.tagName === 'H2' && document.activeElement.textContent === 'Huishouden');
+      await page.waitForFunction(
+        () => document.activeElement?.tagName === 'H2' && document.activeElement.textContent === 'Huishouden',
+      );
       // The add-forms open from their buttons.
       assert((await page.getByLabel('Naam', { exact: true }).count()) === 0, 'the network form is folded');
       await page.getByRole('button', { name: 'Persoon uit het netwerk toevoegen' }).click();
@@ -334,19 +454,41 @@ const journey: Journey = {
       ] as const) {
         await page.goto(`${caseUrl}${path}`);
         await content.waitFor();
-        assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()), `no menu in print (${path || 'overview'})`);
+        assert(
+          !(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()),
+          `no menu in print (${path || 'overview'})`,
+        );
         assert(!(await sectionsNav.isVisible()), `no skip list of sections in print (${path || 'overview'})`);
-        assert(!(await page.locator('.utrecht-skip-link').isVisible()), `no skip link in print (${path || 'overview'})`);
-        assert(!(await page.getByRole('search', { name: 'Zoeken' }).first().isVisible()), `no search in print (${path || 'overview'})`);
-        assert((await page.locator('main form, main button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)) === 0, `no forms or buttons in print (${path || 'overview'})`);
+        assert(
+          !(await page.locator('.utrecht-skip-link').isVisible()),
+          `no skip link in print (${path || 'overview'})`,
+        );
+        assert(
+          !(await page.getByRole('search', { name: 'Zoeken' }).first().isVisible()),
+          `no search in print (${path || 'overview'})`,
+        );
+        assert(
+          (await page
+            .locator('main form, main button')
+            .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)) === 0,
+          `no forms or buttons in print (${path || 'overview'})`,
+        );
         assert(await content.isVisible(), `the content is printed (${path || 'overview'})`);
         await expectAccessible(page, `the case ${path || 'overview'} as printed`);
       }
       await page.goto(`${caseUrl}/plan`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByText('Ik houd mijn huis zelf op orde.').first().waitFor();
-      assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()), 'no menu when the plan is printed');
-      assert((await page.locator('main form, main button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)) === 0, 'no forms or buttons when the plan is printed');
+      assert(
+        !(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()),
+        'no menu when the plan is printed',
+      );
+      assert(
+        (await page
+          .locator('main form, main button')
+          .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)) === 0,
+        'no forms or buttons when the plan is printed',
+      );
       assert(await page.getByText('Ik houd mijn huis zelf op orde.').first().isVisible(), 'the plan is printed');
       await page.emulateMedia({ media: 'screen' });
 
@@ -359,11 +501,16 @@ const journey: Journey = {
       assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()), 'the folded menu is hidden');
       assert(!(await page.getByRole('button', { name: 'Uitloggen' }).isVisible()), 'the user part is folded too');
       const contactBox = await overviewContact.boundingBox();
-      assert(contactBox && contactBox.y + contactBox.height <= 844 && contactBox.height >= 44 && contactBox.width >= 300, `"Contact vastleggen" is a wide button on the first screen (${JSON.stringify(contactBox)})`);
+      assert(
+        contactBox && contactBox.y + contactBox.height <= 844 && contactBox.height >= 44 && contactBox.width >= 300,
+        `"Contact vastleggen" is a wide button on the first screen (${JSON.stringify(contactBox)})`,
+      );
       const overviewHeight = await page.evaluate(() => document.documentElement.scrollHeight);
       assert(overviewHeight <= 2 * 844, `the overview fits in two screens of a phone (${overviewHeight}px)`);
       // The page does not scroll sideways (the skip list of sections is one row that scrolls on its own).
-      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert(sideways <= 0, `the overview fits 390px (overflow ${sideways}px)`);
       assert(await fitsWidth(page.locator('.nabij-case-overview')), 'every part of the overview fits 390px');
       await expectAccessible(page, 'the case overview on a phone with the menu folded');
@@ -388,8 +535,14 @@ const journey: Journey = {
       assert(await fitsWidth(homeForm), 'the quick form on Mijn werk fits 360px');
       await expectAccessible(page, 'Mijn werk at 360px');
       await page.setViewportSize({ width: 1280, height: 900 });
-      assert(!(await tasks.getByText('Huisarts terugbellen over de POH-GGZ').isVisible()), 'the task done is gone from Mijn werk');
-      assert(await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').isChecked(), 'the daily e-mail stays on');
+      assert(
+        !(await tasks.getByText('Huisarts terugbellen over de POH-GGZ').isVisible()),
+        'the task done is gone from Mijn werk',
+      );
+      assert(
+        await tasks.getByLabel('Stuur mij elke ochtend een e-mail met mijn taken').isChecked(),
+        'the daily e-mail stays on',
+      );
 
       // The team's tasks are for coordinators only.
       await page.goto(`${baseUrl}/team/taken`);
@@ -405,7 +558,10 @@ const journey: Journey = {
       const sanne = page.getByRole('region', { name: 'Sanne de Boer' });
       await sanne.getByText('School van Noah bellen over het gesprek met de mentor').waitFor();
       await sanne.getByText('Verslag van het huisbezoek naar de huisarts sturen').waitFor();
-      assert(/^\d+ open, waarvan \d+ te laat$/.test((await sanne.getByText(/open, waarvan/).innerText()).trim()), 'the worker has open and overdue counts');
+      assert(
+        /^\d+ open, waarvan \d+ te laat$/.test((await sanne.getByText(/open, waarvan/).innerText()).trim()),
+        'the worker has open and overdue counts',
+      );
       await expectAccessible(page, 'the team tasks');
       await logOut(page);
 
@@ -414,7 +570,11 @@ const journey: Journey = {
       await page.goto(`${baseUrl}/beheer/gebruikers`);
       await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Mislukte taken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mislukte taken (achtergrondtaken)' }).waitFor();
-      await page.getByText('Er zijn geen mislukte taken.').or(page.getByRole('table', { name: 'Mislukte achtergrondtaken, nieuwste eerst' })).first().waitFor();
+      await page
+        .getByText('Er zijn geen mislukte taken.')
+        .or(page.getByRole('table', { name: 'Mislukte achtergrondtaken, nieuwste eerst' }))
+        .first()
+        .waitFor();
       await expectAccessible(page, 'the failed background jobs');
       await logOut(page);
     } finally {

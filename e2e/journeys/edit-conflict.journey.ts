@@ -31,19 +31,37 @@ const journey: Journey = {
 
       const myTemplate = mine.getByRole('region', { name: 'Afsluiting' });
       await myTemplate.getByLabel('Onderwerp').fill('Mijn onderwerp {referentie}');
-      await myTemplate.getByLabel('Tekst').fill('Beste {verwijzer},\n\nMijn eigen tekst, zorgvuldig geschreven.\n\nMet vriendelijke groet,\n{team}');
+      await myTemplate
+        .getByLabel('Tekst')
+        .fill('Beste {verwijzer},\n\nMijn eigen tekst, zorgvuldig geschreven.\n\nMet vriendelijke groet,\n{team}');
       await myTemplate.getByRole('button', { name: 'Sjabloon opslaan Afsluiting' }).click();
-      const differences = myTemplate.getByRole('table', { name: 'Verschillen tussen uw invoer en de opgeslagen versie' });
+      const differences = myTemplate.getByRole('table', {
+        name: 'Verschillen tussen uw invoer en de opgeslagen versie',
+      });
       await differences.waitFor();
       assert((await differences.innerText()).includes('Mijn onderwerp {referentie}'), 'my subject is shown');
-      assert((await differences.innerText()).includes('Afsluiting, gewijzigd door een collega'), "the colleague's subject is shown next to it");
-      assert((await myTemplate.getByLabel('Onderwerp').inputValue()) === 'Mijn onderwerp {referentie}', 'what I typed is still in the form');
+      assert(
+        (await differences.innerText()).includes('Afsluiting, gewijzigd door een collega'),
+        "the colleague's subject is shown next to it",
+      );
+      assert(
+        (await myTemplate.getByLabel('Onderwerp').inputValue()) === 'Mijn onderwerp {referentie}',
+        'what I typed is still in the form',
+      );
       await myTemplate.getByText('Iemand anders heeft dit opgeslagen terwijl u aan het bewerken was').waitFor();
       await expectAccessible(mine, 'a version conflict on a letter template');
       await myTemplate.getByRole('button', { name: 'Mijn invoer toch opslaan Afsluiting' }).click();
       await myTemplate.getByText('Het sjabloon “Afsluiting” is opgeslagen.').waitFor();
-      const saved = await mine.evaluate(async () => (await (await fetch('/api/admin/letter-templates')).json()) as { templates: Array<{ kind: string; subject: string }> });
-      assert(saved.templates.find((x) => x.kind === 'closure')?.subject === 'Mijn onderwerp {referentie}', 'my text was saved on purpose');
+      const saved = await mine.evaluate(
+        async () =>
+          (await (await fetch('/api/admin/letter-templates')).json()) as {
+            templates: Array<{ kind: string; subject: string }>;
+          },
+      );
+      assert(
+        saved.templates.find((x) => x.kind === 'closure')?.subject === 'Mijn onderwerp {referentie}',
+        'my text was saved on purpose',
+      );
 
       // ---- team settings ----
       for (const page of [mine, theirs]) {
@@ -61,7 +79,10 @@ const journey: Journey = {
       await myTeam.getByRole('table', { name: 'Verschillen tussen uw invoer en de opgeslagen versie' }).waitFor();
       await expectAccessible(mine, 'a version conflict on team settings');
       await myTeam.getByRole('button', { name: 'Opgeslagen versie overnemen' }).click();
-      assert((await myTeam.getByLabel('Termijn voor de analyse (weken)').inputValue()) === '9', "the colleague's value is taken into the form");
+      assert(
+        (await myTeam.getByLabel('Termijn voor de analyse (weken)').inputValue()) === '9',
+        "the colleague's value is taken into the form",
+      );
 
       // ---- a person registered twice: merged by the worker, undone by the administrator ----
       await logOut(mine);
@@ -77,7 +98,13 @@ const journey: Journey = {
       await mine.getByRole('button', { name: 'Toch nieuwe persoon aanmaken' }).click();
       await mine.getByText('De persoon is geregistreerd.').waitFor();
       const duplicateId = mine.url().split('/personen/')[1] ?? '';
-      const candidates = await mine.evaluate(async (id) => (await (await fetch(`/api/persons/${id}/merge-candidates`)).json()) as { results: Array<{ id: string; fullName: string }> }, duplicateId);
+      const candidates = await mine.evaluate(
+        async (id) =>
+          (await (await fetch(`/api/persons/${id}/merge-candidates`)).json()) as {
+            results: Array<{ id: string; fullName: string }>;
+          },
+        duplicateId,
+      );
       const known = candidates.results.find((p) => p.fullName === 'Lotte de Vries');
       assert(known, 'the known Lotte de Vries is a likely duplicate');
       await mine.goto(`${baseUrl}/personen/${known.id}`);
@@ -121,7 +148,9 @@ const journey: Journey = {
       await logIn(mine, baseUrl, 'werker');
       await mine.goto(`${baseUrl}/personen/${duplicateId}`);
       await mine.getByRole('heading', { level: 1, name: 'Lotte de Vries' }).waitFor();
-      await mine.getByText(/Ongedaan gemaakt op .*: De werker meldt dat het twee verschillende kinderen zijn\./).waitFor();
+      await mine
+        .getByText(/Ongedaan gemaakt op .*: De werker meldt dat het twee verschillende kinderen zijn\./)
+        .waitFor();
       await expectAccessible(mine, 'the restored person');
     } finally {
       await browser.close();

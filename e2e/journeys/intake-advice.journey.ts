@@ -24,9 +24,13 @@ const journey: Journey = {
       await call.click(page.getByRole('link', { name: 'Aanmelding registreren' }));
       await page.getByRole('heading', { level: 1, name: 'Aanmelding registreren' }).waitFor();
       await expectAccessible(page, 'the registration form');
-      assert(await page.getByLabel('Telefoon', { exact: true }).isChecked(), 'the desk registers a phone call by default');
+      assert(
+        await page.getByLabel('Telefoon', { exact: true }).isChecked(),
+        'the desk registers a phone call by default',
+      );
       const team = page.getByLabel('Team');
-      if ((await team.locator('option:checked').innerText()).trim() !== 'Wijkteam Noord') await call.select(team, { label: 'Wijkteam Noord' });
+      if ((await team.locator('option:checked').innerText()).trim() !== 'Wijkteam Noord')
+        await call.select(team, { label: 'Wijkteam Noord' });
       await call.fill(byId(page, 'register-referrer.name'), 'M. de Groot');
       await call.fill(byId(page, 'register-referrer.organisation'), 'Woningcorporatie Thuis');
       await call.fill(byId(page, 'register-referrer.phone'), '030 765 4321');
@@ -56,7 +60,10 @@ const journey: Journey = {
       const reference = /AM-\d{4}-\d{5}/.exec(heading)?.[0] ?? '';
       assert(reference !== '', `the new referral has a reference (${heading})`);
       await expectAccessible(page, 'the registered referral');
-      assert(await page.getByText('Tolk nodig (Arabisch)').first().isVisible(), 'the referral shows that an interpreter is needed');
+      assert(
+        await page.getByText('Tolk nodig (Arabisch)').first().isVisible(),
+        'the referral shows that an interpreter is needed',
+      );
 
       // Completing the referral afterwards (item 4): the house-number addition and a new phone number, with a reason.
       await page.getByRole('button', { name: 'Gegevens aanvullen of corrigeren' }).click();
@@ -68,9 +75,21 @@ const journey: Journey = {
       await byId(page, 'correct-reason').fill('Meneer teruggebeld: adres en telefoon aangevuld.');
       await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await page.getByText('De aanmelding is aangevuld. De wijziging staat in de geschiedenis.').waitFor();
-      assert(await page.getByText(/Reden: Meneer teruggebeld: adres en telefoon aangevuld\./).isVisible(), 'the history shows the reason');
-      assert(await page.getByText(/Toevoeging van Henk Mulder: \(leeg\) → bis/).isVisible(), 'the history shows what changed');
-      assert(await page.getByText(/Esdoornlaan 9-bis/).first().isVisible(), 'the address has the addition, written the Dutch way (9-bis)');
+      assert(
+        await page.getByText(/Reden: Meneer teruggebeld: adres en telefoon aangevuld\./).isVisible(),
+        'the history shows the reason',
+      );
+      assert(
+        await page.getByText(/Toevoeging van Henk Mulder: \(leeg\) → bis/).isVisible(),
+        'the history shows what changed',
+      );
+      assert(
+        await page
+          .getByText(/Esdoornlaan 9-bis/)
+          .first()
+          .isVisible(),
+        'the address has the addition, written the Dutch way (9-bis)',
+      );
       await expectAccessible(page, 'the referral with its history of corrections');
 
       // Regiecheck, contact with the referrer, complete.
@@ -85,7 +104,10 @@ const journey: Journey = {
       // The intake meeting: advice to the referrer suffices.
       await planMeetingWith(page, reference);
       assert(await page.getByText('Tolk nodig (Arabisch)').first().isVisible(), 'the agenda shows the interpreter');
-      assert(await page.getByText(/Vraag voor het overleg: zijn er kinderen/).isVisible(), '"Weet ik niet" is a question for the meeting');
+      assert(
+        await page.getByText(/Vraag voor het overleg: zijn er kinderen/).isVisible(),
+        '"Weet ik niet" is a question for the meeting',
+      );
       const p = `decide-${referralId}`;
       await byId(page, `${p}-triage.situation`).fill('Enkelvoudige vraag over huurtoeslag.');
       await byId(page, `${p}-triage.urgency`).check();
@@ -94,14 +116,20 @@ const journey: Journey = {
       await byId(page, `${p}-decision.reasoning`).fill('De corporatie kan meneer naar de toeslagenbalie verwijzen.');
       await page.getByRole('button', { name: 'Kernbesluit vastleggen' }).click();
       await page.getByText(`Het kernbesluit voor ${reference} is vastgelegd.`).waitFor();
-      assert(await page.getByText('Advies aan verwijzer volstaat').first().isVisible(), 'the decision is shown read-only');
+      assert(
+        await page.getByText('Advies aan verwijzer volstaat').first().isVisible(),
+        'the decision is shown read-only',
+      );
       await expectAccessible(page, 'the meeting with the advice decision');
 
       // The letter, then closing without a case.
       await openReferralFromInbox(page, reference);
       await page.getByRole('button', { name: 'Brief aan verwijzer opstellen' }).click();
       await page.getByRole('heading', { name: 'Brief opstellen' }).waitFor();
-      assert((await page.getByLabel('Tekst van de brief').inputValue()).includes('is een tolk nodig (Arabisch).'), 'the letter says an interpreter is needed');
+      assert(
+        (await page.getByLabel('Tekst van de brief').inputValue()).includes('is een tolk nodig (Arabisch).'),
+        'the letter says an interpreter is needed',
+      );
       await page.getByRole('button', { name: 'Brief versturen' }).click();
       await page.getByText(`De brief is verstuurd naar ${REFERRER_EMAIL}.`).waitFor();
       await page.getByRole('button', { name: 'Afsluiten zonder dossier' }).click();
@@ -142,14 +170,19 @@ const journey: Journey = {
       await byId(page, 'register-residents.0.houseNumber').fill('19');
       await byId(page, 'register-residents.0.postcode').fill('3519 TV');
       await byId(page, 'register-residents.0.city').fill('Voorbeeld');
-      await page.getByLabel('Wat is de vraag of zorg?').fill('Mevrouw heeft een aanmaning van de energieleverancier gekregen.');
+      await page
+        .getByLabel('Wat is de vraag of zorg?')
+        .fill('Mevrouw heeft een aanmaning van de energieleverancier gekregen.');
       await page.getByLabel('Financiën').check();
       await byId(page, 'register-childrenAtRisk-no').check();
       await page.getByText('Toelichting, wat al geprobeerd is en de inwoner').click();
       await byId(page, 'register-residentAwareness').check();
       await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
       await page.getByText('De aanmelding is geregistreerd.').waitFor();
-      const second = /AM-\d{4}-\d{5}/.exec(await page.getByRole('heading', { level: 1, name: /^Aanmelding AM-/ }).innerText())?.[0] ?? '';
+      const second =
+        /AM-\d{4}-\d{5}/.exec(
+          await page.getByRole('heading', { level: 1, name: /^Aanmelding AM-/ }).innerText(),
+        )?.[0] ?? '';
       assert(second !== '', 'the second referral has a reference');
       await page.getByRole('button', { name: 'Regiecheck uitvoeren' }).click();
       await page.getByText(/Er is al een lopend dossier AM-\d{4}-\d{5} bij Sanne de Boer/).waitFor();
@@ -161,7 +194,10 @@ const journey: Journey = {
       await page.getByText('De status is gewijzigd in “Compleet”.').waitFor();
       const secondId = new URL(page.url()).pathname.split('/').pop() ?? '';
       await planMeetingWith(page, second);
-      await page.getByText(/Er is al een lopend dossier AM-\d{4}-\d{5} bij Sanne de Boer/).first().waitFor();
+      await page
+        .getByText(/Er is al een lopend dossier AM-\d{4}-\d{5} bij Sanne de Boer/)
+        .first()
+        .waitFor();
       const q = `decide-${secondId}`;
       await byId(page, `${q}-triage.situation`).fill('Nieuwe geldzorg bij een lopend traject.');
       await byId(page, `${q}-triage.urgency`).check();
@@ -171,10 +207,14 @@ const journey: Journey = {
       await byId(page, `${q}-decision.interventions`).fill('Meenemen in het lopende plan');
       await byId(page, `${q}-decision.goal`).fill('Geen afsluiting van energie');
       await byId(page, `${q}-decision.intendedResult`).fill('Betalingsregeling met de leverancier');
-      await byId(page, `${q}-decision.reasoning`).fill('Zelfde huishouden, zelfde regisseur: de vraag hoort bij het lopende plan.');
+      await byId(page, `${q}-decision.reasoning`).fill(
+        'Zelfde huishouden, zelfde regisseur: de vraag hoort bij het lopende plan.',
+      );
       await page.getByRole('button', { name: 'Kernbesluit vastleggen' }).click();
       await page.getByText(`Het kernbesluit voor ${second} is vastgelegd.`).waitFor();
-      await page.getByText('Toegevoegd aan het lopende dossier als nieuwe vraag; de contactpersoon heeft een taak.').waitFor();
+      await page
+        .getByText('Toegevoegd aan het lopende dossier als nieuwe vraag; de contactpersoon heeft een taak.')
+        .waitFor();
       await expectAccessible(page, 'the meeting: the referral joined the open case');
     } finally {
       await browser.close();

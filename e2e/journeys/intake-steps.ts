@@ -45,7 +45,8 @@ export async function runRegiecheck(page: Page, link: string[] = []): Promise<vo
   const groups = page.locator('fieldset', { hasText: 'Wie is ' });
   for (let i = 0; i < (await groups.count()); i++) {
     const group = groups.nth(i);
-    if ((await group.locator('input[type="radio"]:checked').count()) === 0) await group.getByLabel('Nieuwe persoon').check();
+    if ((await group.locator('input[type="radio"]:checked').count()) === 0)
+      await group.getByLabel('Nieuwe persoon').check();
   }
   await page.getByRole('button', { name: 'Regiecheck opslaan' }).click();
   await page.getByText('De regiecheck is opgeslagen.').waitFor();
@@ -72,8 +73,14 @@ export async function planMeetingWith(page: Page, reference: string, participant
 export async function sendLetter(page: Page, to: string): Promise<void> {
   await page.getByRole('button', { name: 'Brief aan verwijzer opstellen' }).click();
   await page.getByRole('heading', { name: 'Brief opstellen' }).waitFor();
-  assert((await page.getByLabel('Onderwerp').inputValue()).trim().length > 0, 'the draft has a subject from the template');
-  assert((await page.getByLabel('Tekst van de brief').inputValue()).trim().length > 0, 'the draft has a text from the template');
+  assert(
+    (await page.getByLabel('Onderwerp').inputValue()).trim().length > 0,
+    'the draft has a subject from the template',
+  );
+  assert(
+    (await page.getByLabel('Tekst van de brief').inputValue()).trim().length > 0,
+    'the draft has a text from the template',
+  );
   await expectAccessible(page, 'the letter draft');
   await page.getByRole('button', { name: 'Brief versturen' }).click();
   await page.getByText(`De brief is verstuurd naar ${to}.`).waitFor();

@@ -34,7 +34,10 @@ const journey: Journey = {
       // plain Dutch and the date of birth is three boxes (issue #19 item 5).
       await page.getByLabel('Ik meld mijzelf of mijn huishouden aan').check();
       await page.getByRole('heading', { level: 2, name: 'Uw gegevens als inwoner' }).waitFor();
-      assert((await page.getByLabel('Uw naam').count()) === 0 && (await byId(page, 'referral-referrer.phone').count()) === 0, 'a self-referral does not ask name and phone a second time');
+      assert(
+        (await page.getByLabel('Uw naam').count()) === 0 && (await byId(page, 'referral-referrer.phone').count()) === 0,
+        'a self-referral does not ask name and phone a second time',
+      );
       await page.getByLabel('Uw e-mailadres').waitFor();
       await page.getByLabel('Wassen, aankleden en eten').waitFor();
       assert((await page.getByText('Basale ADL').count()) === 0, 'no ZRM names on the public form');
@@ -62,7 +65,9 @@ const journey: Journey = {
       await byId(page, 'referral-children.0.age').fill('16');
       await page.getByLabel('Geld en schulden').check();
       await page.getByLabel('Wonen', { exact: true }).check();
-      await page.getByLabel('Wat is de vraag of zorg?').fill('Mevrouw heeft een huurachterstand van drie maanden en slaapt slecht.\nZij wil hulp bij haar post.');
+      await page
+        .getByLabel('Wat is de vraag of zorg?')
+        .fill('Mevrouw heeft een huurachterstand van drie maanden en slaapt slecht.\nZij wil hulp bij haar post.');
       await page.getByLabel('Wat is er al geprobeerd?').fill('Verwezen naar de schuldhulp, maar zij is niet gegaan.');
       await byId(page, 'referral-childrenAtRisk-no').check();
       await byId(page, 'referral-residentAwareness').check();
@@ -79,7 +84,10 @@ const journey: Journey = {
       const received = await page.getByTestId('referral-received').innerText();
       const reference = /AM-\d{4}-\d{5}/.exec(received)?.[0] ?? '';
       assert(reference !== '', `the confirmation shows the reference (${received})`);
-      assert(received.startsWith('Uw aanmelding is ontvangen. Uw referentienummer is'), 'the confirmation text is as agreed');
+      assert(
+        received.startsWith('Uw aanmelding is ontvangen. Uw referentienummer is'),
+        'the confirmation text is as agreed',
+      );
       await expectAccessible(page, 'the confirmation page');
 
       // 2. The intake desk completes it.
@@ -87,7 +95,10 @@ const journey: Journey = {
       const referralId = await openReferralFromInbox(page, reference);
       await expectAccessible(page, 'the referral page');
       assert(await page.getByText('Mevrouw heeft een huurachterstand').isVisible(), 'the question is shown');
-      assert(await page.getByRole('link', { name: 'verwijsbrief.pdf' }).isVisible(), 'the attachment can be downloaded');
+      assert(
+        await page.getByRole('link', { name: 'verwijsbrief.pdf' }).isVisible(),
+        'the attachment can be downloaded',
+      );
       await runRegiecheck(page, ['Ingrid Visser']);
       await page.getByRole('button', { name: 'Markeren als compleet' }).click();
       await page.getByText('De status is gewijzigd in “Compleet”.').waitFor();
@@ -117,7 +128,10 @@ const journey: Journey = {
       await byId(page, 'register-children.0.age').fill('7');
       // The second resident lives at the first one's address: the address is not asked again.
       await page.getByText('Meer over de inwoner: geboortedatum, BSN en adres').nth(1).click();
-      assert(await byId(page, 'register-residents.1.sameAddress').isChecked(), 'a second resident lives at the same address by default');
+      assert(
+        await byId(page, 'register-residents.1.sameAddress').isChecked(),
+        'a second resident lives at the same address by default',
+      );
       assert((await byId(page, 'register-residents.1.street').count()) === 0, 'the address is not asked twice');
       await expectAccessible(page, 'the registration form with a partner and a child');
       await page.getByLabel('Wat is de vraag of zorg?').fill('Gokschulden; het gezin wil hulp bij de administratie.');
@@ -126,8 +140,14 @@ const journey: Journey = {
       await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
       await page.getByText('De aanmelding is geregistreerd.').waitFor();
       await page.getByText('Ouder (afgeleid uit de leeftijd)').first().waitFor();
-      assert(await page.getByText('Kind (afgeleid uit de leeftijd)').first().isVisible(), 'the child’s relation is derived');
-      assert((await page.getByText('Partner', { exact: true }).count()) > 0, 'the partner’s relation is shown as given');
+      assert(
+        await page.getByText('Kind (afgeleid uit de leeftijd)').first().isVisible(),
+        'the child’s relation is derived',
+      );
+      assert(
+        (await page.getByText('Partner', { exact: true }).count()) > 0,
+        'the partner’s relation is shown as given',
+      );
       await expectAccessible(page, 'the referral with the relations');
 
       await page.getByRole('button', { name: 'Regiecheck uitvoeren' }).click();
@@ -138,33 +158,50 @@ const journey: Journey = {
       const existing = page.getByLabel('Bestaand huishouden: Huishouden Van Dijk');
       await existing.waitFor();
       assert(await existing.isChecked(), 'the regiecheck proposes the existing household');
-      assert(!(await page.getByLabel('Nieuw huishouden met de gekoppelde personen').isChecked()), '"Nieuw huishouden" is not chosen');
+      assert(
+        !(await page.getByLabel('Nieuw huishouden met de gekoppelde personen').isChecked()),
+        '"Nieuw huishouden" is not chosen',
+      );
       await expectAccessible(page, 'the regiecheck proposing the existing household');
       await page.getByRole('button', { name: 'Regiecheck opslaan' }).click();
       await page.getByText('De regiecheck is opgeslagen.').waitFor();
 
       // The household on Erik's person page: Fenne is "± 7 jaar (geschat)", a child; Monique's relation is corrected in place.
-      await page.getByRole('link', { name: /^Erik van Dijk/ }).first().click();
+      await page
+        .getByRole('link', { name: /^Erik van Dijk/ })
+        .first()
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Erik van Dijk' }).waitFor();
       const fenne = page.getByRole('row', { name: /Fenne van Dijk/ });
       await fenne.getByText('± 7 jaar (geschat)').waitFor();
       assert(await fenne.getByText('Kind').first().isVisible(), 'Fenne is a child of the household');
-      assert((await page.getByRole('row', { name: /Fenne van Dijk/ }).count()) === 1, 'no second Fenne, no second household');
+      assert(
+        (await page.getByRole('row', { name: /Fenne van Dijk/ }).count()) === 1,
+        'no second Fenne, no second household',
+      );
       await expectAccessible(page, 'the household with an estimated age');
       await page.getByRole('button', { name: 'Relatie wijzigen van Monique van Dijk' }).click();
       await page.getByLabel('Relatie van Monique van Dijk in dit huishouden').selectOption({ label: 'Ouder' });
       await expectAccessible(page, 'changing a relation in place');
       await page.getByRole('button', { name: 'Relatie opslaan' }).click();
       await page.getByText('De relatie van Monique van Dijk is gewijzigd.').waitFor();
-      await page.getByRole('row', { name: /Monique van Dijk/ }).getByText('Ouder').waitFor();
+      await page
+        .getByRole('row', { name: /Monique van Dijk/ })
+        .getByText('Ouder')
+        .waitFor();
       await expectAccessible(page, 'the household after the relation change');
 
       // Fenne's own record: the estimated age is corrected and the household has no fixed address (issue #17 item 9).
-      await page.getByRole('row', { name: /Fenne van Dijk/ }).getByRole('link', { name: /Fenne van Dijk/ }).click();
+      await page
+        .getByRole('row', { name: /Fenne van Dijk/ })
+        .getByRole('link', { name: /Fenne van Dijk/ })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Fenne van Dijk' }).waitFor();
       await page.getByRole('button', { name: 'Bewerken' }).click();
       await page.getByLabel('Leeftijd in jaren (geschat)').fill('8');
-      await page.getByLabel('Woonsituatie').selectOption({ label: 'Geen vast adres: woonwagen of woonboot zonder vaste plek' });
+      await page
+        .getByLabel('Woonsituatie')
+        .selectOption({ label: 'Geen vast adres: woonwagen of woonboot zonder vaste plek' });
       await expectAccessible(page, 'editing a person without a date of birth or fixed address');
       await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
@@ -208,7 +245,10 @@ const journey: Journey = {
       await page.getByRole('heading', { name: `Werker koppelen aan ${reference}` }).waitFor();
       const assignment = page.getByRole('region', { name: `Werker koppelen aan ${reference}` });
       assert((await assignment.count()) === 1, 'the assignment form is a region named after the referral');
-      assert((await assignment.getByText(/Er is al een lopend dossier/).count()) === 0, 'her household has no open case: no "Toevoegen aan dossier"');
+      assert(
+        (await assignment.getByText(/Er is al een lopend dossier/).count()) === 0,
+        'her household has no open case: no "Toevoegen aan dossier"',
+      );
       assert(await page.getByText('Binnen de norm').first().isVisible(), 'a decision of today is within the norm');
       await expectAccessible(page, 'the assignment meeting');
       const a = `assign-${referralId}`;
@@ -231,7 +271,11 @@ const journey: Journey = {
 
       // 7. The case worker completes the referral from the case, by keyboard (issue #17 item 4): Ingrid's phone was
       // missing and the GP now says he does not know whether the child is safe — a question, not a blocker.
-      await cases.getByRole('row', { name: new RegExp(reference) }).getByRole('link').first().click();
+      await cases
+        .getByRole('row', { name: new RegExp(reference) })
+        .getByRole('link')
+        .first()
+        .click();
       const correctLink = page.getByRole('link', { name: 'Aanmelding aanvullen of corrigeren' });
       await correctLink.focus();
       await page.keyboard.press('Enter');
@@ -241,7 +285,10 @@ const journey: Journey = {
       await page.keyboard.press('Enter');
       const ingrid = page.getByRole('group', { name: 'Ingrid Visser' });
       await ingrid.getByLabel('Telefoonnummer').fill('06 1234 5678');
-      await page.getByRole('group', { name: 'Zijn er kinderen van wie u denkt dat zij niet veilig zijn?' }).getByLabel('Weet ik niet').check();
+      await page
+        .getByRole('group', { name: 'Zijn er kinderen van wie u denkt dat zij niet veilig zijn?' })
+        .getByLabel('Weet ik niet')
+        .check();
       await page.getByLabel('Reden van de wijziging').fill('Huisarts teruggebeld');
       await expectAccessible(page, 'correcting the referral of a case');
       await page.getByLabel('Reden van de wijziging').press('Enter');
@@ -249,8 +296,14 @@ const journey: Journey = {
       const history = page.getByRole('list', { name: 'Geschiedenis van wijzigingen' });
       await history.getByText(/door Sanne de Boer\. Reden: Huisarts teruggebeld/).waitFor();
       const historyText = await history.innerText();
-      assert(/Telefoonnummer van Ingrid Visser: .*→ 06 ?1234 ?5678/.test(historyText), `the history shows the new phone (${historyText})`);
-      assert(historyText.includes('Kinderen mogelijk niet veilig: Nee → Weet ik niet'), 'the history shows the new answer');
+      assert(
+        /Telefoonnummer van Ingrid Visser: .*→ 06 ?1234 ?5678/.test(historyText),
+        `the history shows the new phone (${historyText})`,
+      );
+      assert(
+        historyText.includes('Kinderen mogelijk niet veilig: Nee → Weet ik niet'),
+        'the history shows the new answer',
+      );
       await expectAccessible(page, 'the referral of a case after the correction');
     } finally {
       await browser.close();

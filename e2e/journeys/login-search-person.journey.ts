@@ -36,7 +36,10 @@ const journey: Journey = {
       await page.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
       await page.getByTestId('recovery-codes').waitFor();
       const codes = await page.getByTestId('recovery-codes').innerText();
-      assert(codes.split(/\s+/).filter((c) => /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(c)).length === 10, 'ten recovery codes are shown');
+      assert(
+        codes.split(/\s+/).filter((c) => /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(c)).length === 10,
+        'ten recovery codes are shown',
+      );
       await expectAccessible(page, 'the recovery codes');
       await page.getByRole('button', { name: 'Ik heb de codes bewaard, ga verder' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
@@ -47,7 +50,9 @@ const journey: Journey = {
       await logIn(page, baseUrl);
       await page.getByRole('heading', { level: 1, name: 'Code invullen' }).waitFor();
       await expectAccessible(page, 'the two-factor code page');
-      await page.getByRole('textbox', { name: 'Code van zes cijfers' }).fill(totpCode(secret, new Date(Date.now() + 30_000)));
+      await page
+        .getByRole('textbox', { name: 'Code van zes cijfers' })
+        .fill(totpCode(secret, new Date(Date.now() + 30_000)));
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
       await expectAccessible(page, 'Mijn werk');
@@ -58,7 +63,9 @@ const journey: Journey = {
       assert(/inhoud/i.test(await first.innerText()), 'the first focusable element is the skip link');
       await first.focus();
       await page.keyboard.press('Enter');
-      const inMain = await page.evaluate(() => Boolean(document.activeElement?.closest('main') ?? document.activeElement?.tagName === 'MAIN'));
+      const inMain = await page.evaluate(() =>
+        Boolean(document.activeElement?.closest('main') ?? document.activeElement?.tagName === 'MAIN'),
+      );
       assert(inMain, 'the skip link moves focus into the main content');
 
       // Search a resident by name and open them.
@@ -81,7 +88,10 @@ const journey: Journey = {
       await page.getByLabel('Naam').fill('Meyer');
       await page.getByRole('button', { name: 'Zoeken' }).click();
       await page.getByRole('link', { name: 'Anja Meijer' }).waitFor();
-      assert(await page.getByRole('row', { name: /Anja Meijer.*Klinkt gelijk \(ij\/y\)/ }).isVisible(), 'Meijer is found for "Meyer", with the reason in Dutch');
+      assert(
+        await page.getByRole('row', { name: /Anja Meijer.*Klinkt gelijk \(ij\/y\)/ }).isVisible(),
+        'Meijer is found for "Meyer", with the reason in Dutch',
+      );
 
       // The search box in the header: "van den Berg" finds the whole family, each with why; by keyboard.
       const box = page.getByRole('search', { name: 'Zoeken' }).getByLabel('Zoek persoon of dossier');
@@ -90,19 +100,29 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Resultaten voor “van den Berg”' }).waitFor();
       await page.getByRole('link', { name: 'Rob van den Berg' }).waitFor();
       for (const name of ['Rob van den Berg', 'Sandra van den Berg', 'Noah van den Berg']) {
-        assert(await page.getByRole('row', { name: new RegExp(`${name}.*Achternaam gelijk, tussenvoegsel gelijk`) }).isVisible(), `${name} is found with "achternaam gelijk, tussenvoegsel gelijk"`);
+        assert(
+          await page
+            .getByRole('row', { name: new RegExp(`${name}.*Achternaam gelijk, tussenvoegsel gelijk`) })
+            .isVisible(),
+          `${name} is found with "achternaam gelijk, tussenvoegsel gelijk"`,
+        );
       }
       await expectAccessible(page, 'the search box results for persons');
 
       // …and a case by its reference, typed in lower case: it opens the case file.
-      const mine = (await (await page.request.get(`${baseUrl}/api/cases/mine`)).json()) as { cases: Array<{ id: string; reference: string; householdName: string }> };
+      const mine = (await (await page.request.get(`${baseUrl}/api/cases/mine`)).json()) as {
+        cases: Array<{ id: string; reference: string; householdName: string }>;
+      };
       const vdb = mine.cases.find((c) => c.householdName === 'Huishouden Van den Berg');
       assert(vdb, 'the worker has the Van den Berg case');
       await box.fill(vdb.reference.toLowerCase());
       await box.press('Enter');
       await page.getByRole('heading', { level: 1, name: `Resultaten voor “${vdb.reference.toLowerCase()}”` }).waitFor();
       await page.getByRole('link', { name: `Dossier ${vdb.reference}` }).waitFor();
-      assert(await page.getByRole('row', { name: /Huishouden Van den Berg.*dossiernummer gelijk/ }).isVisible(), 'the case is found by its reference, with why');
+      assert(
+        await page.getByRole('row', { name: /Huishouden Van den Berg.*dossiernummer gelijk/ }).isVisible(),
+        'the case is found by its reference, with why',
+      );
       await expectAccessible(page, 'the search box results for a case');
       await page.getByRole('link', { name: `Dossier ${vdb.reference}` }).click();
       await page.waitForURL(`**/dossiers/${vdb.id}`);
@@ -122,7 +142,9 @@ const journey: Journey = {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.goto(`${baseUrl}/inloggen`);
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
     } finally {
       await browser.close();

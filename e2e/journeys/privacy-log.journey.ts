@@ -49,7 +49,10 @@ const journey: Journey = {
       await page.getByRole('link', { name: /ten minste 15 tekens/ }).waitFor();
       await expectAccessible(page, 'the emergency access form with an error');
       await page.getByLabel('Reden').fill(REASON);
-      assert((await page.getByLabel('Hoe lang heeft u het dossier nodig?').inputValue()) === '8', 'emergency access lasts 8 hours by default');
+      assert(
+        (await page.getByLabel('Hoe lang heeft u het dossier nodig?').inputValue()) === '8',
+        'emergency access lasts 8 hours by default',
+      );
       await page.getByRole('button', { name: 'Noodtoegang gebruiken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Huishouden De Vries' }).waitFor();
       await page.getByText(/U bekijkt dit dossier met noodtoegang tot/).waitFor();
@@ -77,28 +80,43 @@ const journey: Journey = {
       const started = Date.now();
       await typePassword(page, baseUrl, 'privacy');
       await page.getByRole('heading', { level: 1, name: 'Code invullen' }).waitFor();
-      await page.getByRole('textbox', { name: 'Code van zes cijfers' }).fill(totpCode(secret, new Date(Date.now() + 30_000)));
+      await page
+        .getByRole('textbox', { name: 'Code van zes cijfers' })
+        .fill(totpCode(secret, new Date(Date.now() + 30_000)));
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
       await page.getByRole('link', { name: 'Logboek bekijken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor();
-      await page.getByRole('search', { name: 'Wie bekeek de gegevens van een cliënt?' }).getByLabel('Naam').fill('de vries');
+      await page
+        .getByRole('search', { name: 'Wie bekeek de gegevens van een cliënt?' })
+        .getByLabel('Naam')
+        .fill('de vries');
       await page.getByRole('button', { name: 'Cliënt zoeken' }).click();
       await page.getByRole('link', { name: 'Wie bekeek de gegevens van Petra de Vries?' }).click();
       await page.getByRole('heading', { level: 1, name: 'Wie bekeek de gegevens van Petra de Vries?' }).waitFor();
       const table = page.getByRole('table', { name: 'Wie bekeek of wijzigde de gegevens, nieuwste eerst' });
-      await table.getByRole('row').filter({ hasText: 'Joost Vermeulen' }).filter({ hasText: 'Noodtoegang' }).first().waitFor();
+      await table
+        .getByRole('row')
+        .filter({ hasText: 'Joost Vermeulen' })
+        .filter({ hasText: 'Noodtoegang' })
+        .first()
+        .waitFor();
       const seconds = (Date.now() - started) / 1000;
       assert(seconds < 60, `the privacy officer has the answer within a minute (took ${seconds.toFixed(1)} s)`);
       const text = await table.innerText();
-      assert(/Sanne de Boer, Wijkteamwerker bij Gemeente Voorbeeld/.test(text) && text.includes('bekeek het dossier'), 'the case worker’s look is listed in plain Dutch');
+      assert(
+        /Sanne de Boer, Wijkteamwerker bij Gemeente Voorbeeld/.test(text) && text.includes('bekeek het dossier'),
+        'the case worker’s look is listed in plain Dutch',
+      );
       assert(text.includes(`noodtoegang: ${REASON}`), 'the emergency access is listed with its reason as the basis');
       assert(text.includes('taak van de gemeente volgens de wet'), 'ordinary looks name their legal basis');
       await expectAccessible(page, 'the per-client overview');
 
       // On a phone the overview reads without horizontal scrolling.
       await page.setViewportSize({ width: 360, height: 740 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
       await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -106,7 +124,10 @@ const journey: Journey = {
       await page.getByRole('link', { name: 'Alle logregels van deze persoon' }).click();
       await page.getByText(/regels gevonden/).waitFor();
       await expectAccessible(page, 'the log filtered on a client');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren als CSV (met deze filters)' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Exporteren als CSV (met deze filters)' }).click(),
+      ]);
       const csv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
       assert(csv.startsWith('Tijdstip,Volgnummer,Medewerker,Rol,Team,'), 'the CSV has a Dutch header');
       assert(csv.includes('Joost Vermeulen') && csv.includes(',ja,toegestaan,'), 'the CSV holds the emergency access');

@@ -5,11 +5,20 @@ import type { Journey } from '../run';
 import { logIn, logOut } from './intake-steps';
 
 /** Calls the API from the logged-in page (same cookies, CSRF token from the session). */
-async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function callApi(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   return page.evaluate(
     async ({ method, path, body }) => {
       const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken?: string };
-      const r = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? '' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const r = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? '' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       return { status: r.status, json: (await r.json()) as unknown };
     },
     { method, path, body },
@@ -34,10 +43,16 @@ const journey: Journey = {
     // The page itself: a CSP without inline script, and no inline script for it to block.
     const home = await fetch(`${baseUrl}/`);
     const csp = home.headers.get('content-security-policy') ?? '';
-    assert(csp.includes("script-src 'self'") && !csp.includes('unsafe-inline'), `the CSP allows no inline script or style (${csp})`);
+    assert(
+      csp.includes("script-src 'self'") && !csp.includes('unsafe-inline'),
+      `the CSP allows no inline script or style (${csp})`,
+    );
     const html = await home.text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    assert(scripts.length > 0 && scripts.every((s) => /\bsrc=/.test(s[1] ?? '') && (s[2] ?? '').trim() === ''), 'the built index.html has no inline script');
+    assert(
+      scripts.length > 0 && scripts.every((s) => /\bsrc=/.test(s[1] ?? '') && (s[2] ?? '').trim() === ''),
+      'the built index.html has no inline script',
+    );
 
     const browser = await openBrowser();
     const dialogs: string[] = [];
@@ -50,10 +65,15 @@ const journey: Journey = {
       await page.addInitScript(() => {
         const w = window as unknown as { __csp: string[] };
         w.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
       const noScriptRan = async (where: string) => {
-        const state = await page.evaluate(() => ({ xss: (window as unknown as { __xss?: string }).__xss ?? null, csp: (window as unknown as { __csp?: string[] }).__csp ?? [] }));
+        const state = await page.evaluate(() => ({
+          xss: (window as unknown as { __xss?: string }).__xss ?? null,
+          csp: (window as unknown as { __csp?: string[] }).__csp ?? [],
+        }));
         assert(state.xss === null, `no injected script ran on ${where} (window.__xss = ${String(state.xss)})`);
         assert(dialogs.length === 0, `no dialog opened on ${where} (${dialogs.join(', ')})`);
         assert(state.csp.length === 0, `no CSP violation on ${where} (${state.csp.join(', ')})`);
@@ -61,10 +81,16 @@ const journey: Journey = {
 
       // ---- the worker: legal basis and purpose, a statement and a note, all with script in them ----
       await logIn(page, baseUrl, 'werker');
-      const mine = (await callApi(page, 'GET', '/api/cases/mine')).json as { cases: Array<{ id: string; householdName: string }> };
+      const mine = (await callApi(page, 'GET', '/api/cases/mine')).json as {
+        cases: Array<{ id: string; householdName: string }>;
+      };
       const caseId = mine.cases.find((c) => c.householdName === 'Huishouden El Amrani')?.id ?? '';
       assert(caseId, 'the worker has the El Amrani case');
-      const note = await callApi(page, 'POST', `/api/cases/${caseId}/contacts`, { kind: 'phone', contactOn: new Date().toISOString().slice(0, 10), note: `Gebeld. ${SVG}` });
+      const note = await callApi(page, 'POST', `/api/cases/${caseId}/contacts`, {
+        kind: 'phone',
+        contactOn: new Date().toISOString().slice(0, 10),
+        note: `Gebeld. ${SVG}`,
+      });
       assert(note.status === 201, `the contact note is saved (${note.status})`);
       await page.goto(`${baseUrl}/dossiers/${caseId}/toestemmingen`);
       await page.getByRole('heading', { level: 1, name: 'Huishouden El Amrani' }).waitFor();
@@ -78,7 +104,10 @@ const journey: Journey = {
       await form.getByLabel('Jeugdwet (jeugdhulp)').uncheck();
       await form.getByLabel('Toestemming (alleen voor vrijwillige ondersteuning buiten een wettelijke taak)').check();
       await form.getByRole('button', { name: 'Grondslag en doel opslaan' }).click();
-      await page.getByRole('link', { name: /Toestemming is geen vervanging voor een wettelijke grondslag/ }).first().waitFor();
+      await page
+        .getByRole('link', { name: /Toestemming is geen vervanging voor een wettelijke grondslag/ })
+        .first()
+        .waitFor();
       await expectAccessible(page, 'the legal basis form refusing consent as a substitute');
       await form.getByLabel('Toestemming (alleen voor vrijwillige ondersteuning buiten een wettelijke taak)').uncheck();
       await form.getByLabel('Wmo 2015 (maatschappelijke ondersteuning)').check();
@@ -89,7 +118,9 @@ const journey: Journey = {
       await page.getByText(`${IMG} Ondersteuning bij geld en post.`).first().waitFor();
 
       await page.locator('summary', { hasText: 'Verklaring van de inwoner toevoegen' }).click();
-      await page.getByLabel('Verklaring (letterlijk, in de woorden van de inwoner)').fill(`${SCRIPT} Ik ben het niet eens met het verslag van 3 maart.`);
+      await page
+        .getByLabel('Verklaring (letterlijk, in de woorden van de inwoner)')
+        .fill(`${SCRIPT} Ik ben het niet eens met het verslag van 3 maart.`);
       await page.getByRole('button', { name: 'Verklaring toevoegen' }).click();
       await page.getByText('De verklaring is aan het dossier toegevoegd.').waitFor();
       await page.getByText(`${SCRIPT} Ik ben het niet eens met het verslag van 3 maart.`).first().waitFor();
@@ -134,7 +165,11 @@ const journey: Journey = {
       await decide('Interne werkaantekeningen', 'Opnemen', 'Geen gegevens van anderen in de notities.');
       await decide('Meldcode-gegevens (afgeschermd)', 'Niet opnemen', 'Veiligheid van de kinderen gaat voor.');
       await decide('Mensen uit het netwerk (derden)', 'Niet opnemen', 'Privacy van familie en buren.');
-      await decide('Andere leden van het huishouden (derden)', 'Niet opnemen', 'Partner en kinderen vragen zelf inzage.');
+      await decide(
+        'Andere leden van het huishouden (derden)',
+        'Niet opnemen',
+        'Partner en kinderen vragen zelf inzage.',
+      );
       await expectAccessible(page, 'the inspection request with its decisions');
 
       const download = async (name: string) => {
@@ -143,14 +178,33 @@ const journey: Journey = {
         return { filename: file.suggestedFilename(), content: readFileSync(path) };
       };
       const pdf = await download('Kopie als PDF (leesbaar)');
-      assert(pdf.filename.endsWith('.pdf') && pdf.content.subarray(0, 5).toString() === '%PDF-', `the PDF copy is downloaded (${pdf.filename})`);
+      assert(
+        pdf.filename.endsWith('.pdf') && pdf.content.subarray(0, 5).toString() === '%PDF-',
+        `the PDF copy is downloaded (${pdf.filename})`,
+      );
       const json = await download('Kopie als JSON (voor een computer)');
-      const copy = JSON.parse(json.content.toString('utf8')) as { subject: { first_name: string }; data: Record<string, Array<Record<string, unknown>>>; decisions: Array<{ category: string; included: boolean }> };
+      const copy = JSON.parse(json.content.toString('utf8')) as {
+        subject: { first_name: string };
+        data: Record<string, Array<Record<string, unknown>>>;
+        decisions: Array<{ category: string; included: boolean }>;
+      };
       assert(copy.subject.first_name === 'Youssef', 'the copy is of Youssef El Amrani');
-      assert(JSON.stringify(copy.data.resident_statement ?? []).includes('Ik ben het niet eens met het verslag'), 'the copy holds the resident’s own statement');
-      assert(copy.data.meldcode_record === undefined && copy.data.network_person === undefined, 'the copy leaves out what was decided');
-      assert(copy.decisions.find((d) => d.category === 'meldcode')?.included === false, 'the copy tells which categories were left out');
-      assert(!/Fatima|Amira|Bilal/.test(json.content.toString('utf8')), 'the copy names no other household member when they are left out');
+      assert(
+        JSON.stringify(copy.data.resident_statement ?? []).includes('Ik ben het niet eens met het verslag'),
+        'the copy holds the resident’s own statement',
+      );
+      assert(
+        copy.data.meldcode_record === undefined && copy.data.network_person === undefined,
+        'the copy leaves out what was decided',
+      );
+      assert(
+        copy.decisions.find((d) => d.category === 'meldcode')?.included === false,
+        'the copy tells which categories were left out',
+      );
+      assert(
+        !/Fatima|Amira|Bilal/.test(json.content.toString('utf8')),
+        'the copy names no other household member when they are left out',
+      );
       await noScriptRan('the request page');
 
       // ---- erasure of one household member: what goes and what stays is listed before confirming ----
@@ -167,19 +221,41 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: /^Verzoek AVG-\d{4}-\d{4}$/ }).waitFor();
       const preview = page.getByRole('region', { name: 'Wat het wissen doet' });
       await preview.getByRole('heading', { level: 4, name: 'Wordt gewist' }).waitFor();
-      await preview.getByText(/^Dossier AM-[\d-]+ \(Wijkteam Noord\): er horen nog \d+ andere personen bij\. Hun gegevens blijven ongewijzigd\.$/).waitFor();
+      await preview
+        .getByText(
+          /^Dossier AM-[\d-]+ \(Wijkteam Noord\): er horen nog \d+ andere personen bij\. Hun gegevens blijven ongewijzigd\.$/,
+        )
+        .waitFor();
       await preview.getByText('Het lidmaatschap van een huishouden.').waitFor();
       await preview.getByText(/^De persoonsgegevens: naam, geboortedatum/).waitFor();
       await expectAccessible(page, 'an erasure request listing what is erased and what is kept');
-      for (const question of ['Geldt er een wettelijke bewaarplicht', 'Zijn de gegevens nodig voor een rechtsvordering', 'Is bewaren nodig in het algemeen belang', 'Is bewaren van aanmerkelijk belang voor een ander'])
-        await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nee', { exact: true }).check();
-      await page.getByLabel('Motivering van de toets').fill('Geen bewaarplicht voor haar eigen gegevens; het dossier van het gezin blijft.');
+      for (const question of [
+        'Geldt er een wettelijke bewaarplicht',
+        'Zijn de gegevens nodig voor een rechtsvordering',
+        'Is bewaren nodig in het algemeen belang',
+        'Is bewaren van aanmerkelijk belang voor een ander',
+      ])
+        await page
+          .getByRole('group', { name: new RegExp(question) })
+          .getByLabel('Nee', { exact: true })
+          .check();
+      await page
+        .getByLabel('Motivering van de toets')
+        .fill('Geen bewaarplicht voor haar eigen gegevens; het dossier van het gezin blijft.');
       await page.getByLabel('Ik begrijp dat de gegevens definitief worden gewist als geen uitzondering geldt').check();
       await page.getByRole('button', { name: 'Toets vastleggen en wissen' }).click();
-      await page.getByText(/De gegevens zijn gewist op/).first().waitFor();
-      const household = (await callApi(page, 'GET', '/api/avg/persons?name=El%20Amrani')).json as { results: Array<{ fullName: string }> };
+      await page
+        .getByText(/De gegevens zijn gewist op/)
+        .first()
+        .waitFor();
+      const household = (await callApi(page, 'GET', '/api/avg/persons?name=El%20Amrani')).json as {
+        results: Array<{ fullName: string }>;
+      };
       const names = household.results.map((r) => r.fullName).sort();
-      assert(names.includes('Youssef El Amrani') && !names.some((n) => n.startsWith('Fatima')), `the rest of the household stays, Fatima is gone (${names.join(', ')})`);
+      assert(
+        names.includes('Youssef El Amrani') && !names.some((n) => n.startsWith('Fatima')),
+        `the rest of the household stays, Fatima is gone (${names.join(', ')})`,
+      );
       await expectAccessible(page, 'an erasure request after the erasure');
 
       // ---- retention: the due demo case is destroyed after confirmation ----

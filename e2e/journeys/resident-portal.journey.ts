@@ -7,7 +7,12 @@ const RESIDENT_EMAIL = 'anja.meijer@voorbeeld.example';
 const PHONE = { width: 390, height: 844 };
 
 /** Calls the API from the worker's logged-in page (same cookies, CSRF token from the session). */
-async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function callApi(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   return page.evaluate(
     async ({ method, path, body }) => {
       const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken?: string };
@@ -24,7 +29,9 @@ async function callApi(page: Page, method: string, path: string, body?: unknown)
 
 /** The newest login code in the development outbox (what the resident would find in their mail). */
 async function codeFromOutbox(worker: Page): Promise<string> {
-  const outbox = (await callApi(worker, 'GET', '/api/dev/outbox')).json as { messages: Array<{ to: string; subject: string; text: string }> };
+  const outbox = (await callApi(worker, 'GET', '/api/dev/outbox')).json as {
+    messages: Array<{ to: string; subject: string; text: string }>;
+  };
   const mail = outbox.messages.find((m) => m.to === RESIDENT_EMAIL && m.subject === 'Uw inlogcode voor Mijn Nabij');
   const code = mail ? /(\d{6})/.exec(mail.text)?.[1] : undefined;
   assert(code, 'the login code is in the development outbox');
@@ -54,11 +61,18 @@ const journey: Journey = {
       // The worker prepares a new version of the plan and offers it in Mijn Nabij.
       const worker = await staff.context.newPage();
       await logIn(worker, baseUrl, 'werker');
-      const mine = (await callApi(worker, 'GET', '/api/cases/mine')).json as { cases: Array<{ id: string; householdName: string }> };
+      const mine = (await callApi(worker, 'GET', '/api/cases/mine')).json as {
+        cases: Array<{ id: string; householdName: string }>;
+      };
       const caseId = mine.cases.find((c) => c.householdName === 'Huishouden Meijer')?.id ?? '';
       assert(caseId, 'the worker has the Meijer case');
-      const plan = (await callApi(worker, 'GET', `/api/cases/${caseId}/plan`)).json as { plan: { current: { version: number } } };
-      const revised = await callApi(worker, 'POST', `/api/cases/${caseId}/plan/revisions`, { version: plan.plan.current.version, reason: 'Na het gesprek: ook de koffieochtend elke week en een vaste dag voor de post' });
+      const plan = (await callApi(worker, 'GET', `/api/cases/${caseId}/plan`)).json as {
+        plan: { current: { version: number } };
+      };
+      const revised = await callApi(worker, 'POST', `/api/cases/${caseId}/plan/revisions`, {
+        version: plan.plan.current.version,
+        reason: 'Na het gesprek: ook de koffieochtend elke week en een vaste dag voor de post',
+      });
       assert(revised.status === 201, `a new plan version is made (${revised.status})`);
       await worker.goto(`${baseUrl}/dossiers/${caseId}/mijn-nabij`);
       await worker.getByRole('heading', { level: 2, name: 'Mijn Nabij' }).waitFor();
@@ -80,8 +94,17 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: 'Welkom, Anja' }).waitFor();
       await page.getByText('Er staat een nieuwe versie van het plan voor u klaar.').waitFor();
       await page.getByText('Sanne de Boer, Wijkteam Noord').waitFor();
-      assert(await page.getByRole('link', { name: '030 700 10 10' }).isVisible(), 'the team’s phone number is shown as a link');
-      assert(!(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible().catch(() => false)), 'the portal has no staff navigation');
+      assert(
+        await page.getByRole('link', { name: '030 700 10 10' }).isVisible(),
+        'the team’s phone number is shown as a link',
+      );
+      assert(
+        !(await page
+          .getByRole('navigation', { name: 'Hoofdmenu' })
+          .isVisible()
+          .catch(() => false)),
+        'the portal has no staff navigation',
+      );
       await expectAccessible(page, 'the resident start page (phone)');
       const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
       assert(!wide, 'the start page fits the phone without scrolling sideways');
@@ -90,10 +113,20 @@ const journey: Journey = {
       await page.getByRole('link', { name: 'Mijn plan bekijken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
       // The plan's life domains carry the plain labels of the plan PDF, not the ZRM names (issue #19 item 5).
-      await page.getByRole('heading', { level: 2, name: 'Familie, vrienden en buren: Ik heb elke week contact met mensen in de buurt.' }).waitFor();
-      assert((await page.getByText(/Sociaal netwerk|Basale ADL|Instrumentele ADL/).count()) === 0, 'no ZRM names in Mijn Nabij');
+      await page
+        .getByRole('heading', {
+          level: 2,
+          name: 'Familie, vrienden en buren: Ik heb elke week contact met mensen in de buurt.',
+        })
+        .waitFor();
+      assert(
+        (await page.getByText(/Sociaal netwerk|Basale ADL|Instrumentele ADL/).count()) === 0,
+        'no ZRM names in Mijn Nabij',
+      );
       await expectAccessible(page, 'the resident plan page (phone)');
-      await page.getByRole('button', { name: 'Ik heb dit gedaan: Naar de koffieochtend in buurthuis De Schakel' }).click();
+      await page
+        .getByRole('button', { name: 'Ik heb dit gedaan: Naar de koffieochtend in buurthuis De Schakel' })
+        .click();
       await page.getByLabel('Hoe ging het? (kort)').fill('Ik ga nu elke dinsdag. Het is gezellig.');
       await expectAccessible(page, 'the resident plan with the "done" form open');
       await page.getByRole('button', { name: 'Opslaan als klaar' }).click();
@@ -103,7 +136,9 @@ const journey: Journey = {
       // A message to the worker.
       await openFromStart(page, 'Een bericht sturen', 'Een bericht sturen');
       await expectAccessible(page, 'the resident message page (phone)');
-      await page.getByLabel('Uw bericht', { exact: true }).fill('Kunt u mij volgende week bellen over de brief van de woningcorporatie?');
+      await page
+        .getByLabel('Uw bericht', { exact: true })
+        .fill('Kunt u mij volgende week bellen over de brief van de woningcorporatie?');
       await page.getByRole('button', { name: 'Bericht sturen' }).click();
       await page.getByText('Uw bericht is verstuurd.').waitFor();
       await page.getByText('Nog niet gelezen').waitFor();
@@ -136,14 +171,18 @@ const journey: Journey = {
       await expectAccessible(page, 'the resident consents page (phone)');
       await page.getByRole('button', { name: 'Toestemming voor Woningcorporatie Het Parkhuis intrekken' }).click();
       await page.getByRole('button', { name: 'Ja, intrekken' }).click();
-      await page.getByText('De toestemming voor Woningcorporatie Het Parkhuis is ingetrokken. Uw contactpersoon ziet dit.').waitFor();
+      await page
+        .getByText('De toestemming voor Woningcorporatie Het Parkhuis is ingetrokken. Uw contactpersoon ziet dit.')
+        .waitFor();
       await page.getByText(/Ingetrokken op/).waitFor();
       await expectAccessible(page, 'the resident consents page after withdrawing');
 
       // Her own statement for the file, and the conversations the worker wrote down.
       await openFromStart(page, 'Mijn eigen plan of verklaring sturen', 'Mijn eigen plan of verklaring');
       await expectAccessible(page, 'the resident own plan and statement page (phone)');
-      await page.getByLabel('Uw verklaring').fill('De vervuiling van mijn huis kwam door een lekkage, niet alleen doordat ik somber was.');
+      await page
+        .getByLabel('Uw verklaring')
+        .fill('De vervuiling van mijn huis kwam door een lekkage, niet alleen doordat ik somber was.');
       await page.getByRole('button', { name: 'Verklaring sturen' }).click();
       await page.getByText('Uw verklaring is aan uw dossier toegevoegd.').waitFor();
       await openFromStart(page, 'Gesprekken met het wijkteam', 'Gesprekken met het wijkteam');
@@ -176,10 +215,16 @@ const journey: Journey = {
         await timeline.getByText(entry).first().waitFor();
       await expectAccessible(worker, 'the case page after the resident’s actions');
       const after = (await callApi(worker, 'GET', `/api/cases/${caseId}/plan`)).json as {
-        plan: { current: { number: number; status: string; agreement: { recordedByName: string } }; versions: Array<{ number: number; status: string }> };
+        plan: {
+          current: { number: number; status: string; agreement: { recordedByName: string } };
+          versions: Array<{ number: number; status: string }>;
+        };
       };
       assert(after.plan.current.number === 2 && after.plan.current.status === 'agreed', 'version 2 is agreed');
-      assert(after.plan.current.agreement.recordedByName === 'de inwoner zelf, via Mijn Nabij', 'the agreement came from the resident');
+      assert(
+        after.plan.current.agreement.recordedByName === 'de inwoner zelf, via Mijn Nabij',
+        'the agreement came from the resident',
+      );
       await worker.goto(`${baseUrl}/dossiers/${caseId}/plan`);
       await worker.getByText('Via Mijn Nabij: Ik ga nu elke dinsdag. Het is gezellig.').first().waitFor();
 

@@ -8,7 +8,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '@nabij/contracts';
 import { registerAccessControl } from './capabilities/access-control';
-import { readSessionToken, registerAuthRoutes, resolveSession, setSessionTimeHeaders, timeLeftOf } from './capabilities/auth';
+import {
+  readSessionToken,
+  registerAuthRoutes,
+  resolveSession,
+  setSessionTimeHeaders,
+  timeLeftOf,
+} from './capabilities/auth';
 import { registerOidcRoutes } from './capabilities/auth/oidc.routes';
 import { registerHealthRoutes } from './capabilities/health';
 import { registerCaseFileRoutes } from './capabilities/case-files';
@@ -56,7 +62,8 @@ const CSP =
  * Files and API answers (PDF, CSV, JSON) keep the earlier, looser policy: the browser's PDF viewer is embedded in
  * the PDF's own document and would be blocked by `object-src 'none'`. They run no script of ours.
  */
-const CSP_FILES = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+const CSP_FILES =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 /** Builds the HTTP application on given dependencies (the database is already migrated). */
 export async function buildApp(
@@ -71,7 +78,8 @@ export async function buildApp(
     return503OnClosing: false,
   });
   registerGracefulShutdown(app);
-  const mailer = deps.mailer ?? createMailer({ ...deps.config.mail, production: deps.config.env === 'production' }, deps.db);
+  const mailer =
+    deps.mailer ?? createMailer({ ...deps.config.mail, production: deps.config.env === 'production' }, deps.db);
   const fullDeps: Deps = { ...deps, mailer, log: app.log };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,7 +88,11 @@ export async function buildApp(
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Nabij API', description: 'API van Nabij, het registratiesysteem voor sociale wijkteams.', version: '0.1.0' },
+      info: {
+        title: 'Nabij API',
+        description: 'API van Nabij, het registratiesysteem voor sociale wijkteams.',
+        version: '0.1.0',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nabij_session' } } },
       security: [{ session: [] }],
     },
@@ -100,10 +112,14 @@ export async function buildApp(
 
   app.addHook('onSend', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
-    if (deps.config.publicUrl.startsWith('https://')) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (deps.config.publicUrl.startsWith('https://'))
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // A route that sets its own policy (the ecogram SVG) keeps it; the web app's pages get the strict one.
     if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', String(reply.getHeader('content-type') ?? '').startsWith('text/html') ? CSP : CSP_FILES);
+      reply.header(
+        'content-security-policy',
+        String(reply.getHeader('content-type') ?? '').startsWith('text/html') ? CSP : CSP_FILES,
+      );
     }
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
@@ -136,7 +152,8 @@ export async function buildApp(
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health');
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health');
     if (wantsPage && hasWeb) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({ code: 'not_found', message: translate('error.not_found') });
   });

@@ -22,7 +22,11 @@ describe('starting the app', () => {
   });
 
   it('refuses demo data in production', () => {
-    const r = start({ NODE_ENV: 'production', DEMO_DATA: 'true', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nabij' });
+    const r = start({
+      NODE_ENV: 'production',
+      DEMO_DATA: 'true',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nabij',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('demo data is refused');
   });

@@ -30,7 +30,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const loggerOptions = { level: config.logLevel, serializers: logSerializers, redact: ['req.headers.cookie', 'req.headers.authorization'] };
+  const loggerOptions = {
+    level: config.logLevel,
+    serializers: logSerializers,
+    redact: ['req.headers.cookie', 'req.headers.authorization'],
+  };
   const log = pino(loggerOptions);
 
   let connected;
@@ -104,9 +108,13 @@ async function main(): Promise<void> {
     if (!closing) await scheduler.runNow('generate-reminders');
   }
   const where = `http://localhost:${config.port}`;
-  console.log(`\nNabij draait op ${where} (${mode === 'embedded' ? `ingebouwde database in ${config.database.dataDir}` : 'PostgreSQL-server'})`);
+  console.log(
+    `\nNabij draait op ${where} (${mode === 'embedded' ? `ingebouwde database in ${config.database.dataDir}` : 'PostgreSQL-server'})`,
+  );
   if (config.demoData) {
-    console.log(`${seeded ? 'Demodata aangemaakt' : 'Demodata'}: Gemeente Voorbeeld. Inloggen met wachtwoord "${DEMO_PASSWORD}" als:`);
+    console.log(
+      `${seeded ? 'Demodata aangemaakt' : 'Demodata'}: Gemeente Voorbeeld. Inloggen met wachtwoord "${DEMO_PASSWORD}" als:`,
+    );
     for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(22)} ${u.roles.join(', ')}`);
     console.log(`  ${'anderstad.werker'.padEnd(22)} case_worker (Gemeente Anderstad)\n`);
   }

@@ -11,9 +11,19 @@ export function scheduledJobs(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'mail
   return [
     // The access log's sealer (ADR 0045): every minute one job seals every municipality every 5 seconds for 50 seconds,
     // so committed rows enter the hash chain within seconds; the chain head's lock keeps it to one sealer per municipality.
-    { name: 'seal-access-log', cron: '* * * * *', retryLimit: 0, run: (signal) => runSealer(deps.db, { untilMs: 50_000, everyMs: 5_000, signal }) },
+    {
+      name: 'seal-access-log',
+      cron: '* * * * *',
+      retryLimit: 0,
+      run: (signal) => runSealer(deps.db, { untilMs: 50_000, everyMs: 5_000, signal }),
+    },
     // Each day's chain head, published where each municipality's privacy officer chose (e-mail or file).
-    { name: 'publish-access-log-chain-heads', cron: '55 23 * * *', run: () => publishChainHeads({ db: deps.db, mailer: deps.mailer, anchorDir: deps.config.accessLogAnchorDir }, today()) },
+    {
+      name: 'publish-access-log-chain-heads',
+      cron: '55 23 * * *',
+      run: () =>
+        publishChainHeads({ db: deps.db, mailer: deps.mailer, anchorDir: deps.config.accessLogAnchorDir }, today()),
+    },
     { name: 'generate-reminders', cron: '*/15 * * * *', run: () => generateReminders(deps.db, today()) },
     { name: 'task-digest', cron: '0 7 * * *', run: () => sendTaskDigests(deps, today()) },
     // Keeps the management-information facts and monthly cells current, so dashboards need not compute them on request.

@@ -9,6 +9,7 @@ import path from 'node:path';
 export function appCommand(): string[] {
   const bundle = process.env.NABIJ_API_BUNDLE;
   if (!bundle) return ['--import', 'tsx', 'apps/api/src/main.ts'];
-  if (!existsSync(bundle)) throw new Error(`NABIJ_API_BUNDLE=${bundle} does not exist (build it with scripts/build-api.mjs)`);
+  if (!existsSync(bundle))
+    throw new Error(`NABIJ_API_BUNDLE=${bundle} does not exist (build it with scripts/build-api.mjs)`);
   return [path.resolve(bundle)];
 }

@@ -35,16 +35,20 @@ function objectsOf(pdf: Buffer): Map<string, PdfObject> {
   return objects;
 }
 
-const hexChars = (hex: string): string => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+const hexChars = (hex: string): string =>
+  String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
 
 /** The glyph-id → text map of a ToUnicode CMap (bfchar, and bfrange with a start value or an array). */
 function cmapOf(text: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, from, to] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(from!, 16), hexChars(to!));
+    for (const [, from, to] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(parseInt(from!, 16), hexChars(to!));
   }
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, rest] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+    for (const [, lo, hi, rest] of block[1]!.matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g,
+    )) {
       const first = parseInt(lo!, 16);
       const last = parseInt(hi!, 16);
       if (rest!.startsWith('[')) {
@@ -80,7 +84,11 @@ export function pdfText(pdf: Buffer): string {
       let line = '';
       for (const op of block[1]!.matchAll(/\/(F\d+)\s+[\d.]+\s+Tf|(\[[^\]]*\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
         if (op[1]) font = fonts.get(op[1]);
-        const hexes = op[2] ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : op[3] !== undefined ? [op[3]] : [];
+        const hexes = op[2]
+          ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!)
+          : op[3] !== undefined
+            ? [op[3]]
+            : [];
         for (const hex of hexes) for (const g of hex.match(/.{4}/g) ?? []) line += font?.get(parseInt(g, 16)) ?? '';
       }
       // pdfkit writes a word per text object, with its trailing space: a word without one ends the line.

@@ -12,16 +12,32 @@ import { referralReceivedMail } from '../src/capabilities/intake/receive-referra
 import { CORE_DECISION_LABELS } from '../src/capabilities/intake/intake-meeting';
 import { CLOSE_REASON_LABELS, DEFAULT_TEMPLATES, interpreterLine } from '../src/capabilities/intake/letters';
 import { letterWaitingMail } from '../src/capabilities/lifecycle/closure-letters';
-import { CHECK_IN_WAY_TEXT, CONCLUSION_TEXT, GOAL_STATUS_TEXT, reasonText, resultsText } from '../src/capabilities/lifecycle/labels';
+import {
+  CHECK_IN_WAY_TEXT,
+  CONCLUSION_TEXT,
+  GOAL_STATUS_TEXT,
+  reasonText,
+  resultsText,
+} from '../src/capabilities/lifecycle/labels';
 import { loginCodeMail } from '../src/capabilities/resident/log-in-with-code';
 import { welcomeMail } from '../src/capabilities/resident/portal-staff';
 
 const mails = {
-  referralReceived: referralReceivedMail({ name: 'Mira Jacobs', team: 'Wijkteam Noord', reference: 'AM-2026-00042', municipality: 'Gemeente Voorbeeld' }),
+  referralReceived: referralReceivedMail({
+    name: 'Mira Jacobs',
+    team: 'Wijkteam Noord',
+    reference: 'AM-2026-00042',
+    municipality: 'Gemeente Voorbeeld',
+  }),
   loginCode: loginCodeMail('123456', 'Gemeente Voorbeeld'),
   welcome: welcomeMail('https://nabij.example', 'Gemeente Voorbeeld'),
   letterWaiting: letterWaitingMail('https://nabij.example'),
-  newContactPerson: newContactPersonMail({ team: 'Wijkteam Noord', teamPhone: '030-1234567', next: 'Sanne de Boer', previous: 'Ahmed Yilmaz' }),
+  newContactPerson: newContactPersonMail({
+    team: 'Wijkteam Noord',
+    teamPhone: '030-1234567',
+    next: 'Sanne de Boer',
+    previous: 'Ahmed Yilmaz',
+  }),
 };
 
 function jargonIn(texts: Record<string, string>): Array<{ where: string; jargon: string[] }> {
@@ -32,17 +48,44 @@ function jargonIn(texts: Record<string, string>): Array<{ where: string; jargon:
 
 describe('plain Dutch in what residents receive', () => {
   it('e-mails to residents', () => {
-    expect(jargonIn(Object.fromEntries(Object.entries(mails).flatMap(([k, m]) => [[`${k}.subject`, m.subject], [`${k}.text`, m.text]])))).toEqual([]);
+    expect(
+      jargonIn(
+        Object.fromEntries(
+          Object.entries(mails).flatMap(([k, m]) => [
+            [`${k}.subject`, m.subject],
+            [`${k}.text`, m.text],
+          ]),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('the built-in letter templates and what is filled into them', () => {
-    const templates = Object.fromEntries(Object.entries(DEFAULT_TEMPLATES).flatMap(([k, tpl]) => [[`${k}.subject`, tpl.subject], [`${k}.body`, tpl.body]]));
+    const templates = Object.fromEntries(
+      Object.entries(DEFAULT_TEMPLATES).flatMap(([k, tpl]) => [
+        [`${k}.subject`, tpl.subject],
+        [`${k}.body`, tpl.body],
+      ]),
+    );
     const phrases = {
       ...Object.fromEntries(Object.entries(CORE_DECISION_LABELS).map(([k, v]) => [`besluit.${k}`, v])),
       ...Object.fromEntries(Object.entries(CLOSE_REASON_LABELS).map(([k, v]) => [`closeReason.${k}`, v])),
-      ...Object.fromEntries(Object.entries({ ...CONCLUSION_TEXT, ...GOAL_STATUS_TEXT, ...CHECK_IN_WAY_TEXT }).map(([k, v]) => [`lifecycle.${k}`, v])),
-      ...Object.fromEntries(['goals_reached', 'referred_elsewhere', 'household_stopped', 'no_contact_after_outreach', 'moved'].map((r) => [`reden.${r}`, reasonText(r, null, null)])),
-      resultaten: resultsText([{ goal: 'Rust in de administratie', status: 'partly', result: 'Post wordt wekelijks geopend.' }], true),
+      ...Object.fromEntries(
+        Object.entries({ ...CONCLUSION_TEXT, ...GOAL_STATUS_TEXT, ...CHECK_IN_WAY_TEXT }).map(([k, v]) => [
+          `lifecycle.${k}`,
+          v,
+        ]),
+      ),
+      ...Object.fromEntries(
+        ['goals_reached', 'referred_elsewhere', 'household_stopped', 'no_contact_after_outreach', 'moved'].map((r) => [
+          `reden.${r}`,
+          reasonText(r, null, null),
+        ]),
+      ),
+      resultaten: resultsText(
+        [{ goal: 'Rust in de administratie', status: 'partly', result: 'Post wordt wekelijks geopend.' }],
+        true,
+      ),
       tolk: interpreterLine({ interpreterNeeded: true, languages: ['Arabisch'] }, 'Mira Jacobs'),
       ...Object.fromEntries(Object.entries(PLAIN_DOMAIN_LABELS).map(([k, v]) => [`domain.${k}`, v])),
     };

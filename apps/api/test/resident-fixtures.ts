@@ -6,7 +6,14 @@ import type { Agent, TestApp } from './test-app';
 /** The latest one-time code mailed to an address (from the development outbox). */
 export async function latestCode(db: Database, email: string): Promise<string | undefined> {
   const row = await db.inSystem((tx) =>
-    tx.selectFrom('outbox_message').select(['text_body']).where('recipient', '=', email).where('subject', '=', 'Uw inlogcode voor Mijn Nabij').orderBy('sent_at', 'desc').limit(1).executeTakeFirst(),
+    tx
+      .selectFrom('outbox_message')
+      .select(['text_body'])
+      .where('recipient', '=', email)
+      .where('subject', '=', 'Uw inlogcode voor Mijn Nabij')
+      .orderBy('sent_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   );
   return row ? /(\d{6})/.exec(row.text_body)?.[1] : undefined;
 }
@@ -29,7 +36,16 @@ export async function residentLogin(t: TestApp, email: string, agent: Agent = t.
 }
 
 /** Gives a household member an account through the worker's case page API. */
-export async function createResidentAccount(worker: Agent, caseId: string, personId: string, email: string): Promise<void> {
-  const r = await worker.post(`/api/cases/${caseId}/resident-portal/accounts`, { personId, email, identityChecked: true });
+export async function createResidentAccount(
+  worker: Agent,
+  caseId: string,
+  personId: string,
+  email: string,
+): Promise<void> {
+  const r = await worker.post(`/api/cases/${caseId}/resident-portal/accounts`, {
+    personId,
+    email,
+    identityChecked: true,
+  });
   expect(r.statusCode, r.body).toBe(200);
 }

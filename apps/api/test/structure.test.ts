@@ -15,10 +15,13 @@ function testFiles(dir: string): string[] {
 
 describe('the unit project', () => {
   // What makes a file an integration test: the test database or its template, the app, or an embedded database.
-  const needsDatabase = /from '[^']*(test-database|test-app|\/builders|privacy-fixtures|resident-fixtures|@electric-sql\/pglite|\/app)'|\binject\('testTemplate'\)/;
+  const needsDatabase =
+    /from '[^']*(test-database|test-app|\/builders|privacy-fixtures|resident-fixtures|@electric-sql\/pglite|\/app)'|\binject\('testTemplate'\)/;
 
   it('holds only files that need no database and no app (those are *.int.test.ts)', () => {
-    const unit = [...testFiles('apps'), ...testFiles('packages')].filter((f) => !f.includes('.int.test.') && !NEEDS_DATABASE.includes(f));
+    const unit = [...testFiles('apps'), ...testFiles('packages')].filter(
+      (f) => !f.includes('.int.test.') && !NEEDS_DATABASE.includes(f),
+    );
     expect(unit.length).toBeGreaterThan(40);
     const offenders = unit.filter((f) => needsDatabase.test(readFileSync(path.join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
@@ -54,7 +57,12 @@ function markdownTable(first: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, '')));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/`/g, '')),
+    );
   }
   return rows;
 }
@@ -67,7 +75,12 @@ describe('docs/architecture.md', () => {
   });
 
   it("allows each capability's runtime imports of other capabilities", () => {
-    const allowed = new Map(markdownTable('capability').map(([c, imports]) => [c!, imports === '—' ? [] : imports!.split(',').map((s) => s.trim())]));
+    const allowed = new Map(
+      markdownTable('capability').map(([c, imports]) => [
+        c!,
+        imports === '—' ? [] : imports!.split(',').map((s) => s.trim()),
+      ]),
+    );
     expect([...allowed.keys()].sort()).toEqual([...capabilities].sort());
     const problems: string[] = [];
     for (const c of capabilities) {
@@ -76,8 +89,11 @@ describe('docs/architecture.md', () => {
         const text = readFileSync(file, 'utf8');
         // Runtime imports only: `import type …` is erased (the check of cycles ignores it too).
         for (const m of text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gms)) {
-          const target = path.relative(path.join(api, 'capabilities'), path.resolve(path.dirname(file), m[1]!)).split(path.sep);
-          if (target[0] && target[0] !== '..' && target[0] !== c && capabilities.includes(target[0])) used.add(target[0]);
+          const target = path
+            .relative(path.join(api, 'capabilities'), path.resolve(path.dirname(file), m[1]!))
+            .split(path.sep);
+          if (target[0] && target[0] !== '..' && target[0] !== c && capabilities.includes(target[0]))
+            used.add(target[0]);
         }
       }
       const extra = [...used].filter((u) => !allowed.get(c)?.includes(u));
@@ -90,25 +106,41 @@ describe('docs/architecture.md', () => {
   it('gives every table of schema.ts an owner whose code uses it, and lists no other table', () => {
     const schema = readFileSync(path.join(api, 'platform/database/schema.ts'), 'utf8');
     const start = schema.indexOf('export interface DB {');
-    const tables = [...schema.slice(start, schema.indexOf('\n}', start)).matchAll(/^ {2}([a-z_0-9]+): /gm)].map((m) => m[1]!);
+    const tables = [...schema.slice(start, schema.indexOf('\n}', start)).matchAll(/^ {2}([a-z_0-9]+): /gm)].map(
+      (m) => m[1]!,
+    );
     expect(tables.length).toBeGreaterThan(50);
     const rows = markdownTable('table');
     const listed = rows.map((r) => r[0]!);
     // A new table: `node scripts/table-owners.mjs` prints its row for the list in docs/architecture.md.
-    expect(tables.filter((t) => !listed.includes(t)).map((t) => `${t}: missing from the table list of docs/architecture.md (node scripts/table-owners.mjs prints its row)`)).toEqual([]);
+    expect(
+      tables
+        .filter((t) => !listed.includes(t))
+        .map(
+          (t) =>
+            `${t}: missing from the table list of docs/architecture.md (node scripts/table-owners.mjs prints its row)`,
+        ),
+    ).toEqual([]);
     expect(listed.filter((t) => !tables.includes(t)).sort()).toEqual([]);
     expect(listed.filter((t, i) => listed.indexOf(t) !== i)).toEqual([]);
     const code = new Map<string, string>();
     const codeOf = (owner: string) => {
       if (!code.has(owner)) {
         const dir = owner === 'platform' ? path.join(api, 'platform') : path.join(api, 'capabilities', owner);
-        const files = owner === 'platform' ? [...sourceFiles(dir), path.join(api, 'app.ts'), path.join(api, 'main.ts')] : sourceFiles(dir);
+        const files =
+          owner === 'platform'
+            ? [...sourceFiles(dir), path.join(api, 'app.ts'), path.join(api, 'main.ts')]
+            : sourceFiles(dir);
         code.set(owner, files.map((f) => readFileSync(f, 'utf8')).join('\n'));
       }
       return code.get(owner)!;
     };
     const problems = rows
-      .filter(([table, owner]) => owner !== 'platform' && !capabilities.includes(owner!) ? true : !new RegExp(`\\b${table}\\b`).test(codeOf(owner!)))
+      .filter(([table, owner]) =>
+        owner !== 'platform' && !capabilities.includes(owner!)
+          ? true
+          : !new RegExp(`\\b${table}\\b`).test(codeOf(owner!)),
+      )
       .map(([table, owner]) => `${table}: owner ${owner} does not use it`);
     expect(problems).toEqual([]);
   });

@@ -44,7 +44,11 @@ export async function createTestDatabase(options: DatabaseOptions = {}): Promise
     };
   }
   const template = inject('testTemplate');
-  const embedded = await startEmbeddedDatabase('memory://', 60_000, template.mode === 'embedded' ? { loadDataDir: template.tarball } : {});
+  const embedded = await startEmbeddedDatabase(
+    'memory://',
+    60_000,
+    template.mode === 'embedded' ? { loadDataDir: template.tarball } : {},
+  );
   const db = createDatabase(embedded.url, 10, options);
   await migrate(db.pool);
   return {

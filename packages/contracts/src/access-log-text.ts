@@ -155,7 +155,8 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'case_file.destruction_postponed': 'stelde het vernietigen van het dossier uit',
   'retention.settings_changed': 'wijzigde hoe lang gegevens bewaard worden',
   'case_file.erased': 'vernietigde het dossier omdat de inwoner vroeg de gegevens te wissen',
-  'case_file.subject_data_erased': 'wiste op verzoek de gegevens van één persoon uit het dossier; de gegevens van anderen bleven',
+  'case_file.subject_data_erased':
+    'wiste op verzoek de gegevens van één persoon uit het dossier; de gegevens van anderen bleven',
   'case_file.legal_basis_viewed': 'bekeek de grondslag, het doel en de bewaartermijn van het dossier',
   'case_file.legal_basis_recorded': 'legde de grondslag en het doel van het dossier vast',
   'resident_statement.added': 'voegde een eigen verklaring van de inwoner toe aan het dossier',
@@ -282,7 +283,11 @@ export const LEGAL_BASIS_TEXT: Readonly<Record<string, string>> = {
 };
 
 /** "noodtoegang: <reden>" for emergency access, else the recorded legal basis. */
-export function describeAccessBasis(entry: { legalBasis: string | null; emergency: boolean; emergencyReason?: string | null }): string {
+export function describeAccessBasis(entry: {
+  legalBasis: string | null;
+  emergency: boolean;
+  emergencyReason?: string | null;
+}): string {
   if (entry.emergency) return entry.emergencyReason ? `noodtoegang: ${entry.emergencyReason}` : 'noodtoegang';
   if (!entry.legalBasis) return 'niet vastgelegd';
   return LEGAL_BASIS_TEXT[entry.legalBasis] ?? entry.legalBasis;

@@ -3,7 +3,11 @@ import { isoDate, uuid } from './schemas';
 import { householdLanguage } from './intake';
 
 const text = (max: number, what: string) =>
-  z.string().trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optional = (max: number) =>
   z
     .string()
@@ -12,7 +16,9 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 /** A date that has happened (today at the latest). */
-export const pastDate = isoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), { error: 'Deze datum ligt in de toekomst.' });
+export const pastDate = isoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), {
+  error: 'Deze datum ligt in de toekomst.',
+});
 
 // ---------- ZRM ----------
 /** Instruments and their domains; labels are `zrm.<domain>`. Criteria texts are not bundled (© GGD Amsterdam). */
@@ -53,7 +59,11 @@ export const ASSESSMENT_KINDS = ['start', 'interim', 'closing'] as const;
 
 export const zrmScoreInput = z.object({
   domain: z.string().min(1),
-  score: z.number({ error: 'Kies een niveau van 1 tot en met 5.' }).int().min(1, { error: 'Kies een niveau van 1 tot en met 5.' }).max(5, { error: 'Kies een niveau van 1 tot en met 5.' }),
+  score: z
+    .number({ error: 'Kies een niveau van 1 tot en met 5.' })
+    .int()
+    .min(1, { error: 'Kies een niveau van 1 tot en met 5.' })
+    .max(5, { error: 'Kies een niveau van 1 tot en met 5.' }),
   note: optional(1000),
   /** Required when the domain lies outside the help question. */
   outOfScopeReason: optional(500),
@@ -68,7 +78,10 @@ export const recordZrmRequest = z
     /** One reason for every scored domain outside the help question that has no reason of its own (asked once). */
     outOfScopeReason: optional(500),
   })
-  .transform(({ outOfScopeReason, ...r }) => ({ ...r, scores: r.scores.map((s) => ({ ...s, outOfScopeReason: s.outOfScopeReason ?? outOfScopeReason })) }));
+  .transform(({ outOfScopeReason, ...r }) => ({
+    ...r,
+    scores: r.scores.map((s) => ({ ...s, outOfScopeReason: s.outOfScopeReason ?? outOfScopeReason })),
+  }));
 export const zrmAssessmentView = z.object({
   id: z.string(),
   personId: z.string(),
@@ -78,24 +91,47 @@ export const zrmAssessmentView = z.object({
   assessedOn: z.string(),
   recordedByName: z.string(),
   version: z.number(),
-  scores: z.array(z.object({ domain: z.string(), score: z.number(), note: z.string().nullable(), outOfScopeReason: z.string().nullable() })),
+  scores: z.array(
+    z.object({
+      domain: z.string(),
+      score: z.number(),
+      note: z.string().nullable(),
+      outOfScopeReason: z.string().nullable(),
+    }),
+  ),
 });
 export const zrmCriteriaImport = z.object({
   instrument: zrmInstrument,
-  criteria: z.array(z.object({ domain: z.string(), level: z.number().int().min(1).max(5), text: text(2000, 'de criteriumtekst') })).min(1),
+  criteria: z
+    .array(
+      z.object({ domain: z.string(), level: z.number().int().min(1).max(5), text: text(2000, 'de criteriumtekst') }),
+    )
+    .min(1),
 });
 
 // ---------- participation ladder ----------
 export const PARTICIPATION_RUNGS = [1, 2, 3, 4, 5, 6] as const;
 export const recordParticipationRequest = z.object({
   personId: uuid,
-  rung: z.number({ error: 'Kies een trede van 1 tot en met 6.' }).int().min(1, { error: 'Kies een trede van 1 tot en met 6.' }).max(6, { error: 'Kies een trede van 1 tot en met 6.' }),
+  rung: z
+    .number({ error: 'Kies een trede van 1 tot en met 6.' })
+    .int()
+    .min(1, { error: 'Kies een trede van 1 tot en met 6.' })
+    .max(6, { error: 'Kies een trede van 1 tot en met 6.' }),
   measuredOn: pastDate,
   note: optional(1000),
 });
 
 // ---------- network ----------
-export const NETWORK_RELATIONS = ['family', 'friend', 'neighbour', 'volunteer', 'informal_carer', 'colleague', 'other'] as const;
+export const NETWORK_RELATIONS = [
+  'family',
+  'friend',
+  'neighbour',
+  'volunteer',
+  'informal_carer',
+  'colleague',
+  'other',
+] as const;
 export const NETWORK_QUALITIES = ['supportive', 'stressful', 'mixed'] as const;
 export const CONTACT_FREQUENCIES = ['daily', 'weekly', 'monthly', 'rarely'] as const;
 export const networkPersonInput = z.object({
@@ -112,7 +148,13 @@ export const professionalInput = z.object({
   name: optional(200),
   role: optional(200),
   phone: optional(40),
-  email: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)).pipe(z.email({ error: 'Vul een geldig e-mailadres in.' }).optional()),
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.email({ error: 'Vul een geldig e-mailadres in.' }).optional()),
 });
 
 // ---------- child safety ----------
@@ -132,12 +174,31 @@ export const meldcodeSignalInput = z.object({
   source: text(200, 'de bron: wie zag of hoorde het'),
   interpretation: optional(2000),
 });
-export const meldcodeConsultationInput = z.object({ consultedOn: pastDate, withWhom: text(200, 'met wie is overlegd'), advice: text(2000, 'het advies') });
+export const meldcodeConsultationInput = z.object({
+  consultedOn: pastDate,
+  withWhom: text(200, 'met wie is overlegd'),
+  advice: text(2000, 'het advies'),
+});
 export const meldcodeConversationInput = z
-  .object({ heldOn: pastDate.optional(), withWhom: optional(200), summary: optional(4000), reasonNotHeld: optional(2000) })
+  .object({
+    heldOn: pastDate.optional(),
+    withWhom: optional(200),
+    summary: optional(4000),
+    reasonNotHeld: optional(2000),
+  })
   .superRefine((c, ctx) => {
-    if (!c.heldOn && !c.reasonNotHeld) ctx.addIssue({ code: 'custom', path: ['reasonNotHeld'], message: 'Vul de datum van het gesprek in, of waarom er geen gesprek was.' });
-    if (c.heldOn && (!c.withWhom || !c.summary)) ctx.addIssue({ code: 'custom', path: ['summary'], message: 'Vul in met wie is gesproken en wat de reactie was.' });
+    if (!c.heldOn && !c.reasonNotHeld)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reasonNotHeld'],
+        message: 'Vul de datum van het gesprek in, of waarom er geen gesprek was.',
+      });
+    if (c.heldOn && (!c.withWhom || !c.summary))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['summary'],
+        message: 'Vul in met wie is gesproken en wat de reactie was.',
+      });
   });
 export const meldcodeDecisionInput = z
   .object({
@@ -157,9 +218,14 @@ export const meldcodeDecisionInput = z
   })
   .superRefine((d, ctx) => {
     if (d.suspicion && d.acuteOrStructuralUnsafety && !d.reportToVeiligThuis) {
-      ctx.addIssue({ code: 'custom', path: ['reportToVeiligThuis'], message: 'Bij acute of structurele onveiligheid is melden bij Veilig Thuis de norm.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reportToVeiligThuis'],
+        message: 'Bij acute of structurele onveiligheid is melden bij Veilig Thuis de norm.',
+      });
     }
-    if (d.reportToVeiligThuis && !d.followUpOn) ctx.addIssue({ code: 'custom', path: ['followUpOn'], message: 'Plan een datum om de melding op te volgen.' });
+    if (d.reportToVeiligThuis && !d.followUpOn)
+      ctx.addIssue({ code: 'custom', path: ['followUpOn'], message: 'Plan een datum om de melding op te volgen.' });
   });
 
 // ---------- outreach and consent ----------
@@ -180,7 +246,12 @@ export const informationConsentInput = z.object({
   expiresOn: isoDate.optional(),
 });
 
-export const caseTimelineItem = z.object({ at: z.string(), kind: z.string(), summary: z.string(), byName: z.string().nullable() });
+export const caseTimelineItem = z.object({
+  at: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  byName: z.string().nullable(),
+});
 export const caseOverview = z.object({
   id: z.string(),
   version: z.number(),
@@ -201,14 +272,44 @@ export const caseOverview = z.object({
     .object({
       id: z.string(),
       name: z.string(),
-      members: z.array(z.object({ id: z.string(), fullName: z.string(), relation: z.string(), age: z.number().nullable(), isMinor: z.boolean().nullable(), ageEstimated: z.boolean().optional() })),
+      members: z.array(
+        z.object({
+          id: z.string(),
+          fullName: z.string(),
+          relation: z.string(),
+          age: z.number().nullable(),
+          isMinor: z.boolean().nullable(),
+          ageEstimated: z.boolean().optional(),
+        }),
+      ),
     })
     .nullable(),
   hasMinors: z.boolean(),
-  network: z.array(networkPersonInput.extend({ id: z.string(), relationNote: z.string().nullable(), phone: z.string().nullable() })),
-  professionals: z.array(z.object({ id: z.string(), organisation: z.string(), name: z.string().nullable(), role: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), consentToShare: z.boolean() })),
+  network: z.array(
+    networkPersonInput.extend({ id: z.string(), relationNote: z.string().nullable(), phone: z.string().nullable() }),
+  ),
+  professionals: z.array(
+    z.object({
+      id: z.string(),
+      organisation: z.string(),
+      name: z.string().nullable(),
+      role: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      consentToShare: z.boolean(),
+    }),
+  ),
   zrm: z.array(zrmAssessmentView),
-  participation: z.array(z.object({ id: z.string(), personId: z.string(), personName: z.string(), rung: z.number(), measuredOn: z.string(), note: z.string().nullable() })),
+  participation: z.array(
+    z.object({
+      id: z.string(),
+      personId: z.string(),
+      personName: z.string(),
+      rung: z.number(),
+      measuredOn: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
   childSafety: z.array(childSafetyInput.extend({ id: z.string(), recordedByName: z.string() })),
   childSafetyRequired: z.boolean(),
   meldcodeSuggested: z.boolean(),
@@ -219,12 +320,35 @@ export const caseOverview = z.object({
     flaggedForTeam: z.boolean(),
   }),
   consents: z.array(
-    z.object({ id: z.string(), personName: z.string(), recipient: z.string(), scope: z.string(), form: z.string(), givenOn: z.string(), expiresOn: z.string().nullable(), withdrawnOn: z.string().nullable(), active: z.boolean() }),
+    z.object({
+      id: z.string(),
+      personName: z.string(),
+      recipient: z.string(),
+      scope: z.string(),
+      form: z.string(),
+      givenOn: z.string(),
+      expiresOn: z.string().nullable(),
+      withdrawnOn: z.string().nullable(),
+      active: z.boolean(),
+    }),
   ),
   /** Open tasks and reminders of the case (see execution.ts). */
-  openTasks: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), dueOn: z.string(), overdue: z.boolean(), dueToday: z.boolean(), assigneeName: z.string().nullable(), version: z.number() })),
+  openTasks: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      dueOn: z.string(),
+      overdue: z.boolean(),
+      dueToday: z.boolean(),
+      assigneeName: z.string().nullable(),
+      version: z.number(),
+    }),
+  ),
   /** The most recent contacts of the contact log (journaal). */
-  recentContacts: z.array(z.object({ id: z.string(), kind: z.string(), contactOn: z.string(), note: z.string(), recordedByName: z.string() })),
+  recentContacts: z.array(
+    z.object({ id: z.string(), kind: z.string(), contactOn: z.string(), note: z.string(), recordedByName: z.string() }),
+  ),
   timeline: z.array(caseTimelineItem),
 });
 export type CaseOverview = z.infer<typeof caseOverview>;
@@ -237,7 +361,15 @@ export const meldcodeView = z.object({
   startedByName: z.string(),
   signals: z.array(meldcodeSignalInput.extend({ id: z.string(), interpretation: z.string().nullable() })),
   consultations: z.array(meldcodeConsultationInput.extend({ id: z.string() })),
-  conversations: z.array(z.object({ id: z.string(), heldOn: z.string().nullable(), withWhom: z.string().nullable(), summary: z.string().nullable(), reasonNotHeld: z.string().nullable() })),
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      heldOn: z.string().nullable(),
+      withWhom: z.string().nullable(),
+      summary: z.string().nullable(),
+      reasonNotHeld: z.string().nullable(),
+    }),
+  ),
   decision: z
     .object({
       suspicion: z.boolean(),

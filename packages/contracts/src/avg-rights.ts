@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { isoDate, uuid } from './schemas';
 
 const text = (max: number, what: string) =>
-  z.string({ error: `Vul ${what} in.` }).trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string({ error: `Vul ${what} in.` })
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optional = (max: number) =>
   z
     .string()
@@ -20,7 +24,13 @@ export type LegalBasisCode = (typeof LEGAL_BASES)[number];
 export const STATUTORY_BASES = ['wmo_2015', 'jeugdwet', 'participatiewet', 'wgs'] as const;
 export type StatutoryBasis = (typeof STATUTORY_BASES)[number];
 /** What the team processes the data for; every purpose but voluntary support is a statutory task of the municipality. */
-export const PROCESSING_PURPOSES = ['social_support', 'youth_help', 'work_and_income', 'debt_help', 'voluntary_support'] as const;
+export const PROCESSING_PURPOSES = [
+  'social_support',
+  'youth_help',
+  'work_and_income',
+  'debt_help',
+  'voluntary_support',
+] as const;
 export type ProcessingPurpose = (typeof PROCESSING_PURPOSES)[number];
 /** The law that assigns each statutory purpose to the municipality. */
 export const PURPOSE_LAW: Record<ProcessingPurpose, StatutoryBasis | null> = {
@@ -30,7 +40,12 @@ export const PURPOSE_LAW: Record<ProcessingPurpose, StatutoryBasis | null> = {
   debt_help: 'wgs',
   voluntary_support: null,
 };
-const LAW_NAME: Record<StatutoryBasis, string> = { wmo_2015: 'de Wmo 2015', jeugdwet: 'de Jeugdwet', participatiewet: 'de Participatiewet', wgs: 'de Wet gemeentelijke schuldhulpverlening' };
+const LAW_NAME: Record<StatutoryBasis, string> = {
+  wmo_2015: 'de Wmo 2015',
+  jeugdwet: 'de Jeugdwet',
+  participatiewet: 'de Participatiewet',
+  wgs: 'de Wet gemeentelijke schuldhulpverlening',
+};
 
 export interface BasisProblem {
   field: 'legalBases' | 'purposes';
@@ -43,11 +58,20 @@ export interface BasisProblem {
  * statutory task, and only when the resident's consent is recorded on the case. Consent is not stacked on a law
  * for a statutory purpose either (withdrawing it would then seem to end a processing that goes on by law).
  */
-export function processingBasisProblems(input: { legalBases: readonly LegalBasisCode[]; purposes: readonly ProcessingPurpose[] }, consentRecorded: boolean | undefined): BasisProblem[] {
+export function processingBasisProblems(
+  input: { legalBases: readonly LegalBasisCode[]; purposes: readonly ProcessingPurpose[] },
+  consentRecorded: boolean | undefined,
+): BasisProblem[] {
   const problems: BasisProblem[] = [];
   const bases = new Set(input.legalBases);
   const statutoryPurposes = input.purposes.filter((p) => PURPOSE_LAW[p] !== null);
-  const missing = [...new Set(statutoryPurposes.map((p) => PURPOSE_LAW[p]).filter((law): law is StatutoryBasis => law !== null && !bases.has(law)))];
+  const missing = [
+    ...new Set(
+      statutoryPurposes
+        .map((p) => PURPOSE_LAW[p])
+        .filter((law): law is StatutoryBasis => law !== null && !bases.has(law)),
+    ),
+  ];
   if (missing.length > 0) {
     const names = missing.map((l) => LAW_NAME[l]).join(' en ');
     problems.push({
@@ -62,25 +86,39 @@ export function processingBasisProblems(input: { legalBases: readonly LegalBasis
     if (missing.length === 0)
       problems.push({
         field: 'legalBases',
-        message: 'Toestemming is hier geen grondslag: de verwerking gebeurt op grond van de wet. Toestemming om gegevens te delen legt u vast bij "Toestemming".',
+        message:
+          'Toestemming is hier geen grondslag: de verwerking gebeurt op grond van de wet. Toestemming om gegevens te delen legt u vast bij "Toestemming".',
       });
   }
   if (input.purposes.includes('voluntary_support') && !bases.has('consent'))
-    problems.push({ field: 'legalBases', message: 'Vrijwillige ondersteuning buiten een wettelijke taak kan alleen met toestemming van de inwoner. Kies "Toestemming" als grondslag.' });
+    problems.push({
+      field: 'legalBases',
+      message:
+        'Vrijwillige ondersteuning buiten een wettelijke taak kan alleen met toestemming van de inwoner. Kies "Toestemming" als grondslag.',
+    });
   if (bases.has('consent') && input.purposes.includes('voluntary_support') && consentRecorded === false)
-    problems.push({ field: 'legalBases', message: 'Bij dit dossier is geen toestemming van de inwoner vastgelegd. Leg eerst de toestemming vast of kies een wettelijke grondslag.' });
+    problems.push({
+      field: 'legalBases',
+      message:
+        'Bij dit dossier is geen toestemming van de inwoner vastgelegd. Leg eerst de toestemming vast of kies een wettelijke grondslag.',
+    });
   return problems;
 }
 
 export const recordProcessingInput = z
   .object({
-    legalBases: z.array(z.enum(LEGAL_BASES, { error: 'Kies een grondslag uit de lijst.' })).min(1, { error: 'Kies ten minste één grondslag.' }),
-    purposes: z.array(z.enum(PROCESSING_PURPOSES, { error: 'Kies een doel uit de lijst.' })).min(1, { error: 'Kies ten minste één doel.' }),
+    legalBases: z
+      .array(z.enum(LEGAL_BASES, { error: 'Kies een grondslag uit de lijst.' }))
+      .min(1, { error: 'Kies ten minste één grondslag.' }),
+    purposes: z
+      .array(z.enum(PROCESSING_PURPOSES, { error: 'Kies een doel uit de lijst.' }))
+      .min(1, { error: 'Kies ten minste één doel.' }),
     purposeDescription: text(2000, 'waarvoor het team de gegevens gebruikt'),
     version: versionField,
   })
   .superRefine((v, ctx) => {
-    for (const p of processingBasisProblems(v, undefined)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+    for (const p of processingBasisProblems(v, undefined))
+      ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
   });
 export type RecordProcessingInput = z.input<typeof recordProcessingInput>;
 
@@ -100,7 +138,12 @@ export const retentionSettingsInput = z.object({
   otherYears: years('overige ondersteuning'),
   version: z.number().int().min(0),
 });
-export const retentionSettingsView = z.object({ participatiewetYears: z.number(), wgsYears: z.number(), otherYears: z.number(), version: z.number() });
+export const retentionSettingsView = z.object({
+  participatiewetYears: z.number(),
+  wgsYears: z.number(),
+  otherYears: z.number(),
+  version: z.number(),
+});
 
 export const caseRetentionView = z.object({
   regimes: z.array(z.enum(RETENTION_REGIMES)),
@@ -187,14 +230,26 @@ export const casePrivacyView = z.object({
 export type CasePrivacyView = z.infer<typeof casePrivacyView>;
 
 // ---------- the register of AVG requests ----------
-export const AVG_REQUEST_KINDS = ['inspection', 'correction', 'erasure', 'restriction', 'objection', 'statement'] as const;
+export const AVG_REQUEST_KINDS = [
+  'inspection',
+  'correction',
+  'erasure',
+  'restriction',
+  'objection',
+  'statement',
+] as const;
 export type AvgRequestKind = (typeof AVG_REQUEST_KINDS)[number];
 export const AVG_CHANNELS = ['letter', 'email', 'in_person', 'phone', 'portal', 'other'] as const;
 export const AVG_STATUSES = ['received', 'in_progress', 'granted', 'partly_granted', 'refused', 'withdrawn'] as const;
 export type AvgStatus = (typeof AVG_STATUSES)[number];
 export const CLOSED_AVG_STATUSES: readonly AvgStatus[] = ['granted', 'partly_granted', 'refused', 'withdrawn'];
 /** Categories of an inspection copy that need an explicit decision (third parties, shielded records, internal notes). */
-export const INSPECTION_CATEGORIES = ['internal_notes', 'meldcode', 'network_persons', 'other_household_members'] as const;
+export const INSPECTION_CATEGORIES = [
+  'internal_notes',
+  'meldcode',
+  'network_persons',
+  'other_household_members',
+] as const;
 export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];
 /** Person fields a correction can change directly; "other" is corrected in the case by its worker. */
 export const CORRECTABLE_FIELDS = [
@@ -232,7 +287,11 @@ export const changeAvgStatusInput = z
   })
   .superRefine((v, ctx) => {
     if (CLOSED_AVG_STATUSES.includes(v.status) && !v.decisionNotes)
-      ctx.addIssue({ code: 'custom', path: ['decisionNotes'], message: 'Leg het besluit en de motivering vast voordat u het verzoek afsluit.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decisionNotes'],
+        message: 'Leg het besluit en de motivering vast voordat u het verzoek afsluit.',
+      });
   });
 export const extendAvgRequestInput = z.object({
   extendedUntil: isoDate,
@@ -257,7 +316,10 @@ export const erasureInput = z.object({
   exceptionNotes: z
     .string({ error: 'Leg de toets op de wettelijke uitzonderingen vast voordat u gegevens wist.' })
     .trim()
-    .min(10, { error: 'Leg de toets op de wettelijke uitzonderingen vast voordat u gegevens wist (ten minste een korte motivering).' })
+    .min(10, {
+      error:
+        'Leg de toets op de wettelijke uitzonderingen vast voordat u gegevens wist (ten minste een korte motivering).',
+    })
     .max(4000, { error: 'Maximaal 4000 tekens.' }),
   confirm: z.literal(true, { error: 'Bevestig dat de gegevens definitief worden gewist.' }),
   version: versionField,
@@ -285,8 +347,17 @@ export const erasurePreview = z.object({
       subjectRows: z.record(z.string(), z.number()),
     }),
   ),
-  referrals: z.array(z.object({ referralId: z.string(), reference: z.string(), outcome: z.enum(['destroyed', 'kept']), others: z.number() })),
-  households: z.array(z.object({ householdId: z.string(), outcome: z.enum(['destroyed', 'kept']), others: z.number() })),
+  referrals: z.array(
+    z.object({
+      referralId: z.string(),
+      reference: z.string(),
+      outcome: z.enum(['destroyed', 'kept']),
+      others: z.number(),
+    }),
+  ),
+  households: z.array(
+    z.object({ householdId: z.string(), outcome: z.enum(['destroyed', 'kept']), others: z.number() }),
+  ),
   destroyed: z.record(z.string(), z.number()),
   pseudonymised: z.record(z.string(), z.number()),
 });
@@ -301,7 +372,9 @@ export const privacyPersonLookup = z
       .transform((v) => (v?.trim() ? v.trim() : undefined))
       .pipe(isoDate.optional()),
   })
-  .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth, { error: 'Zoek op ten minste twee letters van de naam of op de geboortedatum.' });
+  .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth, {
+    error: 'Zoek op ten minste twee letters van de naam of op de geboortedatum.',
+  });
 
 export const avgRequestSummary = z.object({
   id: z.string(),
@@ -333,11 +406,32 @@ export const avgRequestView = avgRequestSummary.extend({
   canExtend: z.boolean(),
   decisionNotes: z.string().nullable(),
   completedOn: z.string().nullable(),
-  person: z.object({ id: z.string(), name: z.string(), dateOfBirth: z.string().nullable(), version: z.number() }).nullable(),
-  cases: z.array(z.object({ id: z.string(), reference: z.string().nullable(), teamName: z.string(), phase: z.string() })),
-  decisions: z.array(z.object({ category: z.enum(INSPECTION_CATEGORIES), include: z.boolean(), reason: z.string(), decidedByName: z.string(), decidedAt: z.string() })),
+  person: z
+    .object({ id: z.string(), name: z.string(), dateOfBirth: z.string().nullable(), version: z.number() })
+    .nullable(),
+  cases: z.array(
+    z.object({ id: z.string(), reference: z.string().nullable(), teamName: z.string(), phase: z.string() }),
+  ),
+  decisions: z.array(
+    z.object({
+      category: z.enum(INSPECTION_CATEGORIES),
+      include: z.boolean(),
+      reason: z.string(),
+      decidedByName: z.string(),
+      decidedAt: z.string(),
+    }),
+  ),
   copyGeneratedAt: z.string().nullable(),
-  corrections: z.array(z.object({ id: z.string(), field: z.enum(CORRECTABLE_FIELDS), note: z.string(), applied: z.boolean(), recordedByName: z.string(), recordedAt: z.string() })),
+  corrections: z.array(
+    z.object({
+      id: z.string(),
+      field: z.enum(CORRECTABLE_FIELDS),
+      note: z.string(),
+      applied: z.boolean(),
+      recordedByName: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
   statements: z.array(residentStatementView),
   exceptionCheck: z
     .object({

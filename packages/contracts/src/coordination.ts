@@ -8,7 +8,11 @@ import { LIFE_DOMAINS } from './intake';
 import { isoDate, uuid } from './schemas';
 
 const text = (max: number, what: string) =>
-  z.string({ error: `Vul ${what} in.` }).trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string({ error: `Vul ${what} in.` })
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optional = (max: number) =>
   z
     .string()
@@ -35,7 +39,15 @@ const versionField = z.number({ error: 'De versie ontbreekt. Vernieuw de pagina.
 
 // ---------- codes (labels: `coordination.<group>.<code>` in the web app) ----------
 /** Why a worker brings a case to the case review meeting; `closure` when "Gaat er iets mis als ik eruit stap?" is not a clear no. */
-export const CASE_REVIEW_QUESTION_KINDS = ['scale_up', 'scale_down', 'method', 'stagnation', 'peer_review', 'closure', 'other'] as const;
+export const CASE_REVIEW_QUESTION_KINDS = [
+  'scale_up',
+  'scale_down',
+  'method',
+  'stagnation',
+  'peer_review',
+  'closure',
+  'other',
+] as const;
 export type CaseReviewQuestionKind = (typeof CASE_REVIEW_QUESTION_KINDS)[number];
 export const AGREED_ACTION_STATUSES = ['open', 'in_progress', 'done', 'not_done'] as const;
 export type AgreedActionStatus = (typeof AGREED_ACTION_STATUSES)[number];
@@ -74,7 +86,9 @@ export const caseReviewOutcomeInput = z.object({
   agreements: optional(2000),
   agreementsBy: optional(300),
   /** Required on an agenda item about closure (question kind `closure`); ignored on others. */
-  closureDecision: z.enum(CLOSURE_REVIEW_DECISIONS, { error: 'Kies het besluit: afsluiten of de begeleiding voortzetten.' }).optional(),
+  closureDecision: z
+    .enum(CLOSURE_REVIEW_DECISIONS, { error: 'Kies het besluit: afsluiten of de begeleiding voortzetten.' })
+    .optional(),
 });
 
 export const consultationRequestInput = z.object({
@@ -112,7 +126,11 @@ export const careTransferInput = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'warm_handover' && (v.warmMeetingHeld === undefined || v.warmMeetingHeld === null)) {
-      ctx.addIssue({ code: 'custom', path: ['warmMeetingHeld'], message: 'Geef aan of er een warm overdrachtsgesprek is geweest.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['warmMeetingHeld'],
+        message: 'Geef aan of er een warm overdrachtsgesprek is geweest.',
+      });
     }
   });
 
@@ -132,15 +150,34 @@ export const scalingDecisionInput = z
     toOrganisation: text(200, 'naar wie (organisatie)'),
     decidedOn: requiredDate('de datum van het besluit'),
     schakeloverleg: z.boolean().default(false),
-    framework: z.enum(PROTECTION_FRAMEWORKS, { error: 'Kies het besloten kader: vrijwillig of gedwongen.' }).optional().nullable(),
+    framework: z
+      .enum(PROTECTION_FRAMEWORKS, { error: 'Kies het besloten kader: vrijwillig of gedwongen.' })
+      .optional()
+      .nullable(),
     schakeloverlegOn: optionalDate,
     participants: optional(500),
   })
   .superRefine((v, ctx) => {
-    if (v.schakeloverleg && !v.framework) ctx.addIssue({ code: 'custom', path: ['framework'], message: 'Kies het kader dat het schakeloverleg besloot: vrijwillig of gedwongen.' });
-    if (v.schakeloverleg && !v.schakeloverlegOn) ctx.addIssue({ code: 'custom', path: ['schakeloverlegOn'], message: 'Vul de datum van het schakeloverleg in.' });
-    if (v.schakeloverleg && v.direction !== 'up') ctx.addIssue({ code: 'custom', path: ['direction'], message: 'Een schakeloverleg met de Raad voor de Kinderbescherming hoort bij opschalen.' });
-    if (!v.schakeloverleg && v.framework) ctx.addIssue({ code: 'custom', path: ['framework'], message: 'Een kader wordt alleen in een schakeloverleg besloten.' });
+    if (v.schakeloverleg && !v.framework)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['framework'],
+        message: 'Kies het kader dat het schakeloverleg besloot: vrijwillig of gedwongen.',
+      });
+    if (v.schakeloverleg && !v.schakeloverlegOn)
+      ctx.addIssue({ code: 'custom', path: ['schakeloverlegOn'], message: 'Vul de datum van het schakeloverleg in.' });
+    if (v.schakeloverleg && v.direction !== 'up')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message: 'Een schakeloverleg met de Raad voor de Kinderbescherming hoort bij opschalen.',
+      });
+    if (!v.schakeloverleg && v.framework)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['framework'],
+        message: 'Een kader wordt alleen in een schakeloverleg besloten.',
+      });
   });
 
 export const policySignalInput = z.object({
@@ -208,7 +245,16 @@ export const caseReviewMeetingView = z.object({
 export type CaseReviewMeetingView = z.infer<typeof caseReviewMeetingView>;
 
 export const caseReviewMeetingList = z.object({
-  meetings: z.array(z.object({ id: z.string(), teamId: z.string(), teamName: z.string(), date: z.string(), itemCount: z.number(), outcomeCount: z.number() })),
+  meetings: z.array(
+    z.object({
+      id: z.string(),
+      teamId: z.string(),
+      teamName: z.string(),
+      date: z.string(),
+      itemCount: z.number(),
+      outcomeCount: z.number(),
+    }),
+  ),
 });
 export type CaseReviewMeetingList = z.infer<typeof caseReviewMeetingList>;
 
@@ -360,7 +406,9 @@ export type PolicySignalView = z.infer<typeof policySignalView>;
 
 export const policySignalList = z.object({
   /** Counts per kind and life domain: the aggregate for the municipality. */
-  summary: z.array(z.object({ kind: z.enum(POLICY_SIGNAL_KINDS), lifeDomain: z.enum(LIFE_DOMAINS), count: z.number() })),
+  summary: z.array(
+    z.object({ kind: z.enum(POLICY_SIGNAL_KINDS), lifeDomain: z.enum(LIFE_DOMAINS), count: z.number() }),
+  ),
   signals: z.array(policySignalView),
 });
 export type PolicySignalList = z.infer<typeof policySignalList>;
@@ -368,7 +416,8 @@ export type PolicySignalList = z.infer<typeof policySignalList>;
 // ---------- staff changes (issue #17 item 6) and the process coordinator (item 8); ADR 0033 ----------
 const workerChangeReason = z.enum(WORKER_CHANGE_REASONS, { error: 'Kies de reden van de wissel.' });
 const otherNeedsNote = (v: { reason: WorkerChangeReason; reasonNote?: string | undefined }, ctx: z.RefinementCtx) => {
-  if (v.reason === 'other' && !v.reasonNote) ctx.addIssue({ code: 'custom', path: ['reasonNote'], message: 'Leg kort uit waarom de contactpersoon wisselt.' });
+  if (v.reason === 'other' && !v.reasonNote)
+    ctx.addIssue({ code: 'custom', path: ['reasonNote'], message: 'Leg kort uit waarom de contactpersoon wisselt.' });
 };
 
 /** A new contact person (case worker) for one case, with the warm-handover note; both workers and the household are told. */

@@ -4,7 +4,12 @@
  */
 export const MUNICIPALITY_TIME_ZONE = 'Europe/Amsterdam';
 
-const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: MUNICIPALITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const isoDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: MUNICIPALITY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date (yyyy-mm-dd) of a moment in the municipality's time zone: 23:30 UTC on 6 May is 7 May in summer. */
 export function municipalDate(moment: Date): string {

@@ -4,7 +4,15 @@ import { attachmentUpload } from './intake';
 import { isoDate, uuid } from './schemas';
 
 // ---------- Contact log (journaal) ----------
-export const CONTACT_KINDS = ['home_visit', 'phone', 'office', 'video', 'accompany', 'network_meeting', 'other'] as const;
+export const CONTACT_KINDS = [
+  'home_visit',
+  'phone',
+  'office',
+  'video',
+  'accompany',
+  'network_meeting',
+  'other',
+] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 const optionalText = (max: number) =>
@@ -27,7 +35,11 @@ export const logContactRequest = z.object({
     .max(1440, { error: 'De duur is hoogstens 24 uur (1440 minuten).' })
     .optional(),
   participants: optionalText(500),
-  note: z.string().trim().min(1, { error: 'Schrijf kort op wat er besproken of gedaan is.' }).max(10_000, { error: 'Maximaal 10000 tekens.' }),
+  note: z
+    .string()
+    .trim()
+    .min(1, { error: 'Schrijf kort op wat er besproken of gedaan is.' })
+    .max(10_000, { error: 'Maximaal 10000 tekens.' }),
   internal: z.boolean().default(false),
   goalIds: z.array(uuid).max(30).default([]),
   attachments: z.array(attachmentUpload).max(3, { error: 'Hoogstens 3 bijlagen per contact.' }).default([]),
@@ -43,7 +55,9 @@ export const contactView = z.object({
   note: z.string(),
   internal: z.boolean(),
   goals: z.array(z.object({ id: z.string(), domain: z.string(), goal: z.string() })),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+  attachments: z.array(
+    z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() }),
+  ),
   recordedByName: z.string(),
   recordedAt: z.string(),
 });
@@ -79,7 +93,11 @@ export const TASK_KINDS = [
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const createTaskRequest = z.object({
-  title: z.string().trim().min(1, { error: 'Vul in wat er moet gebeuren.' }).max(300, { error: 'Maximaal 300 tekens.' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'Vul in wat er moet gebeuren.' })
+    .max(300, { error: 'Maximaal 300 tekens.' }),
   dueOn: isoDate,
   /** Defaults to the case worker (or to yourself for a task without a case). */
   assigneeId: uuid.optional(),
@@ -108,5 +126,13 @@ export const taskDigestSetting = z.object({ taskDigest: z.boolean() });
 
 /** Jobs of the scheduler that failed after their retries: visible to the administrator, never silently lost. */
 export const failedJobList = z.object({
-  jobs: z.array(z.object({ id: z.string(), name: z.string(), failedAt: z.string().nullable(), retryCount: z.number(), error: z.string() })),
+  jobs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      failedAt: z.string().nullable(),
+      retryCount: z.number(),
+      error: z.string(),
+    }),
+  ),
 });

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { bsnSchema, houseNumberAdditionSchema, houseNumberSchema, isoDate, personMatchReason, phoneNumberSchema, postcodeSchema, personSummary, relationSchema, uuid } from './schemas';
+import {
+  bsnSchema,
+  houseNumberAdditionSchema,
+  houseNumberSchema,
+  isoDate,
+  personMatchReason,
+  phoneNumberSchema,
+  postcodeSchema,
+  personSummary,
+  relationSchema,
+  uuid,
+} from './schemas';
 import { NO_FIXED_ADDRESS_KINDS } from './household';
 
 /** Life domains a referral can be about: the 13 ZRM 2017 domains plus parenting. Labels: `domain.<code>`. */
@@ -23,7 +34,14 @@ export const lifeDomain = z.enum(LIFE_DOMAINS, { error: 'Kies een leefgebied uit
 
 export const CHANNELS = ['web_form', 'phone', 'walk_in', 'email', 'partner_signal', 'volunteer_handover'] as const;
 export const channelSchema = z.enum(CHANNELS);
-export const REFERRAL_STATUSES = ['new', 'waiting_for_information', 'complete', 'on_agenda', 'decided', 'closed'] as const;
+export const REFERRAL_STATUSES = [
+  'new',
+  'waiting_for_information',
+  'complete',
+  'on_agenda',
+  'decided',
+  'closed',
+] as const;
 export const referralStatus = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.infer<typeof referralStatus>;
 export const URGENCIES = ['normal', 'soon', 'urgent'] as const;
@@ -31,7 +49,11 @@ export const CHILD_RISK = ['no', 'unknown', 'yes'] as const;
 export const AWARENESS = ['agrees', 'knows_not_agreed', 'not_informed', 'unknown'] as const;
 
 const text = (max: number, what: string) =>
-  z.string().trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optional = (max: number) =>
   z
     .string()
@@ -48,7 +70,9 @@ const blank = <T extends z.ZodType<unknown, string>>(schema: T) =>
 
 /** A date of birth: a real date, not in the future, not before 1900. */
 export const dateOfBirth = isoDate
-  .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: 'Een geboortedatum kan niet in de toekomst liggen.' })
+  .refine((v) => v <= new Date().toISOString().slice(0, 10), {
+    error: 'Een geboortedatum kan niet in de toekomst liggen.',
+  })
   .refine((v) => v >= '1900-01-01', { error: 'Controleer het geboortejaar.' });
 
 export const referralResident = z.object({
@@ -70,7 +94,11 @@ export const referralResident = z.object({
 });
 export const referralChild = z.object({
   firstName: optional(100),
-  age: z.number({ error: 'Vul de leeftijd in jaren in.' }).int().min(0, { error: 'Vul een leeftijd van 0 tot 17 in.' }).max(17, { error: 'Vul een leeftijd van 0 tot 17 in.' }),
+  age: z
+    .number({ error: 'Vul de leeftijd in jaren in.' })
+    .int()
+    .min(0, { error: 'Vul een leeftijd van 0 tot 17 in.' })
+    .max(17, { error: 'Vul een leeftijd van 0 tot 17 in.' }),
 });
 
 export const referrerSchema = z.object({
@@ -121,7 +149,11 @@ export const publicReferralRequest = z
   })
   .superRefine((r, ctx) => {
     if (!r.referrer.phone && !r.referrer.email) {
-      ctx.addIssue({ code: 'custom', path: ['referrer', 'phone'], message: 'Vul een telefoonnummer of e-mailadres in, zodat wij u kunnen bereiken.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['referrer', 'phone'],
+        message: 'Vul een telefoonnummer of e-mailadres in, zodat wij u kunnen bereiken.',
+      });
     }
     if (r.referrerKind === 'professional' && !r.referrer.organisation) {
       ctx.addIssue({ code: 'custom', path: ['referrer', 'organisation'], message: 'Vul uw organisatie in.' });
@@ -142,12 +174,19 @@ export const registerReferralRequest = z.object({
   consultationId: uuid.optional(),
 });
 
-export const publicTeam = z.object({ id: z.string(), name: z.string(), area: z.string().nullable(), acceptsSelfReferrals: z.boolean() });
+export const publicTeam = z.object({
+  id: z.string(),
+  name: z.string(),
+  area: z.string().nullable(),
+  acceptsSelfReferrals: z.boolean(),
+});
 export const publicReferralFormInfo = z.object({ tenantName: z.string(), teams: z.array(publicTeam) });
 
 export const hostQuestionRequest = z.object({
   teamId: uuid,
-  category: z.enum(['information', 'volunteering', 'money', 'housing', 'care_and_health', 'paperwork', 'other'], { error: 'Kies een onderwerp.' }),
+  category: z.enum(['information', 'volunteering', 'money', 'housing', 'care_and_health', 'paperwork', 'other'], {
+    error: 'Kies een onderwerp.',
+  }),
   outcome: z.enum(['answered', 'handed_over']),
   /** Only for a hand-over: what the intake desk needs to call back. */
   handover: z
@@ -185,7 +224,14 @@ export const householdLanguage = z.object({ interpreterNeeded: z.boolean(), lang
 export type HouseholdLanguage = z.infer<typeof householdLanguage>;
 
 /** The reasons teams close a referral without a case before (or without) a core decision. Labels: `closeReason.<code>`. */
-export const REFERRAL_CLOSE_REASONS = ['taken_up_elsewhere', 'no_consent', 'duplicate', 'not_for_us', 'withdrawn', 'other'] as const;
+export const REFERRAL_CLOSE_REASONS = [
+  'taken_up_elsewhere',
+  'no_consent',
+  'duplicate',
+  'not_for_us',
+  'withdrawn',
+  'other',
+] as const;
 export type ReferralCloseReason = (typeof REFERRAL_CLOSE_REASONS)[number];
 
 export const referralCorrectionView = z.object({
@@ -193,7 +239,14 @@ export const referralCorrectionView = z.object({
   at: z.string(),
   byName: z.string(),
   reason: z.string(),
-  fields: z.array(z.object({ field: z.string(), personLabel: z.string().nullable(), oldValue: z.string().nullable(), newValue: z.string().nullable() })),
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      personLabel: z.string().nullable(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+    }),
+  ),
 });
 export const referralView = z.object({
   id: z.string(),
@@ -205,7 +258,13 @@ export const referralView = z.object({
   status: referralStatus,
   receivedAt: z.string(),
   referrerKind: z.enum(['professional', 'self', 'partner']),
-  referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), role: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
+  referrer: z.object({
+    name: z.string().nullable(),
+    organisation: z.string().nullable(),
+    role: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
   residents: z.array(
     z.object({
       id: z.string(),
@@ -241,8 +300,12 @@ export const referralView = z.object({
   knownCoordinationElsewhere: z.string().nullable(),
   regiecheckDoneAt: z.string().nullable(),
   checklist: z.array(checklistItem),
-  contacts: z.array(z.object({ id: z.string(), at: z.string(), byName: z.string(), channel: z.string(), note: z.string() })),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+  contacts: z.array(
+    z.object({ id: z.string(), at: z.string(), byName: z.string(), channel: z.string(), note: z.string() }),
+  ),
+  attachments: z.array(
+    z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() }),
+  ),
   allowedTransitions: z.array(referralStatus),
   meetingId: z.string().nullable(),
   decision: z
@@ -253,14 +316,29 @@ export const referralView = z.object({
     })
     .nullable(),
   letters: z.array(
-    z.object({ id: z.string(), kind: z.string(), subject: z.string(), to: z.string().nullable(), sentAt: z.string().nullable(), status: z.enum(['pending', 'sent', 'no_address', 'failed']) }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      subject: z.string(),
+      to: z.string().nullable(),
+      sentAt: z.string().nullable(),
+      status: z.enum(['pending', 'sent', 'no_address', 'failed']),
+    }),
   ),
   caseId: z.string().nullable(),
   caseWorkerName: z.string().nullable(),
   /** The household's language and need of an interpreter: from the linked persons once the regiecheck is done, before that as referred. */
   language: householdLanguage.optional(),
   /** Closed without a case: the coded reason ('decision': as the intake meeting decided), the note, who and when. */
-  closure: z.object({ reason: z.enum(['decision', ...REFERRAL_CLOSE_REASONS]), note: z.string().nullable(), closedAt: z.string(), closedByName: z.string().nullable() }).nullable().optional(),
+  closure: z
+    .object({
+      reason: z.enum(['decision', ...REFERRAL_CLOSE_REASONS]),
+      note: z.string().nullable(),
+      closedAt: z.string(),
+      closedByName: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   /** The corrections after the referral came in, newest first: each save with its reason and the fields it changed. */
   corrections: z.array(referralCorrectionView).optional(),
 });
@@ -292,7 +370,13 @@ export const correctReferralRequest = z.object({
       z.object({
         id: uuid,
         dateOfBirth: clearable(dateOfBirth),
-        age: z.number({ error: 'Vul de leeftijd in jaren in.' }).int({ error: 'Vul de leeftijd in hele jaren in.' }).min(0, { error: 'Vul een leeftijd van 0 tot 120 in.' }).max(120, { error: 'Vul een leeftijd van 0 tot 120 in.' }).nullable().optional(),
+        age: z
+          .number({ error: 'Vul de leeftijd in jaren in.' })
+          .int({ error: 'Vul de leeftijd in hele jaren in.' })
+          .min(0, { error: 'Vul een leeftijd van 0 tot 120 in.' })
+          .max(120, { error: 'Vul een leeftijd van 0 tot 120 in.' })
+          .nullable()
+          .optional(),
         street: clearableText(100),
         houseNumber: clearable(houseNumberSchema),
         houseNumberAddition: clearable(houseNumberAdditionSchema),
@@ -357,7 +441,10 @@ export const regiecheckMatch = z.object({
       /** In watch or closed less than two years ago: completing the regiecheck links the referral to this case. */
       linksToCase: z.boolean().optional(),
       /** In watch or closed: why the case was closed, and the risk that remained when the case review meeting decided to close. */
-      closure: z.object({ closedOn: z.string(), reason: z.string(), reasonText: z.string(), riskNote: z.string().nullable() }).nullable().optional(),
+      closure: z
+        .object({ closedOn: z.string(), reason: z.string(), reasonText: z.string(), riskNote: z.string().nullable() })
+        .nullable()
+        .optional(),
     }),
   ),
 });
@@ -441,7 +528,8 @@ export const decideReferralRequest = z
   .superRefine((r, ctx) => {
     if (r.decision.outcome === 'take_up') {
       for (const key of ['interventions', 'goal', 'intendedResult'] as const) {
-        if (!r.decision[key]) ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'Vul dit in als het team de hulp oppakt.' });
+        if (!r.decision[key])
+          ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'Vul dit in als het team de hulp oppakt.' });
       }
     }
   });
@@ -460,10 +548,15 @@ export const meetingItem = z.object({
   /** The household's open case: taking the referral up adds it there (unless a reason for a parallel case is given). */
   openCase: openCaseNotice.nullable().optional(),
   /** What became of the referral with an open case: joined it, or a parallel case with this reason. */
-  openCaseOutcome: z.object({ outcome: z.enum(['joined', 'parallel_case']), reason: z.string().nullable() }).nullable().optional(),
+  openCaseOutcome: z
+    .object({ outcome: z.enum(['joined', 'parallel_case']), reason: z.string().nullable() })
+    .nullable()
+    .optional(),
   /** The household's language and need of an interpreter, from the linked persons. */
   language: householdLanguage.optional(),
-  triage: triageInput.extend({ knownToOthers: z.string().nullable(), expertiseNeeded: z.string().nullable() }).nullable(),
+  triage: triageInput
+    .extend({ knownToOthers: z.string().nullable(), expertiseNeeded: z.string().nullable() })
+    .nullable(),
   decision: z
     .object({
       outcome: coreDecisionOutcome,
@@ -492,7 +585,13 @@ export const meetingView = z.object({
 export const addMeetingItemRequest = z.object({ referralId: uuid });
 
 // ---------- feedback letters to the referrer ----------
-export const LETTER_KINDS = ['decision_take_up', 'decision_advice', 'decision_refer_elsewhere', 'decision_not_for_us', 'closure'] as const;
+export const LETTER_KINDS = [
+  'decision_take_up',
+  'decision_advice',
+  'decision_refer_elsewhere',
+  'decision_not_for_us',
+  'closure',
+] as const;
 export const letterKind = z.enum(LETTER_KINDS);
 export const letterDraft = z.object({
   kind: letterKind,
@@ -522,8 +621,17 @@ export const letterView = z.object({
 /** Template kinds: the referral letters above, and the letters about a case on closure (to the referrer, to the household). */
 export const LETTER_TEMPLATE_KINDS = [...LETTER_KINDS, 'case_closure_referrer', 'case_closure_household'] as const;
 export const letterTemplateKind = z.enum(LETTER_TEMPLATE_KINDS);
-export const letterTemplate = z.object({ kind: letterTemplateKind, subject: z.string(), body: z.string(), version: z.number() });
-export const updateLetterTemplateRequest = z.object({ subject: text(200, 'een onderwerp'), body: text(20_000, 'de tekst'), version: z.number().int() });
+export const letterTemplate = z.object({
+  kind: letterTemplateKind,
+  subject: z.string(),
+  body: z.string(),
+  version: z.number(),
+});
+export const updateLetterTemplateRequest = z.object({
+  subject: text(200, 'een onderwerp'),
+  body: text(20_000, 'de tekst'),
+  version: z.number().int(),
+});
 
 // ---------- assignment (verdeeloverleg) and the case file ----------
 export const CONSENT_KINDS = ['signed', 'email', 'verbal', 'none'] as const;
@@ -541,12 +649,24 @@ export const assignReferralRequest = z
     parallelCaseReason: optional(2000),
   })
   .superRefine((r, ctx) => {
-    if (r.consent !== 'none' && !r.consentDate) ctx.addIssue({ code: 'custom', path: ['consentDate'], message: 'Vul de datum van de toestemming in.' });
+    if (r.consent !== 'none' && !r.consentDate)
+      ctx.addIssue({ code: 'custom', path: ['consentDate'], message: 'Vul de datum van de toestemming in.' });
     if (r.consent === 'none') {
-      if (!r.legalBasis) ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'Vul de wettelijke grondslag in als er geen toestemming is.' });
-      if (!r.reasonWithoutConsent) ctx.addIssue({ code: 'custom', path: ['reasonWithoutConsent'], message: 'Leg uit waarom het dossier zonder toestemming wordt geopend.' });
+      if (!r.legalBasis)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['legalBasis'],
+          message: 'Vul de wettelijke grondslag in als er geen toestemming is.',
+        });
+      if (!r.reasonWithoutConsent)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reasonWithoutConsent'],
+          message: 'Leg uit waarom het dossier zonder toestemming wordt geopend.',
+        });
     }
-    if (r.tandemWorkerId && r.tandemWorkerId === r.caseWorkerId) ctx.addIssue({ code: 'custom', path: ['tandemWorkerId'], message: 'Kies voor de tandem een andere werker.' });
+    if (r.tandemWorkerId && r.tandemWorkerId === r.caseWorkerId)
+      ctx.addIssue({ code: 'custom', path: ['tandemWorkerId'], message: 'Kies voor de tandem een andere werker.' });
   });
 export const waitingAssignment = z.object({
   referralId: z.string(),

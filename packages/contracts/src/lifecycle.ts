@@ -7,7 +7,11 @@ import { pastDate } from './analysis';
 import { isoDate, uuid } from './schemas';
 
 const text = (max: number, what: string) =>
-  z.string({ error: `Vul ${what} in.` }).trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string({ error: `Vul ${what} in.` })
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optional = (max: number) =>
   z
     .string()
@@ -48,16 +52,29 @@ export const WATCH_MAX_INTERVAL_WEEKS = 104;
  * The rules of a watch: an interval of 1–104 weeks, an end after the start and at most two years after it, and a
  * first check-in before the end. Returns field errors keyed `checkInIntervalWeeks` and `endsOn`.
  */
-export function checkWatchPlan(w: { startedOn: string; checkInIntervalWeeks: number; endsOn: string }): Record<string, string[]> {
+export function checkWatchPlan(w: {
+  startedOn: string;
+  checkInIntervalWeeks: number;
+  endsOn: string;
+}): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const latest = addMonths(w.startedOn, WATCH_MAX_MONTHS);
-  if (!Number.isInteger(w.checkInIntervalWeeks) || w.checkInIntervalWeeks < 1 || w.checkInIntervalWeeks > WATCH_MAX_INTERVAL_WEEKS) {
-    errors.checkInIntervalWeeks = ['Een waakvlam duurt hoogstens twee jaar: kies een interval van 1 tot en met 104 weken.'];
+  if (
+    !Number.isInteger(w.checkInIntervalWeeks) ||
+    w.checkInIntervalWeeks < 1 ||
+    w.checkInIntervalWeeks > WATCH_MAX_INTERVAL_WEEKS
+  ) {
+    errors.checkInIntervalWeeks = [
+      'Een waakvlam duurt hoogstens twee jaar: kies een interval van 1 tot en met 104 weken.',
+    ];
   }
   if (w.endsOn <= w.startedOn) errors.endsOn = ['De einddatum van de waakvlam ligt na de startdatum.'];
-  else if (w.endsOn > latest) errors.endsOn = [`Een waakvlam duurt hoogstens twee jaar: kies een einddatum op of voor ${latest}.`];
+  else if (w.endsOn > latest)
+    errors.endsOn = [`Een waakvlam duurt hoogstens twee jaar: kies een einddatum op of voor ${latest}.`];
   else if (!errors.checkInIntervalWeeks && addDays(w.startedOn, w.checkInIntervalWeeks * 7) > w.endsOn) {
-    errors.checkInIntervalWeeks = ['De eerste check-in valt na het einde van de waakvlam. Kies een korter interval of een latere einddatum.'];
+    errors.checkInIntervalWeeks = [
+      'De eerste check-in valt na het einde van de waakvlam. Kies een korter interval of een latere einddatum.',
+    ];
   }
   return errors;
 }
@@ -80,13 +97,22 @@ export const recordEvaluationInput = z.object({
     )
     .min(1, { error: 'Geef per doel van het plan aan hoe het ervoor staat.' }),
   interimZrmId: optionalId,
-  conclusion: z.enum(EVALUATION_CONCLUSIONS, { error: 'Kies de conclusie: doorgaan, het plan bijstellen of afsluiten.' }),
+  conclusion: z.enum(EVALUATION_CONCLUSIONS, {
+    error: 'Kies de conclusie: doorgaan, het plan bijstellen of afsluiten.',
+  }),
   summary: optional(4000),
 });
 export type RecordEvaluationInput = z.infer<typeof recordEvaluationInput>;
 
 // ---------- closure ----------
-export const CLOSURE_REASONS = ['goals_reached', 'referred_elsewhere', 'household_stopped', 'no_contact_after_outreach', 'moved', 'other'] as const;
+export const CLOSURE_REASONS = [
+  'goals_reached',
+  'referred_elsewhere',
+  'household_stopped',
+  'no_contact_after_outreach',
+  'moved',
+  'other',
+] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const GOAL_RESULTS = ['achieved', 'partly', 'not_achieved'] as const;
 export const ACTION_DECISIONS = ['done', 'stopped', 'handed_over'] as const;
@@ -126,15 +152,25 @@ export function closureFormIssues(c: {
   need('processLearned', c.processLearned, 'Vul in wat we ervan leren.');
   need('reason', c.reason, 'Kies de reden van afsluiten.');
   need('outcome', c.outcome, 'Kies of het dossier wordt afgesloten of in de waakvlam gaat.');
-  if (c.reason === 'referred_elsewhere') need('referredTo', c.referredTo, 'Vul in naar wie het huishouden is doorverwezen.');
+  if (c.reason === 'referred_elsewhere')
+    need('referredTo', c.referredTo, 'Vul in naar wie het huishouden is doorverwezen.');
   if (c.reason === 'other') need('reasonOther', c.reasonOther, 'Beschrijf de reden van afsluiten.');
   c.actionDecisions.forEach((a, i) => {
-    if (a.decision === 'handed_over' && !a.handedOverTo) issues.push({ path: ['actionDecisions', i, 'handedOverTo'], message: 'Vul in aan wie de actie is overgedragen.' });
+    if (a.decision === 'handed_over' && !a.handedOverTo)
+      issues.push({
+        path: ['actionDecisions', i, 'handedOverTo'],
+        message: 'Vul in aan wie de actie is overgedragen.',
+      });
   });
   if (c.outcome === 'watch') {
-    if (!c.watch) issues.push({ path: ['watch', 'checkInIntervalWeeks'], message: 'Vul het aantal weken tussen de check-ins en de einddatum van de waakvlam in.' });
+    if (!c.watch)
+      issues.push({
+        path: ['watch', 'checkInIntervalWeeks'],
+        message: 'Vul het aantal weken tussen de check-ins en de einddatum van de waakvlam in.',
+      });
     else if (c.closedOn) {
-      for (const [field, messages] of Object.entries(checkWatchPlan({ startedOn: c.closedOn, ...c.watch }))) issues.push({ path: ['watch', field], message: messages[0] ?? '' });
+      for (const [field, messages] of Object.entries(checkWatchPlan({ startedOn: c.closedOn, ...c.watch })))
+        issues.push({ path: ['watch', field], message: messages[0] ?? '' });
     }
   }
   return issues;
@@ -173,16 +209,26 @@ export const closeCaseInput = z
     reasonOther: optional(1000),
     aftercare: optional(4000),
     actionDecisions: z
-      .array(z.object({ actionId: uuid, decision: z.enum(ACTION_DECISIONS, { error: 'Kies wat er met deze actie gebeurt.' }), handedOverTo: optional(300) }))
+      .array(
+        z.object({
+          actionId: uuid,
+          decision: z.enum(ACTION_DECISIONS, { error: 'Kies wat er met deze actie gebeurt.' }),
+          handedOverTo: optional(300),
+        }),
+      )
       .default([]),
-    outcome: z.enum(CLOSURE_OUTCOMES, { error: 'Kies of het dossier wordt afgesloten of in de waakvlam gaat.' }).optional(),
+    outcome: z
+      .enum(CLOSURE_OUTCOMES, { error: 'Kies of het dossier wordt afgesloten of in de waakvlam gaat.' })
+      .optional(),
     watch: z
       .object({
         checkInIntervalWeeks: z
           .number({ error: 'Vul het aantal weken tussen de check-ins in.' })
           .int({ error: 'Vul een heel aantal weken in.' })
           .min(1, { error: 'Een waakvlam duurt hoogstens twee jaar: kies een interval van 1 tot en met 104 weken.' })
-          .max(WATCH_MAX_INTERVAL_WEEKS, { error: 'Een waakvlam duurt hoogstens twee jaar: kies een interval van 1 tot en met 104 weken.' }),
+          .max(WATCH_MAX_INTERVAL_WEEKS, {
+            error: 'Een waakvlam duurt hoogstens twee jaar: kies een interval van 1 tot en met 104 weken.',
+          }),
         endsOn: isoDate,
       })
       .optional(),
@@ -208,7 +254,16 @@ export const caseLetterDraft = z.object({
   /** For anyone outside the household: the active consent found, or that a legal basis and reason are needed. */
   sharing: z.object({
     thirdParty: z.boolean(),
-    consent: z.object({ id: z.string(), personName: z.string(), recipient: z.string(), scope: z.string(), givenOn: z.string(), expiresOn: z.string().nullable() }).nullable(),
+    consent: z
+      .object({
+        id: z.string(),
+        personName: z.string(),
+        recipient: z.string(),
+        scope: z.string(),
+        givenOn: z.string(),
+        expiresOn: z.string().nullable(),
+      })
+      .nullable(),
   }),
 });
 export const sendCaseLetterInput = z.object({
@@ -259,16 +314,31 @@ export const outcomeComparison = z.object({
       closingOn: z.string().nullable(),
       /** Which later measurement is compared: the closing one, or the latest interim one when there is no closing one yet. */
       closingKind: z.enum(['closing', 'interim']).nullable(),
-      domains: z.array(z.object({ domain: z.string(), start: z.number().nullable(), closing: z.number().nullable(), change })),
+      domains: z.array(
+        z.object({ domain: z.string(), start: z.number().nullable(), closing: z.number().nullable(), change }),
+      ),
     }),
   ),
   participation: z.array(
-    z.object({ personId: z.string(), personName: z.string(), firstRung: z.number(), firstOn: z.string(), lastRung: z.number(), lastOn: z.string(), change }),
+    z.object({
+      personId: z.string(),
+      personName: z.string(),
+      firstRung: z.number(),
+      firstOn: z.string(),
+      lastRung: z.number(),
+      lastOn: z.string(),
+      change,
+    }),
   ),
 });
 export type OutcomeComparison = z.infer<typeof outcomeComparison>;
 
-const goalRef = z.object({ id: z.string(), domain: z.string(), goal: z.string(), intendedResult: z.string().nullable() });
+const goalRef = z.object({
+  id: z.string(),
+  domain: z.string(),
+  goal: z.string(),
+  intendedResult: z.string().nullable(),
+});
 export const caseCourseView = z.object({
   caseId: z.string(),
   householdName: z.string(),
@@ -282,13 +352,22 @@ export const caseCourseView = z.object({
       agreedNumber: z.number(),
       agreedOn: z.string().nullable(),
       goals: z.array(goalRef),
-      openActions: z.array(z.object({ id: z.string(), goalId: z.string(), description: z.string(), status: z.enum(['open', 'in_progress']) })),
+      openActions: z.array(
+        z.object({
+          id: z.string(),
+          goalId: z.string(),
+          description: z.string(),
+          status: z.enum(['open', 'in_progress']),
+        }),
+      ),
       /** The current (highest) version, for "Nieuwe planversie maken" through the plan. */
       current: z.object({ number: z.number(), status: z.string(), version: z.number() }),
     })
     .nullable(),
   nextEvaluationDue: z.string().nullable(),
-  interimZrm: z.array(z.object({ id: z.string(), personName: z.string(), assessedOn: z.string(), domains: z.number() })),
+  interimZrm: z.array(
+    z.object({ id: z.string(), personName: z.string(), assessedOn: z.string(), domains: z.number() }),
+  ),
   hasClosingZrm: z.boolean(),
   evaluations: z.array(
     z.object({
@@ -300,13 +379,27 @@ export const caseCourseView = z.object({
       summary: z.string().nullable(),
       planNumber: z.number(),
       interimZrm: z.object({ id: z.string(), personName: z.string(), assessedOn: z.string() }).nullable(),
-      goals: z.array(z.object({ goalId: z.string(), domain: z.string(), goal: z.string(), status: z.enum(GOAL_EVALUATION_STATUSES), note: z.string().nullable() })),
+      goals: z.array(
+        z.object({
+          goalId: z.string(),
+          domain: z.string(),
+          goal: z.string(),
+          status: z.enum(GOAL_EVALUATION_STATUSES),
+          note: z.string().nullable(),
+        }),
+      ),
       recordedByName: z.string(),
     }),
   ),
   comparison: outcomeComparison,
   closingQuestion: z
-    .object({ somethingGoesWrong: z.boolean(), explanation: z.string().nullable(), answeredAt: z.string(), answeredByName: z.string(), changeReason: z.string().nullable() })
+    .object({
+      somethingGoesWrong: z.boolean(),
+      explanation: z.string().nullable(),
+      answeredAt: z.string(),
+      answeredByName: z.string(),
+      changeReason: z.string().nullable(),
+    })
     .nullable(),
   /** The latest answer in this episode was "yes", the case review meeting has not decided since, and the case is not closed. */
   teamMeetingNeeded: z.boolean(),
@@ -327,7 +420,9 @@ export const caseCourseView = z.object({
     .object({
       id: z.string(),
       heldOn: z.string(),
-      goals: z.array(z.object({ goalId: z.string(), status: z.enum(GOAL_EVALUATION_STATUSES), note: z.string().nullable() })),
+      goals: z.array(
+        z.object({ goalId: z.string(), status: z.enum(GOAL_EVALUATION_STATUSES), note: z.string().nullable() }),
+      ),
     })
     .nullable(),
   closures: z.array(
@@ -345,14 +440,31 @@ export const caseCourseView = z.object({
       /** Closed with "yes" after the case review meeting decided to close: the risk that remains. */
       riskNote: z.string().nullable(),
       goals: z.array(
-        z.object({ goalId: z.string(), domain: z.string(), goal: z.string(), status: z.enum(GOAL_RESULTS), result: z.string(), sideEffects: z.string().nullable(), fromEvaluation: z.boolean() }),
+        z.object({
+          goalId: z.string(),
+          domain: z.string(),
+          goal: z.string(),
+          status: z.enum(GOAL_RESULTS),
+          result: z.string(),
+          sideEffects: z.string().nullable(),
+          fromEvaluation: z.boolean(),
+        }),
       ),
-      actions: z.array(z.object({ actionId: z.string(), description: z.string(), decision: z.enum(ACTION_DECISIONS), handedOverTo: z.string().nullable() })),
+      actions: z.array(
+        z.object({
+          actionId: z.string(),
+          description: z.string(),
+          decision: z.enum(ACTION_DECISIONS),
+          handedOverTo: z.string().nullable(),
+        }),
+      ),
       snapshot: outcomeComparison,
       recordedByName: z.string(),
     }),
   ),
-  referrer: z.object({ name: z.string().nullable(), organisation: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  referrer: z
+    .object({ name: z.string().nullable(), organisation: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
   letters: z.array(caseLetterView),
   watches: z.array(
     z.object({
@@ -365,10 +477,28 @@ export const caseCourseView = z.object({
       endedOn: z.string().nullable(),
       endKind: z.enum(['ended', 'reactivated']).nullable(),
       endNote: z.string().nullable(),
-      checkIns: z.array(z.object({ id: z.string(), checkedOn: z.string(), way: z.enum(CHECK_IN_WAYS), allWell: z.boolean(), note: z.string().nullable(), recordedByName: z.string() })),
+      checkIns: z.array(
+        z.object({
+          id: z.string(),
+          checkedOn: z.string(),
+          way: z.enum(CHECK_IN_WAYS),
+          allWell: z.boolean(),
+          note: z.string().nullable(),
+          recordedByName: z.string(),
+        }),
+      ),
     }),
   ),
-  episodes: z.array(z.object({ number: z.number(), startedOn: z.string(), fromPhase: z.enum(['watch', 'closed']), toPhase: z.enum(['analysis', 'execution']), reason: z.string(), startedByName: z.string() })),
+  episodes: z.array(
+    z.object({
+      number: z.number(),
+      startedOn: z.string(),
+      fromPhase: z.enum(['watch', 'closed']),
+      toPhase: z.enum(['analysis', 'execution']),
+      reason: z.string(),
+      startedByName: z.string(),
+    }),
+  ),
   linkedReferrals: z.array(
     z.object({
       referralId: z.string(),

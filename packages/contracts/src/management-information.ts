@@ -25,7 +25,12 @@ export const dashboardQuery = z
     area: optionalText.pipe(z.string().max(100, { error: 'Maximaal 100 tekens.' }).optional()),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.' });
+    if (q.from && q.to && q.from > q.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.',
+      });
   });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
@@ -45,7 +50,11 @@ export type MiSuppressionReason = (typeof MI_SUPPRESSION_REASONS)[number];
  * One figure. `value: null, suppressed: false` means no data (e.g. nothing happened in the period). A suppressed
  * figure says why (`reason`).
  */
-export const miCell = z.object({ value: z.number().nullable(), suppressed: z.boolean(), reason: z.enum(MI_SUPPRESSION_REASONS).optional() });
+export const miCell = z.object({
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  reason: z.enum(MI_SUPPRESSION_REASONS).optional(),
+});
 export type MiCell = z.infer<typeof miCell>;
 
 export const miColumn = z.object({ key: z.string(), label: z.string(), unit: z.enum(MI_UNITS) });
@@ -108,7 +117,9 @@ export const QUALITY_ELEMENTS = [
 export type QualityElement = (typeof QUALITY_ELEMENTS)[number];
 
 /** A quarter: 2026-Q4. */
-export const quarter = z.string({ error: 'Kies het kwartaal.' }).regex(/^\d{4}-Q[1-4]$/, { error: 'Kies een kwartaal, bijvoorbeeld 2026-Q4.' });
+export const quarter = z
+  .string({ error: 'Kies het kwartaal.' })
+  .regex(/^\d{4}-Q[1-4]$/, { error: 'Kies een kwartaal, bijvoorbeeld 2026-Q4.' });
 
 export const qualityMirrorQuery = z.object({
   teamId: optionalText.pipe(z.uuid({ error: 'Kies een team uit de lijst.' }).optional()),
@@ -136,7 +147,9 @@ export const qualityAssessmentView = z.object({
   version: z.number(),
   updatedOn: z.string(),
   updatedByName: z.string(),
-  elements: z.array(z.object({ element: z.enum(QUALITY_ELEMENTS), score: z.number().nullable(), notes: z.string().nullable() })),
+  elements: z.array(
+    z.object({ element: z.enum(QUALITY_ELEMENTS), score: z.number().nullable(), notes: z.string().nullable() }),
+  ),
 });
 export type QualityAssessmentView = z.infer<typeof qualityAssessmentView>;
 export const qualityMirrorView = z.object({
@@ -169,7 +182,13 @@ export const qualityAssessmentInput = z.object({
           .min(1, { error: 'Kies een score van 1 tot en met 5.' })
           .max(5, { error: 'Kies een score van 1 tot en met 5.' })
           .nullable(),
-        notes: z.string().trim().max(2000, { error: 'Maximaal 2000 tekens.' }).optional().nullable().transform((v) => (v ? v : null)),
+        notes: z
+          .string()
+          .trim()
+          .max(2000, { error: 'Maximaal 2000 tekens.' })
+          .optional()
+          .nullable()
+          .transform((v) => (v ? v : null)),
       }),
     )
     .max(QUALITY_ELEMENTS.length),

@@ -82,7 +82,11 @@ export const mergeAdminList = z.object({ merges: z.array(mergeAdminEntry) });
 
 export const undoMergeRequest = z.object({
   version: z.number().int().min(1),
-  reason: z.string().trim().min(5, { error: 'Geef kort de reden waarom de samenvoeging ongedaan wordt gemaakt.' }).max(1000, { error: 'Maximaal 1000 tekens.' }),
+  reason: z
+    .string()
+    .trim()
+    .min(5, { error: 'Geef kort de reden waarom de samenvoeging ongedaan wordt gemaakt.' })
+    .max(1000, { error: 'Maximaal 1000 tekens.' }),
 });
 export const undoMergeResult = z.object({ restored: z.number(), skipped: z.number() });
 

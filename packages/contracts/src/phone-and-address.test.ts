@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { publicReferralRequest } from './intake';
 import { personInput } from './schemas';
-import { formatHouseNumber, formatPhoneNumber, normaliseHouseNumberAddition, normalisePhoneNumber, splitHouseNumber } from './validators';
+import {
+  formatHouseNumber,
+  formatPhoneNumber,
+  normaliseHouseNumberAddition,
+  normalisePhoneNumber,
+  splitHouseNumber,
+} from './validators';
 
 describe('normalisePhoneNumber', () => {
   it('accepts what people type and stores one compact form', () => {
@@ -22,7 +28,17 @@ describe('normalisePhoneNumber', () => {
   });
 
   it('refuses what is not a phone number', () => {
-    for (const bad of ['', 'bel mij', '12345', '030-123456', '06-1234567890', '0012', '(030) 123 45 6x', '+31', '0031 0']) {
+    for (const bad of [
+      '',
+      'bel mij',
+      '12345',
+      '030-123456',
+      '06-1234567890',
+      '0012',
+      '(030) 123 45 6x',
+      '+31',
+      '0031 0',
+    ]) {
       expect([bad, normalisePhoneNumber(bad)]).toEqual([bad, undefined]);
     }
   });
@@ -38,12 +54,22 @@ describe('normalisePhoneNumber', () => {
   });
 
   it('is the one rule of the contracts: the person form and the public form store "(030) 123 45 67" alike', () => {
-    expect(personInput.parse({ firstName: 'Mira', lastName: 'Jacobs', phone: '(030) 123 45 67' }).phone).toBe('0301234567');
+    expect(personInput.parse({ firstName: 'Mira', lastName: 'Jacobs', phone: '(030) 123 45 67' }).phone).toBe(
+      '0301234567',
+    );
     const referral = publicReferralRequest.parse({
       teamId: '00000000-0000-4000-8000-000000000001',
       referrerKind: 'self',
       referrer: { name: 'Mira Jacobs', phone: '(030) 123 45 67' },
-      residents: [{ firstName: 'Mira', lastName: 'Jacobs', phone: '+31 30 123 45 67', houseNumber: '12', houseNumberAddition: '-2' }],
+      residents: [
+        {
+          firstName: 'Mira',
+          lastName: 'Jacobs',
+          phone: '+31 30 123 45 67',
+          houseNumber: '12',
+          houseNumberAddition: '-2',
+        },
+      ],
       lifeDomains: ['finances'],
       question: 'Ik heb hulp nodig met mijn post.',
       idempotencyKey: '00000000-0000-4000-8000-000000000002',
@@ -51,7 +77,9 @@ describe('normalisePhoneNumber', () => {
     expect(referral.referrer.phone).toBe('0301234567');
     expect(referral.residents[0]).toMatchObject({ phone: '0301234567', houseNumber: '12', houseNumberAddition: '2' });
     const bad = personInput.safeParse({ firstName: 'Mira', lastName: 'Jacobs', phone: 'bel mij' });
-    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual(['Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.']);
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
+      'Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.',
+    ]);
   });
 });
 
@@ -80,8 +108,16 @@ describe('house number and addition', () => {
   });
 
   it('the contracts accept an addition and refuse a number with one typed in it, with a Dutch message', () => {
-    expect(personInput.parse({ firstName: 'A', lastName: 'B', houseNumber: '12', houseNumberAddition: 'a' }).houseNumberAddition).toBe('A');
-    const bad = personInput.safeParse({ firstName: 'A', lastName: 'B', houseNumber: '12-2', houseNumberAddition: '!?' });
+    expect(
+      personInput.parse({ firstName: 'A', lastName: 'B', houseNumber: '12', houseNumberAddition: 'a' })
+        .houseNumberAddition,
+    ).toBe('A');
+    const bad = personInput.safeParse({
+      firstName: 'A',
+      lastName: 'B',
+      houseNumber: '12-2',
+      houseNumberAddition: '!?',
+    });
     expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
       'Vul bij huisnummer alleen het nummer in, bijvoorbeeld 12. Een toevoeging zoals A of 2 hoort bij Toevoeging.',
       'Vul bij toevoeging letters of cijfers in, bijvoorbeeld A of 2.',

@@ -3,7 +3,11 @@ import { attachmentUpload, LIFE_DOMAINS } from './intake';
 import { isoDate, uuid } from './schemas';
 
 const text = (max: number, what: string) =>
-  z.string({ error: `Vul ${what} in.` }).trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string({ error: `Vul ${what} in.` })
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optional = (max: number) =>
   z
     .string()
@@ -27,10 +31,22 @@ export const PLAN_DOMAINS = LIFE_DOMAINS;
  * Who carries out an action, in the order of preference ("light before heavy", 003): what the resident can
  * do themselves, with aids, with family or informal carers, with the network or volunteers, then professionals.
  */
-export const PERFORMERS = ['self', 'self_with_aids', 'family_or_informal_carer', 'network_or_volunteers', 'case_worker_or_team', 'other_organisation'] as const;
+export const PERFORMERS = [
+  'self',
+  'self_with_aids',
+  'family_or_informal_carer',
+  'network_or_volunteers',
+  'case_worker_or_team',
+  'other_organisation',
+] as const;
 export type Performer = (typeof PERFORMERS)[number];
 /** Performers on the household's side: the resident and their network. */
-export const HOUSEHOLD_PERFORMERS: readonly Performer[] = ['self', 'self_with_aids', 'family_or_informal_carer', 'network_or_volunteers'];
+export const HOUSEHOLD_PERFORMERS: readonly Performer[] = [
+  'self',
+  'self_with_aids',
+  'family_or_informal_carer',
+  'network_or_volunteers',
+];
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'stopped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /** general = algemene/collectieve voorziening, group = groepsaanbod, tailored = maatwerk; suggested in this order. */
@@ -42,7 +58,13 @@ export const AGREEMENT_FORMS = ['typed_signature', 'signed_paper', 'verbal'] as 
 export const COORDINATIONS = ['case', 'process'] as const;
 export const RESIDENT_PLAN_KINDS = ['family_group_plan', 'personal_plan'] as const;
 export const PLAN_VERSION_STATUSES = ['draft', 'agreed', 'superseded'] as const;
-export const PLAN_WARNINGS = ['goal_without_actions', 'action_without_performer', 'action_without_date', 'not_agreed_after_analysis', 'all_professional'] as const;
+export const PLAN_WARNINGS = [
+  'goal_without_actions',
+  'action_without_performer',
+  'action_without_date',
+  'not_agreed_after_analysis',
+  'all_professional',
+] as const;
 export type PlanWarningCode = (typeof PLAN_WARNINGS)[number];
 
 // ---------- requests ----------
@@ -75,7 +97,11 @@ export const planActionInput = z
   })
   .superRefine((a, ctx) => {
     if (a.performer === 'other_organisation' && !a.serviceId && !a.performerName) {
-      ctx.addIssue({ code: 'custom', path: ['serviceId'], message: 'Kies een voorziening uit de sociale kaart of vul de organisatie in.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceId'],
+        message: 'Kies een voorziening uit de sociale kaart of vul de organisatie in.',
+      });
     }
   });
 
@@ -113,7 +139,9 @@ export const agreePlanInput = z
   .object({
     version: versionField,
     form: z.enum(AGREEMENT_FORMS, { error: 'Kies hoe het huishouden akkoord gaf.' }),
-    agreedOn: isoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), { error: 'Deze datum ligt in de toekomst.' }),
+    agreedOn: isoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), {
+      error: 'Deze datum ligt in de toekomst.',
+    }),
     /** Who agreed; with a typed signature the typed name is the signer's name and this may be left out (asked once). */
     agreedByName: optional(200),
     typedSignature: optional(200),
@@ -121,16 +149,34 @@ export const agreePlanInput = z
     note: optional(1000),
   })
   .superRefine((a, ctx) => {
-    if (a.form === 'typed_signature' && !a.typedSignature) ctx.addIssue({ code: 'custom', path: ['typedSignature'], message: 'Laat het huishouden de naam typen als handtekening.' });
-    if (a.form !== 'typed_signature' && !a.agreedByName) ctx.addIssue({ code: 'custom', path: ['agreedByName'], message: 'Vul wie akkoord gaf in.' });
-    if (a.form === 'signed_paper' && !a.signedPaper) ctx.addIssue({ code: 'custom', path: ['signedPaper'], message: 'Voeg het ondertekende plan toe (PDF, PNG of JPEG).' });
+    if (a.form === 'typed_signature' && !a.typedSignature)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['typedSignature'],
+        message: 'Laat het huishouden de naam typen als handtekening.',
+      });
+    if (a.form !== 'typed_signature' && !a.agreedByName)
+      ctx.addIssue({ code: 'custom', path: ['agreedByName'], message: 'Vul wie akkoord gaf in.' });
+    if (a.form === 'signed_paper' && !a.signedPaper)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signedPaper'],
+        message: 'Voeg het ondertekende plan toe (PDF, PNG of JPEG).',
+      });
   })
   .transform((a) => ({ ...a, agreedByName: a.agreedByName ?? a.typedSignature ?? '' }));
 
 export const revisePlanInput = z.object({ version: versionField, reason: text(2000, 'de reden van de wijziging') });
 
 // ---------- views ----------
-export const serviceSummary = z.object({ id: z.string(), organisation: z.string(), name: z.string(), type: z.enum(SERVICE_TYPES), phone: z.string().nullable(), email: z.string().nullable() });
+export const serviceSummary = z.object({
+  id: z.string(),
+  organisation: z.string(),
+  name: z.string(),
+  type: z.enum(SERVICE_TYPES),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
 
 export const planActionView = z.object({
   id: z.string(),
@@ -156,8 +202,17 @@ export const planGoalView = z.object({
   balance: planBalance,
   actions: z.array(planActionView),
 });
-export const planFileView = z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() });
-export const planWarning = z.object({ code: z.enum(PLAN_WARNINGS), goalId: z.string().nullable(), actionId: z.string().nullable() });
+export const planFileView = z.object({
+  id: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+});
+export const planWarning = z.object({
+  code: z.enum(PLAN_WARNINGS),
+  goalId: z.string().nullable(),
+  actionId: z.string().nullable(),
+});
 export const planVersionView = z.object({
   number: z.number(),
   status: z.enum(PLAN_VERSION_STATUSES),
@@ -170,7 +225,12 @@ export const planVersionView = z.object({
   coordinatorName: z.string().nullable(),
   coordinatorContact: z.string().nullable(),
   residentPlan: z
-    .object({ kind: z.enum(RESIDENT_PLAN_KINDS), text: z.string().nullable(), leading: z.boolean(), file: planFileView.nullable() })
+    .object({
+      kind: z.enum(RESIDENT_PLAN_KINDS),
+      text: z.string().nullable(),
+      leading: z.boolean(),
+      file: planFileView.nullable(),
+    })
     .nullable(),
   agreement: z
     .object({
@@ -185,7 +245,16 @@ export const planVersionView = z.object({
     .nullable(),
   document: planFileView.nullable(),
   goals: z.array(planGoalView),
-  parties: z.array(z.object({ id: z.string(), name: z.string(), organisation: z.string().nullable(), part: z.string(), place: z.string().nullable(), timing: z.string().nullable() })),
+  parties: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      organisation: z.string().nullable(),
+      part: z.string(),
+      place: z.string().nullable(),
+      timing: z.string().nullable(),
+    }),
+  ),
   balance: planBalance,
   warnings: z.array(planWarning),
 });
@@ -204,14 +273,26 @@ export const planPageView = z.object({
   plan: z
     .object({
       id: z.string(),
-      versions: z.array(z.object({ number: z.number(), status: z.enum(PLAN_VERSION_STATUSES), startsOn: z.string(), changeReason: z.string().nullable(), agreedOn: z.string().nullable(), createdAt: z.string() })),
+      versions: z.array(
+        z.object({
+          number: z.number(),
+          status: z.enum(PLAN_VERSION_STATUSES),
+          startsOn: z.string(),
+          changeReason: z.string().nullable(),
+          agreedOn: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
       current: planVersionView,
     })
     .nullable(),
 });
 export type PlanPageView = z.infer<typeof planPageView>;
 
-export const serviceSuggestions = z.object({ domain: z.string(), services: z.array(serviceSummary.extend({ description: z.string().nullable(), area: z.string().nullable() })) });
+export const serviceSuggestions = z.object({
+  domain: z.string(),
+  services: z.array(serviceSummary.extend({ description: z.string().nullable(), area: z.string().nullable() })),
+});
 
 // ---------- service catalogue ----------
 const optionalEmail = z
@@ -225,7 +306,9 @@ export const serviceInput = z.object({
   organisation: text(200, 'de organisatie'),
   name: text(200, 'de naam van de voorziening'),
   description: optional(2000),
-  domains: z.array(z.enum(PLAN_DOMAINS, { error: 'Onbekend leefgebied.' })).min(1, { error: 'Kies ten minste één leefgebied.' }),
+  domains: z
+    .array(z.enum(PLAN_DOMAINS, { error: 'Onbekend leefgebied.' }))
+    .min(1, { error: 'Kies ten minste één leefgebied.' }),
   type: z.enum(SERVICE_TYPES, { error: 'Kies het soort voorziening.' }),
   area: optional(200),
   phone: optional(40),
@@ -249,6 +332,23 @@ export const serviceView = z.object({
   version: z.number(),
 });
 export type ServiceView = z.infer<typeof serviceView>;
-export const serviceCatalogueImport = z.object({ csv: z.string().min(1, { error: 'Plak de CSV of kies een bestand.' }).max(1_000_000, { error: 'Het bestand is te groot (hoogstens 1 MB).' }) });
+export const serviceCatalogueImport = z.object({
+  csv: z
+    .string()
+    .min(1, { error: 'Plak de CSV of kies een bestand.' })
+    .max(1_000_000, { error: 'Het bestand is te groot (hoogstens 1 MB).' }),
+});
 /** Columns of the catalogue CSV (export and import), in this order; `domains` separated by `|`. */
-export const SERVICE_CSV_COLUMNS = ['id', 'organisation', 'name', 'description', 'domains', 'type', 'area', 'phone', 'email', 'website', 'active'] as const;
+export const SERVICE_CSV_COLUMNS = [
+  'id',
+  'organisation',
+  'name',
+  'description',
+  'domains',
+  'type',
+  'area',
+  'phone',
+  'email',
+  'website',
+  'active',
+] as const;

@@ -20,7 +20,9 @@ export const emergencyAccessInput = z.object({
   reason: z
     .string({ error: 'Geef de reden voor de noodtoegang.' })
     .trim()
-    .min(EMERGENCY_REASON_MIN, { error: `Beschrijf de reden in ten minste ${EMERGENCY_REASON_MIN} tekens: waarom heeft u het dossier nu nodig?` })
+    .min(EMERGENCY_REASON_MIN, {
+      error: `Beschrijf de reden in ten minste ${EMERGENCY_REASON_MIN} tekens: waarom heeft u het dossier nu nodig?`,
+    })
     .max(1000, { error: 'Maximaal 1000 tekens.' }),
   hours: z
     .number({ error: 'Kies hoe lang u de noodtoegang nodig heeft.' })
@@ -71,13 +73,27 @@ export const emergencyOverview = z.object({
 export type EmergencyOverview = z.infer<typeof emergencyOverview>;
 
 export const reviewEmergencyAccessInput = z.object({
-  note: z.string({ error: 'Schrijf uw beoordeling op.' }).trim().min(1, { error: 'Schrijf uw beoordeling op.' }).max(1000, { error: 'Maximaal 1000 tekens.' }),
+  note: z
+    .string({ error: 'Schrijf uw beoordeling op.' })
+    .trim()
+    .min(1, { error: 'Schrijf uw beoordeling op.' })
+    .max(1000, { error: 'Maximaal 1000 tekens.' }),
   version: z.number({ error: 'De versie ontbreekt. Vernieuw de pagina.' }).int().min(1),
 });
 export type ReviewEmergencyAccessInput = z.infer<typeof reviewEmergencyAccessInput>;
 
 // ---------- access-log viewer ----------
-export const ACCESS_ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'export', 'print', 'login', 'logout'] as const;
+export const ACCESS_ACTIONS = [
+  'read',
+  'search',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'print',
+  'login',
+  'logout',
+] as const;
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
 export const accessLogQuery = z
@@ -139,9 +155,16 @@ export const clientSearchQuery = z
   .object({
     name: z.string().trim().max(100).optional(),
     dateOfBirth: optional(isoDate),
-    bsn: optional(z.string().trim().regex(/^\d{8,9}$/, { error: 'Een BSN heeft 9 cijfers.' })),
+    bsn: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{8,9}$/, { error: 'Een BSN heeft 9 cijfers.' }),
+    ),
   })
-  .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth || q.bsn, { error: 'Zoek op ten minste twee letters van de naam, een geboortedatum of een BSN.' });
+  .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth || q.bsn, {
+    error: 'Zoek op ten minste twee letters van de naam, een geboortedatum of een BSN.',
+  });
 export const clientSearchResponse = z.object({ results: z.array(personSummary), truncated: z.boolean() });
 
 /** The per-client overview in plain Dutch: who looked at or changed what, when, in which role, under which basis. */
@@ -175,7 +198,13 @@ export const chainVerification = z.object({
   headSeq: z.number(),
   headHash: z.string(),
   verifiedAt: z.string(),
-  problem: z.object({ kind: z.enum(['altered', 'deleted', 'reordered', 'inserted', 'rewritten']), seq: z.number(), message: z.string() }).nullable(),
+  problem: z
+    .object({
+      kind: z.enum(['altered', 'deleted', 'reordered', 'inserted', 'rewritten']),
+      seq: z.number(),
+      message: z.string(),
+    })
+    .nullable(),
   /** Rows not in the chain yet after sealing, and those of them older than a minute (ADR 0045). */
   unsealed: z.number(),
   staleUnsealed: z.number(),

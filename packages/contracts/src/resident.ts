@@ -9,7 +9,11 @@ import { uuid } from './schemas';
  */
 
 const text = (max: number, what: string) =>
-  z.string({ error: `Vul ${what} in.` }).trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `U kunt hier hoogstens ${max} tekens typen.` });
+  z
+    .string({ error: `Vul ${what} in.` })
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `U kunt hier hoogstens ${max} tekens typen.` });
 const optional = (max: number) =>
   z
     .string()
@@ -108,7 +112,15 @@ export const residentPlanVersion = z.object({
   agreedOn: z.string().nullable(),
   agreedByName: z.string().nullable(),
   goals: z.array(residentGoal),
-  parties: z.array(z.object({ name: z.string(), organisation: z.string().nullable(), part: z.string(), place: z.string().nullable(), timing: z.string().nullable() })),
+  parties: z.array(
+    z.object({
+      name: z.string(),
+      organisation: z.string().nullable(),
+      part: z.string(),
+      place: z.string().nullable(),
+      timing: z.string().nullable(),
+    }),
+  ),
 });
 export type ResidentPlanVersion = z.infer<typeof residentPlanVersion>;
 
@@ -152,16 +164,33 @@ export const residentActionDoneInput = z.object({
 });
 
 // ---------- contacts (the journaal, without internal notes) ----------
-export const residentContactNote = z.object({ id: z.string(), contactOn: z.string(), kind: z.string(), note: z.string() });
+export const residentContactNote = z.object({
+  id: z.string(),
+  contactOn: z.string(),
+  kind: z.string(),
+  note: z.string(),
+});
 export const residentContactNotes = z.object({ contacts: z.array(residentContactNote) });
 
 // ---------- messages ----------
 export const residentMessageInput = z.object({ body: text(2000, 'uw bericht') });
-export const residentMessageView = z.object({ id: z.string(), body: z.string(), sentAt: z.string(), readAt: z.string().nullable() });
+export const residentMessageView = z.object({
+  id: z.string(),
+  body: z.string(),
+  sentAt: z.string(),
+  readAt: z.string().nullable(),
+});
 export const residentMessages = z.object({ messages: z.array(residentMessageView), workerName: z.string().nullable() });
 /** Mijn werk: per case of the worker, the household's messages through Mijn Nabij nobody has read yet (issue #19 item 8). */
 export const unreadResidentMessages = z.object({
-  cases: z.array(z.object({ caseId: z.string(), householdName: z.string().nullable(), unread: z.number().int(), lastSentAt: z.string() })),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      householdName: z.string().nullable(),
+      unread: z.number().int(),
+      lastSentAt: z.string(),
+    }),
+  ),
 });
 export type UnreadResidentMessages = z.infer<typeof unreadResidentMessages>;
 export type ResidentMessages = z.infer<typeof residentMessages>;
@@ -173,10 +202,21 @@ export const residentOwnPlanInput = z
     text: optional(10000),
     file: attachmentUpload.optional(),
   })
-  .refine((v) => v.text !== undefined || v.file !== undefined, { path: ['text'], error: 'Schrijf uw plan hier op, of kies een bestand met uw plan.' });
+  .refine((v) => v.text !== undefined || v.file !== undefined, {
+    path: ['text'],
+    error: 'Schrijf uw plan hier op, of kies een bestand met uw plan.',
+  });
 export const residentStatementInput = z.object({ statement: text(5000, 'uw verklaring') });
 export const residentDocuments = z.object({
-  ownPlans: z.array(z.object({ id: z.string(), kind: z.enum(RESIDENT_PLAN_KINDS), text: z.string().nullable(), filename: z.string().nullable(), submittedAt: z.string() })),
+  ownPlans: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(RESIDENT_PLAN_KINDS),
+      text: z.string().nullable(),
+      filename: z.string().nullable(),
+      submittedAt: z.string(),
+    }),
+  ),
   statements: z.array(z.object({ id: z.string(), statement: z.string(), receivedOn: z.string() })),
   /** Letters of the team to this person (the letter on closure), each with its PDF. */
   letters: z.array(z.object({ id: z.string(), subject: z.string(), createdAt: z.string() })).default([]),
@@ -206,12 +246,23 @@ export const residentAccessEntry = z.object({
   emergency: z.boolean(),
   denied: z.boolean(),
 });
-export const residentAccessLog = z.object({ from: z.string(), to: z.string(), entries: z.array(residentAccessEntry), truncated: z.boolean() });
+export const residentAccessLog = z.object({
+  from: z.string(),
+  to: z.string(),
+  entries: z.array(residentAccessEntry),
+  truncated: z.boolean(),
+});
 export type ResidentAccessLog = z.infer<typeof residentAccessLog>;
 export const RESIDENT_LOG_PERIODS = ['month', 'quarter', 'year'] as const;
 
 // ---------- a copy of the data ----------
-export const residentCopyRequest = z.object({ reference: z.string(), receivedOn: z.string(), dueOn: z.string(), status: z.string(), open: z.boolean() });
+export const residentCopyRequest = z.object({
+  reference: z.string(),
+  receivedOn: z.string(),
+  dueOn: z.string(),
+  status: z.string(),
+  open: z.boolean(),
+});
 export const residentCopyRequests = z.object({ requests: z.array(residentCopyRequest) });
 export type ResidentCopyRequests = z.infer<typeof residentCopyRequests>;
 
@@ -225,13 +276,16 @@ export const residentRepresentationInput = z.object({
   representativePersonId: uuid,
   personId: uuid,
   relation: z.enum(REPRESENTATION_RELATIONS, {
-    error: 'Kies de relatie: ouder, voogd, mentor of curator. Zonder vastgelegde relatie kan niemand namens een ander inloggen.',
+    error:
+      'Kies de relatie: ouder, voogd, mentor of curator. Zonder vastgelegde relatie kan niemand namens een ander inloggen.',
   }),
   evidence: text(300, 'hoe u de relatie heeft vastgesteld (bijvoorbeeld: uittreksel gezagsregister gezien)').pipe(
     z.string().min(3, { error: 'Beschrijf in een paar woorden hoe u de relatie heeft vastgesteld.' }),
   ),
 });
-export const residentOfferInput = z.object({ version: z.number({ error: 'De versie van het plan ontbreekt. Vernieuw de pagina.' }).int().min(1) });
+export const residentOfferInput = z.object({
+  version: z.number({ error: 'De versie van het plan ontbreekt. Vernieuw de pagina.' }).int().min(1),
+});
 
 export const residentPortalCaseView = z.object({
   caseId: z.string(),
@@ -242,13 +296,39 @@ export const residentPortalCaseView = z.object({
       age: z.number().nullable(),
       /** May this person get an own account (12 or older, date of birth known)? */
       ownAccountPossible: z.boolean(),
-      account: z.object({ id: z.string(), email: z.string().nullable(), identityCheck: z.enum(['in_person', 'digid']), active: z.boolean(), lastLoginAt: z.string().nullable() }).nullable(),
+      account: z
+        .object({
+          id: z.string(),
+          email: z.string().nullable(),
+          identityCheck: z.enum(['in_person', 'digid']),
+          active: z.boolean(),
+          lastLoginAt: z.string().nullable(),
+        })
+        .nullable(),
     }),
   ),
   representations: z.array(
-    z.object({ id: z.string(), representativeName: z.string(), personName: z.string(), relation: z.enum(REPRESENTATION_RELATIONS), evidence: z.string(), recordedAt: z.string(), stillValid: z.boolean() }),
+    z.object({
+      id: z.string(),
+      representativeName: z.string(),
+      personName: z.string(),
+      relation: z.enum(REPRESENTATION_RELATIONS),
+      evidence: z.string(),
+      recordedAt: z.string(),
+      stillValid: z.boolean(),
+    }),
   ),
-  messages: z.array(z.object({ id: z.string(), personName: z.string(), senderName: z.string(), body: z.string(), sentAt: z.string(), readAt: z.string().nullable(), readByName: z.string().nullable() })),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      personName: z.string(),
+      senderName: z.string(),
+      body: z.string(),
+      sentAt: z.string(),
+      readAt: z.string().nullable(),
+      readByName: z.string().nullable(),
+    }),
+  ),
   ownPlans: z.array(
     z.object({
       id: z.string(),
@@ -260,7 +340,15 @@ export const residentPortalCaseView = z.object({
       submittedAt: z.string(),
     }),
   ),
-  statements: z.array(z.object({ id: z.string(), personName: z.string().nullable(), senderName: z.string(), statement: z.string(), receivedOn: z.string() })),
+  statements: z.array(
+    z.object({
+      id: z.string(),
+      personName: z.string().nullable(),
+      senderName: z.string(),
+      statement: z.string(),
+      receivedOn: z.string(),
+    }),
+  ),
   /** The current draft of the plan, and whether it is offered in the portal for agreement. */
   draft: z.object({ number: z.number(), version: z.number(), offeredAt: z.string().nullable() }).nullable(),
   unread: z.number(),

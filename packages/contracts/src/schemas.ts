@@ -1,21 +1,35 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 import { NO_FIXED_ADDRESS_KINDS } from './household';
-import { isValidBsn, isValidPostcode, normaliseBsn, normaliseHouseNumberAddition, normalisePhoneNumber, normalisePostcode } from './validators';
+import {
+  isValidBsn,
+  isValidPostcode,
+  normaliseBsn,
+  normaliseHouseNumberAddition,
+  normalisePhoneNumber,
+  normalisePostcode,
+} from './validators';
 
 z.config(z.locales.nl());
 // In the browser the CSP forbids eval (ADR 0017): no `new Function` fast path, and no probe for it (a blocked
 // probe is still reported as a CSP violation). Set before any schema is built.
 if (typeof document !== 'undefined') z.config({ jitless: true });
 
-const trimmed = (max: number) => z.string().trim().max(max, { error: `Maximaal ${max} tekens.` });
+const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const requiredText = (max: number, what: string) =>
-  z.string().trim().min(1, { error: `Vul ${what} in.` }).max(max, { error: `Maximaal ${max} tekens.` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Vul ${what} in.` })
+    .max(max, { error: `Maximaal ${max} tekens.` });
 const optionalText = (max: number) =>
   trimmed(max)
     .optional()
     .transform((v) => (v === '' ? undefined : v));
-
 
 /** An optional text field where an empty input means "not given"; otherwise `schema` applies with its own message. */
 const blankable = <T extends z.ZodType<unknown, string>>(schema: T) =>
@@ -28,13 +42,21 @@ const blankable = <T extends z.ZodType<unknown, string>>(schema: T) =>
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een geldige datum in.' })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: 'Deze datum bestaat niet.',
-  });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      error: 'Deze datum bestaat niet.',
+    },
+  );
 
 /** Today's date in the Netherlands (yyyy-mm-dd) — also just after midnight, when UTC is still on yesterday. */
 export function todayInNetherlands(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 /** Every date of birth (person form, correction, referral): a real date, not in the future, not before 1900. */
@@ -63,7 +85,10 @@ export const uuid = z.uuid({ error: 'Ongeldige verwijzing.' });
 export const phoneNumberSchema = z.string().transform((value, ctx) => {
   const normalised = normalisePhoneNumber(value);
   if (normalised) return normalised;
-  ctx.addIssue({ code: 'custom', message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.',
+  });
   return z.NEVER;
 });
 
@@ -71,7 +96,10 @@ export const phoneNumberSchema = z.string().transform((value, ctx) => {
 export const houseNumberSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,5}$/, { error: 'Vul bij huisnummer alleen het nummer in, bijvoorbeeld 12. Een toevoeging zoals A of 2 hoort bij Toevoeging.' });
+  .regex(/^\d{1,5}$/, {
+    error:
+      'Vul bij huisnummer alleen het nummer in, bijvoorbeeld 12. Een toevoeging zoals A of 2 hoort bij Toevoeging.',
+  });
 
 /** A house-number addition ("A" of 12A, "2" of 12-2, "HS"): letters and digits, written in one form (`normaliseHouseNumberAddition`). */
 export const houseNumberAdditionSchema = z
@@ -79,7 +107,9 @@ export const houseNumberAdditionSchema = z
   .trim()
   .max(10, { error: 'Maximaal 10 tekens.' })
   .transform(normaliseHouseNumberAddition)
-  .refine((v) => /^[A-Za-z0-9]([A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(v), { error: 'Vul bij toevoeging letters of cijfers in, bijvoorbeeld A of 2.' });
+  .refine((v) => /^[A-Za-z0-9]([A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(v), {
+    error: 'Vul bij toevoeging letters of cijfers in, bijvoorbeeld A of 2.',
+  });
 
 // ---------- errors ----------
 export const errorResponse = z.object({
@@ -103,7 +133,10 @@ export type AuthStep = z.infer<typeof authStep>;
 export const loginResponse = z.object({ next: authStep });
 
 export const totpRequest = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, { error: 'Vul de zescijferige code uit uw authenticator-app in.' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: 'Vul de zescijferige code uit uw authenticator-app in.' }),
 });
 export const recoveryCodeRequest = z.object({
   code: z.string().trim().min(8, { error: 'Vul een herstelcode in.' }).max(40),
@@ -146,7 +179,10 @@ export const sessionResponse = z.object({
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 /** POST /api/auth/keep-alive ("Ingelogd blijven", typing): how long the session lasts now, and whether the absolute limit ends it. */
-export const sessionTimeResponse = z.object({ expiresInSeconds: z.number().int().nonnegative(), endsAtAbsoluteLimit: z.boolean() });
+export const sessionTimeResponse = z.object({
+  expiresInSeconds: z.number().int().nonnegative(),
+  endsAtAbsoluteLimit: z.boolean(),
+});
 export type SessionTimeResponse = z.infer<typeof sessionTimeResponse>;
 
 /** GET /api/auth/draft-keys: the user's keys (base64, AES-256) for drafts kept encrypted in the browser tab (ADR 0035). */
@@ -267,7 +303,12 @@ export const personSearchRequest = z
     dateOfBirth: blankable(isoDate),
     bsn: blankable(bsnSchema),
     postcode: blankable(postcodeSchema),
-    houseNumber: blankable(z.string().trim().regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' })),
+    houseNumber: blankable(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,5}$/, { error: 'Vul een huisnummer in (alleen cijfers).' }),
+    ),
   })
   .refine((q) => (q.name && q.name.length >= 2) || q.dateOfBirth || q.bsn || (q.postcode && q.houseNumber), {
     error: 'Zoek op ten minste twee letters van de naam, een geboortedatum, een BSN of postcode met huisnummer.',
@@ -347,7 +388,11 @@ export const createHouseholdRequest = z.object({
     .min(1, { error: 'Een huishouden heeft minstens één lid.' })
     .max(30),
 });
-export const addHouseholdMemberRequest = z.object({ personId: uuid, relation: relationSchema, version: z.number().int() });
+export const addHouseholdMemberRequest = z.object({
+  personId: uuid,
+  relation: relationSchema,
+  version: z.number().int(),
+});
 export const removeHouseholdMemberRequest = z.object({ version: z.number().int() });
 /** Corrects a member's relation in the household (the household's version guards against a stale change). */
 export const changeHouseholdRelationRequest = z.object({ relation: relationSchema, version: z.number().int() });
@@ -382,7 +427,9 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 export const updateExpertiseRequest = z.object({
-  expertise: z.array(z.string().trim().min(1).max(60, { error: 'Maximaal 60 tekens per expertise.' })).max(10, { error: 'Hoogstens 10 expertises.' }),
+  expertise: z
+    .array(z.string().trim().min(1).max(60, { error: 'Maximaal 60 tekens per expertise.' }))
+    .max(10, { error: 'Hoogstens 10 expertises.' }),
   version: z.number({ error: 'De versie ontbreekt. Vernieuw de pagina.' }).int().min(1),
 });
 export const userWithTemporaryPassword = z.object({ user: userView, temporaryPassword: z.string() });

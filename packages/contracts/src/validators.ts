@@ -49,8 +49,36 @@ export function isMinorOn(dateOfBirth: string, onDay: string): boolean {
  * landline number the way people read it: "030-1234567", "0111-123456".
  */
 const TWO_DIGIT_AREA_CODES = new Set([
-  '10', '13', '15', '20', '23', '24', '26', '30', '33', '35', '36', '38', '40', '43', '45', '46', '50', '53', '55', '58',
-  '70', '71', '72', '73', '74', '75', '76', '77', '78', '79',
+  '10',
+  '13',
+  '15',
+  '20',
+  '23',
+  '24',
+  '26',
+  '30',
+  '33',
+  '35',
+  '36',
+  '38',
+  '40',
+  '43',
+  '45',
+  '46',
+  '50',
+  '53',
+  '55',
+  '58',
+  '70',
+  '71',
+  '72',
+  '73',
+  '74',
+  '75',
+  '76',
+  '77',
+  '78',
+  '79',
 ]);
 
 /**
@@ -93,12 +121,18 @@ export function formatPhoneNumber(value: string | null | undefined): string {
  * the same way ("-2" → "2", "a" → "A"). Anything that does not start with the number's digits is returned as typed,
  * so the contract reports it.
  */
-export function splitHouseNumber(houseNumber: string, addition = ''): { houseNumber: string; houseNumberAddition: string } {
+export function splitHouseNumber(
+  houseNumber: string,
+  addition = '',
+): { houseNumber: string; houseNumberAddition: string } {
   const m = /^\s*(\d{1,5})(?:(?:\s*[-/]\s*|\s+|(?=[A-Za-z]))([A-Za-z0-9][A-Za-z0-9 -]*))?\s*$/.exec(houseNumber);
   const typedAddition = normaliseHouseNumberAddition(addition);
   if (!m || !m[2]) return { houseNumber: m ? m[1]! : houseNumber.trim(), houseNumberAddition: typedAddition };
   const fromNumber = normaliseHouseNumberAddition(m[2]);
-  return { houseNumber: m[1]!, houseNumberAddition: typedAddition && typedAddition !== fromNumber ? `${fromNumber} ${typedAddition}` : fromNumber };
+  return {
+    houseNumber: m[1]!,
+    houseNumberAddition: typedAddition && typedAddition !== fromNumber ? `${fromNumber} ${typedAddition}` : fromNumber,
+  };
 }
 
 /**

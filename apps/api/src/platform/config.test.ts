@@ -4,13 +4,20 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration', () => {
   it('starts without any configuration on the embedded database with demo data', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, database: { url: undefined, dataDir: './data' }, demoData: true, mfaRequiredRoles: [] });
+    expect(c).toMatchObject({
+      port: 3000,
+      database: { url: undefined, dataDir: './data' },
+      demoData: true,
+      mfaRequiredRoles: [],
+    });
   });
 
   it('requires two-factor for every role that sees personal data in production by default', () => {
     const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/nabij' });
     expect(c.demoData).toBe(false);
-    expect(c.mfaRequiredRoles).toEqual(expect.arrayContaining(['case_worker', 'intake_desk', 'privacy_officer', 'functional_admin']));
+    expect(c.mfaRequiredRoles).toEqual(
+      expect.arrayContaining(['case_worker', 'intake_desk', 'privacy_officer', 'functional_admin']),
+    );
     expect(c.mfaRequiredRoles).not.toContain('volunteer_host');
   });
 

@@ -7,11 +7,18 @@ const bool = z
 
 const roleList = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(ROLES, { error: `each role must be one of ${ROLES.join(', ')}` })));
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
+    .default('development'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z
@@ -25,12 +32,22 @@ const envSchema = z.object({
   DEMO_DATA: bool.optional(),
   JOBS_ENABLED: bool.default(true),
   /** On SIGTERM, how long /health/ready answers 503 while requests are still served, so a load balancer stops sending new ones. Default: 2000 in production, 0 otherwise. */
-  SHUTDOWN_DRAIN_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more milliseconds' }).max(60_000, { error: 'must be at most 60000 milliseconds (one minute)' }).optional(),
+  SHUTDOWN_DRAIN_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(0, { error: 'must be 0 or more milliseconds' })
+    .max(60_000, { error: 'must be at most 60000 milliseconds (one minute)' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when Nabij runs behind TLS (directly or through a proxy): cookies get the Secure flag. */
   SECURE_COOKIES: bool.optional(),
   TRUST_PROXY: bool.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Comma-separated roles that must use two-factor authentication. Default: none in development, every role that can see personal data in production. */
   MFA_REQUIRED_ROLES: roleList.optional(),
@@ -42,7 +59,10 @@ const envSchema = z.object({
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   /** SMTP server for e-mail, e.g. smtp://user:password@mail.example.nl:587. Without it (not in production) mail goes to the dev outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' })
+    .optional(),
   MAIL_FROM: z.string().default('Nabij <no-reply@nabij.invalid>'),
   /** Folder where the daily access-log chain heads are appended to files, for municipalities whose privacy officer chose a file (ADR 0045). */
   ACCESS_LOG_ANCHOR_DIR: z.string().optional(),
@@ -101,7 +121,12 @@ const envSchema = z.object({
   RESIDENT_OIDC_ACR_VALUES: z
     .string()
     .default('urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard,urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string()).min(1, { error: 'name at least one accepted assurance level' })),
 });
 
@@ -147,7 +172,15 @@ export interface Config {
     /** One-time codes by e-mail (never in production). */
     emailLogin: boolean;
     oidc:
-      | { issuer: string; clientId: string; clientSecret: string | undefined; tenant: string; scope: string; bsnClaim: string; acrValues: string[] }
+      | {
+          issuer: string;
+          clientId: string;
+          clientSecret: string | undefined;
+          tenant: string;
+          scope: string;
+          bsnClaim: string;
+          acrValues: string[];
+        }
       | undefined;
   };
 }
@@ -163,17 +196,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && e.DEMO_DATA) throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo data is refused when NODE_ENV=production');
+  if (production && e.DEMO_DATA)
+    throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo data is refused when NODE_ENV=production');
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_TENANT];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_TENANT must be set together');
   }
   if (production && e.RESIDENT_EMAIL_LOGIN) {
-    throw new ConfigError('Invalid configuration:\n  RESIDENT_EMAIL_LOGIN: login codes by e-mail are refused when NODE_ENV=production; residents log in with DigiD (RESIDENT_OIDC_*)');
+    throw new ConfigError(
+      'Invalid configuration:\n  RESIDENT_EMAIL_LOGIN: login codes by e-mail are refused when NODE_ENV=production; residents log in with DigiD (RESIDENT_OIDC_*)',
+    );
   }
   const residentOidcParts = [e.RESIDENT_OIDC_ISSUER, e.RESIDENT_OIDC_CLIENT_ID, e.RESIDENT_OIDC_TENANT];
   if (residentOidcParts.some(Boolean) && !residentOidcParts.every(Boolean)) {
-    throw new ConfigError('Invalid configuration:\n  RESIDENT_OIDC_ISSUER, RESIDENT_OIDC_CLIENT_ID and RESIDENT_OIDC_TENANT must be set together');
+    throw new ConfigError(
+      'Invalid configuration:\n  RESIDENT_OIDC_ISSUER, RESIDENT_OIDC_CLIENT_ID and RESIDENT_OIDC_TENANT must be set together',
+    );
   }
   return {
     env: e.NODE_ENV,

@@ -34,7 +34,11 @@ export const JOB_SCHEMA = 'pgboss';
  * once however many instances share the database. A failing job is retried three times with backoff;
  * after that it stays in state `failed`, listed for the administrator (`listFailedJobs`).
  */
-export async function startScheduler(connectionString: string, jobs: readonly JobDefinition[], log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void }): Promise<Scheduler> {
+export async function startScheduler(
+  connectionString: string,
+  jobs: readonly JobDefinition[],
+  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void },
+): Promise<Scheduler> {
   const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 4, application_name: 'nabij-jobs' });
   boss.on('error', (err: Error) => log.error({ err: err.message }, 'job queue error'));
   // Instances starting at the same moment would deadlock creating the queue schema and partitions:
@@ -45,7 +49,13 @@ export async function startScheduler(connectionString: string, jobs: readonly Jo
     await setupLock.query("select pg_advisory_lock(hashtext('nabij:job-queue-setup'))");
     await boss.start();
     for (const job of jobs) {
-      const options = { name: job.name, retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 60, retryBackoff: true, expireInSeconds: 15 * 60 };
+      const options = {
+        name: job.name,
+        retryLimit: job.retryLimit ?? 3,
+        retryDelay: job.retryDelaySeconds ?? 60,
+        retryBackoff: true,
+        expireInSeconds: 15 * 60,
+      };
       if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, options);
       else await boss.createQueue(job.name, options);
       await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Amsterdam' });
@@ -79,9 +89,19 @@ export async function startScheduler(connectionString: string, jobs: readonly Jo
           try {
             const result = await job.run(stopped.signal);
             log.info({ job: job.name, result }, 'job done');
-            await boss.complete(job.name, item.id, result === null || typeof result !== 'object' ? { value: result ?? null } : result);
+            await boss.complete(
+              job.name,
+              item.id,
+              result === null || typeof result !== 'object' ? { value: result ?? null } : result,
+            );
           } catch (err) {
-            await boss.fail(job.name, item.id, err instanceof Error ? { message: err.message, name: err.name, stack: err.stack } : { message: String(err) });
+            await boss.fail(
+              job.name,
+              item.id,
+              err instanceof Error
+                ? { message: err.message, name: err.name, stack: err.stack }
+                : { message: String(err) },
+            );
           }
         }
       } catch (err) {
@@ -107,7 +127,9 @@ const POLL_MS = 2_000;
 const STOP_WAIT_MS = 15_000;
 
 /** Failed jobs (after their retries) in the queue tables: never silently lost. */
-export async function listFailedJobs(query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>): Promise<FailedJob[]> {
+export async function listFailedJobs(
+  query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>,
+): Promise<FailedJob[]> {
   const exists = await query(`select to_regclass('${JOB_SCHEMA}.job') is not null as present`);
   if (!exists.rows[0]?.present) return [];
   const r = await query(

@@ -19,13 +19,22 @@ export interface Mailer {
  * E-mail through a real SMTP server (SMTP_URL). Without one, outside production, messages go to the
  * development outbox table, shown at /beheer/outbox, so the whole flow can be followed in a demo.
  */
-export function createMailer(settings: { smtpUrl: string | undefined; from: string; production: boolean }, db: Database): Mailer {
+export function createMailer(
+  settings: { smtpUrl: string | undefined; from: string; production: boolean },
+  db: Database,
+): Mailer {
   if (settings.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(settings.smtpUrl);
     return {
       mode: 'smtp',
       async send(m) {
-        await transport.sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
+        await transport.sendMail({
+          from: settings.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          attachments: m.attachments,
+        });
       },
     };
   }
@@ -43,7 +52,13 @@ export function createMailer(settings: { smtpUrl: string | undefined; from: stri
       await db.inSystem((tx) =>
         tx
           .insertInto('outbox_message')
-          .values({ tenant_id: m.tenantId, recipient: m.to, subject: m.subject, text_body: m.text, attachment_names: (m.attachments ?? []).map((a) => a.filename) })
+          .values({
+            tenant_id: m.tenantId,
+            recipient: m.to,
+            subject: m.subject,
+            text_body: m.text,
+            attachment_names: (m.attachments ?? []).map((a) => a.filename),
+          })
           .execute(),
       );
     },

@@ -28,8 +28,12 @@ describe('operations', () => {
   it('serves OpenAPI 3.1 generated from the route schemas, with every API route in it', async () => {
     const doc = (await t.app.inject('/api/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/persons/search', '/api/persons/{id}', '/api/admin/users']));
-    expect(doc.paths['/api/persons'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('bsn');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/persons/search', '/api/persons/{id}', '/api/admin/users']),
+    );
+    expect(doc.paths['/api/persons'].post.requestBody.content['application/json'].schema.properties).toHaveProperty(
+      'bsn',
+    );
     expect((await t.app.inject('/api/docs')).statusCode).toBeLessThan(400);
   });
 
@@ -54,9 +58,16 @@ describe('operations', () => {
       const started = Date.now();
       const ready = await app.inject('/health/ready');
       expect(ready.statusCode).toBe(503);
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'werker', password: 'x' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'werker', password: 'x' },
+      });
       expect(r.statusCode).toBe(503);
-      expect(r.json()).toEqual({ code: 'database_unavailable', message: 'Nabij kan de database nu niet bereiken. Probeer het over een minuut opnieuw.' });
+      expect(r.json()).toEqual({
+        code: 'database_unavailable',
+        message: 'Nabij kan de database nu niet bereiken. Probeer het over een minuut opnieuw.',
+      });
       expect(r.headers['retry-after']).toBe('5');
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {

@@ -11,8 +11,10 @@ export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.met
 
 function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'apps', 'api', 'migrations'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`Nabij's project folder (with apps/api/migrations) was not found above ${from}`);
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'apps', 'api', 'migrations')))
+      return dir;
+    if (path.dirname(dir) === dir)
+      throw new Error(`Nabij's project folder (with apps/api/migrations) was not found above ${from}`);
   }
 }
 

@@ -18,7 +18,12 @@ pdfmake.setFonts(fonts);
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir));
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
 export const formatDutchDate = (d: Date): string => dateFormat.format(d);
 
 export interface LetterPdf {
@@ -54,12 +59,25 @@ export async function renderLetterPdf(l: LetterPdf): Promise<Buffer> {
     pageMargins: [60, 60, 60, 70],
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
     styles,
-    footer: (page: number, pages: number) => ({ text: `${l.sender.team} · ${l.reference} · pagina ${page} van ${pages}`, style: 'small', alignment: 'center', margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${l.sender.team} · ${l.reference} · pagina ${page} van ${pages}`,
+      style: 'small',
+      alignment: 'center',
+      margin: [0, 20, 0, 0],
+    }),
     content: [
       { text: l.sender.municipality, style: 'sender' },
       { text: l.sender.team, style: 'small', margin: [0, 0, 0, 28] },
-      { text: [l.recipient.name, l.recipient.organisation].filter(Boolean).join('\n') || 'Aan de verwijzer', margin: [0, 0, 0, 20] },
-      { columns: [{ text: `Datum: ${formatDutchDate(l.date)}`, style: 'small' }, { text: `Ons kenmerk: ${l.reference}`, style: 'small', alignment: 'right' }] },
+      {
+        text: [l.recipient.name, l.recipient.organisation].filter(Boolean).join('\n') || 'Aan de verwijzer',
+        margin: [0, 0, 0, 20],
+      },
+      {
+        columns: [
+          { text: `Datum: ${formatDutchDate(l.date)}`, style: 'small' },
+          { text: `Ons kenmerk: ${l.reference}`, style: 'small', alignment: 'right' },
+        ],
+      },
       { text: l.subject, style: 'subject' },
       ...paragraphs(l.body),
     ],
@@ -74,7 +92,14 @@ export interface MinutesPdf {
   chair: string;
   participants: string[];
   /** Per referral; `language`: the household's language and need of an interpreter (issue #17 item 10). */
-  items: Array<{ reference: string; residents: string; language?: string; triage: string | null; decision: string | null; reasoning: string | null }>;
+  items: Array<{
+    reference: string;
+    residents: string;
+    language?: string;
+    triage: string | null;
+    decision: string | null;
+    reasoning: string | null;
+  }>;
 }
 
 /** Minutes of an intake meeting: who took part, and per referral the triage and the core decision. */
@@ -85,7 +110,12 @@ export async function renderMinutesPdf(m: MinutesPdf): Promise<Buffer> {
     pageMargins: [50, 50, 50, 60],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     styles,
-    footer: (page: number, pages: number) => ({ text: `Vertrouwelijk · pagina ${page} van ${pages}`, style: 'small', alignment: 'center', margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `Vertrouwelijk · pagina ${page} van ${pages}`,
+      style: 'small',
+      alignment: 'center',
+      margin: [0, 20, 0, 0],
+    }),
     content: [
       { text: `Verslag aanmeldoverleg ${m.team}`, style: 'h1' },
       { text: `${m.municipality} · ${m.date} · voorzitter: ${m.chair}`, style: 'small' },

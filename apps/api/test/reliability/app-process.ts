@@ -109,7 +109,11 @@ export async function waitForLockRelease(dataDir: string | undefined, timeoutMs 
   }
 }
 
-export async function startAppProcess(env: Record<string, string>, readyTimeoutMs = 120_000, fixedPort?: number): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  readyTimeoutMs = 120_000,
+  fixedPort?: number,
+): Promise<AppProcess> {
   const port = fixedPort ?? (await freePort());
   const base = { ...(process.env as Record<string, string>) };
   delete base.DATABASE_URL;
@@ -124,17 +128,24 @@ export async function startAppProcess(env: Record<string, string>, readyTimeoutM
     WEB_DIST_DIR: '/nonexistent',
     ...env,
   };
-  const child: ChildProcess = spawn(process.execPath, appCommand(), { env: appEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(process.execPath, appCommand(), {
+    env: appEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-20_000);
   });
-  const exitInfo = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exitInfo = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const exited = exitInfo.then(() => undefined);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app stopped during start (exit ${child.exitCode}):\n${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the app stopped during start (exit ${child.exitCode}):\n${stderr}`);
     try {
       if ((await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok) break;
     } catch {

@@ -14,7 +14,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/capabilities/demo-data';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/platform/database/embedded';
-import { backupToFile, digestDatabase, readBackupHeader, restoreFromFile } from '../../src/platform/database/logical-backup';
+import {
+  backupToFile,
+  digestDatabase,
+  readBackupHeader,
+  restoreFromFile,
+} from '../../src/platform/database/logical-backup';
 import { buildTenant, buildUser } from '../builders';
 import { startTestApp, type TestApp } from '../test-app';
 
@@ -26,7 +31,9 @@ let restored: { pool: pg.Pool; url: string };
 const cleanups: Array<() => Promise<void>> = [];
 
 /** A fresh, empty database of the same kind as the test's (server or embedded), with a pool for it. */
-async function emptyDatabase(kind: 'server' | 'embedded' = process.env.DATABASE_URL ? 'server' : 'embedded'): Promise<{ pool: pg.Pool; url: string }> {
+async function emptyDatabase(
+  kind: 'server' | 'embedded' = process.env.DATABASE_URL ? 'server' : 'embedded',
+): Promise<{ pool: pg.Pool; url: string }> {
   if (kind === 'server') {
     const name = `nabij_restore_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -56,11 +63,15 @@ async function emptyDatabase(kind: 'server' | 'embedded' = process.env.DATABASE_
 
 /** Row count and an md5 of every row's text per table, computed in SQL alone (independent of the backup code). */
 async function independentDigests(pool: pg.Pool): Promise<Record<string, string>> {
-  const { rows: tables } = await pool.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' and tablename <> 'schema_migration' order by 1`);
+  const { rows: tables } = await pool.query<{ t: string }>(
+    `select tablename as t from pg_tables where schemaname = 'public' and tablename <> 'schema_migration' order by 1`,
+  );
   const out: Record<string, string> = {};
   await pool.query("set timezone = 'UTC'");
   for (const { t: name } of tables) {
-    const r = await pool.query<{ n: string; h: string | null }>(`select count(*)::text as n, md5(string_agg(x::text, E'\\n' order by x::text)) as h from public."${name}" x`);
+    const r = await pool.query<{ n: string; h: string | null }>(
+      `select count(*)::text as n, md5(string_agg(x::text, E'\\n' order by x::text)) as h from public."${name}" x`,
+    );
     out[name] = `${r.rows[0]!.n} ${r.rows[0]!.h ?? '-'}`;
   }
   return out;
@@ -69,7 +80,11 @@ async function independentDigests(pool: pg.Pool): Promise<Record<string, string>
 function runScript(script: 'backup' | 'restore', file: string, env: Record<string, string>) {
   const base = { ...(process.env as Record<string, string>) };
   delete base.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, file], { env: { ...base, ...env }, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, file], {
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 beforeAll(async () => {
@@ -96,7 +111,14 @@ beforeAll(async () => {
   await t.db.inSystem((tx) =>
     tx
       .insertInto('referral_attachment')
-      .values({ tenant_id: tenant.id, referral_id: referral.json().id, filename: 'alle-bytes.pdf', media_type: 'application/pdf', size_bytes: 256, content: Buffer.from(Array.from({ length: 256 }, (_, i) => i)) })
+      .values({
+        tenant_id: tenant.id,
+        referral_id: referral.json().id,
+        filename: 'alle-bytes.pdf',
+        media_type: 'application/pdf',
+        size_bytes: 256,
+        content: Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      })
       .execute(),
   );
 }, 180_000);
@@ -121,7 +143,9 @@ describe('backup and restore', () => {
     expect(await digestDatabase(target.pool)).toEqual(await digestDatabase(t.db.pool));
     expect(await independentDigests(target.pool)).toEqual(await independentDigests(t.db.pool));
     // The restored database works: sequences continue after the restored rows.
-    const log = await target.pool.query<{ max: string; next: string }>(`select (select max(id) from access_log)::text as max, nextval(pg_get_serial_sequence('access_log', 'id'))::text as next`);
+    const log = await target.pool.query<{ max: string; next: string }>(
+      `select (select max(id) from access_log)::text as max, nextval(pg_get_serial_sequence('access_log', 'id'))::text as next`,
+    );
     expect(BigInt(log.rows[0]!.next)).toBeGreaterThan(BigInt(log.rows[0]!.max ?? '0'));
 
     if (t.testDb.mode === 'server') {
@@ -141,7 +165,7 @@ describe('backup and restore', () => {
     await expect(restoreFromFile(restored.pool, cut)).rejects.toThrow(/incomplete/);
 
     const tampered = path.join(dir, 'tampered.sql');
-    writeFileSync(tampered, text.replace('SET timezone = \'UTC\';', "SET timezone = 'UTC';\nDROP TABLE tenant;"));
+    writeFileSync(tampered, text.replace("SET timezone = 'UTC';", "SET timezone = 'UTC';\nDROP TABLE tenant;"));
     const other = await emptyDatabase();
     await expect(restoreFromFile(other.pool, tampered)).rejects.toThrow(/not allowed/);
     expect((await other.pool.query('select count(*)::int as n from tenant')).rows[0].n).toBe(0);
@@ -156,7 +180,9 @@ describe('backup and restore', () => {
     let env: Record<string, string>;
     if (t.testDb.mode === 'server') {
       const name = `nabij_cli_${randomBytes(5).toString('hex')}`;
-      const created = spawnSync('psql', [process.env.DATABASE_URL!, '-c', `create database ${name}`], { encoding: 'utf8' });
+      const created = spawnSync('psql', [process.env.DATABASE_URL!, '-c', `create database ${name}`], {
+        encoding: 'utf8',
+      });
       expect(created.status, created.stderr).toBe(0);
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = `/${name}`;
@@ -175,7 +201,10 @@ describe('backup and restore', () => {
     expect(restored.stdout).toContain('checked against the backup');
     const backedUp = runScript('backup', again, env);
     expect(backedUp.status, backedUp.stderr).toBe(0);
-    const digestLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('-- table ') || l.startsWith('-- migration '));
+    const digestLines = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('-- table ') || l.startsWith('-- migration '));
     expect(digestLines(again)).toEqual(digestLines(backupFile));
     // Refused: a second restore over the restored data.
     const refused = runScript('restore', backupFile, env);

@@ -40,7 +40,13 @@ let zrmCase: { id: string; personId: string; domains: string[] };
 let planCase: { id: string; version: number };
 
 /** What the app acknowledged, and what was under way when it died. */
-const acked = { desk: new Map<string, string>(), public: new Map<string, string>(), zrm: new Set<string>(), goals: new Set<string>(), contacts: new Map<string, string>() };
+const acked = {
+  desk: new Map<string, string>(),
+  public: new Map<string, string>(),
+  zrm: new Set<string>(),
+  goals: new Set<string>(),
+  contacts: new Map<string, string>(),
+};
 const unacknowledgedDesk = new Set<string>();
 const unacknowledgedContacts = new Set<string>();
 const stats = { kills: 0, writesAcknowledged: 0, writesInterrupted: 0, retried: 0 };
@@ -60,7 +66,13 @@ const deskReferral = (key: string) => ({
   idempotencyKey: key,
 });
 
-const contact = (key: string) => ({ idempotencyKey: key, kind: 'phone', contactOn: '2026-01-05', durationMinutes: 15, note: contactFor(key) });
+const contact = (key: string) => ({
+  idempotencyKey: key,
+  kind: 'phone',
+  contactOn: '2026-01-05',
+  durationMinutes: 15,
+  note: contactFor(key),
+});
 
 const publicReferral = (key: string) => ({
   teamId,
@@ -107,8 +119,15 @@ async function burst(killAt: number, killed: Promise<void>) {
   const zrmWriter = async () => {
     while (alive()) {
       const key = crypto.randomUUID();
-      const scores = zrmCase.domains.slice(0, 2).map((domain, i) => ({ domain, score: 1 + ((i + key.charCodeAt(0)) % 5), note: noteFor(key, domain) }));
-      const r = await worker.post(`/api/cases/${zrmCase.id}/zrm`, { personId: zrmCase.personId, kind: 'interim', assessedOn: '2026-01-05', scores });
+      const scores = zrmCase.domains
+        .slice(0, 2)
+        .map((domain, i) => ({ domain, score: 1 + ((i + key.charCodeAt(0)) % 5), note: noteFor(key, domain) }));
+      const r = await worker.post(`/api/cases/${zrmCase.id}/zrm`, {
+        personId: zrmCase.personId,
+        kind: 'interim',
+        assessedOn: '2026-01-05',
+        scores,
+      });
       if (r.status === 200) {
         acked.zrm.add(key);
         stats.writesAcknowledged++;
@@ -119,7 +138,12 @@ async function burst(killAt: number, killed: Promise<void>) {
   const planWriter = async () => {
     while (alive()) {
       const key = crypto.randomUUID();
-      const r = await worker.post(`/api/cases/${planCase.id}/plan/goals`, { version: planCase.version, domain: 'finances', problem: problemFor(key), goal: `Doel ${key}` });
+      const r = await worker.post(`/api/cases/${planCase.id}/plan/goals`, {
+        version: planCase.version,
+        domain: 'finances',
+        problem: problemFor(key),
+        goal: `Doel ${key}`,
+      });
       if (r.status === 200) {
         acked.goals.add(key);
         planCase.version = r.body.plan.current.version;
@@ -173,7 +197,12 @@ async function verifyAcknowledged() {
   for (const key of acked.zrm) {
     const scores = zrmByKey.get(key);
     expect(scores, `ZRM ${key}`).toBeDefined();
-    expect(scores!.map((s) => s.note).sort()).toEqual(zrmCase.domains.slice(0, 2).map((d) => noteFor(key, d)).sort());
+    expect(scores!.map((s) => s.note).sort()).toEqual(
+      zrmCase.domains
+        .slice(0, 2)
+        .map((d) => noteFor(key, d))
+        .sort(),
+    );
   }
   const log = await worker.get(`/api/cases/${zrmCase.id}/contacts`);
   expect(log.status).toBe(200);
@@ -182,7 +211,9 @@ async function verifyAcknowledged() {
   const plan = await worker.get(`/api/cases/${planCase.id}/plan`);
   expect(plan.status).toBe(200);
   planCase.version = plan.body.plan.current.version;
-  const goals = new Map((plan.body.plan.current.goals as Array<{ goal: string; problem: string }>).map((g) => [g.goal, g.problem]));
+  const goals = new Map(
+    (plan.body.plan.current.goals as Array<{ goal: string; problem: string }>).map((g) => [g.goal, g.problem]),
+  );
   for (const key of acked.goals) expect(goals.get(`Doel ${key}`), `goal ${key}`).toBe(problemFor(key));
 }
 
@@ -200,17 +231,28 @@ beforeAll(async () => {
   // Cases being worked on (not closing, watched or closed), so that plans and contacts may change.
   const overviews = all.filter((o) => ['analysis', 'plan', 'execution'].includes(o.phase));
   expect(overviews.length).toBeGreaterThanOrEqual(2);
-  const withMembers = overviews.filter((o) => o.questionDomains.length > 0 && o.household?.members.some((m: { isMinor: boolean | null }) => m.isMinor === false));
+  const withMembers = overviews.filter(
+    (o) =>
+      o.questionDomains.length > 0 &&
+      o.household?.members.some((m: { isMinor: boolean | null }) => m.isMinor === false),
+  );
   const zrmOverview = withMembers[0];
   const adult = zrmOverview.household.members.find((m: { isMinor: boolean | null }) => m.isMinor === false);
-  const domains = [...zrmOverview.questionDomains, 'finances', 'housing', 'social_network'].filter((d, i, all) => all.indexOf(d) === i);
+  const domains = [...zrmOverview.questionDomains, 'finances', 'housing', 'social_network'].filter(
+    (d, i, all) => all.indexOf(d) === i,
+  );
   zrmCase = { id: zrmOverview.id, personId: adult.id, domains };
   // The plan case: another case; start a plan or a new draft when needed.
   const planId = overviews.find((o) => o.id !== zrmCase.id)!.id;
   let page = (await worker.get(`/api/cases/${planId}/plan`)).body;
   if (!page.plan) page = (await worker.post(`/api/cases/${planId}/plan`, { startsOn: '2026-01-05' })).body;
   if (page.plan.current.status !== 'draft') {
-    page = (await worker.post(`/api/cases/${planId}/plan/revisions`, { version: page.plan.current.version, reason: 'Crashtest' })).body;
+    page = (
+      await worker.post(`/api/cases/${planId}/plan/revisions`, {
+        version: page.plan.current.version,
+        reason: 'Crashtest',
+      })
+    ).body;
   }
   planCase = { id: planId, version: page.plan.current.version };
   // Out-of-question domains need a reason; the first two domains are the question's own where possible.
@@ -227,43 +269,48 @@ afterAll(async () => {
 });
 
 describe('crash consistency', () => {
-  it(`keeps every acknowledged write through ${ROUNDS} kills of the running app`, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const killAt = Date.now() + BURST_MS[0] + Math.random() * (BURST_MS[1] - BURST_MS[0]);
-      let signalKilled!: () => void;
-      const killed = new Promise<void>((resolve) => (signalKilled = resolve));
-      const writes = burst(killAt, killed);
-      await new Promise((r) => setTimeout(r, killAt - Date.now()));
-      await app!.kill();
-      stats.kills++;
-      signalKilled();
-      await writes;
-      const t0 = Date.now();
-      await start();
-      const t1 = Date.now();
-      // Writes cut off by the crash: the client retries with the same key and gets one referral.
-      for (const key of [...unacknowledgedDesk]) {
-        const r = await desk.post('/api/referrals', deskReferral(key));
-        expect(r.status, r.text).toBe(201);
-        acked.desk.set(key, r.body.id);
-        unacknowledgedDesk.delete(key);
-        stats.retried++;
+  it(
+    `keeps every acknowledged write through ${ROUNDS} kills of the running app`,
+    async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const killAt = Date.now() + BURST_MS[0] + Math.random() * (BURST_MS[1] - BURST_MS[0]);
+        let signalKilled!: () => void;
+        const killed = new Promise<void>((resolve) => (signalKilled = resolve));
+        const writes = burst(killAt, killed);
+        await new Promise((r) => setTimeout(r, killAt - Date.now()));
+        await app!.kill();
+        stats.kills++;
+        signalKilled();
+        await writes;
+        const t0 = Date.now();
+        await start();
+        const t1 = Date.now();
+        // Writes cut off by the crash: the client retries with the same key and gets one referral.
+        for (const key of [...unacknowledgedDesk]) {
+          const r = await desk.post('/api/referrals', deskReferral(key));
+          expect(r.status, r.text).toBe(201);
+          acked.desk.set(key, r.body.id);
+          unacknowledgedDesk.delete(key);
+          stats.retried++;
+        }
+        const t2 = Date.now();
+        for (const key of [...unacknowledgedContacts]) {
+          const r = await worker.post(`/api/cases/${zrmCase.id}/contacts`, contact(key));
+          expect([200, 201], r.text).toContain(r.status);
+          acked.contacts.set(key, r.body.id);
+          unacknowledgedContacts.delete(key);
+          stats.retried++;
+        }
+        await verifyAcknowledged();
+        if (process.env.CRASH_DEBUG)
+          console.log(`round ${round}: restart ${t1 - t0} ms, retries ${t2 - t1} ms, verify ${Date.now() - t2} ms`);
       }
-      const t2 = Date.now();
-      for (const key of [...unacknowledgedContacts]) {
-        const r = await worker.post(`/api/cases/${zrmCase.id}/contacts`, contact(key));
-        expect([200, 201], r.text).toContain(r.status);
-        acked.contacts.set(key, r.body.id);
-        unacknowledgedContacts.delete(key);
-        stats.retried++;
-      }
-      await verifyAcknowledged();
-      if (process.env.CRASH_DEBUG) console.log(`round ${round}: restart ${t1 - t0} ms, retries ${t2 - t1} ms, verify ${Date.now() - t2} ms`);
-    }
-    console.log(`crash consistency: ${JSON.stringify(stats)}`);
-    expect(stats.kills).toBe(ROUNDS);
-    expect(stats.writesAcknowledged).toBeGreaterThan(ROUNDS);
-  }, ROUNDS * 30_000 + 60_000);
+      console.log(`crash consistency: ${JSON.stringify(stats)}`);
+      expect(stats.kills).toBe(ROUNDS);
+      expect(stats.writesAcknowledged).toBeGreaterThan(ROUNDS);
+    },
+    ROUNDS * 30_000 + 60_000,
+  );
 
   it('leaves nothing half-written in the database after a last kill', async () => {
     await app!.kill();
@@ -279,7 +326,13 @@ describe('crash consistency', () => {
         const referrals = await tx
           .selectFrom('referral as r')
           .select(['r.id', 'r.idempotency_key', 'r.reference', 'r.question', 'r.channel'])
-          .select((eb) => eb.selectFrom('referral_person as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.referral_id', '=', 'r.id').as('persons'))
+          .select((eb) =>
+            eb
+              .selectFrom('referral_person as p')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('p.referral_id', '=', 'r.id')
+              .as('persons'),
+          )
           .select((eb) =>
             eb
               .selectFrom('access_log as l')
@@ -313,7 +366,12 @@ describe('crash consistency', () => {
         const stored = new Set<string>();
         for (const notes of notesPerAssessment.values()) {
           const key = notes[0]!.split(' ')[1]!;
-          expect(notes.sort()).toEqual(zrmCase.domains.slice(0, 2).map((d) => noteFor(key, d)).sort());
+          expect(notes.sort()).toEqual(
+            zrmCase.domains
+              .slice(0, 2)
+              .map((d) => noteFor(key, d))
+              .sort(),
+          );
           stored.add(key);
         }
         for (const key of acked.zrm) expect(stored.has(key), `ZRM ${key}`).toBe(true);
@@ -347,11 +405,17 @@ describe('crash consistency', () => {
         const contactIds = new Map(contacts.map((c) => [c.idempotency_key, c.id]));
         for (const [key, id] of acked.contacts) expect(contactIds.get(key), `contact ${key}`).toBe(id);
 
-        const goals = await tx.selectFrom('plan_goal').select(['goal', 'problem']).where('goal', 'like', 'Doel %').execute();
+        const goals = await tx
+          .selectFrom('plan_goal')
+          .select(['goal', 'problem'])
+          .where('goal', 'like', 'Doel %')
+          .execute();
         for (const g of goals) expect(g.problem).toBe(problemFor(g.goal.slice(5)));
         const goalKeys = new Set(goals.map((g) => g.goal.slice(5)));
         for (const key of acked.goals) expect(goalKeys.has(key), `goal ${key}`).toBe(true);
-        console.log(`crash consistency, database check: ${referrals.length} referrals, ${notesPerAssessment.size} ZRM assessments, ${contacts.length} contacts, ${goals.length} plan goals; lost 0`);
+        console.log(
+          `crash consistency, database check: ${referrals.length} referrals, ${notesPerAssessment.size} ZRM assessments, ${contacts.length} contacts, ${goals.length} plan goals; lost 0`,
+        );
       });
     } finally {
       await db.close();

@@ -38,7 +38,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function probeJobRuns(withinMs: number): Promise<boolean> {
   const before = probeRuns;
   await scheduler.runNow('outage-probe');
-  for (const started = Date.now(); Date.now() - started < withinMs; await sleep(200)) if (probeRuns > before) return true;
+  for (const started = Date.now(); Date.now() - started < withinMs; await sleep(200))
+    if (probeRuns > before) return true;
   return false;
 }
 /** Referrals the app acknowledged (201), by idempotency key → reference. */
@@ -116,10 +117,14 @@ async function waitUntilServing(agent: HttpAgent): Promise<number> {
 /** Every answer during an outage: a 2xx (finished before the cut) or a quick, unrevealing 503. */
 function expectOnlyUnavailable(samples: Sample[], boundMs: number) {
   const slowest = Math.max(...samples.map((s) => s.ms));
-  console.log(`outage window: ${samples.length} answers (${samples.filter((s) => s.status === 503).length} × 503), slowest ${Math.round(slowest)} ms (bound ${boundMs} ms)`);
+  console.log(
+    `outage window: ${samples.length} answers (${samples.filter((s) => s.status === 503).length} × 503), slowest ${Math.round(slowest)} ms (bound ${boundMs} ms)`,
+  );
   const problems = samples
     .filter((s) => !(s.status >= 200 && s.status < 300))
-    .filter((s) => s.status !== 503 || s.body?.code !== 'database_unavailable' || !revealsNothing(s.text) || s.ms > boundMs)
+    .filter(
+      (s) => s.status !== 503 || s.body?.code !== 'database_unavailable' || !revealsNothing(s.text) || s.ms > boundMs,
+    )
     .map((s) => `${s.kind} ${s.status} after ${Math.round(s.ms)} ms: ${s.text.slice(0, 200)}`);
   expect(problems).toEqual([]);
   expect(samples.filter((s) => s.status === 503).length).toBeGreaterThan(0);
@@ -134,13 +139,21 @@ beforeAll(async () => {
   tenant = await buildTenant(testDb.db);
   proxy = await startTcpProxy(testDb.url);
   db = createDatabase(proxy.url, 10);
-  app = await buildApp({ db, config: loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' }), clock: systemClock });
+  app = await buildApp({
+    db,
+    config: loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' }),
+    clock: systemClock,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   // A cron far away: the probe runs only when the test queues it.
-  scheduler = await startScheduler(proxy.url, [{ name: 'outage-probe', cron: '0 3 1 1 *', retryDelaySeconds: 1, run: async () => ++probeRuns }], {
-    error: (obj) => jobErrors.push(JSON.stringify(obj)),
-    info: () => undefined,
-  });
+  scheduler = await startScheduler(
+    proxy.url,
+    [{ name: 'outage-probe', cron: '0 3 1 1 *', retryDelaySeconds: 1, run: async () => ++probeRuns }],
+    {
+      error: (obj) => jobErrors.push(JSON.stringify(obj)),
+      info: () => undefined,
+    },
+  );
   expect(await probeJobRuns(20_000)).toBe(true);
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   for (let i = 0; i < 3; i++) {
@@ -205,7 +218,10 @@ describe('a database outage under load', () => {
     const samples = await during.stop();
 
     // Worst case: a query waits for its timeout; after the first failure a broken connection fails at once.
-    expectOnlyUnavailable(during.overlapping(cutAt, restoredAt - CONNECT_TIMEOUT_MS - QUERY_TIMEOUT_MS), QUERY_TIMEOUT_MS + CONNECT_TIMEOUT_MS + 1_000);
+    expectOnlyUnavailable(
+      during.overlapping(cutAt, restoredAt - CONNECT_TIMEOUT_MS - QUERY_TIMEOUT_MS),
+      QUERY_TIMEOUT_MS + CONNECT_TIMEOUT_MS + 1_000,
+    );
     expect(samples.filter((s) => s.status === -1 || s.status === 0)).toEqual([]);
     expect(recoveredIn).toBeLessThan(RECOVERY_LIMIT_MS);
   }, 90_000);
@@ -217,12 +233,16 @@ describe('a database outage under load', () => {
   }, 60_000);
 
   it('keeps every acknowledged write, and no answer was a 500', async () => {
-    const rows = await testDb.db.inSystem((tx) => tx.selectFrom('referral').select(['idempotency_key', 'reference']).where('tenant_id', '=', tenant.id).execute());
+    const rows = await testDb.db.inSystem((tx) =>
+      tx.selectFrom('referral').select(['idempotency_key', 'reference']).where('tenant_id', '=', tenant.id).execute(),
+    );
     const stored = new Map(rows.map((r) => [r.idempotency_key, r.reference]));
     const lost = [...acknowledged].filter(([key, reference]) => stored.get(key) !== reference);
     expect(acknowledged.size).toBeGreaterThan(5);
     expect(lost).toEqual([]);
-    expect(everything.filter((s) => s.status >= 500 && s.status !== 503).map((s) => `${s.status} ${s.text.slice(0, 200)}`)).toEqual([]);
+    expect(
+      everything.filter((s) => s.status >= 500 && s.status !== 503).map((s) => `${s.status} ${s.text.slice(0, 200)}`),
+    ).toEqual([]);
     expect(everything.filter((s) => s.status <= 0).map((s) => `${s.status} ${s.text}`)).toEqual([]);
     // The pool did not leak connections to the outage.
     expect(db.pool.waitingCount).toBe(0);

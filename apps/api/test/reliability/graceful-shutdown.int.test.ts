@@ -23,7 +23,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/platform/database/embedded';
 import { startRoundRobinProxy } from '../../../../bench/round-robin-proxy';
-import { createAppData, freePort, startAppProcess, waitForLockRelease, type AppData, type AppProcess } from './app-process';
+import {
+  createAppData,
+  freePort,
+  startAppProcess,
+  waitForLockRelease,
+  type AppData,
+  type AppProcess,
+} from './app-process';
 import { HttpAgent, type HttpResult } from './http-client';
 
 const PASSWORD = 'Welkom-bij-Nabij-2026';
@@ -42,7 +49,11 @@ const SHORT_DRAIN_MS = 500;
 const HELD_REQUESTS = 3;
 /** From SIGTERM to exit, without the drain (and on the server the job the test holds for a second). */
 const EXIT_WITHIN_MS = 10_000;
-const UNLIMITED = { RATE_LIMIT_WRITES_PER_MINUTE: '1000000', RATE_LIMIT_SEARCHES_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000' };
+const UNLIMITED = {
+  RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+  RATE_LIMIT_SEARCHES_PER_MINUTE: '1000000',
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+};
 
 let data: AppData;
 let app: AppProcess | undefined;
@@ -54,7 +65,13 @@ const refusedKeys = new Set<string>();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const noteFor = (key: string) => `Afsluittest ${key}`;
-const contact = (key: string) => ({ idempotencyKey: key, kind: 'phone', contactOn: '2026-01-05', durationMinutes: 10, note: noteFor(key) });
+const contact = (key: string) => ({
+  idempotencyKey: key,
+  kind: 'phone',
+  contactOn: '2026-01-05',
+  durationMinutes: 10,
+  note: noteFor(key),
+});
 
 async function startApp(env: Record<string, string> = {}, port?: number): Promise<AppProcess> {
   await waitForLockRelease(data.dataDir);
@@ -89,13 +106,16 @@ function record(key: string, r: HttpResult) {
 }
 
 /** Refused without being handled: the connection was refused or closed before any answer, or the marked 503. */
-const refusedUnhandled = (r: HttpResult) => r.status === 0 || (r.status === 503 && r.headers?.get('x-nabij-draining') === '1');
+const refusedUnhandled = (r: HttpResult) =>
+  r.status === 0 || (r.status === 503 && r.headers?.get('x-nabij-draining') === '1');
 
 /** Every acknowledged contact is there exactly once with its note; no refused one is. */
 async function verifyContacts(agent: HttpAgent) {
   const log = await agent.get(`/api/cases/${caseId}/contacts`);
   expect(log.status).toBe(200);
-  const notes = (log.body.contacts as Array<{ id: string; note: string }>).filter((c) => c.note.startsWith('Afsluittest '));
+  const notes = (log.body.contacts as Array<{ id: string; note: string }>).filter((c) =>
+    c.note.startsWith('Afsluittest '),
+  );
   const byNote = new Map<string, string[]>();
   for (const c of notes) byNote.set(c.note, [...(byNote.get(c.note) ?? []), c.id]);
   for (const [key, id] of acked) expect(byNote.get(noteFor(key)), `contact ${key}`).toEqual([id]);
@@ -107,7 +127,10 @@ beforeAll(async () => {
   data = await createAppData();
   // A pool for every request of the burst and the held ones at once: the test is about the shutdown, not about waiting
   // for a connection (on a busy CI machine a request of the burst waited more than the 3 s connection limit, 503).
-  app = await startApp({ SHUTDOWN_DRAIN_MS: String(SHORT_DRAIN_MS), DATABASE_POOL_SIZE: String(BURST + HELD_REQUESTS + 5) });
+  app = await startApp({
+    SHUTDOWN_DRAIN_MS: String(SHORT_DRAIN_MS),
+    DATABASE_POOL_SIZE: String(BURST + HELD_REQUESTS + 5),
+  });
   const w = await worker(app.baseUrl);
   const mine = (await w.get('/api/cases/mine')).body.cases as Array<{ id: string }>;
   const overviews = await Promise.all(mine.map(async (c) => (await w.get(`/api/cases/${c.id}`)).body));
@@ -142,7 +165,13 @@ describe('graceful shutdown', () => {
       await c.connect();
       // First the run queued at start must be done (one job at a time per queue and instance).
       const idleBy = Date.now() + 30_000;
-      while ((await c.query(`select 1 from pgboss.job where name = 'generate-reminders' and state in ('created', 'retry', 'active')`)).rowCount) {
+      while (
+        (
+          await c.query(
+            `select 1 from pgboss.job where name = 'generate-reminders' and state in ('created', 'retry', 'active')`,
+          )
+        ).rowCount
+      ) {
         if (Date.now() > idleBy) throw new Error('the job queued at start did not finish');
         await sleep(200);
       }
@@ -151,16 +180,28 @@ describe('graceful shutdown', () => {
       await locker.connect();
       await locker.query('begin');
       await locker.query('lock table task in exclusive mode'); // writes to tasks wait; reads go on
-      heldJob = (await c.query<{ id: string }>(`insert into pgboss.job (name, data) values ('generate-reminders', '{}') returning id::text`)).rows[0]!.id;
+      heldJob = (
+        await c.query<{ id: string }>(
+          `insert into pgboss.job (name, data) values ('generate-reminders', '{}') returning id::text`,
+        )
+      ).rows[0]!.id;
       const activeBy = Date.now() + 15_000;
       while ((await c.query(`select 1 from pgboss.job where id = $1 and state = 'active'`, [heldJob])).rowCount === 0) {
         if (Date.now() > activeBy) throw new Error('the job queue did not start the job');
         await sleep(100);
       }
       // (Sent only now: a request waits at most 10 s for a query, then answers 503.)
-      for (let i = 0; i < HELD_REQUESTS; i++) held.push(w.post(`/api/cases/${caseId}/tasks`, { title: `Afsluittaak ${i}`, dueOn: '2026-12-01' }));
+      for (let i = 0; i < HELD_REQUESTS; i++)
+        held.push(w.post(`/api/cases/${caseId}/tasks`, { title: `Afsluittaak ${i}`, dueOn: '2026-12-01' }));
       const waitingBy = Date.now() + 5_000;
-      while ((await c.query<{ n: number }>(`select count(*)::int as n from pg_locks where not granted and relation = 'task'::regclass`)).rows[0]!.n < HELD_REQUESTS + 1) {
+      while (
+        (
+          await c.query<{ n: number }>(
+            `select count(*)::int as n from pg_locks where not granted and relation = 'task'::regclass`,
+          )
+        ).rows[0]!.n <
+        HELD_REQUESTS + 1
+      ) {
         if (Date.now() > waitingBy) throw new Error('the requests did not reach the lock');
         await sleep(50);
       }
@@ -189,8 +230,14 @@ describe('graceful shutdown', () => {
     if (locker) {
       // After the drain: the port is closed to new connections while the held requests and the job still run.
       while (performance.now() - signalledAt < SHORT_DRAIN_MS + 500) await sleep(50);
-      expect((await new HttpAgent(running.baseUrl).get('/health/live', { timeoutMs: 2_000 })).status, 'no new connections').toBe(0);
-      expect(await Promise.race([running.exited.then(() => 'exited'), sleep(0).then(() => 'running')]), 'waits for what is running').toBe('running');
+      expect(
+        (await new HttpAgent(running.baseUrl).get('/health/live', { timeoutMs: 2_000 })).status,
+        'no new connections',
+      ).toBe(0);
+      expect(
+        await Promise.race([running.exited.then(() => 'exited'), sleep(0).then(() => 'running')]),
+        'waits for what is running',
+      ).toBe('running');
       await locker.query('commit'); // the requests and the job can finish now
       await locker.end();
     }
@@ -203,10 +250,25 @@ describe('graceful shutdown', () => {
     expect(afterSignal, 'requests still in flight when the signal came').toBeGreaterThan(0);
 
     const jobs = await withDatabase(async (c) => {
-      const states = await c.query<{ state: string; n: string }>(`select state::text, count(*)::text as n from (select state from pgboss.job union all select state from pgboss.archive) j group by state`);
-      const job = heldJob ? (await c.query<{ state: string }>(`select state::text from pgboss.job where id = $1 union all select state::text from pgboss.archive where id = $1`, [heldJob])).rows[0] : undefined;
-      const tasks = await c.query<{ n: number }>(`select count(*)::int as n from task where title like 'Afsluittaak %'`);
-      return { states: Object.fromEntries(states.rows.map((r) => [r.state, Number(r.n)])), held: job?.state, tasks: tasks.rows[0]!.n };
+      const states = await c.query<{ state: string; n: string }>(
+        `select state::text, count(*)::text as n from (select state from pgboss.job union all select state from pgboss.archive) j group by state`,
+      );
+      const job = heldJob
+        ? (
+            await c.query<{ state: string }>(
+              `select state::text from pgboss.job where id = $1 union all select state::text from pgboss.archive where id = $1`,
+              [heldJob],
+            )
+          ).rows[0]
+        : undefined;
+      const tasks = await c.query<{ n: number }>(
+        `select count(*)::int as n from task where title like 'Afsluittaak %'`,
+      );
+      return {
+        states: Object.fromEntries(states.rows.map((r) => [r.state, Number(r.n)])),
+        held: job?.state,
+        tasks: tasks.rows[0]!.n,
+      };
     });
     expect(jobs.states.active ?? 0, 'jobs left active').toBe(0);
     if (heldJob) expect(jobs.held, 'the job running at SIGTERM').toBe('completed');
@@ -252,7 +314,10 @@ describe('graceful shutdown', () => {
     // During the drain: new requests are served as usual.
     const key = crypto.randomUUID();
     const sentDuringDrain = performance.now() - t0;
-    const during = await Promise.all([probe.get('/health/live'), clients[0]!.post(`/api/cases/${caseId}/contacts`, contact(key))]);
+    const during = await Promise.all([
+      probe.get('/health/live'),
+      clients[0]!.post(`/api/cases/${caseId}/contacts`, contact(key)),
+    ]);
     record(key, during[1]);
     expect(sentDuringDrain, 'sent well within the drain').toBeLessThan(DRAIN_MS - 500);
     expect(during.map((r) => r.status)).toEqual([200, 201]);
@@ -265,8 +330,13 @@ describe('graceful shutdown', () => {
     expect(exitMs, 'exits after the drain').toBeGreaterThanOrEqual(DRAIN_MS);
     // Refusals are allowed only for requests sent at the end of the drain or later (one sent just before the close
     // may still be unread in its connection when the server closes it as idle); none of them may be stored.
-    const wrong = results.filter(({ r, sentAt }) => !(r.status >= 200 && r.status <= 299) && !(refusedUnhandled(r) && sentAt > t0 + DRAIN_MS - 300));
-    expect(wrong.map(({ r, sentAt }) => `${r.status} at ${Math.round(sentAt - t0)} ms: ${r.text.slice(0, 200)}`)).toEqual([]);
+    const wrong = results.filter(
+      ({ r, sentAt }) =>
+        !(r.status >= 200 && r.status <= 299) && !(refusedUnhandled(r) && sentAt > t0 + DRAIN_MS - 300),
+    );
+    expect(
+      wrong.map(({ r, sentAt }) => `${r.status} at ${Math.round(sentAt - t0)} ms: ${r.text.slice(0, 200)}`),
+    ).toEqual([]);
     const served = results.filter(({ r, sentAt }) => r.status >= 200 && r.status <= 299 && sentAt > t0).length;
     expect(served, 'requests served after SIGTERM').toBeGreaterThan(0);
     console.log(
@@ -302,7 +372,8 @@ describe('graceful shutdown', () => {
             const written = await c.post(`/api/cases/${caseId}/contacts`, contact(key));
             record(key, written);
             requests += 2;
-            for (const r of [overview, written]) if (r.status < 200 || r.status > 299) failures.push(`${r.status}: ${r.text.slice(0, 200)}`);
+            for (const r of [overview, written])
+              if (r.status < 200 || r.status > 299) failures.push(`${r.status}: ${r.text.slice(0, 200)}`);
           }
         });
         await sleep(1_000);
@@ -311,28 +382,40 @@ describe('graceful shutdown', () => {
           for (let i = 0; i < instances.length; i++) {
             const t0 = performance.now();
             instances[i]!.signalGroup('SIGTERM');
-            const exit = await Promise.race([instances[i]!.exited, sleep(1_000 + EXIT_WITHIN_MS).then(() => undefined)]);
+            const exit = await Promise.race([
+              instances[i]!.exited,
+              sleep(1_000 + EXIT_WITHIN_MS).then(() => undefined),
+            ]);
             expect(exit, instances[i]!.stderr()).toEqual({ code: 0, signal: null });
             const t1 = performance.now();
             instances[i] = await startApp(env, ports[i]);
             while (!proxy.ready().includes(instances[i]!.baseUrl)) await sleep(50);
-            restarts.push(`${'AB'[i]}: exit after ${Math.round(t1 - t0)} ms, back in rotation after ${Math.round(performance.now() - t0)} ms`);
+            restarts.push(
+              `${'AB'[i]}: exit after ${Math.round(t1 - t0)} ms, back in rotation after ${Math.round(performance.now() - t0)} ms`,
+            );
             await sleep(500);
           }
         }
         running = false;
         await Promise.all(load);
         expect(failures).toEqual([]);
-        expect(Object.values(proxy.stats.answered).every((n) => n > 0), JSON.stringify(proxy.stats)).toBe(true);
+        expect(
+          Object.values(proxy.stats.answered).every((n) => n > 0),
+          JSON.stringify(proxy.stats),
+        ).toBe(true);
         expect(proxy.stats.failed).toBe(0);
-        console.log(`rolling restart (server): ${requests} requests from ${CLIENTS} clients, 0 failed; ${restarts.join('; ')}; proxy ${JSON.stringify(proxy.stats)}`);
+        console.log(
+          `rolling restart (server): ${requests} requests from ${CLIENTS} clients, 0 failed; ${restarts.join('; ')}; proxy ${JSON.stringify(proxy.stats)}`,
+        );
       } finally {
         await proxy.close();
         await Promise.all(instances.map((i) => i.stop()));
       }
       // Every write stored exactly once (checked in the database: all of them were acknowledged).
       await withDatabase(async (c) => {
-        const rows = await c.query<{ idempotency_key: string; n: string }>(`select idempotency_key, count(*)::text as n from contact_entry where note like 'Afsluittest %' group by idempotency_key`);
+        const rows = await c.query<{ idempotency_key: string; n: string }>(
+          `select idempotency_key, count(*)::text as n from contact_entry where note like 'Afsluittest %' group by idempotency_key`,
+        );
         const stored = new Map(rows.rows.map((r) => [r.idempotency_key, Number(r.n)]));
         for (const key of rollingKeys) expect(stored.get(key), `contact ${key}`).toBe(1);
         for (const [key, n] of stored) expect(n, `contact ${key}`).toBe(1);

@@ -19,7 +19,12 @@ export class HttpAgent {
 
   constructor(public baseUrl: string) {}
 
-  async request(method: string, path: string, body?: unknown, options: { timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { timeoutMs?: number; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> {
     const started = performance.now();
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -47,10 +52,22 @@ export class HttpAgent {
       } catch {
         parsed = undefined;
       }
-      return { status: response.status, body: parsed, text, ms: performance.now() - started, headers: response.headers };
+      return {
+        status: response.status,
+        body: parsed,
+        text,
+        ms: performance.now() - started,
+        headers: response.headers,
+      };
     } catch (err) {
       const hung = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      return { status: hung ? -1 : 0, body: undefined, text: err instanceof Error ? err.message : String(err), ms: performance.now() - started, headers: undefined };
+      return {
+        status: hung ? -1 : 0,
+        body: undefined,
+        text: err instanceof Error ? err.message : String(err),
+        ms: performance.now() - started,
+        headers: undefined,
+      };
     }
   }
 
@@ -76,5 +93,7 @@ export class HttpAgent {
 
 /** True when an error body reveals nothing of the inside: only the Dutch code and message, no stack, SQL or driver text. */
 export function revealsNothing(text: string): boolean {
-  return !/stack|\bat \w+ \(|select |insert |update |delete from|relation "|syntax error|ECONN|ETIMEDOUT|EPIPE|pg-pool|node_modules|kysely|Connection terminated|Query read timeout|timeout exceeded/i.test(text);
+  return !/stack|\bat \w+ \(|select |insert |update |delete from|relation "|syntax error|ECONN|ETIMEDOUT|EPIPE|pg-pool|node_modules|kysely|Connection terminated|Query read timeout|timeout exceeded/i.test(
+    text,
+  );
 }

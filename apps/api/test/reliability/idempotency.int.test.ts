@@ -26,7 +26,17 @@ const content = (key: string) => ({
 });
 
 const count = (table: 'referral' | 'letter' | 'contact_entry', key: string) =>
-  t.db.inSystem(async (tx) => Number((await tx.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('idempotency_key', '=', key).executeTakeFirstOrThrow()).n));
+  t.db.inSystem(async (tx) =>
+    Number(
+      (
+        await tx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('idempotency_key', '=', key)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  );
 const logged = (event: string, detailKey: string, id: string) =>
   t.db.inSystem(async (tx) =>
     Number(
@@ -41,12 +51,24 @@ const logged = (event: string, detailKey: string, id: string) =>
     ),
   );
 const mails = (to: string, subject: string) =>
-  t.db.inSystem(async (tx) => (await tx.selectFrom('outbox_message').select('id').where('recipient', '=', to).where('subject', 'like', `%${subject}%`).execute()).length);
+  t.db.inSystem(
+    async (tx) =>
+      (
+        await tx
+          .selectFrom('outbox_message')
+          .select('id')
+          .where('recipient', '=', to)
+          .where('subject', 'like', `%${subject}%`)
+          .execute()
+      ).length,
+  );
 
 beforeAll(async () => {
   t = await startTestApp();
   tenant = await buildTenant(t.db);
-  await t.db.inSystem((tx) => tx.updateTable('team').set({ accepts_web_referrals: true }).where('id', '=', tenant.teamId).execute());
+  await t.db.inSystem((tx) =>
+    tx.updateTable('team').set({ accepts_web_referrals: true }).where('id', '=', tenant.teamId).execute(),
+  );
   const user = await buildUser(t.db, tenant, { roles: ['intake_desk'] });
   desk = t.agent();
   await desk.login(user.username, user.password);
@@ -62,7 +84,11 @@ describe('a double-submitted or retried create has one effect', () => {
     const key = crypto.randomUUID();
     const email = `verwijzer-${key.slice(0, 8)}@example.org`;
     const body = { ...content(key), referrerKind: 'professional', referrer: { ...referrer, email }, attachments: [] };
-    const attempts = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => new Agent(t.app, `10.0.0.${i + 1}`).post(`/api/public/referrals/${tenant.slug}`, body)));
+    const attempts = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) =>
+        new Agent(t.app, `10.0.0.${i + 1}`).post(`/api/public/referrals/${tenant.slug}`, body),
+      ),
+    );
     expect(attempts.map((r) => r.statusCode)).toEqual(Array(CONCURRENT).fill(201));
     const references = new Set(attempts.map((r) => r.json().reference));
     expect(references.size).toBe(1);
@@ -70,14 +96,22 @@ describe('a double-submitted or retried create has one effect', () => {
     expect(retried.json().reference).toBe([...references][0]);
 
     expect(await count('referral', key)).toBe(1);
-    const id = await t.db.inSystem(async (tx) => (await tx.selectFrom('referral').select('id').where('idempotency_key', '=', key).executeTakeFirstOrThrow()).id);
+    const id = await t.db.inSystem(
+      async (tx) =>
+        (await tx.selectFrom('referral').select('id').where('idempotency_key', '=', key).executeTakeFirstOrThrow()).id,
+    );
     expect(await logged('referral.received', 'referralId', id)).toBe(1);
     expect(await mails(email, 'Aanmelding ontvangen')).toBe(1);
   });
 
   it('desk registration: one referral and one log entry, the same referral for every attempt', async () => {
     const key = crypto.randomUUID();
-    const body = { ...content(key), channel: 'phone', referrerKind: 'self', referrer: { name: 'Inwoner', phone: '0612345678' } };
+    const body = {
+      ...content(key),
+      channel: 'phone',
+      referrerKind: 'self',
+      referrer: { name: 'Inwoner', phone: '0612345678' },
+    };
     const attempts = await Promise.all(Array.from({ length: CONCURRENT }, () => desk.post('/api/referrals', body)));
     expect(attempts.map((r) => r.statusCode)).toEqual(Array(CONCURRENT).fill(201));
     const ids = new Set(attempts.map((r) => r.json().id));
@@ -89,12 +123,24 @@ describe('a double-submitted or retried create has one effect', () => {
 
   it('sending a letter: one letter, one e-mail, the same letter for every attempt', async () => {
     const email = `brief-${crypto.randomUUID().slice(0, 8)}@example.org`;
-    const referral = await desk.post('/api/referrals', { ...content(crypto.randomUUID()), channel: 'phone', referrerKind: 'professional', referrer: { ...referrer, email } });
+    const referral = await desk.post('/api/referrals', {
+      ...content(crypto.randomUUID()),
+      channel: 'phone',
+      referrerKind: 'professional',
+      referrer: { ...referrer, email },
+    });
     expect(referral.statusCode).toBe(201);
     const referralId = referral.json().id as string;
     const key = crypto.randomUUID();
-    const letter = { kind: 'closure', subject: `Afsluiting ${key}`, body: 'Beste verwijzer,\n\nWij sluiten de aanmelding af.\n\nMet vriendelijke groet', idempotencyKey: key };
-    const attempts = await Promise.all(Array.from({ length: CONCURRENT }, () => desk.post(`/api/referrals/${referralId}/letters`, letter)));
+    const letter = {
+      kind: 'closure',
+      subject: `Afsluiting ${key}`,
+      body: 'Beste verwijzer,\n\nWij sluiten de aanmelding af.\n\nMet vriendelijke groet',
+      idempotencyKey: key,
+    };
+    const attempts = await Promise.all(
+      Array.from({ length: CONCURRENT }, () => desk.post(`/api/referrals/${referralId}/letters`, letter)),
+    );
     expect(attempts.map((r) => r.statusCode)).toEqual(Array(CONCURRENT).fill(201));
     const ids = new Set(attempts.map((r) => r.json().id));
     expect(ids.size).toBe(1);
@@ -106,8 +152,16 @@ describe('a double-submitted or retried create has one effect', () => {
 
   it('logging a contact (journaal): one contact and one log entry; the first attempt creates it, the others get it back', async () => {
     const key = crypto.randomUUID();
-    const contact = { idempotencyKey: key, kind: 'home_visit', contactOn: '2026-01-05', durationMinutes: 45, note: `Huisbezoek, dubbel verstuurd ${key}` };
-    const attempts = await Promise.all(Array.from({ length: CONCURRENT }, () => worker.post(`/api/cases/${caseId}/contacts`, contact)));
+    const contact = {
+      idempotencyKey: key,
+      kind: 'home_visit',
+      contactOn: '2026-01-05',
+      durationMinutes: 45,
+      note: `Huisbezoek, dubbel verstuurd ${key}`,
+    };
+    const attempts = await Promise.all(
+      Array.from({ length: CONCURRENT }, () => worker.post(`/api/cases/${caseId}/contacts`, contact)),
+    );
     expect(attempts.map((r) => r.statusCode).sort()).toEqual([...Array(CONCURRENT - 1).fill(200), 201]);
     const ids = new Set(attempts.map((r) => r.json().id));
     expect(ids.size).toBe(1);

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../../../../bench/round-robin-proxy';
 
 /** A fake instance: `/health/ready` as set; other requests answered by `answer` (default: an echo). */
-async function upstream(name: string, answer?: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void) {
+async function upstream(
+  name: string,
+  answer?: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
+) {
   const state = { ready: true, handled: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
@@ -14,7 +17,16 @@ async function upstream(name: string, answer?: (req: http.IncomingMessage, res: 
       state.handled++;
       if (answer) return answer(req, res, body);
       res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['nabij_session=abc; HttpOnly'] });
-      res.end(JSON.stringify({ name, method: req.method, url: req.url, body, cookie: req.headers.cookie, csrf: req.headers['x-csrf-token'] }));
+      res.end(
+        JSON.stringify({
+          name,
+          method: req.method,
+          url: req.url,
+          body,
+          cookie: req.headers.cookie,
+          csrf: req.headers['x-csrf-token'],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,21 +49,37 @@ afterEach(async () => {
 });
 
 const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie: 'nabij_session=abc', 'x-csrf-token': 't0k3n' }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: 'nabij_session=abc', 'x-csrf-token': 't0k3n' },
+    body: JSON.stringify(body),
+  });
 
 describe('the round-robin proxy', () => {
   it('spreads requests over the ready instances and passes requests and answers unchanged', async () => {
     const a = await upstream('a');
     const b = await upstream('b');
     proxy = await startRoundRobinProxy({ upstreams: [a.url, b.url], healthIntervalMs: 60_000 });
-    const answers = await Promise.all([1, 2, 3, 4].map(async (i) => {
-      const r = await post(`${proxy!.url}/api/x?i=${i}`, { i, tekst: 'één' });
-      return { status: r.status, cookie: r.headers.getSetCookie(), body: (await r.json()) as Record<string, unknown> };
-    }));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(async (i) => {
+        const r = await post(`${proxy!.url}/api/x?i=${i}`, { i, tekst: 'één' });
+        return {
+          status: r.status,
+          cookie: r.headers.getSetCookie(),
+          body: (await r.json()) as Record<string, unknown>,
+        };
+      }),
+    );
     expect(answers.map((x) => x.body.name).sort()).toEqual(['a', 'a', 'b', 'b']);
     for (const [i, x] of answers.entries()) {
       expect(x).toMatchObject({ status: 200, cookie: ['nabij_session=abc; HttpOnly'] });
-      expect(x.body).toMatchObject({ method: 'POST', url: `/api/x?i=${i + 1}`, body: JSON.stringify({ i: i + 1, tekst: 'één' }), cookie: 'nabij_session=abc', csrf: 't0k3n' });
+      expect(x.body).toMatchObject({
+        method: 'POST',
+        url: `/api/x?i=${i + 1}`,
+        body: JSON.stringify({ i: i + 1, tekst: 'één' }),
+        cookie: 'nabij_session=abc',
+        csrf: 't0k3n',
+      });
     }
   });
 
@@ -67,7 +95,9 @@ describe('the round-robin proxy', () => {
 
   it('retries on another instance when the request was refused unhandled: marked 503 or connection refused', async () => {
     const a = await upstream('a');
-    const closing = await upstream('closing', (_req, res) => res.writeHead(503, { 'x-nabij-draining': '1', connection: 'close' }).end('{"code":"shutting_down"}'));
+    const closing = await upstream('closing', (_req, res) =>
+      res.writeHead(503, { 'x-nabij-draining': '1', connection: 'close' }).end('{"code":"shutting_down"}'),
+    );
     proxy = await startRoundRobinProxy({ upstreams: [closing.url, a.url], healthIntervalMs: 60_000 });
     const first = await post(`${proxy.url}/api/x`, { i: 1 });
     expect(first.status).toBe(200);
@@ -104,7 +134,9 @@ describe('the round-robin proxy', () => {
 
   it('never retries once the instance may have handled the request', async () => {
     const a = await upstream('a');
-    const unavailable = await upstream('unavailable', (_req, res) => res.writeHead(503, { 'retry-after': '5' }).end('{"code":"database_unavailable"}'));
+    const unavailable = await upstream('unavailable', (_req, res) =>
+      res.writeHead(503, { 'retry-after': '5' }).end('{"code":"database_unavailable"}'),
+    );
     const dies = await upstream('dies', (req) => req.socket.destroy()); // like a crash in the middle of the handler
     proxy = await startRoundRobinProxy({ upstreams: [unavailable.url, dies.url, a.url], healthIntervalMs: 60_000 });
     expect((await post(`${proxy.url}/api/x`, {})).status).toBe(503);

@@ -98,7 +98,10 @@ export const HOSTILE_VALUES: readonly unknown[] = [
 
 /** Raw bodies that are not (valid) JSON: invalid UTF-8, broken syntax, extreme nesting. */
 export const RAW_BODIES: ReadonlyArray<{ contentType: string; payload: Buffer | string }> = [
-  { contentType: 'application/json', payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]) },
+  {
+    contentType: 'application/json',
+    payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+  },
   { contentType: 'application/json', payload: Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]) },
   { contentType: 'application/json', payload: Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]) },
   { contentType: 'application/json', payload: '{"a":' },
@@ -113,11 +116,19 @@ export const RAW_BODIES: ReadonlyArray<{ contentType: string; payload: Buffer | 
   { contentType: 'application/json; charset=utf-16', payload: '{}' },
   { contentType: 'text/plain', payload: 'hallo' },
   { contentType: 'application/x-www-form-urlencoded', payload: 'a=1&b=2' },
-  { contentType: 'multipart/form-data; boundary=x', payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--' },
-  { contentType: 'application/xml', payload: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b SYSTEM "file:///etc/passwd">]><a>&b;</a>' },
+  {
+    contentType: 'multipart/form-data; boundary=x',
+    payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+  },
+  {
+    contentType: 'application/xml',
+    payload: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b SYSTEM "file:///etc/passwd">]><a>&b;</a>',
+  },
 ];
 
-const isoDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 /** Realistic values by field name, so that generated requests pass the domain checks more often. */
 function hintFor(name: string): fc.Arbitrary<unknown> | undefined {
@@ -130,14 +141,21 @@ function hintFor(name: string): fc.Arbitrary<unknown> | undefined {
   if (n === 'dateofbirth' || n.endsWith('on') || n.endsWith('date') || n === 'date' || n === 'startson') return isoDate;
   if (n === 'contentbase64') return fc.constantFrom('JVBERi0xLjQKJeLjz9MK', 'iVBORw0KGgo=', 'aGFsbG8=', '');
   if (n === 'filename') return fc.constantFrom('brief.pdf', 'foto.png', '../../x.pdf', 'a'.repeat(300));
-  if (n === 'csv') return fc.constantFrom('organisatie;naam;leefgebieden;soort\nBuurthuis;Taalcafé;community_participation;group', 'a;b\n"', '');
+  if (n === 'csv')
+    return fc.constantFrom(
+      'organisatie;naam;leefgebieden;soort\nBuurthuis;Taalcafé;community_participation;group',
+      'a;b\n"',
+      '',
+    );
   return undefined;
 }
 
 function stringFor(schema: JsonSchema, name: string, ctx: FuzzContext): fc.Arbitrary<string> {
   if (schema.format === 'uuid') {
     const known = ctx.idsFor(name);
-    return known.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.uuid() }) : fc.uuid();
+    return known.length
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.uuid() })
+      : fc.uuid();
   }
   if (schema.format === 'email') return fc.oneof(fc.emailAddress(), fc.constant('iemand@example.org'));
   if (schema.format === 'date') return isoDate;
@@ -163,7 +181,12 @@ function stringFor(schema: JsonSchema, name: string, ctx: FuzzContext): fc.Arbit
 }
 
 /** A value that follows `schema` (as far as JSON Schema can say; zod refinements may still refuse it). */
-export function valueFor(schema: JsonSchema | undefined, ctx: FuzzContext, name = '', depth = 0): fc.Arbitrary<unknown> {
+export function valueFor(
+  schema: JsonSchema | undefined,
+  ctx: FuzzContext,
+  name = '',
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (!schema || Object.keys(schema).length === 0) return fc.jsonValue({ maxDepth: 2 });
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
@@ -174,7 +197,13 @@ export function valueFor(schema: JsonSchema | undefined, ctx: FuzzContext, name 
   return fc.oneof(...types.map((type) => valueOfType(type, schema, ctx, name, depth)));
 }
 
-function valueOfType(type: string, schema: JsonSchema, ctx: FuzzContext, name: string, depth: number): fc.Arbitrary<unknown> {
+function valueOfType(
+  type: string,
+  schema: JsonSchema,
+  ctx: FuzzContext,
+  name: string,
+  depth: number,
+): fc.Arbitrary<unknown> {
   switch (type) {
     case 'null':
       return fc.constant(null);
@@ -183,18 +212,30 @@ function valueOfType(type: string, schema: JsonSchema, ctx: FuzzContext, name: s
     case 'integer': {
       // Optimistic-concurrency versions: small numbers, so that some requests carry the current one.
       if (name === 'version') return fc.integer({ min: 0, max: 40 });
-      const min = Math.max(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1_000), -1_000_000);
-      const max = Math.min(schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1_000), 1_000_000);
+      const min = Math.max(
+        schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1_000),
+        -1_000_000,
+      );
+      const max = Math.min(
+        schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1_000),
+        1_000_000,
+      );
       return fc.integer({ min: Math.min(min, max), max: Math.max(min, max) });
     }
     case 'number': {
       const min = schema.minimum ?? -1_000;
       const max = schema.maximum ?? 1_000;
-      return fc.oneof(fc.integer({ min: Math.ceil(Math.max(min, -1e6)), max: Math.floor(Math.min(max, 1e6)) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+      return fc.oneof(
+        fc.integer({ min: Math.ceil(Math.max(min, -1e6)), max: Math.floor(Math.min(max, 1e6)) }),
+        fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+      );
     }
     case 'array': {
       const maxLength = Math.min(schema.maxItems ?? 4, 4);
-      return fc.array(valueFor(schema.items, ctx, name, depth + 1), { minLength: Math.min(schema.minItems ?? 0, maxLength), maxLength });
+      return fc.array(valueFor(schema.items, ctx, name, depth + 1), {
+        minLength: Math.min(schema.minItems ?? 0, maxLength),
+        maxLength,
+      });
     }
     case 'object': {
       if (depth > 6) return fc.constant({});
@@ -217,7 +258,25 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Characters slipped into an otherwise valid text: it passes validation and travels all the way to the database. */
-const SLIPPED = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\ud800', '\udc00', '\u202e', '\u2028', '\ufeff', '\uffff', '\u{10ffff}', '\\', "'", '"', '%', '${x}'];
+const SLIPPED = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\ud800',
+  '\udc00',
+  '\u202e',
+  '\u2028',
+  '\ufeff',
+  '\uffff',
+  '\u{10ffff}',
+  '\\',
+  "'",
+  '"',
+  '%',
+  '${x}',
+];
 
 /**
  * One change to an otherwise generated value: a hostile value somewhere (or for the whole of it), a
@@ -229,14 +288,21 @@ export function mutate(value: unknown): fc.Arbitrary<unknown> {
   const walk = (v: unknown, path: Array<string | number>) => {
     if (path.length > 6) return;
     if (typeof v === 'string') texts.push(path);
-    const children: Array<[string | number, unknown]> = Array.isArray(v) ? v.map((x, i) => [i, x]) : v && typeof v === 'object' ? Object.entries(v) : [];
+    const children: Array<[string | number, unknown]> = Array.isArray(v)
+      ? v.map((x, i) => [i, x])
+      : v && typeof v === 'object'
+        ? Object.entries(v)
+        : [];
     for (const [key, child] of children) {
       paths.push([...path, key]);
       walk(child, [...path, key]);
     }
   };
   walk(value, []);
-  const set = (path: Array<string | number>, change: (parent: Record<string | number, unknown>, last: string | number) => void) => {
+  const set = (
+    path: Array<string | number>,
+    change: (parent: Record<string | number, unknown>, last: string | number) => void,
+  ) => {
     if (path.length === 0) return undefined;
     const copy = structuredClone(value) as Record<string | number, unknown>;
     let parent = copy;
@@ -253,7 +319,10 @@ export function mutate(value: unknown): fc.Arbitrary<unknown> {
         }),
   );
   if (texts.length === 0) return replaced;
-  const character = fc.oneof({ weight: 1, arbitrary: fc.constant('\u0000') }, { weight: 2, arbitrary: fc.constantFrom(...SLIPPED) });
+  const character = fc.oneof(
+    { weight: 1, arbitrary: fc.constant('\u0000') },
+    { weight: 2, arbitrary: fc.constantFrom(...SLIPPED) },
+  );
   const slipped = fc.tuple(fc.constantFrom(...texts), character, fc.nat()).map(([path, ch, at]) =>
     path.length === 0
       ? `${String(value).slice(0, at % (String(value).length + 1))}${ch}${String(value).slice(at % (String(value).length + 1))}`

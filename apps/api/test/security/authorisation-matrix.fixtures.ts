@@ -116,14 +116,38 @@ const today = () => municipalDate(new Date());
 const inDays = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A request of the set-up: must succeed; returns the JSON body. */
-async function ok<T = Record<string, unknown>>(agent: Agent, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> {
+async function ok<T = Record<string, unknown>>(
+  agent: Agent,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const r = await agent.request(method, url, body);
-  expect([method, url, r.statusCode, r.statusCode < 300 ? '' : r.body]).toEqual([method, url, r.statusCode < 300 ? r.statusCode : 200, '']);
+  expect([method, url, r.statusCode, r.statusCode < 300 ? '' : r.body]).toEqual([
+    method,
+    url,
+    r.statusCode < 300 ? r.statusCode : 200,
+    '',
+  ]);
   return (r.body ? r.json() : {}) as T;
 }
 
-type Plan = { plan: { current: { version: number; goals: Array<{ id: string; actions: Array<{ id: string }> }>; parties: Array<{ id: string }>; files?: Array<{ id: string }> } } };
-type CaseOverview = { version: number; network: Array<{ id: string }>; professionals: Array<{ id: string }>; consents: Array<{ id: string; recipient: string }> };
+type Plan = {
+  plan: {
+    current: {
+      version: number;
+      goals: Array<{ id: string; actions: Array<{ id: string }> }>;
+      parties: Array<{ id: string }>;
+      files?: Array<{ id: string }>;
+    };
+  };
+};
+type CaseOverview = {
+  version: number;
+  network: Array<{ id: string }>;
+  professionals: Array<{ id: string }>;
+  consents: Array<{ id: string; recipient: string }>;
+};
 type Coordination = {
   caseVersion: number;
   reviewItems: Array<{ id: string }>;
@@ -143,15 +167,28 @@ interface CaseMakers {
 }
 
 /** Fills a case through its worker's API with a record of every kind a route of the case addresses. */
-async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: string; childId: string; householdId: string }, m: CaseMakers): Promise<CaseFixture> {
+async function fillWorld(
+  t: TestApp,
+  key: CaseKey,
+  kase: { id: string; adultId: string; childId: string; householdId: string },
+  m: CaseMakers,
+): Promise<CaseFixture> {
   const contentMarker = `MATRIX-INHOUD-${key}-${randomUUID().slice(0, 8)}`;
   const meldcodeMarker = `MATRIX-MELDCODE-${key}-${randomUUID().slice(0, 8)}`;
   const { recordId, goalId } = await fillCase(m.worker, kase.id, kase.adultId, kase.childId);
   const base = `/api/cases/${kase.id}`;
-  await ok(m.worker, 'POST', `${base}/meldcode/${recordId}/signals`, { observedOn: yesterday(), fact: meldcodeMarker, source: 'school' });
+  await ok(m.worker, 'POST', `${base}/meldcode/${recordId}/signals`, {
+    observedOn: yesterday(),
+    fact: meldcodeMarker,
+    source: 'school',
+  });
   await ok(m.worker, 'POST', `${base}/contacts`, { kind: 'phone', contactOn: yesterday(), note: contentMarker });
   let plan = await ok<Plan>(m.worker, 'GET', `${base}/plan`);
-  plan = await ok<Plan>(m.worker, 'POST', `${base}/plan/parties`, { version: plan.plan.current.version, name: 'Buurvrouw', part: contentMarker });
+  plan = await ok<Plan>(m.worker, 'POST', `${base}/plan/parties`, {
+    version: plan.plan.current.version,
+    name: 'Buurvrouw',
+    part: contentMarker,
+  });
   plan = await ok<Plan>(m.worker, 'PUT', `${base}/plan/resident-plan`, {
     version: plan.plan.current.version,
     kind: 'family_group_plan',
@@ -159,48 +196,134 @@ async function fillWorld(t: TestApp, key: CaseKey, kase: { id: string; adultId: 
     file: { filename: 'eigen-plan.pdf', contentBase64: TINY_PDF },
   });
   const overview = await ok<CaseOverview>(m.worker, 'GET', base);
-  const files = await t.db.inSystem((tx) => tx.selectFrom('plan_file').innerJoin('plan', 'plan.id', 'plan_file.plan_id').select('plan_file.id').where('plan.case_id', '=', kase.id).execute());
-  const attachment = await t.db.inSystem((tx) =>
-    tx.selectFrom('contact_attachment as a').innerJoin('contact_entry as c', 'c.id', 'a.contact_id').select('a.id').where('c.case_id', '=', kase.id).executeTakeFirstOrThrow(),
+  const files = await t.db.inSystem((tx) =>
+    tx
+      .selectFrom('plan_file')
+      .innerJoin('plan', 'plan.id', 'plan_file.plan_id')
+      .select('plan_file.id')
+      .where('plan.case_id', '=', kase.id)
+      .execute(),
   );
-  const { case_worker_id: workerId, referral_id: referralId } = await t.db.inSystem((tx) => tx.selectFrom('case_file').select(['case_worker_id', 'referral_id']).where('id', '=', kase.id).executeTakeFirstOrThrow());
+  const attachment = await t.db.inSystem((tx) =>
+    tx
+      .selectFrom('contact_attachment as a')
+      .innerJoin('contact_entry as c', 'c.id', 'a.contact_id')
+      .select('a.id')
+      .where('c.case_id', '=', kase.id)
+      .executeTakeFirstOrThrow(),
+  );
+  const { case_worker_id: workerId, referral_id: referralId } = await t.db.inSystem((tx) =>
+    tx
+      .selectFrom('case_file')
+      .select(['case_worker_id', 'referral_id'])
+      .where('id', '=', kase.id)
+      .executeTakeFirstOrThrow(),
+  );
   const letter = await t.db.inSystem((tx) =>
     tx
       .insertInto('case_letter')
       .values({
-        tenant_id: m.tenantId, case_id: kase.id, closure_id: null, kind: 'case_closure_household', recipient_name: 'Huishouden', recipient_email: null, subject: 'Afsluiting',
-        body: 'Beste bewoner', pdf: Buffer.from(TINY_PDF, 'base64'), sharing_basis: 'own_household', consent_id: null, legal_basis: null, sharing_reason: null,
-        idempotency_key: randomUUID(), created_by: workerId, portal_person_id: kase.adultId,
+        tenant_id: m.tenantId,
+        case_id: kase.id,
+        closure_id: null,
+        kind: 'case_closure_household',
+        recipient_name: 'Huishouden',
+        recipient_email: null,
+        subject: 'Afsluiting',
+        body: 'Beste bewoner',
+        pdf: Buffer.from(TINY_PDF, 'base64'),
+        sharing_basis: 'own_household',
+        consent_id: null,
+        legal_basis: null,
+        sharing_reason: null,
+        idempotency_key: randomUUID(),
+        created_by: workerId,
+        portal_person_id: kase.adultId,
       })
       .returning('id')
       .executeTakeFirstOrThrow(),
   );
-  const task = await ok<{ id: string }>(m.worker, 'POST', `${base}/tasks`, { title: 'Bellen met de school', dueOn: inDays(7) });
+  const task = await ok<{ id: string }>(m.worker, 'POST', `${base}/tasks`, {
+    title: 'Bellen met de school',
+    dueOn: inDays(7),
+  });
   // Coordination: a consultation, an agreed action, a tandem construction, and the case on the team's case review meeting.
-  await ok(m.worker, 'POST', `${base}/consultations`, { scientistId: m.scientistId, question: 'Hoe gaan we om met de spanningen thuis?' });
-  await ok(m.worker, 'POST', `${base}/agreed-actions`, { party: 'Woningcorporatie', action: 'Betalingsregeling voorstellen', status: 'open' });
-  await ok(m.worker, 'POST', `${base}/care-transfers`, { kind: 'tandem_construction', organisation: 'GGZ Noord', what: 'Behandeling', onDate: yesterday() });
+  await ok(m.worker, 'POST', `${base}/consultations`, {
+    scientistId: m.scientistId,
+    question: 'Hoe gaan we om met de spanningen thuis?',
+  });
+  await ok(m.worker, 'POST', `${base}/agreed-actions`, {
+    party: 'Woningcorporatie',
+    action: 'Betalingsregeling voorstellen',
+    status: 'open',
+  });
+  await ok(m.worker, 'POST', `${base}/care-transfers`, {
+    kind: 'tandem_construction',
+    organisation: 'GGZ Noord',
+    what: 'Behandeling',
+    onDate: yesterday(),
+  });
   const reviewMeetingId = m.reviewMeetingId;
-  const coordination = await ok<Coordination>(m.worker, 'POST', `${base}/case-review-items`, { meetingId: reviewMeetingId, questionKind: 'method', question: contentMarker });
+  const coordination = await ok<Coordination>(m.worker, 'POST', `${base}/case-review-items`, {
+    meetingId: reviewMeetingId,
+    questionKind: 'method',
+    question: contentMarker,
+  });
   // The resident portal: an account for the adult (and a second adult), a representation for the child, a message and an own
   // plan from the resident.
   const partnerId = await t.db.inSystem(async (tx) => {
     const partner = await tx
       .insertInto('person')
-      .values({ tenant_id: m.tenantId, first_name: 'Piet', infix: null, last_name: 'Testhuis', date_of_birth: '1983-02-02', bsn: null, postcode: null, house_number: null, house_number_addition: null, street: null, city: null, phone: null, email: null, preferred_language: null, created_by: null, updated_by: null })
+      .values({
+        tenant_id: m.tenantId,
+        first_name: 'Piet',
+        infix: null,
+        last_name: 'Testhuis',
+        date_of_birth: '1983-02-02',
+        bsn: null,
+        postcode: null,
+        house_number: null,
+        house_number_addition: null,
+        street: null,
+        city: null,
+        phone: null,
+        email: null,
+        preferred_language: null,
+        created_by: null,
+        updated_by: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('household_member').values({ tenant_id: m.tenantId, household_id: kase.householdId, person_id: partner.id, relation: 'partner' }).execute();
+    await tx
+      .insertInto('household_member')
+      .values({ tenant_id: m.tenantId, household_id: kase.householdId, person_id: partner.id, relation: 'partner' })
+      .execute();
     return partner.id;
   });
   await createResidentAccount(m.worker, kase.id, kase.adultId, m.email);
   await createResidentAccount(m.worker, kase.id, partnerId, `tweede-${m.email}`);
-  await ok(m.worker, 'POST', `${base}/resident-portal/representations`, { representativePersonId: kase.adultId, personId: kase.childId, relation: 'parent', evidence: 'Uittreksel gezagsregister gezien' });
+  await ok(m.worker, 'POST', `${base}/resident-portal/representations`, {
+    representativePersonId: kase.adultId,
+    personId: kase.childId,
+    relation: 'parent',
+    evidence: 'Uittreksel gezagsregister gezien',
+  });
   const resident = await residentLogin(t, m.email);
   await ok(resident, 'POST', `/api/resident/persons/${kase.adultId}/messages`, { body: 'Kunt u mij bellen?' });
-  await ok(resident, 'POST', `/api/resident/persons/${kase.adultId}/own-plans`, { kind: 'personal_plan', text: 'Mijn plan', file: { filename: 'plan.pdf', contentBase64: TINY_PDF } });
-  const portal = await ok<{ members: Array<{ personId: string; account: { id: string } | null }>; representations: Array<{ id: string }>; messages: Array<{ id: string }>; ownPlans: Array<{ id: string }> }>(m.worker, 'GET', `${base}/resident-portal`);
-  const household = await t.db.inSystem((tx) => tx.selectFrom('household').select('version').where('id', '=', kase.householdId).executeTakeFirstOrThrow());
+  await ok(resident, 'POST', `/api/resident/persons/${kase.adultId}/own-plans`, {
+    kind: 'personal_plan',
+    text: 'Mijn plan',
+    file: { filename: 'plan.pdf', contentBase64: TINY_PDF },
+  });
+  const portal = await ok<{
+    members: Array<{ personId: string; account: { id: string } | null }>;
+    representations: Array<{ id: string }>;
+    messages: Array<{ id: string }>;
+    ownPlans: Array<{ id: string }>;
+  }>(m.worker, 'GET', `${base}/resident-portal`);
+  const household = await t.db.inSystem((tx) =>
+    tx.selectFrom('household').select('version').where('id', '=', kase.householdId).executeTakeFirstOrThrow(),
+  );
   plan = await ok<Plan>(m.worker, 'GET', `${base}/plan`);
   return {
     key,
@@ -252,13 +375,30 @@ async function referral(t: TestApp, desk: Agent, slug: string, teamId: string): 
     idempotencyKey: randomUUID(),
   });
   const row = await t.db.inSystem((tx) =>
-    tx.selectFrom('referral').select(['id', 'team_id']).where('team_id', '=', teamId).where('referrer_name', '=', 'Dr. Matrix').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow(),
+    tx
+      .selectFrom('referral')
+      .select(['id', 'team_id'])
+      .where('team_id', '=', teamId)
+      .where('referrer_name', '=', 'Dr. Matrix')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
   );
   await ok(desk, 'POST', `/api/referrals/${row.id}/contacts`, { channel: 'phone', note: 'Verwijzer gebeld' });
-  const letter = await ok<{ id: string }>(desk, 'POST', `/api/referrals/${row.id}/letters`, { kind: 'closure', subject: 'Uw verwijzing', body: 'Beste verwijzer, wij nemen contact op.', idempotencyKey: randomUUID() });
+  const letter = await ok<{ id: string }>(desk, 'POST', `/api/referrals/${row.id}/letters`, {
+    kind: 'closure',
+    subject: 'Uw verwijzing',
+    body: 'Beste verwijzer, wij nemen contact op.',
+    idempotencyKey: randomUUID(),
+  });
   const details = await t.db.inSystem(async (tx) => ({
-    attachment: await tx.selectFrom('referral_attachment').select('id').where('referral_id', '=', row.id).executeTakeFirstOrThrow(),
-    version: (await tx.selectFrom('referral').select('version').where('id', '=', row.id).executeTakeFirstOrThrow()).version,
+    attachment: await tx
+      .selectFrom('referral_attachment')
+      .select('id')
+      .where('referral_id', '=', row.id)
+      .executeTakeFirstOrThrow(),
+    version: (await tx.selectFrom('referral').select('version').where('id', '=', row.id).executeTakeFirstOrThrow())
+      .version,
   }));
   return { id: row.id, teamId, attachmentId: details.attachment.id, letterId: letter.id, version: details.version };
 }
@@ -266,7 +406,13 @@ async function referral(t: TestApp, desk: Agent, slug: string, teamId: string): 
 export async function buildWorld(t: TestApp): Promise<World> {
   const a = await buildTenant(t.db, { name: 'Gemeente Matrixstad' });
   const b = await buildTenant(t.db, { name: 'Gemeente Anderstad' });
-  const t2 = await t.db.inSystem((tx) => tx.insertInto('team').values({ tenant_id: a.id, name: 'Wijkteam Zuid', area: 'Zuid' }).returning('id').executeTakeFirstOrThrow());
+  const t2 = await t.db.inSystem((tx) =>
+    tx
+      .insertInto('team')
+      .values({ tenant_id: a.id, name: 'Wijkteam Zuid', area: 'Zuid' })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   const teamA1 = { id: a.id, teamId: a.teamId };
   const teamA2 = { id: a.id, teamId: t2.id };
   const teamB = { id: b.id, teamId: b.teamId };
@@ -274,7 +420,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // Accounts are written one after the other; the logins (argon2, CPU-bound) run side by side.
   const accounts: Array<{ key: string; roles: Role[]; where: { id: string; teamId: string } }> = [
     // The subjects (all in team 1 of the first municipality).
-    ...(['case_worker', 'tandem_partner', 'team_coordinator', 'behavioural_scientist', 'intake_desk', 'municipal_consultant', 'volunteer_host', 'privacy_officer', 'functional_admin', 'policy_advisor'] as const).map((key) => ({
+    ...(
+      [
+        'case_worker',
+        'tandem_partner',
+        'team_coordinator',
+        'behavioural_scientist',
+        'intake_desk',
+        'municipal_consultant',
+        'volunteer_host',
+        'privacy_officer',
+        'functional_admin',
+        'policy_advisor',
+      ] as const
+    ).map((key) => ({
       key,
       roles: [key === 'tandem_partner' ? 'case_worker' : key] as Role[],
       where: teamA1,
@@ -283,7 +442,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // (one login for every role there), and a privacy officer without a second factor.
     { key: 'colleague', roles: ['case_worker'], where: teamA1 },
     { key: 'staff2', roles: ['case_worker', 'team_coordinator', 'intake_desk'], where: teamA2 },
-    { key: 'staffB', roles: ['case_worker', 'team_coordinator', 'intake_desk', 'privacy_officer', 'functional_admin'], where: teamB },
+    {
+      key: 'staffB',
+      roles: ['case_worker', 'team_coordinator', 'intake_desk', 'privacy_officer', 'functional_admin'],
+      where: teamB,
+    },
     { key: 'officerWithout2fa', roles: ['privacy_officer'], where: teamA1 },
   ];
   const users: Record<string, { id: string; username: string; password: string }> = {};
@@ -315,15 +478,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await officer.refreshCsrf();
 
   const built = {
-    own: await buildCase(t.db, teamA1, { caseWorkerId: id('case_worker'), tandemWorkerId: id('tandem_partner'), referralDomains: ['finances'] }),
+    own: await buildCase(t.db, teamA1, {
+      caseWorkerId: id('case_worker'),
+      tandemWorkerId: id('tandem_partner'),
+      referralDomains: ['finances'],
+    }),
     team: await buildCase(t.db, teamA1, { caseWorkerId: id('colleague'), referralDomains: ['finances'] }),
     otherTeam: await buildCase(t.db, teamA2, { caseWorkerId: id('staff2'), referralDomains: ['finances'] }),
     consulted: await buildCase(t.db, teamA2, { caseWorkerId: id('staff2'), referralDomains: ['finances'] }),
     otherTenant: await buildCase(t.db, teamB, { caseWorkerId: id('staffB'), referralDomains: ['finances'] }),
   };
   // Today's case review meeting of each team, planned by its coordinator.
-  const review = async (agent: Agent, teamId: string) => (await ok<{ id: string }>(agent, 'POST', '/api/case-reviews', { teamId, date: today() })).id;
-  const reviews = { a1: await review(as('team_coordinator'), a.teamId), a2: await review(as('staff2'), t2.id), b: await review(as('staffB'), b.teamId) };
+  const review = async (agent: Agent, teamId: string) =>
+    (await ok<{ id: string }>(agent, 'POST', '/api/case-reviews', { teamId, date: today() })).id;
+  const reviews = {
+    a1: await review(as('team_coordinator'), a.teamId),
+    a2: await review(as('staff2'), t2.id),
+    b: await review(as('staffB'), b.teamId),
+  };
   const a1 = { tenantId: a.id, teamId: a.teamId, reviewMeetingId: reviews.a1, scientistId: scientist2.id };
   const a2 = { tenantId: a.id, teamId: t2.id, reviewMeetingId: reviews.a2, scientistId: scientist2.id };
   // The cases are filled side by side, each worker (session) one step after the other.
@@ -331,21 +503,50 @@ export async function buildWorld(t: TestApp): Promise<World> {
     fillWorld(t, 'own', built.own, { ...a1, worker: as('case_worker'), email: 'eigen@matrix.example' }),
     fillWorld(t, 'team', built.team, { ...a1, worker: as('colleague'), email: 'team@matrix.example' }),
     (async () => [
-      await fillWorld(t, 'otherTeam', built.otherTeam, { ...a2, worker: as('staff2'), email: 'anderteam@matrix.example' }),
+      await fillWorld(t, 'otherTeam', built.otherTeam, {
+        ...a2,
+        worker: as('staff2'),
+        email: 'anderteam@matrix.example',
+      }),
       // The one case the behavioural scientist of team 1 is consulted on: of team 2.
-      await fillWorld(t, 'consulted', built.consulted, { ...a2, scientistId: id('behavioural_scientist'), worker: as('staff2'), email: 'geconsulteerd@matrix.example' }),
+      await fillWorld(t, 'consulted', built.consulted, {
+        ...a2,
+        scientistId: id('behavioural_scientist'),
+        worker: as('staff2'),
+        email: 'geconsulteerd@matrix.example',
+      }),
     ])(),
-    fillWorld(t, 'otherTenant', built.otherTenant, { tenantId: b.id, teamId: b.teamId, reviewMeetingId: reviews.b, scientistId: scientistB.id, worker: as('staffB'), email: 'anderstad@matrix.example' }),
+    fillWorld(t, 'otherTenant', built.otherTenant, {
+      tenantId: b.id,
+      teamId: b.teamId,
+      reviewMeetingId: reviews.b,
+      scientistId: scientistB.id,
+      worker: as('staffB'),
+      email: 'anderstad@matrix.example',
+    }),
   ]);
   const cases: Record<CaseKey, CaseFixture> = { own, team, otherTeam, consulted, otherTenant };
   // The municipal consultant is the process coordinator (procesregisseur) of the own case: "own" for them (ADR 0033).
-  const ownVersion = (await ok<Coordination>(as('case_worker'), 'GET', `/api/cases/${own.id}/coordination`)).caseVersion;
-  await ok(as('case_worker'), 'POST', `/api/cases/${own.id}/process-coordinators`, { version: ownVersion, userId: id('municipal_consultant') });
+  const ownVersion = (await ok<Coordination>(as('case_worker'), 'GET', `/api/cases/${own.id}/coordination`))
+    .caseVersion;
+  await ok(as('case_worker'), 'POST', `/api/cases/${own.id}/process-coordinators`, {
+    version: ownVersion,
+    userId: id('municipal_consultant'),
+  });
 
   // AVG requests about the adult of each case, registered by the municipality's privacy officer.
   const avgRequest = async (agent: Agent, personId: string) =>
-    (await ok<{ id: string }>(agent, 'POST', '/api/avg/requests', { personId, kind: 'inspection', channel: 'letter', receivedOn: yesterday(), description: 'Inzage' })).id;
-  for (const key of ['own', 'team', 'otherTeam', 'consulted'] as const) cases[key].avgRequestId = await avgRequest(officer, cases[key].adultId);
+    (
+      await ok<{ id: string }>(agent, 'POST', '/api/avg/requests', {
+        personId,
+        kind: 'inspection',
+        channel: 'letter',
+        receivedOn: yesterday(),
+        description: 'Inzage',
+      })
+    ).id;
+  for (const key of ['own', 'team', 'otherTeam', 'consulted'] as const)
+    cases[key].avgRequestId = await avgRequest(officer, cases[key].adultId);
   cases.otherTenant.avgRequestId = await avgRequest(as('staffB'), cases.otherTenant.adultId);
 
   // Referrals: open ones of team 1, team 2 and the other municipality; and one of team 1 that already became a case.
@@ -360,38 +561,87 @@ export async function buildWorld(t: TestApp): Promise<World> {
     await tx.updateTable('referral').set({ status: 'closed' }).where('id', '=', referrals.team.id).execute();
     await tx.updateTable('case_file').set({ referral_id: referrals.team.id }).where('id', '=', cases.team.id).execute();
     cases.team.referralId = referrals.team.id;
-    referrals.team.version = (await tx.selectFrom('referral').select('version').where('id', '=', referrals.team.id).executeTakeFirstOrThrow()).version;
+    referrals.team.version = (
+      await tx.selectFrom('referral').select('version').where('id', '=', referrals.team.id).executeTakeFirstOrThrow()
+    ).version;
   });
 
   // Intake meetings: one with the case-related subjects as participants (chaired by the coordinator), one without,
   // one of team 2, one elsewhere.
-  const participants = (['case_worker', 'tandem_partner', 'behavioural_scientist', 'municipal_consultant'] as const).map((k) => ({ userId: id(k) }));
-  const meeting = async (agent: Agent, body: object) => (await ok<{ id: string }>(agent, 'POST', '/api/meetings', body)).id;
+  const participants = (
+    ['case_worker', 'tandem_partner', 'behavioural_scientist', 'municipal_consultant'] as const
+  ).map((k) => ({ userId: id(k) }));
+  const meeting = async (agent: Agent, body: object) =>
+    (await ok<{ id: string }>(agent, 'POST', '/api/meetings', body)).id;
   const meetings: Record<Relation, string> = {
-    own: await meeting(as('team_coordinator'), { teamId: a.teamId, date: inDays(7), chairUserId: id('team_coordinator'), participants }),
-    team: await meeting(as('intake_desk'), { teamId: a.teamId, date: inDays(8), chairUserId: id('intake_desk'), participants: [] }),
-    otherTeam: await meeting(as('staff2'), { teamId: t2.id, date: inDays(7), chairUserId: id('staff2'), participants: [] }),
-    otherTenant: await meeting(as('staffB'), { teamId: b.teamId, date: inDays(7), chairUserId: id('staffB'), participants: [] }),
+    own: await meeting(as('team_coordinator'), {
+      teamId: a.teamId,
+      date: inDays(7),
+      chairUserId: id('team_coordinator'),
+      participants,
+    }),
+    team: await meeting(as('intake_desk'), {
+      teamId: a.teamId,
+      date: inDays(8),
+      chairUserId: id('intake_desk'),
+      participants: [],
+    }),
+    otherTeam: await meeting(as('staff2'), {
+      teamId: t2.id,
+      date: inDays(7),
+      chairUserId: id('staff2'),
+      participants: [],
+    }),
+    otherTenant: await meeting(as('staffB'), {
+      teamId: b.teamId,
+      date: inDays(7),
+      chairUserId: id('staffB'),
+      participants: [],
+    }),
   };
 
   // Signals to policy: two of team 1 (the case worker's and a colleague's), one of team 2, one elsewhere.
-  const signal = async (agent: Agent) => (await ok<{ signals: Array<{ id: string }> }>(agent, 'POST', '/api/policy-signals', { kind: 'service_gap', lifeDomain: 'finances', description: 'Te weinig budgetcoaches.' })).signals[0]!.id;
-  const signals = { own: await signal(as('case_worker')), team: await signal(as('colleague')), otherTeam: await signal(as('staff2')), otherTenant: await signal(as('staffB')) };
+  const signal = async (agent: Agent) =>
+    (
+      await ok<{ signals: Array<{ id: string }> }>(agent, 'POST', '/api/policy-signals', {
+        kind: 'service_gap',
+        lifeDomain: 'finances',
+        description: 'Te weinig budgetcoaches.',
+      })
+    ).signals[0]!.id;
+  const signals = {
+    own: await signal(as('case_worker')),
+    team: await signal(as('colleague')),
+    otherTeam: await signal(as('staff2')),
+    otherTenant: await signal(as('staffB')),
+  };
 
   // The service catalogue of each municipality.
   const service = { organisation: 'Buurthuis', name: 'Taalcafé', domains: ['community_participation'], type: 'group' };
-  const services = { own: (await ok<{ id: string }>(as('functional_admin'), 'POST', '/api/admin/services', service)).id, otherTenant: (await ok<{ id: string }>(as('staffB'), 'POST', '/api/admin/services', service)).id };
+  const services = {
+    own: (await ok<{ id: string }>(as('functional_admin'), 'POST', '/api/admin/services', service)).id,
+    otherTenant: (await ok<{ id: string }>(as('staffB'), 'POST', '/api/admin/services', service)).id,
+  };
 
   // Emergency accesses that ended, for the privacy officer's review (written as the database would hold them).
   const grant = (tenantId: string, caseId: string, userId: string) =>
-    t.db.inSystem(async (tx) =>
-      (
-        await tx
-          .insertInto('emergency_access')
-          .values({ tenant_id: tenantId, case_id: caseId, user_id: userId, reason: 'Crisis in de avond, vaste werker onbereikbaar.', starts_at: new Date(Date.now() - 7_200_000), expires_at: new Date(Date.now() - 3_600_000), ended_at: null })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
+    t.db.inSystem(
+      async (tx) =>
+        (
+          await tx
+            .insertInto('emergency_access')
+            .values({
+              tenant_id: tenantId,
+              case_id: caseId,
+              user_id: userId,
+              reason: 'Crisis in de avond, vaste werker onbereikbaar.',
+              starts_at: new Date(Date.now() - 7_200_000),
+              expires_at: new Date(Date.now() - 3_600_000),
+              ended_at: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
     );
   const emergencyGrants = {
     own: await grant(a.id, cases.team.id, id('staff2')),
@@ -401,14 +651,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   // The resident: the adult of the own case, logged in to Mijn Nabij.
   // A merge of the own municipality, as the database would hold it, for the functional administrator's undo.
-  const personMergeId = await t.db.inSystem(async (tx) =>
-    (
-      await tx
-        .insertInto('person_merge')
-        .values({ tenant_id: a.id, survivor_id: cases.own.adultId, kept_person_id: cases.own.adultId, merged_person_id: randomUUID(), merged_person: '{}', survivor_before: '{}', survivor_after: '{}', merged_by: id('case_worker') })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id,
+  const personMergeId = await t.db.inSystem(
+    async (tx) =>
+      (
+        await tx
+          .insertInto('person_merge')
+          .values({
+            tenant_id: a.id,
+            survivor_id: cases.own.adultId,
+            kept_person_id: cases.own.adultId,
+            merged_person_id: randomUUID(),
+            merged_person: '{}',
+            survivor_before: '{}',
+            survivor_after: '{}',
+            merged_by: id('case_worker'),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
   );
   const residentEmail = 'eigen@matrix.example';
   const resident = await residentLogin(t, residentEmail);
@@ -426,7 +686,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     cases,
     officerWithout2fa: as('officerWithout2fa'),
     officerWithout2faId: id('officerWithout2fa'),
-    workers: { own: as('case_worker'), team: as('colleague'), otherTeam: as('staff2'), consulted: as('staff2'), otherTenant: as('staffB') },
+    workers: {
+      own: as('case_worker'),
+      team: as('colleague'),
+      otherTeam: as('staff2'),
+      consulted: as('staff2'),
+      otherTenant: as('staffB'),
+    },
     referrals,
     meetings,
     victims,

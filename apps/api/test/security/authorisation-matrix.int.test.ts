@@ -30,9 +30,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/capabilities/access-control';
 import { yesterday } from '../privacy-fixtures';
 import { startTestApp, type Agent, type TestApp } from '../test-app';
-import { EXPECTATIONS, RESOURCE_RELATIONS, allowedRelations, mayViewCaseContent, mayViewMeldcode, type Expectation, type Who } from './authorisation-matrix.expectations';
-import { buildWorld, RELATIONS, SUBJECTS, type CaseKey, type Relation, type World } from './authorisation-matrix.fixtures';
-import { BODIES, bodySchemas, generatedBody, paramValue, QUERIES, relationToCase, targetFor, type Target } from './authorisation-matrix.requests';
+import {
+  EXPECTATIONS,
+  RESOURCE_RELATIONS,
+  allowedRelations,
+  mayViewCaseContent,
+  mayViewMeldcode,
+  type Expectation,
+  type Who,
+} from './authorisation-matrix.expectations';
+import {
+  buildWorld,
+  RELATIONS,
+  SUBJECTS,
+  type CaseKey,
+  type Relation,
+  type World,
+} from './authorisation-matrix.fixtures';
+import {
+  BODIES,
+  bodySchemas,
+  generatedBody,
+  paramValue,
+  QUERIES,
+  relationToCase,
+  targetFor,
+  type Target,
+} from './authorisation-matrix.requests';
 
 /**
  * Differences between the docs and the code, found by this test and reported to the lead: the failures they cover
@@ -52,7 +76,7 @@ const DEVIATIONS: Deviation[] = [
     who: 'behavioural_scientist',
     relation: '*',
     says: 'expected allowed, got 403',
-    why: 'stricter than the docs, no leak: execution.md says reads are for the team\'s behavioural scientist too; draftClosureLetter uses withCase(…, \'work\')',
+    why: "stricter than the docs, no leak: execution.md says reads are for the team's behavioural scientist too; draftClosureLetter uses withCase(…, 'work')",
   },
   {
     route: 'GET /api/policy-signals',
@@ -79,7 +103,16 @@ const RUN_LAST = [
 ];
 
 /** Tables a refused request writes on purpose (sessions, login attempts, the access log itself, derived facts). */
-const WRITTEN_ON_PURPOSE = ['authz_change', 'session', 'login_attempt', 'resident_session', 'resident_login_attempt', 'access_log', 'access_log_chain', 'schema_migration'];
+const WRITTEN_ON_PURPOSE = [
+  'authz_change',
+  'session',
+  'login_attempt',
+  'resident_session',
+  'resident_login_attempt',
+  'access_log',
+  'access_log_chain',
+  'schema_migration',
+];
 
 let t: TestApp;
 let world: World;
@@ -114,10 +147,18 @@ async function installChangeCounter(): Promise<void> {
     insert into authz_change values (0, null);
     create function authz_count_change() returns trigger language plpgsql security definer set search_path = public as $$
     begin update authz_change set n = n + 1, last_table = tg_table_name; return null; end $$;`);
-  const { rows } = await t.db.pool.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' and not (tablename = any($1)) and tablename not like 'mi\\_%'`, [WRITTEN_ON_PURPOSE]);
-  for (const { tablename } of rows) await t.db.pool.query(`create trigger authz_change after insert or update or delete on "${tablename}" for each row execute function authz_count_change()`);
+  const { rows } = await t.db.pool.query<{ tablename: string }>(
+    `select tablename from pg_tables where schemaname = 'public' and not (tablename = any($1)) and tablename not like 'mi\\_%'`,
+    [WRITTEN_ON_PURPOSE],
+  );
+  for (const { tablename } of rows)
+    await t.db.pool.query(
+      `create trigger authz_change after insert or update or delete on "${tablename}" for each row execute function authz_count_change()`,
+    );
   // Rows of the access log that record an allowed action count as a change too.
-  await t.db.pool.query(`create trigger authz_change after insert on access_log for each row when (new.outcome = 'allowed') execute function authz_count_change()`);
+  await t.db.pool.query(
+    `create trigger authz_change after insert on access_log for each row when (new.outcome = 'allowed') execute function authz_count_change()`,
+  );
 }
 
 /** What the database recorded since the last look: the change counter, and the refusals in the access log. */
@@ -143,7 +184,9 @@ async function recorded(): Promise<{ changes: number; lastTable: string | null; 
 
 function urlFor(route: string, tg: Target): string {
   const path = route.slice(route.indexOf(' ') + 1);
-  let url = path.replace(/:(\w+)|\*/g, (m, name: string | undefined) => encodeURIComponent(paramValue(route, name ?? '*', tg, world)));
+  let url = path.replace(/:(\w+)|\*/g, (m, name: string | undefined) =>
+    encodeURIComponent(paramValue(route, name ?? '*', tg, world)),
+  );
   const query = QUERIES[route]?.(tg);
   if (query) url += `?${new URLSearchParams(query).toString()}`;
   return url;
@@ -153,7 +196,25 @@ function urlFor(route: string, tg: Target): string {
 function foreignStrings(): string[] {
   const c = world.cases.otherTenant;
   const r = world.referrals.otherTenant;
-  return [c.id, c.adultId, c.childId, c.householdId, c.contentMarker, c.meldcodeMarker, c.taskId, c.avgRequestId, c.reviewMeetingId, r.id, r.letterId, world.meetings.otherTenant, world.teams.otherTenant, world.victims.otherTenant, world.services.otherTenant, world.signals.otherTenant, world.emergencyGrants.otherTenant];
+  return [
+    c.id,
+    c.adultId,
+    c.childId,
+    c.householdId,
+    c.contentMarker,
+    c.meldcodeMarker,
+    c.taskId,
+    c.avgRequestId,
+    c.reviewMeetingId,
+    r.id,
+    r.letterId,
+    world.meetings.otherTenant,
+    world.teams.otherTenant,
+    world.victims.otherTenant,
+    world.services.otherTenant,
+    world.signals.otherTenant,
+    world.emergencyGrants.otherTenant,
+  ];
 }
 
 /** The markers seen in some response (so the scan below is not vacuous). */
@@ -168,28 +229,50 @@ function contentLeaks(who: Who, body: string, e: Expectation, requestText: strin
     if (body.includes(c.meldcodeMarker)) seen.add(c.meldcodeMarker);
     const relation = relationToCase(who, key);
     const resident = who === 'resident' && key === 'own';
-    if (!e.caseContentByDesign && body.includes(c.contentMarker) && !resident && !mayViewCaseContent(who, relation)) leaks.push(`content of the ${key} case`);
-    if (!e.caseContentByDesign && body.includes(c.meldcodeMarker) && !mayViewMeldcode(who, relation)) leaks.push(`Meldcode record of the ${key} case`);
+    if (!e.caseContentByDesign && body.includes(c.contentMarker) && !resident && !mayViewCaseContent(who, relation))
+      leaks.push(`content of the ${key} case`);
+    if (!e.caseContentByDesign && body.includes(c.meldcodeMarker) && !mayViewMeldcode(who, relation))
+      leaks.push(`Meldcode record of the ${key} case`);
   }
-  for (const s of foreignStrings()) if (body.includes(s) && !requestText.includes(s)) leaks.push(`a record of the other municipality (${s})`);
+  for (const s of foreignStrings())
+    if (body.includes(s) && !requestText.includes(s)) leaks.push(`a record of the other municipality (${s})`);
   return leaks;
 }
 
 /** After an allowed request that removed or ended a record: a new one for the next subject (and an emergency access ends at once). */
 const RESTORE: Record<string, (tg: Target, who: Who) => Promise<void>> = {
   'DELETE /api/cases/:id/network/:entryId': async (tg) => {
-    const r = await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/network`, { name: 'Buurman Matrix', relationType: 'neighbour', quality: 'supportive', contactFrequency: 'monthly' });
+    const r = await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/network`, {
+      name: 'Buurman Matrix',
+      relationType: 'neighbour',
+      quality: 'supportive',
+      contactFrequency: 'monthly',
+    });
     tg.kase.networkEntryId = r.json<{ network: Array<{ id: string }> }>().network.at(-1)!.id;
   },
   'DELETE /api/cases/:id/professionals/:entryId': async (tg) => {
-    const r = await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/professionals`, { organisation: 'Schuldhulp Matrix' });
+    const r = await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/professionals`, {
+      organisation: 'Schuldhulp Matrix',
+    });
     tg.kase.professionalEntryId = r.json<{ professionals: Array<{ id: string }> }>().professionals.at(-1)!.id;
   },
   'POST /api/cases/:id/consents/:entryId/withdraw': (tg) => newConsent(tg),
   'POST /api/resident/persons/:personId/consents/:consentId/withdrawal': (tg) => newConsent(tg),
   'POST /api/cases/:id/resident-portal/representations/:representationId/end': async (tg) => {
-    await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/resident-portal/representations`, { representativePersonId: tg.kase.adultId, personId: tg.kase.childId, relation: 'parent', evidence: 'Uittreksel gezagsregister gezien' });
-    const row = await t.db.inSystem((tx) => tx.selectFrom('resident_representation').select('id').where('person_id', '=', tg.kase.childId).where('ended_at', 'is', null).executeTakeFirstOrThrow());
+    await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/resident-portal/representations`, {
+      representativePersonId: tg.kase.adultId,
+      personId: tg.kase.childId,
+      relation: 'parent',
+      evidence: 'Uittreksel gezagsregister gezien',
+    });
+    const row = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('resident_representation')
+        .select('id')
+        .where('person_id', '=', tg.kase.childId)
+        .where('ended_at', 'is', null)
+        .executeTakeFirstOrThrow(),
+    );
     tg.kase.representationId = row.id;
   },
   'POST /api/cases/:id/emergency-access': async (tg, who) => {
@@ -198,8 +281,23 @@ const RESTORE: Record<string, (tg: Target, who: Who) => Promise<void>> = {
 };
 
 async function newConsent(tg: Target): Promise<void> {
-  await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/consents`, { personId: tg.kase.adultId, recipient: 'Huisarts Matrix', scope: 'Gezondheid', form: 'verbal', givenOn: yesterday() });
-  const row = await t.db.inSystem((tx) => tx.selectFrom('information_consent').select('id').where('case_id', '=', tg.kase.id).where('withdrawn_on', 'is', null).orderBy('recorded_at', 'desc').limit(1).executeTakeFirstOrThrow());
+  await world.workers[tg.caseKey].post(`/api/cases/${tg.kase.id}/consents`, {
+    personId: tg.kase.adultId,
+    recipient: 'Huisarts Matrix',
+    scope: 'Gezondheid',
+    form: 'verbal',
+    givenOn: yesterday(),
+  });
+  const row = await t.db.inSystem((tx) =>
+    tx
+      .selectFrom('information_consent')
+      .select('id')
+      .where('case_id', '=', tg.kase.id)
+      .where('withdrawn_on', 'is', null)
+      .orderBy('recorded_at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
+  );
   tg.kase.consentId = row.id;
 }
 
@@ -207,7 +305,13 @@ const agentOf = (who: Who): Agent => (who === 'anonymous' ? anonymousAgent : wor
 let anonymousAgent: Agent;
 
 /** Sends a request; the user agent names the cell, so that its rows in the access log can be found afterwards. */
-async function send(agent: Agent, method: string, url: string, body: unknown, tag = 'authz-matrix'): Promise<LightMyRequestResponse> {
+async function send(
+  agent: Agent,
+  method: string,
+  url: string,
+  body: unknown,
+  tag = 'authz-matrix',
+): Promise<LightMyRequestResponse> {
   return agent.request(method as 'GET', url, body, { 'user-agent': tag });
 }
 
@@ -225,7 +329,9 @@ beforeAll(async () => {
   t = await startTestApp();
   const t1 = Date.now();
   world = await buildWorld(t);
-  console.log(`authorisation matrix: app ${((t1 - t0) / 1000).toFixed(1)} s, world ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  console.log(
+    `authorisation matrix: app ${((t1 - t0) / 1000).toFixed(1)} s, world ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+  );
   anonymousAgent = t.agent();
   await installChangeCounter();
   await recorded();
@@ -235,7 +341,9 @@ afterAll(() => t?.close());
 describe('the authorisation matrix', () => {
   it('has an expectation for every route of the app (a new route needs a line in the table)', () => {
     const routes = [...new Set(registeredRoutes.map((r) => `${r.method} ${r.url}`))];
-    const missing = routes.filter((r) => !EXPECTATIONS[r] && !(r.startsWith('HEAD ') && EXPECTATIONS[`GET ${r.slice(5)}`]));
+    const missing = routes.filter(
+      (r) => !EXPECTATIONS[r] && !(r.startsWith('HEAD ') && EXPECTATIONS[`GET ${r.slice(5)}`]),
+    );
     expect(missing).toEqual([]);
     const unknown = Object.keys(EXPECTATIONS).filter((k) => !routes.includes(k));
     expect(unknown).toEqual([]);
@@ -278,7 +386,8 @@ describe('the authorisation matrix', () => {
       const checkRefusals = async () => {
         // One look at the database for all refusals of the route: nothing changed, and each 403 is in the access log.
         const after = await recorded();
-        if (method !== 'GET' && after.changes !== before.changes) failures.push(`${route} | * | *: refused requests changed ${after.lastTable}`);
+        if (method !== 'GET' && after.changes !== before.changes)
+          failures.push(`${route} | * | *: refused requests changed ${after.lastTable}`);
         for (const cell of routeCells) {
           if (!cell.denied || cell.who === 'anonymous' || cell.status === 401) continue;
           const mine = after.denied.filter((d) => d.user_agent === cell.tag);
@@ -286,19 +395,46 @@ describe('the authorisation matrix', () => {
           cell.routeLevel = mine.some((d) => d.event === 'access.denied');
           const where = `${route} | ${cell.who} | ${cell.relation}`;
           if (cell.status === 403 && !cell.logged) failures.push(`${where}: 403 not in the access log`);
-          if (cell.status === 403 && cell.logged && cell.caseId && !cell.routeLevel && !mine.some((d) => d.case_id === cell.caseId)) failures.push(`${where}: 403 logged without the case`);
+          if (
+            cell.status === 403 &&
+            cell.logged &&
+            cell.caseId &&
+            !cell.routeLevel &&
+            !mine.some((d) => d.case_id === cell.caseId)
+          )
+            failures.push(`${where}: 403 logged without the case`);
         }
       };
       const runCell = async ({ who, relation, expected, tag }: (typeof planned)[number]) => {
         const tg = targetFor(world, e.resource, who, relation);
         const url = urlFor(route, tg);
-        const body = method === 'GET' || method === 'DELETE' ? undefined : BODIES[route] ? BODIES[route](tg, who, world) : schemas.has(route) ? generatedBody(schemas.get(route)!, tg) : undefined;
+        const body =
+          method === 'GET' || method === 'DELETE'
+            ? undefined
+            : BODIES[route]
+              ? BODIES[route](tg, who, world)
+              : schemas.has(route)
+                ? generatedBody(schemas.get(route)!, tg)
+                : undefined;
         const response = await send(agentOf(who), method, url, body, tag);
         const status = response.statusCode;
         const code = codeOf(response);
         const denied = status === 401 || status === 403 || (status === 404 && HIDDEN.has(code));
         const caseId = e.resource === 'case' || e.resource === 'task' ? tg.kase.id : undefined;
-        const cell: Cell & { tag: string } = { route, who, relation, expected, status, code, denied, caseId, logged: false, routeLevel: false, hiddenLikeNothing: false, tag };
+        const cell: Cell & { tag: string } = {
+          route,
+          who,
+          relation,
+          expected,
+          status,
+          code,
+          denied,
+          caseId,
+          logged: false,
+          routeLevel: false,
+          hiddenLikeNothing: false,
+          tag,
+        };
         if (status === 400) Object.assign(cell, { detail: response.body.slice(0, 160) });
         cells.push(cell);
         routeCells.push(cell);
@@ -310,17 +446,23 @@ describe('the authorisation matrix', () => {
         // same status and code, and for a success the same body), which shows nothing of it.
         if (relation === 'otherTenant' && expected === 'deny' && status !== 404 && status < 500) {
           const twinUrl = foreignStrings().reduce((u, x) => u.split(x).join(randomUUID()), url);
-          const twinBody = body === undefined ? undefined : JSON.parse(foreignStrings().reduce((b, x) => b.split(x).join(randomUUID()), JSON.stringify(body)));
+          const twinBody =
+            body === undefined
+              ? undefined
+              : JSON.parse(foreignStrings().reduce((b, x) => b.split(x).join(randomUUID()), JSON.stringify(body)));
           const twin = await send(agentOf(who), method, twinUrl, twinBody, `${tag}-twin`);
-          cell.hiddenLikeNothing = twin.statusCode === status && codeOf(twin) === code && (status >= 400 || twin.body === response.body);
+          cell.hiddenLikeNothing =
+            twin.statusCode === status && codeOf(twin) === code && (status >= 400 || twin.body === response.body);
         }
 
         if (expected === 'allow' && denied) failures.push(`${where}: expected allowed, got ${said}`);
         if (expected === 'unauthenticated' && status !== 401) failures.push(`${where}: expected 401, got ${said}`);
-        if (expected === 'deny' && !denied && !cell.hiddenLikeNothing) failures.push(`${where}: expected denied, got ${said}`);
+        if (expected === 'deny' && !denied && !cell.hiddenLikeNothing)
+          failures.push(`${where}: expected denied, got ${said}`);
 
         const text = /json|text|svg|csv/.test(String(response.headers['content-type'] ?? '')) ? response.body : '';
-        for (const leak of contentLeaks(who, text, e, url + JSON.stringify(body ?? ''))) failures.push(`${where}: response holds ${leak}`);
+        for (const leak of contentLeaks(who, text, e, url + JSON.stringify(body ?? '')))
+          failures.push(`${where}: response holds ${leak}`);
 
         // Put back what an allowed request removed or ended, and end an emergency access at once.
         if (expected === 'allow' && status < 300) await RESTORE[route]?.(tg, who);
@@ -344,9 +486,12 @@ describe('the authorisation matrix', () => {
       const e = EXPECTATIONS[c.route]!;
       const where = `${c.route} | ${c.who} | ${c.relation}`;
       if (c.status === 401) failures.push(`${where}: a logged-in user got 401`);
-      if (c.relation === 'otherTenant' && c.status !== 404 && !c.routeLevel && !c.hiddenLikeNothing) failures.push(`${where}: another municipality's record answered ${c.status} ${c.code} (existence shows)`);
-      if (c.relation !== 'otherTenant' && e.hidesExistence && c.status !== 404 && !c.routeLevel) failures.push(`${where}: expected 404 (existence hidden), got ${c.status} ${c.code}`);
-      if (c.relation !== 'otherTenant' && e.resource === 'case' && c.status !== 403) failures.push(`${where}: a case of the own municipality refused with ${c.status} ${c.code}, not 403`);
+      if (c.relation === 'otherTenant' && c.status !== 404 && !c.routeLevel && !c.hiddenLikeNothing)
+        failures.push(`${where}: another municipality's record answered ${c.status} ${c.code} (existence shows)`);
+      if (c.relation !== 'otherTenant' && e.hidesExistence && c.status !== 404 && !c.routeLevel)
+        failures.push(`${where}: expected 404 (existence hidden), got ${c.status} ${c.code}`);
+      if (c.relation !== 'otherTenant' && e.resource === 'case' && c.status !== 403)
+        failures.push(`${where}: a case of the own municipality refused with ${c.status} ${c.code}, not 403`);
     }
 
     // The privacy officer without a second factor: the log viewer refuses (403 second_factor_required, logged);
@@ -357,21 +502,46 @@ describe('the authorisation matrix', () => {
       if (e.allow.anonymous) continue;
       for (const relation of allowedRelations(e, 'privacy_officer')) {
         const tg = targetFor(world, e.resource, 'privacy_officer', relation);
-        const body = method === 'GET' || method === 'DELETE' ? undefined : BODIES[route] ? BODIES[route](tg, 'privacy_officer', world) : undefined;
+        const body =
+          method === 'GET' || method === 'DELETE'
+            ? undefined
+            : BODIES[route]
+              ? BODIES[route](tg, 'privacy_officer', world)
+              : undefined;
         await recorded();
         const r = await send(world.officerWithout2fa, method, urlFor(route, tg), body);
         const after = await recorded();
         const where = `${route} | privacy officer without second factor | ${relation}`;
-        const logged = after.denied.some((d) => d.user_id === world.officerWithout2faId && d.event === 'access_log.refused_without_second_factor');
-        cells.push({ route, who: 'privacy_officer', relation, expected: e.secondFactor ? 'deny' : 'allow', status: r.statusCode, code: codeOf(r), denied: r.statusCode === 403 || r.statusCode === 404, caseId: undefined, logged, routeLevel: false, hiddenLikeNothing: false });
-        if (e.secondFactor && !(r.statusCode === 403 && codeOf(r) === 'second_factor_required' && logged)) failures.push(`${where}: expected 403 second_factor_required (logged), got ${r.statusCode} ${codeOf(r)}${logged ? '' : ', not logged'}`);
-        if (!e.secondFactor && (r.statusCode === 401 || r.statusCode === 403)) failures.push(`${where}: expected allowed, got ${r.statusCode} ${codeOf(r)}`);
+        const logged = after.denied.some(
+          (d) => d.user_id === world.officerWithout2faId && d.event === 'access_log.refused_without_second_factor',
+        );
+        cells.push({
+          route,
+          who: 'privacy_officer',
+          relation,
+          expected: e.secondFactor ? 'deny' : 'allow',
+          status: r.statusCode,
+          code: codeOf(r),
+          denied: r.statusCode === 403 || r.statusCode === 404,
+          caseId: undefined,
+          logged,
+          routeLevel: false,
+          hiddenLikeNothing: false,
+        });
+        if (e.secondFactor && !(r.statusCode === 403 && codeOf(r) === 'second_factor_required' && logged))
+          failures.push(
+            `${where}: expected 403 second_factor_required (logged), got ${r.statusCode} ${codeOf(r)}${logged ? '' : ', not logged'}`,
+          );
+        if (!e.secondFactor && (r.statusCode === 401 || r.statusCode === 403))
+          failures.push(`${where}: expected allowed, got ${r.statusCode} ${codeOf(r)}`);
       }
     }
 
     // Not vacuous: the content of the cases that someone may see was seen, and allowed requests changed the database.
-    for (const key of ['own', 'team', 'consulted'] as const) expect([key, seen.has(world.cases[key].contentMarker)]).toEqual([key, true]);
-    for (const key of ['own', 'team'] as const) expect([key, seen.has(world.cases[key].meldcodeMarker)]).toEqual([key, true]);
+    for (const key of ['own', 'team', 'consulted'] as const)
+      expect([key, seen.has(world.cases[key].contentMarker)]).toEqual([key, true]);
+    for (const key of ['own', 'team'] as const)
+      expect([key, seen.has(world.cases[key].meldcodeMarker)]).toEqual([key, true]);
     expect((await recorded()).changes).toBeGreaterThan(changesAtStart);
 
     // HEAD answers like GET: without a login, 401 on every route that is not public.
@@ -381,20 +551,53 @@ describe('the authorisation matrix', () => {
       const route = EXPECTATIONS[`GET ${url}`] ? `GET ${url}` : `HEAD ${url}`;
       const r = await t.app.inject({ method: 'HEAD', url: urlFor(route, tg) });
       const isPublic = e.allow.anonymous === 'any';
-      cells.push({ route: `HEAD ${url}`, who: 'anonymous', relation: 'own', expected: isPublic ? 'allow' : 'unauthenticated', status: r.statusCode, code: '', denied: r.statusCode === 401, caseId: undefined, logged: false, routeLevel: false, hiddenLikeNothing: false });
-      if (!isPublic && r.statusCode !== 401) failures.push(`HEAD ${url} | anonymous: expected 401, got ${r.statusCode}`);
+      cells.push({
+        route: `HEAD ${url}`,
+        who: 'anonymous',
+        relation: 'own',
+        expected: isPublic ? 'allow' : 'unauthenticated',
+        status: r.statusCode,
+        code: '',
+        denied: r.statusCode === 401,
+        caseId: undefined,
+        logged: false,
+        routeLevel: false,
+        hiddenLikeNothing: false,
+      });
+      if (!isPublic && r.statusCode !== 401)
+        failures.push(`HEAD ${url} | anonymous: expected 401, got ${r.statusCode}`);
     }
 
     // AUTHZ_REPORT=<file>: every cell and every failure, for reading the matrix.
-    if (process.env.AUTHZ_REPORT) writeFileSync(process.env.AUTHZ_REPORT, [...failures, '', ...[...msPerRoute].sort((a, b) => b[1] - a[1]).map(([r, ms]) => `${Math.round(ms)} ms ${r}`), '', ...cells.map((c) => `${c.route} | ${c.who} | ${c.relation} | ${c.expected} | ${c.status} ${c.code}${c.detail ? ` ${c.detail}` : ''}`)].join('\n'));
+    if (process.env.AUTHZ_REPORT)
+      writeFileSync(
+        process.env.AUTHZ_REPORT,
+        [
+          ...failures,
+          '',
+          ...[...msPerRoute].sort((a, b) => b[1] - a[1]).map(([r, ms]) => `${Math.round(ms)} ms ${r}`),
+          '',
+          ...cells.map(
+            (c) =>
+              `${c.route} | ${c.who} | ${c.relation} | ${c.expected} | ${c.status} ${c.code}${c.detail ? ` ${c.detail}` : ''}`,
+          ),
+        ].join('\n'),
+      );
     const matches = (d: Deviation, f: string) => {
       const [route, who, rest] = f.split(' | ');
       const relation = rest?.slice(0, rest.indexOf(':'));
       const message = rest?.slice(rest.indexOf(':') + 2) ?? '';
-      return route === d.route && (d.who === '*' || d.who === who) && (d.relation === '*' || d.relation === relation) && message.startsWith(d.says);
+      return (
+        route === d.route &&
+        (d.who === '*' || d.who === who) &&
+        (d.relation === '*' || d.relation === relation) &&
+        message.startsWith(d.says)
+      );
     };
     const unexpected = failures.filter((f) => !DEVIATIONS.some((d) => matches(d, f)));
-    const gone = DEVIATIONS.filter((d) => !failures.some((f) => matches(d, f))).map((d) => `${d.route} | ${d.who} | ${d.relation}: ${d.says}`);
+    const gone = DEVIATIONS.filter((d) => !failures.some((f) => matches(d, f))).map(
+      (d) => `${d.route} | ${d.who} | ${d.relation}: ${d.says}`,
+    );
     const allowed = cells.filter((c) => !c.denied && !c.hiddenLikeNothing).length;
     const denied = cells.filter((c) => c.denied);
     const unloggedNotFound = denied.filter((c) => c.status === 404 && !c.logged && c.who !== 'anonymous').length;

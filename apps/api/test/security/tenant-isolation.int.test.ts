@@ -26,7 +26,13 @@ beforeAll(async () => {
   await fillCase(worker, c.id, c.adultId, c.childId);
   const officer = t.agent();
   await officer.login(p.username, p.password);
-  await officer.post('/api/avg/requests', { personId: c.adultId, kind: 'inspection', channel: 'letter', receivedOn: '2026-11-01', description: 'Inzage' });
+  await officer.post('/api/avg/requests', {
+    personId: c.adultId,
+    kind: 'inspection',
+    channel: 'letter',
+    receivedOn: '2026-11-01',
+    description: 'Inzage',
+  });
   await officer.put('/api/retention/settings', { participatiewetYears: 8, wgsYears: 7, otherYears: 5, version: 0 });
   tenants = await t.db.inSystem((tx) => tx.selectFrom('tenant').select(['id', 'slug']).orderBy('slug').execute());
   tables = await t.db.inSystem(async (tx) =>
@@ -44,23 +50,39 @@ describe('tenant isolation', () => {
   it('has three municipalities with data, and finds the tables with a tenant_id', () => {
     expect(tenants.map((x) => x.slug)).toEqual(['anderstad', 'derdestad', 'voorbeeld']);
     expect(tables.length).toBeGreaterThan(50);
-    for (const known of ['person', 'case_file', 'access_log', 'app_user', 'team', 'avg_request', 'contact_entry', 'meldcode_record']) expect(tables).toContain(known);
+    for (const known of [
+      'person',
+      'case_file',
+      'access_log',
+      'app_user',
+      'team',
+      'avg_request',
+      'contact_entry',
+      'meldcode_record',
+    ])
+      expect(tables).toContain(known);
   });
 
   it('protects every such table with row-level security on tenant_id', async () => {
-    const policies = await t.db.inSystem(async (tx) =>
-      (
-        await sql<{ table: string; rls: boolean; quals: string[]; reachable: boolean }>`
+    const policies = await t.db.inSystem(
+      async (tx) =>
+        (
+          await sql<{ table: string; rls: boolean; quals: string[]; reachable: boolean }>`
           select c.relname as table, c.relrowsecurity as rls,
                  has_table_privilege('nabij_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE') as reachable,
                  coalesce(array_agg(coalesce(p.qual, '')) filter (where p.policyname is not null), '{}') as quals
           from pg_class c left join pg_policies p on p.tablename = c.relname and p.schemaname = 'public'
           where c.relnamespace = 'public'::regnamespace and c.relname = any(${tables})
           group by c.relname, c.relrowsecurity, c.oid`.execute(tx)
-      ).rows,
+        ).rows,
     );
     // A table the request role cannot touch at all (sessions: read as the owner during login only) needs no policy.
-    const unprotected = policies.filter((p) => p.reachable && (!p.rls || !p.quals.some((q) => q.includes('tenant_id') && q.includes('current_tenant_id()')))).map((p) => p.table);
+    const unprotected = policies
+      .filter(
+        (p) =>
+          p.reachable && (!p.rls || !p.quals.some((q) => q.includes('tenant_id') && q.includes('current_tenant_id()'))),
+      )
+      .map((p) => p.table);
     expect(policies.filter((p) => p.reachable).length).toBeGreaterThan(50);
     expect(unprotected).toEqual([]);
   });
@@ -81,7 +103,9 @@ describe('tenant isolation', () => {
           const seen = await t.db.inTenant(me.id, async (tx) => {
             // Deliberately without a tenant filter: only row-level security stands between this query and the others.
             const r = await sql<{ all: number; foreign: number }>`
-              select count(*)::int as all, count(*) filter (where tenant_id is distinct from ${me.id})::int as foreign from ${sql.table(table)}`.execute(tx);
+              select count(*)::int as all, count(*) filter (where tenant_id is distinct from ${me.id})::int as foreign from ${sql.table(table)}`.execute(
+              tx,
+            );
             return r.rows[0]!;
           });
           expect([table, me.slug, seen.foreign, seen.all]).toEqual([table, me.slug, 0, mine]);
@@ -103,7 +127,9 @@ describe('tenant isolation', () => {
     const written: string[] = [];
     for (const table of tables) {
       try {
-        await t.db.inTenant(a.id, (tx) => sql`insert into ${sql.table(table)} (tenant_id) values (${b.id})`.execute(tx));
+        await t.db.inTenant(a.id, (tx) =>
+          sql`insert into ${sql.table(table)} (tenant_id) values (${b.id})`.execute(tx),
+        );
         written.push(table);
       } catch (err) {
         // Row-level security refuses the row before any other constraint, or the role has no INSERT at all.
@@ -120,11 +146,17 @@ describe('tenant isolation', () => {
       expect(users.length).toBeGreaterThan(0);
       expect(users.every((u) => u.tenant_id === a.id)).toBe(true);
       expect((await tx.selectFrom('tenant').select('id').execute()).map((x) => x.id)).toEqual([a.id]);
-      const roles = await sql<{ n: number }>`select count(*)::int as n from user_role r where not exists (select 1 from app_user u where u.id = r.user_id)`.execute(tx);
+      const roles = await sql<{
+        n: number;
+      }>`select count(*)::int as n from user_role r where not exists (select 1 from app_user u where u.id = r.user_id)`.execute(
+        tx,
+      );
       expect(roles.rows[0]!.n).toBe(0);
     });
     for (const column of ['password_hash', 'totp_secret', 'totp_last_step']) {
-      const err = await t.db.inTenant(a.id, (tx) => sql`select ${sql.ref(column)} from app_user`.execute(tx)).catch((e: unknown) => e);
+      const err = await t.db
+        .inTenant(a.id, (tx) => sql`select ${sql.ref(column)} from app_user`.execute(tx))
+        .catch((e: unknown) => e);
       expect([column, isPermissionError(err)]).toEqual([column, true]);
     }
   });

@@ -1,5 +1,15 @@
 import type { Permission } from '@nabij/contracts';
-import { Button, FormLabel, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink, Textbox } from '@utrecht/component-library-react';
+import {
+  Button,
+  FormLabel,
+  Page,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLink } from '../components/AppLink';
@@ -18,7 +28,9 @@ function useFocusHeadingOnNavigation(pathname: string): void {
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.matches('#main input, #main select, #main textarea')) return;
     // A section of the case file (issue #19) gets focus on its own first heading; other pages on their h1.
-    const sectionHeading = document.querySelector<HTMLElement>('#main [data-case-section]:not([data-case-section="overzicht"]) h2');
+    const sectionHeading = document.querySelector<HTMLElement>(
+      '#main [data-case-section]:not([data-case-section="overzicht"]) h2',
+    );
     if (sectionHeading && !sectionHeading.hasAttribute('tabindex')) sectionHeading.setAttribute('tabindex', '-1');
     const heading = sectionHeading ?? document.querySelector<HTMLElement>('#main h1');
     (heading ?? document.getElementById('main'))?.focus();
@@ -37,7 +49,8 @@ function navItems(can: (p: Permission) => boolean): NavItem[] {
   if (can('meeting:read')) items.push({ to: '/overleg', label: t('nav.meetings') });
   if (can('case:read')) items.push({ to: '/casuistiekoverleg', label: t('nav.caseReview') });
   if (can('policy_signal:write') || can('policy_signal:read')) items.push({ to: '/signalen', label: t('nav.signals') });
-  if (can('dashboard:read_team') || can('dashboard:read_all')) items.push({ to: '/sturingsinformatie', label: t('nav.managementInformation') });
+  if (can('dashboard:read_team') || can('dashboard:read_all'))
+    items.push({ to: '/sturingsinformatie', label: t('nav.managementInformation') });
   if (can('case:assign')) items.push({ to: '/verdeling', label: t('nav.assignment') });
   if (can('host_question:write')) items.push({ to: '/balie', label: t('nav.hostDesk') });
   if (can('person:read')) items.push({ to: '/personen', label: t('nav.persons') });
@@ -95,7 +108,15 @@ function HeaderSearch() {
     <form role="search" aria-label={t('globalSearch.title')} className="nabij-header__search" onSubmit={submit}>
       <FormLabel htmlFor="global-search">{t('globalSearch.label')}</FormLabel>
       <div className="nabij-header__search-row">
-        <Textbox id="global-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" spellCheck={false} aria-keyshortcuts={SEARCH_SHORTCUT} />
+        <Textbox
+          id="global-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          aria-keyshortcuts={SEARCH_SHORTCUT}
+        />
         <Button type="submit" appearance="secondary-action-button">
           {t('globalSearch.submit')}
         </Button>
@@ -170,13 +191,25 @@ export function AppLayout() {
 
   return (
     <AppShell>
-      <PageHeader className={['nabij-header', user ? (menu.open ? 'nabij-header--menu-open' : 'nabij-header--menu-closed') : ''].filter(Boolean).join(' ')}>
+      <PageHeader
+        className={['nabij-header', user ? (menu.open ? 'nabij-header--menu-open' : 'nabij-header--menu-closed') : '']
+          .filter(Boolean)
+          .join(' ')}
+      >
         <div className="nabij-header__bar">
           <AppLink to={user ? '/' : '/inloggen'} className="nabij-brand">
             {t('app.name')}
           </AppLink>
           {user ? (
-            <Button ref={menu.button} type="button" appearance="secondary-action-button" className="nabij-menu-button" aria-expanded={menu.open} aria-controls="nabij-menu-user nabij-menu-nav" onClick={menu.toggle}>
+            <Button
+              ref={menu.button}
+              type="button"
+              appearance="secondary-action-button"
+              className="nabij-menu-button"
+              aria-expanded={menu.open}
+              aria-controls="nabij-menu-user nabij-menu-nav"
+              onClick={menu.toggle}
+            >
               {t('nav.menu')}
             </Button>
           ) : null}

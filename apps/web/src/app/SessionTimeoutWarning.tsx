@@ -13,7 +13,15 @@ import { api, reportSessionLost } from './api';
 import { ApiError } from './errors';
 import { t } from './i18n';
 import { useSession } from './session';
-import { currentSessionTime, keepAliveDue, minutesLeft, msUntilNextPhase, phaseAt, PROBE_AFTER_END_MS, subscribeSessionTime } from './session-timer';
+import {
+  currentSessionTime,
+  keepAliveDue,
+  minutesLeft,
+  msUntilNextPhase,
+  phaseAt,
+  PROBE_AFTER_END_MS,
+  subscribeSessionTime,
+} from './session-timer';
 
 /** Typing (any input in the page) restarts the idle timer, at most once a minute. */
 function useKeepAliveWhileTyping(): void {
@@ -58,7 +66,10 @@ export function SessionTimeoutWarning() {
   useEffect(() => {
     if (!time) return undefined;
     const wait = msUntilNextPhase(time, Date.now());
-    const id = window.setTimeout(() => setTick((n) => n + 1), Math.max(250, phase === 'warning' ? Math.min(wait, 15_000) : wait));
+    const id = window.setTimeout(
+      () => setTick((n) => n + 1),
+      Math.max(250, phase === 'warning' ? Math.min(wait, 15_000) : wait),
+    );
     return () => window.clearTimeout(id);
   });
 
@@ -130,15 +141,22 @@ export function SessionTimeoutWarning() {
       }}
     >
       <Heading2 id="session-timeout-heading">{title}</Heading2>
-      <Paragraph id="session-timeout-text">{absolute ? t('sessionTimeout.textAbsolute') : t('sessionTimeout.text')}</Paragraph>
+      <Paragraph id="session-timeout-text">
+        {absolute ? t('sessionTimeout.textAbsolute') : t('sessionTimeout.text')}
+      </Paragraph>
       <Paragraph aria-live="polite" aria-atomic="true">
         {open ? (minutes === 1 ? t('sessionTimeout.leftOne') : t('sessionTimeout.left', { minutes })) : ''}
       </Paragraph>
-      {failed ? (
-        <Paragraph role="alert">{t('sessionTimeout.failed')}</Paragraph>
-      ) : null}
+      {failed ? <Paragraph role="alert">{t('sessionTimeout.failed')}</Paragraph> : null}
       <ButtonGroup>
-        <Button ref={stayButton} type="button" appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void stay()}>
+        <Button
+          ref={stayButton}
+          type="button"
+          appearance="primary-action-button"
+          busy={busy}
+          disabled={busy}
+          onClick={() => void stay()}
+        >
           {absolute ? t('sessionTimeout.understood') : t('sessionTimeout.stay')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={() => void logout()}>

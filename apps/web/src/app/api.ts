@@ -64,7 +64,12 @@ async function send(method: Method, path: string, body: unknown, signal: AbortSi
  * Sends a request and returns the parsed JSON body (typed by the caller, who knows the contract).
  * Throws `ApiError` for every non-2xx answer and for network failures (status 0).
  */
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await send(method, path, body, options.signal);

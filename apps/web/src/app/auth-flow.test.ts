@@ -26,7 +26,10 @@ describe('safeReturnPath', () => {
 
 describe('readLoginState', () => {
   it('reads only the members it knows', () => {
-    expect(readLoginState({ notice: 'session_expired', from: '/x', other: 1 })).toEqual({ notice: 'session_expired', from: '/x' });
+    expect(readLoginState({ notice: 'session_expired', from: '/x', other: 1 })).toEqual({
+      notice: 'session_expired',
+      from: '/x',
+    });
     expect(readLoginState({ notice: 'hacked' })).toEqual({});
     expect(readLoginState(null)).toEqual({});
   });

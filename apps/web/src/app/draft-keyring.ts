@@ -51,4 +51,3 @@ export function forgetDrafts(): void {
   const storage = tabStorage();
   if (storage) purgeDrafts(storage);
 }
-

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DRAFT_MAX_AGE_MS, DraftController, draftStorageKey, hasDraft, importKeyring, openDraft, purgeDrafts, sealDraft, type DraftKeyring, type DraftStorage } from './drafts';
+import {
+  DRAFT_MAX_AGE_MS,
+  DraftController,
+  draftStorageKey,
+  hasDraft,
+  importKeyring,
+  openDraft,
+  purgeDrafts,
+  sealDraft,
+  type DraftKeyring,
+  type DraftStorage,
+} from './drafts';
 
 class MemoryStorage implements DraftStorage {
   readonly items = new Map<string, string>();
@@ -40,7 +51,15 @@ describe('sealed drafts', () => {
     const sealed = await sealDraft(keyring, 'user-1', 'contact:case-1', { note: NOTE }, now);
     expect(await openDraft(keyring, 'user-2', 'contact:case-1', sealed, now)).toBeUndefined();
     expect(await openDraft(keyring, 'user-1', 'contact:case-2', sealed, now)).toBeUndefined();
-    expect(await openDraft(await importKeyring({ current: rawKey(), previous: null }), 'user-1', 'contact:case-1', sealed, now)).toBeUndefined();
+    expect(
+      await openDraft(
+        await importKeyring({ current: rawKey(), previous: null }),
+        'user-1',
+        'contact:case-1',
+        sealed,
+        now,
+      ),
+    ).toBeUndefined();
     expect(await openDraft(keyring, 'user-1', 'contact:case-1', sealed, now + DRAFT_MAX_AGE_MS + 1)).toBeUndefined();
     expect(await openDraft(keyring, 'user-1', 'contact:case-1', 'not json', now)).toBeUndefined();
   });
@@ -48,7 +67,9 @@ describe('sealed drafts', () => {
   it('still opens with the previous key after the server replaced it', async () => {
     const old = rawKey();
     const sealed = await sealDraft(await importKeyring({ current: old, previous: null }), 'user-1', 'k', 'tekst', now);
-    expect(await openDraft(await importKeyring({ current: rawKey(), previous: old }), 'user-1', 'k', sealed, now)).toBe('tekst');
+    expect(await openDraft(await importKeyring({ current: rawKey(), previous: old }), 'user-1', 'k', sealed, now)).toBe(
+      'tekst',
+    );
   });
 
   it('removes other users’ drafts, or all of them at logout', () => {
@@ -68,7 +89,14 @@ describe('a form’s draft (what useDraft does)', () => {
   let storage: MemoryStorage;
   let keyring: DraftKeyring;
   const controller = (key = 'contact:case-1') =>
-    new DraftController<{ note: string }>({ storage, keyring: () => Promise.resolve(keyring), userId: 'user-1', key, isEmpty: (v) => v.note.trim() === '', delayMs: 500 });
+    new DraftController<{ note: string }>({
+      storage,
+      keyring: () => Promise.resolve(keyring),
+      userId: 'user-1',
+      key,
+      isEmpty: (v) => v.note.trim() === '',
+      delayMs: 500,
+    });
   beforeEach(async () => {
     storage = new MemoryStorage();
     keyring = await importKeyring({ current: rawKey(), previous: null });
@@ -128,7 +156,16 @@ describe('a form’s draft (what useDraft does)', () => {
   });
 
   it('throws away a draft it cannot read (another user’s key)', async () => {
-    storage.setItem(draftStorageKey('user-1', 'contact:case-1'), await sealDraft(await importKeyring({ current: rawKey(), previous: null }), 'user-1', 'contact:case-1', { note: NOTE }, Date.now()));
+    storage.setItem(
+      draftStorageKey('user-1', 'contact:case-1'),
+      await sealDraft(
+        await importKeyring({ current: rawKey(), previous: null }),
+        'user-1',
+        'contact:case-1',
+        { note: NOTE },
+        Date.now(),
+      ),
+    );
     expect(await controller().restore()).toBeUndefined();
     expect(storage.length).toBe(0);
   });

@@ -56,10 +56,18 @@ export async function importKeyring(raw: { current: string; previous: string | n
 const boundTo = (userId: string, key: string) => new TextEncoder().encode(`${userId}\n${key}`);
 
 /** Encrypts a draft for the storage: `{ v, iv, data }`, readable only with the user's key, for this user and record. */
-export async function sealDraft(keyring: DraftKeyring, userId: string, key: string, value: unknown, now: number): Promise<string> {
+export async function sealDraft(
+  keyring: DraftKeyring,
+  userId: string,
+  key: string,
+  value: unknown,
+  now: number,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const plain = new TextEncoder().encode(JSON.stringify({ savedAt: now, value }));
-  const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: boundTo(userId, key) }, keyring.current, plain));
+  const data = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: boundTo(userId, key) }, keyring.current, plain),
+  );
   return JSON.stringify({ v: 1, iv: toBase64(iv), data: toBase64(data) });
 }
 
@@ -67,7 +75,13 @@ export async function sealDraft(keyring: DraftKeyring, userId: string, key: stri
  * Decrypts a stored draft with the current or the previous key. Undefined when it cannot be read (another user's,
  * another record's, a key that is gone, tampered with) or is older than 24 hours.
  */
-export async function openDraft(keyring: DraftKeyring, userId: string, key: string, sealed: string, now: number): Promise<unknown> {
+export async function openDraft(
+  keyring: DraftKeyring,
+  userId: string,
+  key: string,
+  sealed: string,
+  now: number,
+): Promise<unknown> {
   let parsed: { v?: unknown; iv?: unknown; data?: unknown };
   try {
     parsed = JSON.parse(sealed) as typeof parsed;
@@ -78,9 +92,14 @@ export async function openDraft(keyring: DraftKeyring, userId: string, key: stri
   for (const cryptoKey of [keyring.current, keyring.previous]) {
     if (!cryptoKey) continue;
     try {
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(parsed.iv), additionalData: boundTo(userId, key) }, cryptoKey, fromBase64(parsed.data));
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64(parsed.iv), additionalData: boundTo(userId, key) },
+        cryptoKey,
+        fromBase64(parsed.data),
+      );
       const { savedAt, value } = JSON.parse(new TextDecoder().decode(plain)) as { savedAt: number; value: unknown };
-      if (typeof savedAt !== 'number' || now - savedAt > DRAFT_MAX_AGE_MS || savedAt - now > 5 * 60_000) return undefined;
+      if (typeof savedAt !== 'number' || now - savedAt > DRAFT_MAX_AGE_MS || savedAt - now > 5 * 60_000)
+        return undefined;
       return value;
     } catch {
       // Not this key: try the previous one.

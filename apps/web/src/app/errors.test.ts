@@ -24,7 +24,11 @@ describe('parseErrorBody', () => {
   });
 
   it('accepts a single string as a field error and drops non-strings', () => {
-    const body = parseErrorBody(400, { code: 'validation_failed', message: '', fieldErrors: { bsn: 'Fout', x: [1, 'Y'] } });
+    const body = parseErrorBody(400, {
+      code: 'validation_failed',
+      message: '',
+      fieldErrors: { bsn: 'Fout', x: [1, 'Y'] },
+    });
     expect(body.fieldErrors).toEqual({ bsn: ['Fout'], x: ['Y'] });
   });
 });
@@ -53,7 +57,9 @@ describe('errorText', () => {
   });
 
   it("falls back to the server's message for an unknown code", () => {
-    expect(errorText(new ApiError(422, { code: 'something_new', message: 'Iets nieuws ging mis.' }))).toBe('Iets nieuws ging mis.');
+    expect(errorText(new ApiError(422, { code: 'something_new', message: 'Iets nieuws ging mis.' }))).toBe(
+      'Iets nieuws ging mis.',
+    );
   });
 
   it('has its own text for a network failure and a generic one for anything else', () => {
@@ -78,7 +84,12 @@ describe('issuesToFieldErrors', () => {
 describe('issuesToPathFieldErrors', () => {
   it('keys issues by their full dotted path, as the API does', async () => {
     const { issuesToPathFieldErrors } = await import('./errors');
-    expect(issuesToPathFieldErrors([{ path: ['residents', 0, 'bsn'], message: 'BSN' }, { path: [], message: 'Formulier' }])).toEqual({
+    expect(
+      issuesToPathFieldErrors([
+        { path: ['residents', 0, 'bsn'], message: 'BSN' },
+        { path: [], message: 'Formulier' },
+      ]),
+    ).toEqual({
       'residents.0.bsn': ['BSN'],
       _form: ['Formulier'],
     });

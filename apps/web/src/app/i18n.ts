@@ -17,11 +17,38 @@ import { intakeMoreMessages } from '../capabilities/intake/messages.intake-more.
 import { caseFileMessages } from '../capabilities/case-files/messages.case-file.nl';
 import { messages } from './messages.nl';
 
-export type AppMessageKey = keyof typeof messages | keyof typeof planMessages | keyof typeof lifecycleMessages | keyof typeof coordinationMessages | keyof typeof privacyMessages | keyof typeof contactLogMessages | keyof typeof taskMessages | keyof typeof reliabilityMessages | keyof typeof managementInformationMessages | keyof typeof residentMessages | keyof typeof avgRightsMessages | keyof typeof intakeMoreMessages | keyof typeof caseFileMessages;
+export type AppMessageKey =
+  | keyof typeof messages
+  | keyof typeof planMessages
+  | keyof typeof lifecycleMessages
+  | keyof typeof coordinationMessages
+  | keyof typeof privacyMessages
+  | keyof typeof contactLogMessages
+  | keyof typeof taskMessages
+  | keyof typeof reliabilityMessages
+  | keyof typeof managementInformationMessages
+  | keyof typeof residentMessages
+  | keyof typeof avgRightsMessages
+  | keyof typeof intakeMoreMessages
+  | keyof typeof caseFileMessages;
 export type SharedMessageKey = keyof typeof sharedMessages;
 export type MessageKey = AppMessageKey | SharedMessageKey;
 
-const appTable: Readonly<Record<string, string>> = { ...messages, ...planMessages, ...lifecycleMessages, ...coordinationMessages, ...privacyMessages, ...contactLogMessages, ...taskMessages, ...reliabilityMessages, ...managementInformationMessages, ...residentMessages, ...avgRightsMessages, ...intakeMoreMessages, ...caseFileMessages };
+const appTable: Readonly<Record<string, string>> = {
+  ...messages,
+  ...planMessages,
+  ...lifecycleMessages,
+  ...coordinationMessages,
+  ...privacyMessages,
+  ...contactLogMessages,
+  ...taskMessages,
+  ...reliabilityMessages,
+  ...managementInformationMessages,
+  ...residentMessages,
+  ...avgRightsMessages,
+  ...intakeMoreMessages,
+  ...caseFileMessages,
+};
 const sharedTable: Readonly<Record<string, string>> = sharedMessages;
 
 export function hasMessage(key: string): boolean {

@@ -41,9 +41,11 @@ export const messages = {
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar Mijn werk.',
   'forbidden.title': 'Geen toegang',
-  'forbidden.text': 'U heeft met uw rol geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem dan contact op met de functioneel beheerder.',
+  'forbidden.text':
+    'U heeft met uw rol geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem dan contact op met de functioneel beheerder.',
   'errorPage.title': 'Er ging iets mis',
-  'errorPage.text': 'Deze pagina kon niet worden getoond. Laad de pagina opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
+  'errorPage.text':
+    'Deze pagina kon niet worden getoond. Laad de pagina opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
   'errorPage.reload': 'Pagina opnieuw laden',
 
   'login.title': 'Inloggen',
@@ -58,8 +60,10 @@ export const messages = {
   'sessionTimeout.titleOne': 'Uw sessie verloopt over 1 minuut',
   'sessionTimeout.titleAbsolute': 'Uw sessie eindigt over {minutes} minuten',
   'sessionTimeout.titleAbsoluteOne': 'Uw sessie eindigt over 1 minuut',
-  'sessionTimeout.text': 'U hebt een tijd niets gedaan in Nabij. Wilt u ingelogd blijven? Wat u hebt getypt en nog niet hebt opgeslagen, bewaart Nabij als concept in dit tabblad; na opnieuw inloggen staat het er weer.',
-  'sessionTimeout.textAbsolute': 'U bent bijna 12 uur ingelogd; langer kan niet. Sla uw werk op en log daarna opnieuw in. Wat u nog niet hebt opgeslagen, bewaart Nabij als concept in dit tabblad; na opnieuw inloggen staat het er weer.',
+  'sessionTimeout.text':
+    'U hebt een tijd niets gedaan in Nabij. Wilt u ingelogd blijven? Wat u hebt getypt en nog niet hebt opgeslagen, bewaart Nabij als concept in dit tabblad; na opnieuw inloggen staat het er weer.',
+  'sessionTimeout.textAbsolute':
+    'U bent bijna 12 uur ingelogd; langer kan niet. Sla uw werk op en log daarna opnieuw in. Wat u nog niet hebt opgeslagen, bewaart Nabij als concept in dit tabblad; na opnieuw inloggen staat het er weer.',
   'sessionTimeout.left': 'Nog {minutes} minuten.',
   'sessionTimeout.leftOne': 'Nog 1 minuut.',
   'sessionTimeout.stay': 'Ingelogd blijven',
@@ -74,7 +78,8 @@ export const messages = {
 
   'totp.title': 'Code invullen',
   'totp.intro': 'Open de authenticator-app op uw telefoon en vul de code van zes cijfers in die bij Nabij staat.',
-  'totp.recoveryIntro': 'Heeft u uw telefoon niet bij de hand? Vul dan een van uw herstelcodes in. Elke herstelcode werkt maar één keer.',
+  'totp.recoveryIntro':
+    'Heeft u uw telefoon niet bij de hand? Vul dan een van uw herstelcodes in. Elke herstelcode werkt maar één keer.',
   'totp.code': 'Code van zes cijfers',
   'totp.codeDescription': 'De code verandert elke 30 seconden.',
   'totp.recoveryCode': 'Herstelcode',
@@ -84,21 +89,26 @@ export const messages = {
   'totp.useApp': 'Toch de code uit de app gebruiken',
 
   'enrol.title': 'Tweestapsverificatie instellen',
-  'enrol.intro': 'Nabij bevat gevoelige gegevens van inwoners. Daarom logt u in met uw wachtwoord én een code uit een authenticator-app op uw telefoon.',
+  'enrol.intro':
+    'Nabij bevat gevoelige gegevens van inwoners. Daarom logt u in met uw wachtwoord én een code uit een authenticator-app op uw telefoon.',
   'enrol.scanHeading': 'Stap 1: voeg Nabij toe aan uw app',
-  'enrol.scanText': 'Open een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) en scan deze QR-code.',
+  'enrol.scanText':
+    'Open een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) en scan deze QR-code.',
   'enrol.qrAlt': 'QR-code om Nabij toe te voegen aan uw authenticator-app',
   'enrol.manualText': 'Kunt u de QR-code niet scannen? Vul dan deze geheime sleutel met de hand in de app in:',
   'enrol.confirmHeading': 'Stap 2: controleer de code',
   'enrol.codeDescription': 'Vul de code van zes cijfers in die de app nu voor Nabij toont.',
   'enrol.submit': 'Tweestapsverificatie aanzetten',
   'enrol.recoveryHeading': 'Uw herstelcodes',
-  'enrol.recoveryWarning': 'Bewaar deze herstelcodes nu op een veilige plek, bijvoorbeeld in een wachtwoordkluis of op papier in een afgesloten la. U ziet ze maar één keer.',
-  'enrol.recoveryText': 'Met een herstelcode kunt u inloggen als u uw telefoon kwijt bent of niet bij de hand heeft. Elke code werkt één keer.',
+  'enrol.recoveryWarning':
+    'Bewaar deze herstelcodes nu op een veilige plek, bijvoorbeeld in een wachtwoordkluis of op papier in een afgesloten la. U ziet ze maar één keer.',
+  'enrol.recoveryText':
+    'Met een herstelcode kunt u inloggen als u uw telefoon kwijt bent of niet bij de hand heeft. Elke code werkt één keer.',
   'enrol.continue': 'Ik heb de codes bewaard, ga verder',
 
   'password.title': 'Wachtwoord wijzigen',
-  'password.introForced': 'U logt voor het eerst in of uw wachtwoord is opnieuw ingesteld. Kies nu een eigen wachtwoord.',
+  'password.introForced':
+    'U logt voor het eerst in of uw wachtwoord is opnieuw ingesteld. Kies nu een eigen wachtwoord.',
   'password.intro': 'Kies een nieuw wachtwoord.',
   'password.current': 'Huidig wachtwoord',
   'password.new': 'Nieuw wachtwoord',
@@ -133,11 +143,13 @@ export const messages = {
   'home.caseRole.case_worker': 'Vaste werker',
   'home.caseRole.tandem': 'Tandem',
   'home.caseRole.process_coordinator': 'Procesregisseur',
-  'home.noAccess': 'Met uw rol heeft u in Nabij geen toegang tot dossiers van inwoners. Fijn dat u er bent! Heeft u vragen over een inwoner, neem dan contact op met een wijkteamwerker.',
+  'home.noAccess':
+    'Met uw rol heeft u in Nabij geen toegang tot dossiers van inwoners. Fijn dat u er bent! Heeft u vragen over een inwoner, neem dan contact op met een wijkteamwerker.',
   'home.recentHeading': 'Recent geopende personen',
   'home.recentEmpty': 'U heeft nog geen personen geopend.',
   'home.securityHeading': 'Uw account beveiligen',
-  'home.securityText': 'U logt nu alleen met een wachtwoord in. Met tweestapsverificatie heeft u daarnaast een code uit een app op uw telefoon nodig.',
+  'home.securityText':
+    'U logt nu alleen met een wachtwoord in. Met tweestapsverificatie heeft u daarnaast een code uit een app op uw telefoon nodig.',
   'home.securityAction': 'Tweestapsverificatie instellen',
 
   'person.name': 'Naam',
@@ -167,21 +179,24 @@ export const messages = {
   'case.correctReferral': 'Aanmelding aanvullen of corrigeren',
   'caseReferral.title': 'Aanmelding van dit dossier',
   'caseReferral.back': 'Terug naar het dossier',
-  'caseReferral.intro': 'Klopt er iets niet in de aanmelding, of ontbrak er iets? Vul het hier aan, met de reden. De aanmelding blijft bewaard zoals die binnenkwam; elke wijziging staat in de geschiedenis.',
+  'caseReferral.intro':
+    'Klopt er iets niet in de aanmelding, of ontbrak er iets? Vul het hier aan, met de reden. De aanmelding blijft bewaard zoals die binnenkwam; elke wijziging staat in de geschiedenis.',
   'caseReferral.none': 'Dit dossier is niet vanuit een aanmelding geopend.',
   'caseReferral.choose': 'Aanmeldingen van dit dossier',
   'caseReferral.reference': 'Kenmerk',
   'caseReferral.received': 'Binnengekomen',
   'caseReferral.persons': 'Personen (persoonsgegevens wijzigt u op de persoonspagina)',
   'person.ageGiven': 'Leeftijd in jaren (geschat)',
-  'personForm.ageGivenDescription': 'Alleen als de geboortedatum niet bekend is. Nabij telt de leeftijd vanaf vandaag door; een geboortedatum gaat altijd voor.',
+  'personForm.ageGivenDescription':
+    'Alleen als de geboortedatum niet bekend is. Nabij telt de leeftijd vanaf vandaag door; een geboortedatum gaat altijd voor.',
   'noFixedAddress.caravan': 'woonwagen of woonboot zonder vaste plek',
   'noFixedAddress.homeless': 'dakloos',
   'noFixedAddress.postal_address': 'briefadres',
   'noFixedAddress.other': 'anders',
   'referral.relationDerived': '{relation} (afgeleid uit de leeftijd)',
   'public.residentRelation': 'Wie is dit in het huishouden?',
-  'public.residentRelationDescription': 'Niet ingevuld? Dan leiden wij het af uit de leeftijd: de tweede volwassene is de partner, iemand onder de 18 een kind.',
+  'public.residentRelationDescription':
+    'Niet ingevuld? Dan leiden wij het af uit de leeftijd: de tweede volwassene is de partner, iemand onder de 18 een kind.',
   'public.residentRelationEmpty': 'Niet ingevuld',
   'public.sameAddress': 'Woont op hetzelfde adres als inwoner 1',
   'public.addressSituation': 'Woonsituatie',
@@ -193,12 +208,14 @@ export const messages = {
   'household.saveRelation': 'Relatie opslaan',
   'household.relationChanged': 'De relatie van {name} is gewijzigd.',
   'matchedOn.household': 'lid van het voorgestelde huishouden met dezelfde voornaam',
-  'regie.proposedHousehold': 'Voorgesteld: de gevonden personen horen al bij dit huishouden. Kies alleen een nieuw huishouden als zij echt apart wonen.',
+  'regie.proposedHousehold':
+    'Voorgesteld: de gevonden personen horen al bij dit huishouden. Kies alleen een nieuw huishouden als zij echt apart wonen.',
 
   'search.title': 'Personen',
   'search.intro': 'Zoek een persoon op naam, geboortedatum, BSN of op postcode met huisnummer. Eén gegeven is genoeg.',
   'search.name': 'Naam',
-  'search.nameDescription': 'Ten minste twee letters. De eerste letters van de achternaam zijn genoeg; ook zonder accenten, met of zonder tussenvoegsel of streepje, of met voorletter (A. Meijer).',
+  'search.nameDescription':
+    'Ten minste twee letters. De eerste letters van de achternaam zijn genoeg; ook zonder accenten, met of zonder tussenvoegsel of streepje, of met voorletter (A. Meijer).',
   'search.bsnDescription': '8 of 9 cijfers.',
   'search.addressLegend': 'Adres',
   'search.submit': 'Zoeken',
@@ -210,7 +227,8 @@ export const messages = {
   'search.emptyRegister': 'Staat de persoon nog niet in Nabij?',
   'search.countOne': '1 persoon gevonden.',
   'search.countMany': '{count} personen gevonden.',
-  'search.truncated': 'Er zijn meer personen gevonden dan hier staan. U ziet de eerste {count}. Maak uw zoekopdracht preciezer, bijvoorbeeld met een geboortedatum.',
+  'search.truncated':
+    'Er zijn meer personen gevonden dan hier staan. U ziet de eerste {count}. Maak uw zoekopdracht preciezer, bijvoorbeeld met een geboortedatum.',
   'search.reasons': 'Waarom gevonden',
   'search.openCase': 'Dossier',
   'search.openCaseLink': 'Dossier {reference}',
@@ -240,7 +258,8 @@ export const messages = {
   'globalSearch.label': 'Zoek persoon of dossier',
   'globalSearch.submit': 'Zoek',
   'globalSearch.title': 'Zoeken',
-  'globalSearch.intro': 'Zoek op naam, geboortedatum (dd-mm-jjjj), BSN, postcode met huisnummer of dossiernummer (AM-…). U ziet alleen wat u mag zien.',
+  'globalSearch.intro':
+    'Zoek op naam, geboortedatum (dd-mm-jjjj), BSN, postcode met huisnummer of dossiernummer (AM-…). U ziet alleen wat u mag zien.',
   'globalSearch.idle': 'Typ in het zoekvak bovenaan de pagina wat u zoekt en kies Zoeken.',
   'globalSearch.resultsFor': 'Resultaten voor “{q}”',
   'globalSearch.casesHeading': 'Dossiers en aanmeldingen',
@@ -253,13 +272,15 @@ export const messages = {
   'globalSearch.household': 'Huishouden',
   'globalSearch.status': 'Fase of status',
   'globalSearch.reference': 'Nummer',
-  'globalSearch.personsTruncated': 'Er zijn meer personen gevonden. Maak uw zoekopdracht preciezer of zoek via Personen met meer gegevens.',
+  'globalSearch.personsTruncated':
+    'Er zijn meer personen gevonden. Maak uw zoekopdracht preciezer of zoek via Personen met meer gegevens.',
 
   'create.title': 'Persoon registreren',
   'create.intro': 'Alleen voornaam en achternaam zijn verplicht. Vul in wat u weet; u kunt later aanvullen.',
   'create.submit': 'Persoon registreren',
   'create.duplicatesHeading': 'Bestaat deze persoon al?',
-  'create.duplicatesHint': 'Is het dezelfde persoon? Open die dan en registreer niet opnieuw. Is het echt iemand anders, maak dan toch een nieuwe persoon aan.',
+  'create.duplicatesHint':
+    'Is het dezelfde persoon? Open die dan en registreer niet opnieuw. Is het echt iemand anders, maak dan toch een nieuwe persoon aan.',
   'create.acknowledge': 'Toch nieuwe persoon aanmaken',
 
   'personForm.nameLegend': 'Naam',
@@ -269,7 +290,8 @@ export const messages = {
   'personForm.postcodeDescription': 'Bijvoorbeeld 1234 AB.',
   'personForm.contactLegend': 'Contact',
   'personForm.languageLegend': 'Taal',
-  'personForm.languageDescription': 'De taal waarin de persoon het liefst het gesprek voert, bijvoorbeeld Nederlands, Arabisch of Pools.',
+  'personForm.languageDescription':
+    'De taal waarin de persoon het liefst het gesprek voert, bijvoorbeeld Nederlands, Arabisch of Pools.',
 
   'personPage.title': 'Persoon',
   'personPage.notFoundTitle': 'Persoon niet gevonden',
@@ -284,7 +306,8 @@ export const messages = {
   'create.bsnExistsHeading': 'Deze persoon is al bekend',
   'merge.open': 'Samenvoegen met…',
   'merge.heading': 'Samenvoegen met {name}',
-  'merge.intro': 'Is deze persoon twee keer geregistreerd, bijvoorbeeld een kind dat bij een tweede aanmelding opnieuw is aangemaakt? Kies de dubbele persoon. Alles van die persoon gaat over naar deze persoon; de functioneel beheerder kan het samenvoegen ongedaan maken.',
+  'merge.intro':
+    'Is deze persoon twee keer geregistreerd, bijvoorbeeld een kind dat bij een tweede aanmelding opnieuw is aangemaakt? Kies de dubbele persoon. Alles van die persoon gaat over naar deze persoon; de functioneel beheerder kan het samenvoegen ongedaan maken.',
   'merge.noCandidates': 'Er zijn geen personen gevonden die op deze persoon lijken. Zoek de dubbele persoon op naam.',
   'merge.searchLabel': 'Zoek de dubbele persoon op naam',
   'merge.search': 'Zoeken',
@@ -292,7 +315,8 @@ export const messages = {
   'merge.chooseFirst': 'Kies de persoon die dezelfde is als deze.',
   'merge.compare': 'Vergelijken',
   'merge.compareHeading': 'Vergelijken en samenvoegen',
-  'merge.compareIntro': '{other} wordt samengevoegd met {kept}; {kept} blijft bestaan. Kies per gegeven wat u bewaart. Gegevens die bij beiden gelijk zijn, staan er niet bij.',
+  'merge.compareIntro':
+    '{other} wordt samengevoegd met {kept}; {kept} blijft bestaan. Kies per gegeven wat u bewaart. Gegevens die bij beiden gelijk zijn, staan er niet bij.',
   'merge.group.name': 'Naam',
   'merge.group.dateOfBirth': 'Geboortedatum',
   'merge.group.address': 'Adres',
@@ -322,7 +346,8 @@ export const messages = {
   'merge.table.case_letter': 'Brief in Mijn Nabij',
   'merge.table.other': 'Overige gegevens ({table})',
   'merge.confirm': 'Ik heb gecontroleerd dat dit dezelfde persoon is',
-  'merge.undoHint': 'Het samenvoegen wordt vastgelegd en is te zien bij deze persoon. Was het een vergissing? Vraag de functioneel beheerder het ongedaan te maken en noem het kenmerk.',
+  'merge.undoHint':
+    'Het samenvoegen wordt vastgelegd en is te zien bij deze persoon. Was het een vergissing? Vraag de functioneel beheerder het ongedaan te maken en noem het kenmerk.',
   'merge.submit': 'Samenvoegen',
   'merge.back': 'Andere persoon kiezen',
   'merge.done': 'De personen zijn samengevoegd (kenmerk {reference}).',
@@ -332,7 +357,8 @@ export const messages = {
   'merge.historyUndone': 'Ongedaan gemaakt op {at} door {by}: {reason}',
   'adminNav.merges': 'Samenvoegingen',
   'mergesAdmin.title': 'Samengevoegde personen',
-  'mergesAdmin.intro': 'Werkers voegen personen samen die dubbel geregistreerd zijn. Was dat een vergissing, dan meldt de werker het kenmerk (SV-…) en maakt u het hier ongedaan: beide personen komen terug met precies wat er was verplaatst. U ziet hier geen namen of andere persoonsgegevens.',
+  'mergesAdmin.intro':
+    'Werkers voegen personen samen die dubbel geregistreerd zijn. Was dat een vergissing, dan meldt de werker het kenmerk (SV-…) en maakt u het hier ongedaan: beide personen komen terug met precies wat er was verplaatst. U ziet hier geen namen of andere persoonsgegevens.',
   'mergesAdmin.none': 'Er zijn nog geen personen samengevoegd.',
   'mergesAdmin.caption': 'Samenvoegingen, nieuwste eerst',
   'mergesAdmin.reference': 'Kenmerk',
@@ -345,16 +371,19 @@ export const messages = {
   'mergesAdmin.statusUndone': 'Ongedaan gemaakt op {at} door {by}: {reason}',
   'mergesAdmin.undo': 'Ongedaan maken',
   'mergesAdmin.undoHeading': 'Samenvoeging {reference} ongedaan maken',
-  'mergesAdmin.undoIntro': 'Beide personen komen terug zoals ze waren; wat na het samenvoegen is toegevoegd, blijft bij de persoon die bleef. Geef de reden; die wordt vastgelegd.',
+  'mergesAdmin.undoIntro':
+    'Beide personen komen terug zoals ze waren; wat na het samenvoegen is toegevoegd, blijft bij de persoon die bleef. Geef de reden; die wordt vastgelegd.',
   'mergesAdmin.reason': 'Reden',
   'mergesAdmin.undoSubmit': 'Ongedaan maken',
-  'mergesAdmin.undone': 'Samenvoeging {reference} is ongedaan gemaakt: {restored} gegevens teruggezet, {skipped} overgeslagen.',
+  'mergesAdmin.undone':
+    'Samenvoeging {reference} is ongedaan gemaakt: {restored} gegevens teruggezet, {skipped} overgeslagen.',
 
   'edit.heading': 'Gegevens bewerken',
   'edit.submit': 'Wijzigingen opslaan',
   'edit.submitMine': 'Mijn invoer toch opslaan',
   'edit.takeSaved': 'Opgeslagen versie overnemen',
-  'edit.conflictMessage': 'Iemand anders heeft deze persoon gewijzigd terwijl u aan het bewerken was. Hieronder ziet u uw invoer naast de nieuwste opgeslagen versie. Uw invoer staat nog in het formulier: controleer die en sla opnieuw op, of neem de opgeslagen versie over.',
+  'edit.conflictMessage':
+    'Iemand anders heeft deze persoon gewijzigd terwijl u aan het bewerken was. Hieronder ziet u uw invoer naast de nieuwste opgeslagen versie. Uw invoer staat nog in het formulier: controleer die en sla opnieuw op, of neem de opgeslagen versie over.',
   'edit.conflictCaption': 'Verschillen tussen uw invoer en de opgeslagen versie',
   'edit.conflictSame': 'Uw invoer is gelijk aan de nieuwste opgeslagen versie.',
   'edit.field': 'Gegeven',
@@ -419,7 +448,8 @@ export const messages = {
   'admin.createdHeading': 'Gebruiker aangemaakt',
   'admin.resetHeading': 'Wachtwoord en tweestapsverificatie gereset',
   'admin.passwordFor': 'Tijdelijk wachtwoord voor {name} (gebruikersnaam {username}):',
-  'admin.passwordOnce': 'Geef dit wachtwoord op een veilige manier door, niet in dezelfde e-mail als de gebruikersnaam. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord en stelt tweestapsverificatie in.',
+  'admin.passwordOnce':
+    'Geef dit wachtwoord op een veilige manier door, niet in dezelfde e-mail als de gebruikersnaam. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord en stelt tweestapsverificatie in.',
   'admin.passwordNoted': 'Ik heb het wachtwoord doorgegeven',
 
   'adminNav.label': 'Beheer',
@@ -562,14 +592,17 @@ export const messages = {
 
   // ---------- public referral form ----------
   'public.title': 'Aanmelden bij het wijkteam',
-  'public.intro': 'Met dit formulier meldt u een inwoner of uzelf aan bij het wijkteam van {tenant}. Velden met “(niet verplicht)” mag u leeg laten. Wij nemen binnen vijf werkdagen contact met u op.',
-  'public.emergency': 'Is er direct gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800 2000 (gratis, dag en nacht).',
+  'public.intro':
+    'Met dit formulier meldt u een inwoner of uzelf aan bij het wijkteam van {tenant}. Velden met “(niet verplicht)” mag u leeg laten. Wij nemen binnen vijf werkdagen contact met u op.',
+  'public.emergency':
+    'Is er direct gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800 2000 (gratis, dag en nacht).',
   'public.team': 'Wijkteam',
   'public.teamDescription': 'Kies het team van de wijk waar de inwoner woont.',
   'public.teamEmpty': 'Kies een wijkteam',
   'public.teamRequired': 'Kies een wijkteam.',
   'public.whoLegend': 'Wie meldt aan?',
-  'public.whoSelfUnavailable': 'Dit wijkteam neemt alleen aanmeldingen van professionals aan. Wilt u uzelf aanmelden? Bel dan het wijkteam of kom langs op het inloopspreekuur.',
+  'public.whoSelfUnavailable':
+    'Dit wijkteam neemt alleen aanmeldingen van professionals aan. Wilt u uzelf aanmelden? Bel dan het wijkteam of kom langs op het inloopspreekuur.',
   'public.referrerHeading': 'Uw gegevens',
   'public.referrerName': 'Uw naam',
   'public.referrerOrganisation': 'Organisatie',
@@ -590,7 +623,8 @@ export const messages = {
   'public.removeResident': 'Inwoner {number} verwijderen',
   'public.maxResidents': 'U kunt hoogstens {count} volwassenen aanmelden. Noem anderen in de beschrijving.',
   'public.childrenHeading': 'Kinderen in het huishouden',
-  'public.childrenIntro': 'Wonen er kinderen onder de 18 in het huishouden? Vul dan hun leeftijd in. Een voornaam is niet verplicht.',
+  'public.childrenIntro':
+    'Wonen er kinderen onder de 18 in het huishouden? Vul dan hun leeftijd in. Een voornaam is niet verplicht.',
   'public.childLegend': 'Kind {number}',
   'public.childFirstName': 'Voornaam',
   'public.childAge': 'Leeftijd in jaren',
@@ -620,10 +654,12 @@ export const messages = {
   'public.attachmentUnreadable': '{name} kon niet worden gelezen.',
   'public.honeypot': 'Laat dit veld leeg',
   'public.submit': 'Aanmelding versturen',
-  'public.privacy': 'Wij gebruiken deze gegevens alleen om de aanmelding te behandelen. Meld alleen wat nodig is om de vraag te begrijpen.',
+  'public.privacy':
+    'Wij gebruiken deze gegevens alleen om de aanmelding te behandelen. Meld alleen wat nodig is om de vraag te begrijpen.',
   'public.receivedTitle': 'Aanmelding ontvangen',
   'public.received': 'Uw aanmelding is ontvangen. Uw referentienummer is {reference}.',
-  'public.receivedEmail': 'Wij hebben een bevestiging gestuurd naar het e-mailadres dat u heeft ingevuld. Noem het referentienummer als u contact met ons opneemt.',
+  'public.receivedEmail':
+    'Wij hebben een bevestiging gestuurd naar het e-mailadres dat u heeft ingevuld. Noem het referentienummer als u contact met ons opneemt.',
   'public.receivedNoEmail': 'Noem het referentienummer als u contact met ons opneemt.',
   'public.receivedNext': 'Het wijkteam bekijkt de aanmelding en neemt binnen vijf werkdagen contact met u op.',
   'public.another': 'Nog een aanmelding doen',
@@ -632,7 +668,8 @@ export const messages = {
 
   // ---------- host desk (balie) ----------
   'host.title': 'Vraag aan de balie',
-  'host.intro': 'Registreer hier elke vraag aan de balie. Noteer geen namen of andere persoonsgegevens, behalve als u de vraag doorgeeft aan de bureaudienst.',
+  'host.intro':
+    'Registreer hier elke vraag aan de balie. Noteer geen namen of andere persoonsgegevens, behalve als u de vraag doorgeeft aan de bureaudienst.',
   'host.team': 'Team',
   'host.category': 'Waar ging de vraag over?',
   'host.outcome': 'Wat heeft u gedaan?',
@@ -652,7 +689,8 @@ export const messages = {
   'host.tallyAnswered': 'Beantwoord',
   'host.tallyHandedOver': 'Doorgegeven',
   'host.tallyTotal': 'Totaal',
-  'host.noTeam': 'U bent nog niet aan een team gekoppeld. Vraag de functioneel beheerder om u aan een team te koppelen.',
+  'host.noTeam':
+    'U bent nog niet aan een team gekoppeld. Vraag de functioneel beheerder om u aan een team te koppelen.',
 
   // ---------- inbox ----------
   'inbox.title': 'Aanmeldingen',
@@ -678,7 +716,8 @@ export const messages = {
 
   // ---------- desk registration ----------
   'register.title': 'Aanmelding registreren',
-  'register.intro': 'Registreer een aanmelding die per telefoon, inloop, e-mail of als signaal van een partner binnenkwam. Vul in wat u weet; u kunt de aanmelding later aanvullen.',
+  'register.intro':
+    'Registreer een aanmelding die per telefoon, inloop, e-mail of als signaal van een partner binnenkwam. Vul in wat u weet; u kunt de aanmelding later aanvullen.',
   'register.channel': 'Hoe kwam de aanmelding binnen?',
   'register.team': 'Team',
   'register.referrerKind': 'Wie meldt aan?',
@@ -754,16 +793,19 @@ export const messages = {
   'referral.letterPdf': 'PDF',
   'referral.letterPdfOf': 'PDF van “{subject}”',
   'referral.closeHeading': 'Afsluiten zonder dossier',
-  'referral.closeText': 'Het besluit is “{decision}”. Er komt geen dossier. Sluit de aanmelding af als de verwijzer is geïnformeerd.',
+  'referral.closeText':
+    'Het besluit is “{decision}”. Er komt geen dossier. Sluit de aanmelding af als de verwijzer is geïnformeerd.',
   'referral.close': 'Afsluiten zonder dossier',
   'referral.closeConfirm': 'Ja, afsluiten zonder dossier',
   'referral.closed': 'De aanmelding is afgesloten zonder dossier.',
-  'referral.conflict': 'Iemand anders heeft deze aanmelding intussen gewijzigd. De pagina toont nu de nieuwste versie; voer uw wijziging zo nodig opnieuw uit.',
+  'referral.conflict':
+    'Iemand anders heeft deze aanmelding intussen gewijzigd. De pagina toont nu de nieuwste versie; voer uw wijziging zo nodig opnieuw uit.',
   'referral.none': 'Niet ingevuld',
 
   // ---------- regiecheck ----------
   'regie.heading': 'Regiecheck',
-  'regie.intro': 'Kijk of de inwoners al bekend zijn in Nabij en of er al een dossier of regie elders is. Koppel elke inwoner aan een bestaande persoon of maak een nieuwe persoon aan.',
+  'regie.intro':
+    'Kijk of de inwoners al bekend zijn in Nabij en of er al een dossier of regie elders is. Koppel elke inwoner aan een bestaande persoon of maak een nieuwe persoon aan.',
   'regie.done': 'De regiecheck is gedaan op {date}.',
   'regie.run': 'Regiecheck uitvoeren',
   'regie.runAgain': 'Regiecheck opnieuw uitvoeren',
@@ -781,12 +823,14 @@ export const messages = {
   'regie.caseClosed': 'Gesloten op {date}',
   'regie.caseClosedNoDate': 'Gesloten',
   'regie.caseContact': 'Contactpersoon',
-  'regie.openCase': 'Er is al een lopend dossier {reference} bij {worker} ({team}). Eén huishouden, één plan, één regisseur: neemt het aanmeldoverleg de hulp op, dan wordt deze aanmelding als nieuwe vraag aan dat dossier toegevoegd, tenzij het overleg vastlegt waarom er een apart dossier nodig is.',
+  'regie.openCase':
+    'Er is al een lopend dossier {reference} bij {worker} ({team}). Eén huishouden, één plan, één regisseur: neemt het aanmeldoverleg de hulp op, dan wordt deze aanmelding als nieuwe vraag aan dat dossier toegevoegd, tenzij het overleg vastlegt waarom er een apart dossier nodig is.',
   'regie.householdLegend': 'Huishouden',
   'regie.newHousehold': 'Nieuw huishouden met de gekoppelde personen',
   'regie.useHousehold': 'Bestaand huishouden: {name}',
   'regie.knownElsewhere': 'Is er al regie of hulp elders?',
-  'regie.knownElsewhereDescription': 'Bijvoorbeeld: casusregie bij Veilig Thuis, een gezinsvoogd of beschermd wonen. Vul niets in als er niets bekend is.',
+  'regie.knownElsewhereDescription':
+    'Bijvoorbeeld: casusregie bij Veilig Thuis, een gezinsvoogd of beschermd wonen. Vul niets in als er niets bekend is.',
   'regie.save': 'Regiecheck opslaan',
   'regie.saved': 'De regiecheck is opgeslagen.',
   'regie.chooseLink': 'Kies of {name} een bekende persoon is of een nieuwe persoon.',
@@ -797,14 +841,17 @@ export const messages = {
   'letter.kind': 'Soort brief',
   'letter.draftHeading': 'Brief opstellen',
   'letter.to': 'Aan',
-  'letter.noAddress': 'Van de verwijzer is geen e-mailadres bekend. De brief wordt als PDF bewaard; verstuur hem per post.',
+  'letter.noAddress':
+    'Van de verwijzer is geen e-mailadres bekend. De brief wordt als PDF bewaard; verstuur hem per post.',
   'letter.subject': 'Onderwerp',
   'letter.body': 'Tekst van de brief',
   'letter.send': 'Brief versturen',
   'letter.sent': 'De brief is verstuurd naar {to}.',
   'letter.savedNoAddress': 'De brief is bewaard. Er is geen e-mailadres: download de PDF en verstuur hem per post.',
-  'letter.failed': 'De brief is bewaard, maar het versturen is mislukt. Probeer het later opnieuw of verstuur de PDF per post.',
-  'letter.pending': 'De brief is bewaard en wordt nu verzonden. Vernieuw de pagina straks om te zien of het verzenden gelukt is.',
+  'letter.failed':
+    'De brief is bewaard, maar het versturen is mislukt. Probeer het later opnieuw of verstuur de PDF per post.',
+  'letter.pending':
+    'De brief is bewaard en wordt nu verzonden. Vernieuw de pagina straks om te zien of het verzenden gelukt is.',
   'letter.load': 'Concept ophalen',
 
   // ---------- meetings ----------
@@ -822,7 +869,8 @@ export const messages = {
   'meetings.participants': 'Deelnemers uit het team',
   'meetings.noStaff': 'Er zijn geen teamleden gevonden.',
   'meetings.externals': 'Deelnemers van buiten het team',
-  'meetings.externalsDescription': 'Bijvoorbeeld de gemeentelijk consulent Wmo of Jeugd, de jeugdverpleegkundige of de verwijzer.',
+  'meetings.externalsDescription':
+    'Bijvoorbeeld de gemeentelijk consulent Wmo of Jeugd, de jeugdverpleegkundige of de verwijzer.',
   'meetings.externalLegend': 'Externe deelnemer {number}',
   'meetings.externalName': 'Naam',
   'meetings.externalRole': 'Rol of organisatie',
@@ -846,8 +894,10 @@ export const messages = {
   'meeting.addItemWho': '{reference}',
   'meeting.itemAdded': '{reference} staat op de agenda.',
   'meeting.openReferral': 'Aanmelding {reference} openen',
-  'meeting.openCase': 'Er is al een lopend dossier {reference} bij {worker} ({team}). Pakt het team de hulp op, dan wordt deze aanmelding als nieuwe vraag aan dat dossier toegevoegd (één huishouden, één plan, één regisseur).',
-  'meeting.openCaseOutcome.joined': 'Toegevoegd aan het lopende dossier als nieuwe vraag; de contactpersoon heeft een taak.',
+  'meeting.openCase':
+    'Er is al een lopend dossier {reference} bij {worker} ({team}). Pakt het team de hulp op, dan wordt deze aanmelding als nieuwe vraag aan dat dossier toegevoegd (één huishouden, één plan, één regisseur).',
+  'meeting.openCaseOutcome.joined':
+    'Toegevoegd aan het lopende dossier als nieuwe vraag; de contactpersoon heeft een taak.',
   'meeting.openCaseOutcome.parallel_case': 'Apart dossier naast het lopende dossier. Reden: {reason}',
   'meeting.itemHeading': '{reference}: {names}',
   'meeting.decisionSaved': 'Het kernbesluit voor {reference} is vastgelegd.',
@@ -875,7 +925,8 @@ export const messages = {
   'core.reasoning': 'Onderbouwing',
   'core.reasoningDescription': 'Waarom dit besluit? De verwijzer krijgt deze onderbouwing in de terugkoppeling.',
   'core.parallelCaseReason': 'Toch een apart dossier naast het lopende dossier? Leg uit waarom',
-  'core.parallelCaseReasonHelp': 'Laat leeg om de aanmelding als nieuwe vraag aan het lopende dossier toe te voegen (zelfde contactpersoon). Een reden wordt vastgelegd.',
+  'core.parallelCaseReasonHelp':
+    'Laat leeg om de aanmelding als nieuwe vraag aan het lopende dossier toe te voegen (zelfde contactpersoon). Een reden wordt vastgelegd.',
   'core.discussedWithResident': 'Besproken met de inwoner',
   'core.takeUpHint': 'Verplicht als het team de hulp oppakt.',
   'core.save': 'Kernbesluit vastleggen',
@@ -884,12 +935,15 @@ export const messages = {
 
   // ---------- assignment ----------
   'assign.title': 'Verdeeloverleg',
-  'assign.intro': 'Koppel een vaste werker aan elke aanmelding die het team oppakt. De norm is: dezelfde dag als het aanmeldoverleg.',
+  'assign.intro':
+    'Koppel een vaste werker aan elke aanmelding die het team oppakt. De norm is: dezelfde dag als het aanmeldoverleg.',
   'assign.moveLink': 'vertrekt een werker of is die ziek? Draag de dossiers in één keer over.',
-  'assign.openCase': 'Er is al een lopend dossier {reference} bij {worker} ({team}). Eén huishouden, één plan, één regisseur: voeg deze aanmelding als nieuwe vraag aan dat dossier toe.',
+  'assign.openCase':
+    'Er is al een lopend dossier {reference} bij {worker} ({team}). Eén huishouden, één plan, één regisseur: voeg deze aanmelding als nieuwe vraag aan dat dossier toe.',
   'assign.joinCase': 'Toevoegen aan dossier {reference}',
   'assign.parallelReason': 'Toch een tweede dossier openen? Leg uit waarom',
-  'assign.parallelReasonHelp': 'Alleen als een apart dossier echt nodig is, bijvoorbeeld een jongere met een eigen traject. De reden wordt vastgelegd.',
+  'assign.parallelReasonHelp':
+    'Alleen als een apart dossier echt nodig is, bijvoorbeeld een jongere met een eigen traject. De reden wordt vastgelegd.',
   'assign.parallelDecided': 'Het aanmeldoverleg besloot tot een apart dossier naast {reference}: {reason}',
   'assign.team': 'Team',
   'assign.waitingHeading': 'Wachten op een werker',
@@ -926,7 +980,8 @@ export const messages = {
 
   // ---------- admin: letter templates and outbox ----------
   'templates.title': 'Briefsjablonen',
-  'templates.intro': 'De teksten van de brieven aan verwijzers. De bureaudienst kan elke brief voor verzending nog aanpassen.',
+  'templates.intro':
+    'De teksten van de brieven aan verwijzers. De bureaudienst kan elke brief voor verzending nog aanpassen.',
   'templates.placeholdersHeading': 'Invulvelden',
   'templates.placeholdersIntro': 'Deze woorden tussen accolades worden bij het opstellen van de brief ingevuld:',
   'templates.placeholder.verwijzer': 'naam van de verwijzer',
@@ -961,15 +1016,18 @@ export const messages = {
   'case.notFoundTitle': 'Dossier niet gevonden',
   'case.notFoundText': 'Dit dossier bestaat niet (meer). Controleer het adres of ga terug naar Mijn werk.',
   'case.noAccessTitle': 'Geen toegang tot dit dossier',
-  'case.noAccessText': 'U werkt niet aan dit dossier. Alleen de werkers van het dossier en de teamcoördinator en gedragswetenschapper van het team kunnen het inzien. Uw poging om het te openen is vastgelegd.',
-  'case.noAccessHelp': 'Moet u wel bij dit dossier kunnen? Vraag de teamcoördinator om u als werker of tandem te koppelen.',
+  'case.noAccessText':
+    'U werkt niet aan dit dossier. Alleen de werkers van het dossier en de teamcoördinator en gedragswetenschapper van het team kunnen het inzien. Uw poging om het te openen is vastgelegd.',
+  'case.noAccessHelp':
+    'Moet u wel bij dit dossier kunnen? Vraag de teamcoördinator om u als werker of tandem te koppelen.',
   'case.noHousehold': 'Huishouden zonder naam',
   'case.reference': 'Aanmelding',
   'case.noReference': 'Geen aanmelding',
   'case.team': 'Team',
   'case.phase': 'Fase',
   'case.caseWorker': 'Contactpersoon',
-  'case.processCoordinatorOnly': 'U bent procesregisseur van dit dossier: u leest het overzicht en het plan. Het journaal, de Meldcode en de andere onderdelen zijn alleen voor de werkers van het wijkteam. Elke inzage wordt gelogd.',
+  'case.processCoordinatorOnly':
+    'U bent procesregisseur van dit dossier: u leest het overzicht en het plan. Het journaal, de Meldcode en de andere onderdelen zijn alleen voor de werkers van het wijkteam. Elke inzage wordt gelogd.',
   'case.tandem': 'Tandem',
   'case.noTandem': 'Geen tandem',
   'case.analysisDeadline': 'Einde analysefase',
@@ -982,9 +1040,11 @@ export const messages = {
   'case.childSafetyRequired': 'Voor dit huishouden met kinderen is een risico- en veiligheidstaxatie nodig.',
   'case.childSafetyRequiredLink': 'Naar de veiligheidstaxatie',
   'case.meldcodeSuggested': 'Overweeg de Meldcode te starten',
-  'case.meldcodeSuggestedText': 'Een score van 1 of 2 op Huiselijke relaties of een hoog risico voor de kinderen kan wijzen op huiselijk geweld of kindermishandeling.',
+  'case.meldcodeSuggestedText':
+    'Een score van 1 of 2 op Huiselijke relaties of een hoog risico voor de kinderen kan wijzen op huiselijk geweld of kindermishandeling.',
   'case.meldcodeSuggestedLink': 'Naar de Meldcode',
-  'case.outreachFlagged': 'Eropaf: na de afgesproken periode is er nog geen contact met het huishouden. Bespreek met het team en de verwijzer wat de risico’s van afsluiten zijn.',
+  'case.outreachFlagged':
+    'Eropaf: na de afgesproken periode is er nog geen contact met het huishouden. Bespreek met het team en de verwijzer wat de risico’s van afsluiten zijn.',
   'case.remove': 'Verwijderen',
   'case.removeWhat': '{name} verwijderen',
   'case.when': 'Datum',
@@ -1012,7 +1072,8 @@ export const messages = {
   'case.networkAdded': '{name} is aan het netwerk toegevoegd.',
   'case.networkRemoved': '{name} is uit het netwerk verwijderd.',
   'case.ecogram': 'Ecogram',
-  'case.ecogramAlt': 'Ecogram van {name}: het huishouden in het midden, met {network} personen uit het netwerk en {professionals} professionals eromheen. Doorgetrokken lijn: steunend; gestreept: belastend; gestippeld: wisselend; dik: sleutelfiguur. Dezelfde gegevens staan in de lijsten Netwerk en Betrokken professionals.',
+  'case.ecogramAlt':
+    'Ecogram van {name}: het huishouden in het midden, met {network} personen uit het netwerk en {professionals} professionals eromheen. Doorgetrokken lijn: steunend; gestreept: belastend; gestippeld: wisselend; dik: sleutelfiguur. Dezelfde gegevens staan in de lijsten Netwerk en Betrokken professionals.',
   'case.ecogramPrint': 'Afdrukken',
   'case.ecogramEmpty': 'Er is nog geen ecogram: leg eerst personen uit het netwerk of betrokken professionals vast.',
 
@@ -1031,7 +1092,8 @@ export const messages = {
   'case.professionalRemoved': '{name} is verwijderd uit de betrokken professionals.',
 
   'case.zrm': 'ZRM',
-  'case.zrmIntro': 'De Zelfredzaamheid-Matrix: per leefgebied een score van 1 (acute problematiek) tot en met 5 (volledig zelfredzaam).',
+  'case.zrmIntro':
+    'De Zelfredzaamheid-Matrix: per leefgebied een score van 1 (acute problematiek) tot en met 5 (volledig zelfredzaam).',
   'case.zrmNone': 'Er is nog geen ZRM-meting vastgelegd.',
   'case.zrmNew': 'ZRM-meting vastleggen',
   'case.zrmHistory': 'ZRM van {name}',
@@ -1074,7 +1136,8 @@ export const messages = {
 
   'case.meldcode': 'Meldcode',
   'teams.title': 'Teams en aanmeldkanalen',
-  'teams.intro': 'Stel per wijkteam in of het op het openbare aanmeldformulier staat en of inwoners zichzelf mogen aanmelden. Sommige teams nemen alleen aanmeldingen van professionals aan.',
+  'teams.intro':
+    'Stel per wijkteam in of het op het openbare aanmeldformulier staat en of inwoners zichzelf mogen aanmelden. Sommige teams nemen alleen aanmeldingen van professionals aan.',
   'teams.channelsLegend': 'Aanmeldkanalen van {team}',
   'teams.acceptsWeb': 'Aanmeldingen via het webformulier',
   'teams.acceptsWebDescription': 'Het team staat op het openbare aanmeldformulier.',
@@ -1082,18 +1145,22 @@ export const messages = {
   'teams.acceptsSelfDescription': 'Zonder vinkje kunnen alleen professionals het team kiezen.',
   'teams.termsLegend': 'Termijnen',
   'teams.analysisWeeks': 'Termijn voor de analyse (weken)',
-  'teams.analysisWeeksDescription': 'Vanaf de toewijzing; daarna staat de termijn als verstreken in het dossier en op Mijn werk. Gebruikelijk: 6.',
+  'teams.analysisWeeksDescription':
+    'Vanaf de toewijzing; daarna staat de termijn als verstreken in het dossier en op Mijn werk. Gebruikelijk: 6.',
   'teams.outreachWeeks': 'Termijn voor eropaf zonder contact (weken)',
-  'teams.outreachWeeksDescription': 'Na zoveel weken zonder contact komt het dossier in het teamoverleg. Gebruikelijk: 6 tot 8.',
+  'teams.outreachWeeksDescription':
+    'Na zoveel weken zonder contact komt het dossier in het teamoverleg. Gebruikelijk: 6 tot 8.',
   'teams.save': 'Opslaan',
   'teams.saved': 'De instellingen zijn opgeslagen.',
   'adminNav.teams': 'Teams',
   'case.planNone': 'Plan: er is nog geen plan.',
   'case.planDraft': 'Plan: versie {number} is een concept en nog niet afgesproken met het huishouden.',
   'case.planAgreed': 'Plan: versie {number} is op {date} afgesproken met het huishouden.',
-  'case.planAgreedWithDraft': 'Plan: versie {number} is op {date} afgesproken; versie {draft} is een concept met wijzigingen.',
+  'case.planAgreedWithDraft':
+    'Plan: versie {number} is op {date} afgesproken; versie {draft} is een concept met wijzigingen.',
   'case.toPlan': 'Naar het plan van het huishouden',
-  'case.meldcodeShielded': 'Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator.',
+  'case.meldcodeShielded':
+    'Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator.',
   'case.meldcodeNone': 'Voor dit dossier is de Meldcode niet gestart.',
   'case.meldcodeStart': 'Meldcode starten',
   'case.meldcodeRecord': 'Meldcode gestart op {date}',
@@ -1169,11 +1236,14 @@ export const messages = {
   'assessmentKind.closing': 'Eindmeting',
 
   'zrmForm.title': 'ZRM-meting vastleggen',
-  'zrmForm.intro': 'Scoor alleen de leefgebieden die de hulpvraag nodig heeft. Begin per leefgebied bij 5 en werk naar beneden tot de beschrijving past.',
-  'zrmForm.keyboard': 'Met het toetsenbord: een cijfer 1 tot en met 5 kiest direct dat niveau en gaat door naar het volgende leefgebied (0 is niet besproken). Ook de pijltjestoetsen kiezen een niveau, en Tab gaat naar het volgende leefgebied. De cijfers werken alleen in de niveaus van een leefgebied.',
+  'zrmForm.intro':
+    'Scoor alleen de leefgebieden die de hulpvraag nodig heeft. Begin per leefgebied bij 5 en werk naar beneden tot de beschrijving past.',
+  'zrmForm.keyboard':
+    'Met het toetsenbord: een cijfer 1 tot en met 5 kiest direct dat niveau en gaat door naar het volgende leefgebied (0 is niet besproken). Ook de pijltjestoetsen kiezen een niveau, en Tab gaat naar het volgende leefgebied. De cijfers werken alleen in de niveaus van een leefgebied.',
   'zrmForm.levelsHeading': 'De vijf niveaus',
   'zrmForm.criteriaShown': 'De criteria van uw organisatie staan bij elk niveau van het leefgebied dat u scoort.',
-  'zrmForm.criteriaNone': 'De beschrijving per leefgebied en niveau staat in de ZRM-handleiding. Heeft uw organisatie de criteria geïmporteerd, dan staan ze bij elk niveau.',
+  'zrmForm.criteriaNone':
+    'De beschrijving per leefgebied en niveau staat in de ZRM-handleiding. Heeft uw organisatie de criteria geïmporteerd, dan staan ze bij elk niveau.',
   'zrmForm.person': 'Persoon',
   'zrmForm.kind': 'Soort meting',
   'zrmForm.date': 'Datum van de meting',
@@ -1227,8 +1297,10 @@ export const messages = {
   'consentForm.verbal': 'Mondeling',
 
   'meldcode.title': 'Meldcode huiselijk geweld en kindermishandeling',
-  'meldcode.shielded': 'Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator',
-  'meldcode.veiligThuis': 'Twijfelt u? Bel Veilig Thuis voor advies: 0800-2000 (gratis, dag en nacht bereikbaar, advies kan anoniem).',
+  'meldcode.shielded':
+    'Afgeschermd: alleen zichtbaar voor de werkers van dit dossier, de gedragswetenschapper en de coördinator',
+  'meldcode.veiligThuis':
+    'Twijfelt u? Bel Veilig Thuis voor advies: 0800-2000 (gratis, dag en nacht bereikbaar, advies kan anoniem).',
   'meldcode.startedBy': 'Gestart op {date} door {name}',
   'meldcode.status': 'Status',
   'meldcode.notFoundTitle': 'Meldcode niet gevonden',
@@ -1237,7 +1309,8 @@ export const messages = {
   'meldcode.chooseYesNo': 'Kies ja of nee.',
   'meldcode.stepsNav': 'Stappen van de Meldcode',
   'meldcode.step1': 'Stap 1: Signalen in kaart brengen',
-  'meldcode.step1Intro': 'Schrijf feiten op: wat is gezien of gehoord, door wie en wanneer. Houd uw eigen interpretatie apart.',
+  'meldcode.step1Intro':
+    'Schrijf feiten op: wat is gezien of gehoord, door wie en wanneer. Houd uw eigen interpretatie apart.',
   'meldcode.signalsNone': 'Er zijn nog geen signalen vastgelegd.',
   'meldcode.signalDate': 'Datum',
   'meldcode.signalFact': 'Feit: wat is gezien of gehoord?',
@@ -1245,7 +1318,8 @@ export const messages = {
   'meldcode.signalSource': 'Bron: wie zag of hoorde het?',
   'meldcode.signalSourceShort': 'Bron',
   'meldcode.signalInterpretation': 'Interpretatie (apart van de feiten)',
-  'meldcode.signalInterpretationHint': 'Uw eigen duiding of hypothese. Dit is geen feit; schrijf erbij van wie de interpretatie is.',
+  'meldcode.signalInterpretationHint':
+    'Uw eigen duiding of hypothese. Dit is geen feit; schrijf erbij van wie de interpretatie is.',
   'meldcode.signalAdd': 'Signaal vastleggen',
   'meldcode.signalSaved': 'Het signaal is vastgelegd.',
   'meldcode.step2': 'Stap 2: Collegiale consultatie en zo nodig Veilig Thuis',
@@ -1272,13 +1346,17 @@ export const messages = {
   'meldcode.conversationSaved': 'Het gesprek is vastgelegd.',
   'meldcode.step4': 'Stap 4: Wegen met het afwegingskader',
   'meldcode.step4Intro': 'Beantwoord de vragen van het afwegingskader. De volgende vraag verschijnt na uw antwoord.',
-  'meldcode.q.suspicion': '1. Heeft u op basis van de stappen 1 tot en met 3 een vermoeden van (dreiging van) huiselijk geweld of kindermishandeling?',
+  'meldcode.q.suspicion':
+    '1. Heeft u op basis van de stappen 1 tot en met 3 een vermoeden van (dreiging van) huiselijk geweld of kindermishandeling?',
   'meldcode.q.acuteOrStructuralUnsafety': '2. Schat u in dat er sprake is van acute of structurele onveiligheid?',
-  'meldcode.q.helpPossible': '3. Bent u in staat effectieve hulp te bieden of te organiseren om het risico af te wenden?',
+  'meldcode.q.helpPossible':
+    '3. Bent u in staat effectieve hulp te bieden of te organiseren om het risico af te wenden?',
   'meldcode.q.helpAccepted': '4. Aanvaarden de betrokkenen die hulp en zijn zij bereid zich daarvoor in te zetten?',
-  'meldcode.q.resultsAchieved': '5. Leidt de hulp binnen de gewenste termijn tot de nodige resultaten voor veiligheid en welzijn?',
+  'meldcode.q.resultsAchieved':
+    '5. Leidt de hulp binnen de gewenste termijn tot de nodige resultaten voor veiligheid en welzijn?',
   'meldcode.advice.close': 'Geen vermoeden: sluit de Meldcode af en leg vast waarom.',
-  'meldcode.advice.report': 'Melden bij Veilig Thuis is de norm. Vragen 3 tot en met 5 beantwoordt u samen met Veilig Thuis.',
+  'meldcode.advice.report':
+    'Melden bij Veilig Thuis is de norm. Vragen 3 tot en met 5 beantwoordt u samen met Veilig Thuis.',
   'meldcode.advice.help': 'Bied of organiseer hulp en volg of die tot resultaat leidt.',
   'meldcode.advice.reReport': 'De hulp leidt niet tot de nodige resultaten: meld (opnieuw) bij Veilig Thuis.',
   'meldcode.advice.closeHelp': 'Sluit de hulp af met afspraken over het volgen van de veiligheid.',
@@ -1301,10 +1379,13 @@ export const messages = {
 
   'adminNav.zrm': 'ZRM-criteria',
   'zrmAdmin.title': 'ZRM-criteria importeren',
-  'zrmAdmin.intro': 'Nabij toont bij het scoren van de ZRM de namen van de leefgebieden en de vijf niveaus. De beschrijvingen per niveau (criteria) kunt u hier importeren.',
-  'zrmAdmin.licence': 'De teksten van de Zelfredzaamheid-Matrix zijn © GGD Amsterdam. Importeer ze alleen als uw organisatie daarvoor een licentie of schriftelijke toestemming heeft.',
+  'zrmAdmin.intro':
+    'Nabij toont bij het scoren van de ZRM de namen van de leefgebieden en de vijf niveaus. De beschrijvingen per niveau (criteria) kunt u hier importeren.',
+  'zrmAdmin.licence':
+    'De teksten van de Zelfredzaamheid-Matrix zijn © GGD Amsterdam. Importeer ze alleen als uw organisatie daarvoor een licentie of schriftelijke toestemming heeft.',
   'zrmAdmin.json': 'Criteria (JSON)',
-  'zrmAdmin.jsonHint': 'Vorm: {"instrument": "zrm2017", "criteria": [{"domain": "finances", "level": 1, "text": "…"}]}. Bestaande teksten voor hetzelfde leefgebied en niveau worden vervangen.',
+  'zrmAdmin.jsonHint':
+    'Vorm: {"instrument": "zrm2017", "criteria": [{"domain": "finances", "level": 1, "text": "…"}]}. Bestaande teksten voor hetzelfde leefgebied en niveau worden vervangen.',
   'zrmAdmin.invalidJson': 'Dit is geen geldige JSON. Controleer aanhalingstekens, komma’s en haakjes.',
   'zrmAdmin.submit': 'Criteria importeren',
   'zrmAdmin.imported': '{count} criteria zijn geïmporteerd.',

@@ -18,13 +18,19 @@ const webSrc = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const contractsSrc = resolve(webSrc, '../../../packages/contracts/src');
 
 /** The route trees residents use: the public form and Mijn Nabij. */
-const ENTRIES = ['capabilities/intake/PublicReferralPage.tsx', 'capabilities/intake/PublicLayout.tsx', 'capabilities/resident/resident-routes.tsx'];
+const ENTRIES = [
+  'capabilities/intake/PublicReferralPage.tsx',
+  'capabilities/intake/PublicLayout.tsx',
+  'capabilities/resident/resident-routes.tsx',
+];
 /** Modules that only hold or look up the tables (following them would scan every text of the staff app). */
 const NOT_FOLLOWED = [/\/app\/i18n\.ts$/, /messages\.[a-z-]+\.nl\.ts$/, /\/app\/messages\.nl\.ts$/];
 
 function resolveImport(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec);
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && !p.endsWith('/') && /\.tsx?$/.test(p));
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+    (p) => existsSync(p) && !p.endsWith('/') && /\.tsx?$/.test(p),
+  );
 }
 
 /** The web modules reachable from the resident-facing routes. */
@@ -69,7 +75,13 @@ describe('plain Dutch for residents', () => {
 
   it('follows the public form and Mijn Nabij into their parts', () => {
     const names = modules.map((f) => relative(webSrc, f));
-    expect(names).toEqual(expect.arrayContaining(['capabilities/intake/ReferralFormParts.tsx', 'capabilities/resident/ResidentPlanPage.tsx', 'capabilities/resident/ResidentPages.tsx']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'capabilities/intake/ReferralFormParts.tsx',
+        'capabilities/resident/ResidentPlanPage.tsx',
+        'capabilities/resident/ResidentPages.tsx',
+      ]),
+    );
     // The worker's side of Mijn Nabij (on the case page) is not a resident's page.
     expect(names).not.toContain('capabilities/resident/ResidentPortalSection.tsx');
   });
@@ -77,7 +89,9 @@ describe('plain Dutch for residents', () => {
   it('finds no jargon in any message a resident-facing page uses', () => {
     const keys = new Set(modules.flatMap((f) => keysUsedIn(readFileSync(f, 'utf8'))));
     expect(keys.size).toBeGreaterThan(150);
-    const found = [...keys].map((key) => ({ key, text: t(key), jargon: findJargon(t(key)) })).filter((x) => x.jargon.length > 0);
+    const found = [...keys]
+      .map((key) => ({ key, text: t(key), jargon: findJargon(t(key)) }))
+      .filter((x) => x.jargon.length > 0);
     expect(found).toEqual([]);
   });
 
@@ -92,7 +106,14 @@ describe('plain Dutch for residents', () => {
   });
 
   it('recognises each word of the jargon list', () => {
-    for (const text of ['Basale ADL', 'Instrumentele ADL', 'de elfproef klopt niet', 'het aanmeldoverleg', '3 ongelezen bericht(en)', 'Geboortedatum (jjjj-mm-dd)']) {
+    for (const text of [
+      'Basale ADL',
+      'Instrumentele ADL',
+      'de elfproef klopt niet',
+      'het aanmeldoverleg',
+      '3 ongelezen bericht(en)',
+      'Geboortedatum (jjjj-mm-dd)',
+    ]) {
       expect([text, findJargon(text).length > 0]).toEqual([text, true]);
     }
   });

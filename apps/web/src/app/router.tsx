@@ -14,7 +14,6 @@ import { t } from './i18n';
 import { NotFoundPage } from './NotFoundPage';
 import { SessionProvider } from './session';
 
-
 function StartingUp() {
   return (
     <AppShell>
@@ -73,8 +72,14 @@ export const router = createBrowserRouter([
         children: [
           { path: 'inloggen', element: <LoginPage /> },
           { path: 'inloggen/code', lazy: page(() => import('../capabilities/auth/TotpPage'), 'TotpPage') },
-          { path: 'inloggen/tweestapsverificatie-instellen', lazy: page(() => import('../capabilities/auth/TotpEnrolmentPage'), 'TotpEnrolmentPage') },
-          { path: 'inloggen/wachtwoord-wijzigen', lazy: page(() => import('../capabilities/auth/ChangePasswordPage'), 'ChangePasswordPage') },
+          {
+            path: 'inloggen/tweestapsverificatie-instellen',
+            lazy: page(() => import('../capabilities/auth/TotpEnrolmentPage'), 'TotpEnrolmentPage'),
+          },
+          {
+            path: 'inloggen/wachtwoord-wijzigen',
+            lazy: page(() => import('../capabilities/auth/ChangePasswordPage'), 'ChangePasswordPage'),
+          },
           {
             element: <RequireLogin />,
             children: [
@@ -89,7 +94,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'personen/nieuw',
-                lazy: page(() => import('../capabilities/persons/PersonCreatePage'), 'PersonCreatePage', 'person:write'),
+                lazy: page(
+                  () => import('../capabilities/persons/PersonCreatePage'),
+                  'PersonCreatePage',
+                  'person:write',
+                ),
               },
               {
                 path: 'personen/:id',
@@ -101,7 +110,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'beheer/brieven',
-                lazy: page(() => import('../capabilities/admin/LetterTemplatesPage'), 'LetterTemplatesPage', 'user:admin'),
+                lazy: page(
+                  () => import('../capabilities/admin/LetterTemplatesPage'),
+                  'LetterTemplatesPage',
+                  'user:admin',
+                ),
               },
               {
                 path: 'beheer/samenvoegingen',
@@ -117,7 +130,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'beheer/sociale-kaart',
-                lazy: page(() => import('../capabilities/plan/ServiceCataloguePage'), 'ServiceCataloguePage', 'user:admin'),
+                lazy: page(
+                  () => import('../capabilities/plan/ServiceCataloguePage'),
+                  'ServiceCataloguePage',
+                  'user:admin',
+                ),
               },
               {
                 path: 'dossiers/:id/aanmelding',
@@ -148,15 +165,27 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'aanmeldingen',
-                lazy: page(() => import('../capabilities/intake/ReferralInboxPage'), 'ReferralInboxPage', 'referral:read'),
+                lazy: page(
+                  () => import('../capabilities/intake/ReferralInboxPage'),
+                  'ReferralInboxPage',
+                  'referral:read',
+                ),
               },
               {
                 path: 'aanmeldingen/overleggen',
-                lazy: page(() => import('../capabilities/intake/TeamConsultationsPage'), 'TeamConsultationsPage', 'referral:read'),
+                lazy: page(
+                  () => import('../capabilities/intake/TeamConsultationsPage'),
+                  'TeamConsultationsPage',
+                  'referral:read',
+                ),
               },
               {
                 path: 'aanmeldingen/nieuw',
-                lazy: page(() => import('../capabilities/intake/RegisterReferralPage'), 'RegisterReferralPage', 'referral:write'),
+                lazy: page(
+                  () => import('../capabilities/intake/RegisterReferralPage'),
+                  'RegisterReferralPage',
+                  'referral:write',
+                ),
               },
               {
                 path: 'aanmeldingen/:id',
@@ -175,17 +204,41 @@ export const router = createBrowserRouter([
                 path: 'dossiers/:id',
                 lazy: page(() => import('../capabilities/case-files/CasePage'), 'CasePage', 'case:read'),
                 children: [
-                  { index: true, lazy: page(() => import('../capabilities/case-files/CasePage'), 'CaseOverviewSection') },
-                  { path: 'journaal', lazy: page(() => import('../capabilities/case-files/CasePage'), 'JournalSection') },
+                  {
+                    index: true,
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'CaseOverviewSection'),
+                  },
+                  {
+                    path: 'journaal',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'JournalSection'),
+                  },
                   { path: 'taken', lazy: page(() => import('../capabilities/case-files/CasePage'), 'TasksSection') },
-                  { path: 'huishouden', lazy: page(() => import('../capabilities/case-files/CasePage'), 'HouseholdAndNetworkSection') },
-                  { path: 'zrm', lazy: page(() => import('../capabilities/case-files/CasePage'), 'ZrmAndParticipationSection') },
-                  { path: 'veiligheid', lazy: page(() => import('../capabilities/case-files/CasePage'), 'SafetySection') },
+                  {
+                    path: 'huishouden',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'HouseholdAndNetworkSection'),
+                  },
+                  {
+                    path: 'zrm',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'ZrmAndParticipationSection'),
+                  },
+                  {
+                    path: 'veiligheid',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'SafetySection'),
+                  },
                   { path: 'eropaf', lazy: page(() => import('../capabilities/case-files/CasePage'), 'OutreachPart') },
-                  { path: 'toestemmingen', lazy: page(() => import('../capabilities/case-files/CasePage'), 'ConsentsAndPrivacySection') },
-                  { path: 'overleg', lazy: page(() => import('../capabilities/case-files/CasePage'), 'MeetingsSection') },
+                  {
+                    path: 'toestemmingen',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'ConsentsAndPrivacySection'),
+                  },
+                  {
+                    path: 'overleg',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'MeetingsSection'),
+                  },
                   { path: 'verloop', lazy: page(() => import('../capabilities/case-files/CasePage'), 'CoursePart') },
-                  { path: 'mijn-nabij', lazy: page(() => import('../capabilities/case-files/CasePage'), 'PortalSection') },
+                  {
+                    path: 'mijn-nabij',
+                    lazy: page(() => import('../capabilities/case-files/CasePage'), 'PortalSection'),
+                  },
                   { path: 'tijdlijn', lazy: page(() => import('../capabilities/case-files/CasePage'), 'TimelinePart') },
                 ],
               },
@@ -215,13 +268,26 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'casuistiekoverleg/:id',
-                lazy: page(() => import('../capabilities/coordination/CaseReviewMeetingPage'), 'CaseReviewMeetingPage', 'case:read'),
+                lazy: page(
+                  () => import('../capabilities/coordination/CaseReviewMeetingPage'),
+                  'CaseReviewMeetingPage',
+                  'case:read',
+                ),
               },
               // Workers record signals, the coordinator and the municipal consultant read them; the page checks both.
               { path: 'signalen', lazy: page(() => import('../capabilities/coordination/SignalsPage'), 'SignalsPage') },
               // The coordinator (own teams) and the policy advisor (every team) see management information; the pages check both.
-              { path: 'sturingsinformatie', lazy: page(() => import('../capabilities/management-information/DashboardPage'), 'DashboardPage') },
-              { path: 'sturingsinformatie/kwaliteitsspiegel', lazy: page(() => import('../capabilities/management-information/QualityMirrorPage'), 'QualityMirrorPage') },
+              {
+                path: 'sturingsinformatie',
+                lazy: page(() => import('../capabilities/management-information/DashboardPage'), 'DashboardPage'),
+              },
+              {
+                path: 'sturingsinformatie/kwaliteitsspiegel',
+                lazy: page(
+                  () => import('../capabilities/management-information/QualityMirrorPage'),
+                  'QualityMirrorPage',
+                ),
+              },
               {
                 path: 'verdeling',
                 lazy: page(() => import('../capabilities/intake/AssignmentPage'), 'AssignmentPage', 'case:assign'),
@@ -229,7 +295,11 @@ export const router = createBrowserRouter([
               // The coordinator moves a worker's caseload (issue #17 item 6).
               {
                 path: 'dossiers-overdragen',
-                lazy: page(() => import('../capabilities/coordination/CaseloadMovePage'), 'CaseloadMovePage', 'case:assign'),
+                lazy: page(
+                  () => import('../capabilities/coordination/CaseloadMovePage'),
+                  'CaseloadMovePage',
+                  'case:assign',
+                ),
               },
               // The privacy officer's pages; the API also requires a session confirmed with two-factor.
               { path: 'privacy', element: <Navigate to="/privacy/logboek" replace /> },
@@ -239,11 +309,19 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'privacy/clienten/:id',
-                lazy: page(() => import('../capabilities/privacy/PersonAccessPage'), 'PersonAccessPage', 'access_log:read'),
+                lazy: page(
+                  () => import('../capabilities/privacy/PersonAccessPage'),
+                  'PersonAccessPage',
+                  'access_log:read',
+                ),
               },
               {
                 path: 'privacy/noodtoegang',
-                lazy: page(() => import('../capabilities/privacy/EmergencyOverviewPage'), 'EmergencyOverviewPage', 'access_log:read'),
+                lazy: page(
+                  () => import('../capabilities/privacy/EmergencyOverviewPage'),
+                  'EmergencyOverviewPage',
+                  'access_log:read',
+                ),
               },
               {
                 path: 'privacy/verzoeken',

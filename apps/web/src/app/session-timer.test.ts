@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { keepAliveDue, laterOf, minutesLeft, msUntilNextPhase, phaseAt, readSessionTime, WARN_BEFORE_MS } from './session-timer';
+import {
+  keepAliveDue,
+  laterOf,
+  minutesLeft,
+  msUntilNextPhase,
+  phaseAt,
+  readSessionTime,
+  WARN_BEFORE_MS,
+} from './session-timer';
 
 const headers = (h: Record<string, string>) => ({ get: (name: string) => h[name] ?? null });
 const now = 1_000_000_000_000;
 
 describe('the session time from the response headers', () => {
   it('turns seconds left into an end on this browser’s clock, and says whether the absolute limit ends it', () => {
-    expect(readSessionTime(headers({ 'x-session-expires-in': '1800', 'x-session-limit': 'idle' }), now)).toEqual({ endsAt: now + 1_800_000, absolute: false });
-    expect(readSessionTime(headers({ 'x-session-expires-in': '90', 'x-session-limit': 'absolute' }), now)).toEqual({ endsAt: now + 90_000, absolute: true });
+    expect(readSessionTime(headers({ 'x-session-expires-in': '1800', 'x-session-limit': 'idle' }), now)).toEqual({
+      endsAt: now + 1_800_000,
+      absolute: false,
+    });
+    expect(readSessionTime(headers({ 'x-session-expires-in': '90', 'x-session-limit': 'absolute' }), now)).toEqual({
+      endsAt: now + 90_000,
+      absolute: true,
+    });
   });
   it('ignores responses without a session (public pages, no login)', () => {
     expect(readSessionTime(headers({}), now)).toBeUndefined();

@@ -65,7 +65,10 @@ export function laterOf(a: SessionTime | undefined, b: SessionTime): SessionTime
 
 let current: SessionTime | undefined;
 const listeners = new Set<() => void>();
-const channel: BroadcastChannel | undefined = typeof window !== 'undefined' && typeof BroadcastChannel === 'function' ? new BroadcastChannel('nabij-session-time') : undefined;
+const channel: BroadcastChannel | undefined =
+  typeof window !== 'undefined' && typeof BroadcastChannel === 'function'
+    ? new BroadcastChannel('nabij-session-time')
+    : undefined;
 
 function publish(next: SessionTime | undefined): void {
   current = next;
@@ -74,7 +77,8 @@ function publish(next: SessionTime | undefined): void {
 
 channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
   const data = event.data as Partial<SessionTime> | null;
-  if (data && typeof data.endsAt === 'number' && typeof data.absolute === 'boolean') publish(laterOf(current, { endsAt: data.endsAt, absolute: data.absolute }));
+  if (data && typeof data.endsAt === 'number' && typeof data.absolute === 'boolean')
+    publish(laterOf(current, { endsAt: data.endsAt, absolute: data.absolute }));
 });
 
 /** Called by the API client for every response with the session headers (and by the keep-alive). */

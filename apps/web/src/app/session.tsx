@@ -119,7 +119,8 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
     };
   }, [session, refresh, logout, notice]);
 
-  if (loadError !== undefined) throw loadError instanceof Error ? loadError : new Error('session could not be loaded', { cause: loadError });
+  if (loadError !== undefined)
+    throw loadError instanceof Error ? loadError : new Error('session could not be loaded', { cause: loadError });
   if (!value) return <>{fallback}</>;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -26,7 +26,11 @@ export interface DraftState {
  * appears with nothing typed and a draft exists, `onRestore` gets it. `isEmpty` says when there is nothing to keep.
  * Undefined `key` (e.g. the plan is still loading) keeps nothing.
  */
-export function useDraft<T>(key: string | undefined, value: T, options: { isEmpty: (value: T) => boolean; onRestore: (value: T) => void }): DraftState {
+export function useDraft<T>(
+  key: string | undefined,
+  value: T,
+  options: { isEmpty: (value: T) => boolean; onRestore: (value: T) => void },
+): DraftState {
   const { user } = useSession();
   const userId = user?.id;
   const [restored, setRestored] = useState(false);

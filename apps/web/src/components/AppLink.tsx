@@ -2,7 +2,9 @@ import { Link as RouterLink, type LinkProps } from 'react-router';
 
 /** A client-side link styled as an NL Design System link. */
 export function AppLink({ className, ...props }: LinkProps) {
-  return <RouterLink {...props} className={['utrecht-link', 'utrecht-link--html-a', className].filter(Boolean).join(' ')} />;
+  return (
+    <RouterLink {...props} className={['utrecht-link', 'utrecht-link--html-a', className].filter(Boolean).join(' ')} />
+  );
 }
 
 type ButtonLinkAppearance = 'primary-action-button' | 'secondary-action-button' | 'subtle-button';

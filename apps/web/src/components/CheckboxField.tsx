@@ -1,4 +1,10 @@
-import { Checkbox, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
+import {
+  Checkbox,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+} from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 
 interface CheckboxFieldProps {
@@ -13,7 +19,16 @@ interface CheckboxFieldProps {
 }
 
 /** One checkbox with its label to the right, plus optional description and error. */
-export function CheckboxField({ id, label, checked, onCheckedChange, error, description, name, value }: CheckboxFieldProps) {
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onCheckedChange,
+  error,
+  description,
+  name,
+  value,
+}: CheckboxFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;

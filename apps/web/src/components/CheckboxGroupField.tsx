@@ -1,4 +1,9 @@
-import { Fieldset, FieldsetLegend, FormFieldDescription, FormFieldErrorMessage } from '@utrecht/component-library-react';
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+} from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { t } from '../app/i18n';
 import { CheckboxField } from './CheckboxField';
@@ -18,7 +23,16 @@ interface CheckboxGroupFieldProps {
 }
 
 /** A fieldset of checkboxes in columns, with a legend, description and error. */
-export function CheckboxGroupField({ id, legend, values, choices, onValuesChange, error, description, optional }: CheckboxGroupFieldProps) {
+export function CheckboxGroupField({
+  id,
+  legend,
+  values,
+  choices,
+  onValuesChange,
+  error,
+  description,
+  optional,
+}: CheckboxGroupFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;

@@ -1,4 +1,12 @@
-import { Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { t } from '../app/i18n';
 import { fromDateParts, toDateParts, type DateParts } from './date-parts';
 

@@ -20,7 +20,14 @@ interface FormDisclosureProps {
  * (the button is gone, so the form's own submit button can carry the same words) with "Formulier sluiten" below it. Opening
  * moves focus to the form's first field; closing moves it back to the button.
  */
-export function FormDisclosure({ label, children, initiallyOpen = false, openRequest, keyShortcuts, appearance = 'secondary-action-button' }: FormDisclosureProps) {
+export function FormDisclosure({
+  label,
+  children,
+  initiallyOpen = false,
+  openRequest,
+  keyShortcuts,
+  appearance = 'secondary-action-button',
+}: FormDisclosureProps) {
   const id = useId();
   const [open, setOpen] = useState(initiallyOpen);
   // 'field' after opening, 'button' after closing: where focus goes once the DOM has changed.
@@ -35,7 +42,8 @@ export function FormDisclosure({ label, children, initiallyOpen = false, openReq
   }, [openRequest]);
 
   useEffect(() => {
-    if (focusTarget === 'field') panel.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+    if (focusTarget === 'field')
+      panel.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
     if (focusTarget === 'button') button.current?.focus();
     if (focusTarget) setFocusTarget(undefined);
   }, [focusTarget, open]);

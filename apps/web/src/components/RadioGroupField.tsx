@@ -1,4 +1,12 @@
-import { Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, RadioButton } from '@utrecht/component-library-react';
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  RadioButton,
+} from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { t } from '../app/i18n';
 import type { SelectChoice } from './SelectField';
@@ -18,7 +26,17 @@ interface RadioGroupFieldProps {
 }
 
 /** A fieldset of radio buttons with a legend, description and error. */
-export function RadioGroupField({ id, legend, value, choices, onValueChange, error, description, optional, inline }: RadioGroupFieldProps) {
+export function RadioGroupField({
+  id,
+  legend,
+  value,
+  choices,
+  onValueChange,
+  error,
+  description,
+  optional,
+  inline,
+}: RadioGroupFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
@@ -30,7 +48,11 @@ export function RadioGroupField({ id, legend, value, choices, onValueChange, err
       </FieldsetLegend>
       {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
       {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
-      <div className={inline ? 'nabij-radio-group__options nabij-radio-group__options--inline' : 'nabij-radio-group__options'}>
+      <div
+        className={
+          inline ? 'nabij-radio-group__options nabij-radio-group__options--inline' : 'nabij-radio-group__options'
+        }
+      >
         {choices.map((choice, index) => {
           const optionId = index === 0 ? id : `${id}-${choice.value}`;
           return (

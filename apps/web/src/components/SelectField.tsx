@@ -1,4 +1,11 @@
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 
 export interface SelectChoice {
@@ -20,7 +27,17 @@ interface SelectFieldProps {
 }
 
 /** A labelled select with description and error. */
-export function SelectField({ id, label, value, choices, onValueChange, error, description, emptyLabel, required }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  value,
+  choices,
+  onValueChange,
+  error,
+  description,
+  emptyLabel,
+  required,
+}: SelectFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
@@ -28,7 +45,9 @@ export function SelectField({ id, label, value, choices, onValueChange, error, d
     <FormField
       invalid={Boolean(error)}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      description={
+        description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined
+      }
       errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : undefined}
       input={
         <Select

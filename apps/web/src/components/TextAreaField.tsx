@@ -1,4 +1,10 @@
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from '@utrecht/component-library-react';
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Textarea,
+} from '@utrecht/component-library-react';
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { t } from '../app/i18n';
 
@@ -16,7 +22,18 @@ interface TextAreaFieldProps extends NativeTextareaProps {
 }
 
 /** A labelled multi-line text input with description and error, wired like `TextField`. */
-export function TextAreaField({ id, label, value, onValueChange, error, description, optional, className, rows, ...props }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  description,
+  optional,
+  className,
+  rows,
+  ...props
+}: TextAreaFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
@@ -30,7 +47,9 @@ export function TextAreaField({ id, label, value, onValueChange, error, descript
           {optional ? <span className="nabij-optional"> {t('form.optional')}</span> : null}
         </FormLabel>
       }
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      description={
+        description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined
+      }
       errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : undefined}
       input={
         <Textarea

@@ -1,4 +1,10 @@
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Textbox,
+} from '@utrecht/component-library-react';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { t } from '../app/i18n';
 
@@ -16,7 +22,17 @@ interface TextFieldProps extends NativeInputProps {
 }
 
 /** A labelled text input with description and error, wired with aria-invalid and aria-describedby. */
-export function TextField({ id, label, value, onValueChange, error, description, optional, className, ...inputProps }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  description,
+  optional,
+  className,
+  ...inputProps
+}: TextFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
@@ -30,7 +46,9 @@ export function TextField({ id, label, value, onValueChange, error, description,
           {optional ? <span className="nabij-optional"> {t('form.optional')}</span> : null}
         </FormLabel>
       }
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      description={
+        description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined
+      }
       errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : undefined}
       input={
         <Textbox

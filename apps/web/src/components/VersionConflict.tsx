@@ -33,7 +33,13 @@ const shown = (value: string) => value.trim() || t('common.empty');
  * the newer version on purpose (the form sends the newer version number), "Opgeslagen versie overnemen"
  * puts the saved values in the form instead. The page shows `conflict.message` in its error summary.
  */
-export function VersionConflict({ fields, onTakeSaved }: { fields: readonly ConflictField[]; onTakeSaved: () => void }) {
+export function VersionConflict({
+  fields,
+  onTakeSaved,
+}: {
+  fields: readonly ConflictField[];
+  onTakeSaved: () => void;
+}) {
   const differing = differingFields(fields);
   return (
     <div className="nabij-conflict">

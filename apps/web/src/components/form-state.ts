@@ -54,11 +54,14 @@ export function useFormErrors(prefix: string, fieldOrder: readonly string[], opt
   const clear = useCallback(() => setState((s) => ({ fieldErrors: {}, message: undefined, focusKey: s.focusKey })), []);
 
   /** Shows client-side validation issues. */
-  const showIssues = useCallback((issues: readonly ValidationIssue[]) => {
-    const all = firstMessages(nestedPaths ? issuesToPathFieldErrors(issues) : issuesToFieldErrors(issues));
-    const { [FORM_ERROR_KEY]: formMessage, ...fieldErrors } = all;
-    setState((s) => ({ fieldErrors, message: formMessage, focusKey: s.focusKey + 1 }));
-  }, [nestedPaths]);
+  const showIssues = useCallback(
+    (issues: readonly ValidationIssue[]) => {
+      const all = firstMessages(nestedPaths ? issuesToPathFieldErrors(issues) : issuesToFieldErrors(issues));
+      const { [FORM_ERROR_KEY]: formMessage, ...fieldErrors } = all;
+      setState((s) => ({ fieldErrors, message: formMessage, focusKey: s.focusKey + 1 }));
+    },
+    [nestedPaths],
+  );
 
   /** Shows a failed API call: the Dutch text for its code plus any field errors. */
   const showError = useCallback((error: unknown) => {
@@ -72,7 +75,10 @@ export function useFormErrors(prefix: string, fieldOrder: readonly string[], opt
   }, []);
 
   const idFor = useCallback((field: string) => fieldId(prefix, field), [prefix]);
-  const items = useMemo(() => summaryItems(state.fieldErrors, fieldOrder, idFor), [state.fieldErrors, fieldOrder, idFor]);
+  const items = useMemo(
+    () => summaryItems(state.fieldErrors, fieldOrder, idFor),
+    [state.fieldErrors, fieldOrder, idFor],
+  );
 
   return {
     ...state,

@@ -34,7 +34,9 @@ export interface SessionResolvers {
   /** The staff session of the request's cookie; `expired` when the cookie named a session that has ended. */
   staff(request: FastifyRequest): Promise<{ session: SessionRow } | { session: undefined; expired: boolean }>;
   /** The resident (Mijn Nabij) session of the request's resident cookie. */
-  resident(request: FastifyRequest): Promise<{ session: ResidentSessionRow } | { session: undefined; expired: boolean }>;
+  resident(
+    request: FastifyRequest,
+  ): Promise<{ session: ResidentSessionRow } | { session: undefined; expired: boolean }>;
   /** Tells the web app how long the staff session has left (the warning before it ends). */
   setTimeLeft(reply: FastifyReply, session: SessionRow): void;
 }
@@ -57,7 +59,13 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps, sessions
   // A refusal (403) that a use case did not write to the access log is written here, in its own transaction (the
   // use case's was rolled back), so every refused request of a logged-in user is in the log (NEN 7513).
   app.addHook('onError', async (request, _reply, error) => {
-    if (!(error instanceof AppError) || error.code !== 'forbidden' || !request.actor || (request.accessTrail?.denialsLogged ?? 0) > 0) return;
+    if (
+      !(error instanceof AppError) ||
+      error.code !== 'forbidden' ||
+      !request.actor ||
+      (request.accessTrail?.denialsLogged ?? 0) > 0
+    )
+      return;
     const actor = request.actor;
     const policy = policyOf(request.routeOptions.url ?? '', request.routeOptions.config);
     try {
@@ -97,7 +105,12 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps, sessions
     request.sessionExpired = lookup.session ? false : lookup.expired;
     if (lookup.session?.stage === 'done') {
       const s = lookup.session;
-      request.actor = buildActor({ userId: s.userId, tenantId: s.tenantId, roles: s.roles, teamIds: s.teams.map((t) => t.id) });
+      request.actor = buildActor({
+        userId: s.userId,
+        tenantId: s.tenantId,
+        roles: s.roles,
+        teamIds: s.teams.map((t) => t.id),
+      });
       // How long the session has left, so the web app can warn before it ends ("Uw sessie verloopt over 2 minuten").
       sessions.setTimeLeft(reply, s);
     }
@@ -147,5 +160,10 @@ export function accessContext(request: FastifyRequest): AccessContext {
   if (!request.actor) throw new AppError('not_authenticated');
   const ua = request.headers['user-agent'];
   request.accessTrail ??= { denialsLogged: 0 };
-  return { actor: request.actor, ip: request.ip, userAgent: typeof ua === 'string' ? ua : null, trail: request.accessTrail };
+  return {
+    actor: request.actor,
+    ip: request.ip,
+    userAgent: typeof ua === 'string' ? ua : null,
+    trail: request.accessTrail,
+  };
 }

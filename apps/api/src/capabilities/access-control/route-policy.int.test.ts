@@ -20,7 +20,11 @@ describe('route policies', () => {
     expect(guarded.length).toBeGreaterThan(10);
     for (const route of guarded) {
       const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const r = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const r = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect([route.url, r.statusCode]).toEqual([route.url, 401]);
     }
   });

@@ -38,7 +38,10 @@ export const requirePermission = (permission: Permission, dataCategory: string):
  * behavioural scientist) or with `case:read_linked` (the process coordinator linked to it). The use case applies the
  * relation to the record.
  */
-export const requireAnyPermission = (permissions: readonly [Permission, ...Permission[]], dataCategory: string): RoutePolicy => ({
+export const requireAnyPermission = (
+  permissions: readonly [Permission, ...Permission[]],
+  dataCategory: string,
+): RoutePolicy => ({
   kind: 'permission',
   permission: permissions[0],
   dataCategory,
@@ -46,8 +49,10 @@ export const requireAnyPermission = (permissions: readonly [Permission, ...Permi
 });
 
 /** True when the actor's permissions satisfy a permission policy. */
-export const grantsPolicy = (permissions: ReadonlySet<Permission>, policy: { permission: Permission; orPermissions?: readonly Permission[] | undefined }): boolean =>
-  permissions.has(policy.permission) || (policy.orPermissions ?? []).some((p) => permissions.has(p));
+export const grantsPolicy = (
+  permissions: ReadonlySet<Permission>,
+  policy: { permission: Permission; orPermissions?: readonly Permission[] | undefined },
+): boolean => permissions.has(policy.permission) || (policy.orPermissions ?? []).some((p) => permissions.has(p));
 
 export const residentRoute = (dataCategory: string): RoutePolicy => ({ kind: 'resident', dataCategory });
 

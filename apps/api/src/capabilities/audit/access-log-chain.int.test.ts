@@ -31,9 +31,20 @@ const asOwner: ReadRunner = (fn) => t.db.inSystem(fn);
 async function tenantWithUser() {
   const tenant = await buildTenant(t.db);
   const user = await buildUser(t.db, tenant);
-  const ctx = { actor: buildActor({ userId: user.id, tenantId: tenant.id, roles: ['case_worker'], teamIds: [tenant.teamId] }), ip: '10.0.0.9', userAgent: 'Mozilla/5.0 | test \\ agent — “é”\nnieuwe regel' };
+  const ctx = {
+    actor: buildActor({ userId: user.id, tenantId: tenant.id, roles: ['case_worker'], teamIds: [tenant.teamId] }),
+    ip: '10.0.0.9',
+    userAgent: 'Mozilla/5.0 | test \\ agent — “é”\nnieuwe regel',
+  };
   const write = (db: Database = t.db, event = 'person.viewed') =>
-    db.inTenant(tenant.id, (tx) => recordAccess(tx, ctx, { action: 'read', event, dataCategory: 'identity', detail: { resultCount: 3, byName: true, note: 'a|b\\c', none: null } }));
+    db.inTenant(tenant.id, (tx) =>
+      recordAccess(tx, ctx, {
+        action: 'read',
+        event,
+        dataCategory: 'identity',
+        detail: { resultCount: 3, byName: true, note: 'a|b\\c', none: null },
+      }),
+    );
   return { tenant, ctx, write };
 }
 
@@ -47,7 +58,16 @@ async function tamper(fn: (tx: Tx) => Promise<unknown>): Promise<void> {
 }
 
 const unsealedOf = async (tenantId: string) =>
-  (await t.db.inSystem((tx) => tx.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('seq', 'is', null).executeTakeFirstOrThrow())).n;
+  (
+    await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('seq', 'is', null)
+        .executeTakeFirstOrThrow(),
+    )
+  ).n;
 
 /**
  * Runs the sealer until every committed row of the municipality is sealed. On the shared PostgreSQL server another
@@ -71,12 +91,25 @@ const verified = async (tenantId: string) => {
 
 const idAt = async (tenantId: string, seq: number) => {
   await sealed(tenantId);
-  return (await t.db.inSystem((tx) => tx.selectFrom('access_log').select('id').where('tenant_id', '=', tenantId).where('seq', '=', seq).executeTakeFirstOrThrow())).id;
+  return (
+    await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('seq', '=', seq)
+        .executeTakeFirstOrThrow(),
+    )
+  ).id;
 };
 
 describe('npm run audit:verify', () => {
   const runVerify = () =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: t.testDb.url, NODE_ENV: 'test' }, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+      env: { ...process.env, DATABASE_URL: t.testDb.url, NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   // Runs first, while no municipality in this database has been tampered with.
   it('reports every municipality intact with exit code 0, and the first tampered row with exit code 1', async () => {
@@ -108,7 +141,14 @@ describe('the hash chain over the access log', () => {
     for (let i = 0; i < 5; i++) await a.write();
     await b.write();
     await sealed(a.tenant.id);
-    const rows = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['seq', 'prev_hash', 'hash']).where('tenant_id', '=', a.tenant.id).orderBy('seq').execute());
+    const rows = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['seq', 'prev_hash', 'hash'])
+        .where('tenant_id', '=', a.tenant.id)
+        .orderBy('seq')
+        .execute(),
+    );
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
     expect(rows[1]!.hash).not.toBeNull();
@@ -124,18 +164,47 @@ describe('the hash chain over the access log', () => {
     const a = await tenantWithUser();
     await a.write();
     await t.db.inTenant(a.tenant.id, (tx) =>
-      tx.insertInto('access_log').values({ tenant_id: a.tenant.id, action: 'read', event: 'person.viewed', data_category: 'identity', outcome: 'allowed', seq: 99, prev_hash: 'x', hash: 'y', xid: '1' }).execute(),
+      tx
+        .insertInto('access_log')
+        .values({
+          tenant_id: a.tenant.id,
+          action: 'read',
+          event: 'person.viewed',
+          data_category: 'identity',
+          outcome: 'allowed',
+          seq: 99,
+          prev_hash: 'x',
+          hash: 'y',
+          xid: '1',
+        })
+        .execute(),
     );
     // Written unsealed, with the real transaction id.
-    const fresh = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['seq', 'hash', 'xid']).where('tenant_id', '=', a.tenant.id).orderBy('id', 'desc').executeTakeFirstOrThrow());
+    const fresh = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['seq', 'hash', 'xid'])
+        .where('tenant_id', '=', a.tenant.id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow(),
+    );
     expect(fresh.seq).toBeNull();
     expect(fresh.hash).toBeNull();
     expect(fresh.xid).not.toBe('1');
     await sealed(a.tenant.id);
-    const last = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['seq', 'hash']).where('tenant_id', '=', a.tenant.id).orderBy('seq', 'desc').executeTakeFirstOrThrow());
+    const last = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['seq', 'hash'])
+        .where('tenant_id', '=', a.tenant.id)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow(),
+    );
     expect(last.seq).toBe(2);
     expect(last.hash).not.toBe('y');
-    await expect(t.db.inTenant(a.tenant.id, (tx) => tx.updateTable('access_log_chain').set({ last_seq: 0 }).execute())).rejects.toThrow(/permission denied/);
+    await expect(
+      t.db.inTenant(a.tenant.id, (tx) => tx.updateTable('access_log_chain').set({ last_seq: 0 }).execute()),
+    ).rejects.toThrow(/permission denied/);
     expect((await verified(a.tenant.id)).problem).toBeNull();
   });
 
@@ -160,20 +229,49 @@ describe('the hash chain over the access log', () => {
     await a.write();
     const persons = (n: number) => Array.from({ length: n }, () => null);
     await t.db.inSystem(async (tx) => {
-      await recordAccessMany(tx, a.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(22));
+      await recordAccessMany(
+        tx,
+        a.ctx,
+        { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' },
+        persons(22),
+      );
       await recordAccess(tx, b.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
-      await recordAccessMany(tx, a.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(3));
+      await recordAccessMany(
+        tx,
+        a.ctx,
+        { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' },
+        persons(3),
+      );
       await sql`savepoint s1`.execute(tx);
-      await recordAccessMany(tx, a.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(4));
+      await recordAccessMany(
+        tx,
+        a.ctx,
+        { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' },
+        persons(4),
+      );
       await recordAccess(tx, b.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
       await sql`rollback to savepoint s1`.execute(tx);
-      await recordAccessMany(tx, b.ctx, { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' }, persons(2));
+      await recordAccessMany(
+        tx,
+        b.ctx,
+        { action: 'read', event: 'caseload.viewed', dataCategory: 'case_file' },
+        persons(2),
+      );
       await recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' });
     });
     await sealed(a.tenant.id);
     await sealed(b.tenant.id);
-    const heads = await t.db.inSystem((tx) => tx.selectFrom('access_log_chain').select(['tenant_id', 'last_seq']).where('tenant_id', 'in', [a.tenant.id, b.tenant.id]).execute());
-    expect(Object.fromEntries(heads.map((h) => [h.tenant_id, h.last_seq]))).toEqual({ [a.tenant.id]: 1 + 22 + 3 + 1, [b.tenant.id]: 1 + 2 });
+    const heads = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log_chain')
+        .select(['tenant_id', 'last_seq'])
+        .where('tenant_id', 'in', [a.tenant.id, b.tenant.id])
+        .execute(),
+    );
+    expect(Object.fromEntries(heads.map((h) => [h.tenant_id, h.last_seq]))).toEqual({
+      [a.tenant.id]: 1 + 22 + 3 + 1,
+      [b.tenant.id]: 1 + 2,
+    });
     expect(await verified(a.tenant.id)).toMatchObject({ checked: 27, headSeq: 27, problem: null });
     expect(await verified(b.tenant.id)).toMatchObject({ checked: 3, headSeq: 3, problem: null });
     // The next transaction continues from the committed head.
@@ -188,10 +286,16 @@ describe('the hash chain over the access log', () => {
     await expect(
       t.db.inTenant(a.tenant.id, async (tx) => {
         await sql`select set_config('nabij.sealing', 'on', true)`.execute(tx);
-        await tx.updateTable('access_log').set({ seq: 1, prev_hash: GENESIS_HASH, hash: 'f'.repeat(64) }).where('tenant_id', '=', a.tenant.id).execute();
+        await tx
+          .updateTable('access_log')
+          .set({ seq: 1, prev_hash: GENESIS_HASH, hash: 'f'.repeat(64) })
+          .where('tenant_id', '=', a.tenant.id)
+          .execute();
       }),
     ).rejects.toThrow(/permission denied/);
-    await expect(t.db.inTenant(a.tenant.id, (tx) => sql`select access_log_seal_pending(${b.tenant.id}::uuid, 10)`.execute(tx))).rejects.toThrow(/may only seal/);
+    await expect(
+      t.db.inTenant(a.tenant.id, (tx) => sql`select access_log_seal_pending(${b.tenant.id}::uuid, 10)`.execute(tx)),
+    ).rejects.toThrow(/may only seal/);
     // The owner may not change a sealed row's seal either, not even with the sealer's setting.
     await sealed(a.tenant.id);
     await expect(
@@ -255,7 +359,9 @@ describe('the hash chain over the access log', () => {
     const a = await tenantWithUser();
     for (let i = 0; i < 4; i++) await a.write();
     await sealed(a.tenant.id);
-    await tamper((tx) => tx.deleteFrom('access_log').where('tenant_id', '=', a.tenant.id).where('seq', '>=', 3).execute());
+    await tamper((tx) =>
+      tx.deleteFrom('access_log').where('tenant_id', '=', a.tenant.id).where('seq', '>=', 3).execute(),
+    );
     const report = await verified(a.tenant.id);
     expect(report.problem).toMatchObject({ kind: 'deleted', seq: 3, rowId: null });
     expect(report.checked).toBe(2);
@@ -311,10 +417,22 @@ describe('the hash chain over the access log', () => {
       done[name] = Date.now() - started;
     };
     const work = [
-      second.inTenant(a.tenant.id, (tx) => tx.selectFrom('access_log').select('id').execute()).then(mark('read of the log, same municipality')),
-      second.inTenant(a.tenant.id, (tx) => tx.selectFrom('person').select('id').execute()).then(mark('read of other data, same municipality')),
-      second.inTenant(b.tenant.id, (tx) => recordAccess(tx, b.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' })).then(mark('log write, other municipality')),
-      second.inTenant(a.tenant.id, (tx) => recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' })).then(mark('log write, same municipality')),
+      second
+        .inTenant(a.tenant.id, (tx) => tx.selectFrom('access_log').select('id').execute())
+        .then(mark('read of the log, same municipality')),
+      second
+        .inTenant(a.tenant.id, (tx) => tx.selectFrom('person').select('id').execute())
+        .then(mark('read of other data, same municipality')),
+      second
+        .inTenant(b.tenant.id, (tx) =>
+          recordAccess(tx, b.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' }),
+        )
+        .then(mark('log write, other municipality')),
+      second
+        .inTenant(a.tenant.id, (tx) =>
+          recordAccess(tx, a.ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity' }),
+        )
+        .then(mark('log write, same municipality')),
     ];
     await new Promise((r) => setTimeout(r, 400));
     const beforeCommit = Object.keys(done).sort();
@@ -323,7 +441,12 @@ describe('the hash chain over the access log', () => {
     await Promise.all(work);
     if (t.testDb.mode === 'server') {
       // PostgreSQL: nothing waits for the open transaction — before ADR 0045 the same municipality's log write did.
-      expect(beforeCommit).toEqual(['log write, other municipality', 'log write, same municipality', 'read of other data, same municipality', 'read of the log, same municipality']);
+      expect(beforeCommit).toEqual([
+        'log write, other municipality',
+        'log write, same municipality',
+        'read of other data, same municipality',
+        'read of the log, same municipality',
+      ]);
     } else {
       // The embedded database has one connection: every other transaction waits for an open one anyway.
       expect(beforeCommit).toEqual([]);
@@ -338,7 +461,15 @@ describe('the hash chain over the access log', () => {
 
 describe('sealing after commit (ADR 0045)', () => {
   const chainOf = (tenantId: string) =>
-    t.db.inSystem((tx) => tx.selectFrom('access_log').select(['id', 'seq', 'xid', 'event', 'hash']).where('tenant_id', '=', tenantId).where('seq', 'is not', null).orderBy('seq').execute());
+    t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['id', 'seq', 'xid', 'event', 'hash'])
+        .where('tenant_id', '=', tenantId)
+        .where('seq', 'is not', null)
+        .orderBy('seq')
+        .execute(),
+    );
   const read = (event: string) => ({ action: 'read' as const, event, dataCategory: 'identity' });
 
   it('orders the chain by transaction id and row id, and never seals past a transaction that is still running', async () => {
@@ -373,7 +504,10 @@ describe('sealing after commit (ADR 0045)', () => {
     expect(chain.map((r) => r.seq)).toEqual([1, 2, 3]);
     // seq follows (xid, id): a well-defined order, assigned at seal time.
     const keys = chain.map((r) => [BigInt(r.xid!), BigInt(r.id)] as const);
-    for (let i = 1; i < keys.length; i++) expect(keys[i]![0] > keys[i - 1]![0] || (keys[i]![0] === keys[i - 1]![0] && keys[i]![1] > keys[i - 1]![1])).toBe(true);
+    for (let i = 1; i < keys.length; i++)
+      expect(keys[i]![0] > keys[i - 1]![0] || (keys[i]![0] === keys[i - 1]![0] && keys[i]![1] > keys[i - 1]![1])).toBe(
+        true,
+      );
     expect(await verifyTenantChain(asOwner, a.tenant.id)).toMatchObject({ checked: 3, problem: null });
   });
 
@@ -408,8 +542,15 @@ describe('sealing after commit (ADR 0045)', () => {
       await sealer.catch(() => undefined);
       await third.close();
     }
-    expect(await verified(a.tenant.id)).toMatchObject({ checked: writers * 4, headSeq: writers * 4, problem: null, unsealed: 0 });
-    expect((await chainOf(a.tenant.id)).map((r) => r.seq)).toEqual(Array.from({ length: writers * 4 }, (_, i) => i + 1));
+    expect(await verified(a.tenant.id)).toMatchObject({
+      checked: writers * 4,
+      headSeq: writers * 4,
+      problem: null,
+      unsealed: 0,
+    });
+    expect((await chainOf(a.tenant.id)).map((r) => r.seq)).toEqual(
+      Array.from({ length: writers * 4 }, (_, i) => i + 1),
+    );
   });
 
   it('never seals a rolled-back row and leaves no gap for it', async () => {
@@ -478,7 +619,10 @@ describe('sealing after commit (ADR 0045)', () => {
     // The sealer dies halfway: its transaction sealed the rows but never committed.
     await expect(
       t.db.inSystem(async (tx) => {
-        expect((await sql<{ n: number }>`select access_log_seal_pending(${a.tenant.id}::uuid, 100) as n`.execute(tx)).rows[0]!.n).toBe(3);
+        expect(
+          (await sql<{ n: number }>`select access_log_seal_pending(${a.tenant.id}::uuid, 100) as n`.execute(tx))
+            .rows[0]!.n,
+        ).toBe(3);
         throw new Error('process killed');
       }),
     ).rejects.toThrow('process killed');
@@ -490,7 +634,12 @@ describe('sealing after commit (ADR 0045)', () => {
     } finally {
       await restarted.close();
     }
-    expect(await verifyTenantChain(asOwner, a.tenant.id, { seal: false })).toMatchObject({ checked: 3, headSeq: 3, problem: null, unsealed: 0 });
+    expect(await verifyTenantChain(asOwner, a.tenant.id, { seal: false })).toMatchObject({
+      checked: 3,
+      headSeq: 3,
+      problem: null,
+      unsealed: 0,
+    });
   });
 
   // The guarantee before sealing (ADR 0045): an unsealed row is protected like any table — the application cannot
@@ -503,20 +652,57 @@ describe('sealing after commit (ADR 0045)', () => {
     await a.write();
     await sealed(a.tenant.id);
     await a.write();
-    const unsealedId = (await t.db.inSystem((tx) => tx.selectFrom('access_log').select('id').where('tenant_id', '=', a.tenant.id).where('seq', 'is', null).executeTakeFirstOrThrow())).id;
-    await expect(t.db.inSystem((tx) => tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', unsealedId).execute())).rejects.toThrow(/append-only/);
-    await tamper((tx) => tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', unsealedId).execute());
+    const unsealedId = (
+      await t.db.inSystem((tx) =>
+        tx
+          .selectFrom('access_log')
+          .select('id')
+          .where('tenant_id', '=', a.tenant.id)
+          .where('seq', 'is', null)
+          .executeTakeFirstOrThrow(),
+      )
+    ).id;
+    await expect(
+      t.db.inSystem((tx) =>
+        tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', unsealedId).execute(),
+      ),
+    ).rejects.toThrow(/append-only/);
+    await tamper((tx) =>
+      tx.updateTable('access_log').set({ outcome: 'denied' }).where('id', '=', unsealedId).execute(),
+    );
     expect(await verified(a.tenant.id)).toMatchObject({ checked: 2, problem: null });
-    expect((await t.db.inSystem((tx) => tx.selectFrom('access_log').select('outcome').where('id', '=', unsealedId).executeTakeFirstOrThrow())).outcome).toBe('denied');
+    expect(
+      (
+        await t.db.inSystem((tx) =>
+          tx.selectFrom('access_log').select('outcome').where('id', '=', unsealedId).executeTakeFirstOrThrow(),
+        )
+      ).outcome,
+    ).toBe('denied');
     // After sealing, the same change is detected.
-    await tamper((tx) => tx.updateTable('access_log').set({ outcome: 'allowed' }).where('id', '=', unsealedId).execute());
-    expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toMatchObject({ kind: 'altered', seq: 2, rowId: unsealedId });
+    await tamper((tx) =>
+      tx.updateTable('access_log').set({ outcome: 'allowed' }).where('id', '=', unsealedId).execute(),
+    );
+    expect((await verifyTenantChain(asOwner, a.tenant.id)).problem).toMatchObject({
+      kind: 'altered',
+      seq: 2,
+      rowId: unsealedId,
+    });
   });
 
   it('counts unsealed rows older than a minute: the status of the log page and the metric', async () => {
     const a = await tenantWithUser();
     await t.db.inSystem((tx) =>
-      tx.insertInto('access_log').values({ tenant_id: a.tenant.id, at: new Date(Date.now() - 5 * 60_000), action: 'read', event: 'person.viewed', data_category: 'identity', outcome: 'allowed' }).execute(),
+      tx
+        .insertInto('access_log')
+        .values({
+          tenant_id: a.tenant.id,
+          at: new Date(Date.now() - 5 * 60_000),
+          action: 'read',
+          event: 'person.viewed',
+          data_category: 'identity',
+          outcome: 'allowed',
+        })
+        .execute(),
     );
     await a.write();
     const status = await t.db.inTenant(a.tenant.id, (tx) => unsealedStatus(tx, a.tenant.id));
@@ -528,7 +714,10 @@ describe('sealing after commit (ADR 0045)', () => {
     const before = await metric();
     expect(before).toBeGreaterThanOrEqual(1);
     await sealed(a.tenant.id);
-    expect(await t.db.inTenant(a.tenant.id, (tx) => unsealedStatus(tx, a.tenant.id))).toMatchObject({ unsealed: 0, stale: 0 });
+    expect(await t.db.inTenant(a.tenant.id, (tx) => unsealedStatus(tx, a.tenant.id))).toMatchObject({
+      unsealed: 0,
+      stale: 0,
+    });
     expect(await metric()).toBe(before - 1);
   });
 });
@@ -554,11 +743,24 @@ describe("publishing each day's chain head outside the database (ADR 0045)", () 
     const run = await publishChainHeads(deps, '2026-12-07');
     expect(run.published).toBeGreaterThanOrEqual(2);
     // Sealed first: the published head covers every committed row.
-    const headOf = (tenantId: string) => t.db.inSystem((tx) => tx.selectFrom('access_log_chain').select(['last_seq', 'last_hash']).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow());
+    const headOf = (tenantId: string) =>
+      t.db.inSystem((tx) =>
+        tx
+          .selectFrom('access_log_chain')
+          .select(['last_seq', 'last_hash'])
+          .where('tenant_id', '=', tenantId)
+          .executeTakeFirstOrThrow(),
+      );
     const mailHead = await headOf(byMail.tenant.id);
     const fileHead = await headOf(byFile.tenant.id);
     expect(mailHead.last_seq).toBe(3);
-    const mail = await t.db.inSystem((tx) => tx.selectFrom('outbox_message').select(['recipient', 'subject', 'text_body']).where('tenant_id', '=', byMail.tenant.id).execute());
+    const mail = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('outbox_message')
+        .select(['recipient', 'subject', 'text_body'])
+        .where('tenant_id', '=', byMail.tenant.id)
+        .execute(),
+    );
     expect(mail).toHaveLength(1);
     expect(mail[0]!.recipient).toBe('privacy@gemeente.example');
     expect(mail[0]!.text_body).toContain(`ketenkop rij 3, hash ${mailHead.last_hash}`);

@@ -114,7 +114,9 @@ async function readBatch(tx: Tx, tenantId: string, afterSeq: number, upToSeq: nu
 }
 
 async function seqOfHash(tx: Tx, tenantId: string, hash: string): Promise<number | null> {
-  const r = await sql<{ seq: number }>`select seq from access_log where tenant_id = ${tenantId} and hash = ${hash} order by seq limit 1`.execute(tx);
+  const r = await sql<{
+    seq: number;
+  }>`select seq from access_log where tenant_id = ${tenantId} and hash = ${hash} order by seq limit 1`.execute(tx);
   return r.rows[0]?.seq ?? null;
 }
 
@@ -129,14 +131,32 @@ export type ReadRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
  * - reordered: the row's predecessor comes later in the chain;
  * - inserted: the row's predecessor comes earlier in the chain (rows were put in between).
  */
-export async function verifyTenantChain(run: ReadRunner, tenantId: string, options: { seal?: boolean } = {}): Promise<ChainReport> {
+export async function verifyTenantChain(
+  run: ReadRunner,
+  tenantId: string,
+  options: { seal?: boolean } = {},
+): Promise<ChainReport> {
   // On demand: committed rows are sealed first, so the check covers everything that can be sealed now.
   if (options.seal !== false) while ((await run((tx) => sealPendingIn(tx, tenantId))) > 0);
-  const head = await run((tx) => tx.selectFrom('access_log_chain').select(['last_seq', 'last_hash']).where('tenant_id', '=', tenantId).executeTakeFirst());
+  const head = await run((tx) =>
+    tx
+      .selectFrom('access_log_chain')
+      .select(['last_seq', 'last_hash'])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst(),
+  );
   const headSeq = head?.last_seq ?? 0;
   const headHash = head?.last_hash ?? GENESIS_HASH;
   const pending = await run((tx) => unsealedStatus(tx, tenantId));
-  const report = (checked: number, problem: ChainProblem | null): ChainReport => ({ tenantId, checked, headSeq, headHash, problem, unsealed: pending.unsealed, staleUnsealed: pending.stale });
+  const report = (checked: number, problem: ChainProblem | null): ChainReport => ({
+    tenantId,
+    checked,
+    headSeq,
+    headHash,
+    problem,
+    unsealed: pending.unsealed,
+    staleUnsealed: pending.stale,
+  });
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -146,7 +166,12 @@ export async function verifyTenantChain(run: ReadRunner, tenantId: string, optio
     // A row with a seq below what we expect cannot come back from this query; a gap shows as a larger seq.
     for (const row of rows) {
       if (rowHash(row, row.prev_hash) !== row.hash) {
-        return report(checked, { kind: 'altered', seq: row.seq, rowId: row.id, message: `Rij ${row.seq} (id ${row.id}) is gewijzigd: de inhoud past niet meer bij de vastgelegde hash.` });
+        return report(checked, {
+          kind: 'altered',
+          seq: row.seq,
+          rowId: row.id,
+          message: `Rij ${row.seq} (id ${row.id}) is gewijzigd: de inhoud past niet meer bij de vastgelegde hash.`,
+        });
       }
       if (row.seq !== expectedSeq) {
         return report(checked, {
@@ -159,12 +184,27 @@ export async function verifyTenantChain(run: ReadRunner, tenantId: string, optio
       if (row.prev_hash !== prevHash) {
         const at = await run((tx) => seqOfHash(tx, tenantId, row.prev_hash));
         if (at !== null && at > row.seq) {
-          return report(checked, { kind: 'reordered', seq: row.seq, rowId: row.id, message: `Rij ${row.seq} (id ${row.id}) staat op de verkeerde plaats: de volgorde van het logboek is veranderd.` });
+          return report(checked, {
+            kind: 'reordered',
+            seq: row.seq,
+            rowId: row.id,
+            message: `Rij ${row.seq} (id ${row.id}) staat op de verkeerde plaats: de volgorde van het logboek is veranderd.`,
+          });
         }
         if (at !== null) {
-          return report(checked, { kind: 'inserted', seq: row.seq, rowId: row.id, message: `Vóór rij ${row.seq} (id ${row.id}) zijn rijen tussengevoegd die niet in de keten horen.` });
+          return report(checked, {
+            kind: 'inserted',
+            seq: row.seq,
+            rowId: row.id,
+            message: `Vóór rij ${row.seq} (id ${row.id}) zijn rijen tussengevoegd die niet in de keten horen.`,
+          });
         }
-        return report(checked, { kind: 'deleted', seq: row.seq, rowId: row.id, message: `Vóór rij ${row.seq} (id ${row.id}) ontbreekt een rij, of de rij ervoor is gewijzigd: de keten is onderbroken.` });
+        return report(checked, {
+          kind: 'deleted',
+          seq: row.seq,
+          rowId: row.id,
+          message: `Vóór rij ${row.seq} (id ${row.id}) ontbreekt een rij, of de rij ervoor is gewijzigd: de keten is onderbroken.`,
+        });
       }
       prevHash = row.hash;
       expectedSeq = row.seq + 1;
@@ -212,7 +252,17 @@ export async function verifyAllChains(db: Database): Promise<ChainReport[]> {
     tx
       .selectFrom('tenant')
       .select('id')
-      .where((eb) => eb.or([eb.exists(eb.selectFrom('access_log').select('id').whereRef('access_log.tenant_id', '=', 'tenant.id')), eb.exists(eb.selectFrom('access_log_chain').select('tenant_id').whereRef('access_log_chain.tenant_id', '=', 'tenant.id'))]))
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('access_log').select('id').whereRef('access_log.tenant_id', '=', 'tenant.id')),
+          eb.exists(
+            eb
+              .selectFrom('access_log_chain')
+              .select('tenant_id')
+              .whereRef('access_log_chain.tenant_id', '=', 'tenant.id'),
+          ),
+        ]),
+      )
       .orderBy('slug')
       .execute(),
   );

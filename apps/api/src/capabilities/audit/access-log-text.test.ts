@@ -38,7 +38,9 @@ function eventNamesInCode(): Set<string> {
     for (const m of source.matchAll(/event:\s*(['`])([^'`]+)\1/g)) names.add(m[2]!);
     // Such helpers are local to their file; their calls are looked for in that file only.
     const helpers = new Set<string>();
-    for (const m of source.matchAll(/(?:function\s+(\w+)\s*\(|(?:const|let)\s+(\w+)\s*=\s*(?:async\s*)?\()([^)]*)\)/g)) {
+    for (const m of source.matchAll(
+      /(?:function\s+(\w+)\s*\(|(?:const|let)\s+(\w+)\s*=\s*(?:async\s*)?\()([^)]*)\)/g,
+    )) {
       if (/\bevent:\s*string\b/.test(m[3]!)) helpers.add((m[1] ?? m[2])!);
     }
     for (const helper of helpers) {
@@ -56,7 +58,15 @@ describe('plain-Dutch texts of access-log events', () => {
   const inCode = eventNamesInCode();
 
   it('finds the event names the code base writes (sanity check of the scan)', () => {
-    for (const known of ['case_file.viewed', 'person.searched', 'account.created', 'household.member_added', 'meldcode.started', 'emergency_access.started', 'access_log.exported'])
+    for (const known of [
+      'case_file.viewed',
+      'person.searched',
+      'account.created',
+      'household.member_added',
+      'meldcode.started',
+      'emergency_access.started',
+      'access_log.exported',
+    ])
       expect(inCode).toContain(known);
     expect(inCode.size).toBeGreaterThan(60);
   });
@@ -66,7 +76,12 @@ describe('plain-Dutch texts of access-log events', () => {
     const missing = [...inCode].filter((name) => {
       if (!name.includes('${')) return !(name in ACCESS_EVENT_TEXT);
       // A built name such as `meldcode.${entry.kind}_added`: at least one described event must fit it.
-      const pattern = new RegExp(`^${name.split(/\$\{[^}]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[a-z_]+')}$`);
+      const pattern = new RegExp(
+        `^${name
+          .split(/\$\{[^}]+\}/)
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[a-z_]+')}$`,
+      );
       return !described.some((d) => pattern.test(d));
     });
     expect(missing).toEqual([]);
@@ -82,7 +97,11 @@ describe('plain-Dutch texts of access-log events', () => {
   it('falls back on the kind of action for an event without its own text, and names the basis', () => {
     expect(describeAccessEvent('iets.nieuws', 'update')).toBe('wijzigde gegevens');
     expect(describeAccessEvent('case_file.viewed', 'read')).toBe('bekeek het dossier');
-    expect(describeAccessBasis({ legalBasis: 'public_task_social_domain', emergency: false })).toBe('taak van de gemeente volgens de wet (Wmo 2015, Jeugdwet)');
-    expect(describeAccessBasis({ legalBasis: 'public_task_social_domain', emergency: true, emergencyReason: 'crisis' })).toBe('noodtoegang: crisis');
+    expect(describeAccessBasis({ legalBasis: 'public_task_social_domain', emergency: false })).toBe(
+      'taak van de gemeente volgens de wet (Wmo 2015, Jeugdwet)',
+    );
+    expect(
+      describeAccessBasis({ legalBasis: 'public_task_social_domain', emergency: true, emergencyReason: 'crisis' }),
+    ).toBe('noodtoegang: crisis');
   });
 });

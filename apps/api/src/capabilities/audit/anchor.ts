@@ -45,7 +45,17 @@ export async function publishChainHeads(deps: AnchorDeps, day: string): Promise<
       .selectFrom('access_log_anchor_setting as s')
       .innerJoin('tenant as t', 't.id', 's.tenant_id')
       .select(['s.tenant_id', 's.channel', 's.target', 't.slug', 't.name'])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('access_log_anchor as a').select('a.day').whereRef('a.tenant_id', '=', 's.tenant_id').where('a.day', '=', day))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('access_log_anchor as a')
+              .select('a.day')
+              .whereRef('a.tenant_id', '=', 's.tenant_id')
+              .where('a.day', '=', day),
+          ),
+        ),
+      )
       .orderBy('t.slug')
       .execute(),
   );
@@ -53,7 +63,13 @@ export async function publishChainHeads(deps: AnchorDeps, day: string): Promise<
   for (const s of settings) {
     try {
       await sealTenant(deps.db, s.tenant_id);
-      const head = await deps.db.inSystem((tx) => tx.selectFrom('access_log_chain').select(['last_seq', 'last_hash']).where('tenant_id', '=', s.tenant_id).executeTakeFirst());
+      const head = await deps.db.inSystem((tx) =>
+        tx
+          .selectFrom('access_log_chain')
+          .select(['last_seq', 'last_hash'])
+          .where('tenant_id', '=', s.tenant_id)
+          .executeTakeFirst(),
+      );
       if (!head || head.last_seq === 0) {
         run.skipped++;
         continue;
@@ -80,7 +96,14 @@ export async function publishChainHeads(deps: AnchorDeps, day: string): Promise<
       await deps.db.inSystem((tx) =>
         tx
           .insertInto('access_log_anchor')
-          .values({ tenant_id: s.tenant_id, day, seq: head.last_seq, hash: head.last_hash, channel: s.channel, target: s.target })
+          .values({
+            tenant_id: s.tenant_id,
+            day,
+            seq: head.last_seq,
+            hash: head.last_hash,
+            channel: s.channel,
+            target: s.target,
+          })
           .onConflict((oc) => oc.columns(['tenant_id', 'day']).doNothing())
           .execute(),
       );
@@ -89,6 +112,9 @@ export async function publishChainHeads(deps: AnchorDeps, day: string): Promise<
       run.failed.push({ tenantId: s.tenant_id, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  if (run.failed.length > 0) throw new Error(`publishing the chain head failed for ${run.failed.length} municipalities: ${run.failed.map((f) => f.error).join('; ')}`);
+  if (run.failed.length > 0)
+    throw new Error(
+      `publishing the chain head failed for ${run.failed.length} municipalities: ${run.failed.map((f) => f.error).join('; ')}`,
+    );
   return run;
 }

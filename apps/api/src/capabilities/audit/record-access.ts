@@ -32,7 +32,12 @@ export async function recordAccess(tx: Tx, ctx: AccessContext, entry: AccessEntr
   await recordAccessMany(tx, ctx, entry, [entry.personId ?? null]);
 }
 
-export async function recordAccessMany(tx: Tx, ctx: AccessContext, entry: AccessEntry, personIds: Array<string | null>): Promise<void> {
+export async function recordAccessMany(
+  tx: Tx,
+  ctx: AccessContext,
+  entry: AccessEntry,
+  personIds: Array<string | null>,
+): Promise<void> {
   if (personIds.length === 0) return;
   // Counted before the insert commits: a use case must write a refusal in a transaction that commits (not in the
   // one its refusal rolls back), or leave the refusal to the HTTP layer's generic `access.denied` row.
@@ -62,7 +67,12 @@ interface RowAuthor {
 }
 
 /** One access-log row per person; the municipality's hash chain is sealed by the database trigger (migration 0016). */
-async function insertRows(tx: Tx, personIds: Array<string | null>, entry: Omit<AccessEntry, 'permission'>, by: RowAuthor): Promise<void> {
+async function insertRows(
+  tx: Tx,
+  personIds: Array<string | null>,
+  entry: Omit<AccessEntry, 'permission'>,
+  by: RowAuthor,
+): Promise<void> {
   await tx
     .insertInto('access_log')
     .values(
@@ -98,16 +108,21 @@ export async function recordExternalAccess(
   entry: Omit<AccessEntry, 'permission' | 'teamId' | 'onBehalfOf'> & { teamId?: string | null },
   personIds: Array<string | null> = [entry.personId ?? null],
 ): Promise<void> {
-  await insertRows(tx, personIds, { ...entry, emergency: false }, {
-    tenantId: who.tenantId,
-    userId: null,
-    role: who.role,
-    teamId: entry.teamId ?? null,
-    onBehalfOf: null,
-    ip: who.ip,
-    userAgent: who.userAgent,
-    detail: entry.detail ?? null,
-  });
+  await insertRows(
+    tx,
+    personIds,
+    { ...entry, emergency: false },
+    {
+      tenantId: who.tenantId,
+      userId: null,
+      role: who.role,
+      teamId: entry.teamId ?? null,
+      onBehalfOf: null,
+      ip: who.ip,
+      userAgent: who.userAgent,
+      detail: entry.detail ?? null,
+    },
+  );
 }
 
 /** A resident (or their representative) acting in the resident portal, Mijn Nabij. */
@@ -133,14 +148,19 @@ export async function recordResidentAccess(
   personIds: Array<string | null> = [entry.personId ?? null],
 ): Promise<void> {
   if (personIds.length === 0) return;
-  await insertRows(tx, personIds, { ...entry, emergency: false }, {
-    tenantId: who.tenantId,
-    userId: null,
-    role: 'resident',
-    teamId: entry.teamId ?? null,
-    onBehalfOf: null,
-    ip: who.ip,
-    userAgent: who.userAgent,
-    detail: { ...entry.detail, residentAccountId: who.accountId, actingPersonId: who.actingPersonId },
-  });
+  await insertRows(
+    tx,
+    personIds,
+    { ...entry, emergency: false },
+    {
+      tenantId: who.tenantId,
+      userId: null,
+      role: 'resident',
+      teamId: entry.teamId ?? null,
+      onBehalfOf: null,
+      ip: who.ip,
+      userAgent: who.userAgent,
+      detail: { ...entry.detail, residentAccountId: who.accountId, actingPersonId: who.actingPersonId },
+    },
+  );
 }

@@ -40,7 +40,15 @@ export async function sealAllTenants(db: Database): Promise<{ sealed: number; te
     tx
       .selectFrom('tenant')
       .select('id')
-      .where((eb) => eb.exists(eb.selectFrom('access_log').select('id').whereRef('access_log.tenant_id', '=', 'tenant.id').where('access_log.seq', 'is', null)))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('access_log')
+            .select('id')
+            .whereRef('access_log.tenant_id', '=', 'tenant.id')
+            .where('access_log.seq', 'is', null),
+        ),
+      )
       .execute(),
   );
   let sealed = 0;
@@ -52,7 +60,10 @@ export async function sealAllTenants(db: Database): Promise<{ sealed: number; te
  * The job queue's sealer: seals every municipality, then again every `everyMs`, until `untilMs` has passed or the
  * signal stops it (graceful shutdown). The job is scheduled every minute, so rows are sealed within seconds.
  */
-export async function runSealer(db: Database, options: { untilMs: number; everyMs: number; signal?: AbortSignal }): Promise<{ sealed: number; rounds: number }> {
+export async function runSealer(
+  db: Database,
+  options: { untilMs: number; everyMs: number; signal?: AbortSignal },
+): Promise<{ sealed: number; rounds: number }> {
   const end = Date.now() + options.untilMs;
   let sealed = 0;
   let rounds = 0;

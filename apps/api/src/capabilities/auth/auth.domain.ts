@@ -45,7 +45,10 @@ export function sessionTimeLeft(t: Omit<SessionTimes, 'createdAt'>): SessionTime
   const idleEnd = t.lastSeenAt.getTime() + t.idleMinutes * 60_000;
   const absoluteEnd = t.expiresAt.getTime();
   const end = Math.min(idleEnd, absoluteEnd);
-  return { expiresInSeconds: Math.max(0, Math.floor((end - t.now.getTime()) / 1000)), endsAtAbsoluteLimit: absoluteEnd <= idleEnd };
+  return {
+    expiresInSeconds: Math.max(0, Math.floor((end - t.now.getTime()) / 1000)),
+    endsAtAbsoluteLimit: absoluteEnd <= idleEnd,
+  };
 }
 
 export interface AttemptCounts {

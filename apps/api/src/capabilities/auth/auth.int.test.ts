@@ -36,7 +36,10 @@ describe('password login', () => {
     ]);
     for (const a of answers) {
       expect(a.statusCode).toBe(401);
-      expect(a.json()).toEqual({ code: 'invalid_credentials', message: 'De gebruikersnaam of het wachtwoord klopt niet.' });
+      expect(a.json()).toEqual({
+        code: 'invalid_credentials',
+        message: 'De gebruikersnaam of het wachtwoord klopt niet.',
+      });
     }
   });
 
@@ -44,8 +47,12 @@ describe('password login', () => {
     const user = await buildUser(t.db, tenant);
     for (const name of [user.username, 'niemand-hier']) {
       const agent = t.agent();
-      for (let i = 0; i < 3; i++) expect((await agent.post('/api/auth/login', { username: name, password: 'fout' })).statusCode).toBe(401);
-      const locked = await agent.post('/api/auth/login', { username: name, password: name === user.username ? user.password : 'fout' });
+      for (let i = 0; i < 3; i++)
+        expect((await agent.post('/api/auth/login', { username: name, password: 'fout' })).statusCode).toBe(401);
+      const locked = await agent.post('/api/auth/login', {
+        username: name,
+        password: name === user.username ? user.password : 'fout',
+      });
       expect(locked.statusCode).toBe(429);
       expect(locked.json().code).toBe('too_many_attempts');
     }
@@ -56,7 +63,10 @@ describe('password login', () => {
   it('refuses a malformed login with Dutch field errors', async () => {
     const r = await t.agent().post('/api/auth/login', { username: '', password: '' });
     expect(r.statusCode).toBe(400);
-    expect(r.json().fieldErrors).toMatchObject({ username: ['Vul uw gebruikersnaam in.'], password: ['Vul uw wachtwoord in.'] });
+    expect(r.json().fieldErrors).toMatchObject({
+      username: ['Vul uw gebruikersnaam in.'],
+      password: ['Vul uw wachtwoord in.'],
+    });
   });
 });
 
@@ -181,7 +191,10 @@ describe('keeping a session alive and draft keys (issue #17 item 16)', () => {
     expect((await keysOf(other)).current).not.toBe(first.current);
 
     // A day later (the key's age is set back; a session cannot outlive a moved test clock).
-    const age = (hours: number) => sql`update draft_key set rotated_at = rotated_at - make_interval(hours => ${hours}) where user_id = ${user.id}`.execute(t.db.kysely);
+    const age = (hours: number) =>
+      sql`update draft_key set rotated_at = rotated_at - make_interval(hours => ${hours}) where user_id = ${user.id}`.execute(
+        t.db.kysely,
+      );
     await age(25);
     const next = await keysOf(user);
     expect(next.current).not.toBe(first.current);
@@ -203,7 +216,11 @@ describe('two-factor authentication', () => {
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
     const confirm = await agent.post('/api/auth/totp/enrolment/confirm', { code: totpCode(secret, t.clock.now()) });
     expect(confirm.statusCode).toBe(200);
-    return { secret: secret as string, recoveryCodes: confirm.json().recoveryCodes as string[], next: confirm.json().next as string };
+    return {
+      secret: secret as string,
+      recoveryCodes: confirm.json().recoveryCodes as string[],
+      next: confirm.json().next as string,
+    };
   }
 
   it('requires enrolment for a role that must use two-factor, and gives no access before it', async () => {
@@ -235,11 +252,15 @@ describe('two-factor authentication', () => {
     const replay = t.agent();
     await replay.login(user.username, user.password);
     expect((await replay.post('/api/auth/totp', { code })).json().code).toBe('invalid_totp');
-    expect((await replay.post('/api/auth/recovery', { code: recoveryCodes[0]!.toUpperCase() })).json().next).toBe('done');
+    expect((await replay.post('/api/auth/recovery', { code: recoveryCodes[0]!.toUpperCase() })).json().next).toBe(
+      'done',
+    );
 
     const again = t.agent();
     await again.login(user.username, user.password);
-    expect((await again.post('/api/auth/recovery', { code: recoveryCodes[0]! })).json().code).toBe('invalid_recovery_code');
+    expect((await again.post('/api/auth/recovery', { code: recoveryCodes[0]! })).json().code).toBe(
+      'invalid_recovery_code',
+    );
   });
 
   it('gives a new session token when the login completes (no session fixation)', async () => {
@@ -259,7 +280,12 @@ describe('administration of accounts', () => {
     const admin = await buildUser(t.db, tenant, { roles: ['functional_admin'] });
     const agent = t.agent();
     await agent.login(admin.username, admin.password);
-    const created = await agent.post('/api/admin/users', { username: 'nieuwe.werker', displayName: 'Nieuwe Werker', roles: ['case_worker'], teamIds: [tenant.teamId] });
+    const created = await agent.post('/api/admin/users', {
+      username: 'nieuwe.werker',
+      displayName: 'Nieuwe Werker',
+      roles: ['case_worker'],
+      teamIds: [tenant.teamId],
+    });
     expect(created.statusCode).toBe(200);
     const { user, temporaryPassword } = created.json();
     expect(user.teams).toEqual([{ id: tenant.teamId, name: 'Wijkteam Test' }]);
@@ -267,11 +293,22 @@ describe('administration of accounts', () => {
     const newcomer = t.agent();
     expect(await newcomer.login('nieuwe.werker', temporaryPassword)).toBe('change_password');
     expect((await newcomer.get('/api/home')).statusCode).toBe(401);
-    const changed = await newcomer.post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'mijn-eigen-wachtwoord-1' });
+    const changed = await newcomer.post('/api/auth/password', {
+      currentPassword: temporaryPassword,
+      newPassword: 'mijn-eigen-wachtwoord-1',
+    });
     expect(changed.json().next).toBe('done');
     expect((await newcomer.get('/api/home')).statusCode).toBe(200);
 
-    expect((await agent.post('/api/admin/users', { username: 'nieuwe.werker', displayName: 'Dubbel', roles: ['case_worker'] })).json().code).toBe('username_taken');
+    expect(
+      (
+        await agent.post('/api/admin/users', {
+          username: 'nieuwe.werker',
+          displayName: 'Dubbel',
+          roles: ['case_worker'],
+        })
+      ).json().code,
+    ).toBe('username_taken');
 
     const deactivated = await agent.post(`/api/admin/users/${user.id}/deactivate`, {});
     expect(deactivated.json().active).toBe(false);
@@ -290,7 +327,12 @@ describe('administration of accounts', () => {
     const r = await agent.get('/api/admin/users');
     expect(r.statusCode).toBe(403);
     const logged = await t.db.inSystem((tx) =>
-      tx.selectFrom('access_log').select(['outcome', 'event']).where('user_id', '=', worker.id).where('outcome', '=', 'denied').execute(),
+      tx
+        .selectFrom('access_log')
+        .select(['outcome', 'event'])
+        .where('user_id', '=', worker.id)
+        .where('outcome', '=', 'denied')
+        .execute(),
     );
     expect(logged).toEqual([{ outcome: 'denied', event: 'access.denied' }]);
   });

@@ -24,7 +24,13 @@ import { draftKeysFor } from './draft-keys';
 import { keepSessionAlive, setSessionTimeHeaders } from './keep-alive';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { logIn } from './log-in';
-import { confirmTotpEnrolment, startTotpEnrolment, useRecovery, verifySecondFactor, type StageChange } from './second-factor';
+import {
+  confirmTotpEnrolment,
+  startTotpEnrolment,
+  useRecovery,
+  verifySecondFactor,
+  type StageChange,
+} from './second-factor';
 import { sha256 } from './tokens';
 import type { SessionRow } from './auth.store';
 
@@ -49,7 +55,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/auth/session',
-    { config: { policy: publicRoute('tells the web app whether someone is logged in') }, schema: { tags, response: { 200: sessionResponse } } },
+    {
+      config: { policy: publicRoute('tells the web app whether someone is logged in') },
+      schema: { tags, response: { 200: sessionResponse } },
+    },
     async (request): Promise<SessionResponse> => {
       const s = request.session;
       const oidcEnabled = Boolean(deps.config.oidc);
@@ -94,7 +103,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/auth/draft-keys',
-    { config: { policy: authenticated }, schema: { tags, summary: 'The keys of the user\'s drafts kept encrypted in the browser tab (ADR 0035)', response: { 200: draftKeysResponse } } },
+    {
+      config: { policy: authenticated },
+      schema: {
+        tags,
+        summary: "The keys of the user's drafts kept encrypted in the browser tab (ADR 0035)",
+        response: { 200: draftKeysResponse },
+      },
+    },
     async (request) => {
       if (!request.actor) throw new AppError('not_authenticated');
       return draftKeysFor(deps, request.actor);
@@ -103,7 +119,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     '/api/auth/login',
-    { config: { policy: publicRoute('the login itself') }, schema: { tags, body: loginRequest, response: { 200: loginResponse } } },
+    {
+      config: { policy: publicRoute('the login itself') },
+      schema: { tags, body: loginRequest, response: { 200: loginResponse } },
+    },
     async (request, reply) => {
       const previous = request.session;
       const { token, stage } = await logIn(deps, request.body, meta(request));
@@ -116,24 +135,32 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/auth/totp',
     { config: { policy: loginStep }, schema: { tags, body: totpRequest, response: { 200: loginResponse } } },
-    async (request, reply) => applyStageChange(reply, deps, await verifySecondFactor(deps, requireSession(request), request.body.code)),
+    async (request, reply) =>
+      applyStageChange(reply, deps, await verifySecondFactor(deps, requireSession(request), request.body.code)),
   );
 
   r.post(
     '/api/auth/recovery',
     { config: { policy: loginStep }, schema: { tags, body: recoveryCodeRequest, response: { 200: loginResponse } } },
-    async (request, reply) => applyStageChange(reply, deps, await useRecovery(deps, requireSession(request), request.body.code)),
+    async (request, reply) =>
+      applyStageChange(reply, deps, await useRecovery(deps, requireSession(request), request.body.code)),
   );
 
   r.post(
     '/api/auth/totp/enrolment',
-    { config: { policy: loginStep }, schema: { tags, body: z.object({}).optional(), response: { 200: totpEnrolmentResponse } } },
+    {
+      config: { policy: loginStep },
+      schema: { tags, body: z.object({}).optional(), response: { 200: totpEnrolmentResponse } },
+    },
     async (request) => startTotpEnrolment(deps, requireSession(request)),
   );
 
   r.post(
     '/api/auth/totp/enrolment/confirm',
-    { config: { policy: loginStep }, schema: { tags, body: totpRequest, response: { 200: totpEnrolmentConfirmResponse } } },
+    {
+      config: { policy: loginStep },
+      schema: { tags, body: totpRequest, response: { 200: totpEnrolmentConfirmResponse } },
+    },
     async (request, reply) => {
       const change = await confirmTotpEnrolment(deps, requireSession(request), request.body.code);
       return { ...applyStageChange(reply, deps, change), recoveryCodes: change.recoveryCodes };
@@ -143,7 +170,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/auth/password',
     { config: { policy: loginStep }, schema: { tags, body: changePasswordRequest, response: { 200: loginResponse } } },
-    async (request, reply) => applyStageChange(reply, deps, await changePassword(deps, requireSession(request), request.body)),
+    async (request, reply) =>
+      applyStageChange(reply, deps, await changePassword(deps, requireSession(request), request.body)),
   );
 
   r.post(

@@ -43,7 +43,17 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRow
 
 export async function insertSession(
   tx: Tx,
-  row: { tokenHash: string; userId: string; tenantId: string; stage: Stage; authMethod: 'password' | 'oidc'; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | null },
+  row: {
+    tokenHash: string;
+    userId: string;
+    tenantId: string;
+    stage: Stage;
+    authMethod: 'password' | 'oidc';
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await tx
     .insertInto('session')
@@ -103,25 +113,36 @@ const credentialColumns = sql<UserCredentials>`
   coalesce((select array_agg(r.role) from user_role r where r.user_id = u.id), '{}') as roles`;
 
 export async function findCredentialsByUsername(tx: Tx, username: string): Promise<UserCredentials | undefined> {
-  const r = await sql<UserCredentials>`select ${credentialColumns} from app_user u where u.username = ${username}`.execute(tx);
+  const r =
+    await sql<UserCredentials>`select ${credentialColumns} from app_user u where u.username = ${username}`.execute(tx);
   return r.rows[0];
 }
 
 export async function getCredentials(tx: Tx, userId: string): Promise<UserCredentials> {
-  const r = await sql<UserCredentials>`select ${credentialColumns} from app_user u where u.id = ${userId} for update`.execute(tx);
+  const r =
+    await sql<UserCredentials>`select ${credentialColumns} from app_user u where u.id = ${userId} for update`.execute(
+      tx,
+    );
   const row = r.rows[0];
   if (!row) throw new Error(`user ${userId} vanished`);
   return row;
 }
 
-export async function countRecentFailures(tx: Tx, usernameKey: string, ip: string, since: Date): Promise<{ usernameFailures: number; ipFailures: number }> {
+export async function countRecentFailures(
+  tx: Tx,
+  usernameKey: string,
+  ip: string,
+  since: Date,
+): Promise<{ usernameFailures: number; ipFailures: number }> {
   const r = await sql<{ usernameFailures: number; ipFailures: number }>`
     select
       (select count(*) from login_attempt
         where username_key = ${usernameKey} and at > ${since} and not succeeded
           and at > coalesce((select max(at) from login_attempt where username_key = ${usernameKey} and succeeded), '-infinity')
       )::int as "usernameFailures",
-      (select count(*) from login_attempt where ip = ${ip} and at > ${since} and not succeeded)::int as "ipFailures"`.execute(tx);
+      (select count(*) from login_attempt where ip = ${ip} and at > ${since} and not succeeded)::int as "ipFailures"`.execute(
+    tx,
+  );
   return r.rows[0] ?? { usernameFailures: 0, ipFailures: 0 };
 }
 
@@ -133,8 +154,18 @@ export async function markLoggedIn(tx: Tx, userId: string, at: Date): Promise<vo
   await tx.updateTable('app_user').set({ last_login_at: at }).where('id', '=', userId).execute();
 }
 
-export async function enableTotp(tx: Tx, userId: string, secret: string, codeHashes: string[], at: Date): Promise<void> {
-  await tx.updateTable('app_user').set({ totp_secret: secret, totp_enabled_at: at, updated_at: at }).where('id', '=', userId).execute();
+export async function enableTotp(
+  tx: Tx,
+  userId: string,
+  secret: string,
+  codeHashes: string[],
+  at: Date,
+): Promise<void> {
+  await tx
+    .updateTable('app_user')
+    .set({ totp_secret: secret, totp_enabled_at: at, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
   await tx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
   await tx
     .insertInto('recovery_code')
@@ -154,10 +185,21 @@ export async function useRecoveryCode(tx: Tx, userId: string, codeHash: string, 
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function setPassword(tx: Tx, userId: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
+export async function setPassword(
+  tx: Tx,
+  userId: string,
+  passwordHash: string,
+  mustChange: boolean,
+  at: Date,
+): Promise<void> {
   await tx
     .updateTable('app_user')
-    .set((eb) => ({ password_hash: passwordHash, must_change_password: mustChange, updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: mustChange,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', userId)
     .execute();
 }

@@ -6,10 +6,15 @@ import { passwordProblem } from './password-policy';
 import { advanceSession, type StageChange } from './second-factor';
 
 /** Changes the user's own password; completes a login that was waiting for a forced change. */
-export async function changePassword(deps: Deps, session: SessionRow, input: { currentPassword: string; newPassword: string }): Promise<StageChange> {
+export async function changePassword(
+  deps: Deps,
+  session: SessionRow,
+  input: { currentPassword: string; newPassword: string },
+): Promise<StageChange> {
   if (session.stage !== 'change_password' && session.stage !== 'done') throw new AppError('forbidden');
   const current = await deps.db.inSystem((tx) => getCredentials(tx, session.userId));
-  if (!current.passwordHash || !(await verifyPassword(current.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
+  if (!current.passwordHash || !(await verifyPassword(current.passwordHash, input.currentPassword)))
+    throw new AppError('wrong_password');
   if (input.currentPassword === input.newPassword) throw new AppError('password_reused');
   const problem = passwordProblem(input.newPassword, { username: session.username, displayName: session.displayName });
   if (problem) throw new AppError('validation_failed', { fieldErrors: { newPassword: [problem] } });
@@ -17,7 +22,11 @@ export async function changePassword(deps: Deps, session: SessionRow, input: { c
   return deps.db.inSystem(async (tx) => {
     await setPassword(tx, session.userId, newHash, false, deps.clock.now());
     // Other sessions of this user end; this one goes on.
-    await tx.deleteFrom('session').where('user_id', '=', session.userId).where('token_hash', '!=', session.tokenHash).execute();
+    await tx
+      .deleteFrom('session')
+      .where('user_id', '=', session.userId)
+      .where('token_hash', '!=', session.tokenHash)
+      .execute();
     return session.stage === 'change_password' ? advanceSession(deps, tx, session, 'done') : { stage: 'done' };
   });
 }

@@ -25,15 +25,30 @@ export async function draftKeysFor(deps: Deps, actor: Actor): Promise<DraftKeys>
   return deps.db.inTenant(actor.tenantId, async (tx) => {
     await tx
       .insertInto('draft_key')
-      .values({ user_id: actor.userId, tenant_id: actor.tenantId, current_key: randomBytes(32), previous_key: null, rotated_at: now })
+      .values({
+        user_id: actor.userId,
+        tenant_id: actor.tenantId,
+        current_key: randomBytes(32),
+        previous_key: null,
+        rotated_at: now,
+      })
       .onConflict((oc) => oc.column('user_id').doNothing())
       .execute();
-    let row = await tx.selectFrom('draft_key').select(['current_key', 'previous_key', 'rotated_at']).where('user_id', '=', actor.userId).forUpdate().executeTakeFirstOrThrow();
+    let row = await tx
+      .selectFrom('draft_key')
+      .select(['current_key', 'previous_key', 'rotated_at'])
+      .where('user_id', '=', actor.userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const age = now.getTime() - row.rotated_at.getTime();
     if (age >= ROTATE_AFTER_MS) {
       row = await tx
         .updateTable('draft_key')
-        .set({ previous_key: age < KEEP_PREVIOUS_WITHIN_MS ? sql<Buffer>`current_key` : null, current_key: randomBytes(32), rotated_at: now })
+        .set({
+          previous_key: age < KEEP_PREVIOUS_WITHIN_MS ? sql<Buffer>`current_key` : null,
+          current_key: randomBytes(32),
+          rotated_at: now,
+        })
         .where('user_id', '=', actor.userId)
         .returning(['current_key', 'previous_key', 'rotated_at'])
         .executeTakeFirstOrThrow();

@@ -8,7 +8,12 @@ export const SESSION_EXPIRES_IN_HEADER = 'x-session-expires-in';
 export const SESSION_LIMIT_HEADER = 'x-session-limit';
 
 export function timeLeftOf(deps: Deps, session: Pick<SessionRow, 'lastSeenAt' | 'expiresAt'>): SessionTimeLeft {
-  return sessionTimeLeft({ now: deps.clock.now(), lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt, idleMinutes: deps.config.session.idleMinutes });
+  return sessionTimeLeft({
+    now: deps.clock.now(),
+    lastSeenAt: session.lastSeenAt,
+    expiresAt: session.expiresAt,
+    idleMinutes: deps.config.session.idleMinutes,
+  });
 }
 
 export function setSessionTimeHeaders(reply: FastifyReply, time: SessionTimeLeft): void {

@@ -53,10 +53,19 @@ export function mapGroups(
 }
 
 /** The preferred username for a new account: `preferred_username`, else `email`, lowercased; else one derived from the subject. */
-export function baseUsername(claims: { sub: string; preferred_username?: string | undefined; email?: string | undefined }): string {
+export function baseUsername(claims: {
+  sub: string;
+  preferred_username?: string | undefined;
+  email?: string | undefined;
+}): string {
   const chosen = (claims.preferred_username ?? claims.email ?? '').trim().toLowerCase();
   if (chosen) return chosen;
-  return `oidc-${claims.sub.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24) || 'gebruiker'}`;
+  return `oidc-${
+    claims.sub
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 24) || 'gebruiker'
+  }`;
 }
 
 const identityClaims = z.object({
@@ -87,7 +96,10 @@ async function discoverIdp(config: Config, oidc: OidcSettings): Promise<client.C
   // openid-client recognises this exact function in `execute` and then also allows the discovery request itself.
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production (see allowsInsecure)
   const execute = insecure ? [client.allowInsecureRequests] : [];
-  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, { execute, timeout: 10 });
+  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, {
+    execute,
+    timeout: 10,
+  });
   const rebuild = (metadata: Partial<client.ClientMetadata> | string | undefined, auth: client.ClientAuth) => {
     const configuration = new client.Configuration(found.serverMetadata(), oidc.clientId, metadata, auth);
     if (insecure) permitHttp(configuration);
@@ -122,7 +134,10 @@ function idpConfiguration(config: Config, oidc: OidcSettings): Promise<client.Co
  * Starts a login at the identity provider: a fresh PKCE verifier, state and nonce are kept in the
  * database (shared by all app instances); returns where to send the browser and the state to bind to it.
  */
-export async function startOidcLogin(deps: Deps, oidc: OidcSettings): Promise<{ authorizationUrl: string; state: string }> {
+export async function startOidcLogin(
+  deps: Deps,
+  oidc: OidcSettings,
+): Promise<{ authorizationUrl: string; state: string }> {
   const idp = await idpConfiguration(deps.config, oidc);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -199,11 +214,19 @@ export async function logInWithOidc(
     const tenant = await tx.selectFrom('tenant').select('id').where('slug', '=', oidc.tenant).executeTakeFirst();
     if (!tenant) return { refused: 'tenant_not_found' };
     const teams = teamNames.length
-      ? await tx.selectFrom('team').select(['id', 'name']).where('tenant_id', '=', tenant.id).where('name', 'in', teamNames).execute()
+      ? await tx
+          .selectFrom('team')
+          .select(['id', 'name'])
+          .where('tenant_id', '=', tenant.id)
+          .where('name', 'in', teamNames)
+          .execute()
       : [];
     if (teams.length !== teamNames.length) {
       const missing = teamNames.filter((n) => !teams.some((t) => t.name === n));
-      deps.log.warn({ event: 'oidc.team_not_found', teams: missing }, 'OIDC_GROUP_TEAMS names a team that does not exist');
+      deps.log.warn(
+        { event: 'oidc.team_not_found', teams: missing },
+        'OIDC_GROUP_TEAMS names a team that does not exist',
+      );
     }
     const teamIds = teams.map((t) => t.id);
     const { sub, name, email } = identity.data;
@@ -246,7 +269,10 @@ export async function logInWithOidc(
     // The provider's own second factor counts when it is trusted; otherwise Nabij's TOTP applies.
     const stage: Stage = oidc.trustsMfa
       ? 'done'
-      : stageAfterPassword({ totpEnabled: user.totpEnabled, mustChangePassword: false, roles }, deps.config.mfaRequiredRoles);
+      : stageAfterPassword(
+          { totpEnabled: user.totpEnabled, mustChangePassword: false, roles },
+          deps.config.mfaRequiredRoles,
+        );
     if (stage === 'done') await markLoggedIn(tx, user.id, now);
     const token = await startSession(deps, tx, user, stage, 'oidc', meta);
     return { token, stage };
@@ -263,8 +289,16 @@ function expiryCutoff(now: Date): Date {
 }
 
 /** Removes the started login for a state and returns it, unless it is unknown or expired (each state is usable once). */
-async function takeOidcLogin(tx: Tx, state: string, notBefore: Date): Promise<{ codeVerifier: string; nonce: string } | undefined> {
-  const row = await tx.deleteFrom('oidc_login').where('state', '=', state).returning(['code_verifier', 'nonce', 'created_at']).executeTakeFirst();
+async function takeOidcLogin(
+  tx: Tx,
+  state: string,
+  notBefore: Date,
+): Promise<{ codeVerifier: string; nonce: string } | undefined> {
+  const row = await tx
+    .deleteFrom('oidc_login')
+    .where('state', '=', state)
+    .returning(['code_verifier', 'nonce', 'created_at'])
+    .executeTakeFirst();
   if (!row || row.created_at < notBefore) return undefined;
   return { codeVerifier: row.code_verifier, nonce: row.nonce };
 }
@@ -281,7 +315,10 @@ async function uniqueUsername(tx: Tx, base: string): Promise<string> {
 /** Logs why a login failed by reason and error class only: never tokens, claims or names. */
 function refuse(deps: Deps, reason: string, err?: unknown): { ok: false; error: 'oidc_failed' } {
   const code = err instanceof Error ? (err as { code?: unknown }).code : undefined;
-  const error = err instanceof Error ? { errorClass: err.name, ...(typeof code === 'string' ? { errorCode: code } : {}) } : undefined;
+  const error =
+    err instanceof Error
+      ? { errorClass: err.name, ...(typeof code === 'string' ? { errorCode: code } : {}) }
+      : undefined;
   deps.log.warn({ event: 'oidc.login_failed', reason, ...error }, 'OIDC login failed');
   return fail('oidc_failed');
 }

@@ -9,7 +9,11 @@ import { startSession, type RequestMeta } from './sessions';
  * Checks username and password. Unknown user, wrong password and inactive account get the same answer
  * in about the same time; repeated failures lock the typed username (existing or not) for a while.
  */
-export async function logIn(deps: Deps, input: { username: string; password: string }, meta: RequestMeta): Promise<{ token: string; stage: Stage }> {
+export async function logIn(
+  deps: Deps,
+  input: { username: string; password: string },
+  meta: RequestMeta,
+): Promise<{ token: string; stage: Stage }> {
   const usernameKey = input.username.trim().toLowerCase();
   const now = deps.clock.now();
   const since = new Date(now.getTime() - deps.config.login.lockoutMinutes * 60_000);
@@ -22,7 +26,9 @@ export async function logIn(deps: Deps, input: { username: string; password: str
   }
 
   const user = await db.inSystem((tx) => findCredentialsByUsername(tx, usernameKey));
-  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await spendVerifyTime(input.password), false);
+  const passwordOk = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await spendVerifyTime(input.password), false);
   if (!user || !user.active || !passwordOk) {
     await db.inSystem((tx) => insertLoginAttempt(tx, usernameKey, meta.ip, false));
     throw new AppError('invalid_credentials');

@@ -126,7 +126,9 @@ class IdpBrowser {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1] ?? '').getTime() < Date.now());
+      const expired = attributes.some(
+        (a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1] ?? '').getTime() < Date.now(),
+      );
       if (!value || expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -157,13 +159,15 @@ async function authenticateAtIdp(agent: Agent, subject: string): Promise<string>
       const page = await browser.fetch(url);
       const prompt = /name="prompt" value="(login|consent)"/.exec(await page.text())?.[1];
       if (!prompt) throw new Error(`unexpected interaction page (${page.status})`);
-      const form: Record<string, string> = prompt === 'login' ? { prompt, login: subject, password: 'wat-dan-ook' } : { prompt };
+      const form: Record<string, string> =
+        prompt === 'login' ? { prompt, login: subject, password: 'wat-dan-ook' } : { prompt };
       response = await browser.fetch(url, { method: 'POST', form });
     } else {
       response = await browser.fetch(url);
     }
     const location = response.headers.get('location');
-    if (!location) throw new Error(`the identity provider answered ${response.status} without a redirect: ${await response.text()}`);
+    if (!location)
+      throw new Error(`the identity provider answered ${response.status} without a redirect: ${await response.text()}`);
     url = new URL(location, url);
   }
   throw new Error('too many redirects at the identity provider');
@@ -211,15 +215,30 @@ describe('login through the organisation’s identity provider', () => {
 
     const rows = await findAccountBySubject('sub-anna');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ username: 'anna.devries', display_name: 'Anna de Vries', email: 'anna@gemeente.example', password_hash: null });
+    expect(rows[0]).toMatchObject({
+      username: 'anna.devries',
+      display_name: 'Anna de Vries',
+      email: 'anna@gemeente.example',
+      password_hash: null,
+    });
     expect(rows[0]?.last_login_at).toBeInstanceOf(Date);
 
     const session = (await agent.get('/api/auth/session')).json();
     expect(session.authenticated).toBe(true);
     expect(session.oidcEnabled).toBe(true);
-    expect(session.user).toMatchObject({ displayName: 'Anna de Vries', username: 'anna.devries', roles: ['case_worker'] });
+    expect(session.user).toMatchObject({
+      displayName: 'Anna de Vries',
+      username: 'anna.devries',
+      roles: ['case_worker'],
+    });
     expect(session.user.teams.map((team: { name: string }) => team.name)).toEqual(['Wijkteam Noord']);
-    const method = await t.db.inSystem((tx) => tx.selectFrom('session').select('auth_method').where('user_id', '=', rows[0]?.id ?? '').execute());
+    const method = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('session')
+        .select('auth_method')
+        .where('user_id', '=', rows[0]?.id ?? '')
+        .execute(),
+    );
     expect(method.map((m) => m.auth_method)).toEqual(['oidc']);
     expect((await agent.get('/api/home')).statusCode).toBe(200);
     // The state is used up; the login state table holds nothing for it any more.
@@ -228,11 +247,19 @@ describe('login through the organisation’s identity provider', () => {
   });
 
   it('updates the name, roles and teams from the groups at the next login (the identity provider is the source of truth)', async () => {
-    accounts.set('sub-bram', { name: 'Bram Jansen', preferred_username: 'bram', groups: ['nabij-werkers', 'wijkteam-noord'] });
+    accounts.set('sub-bram', {
+      name: 'Bram Jansen',
+      preferred_username: 'bram',
+      groups: ['nabij-werkers', 'wijkteam-noord'],
+    });
     expect(await logInThroughIdp(t.agent(), 'sub-bram')).toBe('/');
     const [first] = await findAccountBySubject('sub-bram');
 
-    accounts.set('sub-bram', { name: 'Bram Jansen-de Wit', preferred_username: 'bram', groups: ['nabij-coordinatoren', 'wijkteam-zuid'] });
+    accounts.set('sub-bram', {
+      name: 'Bram Jansen-de Wit',
+      preferred_username: 'bram',
+      groups: ['nabij-coordinatoren', 'wijkteam-zuid'],
+    });
     const agent = t.agent();
     expect(await logInThroughIdp(agent, 'sub-bram')).toBe('/');
 
@@ -245,7 +272,11 @@ describe('login through the organisation’s identity provider', () => {
   });
 
   it('gives no session, and creates no account, when no group maps to a role', async () => {
-    accounts.set('sub-cor', { name: 'Cor Zonderrol', preferred_username: 'cor', groups: ['wijkteam-noord', 'alle-medewerkers'] });
+    accounts.set('sub-cor', {
+      name: 'Cor Zonderrol',
+      preferred_username: 'cor',
+      groups: ['wijkteam-noord', 'alle-medewerkers'],
+    });
     const agent = t.agent();
     expect(await logInThroughIdp(agent, 'sub-cor')).toBe('/inloggen?fout=oidc_no_role');
     expect((await agent.get('/api/auth/session')).json().authenticated).toBe(false);
@@ -264,7 +295,9 @@ describe('login through the organisation’s identity provider', () => {
   it('refuses a Nabij account that was deactivated, even when the identity provider still knows the person', async () => {
     accounts.set('sub-eva', { name: 'Eva', preferred_username: 'eva', groups: ['nabij-werkers'] });
     expect(await logInThroughIdp(t.agent(), 'sub-eva')).toBe('/');
-    await t.db.inSystem((tx) => tx.updateTable('app_user').set({ active: false }).where('oidc_subject', '=', 'sub-eva').execute());
+    await t.db.inSystem((tx) =>
+      tx.updateTable('app_user').set({ active: false }).where('oidc_subject', '=', 'sub-eva').execute(),
+    );
     const agent = t.agent();
     expect(await logInThroughIdp(agent, 'sub-eva')).toBe('/inloggen?fout=oidc_failed');
     expect((await agent.get('/api/auth/session')).json().authenticated).toBe(false);
@@ -339,7 +372,11 @@ describe('protection of the login flow', () => {
     const state = new URL(callback, PUBLIC_URL).searchParams.get('state') ?? '';
     expect((await agent.get(callback)).headers.location).toBe('/');
     // The same browser (state cookie and all) cannot use the callback a second time.
-    const replay = await t.app.inject({ method: 'GET', url: callback, headers: { cookie: `nabij_oidc_state=${state}` } });
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: callback,
+      headers: { cookie: `nabij_oidc_state=${state}` },
+    });
     expect(replay.statusCode).toBe(302);
     expect(replay.headers.location).toBe('/inloggen?fout=oidc_failed');
     expect(replay.cookies.find((c) => c.name === 'nabij_session')).toBeUndefined();
@@ -361,9 +398,15 @@ describe('protection of the login flow', () => {
       for (const url of ['/api/auth/oidc/start', '/api/auth/oidc/callback?code=x&state=y']) {
         const r = await plain.agent().get(url);
         expect(r.statusCode).toBe(404);
-        expect(r.json()).toEqual({ code: 'oidc_not_configured', message: 'Inloggen via uw organisatie is niet ingesteld.' });
+        expect(r.json()).toEqual({
+          code: 'oidc_not_configured',
+          message: 'Inloggen via uw organisatie is niet ingesteld.',
+        });
       }
-      expect((await plain.agent().get('/api/auth/session')).json()).toEqual({ authenticated: false, oidcEnabled: false });
+      expect((await plain.agent().get('/api/auth/session')).json()).toEqual({
+        authenticated: false,
+        oidcEnabled: false,
+      });
     } finally {
       await plain.close();
     }

@@ -6,7 +6,13 @@ import { publicRoute } from '../access-control/route-policy';
 import type { Stage } from './auth.domain';
 import { deleteSession } from './auth.store';
 import { setSessionCookie } from './cookies';
-import { logInWithOidc, OIDC_LOGIN_TTL_MINUTES, oidcRedirectUri, startOidcLogin, type OidcLoginFailure } from './log-in-with-oidc';
+import {
+  logInWithOidc,
+  OIDC_LOGIN_TTL_MINUTES,
+  oidcRedirectUri,
+  startOidcLogin,
+  type OidcLoginFailure,
+} from './log-in-with-oidc';
 
 /**
  * Binds a started login to the browser that started it, so a callback URL cannot be replayed in another
@@ -36,7 +42,12 @@ function requireOidc(config: Config): NonNullable<Config['oidc']> {
 }
 
 function clearStateCookie(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+  reply.clearCookie(STATE_COOKIE, {
+    path: STATE_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+  });
 }
 
 function errorClassOf(err: unknown): { errorClass: string } {

@@ -16,7 +16,17 @@ function commonPasswords(): ReadonlySet<string> {
   return common;
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 
 /**
  * The forms of a password that are looked up in the list: as typed, with the digits and symbols around it
@@ -40,14 +50,18 @@ export function lookupForms(password: string): string[] {
  * rules (they lead to "Welkom2026!"); instead length, the list of common passwords, and the user's own name.
  */
 export function passwordProblem(password: string, user: { username: string; displayName?: string }): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Een nieuw wachtwoord heeft minimaal ${MIN_PASSWORD_LENGTH} tekens. Een zin van een paar woorden werkt goed.`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `Een nieuw wachtwoord heeft minimaal ${MIN_PASSWORD_LENGTH} tekens. Een zin van een paar woorden werkt goed.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Een wachtwoord heeft hoogstens ${MAX_PASSWORD_LENGTH} tekens.`;
   const list = commonPasswords();
   if (lookupForms(password).some((f) => list.has(f)))
     return 'Dit wachtwoord wordt veel gebruikt en is daardoor makkelijk te raden. Kies iets anders, bijvoorbeeld een zin van een paar woorden die alleen u kent.';
-  if (new Set(password).size <= 3) return 'Dit wachtwoord bestaat uit te weinig verschillende tekens. Kies iets dat moeilijker te raden is.';
+  if (new Set(password).size <= 3)
+    return 'Dit wachtwoord bestaat uit te weinig verschillende tekens. Kies iets dat moeilijker te raden is.';
   const lower = password.toLowerCase();
-  const names = [user.username, ...(user.displayName ?? '').split(/\s+/)].map((n) => n.toLowerCase()).filter((n) => n.length >= 4);
+  const names = [user.username, ...(user.displayName ?? '').split(/\s+/)]
+    .map((n) => n.toLowerCase())
+    .filter((n) => n.length >= 4);
   if (names.some((n) => lower.includes(n))) return 'Uw wachtwoord mag uw naam of gebruikersnaam niet bevatten.';
   return null;
 }

@@ -2,7 +2,14 @@ import { AppError } from '../../shared/app-error';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { stageAfterSecondFactor, type Stage } from './auth.domain';
-import { enableTotp, getCredentials, markLoggedIn, updateSession, useRecoveryCode, type SessionRow } from './auth.store';
+import {
+  enableTotp,
+  getCredentials,
+  markLoggedIn,
+  updateSession,
+  useRecoveryCode,
+  type SessionRow,
+} from './auth.store';
 import { enrolmentMaterial, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from './totp';
 import { randomToken, sha256 } from './tokens';
 
@@ -29,7 +36,9 @@ export async function verifySecondFactor(deps: Deps, session: SessionRow, code: 
   return deps.db.inSystem(async (tx) => {
     const user = await getCredentials(tx, session.userId);
     if (!user.totpSecret) throw new AppError('forbidden');
-    const lastStep = (await tx.selectFrom('app_user').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_last_step;
+    const lastStep = (
+      await tx.selectFrom('app_user').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow()
+    ).totp_last_step;
     const step = verifyTotp(user.totpSecret, code, deps.clock.now(), lastStep);
     if (step === null) throw new AppError('invalid_totp');
     await tx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', user.id).execute();
@@ -48,7 +57,10 @@ export async function useRecovery(deps: Deps, session: SessionRow, code: string)
 }
 
 /** Starts two-factor enrolment: a new secret kept on the session until it is confirmed with a code. */
-export async function startTotpEnrolment(deps: Deps, session: SessionRow): Promise<{ secret: string; otpauthUri: string; qrSvg: string }> {
+export async function startTotpEnrolment(
+  deps: Deps,
+  session: SessionRow,
+): Promise<{ secret: string; otpauthUri: string; qrSvg: string }> {
   if (session.stage !== 'enrol_totp' && session.stage !== 'done') throw new AppError('forbidden');
   if (session.totpEnabled) throw new AppError('totp_already_enabled');
   const secret = newTotpSecret();
@@ -56,7 +68,11 @@ export async function startTotpEnrolment(deps: Deps, session: SessionRow): Promi
   return { secret, ...(await enrolmentMaterial(secret, session.username)) };
 }
 
-export async function confirmTotpEnrolment(deps: Deps, session: SessionRow, code: string): Promise<StageChange & { recoveryCodes: string[] }> {
+export async function confirmTotpEnrolment(
+  deps: Deps,
+  session: SessionRow,
+  code: string,
+): Promise<StageChange & { recoveryCodes: string[] }> {
   if (session.stage !== 'enrol_totp' && session.stage !== 'done') throw new AppError('forbidden');
   if (session.totpEnabled) throw new AppError('totp_already_enabled');
   const secret = session.pendingTotpSecret;
@@ -69,7 +85,10 @@ export async function confirmTotpEnrolment(deps: Deps, session: SessionRow, code
     await enableTotp(tx, user.id, secret, recoveryCodes.map(sha256), deps.clock.now());
     await tx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', user.id).execute();
     await updateSession(tx, session.tokenHash, { pendingTotpSecret: null });
-    const change = session.stage === 'done' ? { stage: 'done' as const } : await advanceSession(deps, tx, session, stageAfterSecondFactor(user));
+    const change =
+      session.stage === 'done'
+        ? { stage: 'done' as const }
+        : await advanceSession(deps, tx, session, stageAfterSecondFactor(user));
     return { ...change, recoveryCodes };
   });
 }

@@ -5,14 +5,24 @@ import QRCode from 'qrcode';
 const PERIOD = 30;
 
 function totpFor(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: 'Nabij', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: 'Nabij',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-export async function enrolmentMaterial(secretBase32: string, username: string): Promise<{ otpauthUri: string; qrSvg: string }> {
+export async function enrolmentMaterial(
+  secretBase32: string,
+  username: string,
+): Promise<{ otpauthUri: string; qrSvg: string }> {
   const otpauthUri = totpFor(secretBase32, username).toString();
   const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { otpauthUri, qrSvg };
@@ -47,5 +57,9 @@ export function newRecoveryCodes(): string[] {
 }
 
 export function normaliseRecoveryCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^(.{4})(.{4})(.{4})$/, '$1-$2-$3');
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^(.{4})(.{4})(.{4})$/, '$1-$2-$3');
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canExtend, daysLeft, exceptionApplies, extensionProblem, isOverdue, latestExtension, requestDeadline } from './avg-rights.domain';
+import {
+  canExtend,
+  daysLeft,
+  exceptionApplies,
+  extensionProblem,
+  isOverdue,
+  latestExtension,
+  requestDeadline,
+} from './avg-rights.domain';
 
 describe('deadlines of AVG requests', () => {
   it('one month after receipt, on the last day of a shorter month; at most three months with the extension', () => {
@@ -13,7 +21,9 @@ describe('deadlines of AVG requests', () => {
     expect(extensionProblem(r, '2026-06-16', '2026-04-01')).toContain('uiterlijk tot 2026-06-15');
     expect(extensionProblem(r, '2026-04-10', '2026-04-01')).toContain('na de huidige termijn');
     expect(extensionProblem(r, '2026-06-01', '2026-04-16')).toContain('binnen een maand');
-    expect(extensionProblem({ ...r, extendedUntil: '2026-05-15' }, '2026-06-01', '2026-04-01')).toContain('al verlengd');
+    expect(extensionProblem({ ...r, extendedUntil: '2026-05-15' }, '2026-06-01', '2026-04-01')).toContain(
+      'al verlengd',
+    );
     expect(canExtend(r, '2026-04-15')).toBe(true);
     expect(canExtend(r, '2026-04-16')).toBe(false);
   });

@@ -3,7 +3,8 @@ import type { AvgRequestSummary, AvgStatus } from '@nabij/contracts';
 import type { Tx } from '../../platform/database/database';
 import { daysLeft, dueOn, formatRequestReference, isOverdue } from './avg-rights.domain';
 
-export const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+export const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
+  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 /** The next reference of the municipality for the year ("AVG-2026-0007"); serialised per municipality. */
 export async function nextReference(tx: Tx, tenantId: string, year: number): Promise<string> {
@@ -62,7 +63,10 @@ export function toSummary(r: RequestRow, today: string): AvgRequestSummary {
     id: r.id,
     reference: r.reference,
     kind: r.kind as 'inspection',
-    personName: r.first_name !== null && r.last_name !== null ? personName({ first_name: r.first_name, infix: r.infix, last_name: r.last_name }) : null,
+    personName:
+      r.first_name !== null && r.last_name !== null
+        ? personName({ first_name: r.first_name, infix: r.infix, last_name: r.last_name })
+        : null,
     receivedOn: r.received_on,
     deadline: r.deadline,
     extendedUntil: r.extended_until,

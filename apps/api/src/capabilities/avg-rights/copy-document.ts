@@ -130,12 +130,25 @@ const COLUMN_LABELS: Record<string, string> = {
 };
 const HIDDEN = new Set(['id', 'version', 'position', 'hash', 'prev_hash', 'seq']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-const dateTime = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const longDate = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 
 function show(column: string, value: unknown, copy: InspectionCopy, binary: boolean): string | null {
   if (value === null || value === undefined || value === '') return null;
-  if (binary && typeof value === 'string') return `bestand van ${Math.max(1, Math.round((value.length * 3) / 4 / 1024))} kB (in de digitale kopie)`;
+  if (binary && typeof value === 'string')
+    return `bestand van ${Math.max(1, Math.round((value.length * 3) / 4 / 1024))} kB (in de digitale kopie)`;
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (Array.isArray(value)) return value.map((v) => String(v)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
@@ -147,7 +160,12 @@ function show(column: string, value: unknown, copy: InspectionCopy, binary: bool
   return value;
 }
 
-function rowTable(table: string, row: Record<string, unknown>, copy: InspectionCopy, binaryColumns: ReadonlySet<string>) {
+function rowTable(
+  table: string,
+  row: Record<string, unknown>,
+  copy: InspectionCopy,
+  binaryColumns: ReadonlySet<string>,
+) {
   const body = Object.entries(row)
     .filter(([k]) => !HIDDEN.has(k))
     .map(([k, v]) => [k, show(k, v, copy, binaryColumns.has(`${table}.${k}`))] as const)
@@ -159,7 +177,11 @@ function rowTable(table: string, row: Record<string, unknown>, copy: InspectionC
 
 /** The readable copy (PDF): what it is, the decisions on shielded categories, the data per subject, who accessed it. */
 export async function renderInspectionPdf(copy: InspectionCopy, binaryColumns: ReadonlySet<string>): Promise<Buffer> {
-  const tables = Object.keys(copy.data).sort((a, b) => (ORDER.indexOf(a) === -1 ? 999 : ORDER.indexOf(a)) - (ORDER.indexOf(b) === -1 ? 999 : ORDER.indexOf(b)) || a.localeCompare(b));
+  const tables = Object.keys(copy.data).sort(
+    (a, b) =>
+      (ORDER.indexOf(a) === -1 ? 999 : ORDER.indexOf(a)) - (ORDER.indexOf(b) === -1 ? 999 : ORDER.indexOf(b)) ||
+      a.localeCompare(b),
+  );
   const name = [copy.subject.first_name, copy.subject.infix, copy.subject.last_name].filter(Boolean).join(' ');
   const doc = {
     info: { title: `Kopie van uw gegevens — ${copy.request.reference}`, author: copy.municipality },
@@ -172,10 +194,18 @@ export async function renderInspectionPdf(copy: InspectionCopy, binaryColumns: R
       label: { bold: true },
       small: { fontSize: 9, color: '#444444' },
     },
-    footer: (page: number, pages: number) => ({ text: `${copy.request.reference} · vertrouwelijk · pagina ${page} van ${pages}`, style: 'small', alignment: 'center', margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${copy.request.reference} · vertrouwelijk · pagina ${page} van ${pages}`,
+      style: 'small',
+      alignment: 'center',
+      margin: [0, 20, 0, 0],
+    }),
     content: [
       { text: 'Kopie van uw gegevens', style: 'h1' },
-      { text: `${copy.municipality} · voor ${name} · gemaakt op ${dateTime.format(new Date(copy.generatedAt))} · kenmerk ${copy.request.reference}`, style: 'small' },
+      {
+        text: `${copy.municipality} · voor ${name} · gemaakt op ${dateTime.format(new Date(copy.generatedAt))} · kenmerk ${copy.request.reference}`,
+        style: 'small',
+      },
       {
         text:
           'U vroeg ons welke gegevens wij over u hebben (inzage, AVG artikel 15). Hieronder staan al uw gegevens, per onderwerp, en wie ze heeft bekeken of gewijzigd. ' +
@@ -190,7 +220,16 @@ export async function renderInspectionPdf(copy: InspectionCopy, binaryColumns: R
         { text: TABLE_TITLES[table] ?? table.replace(/_/g, ' '), style: 'h2' },
         ...(copy.data[table] ?? []).flatMap((row) => rowTable(table, row, copy, binaryColumns)),
       ]),
-      ...(copy.ownRequests.length ? [{ text: 'Uw verzoeken over uw gegevens', style: 'h2' }, { ul: copy.ownRequests.map((r) => `${r.reference}: ${r.kind}, ontvangen ${r.receivedOn}, stand ${r.status}`) }] : []),
+      ...(copy.ownRequests.length
+        ? [
+            { text: 'Uw verzoeken over uw gegevens', style: 'h2' },
+            {
+              ul: copy.ownRequests.map(
+                (r) => `${r.reference}: ${r.kind}, ontvangen ${r.receivedOn}, stand ${r.status}`,
+              ),
+            },
+          ]
+        : []),
       { text: 'Wie heeft uw gegevens bekeken of gewijzigd', style: 'h2' },
       copy.accessLog.length
         ? {
@@ -203,7 +242,11 @@ export async function renderInspectionPdf(copy: InspectionCopy, binaryColumns: R
                   { text: 'Wie', style: 'label' },
                   { text: 'Wat', style: 'label' },
                 ],
-                ...copy.accessLog.map((l) => [dateTime.format(new Date(l.at)), l.who ?? 'het systeem', `${l.description}${l.emergency ? ' (noodtoegang)' : ''}${l.outcome === 'denied' ? ' (geweigerd)' : ''}`]),
+                ...copy.accessLog.map((l) => [
+                  dateTime.format(new Date(l.at)),
+                  l.who ?? 'het systeem',
+                  `${l.description}${l.emergency ? ' (noodtoegang)' : ''}${l.outcome === 'denied' ? ' (geweigerd)' : ''}`,
+                ]),
               ],
             },
             layout: 'lightHorizontalLines',

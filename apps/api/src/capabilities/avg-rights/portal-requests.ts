@@ -68,7 +68,12 @@ export async function inspectionRequestsOf(tx: Tx, personId: string) {
   return rows.map((r) => ({
     reference: r.reference,
     receivedOn: r.received_on,
-    dueOn: dueOn({ receivedOn: r.received_on, deadline: r.deadline, extendedUntil: r.extended_until, status: r.status }),
+    dueOn: dueOn({
+      receivedOn: r.received_on,
+      deadline: r.deadline,
+      extendedUntil: r.extended_until,
+      status: r.status,
+    }),
     status: r.status,
     open: !isClosed(r.status),
   }));

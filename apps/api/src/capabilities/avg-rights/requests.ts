@@ -17,7 +17,14 @@ import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
 import { findPerson, searchPersons, toSearchResult, updatePerson, type PersonFields } from '../persons';
 import { binaryColumns, casesOfPerson, erasePersonData, insertStatement, statementsOf } from '../retention';
-import { canExtend, exceptionApplies, extensionProblem, isClosed, latestExtension, requestDeadline } from './avg-rights.domain';
+import {
+  canExtend,
+  exceptionApplies,
+  extensionProblem,
+  isClosed,
+  latestExtension,
+  requestDeadline,
+} from './avg-rights.domain';
 import { nextReference, personName, requestQuery, toSummary, type RequestRow } from './avg-rights.store';
 import { renderInspectionPdf } from './copy-document';
 import { buildInspectionCopy, type InspectionCopy } from './inspection-copy';
@@ -35,7 +42,11 @@ async function loadRequest(tx: Tx, id: string): Promise<RequestRow> {
 }
 
 /** Finds persons to register a request for: by name or date of birth. The search is logged like any other. */
-export async function lookUpPersons(deps: Deps, ctx: AccessContext, q: { name?: string | undefined; dateOfBirth?: string | undefined }) {
+export async function lookUpPersons(
+  deps: Deps,
+  ctx: AccessContext,
+  q: { name?: string | undefined; dateOfBirth?: string | undefined },
+) {
   requireOfficer(ctx);
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -43,7 +54,13 @@ export async function lookUpPersons(deps: Deps, ctx: AccessContext, q: { name?: 
     await recordAccessMany(
       tx,
       ctx,
-      { action: 'search', event: 'avg_request.persons_searched', dataCategory: 'identity', ...LEGAL, detail: { byName: Boolean(q.name), byDateOfBirth: Boolean(q.dateOfBirth), resultCount: rows.length } },
+      {
+        action: 'search',
+        event: 'avg_request.persons_searched',
+        dataCategory: 'identity',
+        ...LEGAL,
+        detail: { byName: Boolean(q.name), byDateOfBirth: Boolean(q.dateOfBirth), resultCount: rows.length },
+      },
       rows.length ? rows.map((r) => r.id) : [null],
     );
     return { results: rows.map((r) => toSearchResult(r, today, undefined)), truncated };
@@ -57,9 +74,24 @@ export async function listRequests(deps: Deps, ctx: AccessContext) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await requestQuery(tx).orderBy('a.received_on', 'desc').limit(500).execute();
     const requests = rows.map((r) => toSummary(r, today));
-    requests.sort((a, b) => Number(CLOSED_AVG_STATUSES.includes(a.status)) - Number(CLOSED_AVG_STATUSES.includes(b.status)) || a.dueOn.localeCompare(b.dueOn));
+    requests.sort(
+      (a, b) =>
+        Number(CLOSED_AVG_STATUSES.includes(a.status)) - Number(CLOSED_AVG_STATUSES.includes(b.status)) ||
+        a.dueOn.localeCompare(b.dueOn),
+    );
     const persons = [...new Set(rows.map((r) => r.person_id).filter((p): p is string => p !== null))];
-    await recordAccessMany(tx, ctx, { action: 'search', event: 'avg_request.listed', dataCategory: 'identity', ...LEGAL, detail: { count: rows.length } }, persons.length ? persons : [null]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'search',
+        event: 'avg_request.listed',
+        dataCategory: 'identity',
+        ...LEGAL,
+        detail: { count: rows.length },
+      },
+      persons.length ? persons : [null],
+    );
     return { today, requests };
   });
 }
@@ -91,8 +123,12 @@ async function buildView(tx: Tx, r: RequestRow, today: string): Promise<AvgReque
         .orderBy('c.opened_at')
         .execute()
     : [];
-  const statements = (await Promise.all(caseRows.map((c) => statementsOf(tx, c.id)))).flat().filter((s) => s.requestReference === r.reference);
-  const checker = r.exception_checked_by ? await tx.selectFrom('app_user').select('display_name').where('id', '=', r.exception_checked_by).executeTakeFirst() : undefined;
+  const statements = (await Promise.all(caseRows.map((c) => statementsOf(tx, c.id))))
+    .flat()
+    .filter((s) => s.requestReference === r.reference);
+  const checker = r.exception_checked_by
+    ? await tx.selectFrom('app_user').select('display_name').where('id', '=', r.exception_checked_by).executeTakeFirst()
+    : undefined;
   const facts = { receivedOn: r.received_on, deadline: r.deadline, extendedUntil: r.extended_until, status: r.status };
   return {
     ...toSummary(r, today),
@@ -107,12 +143,30 @@ async function buildView(tx: Tx, r: RequestRow, today: string): Promise<AvgReque
     completedOn: r.completed_on,
     person:
       r.person_id && r.first_name !== null && r.last_name !== null && r.person_version !== null
-        ? { id: r.person_id, name: personName({ first_name: r.first_name, infix: r.infix, last_name: r.last_name }), dateOfBirth: r.date_of_birth, version: r.person_version }
+        ? {
+            id: r.person_id,
+            name: personName({ first_name: r.first_name, infix: r.infix, last_name: r.last_name }),
+            dateOfBirth: r.date_of_birth,
+            version: r.person_version,
+          }
         : null,
     cases: caseRows.map((c) => ({ id: c.id, reference: c.reference, teamName: c.name, phase: c.phase })),
-    decisions: decisions.map((d) => ({ category: d.category as InspectionCategory, include: d.include, reason: d.reason, decidedByName: d.display_name, decidedAt: d.decided_at.toISOString() })),
+    decisions: decisions.map((d) => ({
+      category: d.category as InspectionCategory,
+      include: d.include,
+      reason: d.reason,
+      decidedByName: d.display_name,
+      decidedAt: d.decided_at.toISOString(),
+    })),
     copyGeneratedAt: r.copy_generated_at?.toISOString() ?? null,
-    corrections: corrections.map((c) => ({ id: c.id, field: c.field as CorrectableField, note: c.note, applied: c.applied, recordedByName: c.display_name, recordedAt: c.recorded_at.toISOString() })),
+    corrections: corrections.map((c) => ({
+      id: c.id,
+      field: c.field as CorrectableField,
+      note: c.note,
+      applied: c.applied,
+      recordedByName: c.display_name,
+      recordedAt: c.recorded_at.toISOString(),
+    })),
     statements,
     exceptionCheck:
       r.exception_checked_at && r.exception_notes !== null
@@ -130,19 +184,43 @@ async function buildView(tx: Tx, r: RequestRow, today: string): Promise<AvgReque
   };
 }
 
-async function logRequest(tx: Tx, ctx: AccessContext, r: { id: string; person_id: string | null }, action: 'read' | 'create' | 'update' | 'export', event: string, detail: Record<string, string | number | boolean> = {}) {
-  await recordAccess(tx, ctx, { action, event, dataCategory: 'identity', personId: r.person_id, ...LEGAL, detail: { requestId: r.id, ...detail } });
+async function logRequest(
+  tx: Tx,
+  ctx: AccessContext,
+  r: { id: string; person_id: string | null },
+  action: 'read' | 'create' | 'update' | 'export',
+  event: string,
+  detail: Record<string, string | number | boolean> = {},
+) {
+  await recordAccess(tx, ctx, {
+    action,
+    event,
+    dataCategory: 'identity',
+    personId: r.person_id,
+    ...LEGAL,
+    detail: { requestId: r.id, ...detail },
+  });
 }
 
 /** Registers a request: its deadline is one month after receipt (AVG art. 12(3)). */
 export async function registerRequest(
   deps: Deps,
   ctx: AccessContext,
-  input: { personId: string; kind: string; channel: string; receivedOn: string; description: string; identityVerified: boolean },
+  input: {
+    personId: string;
+    kind: string;
+    channel: string;
+    receivedOn: string;
+    description: string;
+    identityVerified: boolean;
+  },
 ): Promise<AvgRequestView> {
   requireOfficer(ctx);
   const today = municipalToday(deps.clock);
-  if (input.receivedOn > today) throw new AppError('validation_failed', { fieldErrors: { receivedOn: ['De datum van ontvangst ligt in de toekomst.'] } });
+  if (input.receivedOn > today)
+    throw new AppError('validation_failed', {
+      fieldErrors: { receivedOn: ['De datum van ontvangst ligt in de toekomst.'] },
+    });
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (!(await findPerson(tx, input.personId))) throw new AppError('person_not_found');
     const reference = await nextReference(tx, ctx.actor.tenantId, Number(input.receivedOn.slice(0, 4)));
@@ -192,7 +270,13 @@ export async function viewRequest(deps: Deps, ctx: AccessContext, id: string): P
 }
 
 /** Runs a change on an open request with the version the client saw; the handler becomes the actor. */
-async function changeOpenRequest(deps: Deps, ctx: AccessContext, id: string, version: number | undefined, change: (tx: Tx, r: RequestRow, today: string) => Promise<void>): Promise<AvgRequestView> {
+async function changeOpenRequest(
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  version: number | undefined,
+  change: (tx: Tx, r: RequestRow, today: string) => Promise<void>,
+): Promise<AvgRequestView> {
   requireOfficer(ctx);
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -211,37 +295,73 @@ async function changeOpenRequest(deps: Deps, ctx: AccessContext, id: string, ver
   });
 }
 
-export const changeRequestStatus = (deps: Deps, ctx: AccessContext, id: string, input: { status: AvgStatus; decisionNotes?: string | undefined; version: number }) =>
+export const changeRequestStatus = (
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  input: { status: AvgStatus; decisionNotes?: string | undefined; version: number },
+) =>
   changeOpenRequest(deps, ctx, id, input.version, async (tx, r, today) => {
     const closing = CLOSED_AVG_STATUSES.includes(input.status);
     await tx
       .updateTable('avg_request')
-      .set({ status: input.status, decision_notes: input.decisionNotes ?? r.decision_notes, completed_on: closing ? today : null })
+      .set({
+        status: input.status,
+        decision_notes: input.decisionNotes ?? r.decision_notes,
+        completed_on: closing ? today : null,
+      })
       .where('id', '=', r.id)
       .execute();
     await logRequest(tx, ctx, r, 'update', 'avg_request.status_changed', { status: input.status });
   });
 
 /** Extends the deadline by at most two months, within the first month, with the reason told to the resident. */
-export const extendRequest = (deps: Deps, ctx: AccessContext, id: string, input: { extendedUntil: string; reason: string; version: number }) =>
+export const extendRequest = (
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  input: { extendedUntil: string; reason: string; version: number },
+) =>
   changeOpenRequest(deps, ctx, id, input.version, async (tx, r, today) => {
-    const problem = extensionProblem({ receivedOn: r.received_on, deadline: r.deadline, extendedUntil: r.extended_until, status: r.status }, input.extendedUntil, today);
+    const problem = extensionProblem(
+      { receivedOn: r.received_on, deadline: r.deadline, extendedUntil: r.extended_until, status: r.status },
+      input.extendedUntil,
+      today,
+    );
     if (problem) throw new AppError('validation_failed', { fieldErrors: { extendedUntil: [problem] } });
-    await tx.updateTable('avg_request').set({ extended_until: input.extendedUntil, extension_reason: input.reason }).where('id', '=', r.id).execute();
+    await tx
+      .updateTable('avg_request')
+      .set({ extended_until: input.extendedUntil, extension_reason: input.reason })
+      .where('id', '=', r.id)
+      .execute();
     await logRequest(tx, ctx, r, 'update', 'avg_request.extended', { extendedUntil: input.extendedUntil });
   });
 
 /** Records the decision to include or exclude one shielded category in the inspection copy (logged). */
-export const decideCategory = (deps: Deps, ctx: AccessContext, id: string, category: InspectionCategory, input: { include: boolean; reason: string }) =>
+export const decideCategory = (
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  category: InspectionCategory,
+  input: { include: boolean; reason: string },
+) =>
   changeOpenRequest(deps, ctx, id, undefined, async (tx, r) => {
     if (r.kind !== 'inspection') throw new AppError('wrong_request_kind');
-    const values = { include: input.include, reason: input.reason, decided_by: ctx.actor.userId, decided_at: deps.clock.now() };
+    const values = {
+      include: input.include,
+      reason: input.reason,
+      decided_by: ctx.actor.userId,
+      decided_at: deps.clock.now(),
+    };
     await tx
       .insertInto('avg_inspection_decision')
       .values({ request_id: r.id, tenant_id: ctx.actor.tenantId, category, ...values })
       .onConflict((oc) => oc.columns(['request_id', 'category']).doUpdateSet(values))
       .execute();
-    await logRequest(tx, ctx, r, 'update', 'avg_request.inspection_decision_recorded', { category, include: input.include });
+    await logRequest(tx, ctx, r, 'update', 'avg_request.inspection_decision_recorded', {
+      category,
+      include: input.include,
+    });
   });
 
 export interface CopyFile {
@@ -254,18 +374,40 @@ export interface CopyFile {
  * The inspection copy as PDF or JSON, made on demand (never stored). Refused until every shielded category has a
  * recorded decision. The export is logged per case it covers, with how many rows each decision withheld.
  */
-export async function exportInspectionCopy(deps: Deps, ctx: AccessContext, id: string, format: 'pdf' | 'json'): Promise<CopyFile> {
+export async function exportInspectionCopy(
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  format: 'pdf' | 'json',
+): Promise<CopyFile> {
   requireOfficer(ctx);
   const now = deps.clock.now();
   const { copy, binary } = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await loadRequest(tx, id);
     if (r.kind !== 'inspection') throw new AppError('wrong_request_kind');
     if (!r.person_id) throw new AppError('person_not_found');
-    const decided = await tx.selectFrom('avg_inspection_decision').select(['category', 'include']).where('request_id', '=', r.id).execute();
-    const include = Object.fromEntries(decided.map((d) => [d.category, d.include])) as Record<InspectionCategory, boolean>;
+    const decided = await tx
+      .selectFrom('avg_inspection_decision')
+      .select(['category', 'include'])
+      .where('request_id', '=', r.id)
+      .execute();
+    const include = Object.fromEntries(decided.map((d) => [d.category, d.include])) as Record<
+      InspectionCategory,
+      boolean
+    >;
     if (INSPECTION_CATEGORIES.some((c) => include[c] === undefined)) throw new AppError('inspection_decisions_missing');
-    const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
-    const built = await buildInspectionCopy(tx, { personId: r.person_id, request: { reference: r.reference, receivedOn: r.received_on }, include, generatedAt: now, municipality: tenant.name });
+    const tenant = await tx
+      .selectFrom('tenant')
+      .select('name')
+      .where('id', '=', ctx.actor.tenantId)
+      .executeTakeFirstOrThrow();
+    const built = await buildInspectionCopy(tx, {
+      personId: r.person_id,
+      request: { reference: r.reference, receivedOn: r.received_on },
+      include,
+      generatedAt: now,
+      municipality: tenant.name,
+    });
     await tx.updateTable('avg_request').set({ copy_generated_at: now }).where('id', '=', r.id).execute();
     const detail = {
       requestId: r.id,
@@ -274,14 +416,29 @@ export async function exportInspectionCopy(deps: Deps, ctx: AccessContext, id: s
       rows: Object.values(built.copy.data).reduce((n, rows) => n + rows.length, 0),
       ...Object.fromEntries(Object.entries(built.withheld).map(([k, v]) => [`withheld_${k}`, v])),
     };
-    const entry = { action: 'export' as const, event: 'avg_request.inspection_copy_exported', dataCategory: 'case_file', ...LEGAL, detail };
+    const entry = {
+      action: 'export' as const,
+      event: 'avg_request.inspection_copy_exported',
+      dataCategory: 'case_file',
+      ...LEGAL,
+      detail,
+    };
     for (const caseId of built.caseIds) await recordAccessMany(tx, ctx, { ...entry, caseId }, [r.person_id]);
     if (built.caseIds.length === 0) await recordAccessMany(tx, ctx, entry, [r.person_id]);
     return { copy: built.copy, binary: await binaryColumns(tx) };
   });
   const base = `inzage-${copy.request.reference}`;
-  if (format === 'json') return { filename: `${base}.json`, mediaType: 'application/json; charset=utf-8', content: Buffer.from(JSON.stringify(copy, null, 2), 'utf8') };
-  return { filename: `${base}.pdf`, mediaType: 'application/pdf', content: await renderInspectionPdf(copy satisfies InspectionCopy, binary) };
+  if (format === 'json')
+    return {
+      filename: `${base}.json`,
+      mediaType: 'application/json; charset=utf-8',
+      content: Buffer.from(JSON.stringify(copy, null, 2), 'utf8'),
+    };
+  return {
+    filename: `${base}.pdf`,
+    mediaType: 'application/pdf',
+    content: await renderInspectionPdf(copy satisfies InspectionCopy, binary),
+  };
 }
 
 const FIELD_COLUMN: Record<Exclude<CorrectableField, 'other'>, keyof PersonFields> = {
@@ -304,7 +461,12 @@ const FIELD_COLUMN: Record<Exclude<CorrectableField, 'other'>, keyof PersonField
  * validation as the person form) and recorded with its note — which field, not the old value. Anything else
  * ("other") is recorded for the case's worker to correct in the file.
  */
-export const recordCorrection = (deps: Deps, ctx: AccessContext, id: string, input: { field: CorrectableField; value?: string | undefined; note: string }) =>
+export const recordCorrection = (
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  input: { field: CorrectableField; value?: string | undefined; note: string },
+) =>
   changeOpenRequest(deps, ctx, id, undefined, async (tx, r) => {
     if (r.kind !== 'correction') throw new AppError('wrong_request_kind');
     if (!r.person_id) throw new AppError('person_not_found');
@@ -329,17 +491,41 @@ export const recordCorrection = (deps: Deps, ctx: AccessContext, id: string, inp
         interpreterNeeded: p.interpreter_needed,
       };
       const parsed = personInput.safeParse({ ...current, [FIELD_COLUMN[input.field]]: input.value ?? '' });
-      if (!parsed.success) throw new AppError('validation_failed', { fieldErrors: { value: parsed.error.issues.map((i) => i.message) } });
-      if (!(await updatePerson(tx, r.person_id, p.version, ctx.actor.userId, parsed.data))) throw new AppError('version_conflict');
-      await recordAccess(tx, ctx, { action: 'update', event: 'person.corrected', dataCategory: 'identity', personId: r.person_id, ...LEGAL, detail: { requestId: r.id, field: input.field } });
+      if (!parsed.success)
+        throw new AppError('validation_failed', { fieldErrors: { value: parsed.error.issues.map((i) => i.message) } });
+      if (!(await updatePerson(tx, r.person_id, p.version, ctx.actor.userId, parsed.data)))
+        throw new AppError('version_conflict');
+      await recordAccess(tx, ctx, {
+        action: 'update',
+        event: 'person.corrected',
+        dataCategory: 'identity',
+        personId: r.person_id,
+        ...LEGAL,
+        detail: { requestId: r.id, field: input.field },
+      });
       applied = true;
     }
-    await tx.insertInto('avg_correction').values({ tenant_id: ctx.actor.tenantId, request_id: r.id, field: input.field, note: input.note, applied, recorded_by: ctx.actor.userId }).execute();
+    await tx
+      .insertInto('avg_correction')
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        request_id: r.id,
+        field: input.field,
+        note: input.note,
+        applied,
+        recorded_by: ctx.actor.userId,
+      })
+      .execute();
     await logRequest(tx, ctx, r, 'update', 'avg_request.correction_recorded', { field: input.field, applied });
   });
 
 /** The resident's own statement, added to one of their case files through the request (logged on the case). */
-export async function addRequestStatement(deps: Deps, ctx: AccessContext, id: string, input: { caseId: string; receivedOn: string; statement: string }): Promise<AvgRequestView> {
+export async function addRequestStatement(
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  input: { caseId: string; receivedOn: string; statement: string },
+): Promise<AvgRequestView> {
   requireOfficer(ctx);
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -347,10 +533,29 @@ export async function addRequestStatement(deps: Deps, ctx: AccessContext, id: st
     if (r.kind !== 'statement' && r.kind !== 'correction') throw new AppError('wrong_request_kind');
     if (isClosed(r.status)) throw new AppError('request_closed');
     if (!r.person_id) throw new AppError('person_not_found');
-    if (!(await casesOfPerson(tx, r.person_id)).includes(input.caseId)) throw new AppError('validation_failed', { fieldErrors: { caseId: ['Kies een dossier van deze inwoner.'] } });
-    const c = await tx.selectFrom('case_file').select(['id', 'team_id']).where('id', '=', input.caseId).executeTakeFirstOrThrow();
-    await insertStatement(tx, ctx, { id: c.id, personIds: [r.person_id] }, { personId: r.person_id, receivedOn: input.receivedOn, statement: input.statement, requestId: r.id });
-    await recordAccess(tx, ctx, { action: 'create', event: 'resident_statement.added', dataCategory: 'case_file', personId: r.person_id, caseId: c.id, teamId: c.team_id, ...LEGAL, detail: { requestId: r.id } });
+    if (!(await casesOfPerson(tx, r.person_id)).includes(input.caseId))
+      throw new AppError('validation_failed', { fieldErrors: { caseId: ['Kies een dossier van deze inwoner.'] } });
+    const c = await tx
+      .selectFrom('case_file')
+      .select(['id', 'team_id'])
+      .where('id', '=', input.caseId)
+      .executeTakeFirstOrThrow();
+    await insertStatement(
+      tx,
+      ctx,
+      { id: c.id, personIds: [r.person_id] },
+      { personId: r.person_id, receivedOn: input.receivedOn, statement: input.statement, requestId: r.id },
+    );
+    await recordAccess(tx, ctx, {
+      action: 'create',
+      event: 'resident_statement.added',
+      dataCategory: 'case_file',
+      personId: r.person_id,
+      caseId: c.id,
+      teamId: c.team_id,
+      ...LEGAL,
+      detail: { requestId: r.id },
+    });
     return buildView(tx, await loadRequest(tx, r.id), today);
   });
 }
@@ -370,7 +575,11 @@ export async function previewErasure(deps: Deps, ctx: AccessContext, id: string)
     await sql`savepoint erasure_preview`.execute(tx);
     let preview: ErasurePreview;
     try {
-      const { destructionIds: _ids, ...outcome } = await erasePersonData(tx, ctx, r.person_id, { requestId: r.id, today, record: false });
+      const { destructionIds: _ids, ...outcome } = await erasePersonData(tx, ctx, r.person_id, {
+        requestId: r.id,
+        today,
+        record: false,
+      });
       preview = outcome;
     } finally {
       await sql`rollback to savepoint erasure_preview`.execute(tx);
@@ -380,7 +589,16 @@ export async function previewErasure(deps: Deps, ctx: AccessContext, id: string)
       casesDestroyed: preview.cases.filter((c) => c.outcome === 'destroyed').length,
       pseudonymised: preview.person === 'pseudonymised',
     });
-    for (const c of preview.cases) await recordAccess(tx, ctx, { action: 'read', event: 'avg_request.erasure_previewed', dataCategory: 'case_file', personId: r.person_id, caseId: c.caseId, ...LEGAL, detail: { requestId: r.id, outcome: c.outcome } });
+    for (const c of preview.cases)
+      await recordAccess(tx, ctx, {
+        action: 'read',
+        event: 'avg_request.erasure_previewed',
+        dataCategory: 'case_file',
+        personId: r.person_id,
+        caseId: c.caseId,
+        ...LEGAL,
+        detail: { requestId: r.id, outcome: c.outcome },
+      });
     return preview;
   });
 }
@@ -396,7 +614,14 @@ export async function eraseOnRequest(
   deps: Deps,
   ctx: AccessContext,
   id: string,
-  input: { retentionObligation: boolean; legalClaim: boolean; publicInterest: boolean; othersInterest: boolean; exceptionNotes: string; version: number },
+  input: {
+    retentionObligation: boolean;
+    legalClaim: boolean;
+    publicInterest: boolean;
+    othersInterest: boolean;
+    exceptionNotes: string;
+    version: number;
+  },
 ): Promise<AvgRequestView> {
   requireOfficer(ctx);
   const today = municipalToday(deps.clock);
@@ -420,7 +645,9 @@ export async function eraseOnRequest(
         handled_by: ctx.actor.userId,
         status: applies ? 'in_progress' : 'granted',
         completed_on: applies ? null : today,
-        decision_notes: applies ? r.decision_notes : `Gegevens gewist op ${today}; geen wettelijke uitzondering van toepassing.`,
+        decision_notes: applies
+          ? r.decision_notes
+          : `Gegevens gewist op ${today}; geen wettelijke uitzondering van toepassing.`,
         updated_at: deps.clock.now(),
         version: eb('version', '+', 1),
       }))
@@ -440,4 +667,3 @@ export async function eraseOnRequest(
   if (!view) throw new AppError('erasure_exception_applies');
   return view;
 }
-

@@ -22,15 +22,22 @@ export interface ScoreCheck {
  * Scores only for the instrument's domains, each domain once, and a short reason for every domain
  * outside the help question (record only what the question needs). Returns field errors by index.
  */
-export function checkZrmScores(instrument: ZrmInstrument, scores: readonly ScoreCheck[], questionDomains: ReadonlySet<string>): Record<string, string[]> {
+export function checkZrmScores(
+  instrument: ZrmInstrument,
+  scores: readonly ScoreCheck[],
+  questionDomains: ReadonlySet<string>,
+): Record<string, string[]> {
   const allowed = new Set<string>(ZRM_INSTRUMENTS[instrument]);
   const errors: Record<string, string[]> = {};
   const seen = new Set<string>();
   scores.forEach((s, i) => {
-    if (!allowed.has(s.domain)) errors[`scores.${i}.domain`] = ['Dit leefgebied hoort niet bij deze versie van de ZRM.'];
+    if (!allowed.has(s.domain))
+      errors[`scores.${i}.domain`] = ['Dit leefgebied hoort niet bij deze versie van de ZRM.'];
     else if (seen.has(s.domain)) errors[`scores.${i}.domain`] = ['Elk leefgebied wordt één keer gescoord.'];
     else if (!questionDomains.has(s.domain) && !s.outOfScopeReason) {
-      errors[`scores.${i}.outOfScopeReason`] = ['Dit leefgebied valt buiten de hulpvraag. Geef kort aan waarom u het toch scoort.'];
+      errors[`scores.${i}.outOfScopeReason`] = [
+        'Dit leefgebied valt buiten de hulpvraag. Geef kort aan waarom u het toch scoort.',
+      ];
     }
     seen.add(s.domain);
   });
@@ -43,7 +50,11 @@ export function suggestsMeldcode(latestDomesticRelationsScore: number | null, la
 }
 
 /** Outreach: flagged for the team when no contact was made within the configured number of weeks after the first attempt. */
-export function isOutreachOverdue(attempts: ReadonlyArray<{ attemptedOn: string; contactMade: boolean }>, weeks: number, today: string): boolean {
+export function isOutreachOverdue(
+  attempts: ReadonlyArray<{ attemptedOn: string; contactMade: boolean }>,
+  weeks: number,
+  today: string,
+): boolean {
   if (attempts.length === 0 || attempts.some((a) => a.contactMade)) return false;
   const first = attempts.map((a) => a.attemptedOn).sort()[0]!;
   const limit = new Date(`${first}T00:00:00Z`);
@@ -52,6 +63,9 @@ export function isOutreachOverdue(attempts: ReadonlyArray<{ attemptedOn: string;
 }
 
 /** A consent is active from the day it was given until it expires or is withdrawn. */
-export function isConsentActive(c: { givenOn: string; expiresOn: string | null; withdrawnOn: string | null }, today: string): boolean {
+export function isConsentActive(
+  c: { givenOn: string; expiresOn: string | null; withdrawnOn: string | null },
+  today: string,
+): boolean {
   return c.givenOn <= today && (!c.expiresOn || c.expiresOn >= today) && !c.withdrawnOn;
 }

@@ -20,10 +20,23 @@ export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined>
     .where('id', '=', id)
     .executeTakeFirst();
   if (!c) return undefined;
-  const members = c.household_id ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute() : [];
-  const personIds = [...new Set([...(c.primary_person_id ? [c.primary_person_id] : []), ...members.map((m) => m.person_id)])];
-  const consulted = await tx.selectFrom('behavioural_consultation').select('scientist_id').where('case_id', '=', c.id).execute();
-  const coordinators = await tx.selectFrom('case_process_coordinator').select('user_id').where('case_id', '=', c.id).where('unlinked_at', 'is', null).execute();
+  const members = c.household_id
+    ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute()
+    : [];
+  const personIds = [
+    ...new Set([...(c.primary_person_id ? [c.primary_person_id] : []), ...members.map((m) => m.person_id)]),
+  ];
+  const consulted = await tx
+    .selectFrom('behavioural_consultation')
+    .select('scientist_id')
+    .where('case_id', '=', c.id)
+    .execute();
+  const coordinators = await tx
+    .selectFrom('case_process_coordinator')
+    .select('user_id')
+    .where('case_id', '=', c.id)
+    .where('unlinked_at', 'is', null)
+    .execute();
   return {
     id: c.id,
     teamId: c.team_id,
@@ -46,8 +59,18 @@ const ALLOWED: Record<CaseAccess, (actor: AccessContext['actor'], c: CaseFacts) 
 };
 
 /** Logs an access to a case: one row per person of the household, with the case id. */
-export async function logCaseAccess(tx: Tx, ctx: AccessContext, c: CaseRow, entry: Omit<AccessEntry, 'caseId' | 'teamId'>): Promise<void> {
-  await recordAccessMany(tx, ctx, { ...entry, caseId: c.id, teamId: c.teamId }, c.personIds.length ? c.personIds : [null]);
+export async function logCaseAccess(
+  tx: Tx,
+  ctx: AccessContext,
+  c: CaseRow,
+  entry: Omit<AccessEntry, 'caseId' | 'teamId'>,
+): Promise<void> {
+  await recordAccessMany(
+    tx,
+    ctx,
+    { ...entry, caseId: c.id, teamId: c.teamId },
+    c.personIds.length ? c.personIds : [null],
+  );
 }
 
 /**
@@ -55,15 +78,29 @@ export async function logCaseAccess(tx: Tx, ctx: AccessContext, c: CaseRow, entr
  * a case in the own municipality without the relation is 403, and the refusal is logged (in its own
  * transaction, so it stays when the request fails).
  */
-export async function withCase<T>(deps: Deps, ctx: AccessContext, caseId: string, access: CaseAccess, dataCategory: string, fn: (tx: Tx, c: CaseRow) => Promise<T>): Promise<T> {
+export async function withCase<T>(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  access: CaseAccess,
+  dataCategory: string,
+  fn: (tx: Tx, c: CaseRow) => Promise<T>,
+): Promise<T> {
   const denied = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const c = await findCase(tx, caseId);
     if (!c) throw new AppError('not_found');
-    return ALLOWED[access](ctx.actor, c) || (await emergencyGrantFor(tx, ctx.actor, access, c, deps.clock.now())) ? null : c;
+    return ALLOWED[access](ctx.actor, c) || (await emergencyGrantFor(tx, ctx.actor, access, c, deps.clock.now()))
+      ? null
+      : c;
   });
   if (denied) {
     await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-      logCaseAccess(tx, ctx, denied, { action: access === 'view' || access === 'meldcode' ? 'read' : 'update', event: 'case_file.access_denied', dataCategory, outcome: 'denied' }),
+      logCaseAccess(tx, ctx, denied, {
+        action: access === 'view' || access === 'meldcode' ? 'read' : 'update',
+        event: 'case_file.access_denied',
+        dataCategory,
+        outcome: 'denied',
+      }),
     );
     throw new AppError('forbidden');
   }

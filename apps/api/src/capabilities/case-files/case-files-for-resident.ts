@@ -16,7 +16,11 @@ export async function currentCaseOfPerson(tx: Tx, personId: string): Promise<Cas
     .where((eb) =>
       eb.or([
         eb('c.primary_person_id', '=', personId),
-        eb('c.household_id', 'in', eb.selectFrom('household_member').select('household_id').where('person_id', '=', personId)),
+        eb(
+          'c.household_id',
+          'in',
+          eb.selectFrom('household_member').select('household_id').where('person_id', '=', personId),
+        ),
       ]),
     )
     .orderBy('c.opened_at', 'desc')
@@ -37,7 +41,12 @@ export async function consentsOfPerson(tx: Tx, personId: string) {
 }
 
 /** Withdraws one of the person's own consents from today; 404 for someone else's or an already withdrawn one. */
-export async function withdrawConsentOfPerson(tx: Tx, personId: string, consentId: string, by: { accountId: string; today: string }): Promise<{ caseId: string }> {
+export async function withdrawConsentOfPerson(
+  tx: Tx,
+  personId: string,
+  consentId: string,
+  by: { accountId: string; today: string },
+): Promise<{ caseId: string }> {
   const r = await tx
     .updateTable('information_consent')
     .set({ withdrawn_on: by.today, withdrawn_by_account_id: by.accountId })

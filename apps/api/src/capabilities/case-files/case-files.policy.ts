@@ -11,9 +11,12 @@ export interface CaseFacts {
 }
 
 const isOnCase = (actor: Actor, c: CaseFacts) => c.caseWorkerId === actor.userId || c.tandemWorkerId === actor.userId;
-const isTeamLead = (actor: Actor, c: CaseFacts) => actor.roles.includes('team_coordinator') && actor.teamIds.includes(c.teamId);
-const isTeamScientist = (actor: Actor, c: CaseFacts) => actor.roles.includes('behavioural_scientist') && actor.teamIds.includes(c.teamId);
-const isConsultedScientist = (actor: Actor, c: CaseFacts) => actor.roles.includes('behavioural_scientist') && (c.consultedScientistIds ?? []).includes(actor.userId);
+const isTeamLead = (actor: Actor, c: CaseFacts) =>
+  actor.roles.includes('team_coordinator') && actor.teamIds.includes(c.teamId);
+const isTeamScientist = (actor: Actor, c: CaseFacts) =>
+  actor.roles.includes('behavioural_scientist') && actor.teamIds.includes(c.teamId);
+const isConsultedScientist = (actor: Actor, c: CaseFacts) =>
+  actor.roles.includes('behavioural_scientist') && (c.consultedScientistIds ?? []).includes(actor.userId);
 
 /** The municipal consultant linked to the case as process coordinator (ADR 0033); which routes they reach is narrowed by `case:read_linked`. */
 export const isLinkedProcessCoordinator = (actor: Actor, c: CaseFacts): boolean =>
@@ -25,11 +28,15 @@ export const isLinkedProcessCoordinator = (actor: Actor, c: CaseFacts): boolean 
  * linked to the case reads it (only through the routes that accept `case:read_linked`: the case and the plan).
  */
 export const canViewCase = (actor: Actor, c: CaseFacts): boolean =>
-  (hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c) || isConsultedScientist(actor, c))) ||
+  (hasPermission(actor, 'case:read') &&
+    (isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c) || isConsultedScientist(actor, c))) ||
   isLinkedProcessCoordinator(actor, c);
 
-export const canWorkOnCase = (actor: Actor, c: CaseFacts): boolean => hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c));
+export const canWorkOnCase = (actor: Actor, c: CaseFacts): boolean =>
+  hasPermission(actor, 'case:read') && (isOnCase(actor, c) || isTeamLead(actor, c));
 
 /** Meldcode records are shielded: the case's workers, the team's coordinator and behavioural scientist only. */
-export const canSeeMeldcode = (actor: Actor, c: CaseFacts): boolean => isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c);
-export const canWorkOnMeldcode = (actor: Actor, c: CaseFacts): boolean => isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c);
+export const canSeeMeldcode = (actor: Actor, c: CaseFacts): boolean =>
+  isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c);
+export const canWorkOnMeldcode = (actor: Actor, c: CaseFacts): boolean =>
+  isOnCase(actor, c) || isTeamLead(actor, c) || isTeamScientist(actor, c);

@@ -8,14 +8,24 @@ export async function findCaseFilesFor(tx: Tx, personIds: string[], householdIds
     .selectFrom('case_file as c')
     .innerJoin('team as t', 't.id', 'c.team_id')
     .innerJoin('app_user as u', 'u.id', 'c.case_worker_id')
-    .select(['c.id', 'c.primary_person_id', 'c.household_id', 'c.phase', 'c.closed_at', 't.name as team_name', 'u.display_name as worker_name'])
+    .select([
+      'c.id',
+      'c.primary_person_id',
+      'c.household_id',
+      'c.phase',
+      'c.closed_at',
+      't.name as team_name',
+      'u.display_name as worker_name',
+    ])
     .where((eb) =>
       eb.or([
         ...(personIds.length ? [eb('c.primary_person_id', 'in', personIds)] : []),
         ...(householdIds.length ? [eb('c.household_id', 'in', householdIds)] : []),
       ]),
     )
-    .where((eb) => eb.or([eb('c.phase', '!=', 'closed'), eb('c.closed_at', '>', sql<Date>`now() - interval '2 years'`)]))
+    .where((eb) =>
+      eb.or([eb('c.phase', '!=', 'closed'), eb('c.closed_at', '>', sql<Date>`now() - interval '2 years'`)]),
+    )
     .execute();
 }
 
@@ -93,14 +103,25 @@ export async function listMyCases(tx: Tx, userId: string) {
       'c.tandem_worker_id',
       'c.analysis_deadline',
       // The household's persons, for its language and need of an interpreter (issue #17 item 10).
-      sql<string[]>`array_remove(array_cat(array[c.primary_person_id], coalesce((select array_agg(m.person_id) from household_member m where m.household_id = c.household_id), '{}')), null)`.as('person_ids'),
+      sql<
+        string[]
+      >`array_remove(array_cat(array[c.primary_person_id], coalesce((select array_agg(m.person_id) from household_member m where m.household_id = c.household_id), '{}')), null)`.as(
+        'person_ids',
+      ),
     ])
     .where((eb) =>
       eb.or([
         eb('c.case_worker_id', '=', userId),
         eb('c.tandem_worker_id', '=', userId),
         // The municipal consultant: the cases they are linked to as process coordinator (ADR 0033).
-        eb.exists(eb.selectFrom('case_process_coordinator as pc').select('pc.id').whereRef('pc.case_id', '=', 'c.id').where('pc.user_id', '=', userId).where('pc.unlinked_at', 'is', null)),
+        eb.exists(
+          eb
+            .selectFrom('case_process_coordinator as pc')
+            .select('pc.id')
+            .whereRef('pc.case_id', '=', 'c.id')
+            .where('pc.user_id', '=', userId)
+            .where('pc.unlinked_at', 'is', null),
+        ),
       ]),
     )
     .where('c.phase', '!=', 'closed')
@@ -122,7 +143,12 @@ export async function advanceCasePhase(tx: Tx, caseId: string, to: 'plan' | 'exe
 }
 
 /** Sets (or removes) the tandem worker of a case; false when someone changed the case since `expectedVersion`. */
-export async function setTandemWorker(tx: Tx, caseId: string, tandemWorkerId: string | null, expectedVersion: number): Promise<boolean> {
+export async function setTandemWorker(
+  tx: Tx,
+  caseId: string,
+  tandemWorkerId: string | null,
+  expectedVersion: number,
+): Promise<boolean> {
   const r = await tx
     .updateTable('case_file')
     .set((eb) => ({ tandem_worker_id: tandemWorkerId, version: eb('version', '+', 1) }))

@@ -21,7 +21,11 @@ export async function moveCasePhase(
       version: eb('version', '+', 1),
       ...(extra.closedAt !== undefined ? { closed_at: extra.closedAt } : {}),
       ...(extra.episode !== undefined ? { episode: extra.episode } : {}),
-      ...(extra.renewAnalysisDeadline ? { analysis_deadline: sql<string>`current_date + (select analysis_weeks * 7 from team where id = case_file.team_id)` } : {}),
+      ...(extra.renewAnalysisDeadline
+        ? {
+            analysis_deadline: sql<string>`current_date + (select analysis_weeks * 7 from team where id = case_file.team_id)`,
+          }
+        : {}),
     }))
     .where('id', '=', caseId)
     .where('phase', 'in', [...from])
@@ -31,5 +35,10 @@ export async function moveCasePhase(
 
 /** The phase, episode and closing moment of a case, locked for the rest of the transaction. */
 export async function lockCaseState(tx: Tx, caseId: string) {
-  return tx.selectFrom('case_file').select(['phase', 'episode', 'closed_at', 'team_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+  return tx
+    .selectFrom('case_file')
+    .select(['phase', 'episode', 'closed_at', 'team_id'])
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }

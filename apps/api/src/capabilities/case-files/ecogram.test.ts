@@ -37,7 +37,15 @@ describe('the ecogram', () => {
   it('has a legend for solid, dashed and dotted lines, the thick line and the two shapes', () => {
     const legend = svg.slice(svg.indexOf('<g class="ecogram-legend">'));
     expect(legend).toContain('Legenda');
-    for (const text of ['steunend', 'belastend', 'wisselend', 'dik: sleutelfiguur', 'persoon uit het netwerk', 'professional']) expect(legend).toContain(`>${text}</text>`);
+    for (const text of [
+      'steunend',
+      'belastend',
+      'wisselend',
+      'dik: sleutelfiguur',
+      'persoon uit het netwerk',
+      'professional',
+    ])
+      expect(legend).toContain(`>${text}</text>`);
     expect(legend).toContain('stroke-dasharray="10 6"');
     expect(legend).toContain('stroke-dasharray="2 5"');
     expect(legend).toContain('stroke-width="4"');
@@ -53,8 +61,17 @@ function nodesOf(svg: string) {
     const rect = /<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(body);
     const [cx, cy, hw, hh] = ellipse
       ? [Number(ellipse[1]), Number(ellipse[2]), Number(ellipse[3]), Number(ellipse[4])]
-      : [Number(rect![1]) + Number(rect![3]) / 2, Number(rect![2]) + Number(rect![4]) / 2, Number(rect![3]) / 2, Number(rect![4]) / 2];
-    const texts = [...body.matchAll(/<text [^>]*font-size="(\d+)"([^>]*)>([^<]*)<\/text>/g)].map((t) => ({ size: Number(t[1]), bold: (t[2] ?? '').includes('bold'), text: t[3] ?? '' }));
+      : [
+          Number(rect![1]) + Number(rect![3]) / 2,
+          Number(rect![2]) + Number(rect![4]) / 2,
+          Number(rect![3]) / 2,
+          Number(rect![4]) / 2,
+        ];
+    const texts = [...body.matchAll(/<text [^>]*font-size="(\d+)"([^>]*)>([^<]*)<\/text>/g)].map((t) => ({
+      size: Number(t[1]),
+      bold: (t[2] ?? '').includes('bold'),
+      text: t[3] ?? '',
+    }));
     return { title, cx, cy, hw, hh, ellipse: Boolean(ellipse), texts };
   });
 }
@@ -71,7 +88,10 @@ describe('a crowded ecogram with long names', () => {
       keyFigure: i === 2,
     })),
     professionals: [
-      { name: 'Schuldhulpverlening Gemeente Voorbeeld (Stichting Schuldenvrij Midden-Nederland)', role: 'Ervaringsdeskundige schuldhulpverlening' },
+      {
+        name: 'Schuldhulpverlening Gemeente Voorbeeld (Stichting Schuldenvrij Midden-Nederland)',
+        role: 'Ervaringsdeskundige schuldhulpverlening',
+      },
       { name: 'GGZ', role: null },
       { name: 'Mw. Wmo-consulent', role: 'consulent' },
     ],
@@ -113,12 +133,16 @@ describe('a crowded ecogram with long names', () => {
       expect(a.cx + a.hw).toBeLessThanOrEqual(width);
       expect(a.cy - a.hh).toBeGreaterThanOrEqual(0);
       expect(a.cy + a.hh).toBeLessThanOrEqual(height - 90);
-      for (const b of nodes.slice(i + 1)) expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThan(ra + Math.hypot(b.hw, b.hh));
+      for (const b of nodes.slice(i + 1))
+        expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThan(ra + Math.hypot(b.hw, b.hh));
     }
   });
 
   it('wraps words onto a second line before it cuts', () => {
-    expect(wrapLabel('Buurvrouw nummer 1 uit de straat', 13, 150)).toEqual({ lines: ['Buurvrouw nummer 1', 'uit de straat'], truncated: false });
+    expect(wrapLabel('Buurvrouw nummer 1 uit de straat', 13, 150)).toEqual({
+      lines: ['Buurvrouw nummer 1', 'uit de straat'],
+      truncated: false,
+    });
     const cut = wrapLabel('Stichting Schuldenvrij Midden-Nederland en omstreken in de regio', 13, 150);
     expect(cut.truncated).toBe(true);
     expect(cut.lines).toHaveLength(2);
@@ -129,10 +153,14 @@ describe('a crowded ecogram with long names', () => {
 
 describe('an empty ecogram', () => {
   it('says that nothing is recorded yet instead of a blank map', () => {
-    const svg = renderEcogram({ householdName: 'Huishouden Jansen', members: [{ name: 'Jan Jansen', isMinor: false }], network: [], professionals: [] });
+    const svg = renderEcogram({
+      householdName: 'Huishouden Jansen',
+      members: [{ name: 'Jan Jansen', isMinor: false }],
+      network: [],
+      professionals: [],
+    });
     expect(svg).toContain('>Nog geen netwerk of betrokken professionals vastgelegd.</text>');
     expect(svg).toContain('<desc id="eco-desc">Nog geen netwerk of betrokken professionals vastgelegd.</desc>');
     expect(svg).not.toContain('<line ');
   });
 });
-

@@ -30,7 +30,7 @@ const f1 = (n: number) => n.toFixed(1);
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) {
-    if ('ijlI.,:;!|\'`'.includes(ch)) em += 0.28;
+    if ("ijlI.,:;!|'`".includes(ch)) em += 0.28;
     else if (ch === ' ' || 'ftr()[]-/'.includes(ch)) em += 0.34;
     else if ('mwMW@'.includes(ch)) em += 0.95;
     else if (/[0-9]/.test(ch)) em += 0.56;
@@ -42,7 +42,13 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 }
 
 /** A label wrapped into at most `maxLines` lines of at most `maxWidth` pixels; "…" ends a label that did not fit. */
-export function wrapLabel(text: string, fontSize: number, maxWidth: number, maxLines = 2, bold = false): { lines: string[]; truncated: boolean } {
+export function wrapLabel(
+  text: string,
+  fontSize: number,
+  maxWidth: number,
+  maxLines = 2,
+  bold = false,
+): { lines: string[]; truncated: boolean } {
   const fits = (s: string) => textWidth(s, fontSize, bold) <= maxWidth;
   const words = text.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
@@ -96,7 +102,11 @@ interface Node {
 function node(label: string, sub: string, dash: string, bold: boolean, professional: boolean): Node {
   const name = wrapLabel(label, NAME_SIZE, MAX_TEXT_WIDTH, 2, bold);
   const subLines = wrapLabel(sub, SUB_SIZE, MAX_TEXT_WIDTH, 2);
-  const textW = Math.max(...name.lines.map((l) => textWidth(l, NAME_SIZE, bold)), ...subLines.lines.map((l) => textWidth(l, SUB_SIZE)), 40);
+  const textW = Math.max(
+    ...name.lines.map((l) => textWidth(l, NAME_SIZE, bold)),
+    ...subLines.lines.map((l) => textWidth(l, SUB_SIZE)),
+    40,
+  );
   const textH = name.lines.length * (NAME_SIZE + LINE_GAP) + subLines.lines.length * (SUB_SIZE + LINE_GAP);
   // A rectangle gets padding; an ellipse holding a w × h box needs half-axes of w/√2 and h/√2.
   const halfW = professional ? textW / 2 + PAD_X : (textW / 2 + PAD_X / 2) * Math.SQRT2;
@@ -110,12 +120,16 @@ function nodeText(n: Node, x: number, y: number): string[] {
   let ty = y - n.textH / 2;
   for (const line of n.name.lines) {
     ty += NAME_SIZE;
-    out.push(`<text x="${f1(x)}" y="${f1(ty)}" text-anchor="middle" font-size="${NAME_SIZE}"${n.bold ? ' font-weight="bold"' : ''}>${esc(line)}</text>`);
+    out.push(
+      `<text x="${f1(x)}" y="${f1(ty)}" text-anchor="middle" font-size="${NAME_SIZE}"${n.bold ? ' font-weight="bold"' : ''}>${esc(line)}</text>`,
+    );
     ty += LINE_GAP;
   }
   for (const line of n.sub.lines) {
     ty += SUB_SIZE;
-    out.push(`<text x="${f1(x)}" y="${f1(ty)}" text-anchor="middle" font-size="${SUB_SIZE}" fill="#333333">${esc(line)}</text>`);
+    out.push(
+      `<text x="${f1(x)}" y="${f1(ty)}" text-anchor="middle" font-size="${SUB_SIZE}" fill="#333333">${esc(line)}</text>`,
+    );
     ty += LINE_GAP;
   }
   return out;
@@ -130,7 +144,10 @@ const LEGEND = [
 
 /** The legend: the three kinds of line, the thick line, and the two shapes. */
 function legend(x: number, y: number, width: number): string[] {
-  const out = [`<g class="ecogram-legend">`, `<text x="${x}" y="${y + 14}" font-size="13" font-weight="bold">Legenda</text>`];
+  const out = [
+    `<g class="ecogram-legend">`,
+    `<text x="${x}" y="${y + 14}" font-size="13" font-weight="bold">Legenda</text>`,
+  ];
   const colW = Math.max(160, Math.floor(width / 4));
   LEGEND.forEach((l, i) => {
     const lx = x + (i % 4) * colW;
@@ -155,14 +172,22 @@ const LEGEND_HEIGHT = 90;
 
 export function renderEcogram(d: EcogramData): string {
   const nodes = [
-    ...d.network.map((n) => node(n.name, `${n.relation}, ${QUALITY_LABEL[n.quality]}`, DASH[n.quality], n.keyFigure, false)),
+    ...d.network.map((n) =>
+      node(n.name, `${n.relation}, ${QUALITY_LABEL[n.quality]}`, DASH[n.quality], n.keyFigure, false),
+    ),
     ...d.professionals.map((p) => node(p.name, p.role ?? 'professional', '', false, true)),
   ];
 
   // The household in the centre: its name and members, in a circle around their text.
   const householdName = wrapLabel(d.householdName, 15, 200, 2, true);
-  const memberLines = d.members.map((m) => wrapLabel(`${m.name}${m.isMinor ? ' (kind)' : ''}`, 12, 200, 1).lines[0] ?? '');
-  const centreTextW = Math.max(...householdName.lines.map((l) => textWidth(l, 15, true)), ...memberLines.map((l) => textWidth(l, 12)), 60);
+  const memberLines = d.members.map(
+    (m) => wrapLabel(`${m.name}${m.isMinor ? ' (kind)' : ''}`, 12, 200, 1).lines[0] ?? '',
+  );
+  const centreTextW = Math.max(
+    ...householdName.lines.map((l) => textWidth(l, 15, true)),
+    ...memberLines.map((l) => textWidth(l, 12)),
+    60,
+  );
   const centreTextH = householdName.lines.length * 18 + memberLines.length * 15;
   const centreR = Math.max(86, Math.hypot(centreTextW / 2, centreTextH / 2) + 10);
 
@@ -187,7 +212,9 @@ export function renderEcogram(d: EcogramData): string {
     const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1) - Math.PI / 2;
     const x = cx + radius * Math.cos(angle);
     const y = cy + radius * Math.sin(angle);
-    lines.push(`<line x1="${f1(cx)}" y1="${f1(cy)}" x2="${f1(x)}" y2="${f1(y)}" stroke="#1c3d5a" stroke-width="${n.bold ? 4 : 2}"${n.dash ? ` stroke-dasharray="${n.dash}"` : ''}/>`);
+    lines.push(
+      `<line x1="${f1(cx)}" y1="${f1(cy)}" x2="${f1(x)}" y2="${f1(y)}" stroke="#1c3d5a" stroke-width="${n.bold ? 4 : 2}"${n.dash ? ` stroke-dasharray="${n.dash}"` : ''}/>`,
+    );
     shapes.push(
       `<g class="ecogram-node" data-text-width="${f1(n.textW)}" data-shape-width="${f1(2 * n.halfW)}">`,
       `<title>${esc(n.full)}</title>`,
@@ -199,11 +226,15 @@ export function renderEcogram(d: EcogramData): string {
     );
   });
 
-  const centre: string[] = [`<circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(centreR)}" fill="#fff7d6" stroke="#1c3d5a" stroke-width="3"/>`];
+  const centre: string[] = [
+    `<circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(centreR)}" fill="#fff7d6" stroke="#1c3d5a" stroke-width="3"/>`,
+  ];
   let ty = cy - centreTextH / 2;
   for (const l of householdName.lines) {
     ty += 15;
-    centre.push(`<text x="${f1(cx)}" y="${f1(ty)}" text-anchor="middle" font-size="15" font-weight="bold">${esc(l)}</text>`);
+    centre.push(
+      `<text x="${f1(cx)}" y="${f1(ty)}" text-anchor="middle" font-size="15" font-weight="bold">${esc(l)}</text>`,
+    );
     ty += 3;
   }
   for (const l of memberLines) {
@@ -214,7 +245,12 @@ export function renderEcogram(d: EcogramData): string {
 
   const empty = nodes.length === 0;
   const title = `Ecogram van ${d.householdName}`;
-  const who = [...d.network.map((n) => `${n.name} (${n.relation}, ${QUALITY_LABEL[n.quality]}${n.keyFigure ? ', sleutelfiguur' : ''})`), ...d.professionals.map((p) => `${p.name}${p.role ? ` (${p.role})` : ''}`)];
+  const who = [
+    ...d.network.map(
+      (n) => `${n.name} (${n.relation}, ${QUALITY_LABEL[n.quality]}${n.keyFigure ? ', sleutelfiguur' : ''})`,
+    ),
+    ...d.professionals.map((p) => `${p.name}${p.role ? ` (${p.role})` : ''}`),
+  ];
   const desc = empty
     ? 'Nog geen netwerk of betrokken professionals vastgelegd.'
     : `${d.network.length} personen uit het netwerk en ${d.professionals.length} professionals rond het huishouden: ${who.join('; ')}. Doorgetrokken lijn: steunend; gestreept: belastend; gestippeld: wisselend; dik: sleutelfiguur.`;
@@ -227,7 +263,9 @@ export function renderEcogram(d: EcogramData): string {
     ...shapes,
     ...centre,
     ...(empty
-      ? [`<text x="${f1(cx)}" y="${f1(cy + centreR + 40)}" text-anchor="middle" font-size="14">Nog geen netwerk of betrokken professionals vastgelegd.</text>`]
+      ? [
+          `<text x="${f1(cx)}" y="${f1(cy + centreR + 40)}" text-anchor="middle" font-size="14">Nog geen netwerk of betrokken professionals vastgelegd.</text>`,
+        ]
       : legend(24, mapHeight, width - 48)),
     `</svg>`,
   ].join('\n');

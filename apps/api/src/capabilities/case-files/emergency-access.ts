@@ -18,15 +18,30 @@ import { findActiveEmergencyAccess, type GrantRow } from './emergency-grant';
  */
 export const EMERGENCY_ACCESS_MAX_HOURS = 8;
 
-const toGrant = (g: GrantRow): EmergencyAccessGrant => ({ id: g.id, caseId: g.case_id, reason: g.reason, startsAt: g.starts_at.toISOString(), expiresAt: g.expires_at.toISOString() });
+const toGrant = (g: GrantRow): EmergencyAccessGrant => ({
+  id: g.id,
+  caseId: g.case_id,
+  reason: g.reason,
+  startsAt: g.starts_at.toISOString(),
+  expiresAt: g.expires_at.toISOString(),
+});
 
 async function caseReference(tx: Tx, caseId: string): Promise<string | null> {
-  const r = await tx.selectFrom('case_file as c').leftJoin('referral as r', 'r.id', 'c.referral_id').select('r.reference').where('c.id', '=', caseId).executeTakeFirst();
+  const r = await tx
+    .selectFrom('case_file as c')
+    .leftJoin('referral as r', 'r.id', 'c.referral_id')
+    .select('r.reference')
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
   return r?.reference ?? null;
 }
 
 /** Who is told: the coordinators of the case's team and the privacy officers of the municipality (active, with an address). */
-async function recipients(tx: Tx, tenantId: string, teamId: string): Promise<Array<{ email: string; role: 'team_coordinator' | 'privacy_officer' }>> {
+async function recipients(
+  tx: Tx,
+  tenantId: string,
+  teamId: string,
+): Promise<Array<{ email: string; role: 'team_coordinator' | 'privacy_officer' }>> {
   const rows = await sql<{ email: string; role: 'team_coordinator' | 'privacy_officer' }>`
     select distinct u.email, r.role
     from app_user u
@@ -39,9 +54,17 @@ async function recipients(tx: Tx, tenantId: string, teamId: string): Promise<Arr
 }
 
 /** Starts emergency access to a case the user has no relation to. */
-export async function startEmergencyAccess(deps: Deps, ctx: AccessContext, caseId: string, input: { reason: string; hours: number }): Promise<EmergencyAccessGrant> {
+export async function startEmergencyAccess(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { reason: string; hours: number },
+): Promise<EmergencyAccessGrant> {
   if (!hasPermission(ctx.actor, 'case:read')) throw new AppError('forbidden');
-  if (input.hours > EMERGENCY_ACCESS_MAX_HOURS) throw new AppError('validation_failed', { fieldErrors: { hours: [`Noodtoegang duurt maximaal ${EMERGENCY_ACCESS_MAX_HOURS} uur.`] } });
+  if (input.hours > EMERGENCY_ACCESS_MAX_HOURS)
+    throw new AppError('validation_failed', {
+      fieldErrors: { hours: [`Noodtoegang duurt maximaal ${EMERGENCY_ACCESS_MAX_HOURS} uur.`] },
+    });
   const now = deps.clock.now();
   const outcome = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const c = await findCase(tx, caseId);
@@ -51,7 +74,14 @@ export async function startEmergencyAccess(deps: Deps, ctx: AccessContext, caseI
     if (running) return { grant: running, c, notice: null };
     const grant = await tx
       .insertInto('emergency_access')
-      .values({ tenant_id: ctx.actor.tenantId, case_id: c.id, user_id: ctx.actor.userId, reason: input.reason, starts_at: now, expires_at: new Date(now.getTime() + input.hours * 3_600_000) })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        case_id: c.id,
+        user_id: ctx.actor.userId,
+        reason: input.reason,
+        starts_at: now,
+        expires_at: new Date(now.getTime() + input.hours * 3_600_000),
+      })
       .returning(['id', 'case_id', 'reason', 'starts_at', 'expires_at'])
       .executeTakeFirstOrThrow();
     await logCaseAccess(tx, ctx, c, {
@@ -62,10 +92,15 @@ export async function startEmergencyAccess(deps: Deps, ctx: AccessContext, caseI
       emergency: true,
       detail: { emergencyAccessId: grant.id, hours: input.hours },
     });
-    return { grant, c, notice: { reference: await caseReference(tx, c.id), to: await recipients(tx, ctx.actor.tenantId, c.teamId) } };
+    return {
+      grant,
+      c,
+      notice: { reference: await caseReference(tx, c.id), to: await recipients(tx, ctx.actor.tenantId, c.teamId) },
+    };
   });
   // Mail goes out after the commit, never inside the transaction.
-  if (outcome.notice) await notify(deps, ctx.actor.tenantId, outcome.c, outcome.notice.reference, outcome.notice.to, municipalDate(now));
+  if (outcome.notice)
+    await notify(deps, ctx.actor.tenantId, outcome.c, outcome.notice.reference, outcome.notice.to, municipalDate(now));
   return toGrant(outcome.grant);
 }
 
@@ -73,10 +108,20 @@ export async function startEmergencyAccess(deps: Deps, ctx: AccessContext, caseI
  * The e-mail holds no personal data: only that emergency access was used, the case reference and a link
  * (to the daily overview for the privacy officer, to the case for the coordinator).
  */
-async function notify(deps: Deps, tenantId: string, c: CaseRow, reference: string | null, to: Array<{ email: string; role: string }>, day: string): Promise<void> {
+async function notify(
+  deps: Deps,
+  tenantId: string,
+  c: CaseRow,
+  reference: string | null,
+  to: Array<{ email: string; role: string }>,
+  day: string,
+): Promise<void> {
   const ref = reference ?? 'zonder kenmerk';
   for (const r of to) {
-    const link = r.role === 'privacy_officer' ? `${deps.config.publicUrl}/privacy/noodtoegang?datum=${day}` : `${deps.config.publicUrl}/dossiers/${c.id}`;
+    const link =
+      r.role === 'privacy_officer'
+        ? `${deps.config.publicUrl}/privacy/noodtoegang?datum=${day}`
+        : `${deps.config.publicUrl}/dossiers/${c.id}`;
     try {
       await deps.mailer.send({
         tenantId,
@@ -96,7 +141,11 @@ async function notify(deps: Deps, tenantId: string, c: CaseRow, reference: strin
 }
 
 /** The user's own running emergency access to a case (for the notice on the case page), or null. */
-export async function myEmergencyAccess(deps: Deps, ctx: AccessContext, caseId: string): Promise<{ active: EmergencyAccessGrant | null }> {
+export async function myEmergencyAccess(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+): Promise<{ active: EmergencyAccessGrant | null }> {
   const now = deps.clock.now();
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const g = await findActiveEmergencyAccess(tx, ctx.actor.userId, caseId, now);
@@ -112,7 +161,15 @@ export async function endEmergencyAccess(deps: Deps, ctx: AccessContext, caseId:
     if (!g) return;
     await tx.updateTable('emergency_access').set({ ended_at: now }).where('id', '=', g.id).execute();
     const c = await findCase(tx, caseId);
-    if (c) await logCaseAccess(tx, ctx, c, { action: 'read', event: 'emergency_access.ended', dataCategory: 'case_file', permission: 'case:read', emergency: true, detail: { emergencyAccessId: g.id } });
+    if (c)
+      await logCaseAccess(tx, ctx, c, {
+        action: 'read',
+        event: 'emergency_access.ended',
+        dataCategory: 'case_file',
+        permission: 'case:read',
+        emergency: true,
+        detail: { emergencyAccessId: g.id },
+      });
   });
   return { active: null };
 }

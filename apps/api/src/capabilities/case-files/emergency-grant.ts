@@ -8,7 +8,12 @@ import type { CaseAccess, CaseRow } from './case-access';
 export type GrantRow = { id: string; case_id: string; reason: string; starts_at: Date; expires_at: Date };
 
 /** The user's emergency access to a case that is running now, if any. */
-export async function findActiveEmergencyAccess(tx: Tx, userId: string, caseId: string, now: Date): Promise<GrantRow | undefined> {
+export async function findActiveEmergencyAccess(
+  tx: Tx,
+  userId: string,
+  caseId: string,
+  now: Date,
+): Promise<GrantRow | undefined> {
   return tx
     .selectFrom('emergency_access')
     .select(['id', 'case_id', 'reason', 'starts_at', 'expires_at'])
@@ -25,7 +30,13 @@ export async function findActiveEmergencyAccess(tx: Tx, userId: string, caseId: 
  * For `withCase`: when the relation does not allow this access, a running emergency access may (viewing
  * only). Returns the grant id, or null.
  */
-export async function emergencyGrantFor(tx: Tx, actor: Actor, access: CaseAccess, c: CaseRow, now: Date): Promise<string | null> {
+export async function emergencyGrantFor(
+  tx: Tx,
+  actor: Actor,
+  access: CaseAccess,
+  c: CaseRow,
+  now: Date,
+): Promise<string | null> {
   if (access !== 'view' || !hasPermission(actor, 'case:read')) return null;
   return (await findActiveEmergencyAccess(tx, actor.userId, c.id, now))?.id ?? null;
 }

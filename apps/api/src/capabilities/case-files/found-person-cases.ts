@@ -16,7 +16,11 @@ export interface FoundPersonCase {
  * trace, so the results never reveal that it exists. Each case shown is logged as found through a person, for every
  * person of the case, in the search's transaction.
  */
-export async function visibleCasesOfPersons(tx: Tx, ctx: AccessContext, personIds: readonly string[]): Promise<Map<string, FoundPersonCase>> {
+export async function visibleCasesOfPersons(
+  tx: Tx,
+  ctx: AccessContext,
+  personIds: readonly string[],
+): Promise<Map<string, FoundPersonCase>> {
   const found = new Map<string, FoundPersonCase>();
   if (personIds.length === 0) return found;
   // One statement for all results: each person's newest case that is not closed (as the person's own case or through
@@ -36,7 +40,13 @@ export async function visibleCasesOfPersons(tx: Tx, ctx: AccessContext, personId
       const c = await findCase(tx, row.id);
       const visible = c && canViewCase(ctx.actor, c) ? c : undefined;
       cases.set(row.id, visible);
-      if (visible) await logCaseAccess(tx, ctx, visible, { action: 'search', event: 'case_file.found_by_person', dataCategory: 'case', permission: 'case:read' });
+      if (visible)
+        await logCaseAccess(tx, ctx, visible, {
+          action: 'search',
+          event: 'case_file.found_by_person',
+          dataCategory: 'case',
+          permission: 'case:read',
+        });
     }
     if (cases.get(row.id)) found.set(row.person_id, { id: row.id, reference: row.reference, phase: row.phase });
   }

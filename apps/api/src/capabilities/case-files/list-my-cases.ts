@@ -14,7 +14,13 @@ export async function findMyCases(deps: Deps, ctx: AccessContext) {
     await recordAccessMany(
       tx,
       ctx,
-      { action: 'search', event: 'case_file.listed', dataCategory: 'case_file', permission: ctx.actor.permissions.has('case:read_own') ? 'case:read_own' : 'case:read_linked', detail: { count: rows.length } },
+      {
+        action: 'search',
+        event: 'case_file.listed',
+        dataCategory: 'case_file',
+        permission: ctx.actor.permissions.has('case:read_own') ? 'case:read_own' : 'case:read_linked',
+        detail: { count: rows.length },
+      },
       rows.length ? rows.map((r) => r.primary_person_id) : [null],
     );
     return {
@@ -25,7 +31,12 @@ export async function findMyCases(deps: Deps, ctx: AccessContext) {
         primaryPersonId: r.primary_person_id,
         phase: r.phase as 'analysis',
         openedAt: r.opened_at.toISOString(),
-        myRole: r.case_worker_id === ctx.actor.userId ? ('case_worker' as const) : r.tandem_worker_id === ctx.actor.userId ? ('tandem' as const) : ('process_coordinator' as const),
+        myRole:
+          r.case_worker_id === ctx.actor.userId
+            ? ('case_worker' as const)
+            : r.tandem_worker_id === ctx.actor.userId
+              ? ('tandem' as const)
+              : ('process_coordinator' as const),
         analysisDeadline: r.analysis_deadline,
         analysisOverdue: r.phase === 'analysis' && r.analysis_deadline !== null && r.analysis_deadline < today,
         language: languages.get(r.id),

@@ -15,16 +15,39 @@ async function loadRecord(tx: Tx, c: CaseRow, recordId: string) {
     .where('m.case_id', '=', c.id)
     .executeTakeFirst();
   if (!r) throw new AppError('not_found');
-  const entries = await tx.selectFrom('meldcode_entry').selectAll().where('record_id', '=', recordId).orderBy('recorded_at').execute();
+  const entries = await tx
+    .selectFrom('meldcode_entry')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('recorded_at')
+    .execute();
   return {
     id: r.id,
     caseId: r.case_id,
     status: r.status as 'open' | 'closed',
     startedOn: r.started_on,
     startedByName: r.started_by_name,
-    signals: entries.filter((e) => e.kind === 'signal').map((e) => ({ id: e.id, observedOn: e.on_date ?? '', fact: e.fact ?? '', source: e.source ?? '', interpretation: e.interpretation })),
-    consultations: entries.filter((e) => e.kind === 'consultation').map((e) => ({ id: e.id, consultedOn: e.on_date ?? '', withWhom: e.with_whom ?? '', advice: e.advice ?? '' })),
-    conversations: entries.filter((e) => e.kind === 'conversation').map((e) => ({ id: e.id, heldOn: e.on_date, withWhom: e.with_whom, summary: e.summary, reasonNotHeld: e.reason_not_held })),
+    signals: entries
+      .filter((e) => e.kind === 'signal')
+      .map((e) => ({
+        id: e.id,
+        observedOn: e.on_date ?? '',
+        fact: e.fact ?? '',
+        source: e.source ?? '',
+        interpretation: e.interpretation,
+      })),
+    consultations: entries
+      .filter((e) => e.kind === 'consultation')
+      .map((e) => ({ id: e.id, consultedOn: e.on_date ?? '', withWhom: e.with_whom ?? '', advice: e.advice ?? '' })),
+    conversations: entries
+      .filter((e) => e.kind === 'conversation')
+      .map((e) => ({
+        id: e.id,
+        heldOn: e.on_date,
+        withWhom: e.with_whom,
+        summary: e.summary,
+        reasonNotHeld: e.reason_not_held,
+      })),
     decision:
       r.decided_at && r.suspicion !== null && r.weighing !== null && r.report_to_veilig_thuis !== null
         ? {
@@ -84,7 +107,12 @@ export async function startMeldcode(deps: Deps, ctx: AccessContext, caseId: stri
   });
 }
 
-export async function viewMeldcode(deps: Deps, ctx: AccessContext, caseId: string, recordId: string): Promise<MeldcodeView> {
+export async function viewMeldcode(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  recordId: string,
+): Promise<MeldcodeView> {
   return withCase(deps, ctx, caseId, 'meldcode', 'meldcode', async (tx, c) => {
     const view = await loadRecord(tx, c, recordId);
     await log(tx, ctx, c, 'meldcode.viewed', 'read');
@@ -95,20 +123,56 @@ export async function viewMeldcode(deps: Deps, ctx: AccessContext, caseId: strin
 type Entry =
   | { kind: 'signal'; observedOn: string; fact: string; source: string; interpretation?: string | undefined }
   | { kind: 'consultation'; consultedOn: string; withWhom: string; advice: string }
-  | { kind: 'conversation'; heldOn?: string | undefined; withWhom?: string | undefined; summary?: string | undefined; reasonNotHeld?: string | undefined };
+  | {
+      kind: 'conversation';
+      heldOn?: string | undefined;
+      withWhom?: string | undefined;
+      summary?: string | undefined;
+      reasonNotHeld?: string | undefined;
+    };
 
 /** Adds a signal (fact and source, interpretation apart), a consultation or a conversation to an open record. */
-export async function addMeldcodeEntry(deps: Deps, ctx: AccessContext, caseId: string, recordId: string, entry: Entry): Promise<MeldcodeView> {
+export async function addMeldcodeEntry(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  recordId: string,
+  entry: Entry,
+): Promise<MeldcodeView> {
   return withCase(deps, ctx, caseId, 'meldcode', 'meldcode', async (tx, c) => {
     const current = await loadRecord(tx, c, recordId);
     if (current.status === 'closed') throw new AppError('invalid_status_change');
-    const base = { tenant_id: ctx.actor.tenantId, record_id: recordId, kind: entry.kind, recorded_by: ctx.actor.userId, fact: null, source: null, interpretation: null, with_whom: null, advice: null, summary: null, reason_not_held: null };
+    const base = {
+      tenant_id: ctx.actor.tenantId,
+      record_id: recordId,
+      kind: entry.kind,
+      recorded_by: ctx.actor.userId,
+      fact: null,
+      source: null,
+      interpretation: null,
+      with_whom: null,
+      advice: null,
+      summary: null,
+      reason_not_held: null,
+    };
     const values =
       entry.kind === 'signal'
-        ? { ...base, on_date: entry.observedOn, fact: entry.fact, source: entry.source, interpretation: entry.interpretation ?? null }
+        ? {
+            ...base,
+            on_date: entry.observedOn,
+            fact: entry.fact,
+            source: entry.source,
+            interpretation: entry.interpretation ?? null,
+          }
         : entry.kind === 'consultation'
           ? { ...base, on_date: entry.consultedOn, with_whom: entry.withWhom, advice: entry.advice }
-          : { ...base, on_date: entry.heldOn ?? null, with_whom: entry.withWhom ?? null, summary: entry.summary ?? null, reason_not_held: entry.heldOn ? null : (entry.reasonNotHeld ?? null) };
+          : {
+              ...base,
+              on_date: entry.heldOn ?? null,
+              with_whom: entry.withWhom ?? null,
+              summary: entry.summary ?? null,
+              reason_not_held: entry.heldOn ? null : (entry.reasonNotHeld ?? null),
+            };
     await tx.insertInto('meldcode_entry').values(values).execute();
     await log(tx, ctx, c, `meldcode.${entry.kind}_added`, 'update');
     return loadRecord(tx, c, recordId);
@@ -143,7 +207,10 @@ export async function decideMeldcode(
   return withCase(deps, ctx, caseId, 'meldcode', 'meldcode', async (tx, c) => {
     const current = await loadRecord(tx, c, recordId);
     if (current.decision) throw new AppError('already_decided');
-    if (current.signals.length === 0) throw new AppError('validation_failed', { fieldErrors: { signals: ['Leg eerst de signalen vast (stap 1) voordat u een besluit neemt.'] } });
+    if (current.signals.length === 0)
+      throw new AppError('validation_failed', {
+        fieldErrors: { signals: ['Leg eerst de signalen vast (stap 1) voordat u een besluit neemt.'] },
+      });
     await tx
       .updateTable('meldcode_record')
       .set({

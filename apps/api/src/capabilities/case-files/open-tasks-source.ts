@@ -15,6 +15,7 @@ export function setOpenTasksSource(reader: OpenTasksSource): void {
 }
 
 export function openTasksOfCase(tx: Tx, caseId: string, today: string): Promise<TaskView[]> {
-  if (!source) throw new Error('No open-tasks source: the tasks capability registers it with its routes (registerTaskRoutes).');
+  if (!source)
+    throw new Error('No open-tasks source: the tasks capability registers it with its routes (registerTaskRoutes).');
   return source(tx, caseId, today);
 }

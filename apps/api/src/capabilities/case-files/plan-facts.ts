@@ -3,7 +3,8 @@ import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { CaseRow } from './case-access';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
+  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 export interface PlanFacts {
   householdName: string;
@@ -31,7 +32,12 @@ export async function unregisteredReferralChildren(tx: Tx, caseId: string): Prom
     .where('rp.role', '=', 'household_member')
     .where('rp.person_id', 'is', null)
     .execute();
-  return rows.map((r) => ({ dateOfBirth: null, ageGiven: r.age, ageGivenOn: municipalDate(r.received_at), relation: 'child' }));
+  return rows.map((r) => ({
+    dateOfBirth: null,
+    ageGiven: r.age,
+    ageGivenOn: municipalDate(r.received_at),
+    relation: 'child',
+  }));
 }
 
 /** What the plan needs from the analysis phase of a case (read in the caller's transaction). */
@@ -41,15 +47,34 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     .innerJoin('team as t', 't.id', 'c.team_id')
     .innerJoin('app_user as w', 'w.id', 'c.case_worker_id')
     .leftJoin('household as h', 'h.id', 'c.household_id')
-    .select(['t.name as team_name', 'w.display_name as worker_name', 'w.email as worker_email', 'h.name as household_name', 'c.analysis_deadline'])
+    .select([
+      't.name as team_name',
+      'w.display_name as worker_name',
+      'w.email as worker_email',
+      'h.name as household_name',
+      'c.analysis_deadline',
+    ])
     .where('c.id', '=', c.id)
     .executeTakeFirstOrThrow();
   const [persons, safety, scores, participation] = await Promise.all([
     c.personIds.length
       ? tx
           .selectFrom('person as p')
-          .leftJoin('household_member as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.household_id', '=', c.householdId ?? '00000000-0000-0000-0000-000000000000'))
-          .select(['p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.age_given', 'p.age_given_on', 'm.relation'])
+          .leftJoin('household_member as m', (j) =>
+            j
+              .onRef('m.person_id', '=', 'p.id')
+              .on('m.household_id', '=', c.householdId ?? '00000000-0000-0000-0000-000000000000'),
+          )
+          .select([
+            'p.id',
+            'p.first_name',
+            'p.infix',
+            'p.last_name',
+            'p.date_of_birth',
+            'p.age_given',
+            'p.age_given_on',
+            'm.relation',
+          ])
           .where('p.id', 'in', c.personIds)
           .execute()
       : Promise.resolve([]),
@@ -84,13 +109,20 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     // Minor until shown otherwise (ADR 0029): also a child given by age only, or a child of the household without any age.
     hasMinors: hasMinorAmong(
       [
-        ...persons.map((p) => ({ dateOfBirth: p.date_of_birth, ageGiven: p.age_given, ageGivenOn: p.age_given_on, relation: p.relation })),
+        ...persons.map((p) => ({
+          dateOfBirth: p.date_of_birth,
+          ageGiven: p.age_given,
+          ageGivenOn: p.age_given_on,
+          relation: p.relation,
+        })),
         ...(await unregisteredReferralChildren(tx, c.id)),
       ],
       today,
     ),
     childSafetyAssessed: safety !== undefined,
     latestZrm: [...latest.values()],
-    participation: participation ? { personName: personName(participation), rung: participation.rung, measuredOn: participation.measured_on } : null,
+    participation: participation
+      ? { personName: personName(participation), rung: participation.rung, measuredOn: participation.measured_on }
+      : null,
   };
 }

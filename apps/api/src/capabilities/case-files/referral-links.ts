@@ -16,15 +16,39 @@ export async function linkReferralToRecentCases(
 ): Promise<string[]> {
   const households = input.householdId ? [input.householdId] : [];
   const open = await findOpenCasesFor(tx, input.personIds, households);
-  const cases = [...open.map((c) => ({ id: c.id, phase: c.phase, team_id: c.team_id })), ...(await findRecentCases(tx, input.personIds, households, input.today))];
+  const cases = [
+    ...open.map((c) => ({ id: c.id, phase: c.phase, team_id: c.team_id })),
+    ...(await findRecentCases(tx, input.personIds, households, input.today)),
+  ];
   if (cases.length === 0) return [];
   await tx
     .insertInto('case_referral_link')
-    .values(cases.map((c) => ({ tenant_id: ctx.actor.tenantId, case_id: c.id, referral_id: input.referralId, case_phase: c.phase, linked_by: ctx.actor.userId })))
+    .values(
+      cases.map((c) => ({
+        tenant_id: ctx.actor.tenantId,
+        case_id: c.id,
+        referral_id: input.referralId,
+        case_phase: c.phase,
+        linked_by: ctx.actor.userId,
+      })),
+    )
     .onConflict((oc) => oc.columns(['case_id', 'referral_id']).doNothing())
     .execute();
   for (const c of cases) {
-    await recordAccessMany(tx, ctx, { action: 'update', event: 'referral.linked_to_case', dataCategory: 'referral', permission: 'referral:write', caseId: c.id, teamId: c.team_id, detail: { referralId: input.referralId } }, [null]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'update',
+        event: 'referral.linked_to_case',
+        dataCategory: 'referral',
+        permission: 'referral:write',
+        caseId: c.id,
+        teamId: c.team_id,
+        detail: { referralId: input.referralId },
+      },
+      [null],
+    );
   }
   return cases.map((c) => c.id);
 }
@@ -43,7 +67,9 @@ export async function findRecentCases(tx: Tx, personIds: string[], householdIds:
         ...(householdIds.length ? [eb('c.household_id', 'in', householdIds)] : []),
       ]),
     )
-    .where((eb) => eb.or([eb('c.phase', '=', 'watch'), eb.and([eb('c.phase', '=', 'closed'), eb('c.closed_at', '>', since)])]))
+    .where((eb) =>
+      eb.or([eb('c.phase', '=', 'watch'), eb.and([eb('c.phase', '=', 'closed'), eb('c.closed_at', '>', since)])]),
+    )
     .distinct()
     .execute();
   return rows.map((r) => ({ id: r.id, phase: r.phase as 'watch' | 'closed', team_id: r.team_id }));
@@ -62,13 +88,28 @@ export async function findOpenCasesFor(tx: Tx, personIds: readonly string[], hou
     .innerJoin('team as t', 't.id', 'c.team_id')
     .innerJoin('app_user as u', 'u.id', 'c.case_worker_id')
     .leftJoin('referral as r', 'r.id', 'c.referral_id')
-    .select(['c.id', 'c.team_id', 'c.case_worker_id', 'c.phase', 'c.opened_at', 'r.reference', 'u.display_name as worker_name', 't.name as team_name'])
+    .select([
+      'c.id',
+      'c.team_id',
+      'c.case_worker_id',
+      'c.phase',
+      'c.opened_at',
+      'r.reference',
+      'u.display_name as worker_name',
+      't.name as team_name',
+    ])
     .where((eb) =>
       eb.or([
         ...(personIds.length
           ? [
               eb('c.primary_person_id', 'in', personIds),
-              eb.exists(eb.selectFrom('household_member as m').select('m.person_id').whereRef('m.household_id', '=', 'c.household_id').where('m.person_id', 'in', personIds)),
+              eb.exists(
+                eb
+                  .selectFrom('household_member as m')
+                  .select('m.person_id')
+                  .whereRef('m.household_id', '=', 'c.household_id')
+                  .where('m.person_id', 'in', personIds),
+              ),
             ]
           : []),
         ...(householdIds.length ? [eb('c.household_id', 'in', householdIds)] : []),
@@ -87,12 +128,30 @@ export async function findOpenCasesFor(tx: Tx, personIds: readonly string[], hou
 export async function decideOpenCaseLink(
   tx: Tx,
   ctx: AccessContext,
-  input: { caseId: string; casePhase: string; referralId: string; outcome: 'joined' | 'parallel_case'; reason: string | null },
+  input: {
+    caseId: string;
+    casePhase: string;
+    referralId: string;
+    outcome: 'joined' | 'parallel_case';
+    reason: string | null;
+  },
 ): Promise<void> {
-  const decided = { outcome: input.outcome, reason: input.reason, decided_by: ctx.actor.userId, decided_at: new Date() };
+  const decided = {
+    outcome: input.outcome,
+    reason: input.reason,
+    decided_by: ctx.actor.userId,
+    decided_at: new Date(),
+  };
   await tx
     .insertInto('case_referral_link')
-    .values({ tenant_id: ctx.actor.tenantId, case_id: input.caseId, referral_id: input.referralId, case_phase: input.casePhase, linked_by: ctx.actor.userId, ...decided })
+    .values({
+      tenant_id: ctx.actor.tenantId,
+      case_id: input.caseId,
+      referral_id: input.referralId,
+      case_phase: input.casePhase,
+      linked_by: ctx.actor.userId,
+      ...decided,
+    })
     .onConflict((oc) => oc.columns(['case_id', 'referral_id']).doUpdateSet(decided))
     .execute();
 }

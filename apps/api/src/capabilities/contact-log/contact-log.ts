@@ -11,7 +11,13 @@ import { logCaseAccess, withCase } from '../case-files';
 import { decodeUpload } from '../plan';
 
 type LogContactInput = z.output<typeof logContactRequest>;
-export type ContactFilter = { kind?: ContactKind | undefined; goalId?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined };
+export type ContactFilter = {
+  kind?: ContactKind | undefined;
+  goalId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+};
 
 /** Goals of the plan a contact can concern: the agreed version, or the draft while none is agreed yet. */
 export async function currentGoals(tx: Tx, caseId: string): Promise<{ id: string; domain: string; goal: string }[]> {
@@ -25,14 +31,29 @@ export async function currentGoals(tx: Tx, caseId: string): Promise<{ id: string
     .orderBy('v.number', 'desc')
     .executeTakeFirst();
   if (!version) return [];
-  return tx.selectFrom('plan_goal').select(['id', 'domain', 'goal']).where('plan_version_id', '=', version.id).orderBy('position').execute();
+  return tx
+    .selectFrom('plan_goal')
+    .select(['id', 'domain', 'goal'])
+    .where('plan_version_id', '=', version.id)
+    .orderBy('position')
+    .execute();
 }
 
 async function loadContacts(tx: Tx, caseId: string, filter: ContactFilter): Promise<ContactView[]> {
   let q = tx
     .selectFrom('contact_entry as c')
     .innerJoin('app_user as u', 'u.id', 'c.recorded_by')
-    .select(['c.id', 'c.kind', 'c.contact_on', 'c.duration_minutes', 'c.participants', 'c.note', 'c.internal', 'c.recorded_at', 'u.display_name'])
+    .select([
+      'c.id',
+      'c.kind',
+      'c.contact_on',
+      'c.duration_minutes',
+      'c.participants',
+      'c.note',
+      'c.internal',
+      'c.recorded_at',
+      'u.display_name',
+    ])
     .where('c.case_id', '=', caseId);
   if (filter.kind) q = q.where('c.kind', '=', filter.kind);
   if (filter.from) q = q.where('c.contact_on', '>=', filter.from);
@@ -43,7 +64,15 @@ async function loadContacts(tx: Tx, caseId: string, filter: ContactFilter): Prom
   }
   if (filter.goalId) {
     const goalId = filter.goalId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('contact_goal as g').select('g.goal_id').whereRef('g.contact_id', '=', 'c.id').where('g.goal_id', '=', goalId)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_goal as g')
+          .select('g.goal_id')
+          .whereRef('g.contact_id', '=', 'c.id')
+          .where('g.goal_id', '=', goalId),
+      ),
+    );
   }
   const rows = await q.orderBy('c.contact_on', 'desc').orderBy('c.recorded_at', 'desc').execute();
   if (rows.length === 0) return [];
@@ -55,7 +84,11 @@ async function loadContacts(tx: Tx, caseId: string, filter: ContactFilter): Prom
       .select(['cg.contact_id', 'g.id', 'g.domain', 'g.goal'])
       .where('cg.contact_id', 'in', ids)
       .execute(),
-    tx.selectFrom('contact_attachment').select(['id', 'contact_id', 'filename', 'media_type', 'size_bytes']).where('contact_id', 'in', ids).execute(),
+    tx
+      .selectFrom('contact_attachment')
+      .select(['id', 'contact_id', 'filename', 'media_type', 'size_bytes'])
+      .where('contact_id', 'in', ids)
+      .execute(),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -66,14 +99,21 @@ async function loadContacts(tx: Tx, caseId: string, filter: ContactFilter): Prom
     note: r.note,
     internal: r.internal,
     goals: goals.filter((g) => g.contact_id === r.id).map((g) => ({ id: g.id, domain: g.domain, goal: g.goal })),
-    attachments: files.filter((f) => f.contact_id === r.id).map((f) => ({ id: f.id, filename: f.filename, mediaType: f.media_type, sizeBytes: f.size_bytes })),
+    attachments: files
+      .filter((f) => f.contact_id === r.id)
+      .map((f) => ({ id: f.id, filename: f.filename, mediaType: f.media_type, sizeBytes: f.size_bytes })),
     recordedByName: r.display_name,
     recordedAt: r.recorded_at.toISOString(),
   }));
 }
 
 /** The case's contact log (journaal), newest first, with optional filters; logged as a read of the case. */
-export function viewContactLog(deps: Deps, ctx: AccessContext, caseId: string, filter: ContactFilter): Promise<ContactLog> {
+export function viewContactLog(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  filter: ContactFilter,
+): Promise<ContactLog> {
   return withCase(deps, ctx, caseId, 'view', 'contact_log', async (tx, c) => {
     const [contacts, goals] = await Promise.all([loadContacts(tx, c.id, filter), currentGoals(tx, c.id)]);
     const filtered = Object.values(filter).some((v) => v !== undefined);
@@ -84,7 +124,12 @@ export function viewContactLog(deps: Deps, ctx: AccessContext, caseId: string, f
       permission: 'case:read',
       detail: { count: contacts.length },
     });
-    return { caseId: c.id, contacts, goals, totalMinutes: contacts.reduce((sum, x) => sum + (x.durationMinutes ?? 0), 0) };
+    return {
+      caseId: c.id,
+      contacts,
+      goals,
+      totalMinutes: contacts.reduce((sum, x) => sum + (x.durationMinutes ?? 0), 0),
+    };
   });
 }
 
@@ -97,7 +142,14 @@ export const RESUBMISSION_WINDOW_MS = 2 * 60_000;
  * two minutes (same kind, date, duration, participants, note, internal mark, goals and attachment names and sizes)
  * is answered with that contact instead of being stored again. Three identical requests at once store one contact.
  */
-async function findResubmission(tx: Tx, caseId: string, userId: string, since: Date, input: LogContactInput, files: ReadonlyArray<{ filename: string; content: Buffer }>): Promise<string | undefined> {
+async function findResubmission(
+  tx: Tx,
+  caseId: string,
+  userId: string,
+  since: Date,
+  input: LogContactInput,
+  files: ReadonlyArray<{ filename: string; content: Buffer }>,
+): Promise<string | undefined> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`contact:${caseId}:${userId}`}, 0))`.execute(tx);
   const candidates = await tx
     .selectFrom('contact_entry')
@@ -115,35 +167,60 @@ async function findResubmission(tx: Tx, caseId: string, userId: string, since: D
     .execute();
   const signature = (goals: readonly string[], attachments: ReadonlyArray<{ filename: string; size: number }>) =>
     JSON.stringify([[...new Set(goals)].sort(), attachments.map((a) => `${a.filename}:${a.size}`).sort()]);
-  const wanted = signature(input.goalIds, files.map((f) => ({ filename: f.filename, size: f.content.length })));
+  const wanted = signature(
+    input.goalIds,
+    files.map((f) => ({ filename: f.filename, size: f.content.length })),
+  );
   for (const { id } of candidates) {
     const [goals, attachments] = await Promise.all([
       tx.selectFrom('contact_goal').select('goal_id').where('contact_id', '=', id).execute(),
       tx.selectFrom('contact_attachment').select(['filename', 'size_bytes']).where('contact_id', '=', id).execute(),
     ]);
-    if (signature(goals.map((g) => g.goal_id), attachments.map((a) => ({ filename: a.filename, size: a.size_bytes }))) === wanted) return id;
+    if (
+      signature(
+        goals.map((g) => g.goal_id),
+        attachments.map((a) => ({ filename: a.filename, size: a.size_bytes })),
+      ) === wanted
+    )
+      return id;
   }
   return undefined;
 }
 
-const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+const isUniqueViolation = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 
 /**
  * Logs a contact with the household. A contact dated in the future, goals that are not in the case's plan
  * or a closed case are refused and nothing is stored. The same idempotency key has one effect: a retried
  * or double-submitted request answers with the contact already logged; without a key, see findResubmission.
  */
-export async function logContact(deps: Deps, ctx: AccessContext, caseId: string, raw: LogContactRequest | LogContactInput): Promise<{ created: boolean; contact: ContactView }> {
+export async function logContact(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  raw: LogContactRequest | LogContactInput,
+): Promise<{ created: boolean; contact: ContactView }> {
   const input = logContactRequest.parse(raw);
   const today = municipalToday(deps.clock);
-  if (input.contactOn > today) throw new AppError('validation_failed', { fieldErrors: { contactOn: ['Een contact kan niet in de toekomst liggen.'] } });
+  if (input.contactOn > today)
+    throw new AppError('validation_failed', {
+      fieldErrors: { contactOn: ['Een contact kan niet in de toekomst liggen.'] },
+    });
   const files = input.attachments.map((f, i) => decodeUpload(f, `attachments.${i}`));
   const attempt = () =>
     withCase(deps, ctx, caseId, 'work', 'contact_log', async (tx, c) => {
       if (input.idempotencyKey) {
-        const existing = await tx.selectFrom('contact_entry').select(['id', 'case_id']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+        const existing = await tx
+          .selectFrom('contact_entry')
+          .select(['id', 'case_id'])
+          .where('idempotency_key', '=', input.idempotencyKey)
+          .executeTakeFirst();
         if (existing) {
-          if (existing.case_id !== c.id) throw new AppError('validation_failed', { fieldErrors: { idempotencyKey: ['Deze sleutel is al gebruikt voor een ander dossier.'] } });
+          if (existing.case_id !== c.id)
+            throw new AppError('validation_failed', {
+              fieldErrors: { idempotencyKey: ['Deze sleutel is al gebruikt voor een ander dossier.'] },
+            });
           const [contact] = (await loadContacts(tx, c.id, {})).filter((x) => x.id === existing.id);
           return { created: false, contact: contact! };
         }
@@ -160,7 +237,10 @@ export async function logContact(deps: Deps, ctx: AccessContext, caseId: string,
       const goalIds = [...new Set(input.goalIds)];
       if (goalIds.length > 0) {
         const allowed = new Set((await currentGoals(tx, c.id)).map((g) => g.id));
-        if (goalIds.some((id) => !allowed.has(id))) throw new AppError('validation_failed', { fieldErrors: { goalIds: ['Kies doelen uit het plan van dit dossier.'] } });
+        if (goalIds.some((id) => !allowed.has(id)))
+          throw new AppError('validation_failed', {
+            fieldErrors: { goalIds: ['Kies doelen uit het plan van dit dossier.'] },
+          });
       }
       const inserted = await tx
         .insertInto('contact_entry')
@@ -188,7 +268,14 @@ export async function logContact(deps: Deps, ctx: AccessContext, caseId: string,
       for (const f of files) {
         await tx
           .insertInto('contact_attachment')
-          .values({ tenant_id: ctx.actor.tenantId, contact_id: inserted.id, filename: f.filename, media_type: f.mediaType, size_bytes: f.content.length, content: f.content })
+          .values({
+            tenant_id: ctx.actor.tenantId,
+            contact_id: inserted.id,
+            filename: f.filename,
+            media_type: f.mediaType,
+            size_bytes: f.content.length,
+            content: f.content,
+          })
           .execute();
       }
       await logCaseAccess(tx, ctx, c, {
@@ -221,7 +308,13 @@ export function downloadContactAttachment(deps: Deps, ctx: AccessContext, caseId
       .where('e.case_id', '=', c.id)
       .executeTakeFirst();
     if (!file) throw new AppError('not_found');
-    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'contact.attachment_downloaded', dataCategory: 'contact_log', permission: 'case:read', detail: { attachmentId } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'export',
+      event: 'contact.attachment_downloaded',
+      dataCategory: 'contact_log',
+      permission: 'case:read',
+      detail: { attachmentId },
+    });
     return { filename: file.filename, mediaType: file.media_type, content: file.content };
   });
 }

@@ -37,7 +37,12 @@ export async function withCaseRule<T>(
     if (refused) {
       const c = refused;
       await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-        logCaseAccess(tx, ctx, c, { action: access === 'view' ? 'read' : 'update', event: 'case_file.access_denied', dataCategory: DATA_CATEGORY, outcome: 'denied' }),
+        logCaseAccess(tx, ctx, c, {
+          action: access === 'view' ? 'read' : 'update',
+          event: 'case_file.access_denied',
+          dataCategory: DATA_CATEGORY,
+          outcome: 'denied',
+        }),
       );
     }
     throw error;
@@ -46,69 +51,128 @@ export async function withCaseRule<T>(
 
 /** Throws a 400 with Dutch field messages when any are given; nothing is stored (the transaction is rolled back). */
 export function refuse(fieldErrors: Record<string, string | undefined>): void {
-  const errors = Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => [k, [v]]));
+  const errors = Object.fromEntries(
+    Object.entries(fieldErrors)
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .map(([k, v]) => [k, [v]]),
+  );
   if (Object.keys(errors).length) throw new AppError('validation_failed', { fieldErrors: errors });
 }
 
 /** A 400 with one Dutch field message, to throw. */
-export const invalid = (field: string, message: string): AppError => new AppError('validation_failed', { fieldErrors: { [field]: [message] } });
+export const invalid = (field: string, message: string): AppError =>
+  new AppError('validation_failed', { fieldErrors: { [field]: [message] } });
 
 const iso = (d: Date) => d.toISOString();
 
 /** Everything of team meetings and coordination on one case, as the case page shows it. */
-export async function buildCaseCoordination(tx: Tx, actor: Actor, c: CaseRow, today: string): Promise<CaseCoordinationView> {
+export async function buildCaseCoordination(
+  tx: Tx,
+  actor: Actor,
+  c: CaseRow,
+  today: string,
+): Promise<CaseCoordinationView> {
   const coordinatorView = isCoordinatorOf(actor, c.teamId);
-  const [base, items, meetings, consultations, scientists, actions, transfers, decisions, teamWorkers, staff] = await Promise.all([
-    tx
-      .selectFrom('case_file as c')
-      .leftJoin('app_user as tw', 'tw.id', 'c.tandem_worker_id')
-      .innerJoin('app_user as cw', 'cw.id', 'c.case_worker_id')
-      .select(['c.version', 'tw.id as tandem_id', 'tw.display_name as tandem_name', 'cw.id as worker_id', 'cw.display_name as worker_name'])
-      .where('c.id', '=', c.id)
-      .executeTakeFirstOrThrow(),
-    listCaseReviewItems(tx, c.id),
-    listUpcomingMeetings(tx, c.teamId, today),
-    tx
-      .selectFrom('behavioural_consultation as b')
-      .innerJoin('app_user as s', 's.id', 'b.scientist_id')
-      .innerJoin('app_user as r', 'r.id', 'b.requested_by')
-      .select(['b.id', 'b.scientist_id', 's.display_name as scientist_name', 'b.question', 'r.display_name as requested_by_name', 'b.requested_at', 'b.advice', 'b.advised_on', 'b.version'])
-      .where('b.case_id', '=', c.id)
-      .orderBy('b.requested_at')
-      .execute(),
-    tx
-      .selectFrom('app_user as u')
-      .innerJoin('user_role as r', 'r.user_id', 'u.id')
-      .select(['u.id', 'u.display_name'])
-      .where('u.tenant_id', '=', actor.tenantId)
-      .where('r.role', '=', 'behavioural_scientist')
-      .where('u.active', '=', true)
-      .orderBy('u.display_name')
-      .execute(),
-    tx
-      .selectFrom('agreed_action as a')
-      .innerJoin('app_user as u', 'u.id', 'a.updated_by')
-      .select(['a.id', 'a.party', 'a.action', 'a.due_on', 'a.status', 'a.last_checked_on', 'a.note', 'a.version', 'u.display_name'])
-      .where('a.case_id', '=', c.id)
-      .orderBy('a.created_at')
-      .execute(),
-    tx
-      .selectFrom('care_transfer as t')
-      .innerJoin('app_user as u', 'u.id', 't.recorded_by')
-      .select(['t.id', 't.kind', 't.organisation', 't.what', 't.on_date', 't.warm_meeting_held', 't.contact', 't.ended_on', 't.version', 'u.display_name'])
-      .where('t.case_id', '=', c.id)
-      .orderBy('t.on_date')
-      .execute(),
-    tx
-      .selectFrom('scaling_decision as d')
-      .innerJoin('app_user as u', 'u.id', 'd.recorded_by')
-      .select(['d.id', 'd.direction', 'd.reason', 'd.to_organisation', 'd.decided_on', 'd.schakeloverleg', 'd.framework', 'd.schakeloverleg_on', 'd.participants', 'u.display_name'])
-      .where('d.case_id', '=', c.id)
-      .orderBy('d.decided_on')
-      .execute(),
-    coordinatorView ? teamCaseWorkers(tx, c.teamId) : Promise.resolve([]),
-    staffOfCase(tx, actor, c),
-  ]);
+  const [base, items, meetings, consultations, scientists, actions, transfers, decisions, teamWorkers, staff] =
+    await Promise.all([
+      tx
+        .selectFrom('case_file as c')
+        .leftJoin('app_user as tw', 'tw.id', 'c.tandem_worker_id')
+        .innerJoin('app_user as cw', 'cw.id', 'c.case_worker_id')
+        .select([
+          'c.version',
+          'tw.id as tandem_id',
+          'tw.display_name as tandem_name',
+          'cw.id as worker_id',
+          'cw.display_name as worker_name',
+        ])
+        .where('c.id', '=', c.id)
+        .executeTakeFirstOrThrow(),
+      listCaseReviewItems(tx, c.id),
+      listUpcomingMeetings(tx, c.teamId, today),
+      tx
+        .selectFrom('behavioural_consultation as b')
+        .innerJoin('app_user as s', 's.id', 'b.scientist_id')
+        .innerJoin('app_user as r', 'r.id', 'b.requested_by')
+        .select([
+          'b.id',
+          'b.scientist_id',
+          's.display_name as scientist_name',
+          'b.question',
+          'r.display_name as requested_by_name',
+          'b.requested_at',
+          'b.advice',
+          'b.advised_on',
+          'b.version',
+        ])
+        .where('b.case_id', '=', c.id)
+        .orderBy('b.requested_at')
+        .execute(),
+      tx
+        .selectFrom('app_user as u')
+        .innerJoin('user_role as r', 'r.user_id', 'u.id')
+        .select(['u.id', 'u.display_name'])
+        .where('u.tenant_id', '=', actor.tenantId)
+        .where('r.role', '=', 'behavioural_scientist')
+        .where('u.active', '=', true)
+        .orderBy('u.display_name')
+        .execute(),
+      tx
+        .selectFrom('agreed_action as a')
+        .innerJoin('app_user as u', 'u.id', 'a.updated_by')
+        .select([
+          'a.id',
+          'a.party',
+          'a.action',
+          'a.due_on',
+          'a.status',
+          'a.last_checked_on',
+          'a.note',
+          'a.version',
+          'u.display_name',
+        ])
+        .where('a.case_id', '=', c.id)
+        .orderBy('a.created_at')
+        .execute(),
+      tx
+        .selectFrom('care_transfer as t')
+        .innerJoin('app_user as u', 'u.id', 't.recorded_by')
+        .select([
+          't.id',
+          't.kind',
+          't.organisation',
+          't.what',
+          't.on_date',
+          't.warm_meeting_held',
+          't.contact',
+          't.ended_on',
+          't.version',
+          'u.display_name',
+        ])
+        .where('t.case_id', '=', c.id)
+        .orderBy('t.on_date')
+        .execute(),
+      tx
+        .selectFrom('scaling_decision as d')
+        .innerJoin('app_user as u', 'u.id', 'd.recorded_by')
+        .select([
+          'd.id',
+          'd.direction',
+          'd.reason',
+          'd.to_organisation',
+          'd.decided_on',
+          'd.schakeloverleg',
+          'd.framework',
+          'd.schakeloverleg_on',
+          'd.participants',
+          'u.display_name',
+        ])
+        .where('d.case_id', '=', c.id)
+        .orderBy('d.decided_on')
+        .execute(),
+      coordinatorView ? teamCaseWorkers(tx, c.teamId) : Promise.resolve([]),
+      staffOfCase(tx, actor, c),
+    ]);
   return {
     caseId: c.id,
     caseVersion: base.version,
@@ -126,7 +190,14 @@ export async function buildCaseCoordination(tx: Tx, actor: Actor, c: CaseRow, to
       requestedAt: iso(i.requested_at),
       outcome:
         i.advice !== null && i.outcome_recorded_at
-          ? { advice: i.advice, closureDecision: i.closure_decision as 'close' | null, agreements: i.agreements, agreementsBy: i.agreements_by, recordedByName: i.outcome_by_name ?? '', recordedAt: iso(i.outcome_recorded_at) }
+          ? {
+              advice: i.advice,
+              closureDecision: i.closure_decision as 'close' | null,
+              agreements: i.agreements,
+              agreementsBy: i.agreements_by,
+              recordedByName: i.outcome_by_name ?? '',
+              recordedAt: iso(i.outcome_recorded_at),
+            }
           : null,
       version: i.version,
     })),
@@ -195,7 +266,18 @@ async function staffOfCase(tx: Tx, actor: Actor, c: CaseRow) {
       .leftJoin('app_user as p', 'p.id', 'w.previous_worker_id')
       .innerJoin('app_user as n', 'n.id', 'w.new_worker_id')
       .leftJoin('app_user as b', 'b.id', 'w.changed_by')
-      .select(['w.changed_at', 'w.previous_worker_id', 'p.display_name as previous_name', 'w.new_worker_id', 'n.display_name as new_name', 'w.reason', 'w.reason_note', 'w.handover_note', 'b.display_name as by_name', 'w.household_told'])
+      .select([
+        'w.changed_at',
+        'w.previous_worker_id',
+        'p.display_name as previous_name',
+        'w.new_worker_id',
+        'n.display_name as new_name',
+        'w.reason',
+        'w.reason_note',
+        'w.handover_note',
+        'b.display_name as by_name',
+        'w.household_told',
+      ])
       .where('w.case_id', '=', c.id)
       .orderBy('w.changed_at', 'desc')
       .execute(),
@@ -254,11 +336,20 @@ export async function teamCaseWorkers(tx: Tx, teamId: string) {
 }
 
 /** The sections "Overleg en advies" and "Coördinatie en opschaling" of a case; the read is logged for every person of the household. */
-export async function viewCaseCoordination(deps: Deps, ctx: AccessContext, caseId: string): Promise<CaseCoordinationView> {
+export async function viewCaseCoordination(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+): Promise<CaseCoordinationView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const view = await buildCaseCoordination(tx, ctx.actor, c, today);
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'case_coordination.viewed', dataCategory: DATA_CATEGORY, permission: 'case:read' });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'case_coordination.viewed',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+    });
     return view;
   });
 }

@@ -14,7 +14,12 @@ import { bumpVersion } from './coordination.store';
  * The worker (or the team coordinator) asks a behavioural scientist for advice on a case. From then on the
  * consulted scientist may view the case, also when they work for another team.
  */
-export async function requestConsultation(deps: Deps, ctx: AccessContext, caseId: string, input: { scientistId: string; question: string }): Promise<CaseCoordinationView> {
+export async function requestConsultation(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { scientistId: string; question: string },
+): Promise<CaseCoordinationView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const scientist = await tx
@@ -29,11 +34,28 @@ export async function requestConsultation(deps: Deps, ctx: AccessContext, caseId
     if (!scientist) throw invalid('scientistId', 'Kies een gedragswetenschapper uit de lijst.');
     const row = await tx
       .insertInto('behavioural_consultation')
-      .values({ tenant_id: ctx.actor.tenantId, case_id: c.id, scientist_id: scientist.id, question: input.question, requested_by: ctx.actor.userId })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        case_id: c.id,
+        scientist_id: scientist.id,
+        question: input.question,
+        requested_by: ctx.actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logCaseAccess(tx, ctx, c, { action: 'create', event: 'consultation.requested', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { consultationId: row.id, scientistId: scientist.id } });
-    return buildCaseCoordination(tx, ctx.actor, { ...c, consultedScientistIds: [...(c.consultedScientistIds ?? []), scientist.id] }, today);
+    await logCaseAccess(tx, ctx, c, {
+      action: 'create',
+      event: 'consultation.requested',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+      detail: { consultationId: row.id, scientistId: scientist.id },
+    });
+    return buildCaseCoordination(
+      tx,
+      ctx.actor,
+      { ...c, consultedScientistIds: [...(c.consultedScientistIds ?? []), scientist.id] },
+      today,
+    );
   });
 }
 
@@ -47,7 +69,11 @@ export async function recordAdvice(
 ): Promise<CaseCoordinationView> {
   const today = municipalToday(deps.clock);
   const consultationOf = (tx: Tx) =>
-    tx.selectFrom('behavioural_consultation').select(['id', 'case_id', 'scientist_id', 'requested_at', 'advice', 'version']).where('id', '=', consultationId).executeTakeFirst();
+    tx
+      .selectFrom('behavioural_consultation')
+      .select(['id', 'case_id', 'scientist_id', 'requested_at', 'advice', 'version'])
+      .where('id', '=', consultationId)
+      .executeTakeFirst();
   return withCaseRule(
     deps,
     ctx,
@@ -61,8 +87,13 @@ export async function recordAdvice(
       const b = await consultationOf(tx);
       if (!b || b.case_id !== c.id) throw new AppError('not_found');
       const requestedOn = municipalDate(b.requested_at);
-      refuse({ advisedOn: futureDateError(input.advisedOn, today) ?? (input.advisedOn < requestedOn ? 'Het advies kan niet van voor de vraag zijn.' : undefined) });
-      if (!(await bumpVersion(tx, 'behavioural_consultation', b.id, input.version))) throw new AppError('version_conflict');
+      refuse({
+        advisedOn:
+          futureDateError(input.advisedOn, today) ??
+          (input.advisedOn < requestedOn ? 'Het advies kan niet van voor de vraag zijn.' : undefined),
+      });
+      if (!(await bumpVersion(tx, 'behavioural_consultation', b.id, input.version)))
+        throw new AppError('version_conflict');
       await tx
         .updateTable('behavioural_consultation')
         .set({ advice: input.advice, advised_on: input.advisedOn, advice_recorded_at: deps.clock.now() })
@@ -91,7 +122,17 @@ export async function listMyConsultations(deps: Deps, ctx: AccessContext): Promi
       .innerJoin('app_user as r', 'r.id', 'b.requested_by')
       .leftJoin('referral as ref', 'ref.id', 'c.referral_id')
       .leftJoin('household as h', 'h.id', 'c.household_id')
-      .select(['b.id', 'b.case_id', 'ref.reference', 'h.name as household_name', 't.name as team_name', 'b.question', 'r.display_name as requested_by_name', 'b.requested_at', 'b.advised_on'])
+      .select([
+        'b.id',
+        'b.case_id',
+        'ref.reference',
+        'h.name as household_name',
+        't.name as team_name',
+        'b.question',
+        'r.display_name as requested_by_name',
+        'b.requested_at',
+        'b.advised_on',
+      ])
       .where('b.scientist_id', '=', ctx.actor.userId)
       .where((eb) => eb.or([eb('b.advice', 'is', null), eb('b.advice_recorded_at', '>=', since)]))
       .orderBy('b.requested_at', 'desc')
@@ -100,7 +141,13 @@ export async function listMyConsultations(deps: Deps, ctx: AccessContext): Promi
     rows.sort((a, b) => Number(a.advised_on !== null) - Number(b.advised_on !== null));
     for (const caseId of new Set(rows.map((r) => r.case_id))) {
       const c = await findCase(tx, caseId);
-      if (c) await logCaseAccess(tx, ctx, c, { action: 'search', event: 'consultation.listed', dataCategory: DATA_CATEGORY, permission: 'case:read' });
+      if (c)
+        await logCaseAccess(tx, ctx, c, {
+          action: 'search',
+          event: 'consultation.listed',
+          dataCategory: DATA_CATEGORY,
+          permission: 'case:read',
+        });
     }
     return {
       consultations: rows.map((r) => ({

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dutchDate, futureDateError, isOverdue, meetingHasBegun, nextMeeting, personalDataInSignal, shorten } from './coordination.domain';
+import {
+  dutchDate,
+  futureDateError,
+  isOverdue,
+  meetingHasBegun,
+  nextMeeting,
+  personalDataInSignal,
+  shorten,
+} from './coordination.domain';
 
 describe('agreed actions', () => {
   it('are overdue only past their due date and while still open or in progress', () => {
@@ -42,7 +50,12 @@ describe('dates and texts for the timeline', () => {
 
 describe('a signal to policy holds no personal data', () => {
   it('accepts a description of a gap without people in it', () => {
-    expect(personalDataInSignal('Er is geen schuldhulp voor zzp’ers met een lopend bedrijf; de wachttijd is 14 weken.', ['Anna', 'Testhuis'])).toBeUndefined();
+    expect(
+      personalDataInSignal('Er is geen schuldhulp voor zzp’ers met een lopend bedrijf; de wachttijd is 14 weken.', [
+        'Anna',
+        'Testhuis',
+      ]),
+    ).toBeUndefined();
   });
   it('refuses a BSN, an e-mail address, a phone number or an address', () => {
     expect(personalDataInSignal('BSN 123456782 krijgt geen toeslag')).toContain('BSN');
@@ -51,7 +64,9 @@ describe('a signal to policy holds no personal data', () => {
     expect(personalDataInSignal('woont op 1234 AB 12')).toContain('adres');
   });
   it('refuses a name from the household of the linked case, as a whole word and in any case', () => {
-    expect(personalDataInSignal('Mevrouw testhuis krijgt geen bijzondere bijstand', ['Anna', 'Testhuis'])).toContain('Testhuis');
+    expect(personalDataInSignal('Mevrouw testhuis krijgt geen bijzondere bijstand', ['Anna', 'Testhuis'])).toContain(
+      'Testhuis',
+    );
     expect(personalDataInSignal('Annabel is een andere naam', ['Anna'])).toBeUndefined();
     expect(personalDataInSignal('Bo kan niet naar de opvang', ['Bo'])).toBeUndefined(); // too short to tell from ordinary words
   });

@@ -13,7 +13,20 @@ export function futureDateError(date: string | undefined | null, today: string):
   return date && date > today ? 'Deze datum ligt in de toekomst.' : undefined;
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** "12 maart 2026" (for the case timeline). */
 export function dutchDate(iso: string): string {
@@ -35,13 +48,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * case the signal came from. Returns the Dutch message for the form, or undefined when nothing was found.
  */
 export function personalDataInSignal(description: string, names: readonly string[] = []): string | undefined {
-  if (/\b\d{4}[ .]?\d{2}[ .]?\d{3}\b/.test(description)) return 'Het signaal lijkt een BSN of ander persoonsnummer te bevatten. Haal het weg: een signaal bevat geen persoonsgegevens.';
-  if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(description)) return 'Het signaal bevat een e-mailadres. Haal het weg: een signaal bevat geen persoonsgegevens.';
-  if (/(\+31|\b0)[1-9](?:[ -]?\d){8}\b/.test(description)) return 'Het signaal bevat een telefoonnummer. Haal het weg: een signaal bevat geen persoonsgegevens.';
-  if (/\b[1-9]\d{3} ?[A-Z]{2}\b\s*\d+/.test(description)) return 'Het signaal bevat een adres. Haal het weg: een signaal bevat geen persoonsgegevens.';
+  if (/\b\d{4}[ .]?\d{2}[ .]?\d{3}\b/.test(description))
+    return 'Het signaal lijkt een BSN of ander persoonsnummer te bevatten. Haal het weg: een signaal bevat geen persoonsgegevens.';
+  if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(description))
+    return 'Het signaal bevat een e-mailadres. Haal het weg: een signaal bevat geen persoonsgegevens.';
+  if (/(\+31|\b0)[1-9](?:[ -]?\d){8}\b/.test(description))
+    return 'Het signaal bevat een telefoonnummer. Haal het weg: een signaal bevat geen persoonsgegevens.';
+  if (/\b[1-9]\d{3} ?[A-Z]{2}\b\s*\d+/.test(description))
+    return 'Het signaal bevat een adres. Haal het weg: een signaal bevat geen persoonsgegevens.';
   const words = [...new Set(names.flatMap((n) => n.split(/[\s-]+/)).filter((w) => w.length >= 3))];
   const found = words.find((w) => new RegExp(`(^|[^\\p{L}])${escape(w)}($|[^\\p{L}])`, 'iu').test(description));
-  if (found) return `Het signaal noemt “${found}”, een naam uit het huishouden. Beschrijf het signaal zonder namen: een signaal bevat geen persoonsgegevens.`;
+  if (found)
+    return `Het signaal noemt “${found}”, een naam uit het huishouden. Beschrijf het signaal zonder namen: een signaal bevat geen persoonsgegevens.`;
   return undefined;
 }
 

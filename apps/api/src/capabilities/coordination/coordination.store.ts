@@ -34,7 +34,14 @@ export async function listMeetings(tx: Tx, teamIds: readonly string[], since: st
 }
 
 export async function listUpcomingMeetings(tx: Tx, teamId: string, today: string) {
-  return tx.selectFrom('case_review_meeting').select(['id', 'meets_on']).where('team_id', '=', teamId).where('meets_on', '>=', today).orderBy('meets_on').limit(6).execute();
+  return tx
+    .selectFrom('case_review_meeting')
+    .select(['id', 'meets_on'])
+    .where('team_id', '=', teamId)
+    .where('meets_on', '>=', today)
+    .orderBy('meets_on')
+    .limit(6)
+    .execute();
 }
 
 /** The agenda of a meeting: per item the case, its reference, household and contact person, the question and the outcome. */
@@ -98,7 +105,11 @@ export async function listCaseReviewItems(tx: Tx, caseId: string) {
 }
 
 export async function findItem(tx: Tx, itemId: string) {
-  return tx.selectFrom('case_review_item').select(['id', 'meeting_id', 'case_id', 'question_kind', 'advice', 'version']).where('id', '=', itemId).executeTakeFirst();
+  return tx
+    .selectFrom('case_review_item')
+    .select(['id', 'meeting_id', 'case_id', 'question_kind', 'advice', 'version'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
 }
 
 /** Raises the version of a row with a `version` column; false when someone else changed it first. */

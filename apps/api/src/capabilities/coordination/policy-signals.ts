@@ -23,7 +23,11 @@ interface SignalInput {
 
 async function householdNames(tx: Tx, personIds: readonly string[]): Promise<string[]> {
   if (personIds.length === 0) return [];
-  const people = await tx.selectFrom('person').select(['first_name', 'last_name']).where('id', 'in', personIds).execute();
+  const people = await tx
+    .selectFrom('person')
+    .select(['first_name', 'last_name'])
+    .where('id', 'in', personIds)
+    .execute();
   return people.flatMap((p) => [p.first_name, p.last_name]);
 }
 
@@ -40,31 +44,68 @@ export async function recordSignal(deps: Deps, ctx: AccessContext, input: Signal
     if (problem) throw invalid('description', problem);
     return tx
       .insertInto('policy_signal')
-      .values({ tenant_id: ctx.actor.tenantId, team_id: teamId, kind: input.kind, life_domain: input.lifeDomain, description: input.description, case_id: input.caseId ?? null, recorded_by: ctx.actor.userId })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        team_id: teamId,
+        kind: input.kind,
+        life_domain: input.lifeDomain,
+        description: input.description,
+        case_id: input.caseId ?? null,
+        recorded_by: ctx.actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
   };
   await (input.caseId
     ? withCase(deps, ctx, input.caseId, 'view', DATA_CATEGORY, async (tx, c) => {
         const row = await insert(tx, await householdNames(tx, c.personIds));
-        await logCaseAccess(tx, ctx, c, { action: 'create', event: 'policy_signal.recorded', dataCategory: DATA_CATEGORY, permission: 'policy_signal:write', detail: { signalId: row.id } });
+        await logCaseAccess(tx, ctx, c, {
+          action: 'create',
+          event: 'policy_signal.recorded',
+          dataCategory: DATA_CATEGORY,
+          permission: 'policy_signal:write',
+          detail: { signalId: row.id },
+        });
         return row.id;
       })
     : deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
         const row = await insert(tx, []);
-        await recordAccess(tx, ctx, { action: 'create', event: 'policy_signal.recorded', dataCategory: DATA_CATEGORY, permission: 'policy_signal:write', teamId, detail: { signalId: row.id } });
+        await recordAccess(tx, ctx, {
+          action: 'create',
+          event: 'policy_signal.recorded',
+          dataCategory: DATA_CATEGORY,
+          permission: 'policy_signal:write',
+          teamId,
+          detail: { signalId: row.id },
+        });
         return row.id;
       }));
   // The answer is the recorder's own list (as the page shows it after saving).
   return listMySignals(deps, ctx);
 }
 
-async function loadSignals(tx: Tx, actor: Actor, where: { teamIds: readonly string[] | null; recordedBy?: string }): Promise<{ list: PolicySignalList; linkedCases: string[] }> {
-  if (where.teamIds !== null && where.teamIds.length === 0) return { list: { summary: [], signals: [] }, linkedCases: [] };
+async function loadSignals(
+  tx: Tx,
+  actor: Actor,
+  where: { teamIds: readonly string[] | null; recordedBy?: string },
+): Promise<{ list: PolicySignalList; linkedCases: string[] }> {
+  if (where.teamIds !== null && where.teamIds.length === 0)
+    return { list: { summary: [], signals: [] }, linkedCases: [] };
   let q = tx
     .selectFrom('policy_signal as s')
     .innerJoin('team as t', 't.id', 's.team_id')
-    .select(['s.id', 's.team_id', 't.name as team_name', 's.kind', 's.life_domain', 's.description', 's.case_id', 's.recorded_at', 's.forwarded_at', 's.version'])
+    .select([
+      's.id',
+      's.team_id',
+      't.name as team_name',
+      's.kind',
+      's.life_domain',
+      's.description',
+      's.case_id',
+      's.recorded_at',
+      's.forwarded_at',
+      's.version',
+    ])
     .orderBy('s.recorded_at', 'desc')
     .limit(500);
   if (where.teamIds !== null) q = q.where('s.team_id', 'in', where.teamIds);
@@ -77,7 +118,16 @@ async function loadSignals(tx: Tx, actor: Actor, where: { teamIds: readonly stri
     const c = s.case_id ? await findCase(tx, s.case_id) : undefined;
     const link = c && canViewCase(actor, c) ? c : undefined;
     if (link) linkedCases.push(link.id);
-    const reference = link ? ((await tx.selectFrom('referral as r').innerJoin('case_file as c', 'c.referral_id', 'r.id').select('r.reference').where('c.id', '=', link.id).executeTakeFirst())?.reference ?? null) : null;
+    const reference = link
+      ? ((
+          await tx
+            .selectFrom('referral as r')
+            .innerJoin('case_file as c', 'c.referral_id', 'r.id')
+            .select('r.reference')
+            .where('c.id', '=', link.id)
+            .executeTakeFirst()
+        )?.reference ?? null)
+      : null;
     signals.push({
       id: s.id,
       teamName: s.team_name,
@@ -91,22 +141,38 @@ async function loadSignals(tx: Tx, actor: Actor, where: { teamIds: readonly stri
       version: s.version,
     });
   }
-  const counts = new Map<string, { kind: PolicySignalView['kind']; lifeDomain: PolicySignalView['lifeDomain']; count: number }>();
+  const counts = new Map<
+    string,
+    { kind: PolicySignalView['kind']; lifeDomain: PolicySignalView['lifeDomain']; count: number }
+  >();
   for (const s of signals) {
     const key = `${s.kind}:${s.lifeDomain}`;
     const entry = counts.get(key) ?? { kind: s.kind, lifeDomain: s.lifeDomain, count: 0 };
     entry.count++;
     counts.set(key, entry);
   }
-  const summary = [...counts.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.lifeDomain.localeCompare(b.lifeDomain));
+  const summary = [...counts.values()].sort(
+    (a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.lifeDomain.localeCompare(b.lifeDomain),
+  );
   return { list: { summary, signals }, linkedCases };
 }
 
 /** Logs the case links a list showed (one row per person of each linked case); a list without links holds no personal data. */
-async function logLinks(tx: Tx, ctx: AccessContext, caseIds: readonly string[], permission: 'policy_signal:read' | 'policy_signal:write'): Promise<void> {
+async function logLinks(
+  tx: Tx,
+  ctx: AccessContext,
+  caseIds: readonly string[],
+  permission: 'policy_signal:read' | 'policy_signal:write',
+): Promise<void> {
   for (const id of new Set(caseIds)) {
     const c = await findCase(tx, id);
-    if (c) await logCaseAccess(tx, ctx, c, { action: 'search', event: 'policy_signal.listed', dataCategory: DATA_CATEGORY, permission });
+    if (c)
+      await logCaseAccess(tx, ctx, c, {
+        action: 'search',
+        event: 'policy_signal.listed',
+        dataCategory: DATA_CATEGORY,
+        permission,
+      });
   }
 }
 
@@ -129,16 +195,36 @@ export async function listMySignals(deps: Deps, ctx: AccessContext): Promise<Pol
 }
 
 /** The coordinator marks a signal of their team as taken to the municipality. */
-export async function forwardSignal(deps: Deps, ctx: AccessContext, id: string, version: number): Promise<PolicySignalList> {
+export async function forwardSignal(
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  version: number,
+): Promise<PolicySignalList> {
   await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const s = await tx.selectFrom('policy_signal').select(['id', 'team_id', 'forwarded_at']).where('id', '=', id).executeTakeFirst();
+    const s = await tx
+      .selectFrom('policy_signal')
+      .select(['id', 'team_id', 'forwarded_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     const teams = signalTeamsOf(ctx.actor);
     if (!s || (teams !== null && !teams.includes(s.team_id))) throw new AppError('not_found');
     if (!canForwardSignal(ctx.actor, { teamId: s.team_id })) throw new AppError('forbidden');
     if (s.forwarded_at !== null) throw invalid('signal', 'Dit signaal is al doorgezet naar de gemeente.');
     if (!(await bumpVersion(tx, 'policy_signal', s.id, version))) throw new AppError('version_conflict');
-    await tx.updateTable('policy_signal').set({ forwarded_at: deps.clock.now(), forwarded_by: ctx.actor.userId }).where('id', '=', s.id).execute();
-    await recordAccess(tx, ctx, { action: 'update', event: 'policy_signal.forwarded', dataCategory: DATA_CATEGORY, permission: 'policy_signal:read', teamId: s.team_id, detail: { signalId: s.id } });
+    await tx
+      .updateTable('policy_signal')
+      .set({ forwarded_at: deps.clock.now(), forwarded_by: ctx.actor.userId })
+      .where('id', '=', s.id)
+      .execute();
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'policy_signal.forwarded',
+      dataCategory: DATA_CATEGORY,
+      permission: 'policy_signal:read',
+      teamId: s.team_id,
+      detail: { signalId: s.id },
+    });
   });
   return listSignals(deps, ctx);
 }

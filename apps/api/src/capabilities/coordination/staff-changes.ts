@@ -45,9 +45,16 @@ async function userName(tx: Tx, id: string): Promise<{ name: string; active: boo
 
 /** The household's ways to be told: the primary person's e-mail, and active Mijn Nabij accounts of its members. */
 async function householdChannels(tx: Tx, c: CaseRow) {
-  const primary = c.primaryPersonId ? await tx.selectFrom('person').select(['email']).where('id', '=', c.primaryPersonId).executeTakeFirst() : undefined;
+  const primary = c.primaryPersonId
+    ? await tx.selectFrom('person').select(['email']).where('id', '=', c.primaryPersonId).executeTakeFirst()
+    : undefined;
   const accounts = c.personIds.length
-    ? await tx.selectFrom('resident_account').select('id').where('person_id', 'in', c.personIds).where('active', '=', true).execute()
+    ? await tx
+        .selectFrom('resident_account')
+        .select('id')
+        .where('person_id', 'in', c.personIds)
+        .where('active', '=', true)
+        .execute()
     : [];
   const email = primary?.email ?? null;
   const told = email && accounts.length ? 'email_and_portal' : email ? 'email' : accounts.length ? 'portal' : 'none';
@@ -66,7 +73,8 @@ async function applyWorkerChange(
   change: ChangeInput & { newWorkerId: string; version: number; today: string },
 ): Promise<Outgoing[]> {
   const previousId = c.caseWorkerId;
-  if (change.newWorkerId === previousId) throw invalid('caseWorkerId', 'Deze werker is al de contactpersoon. Kies een andere werker.');
+  if (change.newWorkerId === previousId)
+    throw invalid('caseWorkerId', 'Deze werker is al de contactpersoon. Kies een andere werker.');
   const candidates = await activeTeamWorkers(tx, c.teamId);
   const next = candidates.find((w) => w.id === change.newWorkerId);
   if (!next) throw invalid('caseWorkerId', 'Kies een actieve werker van het team van dit dossier.');
@@ -85,7 +93,13 @@ async function applyWorkerChange(
   const channels = await householdChannels(tx, c);
   await tx
     .updateTable('case_worker_change')
-    .set({ changed_by: ctx.actor.userId, reason: change.reason, reason_note: change.reasonNote ?? null, handover_note: change.handoverNote ?? null, household_told: channels.told })
+    .set({
+      changed_by: ctx.actor.userId,
+      reason: change.reason,
+      reason_note: change.reasonNote ?? null,
+      handover_note: change.handoverNote ?? null,
+      household_told: channels.told,
+    })
     .where('case_id', '=', c.id)
     .where('new_worker_id', '=', change.newWorkerId)
     .where('changed_by', 'is', null)
@@ -111,33 +125,69 @@ async function applyWorkerChange(
           : `Warme overdracht ${reference}: lees de overdrachtsnotitie en maak kennis met het huishouden`,
     },
     ...(previous?.active && !REASONS_WITHOUT_PREVIOUS_TASK.includes(change.reason)
-      ? [{ assignee: previousId, title: `Warme overdracht ${reference} aan ${next.name}: bespreek het dossier en stel ${next.name} voor aan het huishouden` }]
+      ? [
+          {
+            assignee: previousId,
+            title: `Warme overdracht ${reference} aan ${next.name}: bespreek het dossier en stel ${next.name} voor aan het huishouden`,
+          },
+        ]
       : []),
   ];
   await tx
     .insertInto('task')
-    .values(tasks.map((t) => ({ tenant_id: ctx.actor.tenantId, team_id: c.teamId, case_id: c.id, kind: 'manual', title: t.title, due_on: due, assignee_id: t.assignee, source_key: null, created_by: ctx.actor.userId })))
+    .values(
+      tasks.map((t) => ({
+        tenant_id: ctx.actor.tenantId,
+        team_id: c.teamId,
+        case_id: c.id,
+        kind: 'manual',
+        title: t.title,
+        due_on: due,
+        assignee_id: t.assignee,
+        source_key: null,
+        created_by: ctx.actor.userId,
+      })),
+    )
     .execute();
   await logCaseAccess(tx, ctx, c, {
     action: 'update',
     event: 'case_file.contact_person_changed',
     dataCategory: 'case_file',
     permission: 'case:assign',
-    detail: { previousWorkerId: previousId, newWorkerId: change.newWorkerId, reason: change.reason, householdTold: channels.told },
+    detail: {
+      previousWorkerId: previousId,
+      newWorkerId: change.newWorkerId,
+      reason: change.reason,
+      householdTold: channels.told,
+    },
   });
   if (!channels.email) return [];
-  const team = await tx.selectFrom('team').select(['name', 'contact_phone']).where('id', '=', c.teamId).executeTakeFirstOrThrow();
+  const team = await tx
+    .selectFrom('team')
+    .select(['name', 'contact_phone'])
+    .where('id', '=', c.teamId)
+    .executeTakeFirstOrThrow();
   return [
     {
       tenantId: ctx.actor.tenantId,
       to: channels.email,
-      ...newContactPersonMail({ team: team.name, teamPhone: team.contact_phone, next: next.name, previous: previous?.name ?? null }),
+      ...newContactPersonMail({
+        team: team.name,
+        teamPhone: team.contact_phone,
+        next: next.name,
+        previous: previous?.name ?? null,
+      }),
     },
   ];
 }
 
 /** The e-mail to the household about its new contact person, in plain Dutch (scanned with the other resident-facing texts). */
-export function newContactPersonMail(v: { team: string; teamPhone: string | null; next: string; previous: string | null }): { subject: string; text: string } {
+export function newContactPersonMail(v: {
+  team: string;
+  teamPhone: string | null;
+  next: string;
+  previous: string | null;
+}): { subject: string; text: string } {
   return {
     subject: `Uw nieuwe contactpersoon bij ${v.team}`,
     text: [
@@ -153,7 +203,12 @@ export function newContactPersonMail(v: { team: string; teamPhone: string | null
 }
 
 async function caseReference(tx: Tx, caseId: string): Promise<string> {
-  const r = await tx.selectFrom('case_file as c').leftJoin('referral as r', 'r.id', 'c.referral_id').select('r.reference').where('c.id', '=', caseId).executeTakeFirst();
+  const r = await tx
+    .selectFrom('case_file as c')
+    .leftJoin('referral as r', 'r.id', 'c.referral_id')
+    .select('r.reference')
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
   return r?.reference ?? 'dossier';
 }
 
@@ -198,13 +253,23 @@ function coordinatedTeams(actor: Actor): string[] {
 }
 
 /** The screen "Dossiers overdragen": the workers of the coordinator's teams, and the chosen worker's open cases. */
-export async function viewCaseload(deps: Deps, ctx: AccessContext, workerId: string | undefined): Promise<CaseloadView> {
+export async function viewCaseload(
+  deps: Deps,
+  ctx: AccessContext,
+  workerId: string | undefined,
+): Promise<CaseloadView> {
   const teams = coordinatedTeams(ctx.actor);
   if (teams.length === 0) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, (tx) => buildCaseloadView(tx, ctx, teams, workerId, true));
 }
 
-async function buildCaseloadView(tx: Tx, ctx: AccessContext, teams: string[], workerId: string | undefined, log: boolean): Promise<CaseloadView> {
+async function buildCaseloadView(
+  tx: Tx,
+  ctx: AccessContext,
+  teams: string[],
+  workerId: string | undefined,
+  log: boolean,
+): Promise<CaseloadView> {
   const open = sql<number>`(select count(*)::int from case_file c where c.phase <> 'closed' and c.team_id in (${sql.join(teams)}) and (c.case_worker_id = u.id or c.tandem_worker_id = u.id))`;
   const workers = await tx
     .selectFrom('app_user as u')
@@ -227,7 +292,9 @@ async function buildCaseloadView(tx: Tx, ctx: AccessContext, teams: string[], wo
             .select('c.id')
             .where('c.phase', '!=', 'closed')
             .where('c.team_id', 'in', teams)
-            .where((w) => w.or([w('c.case_worker_id', '=', w.ref('u.id')), w('c.tandem_worker_id', '=', w.ref('u.id'))])),
+            .where((w) =>
+              w.or([w('c.case_worker_id', '=', w.ref('u.id')), w('c.tandem_worker_id', '=', w.ref('u.id'))]),
+            ),
         ),
       ]),
     )
@@ -243,7 +310,20 @@ async function buildCaseloadView(tx: Tx, ctx: AccessContext, teams: string[], wo
         .leftJoin('household as h', 'h.id', 'c.household_id')
         .leftJoin('app_user as cw', 'cw.id', 'c.case_worker_id')
         .leftJoin('app_user as tw', 'tw.id', 'c.tandem_worker_id')
-        .select(['c.id', 'c.version', 'c.phase', 'c.team_id', 't.name as team_name', 'r.reference', 'h.name as household_name', 'c.case_worker_id', 'cw.display_name as case_worker_name', 'c.tandem_worker_id', 'tw.display_name as tandem_name', 'c.primary_person_id'])
+        .select([
+          'c.id',
+          'c.version',
+          'c.phase',
+          'c.team_id',
+          't.name as team_name',
+          'r.reference',
+          'h.name as household_name',
+          'c.case_worker_id',
+          'cw.display_name as case_worker_name',
+          'c.tandem_worker_id',
+          'tw.display_name as tandem_name',
+          'c.primary_person_id',
+        ])
         .where('c.phase', '!=', 'closed')
         .where('c.team_id', 'in', teams)
         .where((eb) => eb.or([eb('c.case_worker_id', '=', chosen.id), eb('c.tandem_worker_id', '=', chosen.id)]))
@@ -252,12 +332,19 @@ async function buildCaseloadView(tx: Tx, ctx: AccessContext, teams: string[], wo
     : [];
   const teamIds = [...new Set(rows.map((r) => r.team_id))];
   const candidates = [];
-  for (const teamId of teamIds) candidates.push({ teamId, workers: (await activeTeamWorkers(tx, teamId)).filter((w) => w.id !== chosen?.id) });
+  for (const teamId of teamIds)
+    candidates.push({ teamId, workers: (await activeTeamWorkers(tx, teamId)).filter((w) => w.id !== chosen?.id) });
   if (log && chosen) {
     await recordAccessMany(
       tx,
       ctx,
-      { action: 'search', event: 'case_file.caseload_listed', dataCategory: 'case_file', permission: 'case:assign', detail: { workerId: chosen.id, count: rows.length } },
+      {
+        action: 'search',
+        event: 'case_file.caseload_listed',
+        dataCategory: 'case_file',
+        permission: 'case:assign',
+        detail: { workerId: chosen.id, count: rows.length },
+      },
       rows.length ? rows.map((r) => r.primary_person_id) : [null],
     );
   }
@@ -266,10 +353,28 @@ async function buildCaseloadView(tx: Tx, ctx: AccessContext, teams: string[], wo
     worker: chosen ? { id: chosen.id, name: chosen.name, active: chosen.active } : null,
     cases: rows.map((r) => {
       const role = r.case_worker_id === chosen?.id ? ('case_worker' as const) : ('tandem' as const);
-      const other = role === 'case_worker' ? (r.tandem_worker_id && r.tandem_name ? { id: r.tandem_worker_id, name: r.tandem_name } : null) : { id: r.case_worker_id, name: r.case_worker_name ?? '' };
-      return { caseId: r.id, version: r.version, reference: r.reference, householdName: r.household_name, phase: r.phase, teamId: r.team_id, teamName: r.team_name, role, otherWorker: other };
+      const other =
+        role === 'case_worker'
+          ? r.tandem_worker_id && r.tandem_name
+            ? { id: r.tandem_worker_id, name: r.tandem_name }
+            : null
+          : { id: r.case_worker_id, name: r.case_worker_name ?? '' };
+      return {
+        caseId: r.id,
+        version: r.version,
+        reference: r.reference,
+        householdName: r.household_name,
+        phase: r.phase,
+        teamId: r.team_id,
+        teamName: r.team_name,
+        role,
+        otherWorker: other,
+      };
     }),
-    candidates: candidates.map((c) => ({ teamId: c.teamId, workers: c.workers.map((w) => ({ id: w.id, name: w.name })) })),
+    candidates: candidates.map((c) => ({
+      teamId: c.teamId,
+      workers: c.workers.map((w) => ({ id: w.id, name: w.name })),
+    })),
   };
 }
 
@@ -281,12 +386,16 @@ async function buildCaseloadView(tx: Tx, ctx: AccessContext, teams: string[], wo
 export async function moveCaseload(
   deps: Deps,
   ctx: AccessContext,
-  input: ChangeInput & { fromWorkerId: string; moves: Array<{ caseId: string; version: number; newWorkerId: string | null }> },
+  input: ChangeInput & {
+    fromWorkerId: string;
+    moves: Array<{ caseId: string; version: number; newWorkerId: string | null }>;
+  },
 ) {
   const teams = coordinatedTeams(ctx.actor);
   if (teams.length === 0) throw new AppError('forbidden');
   const today = municipalToday(deps.clock);
-  if (new Set(input.moves.map((m) => m.caseId)).size !== input.moves.length) throw invalid('moves', 'Een dossier staat twee keer in de lijst.');
+  if (new Set(input.moves.map((m) => m.caseId)).size !== input.moves.length)
+    throw invalid('moves', 'Een dossier staat twee keer in de lijst.');
   // A case of another team of the municipality: refused and logged with the case, in its own transaction.
   const refused = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const out: CaseRow[] = [];
@@ -299,7 +408,13 @@ export async function moveCaseload(
   });
   if (refused.length) {
     await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-      for (const c of refused) await logCaseAccess(tx, ctx, c, { action: 'update', event: 'case_file.access_denied', dataCategory: 'case_file', outcome: 'denied' });
+      for (const c of refused)
+        await logCaseAccess(tx, ctx, c, {
+          action: 'update',
+          event: 'case_file.access_denied',
+          dataCategory: 'case_file',
+          outcome: 'denied',
+        });
     });
     throw new AppError('forbidden');
   }
@@ -312,7 +427,9 @@ export async function moveCaseload(
       if (phase.phase === 'closed') throw invalid(`moves.${i}`, 'Dit dossier is gesloten.');
       if (c.caseWorkerId === input.fromWorkerId) {
         if (!m.newWorkerId) throw invalid(`moves.${i}.newWorkerId`, 'Kies de nieuwe contactpersoon.');
-        outgoing.push(...(await applyWorkerChange(tx, ctx, c, { ...input, newWorkerId: m.newWorkerId, version: m.version, today })));
+        outgoing.push(
+          ...(await applyWorkerChange(tx, ctx, c, { ...input, newWorkerId: m.newWorkerId, version: m.version, today })),
+        );
       } else if (c.tandemWorkerId === input.fromWorkerId) {
         await moveTandem(tx, ctx, c, { ...input, newWorkerId: m.newWorkerId, version: m.version });
       } else {
@@ -326,10 +443,17 @@ export async function moveCaseload(
 }
 
 /** The leaving worker was the tandem partner: a new tandem partner from the team, or none. */
-async function moveTandem(tx: Tx, ctx: AccessContext, c: CaseRow, m: ChangeInput & { newWorkerId: string | null; version: number }): Promise<void> {
+async function moveTandem(
+  tx: Tx,
+  ctx: AccessContext,
+  c: CaseRow,
+  m: ChangeInput & { newWorkerId: string | null; version: number },
+): Promise<void> {
   if (m.newWorkerId !== null) {
-    if (m.newWorkerId === c.caseWorkerId) throw invalid('moves', 'De contactpersoon kan niet ook de tandempartner zijn.');
-    if (!(await activeTeamWorkers(tx, c.teamId)).some((w) => w.id === m.newWorkerId)) throw invalid('moves', 'Kies een actieve werker van het team van dit dossier.');
+    if (m.newWorkerId === c.caseWorkerId)
+      throw invalid('moves', 'De contactpersoon kan niet ook de tandempartner zijn.');
+    if (!(await activeTeamWorkers(tx, c.teamId)).some((w) => w.id === m.newWorkerId))
+      throw invalid('moves', 'Kies een actieve werker van het team van dit dossier.');
   }
   const updated = await tx
     .updateTable('case_file')
@@ -340,7 +464,13 @@ async function moveTandem(tx: Tx, ctx: AccessContext, c: CaseRow, m: ChangeInput
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('version_conflict');
   await tx
     .insertInto('tandem_change')
-    .values({ tenant_id: ctx.actor.tenantId, case_id: c.id, previous_worker_id: c.tandemWorkerId, new_worker_id: m.newWorkerId, changed_by: ctx.actor.userId })
+    .values({
+      tenant_id: ctx.actor.tenantId,
+      case_id: c.id,
+      previous_worker_id: c.tandemWorkerId,
+      new_worker_id: m.newWorkerId,
+      changed_by: ctx.actor.userId,
+    })
     .execute();
   await logCaseAccess(tx, ctx, c, {
     action: 'update',
@@ -356,45 +486,98 @@ async function moveTandem(tx: Tx, ctx: AccessContext, c: CaseRow, m: ChangeInput
  * the case and its plan. The case's workers and the team coordinator link and unlink; the case's `version` guards
  * concurrent changes; both are logged on the case.
  */
-export async function linkProcessCoordinator(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number; userId: string }) {
+export async function linkProcessCoordinator(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { version: number; userId: string },
+) {
   const today = municipalToday(deps.clock);
-  return withCaseRule(deps, ctx, caseId, 'work', () => true, async (tx, c) => {
-    const consultant = await tx
-      .selectFrom('app_user as u')
-      .innerJoin('user_role as r', 'r.user_id', 'u.id')
-      .select('u.id')
-      .where('u.id', '=', input.userId)
-      .where('u.active', '=', true)
-      .where('r.role', '=', 'municipal_consultant')
-      .executeTakeFirst();
-    if (!consultant) throw invalid('userId', 'Kies een consulent van de gemeente.');
-    if ((c.processCoordinatorIds ?? []).includes(input.userId)) throw invalid('userId', 'Deze consulent is al procesregisseur van dit dossier.');
-    await bumpCase(tx, c.id, input.version);
-    await tx.insertInto('case_process_coordinator').values({ tenant_id: ctx.actor.tenantId, case_id: c.id, user_id: input.userId, linked_by: ctx.actor.userId, unlinked_by: null, unlinked_at: null }).execute();
-    await logCaseAccess(tx, ctx, c, { action: 'update', event: 'case_file.process_coordinator_linked', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { userId: input.userId } });
-    return buildCaseCoordination(tx, ctx.actor, (await findCase(tx, c.id)) ?? c, today);
-  });
+  return withCaseRule(
+    deps,
+    ctx,
+    caseId,
+    'work',
+    () => true,
+    async (tx, c) => {
+      const consultant = await tx
+        .selectFrom('app_user as u')
+        .innerJoin('user_role as r', 'r.user_id', 'u.id')
+        .select('u.id')
+        .where('u.id', '=', input.userId)
+        .where('u.active', '=', true)
+        .where('r.role', '=', 'municipal_consultant')
+        .executeTakeFirst();
+      if (!consultant) throw invalid('userId', 'Kies een consulent van de gemeente.');
+      if ((c.processCoordinatorIds ?? []).includes(input.userId))
+        throw invalid('userId', 'Deze consulent is al procesregisseur van dit dossier.');
+      await bumpCase(tx, c.id, input.version);
+      await tx
+        .insertInto('case_process_coordinator')
+        .values({
+          tenant_id: ctx.actor.tenantId,
+          case_id: c.id,
+          user_id: input.userId,
+          linked_by: ctx.actor.userId,
+          unlinked_by: null,
+          unlinked_at: null,
+        })
+        .execute();
+      await logCaseAccess(tx, ctx, c, {
+        action: 'update',
+        event: 'case_file.process_coordinator_linked',
+        dataCategory: DATA_CATEGORY,
+        permission: 'case:read',
+        detail: { userId: input.userId },
+      });
+      return buildCaseCoordination(tx, ctx.actor, (await findCase(tx, c.id)) ?? c, today);
+    },
+  );
 }
 
 /** Ends the link of a process coordinator: their access to the case ends at once; the row stays as history. */
-export async function unlinkProcessCoordinator(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number; userId: string }) {
+export async function unlinkProcessCoordinator(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { version: number; userId: string },
+) {
   const today = municipalToday(deps.clock);
-  return withCaseRule(deps, ctx, caseId, 'work', () => true, async (tx, c) => {
-    await bumpCase(tx, c.id, input.version);
-    const ended = await tx
-      .updateTable('case_process_coordinator')
-      .set({ unlinked_by: ctx.actor.userId, unlinked_at: new Date() })
-      .where('case_id', '=', c.id)
-      .where('user_id', '=', input.userId)
-      .where('unlinked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(ended.numUpdatedRows) !== 1) throw invalid('userId', 'Deze consulent is geen procesregisseur van dit dossier.');
-    await logCaseAccess(tx, ctx, c, { action: 'update', event: 'case_file.process_coordinator_unlinked', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { userId: input.userId } });
-    return buildCaseCoordination(tx, ctx.actor, (await findCase(tx, c.id)) ?? c, today);
-  });
+  return withCaseRule(
+    deps,
+    ctx,
+    caseId,
+    'work',
+    () => true,
+    async (tx, c) => {
+      await bumpCase(tx, c.id, input.version);
+      const ended = await tx
+        .updateTable('case_process_coordinator')
+        .set({ unlinked_by: ctx.actor.userId, unlinked_at: new Date() })
+        .where('case_id', '=', c.id)
+        .where('user_id', '=', input.userId)
+        .where('unlinked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(ended.numUpdatedRows) !== 1)
+        throw invalid('userId', 'Deze consulent is geen procesregisseur van dit dossier.');
+      await logCaseAccess(tx, ctx, c, {
+        action: 'update',
+        event: 'case_file.process_coordinator_unlinked',
+        dataCategory: DATA_CATEGORY,
+        permission: 'case:read',
+        detail: { userId: input.userId },
+      });
+      return buildCaseCoordination(tx, ctx.actor, (await findCase(tx, c.id)) ?? c, today);
+    },
+  );
 }
 
 async function bumpCase(tx: Tx, caseId: string, version: number): Promise<void> {
-  const r = await tx.updateTable('case_file').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', caseId).where('version', '=', version).executeTakeFirst();
+  const r = await tx
+    .updateTable('case_file')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', caseId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new AppError('version_conflict');
 }

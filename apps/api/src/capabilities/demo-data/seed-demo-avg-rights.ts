@@ -6,7 +6,10 @@ import type { Tx } from '../../platform/database/database';
  * household), and one old, closed case whose retention has ended, so the privacy officer's page "Te vernietigen"
  * has something to show. All fictional.
  */
-export async function seedDemoAvgRights(tx: Tx, c: { tenantId: string; noordId: string; users: Map<string, string> }): Promise<void> {
+export async function seedDemoAvgRights(
+  tx: Tx,
+  c: { tenantId: string; noordId: string; users: Map<string, string> },
+): Promise<void> {
   const user = (name: string) => c.users.get(name) ?? '';
   await sql`
     update case_file cf
@@ -22,11 +25,35 @@ export async function seedDemoAvgRights(tx: Tx, c: { tenantId: string; noordId: 
   // A case of the Participatiewet, closed in 2017: with the default term of 7 years it is due for destruction.
   const person = await tx
     .insertInto('person')
-    .values({ tenant_id: c.tenantId, first_name: 'Gerard', infix: null, last_name: 'Verbeek', date_of_birth: '1962-04-17', bsn: null, postcode: '3515AB', house_number: '7', house_number_addition: null, street: 'Wilgenlaan', city: 'Voorbeeld', phone: null, email: null, preferred_language: null, created_by: null, updated_by: null })
+    .values({
+      tenant_id: c.tenantId,
+      first_name: 'Gerard',
+      infix: null,
+      last_name: 'Verbeek',
+      date_of_birth: '1962-04-17',
+      bsn: null,
+      postcode: '3515AB',
+      house_number: '7',
+      house_number_addition: null,
+      street: 'Wilgenlaan',
+      city: 'Voorbeeld',
+      phone: null,
+      email: null,
+      preferred_language: null,
+      created_by: null,
+      updated_by: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const household = await tx.insertInto('household').values({ tenant_id: c.tenantId, name: 'Huishouden Verbeek' }).returning('id').executeTakeFirstOrThrow();
-  await tx.insertInto('household_member').values({ tenant_id: c.tenantId, household_id: household.id, person_id: person.id, relation: 'other' }).execute();
+  const household = await tx
+    .insertInto('household')
+    .values({ tenant_id: c.tenantId, name: 'Huishouden Verbeek' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('household_member')
+    .values({ tenant_id: c.tenantId, household_id: household.id, person_id: person.id, relation: 'other' })
+    .execute();
   const referral = await tx
     .insertInto('referral')
     .values({

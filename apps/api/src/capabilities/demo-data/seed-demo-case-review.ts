@@ -4,7 +4,10 @@ import type { Tx } from '../../platform/database/database';
  * The next fortnightly case review meeting (casuïstiekoverleg) of Wijkteam Noord, in a few days, with one case
  * already on the agenda: the worker asks for peer review of the approach with the Van den Berg household.
  */
-export async function seedDemoCaseReview(tx: Tx, c: { tenantId: string; noordId: string; users: Map<string, string> }): Promise<void> {
+export async function seedDemoCaseReview(
+  tx: Tx,
+  c: { tenantId: string; noordId: string; users: Map<string, string> },
+): Promise<void> {
   const coordinator = c.users.get('coordinator');
   const worker = c.users.get('werker');
   if (!coordinator || !worker) return;
@@ -29,7 +32,8 @@ export async function seedDemoCaseReview(tx: Tx, c: { tenantId: string; noordId:
       meeting_id: meeting.id,
       case_id: vandenberg.id,
       question_kind: 'peer_review',
-      question: 'De spanningen thuis nemen niet af. Graag collegiale toetsing: zetten we de juiste stappen, of is er meer nodig voor Noah?',
+      question:
+        'De spanningen thuis nemen niet af. Graag collegiale toetsing: zetten we de juiste stappen, of is er meer nodig voor Noah?',
       requested_by: worker,
     })
     .execute();

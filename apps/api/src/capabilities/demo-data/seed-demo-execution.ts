@@ -43,7 +43,8 @@ export async function seedDemoExecution(tx: Tx, c: Context): Promise<void> {
       referrer_phone: '030-1239000',
       referrer_email: 'bakker@huisarts-parkweg.example',
       life_domains: ['mental_health', 'instrumental_adl', 'social_network'],
-      question: 'Mevrouw Meijer (57) is somber, komt nauwelijks buiten en haar huis raakt vervuild. Zij wil hulp om het weer op orde te krijgen.',
+      question:
+        'Mevrouw Meijer (57) is somber, komt nauwelijks buiten en haar huis raakt vervuild. Zij wil hulp om het weer op orde te krijgen.',
       tried: 'Gesprekken bij de POH-GGZ.',
       urgency: 'normal',
       children_at_risk: 'no',
@@ -86,7 +87,15 @@ export async function seedDemoExecution(tx: Tx, c: Context): Promise<void> {
     .executeTakeFirstOrThrow();
   const zrm = await tx
     .insertInto('zrm_assessment')
-    .values({ tenant_id: c.tenantId, case_id: kase.id, person_id: anja, instrument: 'zrm2017', kind: 'start', assessed_on: day(-126), recorded_by: worker })
+    .values({
+      tenant_id: c.tenantId,
+      case_id: kase.id,
+      person_id: anja,
+      instrument: 'zrm2017',
+      kind: 'start',
+      assessed_on: day(-126),
+      recorded_by: worker,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await tx
@@ -98,15 +107,34 @@ export async function seedDemoExecution(tx: Tx, c: Context): Promise<void> {
           ['instrumental_adl', 2, 'Huishouden loopt vast; post blijft liggen.'],
           ['social_network', 2, 'Alleen contact met een zus in Zwolle.'],
         ] as const
-      ).map(([domain, score, note]) => ({ assessment_id: zrm.id, tenant_id: c.tenantId, domain, score, note, out_of_scope_reason: null })),
+      ).map(([domain, score, note]) => ({
+        assessment_id: zrm.id,
+        tenant_id: c.tenantId,
+        domain,
+        score,
+        note,
+        out_of_scope_reason: null,
+      })),
     )
     .execute();
   await tx
     .insertInto('participation_measure')
-    .values({ tenant_id: c.tenantId, case_id: kase.id, person_id: anja, rung: 1, measured_on: day(-126), note: 'Komt bijna niet buiten.', recorded_by: worker })
+    .values({
+      tenant_id: c.tenantId,
+      case_id: kase.id,
+      person_id: anja,
+      rung: 1,
+      measured_on: day(-126),
+      note: 'Komt bijna niet buiten.',
+      recorded_by: worker,
+    })
     .execute();
 
-  const plan = await tx.insertInto('plan').values({ tenant_id: c.tenantId, case_id: kase.id, created_by: worker }).returning('id').executeTakeFirstOrThrow();
+  const plan = await tx
+    .insertInto('plan')
+    .values({ tenant_id: c.tenantId, case_id: kase.id, created_by: worker })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const version = await tx
     .insertInto('plan_version')
     .values({
@@ -126,7 +154,13 @@ export async function seedDemoExecution(tx: Tx, c: Context): Promise<void> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const goals: Array<{ domain: string; problem: string; goal: string; result: string; actions: Array<[string, string, string]> }> = [
+  const goals: Array<{
+    domain: string;
+    problem: string;
+    goal: string;
+    result: string;
+    actions: Array<[string, string, string]>;
+  }> = [
     {
       domain: 'instrumental_adl',
       problem: 'Mijn huis is rommelig en ik kom er niet aan toe.',
@@ -158,7 +192,18 @@ export async function seedDemoExecution(tx: Tx, c: Context): Promise<void> {
   for (const [index, g] of goals.entries()) {
     const goal = await tx
       .insertInto('plan_goal')
-      .values({ tenant_id: c.tenantId, plan_version_id: version.id, position: index + 1, domain: g.domain, zrm_score: 2, zrm_assessed_on: day(-126), problem: g.problem, goal: g.goal, intended_result: g.result, solutions: null })
+      .values({
+        tenant_id: c.tenantId,
+        plan_version_id: version.id,
+        position: index + 1,
+        domain: g.domain,
+        zrm_score: 2,
+        zrm_assessed_on: day(-126),
+        problem: g.problem,
+        goal: g.goal,
+        intended_result: g.result,
+        solutions: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx

@@ -18,7 +18,9 @@ async function insertRows(tx: Tx, table: string, rows: readonly Row[]): Promise<
   const columns = Object.keys(first);
   for (let i = 0; i < rows.length; i += 400) {
     const chunk = rows.slice(i, i + 400);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(chunk.map((r) => sql`(${sql.join(columns.map((c) => r[c] ?? null))})`))}`.execute(tx);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(chunk.map((r) => sql`(${sql.join(columns.map((c) => r[c] ?? null))})`))}`.execute(
+      tx,
+    );
   }
 }
 
@@ -43,7 +45,20 @@ const nextTuesday = (d: number) => d + ((2 - new Date(d).getUTCDay() + 7) % 7) *
 const isoDay = (d: number) => new Date(d).toISOString().slice(0, 10);
 const at = (d: number) => new Date(d + 9 * 3_600_000);
 
-const CHANNELS = ['web_form', 'web_form', 'web_form', 'web_form', 'phone', 'phone', 'phone', 'email', 'walk_in', 'walk_in', 'partner_signal', 'volunteer_handover'] as const;
+const CHANNELS = [
+  'web_form',
+  'web_form',
+  'web_form',
+  'web_form',
+  'phone',
+  'phone',
+  'phone',
+  'email',
+  'walk_in',
+  'walk_in',
+  'partner_signal',
+  'volunteer_handover',
+] as const;
 const KIND: Record<string, readonly string[]> = {
   web_form: ['professional', 'professional', 'self'],
   phone: ['self', 'professional'],
@@ -52,18 +67,82 @@ const KIND: Record<string, readonly string[]> = {
   partner_signal: ['partner'],
   volunteer_handover: ['self'],
 };
-const DOMAINS = ['finances', 'finances', 'housing', 'mental_health', 'social_network', 'instrumental_adl', 'domestic_relations', 'time_use', 'physical_health'] as const;
-const REASONS = ['goals_reached', 'goals_reached', 'goals_reached', 'goals_reached', 'goals_reached', 'referred_elsewhere', 'referred_elsewhere', 'household_stopped', 'no_contact_after_outreach', 'moved', 'other'] as const;
-const PERFORMERS = ['self', 'self', 'self_with_aids', 'family_or_informal_carer', 'network_or_volunteers', 'network_or_volunteers', 'case_worker_or_team', 'case_worker_or_team', 'other_organisation'] as const;
+const DOMAINS = [
+  'finances',
+  'finances',
+  'housing',
+  'mental_health',
+  'social_network',
+  'instrumental_adl',
+  'domestic_relations',
+  'time_use',
+  'physical_health',
+] as const;
+const REASONS = [
+  'goals_reached',
+  'goals_reached',
+  'goals_reached',
+  'goals_reached',
+  'goals_reached',
+  'referred_elsewhere',
+  'referred_elsewhere',
+  'household_stopped',
+  'no_contact_after_outreach',
+  'moved',
+  'other',
+] as const;
+const PERFORMERS = [
+  'self',
+  'self',
+  'self_with_aids',
+  'family_or_informal_carer',
+  'network_or_volunteers',
+  'network_or_volunteers',
+  'case_worker_or_team',
+  'case_worker_or_team',
+  'other_organisation',
+] as const;
 const SIGNALS = [
-  { kind: 'service_gap', domain: 'finances', text: 'Wachttijd voor schuldhulpverlening loopt op tot twaalf weken; huishoudens raken in die tijd verder achter.' },
-  { kind: 'service_gap', domain: 'mental_health', text: 'Geen laagdrempelige GGZ-inloop in de wijk; mensen met lichte klachten komen nergens terecht.' },
-  { kind: 'law_gap', domain: 'housing', text: 'Kostendelersnorm houdt jongvolwassenen thuis terwijl de situatie onveilig is.' },
-  { kind: 'cooperation', domain: 'housing', text: 'Woningcorporatie meldt huurachterstanden pas na drie maanden; eerder signaleren is afgesproken maar gebeurt niet.' },
-  { kind: 'service_gap', domain: 'social_network', text: 'Het maatjesproject heeft een wachtlijst; er zijn te weinig vrijwilligers in Zuid.' },
-  { kind: 'other', domain: 'finances', text: 'Veel vragen over energietoeslag; een groepsvoorlichting zou individuele afspraken schelen.' },
-  { kind: 'service_gap', domain: 'finances', text: 'Budgetcursus is alleen overdag; werkende ouders kunnen niet deelnemen.' },
-  { kind: 'cooperation', domain: 'mental_health', text: 'Terugkoppeling van de huisartsenpost na crisiscontact ontbreekt vaak.' },
+  {
+    kind: 'service_gap',
+    domain: 'finances',
+    text: 'Wachttijd voor schuldhulpverlening loopt op tot twaalf weken; huishoudens raken in die tijd verder achter.',
+  },
+  {
+    kind: 'service_gap',
+    domain: 'mental_health',
+    text: 'Geen laagdrempelige GGZ-inloop in de wijk; mensen met lichte klachten komen nergens terecht.',
+  },
+  {
+    kind: 'law_gap',
+    domain: 'housing',
+    text: 'Kostendelersnorm houdt jongvolwassenen thuis terwijl de situatie onveilig is.',
+  },
+  {
+    kind: 'cooperation',
+    domain: 'housing',
+    text: 'Woningcorporatie meldt huurachterstanden pas na drie maanden; eerder signaleren is afgesproken maar gebeurt niet.',
+  },
+  {
+    kind: 'service_gap',
+    domain: 'social_network',
+    text: 'Het maatjesproject heeft een wachtlijst; er zijn te weinig vrijwilligers in Zuid.',
+  },
+  {
+    kind: 'other',
+    domain: 'finances',
+    text: 'Veel vragen over energietoeslag; een groepsvoorlichting zou individuele afspraken schelen.',
+  },
+  {
+    kind: 'service_gap',
+    domain: 'finances',
+    text: 'Budgetcursus is alleen overdag; werkende ouders kunnen niet deelnemen.',
+  },
+  {
+    kind: 'cooperation',
+    domain: 'mental_health',
+    text: 'Terugkoppeling van de huisartsenpost na crisiscontact ontbreekt vaak.',
+  },
 ] as const;
 
 /**
@@ -93,7 +172,14 @@ export async function seedDemoHistory(tx: Tx, c: Context): Promise<void> {
     if (!id) {
       id = randomUUID();
       meetings.set(key, id);
-      add('intake_meeting', { id, tenant_id: c.tenantId, team_id: teamId, date: isoDay(day), chair_user_id: coordinator, created_by: coordinator });
+      add('intake_meeting', {
+        id,
+        tenant_id: c.tenantId,
+        team_id: teamId,
+        date: isoDay(day),
+        chair_user_id: coordinator,
+        created_by: coordinator,
+      });
     }
     return id;
   };
@@ -179,25 +265,77 @@ export async function seedDemoHistory(tx: Tx, c: Context): Promise<void> {
         consent_recorded_by: coordinator,
         analysis_deadline: isoDay(opened + 42 * DAY),
       });
-      if (changes) add('case_worker_change', { tenant_id: c.tenantId, case_id: caseId, previous_worker_id: former, new_worker_id: worker, changed_at: at(firstContact + 20 * DAY) });
+      if (changes)
+        add('case_worker_change', {
+          tenant_id: c.tenantId,
+          case_id: caseId,
+          previous_worker_id: former,
+          new_worker_id: worker,
+          changed_at: at(firstContact + 20 * DAY),
+        });
       // Contacts: the first, and a few more; home visits often.
       for (let k = 0, day = firstContact; k < rng.int(3, 6) && day < closedOn; k++, day += rng.int(7, 21) * DAY) {
-        add('contact_entry', { tenant_id: c.tenantId, case_id: caseId, kind: rng.pick(['home_visit', 'home_visit', 'phone', 'office']), contact_on: isoDay(day), note: 'Gesprek met het huishouden.', recorded_by: worker, recorded_at: at(day) });
+        add('contact_entry', {
+          tenant_id: c.tenantId,
+          case_id: caseId,
+          kind: rng.pick(['home_visit', 'home_visit', 'phone', 'office']),
+          contact_on: isoDay(day),
+          note: 'Gesprek met het huishouden.',
+          recorded_by: worker,
+          recorded_at: at(day),
+        });
       }
       // ZRM and participation: start and closing.
       const domains = [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.pick(DOMAINS)))];
       const startId = randomUUID();
       const closingId = randomUUID();
-      add('zrm_assessment', { id: startId, tenant_id: c.tenantId, case_id: caseId, person_id: person, instrument: 'zrm2017', kind: 'start', assessed_on: isoDay(firstContact + 7 * DAY), recorded_by: worker });
-      add('zrm_assessment', { id: closingId, tenant_id: c.tenantId, case_id: caseId, person_id: person, instrument: 'zrm2017', kind: 'closing', assessed_on: isoDay(closedOn - DAY), recorded_by: worker });
+      add('zrm_assessment', {
+        id: startId,
+        tenant_id: c.tenantId,
+        case_id: caseId,
+        person_id: person,
+        instrument: 'zrm2017',
+        kind: 'start',
+        assessed_on: isoDay(firstContact + 7 * DAY),
+        recorded_by: worker,
+      });
+      add('zrm_assessment', {
+        id: closingId,
+        tenant_id: c.tenantId,
+        case_id: caseId,
+        person_id: person,
+        instrument: 'zrm2017',
+        kind: 'closing',
+        assessed_on: isoDay(closedOn - DAY),
+        recorded_by: worker,
+      });
       for (const domain of domains) {
         const start = rng.int(1, 3);
         add('zrm_score', { assessment_id: startId, tenant_id: c.tenantId, domain, score: start });
-        add('zrm_score', { assessment_id: closingId, tenant_id: c.tenantId, domain, score: Math.min(5, Math.max(1, start + rng.pick([-1, 0, 0, 1, 1, 1, 2]))) });
+        add('zrm_score', {
+          assessment_id: closingId,
+          tenant_id: c.tenantId,
+          domain,
+          score: Math.min(5, Math.max(1, start + rng.pick([-1, 0, 0, 1, 1, 1, 2]))),
+        });
       }
       const rung = rng.int(1, 4);
-      add('participation_measure', { tenant_id: c.tenantId, case_id: caseId, person_id: person, rung, measured_on: isoDay(firstContact + 7 * DAY), recorded_by: worker });
-      add('participation_measure', { tenant_id: c.tenantId, case_id: caseId, person_id: person, rung: Math.min(6, rung + rng.pick([0, 0, 1, 1, 2])), measured_on: isoDay(closedOn - DAY), recorded_by: worker });
+      add('participation_measure', {
+        tenant_id: c.tenantId,
+        case_id: caseId,
+        person_id: person,
+        rung,
+        measured_on: isoDay(firstContact + 7 * DAY),
+        recorded_by: worker,
+      });
+      add('participation_measure', {
+        tenant_id: c.tenantId,
+        case_id: caseId,
+        person_id: person,
+        rung: Math.min(6, rung + rng.pick([0, 0, 1, 1, 2])),
+        measured_on: isoDay(closedOn - DAY),
+        recorded_by: worker,
+      });
       // The plan: a goal per domain, actions light before heavy.
       const planId = randomUUID();
       const versionId = randomUUID();
@@ -220,20 +358,58 @@ export async function seedDemoHistory(tx: Tx, c: Context): Promise<void> {
       });
       domains.forEach((domain, g) => {
         const goalId = randomUUID();
-        add('plan_goal', { id: goalId, tenant_id: c.tenantId, plan_version_id: versionId, position: g + 1, domain, problem: 'Zoals het huishouden het zelf zegt.', goal: 'Wat het huishouden wil bereiken.' });
+        add('plan_goal', {
+          id: goalId,
+          tenant_id: c.tenantId,
+          plan_version_id: versionId,
+          position: g + 1,
+          domain,
+          problem: 'Zoals het huishouden het zelf zegt.',
+          goal: 'Wat het huishouden wil bereiken.',
+        });
         for (let a = 0; a < rng.int(1, 3); a++) {
           const performer = rng.pick(PERFORMERS);
-          const service = performer === 'network_or_volunteers' && light.length ? rng.pick(light) : performer === 'other_organisation' && tailored.length ? rng.pick(tailored) : null;
-          add('plan_action', { tenant_id: c.tenantId, goal_id: goalId, position: a + 1, description: 'Afgesproken actie.', performer, service_id: service, status: 'done' });
+          const service =
+            performer === 'network_or_volunteers' && light.length
+              ? rng.pick(light)
+              : performer === 'other_organisation' && tailored.length
+                ? rng.pick(tailored)
+                : null;
+          add('plan_action', {
+            tenant_id: c.tenantId,
+            goal_id: goalId,
+            position: a + 1,
+            description: 'Afgesproken actie.',
+            performer,
+            service_id: service,
+            status: 'done',
+          });
         }
       });
       const evaluated = agreed + rng.int(60, 100) * DAY;
       if (evaluated < closedOn) {
-        add('case_evaluation', { tenant_id: c.tenantId, case_id: caseId, episode: 1, held_on: isoDay(evaluated), participants: 'Huishouden en werker', plan_version_id: versionId, conclusion: 'continue', recorded_by: worker });
+        add('case_evaluation', {
+          tenant_id: c.tenantId,
+          case_id: caseId,
+          episode: 1,
+          held_on: isoDay(evaluated),
+          participants: 'Huishouden en werker',
+          plan_version_id: versionId,
+          conclusion: 'continue',
+          recorded_by: worker,
+        });
       }
       // The closure, sometimes with a watch that has since ended.
       const answerId = randomUUID();
-      add('closing_question_answer', { id: answerId, tenant_id: c.tenantId, case_id: caseId, episode: 1, something_goes_wrong: false, answered_by: worker, answered_at: at(closedOn) });
+      add('closing_question_answer', {
+        id: answerId,
+        tenant_id: c.tenantId,
+        case_id: caseId,
+        episode: 1,
+        something_goes_wrong: false,
+        answered_by: worker,
+        answered_at: at(closedOn),
+      });
       const reason = rng.pick(REASONS);
       const watch = reason === 'goals_reached' && rng.next() < 0.3 && closedOn + 40 * DAY < today;
       const closureId = randomUUID();
@@ -273,18 +449,43 @@ export async function seedDemoHistory(tx: Tx, c: Context): Promise<void> {
         });
       }
       if (reason === 'referred_elsewhere' && rng.next() < 0.7) {
-        add('care_transfer', { tenant_id: c.tenantId, case_id: caseId, kind: 'warm_handover', organisation: 'Specialistische hulp', what: 'Warme overdracht', on_date: isoDay(closedOn - 7 * DAY), warm_meeting_held: true, recorded_by: worker });
+        add('care_transfer', {
+          tenant_id: c.tenantId,
+          case_id: caseId,
+          kind: 'warm_handover',
+          organisation: 'Specialistische hulp',
+          what: 'Warme overdracht',
+          on_date: isoDay(closedOn - 7 * DAY),
+          warm_meeting_held: true,
+          recorded_by: worker,
+        });
       }
       closedHouseholds.push({ household, closedOn });
     }
     // Referrals closed without a case: advice to the referrer, referral elsewhere, not for the team, or closed at the desk.
     for (let i = 0; i < (teamName === 'Noord' ? 14 : 9); i++) {
       const received = today - rng.int(20, 400) * DAY;
-      const outcome = rng.pick(['advice', 'advice', 'refer_elsewhere', 'refer_elsewhere', 'not_for_us', 'none'] as const);
+      const outcome = rng.pick([
+        'advice',
+        'advice',
+        'refer_elsewhere',
+        'refer_elsewhere',
+        'not_for_us',
+        'none',
+      ] as const);
       const id = referral(teamId, received, rng.pick(CHANNELS), 'closed', null);
       if (outcome !== 'none') {
         const decided = nextTuesday(received + rng.int(1, 6) * DAY);
-        add('core_decision', { referral_id: id, tenant_id: c.tenantId, meeting_id: meeting(teamId, decided), outcome, reasoning: 'Besproken in het aanmeldoverleg.', discussed_with_resident: rng.next() < 0.6, decided_by: coordinator, decided_at: at(decided) });
+        add('core_decision', {
+          referral_id: id,
+          tenant_id: c.tenantId,
+          meeting_id: meeting(teamId, decided),
+          outcome,
+          reasoning: 'Besproken in het aanmeldoverleg.',
+          discussed_with_resident: rng.next() < 0.6,
+          decided_by: coordinator,
+          decided_at: at(decided),
+        });
       }
     }
     // Households that came back within a year.
@@ -292,7 +493,16 @@ export async function seedDemoHistory(tx: Tx, c: Context): Promise<void> {
       const received = h.closedOn + rng.int(20, 50) * DAY;
       const id = referral(teamId, received, 'phone', 'closed', h.household);
       const decided = nextTuesday(received + 2 * DAY);
-      add('core_decision', { referral_id: id, tenant_id: c.tenantId, meeting_id: meeting(teamId, decided), outcome: 'advice', reasoning: 'Korte vraag; advies volstond.', discussed_with_resident: true, decided_by: coordinator, decided_at: at(decided) });
+      add('core_decision', {
+        referral_id: id,
+        tenant_id: c.tenantId,
+        meeting_id: meeting(teamId, decided),
+        outcome: 'advice',
+        reasoning: 'Korte vraag; advies volstond.',
+        discussed_with_resident: true,
+        decided_by: coordinator,
+        decided_at: at(decided),
+      });
     }
   }
   // Signals to policy (no personal data) and consultations of the behavioural scientist on the archived cases.

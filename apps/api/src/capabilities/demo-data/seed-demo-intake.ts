@@ -51,7 +51,8 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
       referrer_phone: '030-1230000',
       referrer_email: 'verhoeven@huisarts.example',
       life_domains: ['mental_health', 'social_network'],
-      question: 'Mevrouw Bakker (34) voelt zich sinds haar verhuizing erg alleen en somber. Zij wil graag contact met mensen in de buurt.',
+      question:
+        'Mevrouw Bakker (34) voelt zich sinds haar verhuizing erg alleen en somber. Zij wil graag contact met mensen in de buurt.',
       urgency: 'normal',
       children_at_risk: 'no',
       resident_awareness: 'agrees',
@@ -62,7 +63,24 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
     .executeTakeFirstOrThrow();
   await tx
     .insertInto('referral_person')
-    .values({ referral_id: webForm.id, tenant_id: c.tenantId, position: 0, role: 'resident', first_name: 'Lisa', infix: null, last_name: 'Bakker', date_of_birth: '1992-02-12', age: null, bsn: null, postcode: '3513EF', house_number: '90', street: 'Molenweg', city: 'Voorbeeld', phone: '06-12340000', person_id: null })
+    .values({
+      referral_id: webForm.id,
+      tenant_id: c.tenantId,
+      position: 0,
+      role: 'resident',
+      first_name: 'Lisa',
+      infix: null,
+      last_name: 'Bakker',
+      date_of_birth: '1992-02-12',
+      age: null,
+      bsn: null,
+      postcode: '3513EF',
+      house_number: '90',
+      street: 'Molenweg',
+      city: 'Voorbeeld',
+      phone: '06-12340000',
+      person_id: null,
+    })
     .execute();
 
   const phone = await tx
@@ -89,11 +107,34 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
     .executeTakeFirstOrThrow();
   await tx
     .insertInto('referral_person')
-    .values({ referral_id: phone.id, tenant_id: c.tenantId, position: 0, role: 'resident', first_name: 'Hendrik', infix: null, last_name: 'Jansen', date_of_birth: '1946-02-08', age: null, bsn: null, postcode: '3513EF', house_number: '88', street: 'Molenweg', city: 'Voorbeeld', phone: null, person_id: null })
+    .values({
+      referral_id: phone.id,
+      tenant_id: c.tenantId,
+      position: 0,
+      role: 'resident',
+      first_name: 'Hendrik',
+      infix: null,
+      last_name: 'Jansen',
+      date_of_birth: '1946-02-08',
+      age: null,
+      bsn: null,
+      postcode: '3513EF',
+      house_number: '88',
+      street: 'Molenweg',
+      city: 'Voorbeeld',
+      phone: null,
+      person_id: null,
+    })
     .execute();
   await tx
     .insertInto('referral_contact')
-    .values({ referral_id: phone.id, tenant_id: c.tenantId, by_user_id: user('bureaudienst'), channel: 'phone', note: 'Gevraagd of de heer Jansen van de melding weet; corporatie belt terug.' })
+    .values({
+      referral_id: phone.id,
+      tenant_id: c.tenantId,
+      by_user_id: user('bureaudienst'),
+      channel: 'phone',
+      note: 'Gevraagd of de heer Jansen van de melding weet; corporatie belt terug.',
+    })
     .execute();
 
   const smit = c.households.get('Huishouden Smit');
@@ -124,12 +165,35 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
     .executeTakeFirstOrThrow();
   await tx
     .insertInto('referral_person')
-    .values({ referral_id: complete.id, tenant_id: c.tenantId, position: 0, role: 'resident', first_name: 'Kevin', infix: null, last_name: 'Smit', date_of_birth: '2001-12-09', age: null, bsn: null, postcode: '3516LM', house_number: '145', street: 'Dorpsstraat', city: 'Voorbeeld', phone: '06-12345606', person_id: smit?.personIds[0] ?? null })
+    .values({
+      referral_id: complete.id,
+      tenant_id: c.tenantId,
+      position: 0,
+      role: 'resident',
+      first_name: 'Kevin',
+      infix: null,
+      last_name: 'Smit',
+      date_of_birth: '2001-12-09',
+      age: null,
+      bsn: null,
+      postcode: '3516LM',
+      house_number: '145',
+      street: 'Dorpsstraat',
+      city: 'Voorbeeld',
+      phone: '06-12345606',
+      person_id: smit?.personIds[0] ?? null,
+    })
     .execute();
 
   const meeting = await tx
     .insertInto('intake_meeting')
-    .values({ tenant_id: c.tenantId, team_id: c.noordId, date: new Date().toISOString().slice(0, 10), chair_user_id: user('coordinator'), created_by: user('coordinator') })
+    .values({
+      tenant_id: c.tenantId,
+      team_id: c.noordId,
+      date: new Date().toISOString().slice(0, 10),
+      chair_user_id: user('coordinator'),
+      created_by: user('coordinator'),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await tx
@@ -138,7 +202,13 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
       { meeting_id: meeting.id, tenant_id: c.tenantId, user_id: user('bureaudienst'), name: null, role: null },
       { meeting_id: meeting.id, tenant_id: c.tenantId, user_id: user('werker'), name: null, role: null },
       { meeting_id: meeting.id, tenant_id: c.tenantId, user_id: user('consulent'), name: null, role: null },
-      { meeting_id: meeting.id, tenant_id: c.tenantId, user_id: null, name: 'Jeugdverpleegkundige GGD', role: 'jeugdgezondheidszorg' },
+      {
+        meeting_id: meeting.id,
+        tenant_id: c.tenantId,
+        user_id: null,
+        name: 'Jeugdverpleegkundige GGD',
+        role: 'jeugdgezondheidszorg',
+      },
     ])
     .execute();
 
@@ -147,9 +217,30 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
   // past the team's six-week term; El Amrani's analysis started three weeks ago (the plan journey starts its plan);
   // Van den Berg has had an agreed plan for three months, after a child-safety assessment (Noah is a minor).
   for (const [name, phase, domains, question, receivedDaysAgo, openedDaysAgo] of [
-    ['Huishouden De Vries', 'analysis', ['finances', 'work_education', 'time_use', 'housing', 'domestic_relations'], 'Huurachterstand en zorgen over werk en rust in huis.', 52, 49],
-    ['Huishouden El Amrani', 'analysis', ['finances', 'instrumental_adl', 'community_participation', 'work_education'], 'Meneer kan de administratie niet op orde houden en leest Nederlandse brieven slecht.', 24, 20],
-    ['Huishouden Van den Berg', 'execution', ['domestic_relations', 'parenting', 'mental_health'], 'Spanningen thuis; zorgen over Noah.', 130, 126],
+    [
+      'Huishouden De Vries',
+      'analysis',
+      ['finances', 'work_education', 'time_use', 'housing', 'domestic_relations'],
+      'Huurachterstand en zorgen over werk en rust in huis.',
+      52,
+      49,
+    ],
+    [
+      'Huishouden El Amrani',
+      'analysis',
+      ['finances', 'instrumental_adl', 'community_participation', 'work_education'],
+      'Meneer kan de administratie niet op orde houden en leest Nederlandse brieven slecht.',
+      24,
+      20,
+    ],
+    [
+      'Huishouden Van den Berg',
+      'execution',
+      ['domestic_relations', 'parenting', 'mental_health'],
+      'Spanningen thuis; zorgen over Noah.',
+      130,
+      126,
+    ],
   ] as const) {
     const h = c.households.get(name);
     if (!h) continue;
@@ -202,14 +293,22 @@ export async function seedDemoIntake(tx: Tx, c: Context): Promise<void> {
       .executeTakeFirstOrThrow();
     if (phase === 'execution') await seedAgreedPlan(tx, c.tenantId, kase.id, user('werker'), openedDaysAgo);
   }
-  await sql`insert into referral_counter (tenant_id, year, last_number) values (${c.tenantId}, ${year}, ${n})`.execute(tx);
+  await sql`insert into referral_counter (tenant_id, year, last_number) values (${c.tenantId}, ${year}, ${n})`.execute(
+    tx,
+  );
 }
 
 /**
  * Van den Berg's way into execution: a child-safety assessment (Noah is 10), then a plan of three goals agreed with
  * Rob and Sandra, so the case in execution has what the lifecycle requires before it.
  */
-async function seedAgreedPlan(tx: Tx, tenantId: string, caseId: string, worker: string, openedDaysAgo: number): Promise<void> {
+async function seedAgreedPlan(
+  tx: Tx,
+  tenantId: string,
+  caseId: string,
+  worker: string,
+  openedDaysAgo: number,
+): Promise<void> {
   await tx
     .insertInto('child_safety_assessment')
     .values({
@@ -223,7 +322,11 @@ async function seedAgreedPlan(tx: Tx, tenantId: string, caseId: string, worker: 
       recorded_by: worker,
     })
     .execute();
-  const plan = await tx.insertInto('plan').values({ tenant_id: tenantId, case_id: caseId, created_by: worker }).returning('id').executeTakeFirstOrThrow();
+  const plan = await tx
+    .insertInto('plan')
+    .values({ tenant_id: tenantId, case_id: caseId, created_by: worker })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const agreedOn = day(-openedDaysAgo + 31);
   const version = await tx
     .insertInto('plan_version')
@@ -245,19 +348,58 @@ async function seedAgreedPlan(tx: Tx, tenantId: string, caseId: string, worker: 
     .returning('id')
     .executeTakeFirstOrThrow();
   const goals: Array<[string, string, string, Array<[string, string, string]>]> = [
-    ['domestic_relations', 'We maken vaak ruzie, ook waar Noah bij is.', 'We praten rustig over problemen, niet waar Noah bij is.', [['Gesprekken over communicatie met het wijkteam', 'case_worker_or_team', 'in_progress']]],
-    ['parenting', 'Noah trekt zich terug en wij weten niet hoe we hem kunnen helpen.', 'Noah voelt zich thuis en op school weer veilig.', [['Gesprek met de mentor van Noah', 'self', 'open']]],
-    ['mental_health', 'Sandra slaapt slecht en piekert veel.', 'Sandra weet waar ze terecht kan en slaapt beter.', [['Afspraak bij de huisarts', 'self', 'done']]],
+    [
+      'domestic_relations',
+      'We maken vaak ruzie, ook waar Noah bij is.',
+      'We praten rustig over problemen, niet waar Noah bij is.',
+      [['Gesprekken over communicatie met het wijkteam', 'case_worker_or_team', 'in_progress']],
+    ],
+    [
+      'parenting',
+      'Noah trekt zich terug en wij weten niet hoe we hem kunnen helpen.',
+      'Noah voelt zich thuis en op school weer veilig.',
+      [['Gesprek met de mentor van Noah', 'self', 'open']],
+    ],
+    [
+      'mental_health',
+      'Sandra slaapt slecht en piekert veel.',
+      'Sandra weet waar ze terecht kan en slaapt beter.',
+      [['Afspraak bij de huisarts', 'self', 'done']],
+    ],
   ];
   for (const [index, [domain, problem, goal, actions]] of goals.entries()) {
     const g = await tx
       .insertInto('plan_goal')
-      .values({ tenant_id: tenantId, plan_version_id: version.id, position: index + 1, domain, zrm_score: null, zrm_assessed_on: null, problem, goal, intended_result: null, solutions: null })
+      .values({
+        tenant_id: tenantId,
+        plan_version_id: version.id,
+        position: index + 1,
+        domain,
+        zrm_score: null,
+        zrm_assessed_on: null,
+        problem,
+        goal,
+        intended_result: null,
+        solutions: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx
       .insertInto('plan_action')
-      .values(actions.map(([description, performer, status], i) => ({ tenant_id: tenantId, goal_id: g.id, position: i + 1, description, performer, performer_name: null, service_id: null, due_on: day(-openedDaysAgo + 60 + i * 30), status, progress_note: null })))
+      .values(
+        actions.map(([description, performer, status], i) => ({
+          tenant_id: tenantId,
+          goal_id: g.id,
+          position: i + 1,
+          description,
+          performer,
+          performer_name: null,
+          service_id: null,
+          due_on: day(-openedDaysAgo + 60 + i * 30),
+          status,
+          progress_note: null,
+        })),
+      )
       .execute();
   }
 }

@@ -17,12 +17,25 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 export async function seedDemoResident(tx: Tx, c: Context): Promise<void> {
   const worker = c.users.get('werker');
   if (!worker) return;
-  await tx.updateTable('team').set({ contact_phone: '030 700 10 10', contact_email: 'wijkteam.noord@voorbeeld.example' }).where('id', '=', c.noordId).execute();
+  await tx
+    .updateTable('team')
+    .set({ contact_phone: '030 700 10 10', contact_email: 'wijkteam.noord@voorbeeld.example' })
+    .where('id', '=', c.noordId)
+    .execute();
 
   const meijer = c.households.get('Huishouden Meijer');
   const anja = meijer?.personIds[0];
   if (meijer && anja) {
-    await tx.insertInto('resident_account').values({ tenant_id: c.tenantId, person_id: anja, email: 'anja.meijer@voorbeeld.example', identity_check: 'in_person', created_by: worker }).execute();
+    await tx
+      .insertInto('resident_account')
+      .values({
+        tenant_id: c.tenantId,
+        person_id: anja,
+        email: 'anja.meijer@voorbeeld.example',
+        identity_check: 'in_person',
+        created_by: worker,
+      })
+      .execute();
     const kase = await tx.selectFrom('case_file').select('id').where('household_id', '=', meijer.id).executeTakeFirst();
     if (kase) {
       await tx
@@ -50,14 +63,34 @@ export async function seedDemoResident(tx: Tx, c: Context): Promise<void> {
     await tx.updateTable('person').set({ email: 'petra.devries@voorbeeld.example' }).where('id', '=', petra).execute();
     const account = await tx
       .insertInto('resident_account')
-      .values({ tenant_id: c.tenantId, person_id: petra, email: 'petra.devries@voorbeeld.example', identity_check: 'in_person', created_by: worker })
+      .values({
+        tenant_id: c.tenantId,
+        person_id: petra,
+        email: 'petra.devries@voorbeeld.example',
+        identity_check: 'in_person',
+        created_by: worker,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx
       .insertInto('resident_representation')
       .values([
-        { tenant_id: c.tenantId, representative_account_id: account.id, person_id: lotte, relation: 'parent', evidence: 'Gezag gecontroleerd in het gezagsregister', recorded_by: worker },
-        { tenant_id: c.tenantId, representative_account_id: account.id, person_id: daan, relation: 'parent', evidence: 'Gezag gecontroleerd in het gezagsregister', recorded_by: worker },
+        {
+          tenant_id: c.tenantId,
+          representative_account_id: account.id,
+          person_id: lotte,
+          relation: 'parent',
+          evidence: 'Gezag gecontroleerd in het gezagsregister',
+          recorded_by: worker,
+        },
+        {
+          tenant_id: c.tenantId,
+          representative_account_id: account.id,
+          person_id: daan,
+          relation: 'parent',
+          evidence: 'Gezag gecontroleerd in het gezagsregister',
+          recorded_by: worker,
+        },
       ])
       .execute();
   }

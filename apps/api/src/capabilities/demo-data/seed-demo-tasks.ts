@@ -60,7 +60,15 @@ export async function seedDemoTasks(tx: Tx, c: Context): Promise<void> {
     .where('v.status', '=', 'agreed')
     .execute();
   const goalOf = (domain: string) => goals.filter((g) => g.domain === domain).map((g) => g.id);
-  const contacts: Array<{ kind: string; on: string; minutes: number | null; participants: string | null; note: string; internal: boolean; goalIds: string[] }> = [
+  const contacts: Array<{
+    kind: string;
+    on: string;
+    minutes: number | null;
+    participants: string | null;
+    note: string;
+    internal: boolean;
+    goalIds: string[];
+  }> = [
     {
       kind: 'home_visit',
       on: day(-21),
@@ -116,6 +124,10 @@ export async function seedDemoTasks(tx: Tx, c: Context): Promise<void> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (x.goalIds.length > 0) await tx.insertInto('contact_goal').values(x.goalIds.map((goalId) => ({ tenant_id: c.tenantId, contact_id: entry.id, goal_id: goalId }))).execute();
+    if (x.goalIds.length > 0)
+      await tx
+        .insertInto('contact_goal')
+        .values(x.goalIds.map((goalId) => ({ tenant_id: c.tenantId, contact_id: entry.id, goal_id: goalId })))
+        .execute();
   }
 }

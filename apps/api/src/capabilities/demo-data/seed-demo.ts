@@ -26,9 +26,26 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { username: 'gastvrouw', displayName: 'Ria Willems', roles: ['volunteer_host'], teams: ['Noord'] },
   { username: 'bureaudienst', displayName: 'Karim Benali', roles: ['intake_desk'], teams: ['Noord', 'Zuid'] },
-  { username: 'werker', displayName: 'Sanne de Boer', roles: ['case_worker'], teams: ['Noord'], expertise: ['schulden', 'opvoeding'] },
-  { username: 'werker2', displayName: 'Joost Vermeulen', roles: ['case_worker'], teams: ['Zuid'], expertise: ['GGZ', 'verslaving'] },
-  { username: 'gedragswetenschapper', displayName: 'Dr. Eva Kramer', roles: ['behavioural_scientist'], teams: ['Noord', 'Zuid'] },
+  {
+    username: 'werker',
+    displayName: 'Sanne de Boer',
+    roles: ['case_worker'],
+    teams: ['Noord'],
+    expertise: ['schulden', 'opvoeding'],
+  },
+  {
+    username: 'werker2',
+    displayName: 'Joost Vermeulen',
+    roles: ['case_worker'],
+    teams: ['Zuid'],
+    expertise: ['GGZ', 'verslaving'],
+  },
+  {
+    username: 'gedragswetenschapper',
+    displayName: 'Dr. Eva Kramer',
+    roles: ['behavioural_scientist'],
+    teams: ['Noord', 'Zuid'],
+  },
   { username: 'coordinator', displayName: 'Marloes Dekker', roles: ['team_coordinator'], teams: ['Noord'] },
   { username: 'consulent', displayName: 'Ahmed Ouali', roles: ['municipal_consultant'], teams: ['Noord', 'Zuid'] },
   { username: 'privacy', displayName: 'Ingrid Schouten', roles: ['privacy_officer'], teams: [] },
@@ -57,9 +74,21 @@ export async function seedDemo(db: Database): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const bsns = testBsns();
   await db.inSystem(async (tx) => {
-    const tenant = await tx.insertInto('tenant').values({ slug: 'voorbeeld', name: 'Gemeente Voorbeeld' }).returning('id').executeTakeFirstOrThrow();
-    const noord = await tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam Noord', area: 'Noord' }).returning('id').executeTakeFirstOrThrow();
-    const zuid = await tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam Zuid', area: 'Zuid' }).returning('id').executeTakeFirstOrThrow();
+    const tenant = await tx
+      .insertInto('tenant')
+      .values({ slug: 'voorbeeld', name: 'Gemeente Voorbeeld' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const noord = await tx
+      .insertInto('team')
+      .values({ tenant_id: tenant.id, name: 'Wijkteam Noord', area: 'Noord' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const zuid = await tx
+      .insertInto('team')
+      .values({ tenant_id: tenant.id, name: 'Wijkteam Zuid', area: 'Zuid' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const teamId = { Noord: noord.id, Zuid: zuid.id };
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
@@ -74,11 +103,16 @@ export async function seedDemo(db: Database): Promise<void> {
         teamIds: u.teams.map((t) => teamId[t]),
       });
       userIds.set(u.username, userId);
-      if (u.expertise) await tx.updateTable('app_user').set({ expertise: u.expertise }).where('id', '=', userId).execute();
+      if (u.expertise)
+        await tx.updateTable('app_user').set({ expertise: u.expertise }).where('id', '=', userId).execute();
     }
     const households = new Map<string, { id: string; personIds: string[] }>();
     for (const h of DEMO_HOUSEHOLDS) {
-      const household = await tx.insertInto('household').values({ tenant_id: tenant.id, name: h.name }).returning('id').executeTakeFirstOrThrow();
+      const household = await tx
+        .insertInto('household')
+        .values({ tenant_id: tenant.id, name: h.name })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       households.set(h.name, { id: household.id, personIds: [] });
       for (const m of h.members) {
         const person = await tx
@@ -104,7 +138,10 @@ export async function seedDemo(db: Database): Promise<void> {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await tx.insertInto('household_member').values({ tenant_id: tenant.id, household_id: household.id, person_id: person.id, relation: m.relation }).execute();
+        await tx
+          .insertInto('household_member')
+          .values({ tenant_id: tenant.id, household_id: household.id, person_id: person.id, relation: m.relation })
+          .execute();
         households.get(h.name)?.personIds.push(person.id);
       }
     }
@@ -118,8 +155,16 @@ export async function seedDemo(db: Database): Promise<void> {
     await seedDemoResident(tx, { tenantId: tenant.id, noordId: noord.id, users: userIds, households });
     await seedDemoHistory(tx, { tenantId: tenant.id, teams: teamId, users: userIds });
 
-    const other = await tx.insertInto('tenant').values({ slug: 'anderstad', name: 'Gemeente Anderstad' }).returning('id').executeTakeFirstOrThrow();
-    const otherTeam = await tx.insertInto('team').values({ tenant_id: other.id, name: 'Buurtteam Centrum', area: 'Centrum' }).returning('id').executeTakeFirstOrThrow();
+    const other = await tx
+      .insertInto('tenant')
+      .values({ slug: 'anderstad', name: 'Gemeente Anderstad' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const otherTeam = await tx
+      .insertInto('team')
+      .values({ tenant_id: other.id, name: 'Buurtteam Centrum', area: 'Centrum' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await insertUser(tx, {
       tenantId: other.id,
       username: 'anderstad.werker',
@@ -132,10 +177,34 @@ export async function seedDemo(db: Database): Promise<void> {
     });
     const p = await tx
       .insertInto('person')
-      .values({ tenant_id: other.id, first_name: 'Petra', infix: 'de', last_name: 'Vries', date_of_birth: '1991-01-01', bsn: bsns.next().value ?? null, postcode: '9711AA', house_number: '1', city: 'Anderstad', created_by: null, updated_by: null, house_number_addition: null, street: 'Grote Markt', phone: null, email: null, preferred_language: null })
+      .values({
+        tenant_id: other.id,
+        first_name: 'Petra',
+        infix: 'de',
+        last_name: 'Vries',
+        date_of_birth: '1991-01-01',
+        bsn: bsns.next().value ?? null,
+        postcode: '9711AA',
+        house_number: '1',
+        city: 'Anderstad',
+        created_by: null,
+        updated_by: null,
+        house_number_addition: null,
+        street: 'Grote Markt',
+        phone: null,
+        email: null,
+        preferred_language: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const hh = await tx.insertInto('household').values({ tenant_id: other.id, name: 'Huishouden De Vries (Anderstad)' }).returning('id').executeTakeFirstOrThrow();
-    await tx.insertInto('household_member').values({ tenant_id: other.id, household_id: hh.id, person_id: p.id, relation: 'other' }).execute();
+    const hh = await tx
+      .insertInto('household')
+      .values({ tenant_id: other.id, name: 'Huishouden De Vries (Anderstad)' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('household_member')
+      .values({ tenant_id: other.id, household_id: hh.id, person_id: p.id, relation: 'other' })
+      .execute();
   });
 }

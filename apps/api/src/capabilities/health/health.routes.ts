@@ -7,14 +7,22 @@ import { publicRoute } from '../access-control/route-policy';
 import { unsealedStatus } from '../audit';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps, metrics: Metrics): void {
-  app.get('/health/live', { config: { policy: publicRoute('liveness probe') }, schema: { tags: ['Beheer'] } }, (_request, reply) => reply.send({ status: 'ok' }));
+  app.get(
+    '/health/live',
+    { config: { policy: publicRoute('liveness probe') }, schema: { tags: ['Beheer'] } },
+    (_request, reply) => reply.send({ status: 'ok' }),
+  );
 
-  app.get('/health/ready', { config: { policy: publicRoute('readiness probe') }, schema: { tags: ['Beheer'] } }, async (_request, reply) => {
-    // Shutting down: still serving, but a load balancer should send new requests elsewhere (docs/reliability.md §7).
-    if (isDraining(app)) return reply.status(503).send({ status: 'draining' });
-    const ready = await deps.db.isReady(2_000);
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'database_unavailable' });
-  });
+  app.get(
+    '/health/ready',
+    { config: { policy: publicRoute('readiness probe') }, schema: { tags: ['Beheer'] } },
+    async (_request, reply) => {
+      // Shutting down: still serving, but a load balancer should send new requests elsewhere (docs/reliability.md §7).
+      if (isDraining(app)) return reply.status(503).send({ status: 'draining' });
+      const ready = await deps.db.isReady(2_000);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'database_unavailable' });
+    },
+  );
 
   // Access-log rows not sealed into the hash chain a minute after they were written (ADR 0045): the sealer is not
   // running, or a long writing transaction holds its horizon back. Read at scrape time; 0 when healthy.
@@ -29,7 +37,9 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, metrics: 
     },
   });
 
-  app.get('/metrics', { config: { policy: publicRoute('Prometheus scrape; no personal data') }, schema: { tags: ['Beheer'] } }, async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  app.get(
+    '/metrics',
+    { config: { policy: publicRoute('Prometheus scrape; no personal data') }, schema: { tags: ['Beheer'] } },
+    async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 }

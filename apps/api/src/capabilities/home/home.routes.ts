@@ -9,7 +9,11 @@ import { listRecentPersons } from './list-recent-persons';
 export function registerHomeRoutes(app: FastifyInstance, deps: Deps): void {
   app
     .withTypeProvider<ZodTypeProvider>()
-    .get('/api/home', { config: { policy: authenticated }, schema: { tags: ['Mijn werk'], response: { 200: homeResponse } } }, async (request) => ({
-      recentPersons: await listRecentPersons(deps, accessContext(request)),
-    }));
+    .get(
+      '/api/home',
+      { config: { policy: authenticated }, schema: { tags: ['Mijn werk'], response: { 200: homeResponse } } },
+      async (request) => ({
+        recentPersons: await listRecentPersons(deps, accessContext(request)),
+      }),
+    );
 }

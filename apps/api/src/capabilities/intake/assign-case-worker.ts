@@ -36,13 +36,24 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
       .where('r.team_id', 'in', teams)
       .where('r.status', '=', 'decided')
       .where('d.outcome', '=', 'take_up')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('case_file as c').select('c.id').whereRef('c.referral_id', '=', 'r.id'))))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('case_file as c').select('c.id').whereRef('c.referral_id', '=', 'r.id'))),
+      )
       .orderBy('d.decided_at')
       .execute();
-    const loads = new Map<string, { userId: string; name: string; openCases: number; byPhase: Record<string, number>; expertise: string[] }>();
+    const loads = new Map<
+      string,
+      { userId: string; name: string; openCases: number; byPhase: Record<string, number>; expertise: string[] }
+    >();
     for (const team of teams) {
       for (const row of (await caseloadOfTeam(tx, team)).rows) {
-        const w = loads.get(row.user_id) ?? { userId: row.user_id, name: row.name, openCases: 0, byPhase: {}, expertise: row.expertise };
+        const w = loads.get(row.user_id) ?? {
+          userId: row.user_id,
+          name: row.name,
+          openCases: 0,
+          byPhase: {},
+          expertise: row.expertise,
+        };
         if (row.phase) {
           w.byPhase[row.phase] = row.n;
           w.openCases += row.n;
@@ -50,11 +61,16 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
         loads.set(row.user_id, w);
       }
     }
-    const openCases = new Map(await Promise.all(waiting.map(async (w) => [w.id, await openCaseStateOf(tx, w.id)] as const)));
+    const openCases = new Map(
+      await Promise.all(waiting.map(async (w) => [w.id, await openCaseStateOf(tx, w.id)] as const)),
+    );
     return {
       waiting: waiting.map((w) => ({
         openCase: openCases.get(w.id)?.openCase ?? null,
-        parallelCaseReason: openCases.get(w.id)?.openCaseOutcome?.outcome === 'parallel_case' ? (openCases.get(w.id)?.openCaseOutcome?.reason ?? null) : null,
+        parallelCaseReason:
+          openCases.get(w.id)?.openCaseOutcome?.outcome === 'parallel_case'
+            ? (openCases.get(w.id)?.openCaseOutcome?.reason ?? null)
+            : null,
         referralId: w.id,
         reference: w.reference,
         version: w.version,
@@ -110,7 +126,14 @@ export async function assignCaseWorker(
     if (open) {
       const decided = await openCaseLinkOf(tx, referralId);
       const residentIds = view.residents.map((r) => r.personId).filter((x): x is string => x !== null);
-      if (input.parallelCaseReason) await recordParallelCase(tx, ctx, { id: referralId, teamId: view.teamId, personIds: residentIds }, open, input.parallelCaseReason);
+      if (input.parallelCaseReason)
+        await recordParallelCase(
+          tx,
+          ctx,
+          { id: referralId, teamId: view.teamId, personIds: residentIds },
+          open,
+          input.parallelCaseReason,
+        );
       else if (decided?.outcome !== 'parallel_case') throw openCaseExists(open);
     }
     if (!(await updateReferralStatus(tx, referralId, input.version, 'closed'))) throw new AppError('version_conflict');
@@ -163,14 +186,18 @@ export async function closeReferral(
 ) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, referralId, true);
-    if (!canWorkOnReferral(ctx.actor, view) && !hasPermission(ctx.actor, 'case:assign')) throw new AppError('forbidden');
+    if (!canWorkOnReferral(ctx.actor, view) && !hasPermission(ctx.actor, 'case:assign'))
+      throw new AppError('forbidden');
     if (view.version !== input.version) throw new AppError('version_conflict');
     if (view.caseId || (await caseFileOfReferral(tx, referralId))) throw new AppError('already_assigned');
     if (view.status === 'closed') throw new AppError('invalid_status_change');
     const byDecision = view.decision !== null && view.decision.outcome !== 'take_up';
     const reason = input.reason ?? (byDecision ? 'decision' : undefined);
     if (!reason) throw new AppError('validation_failed', { fieldErrors: { reason: ['Kies de reden van afsluiten.'] } });
-    if (reason === 'other' && !input.note) throw new AppError('validation_failed', { fieldErrors: { note: ['Licht toe waarom de aanmelding wordt afgesloten.'] } });
+    if (reason === 'other' && !input.note)
+      throw new AppError('validation_failed', {
+        fieldErrors: { note: ['Licht toe waarom de aanmelding wordt afgesloten.'] },
+      });
     const closed = await tx
       .updateTable('referral')
       .set((eb) => ({
@@ -187,8 +214,14 @@ export async function closeReferral(
       .executeTakeFirst();
     if (Number(closed.numUpdatedRows) !== 1) throw new AppError('version_conflict');
     // Not decided yet: it no longer waits on a meeting's agenda.
-    if (!view.decision && view.meetingId) await tx.deleteFrom('meeting_item').where('referral_id', '=', referralId).execute();
-    await logReferralAccess(tx, ctx, view, { action: 'update', event: 'referral.closed_without_case', permission: 'referral:write', detail: { reason } });
+    if (!view.decision && view.meetingId)
+      await tx.deleteFrom('meeting_item').where('referral_id', '=', referralId).execute();
+    await logReferralAccess(tx, ctx, view, {
+      action: 'update',
+      event: 'referral.closed_without_case',
+      permission: 'referral:write',
+      detail: { reason },
+    });
     return await getVisibleReferral(tx, ctx, referralId, true);
   });
 }

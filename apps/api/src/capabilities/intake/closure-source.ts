@@ -21,6 +21,9 @@ export function setClosureLookup(reader: ClosureLookup): void {
 }
 
 export function latestClosuresOf(tx: Tx, caseIds: readonly string[]): Promise<Map<string, ClosureSummary>> {
-  if (!lookup) throw new Error('No closure lookup: the lifecycle capability registers it with its routes (registerLifecycleRoutes).');
+  if (!lookup)
+    throw new Error(
+      'No closure lookup: the lifecycle capability registers it with its routes (registerLifecycleRoutes).',
+    );
   return lookup(tx, caseIds);
 }

@@ -36,19 +36,34 @@ export async function listCaseReferrals(deps: Deps, ctx: AccessContext, caseId: 
     for (const id of await referralIdsOfCase(tx, c.id)) {
       const view = await loadReferralView(tx, id);
       if (!view) continue;
-      await logReferralAccess(tx, ctx, view, { action: 'read', event: 'referral.viewed_from_case', permission: 'case:read', caseId: c.id });
+      await logReferralAccess(tx, ctx, view, {
+        action: 'read',
+        event: 'referral.viewed_from_case',
+        permission: 'case:read',
+        caseId: c.id,
+      });
       referrals.push(view);
     }
     return { referrals };
   });
 }
 
-export async function correctReferralFromCase(deps: Deps, ctx: AccessContext, caseId: string, referralId: string, input: CorrectReferralInput): Promise<ReferralView> {
+export async function correctReferralFromCase(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  referralId: string,
+  input: CorrectReferralInput,
+): Promise<ReferralView> {
   return withCase(deps, ctx, caseId, 'work', 'referral', async (tx, c) => {
     // A referral that is not this case's is answered as if it did not exist.
     if (!(await referralIdsOfCase(tx, c.id)).includes(referralId)) throw new AppError('not_found');
     const view = await loadReferralView(tx, referralId);
     if (!view) throw new AppError('not_found');
-    return applyReferralCorrection(tx, ctx, view, input, { event: 'referral.corrected_from_case', permission: 'case:read', caseId: c.id });
+    return applyReferralCorrection(tx, ctx, view, input, {
+      event: 'referral.corrected_from_case',
+      permission: 'case:read',
+      caseId: c.id,
+    });
   });
 }

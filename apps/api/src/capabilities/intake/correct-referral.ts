@@ -54,7 +54,8 @@ interface FieldChange {
   newValue: string | null;
 }
 
-const asText = (v: string | number | boolean | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const asText = (v: string | number | boolean | null | undefined): string | null =>
+  v === null || v === undefined ? null : String(v);
 
 /**
  * Completes or corrects a referral after it came in (issue #17 item 4): dates of birth or ages, addresses with
@@ -67,7 +68,12 @@ const asText = (v: string | number | boolean | null | undefined): string | null 
  * correction sets them on the linked persons too — the language on the residents, the interpreter on all of them,
  * so "no interpreter" holds for the household.
  */
-export async function correctReferral(deps: Deps, ctx: AccessContext, id: string, input: CorrectReferralInput): Promise<ReferralView> {
+export async function correctReferral(
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  input: CorrectReferralInput,
+): Promise<ReferralView> {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, id, true);
     return applyReferralCorrection(tx, ctx, view, input, { event: 'referral.corrected', permission: 'referral:write' });
@@ -85,13 +91,25 @@ export interface CorrectionLog {
 }
 
 /** Applies a correction to a referral the caller may correct (checked by the caller), in its transaction. */
-export async function applyReferralCorrection(tx: Tx, ctx: AccessContext, view: ReferralView, input: CorrectReferralInput, log: CorrectionLog): Promise<ReferralView> {
+export async function applyReferralCorrection(
+  tx: Tx,
+  ctx: AccessContext,
+  view: ReferralView,
+  input: CorrectReferralInput,
+  log: CorrectionLog,
+): Promise<ReferralView> {
   const id = view.id;
   if (view.version !== input.version) throw new AppError('version_conflict');
   const people = await listReferralPersons(tx, id);
   const row = await tx
     .selectFrom('referral')
-    .select(['children_at_risk', 'resident_awareness', 'resident_awareness_note', 'preferred_language', 'interpreter_needed'])
+    .select([
+      'children_at_risk',
+      'resident_awareness',
+      'resident_awareness_note',
+      'preferred_language',
+      'interpreter_needed',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 
@@ -99,7 +117,10 @@ export async function applyReferralCorrection(tx: Tx, ctx: AccessContext, view: 
   const personUpdates = new Map<string, Record<string, string | number | null>>();
   input.residents.forEach((r, index) => {
     const p = people.find((x) => x.id === r.id);
-    if (!p) throw new AppError('validation_failed', { fieldErrors: { [`residents.${index}`]: ['Deze persoon hoort niet bij de aanmelding. Laad de pagina opnieuw.'] } });
+    if (!p)
+      throw new AppError('validation_failed', {
+        fieldErrors: { [`residents.${index}`]: ['Deze persoon hoort niet bij de aanmelding. Laad de pagina opnieuw.'] },
+      });
     for (const [field, column] of PERSON_FIELDS) {
       const next = r[field];
       if (next === undefined) continue;
@@ -125,12 +146,26 @@ export async function applyReferralCorrection(tx: Tx, ctx: AccessContext, view: 
   const linked = people.filter((p) => p.person_id !== null);
   const languageToPersons = linked.length > 0 ? await languageChangesForPersons(tx, linked, input) : false;
   if (changes.length === 0 && !languageToPersons) {
-    throw new AppError('validation_failed', { fieldErrors: { reason: ['Er is niets gewijzigd. Pas eerst een gegeven aan.'] } });
+    throw new AppError('validation_failed', {
+      fieldErrors: { reason: ['Er is niets gewijzigd. Pas eerst een gegeven aan.'] },
+    });
   }
   if (changes.length === 0 && languageToPersons) {
     // Only the persons differ (changed on the person page since): record it as a change of the referral's answer.
-    if (input.preferredLanguage !== undefined) changes.push({ personRowId: null, field: 'preferredLanguage', oldValue: asText(row.preferred_language), newValue: asText(input.preferredLanguage) });
-    if (input.interpreterNeeded !== undefined) changes.push({ personRowId: null, field: 'interpreterNeeded', oldValue: asText(row.interpreter_needed), newValue: asText(input.interpreterNeeded) });
+    if (input.preferredLanguage !== undefined)
+      changes.push({
+        personRowId: null,
+        field: 'preferredLanguage',
+        oldValue: asText(row.preferred_language),
+        newValue: asText(input.preferredLanguage),
+      });
+    if (input.interpreterNeeded !== undefined)
+      changes.push({
+        personRowId: null,
+        field: 'interpreterNeeded',
+        oldValue: asText(row.interpreter_needed),
+        newValue: asText(input.interpreterNeeded),
+      });
   }
 
   const bumped = await tx
@@ -140,7 +175,12 @@ export async function applyReferralCorrection(tx: Tx, ctx: AccessContext, view: 
     .where('version', '=', input.version)
     .executeTakeFirst();
   if (Number(bumped.numUpdatedRows) !== 1) throw new AppError('version_conflict');
-  for (const [personRowId, set] of personUpdates) await tx.updateTable('referral_person').set(set as never).where('id', '=', personRowId).execute();
+  for (const [personRowId, set] of personUpdates)
+    await tx
+      .updateTable('referral_person')
+      .set(set as never)
+      .where('id', '=', personRowId)
+      .execute();
 
   const changeId = randomUUID();
   await tx
@@ -165,7 +205,10 @@ export async function applyReferralCorrection(tx: Tx, ctx: AccessContext, view: 
     personsChanged = await setHouseholdLanguage(
       tx,
       ctx.actor.userId,
-      { residentIds: [...new Set(linked.filter((p) => p.role === 'resident').map((p) => p.person_id!))], everyoneIds: [...new Set(linked.map((p) => p.person_id!))] },
+      {
+        residentIds: [...new Set(linked.filter((p) => p.role === 'resident').map((p) => p.person_id!))],
+        everyoneIds: [...new Set(linked.map((p) => p.person_id!))],
+      },
       { preferredLanguage: input.preferredLanguage, interpreterNeeded: input.interpreterNeeded },
     );
   }
@@ -203,12 +246,21 @@ async function languageChangesForPersons(tx: Tx, linked: LinkedRow[], input: Cor
   const persons = await tx
     .selectFrom('person')
     .select(['id', 'preferred_language', 'interpreter_needed'])
-    .where('id', 'in', linked.map((p) => p.person_id!))
+    .where(
+      'id',
+      'in',
+      linked.map((p) => p.person_id!),
+    )
     .execute();
   const residents = new Set(linked.filter((p) => p.role === 'resident').map((p) => p.person_id));
   return persons.some(
     (p) =>
-      (input.preferredLanguage !== undefined && residents.has(p.id) && asText(p.preferred_language) !== asText(input.preferredLanguage)) ||
-      (input.interpreterNeeded !== undefined && (residents.has(p.id) ? p.interpreter_needed !== input.interpreterNeeded : !input.interpreterNeeded && p.interpreter_needed)),
+      (input.preferredLanguage !== undefined &&
+        residents.has(p.id) &&
+        asText(p.preferred_language) !== asText(input.preferredLanguage)) ||
+      (input.interpreterNeeded !== undefined &&
+        (residents.has(p.id)
+          ? p.interpreter_needed !== input.interpreterNeeded
+          : !input.interpreterNeeded && p.interpreter_needed)),
   );
 }

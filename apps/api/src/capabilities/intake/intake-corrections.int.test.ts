@@ -22,7 +22,12 @@ const today = () => municipalDate(new Date());
 const publicReferral = (overrides: Record<string, unknown> = {}) => ({
   teamId: tenant.teamId,
   referrerKind: 'professional',
-  referrer: { name: 'J. Bakker', organisation: 'Basisschool De Regenboog', phone: '030-1112233', email: 'ib@regenboog.example.org' },
+  referrer: {
+    name: 'J. Bakker',
+    organisation: 'Basisschool De Regenboog',
+    phone: '030-1112233',
+    email: 'ib@regenboog.example.org',
+  },
   residents: [{ firstName: 'Nadia', lastName: 'Haddad', phone: '0611223344' }],
   children: [{ firstName: 'Sami', age: 8 }],
   lifeDomains: ['parenting', 'finances'],
@@ -38,12 +43,18 @@ const publicReferral = (overrides: Record<string, unknown> = {}) => ({
 async function receive(overrides: Record<string, unknown> = {}) {
   const r = await t.agent().post(`/api/public/referrals/${tenant.slug}`, publicReferral(overrides));
   expect(r.statusCode).toBe(201);
-  const id = (await desk().get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === r.json().reference).id as string;
+  const id = (await desk().get('/api/referrals'))
+    .json()
+    .referrals.find((x: { reference: string }) => x.reference === r.json().reference).id as string;
   return (await desk().get(`/api/referrals/${id}`)).json();
 }
 
 async function regiecheck(view: { id: string; version: number; residents: Array<{ id: string }> }) {
-  const r = await desk().post(`/api/referrals/${view.id}/regiecheck`, { version: view.version, links: view.residents.map((p) => ({ referralPersonId: p.id, personId: null })), householdId: null });
+  const r = await desk().post(`/api/referrals/${view.id}/regiecheck`, {
+    version: view.version,
+    links: view.residents.map((p) => ({ referralPersonId: p.id, personId: null })),
+    householdId: null,
+  });
   expect(r.statusCode).toBe(200);
   return r.json();
 }
@@ -51,16 +62,31 @@ async function regiecheck(view: { id: string; version: number; residents: Array<
 async function onAgenda(view: { id: string; version: number }) {
   const complete = await desk().post(`/api/referrals/${view.id}/status`, { status: 'complete', version: view.version });
   expect(complete.statusCode).toBe(200);
-  const meeting = (await coordinator().post('/api/meetings', { teamId: tenant.teamId, date: today(), chairUserId: users.coordinator!.id, participants: [] })).json();
+  const meeting = (
+    await coordinator().post('/api/meetings', {
+      teamId: tenant.teamId,
+      date: today(),
+      chairUserId: users.coordinator!.id,
+      participants: [],
+    })
+  ).json();
   const agenda = (await coordinator().post(`/api/meetings/${meeting.id}/items`, { referralId: view.id })).json();
-  return { meetingId: meeting.id as string, item: agenda.items.find((i: { referralId: string }) => i.referralId === view.id) };
+  return {
+    meetingId: meeting.id as string,
+    item: agenda.items.find((i: { referralId: string }) => i.referralId === view.id),
+  };
 }
 
 const accessEvents = (referralId: string) =>
   t.db.inSystem(async (tx) =>
-    (await tx.selectFrom('access_log').select(['event', 'detail']).where('tenant_id', '=', tenant.id).orderBy('id').execute()).filter(
-      (r) => (r.detail as { referralId?: string } | null)?.referralId === referralId,
-    ),
+    (
+      await tx
+        .selectFrom('access_log')
+        .select(['event', 'detail'])
+        .where('tenant_id', '=', tenant.id)
+        .orderBy('id')
+        .execute()
+    ).filter((r) => (r.detail as { referralId?: string } | null)?.referralId === referralId),
   );
 
 beforeAll(async () => {
@@ -84,7 +110,16 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
       version: view.version,
       reason: 'Moeder teruggebeld: gegevens aangevuld.',
       residents: [
-        { id: resident!.id, dateOfBirth: '1988-02-14', street: 'Lindelaan', houseNumber: '12', houseNumberAddition: 'bis', postcode: '3512 cd', city: 'Voorbeeld', phone: '0699887766' },
+        {
+          id: resident!.id,
+          dateOfBirth: '1988-02-14',
+          street: 'Lindelaan',
+          houseNumber: '12',
+          houseNumberAddition: 'bis',
+          postcode: '3512 cd',
+          city: 'Voorbeeld',
+          phone: '0699887766',
+        },
         { id: child!.id, dateOfBirth: '2018-05-01' },
       ],
       residentAwareness: 'agrees',
@@ -93,13 +128,23 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
     expect(corrected.statusCode).toBe(200);
     view = corrected.json();
     expect(view.version).toBe(Number(correction.version) + 1);
-    expect(view.residents[0]).toMatchObject({ dateOfBirth: '1988-02-14', street: 'Lindelaan', houseNumber: '12', houseNumberAddition: 'bis', postcode: '3512CD', phone: '0699887766' });
+    expect(view.residents[0]).toMatchObject({
+      dateOfBirth: '1988-02-14',
+      street: 'Lindelaan',
+      houseNumber: '12',
+      houseNumberAddition: 'bis',
+      postcode: '3512CD',
+      phone: '0699887766',
+    });
     expect(view.residents[1]).toMatchObject({ dateOfBirth: '2018-05-01', age: 8 });
     expect(view.residentAwareness).toBe('agrees');
     expect(view.checklist.find((i: { key: string }) => i.key === 'resident_address').done).toBe(true);
     // The history: one save, with its reason, who, and each field from old to new.
     expect(view.corrections).toHaveLength(1);
-    expect(view.corrections[0]).toMatchObject({ reason: 'Moeder teruggebeld: gegevens aangevuld.', byName: expect.any(String) });
+    expect(view.corrections[0]).toMatchObject({
+      reason: 'Moeder teruggebeld: gegevens aangevuld.',
+      byName: expect.any(String),
+    });
     expect(view.corrections[0].fields).toEqual(
       expect.arrayContaining([
         { field: 'phone', personLabel: 'Nadia Haddad', oldValue: '0611223344', newValue: '0699887766' },
@@ -111,7 +156,10 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
     expect((await accessEvents(view.id)).map((e) => e.event)).toContain('referral.corrected');
 
     // A stale write (someone else saved first) is a conflict and changes nothing.
-    const stale = await desk().post(`/api/referrals/${view.id}/correction`, { ...correction, residents: [{ id: resident!.id, phone: '0600000000' }] });
+    const stale = await desk().post(`/api/referrals/${view.id}/correction`, {
+      ...correction,
+      residents: [{ id: resident!.id, phone: '0600000000' }],
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
     const after = (await desk().get(`/api/referrals/${view.id}`)).json();
@@ -119,22 +167,51 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
     expect(after.version).toBe(view.version);
 
     // Nothing changed, or no reason: a clear Dutch error next to the field.
-    const same = await desk().post(`/api/referrals/${view.id}/correction`, { version: view.version, reason: 'Controle', residents: [{ id: resident!.id, phone: '0699887766' }] });
+    const same = await desk().post(`/api/referrals/${view.id}/correction`, {
+      version: view.version,
+      reason: 'Controle',
+      residents: [{ id: resident!.id, phone: '0699887766' }],
+    });
     expect(same.statusCode).toBe(400);
     expect(same.json().fieldErrors.reason[0]).toContain('niets gewijzigd');
-    const noReason = await desk().post(`/api/referrals/${view.id}/correction`, { version: view.version, reason: ' ', residentAwareness: 'not_informed' });
+    const noReason = await desk().post(`/api/referrals/${view.id}/correction`, {
+      version: view.version,
+      reason: ' ',
+      residentAwareness: 'not_informed',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fieldErrors.reason).toBeDefined();
     // An empty value clears it.
-    const cleared = await desk().post(`/api/referrals/${view.id}/correction`, { version: view.version, reason: 'Toevoeging bleek onjuist.', residents: [{ id: resident!.id, houseNumberAddition: '' }] });
+    const cleared = await desk().post(`/api/referrals/${view.id}/correction`, {
+      version: view.version,
+      reason: 'Toevoeging bleek onjuist.',
+      residents: [{ id: resident!.id, houseNumberAddition: '' }],
+    });
     expect(cleared.json().residents[0].houseNumberAddition).toBeNull();
     // A volunteer host and a case worker cannot correct a referral.
-    expect((await users.worker!.agent.post(`/api/referrals/${view.id}/correction`, { version: view.version, reason: 'x', residentAwareness: 'agrees' })).statusCode).toBe(403);
+    expect(
+      (
+        await users.worker!.agent.post(`/api/referrals/${view.id}/correction`, {
+          version: view.version,
+          reason: 'x',
+          residentAwareness: 'agrees',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('"Weet ik niet" about children at risk does not block completeness: it is a question for the intake meeting', async () => {
     let view = await receive({
-      residents: [{ firstName: 'Lotte', lastName: 'Visser', dateOfBirth: '1992-03-03', postcode: '3512AB', houseNumber: '5', phone: '0612121212' }],
+      residents: [
+        {
+          firstName: 'Lotte',
+          lastName: 'Visser',
+          dateOfBirth: '1992-03-03',
+          postcode: '3512AB',
+          houseNumber: '5',
+          phone: '0612121212',
+        },
+      ],
       residentAwareness: 'agrees',
     });
     expect(view.childrenAtRisk).toBe('unknown');
@@ -149,25 +226,47 @@ describe('completing and correcting a referral after it came in (item 4)', () =>
       teamId: tenant.teamId,
       category: 'paperwork',
       outcome: 'handed_over',
-      handover: { firstName: 'Bram', lastName: 'Smit', phone: '0655554444', question: 'Ik snap de brieven van de gemeente niet.' },
+      handover: {
+        firstName: 'Bram',
+        lastName: 'Smit',
+        phone: '0655554444',
+        question: 'Ik snap de brieven van de gemeente niet.',
+      },
     });
     const reference = handover.json().handedOverReference as string;
-    const id = (await desk().get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === reference).id;
+    const id = (await desk().get('/api/referrals'))
+      .json()
+      .referrals.find((x: { reference: string }) => x.reference === reference).id;
     let view = (await desk().get(`/api/referrals/${id}`)).json();
     expect(view.checklist.find((i: { key: string }) => i.key === 'resident_birth_date').done).toBe(false);
     view = (
       await desk().post(`/api/referrals/${id}/correction`, {
         version: view.version,
         reason: 'Meneer teruggebeld na de overdracht van de balie.',
-        residents: [{ id: view.residents[0].id, dateOfBirth: '1961-09-09', street: 'Dorpsstraat', houseNumber: '3', houseNumberAddition: 'A', postcode: '3513AA', city: 'Voorbeeld', phone: '0655554444' }],
+        residents: [
+          {
+            id: view.residents[0].id,
+            dateOfBirth: '1961-09-09',
+            street: 'Dorpsstraat',
+            houseNumber: '3',
+            houseNumberAddition: 'A',
+            postcode: '3513AA',
+            city: 'Voorbeeld',
+            phone: '0655554444',
+          },
+        ],
         childrenAtRisk: 'no',
       })
     ).json();
-    expect(view.checklist.filter((i: { done: boolean }) => !i.done).map((i: { key: string }) => i.key)).toEqual(['regiecheck']);
+    expect(view.checklist.filter((i: { done: boolean }) => !i.done).map((i: { key: string }) => i.key)).toEqual([
+      'regiecheck',
+    ]);
     view = await regiecheck(view);
     const person = (await desk().get(`/api/persons/${view.residents[0].personId}`)).json();
     expect(person).toMatchObject({ dateOfBirth: '1961-09-09', houseNumber: '3', houseNumberAddition: 'A' });
-    expect((await desk().post(`/api/referrals/${id}/status`, { status: 'complete', version: view.version })).json().status).toBe('complete');
+    expect(
+      (await desk().post(`/api/referrals/${id}/status`, { status: 'complete', version: view.version })).json().status,
+    ).toBe('complete');
   });
 });
 
@@ -175,20 +274,62 @@ describe('completing and correcting the referral from the case it became (item 4
   it("the case's contact person, tandem partner and coordinator correct it from the case, with a reason, versioned and logged; others cannot", async () => {
     // By the desk (the public form's rate limit is for the other tests).
     const byDesk = (content: Record<string, unknown>) =>
-      desk().post('/api/referrals', { teamId: tenant.teamId, channel: 'phone', referrerKind: 'self', referrer: {}, lifeDomains: ['parenting'], question: 'Vraag over de opvoeding.', childrenAtRisk: 'unknown', residentAwareness: 'agrees', idempotencyKey: crypto.randomUUID(), ...content });
+      desk().post('/api/referrals', {
+        teamId: tenant.teamId,
+        channel: 'phone',
+        referrerKind: 'self',
+        referrer: {},
+        lifeDomains: ['parenting'],
+        question: 'Vraag over de opvoeding.',
+        childrenAtRisk: 'unknown',
+        residentAwareness: 'agrees',
+        idempotencyKey: crypto.randomUUID(),
+        ...content,
+      });
     let view = (
-      await byDesk({ residents: [{ firstName: 'Samira', lastName: 'Bouali', dateOfBirth: '1990-06-06', postcode: '3512AB', houseNumber: '14', phone: '0611111117' }], children: [{ firstName: 'Yara', age: 6 }] })
+      await byDesk({
+        residents: [
+          {
+            firstName: 'Samira',
+            lastName: 'Bouali',
+            dateOfBirth: '1990-06-06',
+            postcode: '3512AB',
+            houseNumber: '14',
+            phone: '0611111117',
+          },
+        ],
+        children: [{ firstName: 'Yara', age: 6 }],
+      })
     ).json();
     view = await regiecheck(view);
     const { meetingId, item } = await onAgenda(view);
     await coordinator().post(`/api/meetings/${meetingId}/items/${view.id}/decision`, {
       version: item.version,
-      triage: { situation: 'Zorgen om de opvoeding.', lifeDomains: ['parenting'], multipleProblems: false, urgency: 'medium', safety: 'Onbekend; navragen.' },
-      decision: { outcome: 'take_up', interventions: 'Opvoedondersteuning', goal: 'Rust', intendedResult: 'Routines', reasoning: 'Past bij het team.', discussedWithResident: true },
+      triage: {
+        situation: 'Zorgen om de opvoeding.',
+        lifeDomains: ['parenting'],
+        multipleProblems: false,
+        urgency: 'medium',
+        safety: 'Onbekend; navragen.',
+      },
+      decision: {
+        outcome: 'take_up',
+        interventions: 'Opvoedondersteuning',
+        goal: 'Rust',
+        intendedResult: 'Routines',
+        reasoning: 'Past bij het team.',
+        discussedWithResident: true,
+      },
     });
     view = (await desk().get(`/api/referrals/${view.id}`)).json();
     const tandem = await buildLoggedInUser(t, tenant, ['case_worker']);
-    const assigned = await coordinator().post(`/api/referrals/${view.id}/assignment`, { version: view.version, caseWorkerId: users.worker!.id, tandemWorkerId: tandem.id, consent: 'verbal', consentDate: today() });
+    const assigned = await coordinator().post(`/api/referrals/${view.id}/assignment`, {
+      version: view.version,
+      caseWorkerId: users.worker!.id,
+      tandemWorkerId: tandem.id,
+      consent: 'verbal',
+      consentDate: today(),
+    });
     expect(assigned.statusCode).toBe(201);
     const caseId = assigned.json().caseId as string;
     const worker = users.worker!.agent;
@@ -216,7 +357,10 @@ describe('completing and correcting the referral from the case it became (item 4
     expect(corrected.json()).toMatchObject({ version: v0 + 1, childrenAtRisk: 'no' });
     expect(corrected.json().residents[0]).toMatchObject({ phone: '0622334455', houseNumberAddition: 'A' });
     expect(corrected.json().residents[1]).toMatchObject({ age: 7 });
-    expect(corrected.json().corrections.at(-1)).toMatchObject({ reason: 'Bij het eerste huisbezoek nagevraagd.', byName: expect.any(String) });
+    expect(corrected.json().corrections.at(-1)).toMatchObject({
+      reason: 'Bij het eerste huisbezoek nagevraagd.',
+      byName: expect.any(String),
+    });
     expect(corrected.json().corrections.at(-1).fields).toEqual(
       expect.arrayContaining([
         { field: 'phone', personLabel: 'Samira Bouali', oldValue: '0611111117', newValue: '0622334455' },
@@ -224,11 +368,18 @@ describe('completing and correcting the referral from the case it became (item 4
       ]),
     );
     // The desk sees the same history on the referral.
-    expect((await desk().get(`/api/referrals/${view.id}`)).json().corrections).toHaveLength(corrected.json().corrections.length);
+    expect((await desk().get(`/api/referrals/${view.id}`)).json().corrections).toHaveLength(
+      corrected.json().corrections.length,
+    );
 
     // Logged as a correction from the case, with the case and the persons.
     const rows = await t.db.inSystem((tx) =>
-      tx.selectFrom('access_log').select(['event', 'case_id', 'person_id', 'user_id']).where('tenant_id', '=', tenant.id).where('event', 'in', ['referral.corrected_from_case', 'referral.viewed_from_case']).execute(),
+      tx
+        .selectFrom('access_log')
+        .select(['event', 'case_id', 'person_id', 'user_id'])
+        .where('tenant_id', '=', tenant.id)
+        .where('event', 'in', ['referral.corrected_from_case', 'referral.viewed_from_case'])
+        .execute(),
     );
     const correctedRows = rows.filter((r) => r.event === 'referral.corrected_from_case');
     expect(correctedRows.length).toBeGreaterThan(0);
@@ -237,29 +388,70 @@ describe('completing and correcting the referral from the case it became (item 4
     expect(rows.some((r) => r.event === 'referral.viewed_from_case' && r.case_id === caseId)).toBe(true);
 
     // A stale save (the tandem partner saved first) is a conflict and changes nothing; the reason is required.
-    const tandemSave = await tandem.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: v0 + 1, reason: 'Moeder belde.', residentAwareness: 'knows_not_agreed' });
+    const tandemSave = await tandem.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, {
+      version: v0 + 1,
+      reason: 'Moeder belde.',
+      residentAwareness: 'knows_not_agreed',
+    });
     expect(tandemSave.statusCode).toBe(200);
-    const stale = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { ...correction, version: v0 + 1, residents: [{ id: samira!.id, phone: '0600000000' }] });
+    const stale = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, {
+      ...correction,
+      version: v0 + 1,
+      residents: [{ id: samira!.id, phone: '0600000000' }],
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
-    const noReason = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: v0 + 2, reason: '', residentAwareness: 'agrees' });
+    const noReason = await worker.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, {
+      version: v0 + 2,
+      reason: '',
+      residentAwareness: 'agrees',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fieldErrors.reason).toBeDefined();
     // The team coordinator may too.
-    const byCoordinator = await coordinator().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: v0 + 2, reason: 'Aangevuld in het teamoverleg.', residentAwareness: 'agrees' });
+    const byCoordinator = await coordinator().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, {
+      version: v0 + 2,
+      reason: 'Aangevuld in het teamoverleg.',
+      residentAwareness: 'agrees',
+    });
     expect(byCoordinator.statusCode).toBe(200);
     const current = byCoordinator.json().version as number;
 
     // Not a worker on this case, the intake desk (no case access), nor another referral through this case.
     const stranger = await buildLoggedInUser(t, tenant, ['case_worker']);
     expect((await stranger.agent.get(`/api/cases/${caseId}/referrals`)).statusCode).toBe(403);
-    expect((await stranger.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: current, reason: 'x', residentAwareness: 'not_informed' })).statusCode).toBe(403);
-    expect((await desk().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, { version: current, reason: 'x', residentAwareness: 'not_informed' })).statusCode).toBe(403);
-    const other = (await byDesk({ residents: [{ firstName: 'Jan', lastName: 'Anders' }], residentAwareness: 'unknown' })).json();
-    const notOfCase = await worker.post(`/api/cases/${caseId}/referrals/${other.id}/correction`, { version: other.version, reason: 'x', residentAwareness: 'agrees' });
+    expect(
+      (
+        await stranger.agent.post(`/api/cases/${caseId}/referrals/${view.id}/correction`, {
+          version: current,
+          reason: 'x',
+          residentAwareness: 'not_informed',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await desk().post(`/api/cases/${caseId}/referrals/${view.id}/correction`, {
+          version: current,
+          reason: 'x',
+          residentAwareness: 'not_informed',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const other = (
+      await byDesk({ residents: [{ firstName: 'Jan', lastName: 'Anders' }], residentAwareness: 'unknown' })
+    ).json();
+    const notOfCase = await worker.post(`/api/cases/${caseId}/referrals/${other.id}/correction`, {
+      version: other.version,
+      reason: 'x',
+      residentAwareness: 'agrees',
+    });
     expect(notOfCase.statusCode).toBe(404);
     expect((await desk().get(`/api/referrals/${other.id}`)).json().residentAwareness).toBe('unknown');
-    expect((await desk().get(`/api/referrals/${view.id}`)).json()).toMatchObject({ version: current, residentAwareness: 'agrees' });
+    expect((await desk().get(`/api/referrals/${view.id}`)).json()).toMatchObject({
+      version: current,
+      residentAwareness: 'agrees',
+    });
   });
 });
 
@@ -267,8 +459,14 @@ describe('closing a referral without a case (item 5)', () => {
   it('closes at any stage before a case exists with a coded reason, logged, counted as closed without a case, with the letter', async () => {
     // Management information counts them as "closed without a case" (before a core decision), as it already did.
     const counted = async (): Promise<{ value: number | null; suppressed: boolean }> => {
-      const dashboard = (await coordinator().get(`/api/management-information/dashboard?from=${today().slice(0, 7)}-01&to=${today()}&teamId=${tenant.teamId}`)).json();
-      const table = dashboard.sections.flatMap((s: { tables: unknown[] }) => s.tables).find((tb: { key: string }) => tb.key === 'closed_without_case');
+      const dashboard = (
+        await coordinator().get(
+          `/api/management-information/dashboard?from=${today().slice(0, 7)}-01&to=${today()}&teamId=${tenant.teamId}`,
+        )
+      ).json();
+      const table = dashboard.sections
+        .flatMap((s: { tables: unknown[] }) => s.tables)
+        .find((tb: { key: string }) => tb.key === 'closed_without_case');
       return table.rows.find((r: { key: string }) => r.key === 'none').cells[0];
     };
     expect(await counted()).toEqual({ value: 0, suppressed: false });
@@ -278,22 +476,55 @@ describe('closing a referral without a case (item 5)', () => {
     const noReason = await desk().post(`/api/referrals/${fresh.id}/close`, { version: fresh.version });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fieldErrors.reason[0]).toBe('Kies de reden van afsluiten.');
-    const otherWithoutNote = await desk().post(`/api/referrals/${fresh.id}/close`, { version: fresh.version, reason: 'other' });
+    const otherWithoutNote = await desk().post(`/api/referrals/${fresh.id}/close`, {
+      version: fresh.version,
+      reason: 'other',
+    });
     expect(otherWithoutNote.json().fieldErrors.note).toBeDefined();
-    const closed = await desk().post(`/api/referrals/${fresh.id}/close`, { version: fresh.version, reason: 'duplicate', note: 'Dubbel met de aanmelding van vorige week.' });
+    const closed = await desk().post(`/api/referrals/${fresh.id}/close`, {
+      version: fresh.version,
+      reason: 'duplicate',
+      note: 'Dubbel met de aanmelding van vorige week.',
+    });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ status: 'closed', caseId: null, closure: { reason: 'duplicate', note: 'Dubbel met de aanmelding van vorige week.', closedByName: expect.any(String) } });
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      caseId: null,
+      closure: {
+        reason: 'duplicate',
+        note: 'Dubbel met de aanmelding van vorige week.',
+        closedByName: expect.any(String),
+      },
+    });
     const logged = (await accessEvents(fresh.id)).find((e) => e.event === 'referral.closed_without_case');
     expect(logged?.detail).toMatchObject({ reason: 'duplicate' });
-    const again = await desk().post(`/api/referrals/${fresh.id}/close`, { version: closed.json().version, reason: 'duplicate' });
+    const again = await desk().post(`/api/referrals/${fresh.id}/close`, {
+      version: closed.json().version,
+      reason: 'duplicate',
+    });
     expect(again.statusCode).toBe(409);
 
     // On the agenda, not decided: closing takes it off the agenda.
-    let onIt = await receive({ residents: [{ firstName: 'Kees', lastName: 'Jansen', dateOfBirth: '1950-01-01', postcode: '3512AB', houseNumber: '9', phone: '0611111112' }], residentAwareness: 'agrees' });
+    let onIt = await receive({
+      residents: [
+        {
+          firstName: 'Kees',
+          lastName: 'Jansen',
+          dateOfBirth: '1950-01-01',
+          postcode: '3512AB',
+          houseNumber: '9',
+          phone: '0611111112',
+        },
+      ],
+      residentAwareness: 'agrees',
+    });
     onIt = await regiecheck(onIt);
     const { meetingId } = await onAgenda(onIt);
     const current = (await desk().get(`/api/referrals/${onIt.id}`)).json();
-    const withdrawn = await desk().post(`/api/referrals/${onIt.id}/close`, { version: current.version, reason: 'withdrawn' });
+    const withdrawn = await desk().post(`/api/referrals/${onIt.id}/close`, {
+      version: current.version,
+      reason: 'withdrawn',
+    });
     expect(withdrawn.json()).toMatchObject({ status: 'closed', meetingId: null, closure: { reason: 'withdrawn' } });
     const meeting = (await coordinator().get(`/api/meetings/${meetingId}`)).json();
     expect(meeting.items.map((i: { referralId: string }) => i.referralId)).not.toContain(onIt.id);
@@ -304,39 +535,96 @@ describe('closing a referral without a case (item 5)', () => {
     // Three more (each reason once), so the figure is large enough to be shown: five closed before a decision.
     for (const reason of ['taken_up_elsewhere', 'not_for_us', 'no_consent']) {
       const r = await receive();
-      expect((await desk().post(`/api/referrals/${r.id}/close`, { version: r.version, reason })).json().closure.reason).toBe(reason);
+      expect(
+        (await desk().post(`/api/referrals/${r.id}/close`, { version: r.version, reason })).json().closure.reason,
+      ).toBe(reason);
     }
     expect(await counted()).toEqual({ value: 5, suppressed: false });
   });
 
   it('after a decision to take it up the resident may still withdraw before assignment; once a case exists it cannot be closed', async () => {
-    let view = await receive({ residents: [{ firstName: 'Els', lastName: 'de Boer', dateOfBirth: '1979-07-07', postcode: '3512AB', houseNumber: '2', phone: '0611111113' }], residentAwareness: 'agrees' });
+    let view = await receive({
+      residents: [
+        {
+          firstName: 'Els',
+          lastName: 'de Boer',
+          dateOfBirth: '1979-07-07',
+          postcode: '3512AB',
+          houseNumber: '2',
+          phone: '0611111113',
+        },
+      ],
+      residentAwareness: 'agrees',
+    });
     view = await regiecheck(view);
     const { meetingId, item } = await onAgenda(view);
     const decision = (outcome: string) => ({
       version: item.version,
-      triage: { situation: 'Meerdere vragen.', lifeDomains: ['parenting'], multipleProblems: true, urgency: 'medium', safety: 'Geen acute zorgen.' },
-      decision: { outcome, interventions: 'Opvoedondersteuning', goal: 'Rust in huis', intendedResult: 'Vaste routines', reasoning: 'Past bij het team.', discussedWithResident: true },
+      triage: {
+        situation: 'Meerdere vragen.',
+        lifeDomains: ['parenting'],
+        multipleProblems: true,
+        urgency: 'medium',
+        safety: 'Geen acute zorgen.',
+      },
+      decision: {
+        outcome,
+        interventions: 'Opvoedondersteuning',
+        goal: 'Rust in huis',
+        intendedResult: 'Vaste routines',
+        reasoning: 'Past bij het team.',
+        discussedWithResident: true,
+      },
     });
-    expect((await coordinator().post(`/api/meetings/${meetingId}/items/${view.id}/decision`, decision('take_up'))).statusCode).toBe(200);
+    expect(
+      (await coordinator().post(`/api/meetings/${meetingId}/items/${view.id}/decision`, decision('take_up')))
+        .statusCode,
+    ).toBe(200);
     view = (await desk().get(`/api/referrals/${view.id}`)).json();
     // A decision to take it up is no reason to close: a reason is needed.
     expect((await desk().post(`/api/referrals/${view.id}/close`, { version: view.version })).statusCode).toBe(400);
 
     // A second referral, assigned: it has a case and cannot be closed without one.
-    let other = await receive({ residents: [{ firstName: 'Piet', lastName: 'Mol', dateOfBirth: '1970-01-01', postcode: '3512AB', houseNumber: '4', phone: '0611111114' }], residentAwareness: 'agrees' });
+    let other = await receive({
+      residents: [
+        {
+          firstName: 'Piet',
+          lastName: 'Mol',
+          dateOfBirth: '1970-01-01',
+          postcode: '3512AB',
+          houseNumber: '4',
+          phone: '0611111114',
+        },
+      ],
+      residentAwareness: 'agrees',
+    });
     other = await regiecheck(other);
     const second = await onAgenda(other);
-    await coordinator().post(`/api/meetings/${second.meetingId}/items/${other.id}/decision`, { ...decision('take_up'), version: second.item.version });
+    await coordinator().post(`/api/meetings/${second.meetingId}/items/${other.id}/decision`, {
+      ...decision('take_up'),
+      version: second.item.version,
+    });
     other = (await desk().get(`/api/referrals/${other.id}`)).json();
-    const assigned = await coordinator().post(`/api/referrals/${other.id}/assignment`, { version: other.version, caseWorkerId: users.worker!.id, consent: 'verbal', consentDate: today() });
+    const assigned = await coordinator().post(`/api/referrals/${other.id}/assignment`, {
+      version: other.version,
+      caseWorkerId: users.worker!.id,
+      consent: 'verbal',
+      consentDate: today(),
+    });
     expect(assigned.statusCode).toBe(201);
     other = (await desk().get(`/api/referrals/${other.id}`)).json();
-    const refused = await desk().post(`/api/referrals/${other.id}/close`, { version: other.version, reason: 'withdrawn' });
+    const refused = await desk().post(`/api/referrals/${other.id}/close`, {
+      version: other.version,
+      reason: 'withdrawn',
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('already_assigned');
 
-    const closed = await desk().post(`/api/referrals/${view.id}/close`, { version: view.version, reason: 'no_consent', note: 'Mevrouw wil toch geen hulp.' });
+    const closed = await desk().post(`/api/referrals/${view.id}/close`, {
+      version: view.version,
+      reason: 'no_consent',
+      note: 'Mevrouw wil toch geen hulp.',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', caseId: null, closure: { reason: 'no_consent' } });
   });
 });
@@ -344,7 +632,17 @@ describe('closing a referral without a case (item 5)', () => {
 describe('language and interpreter from the start (item 10)', () => {
   it('asks them on the forms, keeps them on the persons, and shows them on the agenda, in letters, Mijn werk and the case', async () => {
     let view = await receive({
-      residents: [{ firstName: 'Omar', lastName: 'Saleh', dateOfBirth: '1984-04-04', postcode: '3512AB', houseNumber: '8', phone: '0611111115', bsn: nextTestBsn() }],
+      residents: [
+        {
+          firstName: 'Omar',
+          lastName: 'Saleh',
+          dateOfBirth: '1984-04-04',
+          postcode: '3512AB',
+          houseNumber: '8',
+          phone: '0611111115',
+          bsn: nextTestBsn(),
+        },
+      ],
       residentAwareness: 'agrees',
       childrenAtRisk: 'no',
       preferredLanguage: 'Arabisch',
@@ -370,15 +668,34 @@ describe('language and interpreter from the start (item 10)', () => {
     // The regiecheck carries them to the persons: from then on the persons are the one place.
     view = await regiecheck(view);
     const [omar, child] = view.residents as Array<{ personId: string }>;
-    expect((await desk().get(`/api/persons/${omar!.personId}`)).json()).toMatchObject({ preferredLanguage: 'Arabisch', interpreterNeeded: true });
-    expect((await desk().get(`/api/persons/${child!.personId}`)).json()).toMatchObject({ preferredLanguage: null, interpreterNeeded: false });
+    expect((await desk().get(`/api/persons/${omar!.personId}`)).json()).toMatchObject({
+      preferredLanguage: 'Arabisch',
+      interpreterNeeded: true,
+    });
+    expect((await desk().get(`/api/persons/${child!.personId}`)).json()).toMatchObject({
+      preferredLanguage: null,
+      interpreterNeeded: false,
+    });
 
     const { meetingId, item } = await onAgenda(view);
     expect(item.language).toEqual({ interpreterNeeded: true, languages: ['Arabisch'] });
     await coordinator().post(`/api/meetings/${meetingId}/items/${view.id}/decision`, {
       version: item.version,
-      triage: { situation: 'Vragen over geld en opvoeding.', lifeDomains: ['finances'], multipleProblems: true, urgency: 'medium', safety: 'Veilig.' },
-      decision: { outcome: 'take_up', interventions: 'Thuisadministratie', goal: 'Overzicht', intendedResult: 'Post op orde', reasoning: 'Meervoudig.', discussedWithResident: true },
+      triage: {
+        situation: 'Vragen over geld en opvoeding.',
+        lifeDomains: ['finances'],
+        multipleProblems: true,
+        urgency: 'medium',
+        safety: 'Veilig.',
+      },
+      decision: {
+        outcome: 'take_up',
+        interventions: 'Thuisadministratie',
+        goal: 'Overzicht',
+        intendedResult: 'Post op orde',
+        reasoning: 'Meervoudig.',
+        discussedWithResident: true,
+      },
     });
     const draft = (await desk().get(`/api/referrals/${view.id}/letter-draft`)).json();
     expect(draft.body).toContain('Let op: bij gesprekken met Omar Saleh is een tolk nodig (Arabisch).');
@@ -386,22 +703,51 @@ describe('language and interpreter from the start (item 10)', () => {
     const minutes = await coordinator().get(`/api/meetings/${meetingId}/minutes.pdf`);
     expect(minutes.headers['content-type']).toBe('application/pdf');
     const minutesText = pdfText(minutes.rawPayload);
-    expect(minutesText).toContain(`${view.reference} — Omar Saleh\nTaal en tolk: Tolk nodig (Arabisch)\nTriage: Vragen over geld en opvoeding.`);
+    expect(minutesText).toContain(
+      `${view.reference} — Omar Saleh\nTaal en tolk: Tolk nodig (Arabisch)\nTriage: Vragen over geld en opvoeding.`,
+    );
     expect(draft.body).not.toMatch(/\n{3,}/);
 
     view = (await desk().get(`/api/referrals/${view.id}`)).json();
-    const caseId = (await coordinator().post(`/api/referrals/${view.id}/assignment`, { version: view.version, caseWorkerId: users.worker!.id, consent: 'verbal', consentDate: today() })).json().caseId;
-    const mine = (await users.worker!.agent.get('/api/cases/mine')).json().cases.find((c: { id: string }) => c.id === caseId);
+    const caseId = (
+      await coordinator().post(`/api/referrals/${view.id}/assignment`, {
+        version: view.version,
+        caseWorkerId: users.worker!.id,
+        consent: 'verbal',
+        consentDate: today(),
+      })
+    ).json().caseId;
+    const mine = (await users.worker!.agent.get('/api/cases/mine'))
+      .json()
+      .cases.find((c: { id: string }) => c.id === caseId);
     expect(mine.language).toEqual({ interpreterNeeded: true, languages: ['Arabisch'] });
-    expect((await users.worker!.agent.get(`/api/cases/${caseId}`)).json().language).toEqual({ interpreterNeeded: true, languages: ['Arabisch'] });
+    expect((await users.worker!.agent.get(`/api/cases/${caseId}`)).json().language).toEqual({
+      interpreterNeeded: true,
+      languages: ['Arabisch'],
+    });
 
     // Corrected later by the desk: it changes on the persons, so everything shows the correction.
     view = (await desk().get(`/api/referrals/${view.id}`)).json();
-    const corrected = await desk().post(`/api/referrals/${view.id}/correction`, { version: view.version, reason: 'Meneer spreekt goed Engels; geen tolk nodig.', preferredLanguage: 'Engels', interpreterNeeded: false });
+    const corrected = await desk().post(`/api/referrals/${view.id}/correction`, {
+      version: view.version,
+      reason: 'Meneer spreekt goed Engels; geen tolk nodig.',
+      preferredLanguage: 'Engels',
+      interpreterNeeded: false,
+    });
     expect(corrected.statusCode).toBe(200);
     expect(corrected.json().language).toEqual({ interpreterNeeded: false, languages: ['Engels'] });
-    expect((await users.worker!.agent.get(`/api/cases/${caseId}`)).json().language).toEqual({ interpreterNeeded: false, languages: ['Engels'] });
-    const personLog = await t.db.inSystem((tx) => tx.selectFrom('access_log').select('event').where('person_id', '=', omar!.personId).where('event', '=', 'person.language_changed').execute());
+    expect((await users.worker!.agent.get(`/api/cases/${caseId}`)).json().language).toEqual({
+      interpreterNeeded: false,
+      languages: ['Engels'],
+    });
+    const personLog = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select('event')
+        .where('person_id', '=', omar!.personId)
+        .where('event', '=', 'person.language_changed')
+        .execute(),
+    );
     expect(personLog).toHaveLength(1);
   });
 });
@@ -421,8 +767,22 @@ describe('consultations without a case — "even overleggen" (item 18)', () => {
     expect(Object.keys(bad.json().fieldErrors)).toEqual(expect.arrayContaining(['minutesSpent', 'advice']));
     const first = await desk().post('/api/team-consultations', consultation);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ topic: 'housing', asker: 'professional', channel: 'phone', minutesSpent: 20, referralId: null });
-    const second = (await desk().post('/api/team-consultations', { ...consultation, asker: 'resident', channel: 'in_person', topic: 'other', minutesSpent: 10 })).json();
+    expect(first.json()).toMatchObject({
+      topic: 'housing',
+      asker: 'professional',
+      channel: 'phone',
+      minutesSpent: 20,
+      referralId: null,
+    });
+    const second = (
+      await desk().post('/api/team-consultations', {
+        ...consultation,
+        asker: 'resident',
+        channel: 'in_person',
+        topic: 'other',
+        minutesSpent: 10,
+      })
+    ).json();
     // The volunteer host's tally of simple questions does not count them.
     const tally = (await users.host!.agent.get(`/api/host-questions/today?teamId=${tenant.teamId}`)).json().today;
     expect(tally.some((r: { category: string }) => r.category === 'housing' || r.category === 'other')).toBe(false);
@@ -443,7 +803,10 @@ describe('consultations without a case — "even overleggen" (item 18)', () => {
     const referral = await desk().post('/api/referrals', { ...fromConsultation, idempotencyKey: crypto.randomUUID() });
     expect(referral.statusCode).toBe(201);
     const list = (await desk().get('/api/team-consultations')).json().consultations;
-    expect(list.find((c: { id: string }) => c.id === first.json().id)).toMatchObject({ referralId: referral.json().id, referralReference: referral.json().reference });
+    expect(list.find((c: { id: string }) => c.id === first.json().id)).toMatchObject({
+      referralId: referral.json().id,
+      referralReference: referral.json().reference,
+    });
     expect(list.find((c: { id: string }) => c.id === second.id)).toMatchObject({ referralId: null });
     const twice = await desk().post('/api/referrals', { ...fromConsultation, idempotencyKey: crypto.randomUUID() });
     expect(twice.statusCode).toBe(400);
@@ -451,8 +814,14 @@ describe('consultations without a case — "even overleggen" (item 18)', () => {
 
     // Management information: a count per month, with the time spent and how many became a referral.
     const month = today().slice(0, 7);
-    const dashboard = (await coordinator().get(`/api/management-information/dashboard?from=${month}-01&to=${today()}&teamId=${tenant.teamId}`)).json();
-    const table = dashboard.sections.flatMap((s: { tables: unknown[] }) => s.tables).find((tb: { key: string }) => tb.key === 'team_consultations');
+    const dashboard = (
+      await coordinator().get(
+        `/api/management-information/dashboard?from=${month}-01&to=${today()}&teamId=${tenant.teamId}`,
+      )
+    ).json();
+    const table = dashboard.sections
+      .flatMap((s: { tables: unknown[] }) => s.tables)
+      .find((tb: { key: string }) => tb.key === 'team_consultations');
     const row = table.rows.find((r: { key: string }) => r.key === month);
     expect(row.cells.map((c: { value: number }) => c.value)).toEqual([2, 30, 1]);
   });

@@ -8,7 +8,16 @@ import { recordAccess, recordAccessMany } from '../audit';
 import { languageOfPersonGroups } from '../persons';
 import { canDecideInMeeting, canManageMeeting, canSeeMeeting } from './intake.policy';
 import { updateReferralStatus } from './intake.store';
-import { addItem, findMeeting, insertMeeting, insertParticipants, insertTriageAndDecision, listMeetingItems, listMeetings, type MeetingRow } from './meetings.store';
+import {
+  addItem,
+  findMeeting,
+  insertMeeting,
+  insertParticipants,
+  insertTriageAndDecision,
+  listMeetingItems,
+  listMeetings,
+  type MeetingRow,
+} from './meetings.store';
 import { loadInbox } from './referral.views';
 import { municipalToday } from '../../shared/clock';
 import { joinReferralToCase, openCasesOfReferral, openCaseStateOf, recordParallelCase } from './open-case';
@@ -23,7 +32,11 @@ const URGENCY_LABELS: Record<string, string> = { low: 'laag', medium: 'middel', 
 
 async function getVisibleMeeting(tx: Tx, ctx: AccessContext, id: string): Promise<MeetingRow> {
   const m = await findMeeting(tx, id);
-  const facts = m && { teamId: m.team_id, chairUserId: m.chair_user_id, participantUserIds: m.participants.map((p) => p.user_id).filter((x): x is string => x !== null) };
+  const facts = m && {
+    teamId: m.team_id,
+    chairUserId: m.chair_user_id,
+    participantUserIds: m.participants.map((p) => p.user_id).filter((x): x is string => x !== null),
+  };
   if (!m || !facts || !canSeeMeeting(ctx.actor, facts)) throw new AppError('not_found');
   return m;
 }
@@ -31,9 +44,15 @@ async function getVisibleMeeting(tx: Tx, ctx: AccessContext, id: string): Promis
 type MeetingItemRow = Awaited<ReturnType<typeof listMeetingItems>>[number];
 
 /** The household's language and interpreter per item: from the linked persons, else as the referral says (ADR 0032). */
-async function languagesOfItems(tx: Tx, items: readonly MeetingItemRow[]): Promise<(i: MeetingItemRow) => HouseholdLanguage | undefined> {
+async function languagesOfItems(
+  tx: Tx,
+  items: readonly MeetingItemRow[],
+): Promise<(i: MeetingItemRow) => HouseholdLanguage | undefined> {
   const languages = await languageOfPersonGroups(tx, new Map(items.map((i) => [i.referral_id, i.person_ids])));
-  return (i) => (i.person_ids.length ? languages.get(i.referral_id) : { interpreterNeeded: i.interpreter_needed, languages: i.preferred_language ? [i.preferred_language] : [] });
+  return (i) =>
+    i.person_ids.length
+      ? languages.get(i.referral_id)
+      : { interpreterNeeded: i.interpreter_needed, languages: i.preferred_language ? [i.preferred_language] : [] };
 }
 
 /** The minutes' line on language and interpreter, worded as on the agenda and the case page (issue #17 item 10). */
@@ -45,7 +64,9 @@ export function languageSummary(language: HouseholdLanguage | undefined): string
 
 async function meetingView(tx: Tx, ctx: AccessContext, m: MeetingRow, now: Date) {
   const items = await listMeetingItems(tx, m.id);
-  const openCases = new Map(await Promise.all(items.map(async (i) => [i.referral_id, await openCaseStateOf(tx, i.referral_id)] as const)));
+  const openCases = new Map(
+    await Promise.all(items.map(async (i) => [i.referral_id, await openCaseStateOf(tx, i.referral_id)] as const)),
+  );
   const languageOf = await languagesOfItems(tx, items);
   const manage = canManageMeeting(ctx.actor, { teamId: m.team_id });
   const candidates = manage ? await loadInbox(tx, { teamIds: [m.team_id], status: 'complete' }, now) : [];
@@ -102,27 +123,69 @@ async function meetingView(tx: Tx, ctx: AccessContext, m: MeetingRow, now: Date)
 export async function planMeeting(
   deps: Deps,
   ctx: AccessContext,
-  input: { teamId: string; date: string; chairUserId: string; participants: Array<{ userId?: string | undefined; name?: string | undefined; role?: string | undefined }> },
+  input: {
+    teamId: string;
+    date: string;
+    chairUserId: string;
+    participants: Array<{ userId?: string | undefined; name?: string | undefined; role?: string | undefined }>;
+  },
 ) {
   if (!canManageMeeting(ctx.actor, { teamId: input.teamId })) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const userIds = [input.chairUserId, ...input.participants.map((p) => p.userId).filter((x): x is string => Boolean(x))];
-    const known = await tx.selectFrom('app_user').select('id').where('id', 'in', userIds).where('tenant_id', '=', ctx.actor.tenantId).execute();
+    const userIds = [
+      input.chairUserId,
+      ...input.participants.map((p) => p.userId).filter((x): x is string => Boolean(x)),
+    ];
+    const known = await tx
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', 'in', userIds)
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .execute();
     if (new Set(known.map((k) => k.id)).size !== new Set(userIds).size) throw new AppError('user_not_found');
     const external = input.participants.filter((p) => !p.userId && !p.name);
-    if (external.length) throw new AppError('validation_failed', { fieldErrors: { participants: ['Vul bij een externe deelnemer de naam in.'] } });
-    const id = await insertMeeting(tx, { tenantId: ctx.actor.tenantId, teamId: input.teamId, date: input.date, chairUserId: input.chairUserId, createdBy: ctx.actor.userId });
+    if (external.length)
+      throw new AppError('validation_failed', {
+        fieldErrors: { participants: ['Vul bij een externe deelnemer de naam in.'] },
+      });
+    const id = await insertMeeting(tx, {
+      tenantId: ctx.actor.tenantId,
+      teamId: input.teamId,
+      date: input.date,
+      chairUserId: input.chairUserId,
+      createdBy: ctx.actor.userId,
+    });
     await insertParticipants(tx, ctx.actor.tenantId, id, input.participants);
-    await recordAccess(tx, ctx, { action: 'create', event: 'intake_meeting.planned', dataCategory: 'meeting', permission: 'meeting:manage', teamId: input.teamId, detail: { meetingId: id } });
+    await recordAccess(tx, ctx, {
+      action: 'create',
+      event: 'intake_meeting.planned',
+      dataCategory: 'meeting',
+      permission: 'meeting:manage',
+      teamId: input.teamId,
+      detail: { meetingId: id },
+    });
     return meetingView(tx, ctx, (await findMeeting(tx, id))!, deps.clock.now());
   });
 }
 
 export async function listIntakeMeetings(deps: Deps, ctx: AccessContext) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const rows = await listMeetings(tx, ctx.actor.teamIds, ctx.actor.userId, hasPermission(ctx.actor, 'meeting:manage'));
+    const rows = await listMeetings(
+      tx,
+      ctx.actor.teamIds,
+      ctx.actor.userId,
+      hasPermission(ctx.actor, 'meeting:manage'),
+    );
     return {
-      meetings: rows.map((m) => ({ id: m.id, teamId: m.team_id, teamName: m.team_name, date: m.date, chairName: m.chair_name, itemCount: m.item_count, decidedCount: m.decided_count })),
+      meetings: rows.map((m) => ({
+        id: m.id,
+        teamId: m.team_id,
+        teamName: m.team_name,
+        date: m.date,
+        chairName: m.chair_name,
+        itemCount: m.item_count,
+        decidedCount: m.decided_count,
+      })),
     };
   });
 }
@@ -134,7 +197,14 @@ export async function viewMeeting(deps: Deps, ctx: AccessContext, id: string) {
     await recordAccessMany(
       tx,
       ctx,
-      { action: 'read', event: 'intake_meeting.viewed', dataCategory: 'referral', permission: 'meeting:read', teamId: m.team_id, detail: { meetingId: id, items: view.items.length } },
+      {
+        action: 'read',
+        event: 'intake_meeting.viewed',
+        dataCategory: 'referral',
+        permission: 'meeting:read',
+        teamId: m.team_id,
+        detail: { meetingId: id, items: view.items.length },
+      },
       [null],
     );
     return view;
@@ -146,12 +216,24 @@ export async function putOnAgenda(deps: Deps, ctx: AccessContext, meetingId: str
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const m = await getVisibleMeeting(tx, ctx, meetingId);
     if (!canManageMeeting(ctx.actor, { teamId: m.team_id })) throw new AppError('forbidden');
-    const referral = await tx.selectFrom('referral').select(['id', 'team_id', 'status', 'version']).where('id', '=', referralId).executeTakeFirst();
+    const referral = await tx
+      .selectFrom('referral')
+      .select(['id', 'team_id', 'status', 'version'])
+      .where('id', '=', referralId)
+      .executeTakeFirst();
     if (referral?.team_id !== m.team_id) throw new AppError('not_found');
     if (referral.status !== 'complete') throw new AppError('referral_incomplete');
     await addItem(tx, ctx.actor.tenantId, meetingId, referralId);
-    if (!(await updateReferralStatus(tx, referralId, referral.version, 'on_agenda'))) throw new AppError('version_conflict');
-    await recordAccess(tx, ctx, { action: 'update', event: 'referral.put_on_agenda', dataCategory: 'referral', permission: 'meeting:manage', teamId: m.team_id, detail: { meetingId, referralId } });
+    if (!(await updateReferralStatus(tx, referralId, referral.version, 'on_agenda')))
+      throw new AppError('version_conflict');
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'referral.put_on_agenda',
+      dataCategory: 'referral',
+      permission: 'meeting:manage',
+      teamId: m.team_id,
+      detail: { meetingId, referralId },
+    });
     return meetingView(tx, ctx, m, deps.clock.now());
   });
 }
@@ -164,7 +246,15 @@ export async function decideReferral(
   referralId: string,
   input: {
     version: number;
-    triage: { situation: string; lifeDomains: string[]; multipleProblems: boolean; knownToOthers?: string | undefined; urgency: string; safety: string; expertiseNeeded?: string | undefined };
+    triage: {
+      situation: string;
+      lifeDomains: string[];
+      multipleProblems: boolean;
+      knownToOthers?: string | undefined;
+      urgency: string;
+      safety: string;
+      expertiseNeeded?: string | undefined;
+    };
     decision: {
       outcome: string;
       interventions?: string | undefined;
@@ -179,27 +269,66 @@ export async function decideReferral(
 ) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const m = await getVisibleMeeting(tx, ctx, meetingId);
-    if (!canDecideInMeeting(ctx.actor, { teamId: m.team_id, chairUserId: m.chair_user_id })) throw new AppError('forbidden');
-    const item = await tx.selectFrom('meeting_item').select('referral_id').where('meeting_id', '=', meetingId).where('referral_id', '=', referralId).executeTakeFirst();
+    if (!canDecideInMeeting(ctx.actor, { teamId: m.team_id, chairUserId: m.chair_user_id }))
+      throw new AppError('forbidden');
+    const item = await tx
+      .selectFrom('meeting_item')
+      .select('referral_id')
+      .where('meeting_id', '=', meetingId)
+      .where('referral_id', '=', referralId)
+      .executeTakeFirst();
     if (!item) throw new AppError('not_on_agenda');
-    const decided = await tx.selectFrom('core_decision').select('referral_id').where('referral_id', '=', referralId).executeTakeFirst();
+    const decided = await tx
+      .selectFrom('core_decision')
+      .select('referral_id')
+      .where('referral_id', '=', referralId)
+      .executeTakeFirst();
     if (decided) throw new AppError('already_decided');
     if (!(await updateReferralStatus(tx, referralId, input.version, 'decided'))) throw new AppError('version_conflict');
-    await insertTriageAndDecision(tx, { tenantId: ctx.actor.tenantId, referralId, meetingId, userId: ctx.actor.userId, triage: input.triage, decision: input.decision });
-    const persons = await tx.selectFrom('referral_person').select('person_id').where('referral_id', '=', referralId).where('person_id', 'is not', null).execute();
+    await insertTriageAndDecision(tx, {
+      tenantId: ctx.actor.tenantId,
+      referralId,
+      meetingId,
+      userId: ctx.actor.userId,
+      triage: input.triage,
+      decision: input.decision,
+    });
+    const persons = await tx
+      .selectFrom('referral_person')
+      .select('person_id')
+      .where('referral_id', '=', referralId)
+      .where('person_id', 'is not', null)
+      .execute();
     // One household, one plan, one coordinator: taken up for a household with an open case, the referral joins that
     // case as a new question — unless the meeting records why a parallel case is needed (issue #17 item 7).
     const [open] = input.decision.outcome === 'take_up' ? await openCasesOfReferral(tx, referralId) : [];
     if (open) {
-      const referral = await tx.selectFrom('referral').select(['reference']).where('id', '=', referralId).executeTakeFirstOrThrow();
-      const subject = { id: referralId, reference: referral.reference, teamId: m.team_id, personIds: persons.map((p) => p.person_id).filter((x): x is string => x !== null) };
-      if (input.decision.parallelCaseReason) await recordParallelCase(tx, ctx, subject, open, input.decision.parallelCaseReason);
+      const referral = await tx
+        .selectFrom('referral')
+        .select(['reference'])
+        .where('id', '=', referralId)
+        .executeTakeFirstOrThrow();
+      const subject = {
+        id: referralId,
+        reference: referral.reference,
+        teamId: m.team_id,
+        personIds: persons.map((p) => p.person_id).filter((x): x is string => x !== null),
+      };
+      if (input.decision.parallelCaseReason)
+        await recordParallelCase(tx, ctx, subject, open, input.decision.parallelCaseReason);
       else await joinReferralToCase(tx, ctx, subject, open, municipalToday(deps.clock));
     }
     await recordAccessMany(
       tx,
       ctx,
-      { action: 'create', event: 'referral.decided', dataCategory: 'referral', permission: 'meeting:read', teamId: m.team_id, detail: { referralId, meetingId, outcome: input.decision.outcome } },
+      {
+        action: 'create',
+        event: 'referral.decided',
+        dataCategory: 'referral',
+        permission: 'meeting:read',
+        teamId: m.team_id,
+        detail: { referralId, meetingId, outcome: input.decision.outcome },
+      },
       persons.length ? persons.map((p) => p.person_id) : [null],
     );
     return meetingView(tx, ctx, m, deps.clock.now());
@@ -207,13 +336,28 @@ export async function decideReferral(
 }
 
 /** The minutes of a meeting as a PDF; printing is logged. */
-export async function printMinutes(deps: Deps, ctx: AccessContext, meetingId: string): Promise<{ filename: string; pdf: Buffer }> {
+export async function printMinutes(
+  deps: Deps,
+  ctx: AccessContext,
+  meetingId: string,
+): Promise<{ filename: string; pdf: Buffer }> {
   const { m, items, municipality, languageOf } = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const meeting = await getVisibleMeeting(tx, ctx, meetingId);
     const rows = await listMeetingItems(tx, meetingId);
     const languageOf = await languagesOfItems(tx, rows);
-    const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
-    await recordAccess(tx, ctx, { action: 'print', event: 'intake_meeting.minutes_printed', dataCategory: 'referral', permission: 'meeting:read', teamId: meeting.team_id, detail: { meetingId } });
+    const tenant = await tx
+      .selectFrom('tenant')
+      .select('name')
+      .where('id', '=', ctx.actor.tenantId)
+      .executeTakeFirstOrThrow();
+    await recordAccess(tx, ctx, {
+      action: 'print',
+      event: 'intake_meeting.minutes_printed',
+      dataCategory: 'referral',
+      permission: 'meeting:read',
+      teamId: meeting.team_id,
+      detail: { meetingId },
+    });
     return { m: meeting, items: rows, municipality: tenant.name, languageOf };
   });
   const pdf = await renderMinutesPdf({
@@ -226,8 +370,12 @@ export async function printMinutes(deps: Deps, ctx: AccessContext, meetingId: st
       reference: i.reference,
       residents: i.resident_names.join(', '),
       language: languageSummary(languageOf(i)),
-      triage: i.situation ? `${i.situation} (urgentie ${URGENCY_LABELS[i.triage_urgency ?? ''] ?? i.triage_urgency}; ${i.multiple_problems ? 'meervoudige' : 'enkelvoudige'} problematiek; veiligheid: ${i.safety ?? ''})` : null,
-      decision: i.outcome ? `${CORE_DECISION_LABELS[i.outcome] ?? i.outcome}${i.goal ? `. Doel: ${i.goal}` : ''}${i.carried_out_by ? `. Uitvoering: ${i.carried_out_by}` : ''}` : null,
+      triage: i.situation
+        ? `${i.situation} (urgentie ${URGENCY_LABELS[i.triage_urgency ?? ''] ?? i.triage_urgency}; ${i.multiple_problems ? 'meervoudige' : 'enkelvoudige'} problematiek; veiligheid: ${i.safety ?? ''})`
+        : null,
+      decision: i.outcome
+        ? `${CORE_DECISION_LABELS[i.outcome] ?? i.outcome}${i.goal ? `. Doel: ${i.goal}` : ''}${i.carried_out_by ? `. Uitvoering: ${i.carried_out_by}` : ''}`
+        : null,
       reasoning: i.reasoning,
     })),
   });

@@ -30,7 +30,9 @@ describe('completeness', () => {
   it('is complete only when every item is done, the regiecheck included', () => {
     expect(isComplete(all)).toBe(true);
     expect(isComplete({ ...all, regiecheckDone: false })).toBe(false);
-    expect(completenessChecklist({ ...all, hasResidentAddress: false }).find((i) => i.key === 'resident_address')?.done).toBe(false);
+    expect(
+      completenessChecklist({ ...all, hasResidentAddress: false }).find((i) => i.key === 'resident_address')?.done,
+    ).toBe(false);
   });
   it('does not block on "Weet ik niet" for children at risk: it becomes a question for the intake meeting', () => {
     const unknown = completenessChecklist({ ...all, childrenAtRisk: 'unknown' });

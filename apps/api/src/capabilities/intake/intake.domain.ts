@@ -41,7 +41,9 @@ export function completenessChecklist(f: ChecklistFacts): Array<{ key: string; d
     { key: 'resident_address', done: f.hasResidentAddress },
     { key: 'referrer_contact', done: f.hasReferrerContact },
     { key: 'question', done: f.hasQuestion },
-    f.childrenAtRisk === 'unknown' ? { key: 'children_at_risk_for_meeting', done: true } : { key: 'children_at_risk', done: true },
+    f.childrenAtRisk === 'unknown'
+      ? { key: 'children_at_risk_for_meeting', done: true }
+      : { key: 'children_at_risk', done: true },
     { key: 'resident_awareness', done: f.residentAwarenessKnown },
     { key: 'regiecheck', done: f.regiecheckDone },
   ];

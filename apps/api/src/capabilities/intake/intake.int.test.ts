@@ -22,7 +22,10 @@ async function loggedIn(key: string, roles: Role[], teamIds?: string[]) {
   if (teamIds) {
     await t.db.inSystem(async (tx) => {
       await tx.deleteFrom('user_team').where('user_id', '=', user.id).execute();
-      await tx.insertInto('user_team').values(teamIds.map((team_id) => ({ user_id: user.id, team_id }))).execute();
+      await tx
+        .insertInto('user_team')
+        .values(teamIds.map((team_id) => ({ user_id: user.id, team_id })))
+        .execute();
     });
   }
   const agent = t.agent();
@@ -34,8 +37,24 @@ async function loggedIn(key: string, roles: Role[], teamIds?: string[]) {
 const gpReferral = (overrides: Record<string, unknown> = {}) => ({
   teamId: tenant.teamId,
   referrerKind: 'professional',
-  referrer: { name: 'Dr. A. Huisman', organisation: 'Huisartsenpraktijk De Linde', role: 'huisarts', phone: '030-1234567', email: 'huisarts@example.org' },
-  residents: [{ firstName: 'Mira', lastName: 'Jacobs', dateOfBirth: '1990-04-04', postcode: '3511 AB', houseNumber: '7', phone: '0612345678', bsn: nextTestBsn() }],
+  referrer: {
+    name: 'Dr. A. Huisman',
+    organisation: 'Huisartsenpraktijk De Linde',
+    role: 'huisarts',
+    phone: '030-1234567',
+    email: 'huisarts@example.org',
+  },
+  residents: [
+    {
+      firstName: 'Mira',
+      lastName: 'Jacobs',
+      dateOfBirth: '1990-04-04',
+      postcode: '3511 AB',
+      houseNumber: '7',
+      phone: '0612345678',
+      bsn: nextTestBsn(),
+    },
+  ],
   children: [{ firstName: 'Tim', age: 6 }],
   lifeDomains: ['finances', 'parenting'],
   question: 'Mevrouw heeft schulden en <script>alert(1)</script> zorgen over de opvoeding.',
@@ -65,7 +84,16 @@ beforeAll(async () => {
   smtpPort = (smtp.server.address() as AddressInfo).port;
   t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Wijkteam <wijkteam@example.org>' });
   tenant = await buildTenant(t.db);
-  otherTeamId = await t.db.inSystem(async (tx) => (await tx.insertInto('team').values({ tenant_id: tenant.id, name: 'Wijkteam Ander', area: 'Ander' }).returning('id').executeTakeFirstOrThrow()).id);
+  otherTeamId = await t.db.inSystem(
+    async (tx) =>
+      (
+        await tx
+          .insertInto('team')
+          .values({ tenant_id: tenant.id, name: 'Wijkteam Ander', area: 'Ander' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+  );
   await loggedIn('desk', ['intake_desk']);
   await loggedIn('coordinator', ['team_coordinator']);
   await loggedIn('worker', ['case_worker']);
@@ -89,17 +117,25 @@ describe('the public referral form', () => {
     expect(item).toMatchObject({ channel: 'web_form', status: 'new', residentNames: ['Mira Jacobs'] });
     const view = (await users.desk!.agent.get(`/api/referrals/${item.id}`)).json();
     expect(view.question).toContain('<script>alert(1)</script>');
-    expect(view.residents.map((p: { role: string; age: number | null }) => [p.role, p.age])).toEqual([['resident', null], ['household_member', 6]]);
+    expect(view.residents.map((p: { role: string; age: number | null }) => [p.role, p.age])).toEqual([
+      ['resident', null],
+      ['household_member', 6],
+    ]);
   });
 
   it('creates one referral for a double-clicked submit', async () => {
     const body = gpReferral();
-    const [a, b] = await Promise.all([t.agent().post(`/api/public/referrals/${tenant.slug}`, body), t.agent().post(`/api/public/referrals/${tenant.slug}`, body)]);
+    const [a, b] = await Promise.all([
+      t.agent().post(`/api/public/referrals/${tenant.slug}`, body),
+      t.agent().post(`/api/public/referrals/${tenant.slug}`, body),
+    ]);
     const statuses = [a.statusCode, b.statusCode].sort();
     expect(statuses[0]).toBe(201);
     const refs = [a, b].filter((x) => x.statusCode === 201).map((x) => x.json().reference);
     expect(new Set(refs).size).toBe(1);
-    const count = await t.db.inSystem((tx) => tx.selectFrom('referral').select('id').where('idempotency_key', '=', body.idempotencyKey).execute());
+    const count = await t.db.inSystem((tx) =>
+      tx.selectFrom('referral').select('id').where('idempotency_key', '=', body.idempotencyKey).execute(),
+    );
     expect(count).toHaveLength(1);
   });
 
@@ -107,7 +143,11 @@ describe('the public referral form', () => {
     const before = await t.db.inSystem((tx) => tx.selectFrom('referral').select('id').execute());
     const r = await t.agent().post(
       `/api/public/referrals/${tenant.slug}`,
-      gpReferral({ residents: [{ firstName: 'X', lastName: 'Y', bsn: '123456789', dateOfBirth: '2999-01-01', postcode: '0000 AA' }] }),
+      gpReferral({
+        residents: [
+          { firstName: 'X', lastName: 'Y', bsn: '123456789', dateOfBirth: '2999-01-01', postcode: '0000 AA' },
+        ],
+      }),
     );
     expect(r.statusCode).toBe(400);
     expect(r.json().fieldErrors).toMatchObject({
@@ -115,11 +155,17 @@ describe('the public referral form', () => {
       'residents.0.dateOfBirth': ['Een geboortedatum kan niet in de toekomst liggen.'],
       'residents.0.postcode': ['Vul een geldige postcode in, bijvoorbeeld 1234 AB.'],
     });
-    const honeypot = await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ website: 'http://spam.example' }));
+    const honeypot = await t
+      .agent()
+      .post(`/api/public/referrals/${tenant.slug}`, gpReferral({ website: 'http://spam.example' }));
     expect(honeypot.statusCode).toBe(400);
     const disguised = await t.agent().post(
       `/api/public/referrals/${tenant.slug}`,
-      gpReferral({ attachments: [{ filename: 'verslag.pdf', contentBase64: Buffer.from('MZ not really a pdf').toString('base64') }] }),
+      gpReferral({
+        attachments: [
+          { filename: 'verslag.pdf', contentBase64: Buffer.from('MZ not really a pdf').toString('base64') },
+        ],
+      }),
     );
     expect(disguised.statusCode).toBe(400);
     expect(disguised.json().fieldErrors['attachments.0'][0]).toContain('Alleen PDF');
@@ -129,10 +175,21 @@ describe('the public referral form', () => {
 
   it('keeps a real PDF attachment for the intake desk', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
-    const { reference } = (await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ attachments: [{ filename: 'brief.pdf', contentBase64: pdf.toString('base64') }] }))).json();
-    const id = (await users.desk!.agent.get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === reference).id;
+    const { reference } = (
+      await t
+        .agent()
+        .post(
+          `/api/public/referrals/${tenant.slug}`,
+          gpReferral({ attachments: [{ filename: 'brief.pdf', contentBase64: pdf.toString('base64') }] }),
+        )
+    ).json();
+    const id = (await users.desk!.agent.get('/api/referrals'))
+      .json()
+      .referrals.find((x: { reference: string }) => x.reference === reference).id;
     const view = (await users.desk!.agent.get(`/api/referrals/${id}`)).json();
-    expect(view.attachments).toEqual([expect.objectContaining({ filename: 'brief.pdf', mediaType: 'application/pdf' })]);
+    expect(view.attachments).toEqual([
+      expect.objectContaining({ filename: 'brief.pdf', mediaType: 'application/pdf' }),
+    ]);
     const file = await users.desk!.agent.get(`/api/referrals/${id}/attachments/${view.attachments[0].id}`);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.rawPayload.equals(pdf)).toBe(true);
@@ -145,26 +202,55 @@ describe('the public referral form', () => {
         referrerKind: 'self',
         // The form asks name and phone once, as the first resident, and sends them as the referrer too.
         referrer: { name: 'Noor de Wit', phone: '(030) 123 45 67', email: 'noor.dewit@example.org' },
-        residents: [{ firstName: 'Noor', infix: 'de', lastName: 'Wit', phone: '(030) 123 45 67', street: 'Lindelaan', houseNumber: '12', houseNumberAddition: '-2', postcode: '3512 cd', city: 'Voorbeeld' }],
+        residents: [
+          {
+            firstName: 'Noor',
+            infix: 'de',
+            lastName: 'Wit',
+            phone: '(030) 123 45 67',
+            street: 'Lindelaan',
+            houseNumber: '12',
+            houseNumberAddition: '-2',
+            postcode: '3512 cd',
+            city: 'Voorbeeld',
+          },
+        ],
         residentAwareness: undefined,
       }),
     );
     expect(r.statusCode).toBe(201);
     const { reference } = r.json();
-    const id = (await users.desk!.agent.get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === reference).id;
+    const id = (await users.desk!.agent.get('/api/referrals'))
+      .json()
+      .referrals.find((x: { reference: string }) => x.reference === reference).id;
     const view = (await users.desk!.agent.get(`/api/referrals/${id}`)).json();
     expect(view).toMatchObject({ referrerKind: 'self', referrer: { name: 'Noor de Wit', phone: '0301234567' } });
-    expect(view.residents[0]).toMatchObject({ phone: '0301234567', street: 'Lindelaan', houseNumber: '12', houseNumberAddition: '2', postcode: '3512CD' });
+    expect(view.residents[0]).toMatchObject({
+      phone: '0301234567',
+      street: 'Lindelaan',
+      houseNumber: '12',
+      houseNumberAddition: '2',
+      postcode: '3512CD',
+    });
     // The confirmation to the resident: quoted-printable decoded, then scanned for the jargon residents must not get.
     const mail = received.find((m) => m.to === 'noor.dewit@example.org' && m.raw.includes(reference));
     expect(mail).toBeDefined();
-    const text = mail!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const text = mail!.raw
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     expect(text).toContain('Beste Noor de Wit');
     expect(findJargon(text)).toEqual([]);
     // Before this change the form refused the number in brackets; a number that is no phone number still is refused.
-    const bad = await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ referrer: { name: 'Dr. A. Huisman', organisation: 'Huisartsenpraktijk De Linde', phone: 'bel mij' } }));
+    const bad = await t.agent().post(
+      `/api/public/referrals/${tenant.slug}`,
+      gpReferral({
+        referrer: { name: 'Dr. A. Huisman', organisation: 'Huisartsenpraktijk De Linde', phone: 'bel mij' },
+      }),
+    );
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fieldErrors['referrer.phone']).toEqual(['Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.']);
+    expect(bad.json().fieldErrors['referrer.phone']).toEqual([
+      'Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678 of (030) 123 45 67.',
+    ]);
   });
 });
 
@@ -172,18 +258,41 @@ describe('team configuration of channels', () => {
   it('a team that accepts only professionals refuses a self-referral; one without the web form is not offered', async () => {
     const admin = await loggedIn('admin', ['functional_admin']);
     const before = (await admin.get('/api/admin/teams')).json().teams.find((x: { id: string }) => x.id === otherTeamId);
-    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6, version: before.version });
-    expect(set.json()).toMatchObject({ acceptsWebReferrals: true, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6 });
+    const set = await admin.put(`/api/admin/teams/${otherTeamId}`, {
+      acceptsWebReferrals: true,
+      acceptsSelfReferrals: false,
+      analysisWeeks: 8,
+      outreachWeeks: 6,
+      version: before.version,
+    });
+    expect(set.json()).toMatchObject({
+      acceptsWebReferrals: true,
+      acceptsSelfReferrals: false,
+      analysisWeeks: 8,
+      outreachWeeks: 6,
+    });
     const self = await t.agent().post(
       `/api/public/referrals/${tenant.slug}`,
-      gpReferral({ teamId: otherTeamId, referrerKind: 'self', referrer: { name: 'Mira Jacobs', phone: '0612345678' } }),
+      gpReferral({
+        teamId: otherTeamId,
+        referrerKind: 'self',
+        referrer: { name: 'Mira Jacobs', phone: '0612345678' },
+      }),
     );
     expect(self.statusCode).toBe(400);
     expect(self.json().fieldErrors.referrerKind[0]).toContain('alleen aanmeldingen van professionals');
-    await admin.put(`/api/admin/teams/${otherTeamId}`, { acceptsWebReferrals: false, acceptsSelfReferrals: false, analysisWeeks: 8, outreachWeeks: 6, version: set.json().version });
+    await admin.put(`/api/admin/teams/${otherTeamId}`, {
+      acceptsWebReferrals: false,
+      acceptsSelfReferrals: false,
+      analysisWeeks: 8,
+      outreachWeeks: 6,
+      version: set.json().version,
+    });
     const form = (await t.agent().get(`/api/public/referral-form/${tenant.slug}`)).json();
     expect(form.teams.map((x: { id: string }) => x.id)).toEqual([tenant.teamId]);
-    expect((await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ teamId: otherTeamId }))).statusCode).toBe(400);
+    expect(
+      (await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral({ teamId: otherTeamId }))).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -212,18 +321,41 @@ describe('the desk and the volunteer host', () => {
     expect(phone.statusCode).toBe(201);
     expect(phone.json()).toMatchObject({ channel: 'phone', status: 'new', referrerKind: 'partner' });
 
-    expect((await users.host!.agent.post('/api/host-questions', { teamId: tenant.teamId, category: 'volunteering', outcome: 'answered' })).statusCode).toBe(201);
+    expect(
+      (
+        await users.host!.agent.post('/api/host-questions', {
+          teamId: tenant.teamId,
+          category: 'volunteering',
+          outcome: 'answered',
+        })
+      ).statusCode,
+    ).toBe(201);
     const handover = await users.host!.agent.post('/api/host-questions', {
       teamId: tenant.teamId,
       category: 'money',
       outcome: 'handed_over',
-      handover: { firstName: 'Rosa', lastName: 'Vos', phone: '0611111111', question: 'Ik kom niet rond en krijg veel brieven.' },
+      handover: {
+        firstName: 'Rosa',
+        lastName: 'Vos',
+        phone: '0611111111',
+        question: 'Ik kom niet rond en krijg veel brieven.',
+      },
     });
     expect(handover.json().handedOverReference).toMatch(/^AM-/);
     const tally = (await users.host!.agent.get(`/api/host-questions/today?teamId=${tenant.teamId}`)).json().today;
-    expect(tally).toEqual(expect.arrayContaining([{ category: 'volunteering', answered: 1, handedOver: 0 }, { category: 'money', answered: 0, handedOver: 1 }]));
+    expect(tally).toEqual(
+      expect.arrayContaining([
+        { category: 'volunteering', answered: 1, handedOver: 0 },
+        { category: 'money', answered: 0, handedOver: 1 },
+      ]),
+    );
     const inbox = (await users.desk!.agent.get('/api/referrals')).json().referrals;
-    expect(inbox.some((x: { channel: string; residentNames: string[] }) => x.channel === 'volunteer_handover' && x.residentNames[0] === 'Rosa Vos')).toBe(true);
+    expect(
+      inbox.some(
+        (x: { channel: string; residentNames: string[] }) =>
+          x.channel === 'volunteer_handover' && x.residentNames[0] === 'Rosa Vos',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -232,15 +364,36 @@ describe('from referral to case file', () => {
     const desk = users.desk!.agent;
     const coordinator = users.coordinator!.agent;
     // A person already known, with a case closed last year, to be found by the regiecheck.
-    const known = (await desk.post('/api/persons', { firstName: 'Sara', lastName: 'Kok', dateOfBirth: '1985-05-05', postcode: '3512AA', houseNumber: '3' })).json();
+    const known = (
+      await desk.post('/api/persons', {
+        firstName: 'Sara',
+        lastName: 'Kok',
+        dateOfBirth: '1985-05-05',
+        postcode: '3512AA',
+        houseNumber: '3',
+      })
+    ).json();
 
     const { reference } = (
       await t.agent().post(
         `/api/public/referrals/${tenant.slug}`,
-        gpReferral({ residents: [{ firstName: 'Sara', lastName: 'Kok', dateOfBirth: '1985-05-05', postcode: '3512 AA', houseNumber: '3', phone: '0687654321' }] }),
+        gpReferral({
+          residents: [
+            {
+              firstName: 'Sara',
+              lastName: 'Kok',
+              dateOfBirth: '1985-05-05',
+              postcode: '3512 AA',
+              houseNumber: '3',
+              phone: '0687654321',
+            },
+          ],
+        }),
       )
     ).json();
-    const id = (await desk.get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === reference).id;
+    const id = (await desk.get('/api/referrals'))
+      .json()
+      .referrals.find((x: { reference: string }) => x.reference === reference).id;
     let view = (await desk.get(`/api/referrals/${id}`)).json();
 
     // Not complete before the regiecheck.
@@ -252,8 +405,13 @@ describe('from referral to case file', () => {
     expect(resident.matches[0].person.id).toBe(known.id);
     expect(resident.matches[0].matchedOn).toEqual(expect.arrayContaining(['name_and_birth_date', 'address', 'name']));
 
-    const links = view.residents.map((p: { id: string; role: string }) => ({ referralPersonId: p.id, personId: p.id === resident.referralPersonId ? known.id : null }));
-    view = (await desk.post(`/api/referrals/${id}/regiecheck`, { version: view.version, links, householdId: null })).json();
+    const links = view.residents.map((p: { id: string; role: string }) => ({
+      referralPersonId: p.id,
+      personId: p.id === resident.referralPersonId ? known.id : null,
+    }));
+    view = (
+      await desk.post(`/api/referrals/${id}/regiecheck`, { version: view.version, links, householdId: null })
+    ).json();
     expect(view.householdId).not.toBeNull();
     expect(view.regiecheckDoneAt).not.toBeNull();
     expect(view.residents.every((p: { personId: string | null }) => p.personId)).toBe(true);
@@ -278,12 +436,29 @@ describe('from referral to case file', () => {
 
     const decision = {
       version: agenda.items[0].version,
-      triage: { situation: 'Schulden en opvoedvragen.', lifeDomains: ['finances', 'parenting'], multipleProblems: true, urgency: 'medium', safety: 'Geen acute zorgen over Tim.' },
-      decision: { outcome: 'take_up', interventions: 'Schuldhulp en opvoedondersteuning', goal: 'Stabiele financiën', intendedResult: 'Schuldregeling binnen drie maanden', carriedOutBy: 'wijkteam', reasoning: 'Meervoudige problematiek.', discussedWithResident: true },
+      triage: {
+        situation: 'Schulden en opvoedvragen.',
+        lifeDomains: ['finances', 'parenting'],
+        multipleProblems: true,
+        urgency: 'medium',
+        safety: 'Geen acute zorgen over Tim.',
+      },
+      decision: {
+        outcome: 'take_up',
+        interventions: 'Schuldhulp en opvoedondersteuning',
+        goal: 'Stabiele financiën',
+        intendedResult: 'Schuldregeling binnen drie maanden',
+        carriedOutBy: 'wijkteam',
+        reasoning: 'Meervoudige problematiek.',
+        discussedWithResident: true,
+      },
     };
     agenda = (await coordinator.post(`/api/meetings/${meeting.id}/items/${id}/decision`, decision)).json();
     expect(agenda.items[0].decision).toMatchObject({ outcome: 'take_up', goal: 'Stabiele financiën' });
-    const again = await coordinator.post(`/api/meetings/${meeting.id}/items/${id}/decision`, { ...decision, version: agenda.items[0].version });
+    const again = await coordinator.post(`/api/meetings/${meeting.id}/items/${id}/decision`, {
+      ...decision,
+      version: agenda.items[0].version,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_decided');
 
@@ -298,7 +473,12 @@ describe('from referral to case file', () => {
     expect(draft.body).toContain('het team pakt de hulp op');
     const key = crypto.randomUUID();
     const before = received.length;
-    const sendBody = { kind: draft.kind, subject: draft.subject, body: `${draft.body}\n\nPS: wij bellen u deze week.`, idempotencyKey: key };
+    const sendBody = {
+      kind: draft.kind,
+      subject: draft.subject,
+      body: `${draft.body}\n\nPS: wij bellen u deze week.`,
+      idempotencyKey: key,
+    };
     const sent = await desk.post(`/api/referrals/${id}/letters`, sendBody);
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toMatchObject({ status: 'sent', to: 'huisarts@example.org' });
@@ -316,14 +496,32 @@ describe('from referral to case file', () => {
     expect(waiting).toMatchObject({ waitingDays: 0, breachesNorm: false });
     expect(overview.workers.map((w: { userId: string }) => w.userId)).toContain(users.worker!.id);
     const admin = await loggedIn('expertiseAdmin', ['functional_admin']);
-    const account = (await admin.get('/api/admin/users')).json().users.find((u: { id: string }) => u.id === users.worker!.id);
-    expect((await admin.put(`/api/admin/users/${users.worker!.id}/expertise`, { expertise: ['schulden', 'opvoeding'], version: account.version })).json().expertise).toEqual(['schulden', 'opvoeding']);
+    const account = (await admin.get('/api/admin/users'))
+      .json()
+      .users.find((u: { id: string }) => u.id === users.worker!.id);
+    expect(
+      (
+        await admin.put(`/api/admin/users/${users.worker!.id}/expertise`, {
+          expertise: ['schulden', 'opvoeding'],
+          version: account.version,
+        })
+      ).json().expertise,
+    ).toEqual(['schulden', 'opvoeding']);
     const withExpertise = (await coordinator.get(`/api/assignments?teamId=${tenant.teamId}`)).json();
-    expect(withExpertise.workers.find((w: { userId: string }) => w.userId === users.worker!.id).expertise).toEqual(['schulden', 'opvoeding']);
+    expect(withExpertise.workers.find((w: { userId: string }) => w.userId === users.worker!.id).expertise).toEqual([
+      'schulden',
+      'opvoeding',
+    ]);
 
-    const noConsent = await coordinator.post(`/api/referrals/${id}/assignment`, { version: waiting.version, caseWorkerId: users.worker!.id, consent: 'none' });
+    const noConsent = await coordinator.post(`/api/referrals/${id}/assignment`, {
+      version: waiting.version,
+      caseWorkerId: users.worker!.id,
+      consent: 'none',
+    });
     expect(noConsent.statusCode).toBe(400);
-    expect(Object.keys(noConsent.json().fieldErrors)).toEqual(expect.arrayContaining(['legalBasis', 'reasonWithoutConsent']));
+    expect(Object.keys(noConsent.json().fieldErrors)).toEqual(
+      expect.arrayContaining(['legalBasis', 'reasonWithoutConsent']),
+    );
     const assigned = await coordinator.post(`/api/referrals/${id}/assignment`, {
       version: waiting.version,
       caseWorkerId: users.worker!.id,
@@ -331,14 +529,31 @@ describe('from referral to case file', () => {
       consentDate: new Date().toISOString().slice(0, 10),
     });
     expect(assigned.statusCode).toBe(201);
-    expect((await coordinator.post(`/api/referrals/${id}/assignment`, { version: Number(waiting.version) + 1, caseWorkerId: users.worker!.id, consent: 'verbal', consentDate: '2026-01-01' })).json().code).toBe(
-      'already_assigned',
-    );
+    expect(
+      (
+        await coordinator.post(`/api/referrals/${id}/assignment`, {
+          version: Number(waiting.version) + 1,
+          caseWorkerId: users.worker!.id,
+          consent: 'verbal',
+          consentDate: '2026-01-01',
+        })
+      ).json().code,
+    ).toBe('already_assigned');
 
     const mine = (await users.worker!.agent.get('/api/cases/mine')).json().cases;
-    expect(mine).toEqual([expect.objectContaining({ id: assigned.json().caseId, reference, phase: 'analysis', myRole: 'case_worker', primaryPersonId: known.id })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        id: assigned.json().caseId,
+        reference,
+        phase: 'analysis',
+        myRole: 'case_worker',
+        primaryPersonId: known.id,
+      }),
+    ]);
 
-    const logged = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['event']).where('case_id', '=', assigned.json().caseId).execute());
+    const logged = await t.db.inSystem((tx) =>
+      tx.selectFrom('access_log').select(['event']).where('case_id', '=', assigned.json().caseId).execute(),
+    );
     expect(logged.map((l) => l.event)).toContain('case_file.opened');
   });
 
@@ -346,27 +561,70 @@ describe('from referral to case file', () => {
     const desk = users.desk!.agent;
     const coordinator = users.coordinator!.agent;
     const { reference } = (await t.agent().post(`/api/public/referrals/${tenant.slug}`, gpReferral())).json();
-    const id = (await desk.get('/api/referrals')).json().referrals.find((x: { reference: string }) => x.reference === reference).id;
+    const id = (await desk.get('/api/referrals'))
+      .json()
+      .referrals.find((x: { reference: string }) => x.reference === reference).id;
     let view = (await desk.get(`/api/referrals/${id}`)).json();
-    view = (await desk.post(`/api/referrals/${id}/regiecheck`, { version: view.version, links: view.residents.map((p: { id: string }) => ({ referralPersonId: p.id, personId: null })), householdId: null })).json();
+    view = (
+      await desk.post(`/api/referrals/${id}/regiecheck`, {
+        version: view.version,
+        links: view.residents.map((p: { id: string }) => ({ referralPersonId: p.id, personId: null })),
+        householdId: null,
+      })
+    ).json();
     view = (await desk.post(`/api/referrals/${id}/status`, { status: 'complete', version: view.version })).json();
-    const meeting = (await coordinator.post('/api/meetings', { teamId: tenant.teamId, date: '2026-11-23', chairUserId: users.coordinator!.id, participants: [] })).json();
+    const meeting = (
+      await coordinator.post('/api/meetings', {
+        teamId: tenant.teamId,
+        date: '2026-11-23',
+        chairUserId: users.coordinator!.id,
+        participants: [],
+      })
+    ).json();
     const agenda = (await coordinator.post(`/api/meetings/${meeting.id}/items`, { referralId: id })).json();
     // Before a decision the desk must give a reason to close (issue #17 item 5).
     const closeEarly = await desk.post(`/api/referrals/${id}/close`, { version: agenda.items[0].version });
     expect(closeEarly.json().fieldErrors.reason).toEqual(['Kies de reden van afsluiten.']);
     await coordinator.post(`/api/meetings/${meeting.id}/items/${id}/decision`, {
       version: agenda.items[0].version,
-      triage: { situation: 'Vraag over budgetteren.', lifeDomains: ['finances'], multipleProblems: false, urgency: 'low', safety: 'Veilig.' },
-      decision: { outcome: 'advice', reasoning: 'De budgetcursus in het buurthuis past goed.', discussedWithResident: true },
+      triage: {
+        situation: 'Vraag over budgetteren.',
+        lifeDomains: ['finances'],
+        multipleProblems: false,
+        urgency: 'low',
+        safety: 'Veilig.',
+      },
+      decision: {
+        outcome: 'advice',
+        reasoning: 'De budgetcursus in het buurthuis past goed.',
+        discussedWithResident: true,
+      },
     });
     const draft = (await desk.get(`/api/referrals/${id}/letter-draft`)).json();
     expect(draft.kind).toBe('decision_advice');
-    const letter = await desk.post(`/api/referrals/${id}/letters`, { kind: draft.kind, subject: draft.subject, body: draft.body, idempotencyKey: crypto.randomUUID() });
+    const letter = await desk.post(`/api/referrals/${id}/letters`, {
+      kind: draft.kind,
+      subject: draft.subject,
+      body: draft.body,
+      idempotencyKey: crypto.randomUUID(),
+    });
     expect(letter.json().status).toBe('sent');
     view = (await desk.get(`/api/referrals/${id}`)).json();
     const closed = await desk.post(`/api/referrals/${id}/close`, { version: view.version });
-    expect(closed.json()).toMatchObject({ status: 'closed', caseId: null, letters: [expect.objectContaining({ kind: 'decision_advice', status: 'sent' })] });
-    expect((await coordinator.post(`/api/referrals/${id}/assignment`, { version: closed.json().version, caseWorkerId: users.worker!.id, consent: 'verbal', consentDate: '2026-11-23' })).json().code).toBe('not_decided');
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      caseId: null,
+      letters: [expect.objectContaining({ kind: 'decision_advice', status: 'sent' })],
+    });
+    expect(
+      (
+        await coordinator.post(`/api/referrals/${id}/assignment`, {
+          version: closed.json().version,
+          caseWorkerId: users.worker!.id,
+          consent: 'verbal',
+          consentDate: '2026-11-23',
+        })
+      ).json().code,
+    ).toBe('not_decided');
   });
 });

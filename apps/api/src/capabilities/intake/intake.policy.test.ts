@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildActor } from '../../shared/actor';
-import { canAssign, canDecideInMeeting, canRegisterHostQuestion, canSeeMeeting, canSeeReferral, canWorkOnReferral } from './intake.policy';
+import {
+  canAssign,
+  canDecideInMeeting,
+  canRegisterHostQuestion,
+  canSeeMeeting,
+  canSeeReferral,
+  canWorkOnReferral,
+} from './intake.policy';
 
 const team = 'team-noord';
 const other = 'team-zuid';
-const actor = (roles: Parameters<typeof buildActor>[0]['roles'], teamIds = [team], userId = 'u1') => buildActor({ userId, tenantId: 't', roles, teamIds });
+const actor = (roles: Parameters<typeof buildActor>[0]['roles'], teamIds = [team], userId = 'u1') =>
+  buildActor({ userId, tenantId: 't', roles, teamIds });
 const meeting = { teamId: team, chairUserId: 'chair', participantUserIds: ['u2'] };
 
 describe('intake access rules', () => {

@@ -17,9 +17,13 @@ export const canWorkOnReferral = (actor: Actor, referral: { teamId: string }): b
 export const canManageMeeting = (actor: Actor, meeting: { teamId: string }): boolean =>
   hasPermission(actor, 'meeting:manage') && actor.teamIds.includes(meeting.teamId);
 
-export const canSeeMeeting = (actor: Actor, meeting: { teamId: string; chairUserId: string; participantUserIds: readonly string[] }): boolean =>
+export const canSeeMeeting = (
+  actor: Actor,
+  meeting: { teamId: string; chairUserId: string; participantUserIds: readonly string[] },
+): boolean =>
   canManageMeeting(actor, meeting) ||
-  (hasPermission(actor, 'meeting:read') && (meeting.chairUserId === actor.userId || meeting.participantUserIds.includes(actor.userId)));
+  (hasPermission(actor, 'meeting:read') &&
+    (meeting.chairUserId === actor.userId || meeting.participantUserIds.includes(actor.userId)));
 
 export const canDecideInMeeting = (actor: Actor, meeting: { teamId: string; chairUserId: string }): boolean =>
   canManageMeeting(actor, meeting) || meeting.chairUserId === actor.userId;

@@ -26,7 +26,13 @@ export interface NewReferral {
   teamId: string;
   channel: string;
   referrerKind: string;
-  referrer: { name?: string | undefined; organisation?: string | undefined; role?: string | undefined; phone?: string | undefined; email?: string | undefined };
+  referrer: {
+    name?: string | undefined;
+    organisation?: string | undefined;
+    role?: string | undefined;
+    phone?: string | undefined;
+    email?: string | undefined;
+  };
   lifeDomains: string[];
   question: string;
   tried?: string | undefined;
@@ -53,11 +59,18 @@ export async function nextReference(tx: Tx, tenantId: string, year: number): Pro
   return formatReference(year, row.rows[0]!.last_number);
 }
 
-export async function findReferralByIdempotencyKey(tx: Tx, key: string): Promise<{ id: string; reference: string } | undefined> {
+export async function findReferralByIdempotencyKey(
+  tx: Tx,
+  key: string,
+): Promise<{ id: string; reference: string } | undefined> {
   return tx.selectFrom('referral').select(['id', 'reference']).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-export async function insertReferral(tx: Tx, r: NewReferral, reference: string): Promise<{ id: string; personRowIds: string[] }> {
+export async function insertReferral(
+  tx: Tx,
+  r: NewReferral,
+  reference: string,
+): Promise<{ id: string; personRowIds: string[] }> {
   const { id } = await tx
     .insertInto('referral')
     .values({
@@ -124,10 +137,20 @@ export async function insertReferral(tx: Tx, r: NewReferral, reference: string):
   return { id, personRowIds: rows.map((x) => x.id) };
 }
 
-export async function insertAttachment(tx: Tx, a: { tenantId: string; referralId: string; filename: string; mediaType: string; content: Buffer }): Promise<void> {
+export async function insertAttachment(
+  tx: Tx,
+  a: { tenantId: string; referralId: string; filename: string; mediaType: string; content: Buffer },
+): Promise<void> {
   await tx
     .insertInto('referral_attachment')
-    .values({ tenant_id: a.tenantId, referral_id: a.referralId, filename: a.filename, media_type: a.mediaType, size_bytes: a.content.length, content: a.content })
+    .values({
+      tenant_id: a.tenantId,
+      referral_id: a.referralId,
+      filename: a.filename,
+      media_type: a.mediaType,
+      size_bytes: a.content.length,
+      content: a.content,
+    })
     .execute();
 }
 
@@ -177,7 +200,25 @@ export type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 export async function listReferralPersons(tx: Tx, referralId: string) {
   return tx
     .selectFrom('referral_person')
-    .select(['id', 'role', 'first_name', 'infix', 'last_name', 'date_of_birth', 'age', 'bsn', 'postcode', 'house_number', 'house_number_addition', 'street', 'city', 'phone', 'person_id', 'relation', 'no_fixed_address'])
+    .select([
+      'id',
+      'role',
+      'first_name',
+      'infix',
+      'last_name',
+      'date_of_birth',
+      'age',
+      'bsn',
+      'postcode',
+      'house_number',
+      'house_number_addition',
+      'street',
+      'city',
+      'phone',
+      'person_id',
+      'relation',
+      'no_fixed_address',
+    ])
     .where('referral_id', '=', referralId)
     .orderBy('position')
     .execute();
@@ -188,7 +229,17 @@ export async function listCorrections(tx: Tx, referralId: string) {
   return tx
     .selectFrom('referral_correction as c')
     .innerJoin('app_user as u', 'u.id', 'c.changed_by')
-    .select(['c.id', 'c.change_id', 'c.referral_person_id', 'c.field', 'c.old_value', 'c.new_value', 'c.reason', 'c.changed_at', 'u.display_name as by_name'])
+    .select([
+      'c.id',
+      'c.change_id',
+      'c.referral_person_id',
+      'c.field',
+      'c.old_value',
+      'c.new_value',
+      'c.reason',
+      'c.changed_at',
+      'u.display_name as by_name',
+    ])
     .where('c.referral_id', '=', referralId)
     .orderBy('c.changed_at', 'desc')
     .orderBy('c.id')
@@ -206,7 +257,12 @@ export async function listContacts(tx: Tx, referralId: string) {
 }
 
 export async function listAttachments(tx: Tx, referralId: string) {
-  return tx.selectFrom('referral_attachment').select(['id', 'filename', 'media_type', 'size_bytes']).where('referral_id', '=', referralId).orderBy('created_at').execute();
+  return tx
+    .selectFrom('referral_attachment')
+    .select(['id', 'filename', 'media_type', 'size_bytes'])
+    .where('referral_id', '=', referralId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function getAttachment(tx: Tx, referralId: string, attachmentId: string) {
@@ -218,12 +274,29 @@ export async function getAttachment(tx: Tx, referralId: string, attachmentId: st
     .executeTakeFirst();
 }
 
-export async function insertContact(tx: Tx, c: { tenantId: string; referralId: string; userId: string; channel: string; note: string }): Promise<void> {
-  await tx.insertInto('referral_contact').values({ tenant_id: c.tenantId, referral_id: c.referralId, by_user_id: c.userId, channel: c.channel, note: c.note }).execute();
+export async function insertContact(
+  tx: Tx,
+  c: { tenantId: string; referralId: string; userId: string; channel: string; note: string },
+): Promise<void> {
+  await tx
+    .insertInto('referral_contact')
+    .values({
+      tenant_id: c.tenantId,
+      referral_id: c.referralId,
+      by_user_id: c.userId,
+      channel: c.channel,
+      note: c.note,
+    })
+    .execute();
 }
 
 /** Sets a new status when the version matches; false on a conflict. */
-export async function updateReferralStatus(tx: Tx, id: string, version: number, status: ReferralStatus): Promise<boolean> {
+export async function updateReferralStatus(
+  tx: Tx,
+  id: string,
+  version: number,
+  status: ReferralStatus,
+): Promise<boolean> {
   const r = await tx
     .updateTable('referral')
     .set((eb) => ({ status, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
@@ -233,14 +306,28 @@ export async function updateReferralStatus(tx: Tx, id: string, version: number, 
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function bumpReferral(tx: Tx, id: string, version: number, changes: { status?: ReferralStatus; householdId?: string | null; knownCoordinationElsewhere?: string | null; regiecheckBy?: string }): Promise<boolean> {
+export async function bumpReferral(
+  tx: Tx,
+  id: string,
+  version: number,
+  changes: {
+    status?: ReferralStatus;
+    householdId?: string | null;
+    knownCoordinationElsewhere?: string | null;
+    regiecheckBy?: string;
+  },
+): Promise<boolean> {
   const r = await tx
     .updateTable('referral')
     .set((eb) => ({
       ...(changes.status ? { status: changes.status } : {}),
       ...(changes.householdId !== undefined ? { household_id: changes.householdId } : {}),
-      ...(changes.knownCoordinationElsewhere !== undefined ? { known_coordination_elsewhere: changes.knownCoordinationElsewhere } : {}),
-      ...(changes.regiecheckBy ? { regiecheck_done_by: changes.regiecheckBy, regiecheck_done_at: sql<Date>`now()` } : {}),
+      ...(changes.knownCoordinationElsewhere !== undefined
+        ? { known_coordination_elsewhere: changes.knownCoordinationElsewhere }
+        : {}),
+      ...(changes.regiecheckBy
+        ? { regiecheck_done_by: changes.regiecheckBy, regiecheck_done_at: sql<Date>`now()` }
+        : {}),
       updated_at: sql<Date>`now()`,
       version: eb('version', '+', 1),
     }))
@@ -284,8 +371,21 @@ export async function listInbox(tx: Tx, f: InboxFilter) {
   return q.orderBy('r.received_at', 'desc').limit(500).execute();
 }
 
-export async function insertHostQuestion(tx: Tx, h: { tenantId: string; teamId: string; category: string; outcome: string; referralId: string | null; userId: string }): Promise<void> {
-  await tx.insertInto('host_question').values({ tenant_id: h.tenantId, team_id: h.teamId, category: h.category, outcome: h.outcome, referral_id: h.referralId, created_by: h.userId }).execute();
+export async function insertHostQuestion(
+  tx: Tx,
+  h: { tenantId: string; teamId: string; category: string; outcome: string; referralId: string | null; userId: string },
+): Promise<void> {
+  await tx
+    .insertInto('host_question')
+    .values({
+      tenant_id: h.tenantId,
+      team_id: h.teamId,
+      category: h.category,
+      outcome: h.outcome,
+      referral_id: h.referralId,
+      created_by: h.userId,
+    })
+    .execute();
 }
 
 export async function tallyHostQuestions(tx: Tx, teamId: string, since: Date) {
@@ -305,5 +405,9 @@ export async function tallyHostQuestions(tx: Tx, teamId: string, since: Date) {
 }
 
 export async function findTeam(tx: Tx, teamId: string) {
-  return tx.selectFrom('team').select(['id', 'tenant_id', 'name', 'accepts_web_referrals', 'accepts_self_referrals']).where('id', '=', teamId).executeTakeFirst();
+  return tx
+    .selectFrom('team')
+    .select(['id', 'tenant_id', 'name', 'accepts_web_referrals', 'accepts_self_referrals'])
+    .where('id', '=', teamId)
+    .executeTakeFirst();
 }

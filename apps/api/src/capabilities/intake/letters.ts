@@ -9,12 +9,23 @@ import { municipalToday } from '../../shared/clock';
 import { CORE_DECISION_LABELS } from './intake-meeting';
 import { getVisibleReferral, logReferralAccess } from './work-on-referral';
 
-export type LetterKind = 'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
-export const LETTER_KIND_LIST: LetterKind[] = ['decision_take_up', 'decision_advice', 'decision_refer_elsewhere', 'decision_not_for_us', 'closure'];
+export type LetterKind =
+  'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
+export const LETTER_KIND_LIST: LetterKind[] = [
+  'decision_take_up',
+  'decision_advice',
+  'decision_refer_elsewhere',
+  'decision_not_for_us',
+  'closure',
+];
 /** Letters about a case file on closure (lifecycle capability); their templates are kept and edited here too. */
 export type CaseLetterTemplateKind = 'case_closure_referrer' | 'case_closure_household';
 export type TemplateKind = LetterKind | CaseLetterTemplateKind;
-export const TEMPLATE_KIND_LIST: TemplateKind[] = [...LETTER_KIND_LIST, 'case_closure_referrer', 'case_closure_household'];
+export const TEMPLATE_KIND_LIST: TemplateKind[] = [
+  ...LETTER_KIND_LIST,
+  'case_closure_referrer',
+  'case_closure_household',
+];
 
 /** Built-in texts, used until the functional administrator edits a template for the municipality. */
 export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: string }> = {
@@ -65,13 +76,27 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: st
 };
 
 /** `{tolk}`: a line on the household's language and interpreter, empty when neither is known (issue #17 item 10). */
-export const PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'gemeente', 'tolk'] as const;
+export const PLACEHOLDERS = [
+  'verwijzer',
+  'inwoner',
+  'referentie',
+  'besluit',
+  'onderbouwing',
+  'werker',
+  'team',
+  'gemeente',
+  'tolk',
+] as const;
 
 /** The letter's line on language and interpreter: "Let op: bij gesprekken met … is een tolk nodig (Arabisch)." */
-export function interpreterLine(language: { interpreterNeeded: boolean; languages: readonly string[] } | undefined, resident: string): string {
+export function interpreterLine(
+  language: { interpreterNeeded: boolean; languages: readonly string[] } | undefined,
+  resident: string,
+): string {
   if (!language) return '';
   const spoken = language.languages.join(', ');
-  if (language.interpreterNeeded) return `Let op: bij gesprekken met ${resident} is een tolk nodig${spoken ? ` (${spoken})` : ''}.`;
+  if (language.interpreterNeeded)
+    return `Let op: bij gesprekken met ${resident} is een tolk nodig${spoken ? ` (${spoken})` : ''}.`;
   return spoken ? `${resident} spreekt het liefst ${spoken}.` : '';
 }
 
@@ -93,29 +118,50 @@ export function tidyLetter(text: string): string {
 export const CLOSURE_PLACEHOLDERS = ['reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
 
 /** Fills `{name}` placeholders; unknown ones stay visible so a typo is noticed in the preview. */
-export function fillTemplate(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number] | (typeof CLOSURE_PLACEHOLDERS)[number], string>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values as Record<string, string | undefined>)[key] ?? whole);
+export function fillTemplate(
+  text: string,
+  values: Partial<Record<(typeof PLACEHOLDERS)[number] | (typeof CLOSURE_PLACEHOLDERS)[number], string>>,
+): string {
+  return text.replace(
+    /\{(\w+)\}/g,
+    (whole, key: string) => (values as Record<string, string | undefined>)[key] ?? whole,
+  );
 }
 
 export async function templateFor(tx: Tx, tenantId: string, kind: TemplateKind) {
-  const row = await tx.selectFrom('letter_template').select(['subject', 'body', 'version']).where('tenant_id', '=', tenantId).where('kind', '=', kind).executeTakeFirst();
+  const row = await tx
+    .selectFrom('letter_template')
+    .select(['subject', 'body', 'version'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   return row ?? { ...DEFAULT_TEMPLATES[kind], version: 0 };
 }
 
 export async function listTemplates(deps: Deps, ctx: AccessContext) {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
-    templates: await Promise.all(TEMPLATE_KIND_LIST.map(async (kind) => ({ kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) }))),
+    templates: await Promise.all(
+      TEMPLATE_KIND_LIST.map(async (kind) => ({ kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) })),
+    ),
   }));
 }
 
-export async function updateTemplate(deps: Deps, ctx: AccessContext, kind: TemplateKind, input: { subject: string; body: string; version: number }) {
+export async function updateTemplate(
+  deps: Deps,
+  ctx: AccessContext,
+  kind: TemplateKind,
+  input: { subject: string; body: string; version: number },
+) {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const current = await templateFor(tx, ctx.actor.tenantId, kind);
     if (current.version !== input.version) throw new AppError('version_conflict');
     if (current.version === 0) {
-      await tx.insertInto('letter_template').values({ tenant_id: ctx.actor.tenantId, kind, subject: input.subject, body: input.body }).execute();
+      await tx
+        .insertInto('letter_template')
+        .values({ tenant_id: ctx.actor.tenantId, kind, subject: input.subject, body: input.body })
+        .execute();
     } else {
       // The version in the WHERE clause makes the check and the change one step: of two saves based on the
       // same version, the second finds no row (it waited for the first's lock) and gets a conflict.
@@ -128,16 +174,33 @@ export async function updateTemplate(deps: Deps, ctx: AccessContext, kind: Templ
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('version_conflict');
     }
-    await recordAccess(tx, ctx, { action: 'update', event: 'letter_template.changed', dataCategory: 'configuration', legalBasis: 'security', permission: 'user:admin', detail: { kind } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'letter_template.changed',
+      dataCategory: 'configuration',
+      legalBasis: 'security',
+      permission: 'user:admin',
+      detail: { kind },
+    });
     return { kind, ...(await templateFor(tx, ctx.actor.tenantId, kind)) };
   });
 }
 
 async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
   const view = await getVisibleReferral(tx, ctx, referralId, true);
-  const decision = await tx.selectFrom('core_decision').select(['outcome', 'reasoning', 'interventions', 'goal']).where('referral_id', '=', referralId).executeTakeFirst();
-  const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
-  const residents = view.residents.filter((r) => r.role === 'resident').map((r) => [r.firstName, r.infix, r.lastName].filter(Boolean).join(' '));
+  const decision = await tx
+    .selectFrom('core_decision')
+    .select(['outcome', 'reasoning', 'interventions', 'goal'])
+    .where('referral_id', '=', referralId)
+    .executeTakeFirst();
+  const tenant = await tx
+    .selectFrom('tenant')
+    .select('name')
+    .where('id', '=', ctx.actor.tenantId)
+    .executeTakeFirstOrThrow();
+  const residents = view.residents
+    .filter((r) => r.role === 'resident')
+    .map((r) => [r.firstName, r.infix, r.lastName].filter(Boolean).join(' '));
   return {
     view,
     decision,
@@ -150,7 +213,9 @@ async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
       onderbouwing: [
         decision?.reasoning,
         decision?.interventions ? `Wat wij gaan doen: ${decision.interventions}` : null,
-        view.closure && view.closure.reason !== 'decision' ? `Reden: ${CLOSE_REASON_LABELS[view.closure.reason] ?? view.closure.reason}.` : null,
+        view.closure && view.closure.reason !== 'decision'
+          ? `Reden: ${CLOSE_REASON_LABELS[view.closure.reason] ?? view.closure.reason}.`
+          : null,
         view.closure && view.closure.reason !== 'decision' ? view.closure.note : null,
       ]
         .filter(Boolean)
@@ -164,7 +229,13 @@ async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
 }
 
 export function defaultKindFor(outcome: string | undefined): LetterKind {
-  return outcome === 'take_up' ? 'decision_take_up' : outcome === 'refer_elsewhere' ? 'decision_refer_elsewhere' : outcome === 'not_for_us' ? 'decision_not_for_us' : 'decision_advice';
+  return outcome === 'take_up'
+    ? 'decision_take_up'
+    : outcome === 'refer_elsewhere'
+      ? 'decision_refer_elsewhere'
+      : outcome === 'not_for_us'
+        ? 'decision_not_for_us'
+        : 'decision_advice';
 }
 
 /** The letter to the referrer as the template fills it in; the user may edit it before sending. */
@@ -174,7 +245,12 @@ export async function draftLetter(deps: Deps, ctx: AccessContext, referralId: st
     if (!decision && kind !== 'closure') throw new AppError('not_decided');
     const chosen = kind ?? defaultKindFor(decision?.outcome);
     const template = await templateFor(tx, ctx.actor.tenantId, chosen);
-    return { kind: chosen, to: view.referrer.email, subject: fillTemplate(template.subject, values), body: tidyLetter(fillTemplate(template.body, values)) };
+    return {
+      kind: chosen,
+      to: view.referrer.email,
+      subject: fillTemplate(template.subject, values),
+      body: tidyLetter(fillTemplate(template.body, values)),
+    };
   });
 }
 
@@ -186,11 +262,23 @@ export async function sendLetter(
   deps: Deps,
   ctx: AccessContext,
   referralId: string,
-  input: { kind: LetterKind; subject: string; body: string; idempotencyKey: string; legalBasis?: string | undefined; sharingReason?: string | undefined },
+  input: {
+    kind: LetterKind;
+    subject: string;
+    body: string;
+    idempotencyKey: string;
+    legalBasis?: string | undefined;
+    sharingReason?: string | undefined;
+  },
 ) {
   const prepared = await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const existing = await tx.selectFrom('letter').select(['id', 'status']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-    if (existing) return { letterId: existing.id, alreadyHandled: existing.status !== 'pending' && existing.status !== 'failed' };
+    const existing = await tx
+      .selectFrom('letter')
+      .select(['id', 'status'])
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
+    if (existing)
+      return { letterId: existing.id, alreadyHandled: existing.status !== 'pending' && existing.status !== 'failed' };
     const { view, decision, tenantName } = await letterValues(tx, ctx, referralId);
     if (!decision && input.kind !== 'closure') throw new AppError('not_decided');
     // Once the referral has a case file, the letter tells a third party about a case: consent or a legal basis first.
@@ -236,8 +324,19 @@ export async function sendLetter(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logReferralAccess(tx, ctx, view, { action: 'export', event: 'letter.sent', permission: 'referral:write', detail: { letterId: letter.id, kind: input.kind } });
-    return { letterId: letter.id, alreadyHandled: !view.referrer.email, to: view.referrer.email, pdf, reference: view.reference };
+    await logReferralAccess(tx, ctx, view, {
+      action: 'export',
+      event: 'letter.sent',
+      permission: 'referral:write',
+      detail: { letterId: letter.id, kind: input.kind },
+    });
+    return {
+      letterId: letter.id,
+      alreadyHandled: !view.referrer.email,
+      to: view.referrer.email,
+      pdf,
+      reference: view.reference,
+    };
   });
 
   if (!prepared.alreadyHandled && 'pdf' in prepared && prepared.to) {
@@ -248,11 +347,20 @@ export async function sendLetter(
         to: prepared.to,
         subject: input.subject,
         text: input.body,
-        attachments: [{ filename: `${prepared.reference}-terugkoppeling.pdf`, content: prepared.pdf, contentType: 'application/pdf' }],
+        attachments: [
+          {
+            filename: `${prepared.reference}-terugkoppeling.pdf`,
+            content: prepared.pdf,
+            contentType: 'application/pdf',
+          },
+        ],
       });
     } catch (err) {
       status = 'failed';
-      deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId }, 'letter e-mail failed');
+      deps.log.warn(
+        { errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId },
+        'letter e-mail failed',
+      );
     }
     await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
       tx
@@ -263,17 +371,37 @@ export async function sendLetter(
     );
   }
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const l = await tx.selectFrom('letter').select(['id', 'kind', 'subject', 'recipient', 'sent_at', 'status']).where('id', '=', prepared.letterId).executeTakeFirstOrThrow();
-    return { id: l.id, kind: l.kind as LetterKind, subject: l.subject, to: l.recipient, sentAt: l.sent_at?.toISOString() ?? null, status: l.status as 'sent' };
+    const l = await tx
+      .selectFrom('letter')
+      .select(['id', 'kind', 'subject', 'recipient', 'sent_at', 'status'])
+      .where('id', '=', prepared.letterId)
+      .executeTakeFirstOrThrow();
+    return {
+      id: l.id,
+      kind: l.kind as LetterKind,
+      subject: l.subject,
+      to: l.recipient,
+      sentAt: l.sent_at?.toISOString() ?? null,
+      status: l.status as 'sent',
+    };
   });
 }
 
 export async function downloadLetter(deps: Deps, ctx: AccessContext, letterId: string) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const l = await tx.selectFrom('letter').select(['referral_id', 'pdf', 'kind']).where('id', '=', letterId).executeTakeFirst();
+    const l = await tx
+      .selectFrom('letter')
+      .select(['referral_id', 'pdf', 'kind'])
+      .where('id', '=', letterId)
+      .executeTakeFirst();
     if (!l) throw new AppError('not_found');
     const view = await getVisibleReferral(tx, ctx, l.referral_id);
-    await logReferralAccess(tx, ctx, view, { action: 'export', event: 'letter.downloaded', permission: 'referral:read', detail: { letterId } });
+    await logReferralAccess(tx, ctx, view, {
+      action: 'export',
+      event: 'letter.downloaded',
+      permission: 'referral:read',
+      detail: { letterId },
+    });
     return { filename: `${view.reference}-${l.kind}.pdf`, pdf: l.pdf };
   });
 }
@@ -281,7 +409,14 @@ export async function downloadLetter(deps: Deps, ctx: AccessContext, letterId: s
 /** The development outbox (no SMTP server configured): what would have been e-mailed. */
 export async function listOutbox(deps: Deps, ctx: AccessContext) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
-    messages: (await tx.selectFrom('outbox_message').select(['id', 'recipient', 'subject', 'text_body', 'attachment_names', 'sent_at']).orderBy('sent_at', 'desc').limit(100).execute()).map((m) => ({
+    messages: (
+      await tx
+        .selectFrom('outbox_message')
+        .select(['id', 'recipient', 'subject', 'text_body', 'attachment_names', 'sent_at'])
+        .orderBy('sent_at', 'desc')
+        .limit(100)
+        .execute()
+    ).map((m) => ({
       id: m.id,
       to: m.recipient,
       subject: m.subject,

@@ -1,20 +1,42 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/database/database';
 
-export async function insertMeeting(tx: Tx, m: { tenantId: string; teamId: string; date: string; chairUserId: string; createdBy: string }): Promise<string> {
+export async function insertMeeting(
+  tx: Tx,
+  m: { tenantId: string; teamId: string; date: string; chairUserId: string; createdBy: string },
+): Promise<string> {
   const row = await tx
     .insertInto('intake_meeting')
-    .values({ tenant_id: m.tenantId, team_id: m.teamId, date: m.date, chair_user_id: m.chairUserId, created_by: m.createdBy })
+    .values({
+      tenant_id: m.tenantId,
+      team_id: m.teamId,
+      date: m.date,
+      chair_user_id: m.chairUserId,
+      created_by: m.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertParticipants(tx: Tx, tenantId: string, meetingId: string, participants: Array<{ userId?: string | undefined; name?: string | undefined; role?: string | undefined }>): Promise<void> {
+export async function insertParticipants(
+  tx: Tx,
+  tenantId: string,
+  meetingId: string,
+  participants: Array<{ userId?: string | undefined; name?: string | undefined; role?: string | undefined }>,
+): Promise<void> {
   if (participants.length === 0) return;
   await tx
     .insertInto('meeting_participant')
-    .values(participants.map((p) => ({ tenant_id: tenantId, meeting_id: meetingId, user_id: p.userId ?? null, name: p.name ?? null, role: p.role ?? null })))
+    .values(
+      participants.map((p) => ({
+        tenant_id: tenantId,
+        meeting_id: meetingId,
+        user_id: p.userId ?? null,
+        name: p.name ?? null,
+        role: p.role ?? null,
+      })),
+    )
     .execute();
 }
 
@@ -56,7 +78,11 @@ export async function listMeetingItems(tx: Tx, meetingId: string) {
       'r.version',
       'r.preferred_language',
       'r.interpreter_needed',
-      sql<string[]>`coalesce((select array_agg(p.person_id) from referral_person p where p.referral_id = r.id and p.person_id is not null), '{}')`.as('person_ids'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(p.person_id) from referral_person p where p.referral_id = r.id and p.person_id is not null), '{}')`.as(
+        'person_ids',
+      ),
       sql<string[]>`coalesce((select array_agg(concat_ws(' ', p.first_name, p.infix, p.last_name) order by p.position)
         from referral_person p where p.referral_id = r.id and p.role = 'resident'), '{}')`.as('resident_names'),
       'tr.situation',
@@ -98,14 +124,25 @@ export async function listMeetings(tx: Tx, teamIds: readonly string[], userId: s
   q = manageAll
     ? q.where('m.team_id', 'in', teamIds.length ? [...teamIds] : ['00000000-0000-0000-0000-000000000000'])
     : q.where((eb) =>
-        eb.or([eb('m.chair_user_id', '=', userId), eb.exists(eb.selectFrom('meeting_participant as p').select('p.id').whereRef('p.meeting_id', '=', 'm.id').where('p.user_id', '=', userId))]),
+        eb.or([
+          eb('m.chair_user_id', '=', userId),
+          eb.exists(
+            eb
+              .selectFrom('meeting_participant as p')
+              .select('p.id')
+              .whereRef('p.meeting_id', '=', 'm.id')
+              .where('p.user_id', '=', userId),
+          ),
+        ]),
       );
   return q.orderBy('m.date', 'desc').limit(100).execute();
 }
 
 export async function addItem(tx: Tx, tenantId: string, meetingId: string, referralId: string): Promise<void> {
   await sql`insert into meeting_item (meeting_id, referral_id, tenant_id, position)
-    values (${meetingId}, ${referralId}, ${tenantId}, coalesce((select max(position) + 1 from meeting_item where meeting_id = ${meetingId}), 0))`.execute(tx);
+    values (${meetingId}, ${referralId}, ${tenantId}, coalesce((select max(position) + 1 from meeting_item where meeting_id = ${meetingId}), 0))`.execute(
+    tx,
+  );
 }
 
 export async function insertTriageAndDecision(
@@ -115,8 +152,24 @@ export async function insertTriageAndDecision(
     referralId: string;
     meetingId: string;
     userId: string;
-    triage: { situation: string; lifeDomains: string[]; multipleProblems: boolean; knownToOthers?: string | undefined; urgency: string; safety: string; expertiseNeeded?: string | undefined };
-    decision: { outcome: string; interventions?: string | undefined; goal?: string | undefined; intendedResult?: string | undefined; carriedOutBy?: string | undefined; reasoning: string; discussedWithResident: boolean };
+    triage: {
+      situation: string;
+      lifeDomains: string[];
+      multipleProblems: boolean;
+      knownToOthers?: string | undefined;
+      urgency: string;
+      safety: string;
+      expertiseNeeded?: string | undefined;
+    };
+    decision: {
+      outcome: string;
+      interventions?: string | undefined;
+      goal?: string | undefined;
+      intendedResult?: string | undefined;
+      carriedOutBy?: string | undefined;
+      reasoning: string;
+      discussedWithResident: boolean;
+    };
   },
 ): Promise<void> {
   await tx

@@ -23,25 +23,54 @@ export interface OpenCase extends OpenCaseNotice {
 
 /** The persons and household a referral is linked to (after the regiecheck). */
 async function subjectsOf(tx: Tx, referralId: string) {
-  const persons = await tx.selectFrom('referral_person').select('person_id').where('referral_id', '=', referralId).where('person_id', 'is not', null).execute();
-  const referral = await tx.selectFrom('referral').select('household_id').where('id', '=', referralId).executeTakeFirst();
-  return { personIds: persons.map((p) => p.person_id).filter((x): x is string => x !== null), householdIds: referral?.household_id ? [referral.household_id] : [] };
+  const persons = await tx
+    .selectFrom('referral_person')
+    .select('person_id')
+    .where('referral_id', '=', referralId)
+    .where('person_id', 'is not', null)
+    .execute();
+  const referral = await tx
+    .selectFrom('referral')
+    .select('household_id')
+    .where('id', '=', referralId)
+    .executeTakeFirst();
+  return {
+    personIds: persons.map((p) => p.person_id).filter((x): x is string => x !== null),
+    householdIds: referral?.household_id ? [referral.household_id] : [],
+  };
 }
 
 /** The open cases of the referral's persons or household, oldest first. */
 export async function openCasesOfReferral(tx: Tx, referralId: string): Promise<OpenCase[]> {
   const { personIds, householdIds } = await subjectsOf(tx, referralId);
   const rows = await findOpenCasesFor(tx, personIds, householdIds);
-  return rows.map((r) => ({ caseId: r.id, reference: r.reference, workerName: r.worker_name, teamName: r.team_name, teamId: r.team_id, caseWorkerId: r.case_worker_id, phase: r.phase }));
+  return rows.map((r) => ({
+    caseId: r.id,
+    reference: r.reference,
+    workerName: r.worker_name,
+    teamName: r.team_name,
+    teamId: r.team_id,
+    caseWorkerId: r.case_worker_id,
+    phase: r.phase,
+  }));
 }
 
 /** The open cases of persons found by the regiecheck, or of their households, as notices. */
-export async function openCasesOfPersons(tx: Tx, personIds: readonly string[], householdIds: readonly string[]): Promise<OpenCaseNotice[]> {
+export async function openCasesOfPersons(
+  tx: Tx,
+  personIds: readonly string[],
+  householdIds: readonly string[],
+): Promise<OpenCaseNotice[]> {
   const rows = await findOpenCasesFor(tx, personIds, [...new Set(householdIds)]);
   return rows.map((r) => ({ caseId: r.id, reference: r.reference, workerName: r.worker_name, teamName: r.team_name }));
 }
 
-export const toNotice = (c: OpenCase): OpenCaseNotice => ({ caseId: c.caseId, reference: c.reference, workerName: c.workerName, teamName: c.teamName });
+export const toNotice = (c: OpenCase): OpenCaseNotice => ({
+  caseId: c.caseId,
+  reference: c.reference,
+  workerName: c.workerName,
+  teamName: c.teamName,
+});
 
 /** The Dutch sentence the regiecheck, the meeting and the assignment show. */
 export const openCaseSentence = (c: OpenCaseNotice): string =>
@@ -58,7 +87,13 @@ export async function joinReferralToCase(
   open: OpenCase,
   today: string,
 ): Promise<void> {
-  await decideOpenCaseLink(tx, ctx, { caseId: open.caseId, casePhase: open.phase, referralId: referral.id, outcome: 'joined', reason: null });
+  await decideOpenCaseLink(tx, ctx, {
+    caseId: open.caseId,
+    casePhase: open.phase,
+    referralId: referral.id,
+    outcome: 'joined',
+    reason: null,
+  });
   await tx
     .updateTable('referral')
     .set((eb) => ({ status: 'closed', version: eb('version', '+', 1) }))
@@ -81,7 +116,15 @@ export async function joinReferralToCase(
   await recordAccessMany(
     tx,
     ctx,
-    { action: 'update', event: 'referral.joined_open_case', dataCategory: 'referral', permission: 'case:assign', caseId: open.caseId, teamId: referral.teamId, detail: { referralId: referral.id, caseId: open.caseId } },
+    {
+      action: 'update',
+      event: 'referral.joined_open_case',
+      dataCategory: 'referral',
+      permission: 'case:assign',
+      caseId: open.caseId,
+      teamId: referral.teamId,
+      detail: { referralId: referral.id, caseId: open.caseId },
+    },
     referral.personIds.length ? [...referral.personIds] : [null],
   );
 }
@@ -94,11 +137,25 @@ export async function recordParallelCase(
   open: OpenCase,
   reason: string,
 ): Promise<void> {
-  await decideOpenCaseLink(tx, ctx, { caseId: open.caseId, casePhase: open.phase, referralId: referral.id, outcome: 'parallel_case', reason });
+  await decideOpenCaseLink(tx, ctx, {
+    caseId: open.caseId,
+    casePhase: open.phase,
+    referralId: referral.id,
+    outcome: 'parallel_case',
+    reason,
+  });
   await recordAccessMany(
     tx,
     ctx,
-    { action: 'update', event: 'referral.parallel_case_decided', dataCategory: 'referral', permission: 'referral:write', caseId: open.caseId, teamId: referral.teamId, detail: { referralId: referral.id, caseId: open.caseId } },
+    {
+      action: 'update',
+      event: 'referral.parallel_case_decided',
+      dataCategory: 'referral',
+      permission: 'referral:write',
+      caseId: open.caseId,
+      teamId: referral.teamId,
+      detail: { referralId: referral.id, caseId: open.caseId },
+    },
     referral.personIds.length ? [...referral.personIds] : [null],
   );
 }
@@ -115,7 +172,12 @@ export function openCaseExists(open: OpenCase): AppError {
  * The coordinator adds a decided referral to the household's open case (from the assignment page): the referral
  * closes, the case's worker gets the new question as a task.
  */
-export async function joinOpenCase(deps: Deps, ctx: AccessContext, referralId: string, input: { version: number; caseId: string }) {
+export async function joinOpenCase(
+  deps: Deps,
+  ctx: AccessContext,
+  referralId: string,
+  input: { version: number; caseId: string },
+) {
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, referralId, true);
@@ -124,10 +186,24 @@ export async function joinOpenCase(deps: Deps, ctx: AccessContext, referralId: s
     if (view.status !== 'decided' || view.decision?.outcome !== 'take_up') throw new AppError('not_decided');
     if (view.version !== input.version) throw new AppError('version_conflict');
     const open = (await openCasesOfReferral(tx, referralId)).find((c) => c.caseId === input.caseId);
-    if (!open) throw new AppError('validation_failed', { fieldErrors: { caseId: ['Dit is geen lopend dossier van dit huishouden.'] } });
+    if (!open)
+      throw new AppError('validation_failed', {
+        fieldErrors: { caseId: ['Dit is geen lopend dossier van dit huishouden.'] },
+      });
     const personIds = view.residents.map((r) => r.personId).filter((x): x is string => x !== null);
-    await joinReferralToCase(tx, ctx, { id: referralId, reference: view.reference, teamId: view.teamId, personIds }, open, today);
-    await logReferralAccess(tx, ctx, view, { action: 'update', event: 'referral.closed_joined_case', permission: 'case:assign', detail: { caseId: open.caseId } });
+    await joinReferralToCase(
+      tx,
+      ctx,
+      { id: referralId, reference: view.reference, teamId: view.teamId, personIds },
+      open,
+      today,
+    );
+    await logReferralAccess(tx, ctx, view, {
+      action: 'update',
+      event: 'referral.closed_joined_case',
+      permission: 'case:assign',
+      detail: { caseId: open.caseId },
+    });
     return { caseId: open.caseId };
   });
 }

@@ -12,13 +12,22 @@ import { findTeam, insertHostQuestion, insertReferral, nextReference, tallyHostQ
 export async function recordHostQuestion(
   deps: Deps,
   ctx: AccessContext,
-  input: { teamId: string; category: string; outcome: 'answered' | 'handed_over'; handover?: { firstName: string; lastName: string; phone: string; question: string } | undefined },
+  input: {
+    teamId: string;
+    category: string;
+    outcome: 'answered' | 'handed_over';
+    handover?: { firstName: string; lastName: string; phone: string; question: string } | undefined;
+  },
 ): Promise<{ handedOverReference: string | null }> {
   if (!canRegisterHostQuestion(ctx.actor, input.teamId)) throw new AppError('forbidden');
   if (input.outcome === 'handed_over' && !input.handover) {
-    throw new AppError('validation_failed', { fieldErrors: { handover: ['Vul naam, telefoonnummer en vraag in om door te geven aan de bureaudienst.'] } });
+    throw new AppError('validation_failed', {
+      fieldErrors: { handover: ['Vul naam, telefoonnummer en vraag in om door te geven aan de bureaudienst.'] },
+    });
   }
-  const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(deps.clock.now()));
+  const year = Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(deps.clock.now()),
+  );
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (!(await findTeam(tx, input.teamId))) throw new AppError('team_not_found');
     let referral: { id: string; reference: string } | null = null;
@@ -46,9 +55,23 @@ export async function recordHostQuestion(
         reference,
       );
       referral = { id, reference };
-      await recordAccess(tx, ctx, { action: 'create', event: 'referral.handed_over', dataCategory: 'referral', permission: 'host_question:write', teamId: input.teamId, detail: { referralId: id } });
+      await recordAccess(tx, ctx, {
+        action: 'create',
+        event: 'referral.handed_over',
+        dataCategory: 'referral',
+        permission: 'host_question:write',
+        teamId: input.teamId,
+        detail: { referralId: id },
+      });
     }
-    await insertHostQuestion(tx, { tenantId: ctx.actor.tenantId, teamId: input.teamId, category: input.category, outcome: input.outcome, referralId: referral?.id ?? null, userId: ctx.actor.userId });
+    await insertHostQuestion(tx, {
+      tenantId: ctx.actor.tenantId,
+      teamId: input.teamId,
+      category: input.category,
+      outcome: input.outcome,
+      referralId: referral?.id ?? null,
+      userId: ctx.actor.userId,
+    });
     return { handedOverReference: referral?.reference ?? null };
   });
 }
@@ -59,6 +82,10 @@ export async function countHostQuestionsToday(deps: Deps, ctx: AccessContext, te
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
-    today: (await tallyHostQuestions(tx, teamId, midnight)).map((r) => ({ category: r.category, answered: r.answered, handedOver: r.handed_over })),
+    today: (await tallyHostQuestions(tx, teamId, midnight)).map((r) => ({
+      category: r.category,
+      answered: r.answered,
+      handedOver: r.handed_over,
+    })),
   }));
 }

@@ -1,9 +1,25 @@
-import { ageStatus, deriveRelations, type NoFixedAddressKind, type ReferralStatus, type ReferralView, type Relation } from '@nabij/contracts';
+import {
+  ageStatus,
+  deriveRelations,
+  type NoFixedAddressKind,
+  type ReferralStatus,
+  type ReferralView,
+  type Relation,
+} from '@nabij/contracts';
 import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import { allowedManualTransitions, completenessChecklist, daysBetween } from './intake.domain';
 import { languageOfPersons } from '../persons';
-import { findReferral, listAttachments, listContacts, listCorrections, listInbox, listReferralPersons, type ReferralPersonRow, type ReferralRow } from './intake.store';
+import {
+  findReferral,
+  listAttachments,
+  listContacts,
+  listCorrections,
+  listInbox,
+  listReferralPersons,
+  type ReferralPersonRow,
+  type ReferralRow,
+} from './intake.store';
 
 /**
  * The relation in the household of each person on the referral: as given, or derived from the ages on the day
@@ -29,7 +45,8 @@ function checklistOf(r: ReferralRow, people: ReferralPersonRow[]) {
     hasResidentBirthDateOrAge: residents.length > 0 && residents.every((p) => p.date_of_birth || p.age !== null),
     // Without a fixed address (caravan, homeless, postal address) the kind is the answer (ADR 0029).
     hasResidentAddress: residents.some((p) => (p.postcode && p.house_number) || p.no_fixed_address),
-    hasReferrerContact: r.referrer_kind === 'self' ? residents.some((p) => p.phone) : Boolean(r.referrer_phone || r.referrer_email),
+    hasReferrerContact:
+      r.referrer_kind === 'self' ? residents.some((p) => p.phone) : Boolean(r.referrer_phone || r.referrer_email),
     hasQuestion: r.question.trim().length > 0,
     childrenAtRisk: r.children_at_risk as 'no' | 'unknown' | 'yes',
     residentAwarenessKnown: r.resident_awareness !== 'unknown',
@@ -41,22 +58,34 @@ function checklistOf(r: ReferralRow, people: ReferralPersonRow[]) {
 export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView | undefined> {
   const r = await findReferral(tx, id);
   if (!r) return undefined;
-  const [people, contacts, attachments, meeting, decision, letters, caseFile, corrections, closedBy] = await Promise.all([
-    listReferralPersons(tx, id),
-    listContacts(tx, id),
-    listAttachments(tx, id),
-    tx.selectFrom('meeting_item').select('meeting_id').where('referral_id', '=', id).executeTakeFirst(),
-    tx.selectFrom('core_decision').select(['outcome', 'reasoning', 'decided_at']).where('referral_id', '=', id).executeTakeFirst(),
-    tx.selectFrom('letter').select(['id', 'kind', 'subject', 'recipient', 'sent_at', 'status']).where('referral_id', '=', id).orderBy('created_at').execute(),
-    tx
-      .selectFrom('case_file as c')
-      .innerJoin('app_user as u', 'u.id', 'c.case_worker_id')
-      .select(['c.id', 'u.display_name'])
-      .where('c.referral_id', '=', id)
-      .executeTakeFirst(),
-    listCorrections(tx, id),
-    r.closed_by ? tx.selectFrom('app_user').select('display_name').where('id', '=', r.closed_by).executeTakeFirst() : Promise.resolve(undefined),
-  ]);
+  const [people, contacts, attachments, meeting, decision, letters, caseFile, corrections, closedBy] =
+    await Promise.all([
+      listReferralPersons(tx, id),
+      listContacts(tx, id),
+      listAttachments(tx, id),
+      tx.selectFrom('meeting_item').select('meeting_id').where('referral_id', '=', id).executeTakeFirst(),
+      tx
+        .selectFrom('core_decision')
+        .select(['outcome', 'reasoning', 'decided_at'])
+        .where('referral_id', '=', id)
+        .executeTakeFirst(),
+      tx
+        .selectFrom('letter')
+        .select(['id', 'kind', 'subject', 'recipient', 'sent_at', 'status'])
+        .where('referral_id', '=', id)
+        .orderBy('created_at')
+        .execute(),
+      tx
+        .selectFrom('case_file as c')
+        .innerJoin('app_user as u', 'u.id', 'c.case_worker_id')
+        .select(['c.id', 'u.display_name'])
+        .where('c.referral_id', '=', id)
+        .executeTakeFirst(),
+      listCorrections(tx, id),
+      r.closed_by
+        ? tx.selectFrom('app_user').select('display_name').where('id', '=', r.closed_by).executeTakeFirst()
+        : Promise.resolve(undefined),
+    ]);
   const linkedIds = people.map((p) => p.person_id).filter((p): p is string => p !== null);
   const language = linkedIds.length
     ? await languageOfPersons(tx, linkedIds)
@@ -73,7 +102,13 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
     status,
     receivedAt: r.received_at.toISOString(),
     referrerKind: r.referrer_kind as ReferralView['referrerKind'],
-    referrer: { name: r.referrer_name, organisation: r.referrer_organisation, role: r.referrer_role, phone: r.referrer_phone, email: r.referrer_email },
+    referrer: {
+      name: r.referrer_name,
+      organisation: r.referrer_organisation,
+      role: r.referrer_role,
+      phone: r.referrer_phone,
+      email: r.referrer_email,
+    },
     residents: people.map((p, i) => ({
       id: p.id,
       role: p.role as 'resident' | 'household_member',
@@ -106,18 +141,47 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
     knownCoordinationElsewhere: r.known_coordination_elsewhere,
     regiecheckDoneAt: r.regiecheck_done_at?.toISOString() ?? null,
     checklist: checklistOf(r, people),
-    contacts: contacts.map((c) => ({ id: c.id, at: c.at.toISOString(), byName: c.by_name, channel: c.channel, note: c.note })),
-    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, sizeBytes: a.size_bytes })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      at: c.at.toISOString(),
+      byName: c.by_name,
+      channel: c.channel,
+      note: c.note,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      mediaType: a.media_type,
+      sizeBytes: a.size_bytes,
+    })),
     allowedTransitions: [...allowedManualTransitions(status)],
     meetingId: meeting?.meeting_id ?? null,
-    decision: decision ? { outcome: decision.outcome as 'take_up', reasoning: decision.reasoning, decidedAt: decision.decided_at.toISOString() } : null,
-    letters: letters.map((l) => ({ id: l.id, kind: l.kind, subject: l.subject, to: l.recipient, sentAt: l.sent_at?.toISOString() ?? null, status: l.status as 'sent' })),
+    decision: decision
+      ? {
+          outcome: decision.outcome as 'take_up',
+          reasoning: decision.reasoning,
+          decidedAt: decision.decided_at.toISOString(),
+        }
+      : null,
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      subject: l.subject,
+      to: l.recipient,
+      sentAt: l.sent_at?.toISOString() ?? null,
+      status: l.status as 'sent',
+    })),
     caseId: caseFile?.id ?? null,
     caseWorkerName: caseFile?.display_name ?? null,
     language,
     closure:
       r.closed_reason && r.closed_at
-        ? { reason: r.closed_reason as 'decision', note: r.closed_note, closedAt: r.closed_at.toISOString(), closedByName: closedBy?.display_name ?? null }
+        ? {
+            reason: r.closed_reason as 'decision',
+            note: r.closed_note,
+            closedAt: r.closed_at.toISOString(),
+            closedByName: closedBy?.display_name ?? null,
+          }
         : null,
     corrections: groupCorrections(corrections, people),
   };
@@ -129,11 +193,22 @@ function groupCorrections(rows: Awaited<ReturnType<typeof listCorrections>>, peo
   for (const c of rows) {
     let entry = byChange.get(c.change_id);
     if (!entry) {
-      entry = { changeId: c.change_id, at: c.changed_at.toISOString(), byName: c.by_name, reason: c.reason, fields: [] };
+      entry = {
+        changeId: c.change_id,
+        at: c.changed_at.toISOString(),
+        byName: c.by_name,
+        reason: c.reason,
+        fields: [],
+      };
       byChange.set(c.change_id, entry);
     }
     const person = c.referral_person_id ? people.find((p) => p.id === c.referral_person_id) : undefined;
-    entry.fields.push({ field: c.field, personLabel: person ? name(person) || null : null, oldValue: c.old_value, newValue: c.new_value });
+    entry.fields.push({
+      field: c.field,
+      personLabel: person ? name(person) || null : null,
+      oldValue: c.old_value,
+      newValue: c.new_value,
+    });
   }
   return [...byChange.values()];
 }

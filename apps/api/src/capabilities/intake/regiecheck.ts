@@ -5,7 +5,17 @@ import type { Deps } from '../../platform/deps';
 import { recordAccessMany } from '../audit';
 import { findCaseFilesFor, linkReferralToRecentCases } from '../case-files';
 import { latestClosuresOf } from './closure-source';
-import { carryLanguageToPerson, existingPersonIds, findHouseholds, findHouseholdsOfPerson, findRegiecheckMatches, insertHousehold, insertHouseholdMember, insertPerson, toSummary } from '../persons';
+import {
+  carryLanguageToPerson,
+  existingPersonIds,
+  findHouseholds,
+  findHouseholdsOfPerson,
+  findRegiecheckMatches,
+  insertHousehold,
+  insertHouseholdMember,
+  insertPerson,
+  toSummary,
+} from '../persons';
 import type { Relation } from '@nabij/contracts';
 import { bumpReferral, linkReferralPerson, listReferralPersons, type ReferralPersonRow } from './intake.store';
 import { relationsOf } from './referral.views';
@@ -38,7 +48,11 @@ export async function runRegiecheck(deps: Deps, ctx: AccessContext, referralId: 
       for (const m of matches) {
         shown.add(m.id);
         const households = await findHouseholdsOfPerson(tx, m.id);
-        const cases = await findCaseFilesFor(tx, [m.id], households.map((h) => h.id));
+        const cases = await findCaseFilesFor(
+          tx,
+          [m.id],
+          households.map((h) => h.id),
+        );
         enriched.push({
           person: toSummary(m, today),
           matchedOn: m.matched_on as Array<'bsn' | 'name_and_birth_date' | 'address' | 'name' | 'household'>,
@@ -91,16 +105,34 @@ export async function runRegiecheck(deps: Deps, ctx: AccessContext, referralId: 
       }
     }
     // A case in watch or closed shows why it was closed and the risk that remained (issue #17 item 17, ADR 0034).
-    const closures = await latestClosuresOf(tx, residents.flatMap((r) => r.matches.flatMap((m) => m.caseFiles.filter((c) => c.phase === 'watch' || c.phase === 'closed').map((c) => c.id))));
-    for (const cf of residents.flatMap((r) => r.matches.flatMap((m) => m.caseFiles))) Object.assign(cf, { closure: closures.get(cf.id) ?? null });
+    const closures = await latestClosuresOf(
+      tx,
+      residents.flatMap((r) =>
+        r.matches.flatMap((m) =>
+          m.caseFiles.filter((c) => c.phase === 'watch' || c.phase === 'closed').map((c) => c.id),
+        ),
+      ),
+    );
+    for (const cf of residents.flatMap((r) => r.matches.flatMap((m) => m.caseFiles)))
+      Object.assign(cf, { closure: closures.get(cf.id) ?? null });
     await recordAccessMany(
       tx,
       ctx,
-      { action: 'search', event: 'referral.regiecheck_run', dataCategory: 'identity', permission: 'referral:write', detail: { referralId, matches: shown.size } },
+      {
+        action: 'search',
+        event: 'referral.regiecheck_run',
+        dataCategory: 'identity',
+        permission: 'referral:write',
+        detail: { referralId, matches: shown.size },
+      },
       shown.size ? [...shown] : [null],
     );
     // The open-case notice (issue #17 item 7): "Er is al een lopend dossier AM-… bij <werker>" — the referral will join it.
-    const openCases = await openCasesOfPersons(tx, [...shown], residents.flatMap((r) => r.matches.flatMap((m) => m.households.map((h) => h.id))));
+    const openCases = await openCasesOfPersons(
+      tx,
+      [...shown],
+      residents.flatMap((r) => r.matches.flatMap((m) => m.households.map((h) => h.id))),
+    );
     return { residents, proposedHouseholdId: proposed?.id ?? null, openCases };
   });
 }
@@ -120,10 +152,13 @@ function householdAddress(p: ReferralPersonRow, home: ReferralPersonRow | undefi
 }
 
 /** The household that the matches of the most persons on the referral belong to (the first found on a tie); null when none. */
-function mostSharedHousehold(residents: ReadonlyArray<{ matches: ReadonlyArray<{ households: ReadonlyArray<{ id: string }> }> }>): string | null {
+function mostSharedHousehold(
+  residents: ReadonlyArray<{ matches: ReadonlyArray<{ households: ReadonlyArray<{ id: string }> }> }>,
+): string | null {
   const count = new Map<string, number>();
   for (const r of residents) {
-    for (const id of new Set(r.matches.flatMap((m) => m.households.map((h) => h.id)))) count.set(id, (count.get(id) ?? 0) + 1);
+    for (const id of new Set(r.matches.flatMap((m) => m.households.map((h) => h.id))))
+      count.set(id, (count.get(id) ?? 0) + 1);
   }
   let best: string | null = null;
   for (const [id, n] of count) if (best === null || n > count.get(best)!) best = id;
@@ -138,7 +173,12 @@ export async function completeRegiecheck(
   deps: Deps,
   ctx: AccessContext,
   referralId: string,
-  input: { version: number; links: Array<{ referralPersonId: string; personId: string | null }>; householdId: string | null; knownCoordinationElsewhere?: string | undefined },
+  input: {
+    version: number;
+    links: Array<{ referralPersonId: string; personId: string | null }>;
+    householdId: string | null;
+    knownCoordinationElsewhere?: string | undefined;
+  },
 ) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const view = await getVisibleReferral(tx, ctx, referralId, true);
@@ -151,9 +191,14 @@ export async function completeRegiecheck(
     const home = people.find((x) => x.role === 'resident' && ((x.postcode && x.house_number) || x.no_fixed_address));
     const chosen = input.links.map((l) => l.personId).filter((x): x is string => x !== null);
     if ((await existingPersonIds(tx, chosen)).size !== new Set(chosen).size) throw new AppError('person_not_found');
-    if (input.householdId && (await findHouseholds(tx, [input.householdId])).length === 0) throw new AppError('household_not_found');
+    if (input.householdId && (await findHouseholds(tx, [input.householdId])).length === 0)
+      throw new AppError('household_not_found');
 
-    const spoken = await tx.selectFrom('referral').select(['preferred_language', 'interpreter_needed']).where('id', '=', referralId).executeTakeFirstOrThrow();
+    const spoken = await tx
+      .selectFrom('referral')
+      .select(['preferred_language', 'interpreter_needed'])
+      .where('id', '=', referralId)
+      .executeTakeFirstOrThrow();
     const linked: Array<{ personId: string; role: string; age: number | null; relation: Relation }> = [];
     for (const link of input.links) {
       const p = people.find((x) => x.id === link.referralPersonId);
@@ -161,9 +206,19 @@ export async function completeRegiecheck(
       let personId = link.personId;
       if (!personId) {
         // A child named only by first name takes the family name of the first resident; it can be corrected on the person page.
-        const family = p.last_name ? p : p.role === 'household_member' ? people.find((x) => x.role === 'resident' && x.last_name) : undefined;
+        const family = p.last_name
+          ? p
+          : p.role === 'household_member'
+            ? people.find((x) => x.role === 'resident' && x.last_name)
+            : undefined;
         if (!p.first_name || !family?.last_name) {
-          throw new AppError('validation_failed', { fieldErrors: { [`links.${input.links.indexOf(link)}`]: ['Voor een nieuwe persoon zijn voor- en achternaam nodig. Vul ze eerst aan.'] } });
+          throw new AppError('validation_failed', {
+            fieldErrors: {
+              [`links.${input.links.indexOf(link)}`]: [
+                'Voor een nieuwe persoon zijn voor- en achternaam nodig. Vul ze eerst aan.',
+              ],
+            },
+          });
         }
         personId = await insertPerson(tx, ctx.actor.tenantId, ctx.actor.userId, {
           firstName: p.first_name,
@@ -182,7 +237,8 @@ export async function completeRegiecheck(
         });
       }
       await linkReferralPerson(tx, p.id, personId);
-      if (link.personId && p.role === 'resident') await carryLanguageToPerson(tx, ctx.actor.userId, link.personId, spoken);
+      if (link.personId && p.role === 'resident')
+        await carryLanguageToPerson(tx, ctx.actor.userId, link.personId, spoken);
       linked.push({ personId, role: p.role, age: p.age, relation: relations[people.indexOf(p)] ?? 'other' });
     }
 
@@ -191,7 +247,11 @@ export async function completeRegiecheck(
     const relationOf = (l: (typeof linked)[number]) => l.relation;
     if (!householdId && ids.length > 0) {
       const first = people.find((p) => p.role === 'resident' && p.last_name);
-      householdId = await insertHousehold(tx, ctx.actor.tenantId, `Huishouden ${[first?.infix, first?.last_name].filter(Boolean).join(' ') || view.reference}`);
+      householdId = await insertHousehold(
+        tx,
+        ctx.actor.tenantId,
+        `Huishouden ${[first?.infix, first?.last_name].filter(Boolean).join(' ') || view.reference}`,
+      );
       for (const l of linked.filter((x, i, all) => all.findIndex((y) => y.personId === x.personId) === i)) {
         await insertHouseholdMember(tx, ctx.actor.tenantId, householdId, l.personId, relationOf(l));
       }
@@ -212,9 +272,19 @@ export async function completeRegiecheck(
       regiecheckBy: ctx.actor.userId,
     });
     if (!ok) throw new AppError('version_conflict');
-    const linkedCases = await linkReferralToRecentCases(tx, ctx, { referralId, personIds: ids, householdId: householdId ?? null, today: municipalToday(deps.clock) });
+    const linkedCases = await linkReferralToRecentCases(tx, ctx, {
+      referralId,
+      personIds: ids,
+      householdId: householdId ?? null,
+      today: municipalToday(deps.clock),
+    });
     const after = await getVisibleReferral(tx, ctx, referralId, true);
-    await logReferralAccess(tx, ctx, after, { action: 'update', event: 'referral.regiecheck_completed', permission: 'referral:write', detail: { householdId, linkedCases: linkedCases.length } });
+    await logReferralAccess(tx, ctx, after, {
+      action: 'update',
+      event: 'referral.regiecheck_completed',
+      permission: 'referral:write',
+      detail: { householdId, linkedCases: linkedCases.length },
+    });
     return after;
   });
 }

@@ -6,7 +6,14 @@ import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { formatDutchDate, renderLetterPdf } from '../../platform/pdf';
-import { checkSharing, findActiveConsent, logCaseAccess, withCase, type CaseRow, type SharingDecision } from '../case-files';
+import {
+  checkSharing,
+  findActiveConsent,
+  logCaseAccess,
+  withCase,
+  type CaseRow,
+  type SharingDecision,
+} from '../case-files';
 import { fillTemplate, letterTemplateFor } from '../intake';
 import { portalAccountOf } from '../resident';
 import { DATA_CATEGORY } from './evaluate';
@@ -15,11 +22,15 @@ import { resultsText, reasonText } from './labels';
 type Draft = z.infer<typeof caseLetterDraft>;
 type LetterView = z.infer<typeof caseLetterView>;
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
+  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 /** The e-mail that a letter waits in Mijn Nabij: no personal data, plain Dutch (scanned with the other resident-facing texts). */
 export function letterWaitingMail(publicUrl: string): { subject: string; text: string } {
-  return { subject: 'Er staat een brief voor u klaar in Mijn Nabij', text: `Er staat een nieuwe brief voor u klaar in Mijn Nabij.\n\nLog in om de brief te lezen: ${publicUrl}/mijn` };
+  return {
+    subject: 'Er staat een brief voor u klaar in Mijn Nabij',
+    text: `Er staat een nieuwe brief voor u klaar in Mijn Nabij.\n\nLog in om de brief te lezen: ${publicUrl}/mijn`,
+  };
 }
 
 /** The closure of the case's current episode, with what the letters say. */
@@ -27,7 +38,16 @@ async function currentClosure(tx: Tx, caseId: string) {
   const row = await tx
     .selectFrom('case_file as c')
     .innerJoin('case_closure as x', (j) => j.onRef('x.case_id', '=', 'c.id').onRef('x.episode', '=', 'c.episode'))
-    .select(['x.id', 'x.episode', 'x.reason', 'x.referred_to', 'x.reason_other', 'x.aftercare', 'x.outcome', 'x.plan_version_id'])
+    .select([
+      'x.id',
+      'x.episode',
+      'x.reason',
+      'x.referred_to',
+      'x.reason_other',
+      'x.aftercare',
+      'x.outcome',
+      'x.plan_version_id',
+    ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('not_closed_yet');
@@ -43,12 +63,29 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     .innerJoin('app_user as w', 'w.id', 'c.case_worker_id')
     .leftJoin('referral as r', 'r.id', 'c.referral_id')
     .leftJoin('household as h', 'h.id', 'c.household_id')
-    .select(['t.name as team_name', 'w.display_name as worker_name', 'r.reference', 'r.referrer_kind', 'r.referrer_name', 'r.referrer_organisation', 'r.referrer_email', 'h.name as household_name'])
+    .select([
+      't.name as team_name',
+      'w.display_name as worker_name',
+      'r.reference',
+      'r.referrer_kind',
+      'r.referrer_name',
+      'r.referrer_organisation',
+      'r.referrer_email',
+      'h.name as household_name',
+    ])
     .where('c.id', '=', c.id)
     .executeTakeFirstOrThrow();
-  const tenant = await tx.selectFrom('tenant').select('name').where('id', '=', ctx.actor.tenantId).executeTakeFirstOrThrow();
+  const tenant = await tx
+    .selectFrom('tenant')
+    .select('name')
+    .where('id', '=', ctx.actor.tenantId)
+    .executeTakeFirstOrThrow();
   const primary = c.primaryPersonId
-    ? await tx.selectFrom('person').select(['first_name', 'infix', 'last_name', 'email']).where('id', '=', c.primaryPersonId).executeTakeFirst()
+    ? await tx
+        .selectFrom('person')
+        .select(['first_name', 'infix', 'last_name', 'email'])
+        .where('id', '=', c.primaryPersonId)
+        .executeTakeFirst()
     : undefined;
   const goals = await tx
     .selectFrom('case_closure_goal as g')
@@ -57,9 +94,14 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     .where('g.closure_id', '=', closure.id)
     .orderBy('p.position')
     .execute();
-  const watch = closure.outcome === 'watch'
-    ? await tx.selectFrom('case_watch').select(['check_in_interval_weeks', 'ends_on']).where('closure_id', '=', closure.id).executeTakeFirst()
-    : undefined;
+  const watch =
+    closure.outcome === 'watch'
+      ? await tx
+          .selectFrom('case_watch')
+          .select(['check_in_interval_weeks', 'ends_on'])
+          .where('closure_id', '=', closure.id)
+          .executeTakeFirst()
+      : undefined;
   const residentName = primary ? personName(primary) : (base.household_name ?? 'de inwoner');
   const referrer =
     base.referrer_kind && base.referrer_kind !== 'self' && (base.referrer_name || base.referrer_organisation)
@@ -84,13 +126,27 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     kind === 'case_closure_referrer'
       ? { name: referrer?.name ?? null, organisation: referrer?.organisation ?? null, email: referrer?.email ?? null }
       : { name: residentName, organisation: null, email: primary?.email ?? null };
-  return { closure, values, recipient, referrer, primaryPersonId: primary ? c.primaryPersonId : null, teamName: base.team_name, tenantName: tenant.name, reference: values.referentie };
+  return {
+    closure,
+    values,
+    recipient,
+    referrer,
+    primaryPersonId: primary ? c.primaryPersonId : null,
+    teamName: base.team_name,
+    tenantName: tenant.name,
+    reference: values.referentie,
+  };
 }
 
 const tidy = (text: string) => text.replace(/\n{3,}/g, '\n\n').trim();
 
 /** The letter as the template fills it in, with the sharing check for the referrer; the worker may edit it before sending. */
-export async function draftClosureLetter(deps: Deps, ctx: AccessContext, caseId: string, kind: CaseLetterKind): Promise<Draft> {
+export async function draftClosureLetter(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  kind: CaseLetterKind,
+): Promise<Draft> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const { values, recipient } = await letterContext(tx, ctx, c, kind);
@@ -99,7 +155,9 @@ export async function draftClosureLetter(deps: Deps, ctx: AccessContext, caseId:
     const consent = thirdParty ? await findActiveConsent(tx, c, recipient, today) : undefined;
     return {
       kind,
-      recipientName: recipient.organisation ? [recipient.name, recipient.organisation].filter(Boolean).join(', ') : recipient.name,
+      recipientName: recipient.organisation
+        ? [recipient.name, recipient.organisation].filter(Boolean).join(', ')
+        : recipient.name,
       to: recipient.email,
       subject: fillTemplate(template.subject, values),
       body: tidy(fillTemplate(template.body, values)),
@@ -109,7 +167,18 @@ export async function draftClosureLetter(deps: Deps, ctx: AccessContext, caseId:
 }
 
 function toView(
-  l: { id: string; kind: string; recipient_email: string | null; recipient_name: string | null; subject: string; status: string; sent_at: Date | null; created_at: Date; sharing_basis: string; portal_person_id: string | null },
+  l: {
+    id: string;
+    kind: string;
+    recipient_email: string | null;
+    recipient_name: string | null;
+    subject: string;
+    status: string;
+    sent_at: Date | null;
+    created_at: Date;
+    sharing_basis: string;
+    portal_person_id: string | null;
+  },
   episode: number,
 ): LetterView {
   return {
@@ -131,7 +200,22 @@ async function loadLetter(tx: Tx, id: string) {
   return tx
     .selectFrom('case_letter as l')
     .leftJoin('case_closure as x', 'x.id', 'l.closure_id')
-    .select(['l.id', 'l.case_id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.body', 'l.pdf', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'l.portal_person_id', 'x.episode'])
+    .select([
+      'l.id',
+      'l.case_id',
+      'l.kind',
+      'l.recipient_email',
+      'l.recipient_name',
+      'l.subject',
+      'l.body',
+      'l.pdf',
+      'l.status',
+      'l.sent_at',
+      'l.created_at',
+      'l.sharing_basis',
+      'l.portal_person_id',
+      'x.episode',
+    ])
     .where('l.id', '=', id)
     .executeTakeFirstOrThrow();
 }
@@ -148,23 +232,61 @@ export async function sendClosureLetter(
   deps: Deps,
   ctx: AccessContext,
   caseId: string,
-  input: { kind: CaseLetterKind; subject: string; body: string; idempotencyKey: string; legalBasis?: string | undefined; sharingReason?: string | undefined },
+  input: {
+    kind: CaseLetterKind;
+    subject: string;
+    body: string;
+    idempotencyKey: string;
+    legalBasis?: string | undefined;
+    sharingReason?: string | undefined;
+  },
 ): Promise<LetterView> {
   const now = deps.clock.now();
   const today = municipalDate(now);
   const prepared = await withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
-    const existing = await tx.selectFrom('case_letter').select(['id', 'case_id', 'status']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('case_letter')
+      .select(['id', 'case_id', 'status'])
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
     if (existing) {
-      if (existing.case_id !== c.id) throw new AppError('validation_failed', { fieldErrors: { idempotencyKey: ['Deze sleutel hoort bij een andere brief.'] } });
+      if (existing.case_id !== c.id)
+        throw new AppError('validation_failed', {
+          fieldErrors: { idempotencyKey: ['Deze sleutel hoort bij een andere brief.'] },
+        });
       // A failed e-mail is claimed for one new attempt; anything else was handled already.
-      const claimed = existing.status === 'failed' ? await tx.updateTable('case_letter').set({ status: 'pending' }).where('id', '=', existing.id).where('status', '=', 'failed').executeTakeFirst() : undefined;
+      const claimed =
+        existing.status === 'failed'
+          ? await tx
+              .updateTable('case_letter')
+              .set({ status: 'pending' })
+              .where('id', '=', existing.id)
+              .where('status', '=', 'failed')
+              .executeTakeFirst()
+          : undefined;
       return { letterId: existing.id, send: claimed !== undefined && Number(claimed.numUpdatedRows) === 1 };
     }
-    const { closure, recipient, primaryPersonId, tenantName, teamName, reference } = await letterContext(tx, ctx, c, input.kind);
-    const account = input.kind === 'case_closure_household' && primaryPersonId ? await portalAccountOf(tx, primaryPersonId) : undefined;
+    const { closure, recipient, primaryPersonId, tenantName, teamName, reference } = await letterContext(
+      tx,
+      ctx,
+      c,
+      input.kind,
+    );
+    const account =
+      input.kind === 'case_closure_household' && primaryPersonId
+        ? await portalAccountOf(tx, primaryPersonId)
+        : undefined;
     const sharing: SharingDecision | { basis: 'own_household' } =
       input.kind === 'case_closure_referrer'
-        ? await checkSharing(tx, ctx, c, recipient, today, { legalBasis: input.legalBasis, reason: input.sharingReason }, { event: 'case_file.information_shared', detail: { letterKind: input.kind, closureId: closure.id } })
+        ? await checkSharing(
+            tx,
+            ctx,
+            c,
+            recipient,
+            today,
+            { legalBasis: input.legalBasis, reason: input.sharingReason },
+            { event: 'case_file.information_shared', detail: { letterKind: input.kind, closureId: closure.id } },
+          )
         : { basis: 'own_household' };
     const pdf = await renderLetterPdf({
       sender: { municipality: tenantName, team: teamName },
@@ -181,7 +303,9 @@ export async function sendClosureLetter(
         case_id: c.id,
         closure_id: closure.id,
         kind: input.kind,
-        recipient_name: recipient.organisation ? [recipient.name, recipient.organisation].filter(Boolean).join(', ') : recipient.name,
+        recipient_name: recipient.organisation
+          ? [recipient.name, recipient.organisation].filter(Boolean).join(', ')
+          : recipient.name,
         recipient_email: recipient.email,
         subject: input.subject,
         body: input.body,
@@ -201,11 +325,25 @@ export async function sendClosureLetter(
       .executeTakeFirst();
     if (!row) {
       // The same send ran at the same moment and won; answer with its letter.
-      const other = await tx.selectFrom('case_letter').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+      const other = await tx
+        .selectFrom('case_letter')
+        .select('id')
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirstOrThrow();
       return { letterId: other.id, send: false };
     }
-    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.sent', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId: row.id, kind: input.kind, basis: sharing.basis, inPortal: Boolean(account) } });
-    return { letterId: row.id, send: recipient.email !== null, announce: !recipient.email && account?.email ? account.email : null };
+    await logCaseAccess(tx, ctx, c, {
+      action: 'export',
+      event: 'case_letter.sent',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+      detail: { letterId: row.id, kind: input.kind, basis: sharing.basis, inPortal: Boolean(account) },
+    });
+    return {
+      letterId: row.id,
+      send: recipient.email !== null,
+      announce: !recipient.email && account?.email ? account.email : null,
+    };
   });
 
   if ('announce' in prepared && prepared.announce) {
@@ -216,7 +354,12 @@ export async function sendClosureLetter(
         to: prepared.announce,
         ...letterWaitingMail(deps.config.publicUrl),
       })
-      .catch((err: unknown) => deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId }, 'Mijn Nabij letter announcement failed'));
+      .catch((err: unknown) =>
+        deps.log.warn(
+          { errClass: err instanceof Error ? err.name : 'unknown', letterId: prepared.letterId },
+          'Mijn Nabij letter announcement failed',
+        ),
+      );
   }
 
   if (prepared.send) {
@@ -228,14 +371,27 @@ export async function sendClosureLetter(
         to: letter.recipient_email ?? '',
         subject: letter.subject,
         text: letter.body,
-        attachments: [{ filename: `afronding-${letter.kind === 'case_closure_referrer' ? 'verwijzer' : 'huishouden'}.pdf`, content: letter.pdf, contentType: 'application/pdf' }],
+        attachments: [
+          {
+            filename: `afronding-${letter.kind === 'case_closure_referrer' ? 'verwijzer' : 'huishouden'}.pdf`,
+            content: letter.pdf,
+            contentType: 'application/pdf',
+          },
+        ],
       });
     } catch (err) {
       status = 'failed';
-      deps.log.warn({ errClass: err instanceof Error ? err.name : 'unknown', letterId: letter.id }, 'closure letter e-mail failed');
+      deps.log.warn(
+        { errClass: err instanceof Error ? err.name : 'unknown', letterId: letter.id },
+        'closure letter e-mail failed',
+      );
     }
     await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-      tx.updateTable('case_letter').set({ status, sent_at: status === 'sent' ? deps.clock.now() : null }).where('id', '=', prepared.letterId).execute(),
+      tx
+        .updateTable('case_letter')
+        .set({ status, sent_at: status === 'sent' ? deps.clock.now() : null })
+        .where('id', '=', prepared.letterId)
+        .execute(),
     );
   }
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -245,11 +401,27 @@ export async function sendClosureLetter(
 }
 
 /** The PDF of a letter on closure (as it was sent). */
-export async function downloadClosureLetter(deps: Deps, ctx: AccessContext, caseId: string, letterId: string): Promise<{ filename: string; pdf: Buffer }> {
+export async function downloadClosureLetter(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  letterId: string,
+): Promise<{ filename: string; pdf: Buffer }> {
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
-    const l = await tx.selectFrom('case_letter').select(['id', 'kind', 'pdf']).where('id', '=', letterId).where('case_id', '=', c.id).executeTakeFirst();
+    const l = await tx
+      .selectFrom('case_letter')
+      .select(['id', 'kind', 'pdf'])
+      .where('id', '=', letterId)
+      .where('case_id', '=', c.id)
+      .executeTakeFirst();
     if (!l) throw new AppError('not_found');
-    await logCaseAccess(tx, ctx, c, { action: 'export', event: 'case_letter.downloaded', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { letterId } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'export',
+      event: 'case_letter.downloaded',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+      detail: { letterId },
+    });
     return { filename: `afronding-${l.kind === 'case_closure_referrer' ? 'verwijzer' : 'huishouden'}.pdf`, pdf: l.pdf };
   });
 }

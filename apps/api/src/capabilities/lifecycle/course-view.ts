@@ -6,7 +6,8 @@ import { findAgreedPlan } from '../plan';
 import { compareParticipation, compareZrm, mayReactivate, nextEvaluationDue } from './lifecycle.domain';
 import { reasonText } from './labels';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
+  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 /** ZRM start vs closing and the participation ladder first vs last, from the case's measurements. */
 export async function outcomeComparisonOf(tx: Tx, caseId: string): Promise<OutcomeComparison> {
@@ -20,8 +21,24 @@ export async function outcomeComparisonOf(tx: Tx, caseId: string): Promise<Outco
     .orderBy('m.recorded_at')
     .execute();
   return {
-    zrm: compareZrm(zrm.map((a) => ({ personId: a.personId, personName: a.personName, instrument: a.instrument, kind: a.kind, assessedOn: a.assessedOn, scores: a.scores }))),
-    participation: compareParticipation(participation.map((m) => ({ personId: m.person_id, personName: personName(m), rung: m.rung, measuredOn: m.measured_on }))),
+    zrm: compareZrm(
+      zrm.map((a) => ({
+        personId: a.personId,
+        personName: a.personName,
+        instrument: a.instrument,
+        kind: a.kind,
+        assessedOn: a.assessedOn,
+        scores: a.scores,
+      })),
+    ),
+    participation: compareParticipation(
+      participation.map((m) => ({
+        personId: m.person_id,
+        personName: personName(m),
+        rung: m.rung,
+        measuredOn: m.measured_on,
+      })),
+    ),
   };
 }
 
@@ -86,11 +103,19 @@ export async function finalEvaluationOf(tx: Tx, caseId: string, episode: number,
     .limit(1)
     .executeTakeFirst();
   if (!e || e.conclusion !== 'closure' || e.plan_version_id !== planVersionId) return null;
-  const goals = await tx.selectFrom('case_evaluation_goal').select(['goal_id', 'status', 'note']).where('evaluation_id', '=', e.id).execute();
+  const goals = await tx
+    .selectFrom('case_evaluation_goal')
+    .select(['goal_id', 'status', 'note'])
+    .where('evaluation_id', '=', e.id)
+    .execute();
   return {
     id: e.id,
     heldOn: e.held_on,
-    goals: goals.map((g) => ({ goalId: g.goal_id, status: g.status as 'achieved' | 'partly' | 'not_achieved' | 'ongoing', note: g.note })),
+    goals: goals.map((g) => ({
+      goalId: g.goal_id,
+      status: g.status as 'achieved' | 'partly' | 'not_achieved' | 'ongoing',
+      note: g.note,
+    })),
   };
 }
 
@@ -125,13 +150,37 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     .execute();
   for (const g of goalRows) goalOf.set(g.id, { domain: g.domain, goal: g.goal });
 
-  const [zrm, evaluations, evaluationGoals, answers, closures, closureGoals, closureActions, letters, watches, checkIns, episodes, linked, comparison] = await Promise.all([
+  const [
+    zrm,
+    evaluations,
+    evaluationGoals,
+    answers,
+    closures,
+    closureGoals,
+    closureActions,
+    letters,
+    watches,
+    checkIns,
+    episodes,
+    linked,
+    comparison,
+  ] = await Promise.all([
     loadZrm(tx, c.id),
     tx
       .selectFrom('case_evaluation as e')
       .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
       .innerJoin('plan_version as v', 'v.id', 'e.plan_version_id')
-      .select(['e.id', 'e.episode', 'e.held_on', 'e.participants', 'e.conclusion', 'e.summary', 'e.interim_zrm_id', 'v.number as plan_number', 'u.display_name'])
+      .select([
+        'e.id',
+        'e.episode',
+        'e.held_on',
+        'e.participants',
+        'e.conclusion',
+        'e.summary',
+        'e.interim_zrm_id',
+        'v.number as plan_number',
+        'u.display_name',
+      ])
       .where('e.case_id', '=', c.id)
       .orderBy('e.held_on', 'desc')
       .orderBy('e.recorded_at', 'desc')
@@ -145,7 +194,15 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     tx
       .selectFrom('closing_question_answer as a')
       .innerJoin('app_user as u', 'u.id', 'a.answered_by')
-      .select(['a.id', 'a.episode', 'a.something_goes_wrong', 'a.explanation', 'a.change_reason', 'a.answered_at', 'u.display_name'])
+      .select([
+        'a.id',
+        'a.episode',
+        'a.something_goes_wrong',
+        'a.explanation',
+        'a.change_reason',
+        'a.answered_at',
+        'u.display_name',
+      ])
       .where('a.case_id', '=', c.id)
       .orderBy('a.answered_at', 'desc')
       .execute(),
@@ -187,13 +244,35 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
     tx
       .selectFrom('case_letter as l')
       .leftJoin('case_closure as x', 'x.id', 'l.closure_id')
-      .select(['l.id', 'l.kind', 'l.recipient_email', 'l.recipient_name', 'l.subject', 'l.status', 'l.sent_at', 'l.created_at', 'l.sharing_basis', 'l.portal_person_id', 'x.episode'])
+      .select([
+        'l.id',
+        'l.kind',
+        'l.recipient_email',
+        'l.recipient_name',
+        'l.subject',
+        'l.status',
+        'l.sent_at',
+        'l.created_at',
+        'l.sharing_basis',
+        'l.portal_person_id',
+        'x.episode',
+      ])
       .where('l.case_id', '=', c.id)
       .orderBy('l.created_at', 'desc')
       .execute(),
     tx
       .selectFrom('case_watch')
-      .select(['id', 'episode', 'started_on', 'check_in_interval_weeks', 'next_check_in_on', 'ends_on', 'ended_on', 'end_kind', 'end_note'])
+      .select([
+        'id',
+        'episode',
+        'started_on',
+        'check_in_interval_weeks',
+        'next_check_in_on',
+        'ends_on',
+        'ended_on',
+        'end_kind',
+        'end_note',
+      ])
       .where('case_id', '=', c.id)
       .orderBy('started_on', 'desc')
       .execute(),
@@ -220,7 +299,8 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
   const latestAnswer = episodeAnswers[0];
   const closedThisEpisode = closures.some((x) => x.episode === base.episode);
   const closing = closedThisEpisode ? { yes: null } : await closingStateOf(tx, c.id, base.episode);
-  const finalEvaluation = plan && !closedThisEpisode ? await finalEvaluationOf(tx, c.id, base.episode, plan.versionId) : null;
+  const finalEvaluation =
+    plan && !closedThisEpisode ? await finalEvaluationOf(tx, c.id, base.episode, plan.versionId) : null;
   const interim = zrm.filter((a) => (a.kind as string) === 'interim').reverse();
   const evaluationsThisEpisode = evaluations.filter((e) => e.episode === base.episode);
 
@@ -242,8 +322,16 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
           current: plan.current,
         }
       : null,
-    nextEvaluationDue: base.phase === 'execution' && plan ? nextEvaluationDue(plan.agreedOn, evaluationsThisEpisode[0]?.held_on ?? null, base.evaluation_weeks) : null,
-    interimZrm: interim.map((a) => ({ id: a.id, personName: a.personName, assessedOn: a.assessedOn, domains: a.scores.length })),
+    nextEvaluationDue:
+      base.phase === 'execution' && plan
+        ? nextEvaluationDue(plan.agreedOn, evaluationsThisEpisode[0]?.held_on ?? null, base.evaluation_weeks)
+        : null,
+    interimZrm: interim.map((a) => ({
+      id: a.id,
+      personName: a.personName,
+      assessedOn: a.assessedOn,
+      domains: a.scores.length,
+    })),
     hasClosingZrm: zrm.some((a) => (a.kind as string) === 'closing'),
     evaluations: evaluations.map((e) => {
       const z = e.interim_zrm_id ? zrm.find((a) => a.id === e.interim_zrm_id) : undefined;
@@ -258,7 +346,13 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
         interimZrm: z ? { id: z.id, personName: z.personName, assessedOn: z.assessedOn } : null,
         goals: evaluationGoals
           .filter((g) => g.evaluation_id === e.id)
-          .map((g) => ({ goalId: g.goal_id, domain: goalOf.get(g.goal_id)?.domain ?? '', goal: goalOf.get(g.goal_id)?.goal ?? '', status: g.status as 'ongoing', note: g.note })),
+          .map((g) => ({
+            goalId: g.goal_id,
+            domain: goalOf.get(g.goal_id)?.domain ?? '',
+            goal: goalOf.get(g.goal_id)?.goal ?? '',
+            status: g.status as 'ongoing',
+            note: g.note,
+          })),
         recordedByName: e.display_name,
       };
     }),
@@ -274,7 +368,12 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
       : null,
     teamMeetingNeeded: closing.yes !== null && closing.yes.decision === null,
     closureReview: closing.yes
-      ? { onAgenda: closing.yes.onAgenda, decision: closing.yes.decision, advice: closing.yes.advice, decidedAt: closing.yes.decidedAt?.toISOString() ?? null }
+      ? {
+          onAgenda: closing.yes.onAgenda,
+          decision: closing.yes.decision,
+          advice: closing.yes.advice,
+          decidedAt: closing.yes.decidedAt?.toISOString() ?? null,
+        }
       : null,
     finalEvaluation,
     closures: closures.map((x) => ({
@@ -302,7 +401,12 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
         })),
       actions: closureActions
         .filter((a) => a.closure_id === x.id)
-        .map((a) => ({ actionId: a.action_id, description: a.description, decision: a.decision as 'done', handedOverTo: a.handed_over_to })),
+        .map((a) => ({
+          actionId: a.action_id,
+          description: a.description,
+          decision: a.decision as 'done',
+          handedOverTo: a.handed_over_to,
+        })),
       snapshot: x.outcome_snapshot as OutcomeComparison,
       recordedByName: x.display_name,
     })),
@@ -335,10 +439,32 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
       endNote: w.end_note,
       checkIns: checkIns
         .filter((x) => x.watch_id === w.id)
-        .map((x) => ({ id: x.id, checkedOn: x.checked_on, way: x.way as 'phone', allWell: x.all_well, note: x.note, recordedByName: x.display_name })),
+        .map((x) => ({
+          id: x.id,
+          checkedOn: x.checked_on,
+          way: x.way as 'phone',
+          allWell: x.all_well,
+          note: x.note,
+          recordedByName: x.display_name,
+        })),
     })),
-    episodes: episodes.map((e) => ({ number: e.number, startedOn: e.started_on, fromPhase: e.from_phase as 'watch', toPhase: e.to_phase as 'execution', reason: e.reason, startedByName: e.display_name })),
-    linkedReferrals: linked.map((l) => ({ referralId: l.referral_id, reference: l.reference, receivedAt: l.received_at.toISOString(), linkedAt: l.linked_at.toISOString(), casePhase: l.case_phase as 'watch', outcome: l.outcome, reason: l.reason })),
+    episodes: episodes.map((e) => ({
+      number: e.number,
+      startedOn: e.started_on,
+      fromPhase: e.from_phase as 'watch',
+      toPhase: e.to_phase as 'execution',
+      reason: e.reason,
+      startedByName: e.display_name,
+    })),
+    linkedReferrals: linked.map((l) => ({
+      referralId: l.referral_id,
+      reference: l.reference,
+      receivedAt: l.received_at.toISOString(),
+      linkedAt: l.linked_at.toISOString(),
+      casePhase: l.case_phase as 'watch',
+      outcome: l.outcome,
+      reason: l.reason,
+    })),
     canReactivate: mayReactivate(base.phase, base.closed_at ? base.closed_at.toISOString().slice(0, 10) : null, today),
   };
 }
@@ -348,7 +474,8 @@ export async function buildCourseView(tx: Tx, c: CaseRow, today: string): Promis
  * the regiecheck of a new referral for the household.
  */
 export async function latestClosuresOf(tx: Tx, caseIds: readonly string[]) {
-  if (caseIds.length === 0) return new Map<string, { closedOn: string; reason: string; reasonText: string; riskNote: string | null }>();
+  if (caseIds.length === 0)
+    return new Map<string, { closedOn: string; reason: string; reasonText: string; riskNote: string | null }>();
   const rows = await tx
     .selectFrom('case_closure')
     .select(['case_id', 'episode', 'closed_on', 'reason', 'referred_to', 'reason_other', 'risk_note'])
@@ -357,7 +484,13 @@ export async function latestClosuresOf(tx: Tx, caseIds: readonly string[]) {
     .execute();
   const out = new Map<string, { closedOn: string; reason: string; reasonText: string; riskNote: string | null }>();
   for (const r of rows) {
-    if (!out.has(r.case_id)) out.set(r.case_id, { closedOn: r.closed_on, reason: r.reason, reasonText: reasonText(r.reason, r.referred_to, r.reason_other), riskNote: r.risk_note });
+    if (!out.has(r.case_id))
+      out.set(r.case_id, {
+        closedOn: r.closed_on,
+        reason: r.reason,
+        reasonText: reasonText(r.reason, r.referred_to, r.reason_other),
+        riskNote: r.risk_note,
+      });
   }
   return out;
 }

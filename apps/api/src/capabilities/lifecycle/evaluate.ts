@@ -14,7 +14,12 @@ export async function viewCourse(deps: Deps, ctx: AccessContext, caseId: string)
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const view = await buildCourseView(tx, c, today);
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'case_file.course_viewed', dataCategory: DATA_CATEGORY, permission: 'case:read' });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'case_file.course_viewed',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+    });
     return view;
   });
 }
@@ -24,7 +29,12 @@ export async function viewCourse(deps: Deps, ctx: AccessContext, caseId: string)
  * an optional interim ZRM, and the conclusion. Only in the execution phase; "afronden" moves the case to the closure
  * phase. Bad input or another phase: a Dutch 4xx and nothing stored.
  */
-export async function recordEvaluation(deps: Deps, ctx: AccessContext, caseId: string, input: RecordEvaluationInput): Promise<CaseCourseView> {
+export async function recordEvaluation(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: RecordEvaluationInput,
+): Promise<CaseCourseView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     const state = await lockCaseState(tx, c.id);
@@ -34,18 +44,26 @@ export async function recordEvaluation(deps: Deps, ctx: AccessContext, caseId: s
 
     const errors: Record<string, string[]> = {};
     if (input.heldOn > today) errors.heldOn = ['Deze datum ligt in de toekomst.'];
-    else if (plan.agreedOn && input.heldOn < plan.agreedOn) errors.heldOn = [`De evaluatie ligt voor het akkoord op het plan (${plan.agreedOn}).`];
+    else if (plan.agreedOn && input.heldOn < plan.agreedOn)
+      errors.heldOn = [`De evaluatie ligt voor het akkoord op het plan (${plan.agreedOn}).`];
     const planGoals = new Set(plan.goals.map((g) => g.id));
     const seen = new Set<string>();
     input.goals.forEach((g, i) => {
-      if (!planGoals.has(g.goalId)) errors[`goals.${i}.goalId`] = ['Dit doel hoort niet bij de afgesproken versie van het plan.'];
+      if (!planGoals.has(g.goalId))
+        errors[`goals.${i}.goalId`] = ['Dit doel hoort niet bij de afgesproken versie van het plan.'];
       else if (seen.has(g.goalId)) errors[`goals.${i}.goalId`] = ['Elk doel wordt één keer geëvalueerd.'];
       seen.add(g.goalId);
     });
     const missing = plan.goals.filter((g) => !seen.has(g.id));
-    if (missing.length) errors.goals = [`Geef ook aan hoe het staat met: ${missing.map((g) => `"${g.goal}"`).join(', ')}.`];
+    if (missing.length)
+      errors.goals = [`Geef ook aan hoe het staat met: ${missing.map((g) => `"${g.goal}"`).join(', ')}.`];
     if (input.interimZrmId) {
-      const z = await tx.selectFrom('zrm_assessment').select(['id', 'kind']).where('id', '=', input.interimZrmId).where('case_id', '=', c.id).executeTakeFirst();
+      const z = await tx
+        .selectFrom('zrm_assessment')
+        .select(['id', 'kind'])
+        .where('id', '=', input.interimZrmId)
+        .where('case_id', '=', c.id)
+        .executeTakeFirst();
       if (!z || z.kind !== 'interim') errors.interimZrmId = ['Kies een tussentijdse ZRM van dit dossier.'];
     }
     if (Object.keys(errors).length) throw new AppError('validation_failed', { fieldErrors: errors });
@@ -68,10 +86,24 @@ export async function recordEvaluation(deps: Deps, ctx: AccessContext, caseId: s
       .executeTakeFirstOrThrow();
     await tx
       .insertInto('case_evaluation_goal')
-      .values(input.goals.map((g) => ({ tenant_id: ctx.actor.tenantId, evaluation_id: id, goal_id: g.goalId, status: g.status, note: g.note ?? null })))
+      .values(
+        input.goals.map((g) => ({
+          tenant_id: ctx.actor.tenantId,
+          evaluation_id: id,
+          goal_id: g.goalId,
+          status: g.status,
+          note: g.note ?? null,
+        })),
+      )
       .execute();
     if (input.conclusion === 'closure') await moveCasePhase(tx, c.id, ['execution'], 'closure');
-    await logCaseAccess(tx, ctx, c, { action: 'create', event: 'evaluation.recorded', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { evaluationId: id, conclusion: input.conclusion } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'create',
+      event: 'evaluation.recorded',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+      detail: { evaluationId: id, conclusion: input.conclusion },
+    });
     return buildCourseView(tx, c, today);
   });
 }

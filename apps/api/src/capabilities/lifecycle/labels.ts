@@ -16,12 +16,22 @@ export const GOAL_STATUS_TEXT: Record<string, string> = {
  * What the letters say about the goals: the result of each goal as recorded at closure — or, without an agreed plan,
  * that no goals were agreed (never "what was achieved" when nothing was planned).
  */
-export function resultsText(goals: ReadonlyArray<{ goal: string; status: string; result: string }>, hadPlan: boolean): string {
+export function resultsText(
+  goals: ReadonlyArray<{ goal: string; status: string; result: string }>,
+  hadPlan: boolean,
+): string {
   if (!hadPlan || goals.length === 0) return 'Er was nog geen plan met doelen afgesproken.';
-  const lines = goals.map((g) => `- ${g.goal.trim().replace(/[.!?]+$/, '')}: ${GOAL_STATUS_TEXT[g.status] ?? g.status}.${g.result ? ` ${g.result}` : ''}`);
+  const lines = goals.map(
+    (g) =>
+      `- ${g.goal.trim().replace(/[.!?]+$/, '')}: ${GOAL_STATUS_TEXT[g.status] ?? g.status}.${g.result ? ` ${g.result}` : ''}`,
+  );
   const all = goals.every((g) => g.status === 'achieved');
   const none = goals.every((g) => g.status === 'not_achieved');
-  const intro = all ? 'De doelen uit uw plan zijn bereikt:' : none ? 'De doelen uit uw plan zijn niet bereikt:' : 'Zo staat het met de doelen uit uw plan:';
+  const intro = all
+    ? 'De doelen uit uw plan zijn bereikt:'
+    : none
+      ? 'De doelen uit uw plan zijn niet bereikt:'
+      : 'Zo staat het met de doelen uit uw plan:';
   return `${intro}\n${lines.join('\n')}`;
 }
 

@@ -24,7 +24,15 @@ export async function lifecycleTimeline(tx: Tx, caseId: string): Promise<Timelin
     tx
       .selectFrom('case_closure as x')
       .innerJoin('app_user as u', 'u.id', 'x.recorded_by')
-      .select(['x.closed_on', 'x.outcome', 'x.reason', 'x.referred_to', 'x.reason_other', 'x.episode', 'u.display_name'])
+      .select([
+        'x.closed_on',
+        'x.outcome',
+        'x.reason',
+        'x.referred_to',
+        'x.reason_other',
+        'x.episode',
+        'u.display_name',
+      ])
       .where('x.case_id', '=', caseId)
       .execute(),
     tx
@@ -57,13 +65,22 @@ export async function lifecycleTimeline(tx: Tx, caseId: string): Promise<Timelin
       .where('k.case_id', '=', caseId)
       .execute(),
   ]);
-  const when = (d: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(noon(d)));
+  const when = (d: string) =>
+    new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(noon(d)),
+    );
   return [
-    ...evaluations.map((e) => ({ at: noon(e.held_on), kind: 'evaluation', summary: `Evaluatie van het plan (versie ${e.number}): ${CONCLUSION_TEXT[e.conclusion] ?? e.conclusion}`, byName: e.display_name })),
+    ...evaluations.map((e) => ({
+      at: noon(e.held_on),
+      kind: 'evaluation',
+      summary: `Evaluatie van het plan (versie ${e.number}): ${CONCLUSION_TEXT[e.conclusion] ?? e.conclusion}`,
+      byName: e.display_name,
+    })),
     ...answers.map((a) => ({
       at: a.answered_at.toISOString(),
       kind: 'closing_question',
-      summary: 'Nog niet afgesloten: op "Gaat er iets mis als ik eruit stap?" was het antwoord ja; eerst bespreken in het casuïstiekoverleg',
+      summary:
+        'Nog niet afgesloten: op "Gaat er iets mis als ik eruit stap?" was het antwoord ja; eerst bespreken in het casuïstiekoverleg',
       byName: a.display_name,
     })),
     ...closures.map((x) => ({
@@ -72,10 +89,20 @@ export async function lifecycleTimeline(tx: Tx, caseId: string): Promise<Timelin
       summary: `${x.outcome === 'watch' ? 'Afgesloten met waakvlam' : 'Dossier afgesloten'} (episode ${x.episode}): ${reasonText(x.reason, x.referred_to, x.reason_other)}`,
       byName: x.display_name,
     })),
-    ...watches.map((w) => ({ at: noon(w.started_on), kind: 'watch_started', summary: `Waakvlam gestart: ongeveer elke ${w.check_in_interval_weeks} weken contact, tot ${when(w.ends_on)}`, byName: null })),
+    ...watches.map((w) => ({
+      at: noon(w.started_on),
+      kind: 'watch_started',
+      summary: `Waakvlam gestart: ongeveer elke ${w.check_in_interval_weeks} weken contact, tot ${when(w.ends_on)}`,
+      byName: null,
+    })),
     ...watches
       .filter((w) => w.ended_on && w.end_kind === 'ended')
-      .map((w) => ({ at: noon(w.ended_on ?? w.started_on), kind: 'watch_ended', summary: 'Waakvlam beëindigd; het dossier is gesloten', byName: null })),
+      .map((w) => ({
+        at: noon(w.ended_on ?? w.started_on),
+        kind: 'watch_ended',
+        summary: 'Waakvlam beëindigd; het dossier is gesloten',
+        byName: null,
+      })),
     ...checkIns.map((x) => ({
       at: noon(x.checked_on),
       kind: 'watch_check_in',
@@ -94,6 +121,11 @@ export async function lifecycleTimeline(tx: Tx, caseId: string): Promise<Timelin
       summary: `Brief bij afronding aan ${l.kind === 'case_closure_referrer' ? 'de verwijzer' : 'het huishouden'}${l.status === 'sent' ? ' verstuurd' : l.status === 'no_address' ? ' gemaakt (geen e-mailadres: print of geef hem mee)' : l.status === 'failed' ? ': versturen mislukt' : ''}`,
       byName: l.display_name,
     })),
-    ...links.map((k) => ({ at: k.linked_at.toISOString(), kind: 'referral_linked', summary: `Nieuwe aanmelding ${k.reference} gekoppeld aan dit dossier`, byName: null })),
+    ...links.map((k) => ({
+      at: k.linked_at.toISOString(),
+      kind: 'referral_linked',
+      summary: `Nieuwe aanmelding ${k.reference} gekoppeld aan dit dossier`,
+      byName: null,
+    })),
   ];
 }

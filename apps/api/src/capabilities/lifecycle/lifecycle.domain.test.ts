@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, checkWatchPlan } from '@nabij/contracts';
-import { compareParticipation, compareZrm, mayClose, mayReactivate, nextCheckIn, nextEvaluationDue, undecidedActions } from './lifecycle.domain';
+import {
+  compareParticipation,
+  compareZrm,
+  mayClose,
+  mayReactivate,
+  nextCheckIn,
+  nextEvaluationDue,
+  undecidedActions,
+} from './lifecycle.domain';
 
-const m = (kind: 'start' | 'interim' | 'closing', assessedOn: string, scores: Record<string, number>, personId = 'p1', instrument = 'zrm2017') => ({
+const m = (
+  kind: 'start' | 'interim' | 'closing',
+  assessedOn: string,
+  scores: Record<string, number>,
+  personId = 'p1',
+  instrument = 'zrm2017',
+) => ({
   personId,
   personName: personId === 'p1' ? 'Anna' : 'Bo',
   instrument,
@@ -19,19 +33,37 @@ describe('ZRM at the start versus at closure', () => {
       m('closing', '2026-08-10', { finances: 4, housing: 3, social_network: 3 }),
       m('start', '2026-01-10', { finances: 3 }, 'p2'),
     ]);
-    expect(result[0]).toMatchObject({ personName: 'Anna', startOn: '2026-01-10', closingOn: '2026-08-10', closingKind: 'closing' });
+    expect(result[0]).toMatchObject({
+      personName: 'Anna',
+      startOn: '2026-01-10',
+      closingOn: '2026-08-10',
+      closingKind: 'closing',
+    });
     expect(result[0]!.domains).toEqual([
       { domain: 'finances', start: 2, closing: 4, change: 'risen' },
       { domain: 'housing', start: 4, closing: 3, change: 'fallen' },
       { domain: 'justice', start: 3, closing: null, change: 'not_compared' },
       { domain: 'social_network', start: null, closing: 3, change: 'not_compared' },
     ]);
-    expect(result[1]).toMatchObject({ personName: 'Bo', closingOn: null, closingKind: null, domains: [{ domain: 'finances', change: 'not_compared' }] });
+    expect(result[1]).toMatchObject({
+      personName: 'Bo',
+      closingOn: null,
+      closingKind: null,
+      domains: [{ domain: 'finances', change: 'not_compared' }],
+    });
   });
 
   it('uses the latest interim measurement while there is no closing one, and never mixes instrument versions', () => {
-    const result = compareZrm([m('start', '2026-01-10', { finances: 2 }), m('interim', '2026-03-01', { finances: 2 }), m('closing', '2026-05-01', { finances: 5 }, 'p1', 'zrm2013')]);
-    expect(result[0]).toMatchObject({ closingKind: 'interim', closingOn: '2026-03-01', domains: [{ domain: 'finances', start: 2, closing: 2, change: 'same' }] });
+    const result = compareZrm([
+      m('start', '2026-01-10', { finances: 2 }),
+      m('interim', '2026-03-01', { finances: 2 }),
+      m('closing', '2026-05-01', { finances: 5 }, 'p1', 'zrm2013'),
+    ]);
+    expect(result[0]).toMatchObject({
+      closingKind: 'interim',
+      closingOn: '2026-03-01',
+      domains: [{ domain: 'finances', start: 2, closing: 2, change: 'same' }],
+    });
   });
 });
 
@@ -44,8 +76,24 @@ describe('the participation ladder', () => {
         { personId: 'p2', personName: 'Bo', rung: 2, measuredOn: '2026-01-01' },
       ]),
     ).toEqual([
-      { personId: 'p1', personName: 'Anna', firstRung: 1, firstOn: '2026-01-01', lastRung: 3, lastOn: '2026-06-01', change: 'risen' },
-      { personId: 'p2', personName: 'Bo', firstRung: 2, firstOn: '2026-01-01', lastRung: 2, lastOn: '2026-01-01', change: 'not_compared' },
+      {
+        personId: 'p1',
+        personName: 'Anna',
+        firstRung: 1,
+        firstOn: '2026-01-01',
+        lastRung: 3,
+        lastOn: '2026-06-01',
+        change: 'risen',
+      },
+      {
+        personId: 'p2',
+        personName: 'Bo',
+        firstRung: 2,
+        firstOn: '2026-01-01',
+        lastRung: 2,
+        lastOn: '2026-01-01',
+        change: 'not_compared',
+      },
     ]);
   });
 });
@@ -87,10 +135,20 @@ describe('dates', () => {
 
   it('keeps the watch within two years and the next check-in within the watch', () => {
     expect(checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 8, endsOn: '2028-11-20' })).toEqual({});
-    expect(checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 8, endsOn: '2028-11-21' }).endsOn?.[0]).toContain('hoogstens twee jaar');
-    expect(checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 105, endsOn: '2027-11-20' }).checkInIntervalWeeks?.[0]).toContain('1 tot en met 104');
-    expect(checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 60, endsOn: '2027-11-20' }).checkInIntervalWeeks?.[0]).toContain('na het einde');
-    expect(checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 4, endsOn: '2026-11-20' }).endsOn).toBeDefined();
+    expect(
+      checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 8, endsOn: '2028-11-21' }).endsOn?.[0],
+    ).toContain('hoogstens twee jaar');
+    expect(
+      checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 105, endsOn: '2027-11-20' })
+        .checkInIntervalWeeks?.[0],
+    ).toContain('1 tot en met 104');
+    expect(
+      checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 60, endsOn: '2027-11-20' })
+        .checkInIntervalWeeks?.[0],
+    ).toContain('na het einde');
+    expect(
+      checkWatchPlan({ startedOn: '2026-11-20', checkInIntervalWeeks: 4, endsOn: '2026-11-20' }).endsOn,
+    ).toBeDefined();
     expect(nextCheckIn('2026-11-20', 8, '2027-11-20')).toBe('2027-01-15');
     expect(nextCheckIn('2027-11-01', 8, '2027-11-20')).toBe('2027-11-20');
   });

@@ -30,7 +30,10 @@ export function compareZrm(assessments: readonly ZrmMeasurement[]): OutcomeCompa
   return [...byPerson.values()].map((list) => {
     const start = list.find((a) => a.kind === 'start') ?? null;
     const sameInstrument = list.filter((a) => !start || a.instrument === start.instrument);
-    const closing = [...sameInstrument].reverse().find((a) => a.kind === 'closing') ?? [...sameInstrument].reverse().find((a) => a.kind === 'interim' && a !== start) ?? null;
+    const closing =
+      [...sameInstrument].reverse().find((a) => a.kind === 'closing') ??
+      [...sameInstrument].reverse().find((a) => a.kind === 'interim' && a !== start) ??
+      null;
     const domains = [...new Set([...(start?.scores ?? []), ...(closing?.scores ?? [])].map((s) => s.domain))];
     const first = list[0]!;
     return {
@@ -53,7 +56,8 @@ export function compareParticipation(
   measures: ReadonlyArray<{ personId: string; personName: string; rung: number; measuredOn: string }>,
 ): OutcomeComparison['participation'] {
   const byPerson = new Map<string, Array<(typeof measures)[number]>>();
-  for (const m of [...measures].sort((x, y) => x.measuredOn.localeCompare(y.measuredOn))) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
+  for (const m of [...measures].sort((x, y) => x.measuredOn.localeCompare(y.measuredOn)))
+    byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
   return [...byPerson.values()].map((list) => {
     const first = list[0]!;
     const last = list[list.length - 1]!;
@@ -70,7 +74,11 @@ export function compareParticipation(
 }
 
 /** When the next evaluation is due: the team's interval after the latest evaluation, or after the plan's agreement. */
-export function nextEvaluationDue(agreedOn: string | null, latestHeldOn: string | null, evaluationWeeks: number): string | null {
+export function nextEvaluationDue(
+  agreedOn: string | null,
+  latestHeldOn: string | null,
+  evaluationWeeks: number,
+): string | null {
   const from = latestHeldOn && (!agreedOn || latestHeldOn > agreedOn) ? latestHeldOn : agreedOn;
   return from ? addDays(from, evaluationWeeks * 7) : null;
 }
@@ -89,16 +97,23 @@ export function mayClose(phase: string, reason: ClosureReason): boolean {
  * "Doelen bereikt" only when the goals were reached: every goal of the plan reached (and at least one goal). Returns the
  * Dutch message for the reason field, or null when the reason fits the results.
  */
-export function goalsReachedProblem(reason: ClosureReason, results: ReadonlyArray<{ goal: string; status: string }>): string | null {
+export function goalsReachedProblem(
+  reason: ClosureReason,
+  results: ReadonlyArray<{ goal: string; status: string }>,
+): string | null {
   if (reason !== 'goals_reached') return null;
-  if (results.length === 0) return '"Doelen bereikt" kan alleen met een afgesproken plan met doelen. Kies een andere reden.';
+  if (results.length === 0)
+    return '"Doelen bereikt" kan alleen met een afgesproken plan met doelen. Kies een andere reden.';
   const notReached = results.filter((r) => r.status !== 'achieved');
   if (notReached.length === 0) return null;
   return `"Doelen bereikt" kan alleen als alle doelen zijn bereikt. Niet (helemaal) bereikt: ${notReached.map((r) => `"${r.goal}"`).join(', ')}. Kies een andere reden, bijvoorbeeld "Anders" met een toelichting.`;
 }
 
 /** Open plan actions (open or in progress) that have no decision in the closure. */
-export function undecidedActions<T extends { id: string; status: string }>(actions: readonly T[], decidedIds: ReadonlySet<string>): T[] {
+export function undecidedActions<T extends { id: string; status: string }>(
+  actions: readonly T[],
+  decidedIds: ReadonlySet<string>,
+): T[] {
   return actions.filter((a) => (a.status === 'open' || a.status === 'in_progress') && !decidedIds.has(a.id));
 }
 

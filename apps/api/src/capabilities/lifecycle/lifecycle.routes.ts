@@ -37,35 +37,78 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: Deps): void 
   const read = { policy: requirePermission('case:read', 'case_file') };
   const course = { 200: caseCourseView };
 
-  r.get('/api/cases/:id/course', { config: read, schema: { tags, params: idParams, response: course } }, async (request) => viewCourse(deps, accessContext(request), request.params.id));
-  r.post('/api/cases/:id/evaluations', { config: read, schema: { tags, params: idParams, body: recordEvaluationInput, response: { 201: caseCourseView } } }, async (request, reply) =>
-    reply.status(201).send(await recordEvaluation(deps, accessContext(request), request.params.id, request.body)),
+  r.get(
+    '/api/cases/:id/course',
+    { config: read, schema: { tags, params: idParams, response: course } },
+    async (request) => viewCourse(deps, accessContext(request), request.params.id),
   );
-  r.post('/api/cases/:id/closing-question', { config: read, schema: { tags, params: idParams, body: closingQuestionInput, response: course } }, async (request) =>
-    answerClosingQuestion(deps, accessContext(request), request.params.id, request.body),
+  r.post(
+    '/api/cases/:id/evaluations',
+    {
+      config: read,
+      schema: { tags, params: idParams, body: recordEvaluationInput, response: { 201: caseCourseView } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordEvaluation(deps, accessContext(request), request.params.id, request.body)),
   );
-  r.post('/api/cases/:id/closure', { config: read, schema: { tags, params: idParams, body: closeCaseInput, response: course } }, async (request) =>
-    closeCase(deps, accessContext(request), request.params.id, request.body),
+  r.post(
+    '/api/cases/:id/closing-question',
+    { config: read, schema: { tags, params: idParams, body: closingQuestionInput, response: course } },
+    async (request) => answerClosingQuestion(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/cases/:id/closure',
+    { config: read, schema: { tags, params: idParams, body: closeCaseInput, response: course } },
+    async (request) => closeCase(deps, accessContext(request), request.params.id, request.body),
   );
   r.get(
     '/api/cases/:id/closure-letters/draft',
-    { config: read, schema: { tags, params: idParams, querystring: z.object({ kind: caseLetterKind }), response: { 200: caseLetterDraft } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ kind: caseLetterKind }),
+        response: { 200: caseLetterDraft },
+      },
+    },
     async (request) => draftClosureLetter(deps, accessContext(request), request.params.id, request.query.kind),
   );
-  r.post('/api/cases/:id/closure-letters', { config: read, schema: { tags, params: idParams, body: sendCaseLetterInput, response: { 201: caseLetterView } } }, async (request, reply) =>
-    reply.status(201).send(await sendClosureLetter(deps, accessContext(request), request.params.id, request.body)),
+  r.post(
+    '/api/cases/:id/closure-letters',
+    { config: read, schema: { tags, params: idParams, body: sendCaseLetterInput, response: { 201: caseLetterView } } },
+    async (request, reply) =>
+      reply.status(201).send(await sendClosureLetter(deps, accessContext(request), request.params.id, request.body)),
   );
-  r.get('/api/cases/:id/closure-letters/:letterId/pdf', { config: read, schema: { tags, params: z.object({ id: uuid, letterId: uuid }) } }, async (request, reply) => {
-    const { filename, pdf } = await downloadClosureLetter(deps, accessContext(request), request.params.id, request.params.letterId);
-    return reply.type('application/pdf').header('content-disposition', contentDisposition(filename, 'inline')).send(pdf);
-  });
-  r.post('/api/cases/:id/watch/check-ins', { config: read, schema: { tags, params: idParams, body: checkInInput, response: course } }, async (request) =>
-    recordCheckIn(deps, accessContext(request), request.params.id, request.body),
+  r.get(
+    '/api/cases/:id/closure-letters/:letterId/pdf',
+    { config: read, schema: { tags, params: z.object({ id: uuid, letterId: uuid }) } },
+    async (request, reply) => {
+      const { filename, pdf } = await downloadClosureLetter(
+        deps,
+        accessContext(request),
+        request.params.id,
+        request.params.letterId,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(filename, 'inline'))
+        .send(pdf);
+    },
   );
-  r.post('/api/cases/:id/watch/end', { config: read, schema: { tags, params: idParams, body: endWatchInput, response: course } }, async (request) =>
-    endWatch(deps, accessContext(request), request.params.id, request.body),
+  r.post(
+    '/api/cases/:id/watch/check-ins',
+    { config: read, schema: { tags, params: idParams, body: checkInInput, response: course } },
+    async (request) => recordCheckIn(deps, accessContext(request), request.params.id, request.body),
   );
-  r.post('/api/cases/:id/reactivation', { config: read, schema: { tags, params: idParams, body: reactivateInput, response: course } }, async (request) =>
-    reactivateCase(deps, accessContext(request), request.params.id, request.body),
+  r.post(
+    '/api/cases/:id/watch/end',
+    { config: read, schema: { tags, params: idParams, body: endWatchInput, response: course } },
+    async (request) => endWatch(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/cases/:id/reactivation',
+    { config: read, schema: { tags, params: idParams, body: reactivateInput, response: course } },
+    async (request) => reactivateCase(deps, accessContext(request), request.params.id, request.body),
   );
 }

@@ -11,9 +11,24 @@ const part = (over: Partial<Additive>): Additive => ({
   zrmCoverage: { closed: 0, with_start: 0, with_pair: 0 },
   participation: { cases: 0, persons: 0, up: 0, same: 0, down: 0, change_sum: 0 },
   closures: [],
-  watch: { in_watch_now: 0, watch_started: 0, watch_ended: 0, watch_reactivated: 0, reactivated_from_watch: 0, reactivated_from_closed: 0 },
+  watch: {
+    in_watch_now: 0,
+    watch_started: 0,
+    watch_ended: 0,
+    watch_reactivated: 0,
+    reactivated_from_watch: 0,
+    reactivated_from_closed: 0,
+  },
   reReferrals: { referrals: 0, with_household: 0, within_one_year: 0, within_two_years: 0 },
-  continuity: { closed: 0, zero: 0, one: 0, two_plus: 0, change_sum: 0, changes_in_period: 0, cases_changed_in_period: 0 },
+  continuity: {
+    closed: 0,
+    zero: 0,
+    one: 0,
+    two_plus: 0,
+    change_sum: 0,
+    changes_in_period: 0,
+    cases_changed_in_period: 0,
+  },
   signals: [],
   ...over,
 });
@@ -73,6 +88,9 @@ describe('adding up parts of a period', () => {
       ],
       direct: [{ from: '2026-02-15', to: '2026-02-15' }],
     });
-    expect(splitPeriod('2026-02-01', '2026-02-01', '2026-02-01')).toEqual({ cells: [], direct: [{ from: '2026-02-01', to: '2026-02-01' }] });
+    expect(splitPeriod('2026-02-01', '2026-02-01', '2026-02-01')).toEqual({
+      cells: [],
+      direct: [{ from: '2026-02-01', to: '2026-02-01' }],
+    });
   });
 });

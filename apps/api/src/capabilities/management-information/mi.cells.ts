@@ -48,7 +48,10 @@ const LISTS: { [K in keyof Additive]?: { keys: string[]; sums: string[]; max?: s
   decisions: { keys: ['outcome'], sums: ['n', 'discussed', 'letters'] },
   closedWithoutCase: { keys: ['outcome'], sums: ['n'] },
   leadTimes: { keys: ['step', 'days'], sums: ['n', 'within_norm'], max: ['norm_days'] },
-  zrmChange: { keys: ['domain'], sums: ['cases', 'pairs', 'change_sum', 'improved', 'same', 'worse', 'improved_cases'] },
+  zrmChange: {
+    keys: ['domain'],
+    sums: ['cases', 'pairs', 'change_sum', 'improved', 'same', 'worse', 'improved_cases'],
+  },
   closures: { keys: ['reason', 'outcome'], sums: ['n', 'warm_handover'] },
   signals: { keys: ['kind', 'life_domain'], sums: ['n', 'forwarded'] },
 };
@@ -68,7 +71,11 @@ export async function additiveDirect(tx: Tx, s: q.Scope): Promise<Additive> {
 export type Packed = Record<string, Record<string, unknown[]> | Record<string, number>>;
 
 type Row = Record<string, unknown>;
-const fieldsOf = (spec: { keys: string[]; sums: string[]; max?: string[] }) => [...spec.keys, ...spec.sums, ...(spec.max ?? [])];
+const fieldsOf = (spec: { keys: string[]; sums: string[]; max?: string[] }) => [
+  ...spec.keys,
+  ...spec.sums,
+  ...(spec.max ?? []),
+];
 
 export function pack(a: Additive): Packed {
   const out: Packed = {};
@@ -95,7 +102,8 @@ export function addPacked(parts: readonly Packed[]): Additive {
     const spec = LISTS[name];
     if (!spec) {
       const sum: Record<string, number> = { ...(parts[0]![name] as Record<string, number>) };
-      for (const p of parts.slice(1)) for (const [k, v] of Object.entries(p[name] as Record<string, number>)) sum[k] = (sum[k] ?? 0) + v;
+      for (const p of parts.slice(1))
+        for (const [k, v] of Object.entries(p[name] as Record<string, number>)) sum[k] = (sum[k] ?? 0) + v;
       out[name] = sum;
       continue;
     }
@@ -137,7 +145,8 @@ export function monthEnd(day: string): string {
   const m = Number(day.slice(5, 7));
   return `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 }
-const addDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDay = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface Span {
   first: string;
@@ -149,7 +158,11 @@ export interface Span {
  * a month. For the usual period (twelve months up to today) that is one cell per team and month, the current month
  * up to yesterday among them, and today.
  */
-export function splitPeriod(from: string, to: string, today: string): { cells: Span[]; direct: Array<{ from: string; to: string }> } {
+export function splitPeriod(
+  from: string,
+  to: string,
+  today: string,
+): { cells: Span[]; direct: Array<{ from: string; to: string }> } {
   const cells: Span[] = [];
   const direct: Array<{ from: string; to: string }> = [];
   let day = from;
@@ -174,7 +187,9 @@ async function computeCell(tx: Tx, tenantId: string, teamId: string, span: Span,
   await sql`
     insert into mi_cell (tenant_id, team_id, first_day, last_day, figures, computed_at)
     values (${tenantId}::uuid, ${teamId}::uuid, ${span.first}::date, ${span.last}::date, ${JSON.stringify(figures)}::json, now())
-    on conflict (tenant_id, team_id, first_day, last_day) do update set figures = excluded.figures, computed_at = excluded.computed_at`.execute(tx);
+    on conflict (tenant_id, team_id, first_day, last_day) do update set figures = excluded.figures, computed_at = excluded.computed_at`.execute(
+    tx,
+  );
 }
 
 interface CellKey {
@@ -190,33 +205,55 @@ const keyOf = (c: CellKey) => `${c.team_id}|${c.first_day}|${c.last_day}`;
  * only after the cells holding its day were computed in a later statement than the change that made it, or when no
  * cell holds it (a cell made later reads the data as they are then). Returns the number of cells computed.
  */
-export async function refreshCells(db: Database, tenantId: string, today: string, want?: { teamIds: readonly string[]; spans: readonly Span[] }): Promise<number> {
+export async function refreshCells(
+  db: Database,
+  tenantId: string,
+  today: string,
+  want?: { teamIds: readonly string[]; spans: readonly Span[] },
+): Promise<number> {
   let total = 0;
   for (let round = 0; round < 1_000; round++) {
     const done = await db.inTenant(tenantId, async (tx) => {
       await sql`select pg_advisory_xact_lock(hashtext('nabij.mi_cells'), hashtext(${tenantId}))`.execute(tx);
-      const marks = (await sql<{ id: number; team_id: string; day: string }>`select d.id, d.team_id, d.day::text as day from mi_dirty_day d order by d.id limit ${MARKS_PER_TX}`.execute(tx)).rows;
+      const marks = (
+        await sql<{
+          id: number;
+          team_id: string;
+          day: string;
+        }>`select d.id, d.team_id, d.day::text as day from mi_dirty_day d order by d.id limit ${MARKS_PER_TX}`.execute(
+          tx,
+        )
+      ).rows;
       // The stored cells holding a marked day, and for each mark whether some cell holds it.
       const hit = marks.length
-        ? (await sql<CellKey & { mark: number }>`
+        ? (
+            await sql<CellKey & { mark: number }>`
             select c.team_id, c.first_day::text as first_day, c.last_day::text as last_day, m.id as mark
             from unnest(${marks.map((m) => m.id)}::bigint[], ${marks.map((m) => m.team_id)}::uuid[], ${marks.map((m) => m.day)}::date[]) m(id, team_id, day)
-            join mi_cell c on c.team_id = m.team_id and m.day between c.first_day and c.last_day`.execute(tx)).rows
+            join mi_cell c on c.team_id = m.team_id and m.day between c.first_day and c.last_day`.execute(tx)
+          ).rows
         : [];
-      const stale = [...new Map(hit.map((c) => [keyOf(c), { team_id: c.team_id, first_day: c.first_day, last_day: c.last_day }])).values()];
+      const stale = [
+        ...new Map(
+          hit.map((c) => [keyOf(c), { team_id: c.team_id, first_day: c.first_day, last_day: c.last_day }]),
+        ).values(),
+      ];
       if (want && want.teamIds.length && want.spans.length && stale.length < CELLS_PER_TX) {
-        const missing = (await sql<CellKey>`
+        const missing = (
+          await sql<CellKey>`
           select t.team_id, w.first_day::text as first_day, w.last_day::text as last_day
           from unnest(${[...want.teamIds]}::uuid[]) t(team_id)
           cross join unnest(${want.spans.map((x) => x.first)}::date[], ${want.spans.map((x) => x.last)}::date[]) w(first_day, last_day)
           where not exists (select 1 from mi_cell c where c.team_id = t.team_id and c.first_day = w.first_day and c.last_day = w.last_day)
           order by w.first_day, t.team_id
-          limit ${CELLS_PER_TX}`.execute(tx)).rows;
+          limit ${CELLS_PER_TX}`.execute(tx)
+        ).rows;
         const known = new Set(stale.map(keyOf));
         stale.push(...missing.filter((x) => !known.has(keyOf(x))));
       }
       const batch = stale.slice(0, CELLS_PER_TX);
-      for (const c of batch) await computeCell(tx, tenantId, c.team_id, { first: c.first_day, last: c.last_day }, today);
+      for (const c of batch)
+        await computeCell(tx, tenantId, c.team_id, { first: c.first_day, last: c.last_day }, today);
       const handled = new Set(batch.map(keyOf));
       // A mark goes when every cell holding its day was computed now (or none holds it).
       const open = new Set(hit.filter((c) => !handled.has(keyOf(c))).map((c) => c.mark));
@@ -252,16 +289,21 @@ export async function additiveFigures(tx: Tx, s: q.Scope): Promise<Additive> {
   const { cells: spans, direct } = splitPeriod(s.from, s.to, s.today);
   const parts: Packed[] = [];
   if (spans.length) {
-    const cells = (await sql<CellKey & { figures: Packed }>`
+    const cells = (
+      await sql<CellKey & { figures: Packed }>`
       select c.team_id, c.first_day::text as first_day, c.last_day::text as last_day, c.figures
       from mi_cell c
       join unnest(${spans.map((x) => x.first)}::date[], ${spans.map((x) => x.last)}::date[]) w(first_day, last_day) on c.first_day = w.first_day and c.last_day = w.last_day
-      where c.team_id = any(${[...s.teamIds]}::uuid[]) and c.first_day between ${s.from}::date and ${s.to}::date`.execute(tx)).rows;
+      where c.team_id = any(${[...s.teamIds]}::uuid[]) and c.first_day between ${s.from}::date and ${s.to}::date`.execute(
+        tx,
+      )
+    ).rows;
     const have = new Set(cells.map(keyOf));
     parts.push(...cells.map((c) => c.figures));
     for (const teamId of s.teamIds)
       for (const x of spans)
-        if (!have.has(keyOf({ team_id: teamId, first_day: x.first, last_day: x.last }))) parts.push(pack(await additiveDirect(tx, { teamIds: [teamId], from: x.first, to: x.last, today: s.today })));
+        if (!have.has(keyOf({ team_id: teamId, first_day: x.first, last_day: x.last })))
+          parts.push(pack(await additiveDirect(tx, { teamIds: [teamId], from: x.first, to: x.last, today: s.today })));
   }
   for (const r of direct) parts.push(pack(await additiveDirect(tx, { ...s, from: r.from, to: r.to })));
   return addPacked(parts);

@@ -30,7 +30,8 @@ describe('median and 90th percentile', () => {
   it('give the same answer from a histogram as from the values, in any order', () => {
     const values = [5, 1, 1, 9, 3, 3, 3, 14, 0, 2, 6];
     const bins = [...new Set(values)].map((v) => ({ value: v, count: values.filter((x) => x === v).length })).reverse();
-    for (const p of [0, 0.1, 0.5, 0.75, 0.9, 1]) expect(percentileOfHistogram(bins, p)).toBeCloseTo(percentile(values, p) ?? NaN, 10);
+    for (const p of [0, 0.1, 0.5, 0.75, 0.9, 1])
+      expect(percentileOfHistogram(bins, p)).toBeCloseTo(percentile(values, p) ?? NaN, 10);
     expect(percentileOfHistogram([{ value: 4, count: 0 }], 0.5)).toBeNull();
   });
 });

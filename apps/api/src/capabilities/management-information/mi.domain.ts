@@ -55,15 +55,21 @@ export interface AdditiveGroup {
  * non-zero part is hidden too — repeated until no group gives a hidden cell away. Totals are never hidden on top of
  * the primary rule. Returns one flag per cell.
  */
-export function suppressionMask(counts: readonly number[], groups: readonly AdditiveGroup[], force: readonly boolean[] = []): boolean[] {
+export function suppressionMask(
+  counts: readonly number[],
+  groups: readonly AdditiveGroup[],
+  force: readonly boolean[] = [],
+): boolean[] {
   const mask = counts.map((n, i) => isSmall(n) || force[i] === true);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const g of groups) {
       if (mask[g.total]) continue;
       const hidden = g.parts.filter((i) => mask[i]);
       if (hidden.length !== 1) continue;
-      const candidates = g.parts.filter((i) => !mask[i] && (counts[i] ?? 0) > 0).sort((a, b) => (counts[a] ?? 0) - (counts[b] ?? 0) || a - b);
+      const candidates = g.parts
+        .filter((i) => !mask[i] && (counts[i] ?? 0) > 0)
+        .sort((a, b) => (counts[a] ?? 0) - (counts[b] ?? 0) || a - b);
       const next = candidates[0];
       // Only zeros are left: the hidden part equals the total minus zeros, but then the total itself is small (primary).
       if (next === undefined) continue;
@@ -93,12 +99,22 @@ export function suppressMatrix(counts: readonly (readonly number[])[], force: re
   const colTotal = (c: number) => rows * cols + rows + c;
   const grandIndex = rows * cols + rows + cols;
   const groups: AdditiveGroup[] = [
-    ...Array.from({ length: rows }, (_, r) => ({ parts: Array.from({ length: cols }, (_, c) => at(r, c)), total: rowTotal(r) })),
-    ...Array.from({ length: cols }, (_, c) => ({ parts: Array.from({ length: rows }, (_, r) => at(r, c)), total: colTotal(c) })),
+    ...Array.from({ length: rows }, (_, r) => ({
+      parts: Array.from({ length: cols }, (_, c) => at(r, c)),
+      total: rowTotal(r),
+    })),
+    ...Array.from({ length: cols }, (_, c) => ({
+      parts: Array.from({ length: rows }, (_, r) => at(r, c)),
+      total: colTotal(c),
+    })),
     { parts: Array.from({ length: cols }, (_, c) => colTotal(c)), total: grandIndex },
     { parts: Array.from({ length: rows }, (_, r) => rowTotal(r)), total: grandIndex },
   ];
-  const mask = suppressionMask(flat, groups, force.flatMap((r) => [...r]));
+  const mask = suppressionMask(
+    flat,
+    groups,
+    force.flatMap((r) => [...r]),
+  );
   const forced = force.flatMap((r) => [...r]);
   // Why each hidden cell is hidden: small itself, forced (too few cases behind it), or to protect another cell.
   const cell = (i: number): MiCell => {
@@ -115,7 +131,10 @@ export function suppressMatrix(counts: readonly (readonly number[])[], force: re
 }
 
 /** A list of counts that adds up to a shown total (one dimension): the cells and the total, suppressed together. */
-export function suppressList(counts: readonly number[], force: readonly boolean[] = []): { cells: MiCell[]; total: MiCell } {
+export function suppressList(
+  counts: readonly number[],
+  force: readonly boolean[] = [],
+): { cells: MiCell[]; total: MiCell } {
   const m = suppressMatrix(
     counts.map((n) => [n]),
     force.map((f) => [f]),
@@ -157,7 +176,10 @@ export function percentileOfHistogram(bins: readonly Bin[], p: number): number |
 export function percentile(values: readonly number[], p: number): number | null {
   const bins = new Map<number, number>();
   for (const v of values) bins.set(v, (bins.get(v) ?? 0) + 1);
-  return percentileOfHistogram([...bins].map(([value, count]) => ({ value, count })), p);
+  return percentileOfHistogram(
+    [...bins].map(([value, count]) => ({ value, count })),
+    p,
+  );
 }
 
 // ---------- periods ----------
@@ -206,7 +228,20 @@ export function monthLabel(month: string): string {
   return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
 }
 
-const LONG_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const LONG_MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 /** "3 maart 2026" */
 export function dutchDate(isoDate: string): string {
   return `${Number(isoDate.slice(8, 10))} ${LONG_MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? ''} ${isoDate.slice(0, 4)}`;
@@ -242,9 +277,13 @@ export const MAX_PERIOD_DAYS = 5 * 366;
  * message, or undefined.
  */
 export function personalDataInNotes(notes: string): string | undefined {
-  if (/\b\d{4}[ .]?\d{2}[ .]?\d{3}\b/.test(notes)) return 'De toelichting lijkt een BSN of ander persoonsnummer te bevatten. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
-  if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(notes)) return 'De toelichting bevat een e-mailadres. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
-  if (/(\+31|\b0)[1-9](?:[ -]?\d){8}\b/.test(notes)) return 'De toelichting bevat een telefoonnummer. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
-  if (/\b[1-9]\d{3} ?[A-Z]{2}\b\s*\d+/.test(notes)) return 'De toelichting bevat een adres. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
+  if (/\b\d{4}[ .]?\d{2}[ .]?\d{3}\b/.test(notes))
+    return 'De toelichting lijkt een BSN of ander persoonsnummer te bevatten. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
+  if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(notes))
+    return 'De toelichting bevat een e-mailadres. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
+  if (/(\+31|\b0)[1-9](?:[ -]?\d){8}\b/.test(notes))
+    return 'De toelichting bevat een telefoonnummer. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
+  if (/\b[1-9]\d{3} ?[A-Z]{2}\b\s*\d+/.test(notes))
+    return 'De toelichting bevat een adres. Schrijf over de werkwijze van het team, zonder persoonsgegevens.';
   return undefined;
 }

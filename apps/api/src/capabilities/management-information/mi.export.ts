@@ -27,7 +27,10 @@ export function cellText(cell: MiCell, unit: MiUnit): string {
   if (cell.suppressed) return suppressedText(cell);
   if (cell.value === null) return '';
   const decimals = unit === 'count' ? 0 : 1;
-  const fixed = Number.isInteger(cell.value) && unit !== 'percent' && unit !== 'score' ? String(cell.value) : cell.value.toFixed(decimals);
+  const fixed =
+    Number.isInteger(cell.value) && unit !== 'percent' && unit !== 'score'
+      ? String(cell.value)
+      : cell.value.toFixed(decimals);
   return fixed.replace('.', ',');
 }
 
@@ -54,7 +57,11 @@ function csvTable(t: MiTable): string[] {
     csvText(t.title),
     csvText(t.definition),
     [csvText('Onderdeel'), ...t.columns.map((c) => csvText(c.label))].join(';'),
-    ...t.rows.map((r) => [csvText(r.label), ...r.cells.map((cell, i) => csvField(cellText(cell, t.columns[i]?.unit ?? 'count')))].join(';')),
+    ...t.rows.map((r) =>
+      [csvText(r.label), ...r.cells.map((cell, i) => csvField(cellText(cell, t.columns[i]?.unit ?? 'count')))].join(
+        ';',
+      ),
+    ),
     '',
   ];
 }
@@ -71,7 +78,11 @@ export function dashboardCsv(view: DashboardView): string {
 }
 
 // ---------- XLSX ----------
-const xText = (text: string, bold = false): Cell => ({ value: neutraliseFormula(text), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+const xText = (text: string, bold = false): Cell => ({
+  value: neutraliseFormula(text),
+  type: String,
+  ...(bold ? { fontWeight: 'bold' as const } : {}),
+});
 function xCell(cell: MiCell, unit: MiUnit): Cell {
   if (cell.suppressed) return { value: suppressedText(cell), type: String, align: 'right' };
   if (cell.value === null) return null;
@@ -79,7 +90,11 @@ function xCell(cell: MiCell, unit: MiUnit): Cell {
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
-export const sheetName = (title: string): string => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim();
+export const sheetName = (title: string): string =>
+  title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .slice(0, 31)
+    .trim();
 
 export async function dashboardXlsx(view: DashboardView): Promise<Buffer> {
   const about: Row[] = [
@@ -95,12 +110,18 @@ export async function dashboardXlsx(view: DashboardView): Promise<Buffer> {
       [xText(t.title, true)],
       [xText(t.definition)],
       [xText('Onderdeel', true), ...t.columns.map((c) => xText(c.label, true))],
-      ...t.rows.map((r): Row => [xText(r.label, r.total), ...r.cells.map((cell, i) => xCell(cell, t.columns[i]?.unit ?? 'count'))]),
+      ...t.rows.map((r): Row => [
+        xText(r.label, r.total),
+        ...r.cells.map((cell, i) => xCell(cell, t.columns[i]?.unit ?? 'count')),
+      ]),
       [],
     ]),
     columns: [{ width: 48 }, ...Array.from({ length: 8 }, () => ({ width: 16 }))],
   }));
-  return writeXlsxFile([{ sheet: 'Toelichting', data: about, columns: [{ width: 24 }, { width: 110 }] }, ...sheets]).toBuffer();
+  return writeXlsxFile([
+    { sheet: 'Toelichting', data: about, columns: [{ width: 24 }, { width: 110 }] },
+    ...sheets,
+  ]).toBuffer();
 }
 
 // ---------- PDF ----------
@@ -119,7 +140,12 @@ export async function dashboardPdf(view: DashboardView): Promise<Buffer> {
       small: { fontSize: 8, color: '#444444' },
       th: { bold: true },
     },
-    footer: (page: number, pages: number) => ({ text: `${title} · alleen totalen, kleine aantallen verborgen · pagina ${page} van ${pages}`, style: 'small', alignment: 'center', margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${title} · alleen totalen, kleine aantallen verborgen · pagina ${page} van ${pages}`,
+      style: 'small',
+      alignment: 'center',
+      margin: [0, 20, 0, 0],
+    }),
     content: [
       { text: 'Sturingsinformatie', style: 'h1' },
       {
@@ -137,10 +163,17 @@ export async function dashboardPdf(view: DashboardView): Promise<Buffer> {
               dontBreakRows: true,
               widths: ['*', ...t.columns.map(() => 'auto')],
               body: [
-                [{ text: 'Onderdeel', style: 'th' }, ...t.columns.map((c) => ({ text: c.label, style: 'th', alignment: 'right' }))],
+                [
+                  { text: 'Onderdeel', style: 'th' },
+                  ...t.columns.map((c) => ({ text: c.label, style: 'th', alignment: 'right' })),
+                ],
                 ...t.rows.map((r) => [
                   { text: r.label, bold: r.total },
-                  ...r.cells.map((cell, i) => ({ text: cellText(cell, t.columns[i]?.unit ?? 'count') || '–', alignment: 'right', bold: r.total })),
+                  ...r.cells.map((cell, i) => ({
+                    text: cellText(cell, t.columns[i]?.unit ?? 'count') || '–',
+                    alignment: 'right',
+                    bold: r.total,
+                  })),
                 ]),
               ],
             },

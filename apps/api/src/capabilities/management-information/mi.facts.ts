@@ -15,7 +15,9 @@ const CHUNK = 2_000;
 export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promise<void> {
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const ids = sql`${caseIds.slice(i, i + CHUNK)}::uuid[]`;
-    await sql`delete from mi_case_fact f where f.case_id = any(${ids}) and not exists (select 1 from case_file c where c.id = f.case_id)`.execute(tx);
+    await sql`delete from mi_case_fact f where f.case_id = any(${ids}) and not exists (select 1 from case_file c where c.id = f.case_id)`.execute(
+      tx,
+    );
     await sql`
       insert into mi_case_fact (
         case_id, tenant_id, team_id, household_id, phase, received_at, decided_at, opened_at, closed_at, first_contact_on, first_agreed_on,
@@ -65,7 +67,9 @@ export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promis
         participation_change = excluded.participation_change, evaluation_reference_on = excluded.evaluation_reference_on, refreshed_at = excluded.refreshed_at
       -- Written only when something changed: the monthly cells (migration 0025) are marked from the changes.
       where (mi_case_fact.tenant_id, mi_case_fact.team_id, mi_case_fact.household_id, mi_case_fact.phase, mi_case_fact.received_at, mi_case_fact.decided_at, mi_case_fact.opened_at, mi_case_fact.closed_at, mi_case_fact.first_contact_on, mi_case_fact.first_agreed_on, mi_case_fact.last_closed_on, mi_case_fact.worker_changes, mi_case_fact.zrm_start, mi_case_fact.zrm_pair, mi_case_fact.participation_persons, mi_case_fact.participation_up, mi_case_fact.participation_same, mi_case_fact.participation_down, mi_case_fact.participation_change, mi_case_fact.evaluation_reference_on)
-        is distinct from (excluded.tenant_id, excluded.team_id, excluded.household_id, excluded.phase, excluded.received_at, excluded.decided_at, excluded.opened_at, excluded.closed_at, excluded.first_contact_on, excluded.first_agreed_on, excluded.last_closed_on, excluded.worker_changes, excluded.zrm_start, excluded.zrm_pair, excluded.participation_persons, excluded.participation_up, excluded.participation_same, excluded.participation_down, excluded.participation_change, excluded.evaluation_reference_on)`.execute(tx);
+        is distinct from (excluded.tenant_id, excluded.team_id, excluded.household_id, excluded.phase, excluded.received_at, excluded.decided_at, excluded.opened_at, excluded.closed_at, excluded.first_contact_on, excluded.first_agreed_on, excluded.last_closed_on, excluded.worker_changes, excluded.zrm_start, excluded.zrm_pair, excluded.participation_persons, excluded.participation_up, excluded.participation_same, excluded.participation_down, excluded.participation_change, excluded.evaluation_reference_on)`.execute(
+      tx,
+    );
 
     await sql`delete from mi_plan_fact where case_id = any(${ids})`.execute(tx);
     await sql`
@@ -144,11 +148,15 @@ export async function recomputeCases(tx: Tx, caseIds: readonly string[]): Promis
         tenant_id = excluded.tenant_id, team_id = excluded.team_id, closed_on = excluded.closed_on, pairs = excluded.pairs, change_sum = excluded.change_sum,
         improved = excluded.improved, same = excluded.same, worse = excluded.worse
       where (mi_case_zrm.tenant_id, mi_case_zrm.team_id, mi_case_zrm.closed_on, mi_case_zrm.pairs, mi_case_zrm.change_sum, mi_case_zrm.improved, mi_case_zrm.same, mi_case_zrm.worse)
-        is distinct from (excluded.tenant_id, excluded.team_id, excluded.closed_on, excluded.pairs, excluded.change_sum, excluded.improved, excluded.same, excluded.worse)`.execute(tx);
+        is distinct from (excluded.tenant_id, excluded.team_id, excluded.closed_on, excluded.pairs, excluded.change_sum, excluded.improved, excluded.same, excluded.worse)`.execute(
+      tx,
+    );
 
     await sql`
       delete from mi_evaluation_fact ef
-      where ef.case_id = any(${ids}) and not exists (select 1 from case_evaluation e where e.id = ef.evaluation_id and e.case_id = ef.case_id)`.execute(tx);
+      where ef.case_id = any(${ids}) and not exists (select 1 from case_evaluation e where e.id = ef.evaluation_id and e.case_id = ef.case_id)`.execute(
+      tx,
+    );
     await sql`
       insert into mi_evaluation_fact (evaluation_id, case_id, tenant_id, team_id, held_on, reference_on)
       select e.id, e.case_id, e.tenant_id, f.team_id, e.held_on,
@@ -179,20 +187,35 @@ export async function refreshFacts(db: Database, tenantId: string): Promise<numb
   for (let round = 0; round < 500; round++) {
     const done = await db.inTenant(tenantId, async (tx) => {
       await sql`select pg_advisory_xact_lock(hashtext('nabij.mi_refresh'), hashtext(${tenantId}))`.execute(tx);
-      const queued = (await sql<{ id: number; case_id: string }>`select id, case_id from mi_dirty_case order by id limit ${CHUNK * 2}`.execute(tx)).rows;
+      const queued = (
+        await sql<{
+          id: number;
+          case_id: string;
+        }>`select id, case_id from mi_dirty_case order by id limit ${CHUNK * 2}`.execute(tx)
+      ).rows;
       let cases = [...new Set(queued.map((r) => r.case_id))];
       if (cases.length === 0) {
         // Cases without facts exist only until the first complete check (mi_fact_complete, migration 0022): after
         // that every new case is queued by the triggers, so the check no longer reads all case files.
         const complete = await sql`select 1 from mi_fact_complete where tenant_id = ${tenantId}::uuid`.execute(tx);
         if (complete.rows.length === 0) {
-          cases = (await sql<{ id: string }>`select c.id from case_file c where not exists (select 1 from mi_case_fact f where f.case_id = c.id) limit ${CHUNK}`.execute(tx)).rows.map((r) => r.id);
-          if (cases.length === 0) await sql`insert into mi_fact_complete (tenant_id) values (${tenantId}::uuid) on conflict do nothing`.execute(tx);
+          cases = (
+            await sql<{
+              id: string;
+            }>`select c.id from case_file c where not exists (select 1 from mi_case_fact f where f.case_id = c.id) limit ${CHUNK}`.execute(
+              tx,
+            )
+          ).rows.map((r) => r.id);
+          if (cases.length === 0)
+            await sql`insert into mi_fact_complete (tenant_id) values (${tenantId}::uuid) on conflict do nothing`.execute(
+              tx,
+            );
         }
       }
       if (cases.length === 0) return 0;
       await recomputeCases(tx, cases);
-      if (queued.length) await sql`delete from mi_dirty_case where id = any(${queued.map((r) => r.id)}::bigint[])`.execute(tx);
+      if (queued.length)
+        await sql`delete from mi_dirty_case where id = any(${queued.map((r) => r.id)}::bigint[])`.execute(tx);
       return cases.length;
     });
     if (done === 0) return total;
@@ -215,7 +238,10 @@ export async function refreshAllFacts(db: Database, today: string): Promise<numb
     // first dashboard of the day finds them. Old cells of part of a month go.
     const teams = (await db.inTenant(id, (tx) => tx.selectFrom('team').select('id').execute())).map((t) => t.id);
     const usual = defaultPeriod(today);
-    total += await refreshCells(db, id, today, { teamIds: teams, spans: splitPeriod(usual.from, usual.to, today).cells });
+    total += await refreshCells(db, id, today, {
+      teamIds: teams,
+      spans: splitPeriod(usual.from, usual.to, today).cells,
+    });
     await prunePartialCells(db, id);
   }
   return total;

@@ -91,19 +91,74 @@ export const TOTAL = 'Totaal';
 
 /** Movisie's 15 effective elements (seed 004), with a short description in our own words. */
 export const QUALITY_ELEMENT: Record<QualityElement, { name: string; description: string }> = {
-  basic_attitude: { name: 'Basishouding', description: 'Een open, gelijkwaardige en respectvolle houding: de werker sluit aan bij de leefwereld van de inwoner en bouwt een vertrouwensband op.' },
-  continuity: { name: 'Continuïteit', description: 'De ondersteuning loopt door zonder breuken: geen onnodige overdrachten, warme overdracht waar het moet, en makkelijk terug kunnen komen.' },
-  integral_plan: { name: 'Integraal plan', description: 'Eén plan voor het hele huishouden over alle leefgebieden die ertoe doen: één huishouden, één plan, één regisseur.' },
-  long_term_support: { name: 'Langdurende ondersteuning, waar nodig', description: 'Wie het nodig heeft, krijgt langer steun of een vinger aan de pols (waakvlam), zodat het niet opnieuw misgaat.' },
-  normalising: { name: 'Normaliseren', description: 'Eerst wat het huishouden zelf, het netwerk en algemene of groepsvoorzieningen kunnen; individuele professionele hulp waar dat nodig is.' },
-  tailored: { name: 'Maatwerk', description: 'De ondersteuning past bij deze inwoner en dit huishouden, met ruimte om beargumenteerd af te wijken van de standaard.' },
-  support_nearby: { name: 'Ondersteuning dichtbij', description: 'De werker is in de wijk en bij de mensen thuis te vinden, fysiek en in de tijd dichtbij.' },
-  open_communication: { name: 'Open en duidelijk communiceren', description: 'Eerlijk en begrijpelijk over wat er gebeurt en waarom: besluiten worden met de inwoner besproken en teruggekoppeld.' },
-  quick_practical_help: { name: 'Snel praktische hulp regelen', description: 'Snel iets doen aan wat het meest knelt, zodat er ruimte komt voor de rest.' },
-  quick_expertise: { name: 'Snelle inzet van specifieke kennis en deskundigheid', description: 'Snel specialistische kennis erbij halen, zoals de gedragswetenschapper of een partner, zonder het dossier over te dragen.' },
-  accessible_support: { name: 'Toegankelijke ondersteuning', description: 'Makkelijk binnen te komen, langs veel wegen: zelf, via de balie, telefonisch, online of via een professional.' },
-  own_direction: { name: 'Uitgaan van eigen regie, ondersteuning waar nodig', description: 'Het huishouden houdt de regie en is eigenaar van het plan; de werker ondersteunt waar nodig.' },
-  fixed_contact_person: { name: 'Vast contactpersoon', description: 'Eén vaste contactpersoon voor het huishouden, zonder wisselingen.' },
-  question_clarification: { name: 'Vraagverheldering', description: 'Samen de vraag achter de vraag vinden, op alle leefgebieden, voordat het plan wordt gemaakt.' },
-  working_with_methods: { name: 'Werken met methodes', description: 'Methodisch werken met erkende instrumenten (zoals de ZRM en de participatieladder) en vaste evaluatiemomenten.' },
+  basic_attitude: {
+    name: 'Basishouding',
+    description:
+      'Een open, gelijkwaardige en respectvolle houding: de werker sluit aan bij de leefwereld van de inwoner en bouwt een vertrouwensband op.',
+  },
+  continuity: {
+    name: 'Continuïteit',
+    description:
+      'De ondersteuning loopt door zonder breuken: geen onnodige overdrachten, warme overdracht waar het moet, en makkelijk terug kunnen komen.',
+  },
+  integral_plan: {
+    name: 'Integraal plan',
+    description:
+      'Eén plan voor het hele huishouden over alle leefgebieden die ertoe doen: één huishouden, één plan, één regisseur.',
+  },
+  long_term_support: {
+    name: 'Langdurende ondersteuning, waar nodig',
+    description:
+      'Wie het nodig heeft, krijgt langer steun of een vinger aan de pols (waakvlam), zodat het niet opnieuw misgaat.',
+  },
+  normalising: {
+    name: 'Normaliseren',
+    description:
+      'Eerst wat het huishouden zelf, het netwerk en algemene of groepsvoorzieningen kunnen; individuele professionele hulp waar dat nodig is.',
+  },
+  tailored: {
+    name: 'Maatwerk',
+    description:
+      'De ondersteuning past bij deze inwoner en dit huishouden, met ruimte om beargumenteerd af te wijken van de standaard.',
+  },
+  support_nearby: {
+    name: 'Ondersteuning dichtbij',
+    description: 'De werker is in de wijk en bij de mensen thuis te vinden, fysiek en in de tijd dichtbij.',
+  },
+  open_communication: {
+    name: 'Open en duidelijk communiceren',
+    description:
+      'Eerlijk en begrijpelijk over wat er gebeurt en waarom: besluiten worden met de inwoner besproken en teruggekoppeld.',
+  },
+  quick_practical_help: {
+    name: 'Snel praktische hulp regelen',
+    description: 'Snel iets doen aan wat het meest knelt, zodat er ruimte komt voor de rest.',
+  },
+  quick_expertise: {
+    name: 'Snelle inzet van specifieke kennis en deskundigheid',
+    description:
+      'Snel specialistische kennis erbij halen, zoals de gedragswetenschapper of een partner, zonder het dossier over te dragen.',
+  },
+  accessible_support: {
+    name: 'Toegankelijke ondersteuning',
+    description:
+      'Makkelijk binnen te komen, langs veel wegen: zelf, via de balie, telefonisch, online of via een professional.',
+  },
+  own_direction: {
+    name: 'Uitgaan van eigen regie, ondersteuning waar nodig',
+    description: 'Het huishouden houdt de regie en is eigenaar van het plan; de werker ondersteunt waar nodig.',
+  },
+  fixed_contact_person: {
+    name: 'Vast contactpersoon',
+    description: 'Eén vaste contactpersoon voor het huishouden, zonder wisselingen.',
+  },
+  question_clarification: {
+    name: 'Vraagverheldering',
+    description: 'Samen de vraag achter de vraag vinden, op alle leefgebieden, voordat het plan wordt gemaakt.',
+  },
+  working_with_methods: {
+    name: 'Werken met methodes',
+    description:
+      'Methodisch werken met erkende instrumenten (zoals de ZRM en de participatieladder) en vaste evaluatiemomenten.',
+  },
 };

@@ -46,7 +46,8 @@ export interface ResolvedScope {
   area: string | null;
 }
 
-const invalid = (field: string, message: string) => new AppError('validation_failed', { fieldErrors: { [field]: [message] } });
+const invalid = (field: string, message: string) =>
+  new AppError('validation_failed', { fieldErrors: { [field]: [message] } });
 const notYours = (field: string, message: string) => new AppError('forbidden', { fieldErrors: { [field]: [message] } });
 
 /**
@@ -59,23 +60,30 @@ export async function resolveScope(tx: Tx, actor: Actor, query: DashboardQuery, 
   const fallback = defaultPeriod(query.to ?? today);
   const from = query.from ?? fallback.from;
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
-  if (from > to) throw invalid('to', 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.');
+  if (from > to)
+    throw invalid('to', 'De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum.');
   if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw invalid('from', 'Kies een periode van hoogstens vijf jaar.');
 
   const all = await tx.selectFrom('team').select(['id', 'name', 'area']).orderBy('name').execute();
   const allowed = kind === 'municipality' ? all : all.filter((t) => actor.teamIds.includes(t.id));
   if (allowed.length === 0) throw new AppError('forbidden');
-  const areas = [...new Set(allowed.map((t) => t.area).filter((a): a is string => Boolean(a)))].sort((a, b) => a.localeCompare(b, 'nl'));
+  const areas = [...new Set(allowed.map((t) => t.area).filter((a): a is string => Boolean(a)))].sort((a, b) =>
+    a.localeCompare(b, 'nl'),
+  );
 
   const teamId = query.teamId ?? null;
   const area = query.area ?? null;
   if (teamId) {
-    if (!all.some((t) => t.id === teamId)) throw invalid('teamId', 'Dit team bestaat niet. Kies een team uit de lijst.');
-    if (!allowed.some((t) => t.id === teamId)) throw notYours('teamId', 'U mag alleen de cijfers van uw eigen team bekijken.');
+    if (!all.some((t) => t.id === teamId))
+      throw invalid('teamId', 'Dit team bestaat niet. Kies een team uit de lijst.');
+    if (!allowed.some((t) => t.id === teamId))
+      throw notYours('teamId', 'U mag alleen de cijfers van uw eigen team bekijken.');
   }
   if (area) {
-    if (!all.some((t) => t.area === area)) throw invalid('area', 'Dit gebied bestaat niet. Kies een gebied uit de lijst.');
-    if (!areas.includes(area)) throw notYours('area', 'In dit gebied werkt geen team waarvan u de cijfers mag bekijken.');
+    if (!all.some((t) => t.area === area))
+      throw invalid('area', 'Dit gebied bestaat niet. Kies een gebied uit de lijst.');
+    if (!areas.includes(area))
+      throw notYours('area', 'In dit gebied werkt geen team waarvan u de cijfers mag bekijken.');
   }
   const selected = allowed.filter((t) => (!teamId || t.id === teamId) && (!area || t.area === area));
   if (selected.length === 0) throw invalid('area', 'Het gekozen team werkt niet in het gekozen gebied.');

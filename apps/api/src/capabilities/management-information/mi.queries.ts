@@ -267,7 +267,8 @@ export const notAdditive = async (tx: Tx, s: Scope): Promise<NotAdditiveRow> => 
 };
 
 // ---------- outcomes of the cases closed in the period (by their last closure, to closed or to watch) ----------
-const closedIn = (s: Scope) => sql`f.team_id = any(${teams(s)}) and f.last_closed_on between ${s.from}::date and ${s.to}::date`;
+const closedIn = (s: Scope) =>
+  sql`f.team_id = any(${teams(s)}) and f.last_closed_on between ${s.from}::date and ${s.to}::date`;
 
 export interface ZrmChangeRow {
   domain: string;
@@ -380,7 +381,16 @@ export const watchAndReactivation = async (tx: Tx, s: Scope): Promise<WatchRow> 
         (select count(*) from case_episode e join mi_case_fact c on c.case_id = e.case_id
            where c.team_id = any(${teams(s)}) and e.started_on between ${s.from}::date and ${s.to}::date and e.from_phase = 'closed')::int as reactivated_from_closed`,
   );
-  return r[0] ?? { in_watch_now: 0, watch_started: 0, watch_ended: 0, watch_reactivated: 0, reactivated_from_watch: 0, reactivated_from_closed: 0 };
+  return (
+    r[0] ?? {
+      in_watch_now: 0,
+      watch_started: 0,
+      watch_ended: 0,
+      watch_reactivated: 0,
+      reactivated_from_watch: 0,
+      reactivated_from_closed: 0,
+    }
+  );
 };
 
 export interface ReReferralRow {
@@ -443,12 +453,38 @@ export const continuity = async (tx: Tx, s: Scope): Promise<ContinuityRow> => {
              (select count(distinct case_id) from in_period)::int as cases_changed_in_period
       from mi_case_fact f where ${closedIn(s)}`,
   );
-  return r[0] ?? { closed: 0, zero: 0, one: 0, two_plus: 0, change_sum: 0, changes_in_period: 0, cases_changed_in_period: 0 };
+  return (
+    r[0] ?? { closed: 0, zero: 0, one: 0, two_plus: 0, change_sum: 0, changes_in_period: 0, cases_changed_in_period: 0 }
+  );
 };
 
 // ---------- the plans of the period: normalising and the integral plan ----------
-const PLAN_COLUMNS = ['domains', 'own_plan', 'actions_household', 'actions_family', 'actions_network', 'actions_professional', 'actions_unknown', 'service_general', 'service_group', 'service_tailored', 'service_none'];
-const CASE_PLAN_COLUMNS = ['plan_domains', 'plan_own', 'plan_household', 'plan_family', 'plan_network', 'plan_professional', 'plan_unknown', 'plan_general', 'plan_group', 'plan_tailored', 'plan_none'];
+const PLAN_COLUMNS = [
+  'domains',
+  'own_plan',
+  'actions_household',
+  'actions_family',
+  'actions_network',
+  'actions_professional',
+  'actions_unknown',
+  'service_general',
+  'service_group',
+  'service_tailored',
+  'service_none',
+];
+const CASE_PLAN_COLUMNS = [
+  'plan_domains',
+  'plan_own',
+  'plan_household',
+  'plan_family',
+  'plan_network',
+  'plan_professional',
+  'plan_unknown',
+  'plan_general',
+  'plan_group',
+  'plan_tailored',
+  'plan_none',
+];
 const planColumns = (prefix: string) => sql.raw(PLAN_COLUMNS.map((c) => `${prefix}.${c}`).join(', '));
 
 /**
@@ -492,7 +528,11 @@ export interface PlanDomainsRow {
  * The plans in effect, in one pass: who carries out their actions and which kind of service from the catalogue they
  * use; and the plans by the number of life domains their goals cover, and how many start from the household's own plan.
  */
-export const plans = async (tx: Tx, s: Scope, options: { fromVersions?: boolean } = {}): Promise<{ actions: ActionRow[]; domains: PlanDomainsRow[] }> => {
+export const plans = async (
+  tx: Tx,
+  s: Scope,
+  options: { fromVersions?: boolean } = {},
+): Promise<{ actions: ActionRow[]; domains: PlanDomainsRow[] }> => {
   const columns = [...PERFORMER_GROUPS.map((k) => `actions_${k}`), ...SERVICE_TYPES.map((k) => `service_${k}`)];
   const r = await rows(
     tx,
@@ -504,13 +544,23 @@ export const plans = async (tx: Tx, s: Scope, options: { fromVersions?: boolean 
       from v group by v.domains`,
   );
   const total = (key: string) => r.reduce((acc, x) => acc + (x[key] ?? 0), 0);
-  const row = (dimension: ActionRow['dimension'], category: string, column: string): ActionRow => ({ dimension, category, actions: total(`a_${column}`), cases: total(`c_${column}`) });
+  const row = (dimension: ActionRow['dimension'], category: string, column: string): ActionRow => ({
+    dimension,
+    category,
+    actions: total(`a_${column}`),
+    cases: total(`c_${column}`),
+  });
   const performers = PERFORMER_GROUPS.map((k) => row('performer', k, `actions_${k}`));
   return {
     actions: [
       ...performers,
       ...SERVICE_TYPES.map((k) => row('service', k, `service_${k}`)),
-      { dimension: 'total', category: 'all', actions: performers.reduce((acc, p) => acc + p.actions, 0), cases: total('c_total') },
+      {
+        dimension: 'total',
+        category: 'all',
+        actions: performers.reduce((acc, p) => acc + p.actions, 0),
+        cases: total('c_total'),
+      },
     ],
     domains: r.map((x) => ({ domains: x.domains ?? 0, plans: x.plans ?? 0, own_plans: x.own_plans ?? 0 })),
   };

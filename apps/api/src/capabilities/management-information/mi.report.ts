@@ -19,7 +19,21 @@ import {
   TOTAL,
   ZRM_DOMAIN,
 } from './mi.labels';
-import { COMPLEMENTARY, countCell, FEW_CASES, isSmall, monthLabel, monthsOf, NO_DATA, percentileOfHistogram, shareCell, statCell, suppressList, suppressMatrix, type Bin } from './mi.domain';
+import {
+  COMPLEMENTARY,
+  countCell,
+  FEW_CASES,
+  isSmall,
+  monthLabel,
+  monthsOf,
+  NO_DATA,
+  percentileOfHistogram,
+  shareCell,
+  statCell,
+  suppressList,
+  suppressMatrix,
+  type Bin,
+} from './mi.domain';
 import * as q from './mi.queries';
 import { additiveDirect, additiveFigures, type Additive } from './mi.cells';
 
@@ -54,7 +68,11 @@ export interface Facts {
  * computed directly. `direct: true` computes everything directly (the tests compare the two). The contacts and
  * consultations are read only for the quality mirror (`mirror: true`), which is about one team.
  */
-export async function loadFacts(tx: Tx, s: q.Scope, options: { mirror?: boolean; direct?: boolean } = {}): Promise<Facts> {
+export async function loadFacts(
+  tx: Tx,
+  s: q.Scope,
+  options: { mirror?: boolean; direct?: boolean } = {},
+): Promise<Facts> {
   if (s.teamIds.length === 0) throw new Error('a report needs at least one team');
   let a: Additive;
   if (options.direct) a = await additiveDirect(tx, s);
@@ -63,7 +81,12 @@ export async function loadFacts(tx: Tx, s: q.Scope, options: { mirror?: boolean;
     const now = await q.notAdditive(tx, s);
     a = {
       ...summed,
-      evaluations: { ...summed.evaluations, cases: now.evaluation_cases, overdue_now: now.overdue_now, execution_now: now.execution_now },
+      evaluations: {
+        ...summed.evaluations,
+        cases: now.evaluation_cases,
+        overdue_now: now.overdue_now,
+        execution_now: now.execution_now,
+      },
       watch: { ...summed.watch, in_watch_now: now.in_watch_now },
       continuity: { ...summed.continuity, cases_changed_in_period: now.cases_changed_in_period },
     };
@@ -90,7 +113,14 @@ interface TableOptions {
   chart?: MiTable['chart'];
   snapshot?: boolean;
 }
-function table(key: string, title: string, definition: string, columns: MiTable['columns'], rows: MiTable['rows'], options: TableOptions = {}): MiTable {
+function table(
+  key: string,
+  title: string,
+  definition: string,
+  columns: MiTable['columns'],
+  rows: MiTable['rows'],
+  options: TableOptions = {},
+): MiTable {
   return { key, title, definition, columns, rows, chart: options.chart ?? null, snapshot: options.snapshot ?? false };
 }
 
@@ -99,11 +129,21 @@ const COUNT = column('count', 'Aantal', 'count');
 const SHARE = column('share', 'Aandeel (%)', 'percent');
 
 /** A one-dimensional distribution with a total row: counts suppressed together, shares of the total. */
-function distribution(keys: readonly string[], labels: Record<string, string>, counts: readonly number[], force: readonly boolean[] = []) {
+function distribution(
+  keys: readonly string[],
+  labels: Record<string, string>,
+  counts: readonly number[],
+  force: readonly boolean[] = [],
+) {
   const s = suppressList(counts, force);
   const total = sum(counts);
   return [
-    ...keys.map((k, i) => row(k, labels[k] ?? k, [s.cells[i] ?? NO_DATA, shareCell(counts[i] ?? 0, total, s.cells[i]?.suppressed ?? false)])),
+    ...keys.map((k, i) =>
+      row(k, labels[k] ?? k, [
+        s.cells[i] ?? NO_DATA,
+        shareCell(counts[i] ?? 0, total, s.cells[i]?.suppressed ?? false),
+      ]),
+    ),
     row('total', TOTAL, [s.total, shareCell(total, total, s.total.suppressed)], true),
   ];
 }
@@ -118,8 +158,16 @@ function summary(bins: readonly Bin[]) {
 function inflowSection(f: Facts, from: string, to: string): MiSection {
   const months = monthsOf(from, to);
   const matrix = (dimension: 'channel' | 'referrer_kind', keys: readonly string[]) =>
-    months.map((m) => keys.map((k) => sum(f.inflow.filter((r) => r.month === m && r[dimension] === k).map((r) => r.n))));
-  const monthTable = (key: string, title: string, definition: string, dimension: 'channel' | 'referrer_kind', labels: Record<string, string>) => {
+    months.map((m) =>
+      keys.map((k) => sum(f.inflow.filter((r) => r.month === m && r[dimension] === k).map((r) => r.n))),
+    );
+  const monthTable = (
+    key: string,
+    title: string,
+    definition: string,
+    dimension: 'channel' | 'referrer_kind',
+    labels: Record<string, string>,
+  ) => {
     const keys = Object.keys(labels);
     const m = suppressMatrix(matrix(dimension, keys));
     return table(
@@ -144,14 +192,30 @@ function inflowSection(f: Facts, from: string, to: string): MiSection {
     key: 'inflow',
     title: 'Instroom en kernbesluiten',
     tables: [
-      monthTable('inflow_channel', 'Aanmeldingen per maand en kanaal', 'Aanmeldingen die in de periode zijn binnengekomen (datum van ontvangst), per maand en per kanaal waarlangs ze binnenkwamen.', 'channel', CHANNEL),
-      monthTable('inflow_referrer', 'Aanmeldingen per maand en soort verwijzer', 'Dezelfde aanmeldingen, per maand en naar wie aanmeldde: een professional, de inwoner zelf of een partnerorganisatie (signaal).', 'referrer_kind', REFERRER_KIND),
+      monthTable(
+        'inflow_channel',
+        'Aanmeldingen per maand en kanaal',
+        'Aanmeldingen die in de periode zijn binnengekomen (datum van ontvangst), per maand en per kanaal waarlangs ze binnenkwamen.',
+        'channel',
+        CHANNEL,
+      ),
+      monthTable(
+        'inflow_referrer',
+        'Aanmeldingen per maand en soort verwijzer',
+        'Dezelfde aanmeldingen, per maand en naar wie aanmeldde: een professional, de inwoner zelf of een partnerorganisatie (signaal).',
+        'referrer_kind',
+        REFERRER_KIND,
+      ),
       table(
         'core_decisions',
         'Kernbesluiten',
         'Kernbesluiten die in de periode in het aanmeldoverleg zijn genomen, per uitkomst.',
         [COUNT, SHARE],
-        distribution(decisionKeys, DECISION, decisionKeys.map((k) => f.decisions.find((r) => r.outcome === k)?.n ?? 0)),
+        distribution(
+          decisionKeys,
+          DECISION,
+          decisionKeys.map((k) => f.decisions.find((r) => r.outcome === k)?.n ?? 0),
+        ),
         { chart: { kind: 'bar', column: 'count' } },
       ),
       table(
@@ -160,7 +224,12 @@ function inflowSection(f: Facts, from: string, to: string): MiSection {
         'Aanmeldingen die in de periode zijn binnengekomen en zijn afgesloten zonder dat er een dossier werd geopend, per kernbesluit. Het aandeel is van alle aanmeldingen in de periode.',
         [COUNT, column('share', 'Aandeel van alle aanmeldingen (%)', 'percent')],
         [
-          ...closedKeys.map((k, i) => row(k, DECISION[k] ?? k, [closed.cells[i] ?? NO_DATA, shareCell(closedCounts[i] ?? 0, referrals, closed.cells[i]?.suppressed ?? false)])),
+          ...closedKeys.map((k, i) =>
+            row(k, DECISION[k] ?? k, [
+              closed.cells[i] ?? NO_DATA,
+              shareCell(closedCounts[i] ?? 0, referrals, closed.cells[i]?.suppressed ?? false),
+            ]),
+          ),
           row('total', TOTAL, [closed.total, shareCell(closedTotal, referrals, closed.total.suppressed)], true),
         ],
       ),
@@ -173,7 +242,10 @@ function inflowSection(f: Facts, from: string, to: string): MiSection {
 function consultationTable(f: Facts, months: readonly string[]): MiTable {
   const cell = (n: number): MiCell => ({ value: n, suppressed: false });
   const of = (m: string) => f.teamConsultations.find((r) => r.month === m) ?? { n: 0, minutes: 0, referred: 0 };
-  const totals = f.teamConsultations.reduce((a, r) => ({ n: a.n + r.n, minutes: a.minutes + r.minutes, referred: a.referred + r.referred }), { n: 0, minutes: 0, referred: 0 });
+  const totals = f.teamConsultations.reduce(
+    (a, r) => ({ n: a.n + r.n, minutes: a.minutes + r.minutes, referred: a.referred + r.referred }),
+    { n: 0, minutes: 0, referred: 0 },
+  );
   return table(
     'team_consultations',
     'Even overleggen: consultaties zonder dossier',
@@ -219,7 +291,13 @@ function leadTimeSection(f: Facts): MiSection {
         'lead_times',
         'Doorlooptijden per stap, in kalenderdagen',
         `Per stap de dossiers of aanmeldingen waarvan die stap in de periode werd afgerond: mediaan en 90e percentiel (lineair geïnterpoleerd). Normen: toewijzing op de dag van het kernbesluit (0 dagen) en een analyse van ${norm === null ? 'de analysetermijn van elk team' : `${norm / 7} weken`} (toewijzing tot plan afgesproken). Eerste contact = de vroegste contactdatum in het journaal; plan afgesproken = de eerste afgesproken versie.`,
-        [COUNT, column('median', 'Mediaan (dagen)', 'days'), column('p90', '90e percentiel (dagen)', 'days'), column('norm', 'Norm (dagen)', 'days'), column('within_norm', 'Binnen de norm (%)', 'percent')],
+        [
+          COUNT,
+          column('median', 'Mediaan (dagen)', 'days'),
+          column('p90', '90e percentiel (dagen)', 'days'),
+          column('norm', 'Norm (dagen)', 'days'),
+          column('within_norm', 'Binnen de norm (%)', 'percent'),
+        ],
         rows,
         { chart: { kind: 'bar', column: 'median' } },
       ),
@@ -244,10 +322,17 @@ function workloadSection(f: Facts, perWorker: boolean): MiSection {
   const stat = (v: number | null) => (enough ? statCell(v, workers.size) : workers.size === 0 ? NO_DATA : FEW_CASES);
   const e = f.evaluations;
   const tables: MiTable[] = [
-    table('open_by_phase', 'Open dossiers per fase (vandaag)', 'Dossiers die vandaag open zijn, per fase; de waakvlam apart. Hangt niet af van de gekozen periode.', [COUNT, SHARE], distribution(phases, PHASE, phaseCounts), {
-      chart: { kind: 'bar', column: 'count' },
-      snapshot: true,
-    }),
+    table(
+      'open_by_phase',
+      'Open dossiers per fase (vandaag)',
+      'Dossiers die vandaag open zijn, per fase; de waakvlam apart. Hangt niet af van de gekozen periode.',
+      [COUNT, SHARE],
+      distribution(phases, PHASE, phaseCounts),
+      {
+        chart: { kind: 'bar', column: 'count' },
+        snapshot: true,
+      },
+    ),
     table(
       'caseload',
       'Caseload per werker (vandaag)',
@@ -255,7 +340,9 @@ function workloadSection(f: Facts, perWorker: boolean): MiSection {
       [column('value', 'Waarde', 'number')],
       [
         row('workers', 'Wijkteamwerkers', [countCell(workers.size)]),
-        row('mean', 'Gemiddeld aantal open dossiers per werker', [stat(workers.size ? openCases / workers.size : null)]),
+        row('mean', 'Gemiddeld aantal open dossiers per werker', [
+          stat(workers.size ? openCases / workers.size : null),
+        ]),
         row('median', 'Mediaan', [stat(percentileOfHistogram(loads, 0.5))]),
         row('p90', '90e percentiel', [stat(percentileOfHistogram(loads, 0.9))]),
       ],
@@ -285,7 +372,10 @@ function workloadSection(f: Facts, perWorker: boolean): MiSection {
         row('held', 'Evaluaties gehouden', [countCell(e.held), NO_DATA]),
         row('on_time', 'Waarvan op tijd', [countCell(e.on_time), shareCell(e.on_time, e.held)]),
         row('execution_now', 'Dossiers in uitvoering (vandaag)', [countCell(e.execution_now), NO_DATA]),
-        row('overdue_now', 'Waarvan evaluatie te laat (vandaag)', [countCell(e.overdue_now), shareCell(e.overdue_now, e.execution_now)]),
+        row('overdue_now', 'Waarvan evaluatie te laat (vandaag)', [
+          countCell(e.overdue_now),
+          shareCell(e.overdue_now, e.execution_now),
+        ]),
       ],
     ),
   );
@@ -294,7 +384,9 @@ function workloadSection(f: Facts, perWorker: boolean): MiSection {
 
 function outcomesSection(f: Facts): MiSection {
   const domainOrder = Object.keys(ZRM_DOMAIN);
-  const zrmRows = [...f.zrmChange.filter((r) => r.domain !== '*')].sort((a, b) => domainOrder.indexOf(a.domain) - domainOrder.indexOf(b.domain));
+  const zrmRows = [...f.zrmChange.filter((r) => r.domain !== '*')].sort(
+    (a, b) => domainOrder.indexOf(a.domain) - domainOrder.indexOf(b.domain),
+  );
   const all = f.zrmChange.find((r) => r.domain === '*');
   const zrmRow = (r: q.ZrmChangeRow, key: string, label: string, total: boolean) => {
     const few = r.cases < 5;
@@ -318,7 +410,9 @@ function outcomesSection(f: Facts): MiSection {
   const pFew = p.cases < 5;
   const pParts = suppressList([p.up, p.same, p.down], [pFew, pFew, pFew]);
   const reasons = Object.keys(CLOSURE_REASON);
-  const closureMatrix = reasons.map((r) => ['closed', 'watch'].map((o) => sum(f.closures.filter((c) => c.reason === r && c.outcome === o).map((c) => c.n))));
+  const closureMatrix = reasons.map((r) =>
+    ['closed', 'watch'].map((o) => sum(f.closures.filter((c) => c.reason === r && c.outcome === o).map((c) => c.n))),
+  );
   const cm = suppressMatrix(closureMatrix);
   const grand = sum(closureMatrix.map((r) => sum(r)));
   const w = f.watch;
@@ -339,7 +433,10 @@ function outcomesSection(f: Facts): MiSection {
           column('same', 'Gelijk (%)', 'percent'),
           column('worse', 'Verslechterd (%)', 'percent'),
         ],
-        [...zrmRows.map((r) => zrmRow(r, r.domain, ZRM_DOMAIN[r.domain] ?? r.domain, false)), ...(all ? [zrmRow(all, 'total', 'Alle leefgebieden', true)] : [])],
+        [
+          ...zrmRows.map((r) => zrmRow(r, r.domain, ZRM_DOMAIN[r.domain] ?? r.domain, false)),
+          ...(all ? [zrmRow(all, 'total', 'Alle leefgebieden', true)] : []),
+        ],
         { chart: { kind: 'bar', column: 'change' } },
       ),
       table(
@@ -350,7 +447,10 @@ function outcomesSection(f: Facts): MiSection {
         [
           row('closed', 'Afgesloten dossiers', [countCell(cov.closed), NO_DATA]),
           row('with_start', 'Met ZRM bij de start', [countCell(cov.with_start), shareCell(cov.with_start, cov.closed)]),
-          row('with_pair', 'Met ZRM bij start en afsluiting', [countCell(cov.with_pair), shareCell(cov.with_pair, cov.closed)]),
+          row('with_pair', 'Met ZRM bij start en afsluiting', [
+            countCell(cov.with_pair),
+            shareCell(cov.with_pair, cov.closed),
+          ]),
         ],
       ),
       table(
@@ -380,10 +480,26 @@ function outcomesSection(f: Facts): MiSection {
         'closure_reasons',
         'Redenen van afsluiten',
         'Afsluitingen in de periode, per reden: afgesloten, of afgesloten met een waakvlam.',
-        [column('closed', 'Afgesloten', 'count'), column('watch', 'Naar waakvlam', 'count'), column('total', TOTAL, 'count'), SHARE],
         [
-          ...reasons.map((r, i) => row(r, CLOSURE_REASON[r] ?? r, [...(cm.cells[i] ?? []), cm.rowTotals[i] ?? NO_DATA, shareCell(sum(closureMatrix[i] ?? []), grand, cm.rowTotals[i]?.suppressed ?? true)])),
-          row('total', TOTAL, [...cm.colTotals, cm.grandTotal, shareCell(grand, grand, cm.grandTotal.suppressed)], true),
+          column('closed', 'Afgesloten', 'count'),
+          column('watch', 'Naar waakvlam', 'count'),
+          column('total', TOTAL, 'count'),
+          SHARE,
+        ],
+        [
+          ...reasons.map((r, i) =>
+            row(r, CLOSURE_REASON[r] ?? r, [
+              ...(cm.cells[i] ?? []),
+              cm.rowTotals[i] ?? NO_DATA,
+              shareCell(sum(closureMatrix[i] ?? []), grand, cm.rowTotals[i]?.suppressed ?? true),
+            ]),
+          ),
+          row(
+            'total',
+            TOTAL,
+            [...cm.colTotals, cm.grandTotal, shareCell(grand, grand, cm.grandTotal.suppressed)],
+            true,
+          ),
         ],
         { chart: { kind: 'bar', column: 'total' } },
       ),
@@ -411,9 +527,18 @@ function outcomesSection(f: Facts): MiSection {
           const two = hideTwo ? COMPLEMENTARY : countCell(rr.within_two_years);
           return [
             row('referrals', 'Aanmeldingen in de periode', [countCell(rr.referrals), NO_DATA]),
-            row('with_household', 'Gekoppeld aan een bekend huishouden', [countCell(rr.with_household), shareCell(rr.with_household, rr.referrals)]),
-            row('within_one_year', 'Binnen één jaar na afsluiting', [countCell(rr.within_one_year), shareCell(rr.within_one_year, rr.referrals)]),
-            row('within_two_years', 'Binnen twee jaar na afsluiting', [two, shareCell(rr.within_two_years, rr.referrals, two.suppressed)]),
+            row('with_household', 'Gekoppeld aan een bekend huishouden', [
+              countCell(rr.with_household),
+              shareCell(rr.with_household, rr.referrals),
+            ]),
+            row('within_one_year', 'Binnen één jaar na afsluiting', [
+              countCell(rr.within_one_year),
+              shareCell(rr.within_one_year, rr.referrals),
+            ]),
+            row('within_two_years', 'Binnen twee jaar na afsluiting', [
+              two,
+              shareCell(rr.within_two_years, rr.referrals, two.suppressed),
+            ]),
           ];
         })(),
       ),
@@ -424,7 +549,11 @@ function outcomesSection(f: Facts): MiSection {
 function continuitySection(f: Facts): MiSection {
   const c = f.continuity;
   const keys = ['zero', 'one', 'two_plus'];
-  const labels: Record<string, string> = { zero: 'Geen wisseling', one: 'Eén wisseling', two_plus: 'Twee of meer wisselingen' };
+  const labels: Record<string, string> = {
+    zero: 'Geen wisseling',
+    one: 'Eén wisseling',
+    two_plus: 'Twee of meer wisselingen',
+  };
   return {
     key: 'continuity',
     title: 'Continuïteit',
@@ -443,7 +572,9 @@ function continuitySection(f: Facts): MiSection {
         'Het gemiddelde aantal wisselingen per dossier dat in de periode is afgesloten, en alle wisselingen in de periode (ook in dossiers die nog lopen).',
         [column('value', 'Waarde', 'number')],
         [
-          row('mean', 'Gemiddeld aantal wisselingen per afgesloten dossier', [statCell(c.closed ? c.change_sum / c.closed : null, c.closed)]),
+          row('mean', 'Gemiddeld aantal wisselingen per afgesloten dossier', [
+            statCell(c.closed ? c.change_sum / c.closed : null, c.closed),
+          ]),
           row('changes', 'Wisselingen in de periode', [countCell(c.changes_in_period)]),
           row('cases', 'Dossiers met een wisseling in de periode', [countCell(c.cases_changed_in_period)]),
         ],
@@ -453,7 +584,13 @@ function continuitySection(f: Facts): MiSection {
 }
 
 function normalisingSection(f: Facts): MiSection {
-  const actionTable = (key: string, title: string, definition: string, dimension: 'performer' | 'service', labels: Record<string, string>) => {
+  const actionTable = (
+    key: string,
+    title: string,
+    definition: string,
+    dimension: 'performer' | 'service',
+    labels: Record<string, string>,
+  ) => {
     const keys = Object.keys(labels);
     const found = keys.map((k) => f.actions.find((r) => r.dimension === dimension && r.category === k));
     const counts = found.map((r) => r?.actions ?? 0);
@@ -469,16 +606,30 @@ function normalisingSection(f: Facts): MiSection {
       definition,
       [column('actions', 'Acties', 'count'), SHARE, column('cases', 'Dossiers', 'count')],
       [
-        ...keys.map((k, i) => row(k, labels[k] ?? k, [s.cells[i] ?? NO_DATA, shareCell(counts[i] ?? 0, total, s.cells[i]?.suppressed ?? false), countCell(found[i]?.cases ?? 0)])),
+        ...keys.map((k, i) =>
+          row(k, labels[k] ?? k, [
+            s.cells[i] ?? NO_DATA,
+            shareCell(counts[i] ?? 0, total, s.cells[i]?.suppressed ?? false),
+            countCell(found[i]?.cases ?? 0),
+          ]),
+        ),
         row('total', TOTAL, [s.total, shareCell(total, total, s.total.suppressed), countCell(all?.cases ?? 0)], true),
       ],
       { chart: { kind: 'bar', column: 'share' } },
     );
   };
   const buckets = ['0', '1', '2', '3', '4+'];
-  const bucketLabels: Record<string, string> = { '0': 'Nog zonder doelen', '1': 'Eén leefgebied', '2': 'Twee leefgebieden', '3': 'Drie leefgebieden', '4+': 'Vier of meer leefgebieden' };
+  const bucketLabels: Record<string, string> = {
+    '0': 'Nog zonder doelen',
+    '1': 'Eén leefgebied',
+    '2': 'Twee leefgebieden',
+    '3': 'Drie leefgebieden',
+    '4+': 'Vier of meer leefgebieden',
+  };
   const bucketOf = (n: number) => (n >= 4 ? '4+' : String(n));
-  const planCounts = buckets.map((b) => sum(f.planDomains.filter((r) => bucketOf(r.domains) === b).map((r) => r.plans)));
+  const planCounts = buckets.map((b) =>
+    sum(f.planDomains.filter((r) => bucketOf(r.domains) === b).map((r) => r.plans)),
+  );
   return {
     key: 'normalising',
     title: 'Normaliseren en integraal werken',
@@ -518,7 +669,9 @@ function signalSection(f: Facts): MiSection {
   });
   const m = suppressMatrix(matrix);
   const domainOrder = Object.keys(LIFE_DOMAIN);
-  const domains = [...new Set(f.signals.map((s) => s.life_domain))].sort((a, b) => domainOrder.indexOf(a) - domainOrder.indexOf(b));
+  const domains = [...new Set(f.signals.map((s) => s.life_domain))].sort(
+    (a, b) => domainOrder.indexOf(a) - domainOrder.indexOf(b),
+  );
   const domainCounts = domains.map((d) => sum(f.signals.filter((s) => s.life_domain === d).map((s) => s.n)));
   return {
     key: 'signals',
@@ -528,8 +681,15 @@ function signalSection(f: Facts): MiSection {
         'signals_by_kind',
         'Signalen naar beleid per soort',
         'Signalen die werkers in de periode hebben vastgelegd (zonder persoonsgegevens), per soort, en of de coördinator ze al heeft doorgezet naar de gemeente.',
-        [column('forwarded', 'Doorgezet naar de gemeente', 'count'), column('open', 'Nog niet doorgezet', 'count'), column('total', TOTAL, 'count')],
-        [...kinds.map((k, i) => row(k, SIGNAL_KIND[k] ?? k, [...(m.cells[i] ?? []), m.rowTotals[i] ?? NO_DATA])), row('total', TOTAL, [...m.colTotals, m.grandTotal], true)],
+        [
+          column('forwarded', 'Doorgezet naar de gemeente', 'count'),
+          column('open', 'Nog niet doorgezet', 'count'),
+          column('total', TOTAL, 'count'),
+        ],
+        [
+          ...kinds.map((k, i) => row(k, SIGNAL_KIND[k] ?? k, [...(m.cells[i] ?? []), m.rowTotals[i] ?? NO_DATA])),
+          row('total', TOTAL, [...m.colTotals, m.grandTotal], true),
+        ],
         { chart: { kind: 'bar', column: 'total' } },
       ),
       table(
@@ -546,7 +706,15 @@ function signalSection(f: Facts): MiSection {
 
 /** Every section of the dashboard; `perWorker` adds the named caseload list (team coordinator only). */
 export function buildSections(f: Facts, from: string, to: string, perWorker: boolean): MiSection[] {
-  return [inflowSection(f, from, to), leadTimeSection(f), workloadSection(f, perWorker), outcomesSection(f), continuitySection(f), normalisingSection(f), signalSection(f)];
+  return [
+    inflowSection(f, from, to),
+    leadTimeSection(f),
+    workloadSection(f, perWorker),
+    outcomesSection(f),
+    continuitySection(f),
+    normalisingSection(f),
+    signalSection(f),
+  ];
 }
 
 /** What the issue asks that the registration cannot (yet) measure. */
@@ -554,22 +722,26 @@ export const NOT_MEASURED = [
   {
     key: 'savings',
     title: 'Maatschappelijke baten (voorkomen huisuitzettingen, schooluitval, escalaties)',
-    reason: 'Nabij registreert geen uitkomsten buiten het dossier (zoals een voorkomen huisuitzetting) en geen kosten; dit vraagt een koppeling met gegevens van partners of een apart onderzoek.',
+    reason:
+      'Nabij registreert geen uitkomsten buiten het dossier (zoals een voorkomen huisuitzetting) en geen kosten; dit vraagt een koppeling met gegevens van partners of een apart onderzoek.',
   },
   {
     key: 'second_line',
     title: 'Minder druk op de tweede lijn',
-    reason: 'Alleen zichtbaar als doorverwijzingen (reden van afsluiten) en opschaalbesluiten in het dossier; het gebruik van specialistische zorg zelf is niet bekend.',
+    reason:
+      'Alleen zichtbaar als doorverwijzingen (reden van afsluiten) en opschaalbesluiten in het dossier; het gebruik van specialistische zorg zelf is niet bekend.',
   },
   {
     key: 'experience',
     title: 'Ervaring van inwoners (cliëntervaring)',
-    reason: 'Er is nog geen vragenlijst voor inwoners; de basishouding en maatwerk zijn daarom alleen via de zelfevaluatie in de kwaliteitsspiegel te volgen.',
+    reason:
+      'Er is nog geen vragenlijst voor inwoners; de basishouding en maatwerk zijn daarom alleen via de zelfevaluatie in de kwaliteitsspiegel te volgen.',
   },
   {
     key: 'contact_person_history',
     title: 'Wisselingen van contactpersoon vóór deze versie',
-    reason: 'De geschiedenis van de contactpersoon wordt pas bijgehouden sinds deze versie; eerder afgesloten dossiers tellen als zonder wisseling.',
+    reason:
+      'De geschiedenis van de contactpersoon wordt pas bijgehouden sinds deze versie; eerder afgesloten dossiers tellen als zonder wisseling.',
   },
 ];
 
@@ -582,11 +754,20 @@ export interface Indicator {
 }
 
 /** Per effective element the figures from the registration that say something about it, and what they cannot say. */
-export function mirrorIndicators(f: Facts): Record<QualityElement, { indicators: Indicator[]; limitation: string | null }> {
-  const ind = (label: string, unit: MiUnit, cell: MiCell, tableKey: string | null): Indicator => ({ label, unit, cell, tableKey });
+export function mirrorIndicators(
+  f: Facts,
+): Record<QualityElement, { indicators: Indicator[]; limitation: string | null }> {
+  const ind = (label: string, unit: MiUnit, cell: MiCell, tableKey: string | null): Indicator => ({
+    label,
+    unit,
+    cell,
+    tableKey,
+  });
   const referrals = sum(f.inflow.map((r) => r.n));
   const bySelf = sum(f.inflow.filter((r) => r.referrer_kind === 'self').map((r) => r.n));
-  const lowThreshold = sum(f.inflow.filter((r) => ['walk_in', 'phone', 'volunteer_handover'].includes(r.channel)).map((r) => r.n));
+  const lowThreshold = sum(
+    f.inflow.filter((r) => ['walk_in', 'phone', 'volunteer_handover'].includes(r.channel)).map((r) => r.n),
+  );
   const decided = sum(f.decisions.map((r) => r.n));
   const discussed = sum(f.decisions.map((r) => r.discussed));
   const lettered = sum(f.decisions.map((r) => r.letters));
@@ -614,36 +795,77 @@ export function mirrorIndicators(f: Facts): Record<QualityElement, { indicators:
   const c = f.continuity;
   const cov = f.zrmCoverage;
   const e = f.evaluations;
-  const homeVisits = f.contacts.cases === 0 ? NO_DATA : f.contacts.cases < 5 || isSmall(f.contacts.home_visit_cases) ? FEW_CASES : shareCell(f.contacts.home_visits, f.contacts.contacts);
-  const selfOnly = 'Niet uit de registratie af te leiden zonder extra registratie; volg dit element met de zelfevaluatie (en bijvoorbeeld cliëntervaringen).';
+  const homeVisits =
+    f.contacts.cases === 0
+      ? NO_DATA
+      : f.contacts.cases < 5 || isSmall(f.contacts.home_visit_cases)
+        ? FEW_CASES
+        : shareCell(f.contacts.home_visits, f.contacts.contacts);
+  const selfOnly =
+    'Niet uit de registratie af te leiden zonder extra registratie; volg dit element met de zelfevaluatie (en bijvoorbeeld cliëntervaringen).';
   return {
     basic_attitude: { indicators: [], limitation: selfOnly },
     continuity: {
       indicators: [
-        ind('Opnieuw aangemeld binnen één jaar na afsluiting (% van de aanmeldingen)', 'percent', shareCell(f.reReferrals.within_one_year, f.reReferrals.referrals), 're_referrals'),
-        ind('Heropende dossiers in de periode', 'count', countCell(f.watch.reactivated_from_watch + f.watch.reactivated_from_closed), 'watch_and_return'),
-        ind('Warme overdracht bij doorverwijzing (% van de doorverwezen dossiers)', 'percent', shareCell(warm, referredElsewhere), 'closure_reasons'),
+        ind(
+          'Opnieuw aangemeld binnen één jaar na afsluiting (% van de aanmeldingen)',
+          'percent',
+          shareCell(f.reReferrals.within_one_year, f.reReferrals.referrals),
+          're_referrals',
+        ),
+        ind(
+          'Heropende dossiers in de periode',
+          'count',
+          countCell(f.watch.reactivated_from_watch + f.watch.reactivated_from_closed),
+          'watch_and_return',
+        ),
+        ind(
+          'Warme overdracht bij doorverwijzing (% van de doorverwezen dossiers)',
+          'percent',
+          shareCell(warm, referredElsewhere),
+          'closure_reasons',
+        ),
       ],
       limitation: null,
     },
     integral_plan: {
       indicators: [
         ind('Plannen met doelen op twee of meer leefgebieden (%)', 'percent', shareCell(multi, plans), 'plan_domains'),
-        ind('Gemiddeld aantal leefgebieden per plan', 'number', statCell(plans ? domainSum / plans : null, plans), 'plan_domains'),
+        ind(
+          'Gemiddeld aantal leefgebieden per plan',
+          'number',
+          statCell(plans ? domainSum / plans : null, plans),
+          'plan_domains',
+        ),
       ],
       limitation: null,
     },
     long_term_support: {
       indicators: [
         ind('Dossiers in de waakvlam (vandaag)', 'count', countCell(f.watch.in_watch_now), 'watch_and_return'),
-        ind('Afsluitingen met een waakvlam (% van de afsluitingen)', 'percent', shareCell(toWatch, closuresAll), 'closure_reasons'),
+        ind(
+          'Afsluitingen met een waakvlam (% van de afsluitingen)',
+          'percent',
+          shareCell(toWatch, closuresAll),
+          'closure_reasons',
+        ),
       ],
       limitation: null,
     },
     normalising: {
       indicators: [
-        ind('Acties door het huishouden, familie, netwerk of vrijwilligers (% van de acties)', 'percent', shareCell(light, allActions), 'actions_by_performer'),
-        ind('Algemene voorzieningen en groepsaanbod (% van de acties met een voorziening)', 'percent', shareCell(service('general') + service('group'), withService), 'actions_by_service'),
+        ind(
+          'Acties door het huishouden, familie, netwerk of vrijwilligers (% van de acties)',
+          'percent',
+          shareCell(light, allActions),
+          'actions_by_performer',
+        ),
+        ind(
+          'Algemene voorzieningen en groepsaanbod (% van de acties met een voorziening)',
+          'percent',
+          shareCell(service('general') + service('group'), withService),
+          'actions_by_service',
+        ),
       ],
       limitation: null,
     },
@@ -655,52 +877,104 @@ export function mirrorIndicators(f: Facts): Record<QualityElement, { indicators:
     open_communication: {
       indicators: [
         ind('Kernbesluiten besproken met de inwoner (%)', 'percent', shareCell(discussed, decided), 'core_decisions'),
-        ind('Kernbesluiten met een terugkoppelingsbrief aan de verwijzer (%)', 'percent', shareCell(lettered, decided), 'core_decisions'),
+        ind(
+          'Kernbesluiten met een terugkoppelingsbrief aan de verwijzer (%)',
+          'percent',
+          shareCell(lettered, decided),
+          'core_decisions',
+        ),
       ],
       limitation: null,
     },
     quick_practical_help: {
       indicators: [
         ind('Toewijzing → eerste contact, mediaan (dagen)', 'days', statCell(contact.median, contact.n), 'lead_times'),
-        ind('Toegewezen op de dag van het kernbesluit (%)', 'percent', shareCell(assign.within, assign.n), 'lead_times'),
+        ind(
+          'Toegewezen op de dag van het kernbesluit (%)',
+          'percent',
+          shareCell(assign.within, assign.n),
+          'lead_times',
+        ),
       ],
       limitation: null,
     },
     quick_expertise: {
-      indicators: [ind('Vraag aan de gedragswetenschapper → advies, mediaan (dagen)', 'days', statCell(consult.median, consult.n), null)],
+      indicators: [
+        ind(
+          'Vraag aan de gedragswetenschapper → advies, mediaan (dagen)',
+          'days',
+          statCell(consult.median, consult.n),
+          null,
+        ),
+      ],
       limitation: null,
     },
     accessible_support: {
       indicators: [
         ind('Aanmeldingen door de inwoner zelf (%)', 'percent', shareCell(bySelf, referrals), 'inflow_referrer'),
-        ind('Aanmeldingen via inloop, telefoon of de balie (%)', 'percent', shareCell(lowThreshold, referrals), 'inflow_channel'),
+        ind(
+          'Aanmeldingen via inloop, telefoon of de balie (%)',
+          'percent',
+          shareCell(lowThreshold, referrals),
+          'inflow_channel',
+        ),
       ],
       limitation: null,
     },
     own_direction: {
       indicators: [
-        ind('Plannen op basis van een eigen plan van het huishouden (%)', 'percent', shareCell(ownPlans, plans), 'plan_domains'),
-        ind('Acties die het huishouden zelf uitvoert (%)', 'percent', shareCell(performer('household'), allActions), 'actions_by_performer'),
+        ind(
+          'Plannen op basis van een eigen plan van het huishouden (%)',
+          'percent',
+          shareCell(ownPlans, plans),
+          'plan_domains',
+        ),
+        ind(
+          'Acties die het huishouden zelf uitvoert (%)',
+          'percent',
+          shareCell(performer('household'), allActions),
+          'actions_by_performer',
+        ),
       ],
       limitation: null,
     },
     fixed_contact_person: {
       indicators: [
-        ind('Afgesloten dossiers zonder wisseling van contactpersoon (%)', 'percent', shareCell(c.zero, c.closed), 'contact_person_changes'),
-        ind('Gemiddeld aantal wisselingen per afgesloten dossier', 'number', statCell(c.closed ? c.change_sum / c.closed : null, c.closed), 'contact_person_summary'),
+        ind(
+          'Afgesloten dossiers zonder wisseling van contactpersoon (%)',
+          'percent',
+          shareCell(c.zero, c.closed),
+          'contact_person_changes',
+        ),
+        ind(
+          'Gemiddeld aantal wisselingen per afgesloten dossier',
+          'number',
+          statCell(c.closed ? c.change_sum / c.closed : null, c.closed),
+          'contact_person_summary',
+        ),
       ],
       limitation: null,
     },
     question_clarification: {
       indicators: [
-        ind('Toewijzing → plan afgesproken (analyse), mediaan (dagen)', 'days', statCell(analysis.median, analysis.n), 'lead_times'),
+        ind(
+          'Toewijzing → plan afgesproken (analyse), mediaan (dagen)',
+          'days',
+          statCell(analysis.median, analysis.n),
+          'lead_times',
+        ),
         ind('Analyse binnen de norm (%)', 'percent', shareCell(analysis.within, analysis.n), 'lead_times'),
       ],
       limitation: null,
     },
     working_with_methods: {
       indicators: [
-        ind('Afgesloten dossiers met ZRM bij start en afsluiting (%)', 'percent', shareCell(cov.with_pair, cov.closed), 'zrm_coverage'),
+        ind(
+          'Afgesloten dossiers met ZRM bij start en afsluiting (%)',
+          'percent',
+          shareCell(cov.with_pair, cov.closed),
+          'zrm_coverage',
+        ),
         ind('Evaluaties op tijd (%)', 'percent', shareCell(e.on_time, e.held), 'evaluations'),
       ],
       limitation: null,

@@ -57,16 +57,30 @@ async function loadAssessments(tx: Tx, teamId: string): Promise<QualityAssessmen
  * The quality mirror of one team: per effective element the figures from the registration (same definitions and
  * suppression as the dashboard), and the team's self-assessments per quarter. Logged like a dashboard view.
  */
-export async function viewQualityMirror(deps: Deps, ctx: AccessContext, query: { teamId?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<QualityMirrorView> {
+export async function viewQualityMirror(
+  deps: Deps,
+  ctx: AccessContext,
+  query: { teamId?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<QualityMirrorView> {
   return withScope(
     deps,
     ctx,
     { teamId: query.teamId, from: query.from, to: query.to, area: undefined },
-    { action: 'read', event: 'quality_mirror.viewed', dataCategory: DATA_CATEGORY, teamOf: (s) => mirrorTeam(s)?.id ?? null, cellTeams: (s) => [mirrorTeam(s)?.id].filter((id): id is string => Boolean(id)) },
+    {
+      action: 'read',
+      event: 'quality_mirror.viewed',
+      dataCategory: DATA_CATEGORY,
+      teamOf: (s) => mirrorTeam(s)?.id ?? null,
+      cellTeams: (s) => [mirrorTeam(s)?.id].filter((id): id is string => Boolean(id)),
+    },
     async (tx, scope) => {
       const team = mirrorTeam(scope);
       if (!team) throw new AppError('forbidden');
-      const facts = await loadFacts(tx, { teamIds: [team.id], from: scope.from, to: scope.to, today: scope.today }, { mirror: true });
+      const facts = await loadFacts(
+        tx,
+        { teamIds: [team.id], from: scope.from, to: scope.to, today: scope.today },
+        { mirror: true },
+      );
       const indicators = mirrorIndicators(facts);
       return {
         filters: { from: scope.from, to: scope.to, teamId: team.id },
@@ -89,16 +103,30 @@ const invalid = (fieldErrors: Record<string, string[]>) => new AppError('validat
  * A coordinator records the team's self-assessment for a quarter: a score of 1–5 and notes per element (both
  * optional, at least one element filled in). A second save of the same quarter changes it; a stale version is refused.
  */
-export async function saveQualityAssessment(deps: Deps, ctx: AccessContext, input: QualityAssessmentInput): Promise<QualityAssessmentView> {
+export async function saveQualityAssessment(
+  deps: Deps,
+  ctx: AccessContext,
+  input: QualityAssessmentInput,
+): Promise<QualityAssessmentView> {
   if (!canAssess(ctx.actor, input.teamId)) {
     await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-      recordAccess(tx, ctx, { action: 'update', event: 'quality_mirror.assessed', dataCategory: DATA_CATEGORY, teamId: null, outcome: 'denied', detail: { teamId: input.teamId, period: input.period } }),
+      recordAccess(tx, ctx, {
+        action: 'update',
+        event: 'quality_mirror.assessed',
+        dataCategory: DATA_CATEGORY,
+        teamId: null,
+        outcome: 'denied',
+        detail: { teamId: input.teamId, period: input.period },
+      }),
     );
-    throw new AppError('forbidden', { fieldErrors: { teamId: ['Alleen de coördinator van het team legt de zelfevaluatie van het team vast.'] } });
+    throw new AppError('forbidden', {
+      fieldErrors: { teamId: ['Alleen de coördinator van het team legt de zelfevaluatie van het team vast.'] },
+    });
   }
   const today = municipalToday(deps.clock);
   const errors: Record<string, string[]> = {};
-  if (input.period > quarterOf(today)) errors.period = ['Dit kwartaal is nog niet begonnen. Kies het huidige of een eerder kwartaal.'];
+  if (input.period > quarterOf(today))
+    errors.period = ['Dit kwartaal is nog niet begonnen. Kies het huidige of een eerder kwartaal.'];
   const seen = new Set<string>();
   input.elements.forEach((e, i) => {
     if (seen.has(e.element)) errors[`elements.${i}.element`] = ['Elk element komt één keer voor.'];
@@ -114,25 +142,51 @@ export async function saveQualityAssessment(deps: Deps, ctx: AccessContext, inpu
     const team = await tx.selectFrom('team').select('id').where('id', '=', input.teamId).executeTakeFirst();
     if (!team) throw invalid({ teamId: ['Dit team bestaat niet.'] });
     const now = deps.clock.now();
-    const existing = await tx.selectFrom('quality_assessment').select(['id', 'version']).where('team_id', '=', input.teamId).where('period', '=', input.period).forUpdate().executeTakeFirst();
+    const existing = await tx
+      .selectFrom('quality_assessment')
+      .select(['id', 'version'])
+      .where('team_id', '=', input.teamId)
+      .where('period', '=', input.period)
+      .forUpdate()
+      .executeTakeFirst();
     let id: string;
     if (existing) {
       if (input.version !== existing.version) throw new AppError('version_conflict');
-      await tx.updateTable('quality_assessment').set({ version: existing.version + 1, updated_by: ctx.actor.userId, updated_at: now }).where('id', '=', existing.id).execute();
+      await tx
+        .updateTable('quality_assessment')
+        .set({ version: existing.version + 1, updated_by: ctx.actor.userId, updated_at: now })
+        .where('id', '=', existing.id)
+        .execute();
       await tx.deleteFrom('quality_assessment_element').where('assessment_id', '=', existing.id).execute();
       id = existing.id;
     } else {
       // Someone else's first save of this quarter wins the unique key; this one answers 409 and keeps the form.
       const row = await tx
         .insertInto('quality_assessment')
-        .values({ tenant_id: ctx.actor.tenantId, team_id: input.teamId, period: input.period, recorded_by: ctx.actor.userId, recorded_at: now, updated_by: ctx.actor.userId, updated_at: now })
+        .values({
+          tenant_id: ctx.actor.tenantId,
+          team_id: input.teamId,
+          period: input.period,
+          recorded_by: ctx.actor.userId,
+          recorded_at: now,
+          updated_by: ctx.actor.userId,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
     }
     await tx
       .insertInto('quality_assessment_element')
-      .values(filled.map((e) => ({ tenant_id: ctx.actor.tenantId, assessment_id: id, element: e.element, score: e.score, notes: e.notes })))
+      .values(
+        filled.map((e) => ({
+          tenant_id: ctx.actor.tenantId,
+          assessment_id: id,
+          element: e.element,
+          score: e.score,
+          notes: e.notes,
+        })),
+      )
       .execute();
     await recordAccess(tx, ctx, {
       action: existing ? 'update' : 'create',

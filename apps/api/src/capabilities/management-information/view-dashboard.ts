@@ -53,19 +53,36 @@ export async function withScope<T>(
       await refreshFacts(deps.db, ctx.actor.tenantId);
       const pre = await deps.db.inTenant(ctx.actor.tenantId, (tx) => resolveScope(tx, ctx.actor, query, today));
       const teamIds = log.cellTeams ? log.cellTeams(pre) : pre.selected.map((t) => t.id);
-      await refreshCells(deps.db, ctx.actor.tenantId, today, { teamIds, spans: splitPeriod(pre.from, pre.to, today).cells });
+      await refreshCells(deps.db, ctx.actor.tenantId, today, {
+        teamIds,
+        spans: splitPeriod(pre.from, pre.to, today).cells,
+      });
     }
     return await deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
       const scope = await resolveScope(tx, ctx.actor, query, today);
       const result = await fn(tx, scope);
       const teamId = log.teamOf ? log.teamOf(scope) : scope.teamId;
-      await recordAccess(tx, ctx, { action: log.action, event: log.event, dataCategory, permission, teamId, detail: { ...logDetail(scope, log.detail), teamId } });
+      await recordAccess(tx, ctx, {
+        action: log.action,
+        event: log.event,
+        dataCategory,
+        permission,
+        teamId,
+        detail: { ...logDetail(scope, log.detail), teamId },
+      });
       return result;
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'forbidden') {
       await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-        recordAccess(tx, ctx, { action: log.action, event: log.event, dataCategory, permission, outcome: 'denied', detail: { teamId: query.teamId ?? null, area: query.area ?? null } }),
+        recordAccess(tx, ctx, {
+          action: log.action,
+          event: log.event,
+          dataCategory,
+          permission,
+          outcome: 'denied',
+          detail: { teamId: query.teamId ?? null, area: query.area ?? null },
+        }),
       );
     }
     throw error;
@@ -73,7 +90,12 @@ export async function withScope<T>(
 }
 
 async function buildView(tx: Tx, scope: ResolvedScope): Promise<DashboardView> {
-  const facts = await loadFacts(tx, { teamIds: scope.selected.map((t) => t.id), from: scope.from, to: scope.to, today: scope.today });
+  const facts = await loadFacts(tx, {
+    teamIds: scope.selected.map((t) => t.id),
+    from: scope.from,
+    to: scope.to,
+    today: scope.today,
+  });
   return {
     filters: { from: scope.from, to: scope.to, teamId: scope.teamId, area: scope.area },
     scope: { kind: scope.kind, teams: scope.allowed, areas: scope.areas },
@@ -87,7 +109,9 @@ async function buildView(tx: Tx, scope: ResolvedScope): Promise<DashboardView> {
 
 /** The dashboard for the period, team and area chosen: every figure aggregate, small cells suppressed. */
 export async function viewDashboard(deps: Deps, ctx: AccessContext, query: DashboardQuery): Promise<DashboardView> {
-  return withScope(deps, ctx, query, { action: 'read', event: 'management_information.viewed' }, (tx, scope) => buildView(tx, scope));
+  return withScope(deps, ctx, query, { action: 'read', event: 'management_information.viewed' }, (tx, scope) =>
+    buildView(tx, scope),
+  );
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
@@ -98,7 +122,12 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 };
 
 /** The dashboard as CSV, XLSX or a PDF report, with the same suppressed cells; logged as an export or print. */
-export async function exportDashboard(deps: Deps, ctx: AccessContext, query: DashboardQuery, format: ExportFormat): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
+export async function exportDashboard(
+  deps: Deps,
+  ctx: AccessContext,
+  query: DashboardQuery,
+  format: ExportFormat,
+): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
   // The file is made inside the transaction: the access-log row commits only with a file that was actually produced.
   return withScope(
     deps,
@@ -109,8 +138,17 @@ export async function exportDashboard(deps: Deps, ctx: AccessContext, query: Das
       : { action: 'export', event: 'management_information.exported', detail: { format } },
     async (tx, scope) => {
       const view = await buildView(tx, scope);
-      const body = format === 'csv' ? dashboardCsv(view) : format === 'xlsx' ? await dashboardXlsx(view) : await dashboardPdf(view);
-      return { filename: `sturingsinformatie-${view.filters.from}-${view.filters.to}.${format}`, contentType: CONTENT_TYPE[format], body };
+      const body =
+        format === 'csv'
+          ? dashboardCsv(view)
+          : format === 'xlsx'
+            ? await dashboardXlsx(view)
+            : await dashboardPdf(view);
+      return {
+        filename: `sturingsinformatie-${view.filters.from}-${view.filters.to}.${format}`,
+        contentType: CONTENT_TYPE[format],
+        body,
+      };
     },
   );
 }

@@ -5,13 +5,30 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { recordAccess } from '../audit';
 import { generateTemporaryPassword, hashPassword } from '../auth';
-import { countTeamsInTenant, findUser, insertUser, listTeams, listUsers, resetCredentials, setActive, setExpertise, usernameExists } from './organisation.store';
+import {
+  countTeamsInTenant,
+  findUser,
+  insertUser,
+  listTeams,
+  listUsers,
+  resetCredentials,
+  setActive,
+  setExpertise,
+  usernameExists,
+} from './organisation.store';
 
 /** Account administration by the functional administrator, within their own municipality. */
 const canAdministerUsers = (ctx: AccessContext) => hasPermission(ctx.actor, 'user:admin');
 
 const accountEntry = (event: string, action: 'read' | 'create' | 'update', userId?: string) =>
-  ({ action, event, dataCategory: 'account', legalBasis: 'security', permission: 'user:admin', detail: userId ? { userId } : undefined }) as const;
+  ({
+    action,
+    event,
+    dataCategory: 'account',
+    legalBasis: 'security',
+    permission: 'user:admin',
+    detail: userId ? { userId } : undefined,
+  }) as const;
 
 export async function listAccounts(deps: Deps, ctx: AccessContext) {
   if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
@@ -34,7 +51,8 @@ export async function createAccount(
   return deps.db.inSystem(async (tx) => {
     if (await usernameExists(tx, input.username)) throw new AppError('username_taken');
     const teamIds = [...new Set(input.teamIds)];
-    if ((await countTeamsInTenant(tx, ctx.actor.tenantId, teamIds)) !== teamIds.length) throw new AppError('team_not_found');
+    if ((await countTeamsInTenant(tx, ctx.actor.tenantId, teamIds)) !== teamIds.length)
+      throw new AppError('team_not_found');
     const id = await insertUser(tx, {
       tenantId: ctx.actor.tenantId,
       username: input.username,
@@ -52,7 +70,12 @@ export async function createAccount(
   });
 }
 
-export async function setAccountActive(deps: Deps, ctx: AccessContext, userId: string, active: boolean): Promise<UserView> {
+export async function setAccountActive(
+  deps: Deps,
+  ctx: AccessContext,
+  userId: string,
+  active: boolean,
+): Promise<UserView> {
   if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
   if (!active && userId === ctx.actor.userId) throw new AppError('cannot_deactivate_self');
   return deps.db.inSystem(async (tx) => {
@@ -88,7 +111,11 @@ async function openCasesOf(tx: Tx, tenantId: string, userId: string): Promise<nu
   return Number(r.n);
 }
 
-export async function resetAccount(deps: Deps, ctx: AccessContext, userId: string): Promise<{ user: UserView; temporaryPassword: string }> {
+export async function resetAccount(
+  deps: Deps,
+  ctx: AccessContext,
+  userId: string,
+): Promise<{ user: UserView; temporaryPassword: string }> {
   if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -102,7 +129,13 @@ export async function resetAccount(deps: Deps, ctx: AccessContext, userId: strin
 }
 
 /** Records a worker's expertise, shown when workers are assigned to cases. */
-export async function changeExpertise(deps: Deps, ctx: AccessContext, userId: string, expertise: string[], version: number): Promise<UserView> {
+export async function changeExpertise(
+  deps: Deps,
+  ctx: AccessContext,
+  userId: string,
+  expertise: string[],
+  version: number,
+): Promise<UserView> {
   if (!canAdministerUsers(ctx)) throw new AppError('forbidden');
   return deps.db.inSystem(async (tx) => {
     const outcome = await setExpertise(tx, ctx.actor.tenantId, userId, [...new Set(expertise)], version);

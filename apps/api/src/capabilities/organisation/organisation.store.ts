@@ -2,8 +2,16 @@ import { sql } from 'kysely';
 import type { Role, UserView } from '@nabij/contracts';
 import type { Tx } from '../../platform/database/database';
 
-export async function listTeams(tx: Tx, tenantId: string): Promise<Array<{ id: string; name: string; area: string | null }>> {
-  return tx.selectFrom('team').select(['id', 'name', 'area']).where('tenant_id', '=', tenantId).orderBy('name').execute();
+export async function listTeams(
+  tx: Tx,
+  tenantId: string,
+): Promise<Array<{ id: string; name: string; area: string | null }>> {
+  return tx
+    .selectFrom('team')
+    .select(['id', 'name', 'area'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .execute();
 }
 
 const userViewSql = (tenantId: string) => sql<UserView>`
@@ -29,7 +37,17 @@ export async function usernameExists(tx: Tx, username: string): Promise<boolean>
 
 export async function insertUser(
   tx: Tx,
-  u: { tenantId: string; username: string; displayName: string; email: string | null; passwordHash: string | null; mustChangePassword: boolean; roles: Role[]; teamIds: string[]; oidcSubject?: string },
+  u: {
+    tenantId: string;
+    username: string;
+    displayName: string;
+    email: string | null;
+    passwordHash: string | null;
+    mustChangePassword: boolean;
+    roles: Role[];
+    teamIds: string[];
+    oidcSubject?: string;
+  },
 ): Promise<string> {
   const { id } = await tx
     .insertInto('app_user')
@@ -55,13 +73,26 @@ export async function insertUser(
 export async function replaceRolesAndTeams(tx: Tx, userId: string, roles: Role[], teamIds: string[]): Promise<void> {
   await tx.deleteFrom('user_role').where('user_id', '=', userId).execute();
   await tx.deleteFrom('user_team').where('user_id', '=', userId).execute();
-  if (roles.length) await tx.insertInto('user_role').values(roles.map((role) => ({ user_id: userId, role }))).execute();
-  if (teamIds.length) await tx.insertInto('user_team').values(teamIds.map((team_id) => ({ user_id: userId, team_id }))).execute();
+  if (roles.length)
+    await tx
+      .insertInto('user_role')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
+  if (teamIds.length)
+    await tx
+      .insertInto('user_team')
+      .values(teamIds.map((team_id) => ({ user_id: userId, team_id })))
+      .execute();
 }
 
 export async function countTeamsInTenant(tx: Tx, tenantId: string, teamIds: string[]): Promise<number> {
   if (teamIds.length === 0) return 0;
-  const r = await tx.selectFrom('team').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('id', 'in', teamIds).executeTakeFirstOrThrow();
+  const r = await tx
+    .selectFrom('team')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', teamIds)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
@@ -76,7 +107,12 @@ export async function setActive(tx: Tx, tenantId: string, userId: string, active
 }
 
 /** New temporary password, two-factor removed, all sessions ended. */
-export async function resetCredentials(tx: Tx, tenantId: string, userId: string, passwordHash: string): Promise<boolean> {
+export async function resetCredentials(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  passwordHash: string,
+): Promise<boolean> {
   const r = await tx
     .updateTable('app_user')
     .set((eb) => ({
@@ -98,7 +134,13 @@ export async function resetCredentials(tx: Tx, tenantId: string, userId: string,
 }
 
 /** Sets the expertise when the account's version still matches; 'conflict' when someone changed it first. */
-export async function setExpertise(tx: Tx, tenantId: string, userId: string, expertise: string[], version: number): Promise<'ok' | 'not_found' | 'conflict'> {
+export async function setExpertise(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  expertise: string[],
+  version: number,
+): Promise<'ok' | 'not_found' | 'conflict'> {
   const r = await tx
     .updateTable('app_user')
     .set((eb) => ({ expertise, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
@@ -107,6 +149,11 @@ export async function setExpertise(tx: Tx, tenantId: string, userId: string, exp
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) return 'ok';
-  const exists = await tx.selectFrom('app_user').select('id').where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  const exists = await tx
+    .selectFrom('app_user')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return exists ? 'conflict' : 'not_found';
 }

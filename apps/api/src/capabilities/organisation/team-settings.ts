@@ -39,7 +39,16 @@ export async function listTeamSettings(deps: Deps, ctx: AccessContext) {
   return deps.db.inSystem(async (tx) => {
     const rows = await tx
       .selectFrom('team')
-      .select(['id', 'name', 'area', 'accepts_web_referrals', 'accepts_self_referrals', 'analysis_weeks', 'outreach_weeks', rowVersion])
+      .select([
+        'id',
+        'name',
+        'area',
+        'accepts_web_referrals',
+        'accepts_self_referrals',
+        'analysis_weeks',
+        'outreach_weeks',
+        rowVersion,
+      ])
       .where('tenant_id', '=', ctx.actor.tenantId)
       .orderBy('name')
       .execute();
@@ -51,7 +60,13 @@ export async function changeTeamSettings(
   deps: Deps,
   ctx: AccessContext,
   teamId: string,
-  input: { acceptsWebReferrals: boolean; acceptsSelfReferrals: boolean; analysisWeeks: number; outreachWeeks: number; version: number },
+  input: {
+    acceptsWebReferrals: boolean;
+    acceptsSelfReferrals: boolean;
+    analysisWeeks: number;
+    outreachWeeks: number;
+    version: number;
+  },
 ) {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
   return deps.db.inSystem(async (tx) => {
@@ -66,13 +81,34 @@ export async function changeTeamSettings(
       .where('tenant_id', '=', ctx.actor.tenantId)
       .where('id', '=', teamId)
       .where(sql<boolean>`xmin::text = ${String(input.version)}`)
-      .returning(['id', 'name', 'area', 'accepts_web_referrals', 'accepts_self_referrals', 'analysis_weeks', 'outreach_weeks', rowVersion])
+      .returning([
+        'id',
+        'name',
+        'area',
+        'accepts_web_referrals',
+        'accepts_self_referrals',
+        'analysis_weeks',
+        'outreach_weeks',
+        rowVersion,
+      ])
       .executeTakeFirst();
     if (!t) {
-      const exists = await tx.selectFrom('team').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', teamId).executeTakeFirst();
+      const exists = await tx
+        .selectFrom('team')
+        .select('id')
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('id', '=', teamId)
+        .executeTakeFirst();
       throw new AppError(exists ? 'version_conflict' : 'team_not_found');
     }
-    await recordAccess(tx, ctx, { action: 'update', event: 'team.settings_changed', dataCategory: 'configuration', legalBasis: 'security', permission: 'user:admin', detail: { teamId } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'team.settings_changed',
+      dataCategory: 'configuration',
+      legalBasis: 'security',
+      permission: 'user:admin',
+      detail: { teamId },
+    });
     return toView(t);
   });
 }

@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
-import { mergeReference, type MergeAdminEntry, type MergeFieldGroup, type MergePreview, type PersonMergeView, type PersonSummary, type PersonView } from '@nabij/contracts';
+import {
+  mergeReference,
+  type MergeAdminEntry,
+  type MergeFieldGroup,
+  type MergePreview,
+  type PersonMergeView,
+  type PersonSummary,
+  type PersonView,
+} from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import { municipalToday } from '../../shared/clock';
@@ -8,7 +16,16 @@ import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany } from '../audit';
 import { canViewCase, findCase } from '../case-files';
 import { casesOfPerson, foreignKeys, type ForeignKey } from '../retention';
-import { canMergePersons, canUndoMerge, findHouseholdsOfPerson, findLikelyDuplicates, findPerson, fullName, toPersonView, toSummary } from '../persons';
+import {
+  canMergePersons,
+  canUndoMerge,
+  findHouseholdsOfPerson,
+  findLikelyDuplicates,
+  findPerson,
+  fullName,
+  toPersonView,
+  toSummary,
+} from '../persons';
 
 /**
  * Merging two person records that are one person, and undoing it (issue #17 item 13, ADR 0031).
@@ -23,7 +40,17 @@ import { canMergePersons, canUndoMerge, findHouseholdsOfPerson, findLikelyDuplic
 /** Tables kept by the database itself from the person row (the name words of search): never moved. */
 const DERIVED_TABLES = new Set(['person_name_word']);
 /** Columns of person that a merge never copies. */
-const SYSTEM_COLUMNS = new Set(['id', 'tenant_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'bsn', 'erased_at']);
+const SYSTEM_COLUMNS = new Set([
+  'id',
+  'tenant_id',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'version',
+  'bsn',
+  'erased_at',
+]);
 /** The columns behind each choice; columns that do not exist (yet) are skipped. */
 const GROUP_COLUMNS: Record<MergeFieldGroup, readonly string[]> = {
   name: ['first_name', 'infix', 'last_name'],
@@ -48,13 +75,20 @@ interface Removed {
 
 async function personRows(tx: Tx, ids: string[], lock: boolean): Promise<Map<string, PersonJson>> {
   const r = lock
-    ? await sql<{ row: PersonJson }>`select to_jsonb(p) as row from person p where p.id = any(${ids}::uuid[]) for update`.execute(tx)
-    : await sql<{ row: PersonJson }>`select to_jsonb(p) as row from person p where p.id = any(${ids}::uuid[])`.execute(tx);
+    ? await sql<{
+        row: PersonJson;
+      }>`select to_jsonb(p) as row from person p where p.id = any(${ids}::uuid[]) for update`.execute(tx)
+    : await sql<{ row: PersonJson }>`select to_jsonb(p) as row from person p where p.id = any(${ids}::uuid[])`.execute(
+        tx,
+      );
   return new Map(r.rows.map(({ row }) => [row.id, row]));
 }
 
 const personReferences = async (tx: Tx): Promise<ForeignKey[]> =>
-  (await foreignKeys(tx)).filter((fk) => fk.parent === 'person' && fk.parentColumn === 'id' && fk.child !== 'person' && !DERIVED_TABLES.has(fk.child));
+  (await foreignKeys(tx)).filter(
+    (fk) =>
+      fk.parent === 'person' && fk.parentColumn === 'id' && fk.child !== 'person' && !DERIVED_TABLES.has(fk.child),
+  );
 
 /**
  * Whether the actor may merge these persons: who may register and correct persons (the intake desk, case workers and
@@ -80,7 +114,11 @@ async function view(tx: Tx, id: string, today: string): Promise<PersonView> {
 const differentBsn = (a: PersonJson, b: PersonJson) => a.bsn !== null && b.bsn !== null && a.bsn !== b.bsn;
 
 /** Likely duplicates of a person (the same checks as at registration), to offer on "Samenvoegen met…"; logged as a search. */
-export async function mergeCandidates(deps: Deps, ctx: AccessContext, personId: string): Promise<{ results: PersonSummary[] }> {
+export async function mergeCandidates(
+  deps: Deps,
+  ctx: AccessContext,
+  personId: string,
+): Promise<{ results: PersonSummary[] }> {
   if (!canMergePersons(ctx.actor)) throw new AppError('forbidden');
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -99,13 +137,29 @@ export async function mergeCandidates(deps: Deps, ctx: AccessContext, personId: 
       },
       personId,
     );
-    await recordAccessMany(tx, ctx, { action: 'search', event: 'person.merge_candidates_shown', dataCategory: 'identity', permission: 'person:write', detail: { personId, results: rows.length } }, rows.length ? rows.map((r) => r.id) : [null]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'search',
+        event: 'person.merge_candidates_shown',
+        dataCategory: 'identity',
+        permission: 'person:write',
+        detail: { personId, results: rows.length },
+      },
+      rows.length ? rows.map((r) => r.id) : [null],
+    );
     return { results: rows.map((r) => toSummary(r, today)) };
   });
 }
 
 /** Both persons side by side, what would move, and whether the merge is possible; logged as a read of both. */
-export async function previewMerge(deps: Deps, ctx: AccessContext, personId: string, otherId: string): Promise<MergePreview> {
+export async function previewMerge(
+  deps: Deps,
+  ctx: AccessContext,
+  personId: string,
+  otherId: string,
+): Promise<MergePreview> {
   if (personId === otherId) throw new AppError('merge_same_person');
   if (!canMergePersons(ctx.actor)) throw new AppError('forbidden');
   const today = municipalToday(deps.clock);
@@ -116,7 +170,9 @@ export async function previewMerge(deps: Deps, ctx: AccessContext, personId: str
     const noAccess = await authorise(tx, ctx, [personId, otherId]);
     const references: MergePreview['references'] = [];
     for (const fk of await personReferences(tx)) {
-      const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(fk.child)} where ${sql.ref(fk.column)} = ${otherId}`.execute(tx);
+      const r = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(fk.child)} where ${sql.ref(fk.column)} = ${otherId}`.execute(tx);
       const n = r.rows[0]?.n ?? 0;
       if (n > 0) {
         const existing = references.find((x) => x.table === fk.child);
@@ -124,7 +180,18 @@ export async function previewMerge(deps: Deps, ctx: AccessContext, personId: str
         else references.push({ table: fk.child, count: n });
       }
     }
-    await recordAccessMany(tx, ctx, { action: 'read', event: 'person.merge_previewed', dataCategory: 'identity', permission: 'person:write', detail: { personId, otherId } }, [personId, otherId]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'read',
+        event: 'person.merge_previewed',
+        dataCategory: 'identity',
+        permission: 'person:write',
+        detail: { personId, otherId },
+      },
+      [personId, otherId],
+    );
     return {
       person: await view(tx, personId, today),
       other: await view(tx, otherId, today),
@@ -135,7 +202,11 @@ export async function previewMerge(deps: Deps, ctx: AccessContext, personId: str
 }
 
 /** The values the person that stays gets: per group this or the other's, other columns its own unless empty. */
-function mergedValues(keep: PersonJson, other: PersonJson, choices: Record<MergeFieldGroup, 'this' | 'other'>): Record<string, unknown> {
+function mergedValues(
+  keep: PersonJson,
+  other: PersonJson,
+  choices: Record<MergeFieldGroup, 'this' | 'other'>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const grouped = new Set(Object.values(GROUP_COLUMNS).flat());
   for (const [group, columns] of Object.entries(GROUP_COLUMNS) as Array<[MergeFieldGroup, readonly string[]]>) {
@@ -161,7 +232,8 @@ async function setPersonColumns(tx: Tx, id: string, values: Record<string, unkno
     where p.id = ${id}`.execute(tx);
 }
 
-const isMergeConflict = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === 'NM001';
+const isMergeConflict = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { code?: string }).code === 'NM001';
 
 /**
  * Merges `otherId` into `personId` (which stays), with the chosen values. Refused, with nothing changed, on a stale
@@ -189,8 +261,14 @@ export async function mergePersons(
     const removed: Removed[] = [];
     try {
       for (const fk of await personReferences(tx)) {
-        const r = await sql<{ moved: boolean; row_key: Record<string, unknown> | null; row_data: Record<string, unknown> | null }>`
-          select moved, row_key, row_data from person_merge_move(${fk.child}::regclass, ${fk.column}, ${input.otherId}, ${personId})`.execute(tx);
+        const r = await sql<{
+          moved: boolean;
+          row_key: Record<string, unknown> | null;
+          row_data: Record<string, unknown> | null;
+        }>`
+          select moved, row_key, row_data from person_merge_move(${fk.child}::regclass, ${fk.column}, ${input.otherId}, ${personId})`.execute(
+          tx,
+        );
         for (const x of r.rows) {
           if (x.moved && x.row_key) moved.push({ table: fk.child, column: fk.column, key: x.row_key });
           else if (x.row_data) removed.push({ table: fk.child, column: fk.column, row: x.row_data });
@@ -220,9 +298,25 @@ export async function mergePersons(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const detail = { mergeId: record.id, keptPersonId: personId, mergedPersonId: input.otherId, moved: moved.length, removed: removed.length };
-    await recordAccessMany(tx, ctx, { action: 'update', event: 'person.merged', dataCategory: 'identity', permission: 'person:write', detail }, [personId, input.otherId]);
-    return { refused: false as const, mergeId: record.id, reference: mergeReference(record.id), person: await view(tx, personId, today) };
+    const detail = {
+      mergeId: record.id,
+      keptPersonId: personId,
+      mergedPersonId: input.otherId,
+      moved: moved.length,
+      removed: removed.length,
+    };
+    await recordAccessMany(
+      tx,
+      ctx,
+      { action: 'update', event: 'person.merged', dataCategory: 'identity', permission: 'person:write', detail },
+      [personId, input.otherId],
+    );
+    return {
+      refused: false as const,
+      mergeId: record.id,
+      reference: mergeReference(record.id),
+      person: await view(tx, personId, today),
+    };
   });
   if (outcome.refused) {
     // The refusal is logged in a transaction of its own (the merge's rolled back nothing yet: it changed nothing).
@@ -230,7 +324,14 @@ export async function mergePersons(
       recordAccessMany(
         tx,
         ctx,
-        { action: 'update', event: 'person.merge_refused', dataCategory: 'identity', outcome: 'denied', permission: 'person:write', detail: { reason: 'merge_no_case_access' } },
+        {
+          action: 'update',
+          event: 'person.merge_refused',
+          dataCategory: 'identity',
+          outcome: 'denied',
+          permission: 'person:write',
+          detail: { reason: 'merge_no_case_access' },
+        },
         [personId, input.otherId],
       ),
     );
@@ -286,7 +387,11 @@ function mergeRows(tx: Tx) {
 async function undoBlock(tx: Tx, m: MergeRow): Promise<MergeAdminEntry['cannotUndo']> {
   if (m.undone_at) return 'merge_already_undone';
   if (m.survivor_id !== m.kept_person_id) return 'merge_cannot_undo';
-  const present = await tx.selectFrom('person').select('id').where('id', 'in', [m.kept_person_id, m.merged_person_id]).execute();
+  const present = await tx
+    .selectFrom('person')
+    .select('id')
+    .where('id', 'in', [m.kept_person_id, m.merged_person_id])
+    .execute();
   if (present.length !== 1 || present[0]?.id !== m.kept_person_id) return 'merge_cannot_undo';
   return null;
 }
@@ -298,7 +403,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
  * move back (rows added to the person that stays since then stay there), removed rows return, and the fields the
  * merge changed on the person that stays get their old value back — unless someone changed them since.
  */
-export async function undoMerge(deps: Deps, ctx: AccessContext, mergeId: string, input: { version: number; reason: string }): Promise<{ restored: number; skipped: number }> {
+export async function undoMerge(
+  deps: Deps,
+  ctx: AccessContext,
+  mergeId: string,
+  input: { version: number; reason: string },
+): Promise<{ restored: number; skipped: number }> {
   if (!canUndoMerge(ctx.actor)) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     await tx.selectFrom('person_merge').select('id').where('id', '=', mergeId).forUpdate().executeTakeFirst();
@@ -309,7 +419,8 @@ export async function undoMerge(deps: Deps, ctx: AccessContext, mergeId: string,
     if (block) throw new AppError(block);
     const keptId = m.kept_person_id;
     const current = (await personRows(tx, [keptId], true)).get(keptId);
-    if (!current || !m.merged_person || !m.survivor_before || !m.survivor_after) throw new AppError('merge_cannot_undo');
+    if (!current || !m.merged_person || !m.survivor_before || !m.survivor_after)
+      throw new AppError('merge_cannot_undo');
     // 1. The fields the merge changed, back to their old value where nobody changed them since (this frees a BSN the
     //    merged person brought along before that person comes back).
     const back: Record<string, unknown> = {};
@@ -320,7 +431,9 @@ export async function undoMerge(deps: Deps, ctx: AccessContext, mergeId: string,
     }
     await setPersonColumns(tx, keptId, back, ctx.actor.userId);
     // 2. The merged person as it was (same id, so old links and the access log lead to it again).
-    await sql`insert into person select * from jsonb_populate_record(null::person, ${JSON.stringify(m.merged_person)}::jsonb)`.execute(tx);
+    await sql`insert into person select * from jsonb_populate_record(null::person, ${JSON.stringify(m.merged_person)}::jsonb)`.execute(
+      tx,
+    );
     // 3. Exactly what moved goes back; what was removed returns.
     let restored = 0;
     let skipped = 0;
@@ -347,26 +460,57 @@ export async function undoMerge(deps: Deps, ctx: AccessContext, mergeId: string,
       .where('id', '=', m.id)
       .execute();
     const detail = { mergeId: m.id, restored, skipped };
-    await recordAccessMany(tx, ctx, { action: 'update', event: 'person.merge_undone', dataCategory: 'identity', permission: 'user:admin', detail }, [keptId, m.merged_person_id]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      { action: 'update', event: 'person.merge_undone', dataCategory: 'identity', permission: 'user:admin', detail },
+      [keptId, m.merged_person_id],
+    );
     return { restored, skipped };
   });
 }
 
 const nameOf = (p: Record<string, unknown> | null | undefined): string | null =>
-  p && typeof p.first_name === 'string' && typeof p.last_name === 'string' ? fullName({ firstName: p.first_name, infix: typeof p.infix === 'string' ? p.infix : null, lastName: p.last_name }) : null;
+  p && typeof p.first_name === 'string' && typeof p.last_name === 'string'
+    ? fullName({ firstName: p.first_name, infix: typeof p.infix === 'string' ? p.infix : null, lastName: p.last_name })
+    : null;
 
 /** The merges a person was part of (as the one that stayed or the one merged), newest first; logged as a read. */
-export async function mergesOfPerson(deps: Deps, ctx: AccessContext, personId: string): Promise<{ merges: PersonMergeView[] }> {
+export async function mergesOfPerson(
+  deps: Deps,
+  ctx: AccessContext,
+  personId: string,
+): Promise<{ merges: PersonMergeView[] }> {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (!(await findPerson(tx, personId))) throw new AppError('person_not_found');
     const rows = (await mergeRows(tx)
-      .where((eb) => eb.or([eb('m.survivor_id', '=', personId), eb('m.kept_person_id', '=', personId), eb('m.merged_person_id', '=', personId)]))
+      .where((eb) =>
+        eb.or([
+          eb('m.survivor_id', '=', personId),
+          eb('m.kept_person_id', '=', personId),
+          eb('m.merged_person_id', '=', personId),
+        ]),
+      )
       .orderBy('m.merged_at', 'desc')
       .execute()) as MergeRow[];
     const ids = [...new Set(rows.flatMap((r) => [r.kept_person_id, r.merged_person_id]))];
-    const persons = ids.length ? await tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name']).where('id', 'in', ids).execute() : [];
+    const persons = ids.length
+      ? await tx
+          .selectFrom('person')
+          .select(['id', 'first_name', 'infix', 'last_name'])
+          .where('id', 'in', ids)
+          .execute()
+      : [];
     const byId = new Map(persons.map((p) => [p.id, p]));
-    if (rows.length) await recordAccess(tx, ctx, { action: 'read', event: 'person.merges_viewed', dataCategory: 'identity', personId, permission: 'person:read', detail: { merges: rows.length } });
+    if (rows.length)
+      await recordAccess(tx, ctx, {
+        action: 'read',
+        event: 'person.merges_viewed',
+        dataCategory: 'identity',
+        personId,
+        permission: 'person:read',
+        detail: { merges: rows.length },
+      });
     return {
       merges: rows.map((r) => ({
         id: r.id,

@@ -13,10 +13,17 @@ export async function languageOfPersons(tx: Tx, personIds: readonly string[]): P
 }
 
 /** The same for several households at once (Mijn werk, an agenda): one query, keyed as the groups are. */
-export async function languageOfPersonGroups(tx: Tx, groups: ReadonlyMap<string, readonly string[]>): Promise<Map<string, HouseholdLanguage>> {
+export async function languageOfPersonGroups(
+  tx: Tx,
+  groups: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, HouseholdLanguage>> {
   const ids = [...new Set([...groups.values()].flat())];
   const rows = ids.length
-    ? await tx.selectFrom('person').select(['id', 'preferred_language', 'interpreter_needed']).where('id', 'in', ids).execute()
+    ? await tx
+        .selectFrom('person')
+        .select(['id', 'preferred_language', 'interpreter_needed'])
+        .where('id', 'in', ids)
+        .execute()
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<string, HouseholdLanguage>();
@@ -36,7 +43,12 @@ export async function languageOfPersonGroups(tx: Tx, groups: ReadonlyMap<string,
  * An existing person linked as a resident gets the household's language when none is recorded, and needs an
  * interpreter when the referral says so (what the person record says otherwise stays).
  */
-export async function carryLanguageToPerson(tx: Tx, userId: string, personId: string, spoken: { preferred_language: string | null; interpreter_needed: boolean }): Promise<void> {
+export async function carryLanguageToPerson(
+  tx: Tx,
+  userId: string,
+  personId: string,
+  spoken: { preferred_language: string | null; interpreter_needed: boolean },
+): Promise<void> {
   if (!spoken.preferred_language && !spoken.interpreter_needed) return;
   await tx
     .updateTable('person')
@@ -48,10 +60,11 @@ export async function carryLanguageToPerson(tx: Tx, userId: string, personId: st
       version: eb('version', '+', 1),
     }))
     .where('id', '=', personId)
-    .where(sql<boolean>`(preferred_language is null and ${spoken.preferred_language}::text is not null) or (not interpreter_needed and ${spoken.interpreter_needed})`)
+    .where(
+      sql<boolean>`(preferred_language is null and ${spoken.preferred_language}::text is not null) or (not interpreter_needed and ${spoken.interpreter_needed})`,
+    )
     .execute();
 }
-
 
 /**
  * Sets the household's language on its residents and the need of an interpreter (needed: on the residents; not

@@ -8,7 +8,12 @@ export { mergedInto } from './merge.store';
 export { findLikelyDuplicates } from './persons.store';
 export { findRegiecheckMatches, searchPersons, type MatchedRow } from './person-matching';
 export { swapDayAndMonth } from './name-matching';
-export { languageOfPersons, languageOfPersonGroups, carryLanguageToPerson, setHouseholdLanguage } from './household-language';
+export {
+  languageOfPersons,
+  languageOfPersonGroups,
+  carryLanguageToPerson,
+  setHouseholdLanguage,
+} from './household-language';
 export {
   findHouseholdsOfPerson,
   insertPerson,

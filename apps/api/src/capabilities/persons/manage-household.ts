@@ -42,7 +42,12 @@ export async function createHousehold(
     if (existing.size !== ids.length) throw new AppError('person_not_found');
     const id = await insertHousehold(tx, ctx.actor.tenantId, input.name);
     for (const m of input.members) await insertHouseholdMember(tx, ctx.actor.tenantId, id, m.personId, m.relation);
-    await recordAccessMany(tx, ctx, { ...householdEntry('household.created', 'create'), detail: { householdId: id } }, ids);
+    await recordAccessMany(
+      tx,
+      ctx,
+      { ...householdEntry('household.created', 'create'), detail: { householdId: id } },
+      ids,
+    );
     return loadHousehold(tx, id, municipalToday(deps.clock));
   });
 }
@@ -61,7 +66,12 @@ export async function addHouseholdMember(
     if (current.members.some((m) => m.id === input.personId)) throw new AppError('already_member');
     if (!(await bumpHouseholdVersion(tx, householdId, input.version))) throw new AppError('version_conflict');
     await insertHouseholdMember(tx, ctx.actor.tenantId, householdId, input.personId, input.relation);
-    await recordAccessMany(tx, ctx, { ...householdEntry('household.member_added', 'update'), detail: { householdId } }, [input.personId]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      { ...householdEntry('household.member_added', 'update'), detail: { householdId } },
+      [input.personId],
+    );
     return loadHousehold(tx, householdId, municipalToday(deps.clock));
   });
 }
@@ -83,19 +93,38 @@ export async function changeHouseholdRelation(
     if (!(await bumpHouseholdVersion(tx, householdId, input.version))) throw new AppError('version_conflict');
     const before = await updateHouseholdRelation(tx, householdId, personId, input.relation);
     if (before === undefined) throw new AppError('person_not_found');
-    await recordAccessMany(tx, ctx, { ...householdEntry('household.relation_changed', 'update'), detail: { householdId, from: before, to: input.relation } }, [personId]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        ...householdEntry('household.relation_changed', 'update'),
+        detail: { householdId, from: before, to: input.relation },
+      },
+      [personId],
+    );
     return loadHousehold(tx, householdId, municipalToday(deps.clock));
   });
 }
 
-export async function removeHouseholdMember(deps: Deps, ctx: AccessContext, householdId: string, personId: string, version: number): Promise<HouseholdView> {
+export async function removeHouseholdMember(
+  deps: Deps,
+  ctx: AccessContext,
+  householdId: string,
+  personId: string,
+  version: number,
+): Promise<HouseholdView> {
   if (!canRegisterPerson(ctx.actor)) throw new AppError('forbidden');
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     if (!(await householdExists(tx, householdId))) throw new AppError('household_not_found');
     if ((await countMembers(tx, householdId)) <= 1) throw new AppError('last_member');
     if (!(await bumpHouseholdVersion(tx, householdId, version))) throw new AppError('version_conflict');
     if (!(await deleteHouseholdMember(tx, householdId, personId))) throw new AppError('person_not_found');
-    await recordAccessMany(tx, ctx, { ...householdEntry('household.member_removed', 'update'), detail: { householdId } }, [personId]);
+    await recordAccessMany(
+      tx,
+      ctx,
+      { ...householdEntry('household.member_removed', 'update'), detail: { householdId } },
+      [personId],
+    );
     return loadHousehold(tx, householdId, municipalToday(deps.clock));
   });
 }

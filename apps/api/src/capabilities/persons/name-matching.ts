@@ -7,10 +7,51 @@ import type { PersonMatchReason } from '@nabij/contracts';
  */
 
 /** Infixes (tussenvoegsels) and their abbreviations: in a query they are optional when a name word is given too. */
-const INFIXES = new Set(['van', 'de', 'den', 'der', 'het', 't', 'te', 'ten', 'ter', 'in', 'op', 'aan', 'bij', 'uit', 'voor', 'onder', 'la', 'le', 'du', 'des', 'da', 'di', 'do', 'dos', 'del', 'vd', 'v']);
+const INFIXES = new Set([
+  'van',
+  'de',
+  'den',
+  'der',
+  'het',
+  't',
+  'te',
+  'ten',
+  'ter',
+  'in',
+  'op',
+  'aan',
+  'bij',
+  'uit',
+  'voor',
+  'onder',
+  'la',
+  'le',
+  'du',
+  'des',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'del',
+  'vd',
+  'v',
+]);
 
 /** Letters without their diacritics: NFD marks removed, and the letters that are not composed (Đ, Ł, Ø, ß, ı, …). */
-const SPECIAL_LETTERS: Record<string, string> = { đ: 'd', ð: 'd', ł: 'l', ø: 'o', ß: 'ss', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h', ŀ: 'l', ĳ: 'ij' };
+const SPECIAL_LETTERS: Record<string, string> = {
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  ı: 'i',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ħ: 'h',
+  ŀ: 'l',
+  ĳ: 'ij',
+};
 
 export function withoutDiacritics(s: string): string {
   return s
@@ -30,7 +71,14 @@ export function nameKey(s: string): string {
 }
 
 /** The words of a stored name as written (lower case, with diacritics): compareWord tells equal from alike. */
-const plainWords = (s: string | null | undefined) => (s ? s.toLowerCase().replace(/['’.]/g, '').split(/[\s,/‐‑–-]+/).filter(Boolean) : []);
+const plainWords = (s: string | null | undefined) =>
+  s
+    ? s
+        .toLowerCase()
+        .replace(/['’.]/g, '')
+        .split(/[\s,/‐‑–-]+/)
+        .filter(Boolean)
+    : [];
 
 export interface NameQuery {
   /** Name words every match must have (the first, infix or last name starts with each, by key). */
@@ -51,13 +99,23 @@ export function parseNameQuery(query: string | undefined): NameQuery | null {
   const words: Array<{ text: string; sep: string }> = [];
   const initials: string[] = [];
   const infixes: string[] = [];
-  for (const group of query.trim().split(/[\s,;/]+/).filter(Boolean)) {
+  for (const group of query
+    .trim()
+    .split(/[\s,;/]+/)
+    .filter(Boolean)) {
     const lower = group.toLowerCase();
     if (/^(\p{L}\.)+\p{L}?$/u.test(group) && !['v.d.', 'v.'].includes(lower)) {
-      initials.push(...withoutDiacritics(group).replace(/\./g, '').split(/(?=\p{L})/u));
+      initials.push(
+        ...withoutDiacritics(group)
+          .replace(/\./g, '')
+          .split(/(?=\p{L})/u),
+      );
       continue;
     }
-    const parts = group.split(/[‐‑–-]+/).map((p) => p.replace(/['’.]/g, '')).filter(Boolean);
+    const parts = group
+      .split(/[‐‑–-]+/)
+      .map((p) => p.replace(/['’.]/g, ''))
+      .filter(Boolean);
     parts.forEach((part, i) => {
       const key = nameKey(part);
       if (!key) return;
@@ -190,7 +248,12 @@ export function judge(c: MatchCriteria, p: Candidate): Judgement {
       const asLast = best(lastAll.map((w) => compareWord(typed, w)));
       const asFirst = best(firstWords.map((w) => compareWord(typed, w)));
       const asInfix = best(infixWords.map((w) => compareWord(typed, w)));
-      if (asLast === 'equal' || asLast === 'without_diacritics' || asLast === 'sounds_alike' || (!asFirst && !asInfix)) {
+      if (
+        asLast === 'equal' ||
+        asLast === 'without_diacritics' ||
+        asLast === 'sounds_alike' ||
+        (!asFirst && !asInfix)
+      ) {
         lastTokens.push({ text: typed, sep: q.separators[i] ?? ' ' });
       } else if (asFirst) {
         firstNameMatched = true;
@@ -208,18 +271,27 @@ export function judge(c: MatchCriteria, p: Candidate): Judgement {
       const storedWithInfix = nameKey(`${p.infix ?? ''} ${p.last_name}`).replace(/ /g, '');
       lastNameMatched = true;
       const similar = () =>
-        lastTokens.some((t) => lastAll.some((w) => trigramSimilarity(nameKey(t.text), nameKey(w)) >= 0.4)) || trigramSimilarity(typedJoined, storedJoined) >= 0.4;
-      if (typedText.toLowerCase() === storedRaw || typedText.toLowerCase() === storedText) reasons.add('last_name_equal');
-      else if (withoutDiacritics(typedText) === withoutDiacritics(storedRaw) || withoutDiacritics(typedText) === withoutDiacritics(storedText)) reasons.add('last_name_without_diacritics');
-      else if (unseparated(typedText) === unseparated(storedText) || unseparated(typedText) === unseparated(storedRaw)) reasons.add('last_name_hyphen_or_space');
+        lastTokens.some((t) => lastAll.some((w) => trigramSimilarity(nameKey(t.text), nameKey(w)) >= 0.4)) ||
+        trigramSimilarity(typedJoined, storedJoined) >= 0.4;
+      if (typedText.toLowerCase() === storedRaw || typedText.toLowerCase() === storedText)
+        reasons.add('last_name_equal');
+      else if (
+        withoutDiacritics(typedText) === withoutDiacritics(storedRaw) ||
+        withoutDiacritics(typedText) === withoutDiacritics(storedText)
+      )
+        reasons.add('last_name_without_diacritics');
+      else if (unseparated(typedText) === unseparated(storedText) || unseparated(typedText) === unseparated(storedRaw))
+        reasons.add('last_name_hyphen_or_space');
       else if (nameKey(typedText) === nameKey(storedText)) reasons.add('last_name_sounds_alike');
-      else if (typedJoined === storedJoined || typedJoined === storedWithInfix) reasons.add('last_name_hyphen_or_space');
+      else if (typedJoined === storedJoined || typedJoined === storedWithInfix)
+        reasons.add('last_name_hyphen_or_space');
       else {
         const kinds = lastTokens.map((t) => best(lastAll.map((w) => compareWord(t.text, w))));
         if (kinds.every((k) => k !== null)) {
           const worst = [...KIND_ORDER].reverse().find((k) => kinds.includes(k))!;
           reasons.add(worst === 'starts_with' ? 'last_name_starts_with' : (`last_name_${worst}` as PersonMatchReason));
-        } else if (storedJoined.startsWith(typedJoined) || storedWithInfix.startsWith(typedJoined)) reasons.add('last_name_starts_with');
+        } else if (storedJoined.startsWith(typedJoined) || storedWithInfix.startsWith(typedJoined))
+          reasons.add('last_name_starts_with');
         else if (similar()) reasons.add('last_name_similar');
         else lastNameMatched = false;
       }
@@ -228,13 +300,16 @@ export function judge(c: MatchCriteria, p: Candidate): Judgement {
       const infixKeys = [...infixWords, ...plainWords(p.last_name)].map(nameKey);
       if (q.optional.every((o) => infixKeys.includes(o))) reasons.add('infix_equal');
     }
-    if (q.initials.length > 0 && firstWords[0] && nameKey(firstWords[0]).startsWith(q.initials[0]!)) reasons.add('initial_matches');
+    if (q.initials.length > 0 && firstWords[0] && nameKey(firstWords[0]).startsWith(q.initials[0]!))
+      reasons.add('initial_matches');
   }
   if (c.firstName) {
     const typedFirst = plainWords(c.firstName)[0];
     const firstWords = plainWords(p.first_name);
     if (typedFirst) {
-      const kind = best(firstWords.map((w) => compareWord(typedFirst, w))) ?? best(firstWords.map((w) => compareWord(w, typedFirst)));
+      const kind =
+        best(firstWords.map((w) => compareWord(typedFirst, w))) ??
+        best(firstWords.map((w) => compareWord(w, typedFirst)));
       if (kind) {
         firstNameMatched = true;
         reasons.add(`first_name_${kind}` as PersonMatchReason);
@@ -249,7 +324,8 @@ export function judge(c: MatchCriteria, p: Candidate): Judgement {
     else if (p.date_of_birth === swapDayAndMonth(c.dateOfBirth)) reasons.add('date_of_birth_day_month_swapped');
   }
   if (c.bsn && p.bsn === c.bsn) reasons.add('bsn_equal');
-  if (c.postcode && c.houseNumber && p.postcode === c.postcode && p.house_number === c.houseNumber) reasons.add('address_equal');
+  if (c.postcode && c.houseNumber && p.postcode === c.postcode && p.house_number === c.houseNumber)
+    reasons.add('address_equal');
   const ordered = [...reasons].sort((a, b) => WEIGHT[b] - WEIGHT[a]);
   return { reasons: ordered, score: ordered.reduce((sum, r) => sum + WEIGHT[r], 0), lastNameMatched, firstNameMatched };
 }

@@ -11,7 +11,10 @@ export function fullName(p: PersonName): string {
   return [p.firstName, p.infix, p.lastName].filter(Boolean).join(' ');
 }
 
-export function ageAndMinor(dateOfBirth: string | null, today: string): { age: number | null; isMinor: boolean | null } {
+export function ageAndMinor(
+  dateOfBirth: string | null,
+  today: string,
+): { age: number | null; isMinor: boolean | null } {
   if (!dateOfBirth) return { age: null, isMinor: null };
   const age = ageOn(dateOfBirth, today);
   return { age, isMinor: age < 18 };

@@ -18,7 +18,12 @@ import {
 import type { Deps } from '../../platform/deps';
 import { accessContext, requirePermission } from '../access-control';
 import { changePerson } from './change-person';
-import { addHouseholdMember, changeHouseholdRelation, createHousehold, removeHouseholdMember } from './manage-household';
+import {
+  addHouseholdMember,
+  changeHouseholdRelation,
+  createHousehold,
+  removeHouseholdMember,
+} from './manage-household';
 import { registerPerson } from './register-person';
 import { findPersons } from './search-persons';
 import { viewPerson } from './view-person';
@@ -29,46 +34,81 @@ export function registerPersonRoutes(app: FastifyInstance, deps: Deps): void {
   const write = { policy: requirePermission('person:write', 'identity') };
   const tags = ['Personen en huishoudens'];
 
-  r.post('/api/persons/search', { config: read, schema: { tags, body: personSearchRequest, response: { 200: personSearchResponse } } }, async (request) =>
-    findPersons(deps, accessContext(request), request.body),
+  r.post(
+    '/api/persons/search',
+    { config: read, schema: { tags, body: personSearchRequest, response: { 200: personSearchResponse } } },
+    async (request) => findPersons(deps, accessContext(request), request.body),
   );
 
   r.post(
     '/api/persons',
-    { config: write, schema: { tags, body: createPersonRequest, response: { 201: personView, 409: duplicatesResponse } } },
+    {
+      config: write,
+      schema: { tags, body: createPersonRequest, response: { 201: personView, 409: duplicatesResponse } },
+    },
     async (request, reply) => reply.status(201).send(await registerPerson(deps, accessContext(request), request.body)),
   );
 
-  r.get('/api/persons/:id', { config: read, schema: { tags, params: idParams, response: { 200: personView } } }, async (request) =>
-    viewPerson(deps, accessContext(request), request.params.id),
+  r.get(
+    '/api/persons/:id',
+    { config: read, schema: { tags, params: idParams, response: { 200: personView } } },
+    async (request) => viewPerson(deps, accessContext(request), request.params.id),
   );
 
-  r.put('/api/persons/:id', { config: write, schema: { tags, params: idParams, body: updatePersonRequest, response: { 200: personView } } }, async (request) =>
-    changePerson(deps, accessContext(request), request.params.id, request.body),
+  r.put(
+    '/api/persons/:id',
+    { config: write, schema: { tags, params: idParams, body: updatePersonRequest, response: { 200: personView } } },
+    async (request) => changePerson(deps, accessContext(request), request.params.id, request.body),
   );
 
-  r.post('/api/households', { config: write, schema: { tags, body: createHouseholdRequest, response: { 200: householdView } } }, async (request) =>
-    createHousehold(deps, accessContext(request), request.body),
+  r.post(
+    '/api/households',
+    { config: write, schema: { tags, body: createHouseholdRequest, response: { 200: householdView } } },
+    async (request) => createHousehold(deps, accessContext(request), request.body),
   );
 
   r.post(
     '/api/households/:id/members',
-    { config: write, schema: { tags, params: idParams, body: addHouseholdMemberRequest, response: { 200: householdView } } },
+    {
+      config: write,
+      schema: { tags, params: idParams, body: addHouseholdMemberRequest, response: { 200: householdView } },
+    },
     async (request) => addHouseholdMember(deps, accessContext(request), request.params.id, request.body),
   );
 
   r.put(
     '/api/households/:id/members/:personId',
-    { config: write, schema: { tags, params: z.object({ id: uuid, personId: uuid }), body: changeHouseholdRelationRequest, response: { 200: householdView } } },
-    async (request) => changeHouseholdRelation(deps, accessContext(request), request.params.id, request.params.personId, request.body),
+    {
+      config: write,
+      schema: {
+        tags,
+        params: z.object({ id: uuid, personId: uuid }),
+        body: changeHouseholdRelationRequest,
+        response: { 200: householdView },
+      },
+    },
+    async (request) =>
+      changeHouseholdRelation(deps, accessContext(request), request.params.id, request.params.personId, request.body),
   );
 
   r.delete(
     '/api/households/:id/members/:personId',
     {
       config: write,
-      schema: { tags, params: z.object({ id: uuid, personId: uuid }), querystring: z.object({ version: z.coerce.number().int() }), response: { 200: householdView } },
+      schema: {
+        tags,
+        params: z.object({ id: uuid, personId: uuid }),
+        querystring: z.object({ version: z.coerce.number().int() }),
+        response: { 200: householdView },
+      },
     },
-    async (request) => removeHouseholdMember(deps, accessContext(request), request.params.id, request.params.personId, request.query.version),
+    async (request) =>
+      removeHouseholdMember(
+        deps,
+        accessContext(request),
+        request.params.id,
+        request.params.personId,
+        request.query.version,
+      ),
   );
 }

@@ -50,9 +50,22 @@ const PERSON_COLUMNS = [
   'no_fixed_address',
 ] as const;
 
-export type SummaryRow = Pick<PersonRow, 'id' | 'first_name' | 'infix' | 'last_name' | 'date_of_birth' | 'postcode' | 'house_number'> &
+export type SummaryRow = Pick<
+  PersonRow,
+  'id' | 'first_name' | 'infix' | 'last_name' | 'date_of_birth' | 'postcode' | 'house_number'
+> &
   Partial<Pick<PersonRow, 'age_given' | 'age_given_on'>>;
-export const SUMMARY_COLUMNS = ['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number', 'age_given', 'age_given_on'] as const;
+export const SUMMARY_COLUMNS = [
+  'id',
+  'first_name',
+  'infix',
+  'last_name',
+  'date_of_birth',
+  'postcode',
+  'house_number',
+  'age_given',
+  'age_given_on',
+] as const;
 
 export interface PersonFields {
   firstName: string;
@@ -92,7 +105,11 @@ function columnsOf(f: PersonFields) {
     preferred_language: f.preferredLanguage ?? null,
     interpreter_needed: f.interpreterNeeded,
     // Kept as they are on a change that does not mention them.
-    ...(f.ageGiven === null ? { age_given: null, age_given_on: null } : f.ageGiven ? { age_given: f.ageGiven.age, age_given_on: f.ageGiven.on } : {}),
+    ...(f.ageGiven === null
+      ? { age_given: null, age_given_on: null }
+      : f.ageGiven
+        ? { age_given: f.ageGiven.age, age_given_on: f.ageGiven.on }
+        : {}),
     ...(f.noFixedAddress !== undefined ? { no_fixed_address: f.noFixedAddress } : {}),
   };
 }
@@ -117,11 +134,22 @@ export async function insertPerson(tx: Tx, tenantId: string, userId: string, fie
 }
 
 /** Updates when the version still matches; returns false on a conflict (or a person that is not there). */
-export async function updatePerson(tx: Tx, id: string, version: number, userId: string, fields: PersonFields): Promise<boolean> {
+export async function updatePerson(
+  tx: Tx,
+  id: string,
+  version: number,
+  userId: string,
+  fields: PersonFields,
+): Promise<boolean> {
   await refuseKnownBsn(tx, fields.bsn, id);
   const r = await tx
     .updateTable('person')
-    .set((eb) => ({ ...columnsOf(fields), updated_by: userId, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      ...columnsOf(fields),
+      updated_by: userId,
+      updated_at: sql<Date>`now()`,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -148,7 +176,10 @@ export async function findLikelyDuplicates(tx: Tx, f: PersonFields, excludeId?: 
         ors.push(
           eb.and([
             eb('date_of_birth', '=', f.dateOfBirth),
-            eb.or([eb(sql`lower(last_name)`, '=', lastName), eb(sql`similarity(lower(last_name), ${lastName})`, '>', 0.4)]),
+            eb.or([
+              eb(sql`lower(last_name)`, '=', lastName),
+              eb(sql`similarity(lower(last_name), ${lastName})`, '>', 0.4),
+            ]),
           ]),
         );
       if (f.postcode && f.houseNumber)
@@ -173,7 +204,11 @@ export interface HouseholdRow {
 }
 
 export async function findHouseholdsOfPerson(tx: Tx, personId: string): Promise<HouseholdRow[]> {
-  const ids = await tx.selectFrom('household_member').select('household_id').where('person_id', '=', personId).execute();
+  const ids = await tx
+    .selectFrom('household_member')
+    .select('household_id')
+    .where('person_id', '=', personId)
+    .execute();
   return findHouseholds(
     tx,
     ids.map((r) => r.household_id),
@@ -182,11 +217,28 @@ export async function findHouseholdsOfPerson(tx: Tx, personId: string): Promise<
 
 export async function findHouseholds(tx: Tx, ids: string[]): Promise<HouseholdRow[]> {
   if (ids.length === 0) return [];
-  const households = await tx.selectFrom('household').select(['id', 'name', 'version']).where('id', 'in', ids).orderBy('name').execute();
+  const households = await tx
+    .selectFrom('household')
+    .select(['id', 'name', 'version'])
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .execute();
   const members = await tx
     .selectFrom('household_member as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['m.household_id', 'm.relation', 'p.id', 'p.first_name', 'p.infix', 'p.last_name', 'p.date_of_birth', 'p.postcode', 'p.house_number', 'p.age_given', 'p.age_given_on'])
+    .select([
+      'm.household_id',
+      'm.relation',
+      'p.id',
+      'p.first_name',
+      'p.infix',
+      'p.last_name',
+      'p.date_of_birth',
+      'p.postcode',
+      'p.house_number',
+      'p.age_given',
+      'p.age_given_on',
+    ])
     .where('m.household_id', 'in', ids)
     .orderBy('p.date_of_birth')
     .execute();
@@ -197,24 +249,56 @@ export async function findHouseholds(tx: Tx, ids: string[]): Promise<HouseholdRo
 }
 
 export async function insertHousehold(tx: Tx, tenantId: string, name: string): Promise<string> {
-  const row = await tx.insertInto('household').values({ tenant_id: tenantId, name }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('household')
+    .values({ tenant_id: tenantId, name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertHouseholdMember(tx: Tx, tenantId: string, householdId: string, personId: string, relation: string): Promise<void> {
-  await tx.insertInto('household_member').values({ tenant_id: tenantId, household_id: householdId, person_id: personId, relation }).execute();
+export async function insertHouseholdMember(
+  tx: Tx,
+  tenantId: string,
+  householdId: string,
+  personId: string,
+  relation: string,
+): Promise<void> {
+  await tx
+    .insertInto('household_member')
+    .values({ tenant_id: tenantId, household_id: householdId, person_id: personId, relation })
+    .execute();
 }
 
 /** Sets a member's relation; returns the relation it had, or undefined when the person is not a member. */
-export async function updateHouseholdRelation(tx: Tx, householdId: string, personId: string, relation: string): Promise<string | undefined> {
-  const before = await tx.selectFrom('household_member').select('relation').where('household_id', '=', householdId).where('person_id', '=', personId).executeTakeFirst();
+export async function updateHouseholdRelation(
+  tx: Tx,
+  householdId: string,
+  personId: string,
+  relation: string,
+): Promise<string | undefined> {
+  const before = await tx
+    .selectFrom('household_member')
+    .select('relation')
+    .where('household_id', '=', householdId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   if (!before) return undefined;
-  await tx.updateTable('household_member').set({ relation }).where('household_id', '=', householdId).where('person_id', '=', personId).execute();
+  await tx
+    .updateTable('household_member')
+    .set({ relation })
+    .where('household_id', '=', householdId)
+    .where('person_id', '=', personId)
+    .execute();
   return before.relation;
 }
 
 export async function deleteHouseholdMember(tx: Tx, householdId: string, personId: string): Promise<boolean> {
-  const r = await tx.deleteFrom('household_member').where('household_id', '=', householdId).where('person_id', '=', personId).executeTakeFirst();
+  const r = await tx
+    .deleteFrom('household_member')
+    .where('household_id', '=', householdId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 
@@ -234,7 +318,11 @@ export async function householdExists(tx: Tx, id: string): Promise<boolean> {
 }
 
 export async function countMembers(tx: Tx, householdId: string): Promise<number> {
-  const r = await tx.selectFrom('household_member').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', householdId).executeTakeFirstOrThrow();
+  const r = await tx
+    .selectFrom('household_member')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('household_id', '=', householdId)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 

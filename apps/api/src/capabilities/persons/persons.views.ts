@@ -4,7 +4,10 @@ import type { HouseholdRow, PersonRow, SummaryRow } from './persons.store';
 
 /** `relation`: the person's relation in a household, when shown as a member (a child without any age counts as a minor). */
 export function toSummary(r: SummaryRow, today: string, relation?: string): PersonSummary {
-  const status = ageStatus({ dateOfBirth: r.date_of_birth, ageGiven: r.age_given, ageGivenOn: r.age_given_on, relation }, today);
+  const status = ageStatus(
+    { dateOfBirth: r.date_of_birth, ageGiven: r.age_given, ageGivenOn: r.age_given_on, relation },
+    today,
+  );
   return {
     id: r.id,
     fullName: fullName({ firstName: r.first_name, infix: r.infix, lastName: r.last_name }),
@@ -18,13 +21,23 @@ export function toSummary(r: SummaryRow, today: string, relation?: string): Pers
 }
 
 export function toHouseholdView(h: HouseholdRow, today: string): HouseholdView {
-  return { id: h.id, name: h.name, version: h.version, members: h.members.map((m) => ({ ...toSummary(m, today, m.relation), relation: m.relation as Relation })) };
+  return {
+    id: h.id,
+    name: h.name,
+    version: h.version,
+    members: h.members.map((m) => ({ ...toSummary(m, today, m.relation), relation: m.relation as Relation })),
+  };
 }
 
 export function toPersonView(p: PersonRow, households: HouseholdRow[], today: string): PersonView {
   // A child of one of their households without any age counts as a minor.
-  const relation = households.flatMap((h) => h.members.filter((m) => m.id === p.id).map((m) => m.relation)).find((r) => r === 'child');
-  const { age, isMinor, estimated } = ageStatus({ dateOfBirth: p.date_of_birth, ageGiven: p.age_given, ageGivenOn: p.age_given_on, relation }, today);
+  const relation = households
+    .flatMap((h) => h.members.filter((m) => m.id === p.id).map((m) => m.relation))
+    .find((r) => r === 'child');
+  const { age, isMinor, estimated } = ageStatus(
+    { dateOfBirth: p.date_of_birth, ageGiven: p.age_given, ageGivenOn: p.age_given_on, relation },
+    today,
+  );
   return {
     id: p.id,
     version: p.version,

@@ -10,8 +10,19 @@ import { searchPersons, type MatchedRow, type SearchCriteria } from './person-ma
 import { toSummary } from './persons.views';
 
 /** A found person as the results show it: who, where (street and town) and, when the user may see it, their case. */
-export function toSearchResult(r: MatchedRow, today: string, openCase: PersonSearchResult['openCase'] | undefined): PersonSearchResult {
-  return { ...toSummary(r, today), reasons: r.reasons, street: r.street, houseNumberAddition: r.house_number_addition, city: r.city, openCase: openCase ?? null };
+export function toSearchResult(
+  r: MatchedRow,
+  today: string,
+  openCase: PersonSearchResult['openCase'] | undefined,
+): PersonSearchResult {
+  return {
+    ...toSummary(r, today),
+    reasons: r.reasons,
+    street: r.street,
+    houseNumberAddition: r.house_number_addition,
+    city: r.city,
+    openCase: openCase ?? null,
+  };
 }
 
 /**
@@ -19,7 +30,11 @@ export function toSearchResult(r: MatchedRow, today: string, openCase: PersonSea
  * itself is logged (which criteria were used, never their values), and so is every person shown in the results,
  * so a resident's overview also lists searches that showed them.
  */
-export async function findPersons(deps: Deps, ctx: AccessContext, criteria: SearchCriteria): Promise<{ results: PersonSearchResult[]; truncated: boolean }> {
+export async function findPersons(
+  deps: Deps,
+  ctx: AccessContext,
+  criteria: SearchCriteria,
+): Promise<{ results: PersonSearchResult[]; truncated: boolean }> {
   if (!canSearchPersons(ctx.actor)) throw new AppError('forbidden');
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -31,9 +46,19 @@ export async function findPersons(deps: Deps, ctx: AccessContext, criteria: Sear
       byAddress: Boolean(criteria.postcode),
       resultCount: rows.length,
     };
-    const entry = { action: 'search' as const, event: 'person.searched', dataCategory: 'identity', permission: 'person:read' as const, detail };
+    const entry = {
+      action: 'search' as const,
+      event: 'person.searched',
+      dataCategory: 'identity',
+      permission: 'person:read' as const,
+      detail,
+    };
     await recordAccessMany(tx, ctx, entry, rows.length ? rows.map((r) => r.id) : [null]);
-    const cases = await casesOfFoundPersons(tx, ctx, rows.map((r) => r.id));
+    const cases = await casesOfFoundPersons(
+      tx,
+      ctx,
+      rows.map((r) => r.id),
+    );
     return { results: rows.map((r) => toSearchResult(r, today, cases.get(r.id))), truncated };
   });
 }

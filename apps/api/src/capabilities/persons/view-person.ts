@@ -21,7 +21,13 @@ export async function viewPerson(deps: Deps, ctx: AccessContext, personId: strin
     }
     if (!canViewPerson(ctx.actor, { tenantId: person.tenant_id })) throw new AppError('forbidden');
     const households = await findHouseholdsOfPerson(tx, personId);
-    await recordAccess(tx, ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity', personId, permission: 'person:read' });
+    await recordAccess(tx, ctx, {
+      action: 'read',
+      event: 'person.viewed',
+      dataCategory: 'identity',
+      personId,
+      permission: 'person:read',
+    });
     return toPersonView(person, households, today);
   });
 }

@@ -3,4 +3,10 @@ export { findAgreedPlan, settleActionsAtClosure, type AgreedPlan } from './plan-
 export { decodeUpload } from './work-on-plan';
 export { neutraliseFormula } from './service-catalogue.domain';
 export { agreeDraft, type AgreeInput, type AgreementBy } from './agree-plan';
-export { planForResident, draftForResident, offerDraftToResident, checkOfferedDraft, markOwnActionDone } from './plan-for-resident';
+export {
+  planForResident,
+  draftForResident,
+  offerDraftToResident,
+  checkOfferedDraft,
+  markOwnActionDone,
+} from './plan-for-resident';

@@ -20,7 +20,20 @@ export interface ServiceFields {
   active: boolean;
 }
 
-const COLUMNS = ['id', 'organisation', 'name', 'description', 'domains', 'type', 'area', 'phone', 'email', 'website', 'active', 'version'] as const;
+const COLUMNS = [
+  'id',
+  'organisation',
+  'name',
+  'description',
+  'domains',
+  'type',
+  'area',
+  'phone',
+  'email',
+  'website',
+  'active',
+  'version',
+] as const;
 
 function requireAdmin(ctx: AccessContext): void {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
@@ -40,7 +53,10 @@ const columnsOf = (s: ServiceFields) => ({
 });
 
 async function allServices(tx: Tx): Promise<ServiceView[]> {
-  const rows = await tx.selectFrom('service').select([...COLUMNS]).execute();
+  const rows = await tx
+    .selectFrom('service')
+    .select([...COLUMNS])
+    .execute();
   return orderSuggestions(rows.map((r) => ({ ...r, type: r.type as ServiceView['type'] })));
 }
 
@@ -53,13 +69,28 @@ export async function listServices(deps: Deps, ctx: AccessContext): Promise<{ se
 export async function addService(deps: Deps, ctx: AccessContext, input: ServiceFields): Promise<ServiceView> {
   requireAdmin(ctx);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const row = await tx.insertInto('service').values({ tenant_id: ctx.actor.tenantId, ...columnsOf(input) }).returning([...COLUMNS]).executeTakeFirstOrThrow();
-    await recordAccess(tx, ctx, { action: 'create', event: 'service.added', dataCategory: 'configuration', permission: 'user:admin', detail: { serviceId: row.id } });
+    const row = await tx
+      .insertInto('service')
+      .values({ tenant_id: ctx.actor.tenantId, ...columnsOf(input) })
+      .returning([...COLUMNS])
+      .executeTakeFirstOrThrow();
+    await recordAccess(tx, ctx, {
+      action: 'create',
+      event: 'service.added',
+      dataCategory: 'configuration',
+      permission: 'user:admin',
+      detail: { serviceId: row.id },
+    });
     return { ...row, type: row.type as ServiceView['type'] };
   });
 }
 
-export async function changeService(deps: Deps, ctx: AccessContext, id: string, input: ServiceFields & { version: number }): Promise<ServiceView> {
+export async function changeService(
+  deps: Deps,
+  ctx: AccessContext,
+  id: string,
+  input: ServiceFields & { version: number },
+): Promise<ServiceView> {
   requireAdmin(ctx);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const current = await tx.selectFrom('service').select(['version']).where('id', '=', id).executeTakeFirst();
@@ -72,7 +103,13 @@ export async function changeService(deps: Deps, ctx: AccessContext, id: string, 
       .returning([...COLUMNS])
       .executeTakeFirst();
     if (!row) throw new AppError('version_conflict');
-    await recordAccess(tx, ctx, { action: 'update', event: 'service.changed', dataCategory: 'configuration', permission: 'user:admin', detail: { serviceId: id } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'service.changed',
+      dataCategory: 'configuration',
+      permission: 'user:admin',
+      detail: { serviceId: id },
+    });
     return { ...row, type: row.type as ServiceView['type'] };
   });
 }
@@ -82,7 +119,13 @@ export async function exportServices(deps: Deps, ctx: AccessContext): Promise<st
   requireAdmin(ctx);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const services = await allServices(tx);
-    await recordAccess(tx, ctx, { action: 'export', event: 'service.exported', dataCategory: 'configuration', permission: 'user:admin', detail: { count: services.length } });
+    await recordAccess(tx, ctx, {
+      action: 'export',
+      event: 'service.exported',
+      dataCategory: 'configuration',
+      permission: 'user:admin',
+      detail: { count: services.length },
+    });
     return toCsv(
       services.map((s) => ({
         id: s.id,
@@ -105,7 +148,11 @@ export async function exportServices(deps: Deps, ctx: AccessContext): Promise<st
  * Imports services from CSV: a row with the id of an existing service updates it, any other row adds one.
  * All rows are checked first; one bad row stores nothing and names the line.
  */
-export async function importServices(deps: Deps, ctx: AccessContext, csv: string): Promise<{ added: number; updated: number }> {
+export async function importServices(
+  deps: Deps,
+  ctx: AccessContext,
+  csv: string,
+): Promise<{ added: number; updated: number }> {
   requireAdmin(ctx);
   const { services, errors } = readServiceCsv(csv);
   const valid: Array<{ id: string | undefined; fields: ServiceFields }> = [];
@@ -113,7 +160,10 @@ export async function importServices(deps: Deps, ctx: AccessContext, csv: string
     const parsed = serviceInput.safeParse({ ...s, id: undefined });
     if (!parsed.success) {
       const key = `rows.${i + 2}`;
-      errors[key] = [...(errors[key] ?? []), `Regel ${i + 2}: ${parsed.error.issues.map((x) => `${String(x.path[0] ?? '')} — ${x.message}`).join('; ')}`];
+      errors[key] = [
+        ...(errors[key] ?? []),
+        `Regel ${i + 2}: ${parsed.error.issues.map((x) => `${String(x.path[0] ?? '')} — ${x.message}`).join('; ')}`,
+      ];
     } else valid.push({ id: s.id, fields: parsed.data });
   });
   if (services.length === 0 && Object.keys(errors).length === 0) errors.csv = ['Het bestand bevat geen voorzieningen.'];
@@ -122,7 +172,10 @@ export async function importServices(deps: Deps, ctx: AccessContext, csv: string
     let added = 0;
     let updated = 0;
     for (const s of valid) {
-      const existing = s.id && /^[0-9a-f-]{36}$/i.test(s.id) ? await tx.selectFrom('service').select('id').where('id', '=', s.id).executeTakeFirst() : undefined;
+      const existing =
+        s.id && /^[0-9a-f-]{36}$/i.test(s.id)
+          ? await tx.selectFrom('service').select('id').where('id', '=', s.id).executeTakeFirst()
+          : undefined;
       if (existing) {
         await tx
           .updateTable('service')
@@ -131,11 +184,20 @@ export async function importServices(deps: Deps, ctx: AccessContext, csv: string
           .execute();
         updated++;
       } else {
-        await tx.insertInto('service').values({ tenant_id: ctx.actor.tenantId, ...columnsOf(s.fields) }).execute();
+        await tx
+          .insertInto('service')
+          .values({ tenant_id: ctx.actor.tenantId, ...columnsOf(s.fields) })
+          .execute();
         added++;
       }
     }
-    await recordAccess(tx, ctx, { action: 'update', event: 'service.imported', dataCategory: 'configuration', permission: 'user:admin', detail: { added, updated } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'service.imported',
+      dataCategory: 'configuration',
+      permission: 'user:admin',
+      detail: { added, updated },
+    });
     return { added, updated };
   });
 }

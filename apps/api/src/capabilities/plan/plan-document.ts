@@ -10,25 +10,41 @@ const PERFORMER: Record<Performer, string> = {
   case_worker_or_team: 'Uw contactpersoon van het wijkteam',
   other_organisation: 'Een andere organisatie',
 };
-const STATUS: Record<string, string> = { open: 'Nog niet begonnen', in_progress: 'Bezig', done: 'Klaar', stopped: 'Gestopt' };
+const STATUS: Record<string, string> = {
+  open: 'Nog niet begonnen',
+  in_progress: 'Bezig',
+  done: 'Klaar',
+  stopped: 'Gestopt',
+};
 const AGREEMENT: Record<string, string> = {
   typed_signature: 'met een handtekening op het scherm',
   signed_paper: 'met een handtekening op papier',
   verbal: 'mondeling',
 };
 
-const longDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 function who(a: PlanVersionView['goals'][number]['actions'][number]): string {
   const base = a.performer ? PERFORMER[a.performer] : 'Nog afspreken';
-  const detail = a.service ? `${a.service.name} (${a.service.organisation}${a.service.phone ? `, tel. ${a.service.phone}` : ''})` : a.performerName;
+  const detail = a.service
+    ? `${a.service.name} (${a.service.organisation}${a.service.phone ? `, tel. ${a.service.phone}` : ''})`
+    : a.performerName;
   return detail ? `${base}: ${detail}` : base;
 }
 
 /** The plan as a printable document for the household, in plain Dutch: goals, actions, who does what, and whom to call. */
 export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promise<Buffer> {
   const isDraft = v.status === 'draft';
-  const contact = [facts.caseWorker.name, facts.teamName, facts.caseWorker.email ? `e-mail: ${facts.caseWorker.email}` : null].filter(Boolean).join('\n');
+  const contact = [
+    facts.caseWorker.name,
+    facts.teamName,
+    facts.caseWorker.email ? `e-mail: ${facts.caseWorker.email}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
   const doc = {
     info: { title: `Ons plan — ${facts.householdName}`, author: facts.teamName, subject: `Versie ${v.number}` },
     pageSize: 'A4',
@@ -42,11 +58,22 @@ export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promi
       th: { bold: true },
       draft: { fontSize: 12, bold: true, color: '#a4000f', margin: [0, 0, 0, 8] },
     },
-    footer: (page: number, pages: number) => ({ text: `${facts.householdName} · plan versie ${v.number} · pagina ${page} van ${pages}`, style: 'small', alignment: 'center', margin: [0, 24, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${facts.householdName} · plan versie ${v.number} · pagina ${page} van ${pages}`,
+      style: 'small',
+      alignment: 'center',
+      margin: [0, 24, 0, 0],
+    }),
     content: [
       { text: 'Ons plan', style: 'h1' },
-      { text: `${facts.householdName} · versie ${v.number} · vanaf ${longDate(v.startsOn)}`, style: 'small', margin: [0, 0, 0, 10] },
-      ...(isDraft ? [{ text: 'Dit is een concept. Het plan geldt als u het eens bent met de afspraken.', style: 'draft' }] : []),
+      {
+        text: `${facts.householdName} · versie ${v.number} · vanaf ${longDate(v.startsOn)}`,
+        style: 'small',
+        margin: [0, 0, 0, 10],
+      },
+      ...(isDraft
+        ? [{ text: 'Dit is een concept. Het plan geldt als u het eens bent met de afspraken.', style: 'draft' }]
+        : []),
       { text: 'Dit is uw plan. Hierin staat wat u wilt bereiken, wat u zelf doet, wie u daarbij helpt en wanneer.' },
       { text: 'Uw contactpersoon', style: 'h2' },
       { text: contact },
@@ -61,7 +88,14 @@ export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promi
             },
           ]
         : []),
-      ...(v.residentPlan?.leading ? [{ text: 'Uw eigen plan is het uitgangspunt. De afspraken hieronder komen uit uw plan of sluiten erop aan.', margin: [0, 6, 0, 0] }] : []),
+      ...(v.residentPlan?.leading
+        ? [
+            {
+              text: 'Uw eigen plan is het uitgangspunt. De afspraken hieronder komen uit uw plan of sluiten erop aan.',
+              margin: [0, 6, 0, 0],
+            },
+          ]
+        : []),
       ...v.goals.flatMap((g, i) => [
         { text: `Doel ${i + 1}: ${plainDomainLabel(g.domain)}`, style: 'h2' },
         { text: 'Wat is er aan de hand?', style: 'h3' },
@@ -83,7 +117,12 @@ export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promi
                     { text: 'Wanneer klaar', style: 'th' },
                     { text: 'Hoe staat het', style: 'th' },
                   ],
-                  ...g.actions.map((a) => [a.description, who(a), a.dueOn ? longDate(a.dueOn) : 'Nog afspreken', STATUS[a.status] ?? a.status]),
+                  ...g.actions.map((a) => [
+                    a.description,
+                    who(a),
+                    a.dueOn ? longDate(a.dueOn) : 'Nog afspreken',
+                    STATUS[a.status] ?? a.status,
+                  ]),
                 ],
               },
               layout: 'lightHorizontalLines',
@@ -93,15 +132,29 @@ export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promi
       ...(v.parties.length
         ? [
             { text: 'Wie doen er nog meer mee?', style: 'h2' },
-            { ul: v.parties.map((p) => [p.name, p.organisation ? ` (${p.organisation})` : '', `: ${p.part}`, p.place ? `, ${p.place}` : '', p.timing ? `, ${p.timing}` : ''].join('')) },
+            {
+              ul: v.parties.map((p) =>
+                [
+                  p.name,
+                  p.organisation ? ` (${p.organisation})` : '',
+                  `: ${p.part}`,
+                  p.place ? `, ${p.place}` : '',
+                  p.timing ? `, ${p.timing}` : '',
+                ].join(''),
+              ),
+            },
           ]
         : []),
       { text: 'Afspraak', style: 'h2' },
       v.agreement
-        ? { text: `${v.agreement.agreedByName} is het op ${longDate(v.agreement.agreedOn)} ${AGREEMENT[v.agreement.form] ?? ''} eens geworden met dit plan. Vastgelegd door ${v.agreement.recordedByName}.` }
+        ? {
+            text: `${v.agreement.agreedByName} is het op ${longDate(v.agreement.agreedOn)} ${AGREEMENT[v.agreement.form] ?? ''} eens geworden met dit plan. Vastgelegd door ${v.agreement.recordedByName}.`,
+          }
         : { text: 'U bent nog niet akkoord gegaan met dit plan.' },
       { text: 'Vragen of wilt u iets veranderen?', style: 'h2' },
-      { text: `Neem contact op met ${facts.caseWorker.name}${facts.caseWorker.email ? ` (${facts.caseWorker.email})` : ''}. Samen kijken we elke maand hoe het gaat. U mag het plan altijd laten aanpassen.` },
+      {
+        text: `Neem contact op met ${facts.caseWorker.name}${facts.caseWorker.email ? ` (${facts.caseWorker.email})` : ''}. Samen kijken we elke maand hoe het gaat. U mag het plan altijd laten aanpassen.`,
+      },
     ],
   };
   return renderDocumentPdf(doc);

@@ -24,12 +24,21 @@ export async function findAgreedPlan(tx: Tx, caseId: string): Promise<AgreedPlan
     .executeTakeFirst();
   if (!v) return undefined;
   const current = await findCurrentVersion(tx, caseId);
-  const goals = await tx.selectFrom('plan_goal').select(['id', 'domain', 'goal', 'intended_result']).where('plan_version_id', '=', v.id).orderBy('position').execute();
+  const goals = await tx
+    .selectFrom('plan_goal')
+    .select(['id', 'domain', 'goal', 'intended_result'])
+    .where('plan_version_id', '=', v.id)
+    .orderBy('position')
+    .execute();
   const actions = goals.length
     ? await tx
         .selectFrom('plan_action')
         .select(['id', 'goal_id', 'description', 'status'])
-        .where('goal_id', 'in', goals.map((g) => g.id))
+        .where(
+          'goal_id',
+          'in',
+          goals.map((g) => g.id),
+        )
         .orderBy('position')
         .execute()
     : [];
@@ -39,8 +48,12 @@ export async function findAgreedPlan(tx: Tx, caseId: string): Promise<AgreedPlan
     agreedOn: v.agreed_on,
     goals: goals.map((g) => ({ id: g.id, domain: g.domain, goal: g.goal, intendedResult: g.intended_result })),
     // In the plan's order: by goal, then by the action's position within the goal.
-    actions: goals.flatMap((g) => actions.filter((a) => a.goal_id === g.id)).map((a) => ({ id: a.id, goalId: a.goal_id, description: a.description, status: a.status })),
-    current: current ? { number: current.number, status: current.status, version: current.version } : { number: v.number, status: 'agreed', version: 0 },
+    actions: goals
+      .flatMap((g) => actions.filter((a) => a.goal_id === g.id))
+      .map((a) => ({ id: a.id, goalId: a.goal_id, description: a.description, status: a.status })),
+    current: current
+      ? { number: current.number, status: current.status, version: current.version }
+      : { number: v.number, status: 'agreed', version: 0 },
   };
 }
 
@@ -51,11 +64,19 @@ export async function findAgreedPlan(tx: Tx, caseId: string): Promise<AgreedPlan
 export async function settleActionsAtClosure(
   tx: Tx,
   versionId: string,
-  decisions: ReadonlyArray<{ actionId: string; decision: 'done' | 'stopped' | 'handed_over'; handedOverTo?: string | undefined }>,
+  decisions: ReadonlyArray<{
+    actionId: string;
+    decision: 'done' | 'stopped' | 'handed_over';
+    handedOverTo?: string | undefined;
+  }>,
 ): Promise<void> {
   if (decisions.length === 0) return;
   for (const d of decisions) {
-    const row = await tx.selectFrom('plan_action').select('progress_note').where('id', '=', d.actionId).executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom('plan_action')
+      .select('progress_note')
+      .where('id', '=', d.actionId)
+      .executeTakeFirstOrThrow();
     const handover = d.decision === 'handed_over' ? `Bij afsluiting overgedragen aan ${d.handedOverTo ?? ''}` : null;
     await tx
       .updateTable('plan_action')

@@ -5,7 +5,10 @@ import { neutraliseFormula, parseCsv, readServiceCsv, toCsv } from './service-ca
 describe('the balance between household and professionals', () => {
   it.each([
     [[], { household: 0, professional: 0, unassigned: 0 }],
-    [['self', 'self_with_aids', 'family_or_informal_carer', 'network_or_volunteers'], { household: 4, professional: 0, unassigned: 0 }],
+    [
+      ['self', 'self_with_aids', 'family_or_informal_carer', 'network_or_volunteers'],
+      { household: 4, professional: 0, unassigned: 0 },
+    ],
     [['case_worker_or_team', 'other_organisation', null], { household: 0, professional: 2, unassigned: 1 }],
   ] as const)('counts %j as %j', (performers, expected) => {
     expect(balanceOf(performers.map((performer) => ({ performer })))).toEqual(expected);
@@ -19,7 +22,13 @@ describe('quality warnings', () => {
       ...base,
       goals: [
         { id: 'g1', actions: [] },
-        { id: 'g2', actions: [{ id: 'a1', performer: null, dueOn: null, status: 'open' }, { id: 'a2', performer: null, dueOn: null, status: 'done' }] },
+        {
+          id: 'g2',
+          actions: [
+            { id: 'a1', performer: null, dueOn: null, status: 'open' },
+            { id: 'a2', performer: null, dueOn: null, status: 'done' },
+          ],
+        },
       ],
     });
     expect(w.map((x) => [x.code, x.goalId, x.actionId])).toEqual([
@@ -29,12 +38,19 @@ describe('quality warnings', () => {
     ]);
   });
   it('flags a draft three weeks after the analysis deadline, not an agreed plan', () => {
-    expect(planWarnings({ ...base, today: '2026-10-23', goals: [] }).map((w) => w.code)).toEqual(['not_agreed_after_analysis']);
+    expect(planWarnings({ ...base, today: '2026-10-23', goals: [] }).map((w) => w.code)).toEqual([
+      'not_agreed_after_analysis',
+    ]);
     expect(planWarnings({ ...base, today: '2026-10-22', goals: [] })).toEqual([]);
     expect(planWarnings({ ...base, status: 'agreed', today: '2026-12-31', goals: [] })).toEqual([]);
   });
   it('flags a plan whose every action rests on professionals', () => {
-    const goals = [{ id: 'g', actions: [{ id: 'a', performer: 'other_organisation' as const, dueOn: '2026-11-01', status: 'open' }] }];
+    const goals = [
+      {
+        id: 'g',
+        actions: [{ id: 'a', performer: 'other_organisation' as const, dueOn: '2026-11-01', status: 'open' }],
+      },
+    ];
     expect(planWarnings({ ...base, goals }).map((w) => w.code)).toEqual(['all_professional']);
     goals[0]!.actions.push({ id: 'b', performer: 'self' as never, dueOn: '2026-11-01', status: 'open' });
     expect(planWarnings({ ...base, goals })).toEqual([]);
@@ -82,15 +98,34 @@ describe('the catalogue CSV', () => {
     expect(neutraliseFormula(input)).toBe(output);
   });
   it('quotes fields with commas, quotes and line breaks, and reads them back', () => {
-    const row = { id: '', organisation: 'De "Schakel", buurthuis', name: 'Taal\ncafé', description: '', domains: 'finances|social_network', type: 'group', area: '', phone: '', email: '', website: '', active: 'ja' };
+    const row = {
+      id: '',
+      organisation: 'De "Schakel", buurthuis',
+      name: 'Taal\ncafé',
+      description: '',
+      domains: 'finances|social_network',
+      type: 'group',
+      area: '',
+      phone: '',
+      email: '',
+      website: '',
+      active: 'ja',
+    };
     const parsed = parseCsv(toCsv([row]));
     expect(parsed[1]?.[1]).toBe('De "Schakel", buurthuis');
     expect(parsed[1]?.[2]).toBe('Taal\ncafé');
   });
   it('reads services by header name and reports a missing column', () => {
-    const { services, errors } = readServiceCsv('type,name,organisation,domains\ngeneral,Inloop,Buurthuis,social_network|community_participation\n');
+    const { services, errors } = readServiceCsv(
+      'type,name,organisation,domains\ngeneral,Inloop,Buurthuis,social_network|community_participation\n',
+    );
     expect(errors).toEqual({});
-    expect(services[0]).toMatchObject({ name: 'Inloop', organisation: 'Buurthuis', domains: ['social_network', 'community_participation'], active: true });
+    expect(services[0]).toMatchObject({
+      name: 'Inloop',
+      organisation: 'Buurthuis',
+      domains: ['social_network', 'community_participation'],
+      active: true,
+    });
     expect(readServiceCsv('name,organisation\nx,y\n').errors.csv?.[0]).toContain('domains, type');
   });
 });

@@ -1,4 +1,10 @@
-import { HOUSEHOLD_PERFORMERS, SERVICE_TYPES, type Performer, type PlanWarningCode, type ServiceType } from '@nabij/contracts';
+import {
+  HOUSEHOLD_PERFORMERS,
+  SERVICE_TYPES,
+  type Performer,
+  type PlanWarningCode,
+  type ServiceType,
+} from '@nabij/contracts';
 import { fail, ok, type Result } from '../../shared/app-error';
 
 export type VersionStatus = 'draft' | 'agreed' | 'superseded';
@@ -27,7 +33,10 @@ export interface WarningInput {
   status: VersionStatus;
   analysisDeadline: string | null;
   today: string;
-  goals: ReadonlyArray<{ id: string; actions: ReadonlyArray<{ id: string; performer: Performer | null; dueOn: string | null; status: string }> }>;
+  goals: ReadonlyArray<{
+    id: string;
+    actions: ReadonlyArray<{ id: string; performer: Performer | null; dueOn: string | null; status: string }>;
+  }>;
 }
 
 export interface PlanWarning {
@@ -61,19 +70,28 @@ export function planWarnings(p: WarningInput): PlanWarning[] {
   }
   const all = p.goals.flatMap((g) => g.actions);
   const b = balanceOf(all);
-  if (all.length > 0 && b.household === 0 && b.unassigned === 0) warnings.push({ code: 'all_professional', goalId: null, actionId: null });
+  if (all.length > 0 && b.household === 0 && b.unassigned === 0)
+    warnings.push({ code: 'all_professional', goalId: null, actionId: null });
   return warnings;
 }
 
 /** General and collective services first, then group offers, then tailored services; by organisation and name within a type. */
-export function orderSuggestions<T extends { type: ServiceType; organisation: string; name: string }>(services: readonly T[]): T[] {
+export function orderSuggestions<T extends { type: ServiceType; organisation: string; name: string }>(
+  services: readonly T[],
+): T[] {
   const rank = (t: ServiceType) => SERVICE_TYPES.indexOf(t);
-  return [...services].sort((a, b) => rank(a.type) - rank(b.type) || a.organisation.localeCompare(b.organisation, 'nl') || a.name.localeCompare(b.name, 'nl'));
+  return [...services].sort(
+    (a, b) =>
+      rank(a.type) - rank(b.type) ||
+      a.organisation.localeCompare(b.organisation, 'nl') ||
+      a.name.localeCompare(b.name, 'nl'),
+  );
 }
 
 /** Field errors for an action's due date: not before the plan starts. */
 export function checkDueDate(dueOn: string | undefined, startsOn: string): Record<string, string[]> {
-  if (dueOn && dueOn < startsOn) return { dueOn: [`De datum ligt voor de start van het plan (${startsOn}). Kies een latere datum.`] };
+  if (dueOn && dueOn < startsOn)
+    return { dueOn: [`De datum ligt voor de start van het plan (${startsOn}). Kies een latere datum.`] };
   return {};
 }
 
@@ -83,7 +101,12 @@ export type AgreementRefusal = 'plan_frozen' | 'plan_without_goals' | 'child_saf
  * The household can agree to a draft with at least one goal; in a household with minors only after the
  * child safety assessment has been recorded.
  */
-export function checkAgreement(p: { status: VersionStatus; goalCount: number; hasMinors: boolean; childSafetyAssessed: boolean }): Result<true, AgreementRefusal> {
+export function checkAgreement(p: {
+  status: VersionStatus;
+  goalCount: number;
+  hasMinors: boolean;
+  childSafetyAssessed: boolean;
+}): Result<true, AgreementRefusal> {
   if (p.status !== 'draft') return fail('plan_frozen');
   if (p.goalCount === 0) return fail('plan_without_goals');
   if (p.hasMinors && !p.childSafetyAssessed) return fail('child_safety_required');

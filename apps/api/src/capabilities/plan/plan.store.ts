@@ -65,15 +65,26 @@ export async function bumpVersion(tx: Tx, versionId: string, expected: number): 
 export async function nextPosition(tx: Tx, table: 'plan_goal' | 'plan_action', parentId: string): Promise<number> {
   const q =
     table === 'plan_goal'
-      ? tx.selectFrom('plan_goal').select((eb) => eb.fn.max('position').as('max')).where('plan_version_id', '=', parentId)
-      : tx.selectFrom('plan_action').select((eb) => eb.fn.max('position').as('max')).where('goal_id', '=', parentId);
+      ? tx
+          .selectFrom('plan_goal')
+          .select((eb) => eb.fn.max('position').as('max'))
+          .where('plan_version_id', '=', parentId)
+      : tx
+          .selectFrom('plan_action')
+          .select((eb) => eb.fn.max('position').as('max'))
+          .where('goal_id', '=', parentId);
   const row = await q.executeTakeFirst();
   return (row?.max ?? 0) + 1;
 }
 
 /** A goal of the given version, or undefined (also when it belongs to another version or case). */
 export async function findGoal(tx: Tx, versionId: string, goalId: string) {
-  return tx.selectFrom('plan_goal').select(['id', 'domain']).where('id', '=', goalId).where('plan_version_id', '=', versionId).executeTakeFirst();
+  return tx
+    .selectFrom('plan_goal')
+    .select(['id', 'domain'])
+    .where('id', '=', goalId)
+    .where('plan_version_id', '=', versionId)
+    .executeTakeFirst();
 }
 
 export async function findAction(tx: Tx, versionId: string, actionId: string) {
@@ -87,55 +98,148 @@ export async function findAction(tx: Tx, versionId: string, actionId: string) {
 }
 
 export async function findActiveService(tx: Tx, serviceId: string) {
-  return tx.selectFrom('service').select(['id', 'organisation', 'name', 'type']).where('id', '=', serviceId).where('active', '=', true).executeTakeFirst();
+  return tx
+    .selectFrom('service')
+    .select(['id', 'organisation', 'name', 'type'])
+    .where('id', '=', serviceId)
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
 /** Copies a version into a new draft: the same goals, actions, parties and resident plan; no agreement. */
-export async function copyVersion(tx: Tx, tenantId: string, from: VersionRow, reason: string, userId: string): Promise<string> {
+export async function copyVersion(
+  tx: Tx,
+  tenantId: string,
+  from: VersionRow,
+  reason: string,
+  userId: string,
+): Promise<string> {
   const src = await tx
     .selectFrom('plan_version')
-    .select(['coordination', 'coordinator_name', 'coordinator_contact', 'resident_plan_kind', 'resident_plan_text', 'resident_plan_file_id', 'resident_plan_leading'])
+    .select([
+      'coordination',
+      'coordinator_name',
+      'coordinator_contact',
+      'resident_plan_kind',
+      'resident_plan_text',
+      'resident_plan_file_id',
+      'resident_plan_leading',
+    ])
     .where('id', '=', from.id)
     .executeTakeFirstOrThrow();
   const { id } = await tx
     .insertInto('plan_version')
-    .values({ tenant_id: tenantId, plan_id: from.plan_id, number: from.number + 1, status: 'draft', starts_on: from.starts_on, change_reason: reason, created_by: userId, ...src })
+    .values({
+      tenant_id: tenantId,
+      plan_id: from.plan_id,
+      number: from.number + 1,
+      status: 'draft',
+      starts_on: from.starts_on,
+      change_reason: reason,
+      created_by: userId,
+      ...src,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const goals = await tx
     .selectFrom('plan_goal')
-    .select(['id', 'position', 'domain', 'zrm_score', 'zrm_assessed_on', 'problem', 'goal', 'intended_result', 'solutions', 'from_resident_plan'])
+    .select([
+      'id',
+      'position',
+      'domain',
+      'zrm_score',
+      'zrm_assessed_on',
+      'problem',
+      'goal',
+      'intended_result',
+      'solutions',
+      'from_resident_plan',
+    ])
     .where('plan_version_id', '=', from.id)
     .execute();
   for (const { id: oldGoalId, ...g } of goals) {
-    const copy = await tx.insertInto('plan_goal').values({ ...g, tenant_id: tenantId, plan_version_id: id }).returning('id').executeTakeFirstOrThrow();
+    const copy = await tx
+      .insertInto('plan_goal')
+      .values({ ...g, tenant_id: tenantId, plan_version_id: id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const actions = await tx
       .selectFrom('plan_action')
-      .select(['position', 'description', 'performer', 'performer_name', 'service_id', 'due_on', 'status', 'progress_note'])
+      .select([
+        'position',
+        'description',
+        'performer',
+        'performer_name',
+        'service_id',
+        'due_on',
+        'status',
+        'progress_note',
+      ])
       .where('goal_id', '=', oldGoalId)
       .execute();
-    if (actions.length) await tx.insertInto('plan_action').values(actions.map((a) => ({ ...a, tenant_id: tenantId, goal_id: copy.id }))).execute();
+    if (actions.length)
+      await tx
+        .insertInto('plan_action')
+        .values(actions.map((a) => ({ ...a, tenant_id: tenantId, goal_id: copy.id })))
+        .execute();
   }
-  const parties = await tx.selectFrom('plan_party').select(['name', 'organisation', 'part', 'place', 'timing']).where('plan_version_id', '=', from.id).execute();
-  if (parties.length) await tx.insertInto('plan_party').values(parties.map((p) => ({ ...p, tenant_id: tenantId, plan_version_id: id }))).execute();
+  const parties = await tx
+    .selectFrom('plan_party')
+    .select(['name', 'organisation', 'part', 'place', 'timing'])
+    .where('plan_version_id', '=', from.id)
+    .execute();
+  if (parties.length)
+    await tx
+      .insertInto('plan_party')
+      .values(parties.map((p) => ({ ...p, tenant_id: tenantId, plan_version_id: id })))
+      .execute();
   return id;
 }
 
-export async function insertPlanFile(tx: Tx, f: { tenantId: string; planId: string; kind: 'resident_plan' | 'signed_agreement' | 'plan_document'; filename: string; mediaType: string; content: Buffer; userId: string | null }): Promise<string> {
+export async function insertPlanFile(
+  tx: Tx,
+  f: {
+    tenantId: string;
+    planId: string;
+    kind: 'resident_plan' | 'signed_agreement' | 'plan_document';
+    filename: string;
+    mediaType: string;
+    content: Buffer;
+    userId: string | null;
+  },
+): Promise<string> {
   const row = await tx
     .insertInto('plan_file')
-    .values({ tenant_id: f.tenantId, plan_id: f.planId, kind: f.kind, filename: f.filename, media_type: f.mediaType, size_bytes: f.content.length, content: f.content, created_by: f.userId })
+    .values({
+      tenant_id: f.tenantId,
+      plan_id: f.planId,
+      kind: f.kind,
+      filename: f.filename,
+      media_type: f.mediaType,
+      size_bytes: f.content.length,
+      content: f.content,
+      created_by: f.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function findPlanFileContent(tx: Tx, planId: string, fileId: string) {
-  return tx.selectFrom('plan_file').select(['id', 'filename', 'media_type', 'content']).where('id', '=', fileId).where('plan_id', '=', planId).executeTakeFirst();
+  return tx
+    .selectFrom('plan_file')
+    .select(['id', 'filename', 'media_type', 'content'])
+    .where('id', '=', fileId)
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
 }
 
 /** Everything of one version as the page and the PDF show it, with balance and quality warnings. */
-export async function loadVersionView(tx: Tx, versionId: string, facts: { analysisDeadline: string | null; today: string }): Promise<PlanVersionView> {
+export async function loadVersionView(
+  tx: Tx,
+  versionId: string,
+  facts: { analysisDeadline: string | null; today: string },
+): Promise<PlanVersionView> {
   const v = await tx
     .selectFrom('plan_version as v')
     .innerJoin('app_user as u', 'u.id', 'v.created_by')
@@ -169,7 +273,17 @@ export async function loadVersionView(tx: Tx, versionId: string, facts: { analys
     .executeTakeFirstOrThrow();
   const goals = await tx
     .selectFrom('plan_goal')
-    .select(['id', 'domain', 'zrm_score', 'zrm_assessed_on', 'problem', 'goal', 'intended_result', 'solutions', 'from_resident_plan'])
+    .select([
+      'id',
+      'domain',
+      'zrm_score',
+      'zrm_assessed_on',
+      'problem',
+      'goal',
+      'intended_result',
+      'solutions',
+      'from_resident_plan',
+    ])
     .where('plan_version_id', '=', versionId)
     .orderBy('position')
     .execute();
@@ -177,14 +291,46 @@ export async function loadVersionView(tx: Tx, versionId: string, facts: { analys
     ? await tx
         .selectFrom('plan_action as a')
         .leftJoin('service as s', 's.id', 'a.service_id')
-        .select(['a.id', 'a.goal_id', 'a.description', 'a.performer', 'a.performer_name', 'a.due_on', 'a.status', 'a.progress_note', 's.id as service_id', 's.organisation', 's.name as service_name', 's.type as service_type', 's.phone as service_phone', 's.email as service_email'])
-        .where('a.goal_id', 'in', goals.map((g) => g.id))
+        .select([
+          'a.id',
+          'a.goal_id',
+          'a.description',
+          'a.performer',
+          'a.performer_name',
+          'a.due_on',
+          'a.status',
+          'a.progress_note',
+          's.id as service_id',
+          's.organisation',
+          's.name as service_name',
+          's.type as service_type',
+          's.phone as service_phone',
+          's.email as service_email',
+        ])
+        .where(
+          'a.goal_id',
+          'in',
+          goals.map((g) => g.id),
+        )
         .orderBy('a.position')
         .execute()
     : [];
-  const parties = await tx.selectFrom('plan_party').select(['id', 'name', 'organisation', 'part', 'place', 'timing']).where('plan_version_id', '=', versionId).orderBy('name').execute();
-  const fileIds = [v.resident_plan_file_id, v.agreement_file_id, v.document_file_id].filter((x): x is string => x !== null);
-  const files = fileIds.length ? await tx.selectFrom('plan_file').select(['id', 'filename', 'media_type', 'size_bytes']).where('id', 'in', fileIds).execute() : [];
+  const parties = await tx
+    .selectFrom('plan_party')
+    .select(['id', 'name', 'organisation', 'part', 'place', 'timing'])
+    .where('plan_version_id', '=', versionId)
+    .orderBy('name')
+    .execute();
+  const fileIds = [v.resident_plan_file_id, v.agreement_file_id, v.document_file_id].filter(
+    (x): x is string => x !== null,
+  );
+  const files = fileIds.length
+    ? await tx
+        .selectFrom('plan_file')
+        .select(['id', 'filename', 'media_type', 'size_bytes'])
+        .where('id', 'in', fileIds)
+        .execute()
+    : [];
   const file = (id: string | null) => {
     const f = files.find((x) => x.id === id);
     return f ? { id: f.id, filename: f.filename, mediaType: f.media_type, sizeBytes: f.size_bytes } : null;
@@ -200,7 +346,14 @@ export async function loadVersionView(tx: Tx, versionId: string, facts: { analys
         performerName: a.performer_name,
         service:
           a.service_id && a.organisation && a.service_name && a.service_type
-            ? { id: a.service_id, organisation: a.organisation, name: a.service_name, type: a.service_type as ServiceType, phone: a.service_phone, email: a.service_email }
+            ? {
+                id: a.service_id,
+                organisation: a.organisation,
+                name: a.service_name,
+                type: a.service_type as ServiceType,
+                phone: a.service_phone,
+                email: a.service_email,
+              }
             : null,
         dueOn: a.due_on,
         status: a.status as 'open',
@@ -233,7 +386,12 @@ export async function loadVersionView(tx: Tx, versionId: string, facts: { analys
     coordinatorName: v.coordinator_name,
     coordinatorContact: v.coordinator_contact,
     residentPlan: v.resident_plan_kind
-      ? { kind: v.resident_plan_kind as 'personal_plan', text: v.resident_plan_text, leading: v.resident_plan_leading, file: file(v.resident_plan_file_id) }
+      ? {
+          kind: v.resident_plan_kind as 'personal_plan',
+          text: v.resident_plan_text,
+          leading: v.resident_plan_leading,
+          file: file(v.resident_plan_file_id),
+        }
       : null,
     agreement:
       v.agreement_form && v.agreed_on && v.agreed_by_name

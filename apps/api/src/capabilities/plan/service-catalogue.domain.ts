@@ -15,7 +15,10 @@ function quote(value: string): string {
 }
 
 export function toCsv(rows: ReadonlyArray<Readonly<Record<(typeof SERVICE_CSV_COLUMNS)[number], string>>>): string {
-  const lines = [SERVICE_CSV_COLUMNS.join(','), ...rows.map((r) => SERVICE_CSV_COLUMNS.map((c) => quote(neutraliseFormula(r[c]))).join(','))];
+  const lines = [
+    SERVICE_CSV_COLUMNS.join(','),
+    ...rows.map((r) => SERVICE_CSV_COLUMNS.map((c) => quote(neutraliseFormula(r[c]))).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -80,7 +83,8 @@ export function readServiceCsv(text: string): { services: CsvService[]; errors: 
   if (!header) return { services: [], errors: { csv: ['Het bestand is leeg.'] } };
   const columns = header.map((h) => h.trim().toLowerCase());
   const missing = ['organisation', 'name', 'domains', 'type'].filter((c) => !columns.includes(c));
-  if (missing.length) return { services: [], errors: { csv: [`De kolommen ${missing.join(', ')} ontbreken in de kopregel.`] } };
+  if (missing.length)
+    return { services: [], errors: { csv: [`De kolommen ${missing.join(', ')} ontbreken in de kopregel.`] } };
   const services = lines.map((fields, i) => {
     const get = (c: string) => {
       const idx = columns.indexOf(c);
@@ -88,7 +92,8 @@ export function readServiceCsv(text: string): { services: CsvService[]; errors: 
       return v === '' ? undefined : v;
     };
     const active = (get('active') ?? 'ja').toLowerCase();
-    if (!['ja', 'nee', 'true', 'false', '1', '0'].includes(active)) errors[`rows.${i + 2}`] = ['Vul bij active ja of nee in.'];
+    if (!['ja', 'nee', 'true', 'false', '1', '0'].includes(active))
+      errors[`rows.${i + 2}`] = ['Vul bij active ja of nee in.'];
     return {
       id: get('id'),
       organisation: get('organisation') ?? '',

@@ -56,20 +56,36 @@ export async function viewPlan(deps: Deps, ctx: AccessContext, caseId: string): 
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const facts = await findPlanFacts(tx, c, today);
     const page = await buildPlanPage(tx, c, facts, today);
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'plan.viewed', dataCategory: DATA_CATEGORY, permission: 'case:read' });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'plan.viewed',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+    });
     return page;
   });
 }
 
 /** One version of the plan (for the side-by-side comparison). */
-export async function viewPlanVersion(deps: Deps, ctx: AccessContext, caseId: string, number: number): Promise<PlanVersionView> {
+export async function viewPlanVersion(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  number: number,
+): Promise<PlanVersionView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', DATA_CATEGORY, async (tx, c) => {
     const v = await findVersionByNumber(tx, c.id, number);
     if (!v) throw new AppError('not_found');
     const facts = await findPlanFacts(tx, c, today);
     const view = await loadVersionView(tx, v.id, { analysisDeadline: facts.analysisDeadline, today });
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'plan.version_viewed', dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { number } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'plan.version_viewed',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+      detail: { number },
+    });
     return view;
   });
 }
@@ -83,7 +99,12 @@ export async function suggestServices(deps: Deps, ctx: AccessContext, caseId: st
 }
 
 /** Opens the plan of a case with a first draft version. */
-export async function startPlan(deps: Deps, ctx: AccessContext, caseId: string, input: { startsOn: string }): Promise<PlanPageView> {
+export async function startPlan(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { startsOn: string },
+): Promise<PlanPageView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', DATA_CATEGORY, async (tx, c) => {
     if (await findPlanOfCase(tx, c.id)) throw new AppError('plan_exists');
@@ -94,9 +115,25 @@ export async function startPlan(deps: Deps, ctx: AccessContext, caseId: string, 
       .returning('id')
       .executeTakeFirst();
     if (!plan) throw new AppError('plan_exists');
-    await tx.insertInto('plan_version').values({ tenant_id: ctx.actor.tenantId, plan_id: plan.id, number: 1, status: 'draft', starts_on: input.startsOn, change_reason: null, created_by: ctx.actor.userId }).execute();
+    await tx
+      .insertInto('plan_version')
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        plan_id: plan.id,
+        number: 1,
+        status: 'draft',
+        starts_on: input.startsOn,
+        change_reason: null,
+        created_by: ctx.actor.userId,
+      })
+      .execute();
     await advanceCasePhase(tx, c.id, 'plan');
-    await logCaseAccess(tx, ctx, c, { action: 'create', event: 'plan.started', dataCategory: DATA_CATEGORY, permission: 'case:read' });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'create',
+      event: 'plan.started',
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+    });
     return buildPlanPage(tx, c, await findPlanFacts(tx, c, today), today);
   });
 }
@@ -125,7 +162,13 @@ export async function changePlan(
     const facts = await findPlanFacts(tx, c, today);
     await change(tx, c, v, facts);
     if (!(await bumpVersion(tx, v.id, expectedVersion))) throw new AppError('version_conflict');
-    await logCaseAccess(tx, ctx, c, { action: e.action ?? 'update', event: e.event, dataCategory: DATA_CATEGORY, permission: 'case:read', detail: { number: v.number } });
+    await logCaseAccess(tx, ctx, c, {
+      action: e.action ?? 'update',
+      event: e.event,
+      dataCategory: DATA_CATEGORY,
+      permission: 'case:read',
+      detail: { number: v.number },
+    });
     return buildPlanPage(tx, c, facts, today);
   });
 }
@@ -141,25 +184,32 @@ export interface GoalInput {
 }
 
 export const addGoal = (deps: Deps, ctx: AccessContext, caseId: string, input: GoalInput) =>
-  changePlan(deps, ctx, caseId, input.version, { event: 'plan.goal_added', action: 'create' }, async (tx, _c, v, facts) => {
-    const zrm = facts.latestZrm.find((z) => z.domain === input.domain);
-    await tx
-      .insertInto('plan_goal')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        plan_version_id: v.id,
-        position: await nextPosition(tx, 'plan_goal', v.id),
-        domain: input.domain,
-        zrm_score: zrm?.score ?? null,
-        zrm_assessed_on: zrm?.assessedOn ?? null,
-        problem: input.problem,
-        goal: input.goal,
-        intended_result: input.intendedResult ?? null,
-        solutions: input.solutions ?? null,
-        from_resident_plan: input.fromResidentPlan,
-      })
-      .execute();
-  });
+  changePlan(
+    deps,
+    ctx,
+    caseId,
+    input.version,
+    { event: 'plan.goal_added', action: 'create' },
+    async (tx, _c, v, facts) => {
+      const zrm = facts.latestZrm.find((z) => z.domain === input.domain);
+      await tx
+        .insertInto('plan_goal')
+        .values({
+          tenant_id: ctx.actor.tenantId,
+          plan_version_id: v.id,
+          position: await nextPosition(tx, 'plan_goal', v.id),
+          domain: input.domain,
+          zrm_score: zrm?.score ?? null,
+          zrm_assessed_on: zrm?.assessedOn ?? null,
+          problem: input.problem,
+          goal: input.goal,
+          intended_result: input.intendedResult ?? null,
+          solutions: input.solutions ?? null,
+          from_resident_plan: input.fromResidentPlan,
+        })
+        .execute();
+    },
+  );
 
 export const changeGoal = (deps: Deps, ctx: AccessContext, caseId: string, goalId: string, input: GoalInput) =>
   changePlan(deps, ctx, caseId, input.version, { event: 'plan.goal_changed' }, async (tx, _c, v, facts) => {
@@ -170,7 +220,9 @@ export const changeGoal = (deps: Deps, ctx: AccessContext, caseId: string, goalI
       .updateTable('plan_goal')
       .set({
         domain: input.domain,
-        ...(goal.domain !== input.domain ? { zrm_score: zrm?.score ?? null, zrm_assessed_on: zrm?.assessedOn ?? null } : {}),
+        ...(goal.domain !== input.domain
+          ? { zrm_score: zrm?.score ?? null, zrm_assessed_on: zrm?.assessedOn ?? null }
+          : {}),
         problem: input.problem,
         goal: input.goal,
         intended_result: input.intendedResult ?? null,
@@ -202,7 +254,8 @@ export interface ActionInput {
 
 async function checkAction(tx: Tx, v: VersionRow, input: ActionInput): Promise<void> {
   const errors = checkDueDate(input.dueOn, v.starts_on);
-  if (input.serviceId && !(await findActiveService(tx, input.serviceId))) errors.serviceId = ['Deze voorziening staat niet (meer) in de sociale kaart.'];
+  if (input.serviceId && !(await findActiveService(tx, input.serviceId)))
+    errors.serviceId = ['Deze voorziening staat niet (meer) in de sociale kaart.'];
   if (Object.keys(errors).length) throw new AppError('validation_failed', { fieldErrors: errors });
 }
 
@@ -223,7 +276,12 @@ export const addAction = (deps: Deps, ctx: AccessContext, caseId: string, goalId
     await checkAction(tx, v, input);
     await tx
       .insertInto('plan_action')
-      .values({ tenant_id: ctx.actor.tenantId, goal_id: goal.id, position: await nextPosition(tx, 'plan_action', goal.id), ...actionColumns(input) })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        goal_id: goal.id,
+        position: await nextPosition(tx, 'plan_action', goal.id),
+        ...actionColumns(input),
+      })
       .execute();
   });
 
@@ -243,23 +301,49 @@ export const removeAction = (deps: Deps, ctx: AccessContext, caseId: string, act
   });
 
 /** Status and progress note of an action: also on the agreed version, while the plan is carried out. */
-export const recordActionProgress = (deps: Deps, ctx: AccessContext, caseId: string, actionId: string, input: { version: number; status: string; progressNote?: string | undefined }) =>
-  changePlan(deps, ctx, caseId, input.version, { event: 'plan.action_progressed', allowAgreed: true }, async (tx, _c, v) => {
-    const action = await findAction(tx, v.id, actionId);
-    if (!action) throw new AppError('not_found');
-    await tx.updateTable('plan_action').set({ status: input.status, progress_note: input.progressNote ?? null }).where('id', '=', action.id).execute();
-  });
+export const recordActionProgress = (
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  actionId: string,
+  input: { version: number; status: string; progressNote?: string | undefined },
+) =>
+  changePlan(
+    deps,
+    ctx,
+    caseId,
+    input.version,
+    { event: 'plan.action_progressed', allowAgreed: true },
+    async (tx, _c, v) => {
+      const action = await findAction(tx, v.id, actionId);
+      if (!action) throw new AppError('not_found');
+      await tx
+        .updateTable('plan_action')
+        .set({ status: input.status, progress_note: input.progressNote ?? null })
+        .where('id', '=', action.id)
+        .execute();
+    },
+  );
 
 export const setCoordination = (
   deps: Deps,
   ctx: AccessContext,
   caseId: string,
-  input: { version: number; coordination: string; coordinatorName?: string | undefined; coordinatorContact?: string | undefined },
+  input: {
+    version: number;
+    coordination: string;
+    coordinatorName?: string | undefined;
+    coordinatorContact?: string | undefined;
+  },
 ) =>
   changePlan(deps, ctx, caseId, input.version, { event: 'plan.coordination_set' }, async (tx, _c, v) => {
     await tx
       .updateTable('plan_version')
-      .set({ coordination: input.coordination, coordinator_name: input.coordinatorName ?? null, coordinator_contact: input.coordinatorContact ?? null })
+      .set({
+        coordination: input.coordination,
+        coordinator_name: input.coordinatorName ?? null,
+        coordinator_contact: input.coordinatorContact ?? null,
+      })
       .where('id', '=', v.id)
       .execute();
   });
@@ -268,27 +352,53 @@ export const addParty = (
   deps: Deps,
   ctx: AccessContext,
   caseId: string,
-  input: { version: number; name: string; organisation?: string | undefined; part: string; place?: string | undefined; timing?: string | undefined },
+  input: {
+    version: number;
+    name: string;
+    organisation?: string | undefined;
+    part: string;
+    place?: string | undefined;
+    timing?: string | undefined;
+  },
 ) =>
   changePlan(deps, ctx, caseId, input.version, { event: 'plan.party_added', action: 'create' }, async (tx, _c, v) => {
     await tx
       .insertInto('plan_party')
-      .values({ tenant_id: ctx.actor.tenantId, plan_version_id: v.id, name: input.name, organisation: input.organisation ?? null, part: input.part, place: input.place ?? null, timing: input.timing ?? null })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        plan_version_id: v.id,
+        name: input.name,
+        organisation: input.organisation ?? null,
+        part: input.part,
+        place: input.place ?? null,
+        timing: input.timing ?? null,
+      })
       .execute();
   });
 
 export const removeParty = (deps: Deps, ctx: AccessContext, caseId: string, partyId: string, version: number) =>
   changePlan(deps, ctx, caseId, version, { event: 'plan.party_removed', action: 'delete' }, async (tx, _c, v) => {
-    const r = await tx.deleteFrom('plan_party').where('id', '=', partyId).where('plan_version_id', '=', v.id).executeTakeFirst();
+    const r = await tx
+      .deleteFrom('plan_party')
+      .where('id', '=', partyId)
+      .where('plan_version_id', '=', v.id)
+      .executeTakeFirst();
     if (Number(r.numDeletedRows) !== 1) throw new AppError('not_found');
   });
 
 /** A file sent as base64, checked by its content (PDF, PNG or JPEG) and size; `field` names it in the errors. */
-export function decodeUpload(file: { filename: string; contentBase64: string }, field: string): { filename: string; content: Buffer; mediaType: string } {
+export function decodeUpload(
+  file: { filename: string; contentBase64: string },
+  field: string,
+): { filename: string; content: Buffer; mediaType: string } {
   const content = Buffer.from(file.contentBase64, 'base64');
   const mediaType = sniffAttachment(content);
-  if (content.length === 0 || content.length > ATTACHMENT_LIMITS.maxBytes) throw new AppError('validation_failed', { fieldErrors: { [field]: ['Een bestand mag hoogstens 5 MB zijn.'] } });
-  if (!mediaType) throw new AppError('validation_failed', { fieldErrors: { [field]: ['Alleen PDF-, PNG- en JPEG-bestanden zijn toegestaan. Dit bestand is geen van deze.'] } });
+  if (content.length === 0 || content.length > ATTACHMENT_LIMITS.maxBytes)
+    throw new AppError('validation_failed', { fieldErrors: { [field]: ['Een bestand mag hoogstens 5 MB zijn.'] } });
+  if (!mediaType)
+    throw new AppError('validation_failed', {
+      fieldErrors: { [field]: ['Alleen PDF-, PNG- en JPEG-bestanden zijn toegestaan. Dit bestand is geen van deze.'] },
+    });
   return { filename: file.filename.replace(/[\\/\r\n"]/g, '_'), content, mediaType };
 }
 
@@ -297,20 +407,45 @@ export const attachResidentPlan = (
   deps: Deps,
   ctx: AccessContext,
   caseId: string,
-  input: { version: number; kind: string; text?: string | undefined; file?: { filename: string; contentBase64: string } | undefined; leading: boolean },
+  input: {
+    version: number;
+    kind: string;
+    text?: string | undefined;
+    file?: { filename: string; contentBase64: string } | undefined;
+    leading: boolean;
+  },
 ) =>
   changePlan(deps, ctx, caseId, input.version, { event: 'plan.resident_plan_recorded' }, async (tx, _c, v) => {
     const upload = input.file ? decodeUpload(input.file, 'file') : undefined;
-    const existing = await tx.selectFrom('plan_version').select('resident_plan_file_id').where('id', '=', v.id).executeTakeFirstOrThrow();
+    const existing = await tx
+      .selectFrom('plan_version')
+      .select('resident_plan_file_id')
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow();
     if (!input.text && !upload && !existing.resident_plan_file_id) {
-      throw new AppError('validation_failed', { fieldErrors: { text: ['Typ het plan van het huishouden over of voeg het toe als bestand.'] } });
+      throw new AppError('validation_failed', {
+        fieldErrors: { text: ['Typ het plan van het huishouden over of voeg het toe als bestand.'] },
+      });
     }
     const fileId = upload
-      ? await insertPlanFile(tx, { tenantId: ctx.actor.tenantId, planId: v.plan_id, kind: 'resident_plan', filename: upload.filename, mediaType: upload.mediaType, content: upload.content, userId: ctx.actor.userId })
+      ? await insertPlanFile(tx, {
+          tenantId: ctx.actor.tenantId,
+          planId: v.plan_id,
+          kind: 'resident_plan',
+          filename: upload.filename,
+          mediaType: upload.mediaType,
+          content: upload.content,
+          userId: ctx.actor.userId,
+        })
       : existing.resident_plan_file_id;
     await tx
       .updateTable('plan_version')
-      .set({ resident_plan_kind: input.kind, resident_plan_text: input.text ?? null, resident_plan_file_id: fileId, resident_plan_leading: input.leading })
+      .set({
+        resident_plan_kind: input.kind,
+        resident_plan_text: input.text ?? null,
+        resident_plan_file_id: fileId,
+        resident_plan_leading: input.leading,
+      })
       .where('id', '=', v.id)
       .execute();
   });

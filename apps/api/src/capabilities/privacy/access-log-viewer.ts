@@ -17,7 +17,14 @@ import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany, unsealedStatus, verifyTenantChain, type AccessEntry } from '../audit';
 import { searchPersons, toSummary } from '../persons';
 import { toCsv } from './csv';
-import { countLogRows, findLogRows, findPersonName, listTenantUsers, type LogFilter, type LogRow } from './privacy.store';
+import {
+  countLogRows,
+  findLogRows,
+  findPersonName,
+  listTenantUsers,
+  type LogFilter,
+  type LogRow,
+} from './privacy.store';
 
 /**
  * The privacy officer's access-log viewer (NEN 7513 §9): filter, page, export, the per-client overview in plain
@@ -29,13 +36,27 @@ const DATA_CATEGORY = 'access_log';
 const EXPORT_LIMIT = 50_000;
 const OVERVIEW_LIMIT = 1000;
 
-const entry = (e: Omit<AccessEntry, 'dataCategory' | 'permission' | 'legalBasis'>): AccessEntry => ({ ...e, dataCategory: DATA_CATEGORY, permission: 'access_log:read', legalBasis: 'security' });
+const entry = (e: Omit<AccessEntry, 'dataCategory' | 'permission' | 'legalBasis'>): AccessEntry => ({
+  ...e,
+  dataCategory: DATA_CATEGORY,
+  permission: 'access_log:read',
+  legalBasis: 'security',
+});
 
 /** Refuses (403 second_factor_required) a session without a second factor, and logs the refusal in its own transaction. */
-export async function requireSecondFactor(deps: Deps, ctx: AccessContext, secondFactorUsed: boolean, what: string): Promise<void> {
+export async function requireSecondFactor(
+  deps: Deps,
+  ctx: AccessContext,
+  secondFactorUsed: boolean,
+  what: string,
+): Promise<void> {
   if (secondFactorUsed) return;
   await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-    recordAccess(tx, ctx, entry({ action: 'read', event: 'access_log.refused_without_second_factor', outcome: 'denied', detail: { what } })),
+    recordAccess(
+      tx,
+      ctx,
+      entry({ action: 'read', event: 'access_log.refused_without_second_factor', outcome: 'denied', detail: { what } }),
+    ),
   );
   throw new AppError('second_factor_required');
 }
@@ -49,7 +70,8 @@ export const roleLabel = (role: string | null): string | null => {
   return label === key ? role : label;
 };
 
-const personName = (r: Pick<LogRow, 'first_name' | 'infix' | 'last_name'>) => (r.last_name ? [r.first_name, r.infix, r.last_name].filter(Boolean).join(' ') : null);
+const personName = (r: Pick<LogRow, 'first_name' | 'infix' | 'last_name'>) =>
+  r.last_name ? [r.first_name, r.infix, r.last_name].filter(Boolean).join(' ') : null;
 
 function toRow(r: LogRow): AccessLogRow {
   return {
@@ -68,7 +90,11 @@ function toRow(r: LogRow): AccessLogRow {
     caseId: r.case_id,
     caseReference: r.case_reference,
     dataCategory: r.data_category,
-    basis: describeAccessBasis({ legalBasis: r.legal_basis, emergency: r.emergency, emergencyReason: r.emergency_reason }),
+    basis: describeAccessBasis({
+      legalBasis: r.legal_basis,
+      emergency: r.emergency,
+      emergencyReason: r.emergency_reason,
+    }),
     emergency: r.emergency,
     outcome: r.outcome,
     ip: r.ip,
@@ -85,7 +111,12 @@ const filterDetail = (f: LogFilter) => ({
   deniedOnly: f.outcome === 'denied',
 });
 
-export async function listAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter, page: number): Promise<AccessLogPage> {
+export async function listAccessLog(
+  deps: Deps,
+  ctx: AccessContext,
+  f: LogFilter,
+  page: number,
+): Promise<AccessLogPage> {
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const total = await countLogRows(tx, f);
@@ -93,7 +124,16 @@ export async function listAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter
     const person = f.personId ? await findPersonName(tx, f.personId) : undefined;
     if (f.personId && !person) throw new AppError('person_not_found');
     const sealing = await unsealedStatus(tx, ctx.actor.tenantId, deps.clock.now());
-    await recordAccess(tx, ctx, entry({ action: 'read', event: 'access_log.viewed', personId: f.personId ?? null, detail: { ...filterDetail(f), page, resultCount: total } }));
+    await recordAccess(
+      tx,
+      ctx,
+      entry({
+        action: 'read',
+        event: 'access_log.viewed',
+        personId: f.personId ?? null,
+        detail: { ...filterDetail(f), page, resultCount: total },
+      }),
+    );
     return {
       rows: rows.map(toRow),
       page,
@@ -105,15 +145,52 @@ export async function listAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter
   });
 }
 
-const CSV_HEADER = ['Tijdstip', 'Volgnummer', 'Medewerker', 'Rol', 'Team', 'Soort handeling', 'Gebeurtenis', 'Omschrijving', 'Cliënt', 'Dossier', 'Soort gegevens', 'Grondslag', 'Noodtoegang', 'Uitkomst', 'IP-adres'];
-const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const CSV_HEADER = [
+  'Tijdstip',
+  'Volgnummer',
+  'Medewerker',
+  'Rol',
+  'Team',
+  'Soort handeling',
+  'Gebeurtenis',
+  'Omschrijving',
+  'Cliënt',
+  'Dossier',
+  'Soort gegevens',
+  'Grondslag',
+  'Noodtoegang',
+  'Uitkomst',
+  'IP-adres',
+];
+const localTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** The filtered log as CSV (formula-safe), at most 50,000 rows; the export itself is logged. */
-export async function exportAccessLog(deps: Deps, ctx: AccessContext, f: LogFilter): Promise<{ filename: string; csv: string }> {
+export async function exportAccessLog(
+  deps: Deps,
+  ctx: AccessContext,
+  f: LogFilter,
+): Promise<{ filename: string; csv: string }> {
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = (await findLogRows(tx, f, EXPORT_LIMIT, 0)).map(toRow);
-    await recordAccess(tx, ctx, entry({ action: 'export', event: 'access_log.exported', personId: f.personId ?? null, detail: { ...filterDetail(f), rowCount: rows.length } }));
+    await recordAccess(
+      tx,
+      ctx,
+      entry({
+        action: 'export',
+        event: 'access_log.exported',
+        personId: f.personId ?? null,
+        detail: { ...filterDetail(f), rowCount: rows.length },
+      }),
+    );
     const csv = toCsv(
       CSV_HEADER,
       rows.map((r) => [
@@ -140,24 +217,50 @@ export async function exportAccessLog(deps: Deps, ctx: AccessContext, f: LogFilt
 
 export async function accessLogFilterOptions(deps: Deps, ctx: AccessContext): Promise<AccessLogFilterOptions> {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
-    users: (await listTenantUsers(tx, ctx.actor.tenantId)).map((u) => ({ id: u.id, name: u.display_name, active: u.active, roleLabels: u.roles.map((r) => roleLabel(r) ?? r) })),
+    users: (await listTenantUsers(tx, ctx.actor.tenantId)).map((u) => ({
+      id: u.id,
+      name: u.display_name,
+      active: u.active,
+      roleLabels: u.roles.map((r) => roleLabel(r) ?? r),
+    })),
   }));
 }
 
 /** Finds the client whose log the officer wants to see, by name, BSN or date of birth; logged like a person search. */
-export async function searchClients(deps: Deps, ctx: AccessContext, criteria: { name?: string | undefined; bsn?: string | undefined; dateOfBirth?: string | undefined }) {
+export async function searchClients(
+  deps: Deps,
+  ctx: AccessContext,
+  criteria: { name?: string | undefined; bsn?: string | undefined; dateOfBirth?: string | undefined },
+) {
   const today = municipalToday(deps.clock);
   const bsn = criteria.bsn ? criteria.bsn.padStart(9, '0') : undefined;
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
-    const { rows, truncated } = await searchPersons(tx, { name: criteria.name, bsn, dateOfBirth: criteria.dateOfBirth });
-    const detail = { byName: Boolean(criteria.name), byBsn: Boolean(bsn), byDateOfBirth: Boolean(criteria.dateOfBirth), resultCount: rows.length };
-    await recordAccessMany(tx, ctx, entry({ action: 'search', event: 'access_log.client_searched', detail }), rows.length ? rows.map((r) => r.id) : [null]);
+    const { rows, truncated } = await searchPersons(tx, {
+      name: criteria.name,
+      bsn,
+      dateOfBirth: criteria.dateOfBirth,
+    });
+    const detail = {
+      byName: Boolean(criteria.name),
+      byBsn: Boolean(bsn),
+      byDateOfBirth: Boolean(criteria.dateOfBirth),
+      resultCount: rows.length,
+    };
+    await recordAccessMany(
+      tx,
+      ctx,
+      entry({ action: 'search', event: 'access_log.client_searched', detail }),
+      rows.length ? rows.map((r) => r.id) : [null],
+    );
     return { results: rows.map((r) => toSummary(r, today)), truncated };
   });
 }
 
 /** Who acted when no staff account did: a referrer on the public form, or the resident (or their representative) in Mijn Nabij. */
-const OUTSIDER: Readonly<Record<string, string>> = { referrer: 'Een verwijzer zonder account', resident: 'De inwoner of een vertegenwoordiger' };
+const OUTSIDER: Readonly<Record<string, string>> = {
+  referrer: 'Een verwijzer zonder account',
+  resident: 'De inwoner of een vertegenwoordiger',
+};
 
 /** The first day of the month of `day` (Amsterdam days). */
 export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
@@ -167,7 +270,12 @@ export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
  * in which role, under which basis; emergency access marked. Newest first. The same overview the resident
  * portal will show. Default period: this month.
  */
-export async function personAccessOverview(deps: Deps, ctx: AccessContext, personId: string, period: { from?: string | undefined; to?: string | undefined }): Promise<PersonAccessOverview> {
+export async function personAccessOverview(
+  deps: Deps,
+  ctx: AccessContext,
+  personId: string,
+  period: { from?: string | undefined; to?: string | undefined },
+): Promise<PersonAccessOverview> {
   const today = municipalToday(deps.clock);
   const from = period.from ?? monthStart(today);
   const to = period.to ?? today;
@@ -175,9 +283,22 @@ export async function personAccessOverview(deps: Deps, ctx: AccessContext, perso
     const person = await findPersonName(tx, personId);
     if (!person) throw new AppError('person_not_found');
     const rows = await findLogRows(tx, { personId, from, to }, OVERVIEW_LIMIT + 1, 0);
-    await recordAccess(tx, ctx, entry({ action: 'read', event: 'access_log.person_overview_viewed', personId, detail: { resultCount: Math.min(rows.length, OVERVIEW_LIMIT) } }));
+    await recordAccess(
+      tx,
+      ctx,
+      entry({
+        action: 'read',
+        event: 'access_log.person_overview_viewed',
+        personId,
+        detail: { resultCount: Math.min(rows.length, OVERVIEW_LIMIT) },
+      }),
+    );
     return {
-      person: { id: person.id, fullName: [person.first_name, person.infix, person.last_name].filter(Boolean).join(' '), dateOfBirth: person.date_of_birth },
+      person: {
+        id: person.id,
+        fullName: [person.first_name, person.infix, person.last_name].filter(Boolean).join(' '),
+        dateOfBirth: person.date_of_birth,
+      },
       from,
       to,
       entries: rows.slice(0, OVERVIEW_LIMIT).map((r) => ({
@@ -186,7 +307,11 @@ export async function personAccessOverview(deps: Deps, ctx: AccessContext, perso
         organisation: r.tenant_name,
         role: roleLabel(r.user_role) ?? 'onbekende rol',
         description: describeAccessEvent(r.event, r.action),
-        basis: describeAccessBasis({ legalBasis: r.legal_basis, emergency: r.emergency, emergencyReason: r.emergency_reason }),
+        basis: describeAccessBasis({
+          legalBasis: r.legal_basis,
+          emergency: r.emergency,
+          emergencyReason: r.emergency_reason,
+        }),
         emergency: r.emergency,
         denied: r.outcome === 'denied',
       })),
@@ -202,7 +327,20 @@ export async function personAccessOverview(deps: Deps, ctx: AccessContext, perso
 export async function verifyIntegrity(deps: Deps, ctx: AccessContext): Promise<ChainVerification> {
   const report = await verifyTenantChain((fn) => deps.db.inTenant(ctx.actor.tenantId, fn), ctx.actor.tenantId);
   await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
-    recordAccess(tx, ctx, entry({ action: 'read', event: 'access_log.verified', detail: { intact: report.problem === null, checked: report.checked, headSeq: report.headSeq, problemSeq: report.problem?.seq ?? null } })),
+    recordAccess(
+      tx,
+      ctx,
+      entry({
+        action: 'read',
+        event: 'access_log.verified',
+        detail: {
+          intact: report.problem === null,
+          checked: report.checked,
+          headSeq: report.headSeq,
+          problemSeq: report.problem?.seq ?? null,
+        },
+      }),
+    ),
   );
   return {
     intact: report.problem === null,
@@ -210,7 +348,9 @@ export async function verifyIntegrity(deps: Deps, ctx: AccessContext): Promise<C
     headSeq: report.headSeq,
     headHash: report.headHash,
     verifiedAt: deps.clock.now().toISOString(),
-    problem: report.problem ? { kind: report.problem.kind, seq: report.problem.seq, message: report.problem.message } : null,
+    problem: report.problem
+      ? { kind: report.problem.kind, seq: report.problem.seq, message: report.problem.message }
+      : null,
     unsealed: report.unsealed,
     staleUnsealed: report.staleUnsealed,
   };

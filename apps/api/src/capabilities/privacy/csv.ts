@@ -12,6 +12,7 @@ function quote(value: string): string {
 
 /** RFC 4180 CSV with CRLF line ends; every cell is made formula-safe first. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  const line = (cells: ReadonlyArray<string | number | null>) => cells.map((c) => quote(safeCell(c === null ? '' : String(c)))).join(',');
+  const line = (cells: ReadonlyArray<string | number | null>) =>
+    cells.map((c) => quote(safeCell(c === null ? '' : String(c)))).join(',');
   return `${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
 }

@@ -43,7 +43,10 @@ async function officerAgent(): Promise<Agent> {
 
 const logRows = (where: { userId?: string; event?: string; caseId?: string }) =>
   t.db.inSystem((tx) => {
-    let q = tx.selectFrom('access_log').select(['id', 'event', 'action', 'outcome', 'emergency', 'detail', 'person_id', 'case_id', 'user_id']).orderBy('id');
+    let q = tx
+      .selectFrom('access_log')
+      .select(['id', 'event', 'action', 'outcome', 'emergency', 'detail', 'person_id', 'case_id', 'user_id'])
+      .orderBy('id');
     if (where.userId) q = q.where('user_id', '=', where.userId);
     if (where.event) q = q.where('event', '=', where.event);
     if (where.caseId) q = q.where('case_id', '=', where.caseId);
@@ -67,7 +70,9 @@ beforeAll(async () => {
   const agent = await loggedIn(officer);
   const start = await agent.post('/api/auth/totp/enrolment', {});
   totpSecret = start.json<{ secret: string }>().secret;
-  expect((await agent.post('/api/auth/totp/enrolment/confirm', { code: totpCode(totpSecret, t.clock.now()) })).statusCode).toBe(200);
+  expect(
+    (await agent.post('/api/auth/totp/enrolment/confirm', { code: totpCode(totpSecret, t.clock.now()) })).statusCode,
+  ).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -81,11 +86,17 @@ describe('emergency access (break the glass)', () => {
     expect(JSON.stringify(noReason.json())).toContain('Geef de reden voor de noodtoegang.');
     const short = await agent.post(`/api/cases/${theCase.id}/emergency-access`, { reason: 'spoed', hours: 2 });
     expect(short.statusCode).toBe(400);
-    expect(short.json<{ fieldErrors: Record<string, string[]> }>().fieldErrors.reason?.[0]).toMatch(/ten minste 15 tekens/);
+    expect(short.json<{ fieldErrors: Record<string, string[]> }>().fieldErrors.reason?.[0]).toMatch(
+      /ten minste 15 tekens/,
+    );
     const tooLong = await agent.post(`/api/cases/${theCase.id}/emergency-access`, { reason: REASON, hours: 9 });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json<{ fieldErrors: Record<string, string[]> }>().fieldErrors.hours).toEqual(['Noodtoegang duurt maximaal 8 uur.']);
-    const count = await t.db.inSystem(async (tx) => (await sql<{ n: number }>`select count(*)::int as n from emergency_access`.execute(tx)).rows[0]!.n);
+    expect(tooLong.json<{ fieldErrors: Record<string, string[]> }>().fieldErrors.hours).toEqual([
+      'Noodtoegang duurt maximaal 8 uur.',
+    ]);
+    const count = await t.db.inSystem(
+      async (tx) => (await sql<{ n: number }>`select count(*)::int as n from emergency_access`.execute(tx)).rows[0]!.n,
+    );
     expect(count).toBe(0);
   });
 
@@ -97,62 +108,113 @@ describe('emergency access (break the glass)', () => {
     const grant = r.json<{ id: string; expiresAt: string; reason: string }>();
     expect(new Date(grant.expiresAt).getTime() - before).toBeGreaterThanOrEqual(8 * 3_600_000 - 5_000);
     expect(new Date(grant.expiresAt).getTime() - before).toBeLessThanOrEqual(8 * 3_600_000 + 5_000);
-    expect((await agent.get(`/api/cases/${theCase.id}/emergency-access`)).json()).toMatchObject({ active: { id: grant.id, reason: REASON } });
+    expect((await agent.get(`/api/cases/${theCase.id}/emergency-access`)).json()).toMatchObject({
+      active: { id: grant.id, reason: REASON },
+    });
 
     expect((await agent.get(`/api/cases/${theCase.id}`)).statusCode).toBe(200);
     expect((await agent.get(`/api/cases/${theCase.id}/plan`)).statusCode).toBe(200);
     // Viewing only: no changes to the case under emergency access.
-    expect((await agent.post(`/api/cases/${theCase.id}/network`, { name: 'Oma', relationType: 'family', quality: 'supportive', contactFrequency: 'weekly' })).statusCode).toBe(403);
+    expect(
+      (
+        await agent.post(`/api/cases/${theCase.id}/network`, {
+          name: 'Oma',
+          relationType: 'family',
+          quality: 'supportive',
+          contactFrequency: 'weekly',
+        })
+      ).statusCode,
+    ).toBe(403);
 
-    const rows = (await logRows({ userId: colleague.id, caseId: theCase.id })).filter((row) => row.outcome === 'allowed');
-    expect(rows.map((row) => row.event)).toEqual(expect.arrayContaining(['emergency_access.started', 'case_file.viewed', 'plan.viewed']));
+    const rows = (await logRows({ userId: colleague.id, caseId: theCase.id })).filter(
+      (row) => row.outcome === 'allowed',
+    );
+    expect(rows.map((row) => row.event)).toEqual(
+      expect.arrayContaining(['emergency_access.started', 'case_file.viewed', 'plan.viewed']),
+    );
     expect(rows.every((row) => row.emergency)).toBe(true);
-    expect(rows.every((row) => (row.detail as { emergencyAccessId?: string }).emergencyAccessId === grant.id)).toBe(true);
+    expect(rows.every((row) => (row.detail as { emergencyAccessId?: string }).emergencyAccessId === grant.id)).toBe(
+      true,
+    );
     // One row per person of the household, each flagged.
-    expect(new Set(rows.filter((row) => row.event === 'case_file.viewed').map((row) => row.person_id))).toEqual(new Set([theCase.adultId, theCase.childId]));
+    expect(new Set(rows.filter((row) => row.event === 'case_file.viewed').map((row) => row.person_id))).toEqual(
+      new Set([theCase.adultId, theCase.childId]),
+    );
   });
 
   it('tells the team coordinator and the privacy officer by e-mail, without personal data', async () => {
-    const mails = await t.db.inSystem((tx) => tx.selectFrom('outbox_message').select(['recipient', 'subject', 'text_body']).where('subject', 'like', 'Noodtoegang%').execute());
+    const mails = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('outbox_message')
+        .select(['recipient', 'subject', 'text_body'])
+        .where('subject', 'like', 'Noodtoegang%')
+        .execute(),
+    );
     expect(mails.map((m) => m.recipient).sort()).toEqual(['coordinator@proefstad.test', 'privacy@proefstad.test']);
-    const reference = (await t.db.inSystem((tx) => tx.selectFrom('case_file as c').innerJoin('referral as r', 'r.id', 'c.referral_id').select('r.reference').where('c.id', '=', theCase.id).executeTakeFirstOrThrow())).reference;
+    const reference = (
+      await t.db.inSystem((tx) =>
+        tx
+          .selectFrom('case_file as c')
+          .innerJoin('referral as r', 'r.id', 'c.referral_id')
+          .select('r.reference')
+          .where('c.id', '=', theCase.id)
+          .executeTakeFirstOrThrow(),
+      )
+    ).reference;
     for (const m of mails) {
       expect(m.subject).toContain(reference);
       expect(m.text_body).toContain(reference);
       expect(m.text_body).toMatch(/https?:\/\/\S+\/(privacy\/noodtoegang|dossiers\/)/);
-      for (const personal of ['Testhuis', 'Anna', colleague.username, 'Crisis', 'moeder']) expect(m.text_body).not.toContain(personal);
+      for (const personal of ['Testhuis', 'Anna', colleague.username, 'Crisis', 'moeder'])
+        expect(m.text_body).not.toContain(personal);
     }
   });
 
   it('is not needed for a user who already has access, and not available without case:read or for another municipality', async () => {
     const own = await loggedIn(worker);
-    expect((await own.post(`/api/cases/${theCase.id}/emergency-access`, { reason: REASON })).json()).toMatchObject({ code: 'emergency_access_not_needed' });
+    expect((await own.post(`/api/cases/${theCase.id}/emergency-access`, { reason: REASON })).json()).toMatchObject({
+      code: 'emergency_access_not_needed',
+    });
     const privacy = await loggedIn(officerWithout2fa);
     expect((await privacy.post(`/api/cases/${theCase.id}/emergency-access`, { reason: REASON })).statusCode).toBe(403);
     const elsewhere = await buildTenant(t.db);
     const stranger = await buildUser(t.db, elsewhere, { roles: ['case_worker'] });
-    expect((await (await loggedIn(stranger)).post(`/api/cases/${theCase.id}/emergency-access`, { reason: REASON })).statusCode).toBe(404);
+    expect(
+      (await (await loggedIn(stranger)).post(`/api/cases/${theCase.id}/emergency-access`, { reason: REASON }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('can be ended early, and ends by itself when the time is up', async () => {
     const agent = await loggedIn(colleague);
-    expect((await agent.post(`/api/cases/${otherCase.id}/emergency-access`, { reason: REASON, hours: 1 })).statusCode).toBe(201);
+    expect(
+      (await agent.post(`/api/cases/${otherCase.id}/emergency-access`, { reason: REASON, hours: 1 })).statusCode,
+    ).toBe(201);
     expect((await agent.get(`/api/cases/${otherCase.id}`)).statusCode).toBe(200);
     expect((await agent.post(`/api/cases/${otherCase.id}/emergency-access/end`)).json()).toEqual({ active: null });
     expect((await agent.get(`/api/cases/${otherCase.id}`)).statusCode).toBe(403);
 
     // The 8-hour grant on the first case, as if almost 8 hours have passed: just before the end it works, after it not.
     const moveEnd = (ms: number) =>
-      t.db.inSystem((tx) => tx
+      t.db.inSystem((tx) =>
+        tx
           .updateTable('emergency_access')
           // The grant started 8 hours before its new end (the table allows at most 8 hours).
-          .set({ starts_at: new Date(t.clock.now().getTime() + ms - 8 * 3_600_000), expires_at: new Date(t.clock.now().getTime() + ms) }).where('case_id', '=', theCase.id).execute());
+          .set({
+            starts_at: new Date(t.clock.now().getTime() + ms - 8 * 3_600_000),
+            expires_at: new Date(t.clock.now().getTime() + ms),
+          })
+          .where('case_id', '=', theCase.id)
+          .execute(),
+      );
     await moveEnd(60_000);
     expect((await agent.get(`/api/cases/${theCase.id}`)).statusCode).toBe(200);
     await moveEnd(-1_000);
     expect((await agent.get(`/api/cases/${theCase.id}`)).statusCode).toBe(403);
     expect((await agent.get(`/api/cases/${theCase.id}/emergency-access`)).json()).toEqual({ active: null });
-    const denied = (await logRows({ userId: colleague.id, event: 'case_file.access_denied', caseId: theCase.id })).at(-1);
+    const denied = (await logRows({ userId: colleague.id, event: 'case_file.access_denied', caseId: theCase.id })).at(
+      -1,
+    );
     expect(denied).toMatchObject({ outcome: 'denied', emergency: false });
   });
 });
@@ -160,14 +222,26 @@ describe('emergency access (break the glass)', () => {
 describe('the access-log viewer', () => {
   it('refuses the log and its export without two-factor, in Dutch, and logs the refusal', async () => {
     const agent = await loggedIn(officerWithout2fa);
-    for (const url of ['/api/privacy/access-log', '/api/privacy/access-log/export.csv', `/api/privacy/clients/${theCase.adultId}/overview`, '/api/privacy/emergency-accesses']) {
+    for (const url of [
+      '/api/privacy/access-log',
+      '/api/privacy/access-log/export.csv',
+      `/api/privacy/clients/${theCase.adultId}/overview`,
+      '/api/privacy/emergency-accesses',
+    ]) {
       const r = await agent.get(url);
       expect(r.statusCode).toBe(403);
       expect(r.json()).toMatchObject({ code: 'second_factor_required' });
-      expect(r.json<{ message: string }>().message).toMatch(/alleen te bekijken als u bent ingelogd met tweestapsverificatie/);
+      expect(r.json<{ message: string }>().message).toMatch(
+        /alleen te bekijken als u bent ingelogd met tweestapsverificatie/,
+      );
     }
     const refusals = await logRows({ userId: officerWithout2fa.id, event: 'access_log.refused_without_second_factor' });
-    expect(refusals.map((r) => (r.detail as { what: string }).what)).toEqual(['view', 'export', 'person_overview', 'emergency_overview']);
+    expect(refusals.map((r) => (r.detail as { what: string }).what)).toEqual([
+      'view',
+      'export',
+      'person_overview',
+      'emergency_overview',
+    ]);
     expect(refusals.every((r) => r.outcome === 'denied')).toBe(true);
   });
 
@@ -193,7 +267,9 @@ describe('the access-log viewer', () => {
     const byClient = await get(`personId=${theCase.adultId}`);
     expect(byClient.rows.every((r) => r.personId === theCase.adultId)).toBe(true);
     expect(byClient.person?.fullName).toBe('Anna Testhuis');
-    expect(byClient.rows.some((r) => r.description === 'bekeek het dossier' && r.userName === `Test ${colleague.username}`)).toBe(true);
+    expect(
+      byClient.rows.some((r) => r.description === 'bekeek het dossier' && r.userName === `Test ${colleague.username}`),
+    ).toBe(true);
 
     const emergency = await get('emergency=true');
     expect(emergency.total).toBeGreaterThan(0);
@@ -211,19 +287,38 @@ describe('the access-log viewer', () => {
     expect((await get('from=2000-01-01&to=2000-01-31')).total).toBe(0);
     const wrongOrder = await o.get('/api/privacy/access-log?from=2026-02-01&to=2026-01-01');
     expect(wrongOrder.statusCode).toBe(400);
-    expect(wrongOrder.json<{ fieldErrors: Record<string, string[]> }>().fieldErrors.to).toEqual(['De einddatum ligt vóór de begindatum.']);
+    expect(wrongOrder.json<{ fieldErrors: Record<string, string[]> }>().fieldErrors.to).toEqual([
+      'De einddatum ligt vóór de begindatum.',
+    ]);
 
     const looks = await logRows({ userId: officer.id, event: 'access_log.viewed' });
     expect(looks.length).toBe(7);
-    expect(looks.map((l) => l.detail)).toEqual(expect.arrayContaining([expect.objectContaining({ byUser: true }), expect.objectContaining({ byPerson: true }), expect.objectContaining({ emergencyOnly: true }), expect.objectContaining({ deniedOnly: true })]));
+    expect(looks.map((l) => l.detail)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ byUser: true }),
+        expect.objectContaining({ byPerson: true }),
+        expect.objectContaining({ emergencyOnly: true }),
+        expect.objectContaining({ deniedOnly: true }),
+      ]),
+    );
     expect(looks.some((l) => l.person_id === theCase.adultId)).toBe(true);
   });
 
   it('pages through the log, 50 rows at a time', async () => {
     const busy = await buildUser(t.db, tenant, { roles: ['case_worker'] });
-    const ctx = { actor: buildActor({ userId: busy.id, tenantId: tenant.id, roles: ['case_worker'], teamIds: [tenant.teamId] }), ip: '10.1.1.1', userAgent: null };
+    const ctx = {
+      actor: buildActor({ userId: busy.id, tenantId: tenant.id, roles: ['case_worker'], teamIds: [tenant.teamId] }),
+      ip: '10.1.1.1',
+      userAgent: null,
+    };
     await t.db.inTenant(tenant.id, async (tx) => {
-      for (let i = 0; i < 61; i++) await recordAccess(tx, ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity', personId: theCase.childId });
+      for (let i = 0; i < 61; i++)
+        await recordAccess(tx, ctx, {
+          action: 'read',
+          event: 'person.viewed',
+          dataCategory: 'identity',
+          personId: theCase.childId,
+        });
     });
     const o = await officerAgent();
     const first = (await o.get(`/api/privacy/access-log?userId=${busy.id}`)).json<AccessLogPage>();
@@ -234,17 +329,39 @@ describe('the access-log viewer', () => {
 
   it('exports CSV that is safe against formula injection, and logs the export', async () => {
     const tricky = await buildUser(t.db, tenant, { roles: ['case_worker'] });
-    await t.db.inSystem((tx) => tx.updateTable('app_user').set({ display_name: '=HYPERLINK("http://evil.example","klik")' }).where('id', '=', tricky.id).execute());
-    const ctx = { actor: buildActor({ userId: tricky.id, tenantId: tenant.id, roles: ['case_worker'], teamIds: [tenant.teamId] }), ip: '@10.0.0.1', userAgent: null };
-    await t.db.inTenant(tenant.id, (tx) => recordAccess(tx, ctx, { action: 'read', event: 'person.viewed', dataCategory: 'identity', personId: theCase.adultId }));
+    await t.db.inSystem((tx) =>
+      tx
+        .updateTable('app_user')
+        .set({ display_name: '=HYPERLINK("http://evil.example","klik")' })
+        .where('id', '=', tricky.id)
+        .execute(),
+    );
+    const ctx = {
+      actor: buildActor({ userId: tricky.id, tenantId: tenant.id, roles: ['case_worker'], teamIds: [tenant.teamId] }),
+      ip: '@10.0.0.1',
+      userAgent: null,
+    };
+    await t.db.inTenant(tenant.id, (tx) =>
+      recordAccess(tx, ctx, {
+        action: 'read',
+        event: 'person.viewed',
+        dataCategory: 'identity',
+        personId: theCase.adultId,
+      }),
+    );
 
     const o = await officerAgent();
     const r = await o.get(`/api/privacy/access-log/export.csv?personId=${theCase.adultId}`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/csv/);
     expect(r.headers['content-disposition']).toMatch(/attachment; filename="logboek-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = r.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Tijdstip,Volgnummer,Medewerker,Rol,Team,Soort handeling,Gebeurtenis,Omschrijving,Cliënt,Dossier,Soort gegevens,Grondslag,Noodtoegang,Uitkomst,IP-adres');
+    const lines = r.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Tijdstip,Volgnummer,Medewerker,Rol,Team,Soort handeling,Gebeurtenis,Omschrijving,Cliënt,Dossier,Soort gegevens,Grondslag,Noodtoegang,Uitkomst,IP-adres',
+    );
     const line = lines.find((l) => l.includes('HYPERLINK'));
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect(line).toMatch(/,'@10\.0\.0\.1$/);
@@ -259,7 +376,9 @@ describe('the access-log viewer', () => {
     const o = await officerAgent();
     const byName = await o.get('/api/privacy/clients?name=testhuis');
     expect(byName.statusCode).toBe(200);
-    expect(byName.json<{ results: Array<{ fullName: string }> }>().results.map((p) => p.fullName)).toEqual(expect.arrayContaining(['Anna Testhuis', 'Bo Testhuis']));
+    expect(byName.json<{ results: Array<{ fullName: string }> }>().results.map((p) => p.fullName)).toEqual(
+      expect.arrayContaining(['Anna Testhuis', 'Bo Testhuis']),
+    );
     const byBirth = await o.get('/api/privacy/clients?dateOfBirth=2018-01-01');
     expect(byBirth.json<{ results: Array<{ id: string }> }>().results.map((p) => p.id)).toContain(theCase.childId);
     expect((await o.get('/api/privacy/clients?name=a')).statusCode).toBe(400);
@@ -277,33 +396,80 @@ describe('the access-log viewer', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(t.clock.now());
     expect([overview.from, overview.to]).toEqual([`${today.slice(0, 7)}-01`, today]);
     const emergencyView = overview.entries.find((e) => e.emergency && e.description === 'bekeek het dossier');
-    expect(emergencyView).toMatchObject({ who: `Test ${colleague.username}`, organisation: 'Gemeente Proefstad', role: 'Wijkteamwerker', basis: `noodtoegang: ${REASON}`, denied: false });
+    expect(emergencyView).toMatchObject({
+      who: `Test ${colleague.username}`,
+      organisation: 'Gemeente Proefstad',
+      role: 'Wijkteamwerker',
+      basis: `noodtoegang: ${REASON}`,
+      denied: false,
+    });
     expect(overview.entries.find((e) => e.description === 'opende het dossier met noodtoegang')).toBeDefined();
-    expect(overview.entries.find((e) => e.denied && e.description === 'probeerde het dossier te openen, maar had geen toegang')).toBeDefined();
-    const normal = overview.entries.find((e) => !e.emergency && !e.denied && e.description === 'bekeek de persoonsgegevens');
+    expect(
+      overview.entries.find(
+        (e) => e.denied && e.description === 'probeerde het dossier te openen, maar had geen toegang',
+      ),
+    ).toBeDefined();
+    const normal = overview.entries.find(
+      (e) => !e.emergency && !e.denied && e.description === 'bekeek de persoonsgegevens',
+    );
     expect(normal?.basis).toBe('taak van de gemeente volgens de wet (Wmo 2015, Jeugdwet)');
-    expect(await logRows({ userId: officer.id, event: 'access_log.person_overview_viewed' })).toEqual([expect.objectContaining({ person_id: theCase.adultId, action: 'read' })]);
+    expect(await logRows({ userId: officer.id, event: 'access_log.person_overview_viewed' })).toEqual([
+      expect.objectContaining({ person_id: theCase.adultId, action: 'read' }),
+    ]);
     // A period without accesses is an empty list.
-    expect((await o.get(`/api/privacy/clients/${theCase.adultId}/overview?from=2001-01-01&to=2001-01-31`)).json<PersonAccessOverview>().entries).toEqual([]);
+    expect(
+      (
+        await o.get(`/api/privacy/clients/${theCase.adultId}/overview?from=2001-01-01&to=2001-01-31`)
+      ).json<PersonAccessOverview>().entries,
+    ).toEqual([]);
   });
 
   it('lists the emergency accesses of a day and lets the officer mark one reviewed with a note', async () => {
     const o = await officerAgent();
-    const grant = await t.db.inSystem((tx) => tx.selectFrom('emergency_access').select(['id', 'starts_at']).where('case_id', '=', theCase.id).executeTakeFirstOrThrow());
+    const grant = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('emergency_access')
+        .select(['id', 'starts_at'])
+        .where('case_id', '=', theCase.id)
+        .executeTakeFirstOrThrow(),
+    );
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(grant.starts_at);
     const list = (await o.get(`/api/privacy/emergency-accesses?datum=${day}`)).json<EmergencyOverview>();
     const item = list.accesses.find((a) => a.id === grant.id);
-    expect(item).toMatchObject({ userName: `Test ${colleague.username}`, reason: REASON, review: null, teamName: 'Wijkteam Test' });
+    expect(item).toMatchObject({
+      userName: `Test ${colleague.username}`,
+      reason: REASON,
+      review: null,
+      teamName: 'Wijkteam Test',
+    });
     expect(item?.caseReference).toMatch(/^AM-TEST-/);
     expect(item?.accessCount).toBeGreaterThanOrEqual(3);
     expect(list.days.find((d) => d.date === day)?.unreviewed).toBeGreaterThanOrEqual(1);
 
-    expect((await o.put(`/api/privacy/emergency-accesses/${grant.id}/review`, { note: '', version: item!.version })).statusCode).toBe(400);
-    const reviewed = await o.put(`/api/privacy/emergency-accesses/${grant.id}/review`, { note: 'Besproken met de coördinator: terecht gebruikt.', version: item!.version });
+    expect(
+      (await o.put(`/api/privacy/emergency-accesses/${grant.id}/review`, { note: '', version: item!.version }))
+        .statusCode,
+    ).toBe(400);
+    const reviewed = await o.put(`/api/privacy/emergency-accesses/${grant.id}/review`, {
+      note: 'Besproken met de coördinator: terecht gebruikt.',
+      version: item!.version,
+    });
     expect(reviewed.statusCode).toBe(200);
-    expect(reviewed.json<EmergencyOverview>().accesses.find((a) => a.id === grant.id)?.review).toMatchObject({ note: 'Besproken met de coördinator: terecht gebruikt.', byName: `Test ${officer.username}` });
-    expect((await o.put(`/api/privacy/emergency-accesses/${grant.id}/review`, { note: 'Nog een keer', version: item!.version })).statusCode).toBe(409);
-    expect(await logRows({ userId: officer.id, event: 'emergency_access.reviewed' })).toEqual([expect.objectContaining({ case_id: theCase.id, action: 'update' })]);
+    expect(reviewed.json<EmergencyOverview>().accesses.find((a) => a.id === grant.id)?.review).toMatchObject({
+      note: 'Besproken met de coördinator: terecht gebruikt.',
+      byName: `Test ${officer.username}`,
+    });
+    expect(
+      (
+        await o.put(`/api/privacy/emergency-accesses/${grant.id}/review`, {
+          note: 'Nog een keer',
+          version: item!.version,
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(await logRows({ userId: officer.id, event: 'emergency_access.reviewed' })).toEqual([
+      expect.objectContaining({ case_id: theCase.id, action: 'update' }),
+    ]);
   });
 
   it('checks the integrity of the log on request, logs the check, and reports tampering without repairing it', async () => {
@@ -318,7 +484,10 @@ describe('the access-log viewer', () => {
       await sql`update access_log set event = 'person.searched' where tenant_id = ${tenant.id} and seq = 5`.execute(tx);
       await sql`alter table access_log enable trigger access_log_no_update`.execute(tx);
     });
-    const broken = (await o.post('/api/privacy/access-log/verify')).json<{ intact: boolean; problem: { kind: string; seq: number; message: string } }>();
+    const broken = (await o.post('/api/privacy/access-log/verify')).json<{
+      intact: boolean;
+      problem: { kind: string; seq: number; message: string };
+    }>();
     expect(broken).toMatchObject({ intact: false, problem: { kind: 'altered', seq: 5 } });
     expect((await o.post('/api/privacy/access-log/verify')).json()).toMatchObject({ intact: false });
     const checks = await logRows({ userId: officer.id, event: 'access_log.verified' });

@@ -7,7 +7,10 @@ import type { SessionRow } from '../auth';
  * organisation's identity provider counts when that provider's own second factor is trusted (OIDC_TRUSTS_MFA),
  * and otherwise also goes through Nabij's code step when TOTP is on.
  */
-export function usedSecondFactor(session: Pick<SessionRow, 'totpEnabled' | 'authMethod' | 'stage'> | undefined, config: Pick<Config, 'oidc'>): boolean {
+export function usedSecondFactor(
+  session: Pick<SessionRow, 'totpEnabled' | 'authMethod' | 'stage'> | undefined,
+  config: Pick<Config, 'oidc'>,
+): boolean {
   if (!session || session.stage !== 'done') return false;
   if (session.totpEnabled) return true;
   return session.authMethod === 'oidc' && config.oidc?.trustsMfa === true;

@@ -67,7 +67,10 @@ const SELECT = sql`
   left join emergency_access ea on ea.id = case when l.detail ? 'emergencyAccessId' then (l.detail ->> 'emergencyAccessId')::uuid end`;
 
 export async function findLogRows(tx: Tx, f: LogFilter, limit: number, offset: number): Promise<LogRow[]> {
-  const r = await sql<LogRow>`${SELECT} where ${where(f)} order by l.at desc, l.id desc limit ${limit} offset ${offset}`.execute(tx);
+  const r =
+    await sql<LogRow>`${SELECT} where ${where(f)} order by l.at desc, l.id desc limit ${limit} offset ${offset}`.execute(
+      tx,
+    );
   return r.rows;
 }
 
@@ -77,7 +80,11 @@ export async function countLogRows(tx: Tx, f: LogFilter): Promise<number> {
 }
 
 export async function findPersonName(tx: Tx, personId: string) {
-  return tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number']).where('id', '=', personId).executeTakeFirst();
+  return tx
+    .selectFrom('person')
+    .select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth', 'postcode', 'house_number'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
 }
 
 export async function listTenantUsers(tx: Tx, tenantId: string) {
@@ -127,7 +134,11 @@ export async function findEmergencyAccessesOn(tx: Tx, tenantId: string, day: str
 }
 
 /** Days with emergency accesses in the 14 days up to `day`, newest first. */
-export async function emergencyDays(tx: Tx, tenantId: string, day: string): Promise<Array<{ date: string; count: number; unreviewed: number }>> {
+export async function emergencyDays(
+  tx: Tx,
+  tenantId: string,
+  day: string,
+): Promise<Array<{ date: string; count: number; unreviewed: number }>> {
   const r = await sql<{ date: string; count: number; unreviewed: number }>`
     select to_char(ea.starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as date, count(*)::int as count,
            count(*) filter (where ea.reviewed_at is null)::int as unreviewed
@@ -138,7 +149,14 @@ export async function emergencyDays(tx: Tx, tenantId: string, day: string): Prom
 }
 
 /** Records the review when the version still matches; false on a conflict. */
-export async function markReviewed(tx: Tx, id: string, version: number, by: string, note: string, at: Date): Promise<{ case_id: string } | undefined> {
+export async function markReviewed(
+  tx: Tx,
+  id: string,
+  version: number,
+  by: string,
+  note: string,
+  at: Date,
+): Promise<{ case_id: string } | undefined> {
   return tx
     .updateTable('emergency_access')
     .set((eb) => ({ reviewed_at: at, reviewed_by: by, review_note: note, version: eb('version', '+', 1) }))

@@ -70,7 +70,9 @@ export async function requestLoginCode(deps: Deps, input: { email: string }, met
   const sent = await deps.db.inSystem(async (tx) => {
     const counts = await sql<{ byAddress: number; byIp: number }>`
       select (select count(*) from resident_login_code where email_hash = ${key} and created_at > ${since})::int as "byAddress",
-             (select count(*) from resident_login_code where ip = ${meta.ip} and created_at > ${since})::int as "byIp"`.execute(tx);
+             (select count(*) from resident_login_code where ip = ${meta.ip} and created_at > ${since})::int as "byIp"`.execute(
+      tx,
+    );
     const c = counts.rows[0] ?? { byAddress: 0, byIp: 0 };
     if (c.byAddress >= CODES_PER_ADDRESS || c.byIp >= CODES_PER_IP) return 'rate_limited' as const;
     // Codes and attempts are only needed for a day (rate limits look back 15 minutes).
@@ -97,19 +99,29 @@ export async function requestLoginCode(deps: Deps, input: { email: string }, met
   });
   if (sent === 'rate_limited') throw new AppError('too_many_attempts');
   if (!sent) return;
-  const message = { tenantId: sent.account.tenant_id, to: email, ...loginCodeMail(sent.code, sent.account.tenant_name) };
+  const message = {
+    tenantId: sent.account.tenant_id,
+    to: email,
+    ...loginCodeMail(sent.code, sent.account.tenant_name),
+  };
   if (deps.mailer.mode === 'outbox') {
     await deps.mailer.send(message);
   } else {
     deps.mailer.send(message).catch((err: unknown) => {
-      deps.log.error({ event: 'resident.login_code_mail_failed', errorClass: err instanceof Error ? err.name : typeof err }, 'login code could not be mailed');
+      deps.log.error(
+        { event: 'resident.login_code_mail_failed', errorClass: err instanceof Error ? err.name : typeof err },
+        'login code could not be mailed',
+      );
     });
   }
 }
 
 type Outcome =
   | { ok: true; token: string }
-  | { ok: false; error: 'resident_code_invalid' | 'resident_code_expired' | 'resident_code_blocked' | 'too_many_attempts' };
+  | {
+      ok: false;
+      error: 'resident_code_invalid' | 'resident_code_expired' | 'resident_code_blocked' | 'too_many_attempts';
+    };
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -118,16 +130,24 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
  * wrong tries or once used. A wrong try is counted in the same transaction that answers, so it stays counted.
  * On success a resident session starts and the login is written to the access log.
  */
-export async function verifyLoginCode(deps: Deps, input: { email: string; code: string }, meta: RequestMeta): Promise<{ token: string }> {
+export async function verifyLoginCode(
+  deps: Deps,
+  input: { email: string; code: string },
+  meta: RequestMeta,
+): Promise<{ token: string }> {
   requireEmailLogin(deps);
   const email = normaliseEmail(input.email);
   const key = emailHash(email);
   const now = deps.clock.now();
   const outcome = await deps.db.inSystem(async (tx): Promise<Outcome> => {
     const failures = await sql<{ n: number }>`
-      select count(*)::int as n from resident_login_attempt where ip = ${meta.ip} and at > ${windowStart(now)} and not succeeded`.execute(tx);
+      select count(*)::int as n from resident_login_attempt where ip = ${meta.ip} and at > ${windowStart(now)} and not succeeded`.execute(
+      tx,
+    );
     if ((failures.rows[0]?.n ?? 0) >= FAILURES_PER_IP) return { ok: false, error: 'too_many_attempts' };
-    const failed = async (error: 'resident_code_invalid' | 'resident_code_expired' | 'resident_code_blocked'): Promise<Outcome> => {
+    const failed = async (
+      error: 'resident_code_invalid' | 'resident_code_expired' | 'resident_code_blocked',
+    ): Promise<Outcome> => {
       await tx.insertInto('resident_login_attempt').values({ ip: meta.ip, at: now, succeeded: false }).execute();
       return { ok: false, error };
     };
@@ -145,21 +165,50 @@ export async function verifyLoginCode(deps: Deps, input: { email: string; code: 
     if (state === 'blocked') return failed('resident_code_blocked');
     if (state === 'expired') return failed('resident_code_expired');
     if (!sameHash(hashCode(row.id, input.code.trim()), row.code_hash)) {
-      await tx.updateTable('resident_login_code').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+      await tx
+        .updateTable('resident_login_code')
+        .set({ attempts: row.attempts + 1 })
+        .where('id', '=', row.id)
+        .execute();
       return failed(row.attempts + 1 >= CODE_MAX_ATTEMPTS ? 'resident_code_blocked' : 'resident_code_invalid');
     }
     const account = row.account_id
-      ? await tx.selectFrom('resident_account').select(['id', 'tenant_id', 'person_id', 'email_verified_at']).where('id', '=', row.account_id).where('active', '=', true).executeTakeFirst()
+      ? await tx
+          .selectFrom('resident_account')
+          .select(['id', 'tenant_id', 'person_id', 'email_verified_at'])
+          .where('id', '=', row.account_id)
+          .where('active', '=', true)
+          .executeTakeFirst()
       : undefined;
     if (!account) return failed('resident_code_invalid');
     await tx.updateTable('resident_login_code').set({ used_at: now }).where('id', '=', row.id).execute();
     await tx.insertInto('resident_login_attempt').values({ ip: meta.ip, at: now, succeeded: true }).execute();
-    if (!account.email_verified_at) await tx.updateTable('resident_account').set({ email_verified_at: now }).where('id', '=', account.id).execute();
-    const token = await startResidentSession(deps, tx, { id: account.id, tenantId: account.tenant_id }, { authMethod: 'email_code', assurance: null }, meta);
+    if (!account.email_verified_at)
+      await tx.updateTable('resident_account').set({ email_verified_at: now }).where('id', '=', account.id).execute();
+    const token = await startResidentSession(
+      deps,
+      tx,
+      { id: account.id, tenantId: account.tenant_id },
+      { authMethod: 'email_code', assurance: null },
+      meta,
+    );
     await recordResidentAccess(
       tx,
-      { tenantId: account.tenant_id, accountId: account.id, actingPersonId: account.person_id, ip: meta.ip, userAgent: meta.userAgent },
-      { action: 'login', event: 'resident.logged_in', dataCategory: 'account', personId: account.person_id, legalBasis: 'security', detail: { method: 'email_code' } },
+      {
+        tenantId: account.tenant_id,
+        accountId: account.id,
+        actingPersonId: account.person_id,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      },
+      {
+        action: 'login',
+        event: 'resident.logged_in',
+        dataCategory: 'account',
+        personId: account.person_id,
+        legalBasis: 'security',
+        detail: { method: 'email_code' },
+      },
     );
     return { ok: true, token };
   });

@@ -29,7 +29,10 @@ async function discoverBroker(config: Config, oidc: ResidentOidcSettings): Promi
   const insecure = config.env !== 'production' && new URL(oidc.issuer).protocol === 'http:';
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production
   const execute = insecure ? [client.allowInsecureRequests] : [];
-  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, { execute, timeout: 10 });
+  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, {
+    execute,
+    timeout: 10,
+  });
   const rebuild = (metadata: Partial<client.ClientMetadata> | string | undefined, auth: client.ClientAuth) => {
     const configuration = new client.Configuration(found.serverMetadata(), oidc.clientId, metadata, auth);
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production
@@ -38,7 +41,8 @@ async function discoverBroker(config: Config, oidc: ResidentOidcSettings): Promi
   };
   if (!oidc.clientSecret) return rebuild(undefined, client.None());
   const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
-  if (methods && !methods.includes('client_secret_post') && methods.includes('client_secret_basic')) return rebuild(oidc.clientSecret, client.ClientSecretBasic(oidc.clientSecret));
+  if (methods && !methods.includes('client_secret_post') && methods.includes('client_secret_basic'))
+    return rebuild(oidc.clientSecret, client.ClientSecretBasic(oidc.clientSecret));
   return found;
 }
 
@@ -56,7 +60,10 @@ function brokerConfiguration(config: Config, oidc: ResidentOidcSettings): Promis
 const cutoff = (now: Date) => new Date(now.getTime() - DIGID_LOGIN_TTL_MINUTES * 60_000);
 
 /** Starts a login at the broker; the PKCE verifier, state and nonce are kept in the database (shared by all instances). */
-export async function startDigidLogin(deps: Deps, oidc: ResidentOidcSettings): Promise<{ authorizationUrl: string; state: string }> {
+export async function startDigidLogin(
+  deps: Deps,
+  oidc: ResidentOidcSettings,
+): Promise<{ authorizationUrl: string; state: string }> {
   const broker = await brokerConfiguration(deps.config, oidc);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -64,7 +71,10 @@ export async function startDigidLogin(deps: Deps, oidc: ResidentOidcSettings): P
   const now = deps.clock.now();
   await deps.db.inSystem(async (tx) => {
     await tx.deleteFrom('resident_oidc_login').where('created_at', '<', cutoff(now)).execute();
-    await tx.insertInto('resident_oidc_login').values({ state, code_verifier: codeVerifier, nonce, created_at: now }).execute();
+    await tx
+      .insertInto('resident_oidc_login')
+      .values({ state, code_verifier: codeVerifier, nonce, created_at: now })
+      .execute();
   });
   const scope = [...new Set(['openid', ...oidc.scope.split(/\s+/).filter(Boolean)])].join(' ');
   const url = client.buildAuthorizationUrl(broker, {
@@ -82,12 +92,21 @@ export async function startDigidLogin(deps: Deps, oidc: ResidentOidcSettings): P
 }
 
 async function takeDigidLogin(tx: Tx, state: string, notBefore: Date) {
-  const row = await tx.deleteFrom('resident_oidc_login').where('state', '=', state).returning(['code_verifier', 'nonce', 'created_at']).executeTakeFirst();
+  const row = await tx
+    .deleteFrom('resident_oidc_login')
+    .where('state', '=', state)
+    .returning(['code_verifier', 'nonce', 'created_at'])
+    .executeTakeFirst();
   if (!row || row.created_at < notBefore) return undefined;
   return { codeVerifier: row.code_verifier, nonce: row.nonce };
 }
 
-function refuse(deps: Deps, reason: string, error: DigidFailure = 'digid_failed', err?: unknown): { ok: false; error: DigidFailure } {
+function refuse(
+  deps: Deps,
+  reason: string,
+  error: DigidFailure = 'digid_failed',
+  err?: unknown,
+): { ok: false; error: DigidFailure } {
   const errorClass = err instanceof Error ? { errorClass: err.name } : {};
   deps.log.warn({ event: 'resident.digid_login_failed', reason, ...errorClass }, 'DigiD login failed');
   return { ok: false, error };
@@ -139,10 +158,20 @@ export async function logInWithDigid(
   const outcome = await deps.db.inSystem(async (tx): Promise<{ token: string } | { refused: string }> => {
     const tenant = await tx.selectFrom('tenant').select('id').where('slug', '=', oidc.tenant).executeTakeFirst();
     if (!tenant) return { refused: 'tenant_not_found' };
-    const person = await tx.selectFrom('person').select(['id', 'date_of_birth']).where('tenant_id', '=', tenant.id).where('bsn', '=', bsn).executeTakeFirst();
+    const person = await tx
+      .selectFrom('person')
+      .select(['id', 'date_of_birth'])
+      .where('tenant_id', '=', tenant.id)
+      .where('bsn', '=', bsn)
+      .executeTakeFirst();
     if (!person) return { refused: 'person_not_found' };
-    if (accountProblem(person.date_of_birth ? ageOn(person.date_of_birth, today) : null)) return { refused: 'age_rules' };
-    let account = await tx.selectFrom('resident_account').select(['id', 'active']).where('person_id', '=', person.id).executeTakeFirst();
+    if (accountProblem(person.date_of_birth ? ageOn(person.date_of_birth, today) : null))
+      return { refused: 'age_rules' };
+    let account = await tx
+      .selectFrom('resident_account')
+      .select(['id', 'active'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirst();
     if (account && !account.active) return { refused: 'account_inactive' };
     if (!account) {
       // Known to the team: client or member of the household of a case file.
@@ -150,7 +179,14 @@ export async function logInWithDigid(
         .selectFrom('case_file as c')
         .select('c.id')
         .where((eb) =>
-          eb.or([eb('c.primary_person_id', '=', person.id), eb('c.household_id', 'in', eb.selectFrom('household_member').select('household_id').where('person_id', '=', person.id))]),
+          eb.or([
+            eb('c.primary_person_id', '=', person.id),
+            eb(
+              'c.household_id',
+              'in',
+              eb.selectFrom('household_member').select('household_id').where('person_id', '=', person.id),
+            ),
+          ]),
         )
         .limit(1)
         .executeTakeFirst();
@@ -163,14 +199,28 @@ export async function logInWithDigid(
       account = created;
     }
     const acr = typeof claims.acr === 'string' ? claims.acr : null;
-    const token = await startResidentSession(deps, tx, { id: account.id, tenantId: tenant.id }, { authMethod: 'digid', assurance: acr }, meta);
+    const token = await startResidentSession(
+      deps,
+      tx,
+      { id: account.id, tenantId: tenant.id },
+      { authMethod: 'digid', assurance: acr },
+      meta,
+    );
     await recordResidentAccess(
       tx,
       { tenantId: tenant.id, accountId: account.id, actingPersonId: person.id, ip: meta.ip, userAgent: meta.userAgent },
-      { action: 'login', event: 'resident.logged_in', dataCategory: 'account', personId: person.id, legalBasis: 'security', detail: { method: 'digid' } },
+      {
+        action: 'login',
+        event: 'resident.logged_in',
+        dataCategory: 'account',
+        personId: person.id,
+        legalBasis: 'security',
+        detail: { method: 'digid' },
+      },
     );
     return { token };
   });
-  if ('refused' in outcome) return refuse(deps, outcome.refused, outcome.refused === 'tenant_not_found' ? 'digid_failed' : 'digid_unknown');
+  if ('refused' in outcome)
+    return refuse(deps, outcome.refused, outcome.refused === 'tenant_not_found' ? 'digid_failed' : 'digid_unknown');
   return { ok: true, token: outcome.token };
 }

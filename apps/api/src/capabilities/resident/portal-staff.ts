@@ -22,13 +22,24 @@ const CATEGORY = 'case_file';
 const NO_PERSON = '00000000-0000-0000-0000-000000000000';
 
 async function personsOf(tx: Tx, ids: readonly string[]) {
-  return ids.length ? tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth']).where('id', 'in', [...ids]).orderBy('date_of_birth').execute() : [];
+  return ids.length
+    ? tx
+        .selectFrom('person')
+        .select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth'])
+        .where('id', 'in', [...ids])
+        .orderBy('date_of_birth')
+        .execute()
+    : [];
 }
 
 async function buildView(tx: Tx, c: CaseRow, today: string): Promise<ResidentPortalCaseView> {
   const persons = await personsOf(tx, c.personIds);
   const accounts = c.personIds.length
-    ? await tx.selectFrom('resident_account').select(['id', 'person_id', 'email', 'identity_check', 'active', 'last_login_at']).where('person_id', 'in', c.personIds).execute()
+    ? await tx
+        .selectFrom('resident_account')
+        .select(['id', 'person_id', 'email', 'identity_check', 'active', 'last_login_at'])
+        .where('person_id', 'in', c.personIds)
+        .execute()
     : [];
   const representations = c.personIds.length
     ? await tx
@@ -54,14 +65,27 @@ async function buildView(tx: Tx, c: CaseRow, today: string): Promise<ResidentPor
         .orderBy('r.recorded_at')
         .execute()
     : [];
-  const senderName = (p: { s_first: string; s_infix: string | null; s_last: string }) => fullName({ first_name: p.s_first, infix: p.s_infix, last_name: p.s_last });
+  const senderName = (p: { s_first: string; s_infix: string | null; s_last: string }) =>
+    fullName({ first_name: p.s_first, infix: p.s_infix, last_name: p.s_last });
   const messages = await tx
     .selectFrom('resident_message as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .innerJoin('resident_account as a', 'a.id', 'm.account_id')
     .innerJoin('person as s', 's.id', 'a.person_id')
     .leftJoin('app_user as u', 'u.id', 'm.read_by')
-    .select(['m.id', 'm.body', 'm.sent_at', 'm.read_at', 'u.display_name', 'p.first_name', 'p.infix', 'p.last_name', 's.first_name as s_first', 's.infix as s_infix', 's.last_name as s_last'])
+    .select([
+      'm.id',
+      'm.body',
+      'm.sent_at',
+      'm.read_at',
+      'u.display_name',
+      'p.first_name',
+      'p.infix',
+      'p.last_name',
+      's.first_name as s_first',
+      's.infix as s_infix',
+      's.last_name as s_last',
+    ])
     .where('m.case_id', '=', c.id)
     .orderBy('m.sent_at', 'desc')
     .limit(100)
@@ -71,15 +95,37 @@ async function buildView(tx: Tx, c: CaseRow, today: string): Promise<ResidentPor
     .innerJoin('person as p', 'p.id', 'o.person_id')
     .innerJoin('resident_account as a', 'a.id', 'o.account_id')
     .innerJoin('person as s', 's.id', 'a.person_id')
-    .select(['o.id', 'o.kind', 'o.text', 'o.filename', 'o.size_bytes', 'o.submitted_at', 'p.first_name', 'p.infix', 'p.last_name', 's.first_name as s_first', 's.infix as s_infix', 's.last_name as s_last'])
+    .select([
+      'o.id',
+      'o.kind',
+      'o.text',
+      'o.filename',
+      'o.size_bytes',
+      'o.submitted_at',
+      'p.first_name',
+      'p.infix',
+      'p.last_name',
+      's.first_name as s_first',
+      's.infix as s_infix',
+      's.last_name as s_last',
+    ])
     .where('o.case_id', '=', c.id)
     .orderBy('o.submitted_at', 'desc')
     .execute();
   const statements = await portalStatementsOf(tx, c.id);
-  const statementPeople = await personsOf(tx, [...new Set(statements.map((x) => x.person_id).filter((x): x is string => x !== null))]);
-  const senderIds = [...new Set(statements.map((x) => x.submitted_by_account_id).filter((x): x is string => x !== null))];
+  const statementPeople = await personsOf(tx, [
+    ...new Set(statements.map((x) => x.person_id).filter((x): x is string => x !== null)),
+  ]);
+  const senderIds = [
+    ...new Set(statements.map((x) => x.submitted_by_account_id).filter((x): x is string => x !== null)),
+  ];
   const senderAccounts = senderIds.length
-    ? await tx.selectFrom('resident_account as a').innerJoin('person as s', 's.id', 'a.person_id').select(['a.id', 's.first_name', 's.infix', 's.last_name']).where('a.id', 'in', senderIds).execute()
+    ? await tx
+        .selectFrom('resident_account as a')
+        .innerJoin('person as s', 's.id', 'a.person_id')
+        .select(['a.id', 's.first_name', 's.infix', 's.last_name'])
+        .where('a.id', 'in', senderIds)
+        .execute()
     : [];
   const draft = await draftForResident(tx, c.id);
   return {
@@ -92,7 +138,15 @@ async function buildView(tx: Tx, c: CaseRow, today: string): Promise<ResidentPor
         name: fullName(p),
         age,
         ownAccountPossible: accountProblem(age) === null,
-        account: a ? { id: a.id, email: a.email, identityCheck: a.identity_check, active: a.active, lastLoginAt: a.last_login_at?.toISOString() ?? null } : null,
+        account: a
+          ? {
+              id: a.id,
+              email: a.email,
+              identityCheck: a.identity_check,
+              active: a.active,
+              lastLoginAt: a.last_login_at?.toISOString() ?? null,
+            }
+          : null,
       };
     }),
     representations: representations.map((r) => {
@@ -128,18 +182,36 @@ async function buildView(tx: Tx, c: CaseRow, today: string): Promise<ResidentPor
     statements: statements.map((x) => {
       const p = statementPeople.find((q) => q.id === x.person_id);
       const sender = senderAccounts.find((a) => a.id === x.submitted_by_account_id);
-      return { id: x.id, personName: p ? fullName(p) : null, senderName: sender ? fullName(sender) : 'onbekend', statement: x.statement, receivedOn: x.received_on };
+      return {
+        id: x.id,
+        personName: p ? fullName(p) : null,
+        senderName: sender ? fullName(sender) : 'onbekend',
+        statement: x.statement,
+        receivedOn: x.received_on,
+      };
     }),
-    draft: draft ? { number: draft.number, version: draft.version, offeredAt: draft.offeredAt?.toISOString() ?? null } : null,
+    draft: draft
+      ? { number: draft.number, version: draft.version, offeredAt: draft.offeredAt?.toISOString() ?? null }
+      : null,
     unread: messages.filter((m) => m.read_at === null).length,
   };
 }
 
-export async function viewPortalOfCase(deps: Deps, ctx: AccessContext, caseId: string): Promise<ResidentPortalCaseView> {
+export async function viewPortalOfCase(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'view', CATEGORY, async (tx, c) => {
     const view = await buildView(tx, c, today);
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'resident_portal.viewed', dataCategory: CATEGORY, permission: 'case:read', detail: { messages: view.messages.length } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'resident_portal.viewed',
+      dataCategory: CATEGORY,
+      permission: 'case:read',
+      detail: { messages: view.messages.length },
+    });
     return view;
   });
 }
@@ -153,39 +225,82 @@ export function welcomeMail(publicUrl: string, municipality: string): { subject:
 }
 
 /** Gives a member of the household an account for Mijn Nabij, after the worker saw their identity document. */
-export async function createAccount(deps: Deps, ctx: AccessContext, caseId: string, input: { personId: string; email: string }): Promise<ResidentPortalCaseView> {
+export async function createAccount(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { personId: string; email: string },
+): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   const email = normaliseEmail(input.email);
   // One address, one account, across municipalities (a login code must never be ambiguous): checked as the owner.
-  const taken = await deps.db.inSystem((tx) => tx.selectFrom('resident_account').select('id').where('email', '=', email).executeTakeFirst());
+  const taken = await deps.db.inSystem((tx) =>
+    tx.selectFrom('resident_account').select('id').where('email', '=', email).executeTakeFirst(),
+  );
   if (taken) throw new AppError('resident_email_in_use');
   const view = await withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
-    if (!c.personIds.includes(input.personId)) throw new AppError('validation_failed', { fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] } });
-    const person = await tx.selectFrom('person').select(['date_of_birth']).where('id', '=', input.personId).executeTakeFirstOrThrow();
+    if (!c.personIds.includes(input.personId))
+      throw new AppError('validation_failed', {
+        fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] },
+      });
+    const person = await tx
+      .selectFrom('person')
+      .select(['date_of_birth'])
+      .where('id', '=', input.personId)
+      .executeTakeFirstOrThrow();
     const problem = accountProblem(person.date_of_birth ? ageOn(person.date_of_birth, today) : null);
     if (problem) throw new AppError('validation_failed', { fieldErrors: { personId: [problem] } });
-    if (await tx.selectFrom('resident_account').select('id').where('person_id', '=', input.personId).executeTakeFirst()) throw new AppError('resident_account_exists');
+    if (await tx.selectFrom('resident_account').select('id').where('person_id', '=', input.personId).executeTakeFirst())
+      throw new AppError('resident_account_exists');
     const account = await tx
       .insertInto('resident_account')
-      .values({ tenant_id: ctx.actor.tenantId, person_id: input.personId, email, identity_check: 'in_person', created_by: ctx.actor.userId })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        person_id: input.personId,
+        email,
+        identity_check: 'in_person',
+        created_by: ctx.actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAccess(tx, ctx, { action: 'create', event: 'resident_account.created', dataCategory: 'account', personId: input.personId, caseId: c.id, teamId: c.teamId, permission: 'case:read', detail: { accountId: account.id } });
+    await recordAccess(tx, ctx, {
+      action: 'create',
+      event: 'resident_account.created',
+      dataCategory: 'account',
+      personId: input.personId,
+      caseId: c.id,
+      teamId: c.teamId,
+      permission: 'case:read',
+      detail: { accountId: account.id },
+    });
     return buildView(tx, c, today);
   });
-  const tenant = await deps.db.inTenant(ctx.actor.tenantId, (tx) => tx.selectFrom('tenant').select('name').executeTakeFirst());
+  const tenant = await deps.db.inTenant(ctx.actor.tenantId, (tx) =>
+    tx.selectFrom('tenant').select('name').executeTakeFirst(),
+  );
   await deps.mailer
     .send({
       tenantId: ctx.actor.tenantId,
       to: email,
       ...welcomeMail(deps.config.publicUrl, tenant?.name ?? ''),
     })
-    .catch((err: unknown) => deps.log.warn({ event: 'resident.welcome_mail_failed', errorClass: err instanceof Error ? err.name : typeof err }, 'welcome mail failed'));
+    .catch((err: unknown) =>
+      deps.log.warn(
+        { event: 'resident.welcome_mail_failed', errorClass: err instanceof Error ? err.name : typeof err },
+        'welcome mail failed',
+      ),
+    );
   return view;
 }
 
 /** Switches an account off (its sessions end at once) or on again. */
-export async function setAccountActive(deps: Deps, ctx: AccessContext, caseId: string, accountId: string, active: boolean): Promise<ResidentPortalCaseView> {
+export async function setAccountActive(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  accountId: string,
+  active: boolean,
+): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   const view = await withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     const r = await tx
@@ -196,10 +311,20 @@ export async function setAccountActive(deps: Deps, ctx: AccessContext, caseId: s
       .returning('person_id')
       .executeTakeFirst();
     if (!r) throw new AppError('not_found');
-    await recordAccess(tx, ctx, { action: 'update', event: active ? 'resident_account.activated' : 'resident_account.deactivated', dataCategory: 'account', personId: r.person_id, caseId: c.id, teamId: c.teamId, permission: 'case:read', detail: { accountId } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: active ? 'resident_account.activated' : 'resident_account.deactivated',
+      dataCategory: 'account',
+      personId: r.person_id,
+      caseId: c.id,
+      teamId: c.teamId,
+      permission: 'case:read',
+      detail: { accountId },
+    });
     return buildView(tx, c, today);
   });
-  if (!active) await deps.db.inSystem((tx) => tx.deleteFrom('resident_session').where('account_id', '=', accountId).execute());
+  if (!active)
+    await deps.db.inSystem((tx) => tx.deleteFrom('resident_session').where('account_id', '=', accountId).execute());
   return view;
 }
 
@@ -216,13 +341,34 @@ export async function addRepresentation(
 ): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
-    if (!c.personIds.includes(input.personId)) throw new AppError('validation_failed', { fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] } });
-    const person = await tx.selectFrom('person').select('date_of_birth').where('id', '=', input.personId).executeTakeFirstOrThrow();
-    const problem = representationProblem({ relation: input.relation, age: person.date_of_birth ? ageOn(person.date_of_birth, today) : null, samePerson: input.personId === input.representativePersonId });
+    if (!c.personIds.includes(input.personId))
+      throw new AppError('validation_failed', {
+        fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] },
+      });
+    const person = await tx
+      .selectFrom('person')
+      .select('date_of_birth')
+      .where('id', '=', input.personId)
+      .executeTakeFirstOrThrow();
+    const problem = representationProblem({
+      relation: input.relation,
+      age: person.date_of_birth ? ageOn(person.date_of_birth, today) : null,
+      samePerson: input.personId === input.representativePersonId,
+    });
     if (problem) throw new AppError('validation_failed', { fieldErrors: { [problem.field]: [problem.message] } });
-    const account = await tx.selectFrom('resident_account').select(['id', 'active']).where('person_id', '=', input.representativePersonId).executeTakeFirst();
+    const account = await tx
+      .selectFrom('resident_account')
+      .select(['id', 'active'])
+      .where('person_id', '=', input.representativePersonId)
+      .executeTakeFirst();
     if (!account?.active) {
-      throw new AppError('validation_failed', { fieldErrors: { representativePersonId: ['Deze persoon heeft (nog) geen actief account voor Mijn Nabij. Maak eerst een account aan.'] } });
+      throw new AppError('validation_failed', {
+        fieldErrors: {
+          representativePersonId: [
+            'Deze persoon heeft (nog) geen actief account voor Mijn Nabij. Maak eerst een account aan.',
+          ],
+        },
+      });
     }
     const existing = await tx
       .selectFrom('resident_representation')
@@ -231,10 +377,20 @@ export async function addRepresentation(
       .where('person_id', '=', input.personId)
       .where('ended_at', 'is', null)
       .executeTakeFirst();
-    if (existing) throw new AppError('validation_failed', { fieldErrors: { representativePersonId: ['Deze vertegenwoordiging is al vastgelegd.'] } });
+    if (existing)
+      throw new AppError('validation_failed', {
+        fieldErrors: { representativePersonId: ['Deze vertegenwoordiging is al vastgelegd.'] },
+      });
     const row = await tx
       .insertInto('resident_representation')
-      .values({ tenant_id: ctx.actor.tenantId, representative_account_id: account.id, person_id: input.personId, relation: input.relation, evidence: input.evidence, recorded_by: ctx.actor.userId })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        representative_account_id: account.id,
+        person_id: input.personId,
+        relation: input.relation,
+        evidence: input.evidence,
+        recorded_by: ctx.actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAccess(tx, ctx, {
@@ -251,7 +407,12 @@ export async function addRepresentation(
   });
 }
 
-export async function endRepresentation(deps: Deps, ctx: AccessContext, caseId: string, representationId: string): Promise<ResidentPortalCaseView> {
+export async function endRepresentation(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  representationId: string,
+): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     const r = await tx
@@ -263,12 +424,26 @@ export async function endRepresentation(deps: Deps, ctx: AccessContext, caseId: 
       .returning('person_id')
       .executeTakeFirst();
     if (!r) throw new AppError('not_found');
-    await recordAccess(tx, ctx, { action: 'update', event: 'resident_representation.ended', dataCategory: 'account', personId: r.person_id, caseId: c.id, teamId: c.teamId, permission: 'case:read', detail: { representationId } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'resident_representation.ended',
+      dataCategory: 'account',
+      personId: r.person_id,
+      caseId: c.id,
+      teamId: c.teamId,
+      permission: 'case:read',
+      detail: { representationId },
+    });
     return buildView(tx, c, today);
   });
 }
 
-export async function markMessageRead(deps: Deps, ctx: AccessContext, caseId: string, messageId: string): Promise<ResidentPortalCaseView> {
+export async function markMessageRead(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  messageId: string,
+): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', CATEGORY, async (tx, c) => {
     const r = await tx
@@ -280,22 +455,47 @@ export async function markMessageRead(deps: Deps, ctx: AccessContext, caseId: st
       .returning('person_id')
       .executeTakeFirst();
     if (!r) {
-      const exists = await tx.selectFrom('resident_message').select('id').where('id', '=', messageId).where('case_id', '=', c.id).executeTakeFirst();
+      const exists = await tx
+        .selectFrom('resident_message')
+        .select('id')
+        .where('id', '=', messageId)
+        .where('case_id', '=', c.id)
+        .executeTakeFirst();
       if (!exists) throw new AppError('not_found');
       // Already read by a colleague: nothing to do, show the current state.
       return buildView(tx, c, today);
     }
-    await recordAccess(tx, ctx, { action: 'update', event: 'resident_message.read', dataCategory: 'contact', personId: r.person_id, caseId: c.id, teamId: c.teamId, permission: 'case:read', detail: { messageId } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'resident_message.read',
+      dataCategory: 'contact',
+      personId: r.person_id,
+      caseId: c.id,
+      teamId: c.teamId,
+      permission: 'case:read',
+      detail: { messageId },
+    });
     return buildView(tx, c, today);
   });
 }
 
 /** Offers the current draft of the plan in the portal, so the household can agree to it digitally. */
-export async function offerPlanVersion(deps: Deps, ctx: AccessContext, caseId: string, input: { version: number }): Promise<ResidentPortalCaseView> {
+export async function offerPlanVersion(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { version: number },
+): Promise<ResidentPortalCaseView> {
   const today = municipalToday(deps.clock);
   return withCase(deps, ctx, caseId, 'work', 'plan', async (tx, c) => {
     const { number } = await offerDraftToResident(tx, c.id, input.version, ctx.actor.userId, deps.clock.now());
-    await logCaseAccess(tx, ctx, c, { action: 'update', event: 'plan.offered_to_resident', dataCategory: 'plan', permission: 'case:read', detail: { number } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'update',
+      event: 'plan.offered_to_resident',
+      dataCategory: 'plan',
+      permission: 'case:read',
+      detail: { number },
+    });
     return buildView(tx, c, today);
   });
 }
@@ -303,9 +503,20 @@ export async function offerPlanVersion(deps: Deps, ctx: AccessContext, caseId: s
 /** A file of the household's own plan sent through the portal. */
 export async function downloadOwnPlan(deps: Deps, ctx: AccessContext, caseId: string, id: string) {
   return withCase(deps, ctx, caseId, 'view', 'plan', async (tx, c) => {
-    const f = await tx.selectFrom('resident_own_plan').select(['filename', 'media_type', 'content']).where('id', '=', id).where('case_id', '=', c.id).executeTakeFirst();
+    const f = await tx
+      .selectFrom('resident_own_plan')
+      .select(['filename', 'media_type', 'content'])
+      .where('id', '=', id)
+      .where('case_id', '=', c.id)
+      .executeTakeFirst();
     if (!f?.content || !f.filename || !f.media_type) throw new AppError('not_found');
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'resident_own_plan.downloaded', dataCategory: 'plan', permission: 'case:read', detail: { ownPlanId: id } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'resident_own_plan.downloaded',
+      dataCategory: 'plan',
+      permission: 'case:read',
+      detail: { ownPlanId: id },
+    });
     return { filename: f.filename, mediaType: f.media_type, content: f.content };
   });
 }

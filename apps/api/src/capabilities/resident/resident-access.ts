@@ -33,11 +33,20 @@ const REFUSAL_TEXT: Record<ActRefusal, string> = {
   adults_only: 'Een mentor of curator kan alleen iets regelen voor een volwassene.',
 };
 
-export const fullName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+export const fullName = (p: { first_name: string; infix: string | null; last_name: string }) =>
+  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 /** The persons the logged-in account may act for: themselves and those they represent, with the age rules applied today. */
-export async function subjectsOf(tx: Tx, session: Pick<ResidentSessionRow, 'accountId' | 'personId'>, today: string): Promise<Subject[]> {
-  const self = await tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth']).where('id', '=', session.personId).executeTakeFirst();
+export async function subjectsOf(
+  tx: Tx,
+  session: Pick<ResidentSessionRow, 'accountId' | 'personId'>,
+  today: string,
+): Promise<Subject[]> {
+  const self = await tx
+    .selectFrom('person')
+    .select(['id', 'first_name', 'infix', 'last_name', 'date_of_birth'])
+    .where('id', '=', session.personId)
+    .executeTakeFirst();
   const represented = await tx
     .selectFrom('resident_representation as r')
     .innerJoin('person as p', 'p.id', 'r.person_id')
@@ -46,7 +55,10 @@ export async function subjectsOf(tx: Tx, session: Pick<ResidentSessionRow, 'acco
     .where('r.ended_at', 'is', null)
     .orderBy('p.date_of_birth')
     .execute();
-  const subject = (p: { id: string; first_name: string; infix: string | null; last_name: string; date_of_birth: string | null }, relation: RepresentationRelation | null): Subject => {
+  const subject = (
+    p: { id: string; first_name: string; infix: string | null; last_name: string; date_of_birth: string | null },
+    relation: RepresentationRelation | null,
+  ): Subject => {
     const age = p.date_of_birth ? ageOn(p.date_of_birth, today) : null;
     const allowed = relation === null ? mayActFor({ self: true, age }) : mayActFor({ self: false, relation, age });
     return {
@@ -60,7 +72,10 @@ export async function subjectsOf(tx: Tx, session: Pick<ResidentSessionRow, 'acco
       canChangePlan: allowed.ok && mayChangeHouseholdPlan({ self: relation === null, relation, age }),
     };
   };
-  return [...(self ? [subject(self, null)] : []), ...represented.filter((p) => p.id !== session.personId).map((p) => subject(p, p.relation))];
+  return [
+    ...(self ? [subject(self, null)] : []),
+    ...represented.filter((p) => p.id !== session.personId).map((p) => subject(p, p.relation)),
+  ];
 }
 
 export const toSubjectView = (s: Subject): ResidentSubject => ({
@@ -81,7 +96,10 @@ export interface SubjectContext {
   /** Logs an action about the subject only (consents, messages, the log, a copy request). */
   log(entry: Omit<AccessEntry, 'permission' | 'onBehalfOf' | 'personId'>): Promise<void>;
   /** Logs an action on the case as a whole (plan, contacts): one row per person of the household, like staff reads. */
-  logCase(c: CaseRow, entry: Omit<AccessEntry, 'permission' | 'onBehalfOf' | 'personId' | 'caseId' | 'teamId'>): Promise<void>;
+  logCase(
+    c: CaseRow,
+    entry: Omit<AccessEntry, 'permission' | 'onBehalfOf' | 'personId' | 'caseId' | 'teamId'>,
+  ): Promise<void>;
 }
 
 /**
@@ -89,14 +107,32 @@ export interface SubjectContext {
  * A person the account has nothing to do with is 404 (existence is not revealed); a represented person outside
  * the age rules is 403 `resident_not_allowed`; both refusals are logged in their own transaction.
  */
-export async function withSubject<T>(deps: Deps, req: ResidentRequest, personId: string, fn: (tx: Tx, s: SubjectContext) => Promise<T>): Promise<T> {
+export async function withSubject<T>(
+  deps: Deps,
+  req: ResidentRequest,
+  personId: string,
+  fn: (tx: Tx, s: SubjectContext) => Promise<T>,
+): Promise<T> {
   const today = municipalToday(deps.clock);
   const { session } = req;
-  const actor: ResidentActor = { tenantId: session.tenantId, accountId: session.accountId, actingPersonId: session.personId, ip: req.ip, userAgent: req.userAgent };
+  const actor: ResidentActor = {
+    tenantId: session.tenantId,
+    accountId: session.accountId,
+    actingPersonId: session.personId,
+    ip: req.ip,
+    userAgent: req.userAgent,
+  };
   const refused = await deps.db.inTenant(session.tenantId, async (tx) => {
     const subject = (await subjectsOf(tx, session, today)).find((s) => s.personId === personId);
     if (subject?.allowed) return null;
-    await recordResidentAccess(tx, actor, { action: 'read', event: 'resident.access_denied', dataCategory: 'identity', personId: subject ? personId : null, outcome: 'denied', detail: subject?.refusal ? { refusal: subject.refusal } : {} });
+    await recordResidentAccess(tx, actor, {
+      action: 'read',
+      event: 'resident.access_denied',
+      dataCategory: 'identity',
+      personId: subject ? personId : null,
+      outcome: 'denied',
+      detail: subject?.refusal ? { refusal: subject.refusal } : {},
+    });
     return subject ? 'resident_not_allowed' : 'not_found';
   });
   if (refused) throw new AppError(refused);
@@ -108,7 +144,13 @@ export async function withSubject<T>(deps: Deps, req: ResidentRequest, personId:
       actor,
       today,
       log: (entry) => recordResidentAccess(tx, actor, { ...entry, personId: subject.personId }),
-      logCase: (c, entry) => recordResidentAccess(tx, actor, { ...entry, caseId: c.id, teamId: c.teamId }, c.personIds.length ? c.personIds : [subject.personId]),
+      logCase: (c, entry) =>
+        recordResidentAccess(
+          tx,
+          actor,
+          { ...entry, caseId: c.id, teamId: c.teamId },
+          c.personIds.length ? c.personIds : [subject.personId],
+        ),
     });
   });
 }

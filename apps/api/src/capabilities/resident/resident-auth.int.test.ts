@@ -31,8 +31,12 @@ beforeEach(async () => {
   });
 });
 
-const codeRows = () => t.db.inSystem((tx) => tx.selectFrom('resident_login_code').select(['email_hash', 'account_id', 'code_hash']).execute());
-const sessionRows = () => t.db.inSystem((tx) => tx.selectFrom('resident_session').select(['account_id', 'auth_method']).execute());
+const codeRows = () =>
+  t.db.inSystem((tx) =>
+    tx.selectFrom('resident_login_code').select(['email_hash', 'account_id', 'code_hash']).execute(),
+  );
+const sessionRows = () =>
+  t.db.inSystem((tx) => tx.selectFrom('resident_session').select(['account_id', 'auth_method']).execute());
 
 describe('login with a one-time code by e-mail', () => {
   it('answers the same for a known and an unknown address, and mails a code only to the known one', async () => {
@@ -49,7 +53,9 @@ describe('login with a one-time code by e-mail', () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(JSON.stringify(rows)).not.toContain(EMAIL);
     expect(JSON.stringify(rows)).not.toContain(code);
-    const mailed = await t.db.inSystem((tx) => tx.selectFrom('outbox_message').select('recipient').where('recipient', '=', 'niemand@example.nl').execute());
+    const mailed = await t.db.inSystem((tx) =>
+      tx.selectFrom('outbox_message').select('recipient').where('recipient', '=', 'niemand@example.nl').execute(),
+    );
     expect(mailed).toHaveLength(0);
   });
 
@@ -58,12 +64,30 @@ describe('login with a one-time code by e-mail', () => {
     expect(agent.cookie('nabij_resident')).toBeDefined();
     expect(agent.cookie('nabij_session')).toBeUndefined();
     const session = (await agent.get('/api/resident/session')).json();
-    expect(session).toMatchObject({ authenticated: true, emailLogin: true, digidEnabled: false, idleMinutes: 15, resident: { firstName: 'Anna', authMethod: 'email_code' } });
-    expect(session.resident.subjects).toEqual([expect.objectContaining({ personId: kase.adultId, self: true, allowed: true, canChangePlan: true })]);
+    expect(session).toMatchObject({
+      authenticated: true,
+      emailLogin: true,
+      digidEnabled: false,
+      idleMinutes: 15,
+      resident: { firstName: 'Anna', authMethod: 'email_code' },
+    });
+    expect(session.resident.subjects).toEqual([
+      expect.objectContaining({ personId: kase.adultId, self: true, allowed: true, canChangePlan: true }),
+    ]);
     const log = await t.db.inSystem((tx) =>
-      tx.selectFrom('access_log').select(['user_id', 'user_role', 'action', 'person_id', 'detail', 'legal_basis']).where('event', '=', 'resident.logged_in').execute(),
+      tx
+        .selectFrom('access_log')
+        .select(['user_id', 'user_role', 'action', 'person_id', 'detail', 'legal_basis'])
+        .where('event', '=', 'resident.logged_in')
+        .execute(),
     );
-    expect(log.at(-1)).toMatchObject({ user_id: null, user_role: 'resident', action: 'login', person_id: kase.adultId, legal_basis: 'security' });
+    expect(log.at(-1)).toMatchObject({
+      user_id: null,
+      user_role: 'resident',
+      action: 'login',
+      person_id: kase.adultId,
+      legal_basis: 'security',
+    });
     expect(log.at(-1)?.detail).toMatchObject({ actingPersonId: kase.adultId, method: 'email_code' });
   });
 
@@ -75,7 +99,10 @@ describe('login with a one-time code by e-mail', () => {
     t.clock.advance(11 * 60_000);
     const r = await agent.post('/api/resident/login/verify', { email: EMAIL, code });
     expect(r.statusCode).toBe(401);
-    expect(r.json()).toEqual({ code: 'resident_code_expired', message: 'Deze code is verlopen. Een code werkt 10 minuten. Vraag een nieuwe code aan.' });
+    expect(r.json()).toEqual({
+      code: 'resident_code_expired',
+      message: 'Deze code is verlopen. Een code werkt 10 minuten. Vraag een nieuwe code aan.',
+    });
     expect(await sessionRows()).toHaveLength(before);
     expect(agent.cookie('nabij_resident')).toBeUndefined();
   });
@@ -93,8 +120,15 @@ describe('login with a one-time code by e-mail', () => {
     const code = (await latestCode(t.db, EMAIL)) ?? '';
     const wrong = code === '000000' ? '000001' : '000000';
     const answers: string[] = [];
-    for (let i = 0; i < 5; i++) answers.push((await agent.post('/api/resident/login/verify', { email: EMAIL, code: wrong })).json().code);
-    expect(answers).toEqual(['resident_code_invalid', 'resident_code_invalid', 'resident_code_invalid', 'resident_code_invalid', 'resident_code_blocked']);
+    for (let i = 0; i < 5; i++)
+      answers.push((await agent.post('/api/resident/login/verify', { email: EMAIL, code: wrong })).json().code);
+    expect(answers).toEqual([
+      'resident_code_invalid',
+      'resident_code_invalid',
+      'resident_code_invalid',
+      'resident_code_invalid',
+      'resident_code_blocked',
+    ]);
     const r = await agent.post('/api/resident/login/verify', { email: EMAIL, code });
     expect(r.statusCode).toBe(401);
     expect(r.json().code).toBe('resident_code_blocked');
@@ -112,7 +146,8 @@ describe('login with a one-time code by e-mail', () => {
   it('limits new codes per address (known or not) and refuses a badly typed code before checking', async () => {
     for (const email of [EMAIL, 'ook-onbekend@example.nl']) {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await t.agent().post('/api/resident/login/code', { email })).statusCode);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await t.agent().post('/api/resident/login/code', { email })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 429]);
     }
     const bad = await t.agent().post('/api/resident/login/verify', { email: EMAIL, code: '12a' });
@@ -123,13 +158,18 @@ describe('login with a one-time code by e-mail', () => {
   it('limits wrong codes per network address across addresses', async () => {
     const agent = t.agent();
     const results: number[] = [];
-    for (let i = 0; i < 31; i++) results.push((await agent.post('/api/resident/login/verify', { email: `gok${i}@example.nl`, code: '123456' })).statusCode);
+    for (let i = 0; i < 31; i++)
+      results.push(
+        (await agent.post('/api/resident/login/verify', { email: `gok${i}@example.nl`, code: '123456' })).statusCode,
+      );
     expect(results.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(results[30]).toBe(429);
   });
 
   it('is refused in production configuration (DigiD is required there)', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', RESIDENT_EMAIL_LOGIN: 'true', DATABASE_URL: 'postgres://x@y/z' })).toThrow(/RESIDENT_EMAIL_LOGIN/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', RESIDENT_EMAIL_LOGIN: 'true', DATABASE_URL: 'postgres://x@y/z' }),
+    ).toThrow(/RESIDENT_EMAIL_LOGIN/);
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z' }).resident.emailLogin).toBe(false);
   });
 });
@@ -141,7 +181,12 @@ describe('resident sessions are separate from staff sessions', () => {
     expect((await worker.get('/api/resident/session')).json().authenticated).toBe(false);
 
     const resident = await residentLogin(t, EMAIL);
-    for (const url of ['/api/home', `/api/cases/${kase.id}`, `/api/persons/${kase.adultId}`, `/api/cases/${kase.id}/resident-portal`]) {
+    for (const url of [
+      '/api/home',
+      `/api/cases/${kase.id}`,
+      `/api/persons/${kase.adultId}`,
+      `/api/cases/${kase.id}/resident-portal`,
+    ]) {
       const r = await resident.get(url);
       expect([url, r.statusCode]).toEqual([url, 401]);
     }
@@ -149,7 +194,11 @@ describe('resident sessions are separate from staff sessions', () => {
 
     // One browser with both cookies: each route uses only its own session.
     const residentCookie = resident.cookie('nabij_resident') ?? '';
-    const r = await t.app.inject({ method: 'GET', url: `/api/resident/persons/${kase.adultId}/home`, headers: { cookie: `nabij_resident=${residentCookie}; nabij_session=${worker.cookie('nabij_session') ?? ''}` } });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/resident/persons/${kase.adultId}/home`,
+      headers: { cookie: `nabij_resident=${residentCookie}; nabij_session=${worker.cookie('nabij_session') ?? ''}` },
+    });
     expect(r.statusCode).toBe(200);
   });
 
@@ -162,7 +211,9 @@ describe('resident sessions are separate from staff sessions', () => {
     expect(r.json().code).toBe('csrf_failed');
     // The staff token does not count either.
     resident.csrfToken = worker.csrfToken;
-    expect((await resident.post(`/api/resident/persons/${kase.adultId}/messages`, { body: 'Hallo' })).json().code).toBe('csrf_failed');
+    expect((await resident.post(`/api/resident/persons/${kase.adultId}/messages`, { body: 'Hallo' })).json().code).toBe(
+      'csrf_failed',
+    );
     resident.csrfToken = token;
   });
 
@@ -187,12 +238,16 @@ describe('resident sessions are separate from staff sessions', () => {
     const resident = await residentLogin(t, EMAIL);
     const portal = (await worker.get(`/api/cases/${kase.id}/resident-portal`)).json();
     const accountId = portal.members.find((m: { personId: string }) => m.personId === kase.adultId).account.id;
-    expect((await worker.post(`/api/cases/${kase.id}/resident-portal/accounts/${accountId}/deactivation`)).statusCode).toBe(200);
+    expect(
+      (await worker.post(`/api/cases/${kase.id}/resident-portal/accounts/${accountId}/deactivation`)).statusCode,
+    ).toBe(200);
     expect((await resident.get(`/api/resident/persons/${kase.adultId}/home`)).statusCode).toBe(401);
     // No code is sent to a switched-off account.
     await t.db.inSystem((tx) => tx.deleteFrom('resident_login_code').execute());
     await t.agent().post('/api/resident/login/code', { email: EMAIL });
     expect((await codeRows()).every((r) => r.account_id === null)).toBe(true);
-    expect((await worker.post(`/api/cases/${kase.id}/resident-portal/accounts/${accountId}/activation`)).statusCode).toBe(200);
+    expect(
+      (await worker.post(`/api/cases/${kase.id}/resident-portal/accounts/${accountId}/activation`)).statusCode,
+    ).toBe(200);
   });
 });

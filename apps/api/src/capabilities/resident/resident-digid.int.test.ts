@@ -14,8 +14,16 @@ import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 interface Provider {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ params: Record<string, unknown> }>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: Record<string, unknown>): Promise<void>;
-  Grant: new (init: { accountId: string; clientId: string }) => { addOIDCScope(scope: string): void; save(): Promise<string> };
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: Record<string, unknown>,
+    options?: Record<string, unknown>,
+  ): Promise<void>;
+  Grant: new (init: { accountId: string; clientId: string }) => {
+    addOIDCScope(scope: string): void;
+    save(): Promise<string>;
+  };
 }
 type ProviderClass = new (issuer: string, configuration: Record<string, unknown>) => Provider;
 
@@ -53,7 +61,12 @@ async function startBroker(): Promise<void> {
         grant.addOIDCScope(String(details.params.scope));
         const grantId = await grant.save();
         bsnOf.set(nextLogin.sub, nextLogin.bsn);
-        await provider.interactionFinished(req, res, { login: { accountId: nextLogin.sub, acr: nextLogin.acr }, consent: { grantId } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: nextLogin.sub, acr: nextLogin.acr }, consent: { grantId } },
+          { mergeWithLastSubmission: false },
+        );
       })().catch(() => res.writeHead(500).end());
       return;
     }
@@ -62,7 +75,15 @@ async function startBroker(): Promise<void> {
   await new Promise<void>((resolve) => broker.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(broker.address() as AddressInfo).port}`;
   routing.provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [CALLBACK_URL], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [CALLBACK_URL],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     scopes: ['openid', 'digid'],
     claims: { openid: ['sub'], digid: ['bsn'] },
     acrValues: [SUBSTANTIEEL, MIDDEN],
@@ -88,7 +109,9 @@ beforeAll(async () => {
   const tenant = await buildTenant(t.db, { slug: TENANT_SLUG });
   const worker = await buildUser(t.db, tenant);
   kase = await buildCase(t.db, tenant, { caseWorkerId: worker.id });
-  await t.db.inSystem((tx) => tx.updateTable('person').set({ bsn: KNOWN_BSN }).where('id', '=', kase.adultId).execute());
+  await t.db.inSystem((tx) =>
+    tx.updateTable('person').set({ bsn: KNOWN_BSN }).where('id', '=', kase.adultId).execute(),
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -102,7 +125,10 @@ async function throughBroker(start: URL): Promise<string> {
   let url = start;
   for (let hop = 0; hop < 20; hop++) {
     if (url.href.startsWith(CALLBACK_URL)) return `${url.pathname}${url.search}`;
-    const response = await fetch(url, { redirect: 'manual', headers: cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {} });
+    const response = await fetch(url, {
+      redirect: 'manual',
+      headers: cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {},
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const eq = pair.indexOf('=');
@@ -111,7 +137,8 @@ async function throughBroker(start: URL): Promise<string> {
       else cookies.delete(pair.slice(0, eq).trim());
     }
     const location = response.headers.get('location');
-    if (!location) throw new Error(`the broker answered ${response.status} without a redirect: ${await response.text()}`);
+    if (!location)
+      throw new Error(`the broker answered ${response.status} without a redirect: ${await response.text()}`);
     url = new URL(location, url);
   }
   throw new Error('too many redirects at the broker');
@@ -129,7 +156,10 @@ async function logInWithDigid(agent: Agent, login: { sub: string; bsn: string; a
   return String(r.headers.location);
 }
 
-const accounts = () => t.db.inSystem((tx) => tx.selectFrom('resident_account').select(['id', 'person_id', 'identity_check', 'email']).execute());
+const accounts = () =>
+  t.db.inSystem((tx) =>
+    tx.selectFrom('resident_account').select(['id', 'person_id', 'identity_check', 'email']).execute(),
+  );
 
 describe('login to Mijn Nabij with DigiD (through a broker)', () => {
   it('asks the broker for DigiD Substantieel or higher, with PKCE', async () => {
@@ -144,15 +174,33 @@ describe('login to Mijn Nabij with DigiD (through a broker)', () => {
   it('matches the BSN to the person, creates the account on the first login (verified by DigiD) and logs it', async () => {
     const agent = t.agent();
     expect(await logInWithDigid(agent, { sub: 'digid-anna', bsn: KNOWN_BSN, acr: SUBSTANTIEEL })).toBe('/mijn');
-    expect(await accounts()).toEqual([expect.objectContaining({ person_id: kase.adultId, identity_check: 'digid', email: null })]);
+    expect(await accounts()).toEqual([
+      expect.objectContaining({ person_id: kase.adultId, identity_check: 'digid', email: null }),
+    ]);
     await refreshResidentCsrf(agent);
     const session = (await agent.get('/api/resident/session')).json();
-    expect(session).toMatchObject({ authenticated: true, digidEnabled: true, resident: { authMethod: 'digid', firstName: 'Anna' } });
-    const stored = await t.db.inSystem((tx) => tx.selectFrom('resident_session').select(['auth_method', 'assurance']).execute());
+    expect(session).toMatchObject({
+      authenticated: true,
+      digidEnabled: true,
+      resident: { authMethod: 'digid', firstName: 'Anna' },
+    });
+    const stored = await t.db.inSystem((tx) =>
+      tx.selectFrom('resident_session').select(['auth_method', 'assurance']).execute(),
+    );
     expect(stored).toContainEqual({ auth_method: 'digid', assurance: SUBSTANTIEEL });
     expect((await agent.get(`/api/resident/persons/${kase.adultId}/home`)).statusCode).toBe(200);
-    const log = await t.db.inSystem((tx) => tx.selectFrom('access_log').select(['user_role', 'person_id', 'detail']).where('event', '=', 'resident.logged_in').execute());
-    expect(log.at(-1)).toMatchObject({ user_role: 'resident', person_id: kase.adultId, detail: expect.objectContaining({ method: 'digid' }) });
+    const log = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['user_role', 'person_id', 'detail'])
+        .where('event', '=', 'resident.logged_in')
+        .execute(),
+    );
+    expect(log.at(-1)).toMatchObject({
+      user_role: 'resident',
+      person_id: kase.adultId,
+      detail: expect.objectContaining({ method: 'digid' }),
+    });
     // The BSN is never written to the log.
     expect(JSON.stringify(log)).not.toContain(KNOWN_BSN);
     // A second login uses the same account.
@@ -163,9 +211,13 @@ describe('login to Mijn Nabij with DigiD (through a broker)', () => {
   it('refuses a login below Substantieel, and a BSN the team does not know', async () => {
     await t.db.inSystem((tx) => tx.deleteFrom('resident_account').execute());
     const low = t.agent();
-    expect(await logInWithDigid(low, { sub: 'digid-midden', bsn: KNOWN_BSN, acr: MIDDEN })).toBe('/mijn/inloggen?fout=digid_level');
+    expect(await logInWithDigid(low, { sub: 'digid-midden', bsn: KNOWN_BSN, acr: MIDDEN })).toBe(
+      '/mijn/inloggen?fout=digid_level',
+    );
     expect(low.cookie('nabij_resident')).toBeUndefined();
-    expect(await logInWithDigid(t.agent(), { sub: 'digid-onbekend', bsn: UNKNOWN_BSN, acr: SUBSTANTIEEL })).toBe('/mijn/inloggen?fout=digid_unknown');
+    expect(await logInWithDigid(t.agent(), { sub: 'digid-onbekend', bsn: UNKNOWN_BSN, acr: SUBSTANTIEEL })).toBe(
+      '/mijn/inloggen?fout=digid_unknown',
+    );
     expect(await accounts()).toHaveLength(0);
   });
 
@@ -184,7 +236,10 @@ describe('login to Mijn Nabij with DigiD (through a broker)', () => {
     try {
       const r = await t.agent().get('/api/resident/digid/start');
       expect(r.statusCode).toBe(404);
-      expect(r.json()).toEqual({ code: 'resident_digid_not_configured', message: 'Inloggen met DigiD is nog niet ingesteld.' });
+      expect(r.json()).toEqual({
+        code: 'resident_digid_not_configured',
+        message: 'Inloggen met DigiD is nog niet ingesteld.',
+      });
       expect((await t.agent().get('/api/resident/session')).json().digidEnabled).toBe(false);
     } finally {
       t.config.resident.oidc = configured;

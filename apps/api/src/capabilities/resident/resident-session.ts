@@ -51,11 +51,20 @@ export function setResidentCookie(reply: FastifyReply, config: Config, value: st
 }
 
 export function clearResidentCookie(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(residentCookieName(config), { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies });
+  reply.clearCookie(residentCookieName(config), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+  });
 }
 
 /** A resident session ends at its absolute expiry or after the (short) idle timeout. */
-export function isResidentSessionExpired(s: { lastSeenAt: Date; expiresAt: Date }, now: Date, idleMinutes: number): boolean {
+export function isResidentSessionExpired(
+  s: { lastSeenAt: Date; expiresAt: Date },
+  now: Date,
+  idleMinutes: number,
+): boolean {
   return now >= s.expiresAt || now.getTime() - s.lastSeenAt.getTime() > idleMinutes * 60_000;
 }
 
@@ -73,7 +82,10 @@ async function findResidentSession(tx: Tx, tokenHash: string): Promise<ResidentS
 }
 
 /** Finds the live resident session for a cookie; an expired one is deleted. Touches last-seen at most once a minute. */
-export async function resolveResidentSession(deps: Deps, cookieToken: string | undefined): Promise<ResidentSessionLookup> {
+export async function resolveResidentSession(
+  deps: Deps,
+  cookieToken: string | undefined,
+): Promise<ResidentSessionLookup> {
   if (!cookieToken) return { session: undefined, expired: false };
   const tokenHash = sha256(cookieToken);
   const now = deps.clock.now();
@@ -128,5 +140,7 @@ export async function startResidentSession(
 }
 
 export async function endResidentSession(deps: Deps, cookieToken: string): Promise<void> {
-  await deps.db.inSystem((tx) => tx.deleteFrom('resident_session').where('token_hash', '=', sha256(cookieToken)).execute());
+  await deps.db.inSystem((tx) =>
+    tx.deleteFrom('resident_session').where('token_hash', '=', sha256(cookieToken)).execute(),
+  );
 }

@@ -48,8 +48,12 @@ describe('age rules (ADR 0022)', () => {
 
   it('explains in Dutch why a representation or an account cannot be recorded', () => {
     expect(representationProblem({ relation: 'parent', age: 16, samePerson: false })?.message).toMatch(/Vanaf 16 jaar/);
-    expect(representationProblem({ relation: 'mentor', age: 9, samePerson: false })).toMatchObject({ field: 'relation' });
-    expect(representationProblem({ relation: 'parent', age: 9, samePerson: true })).toMatchObject({ field: 'representativePersonId' });
+    expect(representationProblem({ relation: 'mentor', age: 9, samePerson: false })).toMatchObject({
+      field: 'relation',
+    });
+    expect(representationProblem({ relation: 'parent', age: 9, samePerson: true })).toMatchObject({
+      field: 'representativePersonId',
+    });
     expect(representationProblem({ relation: 'parent', age: 9, samePerson: false })).toBeNull();
     expect(accountProblem(11)).toMatch(/onder de 12/);
     expect(accountProblem(null)).toMatch(/geboortedatum/);
@@ -85,7 +89,10 @@ describe('DigiD', () => {
   });
 
   it('accepts only the configured assurance levels', () => {
-    const accepted = ['urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard', 'urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI'];
+    const accepted = [
+      'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard',
+      'urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI',
+    ];
     expect(assuranceAccepted('urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard', accepted)).toBe(true);
     expect(assuranceAccepted('urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract', accepted)).toBe(false);
     expect(assuranceAccepted(undefined, accepted)).toBe(false);
@@ -93,13 +100,23 @@ describe('DigiD', () => {
 });
 
 describe('the access log as the resident sees it', () => {
-  const row = { user_role: 'case_worker', event: 'case_file.viewed', action: 'read', data_category: 'case_file', outcome: 'allowed' };
+  const row = {
+    user_role: 'case_worker',
+    event: 'case_file.viewed',
+    action: 'read',
+    data_category: 'case_file',
+    outcome: 'allowed',
+  };
   it('shows ordinary rows as they are', () => {
     expect(residentView(row)).toEqual({ event: 'case_file.viewed', action: 'read' });
   });
   it('shows a Meldcode row as a neutral look at the file, never as Meldcode', () => {
-    expect(residentView({ ...row, event: 'meldcode.signal_added', action: 'create', data_category: 'meldcode' })).toEqual({ event: 'case_file.viewed', action: 'read' });
-    expect(residentView({ ...row, event: 'case_file.access_denied', data_category: 'meldcode', outcome: 'denied' })).toEqual({ event: 'case_file.access_denied', action: 'read' });
+    expect(
+      residentView({ ...row, event: 'meldcode.signal_added', action: 'create', data_category: 'meldcode' }),
+    ).toEqual({ event: 'case_file.viewed', action: 'read' });
+    expect(
+      residentView({ ...row, event: 'case_file.access_denied', data_category: 'meldcode', outcome: 'denied' }),
+    ).toEqual({ event: 'case_file.access_denied', action: 'read' });
   });
   it('leaves out the resident’s own use of the portal', () => {
     expect(residentView({ ...row, user_role: 'resident' })).toBeNull();

@@ -18,7 +18,13 @@ const SUMMARY: Record<string, string> = {
  * person of the household, so rows of one action are taken together), with the name of the person who acted.
  */
 export async function residentTimeline(tx: Tx, caseId: string): Promise<TimelineEntry[]> {
-  const r = await sql<{ event: string; at: Date; first_name: string | null; infix: string | null; last_name: string | null }>`
+  const r = await sql<{
+    event: string;
+    at: Date;
+    first_name: string | null;
+    infix: string | null;
+    last_name: string | null;
+  }>`
     select x.event, x.at, p.first_name, p.infix, p.last_name
     from (
       select l.event, min(l.at) as at, min(l.detail ->> 'actingPersonId') as acting
@@ -32,6 +38,7 @@ export async function residentTimeline(tx: Tx, caseId: string): Promise<Timeline
     at: row.at.toISOString(),
     kind: 'resident_portal',
     summary: SUMMARY[row.event] ?? row.event,
-    byName: row.first_name && row.last_name ? [row.first_name, row.infix, row.last_name].filter(Boolean).join(' ') : null,
+    byName:
+      row.first_name && row.last_name ? [row.first_name, row.infix, row.last_name].filter(Boolean).join(' ') : null,
   }));
 }

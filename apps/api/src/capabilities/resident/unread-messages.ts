@@ -15,7 +15,13 @@ export async function listUnreadResidentMessages(deps: Deps, ctx: AccessContext)
       .selectFrom('resident_message as m')
       .innerJoin('case_file as c', 'c.id', 'm.case_id')
       .leftJoin('household as h', 'h.id', 'c.household_id')
-      .select((eb) => ['c.id as case_id', 'c.team_id', 'h.name as household_name', eb.fn.countAll<string>().as('unread'), eb.fn.max('m.sent_at').as('last_sent_at')])
+      .select((eb) => [
+        'c.id as case_id',
+        'c.team_id',
+        'h.name as household_name',
+        eb.fn.countAll<string>().as('unread'),
+        eb.fn.max('m.sent_at').as('last_sent_at'),
+      ])
       .where('m.read_at', 'is', null)
       .where('c.phase', '<>', 'closed')
       .where((eb) => eb.or([eb('c.case_worker_id', '=', me), eb('c.tandem_worker_id', '=', me)]))
@@ -23,10 +29,23 @@ export async function listUnreadResidentMessages(deps: Deps, ctx: AccessContext)
       .orderBy('last_sent_at', 'desc')
       .execute();
     for (const r of rows) {
-      await recordAccess(tx, ctx, { action: 'read', event: 'resident_message.unread_listed', dataCategory: 'contact', caseId: r.case_id, teamId: r.team_id, permission: 'case:read', detail: { count: Number(r.unread) } });
+      await recordAccess(tx, ctx, {
+        action: 'read',
+        event: 'resident_message.unread_listed',
+        dataCategory: 'contact',
+        caseId: r.case_id,
+        teamId: r.team_id,
+        permission: 'case:read',
+        detail: { count: Number(r.unread) },
+      });
     }
     return {
-      cases: rows.map((r) => ({ caseId: r.case_id, householdName: r.household_name, unread: Number(r.unread), lastSentAt: new Date(r.last_sent_at).toISOString() })),
+      cases: rows.map((r) => ({
+        caseId: r.case_id,
+        householdName: r.household_name,
+        unread: Number(r.unread),
+        lastSentAt: new Date(r.last_sent_at).toISOString(),
+      })),
     };
   });
 }

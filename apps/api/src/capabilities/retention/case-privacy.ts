@@ -1,4 +1,9 @@
-import { processingBasisProblems, type CasePrivacyView, type LegalBasisCode, type ProcessingPurpose } from '@nabij/contracts';
+import {
+  processingBasisProblems,
+  type CasePrivacyView,
+  type LegalBasisCode,
+  type ProcessingPurpose,
+} from '@nabij/contracts';
 import { AppError } from '../../shared/app-error';
 import type { AccessContext } from '../../shared/actor';
 import type { Tx } from '../../platform/database/database';
@@ -6,7 +11,8 @@ import type { Deps } from '../../platform/deps';
 import { logCaseAccess, withCase, type CaseRow } from '../case-files';
 import { retentionRows, termsOf, toDueCase } from './retention';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) => [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
+  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 /** The resident's own statements on a case, newest first. */
 export async function statementsOf(tx: Tx, caseId: string) {
@@ -15,14 +21,27 @@ export async function statementsOf(tx: Tx, caseId: string) {
     .leftJoin('person as p', 'p.id', 's.person_id')
     .leftJoin('app_user as u', 'u.id', 's.recorded_by')
     .leftJoin('avg_request as a', 'a.id', 's.request_id')
-    .select(['s.id', 'p.first_name', 'p.infix', 'p.last_name', 's.received_on', 's.statement', 'u.display_name', 'a.reference', 's.via_portal'])
+    .select([
+      's.id',
+      'p.first_name',
+      'p.infix',
+      'p.last_name',
+      's.received_on',
+      's.statement',
+      'u.display_name',
+      'a.reference',
+      's.via_portal',
+    ])
     .where('s.case_id', '=', caseId)
     .orderBy('s.received_on', 'desc')
     .orderBy('s.recorded_at', 'desc')
     .execute();
   return rows.map((s) => ({
     id: s.id,
-    personName: s.first_name !== null && s.last_name !== null ? personName({ first_name: s.first_name, infix: s.infix, last_name: s.last_name }) : null,
+    personName:
+      s.first_name !== null && s.last_name !== null
+        ? personName({ first_name: s.first_name, infix: s.infix, last_name: s.last_name })
+        : null,
     receivedOn: s.received_on,
     statement: s.statement,
     // A statement sent by the resident through Mijn Nabij has no staff author.
@@ -35,13 +54,28 @@ async function buildView(tx: Tx, c: CaseRow): Promise<CasePrivacyView> {
   const base = await tx
     .selectFrom('case_file as c')
     .leftJoin('app_user as u', 'u.id', 'c.basis_recorded_by')
-    .select(['c.version', 'c.legal_bases', 'c.processing_purposes', 'c.purpose_description', 'c.basis_recorded_at', 'c.consent_kind', 'u.display_name'])
+    .select([
+      'c.version',
+      'c.legal_bases',
+      'c.processing_purposes',
+      'c.purpose_description',
+      'c.basis_recorded_at',
+      'c.consent_kind',
+      'u.display_name',
+    ])
     .where('c.id', '=', c.id)
     .executeTakeFirstOrThrow();
   const row = (await retentionRows(tx, c.id))[0];
   if (!row) throw new AppError('not_found');
   const retention = toDueCase(row, await termsOf(tx));
-  const members = c.personIds.length ? await tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name']).where('id', 'in', c.personIds).orderBy('date_of_birth').execute() : [];
+  const members = c.personIds.length
+    ? await tx
+        .selectFrom('person')
+        .select(['id', 'first_name', 'infix', 'last_name'])
+        .where('id', 'in', c.personIds)
+        .orderBy('date_of_birth')
+        .execute()
+    : [];
   return {
     caseId: c.id,
     version: base.version,
@@ -68,7 +102,13 @@ async function buildView(tx: Tx, c: CaseRow): Promise<CasePrivacyView> {
 export async function viewCasePrivacy(deps: Deps, ctx: AccessContext, caseId: string): Promise<CasePrivacyView> {
   return withCase(deps, ctx, caseId, 'view', 'case_file', async (tx, c) => {
     const view = await buildView(tx, c);
-    await logCaseAccess(tx, ctx, c, { action: 'read', event: 'case_file.legal_basis_viewed', dataCategory: 'case_file', permission: 'case:read', detail: { statements: view.statements.length } });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'read',
+      event: 'case_file.legal_basis_viewed',
+      dataCategory: 'case_file',
+      permission: 'case:read',
+      detail: { statements: view.statements.length },
+    });
     return view;
   });
 }
@@ -84,7 +124,11 @@ export async function recordProcessing(
   input: { legalBases: LegalBasisCode[]; purposes: ProcessingPurpose[]; purposeDescription: string; version: number },
 ): Promise<CasePrivacyView> {
   return withCase(deps, ctx, caseId, 'work', 'case_file', async (tx, c) => {
-    const current = await tx.selectFrom('case_file').select(['version', 'consent_kind']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const current = await tx
+      .selectFrom('case_file')
+      .select(['version', 'consent_kind'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     const problems = processingBasisProblems(input, current.consent_kind !== 'none');
     if (problems.length) {
       const fieldErrors: Record<string, string[]> = {};
@@ -116,9 +160,16 @@ export async function recordProcessing(
   });
 }
 
-export async function insertStatement(tx: Tx, ctx: AccessContext, c: { id: string; personIds: readonly string[] }, input: { personId?: string | undefined; receivedOn: string; statement: string; requestId?: string | null }): Promise<void> {
+export async function insertStatement(
+  tx: Tx,
+  ctx: AccessContext,
+  c: { id: string; personIds: readonly string[] },
+  input: { personId?: string | undefined; receivedOn: string; statement: string; requestId?: string | null },
+): Promise<void> {
   if (input.personId && !c.personIds.includes(input.personId))
-    throw new AppError('validation_failed', { fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] } });
+    throw new AppError('validation_failed', {
+      fieldErrors: { personId: ['Kies iemand uit het huishouden van dit dossier.'] },
+    });
   await tx
     .insertInto('resident_statement')
     .values({
@@ -134,10 +185,20 @@ export async function insertStatement(tx: Tx, ctx: AccessContext, c: { id: strin
 }
 
 /** Adds the resident's own statement to the case file, as the case's worker receives it. */
-export async function addCaseStatement(deps: Deps, ctx: AccessContext, caseId: string, input: { personId?: string | undefined; receivedOn: string; statement: string }): Promise<CasePrivacyView> {
+export async function addCaseStatement(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { personId?: string | undefined; receivedOn: string; statement: string },
+): Promise<CasePrivacyView> {
   return withCase(deps, ctx, caseId, 'work', 'case_file', async (tx, c) => {
     await insertStatement(tx, ctx, c, input);
-    await logCaseAccess(tx, ctx, c, { action: 'create', event: 'resident_statement.added', dataCategory: 'case_file', permission: 'case:read' });
+    await logCaseAccess(tx, ctx, c, {
+      action: 'create',
+      event: 'resident_statement.added',
+      dataCategory: 'case_file',
+      permission: 'case:read',
+    });
     return buildView(tx, c);
   });
 }

@@ -39,7 +39,18 @@ async function loadCase(tx: Tx, caseId: string): Promise<CaseBasics | undefined>
   return tx
     .selectFrom('case_file as c')
     .leftJoin('referral as r', 'r.id', 'c.referral_id')
-    .select(['c.id', 'c.team_id', 'c.referral_id', 'c.household_id', 'c.primary_person_id', 'c.legal_bases', 'c.opened_at', 'c.closed_at', 'c.episode', 'r.reference'])
+    .select([
+      'c.id',
+      'c.team_id',
+      'c.referral_id',
+      'c.household_id',
+      'c.primary_person_id',
+      'c.legal_bases',
+      'c.opened_at',
+      'c.closed_at',
+      'c.episode',
+      'r.reference',
+    ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
 }
@@ -98,7 +109,9 @@ async function recordStatistic(tx: Tx, tenantId: string, c: CaseBasics, today: s
 
 /** Persons and households of the case whose data go with it unless something else still needs them. */
 async function householdOf(tx: Tx, c: CaseBasics): Promise<string[]> {
-  const members = c.household_id ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute() : [];
+  const members = c.household_id
+    ? await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute()
+    : [];
   return [...new Set([...(c.primary_person_id ? [c.primary_person_id] : []), ...members.map((m) => m.person_id)])];
 }
 
@@ -108,7 +121,13 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
  * Destroys the households and persons among `householdIds` / `personIds` that nothing else refers to any more
  * (another case file or referral, also a closed one that is not yet due). Returns the persons destroyed.
  */
-export async function destroyUnreferenced(tx: Tx, householdIds: readonly string[], personIds: readonly string[], counts: Record<string, number>, alwaysPersons: readonly string[] = []): Promise<string[]> {
+export async function destroyUnreferenced(
+  tx: Tx,
+  householdIds: readonly string[],
+  personIds: readonly string[],
+  counts: Record<string, number>,
+  alwaysPersons: readonly string[] = [],
+): Promise<string[]> {
   const fks = await foreignKeys(tx);
   for (const h of new Set(householdIds)) {
     if (!(await tx.selectFrom('household').select('id').where('id', '=', h).executeTakeFirst())) continue;
@@ -131,7 +150,12 @@ export async function destroyUnreferenced(tx: Tx, householdIds: readonly string[
  * the anonymous statistics, writes the destruction record and logs the destruction per person. The access log
  * keeps its rows: they refer to the destroyed ids, which no longer lead to a name.
  */
-export async function destroyCase(tx: Tx, ctx: AccessContext, caseId: string, why: DestroyReason): Promise<DestroyResult> {
+export async function destroyCase(
+  tx: Tx,
+  ctx: AccessContext,
+  caseId: string,
+  why: DestroyReason,
+): Promise<DestroyResult> {
   const c = await loadCase(tx, caseId);
   if (!c) throw new Error('case not found for destruction');
   const fks = await foreignKeys(tx);
@@ -141,9 +165,11 @@ export async function destroyCase(tx: Tx, ctx: AccessContext, caseId: string, wh
   await destroyWhere(tx, fks, 'case_file', 'id', [c.id], counts);
   // The referral the case came from goes with it, unless another case file still links to it (a new question for
   // that case): then the referral is that case's data too.
-  if (c.referral_id && !(await referralStillLinked(tx, c.referral_id))) await destroyWhere(tx, fks, 'referral', 'id', [c.referral_id], counts);
+  if (c.referral_id && !(await referralStillLinked(tx, c.referral_id)))
+    await destroyWhere(tx, fks, 'referral', 'id', [c.referral_id], counts);
   const destroyedPersons = await destroyUnreferenced(tx, c.household_id ? [c.household_id] : [], personIds, counts);
-  if (why.record === false) return { destructionId: null, personsDestroyed: destroyedPersons, rows: total(counts), counts };
+  if (why.record === false)
+    return { destructionId: null, personsDestroyed: destroyedPersons, rows: total(counts), counts };
   const record = await tx
     .insertInto('destruction_record')
     .values({
@@ -162,13 +188,32 @@ export async function destroyCase(tx: Tx, ctx: AccessContext, caseId: string, wh
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const detail = { reason: why.reason, destructionId: record.id, rows: total(counts), ...(why.requestId ? { requestId: why.requestId } : {}) };
-  const base = { action: 'delete', caseId: c.id, teamId: c.team_id, legalBasis: 'legal_obligation', permission: 'privacy:manage', detail } as const;
-  const caseEntry = why.reason === 'retention' ? { ...base, event: 'case_file.destroyed', dataCategory: 'case_file' } : { ...base, event: 'case_file.erased', dataCategory: 'case_file' };
+  const detail = {
+    reason: why.reason,
+    destructionId: record.id,
+    rows: total(counts),
+    ...(why.requestId ? { requestId: why.requestId } : {}),
+  };
+  const base = {
+    action: 'delete',
+    caseId: c.id,
+    teamId: c.team_id,
+    legalBasis: 'legal_obligation',
+    permission: 'privacy:manage',
+    detail,
+  } as const;
+  const caseEntry =
+    why.reason === 'retention'
+      ? { ...base, event: 'case_file.destroyed', dataCategory: 'case_file' }
+      : { ...base, event: 'case_file.erased', dataCategory: 'case_file' };
   await recordAccessMany(tx, ctx, caseEntry, personIds.length ? personIds : [null]);
-  const personEntry = why.reason === 'retention' ? { ...base, event: 'person.destroyed', dataCategory: 'identity' } : { ...base, event: 'person.erased', dataCategory: 'identity' };
+  const personEntry =
+    why.reason === 'retention'
+      ? { ...base, event: 'person.destroyed', dataCategory: 'identity' }
+      : { ...base, event: 'person.erased', dataCategory: 'identity' };
   // An erasure logs the erased person itself, once, with what it did in all (retention/erasure.ts).
-  if (destroyedPersons.length && why.reason === 'retention') await recordAccessMany(tx, ctx, personEntry, destroyedPersons);
+  if (destroyedPersons.length && why.reason === 'retention')
+    await recordAccessMany(tx, ctx, personEntry, destroyedPersons);
   return { destructionId: record.id, personsDestroyed: destroyedPersons, rows: total(counts), counts };
 }
 
@@ -188,7 +233,11 @@ export async function casesOfPerson(tx: Tx, personId: string): Promise<string[]>
     .where((eb) =>
       eb.or([
         eb('c.primary_person_id', '=', personId),
-        eb('c.household_id', 'in', eb.selectFrom('household_member').select('household_id').where('person_id', '=', personId)),
+        eb(
+          'c.household_id',
+          'in',
+          eb.selectFrom('household_member').select('household_id').where('person_id', '=', personId),
+        ),
       ]),
     )
     .execute();

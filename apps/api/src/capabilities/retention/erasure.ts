@@ -49,37 +49,58 @@ const merge = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [k, v] of Object.entries(from)) add(into, k, v);
 };
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const rowCount = (r: { numAffectedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint }) => Number(r.numAffectedRows ?? r.numUpdatedRows ?? r.numDeletedRows ?? 0n);
+const rowCount = (r: { numAffectedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint }) =>
+  Number(r.numAffectedRows ?? r.numUpdatedRows ?? r.numDeletedRows ?? 0n);
 
 /** The foreign keys that point to the person row (the subject's own rows, and the case files of which they are the primary person). */
-const personReferences = (fks: readonly ForeignKey[]) => fks.filter((fk) => fk.parent === 'person' && fk.parentColumn === 'id' && fk.child !== 'person');
+const personReferences = (fks: readonly ForeignKey[]) =>
+  fks.filter((fk) => fk.parent === 'person' && fk.parentColumn === 'id' && fk.child !== 'person');
 
 /** Tables that hold rows of one person inside a case: a case_id and a reference to a person. */
 function casePersonColumns(fks: readonly ForeignKey[]): Array<{ table: string; column: string }> {
-  const withCase = new Set(fks.filter((fk) => fk.parent === 'case_file' && fk.column === 'case_id').map((fk) => fk.child));
+  const withCase = new Set(
+    fks.filter((fk) => fk.parent === 'case_file' && fk.column === 'case_id').map((fk) => fk.child),
+  );
   return personReferences(fks)
     .filter((fk) => withCase.has(fk.child))
     .map((fk) => ({ table: fk.child, column: fk.column }));
 }
 
 /** Who else is part of a case: other persons (primary, household, referral, records in it) and unlinked names on its referral. */
-async function othersInCase(tx: Tx, fks: readonly ForeignKey[], c: { id: string; household_id: string | null; referral_id: string | null; primary_person_id: string | null }, personId: string): Promise<number> {
+async function othersInCase(
+  tx: Tx,
+  fks: readonly ForeignKey[],
+  c: { id: string; household_id: string | null; referral_id: string | null; primary_person_id: string | null },
+  personId: string,
+): Promise<number> {
   const others = new Set<string>();
   if (c.primary_person_id && c.primary_person_id !== personId) others.add(c.primary_person_id);
   if (c.household_id) {
-    const members = await tx.selectFrom('household_member').select('person_id').where('household_id', '=', c.household_id).execute();
+    const members = await tx
+      .selectFrom('household_member')
+      .select('person_id')
+      .where('household_id', '=', c.household_id)
+      .execute();
     for (const m of members) if (m.person_id !== personId) others.add(m.person_id);
   }
   let unlinked = 0;
   if (c.referral_id) {
-    const lines = await tx.selectFrom('referral_person').select('person_id').where('referral_id', '=', c.referral_id).execute();
+    const lines = await tx
+      .selectFrom('referral_person')
+      .select('person_id')
+      .where('referral_id', '=', c.referral_id)
+      .execute();
     for (const l of lines) {
       if (l.person_id === null) unlinked++;
       else if (l.person_id !== personId) others.add(l.person_id);
     }
   }
   for (const { table, column } of casePersonColumns(fks)) {
-    const r = await sql<{ p: string }>`select distinct ${sql.ref(column)}::text as p from ${sql.table(table)} where case_id = ${c.id} and ${sql.ref(column)} is not null and ${sql.ref(column)} <> ${personId}`.execute(tx);
+    const r = await sql<{
+      p: string;
+    }>`select distinct ${sql.ref(column)}::text as p from ${sql.table(table)} where case_id = ${c.id} and ${sql.ref(column)} is not null and ${sql.ref(column)} <> ${personId}`.execute(
+      tx,
+    );
     for (const row of r.rows) others.add(row.p);
   }
   return others.size + unlinked;
@@ -89,7 +110,16 @@ async function othersInCase(tx: Tx, fks: readonly ForeignKey[], c: { id: string;
  * Deletes the subject's own rows of `table` (whose `column` is one of `values`) with everything that is part of
  * them (a required reference), and cuts the optional references of records that stay. Counts both.
  */
-async function eraseRows(tx: Tx, fks: readonly ForeignKey[], table: string, column: string, values: readonly string[], destroyed: Record<string, number>, cut: Record<string, number>, depth = 0): Promise<void> {
+async function eraseRows(
+  tx: Tx,
+  fks: readonly ForeignKey[],
+  table: string,
+  column: string,
+  values: readonly string[],
+  destroyed: Record<string, number>,
+  cut: Record<string, number>,
+  depth = 0,
+): Promise<void> {
   if (values.length === 0) return;
   if (depth > 40) throw new Error(`foreign-key walk too deep at ${table}`);
   for (const fk of fks) {
@@ -97,17 +127,30 @@ async function eraseRows(tx: Tx, fks: readonly ForeignKey[], table: string, colu
     const referred =
       fk.parentColumn === column
         ? [...values]
-        : (await sql<{ v: string }>`select distinct ${sql.ref(fk.parentColumn)}::text as v from ${sql.table(table)} where ${sql.ref(column)} = any(${values}) and ${sql.ref(fk.parentColumn)} is not null`.execute(tx)).rows.map((x) => x.v);
+        : (
+            await sql<{
+              v: string;
+            }>`select distinct ${sql.ref(fk.parentColumn)}::text as v from ${sql.table(table)} where ${sql.ref(column)} = any(${values}) and ${sql.ref(fk.parentColumn)} is not null`.execute(
+              tx,
+            )
+          ).rows.map((x) => x.v);
     if (referred.length === 0) continue;
     const key = `${fk.child}.${fk.column}`;
     if (fk.onDelete === 'n' || fk.onDelete === 'd') {
       // The database clears these itself when the row goes; counted here so the record tells it.
-      const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(fk.child)} where ${sql.ref(fk.column)} = any(${referred})`.execute(tx);
+      const n = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(fk.child)} where ${sql.ref(fk.column)} = any(${referred})`.execute(
+        tx,
+      );
       add(cut, key, n.rows[0]?.n ?? 0);
       continue;
     }
     if (fk.nullable || DETACHED_REFERENCES.has(key)) {
-      const r = await sql`update ${sql.table(fk.child)} set ${sql.ref(fk.column)} = null where ${sql.ref(fk.column)} = any(${referred})`.execute(tx);
+      const r =
+        await sql`update ${sql.table(fk.child)} set ${sql.ref(fk.column)} = null where ${sql.ref(fk.column)} = any(${referred})`.execute(
+          tx,
+        );
       add(cut, key, rowCount(r));
       continue;
     }
@@ -117,7 +160,18 @@ async function eraseRows(tx: Tx, fks: readonly ForeignKey[], table: string, colu
   add(destroyed, table, rowCount(r));
 }
 
-const KEEP_COLUMNS = new Set(['id', 'tenant_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'erased_at', 'first_name', 'last_name']);
+const KEEP_COLUMNS = new Set([
+  'id',
+  'tenant_id',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'version',
+  'erased_at',
+  'first_name',
+  'last_name',
+]);
 let personColumns: Promise<Array<{ name: string; nullable: boolean; hasDefault: boolean }>> | undefined;
 /** The person table's columns, read from the catalogue so that a column added later is cleared too. */
 function columnsOfPerson(tx: Tx) {
@@ -150,20 +204,42 @@ interface OutcomeEntry {
 /** Drops the subject's entries from the outcome snapshots of closures (ZRM and participation per person). */
 async function dropFromSnapshots(tx: Tx, personId: string, cut: Record<string, number>): Promise<void> {
   const closures = await sql<{ id: string; snapshot: Record<string, unknown> }>`
-    select id, outcome_snapshot as snapshot from case_closure where outcome_snapshot::text like ${`%${personId}%`}`.execute(tx);
+    select id, outcome_snapshot as snapshot from case_closure where outcome_snapshot::text like ${`%${personId}%`}`.execute(
+    tx,
+  );
   for (const c of closures.rows) {
     const next: Record<string, unknown> = { ...c.snapshot };
-    for (const [k, v] of Object.entries(c.snapshot)) if (Array.isArray(v)) next[k] = (v as OutcomeEntry[]).filter((e) => !(e && typeof e === 'object' && e.personId === personId));
+    for (const [k, v] of Object.entries(c.snapshot))
+      if (Array.isArray(v))
+        next[k] = (v as OutcomeEntry[]).filter((e) => !(e && typeof e === 'object' && e.personId === personId));
     await sql`update case_closure set outcome_snapshot = ${JSON.stringify(next)}::jsonb where id = ${c.id}`.execute(tx);
     add(cut, 'case_closure.outcome_snapshot', 1);
   }
 }
 
 /** Erases (or, with `record: false`, rehearses the erasure of) one person's own data. */
-export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: string, options: EraseOptions): Promise<ErasureOutcome> {
+export async function erasePersonData(
+  tx: Tx,
+  ctx: AccessContext,
+  personId: string,
+  options: EraseOptions,
+): Promise<ErasureOutcome> {
   const fks = await foreignKeys(tx);
-  const person = await tx.selectFrom('person').select(['id', 'first_name', 'infix', 'last_name']).where('id', '=', personId).executeTakeFirst();
-  const outcome: ErasureOutcome = { person: 'deleted', personKeptFor: [], cases: [], referrals: [], households: [], destroyed: {}, pseudonymised: {}, destructionIds: [] };
+  const person = await tx
+    .selectFrom('person')
+    .select(['id', 'first_name', 'infix', 'last_name'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  const outcome: ErasureOutcome = {
+    person: 'deleted',
+    personKeptFor: [],
+    cases: [],
+    referrals: [],
+    households: [],
+    destroyed: {},
+    pseudonymised: {},
+    destructionIds: [],
+  };
   if (!person) return outcome;
   const fullName = [person.first_name, person.infix, person.last_name].filter(Boolean).join(' ').trim().toLowerCase();
   const own: Record<string, number> = {}; // rows destroyed outside the cases destroyed as a whole
@@ -176,7 +252,15 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
         .selectFrom('case_file as c')
         .innerJoin('team as t', 't.id', 'c.team_id')
         .leftJoin('referral as r', 'r.id', 'c.referral_id')
-        .select(['c.id', 'c.team_id', 'c.household_id', 'c.referral_id', 'c.primary_person_id', 'r.reference', 't.name as team_name'])
+        .select([
+          'c.id',
+          'c.team_id',
+          'c.household_id',
+          'c.referral_id',
+          'c.primary_person_id',
+          'r.reference',
+          't.name as team_name',
+        ])
         .where('c.id', 'in', caseIds)
         .orderBy('c.opened_at')
         .execute()
@@ -186,25 +270,54 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
     const others = await othersInCase(tx, fks, c, personId);
     if (others > 0) {
       shared.push(c);
-      outcome.cases.push({ caseId: c.id, reference: c.reference, teamName: c.team_name, outcome: 'kept', others, subjectRows: {} });
+      outcome.cases.push({
+        caseId: c.id,
+        reference: c.reference,
+        teamName: c.team_name,
+        outcome: 'kept',
+        others,
+        subjectRows: {},
+      });
       continue;
     }
-    const result = await destroyCase(tx, ctx, c.id, { reason: 'erasure', requestId: options.requestId, today: options.today, record: options.record });
+    const result = await destroyCase(tx, ctx, c.id, {
+      reason: 'erasure',
+      requestId: options.requestId,
+      today: options.today,
+      record: options.record,
+    });
     if (result.destructionId) outcome.destructionIds.push(result.destructionId);
     merge(outcome.destroyed, result.counts);
-    outcome.cases.push({ caseId: c.id, reference: c.reference, teamName: c.team_name, outcome: 'destroyed', others: 0, subjectRows: result.counts });
+    outcome.cases.push({
+      caseId: c.id,
+      reference: c.reference,
+      teamName: c.team_name,
+      outcome: 'destroyed',
+      others: 0,
+      subjectRows: result.counts,
+    });
   }
   const sharedIds = shared.map((c) => c.id);
 
   // 2. Inside the cases that stay: what the subject's own rows there are, for the list (they go in step 4).
   for (const { table, column } of casePersonColumns(fks)) {
     if (!sharedIds.length) break;
-    const r = await sql<{ case_id: string; n: number }>`select case_id::text as case_id, count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = ${personId} and case_id = any(${sharedIds}) group by case_id`.execute(tx);
+    const r = await sql<{
+      case_id: string;
+      n: number;
+    }>`select case_id::text as case_id, count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = ${personId} and case_id = any(${sharedIds}) group by case_id`.execute(
+      tx,
+    );
     for (const row of r.rows) add(outcome.cases.find((c) => c.caseId === row.case_id)!.subjectRows, table, row.n);
   }
   if (sharedIds.length && fullName) {
     // Network entries of the shared cases with exactly the subject's name are the subject's own data.
-    const gone = await tx.deleteFrom('network_person').where('case_id', 'in', sharedIds).where(sql<boolean>`lower(trim(name)) = ${fullName}`).returning('case_id').execute();
+    const gone = await tx
+      .deleteFrom('network_person')
+      .where('case_id', 'in', sharedIds)
+      .where(sql<boolean>`lower(trim(name)) = ${fullName}`)
+      .returning('case_id')
+      .execute();
     for (const g of gone) add(outcome.cases.find((c) => c.caseId === g.case_id)!.subjectRows, 'network_person', 1);
     add(own, 'network_person', gone.length);
   }
@@ -212,18 +325,39 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
   // 3. The subject's data inside records of others: snapshots and signatures.
   await dropFromSnapshots(tx, personId, cut);
   if (sharedIds.length) {
-    const accounts = (await tx.selectFrom('resident_account').select('id').where('person_id', '=', personId).execute()).map((a) => a.id);
+    const accounts = (
+      await tx.selectFrom('resident_account').select('id').where('person_id', '=', personId).execute()
+    ).map((a) => a.id);
     const signed = await tx
       .updateTable('plan_version')
-      .set((eb) => ({ agreed_by_name: ERASED_NAME, typed_signature: eb.case().when('typed_signature', 'is', null).then(sql<null>`null`).else(ERASED_NAME).end() }))
+      .set((eb) => ({
+        agreed_by_name: ERASED_NAME,
+        typed_signature: eb
+          .case()
+          .when('typed_signature', 'is', null)
+          .then(sql<null>`null`)
+          .else(ERASED_NAME)
+          .end(),
+      }))
       .where('plan_id', 'in', (eb) => eb.selectFrom('plan').select('id').where('case_id', 'in', sharedIds))
-      .where((eb) => eb.or([...(accounts.length ? [eb('agreed_by_account_id', 'in', accounts)] : []), eb(sql`lower(trim(agreed_by_name))`, '=', fullName)]))
+      .where((eb) =>
+        eb.or([
+          ...(accounts.length ? [eb('agreed_by_account_id', 'in', accounts)] : []),
+          eb(sql`lower(trim(agreed_by_name))`, '=', fullName),
+        ]),
+      )
       .executeTakeFirst();
     add(cut, 'plan_version.agreed_by_name', Number(signed.numUpdatedRows));
   }
 
   // 4. The referrals that name the person: destroyed as a whole when they name nobody else and no case refers to them.
-  const households = [...new Set((await tx.selectFrom('household_member').select('household_id').where('person_id', '=', personId).execute()).map((h) => h.household_id))];
+  const households = [
+    ...new Set(
+      (await tx.selectFrom('household_member').select('household_id').where('person_id', '=', personId).execute()).map(
+        (h) => h.household_id,
+      ),
+    ),
+  ];
   const named = await tx
     .selectFrom('referral_person as p')
     .innerJoin('referral as r', 'r.id', 'p.referral_id')
@@ -236,10 +370,17 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
       select ((select count(*) from referral_person where referral_id = ${r.id} and person_id is distinct from ${personId})
             + (select count(*) from case_file where referral_id = ${r.id})
             + (select count(*) from case_referral_link where referral_id = ${r.id})
-            + (select count(*) from household_member where household_id = ${r.household_id} and person_id <> ${personId}))::int as n`.execute(tx);
+            + (select count(*) from household_member where household_id = ${r.household_id} and person_id <> ${personId}))::int as n`.execute(
+      tx,
+    );
     const n = others.rows[0]?.n ?? 0;
     if (n === 0) await destroyWhere(tx, fks, 'referral', 'id', [r.id], own);
-    outcome.referrals.push({ referralId: r.id, reference: r.reference, outcome: n === 0 ? 'destroyed' : 'kept', others: n });
+    outcome.referrals.push({
+      referralId: r.id,
+      reference: r.reference,
+      outcome: n === 0 ? 'destroyed' : 'kept',
+      others: n,
+    });
   }
 
   // 5. The subject's own rows everywhere (what is left of them): memberships, referral lines, assessments, consents, portal account …
@@ -247,7 +388,10 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
     if (fk.child === 'case_file') continue;
     if (fk.onDelete === 'n' || fk.onDelete === 'd') {
       // The register of requests outlives the erasure (accountability): the link is cut.
-      const r = await sql`update ${sql.table(fk.child)} set ${sql.ref(fk.column)} = null where ${sql.ref(fk.column)} = ${personId}`.execute(tx);
+      const r =
+        await sql`update ${sql.table(fk.child)} set ${sql.ref(fk.column)} = null where ${sql.ref(fk.column)} = ${personId}`.execute(
+          tx,
+        );
       add(cut, `${fk.child}.${fk.column}`, rowCount(r));
       continue;
     }
@@ -269,7 +413,12 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
       await pseudonymisePerson(tx, ctx, personId);
       outcome.person = 'pseudonymised';
       add(cut, 'person', 1);
-      const kept = await tx.selectFrom('case_file as c').leftJoin('referral as r', 'r.id', 'c.referral_id').select('r.reference').where('c.primary_person_id', '=', personId).execute();
+      const kept = await tx
+        .selectFrom('case_file as c')
+        .leftJoin('referral as r', 'r.id', 'c.referral_id')
+        .select('r.reference')
+        .where('c.primary_person_id', '=', personId)
+        .execute();
       outcome.personKeptFor = kept.map((k) => k.reference);
     } else await destroyWhere(tx, fks, 'person', 'id', [personId], own);
   }
@@ -315,7 +464,14 @@ export async function erasePersonData(tx: Tx, ctx: AccessContext, personId: stri
       ...base,
       event: 'person.erased',
       dataCategory: 'identity',
-      detail: { reason: 'erasure', requestId: options.requestId, destructionId: record.id, pseudonymised: outcome.person === 'pseudonymised', cases: outcome.cases.length, rows: sum(outcome.destroyed) },
+      detail: {
+        reason: 'erasure',
+        requestId: options.requestId,
+        destructionId: record.id,
+        pseudonymised: outcome.person === 'pseudonymised',
+        cases: outcome.cases.length,
+        rows: sum(outcome.destroyed),
+      },
     },
     [personId],
   );

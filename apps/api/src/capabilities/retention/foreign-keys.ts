@@ -45,8 +45,18 @@ export function foreignKeys(tx: Tx): Promise<ForeignKey[]> {
  */
 export const DETACHED_REFERENCES = new Set(['host_question.referral_id', 'policy_signal.case_id']);
 
-async function distinctValues(tx: Tx, table: string, select: string, where: string, values: readonly string[]): Promise<string[]> {
-  const r = await sql<{ v: string }>`select distinct ${sql.ref(select)}::text as v from ${sql.table(table)} where ${sql.ref(where)} = any(${values}) and ${sql.ref(select)} is not null`.execute(tx);
+async function distinctValues(
+  tx: Tx,
+  table: string,
+  select: string,
+  where: string,
+  values: readonly string[],
+): Promise<string[]> {
+  const r = await sql<{
+    v: string;
+  }>`select distinct ${sql.ref(select)}::text as v from ${sql.table(table)} where ${sql.ref(where)} = any(${values}) and ${sql.ref(select)} is not null`.execute(
+    tx,
+  );
   return r.rows.map((x) => x.v);
 }
 
@@ -56,15 +66,26 @@ async function distinctValues(tx: Tx, table: string, select: string, where: stri
  * rows stays behind. Runs in the caller's transaction as the request role, so row-level security keeps it
  * inside the municipality. Counts the deleted rows per table.
  */
-export async function destroyWhere(tx: Tx, fks: readonly ForeignKey[], table: string, column: string, values: readonly string[], counts: Record<string, number>, depth = 0): Promise<void> {
+export async function destroyWhere(
+  tx: Tx,
+  fks: readonly ForeignKey[],
+  table: string,
+  column: string,
+  values: readonly string[],
+  counts: Record<string, number>,
+  depth = 0,
+): Promise<void> {
   if (values.length === 0) return;
   if (depth > 40) throw new Error(`foreign-key walk too deep at ${table}`);
   for (const fk of fks) {
     if (fk.parent !== table || fk.child === table || fk.onDelete === 'n' || fk.onDelete === 'd') continue;
-    const referred = fk.parentColumn === column ? [...values] : await distinctValues(tx, table, fk.parentColumn, column, values);
+    const referred =
+      fk.parentColumn === column ? [...values] : await distinctValues(tx, table, fk.parentColumn, column, values);
     if (referred.length === 0) continue;
     if (DETACHED_REFERENCES.has(`${fk.child}.${fk.column}`)) {
-      await sql`update ${sql.table(fk.child)} set ${sql.ref(fk.column)} = null where ${sql.ref(fk.column)} = any(${referred})`.execute(tx);
+      await sql`update ${sql.table(fk.child)} set ${sql.ref(fk.column)} = null where ${sql.ref(fk.column)} = any(${referred})`.execute(
+        tx,
+      );
       continue;
     }
     await destroyWhere(tx, fks, fk.child, fk.column, referred, counts, depth + 1);
@@ -78,11 +99,27 @@ export async function destroyWhere(tx: Tx, fks: readonly ForeignKey[], table: st
  * Whether anything still refers to the row `table.id = id`, other than through the tables in `except`.
  * References the database clears or cascades itself do not count.
  */
-export async function isReferenced(tx: Tx, fks: readonly ForeignKey[], table: string, id: string, except: ReadonlySet<string> = new Set()): Promise<boolean> {
+export async function isReferenced(
+  tx: Tx,
+  fks: readonly ForeignKey[],
+  table: string,
+  id: string,
+  except: ReadonlySet<string> = new Set(),
+): Promise<boolean> {
   for (const fk of fks) {
-    if (fk.parent !== table || fk.parentColumn !== 'id' || except.has(fk.child) || fk.onDelete === 'n' || fk.onDelete === 'd' || fk.onDelete === 'c') continue;
+    if (
+      fk.parent !== table ||
+      fk.parentColumn !== 'id' ||
+      except.has(fk.child) ||
+      fk.onDelete === 'n' ||
+      fk.onDelete === 'd' ||
+      fk.onDelete === 'c'
+    )
+      continue;
     if (DETACHED_REFERENCES.has(`${fk.child}.${fk.column}`)) continue;
-    const r = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(fk.child)} where ${sql.ref(fk.column)} = ${id}) as found`.execute(tx);
+    const r = await sql<{
+      found: boolean;
+    }>`select exists (select 1 from ${sql.table(fk.child)} where ${sql.ref(fk.column)} = ${id}) as found`.execute(tx);
     if (r.rows[0]?.found) return true;
   }
   return false;
@@ -113,7 +150,9 @@ export async function collectRows(
 ): Promise<void> {
   if (values.length === 0 || options.stopAt.has(table)) return;
   if (depth > 40) throw new Error(`foreign-key walk too deep at ${table}`);
-  const r = await sql<{ row: Row }>`select to_jsonb(t) as row from ${sql.table(table)} t where ${sql.ref(`t.${column}`)} = any(${values})`.execute(tx);
+  const r = await sql<{
+    row: Row;
+  }>`select to_jsonb(t) as row from ${sql.table(table)} t where ${sql.ref(`t.${column}`)} = any(${values})`.execute(tx);
   const seen = out.get(table) ?? new Map<string, Row>();
   const fresh: Row[] = [];
   for (const { row } of r.rows) {
@@ -130,7 +169,9 @@ export async function collectRows(
   if (seen.size > 0) out.set(table, seen);
   for (const fk of fks) {
     if (fk.parent !== table || fk.child === table) continue;
-    const childValues = [...new Set(fresh.map((row) => row[fk.parentColumn]).filter((v): v is string => typeof v === 'string'))];
+    const childValues = [
+      ...new Set(fresh.map((row) => row[fk.parentColumn]).filter((v): v is string => typeof v === 'string')),
+    ];
     await collectRows(tx, fks, fk.child, fk.column, childValues, out, options, withheld, depth + 1);
   }
 }
@@ -138,7 +179,9 @@ export async function collectRows(
 let binary: Promise<Set<string>> | undefined;
 /** "table.column" of every bytea column (attachments, letters): copied as base64. */
 export function binaryColumns(tx: Tx): Promise<Set<string>> {
-  binary ??= sql<{ k: string }>`select table_name || '.' || column_name as k from information_schema.columns where table_schema = 'public' and data_type = 'bytea'`
+  binary ??= sql<{
+    k: string;
+  }>`select table_name || '.' || column_name as k from information_schema.columns where table_schema = 'public' and data_type = 'bytea'`
     .execute(tx)
     .then((r) => new Set(r.rows.map((x) => x.k)))
     .catch((err: unknown) => {

@@ -74,7 +74,9 @@ export function isDue(destroyOn: string | null, postponedUntil: string | null, t
 /** Whole days from one ISO date (or moment) to another; null when either is missing. */
 export function daysBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 /** The first day of the month of an ISO date: statistics keep months, not days. */

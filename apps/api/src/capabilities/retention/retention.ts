@@ -48,8 +48,18 @@ export async function retentionRows(tx: Tx, caseId?: string): Promise<RetentionR
 }
 
 export async function termsOf(tx: Tx): Promise<RetentionTerms & { version: number }> {
-  const s = await tx.selectFrom('retention_setting').select(['participatiewet_years', 'wgs_years', 'other_years', 'version']).executeTakeFirst();
-  return s ? { participatiewetYears: s.participatiewet_years, wgsYears: s.wgs_years, otherYears: s.other_years, version: s.version } : { ...DEFAULT_TERMS, version: 0 };
+  const s = await tx
+    .selectFrom('retention_setting')
+    .select(['participatiewet_years', 'wgs_years', 'other_years', 'version'])
+    .executeTakeFirst();
+  return s
+    ? {
+        participatiewetYears: s.participatiewet_years,
+        wgsYears: s.wgs_years,
+        otherYears: s.other_years,
+        version: s.version,
+      }
+    : { ...DEFAULT_TERMS, version: 0 };
 }
 
 export type CaseRetention = Omit<DueCase, 'destroyOn'> & { destroyOn: string | null };
@@ -87,12 +97,17 @@ export async function dueCases(tx: Tx, today: string): Promise<{ due: DueCase[];
  * It destroys nothing — the privacy officer confirms each case on the page "Te vernietigen". Reads ids, dates and
  * references only, no personal data, so it writes no access-log rows.
  */
-export async function scanRetention(deps: Pick<Deps, 'db'> | { db: Database }, today: string): Promise<Array<{ tenantId: string; caseId: string; reference: string | null; destroyOn: string }>> {
+export async function scanRetention(
+  deps: Pick<Deps, 'db'> | { db: Database },
+  today: string,
+): Promise<Array<{ tenantId: string; caseId: string; reference: string | null; destroyOn: string }>> {
   const tenants = await deps.db.inSystem((tx) => tx.selectFrom('tenant').select('id').orderBy('id').execute());
   const found: Array<{ tenantId: string; caseId: string; reference: string | null; destroyOn: string }> = [];
   for (const t of tenants) {
     const { due } = await deps.db.inTenant(t.id, (tx) => dueCases(tx, today));
-    found.push(...due.map((c) => ({ tenantId: t.id, caseId: c.caseId, reference: c.reference, destroyOn: c.destroyOn })));
+    found.push(
+      ...due.map((c) => ({ tenantId: t.id, caseId: c.caseId, reference: c.reference, destroyOn: c.destroyOn })),
+    );
   }
   return found;
 }
@@ -112,7 +127,19 @@ export async function retentionOverview(deps: Deps, ctx: AccessContext): Promise
       .leftJoin('team as t', 't.id', 'd.team_id')
       .innerJoin('app_user as u', 'u.id', 'd.destroyed_by')
       .leftJoin('avg_request as a', 'a.id', 'd.request_id')
-      .select(['d.id', 'd.subject', 'd.case_reference', 't.name as team_name', 'd.reason', 'a.reference as request_reference', 'd.regimes', 'd.persons_destroyed', 'd.rows_destroyed', 'u.display_name', 'd.destroyed_at'])
+      .select([
+        'd.id',
+        'd.subject',
+        'd.case_reference',
+        't.name as team_name',
+        'd.reason',
+        'a.reference as request_reference',
+        'd.regimes',
+        'd.persons_destroyed',
+        'd.rows_destroyed',
+        'u.display_name',
+        'd.destroyed_at',
+      ])
       .orderBy('d.destroyed_at', 'desc')
       .limit(50)
       .execute();
@@ -134,13 +161,22 @@ export async function retentionOverview(deps: Deps, ctx: AccessContext): Promise
         destroyedByName: d.display_name,
         destroyedAt: d.destroyed_at.toISOString(),
       })),
-      settings: { participatiewetYears: terms.participatiewetYears, wgsYears: terms.wgsYears, otherYears: terms.otherYears, version: terms.version },
+      settings: {
+        participatiewetYears: terms.participatiewetYears,
+        wgsYears: terms.wgsYears,
+        otherYears: terms.otherYears,
+        version: terms.version,
+      },
     };
   });
 }
 
 /** The privacy officer confirms the destruction of one case that is due. */
-export async function confirmDestruction(deps: Deps, ctx: AccessContext, caseId: string): Promise<{ destroyed: true; personsDestroyed: number; rows: number }> {
+export async function confirmDestruction(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+): Promise<{ destroyed: true; personsDestroyed: number; rows: number }> {
   requirePrivacyOfficer(ctx);
   const today = municipalToday(deps.clock);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
@@ -155,34 +191,65 @@ export async function confirmDestruction(deps: Deps, ctx: AccessContext, caseId:
 }
 
 /** Keeps a due case longer ("zoveel langer als redelijkerwijs nodig"), with the reason. */
-export async function postponeDestruction(deps: Deps, ctx: AccessContext, caseId: string, input: { until: string; reason: string }) {
+export async function postponeDestruction(
+  deps: Deps,
+  ctx: AccessContext,
+  caseId: string,
+  input: { until: string; reason: string },
+) {
   requirePrivacyOfficer(ctx);
   const today = municipalToday(deps.clock);
-  if (input.until <= today) throw new AppError('validation_failed', { fieldErrors: { until: ['Kies een datum in de toekomst.'] } });
+  if (input.until <= today)
+    throw new AppError('validation_failed', { fieldErrors: { until: ['Kies een datum in de toekomst.'] } });
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const r = await tx
       .updateTable('case_file')
-      .set((eb) => ({ retention_postponed_until: input.until, retention_postpone_reason: input.reason, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        retention_postponed_until: input.until,
+        retention_postpone_reason: input.reason,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', caseId)
       .returning('team_id')
       .executeTakeFirst();
     if (!r) throw new AppError('not_found');
-    await recordAccess(tx, ctx, { action: 'update', event: 'case_file.destruction_postponed', dataCategory: 'case_file', caseId, teamId: r.team_id, legalBasis: 'legal_obligation', permission: 'privacy:manage', detail: { until: input.until } });
+    await recordAccess(tx, ctx, {
+      action: 'update',
+      event: 'case_file.destruction_postponed',
+      dataCategory: 'case_file',
+      caseId,
+      teamId: r.team_id,
+      legalBasis: 'legal_obligation',
+      permission: 'privacy:manage',
+      detail: { until: input.until },
+    });
     return { postponedUntil: input.until };
   });
 }
 
 /** The municipality's terms for the Participatiewet, debt help and other support (an administrative action, logged). */
-export async function changeRetentionSettings(deps: Deps, ctx: AccessContext, input: { participatiewetYears: number; wgsYears: number; otherYears: number; version: number }) {
+export async function changeRetentionSettings(
+  deps: Deps,
+  ctx: AccessContext,
+  input: { participatiewetYears: number; wgsYears: number; otherYears: number; version: number },
+) {
   requirePrivacyOfficer(ctx);
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const current = await termsOf(tx);
     if (current.version !== input.version) throw new AppError('version_conflict');
-    const values = { participatiewet_years: input.participatiewetYears, wgs_years: input.wgsYears, other_years: input.otherYears, updated_by: ctx.actor.userId, updated_at: deps.clock.now() };
+    const values = {
+      participatiewet_years: input.participatiewetYears,
+      wgs_years: input.wgsYears,
+      other_years: input.otherYears,
+      updated_by: ctx.actor.userId,
+      updated_at: deps.clock.now(),
+    };
     await tx
       .insertInto('retention_setting')
       .values({ tenant_id: ctx.actor.tenantId, ...values })
-      .onConflict((oc) => oc.column('tenant_id').doUpdateSet((eb) => ({ ...values, version: eb('retention_setting.version', '+', 1) })))
+      .onConflict((oc) =>
+        oc.column('tenant_id').doUpdateSet((eb) => ({ ...values, version: eb('retention_setting.version', '+', 1) })),
+      )
       .execute();
     await recordAccess(tx, ctx, {
       action: 'update',
@@ -190,9 +257,18 @@ export async function changeRetentionSettings(deps: Deps, ctx: AccessContext, in
       dataCategory: 'configuration',
       legalBasis: 'security',
       permission: 'privacy:manage',
-      detail: { participatiewetYears: input.participatiewetYears, wgsYears: input.wgsYears, otherYears: input.otherYears },
+      detail: {
+        participatiewetYears: input.participatiewetYears,
+        wgsYears: input.wgsYears,
+        otherYears: input.otherYears,
+      },
     });
     const t = await termsOf(tx);
-    return { participatiewetYears: t.participatiewetYears, wgsYears: t.wgsYears, otherYears: t.otherYears, version: t.version };
+    return {
+      participatiewetYears: t.participatiewetYears,
+      wgsYears: t.wgsYears,
+      otherYears: t.otherYears,
+      version: t.version,
+    };
   });
 }

@@ -4,7 +4,10 @@ import type { Tx } from '../../platform/database/database';
  * The resident's own statement for the file (Jeugdwet 7.3.8 lid 2; AVG art. 16), written in the resident portal
  * (Mijn Nabij): no staff author, the resident account that sent it. It is kept with the worker's statements.
  */
-export async function insertPortalStatement(tx: Tx, s: { tenantId: string; caseId: string; personId: string; accountId: string; receivedOn: string; statement: string }): Promise<string> {
+export async function insertPortalStatement(
+  tx: Tx,
+  s: { tenantId: string; caseId: string; personId: string; accountId: string; receivedOn: string; statement: string },
+): Promise<string> {
   const row = await tx
     .insertInto('resident_statement')
     .values({

@@ -25,8 +25,18 @@ async function findByReference(tx: Tx, references: string[]): Promise<ReferenceR
   return tx
     .selectFrom('referral as r')
     .leftJoin('case_file as c', 'c.referral_id', 'r.id')
-    .leftJoin('household as h', (j) => j.on((eb) => eb('h.id', '=', eb.fn.coalesce('c.household_id', 'r.household_id'))))
-    .select(['r.id as referral_id', 'r.reference', 'r.team_id', 'r.status', 'c.id as case_id', 'c.phase', 'h.name as household_name'])
+    .leftJoin('household as h', (j) =>
+      j.on((eb) => eb('h.id', '=', eb.fn.coalesce('c.household_id', 'r.household_id'))),
+    )
+    .select([
+      'r.id as referral_id',
+      'r.reference',
+      'r.team_id',
+      'r.status',
+      'c.id as case_id',
+      'c.phase',
+      'h.name as household_name',
+    ])
     .where('r.reference', 'in', references)
     .orderBy('r.reference')
     .limit(10)
@@ -48,16 +58,49 @@ export async function globalSearch(deps: Deps, ctx: AccessContext, q: string): P
     for (const row of await findByReference(tx, query.references)) {
       const c = row.case_id ? await findCase(tx, row.case_id) : undefined;
       if (c && canViewCase(ctx.actor, c)) {
-        cases.push({ referralId: row.referral_id, caseId: c.id, reference: row.reference, householdName: row.household_name, phase: row.phase, referralStatus: row.status, reason: 'case_reference' });
-        await logCaseAccess(tx, ctx, c, { action: 'search', event: 'case_file.found_by_reference', dataCategory: 'case', permission: 'case:read' });
+        cases.push({
+          referralId: row.referral_id,
+          caseId: c.id,
+          reference: row.reference,
+          householdName: row.household_name,
+          phase: row.phase,
+          referralStatus: row.status,
+          reason: 'case_reference',
+        });
+        await logCaseAccess(tx, ctx, c, {
+          action: 'search',
+          event: 'case_file.found_by_reference',
+          dataCategory: 'case',
+          permission: 'case:read',
+        });
       } else if (canSeeReferral(ctx.actor, { teamId: row.team_id })) {
-        cases.push({ referralId: row.referral_id, caseId: null, reference: row.reference, householdName: row.household_name, phase: null, referralStatus: row.status, reason: 'referral_reference' });
-        const people = await tx.selectFrom('referral_person').select('person_id').where('referral_id', '=', row.referral_id).where('person_id', 'is not', null).execute();
+        cases.push({
+          referralId: row.referral_id,
+          caseId: null,
+          reference: row.reference,
+          householdName: row.household_name,
+          phase: null,
+          referralStatus: row.status,
+          reason: 'referral_reference',
+        });
+        const people = await tx
+          .selectFrom('referral_person')
+          .select('person_id')
+          .where('referral_id', '=', row.referral_id)
+          .where('person_id', 'is not', null)
+          .execute();
         const ids = [...new Set(people.map((p) => p.person_id!))];
         await recordAccessMany(
           tx,
           ctx,
-          { action: 'search', event: 'referral.found_by_reference', dataCategory: 'referral', teamId: row.team_id, permission: 'referral:read', detail: { referralId: row.referral_id } },
+          {
+            action: 'search',
+            event: 'referral.found_by_reference',
+            dataCategory: 'referral',
+            teamId: row.team_id,
+            permission: 'referral:read',
+            detail: { referralId: row.referral_id },
+          },
           ids.length ? ids : [null],
         );
       }
@@ -73,8 +116,17 @@ export async function globalSearch(deps: Deps, ctx: AccessContext, q: string): P
       resultCount: found.rows.length,
       caseCount: cases.length,
     };
-    await recordAccessMany(tx, ctx, { action: 'search', event: 'person.searched', dataCategory: 'identity', permission: 'person:read', detail }, found.rows.length ? found.rows.map((r) => r.id) : [null]);
-    const personCases = await visibleCasesOfPersons(tx, ctx, found.rows.map((r) => r.id));
+    await recordAccessMany(
+      tx,
+      ctx,
+      { action: 'search', event: 'person.searched', dataCategory: 'identity', permission: 'person:read', detail },
+      found.rows.length ? found.rows.map((r) => r.id) : [null],
+    );
+    const personCases = await visibleCasesOfPersons(
+      tx,
+      ctx,
+      found.rows.map((r) => r.id),
+    );
     return {
       persons: found.rows.map((r) => toSearchResult(r, today, personCases.get(r.id))),
       personsTruncated: found.truncated,

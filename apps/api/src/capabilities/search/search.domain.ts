@@ -28,7 +28,8 @@ export function parseGlobalQuery(raw: string): GlobalQuery {
   const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
   if (dutchDate || isoDate) {
     const iso = dutchDate ? `${dutchDate[3]}-${dutchDate[2]!.padStart(2, '0')}-${dutchDate[1]!.padStart(2, '0')}` : q;
-    if (isRealDate(iso) || (swapDayAndMonth(iso) && isRealDate(swapDayAndMonth(iso)!))) return { references: [...references], person: { dateOfBirth: isRealDate(iso) ? iso : swapDayAndMonth(iso)! } };
+    if (isRealDate(iso) || (swapDayAndMonth(iso) && isRealDate(swapDayAndMonth(iso)!)))
+      return { references: [...references], person: { dateOfBirth: isRealDate(iso) ? iso : swapDayAndMonth(iso)! } };
     return { references: [...references], person: null };
   }
   if (/^\d{8,9}$/.test(q)) return { references: [...references], person: { bsn: q.padStart(9, '0') } };

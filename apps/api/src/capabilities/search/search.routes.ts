@@ -9,7 +9,10 @@ export function registerSearchRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/search',
-    { config: { policy: requirePermission('person:read', 'identity') }, schema: { tags: ['Zoeken'], querystring: globalSearchRequest, response: { 200: globalSearchResponse } } },
+    {
+      config: { policy: requirePermission('person:read', 'identity') },
+      schema: { tags: ['Zoeken'], querystring: globalSearchRequest, response: { 200: globalSearchResponse } },
+    },
     async (request) => globalSearch(deps, accessContext(request), request.query.q),
   );
 }

@@ -107,7 +107,11 @@ export interface ReminderRun {
  * plan was agreed, the case left the phase, an evaluation moved the next due date).
  * Runs as the owner across tenants; it copies ids and dates only, no personal data.
  */
-export async function generateReminders(db: Database, today: string, rules: readonly ReminderRule[] = REMINDER_RULES): Promise<ReminderRun> {
+export async function generateReminders(
+  db: Database,
+  today: string,
+  rules: readonly ReminderRule[] = REMINDER_RULES,
+): Promise<ReminderRun> {
   let created = 0;
   let resolved = 0;
   for (const rule of rules) {

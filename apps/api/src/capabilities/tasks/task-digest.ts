@@ -26,13 +26,21 @@ export async function sendTaskDigests(deps: Pick<Deps, 'db' | 'mailer' | 'config
   for (const u of candidates.rows) {
     // Claim the user for the day first (committed), so a concurrent or repeated run skips them ...
     const previous = await deps.db.inSystem(async (tx) => {
-      const before = await tx.selectFrom('app_user').select('task_digest_sent_on').where('id', '=', u.id).forUpdate().executeTakeFirstOrThrow();
+      const before = await tx
+        .selectFrom('app_user')
+        .select('task_digest_sent_on')
+        .where('id', '=', u.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (before.task_digest_sent_on !== null && before.task_digest_sent_on >= today) return undefined;
       await tx.updateTable('app_user').set({ task_digest_sent_on: today }).where('id', '=', u.id).execute();
       return { value: before.task_digest_sent_on };
     });
     if (!previous) continue;
-    const parts = [u.overdue > 0 ? `${u.overdue} ${u.overdue === 1 ? 'taak is' : 'taken zijn'} over de datum` : null, u.due_today > 0 ? `${u.due_today} ${u.due_today === 1 ? 'taak moet' : 'taken moeten'} vandaag af` : null].filter(Boolean);
+    const parts = [
+      u.overdue > 0 ? `${u.overdue} ${u.overdue === 1 ? 'taak is' : 'taken zijn'} over de datum` : null,
+      u.due_today > 0 ? `${u.due_today} ${u.due_today === 1 ? 'taak moet' : 'taken moeten'} vandaag af` : null,
+    ].filter(Boolean);
     try {
       await deps.mailer.send({
         tenantId: u.tenant_id,
@@ -42,7 +50,9 @@ export async function sendTaskDigests(deps: Pick<Deps, 'db' | 'mailer' | 'config
       });
     } catch (err) {
       // ... and give the claim back when the mail could not be sent, so the job's retry sends it.
-      await deps.db.inSystem((tx) => tx.updateTable('app_user').set({ task_digest_sent_on: previous.value }).where('id', '=', u.id).execute());
+      await deps.db.inSystem((tx) =>
+        tx.updateTable('app_user').set({ task_digest_sent_on: previous.value }).where('id', '=', u.id).execute(),
+      );
       throw err;
     }
     sent++;

@@ -28,7 +28,9 @@ export async function connectDatabase(config: Config): Promise<ConnectedDatabase
     await db.close().catch(() => undefined);
     await embedded?.stop();
     const reason = err instanceof Error ? err.message : String(err);
-    throw new DatabaseStartError(`Cannot reach the database${config.database.url ? ' at DATABASE_URL' : ''}: ${reason}`);
+    throw new DatabaseStartError(
+      `Cannot reach the database${config.database.url ? ' at DATABASE_URL' : ''}: ${reason}`,
+    );
   }
   try {
     const { applied } = await migrate(db.pool);

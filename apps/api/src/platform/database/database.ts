@@ -47,7 +47,9 @@ export function createDatabase(url: string, poolSize: number, options: DatabaseO
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: guardedPool(pool, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS) }) });
+  const kysely = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: guardedPool(pool, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS) }),
+  });
 
   return {
     kysely,
@@ -55,7 +57,9 @@ export function createDatabase(url: string, poolSize: number, options: DatabaseO
     inTenant(tenantId, fn) {
       return retryOnIdempotencyRace(() =>
         kysely.transaction().execute(async (tx) => {
-          await sql`select set_config('role', 'nabij_app', true), set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
+          await sql`select set_config('role', 'nabij_app', true), set_config('app.tenant_id', ${tenantId}, true)`.execute(
+            tx,
+          );
           return fn(tx);
         }),
       );
@@ -108,7 +112,8 @@ async function retryOnIdempotencyRace<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (isUniqueViolation(err) && /idempotency_key/.test((err as { constraint?: string }).constraint ?? '')) return run();
+    if (isUniqueViolation(err) && /idempotency_key/.test((err as { constraint?: string }).constraint ?? ''))
+      return run();
     throw err;
   }
 }
@@ -157,7 +162,14 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 export function isConnectionError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: string }).code;
-  if (code && (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')) {
+  if (
+    code &&
+    (CONNECTION_ERROR_CODES.has(code) ||
+      code.startsWith('08') ||
+      code === '57P01' ||
+      code === '57P02' ||
+      code === '57P03')
+  ) {
     return true;
   }
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|Query read timeout/i.test(

@@ -15,13 +15,24 @@ export class EmbeddedDatabaseError extends Error {}
  * embedded-server.mjs beside it, run by plain Node; from the sources embedded-server.ts under tsx (ADR 0046).
  */
 const compiled = import.meta.url.endsWith('.mjs');
-const serverScript = fileURLToPath(new URL(compiled ? './embedded-server.mjs' : './embedded-server.ts', import.meta.url));
+const serverScript = fileURLToPath(
+  new URL(compiled ? './embedded-server.mjs' : './embedded-server.ts', import.meta.url),
+);
 
 /** Starts PGlite in a child process behind a local PostgreSQL-protocol socket and returns its URL. */
-export async function startEmbeddedDatabase(dataDir: string, timeoutMs = 60_000, options: { loadDataDir?: string } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  timeoutMs = 60_000,
+  options: { loadDataDir?: string } = {},
+): Promise<EmbeddedDatabase> {
   const child: ChildProcess = fork(serverScript, [], {
     execArgv: compiled ? [] : ['--import', 'tsx'],
-    env: { ...process.env, NABIJ_DATA_DIR: dataDir, NABIJ_EMBEDDED_PORT: '0', ...(options.loadDataDir ? { NABIJ_LOAD_DATA_DIR: options.loadDataDir } : {}) },
+    env: {
+      ...process.env,
+      NABIJ_DATA_DIR: dataDir,
+      NABIJ_EMBEDDED_PORT: '0',
+      ...(options.loadDataDir ? { NABIJ_LOAD_DATA_DIR: options.loadDataDir } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let stopping = false;

@@ -109,10 +109,16 @@ async function tablesOf(db: Queryable): Promise<TableInfo[]> {
 /** The rows of a table as COPY lines, in primary-key order, read through a cursor in batches. */
 async function* copyLines(db: Queryable, table: TableInfo): AsyncGenerator<string> {
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
-  await db.query(`declare nabij_backup no scroll cursor for select ${cols} from ${table.qualified} order by ${table.orderBy}`);
+  await db.query(
+    `declare nabij_backup no scroll cursor for select ${cols} from ${table.qualified} order by ${table.orderBy}`,
+  );
   try {
     for (;;) {
-      const batch = await db.query<string[]>({ text: 'fetch 500 from nabij_backup', rowMode: 'array', types: RAW_TEXT });
+      const batch = await db.query<string[]>({
+        text: 'fetch 500 from nabij_backup',
+        rowMode: 'array',
+        types: RAW_TEXT,
+      });
       for (const row of batch.rows) yield row.map((v) => copyEscape(v)).join('\t');
       if (batch.rows.length < 500) break;
     }
@@ -141,7 +147,9 @@ export async function digestDatabase(pool: pg.Pool): Promise<TableDigest[]> {
   const client = await pool.connect();
   try {
     await client.query('begin isolation level repeatable read read only');
-    await client.query("set local datestyle = 'ISO, YMD'; set local intervalstyle = 'postgres'; set local timezone = 'UTC'; set local extra_float_digits = 3; set local bytea_output = 'hex'");
+    await client.query(
+      "set local datestyle = 'ISO, YMD'; set local intervalstyle = 'postgres'; set local timezone = 'UTC'; set local extra_float_digits = 3; set local bytea_output = 'hex'",
+    );
     const digests = await digestTables(client);
     await client.query('commit');
     return digests;
@@ -151,15 +159,23 @@ export async function digestDatabase(pool: pg.Pool): Promise<TableDigest[]> {
 }
 
 async function appliedMigrations(db: Queryable): Promise<Array<{ name: string; checksum: string }>> {
-  return (await db.query<{ name: string; checksum: string }>('select name, checksum from schema_migration order by name')).rows;
+  return (
+    await db.query<{ name: string; checksum: string }>('select name, checksum from schema_migration order by name')
+  ).rows;
 }
 
 /** Writes the backup through `write` (called with chunks of text, in order); returns what it holds. */
-export async function writeBackup(pool: pg.Pool, write: (chunk: string) => Promise<void> | void, meta: { source: string; at: Date }): Promise<BackupSummary> {
+export async function writeBackup(
+  pool: pg.Pool,
+  write: (chunk: string) => Promise<void> | void,
+  meta: { source: string; at: Date },
+): Promise<BackupSummary> {
   const client = await pool.connect();
   try {
     await client.query('begin isolation level repeatable read read only');
-    await client.query("set local datestyle = 'ISO, YMD'; set local intervalstyle = 'postgres'; set local timezone = 'UTC'; set local extra_float_digits = 3; set local bytea_output = 'hex'");
+    await client.query(
+      "set local datestyle = 'ISO, YMD'; set local intervalstyle = 'postgres'; set local timezone = 'UTC'; set local extra_float_digits = 3; set local bytea_output = 'hex'",
+    );
     const migrations = await appliedMigrations(client);
     const tables = await tablesOf(client);
     const fks = await client.query<{ tbl: string; conname: string; def: string }>(
@@ -217,7 +233,11 @@ export async function writeBackup(pool: pg.Pool, write: (chunk: string) => Promi
     }
     await write(
       [
-        ...sequences.rows.map((s) => (s.last_value === null ? `SELECT pg_catalog.setval('${s.name}', 1, false);` : `SELECT pg_catalog.setval('${s.name}', ${s.last_value}, true);`)),
+        ...sequences.rows.map((s) =>
+          s.last_value === null
+            ? `SELECT pg_catalog.setval('${s.name}', 1, false);`
+            : `SELECT pg_catalog.setval('${s.name}', ${s.last_value}, true);`,
+        ),
         '',
         ...fks.rows.map((f) => `ALTER TABLE ${f.tbl} ADD CONSTRAINT ${quoteIdent(f.conname)} ${f.def};`),
         ...triggered.rows.map((t) => `ALTER TABLE ${t.tbl} ENABLE TRIGGER USER;`),
@@ -281,12 +301,17 @@ const ALLOWED = [
 export function checkMigrations(summary: BackupSummary): string | undefined {
   const known = migrationFiles();
   for (const m of summary.migrations) {
-    if (!known.includes(m.name)) throw new BackupFormatError(`The backup was made by a newer Nabij (migration ${m.name} is unknown here). Restore it with that version.`);
-    if (migrationChecksum(m.name) !== m.checksum) throw new BackupFormatError(`Migration ${m.name} differs from the one the backup was made with.`);
+    if (!known.includes(m.name))
+      throw new BackupFormatError(
+        `The backup was made by a newer Nabij (migration ${m.name} is unknown here). Restore it with that version.`,
+      );
+    if (migrationChecksum(m.name) !== m.checksum)
+      throw new BackupFormatError(`Migration ${m.name} differs from the one the backup was made with.`);
   }
   const names = summary.migrations.map((m) => m.name);
   const expected = known.slice(0, names.length);
-  if (names.join() !== expected.join()) throw new BackupFormatError('The backup\'s migrations are not a prefix of this version\'s migrations.');
+  if (names.join() !== expected.join())
+    throw new BackupFormatError("The backup's migrations are not a prefix of this version's migrations.");
   return names[names.length - 1];
 }
 
@@ -308,7 +333,8 @@ export async function loadBackup(pool: pg.Pool, file: string): Promise<TableDige
       if (!copy || copy.rows.length === 0) return;
       const { table, columns, rows } = copy;
       const types = columns.map((c) => table.columns.find((x) => x.name === c)?.type);
-      if (types.some((t) => t === undefined)) throw new BackupFormatError(`The backup has columns of ${table.name} that the database does not have.`);
+      if (types.some((t) => t === undefined))
+        throw new BackupFormatError(`The backup has columns of ${table.name} that the database does not have.`);
       const list = columns.map(quoteIdent).join(', ');
       const casts = columns.map((c, i) => `u.c${i}::${types[i]!}`).join(', ');
       const unnest = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
@@ -328,7 +354,10 @@ export async function loadBackup(pool: pg.Pool, file: string): Promise<TableDige
           continue;
         }
         const fields = line.split('\t').map(copyUnescape);
-        if (fields.length !== copy.columns.length) throw new BackupFormatError(`A row of ${copy.table.name} has ${fields.length} fields instead of ${copy.columns.length}.`);
+        if (fields.length !== copy.columns.length)
+          throw new BackupFormatError(
+            `A row of ${copy.table.name} has ${fields.length} fields instead of ${copy.columns.length}.`,
+          );
         copy.rows.push(fields);
         copy.bytes += line.length;
         if (copy.rows.length >= 500 || copy.bytes > 4_000_000) await flush();
@@ -343,14 +372,18 @@ export async function loadBackup(pool: pg.Pool, file: string): Promise<TableDige
         copy = { table, columns, rows: [], bytes: 0 };
         continue;
       }
-      if (!ALLOWED.some((re) => re.test(line))) throw new BackupFormatError(`The backup contains a statement that is not allowed: ${line.slice(0, 120)}`);
+      if (!ALLOWED.some((re) => re.test(line)))
+        throw new BackupFormatError(`The backup contains a statement that is not allowed: ${line.slice(0, 120)}`);
       await client.query(line);
     }
     const restored = await digestTables(client, tables);
     const expected = new Map(header.tables.map((d) => [d.table, d]));
     for (const d of restored) {
       const e = expected.get(d.table);
-      if (e && (e.rows !== d.rows || e.sha256 !== d.sha256)) throw new BackupFormatError(`Table ${d.table} differs after the restore (${d.rows} rows instead of ${e.rows}).`);
+      if (e && (e.rows !== d.rows || e.sha256 !== d.sha256))
+        throw new BackupFormatError(
+          `Table ${d.table} differs after the restore (${d.rows} rows instead of ${e.rows}).`,
+        );
     }
     await client.query('commit');
     return restored;
@@ -366,7 +399,12 @@ export async function loadBackup(pool: pg.Pool, file: string): Promise<TableDige
  * Writes a backup to `file`: first to `file.partial`, synced to disk, then renamed — so a file under the
  * final name is always a complete backup, also when the process is stopped halfway.
  */
-export async function backupToFile(pool: pg.Pool, file: string, source: string, at = new Date()): Promise<BackupSummary> {
+export async function backupToFile(
+  pool: pg.Pool,
+  file: string,
+  source: string,
+  at = new Date(),
+): Promise<BackupSummary> {
   const partial = `${file}.partial`;
   const fd = openSync(partial, 'w', 0o600);
   try {
@@ -393,12 +431,20 @@ export class RestoreTargetError extends Error {}
  * in one transaction, then applies the migrations that came after (a backup of an older version restores
  * into a newer one). Refuses a database that already has tables: a restore never overwrites.
  */
-export async function restoreFromFile(pool: pg.Pool, file: string): Promise<{ tables: TableDigest[]; migratedAfter: string[] }> {
+export async function restoreFromFile(
+  pool: pg.Pool,
+  file: string,
+): Promise<{ tables: TableDigest[]; migratedAfter: string[] }> {
   const header = await readBackupHeader(file);
   if (!header.complete) throw new BackupFormatError(`${file} is incomplete (no end marker): the backup was cut off.`);
   const upTo = checkMigrations(header);
-  const existing = await pool.query<{ n: number }>(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
-  if (existing.rows[0]!.n > 0) throw new RestoreTargetError('The target database is not empty. Restore into a new, empty database (or an empty DATA_DIR).');
+  const existing = await pool.query<{ n: number }>(
+    `select count(*)::int as n from pg_tables where schemaname = 'public'`,
+  );
+  if (existing.rows[0]!.n > 0)
+    throw new RestoreTargetError(
+      'The target database is not empty. Restore into a new, empty database (or an empty DATA_DIR).',
+    );
   await migrate(pool, { upTo: upTo ?? '' });
   const tables = await loadBackup(pool, file);
   const { applied } = await migrate(pool);

@@ -12,7 +12,9 @@ import { migrate } from './migrate';
 let db: Database;
 let embedded: EmbeddedDatabase | undefined;
 let dropServerDatabase: (() => Promise<void>) | undefined;
-const migrationFiles = readdirSync(fileURLToPath(new URL('../../../migrations', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();
+const migrationFiles = readdirSync(fileURLToPath(new URL('../../../migrations', import.meta.url)))
+  .filter((f) => f.endsWith('.sql'))
+  .sort();
 
 beforeAll(async () => {
   const serverUrl = process.env.DATABASE_URL;

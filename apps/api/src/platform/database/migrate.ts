@@ -19,7 +19,9 @@ export function migrationFiles(): string[] {
 
 /** The SHA-256 of a migration file, as recorded in schema_migration. */
 export function migrationChecksum(file: string): string {
-  return createHash('sha256').update(readFileSync(path.join(migrationsDir, file), 'utf8')).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(path.join(migrationsDir, file), 'utf8'))
+    .digest('hex');
 }
 
 /**
@@ -41,10 +43,9 @@ export async function migrate(pool: pg.Pool, options: { upTo?: string } = {}): P
       'create table if not exists schema_migration (name text primary key, checksum text not null, applied_at timestamptz not null default now())',
     );
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migration')).rows.map((r) => [
-        r.name,
-        r.checksum,
-      ]),
+      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migration')).rows.map(
+        (r) => [r.name, r.checksum],
+      ),
     );
     const applied: string[] = [];
     for (const file of files) {
@@ -52,7 +53,8 @@ export async function migrate(pool: pg.Pool, options: { upTo?: string } = {}): P
       const checksum = createHash('sha256').update(text).digest('hex');
       const previous = done.get(file);
       if (previous) {
-        if (previous !== checksum) throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
+        if (previous !== checksum)
+          throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
         continue;
       }
       // No client-side limit: a migration that builds an index or fills a new table on a large municipality may take

@@ -18,11 +18,19 @@ const message = (type: string, ...parts: Buffer[]) => {
   return Buffer.concat([Buffer.from(type), int32(body.length + 4), body]);
 };
 const startup = () => {
-  const body = Buffer.concat([int32(196608), cstr('user'), cstr('postgres'), cstr('database'), cstr('postgres'), Buffer.from([0])]);
+  const body = Buffer.concat([
+    int32(196608),
+    cstr('user'),
+    cstr('postgres'),
+    cstr('database'),
+    cstr('postgres'),
+    Buffer.from([0]),
+  ]);
   return Buffer.concat([int32(body.length + 4), body]);
 };
 const parse = (sql: string) => message('P', cstr(''), cstr(sql), int16(0));
-const bind = (value: string) => message('B', cstr(''), cstr(''), int16(0), int16(1), int32(Buffer.byteLength(value)), Buffer.from(value), int16(0));
+const bind = (value: string) =>
+  message('B', cstr(''), cstr(''), int16(0), int16(1), int32(Buffer.byteLength(value)), Buffer.from(value), int16(0));
 const execute = () => message('E', cstr(''), int32(0));
 const sync = () => message('S');
 const query = (sql: string) => message('Q', cstr(sql));

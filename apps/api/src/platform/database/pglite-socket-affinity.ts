@@ -41,7 +41,9 @@ const OPENS_BATCH = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCode
 export function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
   const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
   if (!q || !Array.isArray(q.queue) || typeof q.db?.execProtocolRawStream !== 'function') {
-    throw new Error('pglite-socket changed: check keepExtendedQueriesTogether (pglite-socket-affinity.ts) against the new version');
+    throw new Error(
+      'pglite-socket changed: check keepExtendedQueriesTogether (pglite-socket-affinity.ts) against the new version',
+    );
   }
   let batchOwner: number | null = null;
 

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 
 /** What a column holds as JavaScript, on both sides: from schema.ts through the type checker, from the database by its type. */
-type Kind = 'string' | 'number' | 'boolean' | 'Date' | 'Buffer' | 'json' | `${'string' | 'number' | 'boolean' | 'Date'}[]`;
+type Kind =
+  'string' | 'number' | 'boolean' | 'Date' | 'Buffer' | 'json' | `${'string' | 'number' | 'boolean' | 'Date'}[]`;
 
 interface Declared {
   kind: Kind | `other: ${string}`;
@@ -33,19 +34,30 @@ function declaredColumns(): Map<string, Map<string, Declared>> {
     'export type Selected = { [T in keyof DB]: Selectable<DB[T]> };',
     'export type Inserted = { [T in keyof DB]: Insertable<DB[T]> };',
   ].join('\n');
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, types: ['node'] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    types: ['node'],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (f) => (f === probeFile ? probe : readFile(f));
   host.fileExists = (f) => f === probeFile || fileExists(f);
-  host.getSourceFile = (f, lang, ...rest) => (f === probeFile ? ts.createSourceFile(f, probe, lang) : getSourceFile(f, lang, ...rest));
+  host.getSourceFile = (f, lang, ...rest) =>
+    f === probeFile ? ts.createSourceFile(f, probe, lang) : getSourceFile(f, lang, ...rest);
   const program = ts.createProgram([probeFile, schemaFile], options, host);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(probeFile)!;
   const moduleSymbol = checker.getSymbolAtLocation(source)!;
-  const exported = new Map(checker.getExportsOfModule(moduleSymbol).map((s) => [s.name, checker.getDeclaredTypeOfSymbol(s)]));
+  const exported = new Map(
+    checker.getExportsOfModule(moduleSymbol).map((s) => [s.name, checker.getDeclaredTypeOfSymbol(s)]),
+  );
   const selected = exported.get('Selected')!;
   const inserted = exported.get('Inserted')!;
 
@@ -57,10 +69,16 @@ function declaredColumns(): Map<string, Map<string, Declared>> {
     for (const column of checker.getPropertiesOfType(row)) {
       const type = checker.getTypeOfSymbol(column);
       const parts = type.isUnion() ? type.types : [type];
-      const nullable = parts.some((t) => (t.flags & ts.TypeFlags.Unknown) !== 0) ? 'either' : parts.some((t) => (t.flags & ts.TypeFlags.Null) !== 0);
+      const nullable = parts.some((t) => (t.flags & ts.TypeFlags.Unknown) !== 0)
+        ? 'either'
+        : parts.some((t) => (t.flags & ts.TypeFlags.Null) !== 0);
       const rest = parts.filter((t) => (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)) === 0);
       const insertColumn = checker.getPropertyOfType(insertRow, column.name);
-      columns.set(column.name, { kind: kindOf(checker, rest), nullable, optionalOnInsert: !insertColumn || (insertColumn.flags & ts.SymbolFlags.Optional) !== 0 });
+      columns.set(column.name, {
+        kind: kindOf(checker, rest),
+        nullable,
+        optionalOnInsert: !insertColumn || (insertColumn.flags & ts.SymbolFlags.Optional) !== 0,
+      });
     }
     result.set(table.name, columns);
   }
@@ -77,7 +95,8 @@ function kindOf(checker: ts.TypeChecker, parts: readonly ts.Type[]): Declared['k
   if (parts.length === 1 && /^Buffer(<.*>)?$/.test(text)) return 'Buffer';
   if (parts.length === 1 && checker.isArrayType(parts[0]!)) {
     const element = kindOf(checker, [checker.getTypeArguments(parts[0] as ts.TypeReference)[0]!]);
-    if (element === 'string' || element === 'number' || element === 'boolean' || element === 'Date') return `${element}[]`;
+    if (element === 'string' || element === 'number' || element === 'boolean' || element === 'Date')
+      return `${element}[]`;
   }
   // Anything else (unknown, an object, a tuple, an array of objects) can only be JSON.
   return parts.every((t) => (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Object)) !== 0) ? 'json' : `other: ${text}`;
@@ -86,16 +105,34 @@ function kindOf(checker: ts.TypeChecker, parts: readonly ts.Type[]): Declared['k
 /** What node-postgres returns for a column, with the parsers database.ts sets (date as text, int8 as number). */
 function kindOfDatabaseType(udt: string): Actual['kind'] {
   const scalar: Record<string, Kind> = {
-    uuid: 'string', text: 'string', varchar: 'string', bpchar: 'string', citext: 'string', inet: 'string', xid8: 'string', date: 'string', numeric: 'string', interval: 'string', time: 'string', tsvector: 'string',
-    int2: 'number', int4: 'number', int8: 'number', float4: 'number', float8: 'number',
+    uuid: 'string',
+    text: 'string',
+    varchar: 'string',
+    bpchar: 'string',
+    citext: 'string',
+    inet: 'string',
+    xid8: 'string',
+    date: 'string',
+    numeric: 'string',
+    interval: 'string',
+    time: 'string',
+    tsvector: 'string',
+    int2: 'number',
+    int4: 'number',
+    int8: 'number',
+    float4: 'number',
+    float8: 'number',
     bool: 'boolean',
-    timestamptz: 'Date', timestamp: 'Date',
+    timestamptz: 'Date',
+    timestamp: 'Date',
     bytea: 'Buffer',
-    json: 'json', jsonb: 'json',
+    json: 'json',
+    jsonb: 'json',
   };
   if (udt.startsWith('_')) {
     const element = scalar[udt.slice(1)];
-    if (element === 'string' || element === 'number' || element === 'boolean' || element === 'Date') return `${element}[]`;
+    if (element === 'string' || element === 'number' || element === 'boolean' || element === 'Date')
+      return `${element}[]`;
     return `unmapped: ${udt}`;
   }
   return scalar[udt] ?? `unmapped: ${udt}`;
@@ -107,7 +144,13 @@ let declared: Map<string, Map<string, Declared>>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const rows = await sql<{ table_name: string; column_name: string; udt_name: string; is_nullable: string; has_default: boolean }>`
+  const rows = await sql<{
+    table_name: string;
+    column_name: string;
+    udt_name: string;
+    is_nullable: string;
+    has_default: boolean;
+  }>`
     select c.table_name, c.column_name, c.udt_name, c.is_nullable,
            (c.column_default is not null or c.is_identity = 'YES' or c.is_generated = 'ALWAYS') as has_default
       from information_schema.columns c
@@ -117,7 +160,11 @@ beforeAll(async () => {
   actual = new Map();
   for (const r of rows.rows) {
     const columns = actual.get(r.table_name) ?? new Map<string, Actual>();
-    columns.set(r.column_name, { kind: kindOfDatabaseType(r.udt_name), nullable: r.is_nullable === 'YES', hasDefault: r.has_default });
+    columns.set(r.column_name, {
+      kind: kindOfDatabaseType(r.udt_name),
+      nullable: r.is_nullable === 'YES',
+      hasDefault: r.has_default,
+    });
     actual.set(r.table_name, columns);
   }
   declared = declaredColumns();
@@ -147,10 +194,14 @@ describe('schema.ts against the migrated database', () => {
           continue;
         }
         if (d.kind !== a.kind) problems.push(`${where}: declared ${d.kind}, the database returns ${a.kind}`);
-        if (d.nullable !== 'either' && d.nullable !== a.nullable) problems.push(`${where}: declared ${d.nullable ? 'nullable' : 'not null'}, the database has it ${a.nullable ? 'nullable' : 'not null'}`);
+        if (d.nullable !== 'either' && d.nullable !== a.nullable)
+          problems.push(
+            `${where}: declared ${d.nullable ? 'nullable' : 'not null'}, the database has it ${a.nullable ? 'nullable' : 'not null'}`,
+          );
         // Generated<…> (optional on insert) on a not-null column without a default lets an insert compile that the database refuses.
         // (`unknown`, for json, is always optional to Kysely: that one cannot be told apart.)
-        if (d.optionalOnInsert && d.nullable !== 'either' && !a.nullable && !a.hasDefault) problems.push(`${where}: optional on insert (Generated), but not null without a default`);
+        if (d.optionalOnInsert && d.nullable !== 'either' && !a.nullable && !a.hasDefault)
+          problems.push(`${where}: optional on insert (Generated), but not null without a default`);
       }
       for (const column of declaredColumnsOfTable.keys()) {
         if (!columns.has(column)) problems.push(`${table}.${column}: declared, not in the database`);
@@ -161,9 +212,21 @@ describe('schema.ts against the migrated database', () => {
 
   it('sees the declarations as they are (the comparison is not vacuous)', () => {
     // The checker's view of a few well-known columns, so that a mapping that silently accepted everything would fail here.
-    expect(declared.get('app_user')?.get('username')).toEqual({ kind: 'string', nullable: false, optionalOnInsert: false });
-    expect(declared.get('app_user')?.get('created_at')).toMatchObject({ kind: 'Date', nullable: false, optionalOnInsert: true });
-    expect(declared.get('session')?.get('expires_at')).toEqual({ kind: 'Date', nullable: false, optionalOnInsert: false });
+    expect(declared.get('app_user')?.get('username')).toEqual({
+      kind: 'string',
+      nullable: false,
+      optionalOnInsert: false,
+    });
+    expect(declared.get('app_user')?.get('created_at')).toMatchObject({
+      kind: 'Date',
+      nullable: false,
+      optionalOnInsert: true,
+    });
+    expect(declared.get('session')?.get('expires_at')).toEqual({
+      kind: 'Date',
+      nullable: false,
+      optionalOnInsert: false,
+    });
     expect(declared.get('app_user')?.get('expertise')).toMatchObject({ kind: 'string[]', nullable: false });
     expect(declared.get('access_log')?.get('detail')).toMatchObject({ kind: 'json', nullable: 'either' });
     expect(actual.get('app_user')?.get('totp_enabled_at')).toEqual({ kind: 'Date', nullable: true, hasDefault: false });

@@ -85,7 +85,10 @@ describe('graceful shutdown of the HTTP server', () => {
     expect(late.status).toBe(503);
     expect(late.headers[DRAINING_HEADER]).toBe('1');
     expect(late.headers.connection).toBe('close');
-    expect(JSON.parse(late.body)).toMatchObject({ code: 'shutting_down', message: expect.stringContaining('opnieuw gestart') });
+    expect(JSON.parse(late.body)).toMatchObject({
+      code: 'shutting_down',
+      message: expect.stringContaining('opnieuw gestart'),
+    });
     expect(s.handled()).toBe(2);
 
     s.release();

@@ -3,7 +3,9 @@ import { findNulCharacter } from './input-guards';
 
 describe('findNulCharacter', () => {
   it('finds a NUL character anywhere and names the field', () => {
-    expect(findNulCharacter({ a: 'ok', residents: [{ firstName: 'x' }, { firstName: 'Pe\u0000ter' }] })).toBe('residents.1.firstName');
+    expect(findNulCharacter({ a: 'ok', residents: [{ firstName: 'x' }, { firstName: 'Pe\u0000ter' }] })).toBe(
+      'residents.1.firstName',
+    );
     expect(findNulCharacter('a\u0000')).toBe('');
     expect(findNulCharacter({ name: 'Ångström <script> \u202e' })).toBeUndefined();
     expect(findNulCharacter(undefined)).toBeUndefined();

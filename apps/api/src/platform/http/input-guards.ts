@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../shared/app-error';
 
-const NUL_MESSAGE = 'Deze tekst bevat een teken dat niet is toegestaan (een nul-teken). Haal het weg en probeer het opnieuw.';
+const NUL_MESSAGE =
+  'Deze tekst bevat een teken dat niet is toegestaan (een nul-teken). Haal het weg en probeer het opnieuw.';
 
 /**
  * The dotted path of the first string in `value` that holds a NUL character (U+0000), or undefined.

@@ -50,10 +50,17 @@ export function registerRateLimits(app: FastifyInstance, limits: RateLimits, now
     const kind = requestKind(request.method, request.url);
     if (!kind) return;
     const userId = request.actor?.userId;
-    const limit = userId ? (kind === 'write' ? limits.writesPerMinute : limits.searchesPerMinute) : limits.anonymousPerMinute;
+    const limit = userId
+      ? kind === 'write'
+        ? limits.writesPerMinute
+        : limits.searchesPerMinute
+      : limits.anonymousPerMinute;
     const wait = counter.hit(`${kind}:${userId ?? `ip:${request.ip}`}`, limit);
     if (wait > 0) {
-      request.log.warn({ rateLimited: kind, userId: userId ?? null, route: request.routeOptions.url }, 'rate limit reached');
+      request.log.warn(
+        { rateLimited: kind, userId: userId ?? null, route: request.routeOptions.url },
+        'rate limit reached',
+      );
       reply.header('retry-after', String(wait));
       throw new AppError('rate_limited');
     }

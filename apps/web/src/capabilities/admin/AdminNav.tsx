@@ -3,7 +3,9 @@ import { t } from '../../app/i18n';
 import { useSession } from '../../app/session';
 
 function linkClass({ isActive }: { isActive: boolean }): string {
-  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : ''].filter(Boolean).join(' ');
+  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The sub-navigation of the functional administrator's pages. */
@@ -16,7 +18,7 @@ export function AdminNav() {
           { to: '/beheer/brieven', label: t('adminNav.letters') },
           { to: '/beheer/teams', label: t('adminNav.teams') },
           { to: '/beheer/samenvoegingen', label: t('adminNav.merges') },
-    { to: '/beheer/sociale-kaart', label: t('adminNav.services') },
+          { to: '/beheer/sociale-kaart', label: t('adminNav.services') },
         ]
       : []),
     ...(can('zrm:configure') ? [{ to: '/beheer/zrm', label: t('adminNav.zrm') }] : []),

@@ -1,5 +1,13 @@
 import { updateLetterTemplateRequest } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
 import { ApiError, errorText } from '../../app/errors';
@@ -23,7 +31,20 @@ interface LetterTemplate {
 }
 
 /** The placeholders the API fills in when drafting a letter. */
-export const LETTER_PLACEHOLDERS = ['verwijzer', 'inwoner', 'referentie', 'besluit', 'onderbouwing', 'werker', 'team', 'tolk', 'reden', 'resultaten', 'nazorg', 'waakvlam'] as const;
+export const LETTER_PLACEHOLDERS = [
+  'verwijzer',
+  'inwoner',
+  'referentie',
+  'besluit',
+  'onderbouwing',
+  'werker',
+  'team',
+  'tolk',
+  'reden',
+  'resultaten',
+  'nazorg',
+  'waakvlam',
+] as const;
 
 const FIELDS = ['subject', 'body'] as const;
 
@@ -65,7 +86,10 @@ function TemplateForm({ template, onSaved }: { template: LetterTemplate; onSaved
     }
     setBusy(true);
     try {
-      const updated = await api.put<LetterTemplate>(`/api/admin/letter-templates/${encodeURIComponent(template.kind)}`, parsed.data);
+      const updated = await api.put<LetterTemplate>(
+        `/api/admin/letter-templates/${encodeURIComponent(template.kind)}`,
+        parsed.data,
+      );
       errors.clear();
       setConflict(undefined);
       setVersion(updated.version);
@@ -117,8 +141,24 @@ function TemplateForm({ template, onSaved }: { template: LetterTemplate; onSaved
         />
       ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
-        <TextField id={errors.idFor('subject')} label={t('templates.subject')} value={subject} onValueChange={setSubject} error={errors.errorFor('subject')} autoComplete="off" required />
-        <TextAreaField id={errors.idFor('body')} label={t('templates.body')} value={body} onValueChange={setBody} error={errors.errorFor('body')} rows={12} required />
+        <TextField
+          id={errors.idFor('subject')}
+          label={t('templates.subject')}
+          value={subject}
+          onValueChange={setSubject}
+          error={errors.errorFor('subject')}
+          autoComplete="off"
+          required
+        />
+        <TextAreaField
+          id={errors.idFor('body')}
+          label={t('templates.body')}
+          value={body}
+          onValueChange={setBody}
+          error={errors.errorFor('body')}
+          rows={12}
+          required
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {conflict ? t('conflict.saveMine') : t('templates.save')}
@@ -154,7 +194,9 @@ export function LetterTemplatesPage() {
                 key={template.kind}
                 template={template}
                 onSaved={(saved) =>
-                  templates.setData({ templates: templates.data.templates.map((x) => (x.kind === saved.kind ? saved : x)) })
+                  templates.setData({
+                    templates: templates.data.templates.map((x) => (x.kind === saved.kind ? saved : x)),
+                  })
                 }
               />
             ))}

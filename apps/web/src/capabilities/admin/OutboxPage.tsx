@@ -42,7 +42,9 @@ export function OutboxPage() {
           <Paragraph>{errorText(outbox.error)}</Paragraph>
         </Alert>
       ) : null}
-      {outbox.status === 'ready' && outbox.data.messages.length === 0 ? <Paragraph>{t('outbox.none')}</Paragraph> : null}
+      {outbox.status === 'ready' && outbox.data.messages.length === 0 ? (
+        <Paragraph>{t('outbox.none')}</Paragraph>
+      ) : null}
       {outbox.status === 'ready'
         ? outbox.data.messages.map((m) => (
             <section key={m.id} aria-labelledby={`outbox-${m.id}`} className="nabij-section nabij-outbox-message">
@@ -58,7 +60,9 @@ export function OutboxPage() {
                 </DataListItem>
                 <DataListItem>
                   <DataListKey>{t('outbox.attachments')}</DataListKey>
-                  <DataListValue>{m.attachmentNames.length > 0 ? joinList(m.attachmentNames) : t('outbox.noAttachments')}</DataListValue>
+                  <DataListValue>
+                    {m.attachmentNames.length > 0 ? joinList(m.attachmentNames) : t('outbox.noAttachments')}
+                  </DataListValue>
                 </DataListItem>
               </DataList>
               <details className="nabij-disclosure">

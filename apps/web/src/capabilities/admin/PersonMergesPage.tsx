@@ -27,7 +27,15 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { formatDateTime } from '../intake/intake-format';
 import { AdminNav } from './AdminNav';
 
-function UndoForm({ merge, onDone, onCancel }: { merge: MergeAdminEntry; onDone: (restored: number, skipped: number) => void; onCancel: () => void }) {
+function UndoForm({
+  merge,
+  onDone,
+  onCancel,
+}: {
+  merge: MergeAdminEntry;
+  onDone: (restored: number, skipped: number) => void;
+  onCancel: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors('undo', ['reason']);
@@ -42,7 +50,10 @@ function UndoForm({ merge, onDone, onCancel }: { merge: MergeAdminEntry; onDone:
     }
     setBusy(true);
     try {
-      const r = await api.post<{ restored: number; skipped: number }>(`/api/person-merges/${encodeURIComponent(merge.id)}/undo`, parsed.data);
+      const r = await api.post<{ restored: number; skipped: number }>(
+        `/api/person-merges/${encodeURIComponent(merge.id)}/undo`,
+        parsed.data,
+      );
       onDone(r.restored, r.skipped);
     } catch (error) {
       errors.showError(error);
@@ -58,7 +69,14 @@ function UndoForm({ merge, onDone, onCancel }: { merge: MergeAdminEntry; onDone:
       </Heading2>
       <Paragraph>{t('mergesAdmin.undoIntro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <TextAreaField id="undo-reason" label={t('mergesAdmin.reason')} value={reason} onValueChange={setReason} error={errors.fieldErrors.reason} rows={3} />
+      <TextAreaField
+        id="undo-reason"
+        label={t('mergesAdmin.reason')}
+        value={reason}
+        onValueChange={setReason}
+        error={errors.fieldErrors.reason}
+        rows={3}
+      />
       <ButtonGroup>
         <Button appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void undo()}>
           {t('mergesAdmin.undoSubmit')}
@@ -105,7 +123,9 @@ export function PersonMergesPage() {
           <Paragraph>{errorText(merges.error)}</Paragraph>
         </Alert>
       ) : null}
-      {merges.status === 'ready' && merges.data.merges.length === 0 ? <Paragraph>{t('mergesAdmin.none')}</Paragraph> : null}
+      {merges.status === 'ready' && merges.data.merges.length === 0 ? (
+        <Paragraph>{t('mergesAdmin.none')}</Paragraph>
+      ) : null}
       {merges.status === 'ready' && merges.data.merges.length > 0 ? (
         <div className="nabij-table-scroll">
           <Table className="nabij-responsive-table">
@@ -125,11 +145,19 @@ export function PersonMergesPage() {
                   <TableHeaderCell scope="row" data-label={t('mergesAdmin.reference')}>
                     {m.reference}
                   </TableHeaderCell>
-                  <TableCell data-label={t('mergesAdmin.mergedAt')}>{t('mergesAdmin.atBy', { at: formatDateTime(m.mergedAt), by: m.mergedByName })}</TableCell>
-                  <TableCell data-label={t('mergesAdmin.moved')}>{t('mergesAdmin.movedCount', { moved: m.moved, removed: m.removed })}</TableCell>
+                  <TableCell data-label={t('mergesAdmin.mergedAt')}>
+                    {t('mergesAdmin.atBy', { at: formatDateTime(m.mergedAt), by: m.mergedByName })}
+                  </TableCell>
+                  <TableCell data-label={t('mergesAdmin.moved')}>
+                    {t('mergesAdmin.movedCount', { moved: m.moved, removed: m.removed })}
+                  </TableCell>
                   <TableCell data-label={t('mergesAdmin.status')}>
                     {m.undoneAt
-                      ? t('mergesAdmin.statusUndone', { at: formatDateTime(m.undoneAt), by: m.undoneByName ?? '', reason: m.undoReason ?? '' })
+                      ? t('mergesAdmin.statusUndone', {
+                          at: formatDateTime(m.undoneAt),
+                          by: m.undoneByName ?? '',
+                          reason: m.undoReason ?? '',
+                        })
                       : m.cannotUndo
                         ? t(`error.${m.cannotUndo}`)
                         : t('mergesAdmin.statusActive')}

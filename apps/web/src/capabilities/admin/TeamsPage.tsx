@@ -41,7 +41,13 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = updateTeamSettingsRequest.safeParse({ acceptsWebReferrals: web, acceptsSelfReferrals: self, analysisWeeks, outreachWeeks, version });
+    const parsed = updateTeamSettingsRequest.safeParse({
+      acceptsWebReferrals: web,
+      acceptsSelfReferrals: self,
+      analysisWeeks,
+      outreachWeeks,
+      version,
+    });
     if (!parsed.success) {
       setStatus(undefined);
       errors.showIssues(parsed.error.issues);
@@ -58,7 +64,9 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') {
         try {
-          const newest = (await api.get<{ teams: TeamSettings[] }>('/api/admin/teams')).teams.find((x) => x.id === team.id);
+          const newest = (await api.get<{ teams: TeamSettings[] }>('/api/admin/teams')).teams.find(
+            (x) => x.id === team.id,
+          );
           if (newest) {
             setConflict(newest);
             setVersion(newest.version);
@@ -76,12 +84,28 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} className="nabij-section" aria-labelledby={`team-${team.id}-heading`}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      className="nabij-section"
+      aria-labelledby={`team-${team.id}-heading`}
+    >
       <Heading2 id={`team-${team.id}-heading`}>{team.name}</Heading2>
       <Fieldset>
         <FieldsetLegend>{t('teams.channelsLegend', { team: team.name })}</FieldsetLegend>
-        <CheckboxField id={`team-${team.id}-web`} label={t('teams.acceptsWeb')} description={t('teams.acceptsWebDescription')} checked={web} onCheckedChange={setWeb} />
-        <CheckboxField id={`team-${team.id}-self`} label={t('teams.acceptsSelf')} description={t('teams.acceptsSelfDescription')} checked={self} onCheckedChange={setSelf} />
+        <CheckboxField
+          id={`team-${team.id}-web`}
+          label={t('teams.acceptsWeb')}
+          description={t('teams.acceptsWebDescription')}
+          checked={web}
+          onCheckedChange={setWeb}
+        />
+        <CheckboxField
+          id={`team-${team.id}-self`}
+          label={t('teams.acceptsSelf')}
+          description={t('teams.acceptsSelfDescription')}
+          checked={self}
+          onCheckedChange={setSelf}
+        />
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('teams.termsLegend')}</FieldsetLegend>
@@ -117,9 +141,24 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
         <VersionConflict
           fields={[
             { key: 'web', label: t('teams.acceptsWeb'), mine: yesNo(web), saved: yesNo(conflict.acceptsWebReferrals) },
-            { key: 'self', label: t('teams.acceptsSelf'), mine: yesNo(self), saved: yesNo(conflict.acceptsSelfReferrals) },
-            { key: 'analysisWeeks', label: t('teams.analysisWeeks'), mine: analysisWeeks, saved: String(conflict.analysisWeeks) },
-            { key: 'outreachWeeks', label: t('teams.outreachWeeks'), mine: outreachWeeks, saved: String(conflict.outreachWeeks) },
+            {
+              key: 'self',
+              label: t('teams.acceptsSelf'),
+              mine: yesNo(self),
+              saved: yesNo(conflict.acceptsSelfReferrals),
+            },
+            {
+              key: 'analysisWeeks',
+              label: t('teams.analysisWeeks'),
+              mine: analysisWeeks,
+              saved: String(conflict.analysisWeeks),
+            },
+            {
+              key: 'outreachWeeks',
+              label: t('teams.outreachWeeks'),
+              mine: outreachWeeks,
+              saved: String(conflict.outreachWeeks),
+            },
           ]}
           onTakeSaved={() => {
             setWeb(conflict.acceptsWebReferrals);
@@ -152,7 +191,13 @@ export function TeamsPage() {
       ) : null}
       {teams.status === 'ready'
         ? teams.data.teams.map((team) => (
-            <TeamForm key={team.id} team={team} onSaved={(saved) => teams.setData({ teams: teams.data.teams.map((x) => (x.id === saved.id ? saved : x)) })} />
+            <TeamForm
+              key={team.id}
+              team={team}
+              onSaved={(saved) =>
+                teams.setData({ teams: teams.data.teams.map((x) => (x.id === saved.id ? saved : x)) })
+              }
+            />
           ))
         : null}
     </>

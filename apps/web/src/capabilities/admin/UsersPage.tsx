@@ -200,7 +200,15 @@ function CreateUserForm({ teams, onCreated }: { teams: readonly Team[]; onCreate
 }
 
 /** A worker's expertise (comma-separated), shown at the assignment meeting. */
-function ExpertiseEditor({ user, onUpdated, onProblem }: { user: UserView; onUpdated: (user: UserView) => void; onProblem: (message: string | undefined) => void }) {
+function ExpertiseEditor({
+  user,
+  onUpdated,
+  onProblem,
+}: {
+  user: UserView;
+  onUpdated: (user: UserView) => void;
+  onProblem: (message: string | undefined) => void;
+}) {
   const [value, setValue] = useState(user.expertise.join(', '));
   const [saved, setSaved] = useState(false);
   /** The newest saved expertise after a version conflict; the field keeps what the user typed. */
@@ -213,7 +221,12 @@ function ExpertiseEditor({ user, onUpdated, onProblem }: { user: UserView; onUpd
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean);
-      onUpdated(await api.put<UserView>(`/api/admin/users/${user.id}/expertise`, { expertise, version: conflict?.version ?? user.version }));
+      onUpdated(
+        await api.put<UserView>(`/api/admin/users/${user.id}/expertise`, {
+          expertise,
+          version: conflict?.version ?? user.version,
+        }),
+      );
       setConflict(undefined);
       onProblem(undefined);
       setSaved(true);
@@ -254,7 +267,9 @@ function ExpertiseEditor({ user, onUpdated, onProblem }: { user: UserView; onUpd
       </form>
       {conflict ? (
         <VersionConflict
-          fields={[{ key: 'expertise', label: t('admin.expertise'), mine: value, saved: conflict.expertise.join(', ') }]}
+          fields={[
+            { key: 'expertise', label: t('admin.expertise'), mine: value, saved: conflict.expertise.join(', ') },
+          ]}
           onTakeSaved={() => {
             setValue(conflict.expertise.join(', '));
             onUpdated(conflict);
@@ -296,7 +311,11 @@ function UserActions({
       onProblem(undefined);
     } catch (error) {
       // Deactivating a worker with open cases: the server's message names how many and who moves them (issue #17 item 6).
-      onProblem(error instanceof ApiError && error.code === 'user_has_open_cases' && error.body.message ? error.body.message : errorText(error));
+      onProblem(
+        error instanceof ApiError && error.code === 'user_has_open_cases' && error.body.message
+          ? error.body.message
+          : errorText(error),
+      );
     } finally {
       setBusy(false);
     }
@@ -311,7 +330,9 @@ function UserActions({
           appearance="secondary-action-button"
           disabled={busy}
           onClick={() =>
-            void run(async () => onUpdated(await api.post<UserView>(`${base}/${user.active ? 'deactivate' : 'activate'}`, {})))
+            void run(async () =>
+              onUpdated(await api.post<UserView>(`${base}/${user.active ? 'deactivate' : 'activate'}`, {})),
+            )
           }
         >
           {user.active ? t('admin.deactivate') : t('admin.activate')}
@@ -416,12 +437,18 @@ export function UsersPage() {
                       <TableRow key={u.id}>
                         <TableCell data-label={t('admin.displayName')}>{u.displayName}</TableCell>
                         <TableCell data-label={t('admin.username')}>{u.username}</TableCell>
-                        <TableCell data-label={t('admin.roles')}>{joinList(u.roles.map((r) => t(`role.${r}`)))}</TableCell>
+                        <TableCell data-label={t('admin.roles')}>
+                          {joinList(u.roles.map((r) => t(`role.${r}`)))}
+                        </TableCell>
                         <TableCell data-label={t('admin.teams')}>
                           {u.teams.length > 0 ? joinList(u.teams.map((team) => team.name)) : t('admin.noTeam')}
                         </TableCell>
-                        <TableCell data-label={t('admin.status')}>{u.active ? t('admin.active') : t('admin.inactive')}</TableCell>
-                        <TableCell data-label={t('admin.twoFactor')}>{u.totpEnabled ? t('admin.totpOn') : t('admin.totpOff')}</TableCell>
+                        <TableCell data-label={t('admin.status')}>
+                          {u.active ? t('admin.active') : t('admin.inactive')}
+                        </TableCell>
+                        <TableCell data-label={t('admin.twoFactor')}>
+                          {u.totpEnabled ? t('admin.totpOn') : t('admin.totpOff')}
+                        </TableCell>
                         <TableCell data-label={t('admin.expertise')}>
                           <ExpertiseEditor user={u} onUpdated={replaceUser} onProblem={setProblem} />
                         </TableCell>

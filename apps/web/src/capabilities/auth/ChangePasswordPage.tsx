@@ -32,7 +32,9 @@ export function ChangePasswordPage() {
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = changePasswordRequest.safeParse(values);
-    const issues: ValidationIssue[] = parsed.success ? [] : parsed.error.issues.map(({ path, message }) => ({ path, message }));
+    const issues: ValidationIssue[] = parsed.success
+      ? []
+      : parsed.error.issues.map(({ path, message }) => ({ path, message }));
     if (values.repeatPassword !== values.newPassword) {
       issues.push({ path: ['repeatPassword'], message: t('password.mismatch') });
     }

@@ -134,7 +134,13 @@ export function TotpEnrolmentPage() {
               <section aria-labelledby="enrol-scan-heading" className="nabij-section">
                 <Heading2 id="enrol-scan-heading">{t('enrol.scanHeading')}</Heading2>
                 <Paragraph>{t('enrol.scanText')}</Paragraph>
-                <img className="nabij-qr" src={qrImageSource(enrolment.qrSvg)} alt={t('enrol.qrAlt')} width={200} height={200} />
+                <img
+                  className="nabij-qr"
+                  src={qrImageSource(enrolment.qrSvg)}
+                  alt={t('enrol.qrAlt')}
+                  width={200}
+                  height={200}
+                />
                 <Paragraph>{t('enrol.manualText')}</Paragraph>
                 <p className="nabij-secret">
                   <code data-testid="totp-secret">{enrolment.secret}</code>

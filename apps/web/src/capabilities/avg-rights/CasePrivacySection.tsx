@@ -1,5 +1,21 @@
-import { addStatementInput, LEGAL_BASES, PROCESSING_PURPOSES, recordProcessingInput, type CasePrivacyView } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  addStatementInput,
+  LEGAL_BASES,
+  PROCESSING_PURPOSES,
+  recordProcessingInput,
+  type CasePrivacyView,
+} from '@nabij/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  Heading2,
+  Heading3,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { municipalDay, municipalToday } from '../../app/dates';
 import { ApiError, errorText } from '../../app/errors';
@@ -27,7 +43,13 @@ function ProcessingForm({ view, onSaved }: { view: CasePrivacyView; onSaved: (v:
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const saved = await form.submit('PUT', path(view.caseId, '/processing'), recordProcessingInput, { legalBases: bases, purposes, purposeDescription: description, version: view.version }, t('casePrivacy.saved'));
+    const saved = await form.submit(
+      'PUT',
+      path(view.caseId, '/processing'),
+      recordProcessingInput,
+      { legalBases: bases, purposes, purposeDescription: description, version: view.version },
+      t('casePrivacy.saved'),
+    );
     if (saved) onSaved(saved);
   };
   return (
@@ -53,7 +75,14 @@ function ProcessingForm({ view, onSaved }: { view: CasePrivacyView; onSaved: (v:
           onValuesChange={setBases}
           error={errors.errorFor('legalBases')}
         />
-        <TextAreaField id={errors.idFor('purposeDescription')} label={t('casePrivacy.description')} value={description} onValueChange={setDescription} error={errors.errorFor('purposeDescription')} rows={3} />
+        <TextAreaField
+          id={errors.idFor('purposeDescription')}
+          label={t('casePrivacy.description')}
+          value={description}
+          onValueChange={setDescription}
+          error={errors.errorFor('purposeDescription')}
+          rows={3}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('casePrivacy.save')}
@@ -101,9 +130,24 @@ function StatementForm({ view, onSaved }: { view: CasePrivacyView; onSaved: (v: 
               error={errors.errorFor('personId')}
             />
           ) : null}
-          <TextField id={errors.idFor('receivedOn')} label={t('casePrivacy.statementReceived')} type="date" value={receivedOn} onValueChange={setReceivedOn} error={errors.errorFor('receivedOn')} className="nabij-field--short" />
+          <TextField
+            id={errors.idFor('receivedOn')}
+            label={t('casePrivacy.statementReceived')}
+            type="date"
+            value={receivedOn}
+            onValueChange={setReceivedOn}
+            error={errors.errorFor('receivedOn')}
+            className="nabij-field--short"
+          />
         </div>
-        <TextAreaField id={errors.idFor('statement')} label={t('casePrivacy.statementText')} value={statement} onValueChange={setStatement} error={errors.errorFor('statement')} rows={4} />
+        <TextAreaField
+          id={errors.idFor('statement')}
+          label={t('casePrivacy.statementText')}
+          value={statement}
+          onValueChange={setStatement}
+          error={errors.errorFor('statement')}
+          rows={4}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('casePrivacy.statementSave')}
@@ -157,19 +201,31 @@ export function CasePrivacySection({ caseId }: { caseId: string }) {
                 {privacy.data.legalBases.map((b) => t(`casePrivacy.basisShort.${b}`)).join(', ')}
                 <span className="nabij-avg-note">{basisLine(privacy.data.legalBases)}</span>
               </Item>
-              <Item label={t('casePrivacy.purpose')}>{privacy.data.purposes.map((p) => t(`casePrivacy.purpose.${p}`)).join(', ')}</Item>
+              <Item label={t('casePrivacy.purpose')}>
+                {privacy.data.purposes.map((p) => t(`casePrivacy.purpose.${p}`)).join(', ')}
+              </Item>
               <Item label={t('casePrivacy.description')}>
                 <Plain text={privacy.data.purposeDescription} />
                 {privacy.data.recordedByName && privacy.data.recordedAt ? (
-                  <span className="nabij-avg-note">{t('casePrivacy.recordedBy', { name: privacy.data.recordedByName, date: formatDate(municipalDay(privacy.data.recordedAt)) })}</span>
+                  <span className="nabij-avg-note">
+                    {t('casePrivacy.recordedBy', {
+                      name: privacy.data.recordedByName,
+                      date: formatDate(municipalDay(privacy.data.recordedAt)),
+                    })}
+                  </span>
                 ) : null}
               </Item>
               <Item label={t('casePrivacy.retention')}>
                 {regimeList(privacy.data.retention.regimes)}:{' '}
-                {privacy.data.retention.destroyOn ? t('casePrivacy.destroyOn', { date: formatDate(privacy.data.retention.destroyOn) }) : t('casePrivacy.destroyAfterClosure')}
+                {privacy.data.retention.destroyOn
+                  ? t('casePrivacy.destroyOn', { date: formatDate(privacy.data.retention.destroyOn) })
+                  : t('casePrivacy.destroyAfterClosure')}
                 {privacy.data.retention.postponedUntil ? (
                   <span className="nabij-avg-note">
-                    {t('casePrivacy.postponed', { date: formatDate(privacy.data.retention.postponedUntil), reason: privacy.data.retention.postponeReason ?? '' })}
+                    {t('casePrivacy.postponed', {
+                      date: formatDate(privacy.data.retention.postponedUntil),
+                      reason: privacy.data.retention.postponeReason ?? '',
+                    })}
                   </span>
                 ) : null}
               </Item>
@@ -188,8 +244,14 @@ export function CasePrivacySection({ caseId }: { caseId: string }) {
                 <UnorderedListItem key={s.id}>
                   <span className="nabij-plain-text">{s.statement}</span>
                   <span className="nabij-avg-note">
-                    {t('casePrivacy.statementBy', { person: s.personName ?? t('casePrivacy.unknownPerson'), date: formatDate(s.receivedOn), by: s.recordedByName })}
-                    {s.requestReference ? ` · ${t('casePrivacy.statementRequest', { reference: s.requestReference })}` : ''}
+                    {t('casePrivacy.statementBy', {
+                      person: s.personName ?? t('casePrivacy.unknownPerson'),
+                      date: formatDate(s.receivedOn),
+                      by: s.recordedByName,
+                    })}
+                    {s.requestReference
+                      ? ` · ${t('casePrivacy.statementRequest', { reference: s.requestReference })}`
+                      : ''}
                   </span>
                 </UnorderedListItem>
               ))}

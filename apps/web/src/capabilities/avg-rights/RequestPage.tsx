@@ -12,7 +12,18 @@ import {
   type AvgRequestView,
   type InspectionCategory,
 } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  Heading2,
+  Heading3,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useParams } from 'react-router';
 import { municipalDay, municipalToday } from '../../app/dates';
@@ -55,7 +66,13 @@ function StatusForm({ view, onSaved }: PartProps) {
   const [notes, setNotes] = useState(view.decisionNotes ?? '');
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const saved = await form.submit('PUT', `${base(view)}/status`, changeAvgStatusInput, { status, decisionNotes: notes, version: view.version }, t('avg.status.saved'));
+    const saved = await form.submit(
+      'PUT',
+      `${base(view)}/status`,
+      changeAvgStatusInput,
+      { status, decisionNotes: notes, version: view.version },
+      t('avg.status.saved'),
+    );
     if (saved) onSaved(saved);
   };
   return (
@@ -64,8 +81,23 @@ function StatusForm({ view, onSaved }: PartProps) {
       <SavedNotice text={form.saved} />
       <ErrorSummary message={form.errors.message} items={form.errors.items} focusKey={form.errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="avg-status-heading">
-        <SelectField id={form.errors.idFor('status')} label={t('avg.status.label')} value={status} choices={labelledChoices(AVG_STATUSES, 'avg.status')} onValueChange={setStatus} error={form.errors.errorFor('status')} />
-        <TextAreaField id={form.errors.idFor('decisionNotes')} label={t('avg.status.notes')} description={t('avg.status.notesHelp')} value={notes} onValueChange={setNotes} error={form.errors.errorFor('decisionNotes')} rows={3} />
+        <SelectField
+          id={form.errors.idFor('status')}
+          label={t('avg.status.label')}
+          value={status}
+          choices={labelledChoices(AVG_STATUSES, 'avg.status')}
+          onValueChange={setStatus}
+          error={form.errors.errorFor('status')}
+        />
+        <TextAreaField
+          id={form.errors.idFor('decisionNotes')}
+          label={t('avg.status.notes')}
+          description={t('avg.status.notesHelp')}
+          value={notes}
+          onValueChange={setNotes}
+          error={form.errors.errorFor('decisionNotes')}
+          rows={3}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('avg.status.save')}
@@ -82,7 +114,13 @@ function ExtensionForm({ view, onSaved }: PartProps) {
   const [reason, setReason] = useState('');
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const saved = await form.submit('POST', `${base(view)}/extension`, extendAvgRequestInput, { extendedUntil: until, reason, version: view.version }, t('avg.extension.saved'));
+    const saved = await form.submit(
+      'POST',
+      `${base(view)}/extension`,
+      extendAvgRequestInput,
+      { extendedUntil: until, reason, version: view.version },
+      t('avg.extension.saved'),
+    );
     if (saved) onSaved(saved);
   };
   return (
@@ -94,8 +132,23 @@ function ExtensionForm({ view, onSaved }: PartProps) {
           <Paragraph>{t('avg.extension.intro', { date: formatDate(view.latestExtension) })}</Paragraph>
           <ErrorSummary message={form.errors.message} items={form.errors.items} focusKey={form.errors.focusKey} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="avg-extension-heading">
-            <TextField id={form.errors.idFor('extendedUntil')} label={t('avg.extension.until')} type="date" value={until} onValueChange={setUntil} error={form.errors.errorFor('extendedUntil')} className="nabij-field--short" />
-            <TextAreaField id={form.errors.idFor('reason')} label={t('avg.extension.reason')} value={reason} onValueChange={setReason} error={form.errors.errorFor('reason')} rows={2} />
+            <TextField
+              id={form.errors.idFor('extendedUntil')}
+              label={t('avg.extension.until')}
+              type="date"
+              value={until}
+              onValueChange={setUntil}
+              error={form.errors.errorFor('extendedUntil')}
+              className="nabij-field--short"
+            />
+            <TextAreaField
+              id={form.errors.idFor('reason')}
+              label={t('avg.extension.reason')}
+              value={reason}
+              onValueChange={setReason}
+              error={form.errors.errorFor('reason')}
+              rows={2}
+            />
             <ButtonGroup>
               <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
                 {t('avg.extension.save')}
@@ -104,7 +157,14 @@ function ExtensionForm({ view, onSaved }: PartProps) {
           </form>
         </>
       ) : (
-        <Paragraph>{view.extendedUntil ? t('avg.request.extendedText', { date: formatDate(view.extendedUntil), reason: view.extensionReason ?? '' }) : t('avg.extension.closed')}</Paragraph>
+        <Paragraph>
+          {view.extendedUntil
+            ? t('avg.request.extendedText', {
+                date: formatDate(view.extendedUntil),
+                reason: view.extensionReason ?? '',
+              })
+            : t('avg.extension.closed')}
+        </Paragraph>
       )}
     </section>
   );
@@ -145,8 +205,18 @@ function DecisionForm({ view, category, onSaved }: PartProps & { category: Inspe
         error={form.errors.errorFor('include')}
         inline
       />
-      <TextField id={form.errors.idFor('reason')} label={t('avg.inspection.reason')} value={reason} onValueChange={setReason} error={form.errors.errorFor('reason')} />
-      {decided ? <Paragraph className="nabij-avg-note">{t('avg.inspection.decided', { name: decided.decidedByName, date: formatDateTime(decided.decidedAt) })}</Paragraph> : null}
+      <TextField
+        id={form.errors.idFor('reason')}
+        label={t('avg.inspection.reason')}
+        value={reason}
+        onValueChange={setReason}
+        error={form.errors.errorFor('reason')}
+      />
+      {decided ? (
+        <Paragraph className="nabij-avg-note">
+          {t('avg.inspection.decided', { name: decided.decidedByName, date: formatDateTime(decided.decidedAt) })}
+        </Paragraph>
+      ) : null}
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
           {t('avg.inspection.save')}
@@ -166,7 +236,9 @@ function Inspection({ view, onSaved, closed }: PartProps & { closed: boolean }) 
         <UnorderedList>
           {view.decisions.map((d) => (
             <UnorderedListItem key={d.category}>
-              {t(`avg.inspection.category.${d.category}`)}: {d.include ? t('avg.inspection.include') : t('avg.inspection.exclude')} — <span className="nabij-plain-text">{d.reason}</span>
+              {t(`avg.inspection.category.${d.category}`)}:{' '}
+              {d.include ? t('avg.inspection.include') : t('avg.inspection.exclude')} —{' '}
+              <span className="nabij-plain-text">{d.reason}</span>
             </UnorderedListItem>
           ))}
         </UnorderedList>
@@ -190,7 +262,9 @@ function Inspection({ view, onSaved, closed }: PartProps & { closed: boolean }) 
       ) : (
         <Paragraph>{t('avg.inspection.needDecisions')}</Paragraph>
       )}
-      {view.copyGeneratedAt ? <Paragraph>{t('avg.inspection.generatedAt', { date: formatDateTime(view.copyGeneratedAt) })}</Paragraph> : null}
+      {view.copyGeneratedAt ? (
+        <Paragraph>{t('avg.inspection.generatedAt', { date: formatDateTime(view.copyGeneratedAt) })}</Paragraph>
+      ) : null}
     </section>
   );
 }
@@ -216,7 +290,9 @@ function Correction({ view, onSaved }: PartProps) {
           <UnorderedList>
             {view.corrections.map((c) => (
               <UnorderedListItem key={c.id}>
-                {t(`avg.correction.field.${c.field}`)} ({c.applied ? t('avg.correction.applied') : t('avg.correction.toWorker')}): <span className="nabij-plain-text">{c.note}</span>
+                {t(`avg.correction.field.${c.field}`)} (
+                {c.applied ? t('avg.correction.applied') : t('avg.correction.toWorker')}):{' '}
+                <span className="nabij-plain-text">{c.note}</span>
               </UnorderedListItem>
             ))}
           </UnorderedList>
@@ -235,9 +311,22 @@ function Correction({ view, onSaved }: PartProps) {
           error={form.errors.errorFor('field')}
         />
         {v.field && v.field !== 'other' ? (
-          <TextField id={form.errors.idFor('value')} label={t('avg.correction.value')} value={v.value} onValueChange={(value) => setV((s) => ({ ...s, value }))} error={form.errors.errorFor('value')} />
+          <TextField
+            id={form.errors.idFor('value')}
+            label={t('avg.correction.value')}
+            value={v.value}
+            onValueChange={(value) => setV((s) => ({ ...s, value }))}
+            error={form.errors.errorFor('value')}
+          />
         ) : null}
-        <TextAreaField id={form.errors.idFor('note')} label={t('avg.correction.note')} value={v.note} onValueChange={(note) => setV((s) => ({ ...s, note }))} error={form.errors.errorFor('note')} rows={2} />
+        <TextAreaField
+          id={form.errors.idFor('note')}
+          label={t('avg.correction.note')}
+          value={v.note}
+          onValueChange={(note) => setV((s) => ({ ...s, note }))}
+          error={form.errors.errorFor('note')}
+          rows={2}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('avg.correction.save')}
@@ -253,7 +342,13 @@ function Statement({ view, onSaved }: PartProps) {
   const [v, setV] = useState({ caseId: view.cases[0]?.id ?? '', receivedOn: municipalToday(), statement: '' });
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const saved = await form.submit('POST', `${base(view)}/statements`, requestStatementInput, v, t('avg.statement.saved'));
+    const saved = await form.submit(
+      'POST',
+      `${base(view)}/statements`,
+      requestStatementInput,
+      v,
+      t('avg.statement.saved'),
+    );
     if (saved) {
       setV((s) => ({ ...s, statement: '' }));
       onSaved(saved);
@@ -291,9 +386,24 @@ function Statement({ view, onSaved }: PartProps) {
                 onValueChange={(caseId) => setV((s) => ({ ...s, caseId }))}
                 error={form.errors.errorFor('caseId')}
               />
-              <TextField id={form.errors.idFor('receivedOn')} label={t('avg.statement.receivedOn')} type="date" value={v.receivedOn} onValueChange={(receivedOn) => setV((s) => ({ ...s, receivedOn }))} error={form.errors.errorFor('receivedOn')} className="nabij-field--short" />
+              <TextField
+                id={form.errors.idFor('receivedOn')}
+                label={t('avg.statement.receivedOn')}
+                type="date"
+                value={v.receivedOn}
+                onValueChange={(receivedOn) => setV((s) => ({ ...s, receivedOn }))}
+                error={form.errors.errorFor('receivedOn')}
+                className="nabij-field--short"
+              />
             </div>
-            <TextAreaField id={form.errors.idFor('statement')} label={t('avg.statement.text')} value={v.statement} onValueChange={(statement) => setV((s) => ({ ...s, statement }))} error={form.errors.errorFor('statement')} rows={4} />
+            <TextAreaField
+              id={form.errors.idFor('statement')}
+              label={t('avg.statement.text')}
+              value={v.statement}
+              onValueChange={(statement) => setV((s) => ({ ...s, statement }))}
+              error={form.errors.errorFor('statement')}
+              rows={4}
+            />
             <ButtonGroup>
               <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
                 {t('avg.statement.save')}
@@ -306,7 +416,14 @@ function Statement({ view, onSaved }: PartProps) {
   );
 }
 
-const ERASURE_FIELDS = ['retentionObligation', 'legalClaim', 'publicInterest', 'othersInterest', 'exceptionNotes', 'confirm'] as const;
+const ERASURE_FIELDS = [
+  'retentionObligation',
+  'legalClaim',
+  'publicInterest',
+  'othersInterest',
+  'exceptionNotes',
+  'confirm',
+] as const;
 
 function Erasure({ view, onSaved }: PartProps) {
   const form = useSubmit<AvgRequestView>('avg-erasure', ERASURE_FIELDS);
@@ -321,7 +438,15 @@ function Erasure({ view, onSaved }: PartProps) {
       'POST',
       `${base(view)}/erasure`,
       erasureInput,
-      { retentionObligation: flag('retentionObligation'), legalClaim: flag('legalClaim'), publicInterest: flag('publicInterest'), othersInterest: flag('othersInterest'), exceptionNotes: notes, confirm: confirm || undefined, version: view.version },
+      {
+        retentionObligation: flag('retentionObligation'),
+        legalClaim: flag('legalClaim'),
+        publicInterest: flag('publicInterest'),
+        othersInterest: flag('othersInterest'),
+        exceptionNotes: notes,
+        confirm: confirm || undefined,
+        version: view.version,
+      },
       t('avg.erasure.done', { date: formatDate(municipalToday()) }),
     );
     if (saved) onSaved(saved);
@@ -330,10 +455,19 @@ function Erasure({ view, onSaved }: PartProps) {
     <section aria-labelledby="avg-erasure-heading" className="nabij-section nabij-avg-danger">
       <Heading2 id="avg-erasure-heading">{t('avg.erasure.heading')}</Heading2>
       <Paragraph>{t('avg.erasure.intro')}</Paragraph>
-      {view.exceptionCheck ? <Paragraph>{t('avg.erasure.checked', { name: view.exceptionCheck.checkedByName, date: formatDateTime(view.exceptionCheck.checkedAt) })}</Paragraph> : null}
+      {view.exceptionCheck ? (
+        <Paragraph>
+          {t('avg.erasure.checked', {
+            name: view.exceptionCheck.checkedByName,
+            date: formatDateTime(view.exceptionCheck.checkedAt),
+          })}
+        </Paragraph>
+      ) : null}
       {done ? (
         <Alert type="ok">
-          <Paragraph>{t('avg.erasure.done', { date: formatDate(view.erasedAt ? municipalDay(view.erasedAt) : undefined) })}</Paragraph>
+          <Paragraph>
+            {t('avg.erasure.done', { date: formatDate(view.erasedAt ? municipalDay(view.erasedAt) : undefined) })}
+          </Paragraph>
         </Alert>
       ) : (
         <>
@@ -353,8 +487,21 @@ function Erasure({ view, onSaved }: PartProps) {
                 inline
               />
             ))}
-            <TextAreaField id={form.errors.idFor('exceptionNotes')} label={t('avg.erasure.notes')} value={notes} onValueChange={setNotes} error={form.errors.errorFor('exceptionNotes')} rows={3} />
-            <CheckboxField id={form.errors.idFor('confirm')} label={t('avg.erasure.confirm')} checked={confirm} onCheckedChange={setConfirm} error={form.errors.errorFor('confirm')} />
+            <TextAreaField
+              id={form.errors.idFor('exceptionNotes')}
+              label={t('avg.erasure.notes')}
+              value={notes}
+              onValueChange={setNotes}
+              error={form.errors.errorFor('exceptionNotes')}
+              rows={3}
+            />
+            <CheckboxField
+              id={form.errors.idFor('confirm')}
+              label={t('avg.erasure.confirm')}
+              checked={confirm}
+              onCheckedChange={setConfirm}
+              error={form.errors.errorFor('confirm')}
+            />
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
                 {t('avg.erasure.submit')}
@@ -371,7 +518,8 @@ function Erasure({ view, onSaved }: PartProps) {
 export function RequestPage() {
   const { id = '' } = useParams();
   const request = useResource<AvgRequestView>(`/api/avg/requests/${encodeURIComponent(id)}`);
-  const title = request.status === 'ready' ? t('avg.request.title', { reference: request.data.reference }) : t('avg.title');
+  const title =
+    request.status === 'ready' ? t('avg.request.title', { reference: request.data.reference }) : t('avg.title');
   usePageTitle(title);
   const saved = (v: AvgRequestView) => request.setData(v);
   const view = request.data;
@@ -395,7 +543,11 @@ export function RequestPage() {
             <Heading2 id="avg-details-heading">{t('avg.request.details')}</Heading2>
             <DataList>
               <Item label={t('avg.col.kind')}>{t(`avg.kind.${view.kind}`)}</Item>
-              <Item label={t('avg.col.person')}>{view.person ? `${view.person.name}${view.person.dateOfBirth ? ` (${formatDate(view.person.dateOfBirth)})` : ''}` : t('avg.personErased')}</Item>
+              <Item label={t('avg.col.person')}>
+                {view.person
+                  ? `${view.person.name}${view.person.dateOfBirth ? ` (${formatDate(view.person.dateOfBirth)})` : ''}`
+                  : t('avg.personErased')}
+              </Item>
               <Item label={t('avg.col.received')}>
                 {formatDate(view.receivedOn)} · {t(`avg.channel.${view.channel}`)}
               </Item>
@@ -404,20 +556,32 @@ export function RequestPage() {
               <Item label={t('avg.new.description')}>
                 <Plain text={view.description} />
               </Item>
-              <Item label={t('avg.request.identity')}>{view.identityVerified ? t('avg.erasure.yes') : t('avg.erasure.no')}</Item>
+              <Item label={t('avg.request.identity')}>
+                {view.identityVerified ? t('avg.erasure.yes') : t('avg.erasure.no')}
+              </Item>
               <Item label={t('avg.request.handledBy')}>{view.handledByName ?? '—'}</Item>
               {view.decisionNotes ? (
                 <Item label={t('avg.request.decision')}>
                   <Plain text={view.decisionNotes} />
-                  {view.completedOn ? <span className="nabij-avg-note">{t('avg.request.completedOn', { date: formatDate(view.completedOn) })}</span> : null}
+                  {view.completedOn ? (
+                    <span className="nabij-avg-note">
+                      {t('avg.request.completedOn', { date: formatDate(view.completedOn) })}
+                    </span>
+                  ) : null}
                 </Item>
               ) : null}
-              <Item label={t('avg.request.cases')}>{view.cases.length ? view.cases.map((c) => `${c.reference ?? '—'} (${c.teamName}, ${t(`phase.${c.phase}`)})`).join('; ') : t('avg.request.noCases')}</Item>
+              <Item label={t('avg.request.cases')}>
+                {view.cases.length
+                  ? view.cases.map((c) => `${c.reference ?? '—'} (${c.teamName}, ${t(`phase.${c.phase}`)})`).join('; ')
+                  : t('avg.request.noCases')}
+              </Item>
             </DataList>
           </section>
           {view.kind === 'inspection' ? <Inspection view={view} onSaved={saved} closed={closed} /> : null}
           {!closed && view.kind === 'correction' ? <Correction view={view} onSaved={saved} /> : null}
-          {!closed && (view.kind === 'statement' || view.kind === 'correction') ? <Statement view={view} onSaved={saved} /> : null}
+          {!closed && (view.kind === 'statement' || view.kind === 'correction') ? (
+            <Statement view={view} onSaved={saved} />
+          ) : null}
           {view.kind === 'erasure' && (!closed || view.erasedAt) ? <Erasure view={view} onSaved={saved} /> : null}
           {!closed ? <ExtensionForm view={view} onSaved={saved} /> : null}
           {!closed ? <StatusForm view={view} onSaved={saved} /> : null}

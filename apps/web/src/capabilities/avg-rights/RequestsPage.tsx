@@ -1,4 +1,12 @@
-import { AVG_CHANNELS, AVG_REQUEST_KINDS, CLOSED_AVG_STATUSES, registerAvgRequestInput, type AvgRequestSummary, type AvgRequestView, type PersonSummary } from '@nabij/contracts';
+import {
+  AVG_CHANNELS,
+  AVG_REQUEST_KINDS,
+  CLOSED_AVG_STATUSES,
+  registerAvgRequestInput,
+  type AvgRequestSummary,
+  type AvgRequestView,
+  type PersonSummary,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -97,7 +105,13 @@ function NewRequest() {
   const [query, setQuery] = useState({ name: '', dateOfBirth: '' });
   const [results, setResults] = useState<PersonSummary[] | undefined>(undefined);
   const [person, setPerson] = useState<PersonSummary | undefined>(undefined);
-  const [v, setV] = useState({ kind: '', channel: 'letter', receivedOn: municipalToday(), description: '', identityVerified: false });
+  const [v, setV] = useState({
+    kind: '',
+    channel: 'letter',
+    receivedOn: municipalToday(),
+    description: '',
+    identityVerified: false,
+  });
   const [busy, setBusy] = useState(false);
 
   const find = async (event: SyntheticEvent<HTMLFormElement>) => {
@@ -138,8 +152,20 @@ function NewRequest() {
         <Heading3 id="avg-search-heading">{t('avg.new.search')}</Heading3>
         <ErrorSummary message={search.message} items={search.items} focusKey={search.focusKey} />
         <div className="nabij-form-row">
-          <TextField id={search.idFor('name')} label={t('avg.new.searchName')} value={query.name} onValueChange={(name) => setQuery((q) => ({ ...q, name }))} autoComplete="off" />
-          <TextField id={search.idFor('dateOfBirth')} label={t('avg.new.searchBirth')} value={query.dateOfBirth} onValueChange={(dateOfBirth) => setQuery((q) => ({ ...q, dateOfBirth }))} className="nabij-field--short" />
+          <TextField
+            id={search.idFor('name')}
+            label={t('avg.new.searchName')}
+            value={query.name}
+            onValueChange={(name) => setQuery((q) => ({ ...q, name }))}
+            autoComplete="off"
+          />
+          <TextField
+            id={search.idFor('dateOfBirth')}
+            label={t('avg.new.searchBirth')}
+            value={query.dateOfBirth}
+            onValueChange={(dateOfBirth) => setQuery((q) => ({ ...q, dateOfBirth }))}
+            className="nabij-field--short"
+          />
         </div>
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button">
@@ -152,8 +178,15 @@ function NewRequest() {
             <UnorderedList>
               {results.map((p) => (
                 <UnorderedListItem key={p.id}>
-                  <Button type="button" appearance="subtle-button" onClick={() => setPerson(p)} aria-pressed={person?.id === p.id}>
-                    {t('avg.new.choose', { name: `${p.fullName}${p.dateOfBirth ? ` (${formatDate(p.dateOfBirth)})` : ''}` })}
+                  <Button
+                    type="button"
+                    appearance="subtle-button"
+                    onClick={() => setPerson(p)}
+                    aria-pressed={person?.id === p.id}
+                  >
+                    {t('avg.new.choose', {
+                      name: `${p.fullName}${p.dateOfBirth ? ` (${formatDate(p.dateOfBirth)})` : ''}`,
+                    })}
                   </Button>
                 </UnorderedListItem>
               ))}
@@ -167,9 +200,23 @@ function NewRequest() {
           <strong>{t('avg.new.person')}: </strong>
           {person ? t('avg.new.chosen', { name: person.fullName }) : t('avg.new.personMissing')}
         </Paragraph>
-        <RadioGroupField id={errors.idFor('kind')} legend={t('avg.new.kind')} value={v.kind} choices={labelledChoices(AVG_REQUEST_KINDS, 'avg.kind')} onValueChange={(kind) => setV((s) => ({ ...s, kind }))} error={errors.errorFor('kind')} />
+        <RadioGroupField
+          id={errors.idFor('kind')}
+          legend={t('avg.new.kind')}
+          value={v.kind}
+          choices={labelledChoices(AVG_REQUEST_KINDS, 'avg.kind')}
+          onValueChange={(kind) => setV((s) => ({ ...s, kind }))}
+          error={errors.errorFor('kind')}
+        />
         <div className="nabij-form-row">
-          <SelectField id={errors.idFor('channel')} label={t('avg.new.channel')} value={v.channel} choices={labelledChoices(AVG_CHANNELS, 'avg.channel')} onValueChange={(channel) => setV((s) => ({ ...s, channel }))} error={errors.errorFor('channel')} />
+          <SelectField
+            id={errors.idFor('channel')}
+            label={t('avg.new.channel')}
+            value={v.channel}
+            choices={labelledChoices(AVG_CHANNELS, 'avg.channel')}
+            onValueChange={(channel) => setV((s) => ({ ...s, channel }))}
+            error={errors.errorFor('channel')}
+          />
           <TextField
             id={errors.idFor('receivedOn')}
             label={t('avg.new.receivedOn')}
@@ -190,7 +237,12 @@ function NewRequest() {
           error={errors.errorFor('description')}
           rows={3}
         />
-        <CheckboxField id={errors.idFor('identityVerified')} label={t('avg.new.identity')} checked={v.identityVerified} onCheckedChange={(identityVerified) => setV((s) => ({ ...s, identityVerified }))} />
+        <CheckboxField
+          id={errors.idFor('identityVerified')}
+          label={t('avg.new.identity')}
+          checked={v.identityVerified}
+          onCheckedChange={(identityVerified) => setV((s) => ({ ...s, identityVerified }))}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('avg.new.submit')}

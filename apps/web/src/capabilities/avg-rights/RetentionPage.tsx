@@ -1,4 +1,9 @@
-import { postponeDestructionInput, retentionSettingsInput, type DueCase, type RetentionOverview } from '@nabij/contracts';
+import {
+  postponeDestructionInput,
+  retentionSettingsInput,
+  type DueCase,
+  type RetentionOverview,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -49,7 +54,9 @@ function DestroyControls({ c, onDone }: { c: DueCase; onDone: (message: string) 
     if (!confirmed) return setError(t('retention.confirmFirst'));
     setBusy(true);
     try {
-      const r = await api.post<{ rows: number }>(`/api/retention/cases/${encodeURIComponent(c.caseId)}/destroy`, { confirm: true });
+      const r = await api.post<{ rows: number }>(`/api/retention/cases/${encodeURIComponent(c.caseId)}/destroy`, {
+        confirm: true,
+      });
       onDone(t('retention.destroyed', { reference: refOf(c), rows: r.rows }));
     } catch (err) {
       setError(errorText(err));
@@ -59,23 +66,67 @@ function DestroyControls({ c, onDone }: { c: DueCase; onDone: (message: string) 
   };
   const submitPostpone = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await postpone.submit('POST', `/api/retention/cases/${encodeURIComponent(c.caseId)}/postpone`, postponeDestructionInput, { until, reason }, t('retention.postponed'))) onDone(t('retention.postponed'));
+    if (
+      await postpone.submit(
+        'POST',
+        `/api/retention/cases/${encodeURIComponent(c.caseId)}/postpone`,
+        postponeDestructionInput,
+        { until, reason },
+        t('retention.postponed'),
+      )
+    )
+      onDone(t('retention.postponed'));
   };
   const confirmId = `destroy-confirm-${c.caseId}`;
   return (
     <>
-      <CheckboxField id={confirmId} label={t('retention.confirmLabel', { reference: refOf(c) })} checked={confirmed} onCheckedChange={setConfirmed} error={error} />
+      <CheckboxField
+        id={confirmId}
+        label={t('retention.confirmLabel', { reference: refOf(c) })}
+        checked={confirmed}
+        onCheckedChange={setConfirmed}
+        error={error}
+      />
       <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" onClick={() => void destroy()} busy={busy} disabled={busy}>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          onClick={() => void destroy()}
+          busy={busy}
+          disabled={busy}
+        >
           {t('retention.destroy', { reference: refOf(c) })}
         </Button>
       </ButtonGroup>
       <details className="nabij-avg-details">
         <summary>{t('retention.postpone', { reference: refOf(c) })}</summary>
-        <form onSubmit={(e) => void submitPostpone(e)} noValidate aria-label={t('retention.postponeHeading', { reference: refOf(c) })}>
-          <ErrorSummary message={postpone.errors.message} items={postpone.errors.items} focusKey={postpone.errors.focusKey} />
-          <TextField id={postpone.errors.idFor('until')} label={t('retention.postponeUntil')} type="date" value={until} onValueChange={setUntil} error={postpone.errors.errorFor('until')} className="nabij-field--short" />
-          <TextAreaField id={postpone.errors.idFor('reason')} label={t('retention.postponeReason')} value={reason} onValueChange={setReason} error={postpone.errors.errorFor('reason')} rows={2} />
+        <form
+          onSubmit={(e) => void submitPostpone(e)}
+          noValidate
+          aria-label={t('retention.postponeHeading', { reference: refOf(c) })}
+        >
+          <ErrorSummary
+            message={postpone.errors.message}
+            items={postpone.errors.items}
+            focusKey={postpone.errors.focusKey}
+          />
+          <TextField
+            id={postpone.errors.idFor('until')}
+            label={t('retention.postponeUntil')}
+            type="date"
+            value={until}
+            onValueChange={setUntil}
+            error={postpone.errors.errorFor('until')}
+            className="nabij-field--short"
+          />
+          <TextAreaField
+            id={postpone.errors.idFor('reason')}
+            label={t('retention.postponeReason')}
+            value={reason}
+            onValueChange={setReason}
+            error={postpone.errors.errorFor('reason')}
+            rows={2}
+          />
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" busy={postpone.busy} disabled={postpone.busy}>
               {t('retention.postponeSave')}
@@ -115,7 +166,9 @@ function DueTable({ due, onDone }: { due: DueCase[]; onDone: (message: string) =
               <TableCell data-label={t('retention.col.regimes')}>{regimeList(c.regimes)}</TableCell>
               <TableCell data-label={t('retention.col.dates')}>
                 {c.closedOn ? t('retention.closed', { date: formatDate(c.closedOn) }) : t('retention.open')}
-                <span className="nabij-avg-note">{t('retention.lastChange', { date: formatDate(c.lastChangeOn) })}</span>
+                <span className="nabij-avg-note">
+                  {t('retention.lastChange', { date: formatDate(c.lastChangeOn) })}
+                </span>
               </TableCell>
               <TableCell data-label={t('retention.col.destroyOn')}>{formatDate(c.destroyOn)}</TableCell>
               <TableCell data-label={t('retention.col.actions')}>
@@ -148,13 +201,19 @@ function Destroyed({ overview }: { overview: RetentionOverview }) {
             <TableRow key={d.id}>
               <TableCell data-label={t('retention.col.when')}>{formatDateTime(d.destroyedAt)}</TableCell>
               <TableCell data-label={t('retention.col.what')}>
-                {d.subject === 'case' ? t('retention.subject.case', { reference: d.caseReference ?? t('retention.noReference') }) : t('retention.subject.person')}
+                {d.subject === 'case'
+                  ? t('retention.subject.case', { reference: d.caseReference ?? t('retention.noReference') })
+                  : t('retention.subject.person')}
                 <span className="nabij-avg-note">
-                  {[d.teamName, t('retention.rows', { persons: d.personsDestroyed, rows: d.rowsDestroyed })].filter(Boolean).join(' · ')}
+                  {[d.teamName, t('retention.rows', { persons: d.personsDestroyed, rows: d.rowsDestroyed })]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </TableCell>
               <TableCell data-label={t('retention.col.why')}>
-                {d.reason === 'retention' ? `${t('retention.reason.retention')}${d.regimes.length ? ` (${regimeList(d.regimes)})` : ''}` : t('retention.reason.erasure', { reference: d.requestReference ?? '' })}
+                {d.reason === 'retention'
+                  ? `${t('retention.reason.retention')}${d.regimes.length ? ` (${regimeList(d.regimes)})` : ''}`
+                  : t('retention.reason.erasure', { reference: d.requestReference ?? '' })}
               </TableCell>
               <TableCell data-label={t('retention.col.by')}>{d.destroyedByName}</TableCell>
             </TableRow>
@@ -168,10 +227,23 @@ function Destroyed({ overview }: { overview: RetentionOverview }) {
 function Settings({ overview, onSaved }: { overview: RetentionOverview; onSaved: () => void }) {
   const form = useSubmit<unknown>('retention-settings', ['participatiewetYears', 'wgsYears', 'otherYears']);
   const s = overview.settings;
-  const [v, setV] = useState({ participatiewetYears: String(s.participatiewetYears), wgsYears: String(s.wgsYears), otherYears: String(s.otherYears) });
+  const [v, setV] = useState({
+    participatiewetYears: String(s.participatiewetYears),
+    wgsYears: String(s.wgsYears),
+    otherYears: String(s.otherYears),
+  });
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await form.submit('PUT', '/api/retention/settings', retentionSettingsInput, { ...v, version: s.version }, t('retention.settingsSaved'))) onSaved();
+    if (
+      await form.submit(
+        'PUT',
+        '/api/retention/settings',
+        retentionSettingsInput,
+        { ...v, version: s.version },
+        t('retention.settingsSaved'),
+      )
+    )
+      onSaved();
   };
   return (
     <section aria-labelledby="retention-settings-heading" className="nabij-section">
@@ -182,7 +254,16 @@ function Settings({ overview, onSaved }: { overview: RetentionOverview; onSaved:
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="retention-settings-heading">
         <div className="nabij-form-row">
           {(['participatiewetYears', 'wgsYears', 'otherYears'] as const).map((k) => (
-            <TextField key={k} id={form.errors.idFor(k)} label={t(`retention.${k}`)} inputMode="numeric" value={v[k]} onValueChange={(x) => setV((o) => ({ ...o, [k]: x }))} error={form.errors.errorFor(k)} className="nabij-field--short" />
+            <TextField
+              key={k}
+              id={form.errors.idFor(k)}
+              label={t(`retention.${k}`)}
+              inputMode="numeric"
+              value={v[k]}
+              onValueChange={(x) => setV((o) => ({ ...o, [k]: x }))}
+              error={form.errors.errorFor(k)}
+              className="nabij-field--short"
+            />
           ))}
         </div>
         <ButtonGroup>
@@ -229,14 +310,22 @@ export function RetentionPage() {
             <Heading2 id="retention-due-heading" tabIndex={-1}>
               {t('retention.dueHeading')}
             </Heading2>
-            {overview.data.due.length === 0 ? <Paragraph>{t('retention.dueEmpty')}</Paragraph> : <DueTable due={overview.data.due} onDone={done} />}
+            {overview.data.due.length === 0 ? (
+              <Paragraph>{t('retention.dueEmpty')}</Paragraph>
+            ) : (
+              <DueTable due={overview.data.due} onDone={done} />
+            )}
             {overview.data.postponed.length > 0 ? (
               <>
                 <Heading3>{t('retention.postponedHeading')}</Heading3>
                 <UnorderedList>
                   {overview.data.postponed.map((c) => (
                     <UnorderedListItem key={c.caseId}>
-                      {refOf(c)} ({c.teamName}) {t('retention.postponedUntil', { date: formatDate(c.postponedUntil), reason: c.postponeReason ?? '' })}
+                      {refOf(c)} ({c.teamName}){' '}
+                      {t('retention.postponedUntil', {
+                        date: formatDate(c.postponedUntil),
+                        reason: c.postponeReason ?? '',
+                      })}
                     </UnorderedListItem>
                   ))}
                 </UnorderedList>

@@ -9,7 +9,9 @@ describe('AVG register texts', () => {
     expect(deadlineText({ ...r, extendedUntil: '2026-02-28' }, true)).toBe('uiterlijk 28 februari 2026 · verlengd');
   });
   it('names the AVG article and the laws, and consent separately', () => {
-    expect(basisLine(['wmo_2015', 'jeugdwet'])).toBe('AVG artikel 6 lid 1 onder e: taak van algemeen belang, uitgewerkt in Wmo 2015 en Jeugdwet');
+    expect(basisLine(['wmo_2015', 'jeugdwet'])).toBe(
+      'AVG artikel 6 lid 1 onder e: taak van algemeen belang, uitgewerkt in Wmo 2015 en Jeugdwet',
+    );
     expect(basisLine(['consent'])).toContain('toestemming (de inwoner kan die intrekken)');
     expect(regimeList(['wmo', 'other'])).toBe('Wmo 2015 en Overig');
   });

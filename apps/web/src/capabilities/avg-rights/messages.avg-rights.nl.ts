@@ -5,7 +5,8 @@ export const avgRightsMessages = {
 
   // ---- the register ----
   'avg.title': 'AVG-verzoeken',
-  'avg.intro': 'Verzoeken van inwoners over hun eigen gegevens: inzage, correctie, wissen, beperking, bezwaar en een eigen verklaring. Elk verzoek wordt binnen een maand beantwoord; verlengen met hoogstens twee maanden kan alleen binnen die eerste maand, met de reden.',
+  'avg.intro':
+    'Verzoeken van inwoners over hun eigen gegevens: inzage, correctie, wissen, beperking, bezwaar en een eigen verklaring. Elk verzoek wordt binnen een maand beantwoord; verlengen met hoogstens twee maanden kan alleen binnen die eerste maand, met de reden.',
   'avg.listHeading': 'Register',
   'avg.listCaption': 'Alle verzoeken, open verzoeken eerst op termijn',
   'avg.empty': 'Er zijn nog geen verzoeken.',
@@ -78,7 +79,8 @@ export const avgRightsMessages = {
   'avg.status.save': 'Stand opslaan',
   'avg.status.saved': 'De stand is opgeslagen.',
   'avg.extension.heading': 'Termijn verlengen',
-  'avg.extension.intro': 'Verlengen kan één keer, met hoogstens twee maanden (uiterlijk {date}), en alleen binnen de eerste maand. Laat de inwoner de verlenging en de reden weten.',
+  'avg.extension.intro':
+    'Verlengen kan één keer, met hoogstens twee maanden (uiterlijk {date}), en alleen binnen de eerste maand. Laat de inwoner de verlenging en de reden weten.',
   'avg.extension.until': 'Nieuwe termijn (jjjj-mm-dd)',
   'avg.extension.reason': 'Reden van de verlenging',
   'avg.extension.save': 'Termijn verlengen',
@@ -86,13 +88,16 @@ export const avgRightsMessages = {
   'avg.extension.closed': 'Verlengen kan niet meer: de eerste maand is voorbij of de termijn is al verlengd.',
 
   'avg.inspection.heading': 'Inzage: wat komt in de kopie',
-  'avg.inspection.intro': 'De kopie bevat alle gegevens van de inwoner en wie ze heeft bekeken. Besluit per categorie of u de gegevens opneemt, met de reden. Uw reden blijft intern; de inwoner leest een vaste tekst die niets verraadt.',
+  'avg.inspection.intro':
+    'De kopie bevat alle gegevens van de inwoner en wie ze heeft bekeken. Besluit per categorie of u de gegevens opneemt, met de reden. Uw reden blijft intern; de inwoner leest een vaste tekst die niets verraadt.',
   'avg.inspection.category.internal_notes': 'Interne werkaantekeningen',
   'avg.inspection.category.meldcode': 'Meldcode-gegevens (afgeschermd)',
   'avg.inspection.category.network_persons': 'Mensen uit het netwerk (derden)',
   'avg.inspection.category.other_household_members': 'Andere leden van het huishouden (derden)',
-  'avg.inspection.help.internal_notes': 'Interne aantekeningen zijn ook persoonsgegevens; laat ze alleen weg als ze de rechten van anderen raken.',
-  'avg.inspection.help.meldcode': 'Meestal niet opnemen zolang de veiligheid van betrokkenen dat vraagt (Wmo 2015 art. 5.3.2 lid 4).',
+  'avg.inspection.help.internal_notes':
+    'Interne aantekeningen zijn ook persoonsgegevens; laat ze alleen weg als ze de rechten van anderen raken.',
+  'avg.inspection.help.meldcode':
+    'Meestal niet opnemen zolang de veiligheid van betrokkenen dat vraagt (Wmo 2015 art. 5.3.2 lid 4).',
   'avg.inspection.help.network_persons': 'Namen, telefoonnummers en de relatie van familie, vrienden en buren.',
   'avg.inspection.help.other_household_members': 'Gegevens van partner en kinderen; zij kunnen zelf inzage vragen.',
   'avg.inspection.include': 'Opnemen',
@@ -108,7 +113,8 @@ export const avgRightsMessages = {
   'avg.inspection.generatedAt': 'Laatste kopie gemaakt op {date}.',
 
   'avg.correction.heading': 'Correctie',
-  'avg.correction.intro': 'Een persoonsgegeven wordt hier direct verbeterd, met dezelfde controles als op de persoonspagina. Voor een fout in het dossier zelf kiest u "Iets anders": de werker van het dossier verbetert het.',
+  'avg.correction.intro':
+    'Een persoonsgegeven wordt hier direct verbeterd, met dezelfde controles als op de persoonspagina. Voor een fout in het dossier zelf kiest u "Iets anders": de werker van het dossier verbetert het.',
   'avg.correction.field': 'Wat wordt gecorrigeerd?',
   'avg.correction.value': 'Nieuwe waarde',
   'avg.correction.note': 'Toelichting',
@@ -141,16 +147,20 @@ export const avgRightsMessages = {
   'avg.statement.added': 'Toegevoegd',
 
   'avg.erasure.heading': 'Wissen: toets op de uitzonderingen',
-  'avg.erasure.intro': 'Gegevens worden alleen gewist als geen wettelijke uitzondering geldt. Beantwoord elke vraag en motiveer de toets. Alleen de gegevens van deze inwoner verdwijnen; wat ook van anderen is, blijft. Wissen kan niet ongedaan worden gemaakt. Het logboek en een anonieme telling blijven.',
+  'avg.erasure.intro':
+    'Gegevens worden alleen gewist als geen wettelijke uitzondering geldt. Beantwoord elke vraag en motiveer de toets. Alleen de gegevens van deze inwoner verdwijnen; wat ook van anderen is, blijft. Wissen kan niet ongedaan worden gemaakt. Het logboek en een anonieme telling blijven.',
   'avg.erasure.preview.heading': 'Wat het wissen doet',
-  'avg.erasure.preview.intro': 'Dit is precies wat er gebeurt als u nu bevestigt. Dossiers en aanmeldingen waar ook anderen bij horen, blijven; daaruit verdwijnen alleen de gegevens van deze inwoner.',
+  'avg.erasure.preview.intro':
+    'Dit is precies wat er gebeurt als u nu bevestigt. Dossiers en aanmeldingen waar ook anderen bij horen, blijven; daaruit verdwijnen alleen de gegevens van deze inwoner.',
   'avg.erasure.preview.loading': 'Bezig met nagaan wat er gewist wordt…',
   'avg.erasure.preview.erased': 'Wordt gewist',
   'avg.erasure.preview.pseudonymised': 'Blijft, zonder gegevens van deze inwoner',
   'avg.erasure.preview.kept': 'Blijft bewaard',
-  'avg.erasure.preview.caseDestroyed': 'Dossier {reference} ({team}), helemaal, met de aanmelding: alleen deze inwoner hoort erbij.',
+  'avg.erasure.preview.caseDestroyed':
+    'Dossier {reference} ({team}), helemaal, met de aanmelding: alleen deze inwoner hoort erbij.',
   'avg.erasure.preview.caseRows': 'Uit dossier {reference} ({team}) de gegevens van deze inwoner: {rows}.',
-  'avg.erasure.preview.caseKept': 'Dossier {reference} ({team}): er horen nog {others} andere personen bij. Hun gegevens blijven ongewijzigd.',
+  'avg.erasure.preview.caseKept':
+    'Dossier {reference} ({team}): er horen nog {others} andere personen bij. Hun gegevens blijven ongewijzigd.',
   'avg.erasure.preview.referralDestroyed': 'Aanmelding {reference}, helemaal: er staat niemand anders op.',
   'avg.erasure.preview.referralRow': 'Uit aanmelding {reference} de regel met deze inwoner.',
   'avg.erasure.preview.referralKept': 'Aanmelding {reference}: er staan nog anderen op of er hoort een dossier bij.',
@@ -158,15 +168,21 @@ export const avgRightsMessages = {
   'avg.erasure.preview.householdRow': 'Het lidmaatschap van een huishouden.',
   'avg.erasure.preview.householdKept': 'Een huishouden met {others} andere leden.',
   'avg.erasure.preview.personDeleted': 'De persoonsgegevens: naam, geboortedatum, BSN, adres en contactgegevens.',
-  'avg.erasure.preview.personPseudonymised': 'De persoon blijft bestaan als "Verwijderde persoon", zonder naam, geboortedatum, BSN, adres of contactgegevens, omdat dossier {references} ernaar verwijst.',
-  'avg.erasure.preview.signatures': 'Een ondertekening van een plan door deze inwoner toont "Verwijderde persoon" ({count}).',
-  'avg.erasure.preview.snapshots': 'De vergelijking bij het afsluiten van een dossier, zonder de metingen van deze inwoner ({count}).',
+  'avg.erasure.preview.personPseudonymised':
+    'De persoon blijft bestaan als "Verwijderde persoon", zonder naam, geboortedatum, BSN, adres of contactgegevens, omdat dossier {references} ernaar verwijst.',
+  'avg.erasure.preview.signatures':
+    'Een ondertekening van een plan door deze inwoner toont "Verwijderde persoon" ({count}).',
+  'avg.erasure.preview.snapshots':
+    'De vergelijking bij het afsluiten van een dossier, zonder de metingen van deze inwoner ({count}).',
   'avg.erasure.preview.cut': 'Verwijzing naar een gegeven van deze inwoner verbroken: {what} ({count}).',
-  'avg.erasure.preview.alwaysKept': 'Het logboek (zonder naam), dit verzoek, de verklaring van vernietiging en de anonieme tellingen.',
-  'avg.erasure.preview.freeText': 'Vrije tekst in dossiers van anderen (notities, verslagen, verstuurde brieven) wordt niet aangepast: daarin kan de naam nog staan. Laat de contactpersoon dat zo nodig nakijken.',
+  'avg.erasure.preview.alwaysKept':
+    'Het logboek (zonder naam), dit verzoek, de verklaring van vernietiging en de anonieme tellingen.',
+  'avg.erasure.preview.freeText':
+    'Vrije tekst in dossiers van anderen (notities, verslagen, verstuurde brieven) wordt niet aangepast: daarin kan de naam nog staan. Laat de contactpersoon dat zo nodig nakijken.',
   'avg.erasure.preview.totals': 'Alle gegevens die verdwijnen, per soort',
   'avg.erasure.preview.nothing': 'Er zijn geen dossiers of aanmeldingen van deze inwoner.',
-  'avg.erasure.retentionObligation': 'Geldt er een wettelijke bewaarplicht (bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar)?',
+  'avg.erasure.retentionObligation':
+    'Geldt er een wettelijke bewaarplicht (bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar)?',
   'avg.erasure.legalClaim': 'Zijn de gegevens nodig voor een rechtsvordering (klacht, bezwaar, procedure)?',
   'avg.erasure.publicInterest': 'Is bewaren nodig in het algemeen belang (bijvoorbeeld archief)?',
   'avg.erasure.othersInterest': 'Is bewaren van aanmerkelijk belang voor een ander (bijvoorbeeld een kind)?',
@@ -216,7 +232,8 @@ export const avgRightsMessages = {
 
   // ---- retention ----
   'retention.title': 'Te vernietigen',
-  'retention.intro': 'Dossiers waarvan de bewaartermijn voorbij is. Controleer of er een reden is om langer te bewaren (een klacht, bezwaar of procedure); anders bevestigt u per dossier de vernietiging. De persoonsgegevens gaan weg; een anonieme telling voor de sturingsinformatie en het logboek blijven.',
+  'retention.intro':
+    'Dossiers waarvan de bewaartermijn voorbij is. Controleer of er een reden is om langer te bewaren (een klacht, bezwaar of procedure); anders bevestigt u per dossier de vernietiging. De persoonsgegevens gaan weg; een anonieme telling voor de sturingsinformatie en het logboek blijven.',
   'retention.dueHeading': 'Aan de beurt',
   'retention.dueEmpty': 'Er zijn nu geen dossiers aan de beurt.',
   'retention.dueCaption': 'Dossiers waarvan de bewaartermijn voorbij is',
@@ -255,7 +272,8 @@ export const avgRightsMessages = {
   'retention.reason.erasure': 'verzoek tot wissen {reference}',
   'retention.rows': '{persons} personen, {rows} gegevens',
   'retention.settingsHeading': 'Bewaartermijnen van de gemeente',
-  'retention.settingsIntro': 'De Wmo 2015 (15 jaar na afsluiting) en de Jeugdwet (20 jaar na de laatste wijziging) liggen vast in de wet. De andere termijnen stelt de gemeente zelf vast, bijvoorbeeld volgens de Selectielijst.',
+  'retention.settingsIntro':
+    'De Wmo 2015 (15 jaar na afsluiting) en de Jeugdwet (20 jaar na de laatste wijziging) liggen vast in de wet. De andere termijnen stelt de gemeente zelf vast, bijvoorbeeld volgens de Selectielijst.',
   'retention.participatiewetYears': 'Participatiewet (jaren na afsluiting)',
   'retention.wgsYears': 'Schuldhulpverlening, Wgs (jaren na afsluiting)',
   'retention.otherYears': 'Overige ondersteuning (jaren na afsluiting)',
@@ -272,9 +290,11 @@ export const avgRightsMessages = {
   'casePrivacy.basis': 'Grondslag',
   'casePrivacy.purpose': 'Doel',
   'casePrivacy.description': 'Waarvoor gebruikt het team de gegevens',
-  'casePrivacy.notRecorded': 'Nog niet vastgelegd. Leg vast op grond van welke wet en waarvoor het team de gegevens van dit huishouden gebruikt.',
+  'casePrivacy.notRecorded':
+    'Nog niet vastgelegd. Leg vast op grond van welke wet en waarvoor het team de gegevens van dit huishouden gebruikt.',
   'casePrivacy.recordedBy': 'Vastgelegd door {name} op {date}',
-  'casePrivacy.rule': 'Toestemming vervangt nooit een wettelijke grondslag: ondersteuning die een wettelijke taak is, gebeurt op grond van de wet. Toestemming om gegevens te delen legt u apart vast.',
+  'casePrivacy.rule':
+    'Toestemming vervangt nooit een wettelijke grondslag: ondersteuning die een wettelijke taak is, gebeurt op grond van de wet. Toestemming om gegevens te delen legt u apart vast.',
   'casePrivacy.retention': 'Bewaartermijn',
   'casePrivacy.destroyOn': 'Te vernietigen vanaf {date}',
   'casePrivacy.destroyAfterClosure': 'Wordt bepaald bij het afsluiten van het dossier',

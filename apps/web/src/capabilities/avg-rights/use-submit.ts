@@ -4,7 +4,8 @@ import { api } from '../../app/api';
 import type { ValidationIssue } from '../../app/errors';
 import { useFormErrors } from '../../components/form-state';
 
-type SafeParseResult = { success: true; data: unknown } | { success: false; error: { issues: readonly ValidationIssue[] } };
+type SafeParseResult =
+  { success: true; data: unknown } | { success: false; error: { issues: readonly ValidationIssue[] } };
 export interface Validator {
   safeParse(input: unknown): SafeParseResult;
 }
@@ -15,7 +16,13 @@ export function useSubmit<T>(prefix: string, fields: readonly string[]) {
   const [saved, setSaved] = useState<string | undefined>(undefined);
 
   /** Returns the answer when saved (and shows `savedText`), or undefined after showing the errors. */
-  const submit = async (method: 'POST' | 'PUT', path: string, schema: Validator | null, input: unknown, savedText: string): Promise<T | undefined> => {
+  const submit = async (
+    method: 'POST' | 'PUT',
+    path: string,
+    schema: Validator | null,
+    input: unknown,
+    savedText: string,
+  ): Promise<T | undefined> => {
     let body = input;
     if (schema) {
       const parsed = schema.safeParse(input);

@@ -58,7 +58,13 @@ const PARTICIPATION_FIELDS = ['personId', 'rung', 'measuredOn', 'note'] as const
 
 function ParticipationForm({ overview, onChanged }: SectionProps) {
   const people = adults(overview.household?.members ?? []);
-  const form = useCaseForm('participation', PARTICIPATION_FIELDS, recordParticipationRequest, casePath(overview, 'participation'), onChanged);
+  const form = useCaseForm(
+    'participation',
+    PARTICIPATION_FIELDS,
+    recordParticipationRequest,
+    casePath(overview, 'participation'),
+    onChanged,
+  );
   const [personId, setPersonId] = useState(people[0]?.id ?? '');
   const [rung, setRung] = useState('');
   const [measuredOn, setMeasuredOn] = useState(municipalToday);
@@ -68,7 +74,12 @@ function ParticipationForm({ overview, onChanged }: SectionProps) {
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await form.submit({ personId, rung: rung ? Number(rung) : undefined, measuredOn, note }, t('case.participationSaved'))) {
+    if (
+      await form.submit(
+        { personId, rung: rung ? Number(rung) : undefined, measuredOn, note },
+        t('case.participationSaved'),
+      )
+    ) {
       setRung('');
       setNote('');
     }
@@ -89,7 +100,16 @@ function ParticipationForm({ overview, onChanged }: SectionProps) {
             onValueChange={setPersonId}
             error={errors.errorFor('personId')}
           />
-          <TextField id={errors.idFor('measuredOn')} label={t('case.participationDate')} type="date" value={measuredOn} onValueChange={setMeasuredOn} error={errors.errorFor('measuredOn')} className="nabij-field--short" required />
+          <TextField
+            id={errors.idFor('measuredOn')}
+            label={t('case.participationDate')}
+            type="date"
+            value={measuredOn}
+            onValueChange={setMeasuredOn}
+            error={errors.errorFor('measuredOn')}
+            className="nabij-field--short"
+            required
+          />
         </div>
         <RadioGroupField
           id={errors.idFor('rung')}
@@ -99,7 +119,15 @@ function ParticipationForm({ overview, onChanged }: SectionProps) {
           onValueChange={setRung}
           error={errors.errorFor('rung')}
         />
-        <TextAreaField id={errors.idFor('note')} label={t('case.participationNote')} value={note} onValueChange={setNote} error={errors.errorFor('note')} rows={2} optional />
+        <TextAreaField
+          id={errors.idFor('note')}
+          label={t('case.participationNote')}
+          value={note}
+          onValueChange={setNote}
+          error={errors.errorFor('note')}
+          rows={2}
+          optional
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('case.participationAdd')}
@@ -154,7 +182,13 @@ export function ParticipationSection({ overview, onChanged }: SectionProps) {
 const CHILD_SAFETY_FIELDS = ['assessedOn', 'signs', 'protectiveFactors', 'riskLevel', 'actions'] as const;
 
 function ChildSafetyForm({ overview, onChanged }: SectionProps) {
-  const form = useCaseForm('child-safety', CHILD_SAFETY_FIELDS, childSafetyInput, casePath(overview, 'child-safety'), onChanged);
+  const form = useCaseForm(
+    'child-safety',
+    CHILD_SAFETY_FIELDS,
+    childSafetyInput,
+    casePath(overview, 'child-safety'),
+    onChanged,
+  );
   const empty = () => ({ assessedOn: municipalToday(), signs: '', protectiveFactors: '', riskLevel: '', actions: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
@@ -170,7 +204,8 @@ function ChildSafetyForm({ overview, onChanged }: SectionProps) {
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await form.submit({ ...values, riskLevel: values.riskLevel || undefined }, t('case.childSafetySaved'))) setValues(empty());
+    if (await form.submit({ ...values, riskLevel: values.riskLevel || undefined }, t('case.childSafetySaved')))
+      setValues(empty());
   };
 
   return (
@@ -220,7 +255,9 @@ export function ChildSafetySection({ overview, onChanged }: SectionProps) {
       {list.length === 0 ? <Paragraph>{t('case.childSafetyNone')}</Paragraph> : null}
       {list.map((s) => (
         <section key={s.id} aria-labelledby={`child-safety-${s.id}`}>
-          <Heading3 id={`child-safety-${s.id}`}>{t('case.childSafetyHeading', { date: formatDate(s.assessedOn) })}</Heading3>
+          <Heading3 id={`child-safety-${s.id}`}>
+            {t('case.childSafetyHeading', { date: formatDate(s.assessedOn) })}
+          </Heading3>
           <DataList>
             <Item label={t('case.childSafetyRisk')}>
               <strong>{t(`riskLevel.${s.riskLevel}`)}</strong>
@@ -257,7 +294,9 @@ export function MeldcodeSection({ overview }: { overview: CaseOverview }) {
     setFailure(undefined);
     try {
       const record = await api.post<{ id: string }>(casePath(overview, 'meldcode'), {});
-      void navigate(`/dossiers/${encodeURIComponent(overview.id)}/meldcode/${encodeURIComponent(record.id)}`, { state: { meldcodeStarted: true } });
+      void navigate(`/dossiers/${encodeURIComponent(overview.id)}/meldcode/${encodeURIComponent(record.id)}`, {
+        state: { meldcodeStarted: true },
+      });
     } catch (error) {
       setFailure(errorText(error));
       setBusy(false);
@@ -282,7 +321,9 @@ export function MeldcodeSection({ overview }: { overview: CaseOverview }) {
         <ul className="nabij-plain-list">
           {records.map((r) => (
             <li key={r.id}>
-              <AppLink to={`/dossiers/${encodeURIComponent(overview.id)}/meldcode/${encodeURIComponent(r.id)}`}>{t('case.meldcodeRecord', { date: formatDate(r.startedOn) })}</AppLink>{' '}
+              <AppLink to={`/dossiers/${encodeURIComponent(overview.id)}/meldcode/${encodeURIComponent(r.id)}`}>
+                {t('case.meldcodeRecord', { date: formatDate(r.startedOn) })}
+              </AppLink>{' '}
               <StatusBadge status={r.status === 'open' ? 'warning' : 'neutral'} className="nabij-badge">
                 {t(`case.meldcodeStatus.${r.status}`)}
               </StatusBadge>
@@ -303,7 +344,13 @@ export function MeldcodeSection({ overview }: { overview: CaseOverview }) {
 const OUTREACH_FIELDS = ['attemptedOn', 'way', 'contactMade', 'note'] as const;
 
 function OutreachForm({ overview, onChanged }: SectionProps) {
-  const form = useCaseForm('outreach', OUTREACH_FIELDS, outreachAttemptInput, casePath(overview, 'outreach'), onChanged);
+  const form = useCaseForm(
+    'outreach',
+    OUTREACH_FIELDS,
+    outreachAttemptInput,
+    casePath(overview, 'outreach'),
+    onChanged,
+  );
   const [attemptedOn, setAttemptedOn] = useState(municipalToday);
   const [way, setWay] = useState('');
   const [contactMade, setContactMade] = useState(false);
@@ -326,7 +373,16 @@ function OutreachForm({ overview, onChanged }: SectionProps) {
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="outreach-form-heading">
         <div className="nabij-form-row">
-          <TextField id={errors.idFor('attemptedOn')} label={t('case.outreachDate')} type="date" value={attemptedOn} onValueChange={setAttemptedOn} error={errors.errorFor('attemptedOn')} className="nabij-field--short" required />
+          <TextField
+            id={errors.idFor('attemptedOn')}
+            label={t('case.outreachDate')}
+            type="date"
+            value={attemptedOn}
+            onValueChange={setAttemptedOn}
+            error={errors.errorFor('attemptedOn')}
+            className="nabij-field--short"
+            required
+          />
           <SelectField
             id={errors.idFor('way')}
             label={t('case.outreachWay')}
@@ -338,8 +394,22 @@ function OutreachForm({ overview, onChanged }: SectionProps) {
             required
           />
         </div>
-        <CheckboxField id={errors.idFor('contactMade')} label={t('case.outreachContact')} checked={contactMade} onCheckedChange={setContactMade} error={errors.errorFor('contactMade')} />
-        <TextAreaField id={errors.idFor('note')} label={t('case.outreachNote')} value={note} onValueChange={setNote} error={errors.errorFor('note')} rows={2} optional />
+        <CheckboxField
+          id={errors.idFor('contactMade')}
+          label={t('case.outreachContact')}
+          checked={contactMade}
+          onCheckedChange={setContactMade}
+          error={errors.errorFor('contactMade')}
+        />
+        <TextAreaField
+          id={errors.idFor('note')}
+          label={t('case.outreachNote')}
+          value={note}
+          onValueChange={setNote}
+          error={errors.errorFor('note')}
+          rows={2}
+          optional
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('case.outreachAdd')}
@@ -379,7 +449,9 @@ export function OutreachSection({ overview, onChanged }: SectionProps) {
                 <TableRow key={a.id}>
                   <TableCell data-label={t('case.outreachDate')}>{formatDate(a.attemptedOn)}</TableCell>
                   <TableCell data-label={t('case.outreachWay')}>{t(`outreachWay.${a.way}`)}</TableCell>
-                  <TableCell data-label={t('case.outreachContactShort')}>{a.contactMade ? t('common.yes') : t('common.no')}</TableCell>
+                  <TableCell data-label={t('case.outreachContactShort')}>
+                    {a.contactMade ? t('common.yes') : t('common.no')}
+                  </TableCell>
                   <TableCell data-label={t('case.outreachNote')} className="nabij-plain-text">
                     {a.note ?? ''}
                   </TableCell>
@@ -401,8 +473,21 @@ const CONSENT_FIELDS = ['personId', 'recipient', 'scope', 'form', 'givenOn', 'ex
 
 function ConsentForm({ overview, onChanged }: SectionProps) {
   const members = overview.household?.members ?? [];
-  const form = useCaseForm('consent', CONSENT_FIELDS, informationConsentInput, casePath(overview, 'consents'), onChanged);
-  const empty = () => ({ personId: members[0]?.id ?? '', recipient: '', scope: '', form: '', givenOn: municipalToday(), expiresOn: '' });
+  const form = useCaseForm(
+    'consent',
+    CONSENT_FIELDS,
+    informationConsentInput,
+    casePath(overview, 'consents'),
+    onChanged,
+  );
+  const empty = () => ({
+    personId: members[0]?.id ?? '',
+    recipient: '',
+    scope: '',
+    form: '',
+    givenOn: municipalToday(),
+    expiresOn: '',
+  });
   const [values, setValues] = useState(empty);
   const { errors } = form;
   const set = (key: keyof ReturnType<typeof empty>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -427,8 +512,24 @@ function ConsentForm({ overview, onChanged }: SectionProps) {
           onValueChange={set('personId')}
           error={errors.errorFor('personId')}
         />
-        <TextField id={errors.idFor('recipient')} label={t('case.consentRecipient')} value={values.recipient} onValueChange={set('recipient')} error={errors.errorFor('recipient')} autoComplete="off" required />
-        <TextAreaField id={errors.idFor('scope')} label={t('case.consentScope')} value={values.scope} onValueChange={set('scope')} error={errors.errorFor('scope')} rows={2} required />
+        <TextField
+          id={errors.idFor('recipient')}
+          label={t('case.consentRecipient')}
+          value={values.recipient}
+          onValueChange={set('recipient')}
+          error={errors.errorFor('recipient')}
+          autoComplete="off"
+          required
+        />
+        <TextAreaField
+          id={errors.idFor('scope')}
+          label={t('case.consentScope')}
+          value={values.scope}
+          onValueChange={set('scope')}
+          error={errors.errorFor('scope')}
+          rows={2}
+          required
+        />
         <RadioGroupField
           id={errors.idFor('form')}
           legend={t('case.consentForm')}
@@ -439,8 +540,24 @@ function ConsentForm({ overview, onChanged }: SectionProps) {
           inline
         />
         <div className="nabij-form-row">
-          <TextField id={errors.idFor('givenOn')} label={t('case.consentGivenOn')} type="date" value={values.givenOn} onValueChange={set('givenOn')} error={errors.errorFor('givenOn')} required />
-          <TextField id={errors.idFor('expiresOn')} label={t('case.consentExpiresOn')} type="date" value={values.expiresOn} onValueChange={set('expiresOn')} error={errors.errorFor('expiresOn')} optional />
+          <TextField
+            id={errors.idFor('givenOn')}
+            label={t('case.consentGivenOn')}
+            type="date"
+            value={values.givenOn}
+            onValueChange={set('givenOn')}
+            error={errors.errorFor('givenOn')}
+            required
+          />
+          <TextField
+            id={errors.idFor('expiresOn')}
+            label={t('case.consentExpiresOn')}
+            type="date"
+            value={values.expiresOn}
+            onValueChange={set('expiresOn')}
+            error={errors.errorFor('expiresOn')}
+            optional
+          />
         </div>
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
@@ -521,9 +638,17 @@ export function ConsentsSection({ overview, onChanged }: SectionProps) {
                   </TableCell>
                   <TableCell data-label={t('common.actions')}>
                     {c.active ? (
-                      <Button appearance="subtle-button" busy={busyId === c.id} disabled={busyId !== undefined} onClick={() => void withdraw(c.id, c.recipient)}>
+                      <Button
+                        appearance="subtle-button"
+                        busy={busyId === c.id}
+                        disabled={busyId !== undefined}
+                        onClick={() => void withdraw(c.id, c.recipient)}
+                      >
                         {t('case.consentWithdraw')}
-                        <span className="nabij-visually-hidden"> {t('case.consentWithdrawWhat', { recipient: c.recipient })}</span>
+                        <span className="nabij-visually-hidden">
+                          {' '}
+                          {t('case.consentWithdrawWhat', { recipient: c.recipient })}
+                        </span>
                       </Button>
                     ) : null}
                   </TableCell>

@@ -28,17 +28,31 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
 }
 
 /** Help question and domains, phase, the next deadline, the contact person and team. */
-export function CaseSummary({ overview, deadline }: { overview: CaseOverview; deadline: { text: string; overdue: boolean } }) {
+export function CaseSummary({
+  overview,
+  deadline,
+}: {
+  overview: CaseOverview;
+  deadline: { text: string; overdue: boolean };
+}) {
   const question = overview.helpQuestion ?? null;
   return (
     <DataList className="nabij-case-header">
       <Item label={t('caseFile.helpQuestion')}>
         {question ? <span className="nabij-plain-text nabij-clamp">{question}</span> : t('caseFile.helpQuestionNone')}
-        {overview.questionDomains.length > 0 ? <span className="nabij-cell-note">{joinList(overview.questionDomains.map(zrmDomainLabel))}</span> : null}
+        {overview.questionDomains.length > 0 ? (
+          <span className="nabij-cell-note">{joinList(overview.questionDomains.map(zrmDomainLabel))}</span>
+        ) : null}
       </Item>
       <Item label={t('case.phase')}>{t(`phase.${overview.phase}`)}</Item>
-      <Item label={t('caseFile.nextDeadline')}>{deadline.overdue ? <strong>{deadline.text}</strong> : deadline.text}</Item>
-      <Item label={t('caseFile.people')}>{overview.tandem ? t('caseFile.peopleWithTandem', { worker: overview.caseWorker.name, tandem: overview.tandem.name }) : overview.caseWorker.name}</Item>
+      <Item label={t('caseFile.nextDeadline')}>
+        {deadline.overdue ? <strong>{deadline.text}</strong> : deadline.text}
+      </Item>
+      <Item label={t('caseFile.people')}>
+        {overview.tandem
+          ? t('caseFile.peopleWithTandem', { worker: overview.caseWorker.name, tandem: overview.tandem.name })
+          : overview.caseWorker.name}
+      </Item>
       <Item label={t('case.team')}>
         {overview.teamName} · {overview.reference ?? t('case.noReference')}
       </Item>
@@ -46,7 +60,15 @@ export function CaseSummary({ overview, deadline }: { overview: CaseOverview; de
   );
 }
 
-function ItemList({ caseId, items, className }: { caseId: string; items: readonly OverviewItem[]; className?: string }) {
+function ItemList({
+  caseId,
+  items,
+  className,
+}: {
+  caseId: string;
+  items: readonly OverviewItem[];
+  className?: string;
+}) {
   return (
     <ul className={['nabij-overview-list', className].filter(Boolean).join(' ')}>
       {items.map((item) => (
@@ -62,7 +84,11 @@ function ItemList({ caseId, items, className }: { caseId: string; items: readonl
 export function TodoCard({ caseId, items }: { caseId: string; items: readonly OverviewItem[] }) {
   return (
     <Card id="overzicht-todo" title={t('caseFile.todoHeading')}>
-      {items.length === 0 ? <Paragraph>{t('caseFile.todoNone')}</Paragraph> : <ItemList caseId={caseId} items={items} />}
+      {items.length === 0 ? (
+        <Paragraph>{t('caseFile.todoNone')}</Paragraph>
+      ) : (
+        <ItemList caseId={caseId} items={items} />
+      )}
     </Card>
   );
 }
@@ -87,7 +113,13 @@ export function RecentContactsCard({ overview }: { overview: Pick<CaseOverview, 
         <ul className="nabij-overview-list">
           {contacts.map((c) => (
             <li key={c.id}>
-              <span className="nabij-overview-list__meta">{t('caseFile.contactItem', { date: formatDate(c.contactOn), kind: contactKindLabel(c.kind), name: c.recordedByName })}</span>
+              <span className="nabij-overview-list__meta">
+                {t('caseFile.contactItem', {
+                  date: formatDate(c.contactOn),
+                  kind: contactKindLabel(c.kind),
+                  name: c.recordedByName,
+                })}
+              </span>
               <span className="nabij-plain-text nabij-clamp">{c.note}</span>
             </li>
           ))}
@@ -101,7 +133,15 @@ export function RecentContactsCard({ overview }: { overview: Pick<CaseOverview, 
 }
 
 /** Where the plan stands, and each goal with the share of its actions done. */
-export function PlanCard({ caseId, status, goals }: { caseId: string; status: string | undefined; goals: readonly GoalProgress[] }) {
+export function PlanCard({
+  caseId,
+  status,
+  goals,
+}: {
+  caseId: string;
+  status: string | undefined;
+  goals: readonly GoalProgress[];
+}) {
   return (
     <Card id="overzicht-plan" title={t('caseFile.planHeading')}>
       {status ? <Paragraph>{status}</Paragraph> : null}
@@ -112,9 +152,14 @@ export function PlanCard({ caseId, status, goals }: { caseId: string; status: st
               <span className="nabij-overview-list__meta">{domainLabel(g.domain)}</span> {g.goal}{' '}
               <span className="nabij-overview-progress">
                 <span aria-hidden="true" className="nabij-overview-progress__bar">
-                  <span className="nabij-overview-progress__done" style={{ inlineSize: `${g.total === 0 ? 0 : Math.round((g.done / g.total) * 100)}%` }} />
+                  <span
+                    className="nabij-overview-progress__done"
+                    style={{ inlineSize: `${g.total === 0 ? 0 : Math.round((g.done / g.total) * 100)}%` }}
+                  />
                 </span>
-                {g.total === 0 ? t('caseFile.planGoalNoActions') : t('caseFile.planGoalProgress', { done: g.done, total: g.total })}
+                {g.total === 0
+                  ? t('caseFile.planGoalNoActions')
+                  : t('caseFile.planGoalProgress', { done: g.done, total: g.total })}
               </span>
             </li>
           ))}
@@ -136,7 +181,14 @@ function Sparkline({ values }: { values: readonly number[] }) {
   const y = (v: number) => height - ((v - 1) / 4) * height;
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   return (
-    <svg className="nabij-sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
+    <svg
+      className="nabij-sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      aria-hidden="true"
+      focusable="false"
+    >
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" />
     </svg>
   );
@@ -153,8 +205,19 @@ export function ZrmTrendCard({ caseId, trends }: { caseId: string; trends: reado
             <li key={z.personId}>
               <Sparkline values={z.averages} />{' '}
               {z.previous
-                ? t('caseFile.zrmTrend', { name: z.personName, from: formatAverage(z.previous.average), to: formatAverage(z.latest.average), better: z.better, worse: z.worse })
-                : t('caseFile.zrmOne', { name: z.personName, average: formatAverage(z.latest.average), date: formatDate(z.latest.assessedOn), count: z.latest.domains })}
+                ? t('caseFile.zrmTrend', {
+                    name: z.personName,
+                    from: formatAverage(z.previous.average),
+                    to: formatAverage(z.latest.average),
+                    better: z.better,
+                    worse: z.worse,
+                  })
+                : t('caseFile.zrmOne', {
+                    name: z.personName,
+                    average: formatAverage(z.latest.average),
+                    date: formatDate(z.latest.assessedOn),
+                    count: z.latest.domains,
+                  })}
             </li>
           ))}
         </ul>
@@ -167,7 +230,11 @@ export function ZrmTrendCard({ caseId, trends }: { caseId: string; trends: reado
 }
 
 /** The people involved: contact person and tandem, the household, professionals and the network's key figures. */
-export function PeopleCard({ overview }: { overview: Pick<CaseOverview, 'id' | 'caseWorker' | 'tandem' | 'household' | 'professionals' | 'network'> }) {
+export function PeopleCard({
+  overview,
+}: {
+  overview: Pick<CaseOverview, 'id' | 'caseWorker' | 'tandem' | 'household' | 'professionals' | 'network'>;
+}) {
   const members = overview.household?.members ?? [];
   const keyFigures = overview.network.filter((n) => n.keyFigure).map((n) => n.name);
   return (
@@ -187,7 +254,15 @@ export function PeopleCard({ overview }: { overview: Pick<CaseOverview, 'id' | '
             ))}
           </li>
         ) : null}
-        {overview.professionals.length > 0 ? <li>{t('caseFile.peopleProfessionals', { names: joinList(overview.professionals.map((p) => (p.name ? `${p.organisation} (${p.name})` : p.organisation))) })}</li> : null}
+        {overview.professionals.length > 0 ? (
+          <li>
+            {t('caseFile.peopleProfessionals', {
+              names: joinList(
+                overview.professionals.map((p) => (p.name ? `${p.organisation} (${p.name})` : p.organisation)),
+              ),
+            })}
+          </li>
+        ) : null}
         {keyFigures.length > 0 ? <li>{t('caseFile.peopleNetwork', { names: joinList(keyFigures) })}</li> : null}
       </ul>
       <Paragraph>

@@ -26,11 +26,25 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime, languageText } from '../intake/intake-format';
 import { MinorBadge } from '../persons/MinorBadge';
-import { ChildSafetySection, ConsentsSection, MeldcodeSection, OutreachSection, ParticipationSection } from './AnalysisSections';
+import {
+  ChildSafetySection,
+  ConsentsSection,
+  MeldcodeSection,
+  OutreachSection,
+  ParticipationSection,
+} from './AnalysisSections';
 import { newestFirst } from './case-format';
 import { alertItems, goalProgress, nextDeadline, planStatusText, todoItems, zrmTrends } from './case-overview';
 import { caseSections, sectionHref, sectionOfAnchor, sectionOfPath } from './case-sections';
-import { AlertsCard, CaseSummary, PeopleCard, PlanCard, RecentContactsCard, TodoCard, ZrmTrendCard } from './CaseOverviewParts';
+import {
+  AlertsCard,
+  CaseSummary,
+  PeopleCard,
+  PlanCard,
+  RecentContactsCard,
+  TodoCard,
+  ZrmTrendCard,
+} from './CaseOverviewParts';
 import { CaseLoadError, failedTitle, isForbidden, SavedNotice } from './CaseParts';
 import { NetworkSection, ProfessionalsSection } from './NetworkSections';
 import { ZrmSection } from './ZrmSection';
@@ -68,7 +82,9 @@ export function HouseholdSection({ overview }: { overview: CaseOverview }) {
       {members.length > 0 ? (
         <div className="nabij-table-scroll">
           <Table className="nabij-responsive-table">
-            <TableCaption className="nabij-visually-hidden">{overview.household?.name ?? t('case.household')}</TableCaption>
+            <TableCaption className="nabij-visually-hidden">
+              {overview.household?.name ?? t('case.household')}
+            </TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('case.member')}</TableHeaderCell>
@@ -84,7 +100,11 @@ export function HouseholdSection({ overview }: { overview: CaseOverview }) {
                     {m.isMinor ? <MinorBadge /> : null}
                   </TableCell>
                   <TableCell data-label={t('case.relation')}>{t(`relation.${m.relation}`)}</TableCell>
-                  <TableCell data-label={t('case.age')}>{m.age === null ? t('common.unknown') : t(m.ageEstimated ? 'person.ageEstimated' : 'case.ageYears', { age: m.age })}</TableCell>
+                  <TableCell data-label={t('case.age')}>
+                    {m.age === null
+                      ? t('common.unknown')
+                      : t(m.ageEstimated ? 'person.ageEstimated' : 'case.ageYears', { age: m.age })}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -115,7 +135,6 @@ export function TimelineSection({ overview }: { overview: CaseOverview }) {
   );
 }
 
-
 /** The skip list of the case's sections: each its own address; the current one marked. On a phone one scrolling row. */
 function CaseNav({ overview, processCoordinatorOnly }: { overview: CaseOverview; processCoordinatorOnly: boolean }) {
   return (
@@ -123,7 +142,11 @@ function CaseNav({ overview, processCoordinatorOnly }: { overview: CaseOverview;
       <ul className="nabij-case-nav__list">
         {caseSections(overview, processCoordinatorOnly).map((s) => (
           <li key={s.path}>
-            <NavLink to={sectionHref(overview.id, s.path)} end className="utrecht-link utrecht-link--html-a nabij-case-nav__link">
+            <NavLink
+              to={sectionHref(overview.id, s.path)}
+              end
+              className="utrecht-link utrecht-link--html-a nabij-case-nav__link"
+            >
               {t(s.labelKey)}
             </NavLink>
           </li>
@@ -160,8 +183,14 @@ export function CasePage() {
   const overview = useResource<CaseOverview>(`/api/cases/${encodeURIComponent(id)}`);
   const householdName = overview.data?.household?.name ?? t('case.noHousehold');
   const section = sectionOfPath(location.pathname) ?? '';
-  const sectionLabel = overview.status === 'ready' ? caseSections(overview.data, false).find((s) => s.path === section) : undefined;
-  const title = overview.status === 'ready' ? householdName : overview.status === 'failed' ? failedTitle(overview.error, t('case.title')) : t('case.title');
+  const sectionLabel =
+    overview.status === 'ready' ? caseSections(overview.data, false).find((s) => s.path === section) : undefined;
+  const title =
+    overview.status === 'ready'
+      ? householdName
+      : overview.status === 'failed'
+        ? failedTitle(overview.error, t('case.title'))
+        : t('case.title');
   usePageTitle(
     overview.status === 'ready'
       ? section !== '' && sectionLabel
@@ -173,25 +202,48 @@ export function CasePage() {
   // The process coordinator (municipal consultant linked to the case) reads the overview and the plan only (ADR 0033).
   const { user, can } = useSession();
   const processCoordinatorOnly = !can('case:read') && can('case:read_linked');
-  useContactShortcut(id, overview.status === 'ready' && user !== undefined && !processCoordinatorOnly && mayLogContacts(user, overview.data));
+  useContactShortcut(
+    id,
+    overview.status === 'ready' && user !== undefined && !processCoordinatorOnly && mayLogContacts(user, overview.data),
+  );
 
   // Old links to an anchor of the one-page case file (#netwerk, #overleg …) open the section that holds it now.
   const anchorSection = section === '' && location.hash ? sectionOfAnchor(location.hash) : undefined;
-  if (anchorSection) return <Navigate to={{ pathname: sectionHref(id, anchorSection), search: location.search }} state={location.state as unknown} replace />;
+  if (anchorSection)
+    return (
+      <Navigate
+        to={{ pathname: sectionHref(id, anchorSection), search: location.search }}
+        state={location.state as unknown}
+        replace
+      />
+    );
 
   return (
     <>
       <PageHeading>{title}</PageHeading>
       {overview.status === 'loading' ? <Loading /> : null}
       {overview.status === 'failed' ? <CaseLoadError error={overview.error} /> : null}
-      {overview.status === 'failed' && isForbidden(overview.error) && !processCoordinatorOnly ? <EmergencyAccessPanel caseId={id} onGranted={overview.reload} /> : null}
+      {overview.status === 'failed' && isForbidden(overview.error) && !processCoordinatorOnly ? (
+        <EmergencyAccessPanel caseId={id} onGranted={overview.reload} />
+      ) : null}
       {overview.status === 'ready' ? (
         <>
           <CaseNav overview={overview.data} processCoordinatorOnly={processCoordinatorOnly} />
           {zrmSaved ? <SavedNotice text={t('case.zrmSaved')} /> : null}
-          {processCoordinatorOnly ? null : <EmergencyAccessNotice caseId={overview.data.id} onEnded={overview.reload} />}
+          {processCoordinatorOnly ? null : (
+            <EmergencyAccessNotice caseId={overview.data.id} onEnded={overview.reload} />
+          )}
           <div data-case-section={section || 'overzicht'}>
-            <Outlet context={{ overview: overview.data, reload: overview.reload, setData: overview.setData, processCoordinatorOnly } satisfies CaseContext} />
+            <Outlet
+              context={
+                {
+                  overview: overview.data,
+                  reload: overview.reload,
+                  setData: overview.setData,
+                  processCoordinatorOnly,
+                } satisfies CaseContext
+              }
+            />
           </div>
         </>
       ) : null}
@@ -222,7 +274,12 @@ function OverviewBody({ courseData }: { courseData: CaseCourseView | undefined }
     <div className="nabij-case-overview">
       <ButtonGroup className="nabij-case-overview__actions">
         {canLog ? (
-          <AppButtonLink to={sectionHref(overview.id, 'journaal')} state={{ openContact: 'overview' }} appearance="primary-action-button" aria-keyshortcuts={CONTACT_SHORTCUT}>
+          <AppButtonLink
+            to={sectionHref(overview.id, 'journaal')}
+            state={{ openContact: 'overview' }}
+            appearance="primary-action-button"
+            aria-keyshortcuts={CONTACT_SHORTCUT}
+          >
             {t('caseFile.logContact')}
           </AppButtonLink>
         ) : null}
@@ -241,9 +298,15 @@ function OverviewBody({ courseData }: { courseData: CaseCourseView | undefined }
       ) : null}
       <div className="nabij-overview-grid">
         <AlertsCard caseId={overview.id} items={alertItems(overview, languageText(overview.language))} />
-        {processCoordinatorOnly ? null : <TodoCard caseId={overview.id} items={todoItems(overview, courseData, today)} />}
+        {processCoordinatorOnly ? null : (
+          <TodoCard caseId={overview.id} items={todoItems(overview, courseData, today)} />
+        )}
         {processCoordinatorOnly ? null : <RecentContactsCard overview={overview} />}
-        <PlanCard caseId={overview.id} status={plan.status === 'ready' ? planStatusText(plan.data.plan) : undefined} goals={plan.status === 'ready' ? goalProgress(plan.data.plan) : []} />
+        <PlanCard
+          caseId={overview.id}
+          status={plan.status === 'ready' ? planStatusText(plan.data.plan) : undefined}
+          goals={plan.status === 'ready' ? goalProgress(plan.data.plan) : []}
+        />
         {processCoordinatorOnly ? null : <ZrmTrendCard caseId={overview.id} trends={zrmTrends(overview.zrm)} />}
         <PeopleCard overview={overview} />
       </div>
@@ -301,7 +364,11 @@ export function SafetySection() {
   if (!overview.hasMinors && overview.meldcode === null) return <Paragraph>{t('caseFile.safetyNone')}</Paragraph>;
   return (
     <>
-      {overview.hasMinors ? <ChildSafetySection overview={overview} onChanged={setData} /> : <Paragraph>{t('caseFile.safetyNone')}</Paragraph>}
+      {overview.hasMinors ? (
+        <ChildSafetySection overview={overview} onChanged={setData} />
+      ) : (
+        <Paragraph>{t('caseFile.safetyNone')}</Paragraph>
+      )}
       {overview.meldcode !== null ? <MeldcodeSection overview={overview} /> : null}
     </>
   );

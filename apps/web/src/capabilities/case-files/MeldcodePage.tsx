@@ -1,4 +1,9 @@
-import { meldcodeConsultationInput, meldcodeConversationInput, meldcodeDecisionInput, meldcodeSignalInput } from '@nabij/contracts';
+import {
+  meldcodeConsultationInput,
+  meldcodeConversationInput,
+  meldcodeDecisionInput,
+  meldcodeSignalInput,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -55,7 +60,13 @@ export interface MeldcodeView {
   startedByName: string;
   signals: { id: string; observedOn: string; fact: string; source: string; interpretation: string | null }[];
   consultations: { id: string; consultedOn: string; withWhom: string; advice: string }[];
-  conversations: { id: string; heldOn: string | null; withWhom: string | null; summary: string | null; reasonNotHeld: string | null }[];
+  conversations: {
+    id: string;
+    heldOn: string | null;
+    withWhom: string | null;
+    summary: string | null;
+    reasonNotHeld: string | null;
+  }[];
   decision: {
     suspicion: boolean;
     acuteOrStructuralUnsafety: boolean | null;
@@ -79,10 +90,17 @@ const YES_NO = () => [
   { value: 'no', label: t('common.no') },
 ];
 
-const yesNoText = (value: boolean | null) => (value === null ? t('meldcode.notAnswered') : value ? t('common.yes') : t('common.no'));
+const yesNoText = (value: boolean | null) =>
+  value === null ? t('meldcode.notAnswered') : value ? t('common.yes') : t('common.no');
 
 /** A small form that posts one entry of a step and hands back the new record. */
-function useEntryForm(prefix: string, fields: readonly string[], schema: Validator, path: string, onSaved: (view: MeldcodeView) => void) {
+function useEntryForm(
+  prefix: string,
+  fields: readonly string[],
+  schema: Validator,
+  path: string,
+  onSaved: (view: MeldcodeView) => void,
+) {
   const errors = useFormErrors(prefix, fields);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
@@ -127,7 +145,13 @@ interface StepProps {
 }
 
 function SignalsStep({ record, path, open, onSaved }: StepProps) {
-  const form = useEntryForm('signal', ['observedOn', 'fact', 'source', 'interpretation'], meldcodeSignalInput, `${path}/signals`, onSaved);
+  const form = useEntryForm(
+    'signal',
+    ['observedOn', 'fact', 'source', 'interpretation'],
+    meldcodeSignalInput,
+    `${path}/signals`,
+    onSaved,
+  );
   const empty = () => ({ observedOn: municipalToday(), fact: '', source: '', interpretation: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
@@ -160,7 +184,10 @@ function SignalsStep({ record, path, open, onSaved }: StepProps) {
                     {s.fact}
                   </TableCell>
                   <TableCell data-label={t('meldcode.signalSourceShort')}>{s.source}</TableCell>
-                  <TableCell data-label={t('meldcode.signalInterpretation')} className="nabij-plain-text nabij-interpretation">
+                  <TableCell
+                    data-label={t('meldcode.signalInterpretation')}
+                    className="nabij-plain-text nabij-interpretation"
+                  >
                     {s.interpretation ?? ''}
                   </TableCell>
                 </TableRow>
@@ -175,9 +202,34 @@ function SignalsStep({ record, path, open, onSaved }: StepProps) {
           <SavedNotice text={form.saved} />
           <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="signal-form-heading">
-            <TextField id={errors.idFor('observedOn')} label={t('meldcode.signalDate')} type="date" value={values.observedOn} onValueChange={set('observedOn')} error={errors.errorFor('observedOn')} className="nabij-field--short" required />
-            <TextAreaField id={errors.idFor('fact')} label={t('meldcode.signalFact')} value={values.fact} onValueChange={set('fact')} error={errors.errorFor('fact')} rows={3} required />
-            <TextField id={errors.idFor('source')} label={t('meldcode.signalSource')} value={values.source} onValueChange={set('source')} error={errors.errorFor('source')} autoComplete="off" required />
+            <TextField
+              id={errors.idFor('observedOn')}
+              label={t('meldcode.signalDate')}
+              type="date"
+              value={values.observedOn}
+              onValueChange={set('observedOn')}
+              error={errors.errorFor('observedOn')}
+              className="nabij-field--short"
+              required
+            />
+            <TextAreaField
+              id={errors.idFor('fact')}
+              label={t('meldcode.signalFact')}
+              value={values.fact}
+              onValueChange={set('fact')}
+              error={errors.errorFor('fact')}
+              rows={3}
+              required
+            />
+            <TextField
+              id={errors.idFor('source')}
+              label={t('meldcode.signalSource')}
+              value={values.source}
+              onValueChange={set('source')}
+              error={errors.errorFor('source')}
+              autoComplete="off"
+              required
+            />
             <div className="nabij-interpretation-field">
               <TextAreaField
                 id={errors.idFor('interpretation')}
@@ -203,7 +255,13 @@ function SignalsStep({ record, path, open, onSaved }: StepProps) {
 }
 
 function ConsultationStep({ record, path, open, onSaved }: StepProps) {
-  const form = useEntryForm('consultation', ['consultedOn', 'withWhom', 'advice'], meldcodeConsultationInput, `${path}/consultations`, onSaved);
+  const form = useEntryForm(
+    'consultation',
+    ['consultedOn', 'withWhom', 'advice'],
+    meldcodeConsultationInput,
+    `${path}/consultations`,
+    onSaved,
+  );
   const empty = () => ({ consultedOn: municipalToday(), withWhom: '', advice: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
@@ -230,9 +288,34 @@ function ConsultationStep({ record, path, open, onSaved }: StepProps) {
           <SavedNotice text={form.saved} />
           <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="consultation-form-heading">
-            <TextField id={errors.idFor('consultedOn')} label={t('meldcode.consultationDate')} type="date" value={values.consultedOn} onValueChange={set('consultedOn')} error={errors.errorFor('consultedOn')} className="nabij-field--short" required />
-            <TextField id={errors.idFor('withWhom')} label={t('meldcode.consultationWith')} value={values.withWhom} onValueChange={set('withWhom')} error={errors.errorFor('withWhom')} autoComplete="off" required />
-            <TextAreaField id={errors.idFor('advice')} label={t('meldcode.consultationAdvice')} value={values.advice} onValueChange={set('advice')} error={errors.errorFor('advice')} rows={3} required />
+            <TextField
+              id={errors.idFor('consultedOn')}
+              label={t('meldcode.consultationDate')}
+              type="date"
+              value={values.consultedOn}
+              onValueChange={set('consultedOn')}
+              error={errors.errorFor('consultedOn')}
+              className="nabij-field--short"
+              required
+            />
+            <TextField
+              id={errors.idFor('withWhom')}
+              label={t('meldcode.consultationWith')}
+              value={values.withWhom}
+              onValueChange={set('withWhom')}
+              error={errors.errorFor('withWhom')}
+              autoComplete="off"
+              required
+            />
+            <TextAreaField
+              id={errors.idFor('advice')}
+              label={t('meldcode.consultationAdvice')}
+              value={values.advice}
+              onValueChange={set('advice')}
+              error={errors.errorFor('advice')}
+              rows={3}
+              required
+            />
             <ButtonGroup>
               <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
                 {t('meldcode.consultationAdd')}
@@ -246,7 +329,13 @@ function ConsultationStep({ record, path, open, onSaved }: StepProps) {
 }
 
 function ConversationStep({ record, path, open, onSaved }: StepProps) {
-  const form = useEntryForm('conversation', ['held', 'heldOn', 'withWhom', 'summary', 'reasonNotHeld'], meldcodeConversationInput, `${path}/conversations`, onSaved);
+  const form = useEntryForm(
+    'conversation',
+    ['held', 'heldOn', 'withWhom', 'summary', 'reasonNotHeld'],
+    meldcodeConversationInput,
+    `${path}/conversations`,
+    onSaved,
+  );
   const empty = () => ({ held: 'yes', heldOn: municipalToday(), withWhom: '', summary: '', reasonNotHeld: '' });
   const [values, setValues] = useState(empty);
   const { errors } = form;
@@ -274,7 +363,9 @@ function ConversationStep({ record, path, open, onSaved }: StepProps) {
             </>
           ) : (
             <Item label={t('meldcode.conversationHeld')}>
-              <span className="nabij-plain-text">{t('meldcode.conversationNotHeld', { reason: c.reasonNotHeld ?? '' })}</span>
+              <span className="nabij-plain-text">
+                {t('meldcode.conversationNotHeld', { reason: c.reasonNotHeld ?? '' })}
+              </span>
             </Item>
           )}
         </DataList>
@@ -297,9 +388,34 @@ function ConversationStep({ record, path, open, onSaved }: StepProps) {
             />
             {values.held === 'yes' ? (
               <>
-                <TextField id={errors.idFor('heldOn')} label={t('meldcode.conversationDate')} type="date" value={values.heldOn} onValueChange={set('heldOn')} error={errors.errorFor('heldOn')} className="nabij-field--short" required />
-                <TextField id={errors.idFor('withWhom')} label={t('meldcode.conversationWith')} value={values.withWhom} onValueChange={set('withWhom')} error={errors.errorFor('withWhom')} autoComplete="off" required />
-                <TextAreaField id={errors.idFor('summary')} label={t('meldcode.conversationSummary')} value={values.summary} onValueChange={set('summary')} error={errors.errorFor('summary')} rows={3} required />
+                <TextField
+                  id={errors.idFor('heldOn')}
+                  label={t('meldcode.conversationDate')}
+                  type="date"
+                  value={values.heldOn}
+                  onValueChange={set('heldOn')}
+                  error={errors.errorFor('heldOn')}
+                  className="nabij-field--short"
+                  required
+                />
+                <TextField
+                  id={errors.idFor('withWhom')}
+                  label={t('meldcode.conversationWith')}
+                  value={values.withWhom}
+                  onValueChange={set('withWhom')}
+                  error={errors.errorFor('withWhom')}
+                  autoComplete="off"
+                  required
+                />
+                <TextAreaField
+                  id={errors.idFor('summary')}
+                  label={t('meldcode.conversationSummary')}
+                  value={values.summary}
+                  onValueChange={set('summary')}
+                  error={errors.errorFor('summary')}
+                  rows={3}
+                  required
+                />
               </>
             ) : (
               <TextAreaField
@@ -350,9 +466,15 @@ function DecidedView({ decision }: { decision: NonNullable<MeldcodeView['decisio
           </Item>
           <Item label={t('meldcode.consentAsked')}>{yesNoText(decision.consentAsked)}</Item>
           <Item label={t('meldcode.consentGiven')}>{yesNoText(decision.consentGiven)}</Item>
-          <Item label={t('meldcode.veiligThuisReportedOn')}>{decision.veiligThuisReportedOn ? formatDate(decision.veiligThuisReportedOn) : t('meldcode.notAnswered')}</Item>
-          <Item label={t('meldcode.veiligThuisReference')}>{decision.veiligThuisReference ?? t('meldcode.notAnswered')}</Item>
-          <Item label={t('meldcode.followUpOn')}>{decision.followUpOn ? formatDate(decision.followUpOn) : t('meldcode.notAnswered')}</Item>
+          <Item label={t('meldcode.veiligThuisReportedOn')}>
+            {decision.veiligThuisReportedOn ? formatDate(decision.veiligThuisReportedOn) : t('meldcode.notAnswered')}
+          </Item>
+          <Item label={t('meldcode.veiligThuisReference')}>
+            {decision.veiligThuisReference ?? t('meldcode.notAnswered')}
+          </Item>
+          <Item label={t('meldcode.followUpOn')}>
+            {decision.followUpOn ? formatDate(decision.followUpOn) : t('meldcode.notAnswered')}
+          </Item>
           <Item label={t('meldcode.decidedAt')}>{formatDateTime(decision.decidedAt)}</Item>
         </DataList>
       </StepSection>
@@ -360,7 +482,15 @@ function DecidedView({ decision }: { decision: NonNullable<MeldcodeView['decisio
   );
 }
 
-function DecisionForm({ path, onSaved, onStale }: { path: string; onSaved: (view: MeldcodeView) => void; onStale: () => void }) {
+function DecisionForm({
+  path,
+  onSaved,
+  onStale,
+}: {
+  path: string;
+  onSaved: (view: MeldcodeView) => void;
+  onStale: () => void;
+}) {
   const errors = useFormErrors('decision', MELDCODE_DECISION_FIELDS);
   const [values, setValues] = useState<MeldcodeDecisionValues>(emptyMeldcodeDecision);
   const [busy, setBusy] = useState(false);
@@ -369,7 +499,8 @@ function DecisionForm({ path, onSaved, onStale }: { path: string; onSaved: (view
     legend,
     value: values[key],
     choices: YES_NO(),
-    onValueChange: (value: string) => setValues((v) => ({ ...v, [key]: value === 'yes' || value === 'no' ? (value as YesNo) : '' })),
+    onValueChange: (value: string) =>
+      setValues((v) => ({ ...v, [key]: value === 'yes' || value === 'no' ? (value as YesNo) : '' })),
     error: errors.errorFor(key),
     inline: true,
   });
@@ -422,11 +553,23 @@ function DecisionForm({ path, onSaved, onStale }: { path: string; onSaved: (view
         <RadioGroupField {...yesNo('reportToVeiligThuis', t('meldcode.reportToVeiligThuis'))} />
         <RadioGroupField {...yesNo('provideOrOrganiseHelp', t('meldcode.provideOrOrganiseHelp'))} />
         <RadioGroupField {...yesNo('consentAsked', t('meldcode.consentAsked'))} />
-        {values.consentAsked === 'yes' ? <RadioGroupField {...yesNo('consentGiven', t('meldcode.consentGiven'))} /> : null}
+        {values.consentAsked === 'yes' ? (
+          <RadioGroupField {...yesNo('consentGiven', t('meldcode.consentGiven'))} />
+        ) : null}
         {values.reportToVeiligThuis === 'yes' ? (
           <div className="nabij-form-row">
-            <TextField {...text('veiligThuisReportedOn')} label={t('meldcode.veiligThuisReportedOn')} type="date" optional />
-            <TextField {...text('veiligThuisReference')} label={t('meldcode.veiligThuisReference')} autoComplete="off" optional />
+            <TextField
+              {...text('veiligThuisReportedOn')}
+              label={t('meldcode.veiligThuisReportedOn')}
+              type="date"
+              optional
+            />
+            <TextField
+              {...text('veiligThuisReference')}
+              label={t('meldcode.veiligThuisReference')}
+              autoComplete="off"
+              optional
+            />
           </div>
         ) : null}
         <TextField
@@ -490,12 +633,16 @@ export function MeldcodePage() {
                 {t(`case.meldcodeStatus.${record.data.status}`)}
               </StatusBadge>
             </Item>
-            <Item label={t('case.when')}>{t('meldcode.startedBy', { date: formatDate(record.data.startedOn), name: record.data.startedByName })}</Item>
+            <Item label={t('case.when')}>
+              {t('meldcode.startedBy', { date: formatDate(record.data.startedOn), name: record.data.startedByName })}
+            </Item>
           </DataList>
           {record.data.decision ? (
             <div id="meldcode-decided" tabIndex={-1} className="nabij-notice">
               <Alert type={decidedNow ? 'ok' : 'info'}>
-                <Paragraph role="status">{decidedNow ? `${t('meldcode.decided')} ${t('meldcode.readOnly')}` : t('meldcode.readOnly')}</Paragraph>
+                <Paragraph role="status">
+                  {decidedNow ? `${t('meldcode.decided')} ${t('meldcode.readOnly')}` : t('meldcode.readOnly')}
+                </Paragraph>
               </Alert>
             </div>
           ) : null}
@@ -513,7 +660,11 @@ export function MeldcodePage() {
           <SignalsStep record={record.data} path={path} open={record.data.decision === null} onSaved={onSaved} />
           <ConsultationStep record={record.data} path={path} open={record.data.decision === null} onSaved={onSaved} />
           <ConversationStep record={record.data} path={path} open={record.data.decision === null} onSaved={onSaved} />
-          {record.data.decision ? <DecidedView decision={record.data.decision} /> : <DecisionForm path={path} onSaved={onDecided} onStale={record.reload} />}
+          {record.data.decision ? (
+            <DecidedView decision={record.data.decision} />
+          ) : (
+            <DecisionForm path={path} onSaved={onDecided} onStale={record.reload} />
+          )}
         </>
       ) : null}
     </>

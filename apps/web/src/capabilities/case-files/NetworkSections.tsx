@@ -1,4 +1,11 @@
-import { CONTACT_FREQUENCIES, NETWORK_QUALITIES, NETWORK_RELATIONS, networkPersonInput, professionalInput, type CaseOverview } from '@nabij/contracts';
+import {
+  CONTACT_FREQUENCIES,
+  NETWORK_QUALITIES,
+  NETWORK_RELATIONS,
+  networkPersonInput,
+  professionalInput,
+  type CaseOverview,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -62,7 +69,15 @@ function useRemoval(onChanged: (overview: CaseOverview) => void) {
   return { remove, busyId, view };
 }
 
-const NETWORK_FIELDS = ['name', 'relationType', 'relationNote', 'quality', 'contactFrequency', 'keyFigure', 'phone'] as const;
+const NETWORK_FIELDS = [
+  'name',
+  'relationType',
+  'relationNote',
+  'quality',
+  'contactFrequency',
+  'keyFigure',
+  'phone',
+] as const;
 
 interface NetworkValues {
   name: string;
@@ -74,17 +89,39 @@ interface NetworkValues {
   phone: string;
 }
 
-const emptyNetwork = (): NetworkValues => ({ name: '', relationType: '', relationNote: '', quality: '', contactFrequency: '', keyFigure: false, phone: '' });
+const emptyNetwork = (): NetworkValues => ({
+  name: '',
+  relationType: '',
+  relationNote: '',
+  quality: '',
+  contactFrequency: '',
+  keyFigure: false,
+  phone: '',
+});
 
 function NetworkForm({ overview, onChanged }: SectionProps) {
-  const form = useCaseForm('network', NETWORK_FIELDS, networkPersonInput, `/api/cases/${encodeURIComponent(overview.id)}/network`, onChanged);
+  const form = useCaseForm(
+    'network',
+    NETWORK_FIELDS,
+    networkPersonInput,
+    `/api/cases/${encodeURIComponent(overview.id)}/network`,
+    onChanged,
+  );
   const [values, setValues] = useState<NetworkValues>(emptyNetwork);
   const { errors } = form;
-  const set = <K extends keyof NetworkValues>(key: K) => (value: NetworkValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof NetworkValues>(key: K) =>
+    (value: NetworkValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = { ...values, relationType: values.relationType || undefined, quality: values.quality || undefined, contactFrequency: values.contactFrequency || undefined };
+    const input = {
+      ...values,
+      relationType: values.relationType || undefined,
+      quality: values.quality || undefined,
+      contactFrequency: values.contactFrequency || undefined,
+    };
     if (await form.submit(input, t('case.networkAdded', { name: values.name.trim() }))) setValues(emptyNetwork());
   };
 
@@ -95,7 +132,15 @@ function NetworkForm({ overview, onChanged }: SectionProps) {
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="network-form-heading">
         <div className="nabij-form-row">
-          <TextField id={errors.idFor('name')} label={t('case.networkName')} value={values.name} onValueChange={set('name')} error={errors.errorFor('name')} autoComplete="off" required />
+          <TextField
+            id={errors.idFor('name')}
+            label={t('case.networkName')}
+            value={values.name}
+            onValueChange={set('name')}
+            error={errors.errorFor('name')}
+            autoComplete="off"
+            required
+          />
           <SelectField
             id={errors.idFor('relationType')}
             label={t('case.networkRelation')}
@@ -137,9 +182,24 @@ function NetworkForm({ overview, onChanged }: SectionProps) {
             emptyLabel={t('case.choose')}
             required
           />
-          <TextField id={errors.idFor('phone')} label={t('case.networkPhone')} type="tel" value={values.phone} onValueChange={set('phone')} error={errors.errorFor('phone')} autoComplete="off" optional />
+          <TextField
+            id={errors.idFor('phone')}
+            label={t('case.networkPhone')}
+            type="tel"
+            value={values.phone}
+            onValueChange={set('phone')}
+            error={errors.errorFor('phone')}
+            autoComplete="off"
+            optional
+          />
         </div>
-        <CheckboxField id={errors.idFor('keyFigure')} label={t('case.networkKeyFigure')} checked={values.keyFigure} onCheckedChange={set('keyFigure')} error={errors.errorFor('keyFigure')} />
+        <CheckboxField
+          id={errors.idFor('keyFigure')}
+          label={t('case.networkKeyFigure')}
+          checked={values.keyFigure}
+          onCheckedChange={set('keyFigure')}
+          error={errors.errorFor('keyFigure')}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('case.networkAdd')}
@@ -188,14 +248,22 @@ export function NetworkSection({ overview, onChanged }: SectionProps) {
                     {n.relationNote ? ` (${n.relationNote})` : ''}
                   </TableCell>
                   <TableCell data-label={t('case.networkQuality')}>{t(`networkQuality.${n.quality}`)}</TableCell>
-                  <TableCell data-label={t('case.networkFrequency')}>{t(`contactFrequency.${n.contactFrequency}`)}</TableCell>
+                  <TableCell data-label={t('case.networkFrequency')}>
+                    {t(`contactFrequency.${n.contactFrequency}`)}
+                  </TableCell>
                   <TableCell data-label={t('case.networkPhone')}>{n.phone ?? ''}</TableCell>
                   <TableCell data-label={t('common.actions')}>
                     <Button
                       appearance="subtle-button"
                       busy={removal.busyId === n.id}
                       disabled={removal.busyId !== undefined}
-                      onClick={() => void removal.remove(`/api/cases/${encodeURIComponent(overview.id)}/network/${encodeURIComponent(n.id)}`, n.id, t('case.networkRemoved', { name: n.name }))}
+                      onClick={() =>
+                        void removal.remove(
+                          `/api/cases/${encodeURIComponent(overview.id)}/network/${encodeURIComponent(n.id)}`,
+                          n.id,
+                          t('case.networkRemoved', { name: n.name }),
+                        )
+                      }
                     >
                       {t('case.remove')}
                       <span className="nabij-visually-hidden"> {n.name}</span>
@@ -220,7 +288,13 @@ type ProfessionalValues = Record<(typeof PROFESSIONAL_FIELDS)[number], string>;
 const emptyProfessional = (): ProfessionalValues => ({ organisation: '', name: '', role: '', phone: '', email: '' });
 
 function ProfessionalForm({ overview, onChanged }: SectionProps) {
-  const form = useCaseForm('professional', PROFESSIONAL_FIELDS, professionalInput, `/api/cases/${encodeURIComponent(overview.id)}/professionals`, onChanged);
+  const form = useCaseForm(
+    'professional',
+    PROFESSIONAL_FIELDS,
+    professionalInput,
+    `/api/cases/${encodeURIComponent(overview.id)}/professionals`,
+    onChanged,
+  );
   const [values, setValues] = useState<ProfessionalValues>(emptyProfessional);
   const { errors } = form;
   const field = (key: keyof ProfessionalValues, label: string, optional: boolean) => ({
@@ -235,7 +309,9 @@ function ProfessionalForm({ overview, onChanged }: SectionProps) {
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const name = values.name.trim() ? `${values.name.trim()} (${values.organisation.trim()})` : values.organisation.trim();
+    const name = values.name.trim()
+      ? `${values.name.trim()} (${values.organisation.trim()})`
+      : values.organisation.trim();
     if (await form.submit(values, t('case.professionalAdded', { name }))) setValues(emptyProfessional());
   };
 
@@ -309,7 +385,11 @@ export function ProfessionalsSection({ overview, onChanged }: SectionProps) {
                       busy={removal.busyId === p.id}
                       disabled={removal.busyId !== undefined}
                       onClick={() =>
-                        void removal.remove(`/api/cases/${encodeURIComponent(overview.id)}/professionals/${encodeURIComponent(p.id)}`, p.id, t('case.professionalRemoved', { name: p.name ?? p.organisation }))
+                        void removal.remove(
+                          `/api/cases/${encodeURIComponent(overview.id)}/professionals/${encodeURIComponent(p.id)}`,
+                          p.id,
+                          t('case.professionalRemoved', { name: p.name ?? p.organisation }),
+                        )
                       }
                     >
                       {t('case.remove')}

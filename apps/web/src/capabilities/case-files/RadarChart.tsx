@@ -16,17 +16,27 @@ interface RadarChartProps {
 }
 
 /** The text alternative: which measurements and, per domain, the scores. */
-export function radarAlt(personName: string, measurements: readonly ZrmAssessment[], domains: readonly string[]): string {
+export function radarAlt(
+  personName: string,
+  measurements: readonly ZrmAssessment[],
+  domains: readonly string[],
+): string {
   const [first, second] = measurements;
   const titles = measurements.map(assessmentTitle);
-  const series = second ? t('case.radarSeriesTwo', { first: titles[0] ?? '', second: titles[1] ?? '' }) : t('case.radarSeriesOne', { first: titles[0] ?? '' });
+  const series = second
+    ? t('case.radarSeriesTwo', { first: titles[0] ?? '', second: titles[1] ?? '' })
+    : t('case.radarSeriesOne', { first: titles[0] ?? '' });
   const score = (m: ZrmAssessment | undefined, domain: string) => {
     const s = m?.scores.find((x) => x.domain === domain)?.score;
     return s === undefined ? t('case.zrmNotScored') : String(s);
   };
   const parts = domains.map((domain) =>
     second
-      ? t('case.radarDomainTwo', { domain: zrmDomainLabel(domain), from: score(first, domain), to: score(second, domain) })
+      ? t('case.radarDomainTwo', {
+          domain: zrmDomainLabel(domain),
+          from: score(first, domain),
+          to: score(second, domain),
+        })
       : t('case.radarDomainOne', { domain: zrmDomainLabel(domain), score: score(first, domain) }),
   );
   return t('case.radarAlt', { name: personName, series, domains: parts.join('; ') });
@@ -46,16 +56,43 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
   const label = radarAlt(personName, measurements, domains);
   return (
     <figure className="nabij-radar">
-      <svg role="img" aria-label={label} viewBox={`0 0 ${geometry.size} ${geometry.size}`} className="nabij-radar__svg" data-testid="zrm-radar" data-series={measurements.length}>
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${geometry.size} ${geometry.size}`}
+        className="nabij-radar__svg"
+        data-testid="zrm-radar"
+        data-series={measurements.length}
+      >
         <title>{label}</title>
         <g aria-hidden="true">
           {geometry.rings.map((points, i) => (
-            <polygon key={`ring-${i}`} points={points} fill="none" stroke="#b0b0b0" strokeWidth={i === geometry.rings.length - 1 ? 1.5 : 0.75} />
+            <polygon
+              key={`ring-${i}`}
+              points={points}
+              fill="none"
+              stroke="#b0b0b0"
+              strokeWidth={i === geometry.rings.length - 1 ? 1.5 : 0.75}
+            />
           ))}
           {geometry.axes.map((axis) => (
             <g key={axis.key}>
-              <line x1={geometry.centre.x} y1={geometry.centre.y} x2={axis.end.x} y2={axis.end.y} stroke="#b0b0b0" strokeWidth={0.75} />
-              <text x={axis.label.x} y={axis.label.y} textAnchor={axis.anchor} dominantBaseline="middle" fontSize="11" fill="#1a1a1a">
+              <line
+                x1={geometry.centre.x}
+                y1={geometry.centre.y}
+                x2={axis.end.x}
+                y2={axis.end.y}
+                stroke="#b0b0b0"
+                strokeWidth={0.75}
+              />
+              <text
+                x={axis.label.x}
+                y={axis.label.y}
+                textAnchor={axis.anchor}
+                dominantBaseline="middle"
+                fontSize="11"
+                fill="#1a1a1a"
+              >
                 {zrmDomainLabel(axis.key)}
               </text>
             </g>
@@ -64,7 +101,13 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
             const style = styleFor(index);
             return (
               <g key={`series-${index}`} data-series-index={index}>
-                <polygon points={series.points} fill={style.fill} stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash} />
+                <polygon
+                  points={series.points}
+                  fill={style.fill}
+                  stroke={style.stroke}
+                  strokeWidth={2}
+                  strokeDasharray={style.dash}
+                />
                 {series.dots.map((dot, i) =>
                   dot === null ? null : style.marker === 'circle' ? (
                     <circle key={i} cx={dot.x} cy={dot.y} r={3.5} fill={style.stroke} />
@@ -85,8 +128,20 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
             return (
               <li key={m.id}>
                 <svg width="32" height="12" aria-hidden="true" focusable="false">
-                  <line x1="2" y1="6" x2="30" y2="6" stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash} />
-                  {style.marker === 'circle' ? <circle cx="16" cy="6" r="3.5" fill={style.stroke} /> : <rect x="12.5" y="2.5" width="7" height="7" fill={style.stroke} />}
+                  <line
+                    x1="2"
+                    y1="6"
+                    x2="30"
+                    y2="6"
+                    stroke={style.stroke}
+                    strokeWidth={2}
+                    strokeDasharray={style.dash}
+                  />
+                  {style.marker === 'circle' ? (
+                    <circle cx="16" cy="6" r="3.5" fill={style.stroke} />
+                  ) : (
+                    <rect x="12.5" y="2.5" width="7" height="7" fill={style.stroke} />
+                  )}
                 </svg>{' '}
                 {assessmentTitle(m)}
               </li>

@@ -13,10 +13,16 @@ const values = () => emptyZrmForm('p1', 'start', '2026-12-07');
 describe('ZRM scoring by keyboard', () => {
   it('chooses the level of a digit and moves focus to the next domain, on its checked radio button', () => {
     expect(order.slice(0, 3).map((d) => d.domain)).toEqual(['finances', 'housing', 'work_education']);
-    expect(zrmKeyAction({ key: '2' }, 'finances', values(), order)).toEqual({ score: '2', focus: { domain: 'housing', score: '' } });
+    expect(zrmKeyAction({ key: '2' }, 'finances', values(), order)).toEqual({
+      score: '2',
+      focus: { domain: 'housing', score: '' },
+    });
     const v = values();
     v.rows.work_education = { score: '4', note: '', outOfScopeReason: '' };
-    expect(zrmKeyAction({ key: '0' }, 'housing', v, order)).toEqual({ score: '', focus: { domain: 'work_education', score: '4' } });
+    expect(zrmKeyAction({ key: '0' }, 'housing', v, order)).toEqual({
+      score: '',
+      focus: { domain: 'work_education', score: '4' },
+    });
   });
 
   it('after the last domain goes to the reason when a domain outside the help question is scored, else to the submit button', () => {
@@ -29,7 +35,8 @@ describe('ZRM scoring by keyboard', () => {
   });
 
   it('leaves the standard radio-group keys and any key with a modifier to the browser', () => {
-    for (const key of ['ArrowDown', 'ArrowLeft', ' ', 'Tab', 'Enter', '6', 'a']) expect(zrmKeyAction({ key }, 'finances', values(), order)).toBeUndefined();
+    for (const key of ['ArrowDown', 'ArrowLeft', ' ', 'Tab', 'Enter', '6', 'a'])
+      expect(zrmKeyAction({ key }, 'finances', values(), order)).toBeUndefined();
     expect(zrmKeyAction({ key: '3', altKey: true }, 'finances', values(), order)).toBeUndefined();
     expect(zrmKeyAction({ key: '3', ctrlKey: true }, 'finances', values(), order)).toBeUndefined();
     expect(zrmKeyAction({ key: '3', metaKey: true }, 'finances', values(), order)).toBeUndefined();
@@ -48,11 +55,22 @@ describe('the ZRM history table on the case', () => {
     const history = {
       personId: 'p1',
       personName: 'Petra de Vries',
-      columns: [{ id: 'a1', personId: 'p1', kind: 'start', assessedOn: '2026-12-07', instrument: 'zrm2017', scores: [{ domain: 'justice', score: 4, note: null, outOfScopeReason: 'Alles besproken.' }] }],
+      columns: [
+        {
+          id: 'a1',
+          personId: 'p1',
+          kind: 'start',
+          assessedOn: '2026-12-07',
+          instrument: 'zrm2017',
+          scores: [{ domain: 'justice', score: 4, note: null, outOfScopeReason: 'Alles besproken.' }],
+        },
+      ],
       rows: [{ domain: 'justice', scores: [4] }],
     } as unknown as ZrmHistory;
     const html = renderToStaticMarkup(<HistoryTable history={history} />);
-    expect(html).toMatch(/<div class="nabij-table-scroll" tabindex="0" role="region" aria-label="ZRM van Petra de Vries">/);
+    expect(html).toMatch(
+      /<div class="nabij-table-scroll" tabindex="0" role="region" aria-label="ZRM van Petra de Vries">/,
+    );
     expect(html).toContain('Buiten de hulpvraag: Alles besproken.');
   });
 });

@@ -1,4 +1,11 @@
-import { ASSESSMENT_KINDS, recordZrmRequest, ZRM_LEVELS, zrmInstrument, type CaseOverview, type ZrmInstrument } from '@nabij/contracts';
+import {
+  ASSESSMENT_KINDS,
+  recordZrmRequest,
+  ZRM_LEVELS,
+  zrmInstrument,
+  type CaseOverview,
+  type ZrmInstrument,
+} from '@nabij/contracts';
 import {
   Button,
   ButtonGroup,
@@ -82,7 +89,8 @@ interface RowProps {
  */
 function DomainRow({ d, row, index, errors, criteria, onChange, onKeyDown }: RowProps) {
   const prefix = 'zrm-score';
-  const rowError = index >= 0 ? (errors.errorFor(`scores.${index}.score`) ?? errors.errorFor(`scores.${index}.domain`)) : undefined;
+  const rowError =
+    index >= 0 ? (errors.errorFor(`scores.${index}.score`) ?? errors.errorFor(`scores.${index}.domain`)) : undefined;
   const legendId = `${prefix}-${d.domain}-legend`;
   const errorId = rowError ? `${prefix}-${d.domain}-error` : undefined;
   const choose = (score: ZrmLevel) => onChange({ ...row, score });
@@ -109,7 +117,11 @@ function DomainRow({ d, row, index, errors, criteria, onChange, onKeyDown }: Row
           ) : null}
         </FieldsetLegend>
         {rowError ? <FormFieldErrorMessage id={errorId}>{rowError}</FormFieldErrorMessage> : null}
-        <div className={levels.some((l) => l.criterion) ? 'nabij-zrm-levels nabij-zrm-levels--criteria' : 'nabij-zrm-levels'}>
+        <div
+          className={
+            levels.some((l) => l.criterion) ? 'nabij-zrm-levels nabij-zrm-levels--criteria' : 'nabij-zrm-levels'
+          }
+        >
           {levels.map((level) => {
             const id = radioId(prefix, d.domain, level.value);
             return (
@@ -139,7 +151,9 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
   const navigate = useNavigate();
   const persons = overview.household?.members ?? [];
   const firstPerson = persons[0]?.id ?? '';
-  const [values, setValues] = useState<ZrmFormValues>(() => emptyZrmForm(firstPerson, defaultKind(overview.zrm, firstPerson), municipalToday()));
+  const [values, setValues] = useState<ZrmFormValues>(() =>
+    emptyZrmForm(firstPerson, defaultKind(overview.zrm, firstPerson), municipalToday()),
+  );
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors('zrm', FIELD_ORDER, { nestedPaths: true });
   const criteria = useResource<ZrmCriteria>(`/api/zrm/${values.instrument}`).data;
@@ -148,7 +162,8 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
   const outside = outOfScopeScored(values, order);
   const shownCriteria = criteria && criteria.instrument === values.instrument ? criteria.criteria : [];
 
-  const setRow = (domain: string, row: ZrmRowValues) => setValues((v) => ({ ...v, rows: { ...v.rows, [domain]: row } }));
+  const setRow = (domain: string, row: ZrmRowValues) =>
+    setValues((v) => ({ ...v, rows: { ...v.rows, [domain]: row } }));
 
   /** A digit in a domain's radio group: choose that level, then focus the next domain (or what follows the last). */
   const onDomainKey = (domain: string, event: KeyboardEvent<HTMLInputElement>) => {
@@ -160,7 +175,11 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
     flushSync(() => setRow(domain, { ...row, score: action.score }));
     const { focus } = action;
     const target =
-      typeof focus === 'object' ? radioId('zrm-score', focus.domain, focus.score) : focus === 'reason' ? errors.idFor('outOfScopeReason') : SUBMIT_ID;
+      typeof focus === 'object'
+        ? radioId('zrm-score', focus.domain, focus.score)
+        : focus === 'reason'
+          ? errors.idFor('outOfScopeReason')
+          : SUBMIT_ID;
     document.getElementById(target)?.focus();
   };
 
@@ -196,7 +215,9 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
               label={t('zrmForm.person')}
               value={values.personId}
               choices={persons.map((p) => ({ value: p.id, label: p.fullName }))}
-              onValueChange={(personId) => setValues((v) => ({ ...v, personId, kind: defaultKind(overview.zrm, personId) }))}
+              onValueChange={(personId) =>
+                setValues((v) => ({ ...v, personId, kind: defaultKind(overview.zrm, personId) }))
+              }
               error={errors.errorFor('personId')}
             />
             <TextField
@@ -257,7 +278,9 @@ function ScoringForm({ overview }: { overview: CaseOverview }) {
             <TextField
               id={errors.idFor('outOfScopeReason')}
               label={t('zrmForm.reason')}
-              description={t('zrmForm.reasonHint', { domains: outside.map((d) => zrmDomainLabel(d.domain)).join(', ') })}
+              description={t('zrmForm.reasonHint', {
+                domains: outside.map((d) => zrmDomainLabel(d.domain)).join(', '),
+              })}
               value={values.outOfScopeReason}
               onValueChange={(outOfScopeReason) => setValues((v) => ({ ...v, outOfScopeReason }))}
               error={errors.errorFor('outOfScopeReason')}
@@ -323,7 +346,11 @@ export function ZrmScoringPage() {
   const { id = '' } = useParams();
   const overview = useResource<CaseOverview>(`/api/cases/${encodeURIComponent(id)}`);
   const title = overview.status === 'failed' ? failedTitle(overview.error, t('zrmForm.title')) : t('zrmForm.title');
-  usePageTitle(overview.status === 'ready' && overview.data.household ? `${t('zrmForm.title')} — ${overview.data.household.name}` : title);
+  usePageTitle(
+    overview.status === 'ready' && overview.data.household
+      ? `${t('zrmForm.title')} — ${overview.data.household.name}`
+      : title,
+  );
 
   return (
     <>

@@ -1,5 +1,16 @@
 import { ZRM_INSTRUMENTS, type CaseOverview } from '@nabij/contracts';
-import { Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { t } from '../../app/i18n';
 import { AppButtonLink } from '../../components/AppLink';
 import { assessmentTitle, lastTwo, zrmDomainLabel, zrmHistories, zrmLevelLabel, type ZrmHistory } from './case-format';
@@ -33,9 +44,17 @@ export function HistoryTable({ history }: { history: ZrmHistory }) {
                 const detail = column?.scores.find((s) => s.domain === row.domain);
                 return (
                   <TableCell key={column?.id ?? i}>
-                    {score === null ? <span className="nabij-muted">{t('case.zrmNotScored')}</span> : zrmLevelLabel(score)}
+                    {score === null ? (
+                      <span className="nabij-muted">{t('case.zrmNotScored')}</span>
+                    ) : (
+                      zrmLevelLabel(score)
+                    )}
                     {detail?.note ? <span className="nabij-cell-note nabij-plain-text">{detail.note}</span> : null}
-                    {detail?.outOfScopeReason ? <span className="nabij-cell-note nabij-plain-text">{t('case.zrmReason', { reason: detail.outOfScopeReason })}</span> : null}
+                    {detail?.outOfScopeReason ? (
+                      <span className="nabij-cell-note nabij-plain-text">
+                        {t('case.zrmReason', { reason: detail.outOfScopeReason })}
+                      </span>
+                    ) : null}
                   </TableCell>
                 );
               })}
@@ -60,13 +79,19 @@ export function ZrmSection({ overview }: { overview: CaseOverview }) {
       {histories.length === 0 ? <Paragraph>{t('case.zrmNone')}</Paragraph> : null}
       {histories.map((history) => {
         const compared = lastTwo(history);
-        const domains = history.rows.filter((r) => compared.some((m) => m.scores.some((s) => s.domain === r.domain))).map((r) => r.domain);
+        const domains = history.rows
+          .filter((r) => compared.some((m) => m.scores.some((s) => s.domain === r.domain)))
+          .map((r) => r.domain);
         const headingId = `zrm-${history.personId}-heading`;
         return (
           <section key={history.personId} aria-labelledby={headingId}>
             <Heading3 id={headingId}>{t('case.zrmHistory', { name: history.personName })}</Heading3>
             <HistoryTable history={history} />
-            {domains.length >= 3 ? <RadarChart personName={history.personName} measurements={compared} domains={domains} /> : <Paragraph>{t('case.radarTooFew')}</Paragraph>}
+            {domains.length >= 3 ? (
+              <RadarChart personName={history.personName} measurements={compared} domains={domains} />
+            ) : (
+              <Paragraph>{t('case.radarTooFew')}</Paragraph>
+            )}
           </section>
         );
       })}

@@ -1,9 +1,33 @@
 import { meldcodeDecisionInput, recordZrmRequest } from '@nabij/contracts';
 import { describe, expect, it } from 'vitest';
-import { deadlineText, ecogramVersion, lastTwo, newestFirst, rungLabel, zrmDomainLabel, zrmHistories, zrmLevelLabel, type ZrmAssessment } from './case-format';
-import { emptyMeldcodeDecision, toMeldcodeDecisionInput, visibleQuestions, weighingAdvice, withMeldcodeMessages } from './meldcode-form';
+import {
+  deadlineText,
+  ecogramVersion,
+  lastTwo,
+  newestFirst,
+  rungLabel,
+  zrmDomainLabel,
+  zrmHistories,
+  zrmLevelLabel,
+  type ZrmAssessment,
+} from './case-format';
+import {
+  emptyMeldcodeDecision,
+  toMeldcodeDecisionInput,
+  visibleQuestions,
+  weighingAdvice,
+  withMeldcodeMessages,
+} from './meldcode-form';
 import { radarGeometry, radarPoint } from './radar-chart';
-import { defaultKind, emptyZrmForm, levelForKey, orderedDomains, scoreIndex, toRecordZrmInput, zrmFormIssues } from './zrm-form';
+import {
+  defaultKind,
+  emptyZrmForm,
+  levelForKey,
+  orderedDomains,
+  scoreIndex,
+  toRecordZrmInput,
+  zrmFormIssues,
+} from './zrm-form';
 
 const PERSON = '7f0b6f5e-3c1a-4c57-9d8e-2a1b3c4d5e6f';
 
@@ -20,7 +44,13 @@ describe('radar chart geometry', () => {
   });
 
   it('draws five rings, one polygon per series, and no dot for a missing score', () => {
-    const g = radarGeometry(['a', 'b', 'c'], [[1, 2, null], [3, 4, 5]]);
+    const g = radarGeometry(
+      ['a', 'b', 'c'],
+      [
+        [1, 2, null],
+        [3, 4, 5],
+      ],
+    );
     expect(g.rings).toHaveLength(5);
     expect(g.series).toHaveLength(2);
     expect(g.series[0]?.dots[2]).toBeNull();
@@ -73,7 +103,10 @@ describe('ZRM form', () => {
     expect(zrmFormIssues(values, order)).toEqual([]);
     const parsed = recordZrmRequest.safeParse(toRecordZrmInput(values, order));
     expect(parsed.success).toBe(true);
-    expect(parsed.data?.scores.filter((s) => s.domain !== 'housing').map((s) => s.outOfScopeReason)).toEqual(['Reclassering vroeg ernaar; boete raakt de financiën', 'Reclassering vroeg ernaar; boete raakt de financiën']);
+    expect(parsed.data?.scores.filter((s) => s.domain !== 'housing').map((s) => s.outOfScopeReason)).toEqual([
+      'Reclassering vroeg ernaar; boete raakt de financiën',
+      'Reclassering vroeg ernaar; boete raakt de financiën',
+    ]);
   });
 
   it('refuses a measurement without scores', () => {
@@ -89,19 +122,46 @@ describe('Meldcode decision', () => {
     expect(visibleQuestions(v)).toEqual(['suspicion']);
     expect(visibleQuestions({ ...v, suspicion: 'yes' })).toEqual(['suspicion', 'acuteOrStructuralUnsafety']);
     expect(visibleQuestions({ ...v, suspicion: 'yes', acuteOrStructuralUnsafety: 'yes' })).toHaveLength(2);
-    expect(visibleQuestions({ ...v, suspicion: 'yes', acuteOrStructuralUnsafety: 'no', helpPossible: 'yes', helpAccepted: 'yes' })).toHaveLength(5);
+    expect(
+      visibleQuestions({
+        ...v,
+        suspicion: 'yes',
+        acuteOrStructuralUnsafety: 'no',
+        helpPossible: 'yes',
+        helpAccepted: 'yes',
+      }),
+    ).toHaveLength(5);
   });
 
   it('points to reporting with acute unsafety and to closing without suspicion', () => {
     const v = emptyMeldcodeDecision();
     expect(weighingAdvice({ ...v, suspicion: 'no' })).toBe('close');
     expect(weighingAdvice({ ...v, suspicion: 'yes', acuteOrStructuralUnsafety: 'yes' })).toBe('report');
-    expect(weighingAdvice({ ...v, suspicion: 'yes', acuteOrStructuralUnsafety: 'no', helpPossible: 'no' })).toBe('report');
-    expect(weighingAdvice({ ...v, suspicion: 'yes', acuteOrStructuralUnsafety: 'no', helpPossible: 'yes', helpAccepted: 'yes' })).toBe('help');
+    expect(weighingAdvice({ ...v, suspicion: 'yes', acuteOrStructuralUnsafety: 'no', helpPossible: 'no' })).toBe(
+      'report',
+    );
+    expect(
+      weighingAdvice({
+        ...v,
+        suspicion: 'yes',
+        acuteOrStructuralUnsafety: 'no',
+        helpPossible: 'yes',
+        helpAccepted: 'yes',
+      }),
+    ).toBe('help');
   });
 
   it('sends only the questions asked and requires a follow-up date when reporting', () => {
-    const v = { ...emptyMeldcodeDecision(), suspicion: 'yes' as const, acuteOrStructuralUnsafety: 'yes' as const, helpPossible: 'yes' as const, weighing: 'Acuut', reportToVeiligThuis: 'yes' as const, provideOrOrganiseHelp: 'no' as const, consentAsked: 'no' as const };
+    const v = {
+      ...emptyMeldcodeDecision(),
+      suspicion: 'yes' as const,
+      acuteOrStructuralUnsafety: 'yes' as const,
+      helpPossible: 'yes' as const,
+      weighing: 'Acuut',
+      reportToVeiligThuis: 'yes' as const,
+      provideOrOrganiseHelp: 'no' as const,
+      consentAsked: 'no' as const,
+    };
     const input = toMeldcodeDecisionInput(v);
     expect(input.helpPossible).toBeUndefined();
     const parsed = meldcodeDecisionInput.safeParse(input);
@@ -142,7 +202,16 @@ describe('case file labels', () => {
       version: 1,
       scores: scores.map(([domain, score]) => ({ domain, score, note: null, outOfScopeReason: null })),
     });
-    const [history] = zrmHistories([a('b', 'interim', '2026-03-01', [['housing', 3]]), a('a', 'start', '2026-03-01', [['finances', 2], ['housing', 1]])], ['finances', 'housing']);
+    const [history] = zrmHistories(
+      [
+        a('b', 'interim', '2026-03-01', [['housing', 3]]),
+        a('a', 'start', '2026-03-01', [
+          ['finances', 2],
+          ['housing', 1],
+        ]),
+      ],
+      ['finances', 'housing'],
+    );
     expect(history?.columns.map((c) => c.id)).toEqual(['a', 'b']);
     expect(history?.rows).toEqual([
       { domain: 'finances', scores: [2, null] },
@@ -152,9 +221,19 @@ describe('case file labels', () => {
   });
 
   it('orders the timeline newest first and fingerprints the ecogram', () => {
-    expect(newestFirst([{ at: '2026-01-01' }, { at: '2026-02-01' }]).map((i) => i.at)).toEqual(['2026-02-01', '2026-01-01']);
+    expect(newestFirst([{ at: '2026-01-01' }, { at: '2026-02-01' }]).map((i) => i.at)).toEqual([
+      '2026-02-01',
+      '2026-01-01',
+    ]);
     const base = { network: [], professionals: [], household: null };
     expect(ecogramVersion(base)).toBe(ecogramVersion(base));
-    expect(ecogramVersion({ ...base, professionals: [{ id: 'p1', organisation: 'X', name: null, role: null, phone: null, email: null, consentToShare: false }] })).not.toBe(ecogramVersion(base));
+    expect(
+      ecogramVersion({
+        ...base,
+        professionals: [
+          { id: 'p1', organisation: 'X', name: null, role: null, phone: null, email: null, consentToShare: false },
+        ],
+      }),
+    ).not.toBe(ecogramVersion(base));
   });
 });

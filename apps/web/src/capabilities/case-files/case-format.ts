@@ -41,7 +41,12 @@ const KIND_ORDER: Record<string, number> = { start: 0, interim: 1, closing: 2 };
 function byDate<T extends { assessedOn: string; kind: string }>(list: readonly T[]): T[] {
   return list
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => a.item.assessedOn.localeCompare(b.item.assessedOn) || (KIND_ORDER[a.item.kind] ?? 9) - (KIND_ORDER[b.item.kind] ?? 9) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.item.assessedOn.localeCompare(b.item.assessedOn) ||
+        (KIND_ORDER[a.item.kind] ?? 9) - (KIND_ORDER[b.item.kind] ?? 9) ||
+        a.index - b.index,
+    )
     .map((x) => x.item);
 }
 
@@ -66,7 +71,10 @@ export function zrmHistories(assessments: readonly ZrmAssessment[], domainOrder:
       personId,
       personName: columns[0]?.personName ?? '',
       columns,
-      rows: order.map((domain) => ({ domain, scores: columns.map((c) => c.scores.find((s) => s.domain === domain)?.score ?? null) })),
+      rows: order.map((domain) => ({
+        domain,
+        scores: columns.map((c) => c.scores.find((s) => s.domain === domain)?.score ?? null),
+      })),
     };
   });
 }
@@ -88,7 +96,11 @@ export function adults(members: readonly HouseholdMember[]): HouseholdMember[] {
 
 /** A short fingerprint of what the ecogram shows, so the image is fetched again after a change. */
 export function ecogramVersion(overview: Pick<CaseOverview, 'network' | 'professionals' | 'household'>): string {
-  const text = [...overview.network.map((n) => `${n.id}${n.quality}${n.keyFigure ? 1 : 0}`), ...overview.professionals.map((p) => p.id), ...(overview.household?.members.map((m) => m.id) ?? [])].join('|');
+  const text = [
+    ...overview.network.map((n) => `${n.id}${n.quality}${n.keyFigure ? 1 : 0}`),
+    ...overview.professionals.map((p) => p.id),
+    ...(overview.household?.members.map((m) => m.id) ?? []),
+  ].join('|');
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   return (hash >>> 0).toString(36);

@@ -5,10 +5,21 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { alertItems, goalProgress, nextDeadline, planStatusText, todoItems, zrmTrends } from './case-overview';
 import { caseSections, sectionHref, sectionOfAnchor, sectionOfPath } from './case-sections';
-import { AlertsCard, CaseSummary, PeopleCard, PlanCard, RecentContactsCard, TodoCard, ZrmTrendCard } from './CaseOverviewParts';
+import {
+  AlertsCard,
+  CaseSummary,
+  PeopleCard,
+  PlanCard,
+  RecentContactsCard,
+  TodoCard,
+  ZrmTrendCard,
+} from './CaseOverviewParts';
 
 const html = (element: ReactElement) => renderToStaticMarkup(<MemoryRouter>{element}</MemoryRouter>);
-const text = (element: ReactElement) => html(element).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (element: ReactElement) =>
+  html(element)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 const TODAY = '2026-12-07';
 
@@ -36,9 +47,28 @@ function overview(over: Partial<CaseOverview> = {}): CaseOverview {
       ],
     },
     hasMinors: true,
-    network: [{ id: 'n1', name: 'Oma Jansen', relationType: 'family', relationNote: null, quality: 'supportive', contactFrequency: 'weekly', keyFigure: true, phone: null }],
+    network: [
+      {
+        id: 'n1',
+        name: 'Oma Jansen',
+        relationType: 'family',
+        relationNote: null,
+        quality: 'supportive',
+        contactFrequency: 'weekly',
+        keyFigure: true,
+        phone: null,
+      },
+    ],
     professionals: [
-      { id: 'x1', organisation: 'Schuldhulp Voorbeeld', name: 'Ahmed Ouali', role: null, phone: null, email: null, consentToShare: false },
+      {
+        id: 'x1',
+        organisation: 'Schuldhulp Voorbeeld',
+        name: 'Ahmed Ouali',
+        role: null,
+        phone: null,
+        email: null,
+        consentToShare: false,
+      },
       { id: 'x2', organisation: 'Huisarts', name: null, role: null, phone: null, email: null, consentToShare: true },
     ],
     zrm: [],
@@ -50,21 +80,57 @@ function overview(over: Partial<CaseOverview> = {}): CaseOverview {
     outreach: { attempts: [], flaggedForTeam: false },
     consents: [],
     openTasks: [
-      { id: 't1', kind: 'manual', title: 'Bellen', dueOn: '2026-12-01', overdue: true, dueToday: false, assigneeName: null, version: 1 },
-      { id: 't2', kind: 'manual', title: 'Brief', dueOn: '2026-12-10', overdue: false, dueToday: false, assigneeName: null, version: 1 },
+      {
+        id: 't1',
+        kind: 'manual',
+        title: 'Bellen',
+        dueOn: '2026-12-01',
+        overdue: true,
+        dueToday: false,
+        assigneeName: null,
+        version: 1,
+      },
+      {
+        id: 't2',
+        kind: 'manual',
+        title: 'Brief',
+        dueOn: '2026-12-10',
+        overdue: false,
+        dueToday: false,
+        assigneeName: null,
+        version: 1,
+      },
     ],
     recentContacts: [
-      { id: 'c1', kind: 'home_visit', contactOn: '2026-12-05', note: 'Keuken opgeruimd.', recordedByName: 'Sanne de Boer' },
+      {
+        id: 'c1',
+        kind: 'home_visit',
+        contactOn: '2026-12-05',
+        note: 'Keuken opgeruimd.',
+        recordedByName: 'Sanne de Boer',
+      },
       { id: 'c2', kind: 'phone', contactOn: '2026-12-04', note: 'Gebeld.', recordedByName: 'Sanne de Boer' },
       { id: 'c3', kind: 'phone', contactOn: '2026-12-03', note: 'Derde.', recordedByName: 'Sanne de Boer' },
-      { id: 'c4', kind: 'phone', contactOn: '2026-12-02', note: 'Vierde, niet op het overzicht.', recordedByName: 'Sanne de Boer' },
+      {
+        id: 'c4',
+        kind: 'phone',
+        contactOn: '2026-12-02',
+        note: 'Vierde, niet op het overzicht.',
+        recordedByName: 'Sanne de Boer',
+      },
     ],
     timeline: [],
     ...over,
   };
 }
 
-const zrm = (id: string, personId: string, personName: string, assessedOn: string, scores: [string, number][]): CaseOverview['zrm'][number] => ({
+const zrm = (
+  id: string,
+  personId: string,
+  personName: string,
+  assessedOn: string,
+  scores: [string, number][],
+): CaseOverview['zrm'][number] => ({
   id,
   personId,
   personName,
@@ -90,8 +156,16 @@ describe('what needs doing', () => {
   });
 
   it('says an evaluation is late, and leaves out one that is far off', () => {
-    expect(todoItems(overview(), { phase: 'execution', nextEvaluationDue: '2026-12-01' }, TODAY).find((i) => i.key === 'evaluation')).toMatchObject({ urgent: true, text: expect.stringContaining('te laat') as string });
-    expect(todoItems(overview(), { phase: 'execution', nextEvaluationDue: '2027-02-01' }, TODAY).some((i) => i.key === 'evaluation')).toBe(false);
+    expect(
+      todoItems(overview(), { phase: 'execution', nextEvaluationDue: '2026-12-01' }, TODAY).find(
+        (i) => i.key === 'evaluation',
+      ),
+    ).toMatchObject({ urgent: true, text: expect.stringContaining('te laat') as string });
+    expect(
+      todoItems(overview(), { phase: 'execution', nextEvaluationDue: '2027-02-01' }, TODAY).some(
+        (i) => i.key === 'evaluation',
+      ),
+    ).toBe(false);
   });
 
   it('is empty when nothing is open', () => {
@@ -111,14 +185,25 @@ describe('what needs doing', () => {
 describe('alerts', () => {
   it('shows the interpreter with the language and the minors by name', () => {
     const items = alertItems(overview(), 'Tolk nodig (Arabisch)');
-    expect(items.map((i) => i.text)).toEqual(['Tolk nodig (Arabisch)', 'Minderjarigen in het huishouden: Lotte de Vries']);
+    expect(items.map((i) => i.text)).toEqual([
+      'Tolk nodig (Arabisch)',
+      'Minderjarigen in het huishouden: Lotte de Vries',
+    ]);
     expect(text(<AlertsCard caseId="case-1" items={items} />)).toContain('Let op');
   });
 
   it('shows the Meldcode only to those allowed to know (meldcode is null for everyone else)', () => {
-    expect(alertItems(overview({ meldcode: null, meldcodeSuggested: true }), null).some((i) => i.key === 'meldcode')).toBe(false);
-    expect(alertItems(overview({ meldcode: [], meldcodeSuggested: true }), null).find((i) => i.key === 'meldcode')?.text).toBe('Overweeg de Meldcode te starten');
-    expect(alertItems(overview({ meldcode: [{ id: 'm1', status: 'open', startedOn: '2026-11-01' }] }), null).find((i) => i.key === 'meldcode')?.text).toBe('Meldcode: er loopt een afwegingsproces');
+    expect(
+      alertItems(overview({ meldcode: null, meldcodeSuggested: true }), null).some((i) => i.key === 'meldcode'),
+    ).toBe(false);
+    expect(
+      alertItems(overview({ meldcode: [], meldcodeSuggested: true }), null).find((i) => i.key === 'meldcode')?.text,
+    ).toBe('Overweeg de Meldcode te starten');
+    expect(
+      alertItems(overview({ meldcode: [{ id: 'm1', status: 'open', startedOn: '2026-11-01' }] }), null).find(
+        (i) => i.key === 'meldcode',
+      )?.text,
+    ).toBe('Meldcode: er loopt een afwegingsproces');
   });
 
   it('renders nothing without alerts', () => {
@@ -128,18 +213,33 @@ describe('alerts', () => {
 
 describe('summary and deadline', () => {
   it('gives the analysis deadline in analysis and the next evaluation in execution', () => {
-    expect(nextDeadline(overview({ phase: 'analysis', analysisOverdue: true }), undefined, TODAY)).toEqual({ text: 'Einde analysefase was 1 oktober 2026 (verlopen)', overdue: true });
-    expect(nextDeadline(overview(), { phase: 'execution', nextEvaluationDue: '2027-01-10' }, TODAY)).toEqual({ text: 'Evaluatie uiterlijk 10 januari 2027', overdue: false });
-    expect(nextDeadline(overview({ phase: 'closed' }), { phase: 'closed', nextEvaluationDue: null }, TODAY).text).toBe('Geen termijn.');
+    expect(nextDeadline(overview({ phase: 'analysis', analysisOverdue: true }), undefined, TODAY)).toEqual({
+      text: 'Einde analysefase was 1 oktober 2026 (verlopen)',
+      overdue: true,
+    });
+    expect(nextDeadline(overview(), { phase: 'execution', nextEvaluationDue: '2027-01-10' }, TODAY)).toEqual({
+      text: 'Evaluatie uiterlijk 10 januari 2027',
+      overdue: false,
+    });
+    expect(nextDeadline(overview({ phase: 'closed' }), { phase: 'closed', nextEvaluationDue: null }, TODAY).text).toBe(
+      'Geen termijn.',
+    );
   });
 
   it('shows the help question, its domains, the phase and the contact person', () => {
-    const shown = text(<CaseSummary overview={overview({ tandem: { id: 'w2', name: 'Lisa Jansen' } })} deadline={{ text: 'Evaluatie uiterlijk 10 januari 2027', overdue: false }} />);
+    const shown = text(
+      <CaseSummary
+        overview={overview({ tandem: { id: 'w2', name: 'Lisa Jansen' } })}
+        deadline={{ text: 'Evaluatie uiterlijk 10 januari 2027', overdue: false }}
+      />,
+    );
     expect(shown).toContain('Mevrouw heeft schulden en dreigt haar huis te verliezen.');
     expect(shown).toContain('Financiën en Huisvesting');
     expect(shown).toContain('Sanne de Boer (tandem: Lisa Jansen)');
     expect(shown).toContain('AM-2026-00042');
-    expect(text(<CaseSummary overview={overview({ helpQuestion: null })} deadline={{ text: '', overdue: false }} />)).toContain('Geen hulpvraag vastgelegd.');
+    expect(
+      text(<CaseSummary overview={overview({ helpQuestion: null })} deadline={{ text: '', overdue: false }} />),
+    ).toContain('Geen hulpvraag vastgelegd.');
   });
 });
 
@@ -154,11 +254,39 @@ describe('last contacts, plan, ZRM and people', () => {
 
   it('counts the done actions per goal (stopped ones not) and says where the plan stands', () => {
     let n = 0;
-    const action = (status: 'open' | 'done' | 'stopped') => ({ id: `${status}-${(n += 1)}`, description: 'x', performer: null, performerName: null, service: null, dueOn: null, status, progressNote: null });
+    const action = (status: 'open' | 'done' | 'stopped') => ({
+      id: `${status}-${(n += 1)}`,
+      description: 'x',
+      performer: null,
+      performerName: null,
+      service: null,
+      dueOn: null,
+      status,
+      progressNote: null,
+    });
     const plan = {
       id: 'plan-1',
-      versions: [{ number: 1, status: 'agreed', startsOn: '2026-10-01', changeReason: null, agreedOn: '2026-10-02', createdAt: '2026-10-01T00:00:00Z' }],
-      current: { goals: [{ id: 'g1', domain: 'finances', goal: 'Schulden op orde', actions: [action('done'), action('open'), action('stopped')] }, { id: 'g2', domain: 'housing', goal: 'Huis houden', actions: [] }] },
+      versions: [
+        {
+          number: 1,
+          status: 'agreed',
+          startsOn: '2026-10-01',
+          changeReason: null,
+          agreedOn: '2026-10-02',
+          createdAt: '2026-10-01T00:00:00Z',
+        },
+      ],
+      current: {
+        goals: [
+          {
+            id: 'g1',
+            domain: 'finances',
+            goal: 'Schulden op orde',
+            actions: [action('done'), action('open'), action('stopped')],
+          },
+          { id: 'g2', domain: 'housing', goal: 'Huis houden', actions: [] },
+        ],
+      },
     } as unknown as PlanPageView['plan'];
     const goals = goalProgress(plan);
     expect(goals.map((g) => [g.done, g.total])).toEqual([
@@ -187,7 +315,16 @@ describe('last contacts, plan, ZRM and people', () => {
       ]),
       zrm('b1', 'p2', 'Lotte de Vries', '2026-09-10', [['finances', 5]]),
     ]);
-    expect(trends.map((z) => [z.personName, z.previous?.average ?? null, z.latest.average, z.better, z.worse, z.averages.length])).toEqual([
+    expect(
+      trends.map((z) => [
+        z.personName,
+        z.previous?.average ?? null,
+        z.latest.average,
+        z.better,
+        z.worse,
+        z.averages.length,
+      ]),
+    ).toEqual([
       ['Petra de Vries', 3, 3, 1, 1, 2],
       ['Lotte de Vries', null, 5, 0, 0, 1],
     ]);
@@ -212,7 +349,11 @@ describe('sections and their addresses', () => {
     expect(caseSections({ hasMinors: false, meldcode: null }, false).map((s) => s.path)).not.toContain('veiligheid');
     expect(caseSections({ hasMinors: true, meldcode: null }, false).map((s) => s.path)).toContain('veiligheid');
     expect(caseSections({ hasMinors: false, meldcode: [] }, false).map((s) => s.path)).toContain('veiligheid');
-    expect(caseSections({ hasMinors: true, meldcode: null }, true).map((s) => s.path)).toEqual(['', 'huishouden', 'plan']);
+    expect(caseSections({ hasMinors: true, meldcode: null }, true).map((s) => s.path)).toEqual([
+      '',
+      'huishouden',
+      'plan',
+    ]);
   });
 
   it('maps addresses and the old anchors of the one-page case file', () => {

@@ -17,15 +17,24 @@ export interface OverviewItem {
 type Course = Pick<CaseCourseView, 'phase' | 'nextEvaluationDue'>;
 
 /** The next deadline of the case: the end of the analysis phase, or the next evaluation in execution. */
-export function nextDeadline(overview: Pick<CaseOverview, 'phase' | 'analysisDeadline' | 'analysisOverdue'>, course: Course | undefined, today: string): { text: string; overdue: boolean } {
+export function nextDeadline(
+  overview: Pick<CaseOverview, 'phase' | 'analysisDeadline' | 'analysisOverdue'>,
+  course: Course | undefined,
+  today: string,
+): { text: string; overdue: boolean } {
   if (overview.phase === 'analysis' && overview.analysisDeadline) {
     const date = formatDate(overview.analysisDeadline);
-    return overview.analysisOverdue ? { text: t('caseFile.deadlineAnalysisOverdue', { date }), overdue: true } : { text: t('caseFile.deadlineAnalysis', { date }), overdue: false };
+    return overview.analysisOverdue
+      ? { text: t('caseFile.deadlineAnalysisOverdue', { date }), overdue: true }
+      : { text: t('caseFile.deadlineAnalysis', { date }), overdue: false };
   }
   if (course?.phase === 'execution' && course.nextEvaluationDue) {
     const date = formatDate(course.nextEvaluationDue);
     const overdue = course.nextEvaluationDue < today;
-    return { text: t(overdue ? 'caseFile.deadlineEvaluationOverdue' : 'caseFile.deadlineEvaluation', { date }), overdue };
+    return {
+      text: t(overdue ? 'caseFile.deadlineEvaluationOverdue' : 'caseFile.deadlineEvaluation', { date }),
+      overdue,
+    };
   }
   return { text: t('caseFile.deadlineNone'), overdue: false };
 }
@@ -44,7 +53,16 @@ function addDays(iso: string, days: number): string {
  * assessment still required, an analysis phase past its deadline, outreach that needs the team.
  */
 export function todoItems(
-  overview: Pick<CaseOverview, 'openTasks' | 'professionals' | 'childSafetyRequired' | 'phase' | 'analysisDeadline' | 'analysisOverdue' | 'outreach'>,
+  overview: Pick<
+    CaseOverview,
+    | 'openTasks'
+    | 'professionals'
+    | 'childSafetyRequired'
+    | 'phase'
+    | 'analysisDeadline'
+    | 'analysisOverdue'
+    | 'outreach'
+  >,
   course: Course | undefined,
   today: string,
 ): OverviewItem[] {
@@ -52,20 +70,49 @@ export function todoItems(
   const tasks = overview.openTasks;
   if (tasks.length > 0) {
     const overdue = tasks.filter((x) => x.overdue).length;
-    const text = overdue > 0 ? t('caseFile.todoTasksOverdue', { count: tasks.length, overdue }) : tasks.length === 1 ? t('caseFile.todoTask') : t('caseFile.todoTasks', { count: tasks.length });
+    const text =
+      overdue > 0
+        ? t('caseFile.todoTasksOverdue', { count: tasks.length, overdue })
+        : tasks.length === 1
+          ? t('caseFile.todoTask')
+          : t('caseFile.todoTasks', { count: tasks.length });
     items.push({ key: 'tasks', text, to: 'taken', urgent: overdue > 0 });
   }
-  if (course?.phase === 'execution' && course.nextEvaluationDue && course.nextEvaluationDue <= addDays(today, EVALUATION_SOON_DAYS)) {
+  if (
+    course?.phase === 'execution' &&
+    course.nextEvaluationDue &&
+    course.nextEvaluationDue <= addDays(today, EVALUATION_SOON_DAYS)
+  ) {
     const overdue = course.nextEvaluationDue < today;
-    items.push({ key: 'evaluation', text: t(overdue ? 'caseFile.todoEvaluationOverdue' : 'caseFile.todoEvaluationDue', { date: formatDate(course.nextEvaluationDue) }), to: 'evaluatie', urgent: overdue });
+    items.push({
+      key: 'evaluation',
+      text: t(overdue ? 'caseFile.todoEvaluationOverdue' : 'caseFile.todoEvaluationDue', {
+        date: formatDate(course.nextEvaluationDue),
+      }),
+      to: 'evaluatie',
+      urgent: overdue,
+    });
   }
-  if (overview.childSafetyRequired) items.push({ key: 'child-safety', text: t('case.childSafetyRequired'), to: 'veiligheid', urgent: true });
+  if (overview.childSafetyRequired)
+    items.push({ key: 'child-safety', text: t('case.childSafetyRequired'), to: 'veiligheid', urgent: true });
   const withoutConsent = overview.professionals.filter((p) => !p.consentToShare).map((p) => p.organisation);
-  if (withoutConsent.length > 0) items.push({ key: 'consent', text: t('caseFile.todoConsentMissing', { organisations: joinList(withoutConsent) }), to: 'toestemmingen', urgent: false });
+  if (withoutConsent.length > 0)
+    items.push({
+      key: 'consent',
+      text: t('caseFile.todoConsentMissing', { organisations: joinList(withoutConsent) }),
+      to: 'toestemmingen',
+      urgent: false,
+    });
   if (overview.phase === 'analysis' && overview.analysisOverdue && overview.analysisDeadline) {
-    items.push({ key: 'analysis', text: t('caseFile.todoAnalysisOverdue', { date: formatDate(overview.analysisDeadline) }), to: 'zrm', urgent: true });
+    items.push({
+      key: 'analysis',
+      text: t('caseFile.todoAnalysisOverdue', { date: formatDate(overview.analysisDeadline) }),
+      to: 'zrm',
+      urgent: true,
+    });
   }
-  if (overview.outreach.flaggedForTeam) items.push({ key: 'outreach', text: t('caseFile.todoOutreach'), to: 'eropaf', urgent: true });
+  if (overview.outreach.flaggedForTeam)
+    items.push({ key: 'outreach', text: t('caseFile.todoOutreach'), to: 'eropaf', urgent: true });
   return items;
 }
 
@@ -73,16 +120,32 @@ export function todoItems(
  * "Let op": language and interpreter, the minors in the household, and the Meldcode — only for those allowed to know
  * (the case view sends `meldcode: null` to everyone else, and then no Meldcode alert is shown at all).
  */
-export function alertItems(overview: Pick<CaseOverview, 'language' | 'hasMinors' | 'household' | 'meldcode' | 'meldcodeSuggested'>, languageText: string | null): OverviewItem[] {
+export function alertItems(
+  overview: Pick<CaseOverview, 'language' | 'hasMinors' | 'household' | 'meldcode' | 'meldcodeSuggested'>,
+  languageText: string | null,
+): OverviewItem[] {
   const items: OverviewItem[] = [];
-  if (languageText) items.push({ key: 'language', text: languageText, to: 'huishouden', urgent: overview.language?.interpreterNeeded === true });
+  if (languageText)
+    items.push({
+      key: 'language',
+      text: languageText,
+      to: 'huishouden',
+      urgent: overview.language?.interpreterNeeded === true,
+    });
   if (overview.hasMinors) {
     const minors = (overview.household?.members ?? []).filter((m) => m.isMinor === true).map((m) => m.fullName);
-    items.push({ key: 'minors', text: t('caseFile.alertMinors', { names: minors.length > 0 ? joinList(minors) : t('common.unknown') }), to: 'huishouden', urgent: false });
+    items.push({
+      key: 'minors',
+      text: t('caseFile.alertMinors', { names: minors.length > 0 ? joinList(minors) : t('common.unknown') }),
+      to: 'huishouden',
+      urgent: false,
+    });
   }
   if (overview.meldcode !== null) {
-    if (overview.meldcode.some((m) => m.status === 'open')) items.push({ key: 'meldcode', text: t('caseFile.alertMeldcodeOpen'), to: 'veiligheid', urgent: true });
-    else if (overview.meldcodeSuggested) items.push({ key: 'meldcode', text: t('case.meldcodeSuggested'), to: 'veiligheid', urgent: true });
+    if (overview.meldcode.some((m) => m.status === 'open'))
+      items.push({ key: 'meldcode', text: t('caseFile.alertMeldcodeOpen'), to: 'veiligheid', urgent: true });
+    else if (overview.meldcodeSuggested)
+      items.push({ key: 'meldcode', text: t('case.meldcodeSuggested'), to: 'veiligheid', urgent: true });
   }
   return items;
 }
@@ -100,12 +163,14 @@ export interface ZrmTrend {
   averages: number[];
 }
 
-const average = (scores: readonly { score: number }[]): number => (scores.length === 0 ? 0 : scores.reduce((sum, s) => sum + s.score, 0) / scores.length);
+const average = (scores: readonly { score: number }[]): number =>
+  scores.length === 0 ? 0 : scores.reduce((sum, s) => sum + s.score, 0) / scores.length;
 
 /** Per person: the average self-reliance of each ZRM assessment and, between the last two, the domains that moved. */
 export function zrmTrends(assessments: CaseOverview['zrm']): ZrmTrend[] {
   const byPerson = new Map<string, CaseOverview['zrm']>();
-  for (const a of [...assessments].sort((x, y) => x.assessedOn.localeCompare(y.assessedOn))) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
+  for (const a of [...assessments].sort((x, y) => x.assessedOn.localeCompare(y.assessedOn)))
+    byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
   return [...byPerson.values()].flatMap((list) => {
     const latest = list.at(-1);
     if (!latest) return [];
@@ -150,7 +215,13 @@ export function goalProgress(plan: PlanPageView['plan']): GoalProgress[] {
   if (!plan) return [];
   return plan.current.goals.map((g) => {
     const counted = g.actions.filter((a) => a.status !== 'stopped');
-    return { id: g.id, domain: g.domain, goal: g.goal, done: counted.filter((a) => a.status === 'done').length, total: counted.length };
+    return {
+      id: g.id,
+      domain: g.domain,
+      goal: g.goal,
+      done: counted.filter((a) => a.status === 'done').length,
+      total: counted.length,
+    };
   });
 }
 
@@ -160,7 +231,12 @@ export function planStatusText(plan: PlanPageView['plan']): string {
   const agreed = [...versions].reverse().find((v) => v.status === 'agreed');
   const draft = versions.find((v) => v.status === 'draft');
   if (!plan) return t('case.planNone');
-  if (draft && agreed) return t('case.planAgreedWithDraft', { number: agreed.number, date: formatDate(agreed.agreedOn), draft: draft.number });
+  if (draft && agreed)
+    return t('case.planAgreedWithDraft', {
+      number: agreed.number,
+      date: formatDate(agreed.agreedOn),
+      draft: draft.number,
+    });
   if (agreed) return t('case.planAgreed', { number: agreed.number, date: formatDate(agreed.agreedOn) });
   return t('case.planDraft', { number: draft?.number ?? 1 });
 }

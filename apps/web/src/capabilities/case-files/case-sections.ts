@@ -16,7 +16,12 @@ const ALL: readonly (CaseSectionLink & { when?: (o: Pick<CaseOverview, 'hasMinor
   { path: 'huishouden', labelKey: 'caseFile.navHousehold', forProcessCoordinator: true },
   { path: 'zrm', labelKey: 'caseFile.navZrm', forProcessCoordinator: false },
   { path: 'plan', labelKey: 'caseFile.navPlan', forProcessCoordinator: true },
-  { path: 'veiligheid', labelKey: 'caseFile.navSafety', forProcessCoordinator: false, when: (o) => o.hasMinors || o.meldcode !== null },
+  {
+    path: 'veiligheid',
+    labelKey: 'caseFile.navSafety',
+    forProcessCoordinator: false,
+    when: (o) => o.hasMinors || o.meldcode !== null,
+  },
   { path: 'eropaf', labelKey: 'caseFile.navOutreach', forProcessCoordinator: false },
   { path: 'toestemmingen', labelKey: 'caseFile.navConsents', forProcessCoordinator: false },
   { path: 'overleg', labelKey: 'caseFile.navMeetings', forProcessCoordinator: false },
@@ -26,8 +31,13 @@ const ALL: readonly (CaseSectionLink & { when?: (o: Pick<CaseOverview, 'hasMinor
 ];
 
 /** The sections this case shows to this user, in the order of the skip list. */
-export function caseSections(overview: Pick<CaseOverview, 'hasMinors' | 'meldcode'>, processCoordinatorOnly: boolean): CaseSectionLink[] {
-  return ALL.filter((s) => (s.when ? s.when(overview) : true) && (!processCoordinatorOnly || s.forProcessCoordinator)).map(({ path, labelKey, forProcessCoordinator }) => ({ path, labelKey, forProcessCoordinator }));
+export function caseSections(
+  overview: Pick<CaseOverview, 'hasMinors' | 'meldcode'>,
+  processCoordinatorOnly: boolean,
+): CaseSectionLink[] {
+  return ALL.filter(
+    (s) => (s.when ? s.when(overview) : true) && (!processCoordinatorOnly || s.forProcessCoordinator),
+  ).map(({ path, labelKey, forProcessCoordinator }) => ({ path, labelKey, forProcessCoordinator }));
 }
 
 /** The address of a section of a case. */

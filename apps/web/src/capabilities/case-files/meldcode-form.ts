@@ -4,7 +4,13 @@ import { t } from '../../app/i18n';
 
 export type YesNo = '' | 'yes' | 'no';
 
-export const WEIGHING_QUESTIONS = ['suspicion', 'acuteOrStructuralUnsafety', 'helpPossible', 'helpAccepted', 'resultsAchieved'] as const;
+export const WEIGHING_QUESTIONS = [
+  'suspicion',
+  'acuteOrStructuralUnsafety',
+  'helpPossible',
+  'helpAccepted',
+  'resultsAchieved',
+] as const;
 export type WeighingQuestion = (typeof WEIGHING_QUESTIONS)[number];
 
 export interface MeldcodeDecisionValues {
@@ -107,7 +113,9 @@ const YES_NO_FIELDS = new Set<string>(['suspicion', 'reportToVeiligThuis', 'prov
 export function withMeldcodeMessages<T extends ValidationIssue>(issues: readonly T[]): T[] {
   return issues.map((issue) => {
     const head = issue.path[0];
-    return typeof head === 'string' && YES_NO_FIELDS.has(head) && /boolean/i.test(issue.message) ? { ...issue, message: t('meldcode.chooseYesNo') } : issue;
+    return typeof head === 'string' && YES_NO_FIELDS.has(head) && /boolean/i.test(issue.message)
+      ? { ...issue, message: t('meldcode.chooseYesNo') }
+      : issue;
   });
 }
 

@@ -16,8 +16,10 @@ export const caseFileMessages = {
   'caseFile.navTimeline': 'Tijdlijn',
   'caseFile.shortcuts': 'Sneltoetsen: Alt+Shift+C is contact vastleggen, Alt+Shift+Z is zoeken.',
   'caseFile.sectionTitle': '{section} – dossier {name}',
-  'caseFile.notForYou': 'Dit onderdeel is niet zichtbaar voor u. Als procesregisseur leest u het overzicht, het huishouden en het plan.',
-  'caseFile.safetyNone': 'Er zijn geen minderjarigen in dit huishouden bekend; een taxatie van de veiligheid van kinderen is niet nodig.',
+  'caseFile.notForYou':
+    'Dit onderdeel is niet zichtbaar voor u. Als procesregisseur leest u het overzicht, het huishouden en het plan.',
+  'caseFile.safetyNone':
+    'Er zijn geen minderjarigen in dit huishouden bekend; een taxatie van de veiligheid van kinderen is niet nodig.',
   'caseFile.logContact': 'Contact vastleggen',
   'caseFile.helpQuestion': 'Hulpvraag',
   'caseFile.helpQuestionNone': 'Geen hulpvraag vastgelegd.',

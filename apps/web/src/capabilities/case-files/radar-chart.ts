@@ -49,7 +49,11 @@ export interface RadarGeometry {
 }
 
 /** Everything needed to draw the chart for `keys` (axes) and `series` (scores per axis, null when not scored). */
-export function radarGeometry(keys: readonly string[], series: readonly (readonly (number | null)[])[], options: RadarOptions = DEFAULT_RADAR): RadarGeometry {
+export function radarGeometry(
+  keys: readonly string[],
+  series: readonly (readonly (number | null)[])[],
+  options: RadarOptions = DEFAULT_RADAR,
+): RadarGeometry {
   const count = keys.length;
   const centre = { x: options.size / 2, y: options.size / 2 };
   const axes = keys.map((key, i) => {
@@ -58,7 +62,9 @@ export function radarGeometry(keys: readonly string[], series: readonly (readonl
     const anchor: RadarAxis['anchor'] = Math.abs(dx) < 1 ? 'middle' : dx > 0 ? 'start' : 'end';
     return { key, end: radarPoint(i, count, options.max, options), label, anchor };
   });
-  const rings = Array.from({ length: options.max }, (_, level) => pointsAttribute(keys.map((_, i) => radarPoint(i, count, level + 1, options))));
+  const rings = Array.from({ length: options.max }, (_, level) =>
+    pointsAttribute(keys.map((_, i) => radarPoint(i, count, level + 1, options))),
+  );
   return {
     size: options.size,
     centre,
@@ -66,7 +72,10 @@ export function radarGeometry(keys: readonly string[], series: readonly (readonl
     rings,
     series: series.map((values) => {
       const points = keys.map((_, i) => radarPoint(i, count, values[i] ?? 0, options));
-      return { points: pointsAttribute(points), dots: keys.map((_, i) => (values[i] === null || values[i] === undefined ? null : (points[i] ?? null))) };
+      return {
+        points: pointsAttribute(points),
+        dots: keys.map((_, i) => (values[i] === null || values[i] === undefined ? null : (points[i] ?? null))),
+      };
     }),
   };
 }

@@ -5,13 +5,21 @@ import { api } from '../../app/api';
 import type { ValidationIssue } from '../../app/errors';
 import { useFormErrors, type FormErrorOptions } from '../../components/form-state';
 
-type SafeParseResult = { success: true; data: unknown } | { success: false; error: { issues: readonly ValidationIssue[] } };
+type SafeParseResult =
+  { success: true; data: unknown } | { success: false; error: { issues: readonly ValidationIssue[] } };
 
 export interface Validator {
   safeParse(input: unknown): SafeParseResult;
 }
 
-export function useCaseForm(prefix: string, fields: readonly string[], schema: Validator, path: string, onSaved: (overview: CaseOverview) => void, options: FormErrorOptions = {}) {
+export function useCaseForm(
+  prefix: string,
+  fields: readonly string[],
+  schema: Validator,
+  path: string,
+  onSaved: (overview: CaseOverview) => void,
+  options: FormErrorOptions = {},
+) {
   const errors = useFormErrors(prefix, fields, options);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);

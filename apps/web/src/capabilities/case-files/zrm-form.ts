@@ -46,7 +46,10 @@ export function questionDomainsFor(instrument: ZrmInstrument, lifeDomains: reado
 export function orderedDomains(instrument: ZrmInstrument, lifeDomains: readonly string[]): OrderedDomain[] {
   const question = questionDomainsFor(instrument, lifeDomains);
   const all: readonly string[] = ZRM_INSTRUMENTS[instrument];
-  return [...all.filter((d) => question.has(d)), ...all.filter((d) => !question.has(d))].map((domain) => ({ domain, inQuestion: question.has(domain) }));
+  return [...all.filter((d) => question.has(d)), ...all.filter((d) => !question.has(d))].map((domain) => ({
+    domain,
+    inQuestion: question.has(domain),
+  }));
 }
 
 export function emptyRows(instrument: ZrmInstrument): Record<string, ZrmRowValues> {
@@ -58,7 +61,12 @@ export function defaultKind(assessments: readonly { personId: string }[], person
   return assessments.some((a) => a.personId === personId) ? 'interim' : 'start';
 }
 
-export function emptyZrmForm(personId: string, kind: AssessmentKind, today: string, instrument: ZrmInstrument = 'zrm2017'): ZrmFormValues {
+export function emptyZrmForm(
+  personId: string,
+  kind: AssessmentKind,
+  today: string,
+  instrument: ZrmInstrument = 'zrm2017',
+): ZrmFormValues {
   return { personId, kind, assessedOn: today, instrument, rows: emptyRows(instrument), outOfScopeReason: '' };
 }
 
@@ -87,7 +95,10 @@ export function zrmKeyAction(
   const at = order.findIndex((d) => d.domain === domain);
   const next = order[at + 1];
   if (at >= 0 && next) return { score, focus: { domain: next.domain, score: values.rows[next.domain]?.score ?? '' } };
-  const after: ZrmFormValues = { ...values, rows: { ...values.rows, [domain]: { ...(values.rows[domain] ?? { note: '', outOfScopeReason: '' }), score } } };
+  const after: ZrmFormValues = {
+    ...values,
+    rows: { ...values.rows, [domain]: { ...(values.rows[domain] ?? { note: '', outOfScopeReason: '' }), score } },
+  };
   return { score, focus: outOfScopeScored(after, order).length > 0 ? 'reason' : 'submit' };
 }
 
@@ -134,12 +145,22 @@ export function toRecordZrmInput(values: ZrmFormValues, order: readonly OrderedD
 export function zrmFormIssues(values: ZrmFormValues, order: readonly OrderedDomain[]): ValidationIssue[] {
   const outside = outOfScopeScored(values, order);
   return outside.length && !values.outOfScopeReason.trim()
-    ? [{ path: ['outOfScopeReason'], message: t('zrmForm.reasonRequired', { domains: outside.map((d) => t(`zrm.${d.domain}`)).join(', ') }) }]
+    ? [
+        {
+          path: ['outOfScopeReason'],
+          message: t('zrmForm.reasonRequired', { domains: outside.map((d) => t(`zrm.${d.domain}`)).join(', ') }),
+        },
+      ]
     : [];
 }
 
 /** The field paths in display order, for the error summary. */
 export function zrmFieldOrder(count: number): string[] {
-  const rows = Array.from({ length: count }, (_, i) => [`scores.${i}.domain`, `scores.${i}.score`, `scores.${i}.outOfScopeReason`, `scores.${i}.note`]).flat();
+  const rows = Array.from({ length: count }, (_, i) => [
+    `scores.${i}.domain`,
+    `scores.${i}.score`,
+    `scores.${i}.outOfScopeReason`,
+    `scores.${i}.note`,
+  ]).flat();
   return ['personId', 'kind', 'assessedOn', 'instrument', 'scores', ...rows, 'outOfScopeReason'];
 }

@@ -1,5 +1,14 @@
 import type { CaseOverview, ContactLog, ContactView } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Heading4,
+  Paragraph,
+  StatusBadge,
+} from '@utrecht/component-library-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useLocation } from 'react-router';
 import { errorText } from '../../app/errors';
@@ -14,7 +23,18 @@ import { TextField } from '../../components/TextField';
 import { formatBytes } from '../intake/intake-format';
 import { formatDate } from '../persons/person-format';
 import { domainLabel } from '../plan/plan-format';
-import { contactFilterQuery, contactKindChoices, contactKindLabel, countText, formatMinutes, isFiltered, mayLogContacts, NO_FILTER, visibleContacts, type ContactFilterValues } from './contact-form';
+import {
+  contactFilterQuery,
+  contactKindChoices,
+  contactKindLabel,
+  countText,
+  formatMinutes,
+  isFiltered,
+  mayLogContacts,
+  NO_FILTER,
+  visibleContacts,
+  type ContactFilterValues,
+} from './contact-form';
 import { QuickContactForm, type PlanGoal } from './QuickContactForm';
 import './contact-log.css';
 
@@ -49,7 +69,11 @@ function ContactItem({ caseId, contact }: { caseId: string; contact: ContactView
         {contact.goals.length > 0 ? (
           <div>
             <dt>{t('contactLog.entryGoals')}</dt>
-            <dd>{contact.goals.map((g) => t('contactLog.goalLabel', { domain: domainLabel(g.domain), goal: g.goal })).join('; ')}</dd>
+            <dd>
+              {contact.goals
+                .map((g) => t('contactLog.goalLabel', { domain: domainLabel(g.domain), goal: g.goal }))
+                .join('; ')}
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -77,7 +101,15 @@ function ContactItem({ caseId, contact }: { caseId: string; contact: ContactView
   );
 }
 
-function ContactFilterForm({ goals, applied, onApply }: { goals: readonly PlanGoal[]; applied: ContactFilterValues; onApply: (filter: ContactFilterValues) => void }) {
+function ContactFilterForm({
+  goals,
+  applied,
+  onApply,
+}: {
+  goals: readonly PlanGoal[];
+  applied: ContactFilterValues;
+  onApply: (filter: ContactFilterValues) => void;
+}) {
   const [draft, setDraft] = useState<ContactFilterValues>(applied);
   const set = (key: keyof ContactFilterValues) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
@@ -87,20 +119,49 @@ function ContactFilterForm({ goals, applied, onApply }: { goals: readonly PlanGo
   return (
     <form role="search" aria-label={t('contactLog.filterHeading')} onSubmit={submit} className="nabij-contact-filter">
       <div className="nabij-form-grid">
-        <SelectField id="journaal-filter-kind" label={t('contactLog.filterKind')} value={draft.kind} choices={contactKindChoices()} emptyLabel={t('contactLog.filterKindAll')} onValueChange={set('kind')} />
+        <SelectField
+          id="journaal-filter-kind"
+          label={t('contactLog.filterKind')}
+          value={draft.kind}
+          choices={contactKindChoices()}
+          emptyLabel={t('contactLog.filterKindAll')}
+          onValueChange={set('kind')}
+        />
         {goals.length > 0 ? (
           <SelectField
             id="journaal-filter-goal"
             label={t('contactLog.filterGoal')}
             value={draft.goalId}
-            choices={goals.map((g) => ({ value: g.id, label: t('contactLog.goalLabel', { domain: domainLabel(g.domain), goal: g.goal }) }))}
+            choices={goals.map((g) => ({
+              value: g.id,
+              label: t('contactLog.goalLabel', { domain: domainLabel(g.domain), goal: g.goal }),
+            }))}
             emptyLabel={t('contactLog.filterGoalAll')}
             onValueChange={set('goalId')}
           />
         ) : null}
-        <TextField id="journaal-filter-from" label={t('contactLog.filterFrom')} type="date" value={draft.from} onValueChange={set('from')} />
-        <TextField id="journaal-filter-to" label={t('contactLog.filterTo')} type="date" value={draft.to} onValueChange={set('to')} />
-        <TextField id="journaal-filter-q" label={t('contactLog.filterText')} type="search" value={draft.q} onValueChange={set('q')} autoComplete="off" />
+        <TextField
+          id="journaal-filter-from"
+          label={t('contactLog.filterFrom')}
+          type="date"
+          value={draft.from}
+          onValueChange={set('from')}
+        />
+        <TextField
+          id="journaal-filter-to"
+          label={t('contactLog.filterTo')}
+          type="date"
+          value={draft.to}
+          onValueChange={set('to')}
+        />
+        <TextField
+          id="journaal-filter-q"
+          label={t('contactLog.filterText')}
+          type="search"
+          value={draft.q}
+          onValueChange={set('q')}
+          autoComplete="off"
+        />
       </div>
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button">
@@ -131,7 +192,9 @@ export function ContactLogSection({ overview, onChanged }: { overview: CaseOverv
   const { user } = useSession();
   const [filter, setFilter] = useState<ContactFilterValues>(NO_FILTER);
   const [showAll, setShowAll] = useState(false);
-  const log = useResource<ContactLog>(`/api/cases/${encodeURIComponent(overview.id)}/contacts${contactFilterQuery(filter)}`);
+  const log = useResource<ContactLog>(
+    `/api/cases/${encodeURIComponent(overview.id)}/contacts${contactFilterQuery(filter)}`,
+  );
   // The plan's goals stay known while a filtered list loads, so the form does not lose its checkboxes.
   const [goals, setGoals] = useState<readonly PlanGoal[]>([]);
   useEffect(() => {
@@ -148,7 +211,10 @@ export function ContactLogSection({ overview, onChanged }: { overview: CaseOverv
   const filtered = isFiltered(filter);
   // "Contact vastleggen" on the overview or Alt+Shift+C (issue #19) opens the form: each request has its own location key.
   const location = useLocation();
-  const openRequest = typeof location.state === 'object' && location.state !== null && 'openContact' in location.state ? location.key : undefined;
+  const openRequest =
+    typeof location.state === 'object' && location.state !== null && 'openContact' in location.state
+      ? location.key
+      : undefined;
   // Back after an expired session with a note typed here: the form opens with the note (ADR 0035).
   const hasDraft = useHasDraft(`contact:${overview.id}`);
 
@@ -156,7 +222,13 @@ export function ContactLogSection({ overview, onChanged }: { overview: CaseOverv
     <section id="journaal" aria-labelledby="journaal-heading" className="nabij-section">
       <Heading2 id="journaal-heading">{t('contactLog.heading')}</Heading2>
       {canLog ? (
-        <FormDisclosure label={t('contactLog.formHeading')} appearance="primary-action-button" keyShortcuts="Alt+Shift+C" initiallyOpen={openRequest !== undefined || hasDraft} openRequest={openRequest}>
+        <FormDisclosure
+          label={t('contactLog.formHeading')}
+          appearance="primary-action-button"
+          keyShortcuts="Alt+Shift+C"
+          initiallyOpen={openRequest !== undefined || hasDraft}
+          openRequest={openRequest}
+        >
           <QuickContactForm
             caseId={overview.id}
             goals={goals}

@@ -99,7 +99,8 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
     if (focusOnOpen) formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
   }, [focusOnOpen]);
 
-  const update = <K extends keyof ContactFormValues>(key: K, value: ContactFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const update = <K extends keyof ContactFormValues>(key: K, value: ContactFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   const addFiles = async (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
@@ -108,7 +109,12 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
     const read: ChosenAttachment[] = [];
     for (const file of accepted) {
       try {
-        read.push({ key: crypto.randomUUID(), filename: file.name, sizeBytes: file.size, contentBase64: await readFileAsBase64(file) });
+        read.push({
+          key: crypto.randomUUID(),
+          filename: file.name,
+          sizeBytes: file.size,
+          contentBase64: await readFileAsBase64(file),
+        });
       } catch {
         problems.push(t('public.attachmentUnreadable', { name: file.name }));
       }
@@ -136,7 +142,13 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
       setAttachments([]);
       setAttachmentProblems([]);
       setIdempotencyKey(crypto.randomUUID());
-      setSaved((s) => ({ text: t('contactLog.saved', { date: formatDate(contact.contactOn), kind: contactKindLabel(contact.kind).toLowerCase() }), n: (s?.n ?? 0) + 1 }));
+      setSaved((s) => ({
+        text: t('contactLog.saved', {
+          date: formatDate(contact.contactOn),
+          kind: contactKindLabel(contact.kind).toLowerCase(),
+        }),
+        n: (s?.n ?? 0) + 1,
+      }));
       onSaved?.(contact);
     } catch (error) {
       setSaved(undefined);
@@ -149,12 +161,19 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
 
   const headingId = `${idPrefix}-heading`;
   const attachmentsId = errors.idFor('attachments');
-  const attachmentsError = errors.errorFor('attachments') ?? (attachmentProblems.length > 0 ? attachmentProblems.join(' ') : undefined);
+  const attachmentsError =
+    errors.errorFor('attachments') ?? (attachmentProblems.length > 0 ? attachmentProblems.join(' ') : undefined);
   const durationId = errors.idFor('durationMinutes');
   const presetMinutes = Number(values.duration.trim());
 
   return (
-    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId} className="nabij-quick-contact">
+    <form
+      ref={formRef}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={headingId}
+      className="nabij-quick-contact"
+    >
       <Heading3 id={headingId}>{heading}</Heading3>
       {saved ? (
         <div ref={noticeRef} tabIndex={-1} className="nabij-notice" key={saved.n}>
@@ -223,19 +242,35 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
         optional
         autoComplete="off"
       />
-      <TextAreaField id={errors.idFor('note')} label={t('contactLog.note')} value={values.note} onValueChange={(v) => update('note', v)} error={errors.errorFor('note')} rows={4} />
+      <TextAreaField
+        id={errors.idFor('note')}
+        label={t('contactLog.note')}
+        value={values.note}
+        onValueChange={(v) => update('note', v)}
+        error={errors.errorFor('note')}
+        rows={4}
+      />
       {goals.length > 0 ? (
         <CheckboxGroupField
           id={errors.idFor('goalIds')}
           legend={t('contactLog.goals')}
           values={values.goalIds}
-          choices={goals.map((g) => ({ value: g.id, label: t('contactLog.goalLabel', { domain: domainLabel(g.domain), goal: g.goal }) }))}
+          choices={goals.map((g) => ({
+            value: g.id,
+            label: t('contactLog.goalLabel', { domain: domainLabel(g.domain), goal: g.goal }),
+          }))}
           onValuesChange={(v) => update('goalIds', v)}
           error={errors.errorFor('goalIds')}
           optional
         />
       ) : null}
-      <CheckboxField id={errors.idFor('internal')} label={t('contactLog.internal')} checked={values.internal} onCheckedChange={(v) => update('internal', v)} error={errors.errorFor('internal')} />
+      <CheckboxField
+        id={errors.idFor('internal')}
+        label={t('contactLog.internal')}
+        checked={values.internal}
+        onCheckedChange={(v) => update('internal', v)}
+        error={errors.errorFor('internal')}
+      />
       <FormField
         invalid={Boolean(attachmentsError)}
         label={
@@ -243,8 +278,16 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
             {t('contactLog.attachments')} <span className="nabij-optional">{t('form.optional')}</span>
           </FormLabel>
         }
-        description={<FormFieldDescription id={`${attachmentsId}-description`}>{t('contactLog.attachmentsDescription')}</FormFieldDescription>}
-        errorMessage={attachmentsError ? <FormFieldErrorMessage id={`${attachmentsId}-error`}>{attachmentsError}</FormFieldErrorMessage> : undefined}
+        description={
+          <FormFieldDescription id={`${attachmentsId}-description`}>
+            {t('contactLog.attachmentsDescription')}
+          </FormFieldDescription>
+        }
+        errorMessage={
+          attachmentsError ? (
+            <FormFieldErrorMessage id={`${attachmentsId}-error`}>{attachmentsError}</FormFieldErrorMessage>
+          ) : undefined
+        }
         input={
           <input
             ref={fileInput}
@@ -255,7 +298,9 @@ export function QuickContactForm({ caseId, goals, idPrefix, heading, onSaved, fo
             className="nabij-file-input"
             disabled={attachments.length >= 3}
             aria-invalid={attachmentsError ? true : undefined}
-            aria-describedby={[attachmentsError ? `${attachmentsId}-error` : '', `${attachmentsId}-description`].filter(Boolean).join(' ')}
+            aria-describedby={[attachmentsError ? `${attachmentsId}-error` : '', `${attachmentsId}-description`]
+              .filter(Boolean)
+              .join(' ')}
             onChange={(e) => void addFiles(e)}
           />
         }

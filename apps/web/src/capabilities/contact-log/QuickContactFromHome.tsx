@@ -86,7 +86,15 @@ function QuickContactPanel({ caseId, householdName }: { caseId: string; househol
 }
 
 /** The row below a case's row in the case list that holds its quick form while it is open. */
-export function QuickContactRow({ caseId, householdName, colSpan }: { caseId: string; householdName: string; colSpan: number }) {
+export function QuickContactRow({
+  caseId,
+  householdName,
+  colSpan,
+}: {
+  caseId: string;
+  householdName: string;
+  colSpan: number;
+}) {
   const open = useOpenCase() === caseId;
   if (!open) return null;
   return (

@@ -36,8 +36,19 @@ describe('parseDuration', () => {
 
 describe('toLogContactInput', () => {
   it('turns the quick form into a request the contract accepts', () => {
-    const values = { ...emptyContactForm('2026-03-02'), kind: 'home_visit', duration: '60', participants: ' Anja ', note: 'Post doorgenomen.', goalIds: [GOAL], internal: true };
-    const input = toLogContactInput(values, { idempotencyKey: KEY, attachments: [{ filename: 'brief.pdf', contentBase64: 'JVBERi0=' }] });
+    const values = {
+      ...emptyContactForm('2026-03-02'),
+      kind: 'home_visit',
+      duration: '60',
+      participants: ' Anja ',
+      note: 'Post doorgenomen.',
+      goalIds: [GOAL],
+      internal: true,
+    };
+    const input = toLogContactInput(values, {
+      idempotencyKey: KEY,
+      attachments: [{ filename: 'brief.pdf', contentBase64: 'JVBERi0=' }],
+    });
     const parsed = logContactRequest.safeParse(input);
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual({
@@ -55,7 +66,10 @@ describe('toLogContactInput', () => {
 
   it('leaves out an empty duration and participants, and keeps only the attachment content', () => {
     const chosen = [{ key: 'local', filename: 'a.png', sizeBytes: 3, contentBase64: 'iVBO' }];
-    const input = toLogContactInput({ ...emptyContactForm('2026-03-02'), kind: 'phone', note: 'Gebeld.' }, { idempotencyKey: KEY, attachments: chosen });
+    const input = toLogContactInput(
+      { ...emptyContactForm('2026-03-02'), kind: 'phone', note: 'Gebeld.' },
+      { idempotencyKey: KEY, attachments: chosen },
+    );
     expect(input.durationMinutes).toBeUndefined();
     expect(input.attachments).toEqual([{ filename: 'a.png', contentBase64: 'iVBO' }]);
     const parsed = logContactRequest.parse(input);
@@ -63,7 +77,12 @@ describe('toLogContactInput', () => {
   });
 
   it('gives Dutch field errors for a missing kind and note and a wrong duration', () => {
-    const parsed = logContactRequest.safeParse(toLogContactInput({ ...emptyContactForm('2026-03-02'), duration: 'een uur' }, { idempotencyKey: KEY, attachments: [] }));
+    const parsed = logContactRequest.safeParse(
+      toLogContactInput(
+        { ...emptyContactForm('2026-03-02'), duration: 'een uur' },
+        { idempotencyKey: KEY, attachments: [] },
+      ),
+    );
     expect(parsed.success).toBe(false);
     const fields = new Map(parsed.error?.issues.map((i) => [String(i.path[0]), i.message]));
     expect(fields.get('kind')).toBe('Kies het soort contact.');
@@ -74,7 +93,15 @@ describe('toLogContactInput', () => {
 
 describe('emptyContactForm', () => {
   it('starts dated today, without a chosen kind', () => {
-    expect(emptyContactForm('2026-03-02')).toEqual({ kind: '', contactOn: '2026-03-02', duration: '', participants: '', note: '', goalIds: [], internal: false });
+    expect(emptyContactForm('2026-03-02')).toEqual({
+      kind: '',
+      contactOn: '2026-03-02',
+      duration: '',
+      participants: '',
+      note: '',
+      goalIds: [],
+      internal: false,
+    });
   });
 });
 
@@ -91,8 +118,12 @@ describe('contactFilterQuery', () => {
   it('sends only the filters that are set', () => {
     expect(contactFilterQuery(NO_FILTER)).toBe('');
     expect(isFiltered(NO_FILTER)).toBe(false);
-    expect(contactFilterQuery({ ...NO_FILTER, kind: 'phone', q: ' brief & post ' })).toBe('?kind=phone&q=brief+%26+post');
-    expect(contactFilterQuery({ ...NO_FILTER, goalId: GOAL, from: '2026-01-01', to: '2026-01-31' })).toBe(`?goalId=${GOAL}&from=2026-01-01&to=2026-01-31`);
+    expect(contactFilterQuery({ ...NO_FILTER, kind: 'phone', q: ' brief & post ' })).toBe(
+      '?kind=phone&q=brief+%26+post',
+    );
+    expect(contactFilterQuery({ ...NO_FILTER, goalId: GOAL, from: '2026-01-01', to: '2026-01-31' })).toBe(
+      `?goalId=${GOAL}&from=2026-01-01&to=2026-01-31`,
+    );
     expect(isFiltered({ ...NO_FILTER, q: '   ' })).toBe(false);
   });
 });
@@ -115,7 +146,18 @@ describe('formatMinutes and countText', () => {
 describe('visibleContacts', () => {
   it('shows the newest ten unless all are asked for', () => {
     const contacts = Array.from({ length: 12 }, (_, i) => ({ id: String(i) }) as ContactView);
-    expect(visibleContacts(contacts, false).map((c) => c.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(visibleContacts(contacts, false).map((c) => c.id)).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
     expect(visibleContacts(contacts, true)).toHaveLength(12);
   });
 });
@@ -135,7 +177,9 @@ describe('mayLogContacts', () => {
 
 describe('topLevelFieldErrors', () => {
   it('keys server errors by the form field they belong to', () => {
-    expect(topLevelFieldErrors({ 'attachments.0.contentBase64': ['Geen PDF.'], attachments: ['Te veel.'], note: ['Leeg.'] })).toEqual({
+    expect(
+      topLevelFieldErrors({ 'attachments.0.contentBase64': ['Geen PDF.'], attachments: ['Te veel.'], note: ['Leeg.'] }),
+    ).toEqual({
       attachments: ['Geen PDF.', 'Te veel.'],
       note: ['Leeg.'],
     });

@@ -10,7 +10,16 @@ import { mayWorkOnCase } from '../tasks/task-groups';
 export const DURATION_PRESETS = [15, 30, 60] as const;
 
 /** The order of the form's fields, for the error summary (names as the API's `fieldErrors` uses them). */
-export const CONTACT_FIELDS = ['kind', 'contactOn', 'durationMinutes', 'participants', 'note', 'goalIds', 'internal', 'attachments'] as const;
+export const CONTACT_FIELDS = [
+  'kind',
+  'contactOn',
+  'durationMinutes',
+  'participants',
+  'note',
+  'goalIds',
+  'internal',
+  'attachments',
+] as const;
 
 export interface ContactFormValues {
   kind: string;
@@ -47,7 +56,10 @@ export interface AttachmentPayload {
 }
 
 /** The request body for `POST /api/cases/:id/contacts` (validated with the contract before sending). */
-export function toLogContactInput(values: ContactFormValues, extra: { idempotencyKey: string; attachments: readonly AttachmentPayload[] }) {
+export function toLogContactInput(
+  values: ContactFormValues,
+  extra: { idempotencyKey: string; attachments: readonly AttachmentPayload[] },
+) {
   return {
     idempotencyKey: extra.idempotencyKey,
     kind: values.kind === '' ? undefined : values.kind,
@@ -98,7 +110,8 @@ export function formatMinutes(total: number): string {
 /** The line above the list: how many contacts (found) and their total time. */
 export function countText(count: number, totalMinutes: number, filtered: boolean): string {
   const total = formatMinutes(totalMinutes);
-  if (filtered) return count === 1 ? t('contactLog.countFilteredOne', { total }) : t('contactLog.countFiltered', { count, total });
+  if (filtered)
+    return count === 1 ? t('contactLog.countFilteredOne', { total }) : t('contactLog.countFiltered', { count, total });
   return count === 1 ? t('contactLog.countOne', { total }) : t('contactLog.count', { count, total });
 }
 
@@ -112,7 +125,11 @@ export function contactKindChoices(): { value: string; label: string }[] {
 }
 
 /** The newest `limit` contacts, unless all are asked for. The API already sends them newest first. */
-export function visibleContacts(contacts: readonly ContactView[], showAll: boolean, limit = 10): readonly ContactView[] {
+export function visibleContacts(
+  contacts: readonly ContactView[],
+  showAll: boolean,
+  limit = 10,
+): readonly ContactView[] {
   return showAll ? contacts : contacts.slice(0, limit);
 }
 

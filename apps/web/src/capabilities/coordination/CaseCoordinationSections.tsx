@@ -24,7 +24,14 @@ import { Loading } from '../../components/Loading';
 import { formatDate } from '../persons/person-format';
 import { AdviceForm, AgendaForm, ConsultationRequestForm, type FormProps } from './CaseReviewForms';
 import { agendaKindFromSearch, questionKindLabel } from './coordination-format';
-import { AgreedActionForm, AgreedActionUpdateForm, CareTransferForm, EndTandemForm, ScalingForm, TandemWorkerForm } from './EscalationForms';
+import {
+  AgreedActionForm,
+  AgreedActionUpdateForm,
+  CareTransferForm,
+  EndTandemForm,
+  ScalingForm,
+  TandemWorkerForm,
+} from './EscalationForms';
 import { ContactPersonSection, ProcessCoordinatorSection } from './StaffForms';
 import './coordination.css';
 
@@ -47,11 +54,17 @@ function Outcome({ outcome }: { outcome: NonNullable<View['reviewItems'][number]
       </Paragraph>
       {outcome.agreements ? (
         <Paragraph>
-          <strong>{t('coordination.agreementsLabel')}</strong> <span className="nabij-plain-text">{outcome.agreements}</span>
+          <strong>{t('coordination.agreementsLabel')}</strong>{' '}
+          <span className="nabij-plain-text">{outcome.agreements}</span>
           {outcome.agreementsBy ? ` (${outcome.agreementsBy})` : ''}
         </Paragraph>
       ) : null}
-      <Paragraph className="nabij-coordination-meta">{t('coordination.recordedBy', { name: outcome.recordedByName, date: formatDate(municipalDay(outcome.recordedAt)) })}</Paragraph>
+      <Paragraph className="nabij-coordination-meta">
+        {t('coordination.recordedBy', {
+          name: outcome.recordedByName,
+          date: formatDate(municipalDay(outcome.recordedAt)),
+        })}
+      </Paragraph>
     </div>
   );
 }
@@ -70,11 +83,18 @@ function ReviewSection({ view, onSaved, onStale }: FormProps) {
           {view.reviewItems.map((i) => (
             <li key={i.id}>
               <Paragraph>
-                <strong>{t('coordination.meetingOf', { date: formatDate(i.meetingDate) })}</strong> · {questionKindLabel(i.questionKind)}
+                <strong>{t('coordination.meetingOf', { date: formatDate(i.meetingDate) })}</strong> ·{' '}
+                {questionKindLabel(i.questionKind)}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{i.question}</Paragraph>
-              <Paragraph className="nabij-coordination-meta">{t('coordination.askedBy', { name: i.requestedByName })}</Paragraph>
-              {i.outcome ? <Outcome outcome={i.outcome} /> : <StatusBadge>{t('coordination.awaitingOutcome')}</StatusBadge>}
+              <Paragraph className="nabij-coordination-meta">
+                {t('coordination.askedBy', { name: i.requestedByName })}
+              </Paragraph>
+              {i.outcome ? (
+                <Outcome outcome={i.outcome} />
+              ) : (
+                <StatusBadge>{t('coordination.awaitingOutcome')}</StatusBadge>
+              )}
             </li>
           ))}
         </ul>
@@ -97,18 +117,23 @@ function ReviewSection({ view, onSaved, onStale }: FormProps) {
           {view.consultations.map((c) => (
             <li key={c.id}>
               <Paragraph>
-                <strong>{c.scientist.name}</strong> · {t('coordination.askedOn', { name: c.requestedByName, date: formatDate(municipalDay(c.requestedAt)) })}
+                <strong>{c.scientist.name}</strong> ·{' '}
+                {t('coordination.askedOn', { name: c.requestedByName, date: formatDate(municipalDay(c.requestedAt)) })}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{c.question}</Paragraph>
               {c.advice !== null && c.advisedOn ? (
                 <Paragraph>
-                  <strong>{t('coordination.adviceOf', { date: formatDate(c.advisedOn) })}</strong> <span className="nabij-plain-text">{c.advice}</span>
+                  <strong>{t('coordination.adviceOf', { date: formatDate(c.advisedOn) })}</strong>{' '}
+                  <span className="nabij-plain-text">{c.advice}</span>
                 </Paragraph>
               ) : (
                 <StatusBadge>{t('coordination.awaitingAdvice')}</StatusBadge>
               )}
               {c.canAdvise ? (
-                <Disclosure summary={c.advice === null ? t('coordination.adviceHeading') : t('coordination.changeAdvice')} open={c.advice === null}>
+                <Disclosure
+                  summary={c.advice === null ? t('coordination.adviceHeading') : t('coordination.changeAdvice')}
+                  open={c.advice === null}
+                >
                   <AdviceForm view={view} consultation={c} onSaved={onSaved} onStale={onStale} />
                 </Disclosure>
               ) : null}
@@ -161,8 +186,12 @@ function AgreedActions({ view, onSaved, onStale }: FormProps) {
                       </>
                     ) : null}
                   </TableCell>
-                  <TableCell data-label={t('coordination.status')}>{t(`coordination.actionStatus.${a.status}`)}</TableCell>
-                  <TableCell data-label={t('coordination.lastCheckedOn')}>{a.lastCheckedOn ? formatDate(a.lastCheckedOn) : t('coordination.notChecked')}</TableCell>
+                  <TableCell data-label={t('coordination.status')}>
+                    {t(`coordination.actionStatus.${a.status}`)}
+                  </TableCell>
+                  <TableCell data-label={t('coordination.lastCheckedOn')}>
+                    {a.lastCheckedOn ? formatDate(a.lastCheckedOn) : t('coordination.notChecked')}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -196,12 +225,20 @@ function Transfers({ view, onSaved, onStale }: FormProps) {
             <li key={x.id}>
               <Paragraph>
                 <strong>{t(`coordination.transferKind.${x.kind}`)}</strong> · {x.organisation} · {formatDate(x.onDate)}
-                {x.kind === 'warm_handover' ? ` · ${x.warmMeetingHeld ? t('coordination.warmMeetingYes') : t('coordination.warmMeetingNo')}` : ''}
+                {x.kind === 'warm_handover'
+                  ? ` · ${x.warmMeetingHeld ? t('coordination.warmMeetingYes') : t('coordination.warmMeetingNo')}`
+                  : ''}
                 {x.endedOn ? ` · ${t('coordination.endedOnText', { date: formatDate(x.endedOn) })}` : ''}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{x.what}</Paragraph>
-              {x.contact ? <Paragraph className="nabij-coordination-meta">{t('coordination.contactText', { contact: x.contact })}</Paragraph> : null}
-              {view.canWork && x.kind === 'tandem_construction' && !x.endedOn ? <EndTandemForm view={view} transfer={x} onSaved={onSaved} onStale={onStale} /> : null}
+              {x.contact ? (
+                <Paragraph className="nabij-coordination-meta">
+                  {t('coordination.contactText', { contact: x.contact })}
+                </Paragraph>
+              ) : null}
+              {view.canWork && x.kind === 'tandem_construction' && !x.endedOn ? (
+                <EndTandemForm view={view} transfer={x} onSaved={onSaved} onStale={onStale} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -225,12 +262,16 @@ function Scaling({ view, onSaved, onStale }: FormProps) {
           {view.scalingDecisions.map((d) => (
             <li key={d.id}>
               <Paragraph>
-                <strong>{t(`coordination.direction.${d.direction}`)}</strong> · {d.toOrganisation} · {formatDate(d.decidedOn)}
+                <strong>{t(`coordination.direction.${d.direction}`)}</strong> · {d.toOrganisation} ·{' '}
+                {formatDate(d.decidedOn)}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{d.reason}</Paragraph>
               {d.schakeloverleg && d.framework && d.schakeloverlegOn ? (
                 <Paragraph>
-                  {t('coordination.schakeloverlegText', { date: formatDate(d.schakeloverlegOn), framework: t(`coordination.framework.${d.framework}`) })}
+                  {t('coordination.schakeloverlegText', {
+                    date: formatDate(d.schakeloverlegOn),
+                    framework: t(`coordination.framework.${d.framework}`),
+                  })}
                   {d.participants ? ` (${d.participants})` : ''}
                 </Paragraph>
               ) : null}
@@ -254,7 +295,9 @@ function CoordinationSection({ view, onSaved, onStale }: FormProps) {
       <Heading2 id="coordinatie-heading">{t('coordination.coordinationSection')}</Heading2>
       <ContactPersonSection view={view} onSaved={onSaved} onStale={onStale} />
       <Heading3>{t('coordination.tandemHeading')}</Heading3>
-      <Paragraph>{view.tandem ? t('coordination.tandemIs', { name: view.tandem.name }) : t('coordination.noTandemYet')}</Paragraph>
+      <Paragraph>
+        {view.tandem ? t('coordination.tandemIs', { name: view.tandem.name }) : t('coordination.noTandemYet')}
+      </Paragraph>
       {view.canSetTandem ? <TandemWorkerForm view={view} onSaved={onSaved} onStale={onStale} /> : null}
       <AgreedActions view={view} onSaved={onSaved} onStale={onStale} />
       <Transfers view={view} onSaved={onSaved} onStale={onStale} />
@@ -262,7 +305,8 @@ function CoordinationSection({ view, onSaved, onStale }: FormProps) {
       <ProcessCoordinatorSection view={view} onSaved={onSaved} onStale={onStale} />
       <Heading3>{t('coordination.signalHeading')}</Heading3>
       <Paragraph>
-        {t('coordination.signalIntro')} <AppLink to={`/signalen?dossier=${encodeURIComponent(view.caseId)}`}>{t('coordination.signalLink')}</AppLink>
+        {t('coordination.signalIntro')}{' '}
+        <AppLink to={`/signalen?dossier=${encodeURIComponent(view.caseId)}`}>{t('coordination.signalLink')}</AppLink>
       </Paragraph>
     </section>
   );

@@ -32,12 +32,18 @@ export interface FormProps {
 const casePath = (view: View, tail: string) => `/api/cases/${encodeURIComponent(view.caseId)}/${tail}`;
 
 /** Choices of a question kind, with their labels. */
-export const questionKindChoices = () => CASE_REVIEW_QUESTION_KINDS.map((k) => ({ value: k, label: questionKindLabel(k) }));
+export const questionKindChoices = () =>
+  CASE_REVIEW_QUESTION_KINDS.map((k) => ({ value: k, label: questionKindLabel(k) }));
 
 const AGENDA_FIELDS = ['meetingId', 'questionKind', 'question'] as const;
 
 /** The case's worker puts it on the agenda of an upcoming case review meeting of the team, with a question. */
-export function AgendaForm({ view, onSaved, onStale, initialKind }: FormProps & { initialKind?: CaseReviewQuestionKind | undefined }) {
+export function AgendaForm({
+  view,
+  onSaved,
+  onStale,
+  initialKind,
+}: FormProps & { initialKind?: CaseReviewQuestionKind | undefined }) {
   const form = useCoordinationForm('agenda', AGENDA_FIELDS, { onStale });
   const [meetingId, setMeetingId] = useState(view.upcomingMeetings[0]?.id ?? '');
   const [questionKind, setQuestionKind] = useState<string>(initialKind ?? '');
@@ -52,7 +58,13 @@ export function AgendaForm({ view, onSaved, onStale, initialKind }: FormProps & 
   }
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const ok = await form.submit(caseReviewItemInput, { meetingId, questionKind: questionKind || undefined, question }, (d) => api.post<View>(casePath(view, 'case-review-items'), d), onSaved, t('coordination.agendaSaved'));
+    const ok = await form.submit(
+      caseReviewItemInput,
+      { meetingId, questionKind: questionKind || undefined, question },
+      (d) => api.post<View>(casePath(view, 'case-review-items'), d),
+      onSaved,
+      t('coordination.agendaSaved'),
+    );
     if (ok) {
       setQuestion('');
       setQuestionKind('');
@@ -107,7 +119,16 @@ export function ConsultationRequestForm({ view, onSaved, onStale }: FormProps) {
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await form.submit(consultationRequestInput, { scientistId, question }, (d) => api.post<View>(casePath(view, 'consultations'), d), onSaved, t('coordination.consultSaved'))) setQuestion('');
+    if (
+      await form.submit(
+        consultationRequestInput,
+        { scientistId, question },
+        (d) => api.post<View>(casePath(view, 'consultations'), d),
+        onSaved,
+        t('coordination.consultSaved'),
+      )
+    )
+      setQuestion('');
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('coordination.consultHeading')}>
@@ -124,7 +145,15 @@ export function ConsultationRequestForm({ view, onSaved, onStale }: FormProps) {
         description={t('coordination.scientistHint')}
         required
       />
-      <TextAreaField id={errors.idFor('question')} label={t('coordination.consultQuestion')} value={question} onValueChange={setQuestion} error={errors.errorFor('question')} rows={3} required />
+      <TextAreaField
+        id={errors.idFor('question')}
+        label={t('coordination.consultQuestion')}
+        value={question}
+        onValueChange={setQuestion}
+        error={errors.errorFor('question')}
+        rows={3}
+        required
+      />
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
           {t('coordination.consult')}
@@ -137,7 +166,12 @@ export function ConsultationRequestForm({ view, onSaved, onStale }: FormProps) {
 const ADVICE_FIELDS = ['advice', 'advisedOn'] as const;
 
 /** The consulted behavioural scientist records the advice with its date. */
-export function AdviceForm({ view, consultation, onSaved, onStale }: FormProps & { consultation: View['consultations'][number] }) {
+export function AdviceForm({
+  view,
+  consultation,
+  onSaved,
+  onStale,
+}: FormProps & { consultation: View['consultations'][number] }) {
   const form = useCoordinationForm(`advice-${consultation.id}`, ADVICE_FIELDS, { onStale });
   const [advice, setAdvice] = useState(consultation.advice ?? '');
   const [advisedOn, setAdvisedOn] = useState(consultation.advisedOn ?? municipalToday());
@@ -156,8 +190,25 @@ export function AdviceForm({ view, consultation, onSaved, onStale }: FormProps &
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('coordination.adviceHeading')}>
       <SavedNotice text={form.saved} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <TextAreaField id={errors.idFor('advice')} label={t('coordination.advice')} value={advice} onValueChange={setAdvice} error={errors.errorFor('advice')} rows={4} required />
-      <TextField id={errors.idFor('advisedOn')} label={t('coordination.advisedOn')} type="date" value={advisedOn} onValueChange={setAdvisedOn} error={errors.errorFor('advisedOn')} className="nabij-field--short" required />
+      <TextAreaField
+        id={errors.idFor('advice')}
+        label={t('coordination.advice')}
+        value={advice}
+        onValueChange={setAdvice}
+        error={errors.errorFor('advice')}
+        rows={4}
+        required
+      />
+      <TextField
+        id={errors.idFor('advisedOn')}
+        label={t('coordination.advisedOn')}
+        type="date"
+        value={advisedOn}
+        onValueChange={setAdvisedOn}
+        error={errors.errorFor('advisedOn')}
+        className="nabij-field--short"
+        required
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
           {t('coordination.saveAdvice')}

@@ -1,5 +1,19 @@
-import { CLOSURE_REVIEW_DECISIONS, caseReviewItemInput, caseReviewOutcomeInput, type CaseReviewMeetingView } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, DataList, Heading2, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  CLOSURE_REVIEW_DECISIONS,
+  caseReviewItemInput,
+  caseReviewOutcomeInput,
+  type CaseReviewMeetingView,
+} from '@nabij/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  Heading2,
+  Heading3,
+  Paragraph,
+  StatusBadge,
+} from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { api } from '../../app/api';
@@ -29,7 +43,17 @@ type AgendaItem = Meeting['items'][number];
 const OUTCOME_FIELDS = ['closureDecision', 'advice', 'agreements', 'agreementsBy'] as const;
 
 /** During or after the meeting: the advice or decision, the follow-up agreements and who carries them out. */
-function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; item: AgendaItem; onSaved: (m: Meeting) => void; onStale: () => void }) {
+function OutcomeForm({
+  meeting,
+  item,
+  onSaved,
+  onStale,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  onSaved: (m: Meeting) => void;
+  onStale: () => void;
+}) {
   const form = useCoordinationForm(`outcome-${item.id}`, OUTCOME_FIELDS, { onStale });
   const [advice, setAdvice] = useState(item.outcome?.advice ?? '');
   const [agreements, setAgreements] = useState(item.outcome?.agreements ?? '');
@@ -42,8 +66,18 @@ function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; it
     event.preventDefault();
     await form.submit(
       caseReviewOutcomeInput,
-      { version: item.version, advice, agreements, agreementsBy, ...(isClosure ? { closureDecision: closureDecision || undefined } : {}) },
-      (d) => api.put<Meeting>(`/api/case-reviews/${encodeURIComponent(meeting.id)}/items/${encodeURIComponent(item.id)}/outcome`, d),
+      {
+        version: item.version,
+        advice,
+        agreements,
+        agreementsBy,
+        ...(isClosure ? { closureDecision: closureDecision || undefined } : {}),
+      },
+      (d) =>
+        api.put<Meeting>(
+          `/api/case-reviews/${encodeURIComponent(meeting.id)}/items/${encodeURIComponent(item.id)}/outcome`,
+          d,
+        ),
       onSaved,
       t('coordination.outcomeSaved'),
     );
@@ -67,9 +101,32 @@ function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; it
             error={errors.errorFor('closureDecision')}
           />
         ) : null}
-        <TextAreaField id={errors.idFor('advice')} label={t('coordination.outcomeAdvice')} value={advice} onValueChange={setAdvice} error={errors.errorFor('advice')} rows={3} required />
-        <TextAreaField id={errors.idFor('agreements')} label={t('coordination.outcomeAgreements')} value={agreements} onValueChange={setAgreements} error={errors.errorFor('agreements')} rows={2} optional />
-        <TextField id={errors.idFor('agreementsBy')} label={t('coordination.outcomeBy')} value={agreementsBy} onValueChange={setAgreementsBy} error={errors.errorFor('agreementsBy')} optional />
+        <TextAreaField
+          id={errors.idFor('advice')}
+          label={t('coordination.outcomeAdvice')}
+          value={advice}
+          onValueChange={setAdvice}
+          error={errors.errorFor('advice')}
+          rows={3}
+          required
+        />
+        <TextAreaField
+          id={errors.idFor('agreements')}
+          label={t('coordination.outcomeAgreements')}
+          value={agreements}
+          onValueChange={setAgreements}
+          error={errors.errorFor('agreements')}
+          rows={2}
+          optional
+        />
+        <TextField
+          id={errors.idFor('agreementsBy')}
+          label={t('coordination.outcomeBy')}
+          value={agreementsBy}
+          onValueChange={setAgreementsBy}
+          error={errors.errorFor('agreementsBy')}
+          optional
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
             {item.outcome ? t('coordination.changeOutcome') : t('coordination.saveOutcome')}
@@ -80,13 +137,30 @@ function OutcomeForm({ meeting, item, onSaved, onStale }: { meeting: Meeting; it
   );
 }
 
-function AgendaItemView({ meeting, item, onSaved, onStale }: { meeting: Meeting; item: AgendaItem; onSaved: (m: Meeting) => void; onStale: () => void }) {
-  const title = item.visible && item.householdName ? `${item.householdName} (${referenceText(item.reference)})` : referenceText(item.reference);
+function AgendaItemView({
+  meeting,
+  item,
+  onSaved,
+  onStale,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  onSaved: (m: Meeting) => void;
+  onStale: () => void;
+}) {
+  const title =
+    item.visible && item.householdName
+      ? `${item.householdName} (${referenceText(item.reference)})`
+      : referenceText(item.reference);
   return (
     <li>
       <article aria-labelledby={`item-${item.id}-heading`}>
         <h3 id={`item-${item.id}-heading`} className="utrecht-heading-3">
-          {item.visible ? <AppLink to={`/dossiers/${encodeURIComponent(item.caseId)}#overleg`}>{title}</AppLink> : title}
+          {item.visible ? (
+            <AppLink to={`/dossiers/${encodeURIComponent(item.caseId)}#overleg`}>{title}</AppLink>
+          ) : (
+            title
+          )}
         </h3>
         <DataList>
           <Item label={t('coordination.contactPerson')}>{item.contactPerson}</Item>
@@ -96,22 +170,29 @@ function AgendaItemView({ meeting, item, onSaved, onStale }: { meeting: Meeting;
               <span className="nabij-plain-text">{item.question}</span>
             </Item>
           ) : null}
-          {item.visible && item.requestedByName ? <Item label={t('coordination.requestedBy')}>{item.requestedByName}</Item> : null}
+          {item.visible && item.requestedByName ? (
+            <Item label={t('coordination.requestedBy')}>{item.requestedByName}</Item>
+          ) : null}
         </DataList>
-        {!item.visible ? <Paragraph className="nabij-coordination-meta">{t('coordination.limitedItem')}</Paragraph> : null}
+        {!item.visible ? (
+          <Paragraph className="nabij-coordination-meta">{t('coordination.limitedItem')}</Paragraph>
+        ) : null}
         {item.outcome ? (
           <div className="nabij-coordination-outcome">
             {item.outcome.closureDecision ? (
               <Paragraph>
-                <strong>{t('coordination.closureDecisionLabel')}</strong> {t(`coordination.closureDecision.${item.outcome.closureDecision}`)}
+                <strong>{t('coordination.closureDecisionLabel')}</strong>{' '}
+                {t(`coordination.closureDecision.${item.outcome.closureDecision}`)}
               </Paragraph>
             ) : null}
             <Paragraph>
-              <strong>{t('coordination.adviceLabel')}</strong> <span className="nabij-plain-text">{item.outcome.advice}</span>
+              <strong>{t('coordination.adviceLabel')}</strong>{' '}
+              <span className="nabij-plain-text">{item.outcome.advice}</span>
             </Paragraph>
             {item.outcome.agreements ? (
               <Paragraph>
-                <strong>{t('coordination.agreementsLabel')}</strong> <span className="nabij-plain-text">{item.outcome.agreements}</span>
+                <strong>{t('coordination.agreementsLabel')}</strong>{' '}
+                <span className="nabij-plain-text">{item.outcome.agreements}</span>
                 {item.outcome.agreementsBy ? ` (${item.outcome.agreementsBy})` : ''}
               </Paragraph>
             ) : null}
@@ -119,7 +200,9 @@ function AgendaItemView({ meeting, item, onSaved, onStale }: { meeting: Meeting;
         ) : item.visible ? (
           <StatusBadge>{t('coordination.awaitingOutcome')}</StatusBadge>
         ) : null}
-        {item.canRecordOutcome ? <OutcomeForm meeting={meeting} item={item} onSaved={onSaved} onStale={onStale} /> : null}
+        {item.canRecordOutcome ? (
+          <OutcomeForm meeting={meeting} item={item} onSaved={onSaved} onStale={onStale} />
+        ) : null}
       </article>
     </li>
   );
@@ -180,8 +263,24 @@ function AddCaseForm({ meeting, onAdded }: { meeting: Meeting; onAdded: () => vo
               emptyLabel={t('coordination.chooseCase')}
               required
             />
-            <RadioGroupField id={errors.idFor('questionKind')} legend={t('coordination.questionKind')} value={questionKind} choices={questionKindChoices()} onValueChange={setQuestionKind} error={errors.errorFor('questionKind')} />
-            <TextAreaField id={errors.idFor('question')} label={t('coordination.question')} description={t('coordination.questionHint')} value={question} onValueChange={setQuestion} error={errors.errorFor('question')} rows={3} required />
+            <RadioGroupField
+              id={errors.idFor('questionKind')}
+              legend={t('coordination.questionKind')}
+              value={questionKind}
+              choices={questionKindChoices()}
+              onValueChange={setQuestionKind}
+              error={errors.errorFor('questionKind')}
+            />
+            <TextAreaField
+              id={errors.idFor('question')}
+              label={t('coordination.question')}
+              description={t('coordination.questionHint')}
+              value={question}
+              onValueChange={setQuestion}
+              error={errors.errorFor('question')}
+              rows={3}
+              required
+            />
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
                 {t('coordination.putOnAgenda')}
@@ -200,7 +299,10 @@ export function CaseReviewMeetingPage() {
   const location = useLocation();
   const { can } = useSession();
   const meeting = useResource<Meeting>(`/api/case-reviews/${encodeURIComponent(id)}`);
-  const title = meeting.status === 'ready' ? t('coordination.meetingTitle', { date: formatDate(meeting.data.date) }) : t('coordination.title');
+  const title =
+    meeting.status === 'ready'
+      ? t('coordination.meetingTitle', { date: formatDate(meeting.data.date) })
+      : t('coordination.title');
   usePageTitle(title);
   const planned = typeof location.state === 'object' && location.state !== null && 'meetingPlanned' in location.state;
   return (
@@ -230,12 +332,20 @@ export function CaseReviewMeetingPage() {
             {meeting.data.items.length > 0 ? (
               <ol className="nabij-coordination-list">
                 {meeting.data.items.map((item) => (
-                  <AgendaItemView key={item.id} meeting={meeting.data} item={item} onSaved={meeting.setData} onStale={meeting.reload} />
+                  <AgendaItemView
+                    key={item.id}
+                    meeting={meeting.data}
+                    item={item}
+                    onSaved={meeting.setData}
+                    onStale={meeting.reload}
+                  />
                 ))}
               </ol>
             ) : null}
           </section>
-          {meeting.data.upcoming && can('case:read_own') ? <AddCaseForm meeting={meeting.data} onAdded={meeting.reload} /> : null}
+          {meeting.data.upcoming && can('case:read_own') ? (
+            <AddCaseForm meeting={meeting.data} onAdded={meeting.reload} />
+          ) : null}
         </>
       ) : null}
     </>

@@ -1,4 +1,9 @@
-import { planCaseReviewRequest, type CaseReviewMeetingList, type CaseReviewMeetingView, type MyConsultations } from '@nabij/contracts';
+import {
+  planCaseReviewRequest,
+  type CaseReviewMeetingList,
+  type CaseReviewMeetingView,
+  type MyConsultations,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -62,11 +67,32 @@ function PlanForm() {
     <section aria-labelledby="case-review-plan-heading" className="nabij-section">
       <Heading2 id="case-review-plan-heading">{t('coordination.planHeading')}</Heading2>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="case-review-plan-heading" className="nabij-form-row nabij-form-row--end">
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-labelledby="case-review-plan-heading"
+        className="nabij-form-row nabij-form-row--end"
+      >
         {teams.length > 1 ? (
-          <SelectField id={errors.idFor('teamId')} label={t('coordination.team')} value={teamId} choices={teams.map((tm) => ({ value: tm.id, label: tm.name }))} onValueChange={setTeamId} error={errors.errorFor('teamId')} />
+          <SelectField
+            id={errors.idFor('teamId')}
+            label={t('coordination.team')}
+            value={teamId}
+            choices={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+            onValueChange={setTeamId}
+            error={errors.errorFor('teamId')}
+          />
         ) : null}
-        <TextField id={errors.idFor('date')} label={t('coordination.date')} type="date" value={date} onValueChange={setDate} error={errors.errorFor('date')} className="nabij-field--short" required />
+        <TextField
+          id={errors.idFor('date')}
+          label={t('coordination.date')}
+          type="date"
+          value={date}
+          onValueChange={setDate}
+          error={errors.errorFor('date')}
+          className="nabij-field--short"
+          required
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy}>
             {t('coordination.plan')}
@@ -89,7 +115,9 @@ function MyConsultationsSection() {
           <Paragraph>{errorText(mine.error)}</Paragraph>
         </Alert>
       ) : null}
-      {mine.status === 'ready' && mine.data.consultations.length === 0 ? <Paragraph>{t('coordination.noMyConsultations')}</Paragraph> : null}
+      {mine.status === 'ready' && mine.data.consultations.length === 0 ? (
+        <Paragraph>{t('coordination.noMyConsultations')}</Paragraph>
+      ) : null}
       {mine.status === 'ready' && mine.data.consultations.length > 0 ? (
         <ul className="nabij-coordination-list">
           {mine.data.consultations.map((c) => (
@@ -98,10 +126,15 @@ function MyConsultationsSection() {
                 <AppLink to={`/dossiers/${encodeURIComponent(c.caseId)}#overleg`}>
                   {c.householdName ?? referenceText(c.reference)} ({referenceText(c.reference)})
                 </AppLink>{' '}
-                · {c.teamName} · {c.advisedOn ? t('coordination.advisedOnText', { date: formatDate(c.advisedOn) }) : t('coordination.awaitingAdvice')}
+                · {c.teamName} ·{' '}
+                {c.advisedOn
+                  ? t('coordination.advisedOnText', { date: formatDate(c.advisedOn) })
+                  : t('coordination.awaitingAdvice')}
               </Paragraph>
               <Paragraph className="nabij-plain-text">{c.question}</Paragraph>
-              <Paragraph className="nabij-coordination-meta">{t('coordination.askedOn', { name: c.requestedByName, date: formatDate(municipalDay(c.requestedAt)) })}</Paragraph>
+              <Paragraph className="nabij-coordination-meta">
+                {t('coordination.askedOn', { name: c.requestedByName, date: formatDate(municipalDay(c.requestedAt)) })}
+              </Paragraph>
             </li>
           ))}
         </ul>
@@ -128,7 +161,9 @@ export function CaseReviewPage() {
             <Paragraph>{errorText(meetings.error)}</Paragraph>
           </Alert>
         ) : null}
-        {meetings.status === 'ready' && meetings.data.meetings.length === 0 ? <Paragraph>{t('coordination.noMeetings')}</Paragraph> : null}
+        {meetings.status === 'ready' && meetings.data.meetings.length === 0 ? (
+          <Paragraph>{t('coordination.noMeetings')}</Paragraph>
+        ) : null}
         {meetings.status === 'ready' && meetings.data.meetings.length > 0 ? (
           <div className="nabij-table-scroll">
             <Table className="nabij-responsive-table">
@@ -145,7 +180,9 @@ export function CaseReviewPage() {
                 {meetings.data.meetings.map((m) => (
                   <TableRow key={m.id}>
                     <TableCell data-label={t('coordination.date')}>
-                      <AppLink to={`/casuistiekoverleg/${encodeURIComponent(m.id)}`}>{t('coordination.openMeeting', { date: formatDate(m.date) })}</AppLink>
+                      <AppLink to={`/casuistiekoverleg/${encodeURIComponent(m.id)}`}>
+                        {t('coordination.openMeeting', { date: formatDate(m.date) })}
+                      </AppLink>
                       {m.date === today ? ` (${t('coordination.today')})` : ''}
                     </TableCell>
                     <TableCell data-label={t('coordination.team')}>{m.teamName}</TableCell>

@@ -34,7 +34,13 @@ import { reasonChoices } from './StaffForms';
 type Row = CaseloadView['cases'][number];
 
 /** The table and the form: checkboxes (with "select all"), a new worker per case, the reason, one submit. */
-function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullable<CaseloadView['worker']> }; onMoved: (result: { moved: number; view: CaseloadView }) => void }) {
+function MoveForm({
+  view,
+  onMoved,
+}: {
+  view: CaseloadView & { worker: NonNullable<CaseloadView['worker']> };
+  onMoved: (result: { moved: number; view: CaseloadView }) => void;
+}) {
   const form = useCoordinationForm('move', ['moves', 'reason', 'reasonNote', 'handoverNote']);
   const { errors } = form;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -42,7 +48,10 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
   const [allTo, setAllTo] = useState('');
   const [values, setValues] = useState({ reason: '', reasonNote: '', handoverNote: '' });
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const candidatesFor = (row: Row) => (view.candidates.find((c) => c.teamId === row.teamId)?.workers ?? []).filter((w) => row.role !== 'tandem' || w.id !== row.otherWorker?.id);
+  const candidatesFor = (row: Row) =>
+    (view.candidates.find((c) => c.teamId === row.teamId)?.workers ?? []).filter(
+      (w) => row.role !== 'tandem' || w.id !== row.otherWorker?.id,
+    );
   const reference = (row: Row) => row.reference ?? row.caseId.slice(0, 8);
   const allChosen = view.cases.length > 0 && view.cases.every((c) => chosen.has(c.caseId));
   const toggle = (id: string, on: boolean) =>
@@ -56,7 +65,8 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
     if (!allTo) return;
     setTargets((old) => {
       const next = { ...old };
-      for (const row of view.cases) if (chosen.has(row.caseId) && candidatesFor(row).some((w) => w.id === allTo)) next[row.caseId] = allTo;
+      for (const row of view.cases)
+        if (chosen.has(row.caseId) && candidatesFor(row).some((w) => w.id === allTo)) next[row.caseId] = allTo;
       return next;
     });
   };
@@ -80,7 +90,15 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
       handoverNote: values.handoverNote,
       moves: rows.map((r) => ({ caseId: r.caseId, version: r.version, newWorkerId: targets[r.caseId] || null })),
     };
-    if (await form.submit(caseloadMoveInput, input, (d) => api.post<{ moved: number; view: CaseloadView }>('/api/caseload-moves', d), onMoved, t('staff.moveDone', { count: rows.length }))) {
+    if (
+      await form.submit(
+        caseloadMoveInput,
+        input,
+        (d) => api.post<{ moved: number; view: CaseloadView }>('/api/caseload-moves', d),
+        onMoved,
+        t('staff.moveDone', { count: rows.length }),
+      )
+    ) {
       setChosen(new Set());
       setTargets({});
     }
@@ -91,10 +109,17 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="move-cases-heading">
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <Heading2 id="move-cases-heading">{t('staff.moveCasesCaption', { name: view.worker.name })}</Heading2>
-      <CheckboxField id="move-select-all" label={t('staff.moveSelectAll')} checked={allChosen} onCheckedChange={(on) => setChosen(on ? new Set(view.cases.map((c) => c.caseId)) : new Set())} />
+      <CheckboxField
+        id="move-select-all"
+        label={t('staff.moveSelectAll')}
+        checked={allChosen}
+        onCheckedChange={(on) => setChosen(on ? new Set(view.cases.map((c) => c.caseId)) : new Set())}
+      />
       <div className="nabij-table-scroll">
         <Table className="nabij-responsive-table">
-          <TableCaption className="nabij-visually-hidden">{t('staff.moveCasesCaption', { name: view.worker.name })}</TableCaption>
+          <TableCaption className="nabij-visually-hidden">
+            {t('staff.moveCasesCaption', { name: view.worker.name })}
+          </TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('staff.moveSelect')}</TableHeaderCell>
@@ -109,7 +134,16 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
             {view.cases.map((row) => (
               <TableRow key={row.caseId}>
                 <TableCell data-label={t('staff.moveSelect')}>
-                  <CheckboxField id={`move-case-${row.caseId}`} label={<span className="nabij-visually-hidden">{t('staff.moveSelectCase', { reference: reference(row) })}</span>} checked={chosen.has(row.caseId)} onCheckedChange={(on) => toggle(row.caseId, on)} />
+                  <CheckboxField
+                    id={`move-case-${row.caseId}`}
+                    label={
+                      <span className="nabij-visually-hidden">
+                        {t('staff.moveSelectCase', { reference: reference(row) })}
+                      </span>
+                    }
+                    checked={chosen.has(row.caseId)}
+                    onCheckedChange={(on) => toggle(row.caseId, on)}
+                  />
                 </TableCell>
                 <TableCell data-label={t('staff.moveReference')}>
                   <AppLink to={`/dossiers/${encodeURIComponent(row.caseId)}`}>{reference(row)}</AppLink>
@@ -133,14 +167,45 @@ function MoveForm({ view, onMoved }: { view: CaseloadView & { worker: NonNullabl
         </Table>
       </div>
       <div className="nabij-form-row nabij-form-row--end">
-        <SelectField id="move-all-to" label={t('staff.moveAllTo')} value={allTo} choices={teamWorkers.map((w) => ({ value: w.id, label: w.name }))} onValueChange={setAllTo} emptyLabel={t('staff.choose')} />
+        <SelectField
+          id="move-all-to"
+          label={t('staff.moveAllTo')}
+          value={allTo}
+          choices={teamWorkers.map((w) => ({ value: w.id, label: w.name }))}
+          onValueChange={setAllTo}
+          emptyLabel={t('staff.choose')}
+        />
         <Button type="button" appearance="secondary-action-button" onClick={applyAll}>
           {t('staff.moveAllApply')}
         </Button>
       </div>
-      <SelectField id={errors.idFor('reason')} label={t('staff.reason')} value={values.reason} choices={reasonChoices()} onValueChange={set('reason')} error={errors.errorFor('reason')} emptyLabel={t('staff.choose')} />
-      {values.reason === 'other' ? <TextField id={errors.idFor('reasonNote')} label={t('staff.reasonNote')} value={values.reasonNote} onValueChange={set('reasonNote')} error={errors.errorFor('reasonNote')} /> : null}
-      <TextAreaField id={errors.idFor('handoverNote')} label={t('staff.moveHandoverNote')} value={values.handoverNote} onValueChange={set('handoverNote')} error={errors.errorFor('handoverNote')} rows={3} optional />
+      <SelectField
+        id={errors.idFor('reason')}
+        label={t('staff.reason')}
+        value={values.reason}
+        choices={reasonChoices()}
+        onValueChange={set('reason')}
+        error={errors.errorFor('reason')}
+        emptyLabel={t('staff.choose')}
+      />
+      {values.reason === 'other' ? (
+        <TextField
+          id={errors.idFor('reasonNote')}
+          label={t('staff.reasonNote')}
+          value={values.reasonNote}
+          onValueChange={set('reasonNote')}
+          error={errors.errorFor('reasonNote')}
+        />
+      ) : null}
+      <TextAreaField
+        id={errors.idFor('handoverNote')}
+        label={t('staff.moveHandoverNote')}
+        value={values.handoverNote}
+        onValueChange={set('handoverNote')}
+        error={errors.errorFor('handoverNote')}
+        rows={3}
+        optional
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
           {t('staff.moveSubmit')}
@@ -155,7 +220,9 @@ export function CaseloadMovePage() {
   usePageTitle(t('staff.moveTitle'));
   const [params, setParams] = useSearchParams();
   const workerId = params.get('werker') ?? '';
-  const resource = useResource<CaseloadView>(`/api/caseload${workerId ? `?workerId=${encodeURIComponent(workerId)}` : ''}`);
+  const resource = useResource<CaseloadView>(
+    `/api/caseload${workerId ? `?workerId=${encodeURIComponent(workerId)}` : ''}`,
+  );
   const [done, setDone] = useState<string | undefined>(undefined);
   return (
     <>
@@ -173,7 +240,13 @@ export function CaseloadMovePage() {
             id="move-worker"
             label={t('staff.moveWorker')}
             value={workerId}
-            choices={resource.data.workers.map((w) => ({ value: w.id, label: t(w.active ? 'staff.moveWorkerOption' : 'staff.moveWorkerInactive', { name: w.name, count: w.openCases }) }))}
+            choices={resource.data.workers.map((w) => ({
+              value: w.id,
+              label: t(w.active ? 'staff.moveWorkerOption' : 'staff.moveWorkerInactive', {
+                name: w.name,
+                count: w.openCases,
+              }),
+            }))}
             onValueChange={(v) => {
               setDone(undefined);
               setParams(v ? { werker: v } : {});
@@ -185,7 +258,9 @@ export function CaseloadMovePage() {
               <Paragraph>{done}</Paragraph>
             </Alert>
           ) : null}
-          {resource.data.worker && resource.data.cases.length === 0 ? <Paragraph>{t('staff.moveNoCases', { name: resource.data.worker.name })}</Paragraph> : null}
+          {resource.data.worker && resource.data.cases.length === 0 ? (
+            <Paragraph>{t('staff.moveNoCases', { name: resource.data.worker.name })}</Paragraph>
+          ) : null}
           {resource.data.worker && resource.data.cases.length > 0 ? (
             <MoveForm
               key={resource.data.worker.id}

@@ -1,4 +1,11 @@
-import { forwardSignalInput, LIFE_DOMAINS, POLICY_SIGNAL_KINDS, policySignalInput, type PolicySignalList, type PolicySignalView } from '@nabij/contracts';
+import {
+  forwardSignalInput,
+  LIFE_DOMAINS,
+  POLICY_SIGNAL_KINDS,
+  policySignalInput,
+  type PolicySignalList,
+  type PolicySignalView,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -44,7 +51,13 @@ interface OwnCase {
   householdName: string;
 }
 
-function SignalForm({ onSaved, ownCases }: { onSaved: (list: PolicySignalList) => void; ownCases: readonly OwnCase[] }) {
+function SignalForm({
+  onSaved,
+  ownCases,
+}: {
+  onSaved: (list: PolicySignalList) => void;
+  ownCases: readonly OwnCase[];
+}) {
   const { user } = useSession();
   const location = useLocation();
   const fromCase = new URLSearchParams(location.search).get('dossier') ?? '';
@@ -56,12 +69,23 @@ function SignalForm({ onSaved, ownCases }: { onSaved: (list: PolicySignalList) =
   const set = (key: keyof typeof empty) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const caseChoices = [
     ...ownCases.map((c) => ({ value: c.id, label: `${c.householdName} (${c.reference})` })),
-    ...(fromCase && !ownCases.some((c) => c.id === fromCase) ? [{ value: fromCase, label: t('coordination.signalFromCase') }] : []),
+    ...(fromCase && !ownCases.some((c) => c.id === fromCase)
+      ? [{ value: fromCase, label: t('coordination.signalFromCase') }]
+      : []),
   ];
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const input = { ...values, kind: values.kind || undefined, lifeDomain: values.lifeDomain || undefined };
-    if (await form.submit(policySignalInput, input, (d) => api.post<PolicySignalList>('/api/policy-signals', d), onSaved, t('coordination.signalSaved'))) setValues({ ...empty, caseId: '' });
+    if (
+      await form.submit(
+        policySignalInput,
+        input,
+        (d) => api.post<PolicySignalList>('/api/policy-signals', d),
+        onSaved,
+        t('coordination.signalSaved'),
+      )
+    )
+      setValues({ ...empty, caseId: '' });
   };
   return (
     <section aria-labelledby="signal-form-heading" className="nabij-section">
@@ -74,7 +98,16 @@ function SignalForm({ onSaved, ownCases }: { onSaved: (list: PolicySignalList) =
       <SavedNotice text={form.saved} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="signal-form-heading">
-        {teams.length > 1 ? <SelectField id={errors.idFor('teamId')} label={t('coordination.team')} value={values.teamId} choices={teams.map((tm) => ({ value: tm.id, label: tm.name }))} onValueChange={set('teamId')} error={errors.errorFor('teamId')} /> : null}
+        {teams.length > 1 ? (
+          <SelectField
+            id={errors.idFor('teamId')}
+            label={t('coordination.team')}
+            value={values.teamId}
+            choices={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+            onValueChange={set('teamId')}
+            error={errors.errorFor('teamId')}
+          />
+        ) : null}
         <RadioGroupField
           id={errors.idFor('kind')}
           legend={t('coordination.signalKind')}
@@ -125,23 +158,53 @@ function SignalForm({ onSaved, ownCases }: { onSaved: (list: PolicySignalList) =
   );
 }
 
-function ForwardButton({ signal, onSaved, onStale }: { signal: PolicySignalView; onSaved: (list: PolicySignalList) => void; onStale: () => void }) {
+function ForwardButton({
+  signal,
+  onSaved,
+  onStale,
+}: {
+  signal: PolicySignalView;
+  onSaved: (list: PolicySignalList) => void;
+  onStale: () => void;
+}) {
   const form = useCoordinationForm(`forward-${signal.id}`, [], { onStale });
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    await form.submit(forwardSignalInput, { version: signal.version }, (d) => api.post<PolicySignalList>(`/api/policy-signals/${encodeURIComponent(signal.id)}/forward`, d), onSaved, t('coordination.forwarded'));
+    await form.submit(
+      forwardSignalInput,
+      { version: signal.version },
+      (d) => api.post<PolicySignalList>(`/api/policy-signals/${encodeURIComponent(signal.id)}/forward`, d),
+      onSaved,
+      t('coordination.forwarded'),
+    );
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       {form.errors.message ? <Paragraph className="nabij-inline-error">{form.errors.message}</Paragraph> : null}
-      <Button type="submit" appearance="secondary-action-button" busy={form.busy} disabled={form.busy} aria-label={t('coordination.forwardLabel', { date: formatDate(signal.recordedOn) })}>
+      <Button
+        type="submit"
+        appearance="secondary-action-button"
+        busy={form.busy}
+        disabled={form.busy}
+        aria-label={t('coordination.forwardLabel', { date: formatDate(signal.recordedOn) })}
+      >
         {t('coordination.forward')}
       </Button>
     </form>
   );
 }
 
-function SignalTable({ list, caption, onSaved, onStale }: { list: PolicySignalList; caption: string; onSaved?: (l: PolicySignalList) => void; onStale?: () => void }) {
+function SignalTable({
+  list,
+  caption,
+  onSaved,
+  onStale,
+}: {
+  list: PolicySignalList;
+  caption: string;
+  onSaved?: (l: PolicySignalList) => void;
+  onStale?: () => void;
+}) {
   if (list.signals.length === 0) return <Paragraph>{t('coordination.noSignals')}</Paragraph>;
   return (
     <div className="nabij-table-scroll">
@@ -169,13 +232,19 @@ function SignalTable({ list, caption, onSaved, onStale }: { list: PolicySignalLi
                 {s.case ? (
                   <>
                     {' '}
-                    <AppLink to={`/dossiers/${encodeURIComponent(s.case.id)}`}>{t('coordination.fromCase', { reference: referenceText(s.case.reference) })}</AppLink>
+                    <AppLink to={`/dossiers/${encodeURIComponent(s.case.id)}`}>
+                      {t('coordination.fromCase', { reference: referenceText(s.case.reference) })}
+                    </AppLink>
                   </>
                 ) : null}
               </TableCell>
               <TableCell data-label={t('coordination.signalStatus')}>
-                {s.forwardedOn ? t('coordination.forwardedOn', { date: formatDate(s.forwardedOn) }) : t('coordination.notForwarded')}
-                {s.canForward && onSaved && onStale ? <ForwardButton signal={s} onSaved={onSaved} onStale={onStale} /> : null}
+                {s.forwardedOn
+                  ? t('coordination.forwardedOn', { date: formatDate(s.forwardedOn) })
+                  : t('coordination.notForwarded')}
+                {s.canForward && onSaved && onStale ? (
+                  <ForwardButton signal={s} onSaved={onSaved} onStale={onStale} />
+                ) : null}
               </TableCell>
             </TableRow>
           ))}
@@ -222,7 +291,12 @@ function TeamSignals() {
               </Table>
             </div>
           ) : null}
-          <SignalTable list={list.data} caption={t('coordination.teamSignals')} onSaved={list.setData} onStale={list.reload} />
+          <SignalTable
+            list={list.data}
+            caption={t('coordination.teamSignals')}
+            onSaved={list.setData}
+            onStale={list.reload}
+          />
         </>
       ) : null}
     </section>
@@ -256,7 +330,11 @@ function WriterPart() {
   const mine = useResource<PolicySignalList>('/api/policy-signals/mine');
   return (
     <>
-      {can('case:read_own') ? <SignalFormWithOwnCases onSaved={mine.setData} /> : <SignalForm onSaved={mine.setData} ownCases={[]} />}
+      {can('case:read_own') ? (
+        <SignalFormWithOwnCases onSaved={mine.setData} />
+      ) : (
+        <SignalForm onSaved={mine.setData} ownCases={[]} />
+      )}
       <MySignals list={mine} />
     </>
   );

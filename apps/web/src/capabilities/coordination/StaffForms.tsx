@@ -1,4 +1,9 @@
-import { contactPersonChangeInput, processCoordinatorInput, WORKER_CHANGE_REASONS, type CaseCoordinationView } from '@nabij/contracts';
+import {
+  contactPersonChangeInput,
+  processCoordinatorInput,
+  WORKER_CHANGE_REASONS,
+  type CaseCoordinationView,
+} from '@nabij/contracts';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { municipalDay } from '../../app/dates';
@@ -19,15 +24,31 @@ export const reasonChoices = () => WORKER_CHANGE_REASONS.map((r) => ({ value: r,
 
 /** The coordinator gives the case a new contact person, with the warm-handover note (issue #17 item 6). */
 export function ContactPersonForm({ view, onSaved, onStale }: FormProps) {
-  const form = useCoordinationForm('contact-person', ['caseWorkerId', 'reason', 'reasonNote', 'handoverNote'], { onStale });
+  const form = useCoordinationForm('contact-person', ['caseWorkerId', 'reason', 'reasonNote', 'handoverNote'], {
+    onStale,
+  });
   const empty = { caseWorkerId: '', reason: '', reasonNote: '', handoverNote: '' };
   const [values, setValues] = useState(empty);
   const set = (key: keyof typeof empty) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const { errors } = form;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = { ...values, version: view.caseVersion, caseWorkerId: values.caseWorkerId || undefined, reason: values.reason || undefined };
-    if (await form.submit(contactPersonChangeInput, input, (d) => api.put<View>(casePath(view, 'case-worker'), d), onSaved, t('staff.changed'))) setValues(empty);
+    const input = {
+      ...values,
+      version: view.caseVersion,
+      caseWorkerId: values.caseWorkerId || undefined,
+      reason: values.reason || undefined,
+    };
+    if (
+      await form.submit(
+        contactPersonChangeInput,
+        input,
+        (d) => api.put<View>(casePath(view, 'case-worker'), d),
+        onSaved,
+        t('staff.changed'),
+      )
+    )
+      setValues(empty);
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('staff.changeHeading')}>
@@ -38,14 +59,30 @@ export function ContactPersonForm({ view, onSaved, onStale }: FormProps) {
         id={errors.idFor('caseWorkerId')}
         label={t('staff.newContactPerson')}
         value={values.caseWorkerId}
-        choices={view.teamWorkers.filter((w) => w.id !== view.caseWorker.id).map((w) => ({ value: w.id, label: w.name }))}
+        choices={view.teamWorkers
+          .filter((w) => w.id !== view.caseWorker.id)
+          .map((w) => ({ value: w.id, label: w.name }))}
         onValueChange={set('caseWorkerId')}
         error={errors.errorFor('caseWorkerId')}
         emptyLabel={t('staff.choose')}
       />
-      <SelectField id={errors.idFor('reason')} label={t('staff.reason')} value={values.reason} choices={reasonChoices()} onValueChange={set('reason')} error={errors.errorFor('reason')} emptyLabel={t('staff.choose')} />
+      <SelectField
+        id={errors.idFor('reason')}
+        label={t('staff.reason')}
+        value={values.reason}
+        choices={reasonChoices()}
+        onValueChange={set('reason')}
+        error={errors.errorFor('reason')}
+        emptyLabel={t('staff.choose')}
+      />
       {values.reason === 'other' ? (
-        <TextField id={errors.idFor('reasonNote')} label={t('staff.reasonNote')} value={values.reasonNote} onValueChange={set('reasonNote')} error={errors.errorFor('reasonNote')} />
+        <TextField
+          id={errors.idFor('reasonNote')}
+          label={t('staff.reasonNote')}
+          value={values.reasonNote}
+          onValueChange={set('reasonNote')}
+          error={errors.errorFor('reasonNote')}
+        />
       ) : null}
       <TextAreaField
         id={errors.idFor('handoverNote')}
@@ -77,7 +114,8 @@ export function ContactPersonSection({ view, onSaved, onStale }: FormProps) {
           {view.contactPersonChanges.map((c) => (
             <li key={c.changedAt}>
               <Paragraph>
-                <strong>{formatDate(municipalDay(c.changedAt))}</strong>: {t('staff.changeItem', { from: c.previousWorker?.name ?? '—', to: c.newWorker.name })}
+                <strong>{formatDate(municipalDay(c.changedAt))}</strong>:{' '}
+                {t('staff.changeItem', { from: c.previousWorker?.name ?? '—', to: c.newWorker.name })}
                 {c.reason ? ` · ${t(`staff.reason.${c.reason}`)}` : ''}
                 {c.reasonNote ? ` (${c.reasonNote})` : ''}
               </Paragraph>
@@ -110,9 +148,25 @@ export function ProcessCoordinatorSection({ view, onSaved, onStale }: FormProps)
   const linked = new Set(view.processCoordinators.map((p) => p.id));
   const link = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await form.submit(processCoordinatorInput, { version: view.caseVersion, userId: userId || undefined }, (d) => api.post<View>(casePath(view, 'process-coordinators'), d), onSaved, t('staff.pcLinked'))) setUserId('');
+    if (
+      await form.submit(
+        processCoordinatorInput,
+        { version: view.caseVersion, userId: userId || undefined },
+        (d) => api.post<View>(casePath(view, 'process-coordinators'), d),
+        onSaved,
+        t('staff.pcLinked'),
+      )
+    )
+      setUserId('');
   };
-  const unlink = (id: string) => form.submit(processCoordinatorInput, { version: view.caseVersion, userId: id }, (d) => api.post<View>(casePath(view, 'process-coordinators/unlink'), d), onSaved, t('staff.pcUnlinked'));
+  const unlink = (id: string) =>
+    form.submit(
+      processCoordinatorInput,
+      { version: view.caseVersion, userId: id },
+      (d) => api.post<View>(casePath(view, 'process-coordinators/unlink'), d),
+      onSaved,
+      t('staff.pcUnlinked'),
+    );
   return (
     <>
       <Heading3>{t('staff.pcHeading')}</Heading3>
@@ -131,7 +185,12 @@ export function ProcessCoordinatorSection({ view, onSaved, onStale }: FormProps)
         </Paragraph>
       ))}
       {view.canWork ? (
-        <form onSubmit={(e) => void link(e)} noValidate aria-label={t('staff.pcLink')} className="nabij-form-row nabij-form-row--end">
+        <form
+          onSubmit={(e) => void link(e)}
+          noValidate
+          aria-label={t('staff.pcLink')}
+          className="nabij-form-row nabij-form-row--end"
+        >
           <SelectField
             id={errors.idFor('userId')}
             label={t('staff.pcConsultant')}

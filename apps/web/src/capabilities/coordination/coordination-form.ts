@@ -19,7 +19,13 @@ export function useCoordinationForm(prefix: string, fields: readonly string[], o
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
 
-  async function submit<T, R>(schema: Schema<T>, input: unknown, call: (data: T) => Promise<R>, onSaved: (result: R) => void, savedText: string): Promise<boolean> {
+  async function submit<T, R>(
+    schema: Schema<T>,
+    input: unknown,
+    call: (data: T) => Promise<R>,
+    onSaved: (result: R) => void,
+    savedText: string,
+  ): Promise<boolean> {
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       setSaved(undefined);

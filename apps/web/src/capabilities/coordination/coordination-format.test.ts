@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { agendaKindFromSearch, closureReviewLink, questionKindLabel, referenceText, signalKindLabel } from './coordination-format';
+import {
+  agendaKindFromSearch,
+  closureReviewLink,
+  questionKindLabel,
+  referenceText,
+  signalKindLabel,
+} from './coordination-format';
 
 describe('putting a case on the agenda from a link', () => {
   it('takes a known question kind from ?agenderen= and ignores anything else', () => {

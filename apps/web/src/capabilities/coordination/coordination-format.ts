@@ -11,11 +11,14 @@ export const domainLabel = (domain: string): string => t(`domain.${domain}`);
  */
 export function agendaKindFromSearch(search: string): CaseReviewQuestionKind | undefined {
   const kind = new URLSearchParams(search).get('agenderen');
-  return (CASE_REVIEW_QUESTION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as CaseReviewQuestionKind) : undefined;
+  return (CASE_REVIEW_QUESTION_KINDS as readonly string[]).includes(kind ?? '')
+    ? (kind as CaseReviewQuestionKind)
+    : undefined;
 }
 
 /** The link that opens a case's agenda form with the closure question (for the closure page). */
-export const closureReviewLink = (caseId: string): string => `/dossiers/${encodeURIComponent(caseId)}?agenderen=closure#overleg`;
+export const closureReviewLink = (caseId: string): string =>
+  `/dossiers/${encodeURIComponent(caseId)}?agenderen=closure#overleg`;
 
 /** "AM-2026-0012" or, for a case without a referral, a neutral text. */
 export const referenceText = (reference: string | null): string => reference ?? t('coordination.noReference');

@@ -21,12 +21,14 @@ export const coordinationMessages = {
   'coordination.meetingTitle': 'Casuïstiekoverleg {date}',
   'coordination.meetingTeam': 'Team: {team}',
   'coordination.backToMeetings': 'Terug naar alle overleggen',
-  'coordination.notHeldYet': 'Dit overleg is nog niet geweest. De uitkomst per dossier legt u vast tijdens of na het overleg.',
+  'coordination.notHeldYet':
+    'Dit overleg is nog niet geweest. De uitkomst per dossier legt u vast tijdens of na het overleg.',
   'coordination.agenda': 'Agenda',
   'coordination.emptyAgenda': 'Er staan nog geen dossiers op de agenda.',
   'coordination.contactPerson': 'Contactpersoon',
   'coordination.requestedBy': 'Ingebracht door',
-  'coordination.limitedItem': 'U werkt niet aan dit dossier. U ziet daarom alleen het kenmerk, de contactpersoon en het soort vraag.',
+  'coordination.limitedItem':
+    'U werkt niet aan dit dossier. U ziet daarom alleen het kenmerk, de contactpersoon en het soort vraag.',
   'coordination.outcomeFor': 'Uitkomst voor {reference}',
   'coordination.outcomeAdvice': 'Advies of besluit',
   'coordination.closureDecision': 'Besluit over afsluiten',
@@ -47,7 +49,8 @@ export const coordinationMessages = {
   'coordination.noMyConsultations': 'Er is u nog niets gevraagd.',
   'coordination.advisedOnText': 'advies gegeven op {date}',
   'coordination.noReference': 'Dossier zonder aanmeldkenmerk',
-  'coordination.conflict': 'Iemand anders heeft dit intussen gewijzigd. De nieuwe stand staat nu op de pagina; bekijk die en sla uw wijziging zo nodig opnieuw op.',
+  'coordination.conflict':
+    'Iemand anders heeft dit intussen gewijzigd. De nieuwe stand staat nu op de pagina; bekijk die en sla uw wijziging zo nodig opnieuw op.',
 
   // ---- question kinds ----
   'coordination.questionKind': 'Waar gaat de vraag over?',
@@ -78,7 +81,8 @@ export const coordinationMessages = {
   'coordination.agendaSaved': 'Het dossier staat op de agenda.',
   'coordination.noUpcoming': 'Er is nog geen casuïstiekoverleg gepland voor dit team.',
   'coordination.toMeetings': 'Naar het casuïstiekoverleg',
-  'coordination.closureHint': 'U twijfelt of er iets misgaat als u uit dit huishouden stapt. Bespreek het dossier dan eerst in het casuïstiekoverleg; daarna kunt u het afsluiten.',
+  'coordination.closureHint':
+    'U twijfelt of er iets misgaat als u uit dit huishouden stapt. Bespreek het dossier dan eerst in het casuïstiekoverleg; daarna kunt u het afsluiten.',
   'coordination.consultations': 'Consultatie gedragswetenschapper',
   'coordination.noConsultations': 'Er is nog geen gedragswetenschapper geconsulteerd.',
   'coordination.adviceOf': 'Advies van {date}:',
@@ -107,7 +111,8 @@ export const coordinationMessages = {
   'coordination.saveTandem': 'Tandempartner opslaan',
   'coordination.tandemSaved': 'De tandempartner is opgeslagen.',
   'coordination.agreedActions': 'Afspraken met betrokken partijen',
-  'coordination.agreedActionsIntro': 'Wat andere partijen hebben toegezegd, en of het gebeurt. Blijft iets liggen, vraag het na of breng het in het casuïstiekoverleg.',
+  'coordination.agreedActionsIntro':
+    'Wat andere partijen hebben toegezegd, en of het gebeurt. Blijft iets liggen, vraag het na of breng het in het casuïstiekoverleg.',
   'coordination.noActions': 'Er zijn nog geen afspraken met betrokken partijen vastgelegd.',
   'coordination.party': 'Partij',
   'coordination.partyHint': 'De organisatie of persoon die iets heeft toegezegd.',
@@ -132,7 +137,8 @@ export const coordinationMessages = {
   'coordination.noTransfers': 'Er is nog geen overdracht of tandemconstructie vastgelegd.',
   'coordination.transferKind': 'Wat legt u vast?',
   'coordination.transferKind.warm_handover': 'Warme overdracht',
-  'coordination.transferKind.tandem_construction': 'Tandemconstructie (het team blijft casemanager, de organisatie biedt zorg)',
+  'coordination.transferKind.tandem_construction':
+    'Tandemconstructie (het team blijft casemanager, de organisatie biedt zorg)',
   'coordination.organisation': 'Organisatie',
   'coordination.onDate': 'Datum',
   'coordination.whatHandover': 'Wat wordt er overgedragen?',
@@ -158,7 +164,8 @@ export const coordinationMessages = {
   'coordination.toOrganisation': 'Naar wie (organisatie)',
   'coordination.decidedOn': 'Datum van het besluit',
   'coordination.schakeloverleg': 'Er is een schakeloverleg geweest met de Raad voor de Kinderbescherming',
-  'coordination.schakeloverlegHint': 'Over de veiligheid van minderjarigen, met de Raad, de gemeente, ouders en kinderen: gaat de hulp vrijwillig verder of gedwongen?',
+  'coordination.schakeloverlegHint':
+    'Over de veiligheid van minderjarigen, met de Raad, de gemeente, ouders en kinderen: gaat de hulp vrijwillig verder of gedwongen?',
   'coordination.framework': 'Welk kader is besloten?',
   'coordination.framework.voluntary': 'Vrijwillig kader',
   'coordination.framework.compulsory': 'Gedwongen kader',
@@ -173,10 +180,12 @@ export const coordinationMessages = {
 
   // ---- signals to policy ----
   'coordination.signalsTitle': 'Signalen naar beleid',
-  'coordination.signalsIntro': 'Knelpunten die het team in dossiers tegenkomt — een gat in voorzieningen of regels, samenwerking die vastloopt — verzamelt het team hier voor de gemeente.',
+  'coordination.signalsIntro':
+    'Knelpunten die het team in dossiers tegenkomt — een gat in voorzieningen of regels, samenwerking die vastloopt — verzamelt het team hier voor de gemeente.',
   'coordination.signalFormHeading': 'Signaal vastleggen',
   'coordination.signalWarningTitle': 'Geen persoonsgegevens.',
-  'coordination.signalWarning': 'Een signaal gaat naar beleid. Noem geen namen, adressen, geboortedata, telefoonnummers of BSN: beschrijf het knelpunt, niet de persoon.',
+  'coordination.signalWarning':
+    'Een signaal gaat naar beleid. Noem geen namen, adressen, geboortedata, telefoonnummers of BSN: beschrijf het knelpunt, niet de persoon.',
   'coordination.signalKind': 'Soort signaal',
   'coordination.signalKind.service_gap': 'Gat in voorzieningen',
   'coordination.signalKind.law_gap': 'Knelpunt in wet- of regelgeving',
@@ -185,7 +194,8 @@ export const coordinationMessages = {
   'coordination.lifeDomain': 'Leefgebied',
   'coordination.chooseDomain': 'Kies een leefgebied',
   'coordination.signalDescription': 'Het signaal',
-  'coordination.signalDescriptionHint': 'Bijvoorbeeld: “Zzp’ers met schulden kunnen niet bij de schuldhulp terecht zolang hun bedrijf loopt.”',
+  'coordination.signalDescriptionHint':
+    'Bijvoorbeeld: “Zzp’ers met schulden kunnen niet bij de schuldhulp terecht zolang hun bedrijf loopt.”',
   'coordination.signalCase': 'Uit welk dossier komt het?',
   'coordination.signalCaseHint': 'Alleen wie dit dossier mag inzien, ziet de koppeling. De gemeente ziet hem niet.',
   'coordination.signalNoCase': 'Niet aan een dossier koppelen',
@@ -214,9 +224,11 @@ export const coordinationMessages = {
   'staff.told.email': 'Het huishouden is per e-mail geïnformeerd.',
   'staff.told.portal': 'Het huishouden ziet de nieuwe contactpersoon in Mijn Nabij.',
   'staff.told.email_and_portal': 'Het huishouden is per e-mail en in Mijn Nabij geïnformeerd.',
-  'staff.told.none': 'Het huishouden heeft geen e-mailadres of Mijn Nabij: de nieuwe contactpersoon laat het zelf weten.',
+  'staff.told.none':
+    'Het huishouden heeft geen e-mailadres of Mijn Nabij: de nieuwe contactpersoon laat het zelf weten.',
   'staff.changeHeading': 'Contactpersoon wijzigen',
-  'staff.changeIntro': 'Beide werkers krijgen een taak voor de warme overdracht. Het huishouden krijgt bericht (e-mail of Mijn Nabij); de overdrachtsnotitie ziet het huishouden niet.',
+  'staff.changeIntro':
+    'Beide werkers krijgen een taak voor de warme overdracht. Het huishouden krijgt bericht (e-mail of Mijn Nabij); de overdrachtsnotitie ziet het huishouden niet.',
   'staff.newContactPerson': 'Nieuwe contactpersoon',
   'staff.reason': 'Reden van de wissel',
   'staff.reason.leaving': 'De werker vertrekt',
@@ -227,11 +239,13 @@ export const coordinationMessages = {
   'staff.reason.other': 'Iets anders',
   'staff.reasonNote': 'Toelichting op de reden',
   'staff.handoverNote': 'Overdrachtsnotitie',
-  'staff.handoverNoteHelp': 'Wat moet de nieuwe contactpersoon weten? Bijvoorbeeld afspraken, wie er betrokken is en waar het huishouden gevoelig voor is.',
+  'staff.handoverNoteHelp':
+    'Wat moet de nieuwe contactpersoon weten? Bijvoorbeeld afspraken, wie er betrokken is en waar het huishouden gevoelig voor is.',
   'staff.change': 'Contactpersoon wijzigen',
   'staff.changed': 'De contactpersoon is gewijzigd. Beide werkers hebben een taak voor de overdracht.',
   'staff.pcHeading': 'Procesregisseur van de gemeente',
-  'staff.pcIntro': 'Een consulent van de gemeente die procesregisseur is, leest het dossier en het plan van dit huishouden (niet het journaal en geen Meldcode). Elke inzage wordt gelogd.',
+  'staff.pcIntro':
+    'Een consulent van de gemeente die procesregisseur is, leest het dossier en het plan van dit huishouden (niet het journaal en geen Meldcode). Elke inzage wordt gelogd.',
   'staff.pcNone': 'Er is geen procesregisseur gekoppeld.',
   'staff.pcConsultant': 'Consulent',
   'staff.pcLink': 'Koppelen als procesregisseur',
@@ -240,7 +254,8 @@ export const coordinationMessages = {
   'staff.pcUnlinked': 'De procesregisseur is ontkoppeld; de toegang is beëindigd.',
   // The caseload screen
   'staff.moveTitle': 'Dossiers overdragen',
-  'staff.moveIntro': 'Vertrekt een werker of is die ziek? Kies de werker, vink de dossiers aan en kies per dossier de nieuwe werker. Alles wordt in één keer overgedragen, met de reden, en elke wissel wordt vastgelegd.',
+  'staff.moveIntro':
+    'Vertrekt een werker of is die ziek? Kies de werker, vink de dossiers aan en kies per dossier de nieuwe werker. Alles wordt in één keer overgedragen, met de reden, en elke wissel wordt vastgelegd.',
   'staff.moveWorker': 'Dossiers van',
   'staff.moveWorkerOption': '{name} ({count} lopend)',
   'staff.moveWorkerInactive': '{name} (account uit, {count} lopend)',

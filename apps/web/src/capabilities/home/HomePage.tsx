@@ -41,7 +41,9 @@ function RecentPersons() {
           <Paragraph>{errorText(home.error)}</Paragraph>
         </Alert>
       ) : null}
-      {home.status === 'ready' && home.data.recentPersons.length === 0 ? <Paragraph>{t('home.recentEmpty')}</Paragraph> : null}
+      {home.status === 'ready' && home.data.recentPersons.length === 0 ? (
+        <Paragraph>{t('home.recentEmpty')}</Paragraph>
+      ) : null}
       {home.status === 'ready' && home.data.recentPersons.length > 0 ? (
         <PersonSummaryTable persons={home.data.recentPersons} caption={t('home.recentHeading')} />
       ) : null}
@@ -94,23 +96,29 @@ function MyCases() {
             <TableBody>
               {mine.data.cases.map((c) => (
                 <Fragment key={c.id}>
-                <TableRow>
-                  <TableCell data-label={t('home.caseHousehold')}>
-                    <AppLink to={`/dossiers/${encodeURIComponent(c.id)}`}>{c.householdName}</AppLink>
-                    {c.language?.interpreterNeeded ? <span className="nabij-interpreter-note"> — {languageText(c.language)}</span> : null}
-                  </TableCell>
-                  <TableCell data-label={t('home.casePhase')}>{t(`phase.${c.phase}`)}</TableCell>
-                  <TableCell data-label={t('home.caseOpened')}>{formatDate(c.openedAt)}</TableCell>
-                  <TableCell data-label={t('home.caseDeadline')}>
-                    {c.analysisOverdue ? <strong>{deadlineText(c.analysisDeadline, true)}</strong> : deadlineText(c.analysisDeadline, false)}
-                  </TableCell>
-                  <TableCell data-label={t('home.caseRole')}>{t(`home.caseRole.${c.myRole}`)}</TableCell>
-                  <TableCell data-label={t('home.caseReference')}>{c.reference}</TableCell>
-                  <TableCell data-label={t('contactLog.quickColumn')}>
-                    <QuickContactButton caseId={c.id} householdName={c.householdName} />
-                  </TableCell>
-                </TableRow>
-                <QuickContactRow caseId={c.id} householdName={c.householdName} colSpan={7} />
+                  <TableRow>
+                    <TableCell data-label={t('home.caseHousehold')}>
+                      <AppLink to={`/dossiers/${encodeURIComponent(c.id)}`}>{c.householdName}</AppLink>
+                      {c.language?.interpreterNeeded ? (
+                        <span className="nabij-interpreter-note"> — {languageText(c.language)}</span>
+                      ) : null}
+                    </TableCell>
+                    <TableCell data-label={t('home.casePhase')}>{t(`phase.${c.phase}`)}</TableCell>
+                    <TableCell data-label={t('home.caseOpened')}>{formatDate(c.openedAt)}</TableCell>
+                    <TableCell data-label={t('home.caseDeadline')}>
+                      {c.analysisOverdue ? (
+                        <strong>{deadlineText(c.analysisDeadline, true)}</strong>
+                      ) : (
+                        deadlineText(c.analysisDeadline, false)
+                      )}
+                    </TableCell>
+                    <TableCell data-label={t('home.caseRole')}>{t(`home.caseRole.${c.myRole}`)}</TableCell>
+                    <TableCell data-label={t('home.caseReference')}>{c.reference}</TableCell>
+                    <TableCell data-label={t('contactLog.quickColumn')}>
+                      <QuickContactButton caseId={c.id} householdName={c.householdName} />
+                    </TableCell>
+                  </TableRow>
+                  <QuickContactRow caseId={c.id} householdName={c.householdName} colSpan={7} />
                 </Fragment>
               ))}
             </TableBody>
@@ -127,7 +135,9 @@ function AboutMe({ user }: { user: SessionUser }) {
   return (
     <Paragraph>
       {t(roles.length === 1 ? 'home.roleOne' : 'home.roleMany', { roles: joinList(roles) })}{' '}
-      {teams.length > 0 ? t(teams.length === 1 ? 'home.teamOne' : 'home.teamMany', { teams: joinList(teams) }) : t('home.noTeam')}
+      {teams.length > 0
+        ? t(teams.length === 1 ? 'home.teamOne' : 'home.teamMany', { teams: joinList(teams) })
+        : t('home.noTeam')}
     </Paragraph>
   );
 }

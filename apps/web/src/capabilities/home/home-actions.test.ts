@@ -4,11 +4,16 @@ import { quickActions } from './home-actions';
 
 describe('quickActions', () => {
   it('gives a case worker search and register', () => {
-    expect(quickActions(['person:read', 'person:write']).map((a) => a.labelKey)).toEqual(['home.actionSearch', 'home.actionRegister']);
+    expect(quickActions(['person:read', 'person:write']).map((a) => a.labelKey)).toEqual([
+      'home.actionSearch',
+      'home.actionRegister',
+    ]);
   });
 
   it('gives a functional administrator user management as the main action', () => {
-    expect(quickActions(['user:admin'])).toEqual([{ to: '/beheer/gebruikers', labelKey: 'home.actionUsers', primary: true }]);
+    expect(quickActions(['user:admin'])).toEqual([
+      { to: '/beheer/gebruikers', labelKey: 'home.actionUsers', primary: true },
+    ]);
   });
 
   it('gives a volunteer host without permissions no actions', () => {
@@ -16,12 +21,26 @@ describe('quickActions', () => {
   });
 
   it('gives a volunteer host the desk log as the main action', () => {
-    expect(quickActions(['host_question:write'])).toEqual([{ to: '/balie', labelKey: 'home.actionHostQuestion', primary: true }]);
+    expect(quickActions(['host_question:write'])).toEqual([
+      { to: '/balie', labelKey: 'home.actionHostQuestion', primary: true },
+    ]);
   });
 
   it('gives the intake desk referrals first, then meetings and persons', () => {
-    const actions = quickActions(['person:read', 'person:write', 'referral:read', 'referral:write', 'meeting:read', 'meeting:manage']);
-    expect(actions.map((a) => a.labelKey)).toEqual(['home.actionReferrals', 'home.actionMeetings', 'home.actionSearch', 'home.actionRegister']);
+    const actions = quickActions([
+      'person:read',
+      'person:write',
+      'referral:read',
+      'referral:write',
+      'meeting:read',
+      'meeting:manage',
+    ]);
+    expect(actions.map((a) => a.labelKey)).toEqual([
+      'home.actionReferrals',
+      'home.actionMeetings',
+      'home.actionSearch',
+      'home.actionRegister',
+    ]);
     expect(actions.filter((a) => a.primary).map((a) => a.labelKey)).toEqual(['home.actionReferrals']);
   });
 
@@ -41,7 +60,9 @@ describe('quickActions for the privacy officer', () => {
 
 describe('quickActions for management information', () => {
   it('leads the policy advisor to Sturingsinformatie as the main action (not "no access")', () => {
-    expect(quickActions(ROLE_PERMISSIONS.policy_advisor)).toEqual([{ to: '/sturingsinformatie', labelKey: 'home.actionDashboard', primary: true }]);
+    expect(quickActions(ROLE_PERMISSIONS.policy_advisor)).toEqual([
+      { to: '/sturingsinformatie', labelKey: 'home.actionDashboard', primary: true },
+    ]);
   });
 
   it('gives the team coordinator Sturingsinformatie after the daily work', () => {

@@ -27,8 +27,13 @@ export function quickActions(permissions: readonly string[]): QuickAction[] {
   if (has.has('person:read')) actions.push({ to: '/personen', labelKey: 'home.actionSearch' });
   if (has.has('person:write')) actions.push({ to: '/personen/nieuw', labelKey: 'home.actionRegister' });
   if (has.has('user:admin')) actions.push({ to: '/beheer/gebruikers', labelKey: 'home.actionUsers' });
-  if (has.has('access_log:read')) actions.push({ to: '/privacy/logboek', labelKey: 'home.actionAccessLog' }, { to: '/privacy/noodtoegang', labelKey: 'home.actionEmergencyReview' });
+  if (has.has('access_log:read'))
+    actions.push(
+      { to: '/privacy/logboek', labelKey: 'home.actionAccessLog' },
+      { to: '/privacy/noodtoegang', labelKey: 'home.actionEmergencyReview' },
+    );
   // The policy advisor's work is the management information; for a coordinator it comes after the team's daily work.
-  if (has.has('dashboard:read_all') || has.has('dashboard:read_team')) actions.push({ to: '/sturingsinformatie', labelKey: 'home.actionDashboard' });
+  if (has.has('dashboard:read_all') || has.has('dashboard:read_team'))
+    actions.push({ to: '/sturingsinformatie', labelKey: 'home.actionDashboard' });
   return actions.map((a, index) => ({ ...a, primary: index === 0 }));
 }

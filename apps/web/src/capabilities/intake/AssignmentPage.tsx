@@ -34,7 +34,12 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { formatDate } from '../persons/person-format';
-import { ASSIGNMENT_FIELDS, emptyAssignmentForm, toAssignReferralInput, type AssignmentFormValues } from './assignment-form';
+import {
+  ASSIGNMENT_FIELDS,
+  emptyAssignmentForm,
+  toAssignReferralInput,
+  type AssignmentFormValues,
+} from './assignment-form';
 import { formatDays, labelledChoices } from './intake-format';
 
 interface WaitingAssignment {
@@ -76,13 +81,24 @@ function NormMarker({ breaches }: { breaches: boolean }) {
   );
 }
 
-function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; workers: readonly WorkerLoad[]; onAssigned: (reference: string) => void }) {
+function AssignForm({
+  item,
+  workers,
+  onAssigned,
+}: {
+  item: WaitingAssignment;
+  workers: readonly WorkerLoad[];
+  onAssigned: (reference: string) => void;
+}) {
   const errors = useFormErrors(`assign-${item.referralId}`, ASSIGNMENT_FIELDS);
   const [values, setValues] = useState<AssignmentFormValues>(() => emptyAssignmentForm(municipalToday()));
   const [busy, setBusy] = useState(false);
   const headingId = `assign-${item.referralId}-heading`;
   const set = (field: keyof AssignmentFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const workerChoices = workers.map((w) => ({ value: w.userId, label: `${w.name} (${t('assign.load', { count: w.openCases })})` }));
+  const workerChoices = workers.map((w) => ({
+    value: w.userId,
+    label: `${w.name} (${t('assign.load', { count: w.openCases })})`,
+  }));
   const [parallelReason, setParallelReason] = useState('');
   const open = item.openCase && !item.parallelCaseReason ? item.openCase : null;
 
@@ -91,7 +107,10 @@ function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; wo
     if (!open) return;
     setBusy(true);
     try {
-      await api.post<{ caseId: string }>(`/api/referrals/${encodeURIComponent(item.referralId)}/join-case`, { version: item.version, caseId: open.caseId });
+      await api.post<{ caseId: string }>(`/api/referrals/${encodeURIComponent(item.referralId)}/join-case`, {
+        version: item.version,
+        caseId: open.caseId,
+      });
       errors.clear();
       onAssigned(item.reference);
     } catch (error) {
@@ -103,14 +122,24 @@ function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; wo
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = assignReferralRequest.safeParse({ ...toAssignReferralInput(item.version, values), ...(open && parallelReason.trim() ? { parallelCaseReason: parallelReason } : {}) });
+    const parsed = assignReferralRequest.safeParse({
+      ...toAssignReferralInput(item.version, values),
+      ...(open && parallelReason.trim() ? { parallelCaseReason: parallelReason } : {}),
+    });
     if (!parsed.success) {
-      errors.showIssues(parsed.error.issues.map((i) => (i.path[0] === 'caseWorkerId' ? { ...i, message: t('assign.chooseWorkerRequired') } : i)));
+      errors.showIssues(
+        parsed.error.issues.map((i) =>
+          i.path[0] === 'caseWorkerId' ? { ...i, message: t('assign.chooseWorkerRequired') } : i,
+        ),
+      );
       return;
     }
     setBusy(true);
     try {
-      await api.post<{ caseId: string }>(`/api/referrals/${encodeURIComponent(item.referralId)}/assignment`, parsed.data);
+      await api.post<{ caseId: string }>(
+        `/api/referrals/${encodeURIComponent(item.referralId)}/assignment`,
+        parsed.data,
+      );
       errors.clear();
       onAssigned(item.reference);
     } catch (error) {
@@ -126,15 +155,27 @@ function AssignForm({ item, workers, onAssigned }: { item: WaitingAssignment; wo
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       {open ? (
         <Alert type="warning">
-          <Paragraph>{t('assign.openCase', { reference: open.reference ?? '', worker: open.workerName, team: open.teamName })}</Paragraph>
+          <Paragraph>
+            {t('assign.openCase', { reference: open.reference ?? '', worker: open.workerName, team: open.teamName })}
+          </Paragraph>
           <ButtonGroup>
-            <Button type="button" appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void join()}>
+            <Button
+              type="button"
+              appearance="primary-action-button"
+              busy={busy}
+              disabled={busy}
+              onClick={() => void join()}
+            >
               {t('assign.joinCase', { reference: open.reference ?? '' })}
             </Button>
           </ButtonGroup>
         </Alert>
       ) : null}
-      {item.openCase && item.parallelCaseReason ? <Paragraph>{t('assign.parallelDecided', { reference: item.openCase.reference ?? '', reason: item.parallelCaseReason })}</Paragraph> : null}
+      {item.openCase && item.parallelCaseReason ? (
+        <Paragraph>
+          {t('assign.parallelDecided', { reference: item.openCase.reference ?? '', reason: item.parallelCaseReason })}
+        </Paragraph>
+      ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
         {open ? (
           <TextAreaField
@@ -286,7 +327,9 @@ export function AssignmentPage() {
                         <TableCell data-label={t('assign.reference')}>
                           <AppLink to={`/aanmeldingen/${encodeURIComponent(w.referralId)}`}>{w.reference}</AppLink>
                         </TableCell>
-                        <TableCell data-label={t('assign.residents')}>{w.residentNames.length > 0 ? joinList(w.residentNames) : t('inbox.noName')}</TableCell>
+                        <TableCell data-label={t('assign.residents')}>
+                          {w.residentNames.length > 0 ? joinList(w.residentNames) : t('inbox.noName')}
+                        </TableCell>
                         <TableCell data-label={t('assign.decidedAt')}>{formatDate(w.decidedAt)}</TableCell>
                         <TableCell data-label={t('assign.waiting')}>
                           {formatDays(w.waitingDays)} <NormMarker breaches={w.breachesNorm} />
@@ -335,7 +378,9 @@ export function AssignmentPage() {
                         <TableHeaderCell scope="row" data-label={t('assign.worker')}>
                           {w.name}
                         </TableHeaderCell>
-                        <TableCell data-label={t('assign.expertise')}>{w.expertise.length ? w.expertise.join(', ') : '—'}</TableCell>
+                        <TableCell data-label={t('assign.expertise')}>
+                          {w.expertise.length ? w.expertise.join(', ') : '—'}
+                        </TableCell>
                         <TableCell data-label={t('assign.openCases')}>{w.openCases}</TableCell>
                         {CASE_PHASES.filter((p) => p !== 'closed').map((phase) => (
                           <TableCell key={phase} data-label={t(`phase.${phase}`)}>

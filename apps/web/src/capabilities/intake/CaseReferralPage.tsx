@@ -24,7 +24,8 @@ export function CaseReferralPage() {
   const path = `/api/cases/${encodeURIComponent(id)}/referrals`;
   const loaded = useResource<CaseReferrals>(path);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const title = loaded.status === 'failed' ? failedTitle(loaded.error, t('caseReferral.title')) : t('caseReferral.title');
+  const title =
+    loaded.status === 'failed' ? failedTitle(loaded.error, t('caseReferral.title')) : t('caseReferral.title');
   usePageTitle(title);
   const referrals = loaded.data?.referrals ?? [];
   // Usually one: the referral that opened the case; a referral that joined it later is chosen by its link.
@@ -49,7 +50,10 @@ export function CaseReferralPage() {
           <UnorderedList>
             {referrals.map((r) => (
               <UnorderedListItem key={r.id}>
-                <AppLink to={`/dossiers/${encodeURIComponent(id)}/aanmelding?aanmelding=${encodeURIComponent(r.id)}`} aria-current={r.id === shown?.id ? 'page' : undefined}>
+                <AppLink
+                  to={`/dossiers/${encodeURIComponent(id)}/aanmelding?aanmelding=${encodeURIComponent(r.id)}`}
+                  aria-current={r.id === shown?.id ? 'page' : undefined}
+                >
                   {r.reference}
                 </AppLink>
               </UnorderedListItem>
@@ -69,7 +73,13 @@ export function CaseReferralPage() {
               <UnorderedList>
                 {shown.residents.map((p) => (
                   <UnorderedListItem key={p.id}>
-                    {p.personId ? <AppLink to={`/personen/${encodeURIComponent(p.personId)}`}>{residentName(p) || t('inbox.noName')}</AppLink> : residentName(p) || t('inbox.noName')}
+                    {p.personId ? (
+                      <AppLink to={`/personen/${encodeURIComponent(p.personId)}`}>
+                        {residentName(p) || t('inbox.noName')}
+                      </AppLink>
+                    ) : (
+                      residentName(p) || t('inbox.noName')
+                    )}
                   </UnorderedListItem>
                 ))}
               </UnorderedList>

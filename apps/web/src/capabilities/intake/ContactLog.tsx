@@ -27,7 +27,15 @@ const FIELDS = ['channel', 'note'] as const;
 const CONTACT_CHANNELS = ['phone', 'email', 'in_person', 'other'] as const;
 
 /** The log of contacts with the referrer, and a short form to add one. */
-export function ContactLog({ referral, canWrite, onSaved }: { referral: ReferralView; canWrite: boolean; onSaved: (r: ReferralView) => void }) {
+export function ContactLog({
+  referral,
+  canWrite,
+  onSaved,
+}: {
+  referral: ReferralView;
+  canWrite: boolean;
+  onSaved: (r: ReferralView) => void;
+}) {
   const errors = useFormErrors('contact', FIELDS);
   const [channel, setChannel] = useState('phone');
   const [note, setNote] = useState('');
@@ -44,7 +52,10 @@ export function ContactLog({ referral, canWrite, onSaved }: { referral: Referral
     }
     setBusy(true);
     try {
-      const updated = await api.post<ReferralView>(`/api/referrals/${encodeURIComponent(referral.id)}/contacts`, parsed.data);
+      const updated = await api.post<ReferralView>(
+        `/api/referrals/${encodeURIComponent(referral.id)}/contacts`,
+        parsed.data,
+      );
       errors.clear();
       setNote('');
       setSaved(true);

@@ -11,11 +11,26 @@ import { useFormErrors } from '../../components/form-state';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { DECISION_FIELDS, emptyDecisionForm, toDecideReferralInput, withDecisionMessages, type DecisionFormValues } from './decision-form';
+import {
+  DECISION_FIELDS,
+  emptyDecisionForm,
+  toDecideReferralInput,
+  withDecisionMessages,
+  type DecisionFormValues,
+} from './decision-form';
 import { labelledChoices } from './intake-format';
 import type { MeetingView } from './MeetingPage';
 
-type TextKey = 'situation' | 'knownToOthers' | 'safety' | 'expertiseNeeded' | 'interventions' | 'goal' | 'intendedResult' | 'carriedOutBy' | 'reasoning';
+type TextKey =
+  | 'situation'
+  | 'knownToOthers'
+  | 'safety'
+  | 'expertiseNeeded'
+  | 'interventions'
+  | 'goal'
+  | 'intendedResult'
+  | 'carriedOutBy'
+  | 'reasoning';
 
 interface DecisionFormProps {
   meetingId: string;
@@ -30,13 +45,23 @@ interface DecisionFormProps {
 }
 
 /** The triage and core decision (kernbesluit) for one agenda item. */
-export function DecisionForm({ meetingId, referralId, reference, version, lifeDomains, hasOpenCase = false, onDecided, onStale }: DecisionFormProps) {
+export function DecisionForm({
+  meetingId,
+  referralId,
+  reference,
+  version,
+  lifeDomains,
+  hasOpenCase = false,
+  onDecided,
+  onStale,
+}: DecisionFormProps) {
   const [parallelReason, setParallelReason] = useState('');
   const errors = useFormErrors(`decide-${referralId}`, DECISION_FIELDS, { nestedPaths: true });
   const [values, setValues] = useState<DecisionFormValues>(() => emptyDecisionForm(lifeDomains));
   const [busy, setBusy] = useState(false);
 
-  const path = (key: TextKey) => (['situation', 'knownToOthers', 'safety', 'expertiseNeeded'].includes(key) ? `triage.${key}` : `decision.${key}`);
+  const path = (key: TextKey) =>
+    ['situation', 'knownToOthers', 'safety', 'expertiseNeeded'].includes(key) ? `triage.${key}` : `decision.${key}`;
   const label = (key: TextKey) => (path(key).startsWith('triage') ? t(`triage.${key}`) : t(`core.${key}`));
   const text = (key: TextKey, optional: boolean) => ({
     id: errors.idFor(path(key)),
@@ -51,7 +76,10 @@ export function DecisionForm({ meetingId, referralId, reference, version, lifeDo
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const input = toDecideReferralInput(version, values);
-    const withParallel = hasOpenCase && takeUp && parallelReason.trim() ? { ...input, decision: { ...input.decision, parallelCaseReason: parallelReason } } : input;
+    const withParallel =
+      hasOpenCase && takeUp && parallelReason.trim()
+        ? { ...input, decision: { ...input.decision, parallelCaseReason: parallelReason } }
+        : input;
     const parsed = decideReferralRequest.safeParse(withParallel);
     if (!parsed.success) {
       errors.showIssues(withDecisionMessages(parsed.error.issues));
@@ -67,7 +95,8 @@ export function DecisionForm({ meetingId, referralId, reference, version, lifeDo
       onDecided(meeting);
     } catch (error) {
       errors.showError(error);
-      if (error instanceof ApiError && (error.code === 'already_decided' || error.code === 'version_conflict')) onStale();
+      if (error instanceof ApiError && (error.code === 'already_decided' || error.code === 'version_conflict'))
+        onStale();
     } finally {
       setBusy(false);
     }
@@ -95,7 +124,9 @@ export function DecisionForm({ meetingId, referralId, reference, version, lifeDo
             { value: 'single', label: t('triage.single') },
             { value: 'multiple', label: t('triage.multiple') },
           ]}
-          onValueChange={(value) => setValues((v) => ({ ...v, multipleProblems: value === 'single' || value === 'multiple' ? value : '' }))}
+          onValueChange={(value) =>
+            setValues((v) => ({ ...v, multipleProblems: value === 'single' || value === 'multiple' ? value : '' }))
+          }
           error={errors.errorFor('triage.multipleProblems')}
         />
         <TextAreaField {...text('knownToOthers', true)} rows={2} />
@@ -131,9 +162,17 @@ export function DecisionForm({ meetingId, referralId, reference, version, lifeDo
             optional
           />
         ) : null}
-        <TextAreaField {...text('interventions', !takeUp)} description={takeUp ? t('core.takeUpHint') : undefined} rows={2} />
+        <TextAreaField
+          {...text('interventions', !takeUp)}
+          description={takeUp ? t('core.takeUpHint') : undefined}
+          rows={2}
+        />
         <TextAreaField {...text('goal', !takeUp)} description={takeUp ? t('core.takeUpHint') : undefined} rows={2} />
-        <TextAreaField {...text('intendedResult', !takeUp)} description={takeUp ? t('core.takeUpHint') : undefined} rows={2} />
+        <TextAreaField
+          {...text('intendedResult', !takeUp)}
+          description={takeUp ? t('core.takeUpHint') : undefined}
+          rows={2}
+        />
         <TextField {...text('carriedOutBy', true)} autoComplete="off" />
         <TextAreaField {...text('reasoning', false)} description={t('core.reasoningDescription')} rows={4} required />
         <CheckboxField

@@ -32,7 +32,15 @@ import { TextField } from '../../components/TextField';
 import { HOST_CATEGORIES, tallyTotals, type TallyRow } from './host-tally';
 import { labelledChoices } from './intake-format';
 
-const FIELDS = ['teamId', 'category', 'outcome', 'handover.firstName', 'handover.lastName', 'handover.phone', 'handover.question'] as const;
+const FIELDS = [
+  'teamId',
+  'category',
+  'outcome',
+  'handover.firstName',
+  'handover.lastName',
+  'handover.phone',
+  'handover.question',
+] as const;
 const EMPTY_HANDOVER = { firstName: '', lastName: '', phone: '', question: '' };
 
 function Tally({ rows }: { rows: readonly TallyRow[] }) {
@@ -90,7 +98,12 @@ export function HostDeskPage() {
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = hostQuestionRequest.safeParse({ teamId, category, outcome, ...(outcome === 'handed_over' ? { handover } : {}) });
+    const parsed = hostQuestionRequest.safeParse({
+      teamId,
+      category,
+      outcome,
+      ...(outcome === 'handed_over' ? { handover } : {}),
+    });
     if (!parsed.success) {
       setSaved(undefined);
       errors.showIssues(parsed.error.issues);
@@ -135,7 +148,9 @@ export function HostDeskPage() {
       {saved ? (
         <div id="host-saved" tabIndex={-1}>
           <Alert type="ok">
-            <Paragraph>{saved.reference ? t('host.handedOver', { reference: saved.reference }) : t('host.saved')}</Paragraph>
+            <Paragraph>
+              {saved.reference ? t('host.handedOver', { reference: saved.reference }) : t('host.saved')}
+            </Paragraph>
           </Alert>
         </div>
       ) : null}

@@ -74,7 +74,9 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
   const loadDraft = async () => {
     setBusy(true);
     try {
-      const loaded = await api.get<LetterDraft>(`/api/referrals/${encodeURIComponent(referral.id)}/letter-draft?kind=${encodeURIComponent(kind)}`);
+      const loaded = await api.get<LetterDraft>(
+        `/api/referrals/${encodeURIComponent(referral.id)}/letter-draft?kind=${encodeURIComponent(kind)}`,
+      );
       errors.clear();
       setDraft(loaded);
       setSubject(loaded.subject);
@@ -91,7 +93,13 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
   const send = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (sending.current) return;
-    const parsed = sendLetterRequest.safeParse({ kind, subject, body, idempotencyKey, ...(needsBasis ? { legalBasis, sharingReason } : {}) });
+    const parsed = sendLetterRequest.safeParse({
+      kind,
+      subject,
+      body,
+      idempotencyKey,
+      ...(needsBasis ? { legalBasis, sharingReason } : {}),
+    });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -99,7 +107,10 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
     sending.current = true;
     setBusy(true);
     try {
-      const letter = await api.post<LetterView>(`/api/referrals/${encodeURIComponent(referral.id)}/letters`, parsed.data);
+      const letter = await api.post<LetterView>(
+        `/api/referrals/${encodeURIComponent(referral.id)}/letters`,
+        parsed.data,
+      );
       errors.clear();
       setDraft(undefined);
       onSent(letter);
@@ -128,7 +139,12 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
           error={errors.errorFor('kind')}
         />
         <ButtonGroup>
-          <Button appearance={draft ? 'secondary-action-button' : 'primary-action-button'} busy={busy && !draft} disabled={busy} onClick={() => void loadDraft()}>
+          <Button
+            appearance={draft ? 'secondary-action-button' : 'primary-action-button'}
+            busy={busy && !draft}
+            disabled={busy}
+            onClick={() => void loadDraft()}
+          >
             {t('letter.compose')}
           </Button>
         </ButtonGroup>
@@ -149,12 +165,44 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
           )}
           {needsBasis ? (
             <>
-              <TextField id={errors.idFor('legalBasis')} label={t('letter.sharingLegalBasis')} value={legalBasis} onValueChange={setLegalBasis} error={errors.errorFor('legalBasis')} autoComplete="off" required />
-              <TextAreaField id={errors.idFor('sharingReason')} label={t('letter.sharingReason')} value={sharingReason} onValueChange={setSharingReason} error={errors.errorFor('sharingReason')} rows={2} required />
+              <TextField
+                id={errors.idFor('legalBasis')}
+                label={t('letter.sharingLegalBasis')}
+                value={legalBasis}
+                onValueChange={setLegalBasis}
+                error={errors.errorFor('legalBasis')}
+                autoComplete="off"
+                required
+              />
+              <TextAreaField
+                id={errors.idFor('sharingReason')}
+                label={t('letter.sharingReason')}
+                value={sharingReason}
+                onValueChange={setSharingReason}
+                error={errors.errorFor('sharingReason')}
+                rows={2}
+                required
+              />
             </>
           ) : null}
-          <TextField id={errors.idFor('subject')} label={t('letter.subject')} value={subject} onValueChange={setSubject} error={errors.errorFor('subject')} autoComplete="off" required />
-          <TextAreaField id={errors.idFor('body')} label={t('letter.body')} value={body} onValueChange={setBody} error={errors.errorFor('body')} rows={14} required />
+          <TextField
+            id={errors.idFor('subject')}
+            label={t('letter.subject')}
+            value={subject}
+            onValueChange={setSubject}
+            error={errors.errorFor('subject')}
+            autoComplete="off"
+            required
+          />
+          <TextAreaField
+            id={errors.idFor('body')}
+            label={t('letter.body')}
+            value={body}
+            onValueChange={setBody}
+            error={errors.errorFor('body')}
+            rows={14}
+            required
+          />
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
               {t('letter.send')}
@@ -170,7 +218,15 @@ function Composer({ referral, onSent }: { referral: ReferralView; onSent: (lette
 }
 
 /** Letters to the referrer: those sent (with their PDF) and composing a new one from the template. */
-export function LetterPanel({ referral, canWrite, onSent }: { referral: ReferralView; canWrite: boolean; onSent: () => void }) {
+export function LetterPanel({
+  referral,
+  canWrite,
+  onSent,
+}: {
+  referral: ReferralView;
+  canWrite: boolean;
+  onSent: () => void;
+}) {
   const [result, setResult] = useState<LetterView | undefined>(undefined);
   const notice = useRef<HTMLDivElement>(null);
   return (
@@ -202,12 +258,21 @@ export function LetterPanel({ referral, canWrite, onSent }: { referral: Referral
                 <TableRow key={letter.id}>
                   <TableCell data-label={t('referral.letterSubject')}>{letter.subject}</TableCell>
                   <TableCell data-label={t('referral.letterTo')}>{letter.to ?? t('common.unknown')}</TableCell>
-                  <TableCell data-label={t('referral.letterSentAt')}>{letter.sentAt ? formatDateTime(letter.sentAt) : t('common.unknown')}</TableCell>
+                  <TableCell data-label={t('referral.letterSentAt')}>
+                    {letter.sentAt ? formatDateTime(letter.sentAt) : t('common.unknown')}
+                  </TableCell>
                   <TableCell data-label={t('referral.letterStatus')}>{t(`letterStatus.${letter.status}`)}</TableCell>
                   <TableCell data-label={t('referral.letterPdf')}>
-                    <a className="utrecht-link utrecht-link--html-a" href={`/api/letters/${encodeURIComponent(letter.id)}/pdf`} download>
+                    <a
+                      className="utrecht-link utrecht-link--html-a"
+                      href={`/api/letters/${encodeURIComponent(letter.id)}/pdf`}
+                      download
+                    >
                       {t('referral.letterPdf')}
-                      <span className="nabij-visually-hidden"> {t('referral.letterPdfOf', { subject: letter.subject })}</span>
+                      <span className="nabij-visually-hidden">
+                        {' '}
+                        {t('referral.letterPdfOf', { subject: letter.subject })}
+                      </span>
                     </a>
                   </TableCell>
                 </TableRow>

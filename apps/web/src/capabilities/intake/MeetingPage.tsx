@@ -113,7 +113,9 @@ function DecidedItem({ item }: { item: MeetingItem }) {
             <Plain text={triage.situation} />
           </Item>
           <Item label={t('triage.lifeDomains')}>{joinList(triage.lifeDomains.map((d) => t(`domain.${d}`)))}</Item>
-          <Item label={t('triage.multipleProblems')}>{triage.multipleProblems ? t('triage.multipleShort') : t('triage.singleShort')}</Item>
+          <Item label={t('triage.multipleProblems')}>
+            {triage.multipleProblems ? t('triage.multipleShort') : t('triage.singleShort')}
+          </Item>
           <Item label={t('triage.knownToOthers')}>
             <Plain text={triage.knownToOthers} />
           </Item>
@@ -144,13 +146,23 @@ function DecidedItem({ item }: { item: MeetingItem }) {
       <Item label={t('core.reasoning')}>
         <Plain text={decision.reasoning} />
       </Item>
-      <Item label={t('core.discussedWithResident')}>{decision.discussedWithResident ? t('common.yes') : t('common.no')}</Item>
-      <Item label={t('referral.decisionAt')}>{t('meeting.decidedBy', { name: decision.decidedByName, date: formatDateTime(decision.decidedAt) })}</Item>
+      <Item label={t('core.discussedWithResident')}>
+        {decision.discussedWithResident ? t('common.yes') : t('common.no')}
+      </Item>
+      <Item label={t('referral.decisionAt')}>
+        {t('meeting.decidedBy', { name: decision.decidedByName, date: formatDateTime(decision.decidedAt) })}
+      </Item>
     </DataList>
   );
 }
 
-function AgendaItem({ meetingId, item, canManage, onDecided, onStale }: {
+function AgendaItem({
+  meetingId,
+  item,
+  canManage,
+  onDecided,
+  onStale,
+}: {
   meetingId: string;
   item: MeetingItem;
   canManage: boolean;
@@ -186,17 +198,29 @@ function AgendaItem({ meetingId, item, canManage, onDecided, onStale }: {
         </Alert>
       ) : null}
       <Paragraph>
-        <AppLink to={`/aanmeldingen/${encodeURIComponent(item.referralId)}`}>{t('meeting.openReferral', { reference: item.reference })}</AppLink>
+        <AppLink to={`/aanmeldingen/${encodeURIComponent(item.referralId)}`}>
+          {t('meeting.openReferral', { reference: item.reference })}
+        </AppLink>
       </Paragraph>
       {!item.decision && item.openCase ? (
         <Alert type="warning">
-          <Paragraph>{t('meeting.openCase', { reference: item.openCase.reference ?? '', worker: item.openCase.workerName, team: item.openCase.teamName })}</Paragraph>
+          <Paragraph>
+            {t('meeting.openCase', {
+              reference: item.openCase.reference ?? '',
+              worker: item.openCase.workerName,
+              team: item.openCase.teamName,
+            })}
+          </Paragraph>
         </Alert>
       ) : null}
       {item.decision ? <DecidedItem item={item} /> : null}
       {item.openCaseOutcome ? (
         <Paragraph>
-          <strong>{t(`meeting.openCaseOutcome.${item.openCaseOutcome.outcome}`, { reason: item.openCaseOutcome.reason ?? '' })}</strong>
+          <strong>
+            {t(`meeting.openCaseOutcome.${item.openCaseOutcome.outcome}`, {
+              reason: item.openCaseOutcome.reason ?? '',
+            })}
+          </strong>
         </Paragraph>
       ) : null}
       {!item.decision && canManage ? (
@@ -223,11 +247,18 @@ export function MeetingPage() {
   const canManage = can('meeting:manage');
   const meeting = useResource<MeetingView>(`/api/meetings/${encodeURIComponent(id)}`);
   const created = typeof location.state === 'object' && location.state !== null && 'meetingCreated' in location.state;
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(created ? { kind: 'ok', text: t('meeting.created') } : undefined);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(
+    created ? { kind: 'ok', text: t('meeting.created') } : undefined,
+  );
   const [busyItem, setBusyItem] = useState<string | undefined>(undefined);
   const noticeRef = useRef<HTMLDivElement>(null);
   const notFound = meeting.status === 'failed' && meeting.error instanceof ApiError && meeting.error.status === 404;
-  const title = meeting.status === 'ready' ? t('meeting.titleWith', { date: formatDate(meeting.data.date) }) : notFound ? t('meeting.notFoundTitle') : t('meeting.title');
+  const title =
+    meeting.status === 'ready'
+      ? t('meeting.titleWith', { date: formatDate(meeting.data.date) })
+      : notFound
+        ? t('meeting.notFoundTitle')
+        : t('meeting.title');
   usePageTitle(title);
 
   const announce = (next: { kind: 'ok' | 'error'; text: string }) => {
@@ -272,7 +303,11 @@ export function MeetingPage() {
             <Item label={t('meetings.chair')}>{meeting.data.chair.name}</Item>
           </DataList>
           <Paragraph>
-            <a className="utrecht-link utrecht-link--html-a" href={`/api/meetings/${encodeURIComponent(meeting.data.id)}/minutes.pdf`} download>
+            <a
+              className="utrecht-link utrecht-link--html-a"
+              href={`/api/meetings/${encodeURIComponent(meeting.data.id)}/minutes.pdf`}
+              download
+            >
               {t('meeting.minutes')}
             </a>
           </Paragraph>
@@ -330,8 +365,12 @@ export function MeetingPage() {
                           <TableCell data-label={t('inbox.reference')}>
                             <AppLink to={`/aanmeldingen/${encodeURIComponent(c.id)}`}>{c.reference}</AppLink>
                           </TableCell>
-                          <TableCell data-label={t('inbox.residents')}>{c.residentNames.length > 0 ? joinList(c.residentNames) : t('inbox.noName')}</TableCell>
-                          <TableCell data-label={t('inbox.received')}>{t('inbox.ago', { date: formatDate(c.receivedAt), age: formatDays(c.ageDays) })}</TableCell>
+                          <TableCell data-label={t('inbox.residents')}>
+                            {c.residentNames.length > 0 ? joinList(c.residentNames) : t('inbox.noName')}
+                          </TableCell>
+                          <TableCell data-label={t('inbox.received')}>
+                            {t('inbox.ago', { date: formatDate(c.receivedAt), age: formatDays(c.ageDays) })}
+                          </TableCell>
                           <TableCell data-label={t('inbox.urgency')}>{t(`urgency.${c.urgency}`)}</TableCell>
                           <TableCell data-label={t('common.actions')}>
                             <ButtonGroup>

@@ -67,17 +67,30 @@ function PlanMeetingForm({ staff }: { staff: readonly StaffMember[] }) {
   const [busy, setBusy] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const fieldOrder = useMemo(
-    () => ['teamId', 'date', 'chairUserId', 'participants', ...externals.flatMap((_, i) => [`externals.${i}.name`, `externals.${i}.role`])],
+    () => [
+      'teamId',
+      'date',
+      'chairUserId',
+      'participants',
+      ...externals.flatMap((_, i) => [`externals.${i}.name`, `externals.${i}.role`]),
+    ],
     [externals],
   );
   const errors = useFormErrors('meeting', fieldOrder, { nestedPaths: true });
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = createMeetingRequest.safeParse({ teamId, date, chairUserId, participants: meetingParticipants(participantIds, externals) });
+    const parsed = createMeetingRequest.safeParse({
+      teamId,
+      date,
+      chairUserId,
+      participants: meetingParticipants(participantIds, externals),
+    });
     if (!parsed.success) {
       errors.showIssues(
-        parsed.error.issues.map((i) => (i.path[0] === 'chairUserId' ? { ...i, message: t('meetings.chairRequired') } : i)),
+        parsed.error.issues.map((i) =>
+          i.path[0] === 'chairUserId' ? { ...i, message: t('meetings.chairRequired') } : i,
+        ),
       );
       return;
     }
@@ -112,7 +125,15 @@ function PlanMeetingForm({ staff }: { staff: readonly StaffMember[] }) {
               error={errors.errorFor('teamId')}
             />
           ) : null}
-          <TextField id={errors.idFor('date')} label={t('meetings.date')} type="date" value={date} onValueChange={setDate} error={errors.errorFor('date')} required />
+          <TextField
+            id={errors.idFor('date')}
+            label={t('meetings.date')}
+            type="date"
+            value={date}
+            onValueChange={setDate}
+            error={errors.errorFor('date')}
+            required
+          />
           <SelectField
             id={errors.idFor('chairUserId')}
             label={t('meetings.chair')}
@@ -142,7 +163,12 @@ function PlanMeetingForm({ staff }: { staff: readonly StaffMember[] }) {
           </FieldsetLegend>
           <Paragraph>{t('meetings.externalsDescription')}</Paragraph>
           {externals.map((external, index) => (
-            <div key={index} className="nabij-form-row nabij-form-row--end nabij-repeat" role="group" aria-label={t('meetings.externalLegend', { number: index + 1 })}>
+            <div
+              key={index}
+              className="nabij-form-row nabij-form-row--end nabij-repeat"
+              role="group"
+              aria-label={t('meetings.externalLegend', { number: index + 1 })}
+            >
               <TextField
                 id={errors.idFor(`externals.${index}.name`)}
                 label={t('meetings.externalName')}
@@ -229,7 +255,9 @@ export function MeetingsPage() {
             <Paragraph>{errorText(meetings.error)}</Paragraph>
           </Alert>
         ) : null}
-        {meetings.status === 'ready' && meetings.data.meetings.length === 0 ? <Paragraph>{t('meetings.none')}</Paragraph> : null}
+        {meetings.status === 'ready' && meetings.data.meetings.length === 0 ? (
+          <Paragraph>{t('meetings.none')}</Paragraph>
+        ) : null}
         {meetings.status === 'ready' && meetings.data.meetings.length > 0 ? (
           <div className="nabij-table-scroll">
             <Table className="nabij-responsive-table">

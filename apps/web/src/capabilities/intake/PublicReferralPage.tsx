@@ -1,5 +1,16 @@
 import { publicReferralRequest } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../app/api';
@@ -32,7 +43,13 @@ import {
   UrgencyField,
   type UpdateReferralForm,
 } from './ReferralFormParts';
-import { emptyReferralForm, referralFieldOrder, selfReferralIssues, toPublicReferralInput, type ReferralFormValues } from './referral-form-values';
+import {
+  emptyReferralForm,
+  referralFieldOrder,
+  selfReferralIssues,
+  toPublicReferralInput,
+  type ReferralFormValues,
+} from './referral-form-values';
 
 /** The demo municipality; `/aanmelden` without a municipality uses it. */
 export const DEFAULT_TENANT_SLUG = 'voorbeeld';
@@ -43,7 +60,9 @@ interface FormInfo {
 }
 
 /** An empty team choice fails the contract as an invalid reference; say what to do instead. */
-export function withTeamMessage<T extends { path: readonly PropertyKey[]; message: string }>(issues: readonly T[]): T[] {
+export function withTeamMessage<T extends { path: readonly PropertyKey[]; message: string }>(
+  issues: readonly T[],
+): T[] {
   return issues.map((issue) => (issue.path[0] === 'teamId' ? { ...issue, message: t('public.teamRequired') } : issue));
 }
 
@@ -51,7 +70,15 @@ function teamLabel(team: FormInfo['teams'][number]): string {
   return team.area ? `${team.name} (${team.area})` : team.name;
 }
 
-function Received({ reference, emailGiven, onAnother }: { reference: string; emailGiven: boolean; onAnother: () => void }) {
+function Received({
+  reference,
+  emailGiven,
+  onAnother,
+}: {
+  reference: string;
+  emailGiven: boolean;
+  onAnother: () => void;
+}) {
   usePageTitle(t('public.receivedTitle'));
   useEffect(() => {
     document.getElementById('page-heading')?.focus();
@@ -73,7 +100,15 @@ function Received({ reference, emailGiven, onAnother }: { reference: string; ema
   );
 }
 
-function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string; onReceived: (reference: string, emailGiven: boolean) => void }) {
+function ReferralForm({
+  info,
+  slug,
+  onReceived,
+}: {
+  info: FormInfo;
+  slug: string;
+  onReceived: (reference: string, emailGiven: boolean) => void;
+}) {
   const onlyTeam = info.teams.length === 1 ? info.teams[0] : undefined;
   const [values, setValues] = useState<ReferralFormValues>(() => emptyReferralForm(onlyTeam?.id ?? ''));
   const [website, setWebsite] = useState('');
@@ -101,7 +136,8 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
     setValues((v) => ({
       ...v,
       teamId,
-      referrerKind: v.referrerKind === 'self' && chosen && !chosen.acceptsSelfReferrals ? 'professional' : v.referrerKind,
+      referrerKind:
+        v.referrerKind === 'self' && chosen && !chosen.acceptsSelfReferrals ? 'professional' : v.referrerKind,
     }));
   };
 
@@ -112,7 +148,12 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
     const read: ChosenAttachment[] = [];
     for (const file of accepted) {
       try {
-        read.push({ key: crypto.randomUUID(), filename: file.name, sizeBytes: file.size, contentBase64: await readFileAsBase64(file) });
+        read.push({
+          key: crypto.randomUUID(),
+          filename: file.name,
+          sizeBytes: file.size,
+          contentBase64: await readFileAsBase64(file),
+        });
       } catch {
         problems.push(t('public.attachmentUnreadable', { name: file.name }));
       }
@@ -124,7 +165,9 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting.current) return;
-    const parsed = publicReferralRequest.safeParse(toPublicReferralInput(values, { idempotencyKey, website, attachments }));
+    const parsed = publicReferralRequest.safeParse(
+      toPublicReferralInput(values, { idempotencyKey, website, attachments }),
+    );
     if (!parsed.success) {
       errors.showIssues(withTeamMessage(selfReferralIssues(parsed.error.issues, values.referrerKind)));
       return;
@@ -133,7 +176,10 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
     submitting.current = true;
     setBusy(true);
     try {
-      const { reference } = await api.post<{ reference: string }>(`/api/public/referrals/${encodeURIComponent(slug)}`, body);
+      const { reference } = await api.post<{ reference: string }>(
+        `/api/public/referrals/${encodeURIComponent(slug)}`,
+        body,
+      );
       errors.clear();
       onReceived(reference, Boolean(body.referrer.email));
     } catch (error) {
@@ -144,7 +190,8 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
     }
   };
 
-  const attachmentsError = errors.errorFor('attachments') ?? (attachmentProblems.length > 0 ? attachmentProblems.join(' ') : undefined);
+  const attachmentsError =
+    errors.errorFor('attachments') ?? (attachmentProblems.length > 0 ? attachmentProblems.join(' ') : undefined);
   const attachmentsId = errors.idFor('attachments');
   const isSelf = values.referrerKind === 'self';
 
@@ -182,7 +229,10 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
           </FormSection>
         ) : null}
 
-        <FormSection id="referral-residents-heading" heading={isSelf ? t('public.residentsHeadingSelf') : t('public.residentsHeading')}>
+        <FormSection
+          id="referral-residents-heading"
+          heading={isSelf ? t('public.residentsHeadingSelf') : t('public.residentsHeading')}
+        >
           <ResidentsFields values={values} update={update} errors={errors} compact={false} />
           {isSelf ? (
             <>
@@ -229,8 +279,16 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
                 {t('public.attachments')} <span className="nabij-optional">{t('form.optional')}</span>
               </FormLabel>
             }
-            description={<FormFieldDescription id={`${attachmentsId}-description`}>{t('public.attachmentsDescription')}</FormFieldDescription>}
-            errorMessage={attachmentsError ? <FormFieldErrorMessage id={`${attachmentsId}-error`}>{attachmentsError}</FormFieldErrorMessage> : undefined}
+            description={
+              <FormFieldDescription id={`${attachmentsId}-description`}>
+                {t('public.attachmentsDescription')}
+              </FormFieldDescription>
+            }
+            errorMessage={
+              attachmentsError ? (
+                <FormFieldErrorMessage id={`${attachmentsId}-error`}>{attachmentsError}</FormFieldErrorMessage>
+              ) : undefined
+            }
             input={
               <input
                 ref={fileInput}
@@ -241,7 +299,9 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
                 className="nabij-file-input"
                 disabled={attachments.length >= 3}
                 aria-invalid={attachmentsError ? true : undefined}
-                aria-describedby={[attachmentsError ? `${attachmentsId}-error` : '', `${attachmentsId}-description`].filter(Boolean).join(' ')}
+                aria-describedby={[attachmentsError ? `${attachmentsId}-error` : '', `${attachmentsId}-description`]
+                  .filter(Boolean)
+                  .join(' ')}
                 onChange={(e) => void addFiles(e)}
               />
             }
@@ -273,7 +333,15 @@ function ReferralForm({ info, slug, onReceived }: { info: FormInfo; slug: string
         {/* A trap for robots: people never see or reach this field, so it stays empty. */}
         <div className="nabij-honeypot" aria-hidden="true">
           <label htmlFor="referral-website">{t('public.honeypot')}</label>
-          <input id="referral-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
+          <input
+            id="referral-website"
+            name="website"
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value={website}
+            onChange={(e) => setWebsite(e.target.value)}
+          />
         </div>
 
         <Paragraph>{t('public.privacy')}</Paragraph>

@@ -27,7 +27,16 @@ import { formatDate } from '../persons/person-format';
 import { formatDateTime, residentName } from './intake-format';
 import { AddressRows, AwarenessFields, ChildrenAtRiskField, LanguageFields } from './ReferralFormParts';
 
-const PERSON_FIELDS = ['dateOfBirth', 'age', 'street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city', 'phone'] as const;
+const PERSON_FIELDS = [
+  'dateOfBirth',
+  'age',
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postcode',
+  'city',
+  'phone',
+] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
 type PersonValues = Record<PersonField, string>;
 
@@ -76,7 +85,9 @@ function toRequest(referral: ReferralView, values: CorrectionValues, version: nu
         age: age === '' ? null : /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN,
         street: v.street,
         // "12A" or "12-2" typed as the house number is split into number and addition (issue #19 item 5).
-        ...(v.houseNumber.trim() ? splitHouseNumber(v.houseNumber, v.houseNumberAddition) : { houseNumber: v.houseNumber, houseNumberAddition: v.houseNumberAddition }),
+        ...(v.houseNumber.trim()
+          ? splitHouseNumber(v.houseNumber, v.houseNumberAddition)
+          : { houseNumber: v.houseNumber, houseNumberAddition: v.houseNumberAddition }),
         postcode: v.postcode,
         city: v.city,
         phone: v.phone,
@@ -128,8 +139,17 @@ function History({ referral }: { referral: ReferralView }) {
                 {c.fields.map((f, i) => (
                   <UnorderedListItem key={`${c.changeId}-${i}`}>
                     {f.personLabel
-                      ? t('correct.historyFieldOf', { field: t(`correctionField.${f.field}`), person: f.personLabel, old: shown(f.field, f.oldValue), new: shown(f.field, f.newValue) })
-                      : t('correct.historyField', { field: t(`correctionField.${f.field}`), old: shown(f.field, f.oldValue), new: shown(f.field, f.newValue) })}
+                      ? t('correct.historyFieldOf', {
+                          field: t(`correctionField.${f.field}`),
+                          person: f.personLabel,
+                          old: shown(f.field, f.oldValue),
+                          new: shown(f.field, f.newValue),
+                        })
+                      : t('correct.historyField', {
+                          field: t(`correctionField.${f.field}`),
+                          old: shown(f.field, f.oldValue),
+                          new: shown(f.field, f.newValue),
+                        })}
                   </UnorderedListItem>
                 ))}
               </UnorderedList>
@@ -220,12 +240,37 @@ export function ReferralCorrection({
     const theirs = valuesOf(saved);
     return [
       ...referral.residents.flatMap((p, i) =>
-        PERSON_FIELDS.map((f) => ({ key: `${p.id}-${f}`, label: `${fieldLabel(f)} (${residentName(p) || t('inbox.noName')})`, mine: values.residents[i]?.[f] ?? '', saved: theirs.residents[i]?.[f] ?? '' })),
+        PERSON_FIELDS.map((f) => ({
+          key: `${p.id}-${f}`,
+          label: `${fieldLabel(f)} (${residentName(p) || t('inbox.noName')})`,
+          mine: values.residents[i]?.[f] ?? '',
+          saved: theirs.residents[i]?.[f] ?? '',
+        })),
       ),
-      { key: 'childrenAtRisk', label: t('correctionField.childrenAtRisk'), mine: t(`childRisk.${values.childrenAtRisk}`), saved: t(`childRisk.${theirs.childrenAtRisk}`) },
-      { key: 'residentAwareness', label: t('correctionField.residentAwareness'), mine: t(`awareness.${values.residentAwareness}`), saved: t(`awareness.${theirs.residentAwareness}`) },
-      { key: 'residentAwarenessNote', label: t('correctionField.residentAwarenessNote'), mine: values.residentAwarenessNote, saved: theirs.residentAwarenessNote },
-      { key: 'preferredLanguage', label: t('correctionField.preferredLanguage'), mine: values.preferredLanguage, saved: theirs.preferredLanguage },
+      {
+        key: 'childrenAtRisk',
+        label: t('correctionField.childrenAtRisk'),
+        mine: t(`childRisk.${values.childrenAtRisk}`),
+        saved: t(`childRisk.${theirs.childrenAtRisk}`),
+      },
+      {
+        key: 'residentAwareness',
+        label: t('correctionField.residentAwareness'),
+        mine: t(`awareness.${values.residentAwareness}`),
+        saved: t(`awareness.${theirs.residentAwareness}`),
+      },
+      {
+        key: 'residentAwarenessNote',
+        label: t('correctionField.residentAwarenessNote'),
+        mine: values.residentAwarenessNote,
+        saved: theirs.residentAwarenessNote,
+      },
+      {
+        key: 'preferredLanguage',
+        label: t('correctionField.preferredLanguage'),
+        mine: values.preferredLanguage,
+        saved: theirs.preferredLanguage,
+      },
       {
         key: 'interpreterNeeded',
         label: t('correctionField.interpreterNeeded'),
@@ -273,11 +318,18 @@ export function ReferralCorrection({
               });
               return (
                 <Fieldset key={p.id} className="nabij-repeat">
-                  <FieldsetLegend>{t('correct.personLegend', { name: residentName(p) || t('inbox.noName') })}</FieldsetLegend>
+                  <FieldsetLegend>
+                    {t('correct.personLegend', { name: residentName(p) || t('inbox.noName') })}
+                  </FieldsetLegend>
                   {p.personId ? <Paragraph>{t('correct.linkedHint')}</Paragraph> : null}
                   <div className="nabij-form-row">
                     <TextField {...field('dateOfBirth')} type="date" />
-                    <TextField {...field('age')} description={t('correct.ageDescription')} inputMode="numeric" className="nabij-field--short" />
+                    <TextField
+                      {...field('age')}
+                      description={t('correct.ageDescription')}
+                      inputMode="numeric"
+                      className="nabij-field--short"
+                    />
                   </div>
                   {p.role === 'resident' ? (
                     <>
@@ -288,7 +340,12 @@ export function ReferralCorrection({
                 </Fieldset>
               );
             })}
-            <ChildrenAtRiskField values={values} update={setValues} errors={errors} description={t('checklist.children_at_risk_for_meeting')} />
+            <ChildrenAtRiskField
+              values={values}
+              update={setValues}
+              errors={errors}
+              description={t('checklist.children_at_risk_for_meeting')}
+            />
             <AwarenessFields values={values} update={setValues} errors={errors} />
             <LanguageFields values={values} update={setValues} errors={errors} />
             <TextField

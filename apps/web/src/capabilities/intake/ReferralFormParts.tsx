@@ -2,7 +2,14 @@
  * The parts of a referral form shared by the public form (/aanmelden) and the intake desk's registration:
  * referrer, residents, children, life domains, the question, and safety.
  */
-import { AWARENESS, CHILD_RISK, LIFE_DOMAINS, NO_FIXED_ADDRESS_KINDS, URGENCIES, plainDomainLabel } from '@nabij/contracts';
+import {
+  AWARENESS,
+  CHILD_RISK,
+  LIFE_DOMAINS,
+  NO_FIXED_ADDRESS_KINDS,
+  URGENCIES,
+  plainDomainLabel,
+} from '@nabij/contracts';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { t } from '../../app/i18n';
@@ -56,7 +63,15 @@ function focusSoon(id: string): void {
 }
 
 /** A `<details>` that opens by itself when a field inside it has an error, so the error summary can reach it. */
-export function Disclosure({ summary, forceOpen, children }: { summary: string; forceOpen: boolean; children: ReactNode }) {
+export function Disclosure({
+  summary,
+  forceOpen,
+  children,
+}: {
+  summary: string;
+  forceOpen: boolean;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(forceOpen);
   useEffect(() => {
     if (forceOpen) setOpen(true);
@@ -88,7 +103,10 @@ export function ReferrerFields({ values, update, errors, labels }: PartProps & {
   return (
     <>
       <div className="nabij-form-row">
-        <TextField {...field('name', isPublic ? t('public.referrerName') : t('register.referrerName'), !isPublic)} autoComplete={isPublic ? 'name' : 'off'} />
+        <TextField
+          {...field('name', isPublic ? t('public.referrerName') : t('register.referrerName'), !isPublic)}
+          autoComplete={isPublic ? 'name' : 'off'}
+        />
         {values.referrerKind !== 'self' ? (
           <TextField
             {...field('organisation', t('public.referrerOrganisation'), !isProfessional || !isPublic)}
@@ -96,12 +114,19 @@ export function ReferrerFields({ values, update, errors, labels }: PartProps & {
           />
         ) : null}
         {values.referrerKind !== 'self' ? (
-          <TextField {...field('role', t('public.referrerRole'), true)} autoComplete={isPublic ? 'organization-title' : 'off'} />
+          <TextField
+            {...field('role', t('public.referrerRole'), true)}
+            autoComplete={isPublic ? 'organization-title' : 'off'}
+          />
         ) : null}
       </div>
       {isPublic ? <Paragraph>{t('public.contactDescription')}</Paragraph> : null}
       <div className="nabij-form-row">
-        <TextField {...field('phone', t('public.referrerPhone'), !isPublic)} type="tel" autoComplete={isPublic ? 'tel' : 'off'} />
+        <TextField
+          {...field('phone', t('public.referrerPhone'), !isPublic)}
+          type="tel"
+          autoComplete={isPublic ? 'tel' : 'off'}
+        />
         <TextField
           {...field('email', t('public.referrerEmail'), !isPublic)}
           type="email"
@@ -117,7 +142,13 @@ export function ReferrerFields({ values, update, errors, labels }: PartProps & {
 type AddressField = (typeof ADDRESS_FIELDS)[number];
 
 /** The address rows of a person, shared with the referral correction; `field` gives each text field's props. */
-export function AddressRows({ field, postcodeDescription }: { field: (f: AddressField) => ComponentProps<typeof TextField>; postcodeDescription?: string }) {
+export function AddressRows({
+  field,
+  postcodeDescription,
+}: {
+  field: (f: AddressField) => ComponentProps<typeof TextField>;
+  postcodeDescription?: string;
+}) {
   return (
     <>
       <div className="nabij-form-row">
@@ -179,7 +210,12 @@ function ResidentFieldset({
       )}
       <div className="nabij-form-row">
         {compact ? <TextField {...text('dateOfBirth')} type="date" /> : null}
-        <TextField {...text('bsn')} description={t('personForm.bsnDescription')} inputMode="numeric" spellCheck={false} />
+        <TextField
+          {...text('bsn')}
+          description={t('personForm.bsnDescription')}
+          inputMode="numeric"
+          spellCheck={false}
+        />
       </div>
       {index > 0 ? (
         <CheckboxField
@@ -196,7 +232,10 @@ function ResidentFieldset({
             id={errors.idFor(path('noFixedAddress'))}
             label={t('public.addressSituation')}
             value={resident.noFixedAddress}
-            choices={NO_FIXED_ADDRESS_KINDS.map((kind) => ({ value: kind, label: t('public.addressSituationNone', { kind: t(`noFixedAddress.${kind}`) }) }))}
+            choices={NO_FIXED_ADDRESS_KINDS.map((kind) => ({
+              value: kind,
+              label: t('public.addressSituationNone', { kind: t(`noFixedAddress.${kind}`) }),
+            }))}
             onValueChange={(noFixedAddress) => onChange({ ...resident, noFixedAddress })}
             error={errors.errorFor(path('noFixedAddress'))}
             emptyLabel={t('public.addressSituationFixed')}
@@ -207,7 +246,12 @@ function ResidentFieldset({
       ) : null}
     </>
   );
-  const hiddenHasError = hasErrorUnder(errors, ['dateOfBirth', 'bsn', 'street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city', 'noFixedAddress'].map((f) => `residents.${index}.${f}`));
+  const hiddenHasError = hasErrorUnder(
+    errors,
+    ['dateOfBirth', 'bsn', 'street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city', 'noFixedAddress'].map(
+      (f) => `residents.${index}.${f}`,
+    ),
+  );
   return (
     <Fieldset className="nabij-repeat">
       <FieldsetLegend>{t('public.residentLegend', { number: index + 1 })}</FieldsetLegend>
@@ -279,20 +323,20 @@ export function ResidentsFields({ values, update, errors, compact }: PartProps &
         />
       ))}
       {values.residents.length < MAX_RESIDENTS ? (
-          <ButtonGroup>
-            <Button
-              ref={addButton}
-              type="button"
-              appearance="secondary-action-button"
-              onClick={() => {
-                const index = values.residents.length;
-                update((v) => ({ ...v, residents: [...v.residents, { ...EMPTY_RESIDENT }] }));
-                focusSoon(errors.idFor(`residents.${index}.firstName`));
-              }}
-            >
-              {t('public.addResident')}
-            </Button>
-          </ButtonGroup>
+        <ButtonGroup>
+          <Button
+            ref={addButton}
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => {
+              const index = values.residents.length;
+              update((v) => ({ ...v, residents: [...v.residents, { ...EMPTY_RESIDENT }] }));
+              focusSoon(errors.idFor(`residents.${index}.firstName`));
+            }}
+          >
+            {t('public.addResident')}
+          </Button>
+        </ButtonGroup>
       ) : (
         <Paragraph>{t('public.maxResidents', { count: MAX_RESIDENTS })}</Paragraph>
       )}
@@ -370,7 +414,13 @@ export function ChildrenFields({ values, update, errors }: PartProps) {
  * The life domains, by default with the plain labels residents read (ADR 0040); the intake desk passes the ZRM
  * names (`domain.<code>`) as `domainLabel`.
  */
-export function LifeDomainsField({ values, update, errors, legend, domainLabel = plainDomainLabel }: PartProps & { legend?: string; domainLabel?: (domain: string) => string }) {
+export function LifeDomainsField({
+  values,
+  update,
+  errors,
+  legend,
+  domainLabel = plainDomainLabel,
+}: PartProps & { legend?: string; domainLabel?: (domain: string) => string }) {
   return (
     <CheckboxGroupField
       id={errors.idFor('lifeDomains')}

@@ -70,7 +70,14 @@ function StatusTabs({ current, teamId }: { current: ReferralStatus | undefined; 
               <Link
                 to={link(tab.status)}
                 aria-current={active ? 'page' : undefined}
-                className={['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', active ? 'nabij-tabs__link--current' : ''].filter(Boolean).join(' ')}
+                className={[
+                  'utrecht-link',
+                  'utrecht-link--html-a',
+                  'nabij-tabs__link',
+                  active ? 'nabij-tabs__link--current' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
               >
                 {tab.label}
               </Link>
@@ -104,8 +111,12 @@ export function ReferralTable({ referrals, caption }: { referrals: readonly Refe
               <TableCell data-label={t('inbox.reference')}>
                 <AppLink to={`/aanmeldingen/${encodeURIComponent(r.id)}`}>{r.reference}</AppLink>
               </TableCell>
-              <TableCell data-label={t('inbox.received')}>{t('inbox.ago', { date: formatDate(r.receivedAt), age: formatDays(r.ageDays) })}</TableCell>
-              <TableCell data-label={t('inbox.residents')}>{r.residentNames.length > 0 ? joinList(r.residentNames) : t('inbox.noName')}</TableCell>
+              <TableCell data-label={t('inbox.received')}>
+                {t('inbox.ago', { date: formatDate(r.receivedAt), age: formatDays(r.ageDays) })}
+              </TableCell>
+              <TableCell data-label={t('inbox.residents')}>
+                {r.residentNames.length > 0 ? joinList(r.residentNames) : t('inbox.noName')}
+              </TableCell>
               <TableCell data-label={t('inbox.channel')}>{t(`channel.${r.channel}`)}</TableCell>
               <TableCell data-label={t('inbox.urgency')}>
                 {r.urgency === 'urgent' ? (

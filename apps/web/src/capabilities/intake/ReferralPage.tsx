@@ -29,7 +29,14 @@ import { formatAddress, formatDate } from '../persons/person-format';
 import { ContactLog } from './ContactLog';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { canCloseWithoutCase, formatBytes, formatDateTime, labelledChoices, languageText, residentName } from './intake-format';
+import {
+  canCloseWithoutCase,
+  formatBytes,
+  formatDateTime,
+  labelledChoices,
+  languageText,
+  residentName,
+} from './intake-format';
 import { ReferralCorrection } from './ReferralCorrection';
 import { LetterPanel } from './LetterPanel';
 import { RegiecheckPanel } from './RegiecheckPanel';
@@ -55,11 +62,15 @@ function Checklist({ items }: { items: ReferralView['checklist'] }) {
       <Heading2 id="referral-checklist-heading">{t('referral.checklistHeading')}</Heading2>
       <UnorderedList className="nabij-checklist">
         {items.map((item) => (
-          <UnorderedListItem key={item.key} className={item.done ? 'nabij-checklist__item--done' : 'nabij-checklist__item--missing'}>
+          <UnorderedListItem
+            key={item.key}
+            className={item.done ? 'nabij-checklist__item--done' : 'nabij-checklist__item--missing'}
+          >
             <span aria-hidden="true" className="nabij-checklist__mark">
               {item.done ? '✓' : '✗'}
             </span>{' '}
-            {t(`checklist.${item.key}`)}: <strong>{item.done ? t('referral.checkDone') : t('referral.checkMissing')}</strong>
+            {t(`checklist.${item.key}`)}:{' '}
+            <strong>{item.done ? t('referral.checkDone') : t('referral.checkMissing')}</strong>
           </UnorderedListItem>
         ))}
       </UnorderedList>
@@ -67,7 +78,15 @@ function Checklist({ items }: { items: ReferralView['checklist'] }) {
   );
 }
 
-function StatusActions({ referral, busy, onChange }: { referral: ReferralView; busy: boolean; onChange: (status: ReferralStatus) => void }) {
+function StatusActions({
+  referral,
+  busy,
+  onChange,
+}: {
+  referral: ReferralView;
+  busy: boolean;
+  onChange: (status: ReferralStatus) => void;
+}) {
   return (
     <section aria-labelledby="referral-status-heading" className="nabij-section">
       <Heading2 id="referral-status-heading">{t('referral.statusHeading')}</Heading2>
@@ -134,7 +153,9 @@ function Details({ referral }: { referral: ReferralView }) {
                 <Item label={t('referral.residentRole')}>{t(`residentRole.${p.role}`)}</Item>
                 {p.relation ? (
                   <Item label={t('household.relation')}>
-                    {p.relationDerived ? t('referral.relationDerived', { relation: t(`relation.${p.relation}`) }) : t(`relation.${p.relation}`)}
+                    {p.relationDerived
+                      ? t('referral.relationDerived', { relation: t(`relation.${p.relation}`) })
+                      : t(`relation.${p.relation}`)}
                   </Item>
                 ) : null}
                 <Item label={t('person.dateOfBirth')}>
@@ -143,9 +164,13 @@ function Details({ referral }: { referral: ReferralView }) {
                 </Item>
                 {p.role === 'resident' ? (
                   <>
-                    <Item label={t('person.bsn')}>{p.bsn ? t('person.bsnMasked', { last: p.bsn.slice(-4) }) : t('common.unknown')}</Item>
+                    <Item label={t('person.bsn')}>
+                      {p.bsn ? t('person.bsnMasked', { last: p.bsn.slice(-4) }) : t('common.unknown')}
+                    </Item>
                     <Item label={t('person.address')}>
-                      {p.noFixedAddress ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${p.noFixedAddress}`)}${address ? ` (${address})` : ''}` : address || t('common.unknown')}
+                      {p.noFixedAddress
+                        ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${p.noFixedAddress}`)}${address ? ` (${address})` : ''}`
+                        : address || t('common.unknown')}
                     </Item>
                     <Item label={t('person.phone')}>{p.phone ? formatPhoneNumber(p.phone) : t('common.unknown')}</Item>
                   </>
@@ -262,7 +287,15 @@ function CaseInfo({ referral }: { referral: ReferralView }) {
  * Closing without a case (issue #17 item 5): after a decision other than taking it up, as decided; at any other
  * stage before a case exists, with a coded reason (and a note for "other").
  */
-function CloseWithoutCase({ referral, busy, onClose }: { referral: ReferralView; busy: boolean; onClose: (input: { reason?: string; note?: string }) => void }) {
+function CloseWithoutCase({
+  referral,
+  busy,
+  onClose,
+}: {
+  referral: ReferralView;
+  busy: boolean;
+  onClose: (input: { reason?: string; note?: string }) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -289,7 +322,11 @@ function CloseWithoutCase({ referral, busy, onClose }: { referral: ReferralView;
   return (
     <section aria-labelledby="referral-close-heading" className="nabij-section">
       <Heading2 id="referral-close-heading">{t('referral.closeHeading')}</Heading2>
-      <Paragraph>{byDecision && referral.decision ? t('referral.closeText', { decision: t(`coreDecision.${referral.decision.outcome}`) }) : t('close.textBefore')}</Paragraph>
+      <Paragraph>
+        {byDecision && referral.decision
+          ? t('referral.closeText', { decision: t(`coreDecision.${referral.decision.outcome}`) })
+          : t('close.textBefore')}
+      </Paragraph>
       {confirming && !byDecision ? (
         <>
           <RadioGroupField
@@ -300,13 +337,29 @@ function CloseWithoutCase({ referral, busy, onClose }: { referral: ReferralView;
             onValueChange={setReason}
             error={error.reason}
           />
-          <TextAreaField id="close-note" label={t('close.note')} description={t('close.noteDescription')} value={note} onValueChange={setNote} error={error.note} rows={2} optional={reason !== 'other'} />
+          <TextAreaField
+            id="close-note"
+            label={t('close.note')}
+            description={t('close.noteDescription')}
+            value={note}
+            onValueChange={setNote}
+            error={error.note}
+            rows={2}
+            optional={reason !== 'other'}
+          />
         </>
       ) : null}
       <ButtonGroup>
         {confirming ? (
           <>
-            <Button ref={confirmButton} appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={confirm}>
+            <Button
+              ref={confirmButton}
+              appearance="primary-action-button"
+              hint="danger"
+              busy={busy}
+              disabled={busy}
+              onClick={confirm}
+            >
               {t('referral.closeConfirm')}
             </Button>
             <Button appearance="subtle-button" disabled={busy} onClick={() => setConfirming(false)}>
@@ -335,7 +388,12 @@ function Closure({ referral }: { referral: ReferralView }) {
             <PlainText text={referral.closure.note} />
           </Item>
         ) : null}
-        <Item label={t('referral.status')}>{t('close.closedBy', { date: formatDateTime(referral.closure.closedAt), name: referral.closure.closedByName ?? t('common.unknown') })}</Item>
+        <Item label={t('referral.status')}>
+          {t('close.closedBy', {
+            date: formatDateTime(referral.closure.closedAt),
+            name: referral.closure.closedByName ?? t('common.unknown'),
+          })}
+        </Item>
       </DataList>
     </section>
   );
@@ -350,13 +408,17 @@ export function ReferralPage() {
   const { can } = useSession();
   const referral = useResource<ReferralView>(`/api/referrals/${encodeURIComponent(id)}`);
   const [notice, setNotice] = useState<Notice | undefined>(
-    typeof location.state === 'object' && location.state !== null && 'registered' in location.state ? { kind: 'ok', text: t('referral.registered') } : undefined,
+    typeof location.state === 'object' && location.state !== null && 'registered' in location.state
+      ? { kind: 'ok', text: t('referral.registered') }
+      : undefined,
   );
   const [busy, setBusy] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const canWrite = can('referral:write');
   const notFound = referral.status === 'failed' && referral.error instanceof ApiError && referral.error.status === 404;
-  usePageTitle(referral.status === 'ready' ? t('referral.titleWith', { reference: referral.data.reference }) : t('referral.title'));
+  usePageTitle(
+    referral.status === 'ready' ? t('referral.titleWith', { reference: referral.data.reference }) : t('referral.title'),
+  );
 
   const announce = (next: Notice) => {
     setNotice(next);
@@ -375,7 +437,8 @@ export function ReferralPage() {
         referral.reload();
         announce({ kind: 'warning', text: t('referral.conflict') });
       } else {
-        if (error instanceof ApiError && (error.code === 'invalid_status_change' || error.code === 'already_decided')) referral.reload();
+        if (error instanceof ApiError && (error.code === 'invalid_status_change' || error.code === 'already_decided'))
+          referral.reload();
         announce({ kind: 'error', text: errorText(error) });
       }
     } finally {
@@ -464,7 +527,12 @@ export function ReferralPage() {
             <CloseWithoutCase
               referral={referral.data}
               busy={busy}
-              onClose={(input) => void change(() => api.post<ReferralView>(`${base}/close`, { version: referral.data.version, ...input }), () => t('referral.closed'))}
+              onClose={(input) =>
+                void change(
+                  () => api.post<ReferralView>(`${base}/close`, { version: referral.data.version, ...input }),
+                  () => t('referral.closed'),
+                )
+              }
             />
           ) : null}
           <Closure referral={referral.data} />

@@ -40,7 +40,15 @@ import {
   type RegiecheckResult,
 } from './regiecheck';
 
-function Radio({ id, name, value, checked, onChange, label, invalid }: {
+function Radio({
+  id,
+  name,
+  value,
+  checked,
+  onChange,
+  label,
+  invalid,
+}: {
   id: string;
   name: string;
   value: string;
@@ -62,7 +70,10 @@ function Radio({ id, name, value, checked, onChange, label, invalid }: {
 }
 
 function MatchDetails({ match }: { match: RegiecheckMatch }) {
-  const details = [formatDate(match.person.dateOfBirth), formatAddress({ postcode: match.person.postcode, houseNumber: match.person.houseNumber })]
+  const details = [
+    formatDate(match.person.dateOfBirth),
+    formatAddress({ postcode: match.person.postcode, houseNumber: match.person.houseNumber }),
+  ]
     .filter(Boolean)
     .join(', ');
   return (
@@ -76,7 +87,9 @@ function MatchDetails({ match }: { match: RegiecheckMatch }) {
           ? t('regie.matchReasons', { reasons: joinList(match.reasons.map((r) => t(`matchReason.${r}`))) })
           : t('regie.matchedOn', { fields: joinList(match.matchedOn.map((m) => t(`matchedOn.${m}`))) })}
       </Paragraph>
-      {match.households.length > 0 ? <Paragraph>{t('regie.households', { names: joinList(match.households.map((h) => h.name)) })}</Paragraph> : null}
+      {match.households.length > 0 ? (
+        <Paragraph>{t('regie.households', { names: joinList(match.households.map((h) => h.name)) })}</Paragraph>
+      ) : null}
       {match.caseFiles.length > 0 ? (
         <div className="nabij-table-scroll">
           <Table className="nabij-responsive-table">
@@ -96,10 +109,10 @@ function MatchDetails({ match }: { match: RegiecheckMatch }) {
                     {c.phase === 'watch'
                       ? t('regie.caseWatch')
                       : c.status === 'open'
-                      ? t('regie.caseOpen')
-                      : c.closedAt
-                        ? t('regie.caseClosed', { date: formatDate(c.closedAt) })
-                        : t('regie.caseClosedNoDate')}
+                        ? t('regie.caseOpen')
+                        : c.closedAt
+                          ? t('regie.caseClosed', { date: formatDate(c.closedAt) })
+                          : t('regie.caseClosedNoDate')}
                     {c.linksToCase ? <span className="nabij-plain-text"> {t('regie.linksToCase')}</span> : null}
                     {c.closure ? (
                       <span className="nabij-plain-text">
@@ -120,7 +133,12 @@ function MatchDetails({ match }: { match: RegiecheckMatch }) {
   );
 }
 
-function RegiecheckForm({ referral, result, onSaved, onConflict }: {
+function RegiecheckForm({
+  referral,
+  result,
+  onSaved,
+  onConflict,
+}: {
   referral: ReferralView;
   result: RegiecheckResult;
   onSaved: (r: ReferralView) => void;
@@ -148,7 +166,10 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
     }
     setBusy(true);
     try {
-      const updated = await api.post<ReferralView>(`/api/referrals/${encodeURIComponent(referral.id)}/regiecheck`, built.request);
+      const updated = await api.post<ReferralView>(
+        `/api/referrals/${encodeURIComponent(referral.id)}/regiecheck`,
+        built.request,
+      );
       errors.clear();
       onSaved(updated);
     } catch (error) {
@@ -164,7 +185,9 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       {(result.openCases ?? []).map((c) => (
         <Alert key={c.caseId} type="warning">
-          <Paragraph>{t('regie.openCase', { reference: c.reference ?? '', worker: c.workerName, team: c.teamName })}</Paragraph>
+          <Paragraph>
+            {t('regie.openCase', { reference: c.reference ?? '', worker: c.workerName, team: c.teamName })}
+          </Paragraph>
         </Alert>
       ))}
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="referral-regie-heading">
@@ -174,7 +197,12 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
           const groupName = `regie-person-${r.referralPersonId}`;
           const name = nameOf(r.referralPersonId);
           return (
-            <Fieldset key={r.referralPersonId} invalid={Boolean(error)} aria-describedby={error ? `${errors.idFor(path)}-error` : undefined} className="nabij-repeat">
+            <Fieldset
+              key={r.referralPersonId}
+              invalid={Boolean(error)}
+              aria-describedby={error ? `${errors.idFor(path)}-error` : undefined}
+              className="nabij-repeat"
+            >
               <FieldsetLegend>{t('regie.personLegend', { name })}</FieldsetLegend>
               {error ? <FormFieldErrorMessage id={`${errors.idFor(path)}-error`}>{error}</FormFieldErrorMessage> : null}
               {r.matches.length === 0 ? <Paragraph>{t('regie.noMatches')}</Paragraph> : null}
@@ -206,7 +234,9 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
         })}
         <Fieldset>
           <FieldsetLegend>{t('regie.householdLegend')}</FieldsetLegend>
-          {result.proposedHouseholdId && offered.some((h) => h.id === result.proposedHouseholdId) ? <Paragraph>{t('regie.proposedHousehold')}</Paragraph> : null}
+          {result.proposedHouseholdId && offered.some((h) => h.id === result.proposedHouseholdId) ? (
+            <Paragraph>{t('regie.proposedHousehold')}</Paragraph>
+          ) : null}
           {offered.map((h, index) => (
             <Radio
               key={h.id}
@@ -250,18 +280,30 @@ function RegiecheckForm({ referral, result, onSaved, onConflict }: {
 }
 
 /** The regiecheck: is the household already known, is there a case or coordination elsewhere; link or create persons. */
-export function RegiecheckPanel({ referral, canWrite, onSaved, onConflict }: {
+export function RegiecheckPanel({
+  referral,
+  canWrite,
+  onSaved,
+  onConflict,
+}: {
   referral: ReferralView;
   canWrite: boolean;
   onSaved: (r: ReferralView) => void;
   onConflict: () => void;
 }) {
-  const [state, setState] = useState<{ status: 'idle' } | { status: 'loading' } | { status: 'ready'; result: RegiecheckResult } | { status: 'failed'; message: string }>({
+  const [state, setState] = useState<
+    | { status: 'idle' }
+    | { status: 'loading' }
+    | { status: 'ready'; result: RegiecheckResult }
+    | { status: 'failed'; message: string }
+  >({
     status: 'idle',
   });
   const [justSaved, setJustSaved] = useState(false);
   const notice = useRef<HTMLDivElement>(null);
-  const editable = canWrite && (referral.status === 'new' || referral.status === 'waiting_for_information' || referral.status === 'complete');
+  const editable =
+    canWrite &&
+    (referral.status === 'new' || referral.status === 'waiting_for_information' || referral.status === 'complete');
 
   const run = async () => {
     setJustSaved(false);
@@ -292,7 +334,12 @@ export function RegiecheckPanel({ referral, canWrite, onSaved, onConflict }: {
       )}
       {editable && state.status !== 'ready' ? (
         <ButtonGroup>
-          <Button appearance={referral.regiecheckDoneAt ? 'secondary-action-button' : 'primary-action-button'} busy={state.status === 'loading'} disabled={state.status === 'loading'} onClick={() => void run()}>
+          <Button
+            appearance={referral.regiecheckDoneAt ? 'secondary-action-button' : 'primary-action-button'}
+            busy={state.status === 'loading'}
+            disabled={state.status === 'loading'}
+            onClick={() => void run()}
+          >
             {referral.regiecheckDoneAt ? t('regie.runAgain') : t('regie.run')}
           </Button>
         </ButtonGroup>

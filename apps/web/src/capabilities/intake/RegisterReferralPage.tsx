@@ -30,7 +30,12 @@ import {
   UrgencyField,
   type UpdateReferralForm,
 } from './ReferralFormParts';
-import { emptyReferralForm, referralFieldOrder, toRegisterReferralInput, type ReferralFormValues } from './referral-form-values';
+import {
+  emptyReferralForm,
+  referralFieldOrder,
+  toRegisterReferralInput,
+  type ReferralFormValues,
+} from './referral-form-values';
 
 const DESK_CHANNELS = ['phone', 'walk_in', 'email', 'partner_signal'] as const;
 const DESK_REFERRER_KINDS = ['professional', 'self', 'partner'] as const;
@@ -90,7 +95,10 @@ export function RegisterReferralPage() {
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting.current) return;
-    const parsed = registerReferralRequest.safeParse({ ...toRegisterReferralInput(values, { channel, idempotencyKey }), ...(consultation ? { consultationId: consultation.id } : {}) });
+    const parsed = registerReferralRequest.safeParse({
+      ...toRegisterReferralInput(values, { channel, idempotencyKey }),
+      ...(consultation ? { consultationId: consultation.id } : {}),
+    });
     if (!parsed.success) {
       errors.showIssues(withTeamMessage(parsed.error.issues));
       return;

@@ -49,7 +49,14 @@ export function TeamConsultationsPage() {
   const { user, can } = useSession();
   const teams = user?.teams ?? [];
   const list = useResource<{ consultations: TeamConsultationView[] }>('/api/team-consultations');
-  const [values, setValues] = useState({ teamId: teams[0]?.id ?? '', asker: 'professional', channel: 'phone', topic: '', advice: '', minutesSpent: '' });
+  const [values, setValues] = useState({
+    teamId: teams[0]?.id ?? '',
+    asker: 'professional',
+    channel: 'phone',
+    topic: '',
+    advice: '',
+    minutesSpent: '',
+  });
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
@@ -59,7 +66,11 @@ export function TeamConsultationsPage() {
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const minutes = values.minutesSpent.trim();
-    const parsed = teamConsultationRequest.safeParse({ ...values, topic: values.topic || undefined, minutesSpent: /^\d{1,4}$/.test(minutes) ? Number(minutes) : undefined });
+    const parsed = teamConsultationRequest.safeParse({
+      ...values,
+      topic: values.topic || undefined,
+      minutesSpent: /^\d{1,4}$/.test(minutes) ? Number(minutes) : undefined,
+    });
     if (!parsed.success) {
       setSaved(false);
       errors.showIssues(parsed.error.issues);
@@ -129,7 +140,10 @@ export function TeamConsultationsPage() {
               id={errors.idFor('topic')}
               label={t('consult.topic')}
               value={values.topic}
-              choices={[{ value: '', label: t('consult.topicEmpty') }, ...CONSULTATION_TOPICS.map((c) => ({ value: c, label: topicLabel(c) }))]}
+              choices={[
+                { value: '', label: t('consult.topicEmpty') },
+                ...CONSULTATION_TOPICS.map((c) => ({ value: c, label: topicLabel(c) })),
+              ]}
               onValueChange={(topic) => setValues((v) => ({ ...v, topic }))}
               error={errors.errorFor('topic')}
             />
@@ -171,7 +185,9 @@ export function TeamConsultationsPage() {
             <Paragraph>{errorText(list.error)}</Paragraph>
           </Alert>
         ) : null}
-        {list.status === 'ready' && list.data.consultations.length === 0 ? <Paragraph>{t('consult.listEmpty')}</Paragraph> : null}
+        {list.status === 'ready' && list.data.consultations.length === 0 ? (
+          <Paragraph>{t('consult.listEmpty')}</Paragraph>
+        ) : null}
         {list.status === 'ready' && list.data.consultations.length > 0 ? (
           <div className="nabij-table-scroll">
             <Table className="nabij-responsive-table">
@@ -193,14 +209,21 @@ export function TeamConsultationsPage() {
                     <TableCell data-label={t('consult.what')}>
                       <strong>{topicLabel(c.topic)}</strong>: <span className="nabij-plain-text">{c.advice}</span>
                     </TableCell>
-                    <TableCell data-label={t('consult.time')}>{t('consult.minutesShort', { minutes: c.minutesSpent })}</TableCell>
+                    <TableCell data-label={t('consult.time')}>
+                      {t('consult.minutesShort', { minutes: c.minutesSpent })}
+                    </TableCell>
                     <TableCell data-label={t('consult.referral')}>
                       {c.referralId && c.referralReference ? (
-                        <AppLink to={`/aanmeldingen/${encodeURIComponent(c.referralId)}`}>{c.referralReference}</AppLink>
+                        <AppLink to={`/aanmeldingen/${encodeURIComponent(c.referralId)}`}>
+                          {c.referralReference}
+                        </AppLink>
                       ) : canWrite ? (
                         <AppLink to={referralFromConsultationPath(c)}>
                           {t('consult.toReferral')}
-                          <span className="nabij-visually-hidden"> {t('consult.toReferralWhich', { topic: topicLabel(c.topic), date: formatDateTime(c.at) })}</span>
+                          <span className="nabij-visually-hidden">
+                            {' '}
+                            {t('consult.toReferralWhich', { topic: topicLabel(c.topic), date: formatDateTime(c.at) })}
+                          </span>
                         </AppLink>
                       ) : null}
                     </TableCell>

@@ -9,10 +9,24 @@ export interface AssignmentFormValues {
   reasonWithoutConsent: string;
 }
 
-export const ASSIGNMENT_FIELDS = ['caseWorkerId', 'tandemWorkerId', 'consent', 'consentDate', 'legalBasis', 'reasonWithoutConsent'] as const;
+export const ASSIGNMENT_FIELDS = [
+  'caseWorkerId',
+  'tandemWorkerId',
+  'consent',
+  'consentDate',
+  'legalBasis',
+  'reasonWithoutConsent',
+] as const;
 
 export function emptyAssignmentForm(today: string): AssignmentFormValues {
-  return { caseWorkerId: '', tandemWorkerId: '', consent: '', consentDate: today, legalBasis: '', reasonWithoutConsent: '' };
+  return {
+    caseWorkerId: '',
+    tandemWorkerId: '',
+    consent: '',
+    consentDate: today,
+    legalBasis: '',
+    reasonWithoutConsent: '',
+  };
 }
 
 /** Only the fields that belong to the chosen kind of consent are sent. */

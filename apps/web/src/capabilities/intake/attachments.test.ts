@@ -10,8 +10,12 @@ describe('attachmentProblem', () => {
   });
 
   it('refuses a file over 5 MB and other types, naming the file', () => {
-    expect(attachmentProblem({ name: 'scan.pdf', type: 'application/pdf', size: 5 * MB + 1 })).toBe('scan.pdf is groter dan 5 MB.');
-    expect(attachmentProblem({ name: 'notities.docx', type: 'application/msword', size: 10 })).toBe('notities.docx is geen PDF, PNG of JPEG.');
+    expect(attachmentProblem({ name: 'scan.pdf', type: 'application/pdf', size: 5 * MB + 1 })).toBe(
+      'scan.pdf is groter dan 5 MB.',
+    );
+    expect(attachmentProblem({ name: 'notities.docx', type: 'application/msword', size: 10 })).toBe(
+      'notities.docx is geen PDF, PNG of JPEG.',
+    );
   });
 });
 

@@ -34,7 +34,10 @@ export function attachmentProblem(file: FileFacts): string | undefined {
 }
 
 /** Splits newly chosen files into those that fit (given how many are already chosen) and the problems. */
-export function sortChosenFiles<T extends FileFacts>(files: readonly T[], alreadyChosen: number): { accepted: T[]; problems: string[] } {
+export function sortChosenFiles<T extends FileFacts>(
+  files: readonly T[],
+  alreadyChosen: number,
+): { accepted: T[]; problems: string[] } {
   const accepted: T[] = [];
   const problems: string[] = [];
   let tooMany = false;

@@ -84,6 +84,8 @@ export function toDecideReferralInput(version: number, v: DecisionFormValues) {
 /** Replaces the generic "expected boolean" message of an unanswered single/multiple choice. */
 export function withDecisionMessages<T extends ValidationIssue>(issues: readonly T[]): T[] {
   return issues.map((issue) =>
-    issue.path[0] === 'triage' && issue.path[1] === 'multipleProblems' ? { ...issue, message: t('triage.multipleRequired') } : issue,
+    issue.path[0] === 'triage' && issue.path[1] === 'multipleProblems'
+      ? { ...issue, message: t('triage.multipleRequired') }
+      : issue,
   );
 }

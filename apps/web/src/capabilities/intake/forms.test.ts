@@ -14,7 +14,14 @@ describe('decision form', () => {
   });
 
   it('requires goal, interventions and intended result when the team takes it up', () => {
-    const values = { ...emptyDecisionForm(['finances']), situation: 'Schulden', urgency: 'medium', safety: 'Veilig', outcome: 'take_up', reasoning: 'Meervoudig' };
+    const values = {
+      ...emptyDecisionForm(['finances']),
+      situation: 'Schulden',
+      urgency: 'medium',
+      safety: 'Veilig',
+      outcome: 'take_up',
+      reasoning: 'Meervoudig',
+    };
     const parsed = decideReferralRequest.safeParse(toDecideReferralInput(1, values));
     expect(parsed.success).toBe(false);
     const paths = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
@@ -22,7 +29,14 @@ describe('decision form', () => {
   });
 
   it('accepts advice without interventions', () => {
-    const values = { ...emptyDecisionForm(['finances']), situation: 'Vraag over toeslagen', urgency: 'low', safety: 'Geen zorgen', outcome: 'advice', reasoning: 'Verwijzer kan dit zelf' };
+    const values = {
+      ...emptyDecisionForm(['finances']),
+      situation: 'Vraag over toeslagen',
+      urgency: 'low',
+      safety: 'Geen zorgen',
+      outcome: 'advice',
+      reasoning: 'Verwijzer kan dit zelf',
+    };
     expect(decideReferralRequest.safeParse(toDecideReferralInput(1, values)).success).toBe(true);
   });
 
@@ -52,15 +66,25 @@ describe('assignment form', () => {
 
 describe('meetingParticipants', () => {
   it('lists team members by id and external participants by name, skipping empty rows', () => {
-    expect(meetingParticipants(['u1'], [{ name: 'Els', role: 'Wmo-consulent' }, { name: ' ', role: '' }])).toEqual([
-      { userId: 'u1' },
-      { name: 'Els', role: 'Wmo-consulent' },
-    ]);
+    expect(
+      meetingParticipants(
+        ['u1'],
+        [
+          { name: 'Els', role: 'Wmo-consulent' },
+          { name: ' ', role: '' },
+        ],
+      ),
+    ).toEqual([{ userId: 'u1' }, { name: 'Els', role: 'Wmo-consulent' }]);
   });
 });
 
 describe('tallyTotals', () => {
   it('adds up the day', () => {
-    expect(tallyTotals([{ category: 'money', answered: 2, handedOver: 1 }, { category: 'other', answered: 1, handedOver: 0 }])).toEqual({ answered: 3, handedOver: 1 });
+    expect(
+      tallyTotals([
+        { category: 'money', answered: 2, handedOver: 1 },
+        { category: 'other', answered: 1, handedOver: 0 },
+      ]),
+    ).toEqual({ answered: 3, handedOver: 1 });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canCloseWithoutCase, defaultLetterKind, formatBytes, formatDateTime, formatDays, labelledChoices, residentName } from './intake-format';
+import {
+  canCloseWithoutCase,
+  defaultLetterKind,
+  formatBytes,
+  formatDateTime,
+  formatDays,
+  labelledChoices,
+  residentName,
+} from './intake-format';
 
 describe('labelledChoices', () => {
   it('gives the Dutch labels of channels and life domains', () => {
@@ -7,7 +15,10 @@ describe('labelledChoices', () => {
       { value: 'phone', label: 'Telefoon' },
       { value: 'volunteer_handover', label: 'Via de balie' },
     ]);
-    expect(labelledChoices(['work_education', 'basic_adl'], 'domain').map((c) => c.label)).toEqual(['Werk & opleiding', 'Basale ADL']);
+    expect(labelledChoices(['work_education', 'basic_adl'], 'domain').map((c) => c.label)).toEqual([
+      'Werk & opleiding',
+      'Basale ADL',
+    ]);
   });
 });
 

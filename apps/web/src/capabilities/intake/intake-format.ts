@@ -46,7 +46,8 @@ export function residentName(r: ResidentNameParts): string {
 }
 
 type Outcome = NonNullable<ReferralView['decision']>['outcome'];
-type LetterKind = 'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
+type LetterKind =
+  'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
 
 /** The letter that normally follows: the decision letter, or the closing letter once the referral is closed. */
 export function defaultLetterKind(outcome: Outcome | undefined, status: ReferralStatus): LetterKind {
@@ -83,6 +84,7 @@ export function formatBytes(bytes: number): string {
 export function languageText(language: HouseholdLanguage | undefined): string | null {
   if (!language) return null;
   const languages = language.languages.join(', ');
-  if (language.interpreterNeeded) return languages ? t('language.interpreterWith', { languages }) : t('language.interpreter');
+  if (language.interpreterNeeded)
+    return languages ? t('language.interpreterWith', { languages }) : t('language.interpreter');
   return languages ? t('language.noInterpreterWith', { languages }) : null;
 }

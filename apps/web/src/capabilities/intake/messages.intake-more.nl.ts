@@ -14,18 +14,23 @@ export const intakeMoreMessages = {
   'language.noInterpreter': 'Geen tolk nodig',
   'language.noInterpreterWith': 'Geen tolk nodig; spreekt {languages}',
   'language.unknown': 'Niet bekend',
-  'templates.placeholder.tolk': 'een zin over de taal van het huishouden en of er een tolk nodig is (leeg als dat niet bekend is)',
+  'templates.placeholder.tolk':
+    'een zin over de taal van het huishouden en of er een tolk nodig is (leeg als dat niet bekend is)',
 
   // ---------- the completeness checklist ----------
-  'checklist.children_at_risk_for_meeting': 'Veiligheid van kinderen: nog onbekend (“weet ik niet”) — een vraag voor het aanmeldoverleg',
-  'meeting.questionForMeeting': 'Vraag voor het overleg: zijn er kinderen van wie de veiligheid zorgen geeft? De verwijzer wist het niet.',
+  'checklist.children_at_risk_for_meeting':
+    'Veiligheid van kinderen: nog onbekend (“weet ik niet”) — een vraag voor het aanmeldoverleg',
+  'meeting.questionForMeeting':
+    'Vraag voor het overleg: zijn er kinderen van wie de veiligheid zorgen geeft? De verwijzer wist het niet.',
 
   // ---------- completing and correcting ----------
   'correct.heading': 'Aanvullen of corrigeren',
-  'correct.intro': 'Vul aan wat ontbrak of corrigeer wat niet klopt. Elke wijziging wordt met de reden bewaard en is hieronder terug te zien.',
+  'correct.intro':
+    'Vul aan wat ontbrak of corrigeer wat niet klopt. Elke wijziging wordt met de reden bewaard en is hieronder terug te zien.',
   'correct.open': 'Gegevens aanvullen of corrigeren',
   'correct.personLegend': '{name}',
-  'correct.linkedHint': 'Deze persoon is gekoppeld. Wijzig de persoonsgegevens zelf op de persoonspagina; hier past u de aanmelding aan.',
+  'correct.linkedHint':
+    'Deze persoon is gekoppeld. Wijzig de persoonsgegevens zelf op de persoonspagina; hier past u de aanmelding aan.',
   'correct.age': 'Leeftijd in jaren',
   'correct.ageDescription': 'Alleen als de geboortedatum niet bekend is.',
   'correct.reason': 'Reden van de wijziging',
@@ -58,7 +63,8 @@ export const intakeMoreMessages = {
   'close.reasonRequired': 'Kies de reden van afsluiten.',
   'close.noteRequired': 'Licht toe waarom de aanmelding wordt afgesloten.',
   'close.noteDescription': 'Nodig bij “Andere reden”. Noem geen namen van anderen.',
-  'close.textBefore': 'Er is (nog) geen dossier. Sluit de aanmelding af als zij niet verder gaat, met de reden. Stuur daarna zo nodig een brief aan de verwijzer.',
+  'close.textBefore':
+    'Er is (nog) geen dossier. Sluit de aanmelding af als zij niet verder gaat, met de reden. Stuur daarna zo nodig een brief aan de verwijzer.',
   'close.closedHeading': 'Afgesloten zonder dossier',
   'close.closedBy': 'Afgesloten op {date} door {name}',
   'closeReason.decision': 'Volgens het kernbesluit',
@@ -71,7 +77,8 @@ export const intakeMoreMessages = {
 
   // ---------- consultations without a case ("even overleggen") ----------
   'consult.title': 'Even overleggen',
-  'consult.intro': 'Een professional of inwoner vraagt het team om advies, zonder aanmelding. Leg vast waarover het ging, hoe de vraag binnenkwam, welk advies u gaf en hoeveel tijd het kostte — zonder namen of andere persoonsgegevens.',
+  'consult.intro':
+    'Een professional of inwoner vraagt het team om advies, zonder aanmelding. Leg vast waarover het ging, hoe de vraag binnenkwam, welk advies u gaf en hoeveel tijd het kostte — zonder namen of andere persoonsgegevens.',
   'consult.link': 'Even overleggen (advies zonder aanmelding)',
   'consult.formHeading': 'Overleg vastleggen',
   'consult.team': 'Team',
@@ -101,6 +108,7 @@ export const intakeMoreMessages = {
   'consult.referral': 'Aanmelding',
   'consult.toReferral': 'Omzetten in aanmelding',
   'consult.toReferralWhich': 'over {topic} van {date}',
-  'consult.fromConsultation': 'Deze aanmelding komt uit een overleg zonder aanmelding (“even overleggen”) en wordt daaraan gekoppeld. Vul nu de gegevens van de inwoner in.',
+  'consult.fromConsultation':
+    'Deze aanmelding komt uit een overleg zonder aanmelding (“even overleggen”) en wordt daaraan gekoppeld. Vul nu de gegevens van de inwoner in.',
   'consult.questionPrefill': 'Na overleg met het team (even overleggen). Gegeven advies: {advice}',
 } as const;

@@ -47,7 +47,13 @@ export const RESIDENT_FIELDS = [
 ] as const satisfies readonly ResidentField[];
 
 /** The address fields, asked once per household (ADR 0029). */
-export const ADDRESS_FIELDS = ['street', 'houseNumber', 'houseNumberAddition', 'postcode', 'city'] as const satisfies readonly ResidentField[];
+export const ADDRESS_FIELDS = [
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postcode',
+  'city',
+] as const satisfies readonly ResidentField[];
 
 export interface ChildValues {
   firstName: string;
@@ -176,7 +182,12 @@ export function referrerInput(values: ReferralFormValues): ReferrerValues {
   if (values.referrerKind !== 'self') return values.referrer;
   const self = values.residents[0];
   return {
-    name: self ? [self.firstName, self.infix, self.lastName].map((p) => p.trim()).filter(Boolean).join(' ') : '',
+    name: self
+      ? [self.firstName, self.infix, self.lastName]
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .join(' ')
+      : '',
     organisation: '',
     role: '',
     phone: self?.phone ?? '',
@@ -188,9 +199,15 @@ export function referrerInput(values: ReferralFormValues): ReferrerValues {
  * For a self-referral the contract's answers about the referrer belong to fields of the first resident: "give a
  * phone number or e-mail" is shown at the resident's phone, and an issue already shown there is not repeated.
  */
-export function selfReferralIssues<T extends { path: readonly PropertyKey[]; message: string }>(issues: readonly T[], referrerKind: string): T[] {
+export function selfReferralIssues<T extends { path: readonly PropertyKey[]; message: string }>(
+  issues: readonly T[],
+  referrerKind: string,
+): T[] {
   if (referrerKind !== 'self') return [...issues];
-  const target: Record<string, PropertyKey[]> = { name: ['residents', 0, 'firstName'], phone: ['residents', 0, 'phone'] };
+  const target: Record<string, PropertyKey[]> = {
+    name: ['residents', 0, 'firstName'],
+    phone: ['residents', 0, 'phone'],
+  };
   const own = new Set(issues.filter((issue) => issue.path[0] !== 'referrer').map((issue) => issue.path.join('.')));
   return issues.flatMap((issue) => {
     const path = issue.path[0] === 'referrer' ? target[String(issue.path[1])] : undefined;
@@ -202,7 +219,11 @@ export function selfReferralIssues<T extends { path: readonly PropertyKey[]; mes
 /** The public form's request (to be checked with `publicReferralRequest.safeParse`). */
 export function toPublicReferralInput(
   values: ReferralFormValues,
-  extra: { idempotencyKey: string; website: string; attachments: readonly { filename: string; contentBase64: string }[] },
+  extra: {
+    idempotencyKey: string;
+    website: string;
+    attachments: readonly { filename: string; contentBase64: string }[];
+  },
 ): Record<string, unknown> {
   return {
     teamId: values.teamId,
@@ -234,9 +255,18 @@ export function toRegisterReferralInput(
  * The form's field paths in display order (also the order of the error summary), using the API's
  * dotted paths: `referrer.phone`, `residents.0.bsn`, `children.1.age`.
  */
-export function referralFieldOrder(residentCount: number, childCount: number, extra: { before?: readonly string[]; after?: readonly string[] } = {}): string[] {
-  const residents = Array.from({ length: residentCount }, (_, i) => RESIDENT_FIELDS.map((f) => `residents.${i}.${f}`)).flat();
-  const children = Array.from({ length: childCount }, (_, i) => [`children.${i}.firstName`, `children.${i}.age`]).flat();
+export function referralFieldOrder(
+  residentCount: number,
+  childCount: number,
+  extra: { before?: readonly string[]; after?: readonly string[] } = {},
+): string[] {
+  const residents = Array.from({ length: residentCount }, (_, i) =>
+    RESIDENT_FIELDS.map((f) => `residents.${i}.${f}`),
+  ).flat();
+  const children = Array.from({ length: childCount }, (_, i) => [
+    `children.${i}.firstName`,
+    `children.${i}.age`,
+  ]).flat();
   return [
     ...(extra.before ?? []),
     'teamId',

@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegiecheckRequest, householdsToOffer, initialHouseholdChoice, initialLinkChoices, NEW_CHOICE, type RegiecheckResult } from './regiecheck';
+import {
+  buildRegiecheckRequest,
+  householdsToOffer,
+  initialHouseholdChoice,
+  initialLinkChoices,
+  NEW_CHOICE,
+  type RegiecheckResult,
+} from './regiecheck';
 
-const person = (id: string, name: string) => ({ id, fullName: name, dateOfBirth: null, postcode: null, houseNumber: null, isMinor: false });
+const person = (id: string, name: string) => ({
+  id,
+  fullName: name,
+  dateOfBirth: null,
+  postcode: null,
+  houseNumber: null,
+  isMinor: false,
+});
 
 const result: RegiecheckResult = {
   residents: [
     {
       referralPersonId: 'rp1',
-      matches: [{ person: person('p1', 'Karin Visser'), matchedOn: ['bsn'], households: [{ id: 'h1', name: 'Huishouden Visser' }], caseFiles: [] }],
+      matches: [
+        {
+          person: person('p1', 'Karin Visser'),
+          matchedOn: ['bsn'],
+          households: [{ id: 'h1', name: 'Huishouden Visser' }],
+          caseFiles: [],
+        },
+      ],
     },
     { referralPersonId: 'rp2', matches: [] },
   ],
@@ -15,22 +36,39 @@ const result: RegiecheckResult = {
 
 describe('regiecheck form', () => {
   it('keeps an existing link and leaves other persons unchosen', () => {
-    expect(initialLinkChoices(result, [{ id: 'rp1', personId: 'p1' }, { id: 'rp2', personId: null }])).toEqual({ rp1: 'p1', rp2: '' });
+    expect(
+      initialLinkChoices(result, [
+        { id: 'rp1', personId: 'p1' },
+        { id: 'rp2', personId: null },
+      ]),
+    ).toEqual({ rp1: 'p1', rp2: '' });
   });
 
   it('offers the households of the persons chosen to link', () => {
-    expect(householdsToOffer(result, { rp1: 'p1', rp2: NEW_CHOICE })).toEqual([{ id: 'h1', name: 'Huishouden Visser' }]);
+    expect(householdsToOffer(result, { rp1: 'p1', rp2: NEW_CHOICE })).toEqual([
+      { id: 'h1', name: 'Huishouden Visser' },
+    ]);
     expect(householdsToOffer(result, { rp1: NEW_CHOICE, rp2: NEW_CHOICE })).toEqual([]);
   });
 
   it('asks for a choice for every person before saving', () => {
     const built = buildRegiecheckRequest(3, result, { rp1: 'p1', rp2: '' }, NEW_CHOICE, '', () => 'Tom Visser');
     expect(built.ok).toBe(false);
-    if (!built.ok) expect(built.issues).toEqual([{ path: ['links', 1], message: 'Kies of Tom Visser een bekende persoon is of een nieuwe persoon.' }]);
+    if (!built.ok)
+      expect(built.issues).toEqual([
+        { path: ['links', 1], message: 'Kies of Tom Visser een bekende persoon is of een nieuwe persoon.' },
+      ]);
   });
 
   it('links chosen persons, creates new ones, and ignores a household that is no longer offered', () => {
-    const built = buildRegiecheckRequest(3, result, { rp1: NEW_CHOICE, rp2: NEW_CHOICE }, 'h1', 'Veilig Thuis', () => '');
+    const built = buildRegiecheckRequest(
+      3,
+      result,
+      { rp1: NEW_CHOICE, rp2: NEW_CHOICE },
+      'h1',
+      'Veilig Thuis',
+      () => '',
+    );
     expect(built).toEqual({
       ok: true,
       request: {
@@ -51,7 +89,17 @@ describe('the proposed household (ADR 0029)', () => {
     residents: [
       {
         referralPersonId: 'rp1',
-        matches: [{ person: person('p1', 'Karin Visser'), matchedOn: ['name'], households: [{ id: 'h0', name: 'Huishouden Oud' }, { id: 'h1', name: 'Huishouden Visser' }], caseFiles: [] }],
+        matches: [
+          {
+            person: person('p1', 'Karin Visser'),
+            matchedOn: ['name'],
+            households: [
+              { id: 'h0', name: 'Huishouden Oud' },
+              { id: 'h1', name: 'Huishouden Visser' },
+            ],
+            caseFiles: [],
+          },
+        ],
       },
     ],
     proposedHouseholdId: 'h1',
@@ -65,7 +113,14 @@ describe('the proposed household (ADR 0029)', () => {
 
   it('offers the proposed household first, and sends it when its person is linked', () => {
     expect(householdsToOffer(twoHouseholds, { rp1: 'p1' }).map((h) => h.id)).toEqual(['h1', 'h0']);
-    const built = buildRegiecheckRequest(1, twoHouseholds, { rp1: 'p1' }, initialHouseholdChoice(twoHouseholds, null), '', () => 'Karin Visser');
+    const built = buildRegiecheckRequest(
+      1,
+      twoHouseholds,
+      { rp1: 'p1' },
+      initialHouseholdChoice(twoHouseholds, null),
+      '',
+      () => 'Karin Visser',
+    );
     expect(built.ok && built.request.householdId).toBe('h1');
   });
 });

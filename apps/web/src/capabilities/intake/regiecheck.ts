@@ -61,7 +61,10 @@ export function initialLinkChoices(
 }
 
 /** The households of the persons chosen to link, each once, in the order found. */
-export function householdsToOffer(result: RegiecheckResult, choices: Readonly<Record<string, string>>): { id: string; name: string }[] {
+export function householdsToOffer(
+  result: RegiecheckResult,
+  choices: Readonly<Record<string, string>>,
+): { id: string; name: string }[] {
   const seen = new Map<string, string>();
   for (const r of result.residents) {
     const chosen = choices[r.referralPersonId];
@@ -71,7 +74,9 @@ export function householdsToOffer(result: RegiecheckResult, choices: Readonly<Re
     }
   }
   // The proposed household first.
-  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => Number(b.id === result.proposedHouseholdId) - Number(a.id === result.proposedHouseholdId));
+  return [...seen]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => Number(b.id === result.proposedHouseholdId) - Number(a.id === result.proposedHouseholdId));
 }
 
 export interface RegiecheckRequest {
@@ -93,11 +98,13 @@ export function buildRegiecheckRequest(
   const issues: ValidationIssue[] = [];
   const links = result.residents.map((r, index) => {
     const choice = choices[r.referralPersonId] ?? '';
-    if (!choice) issues.push({ path: ['links', index], message: t('regie.chooseLink', { name: nameOf(r.referralPersonId) }) });
+    if (!choice)
+      issues.push({ path: ['links', index], message: t('regie.chooseLink', { name: nameOf(r.referralPersonId) }) });
     return { referralPersonId: r.referralPersonId, personId: choice && choice !== NEW_CHOICE ? choice : null };
   });
   if (issues.length > 0) return { ok: false, issues };
   const offered = householdsToOffer(result, choices);
-  const householdId = householdChoice !== NEW_CHOICE && offered.some((h) => h.id === householdChoice) ? householdChoice : null;
+  const householdId =
+    householdChoice !== NEW_CHOICE && offered.some((h) => h.id === householdChoice) ? householdChoice : null;
   return { ok: true, request: { version, links, householdId, knownCoordinationElsewhere } };
 }

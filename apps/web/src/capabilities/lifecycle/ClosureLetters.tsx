@@ -29,7 +29,17 @@ interface Draft {
   to: string | null;
   subject: string;
   body: string;
-  sharing: { thirdParty: boolean; consent: { id: string; personName: string; recipient: string; scope: string; givenOn: string; expiresOn: string | null } | null };
+  sharing: {
+    thirdParty: boolean;
+    consent: {
+      id: string;
+      personName: string;
+      recipient: string;
+      scope: string;
+      givenOn: string;
+      expiresOn: string | null;
+    } | null;
+  };
 }
 type LetterView = Course['letters'][number];
 
@@ -49,7 +59,14 @@ function LetterForm({ caseId, draft, onSent }: { caseId: string; draft: Draft; o
   const name = t(`letters.kind.${draft.kind}`);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = sendCaseLetterInput.safeParse({ kind: draft.kind, subject, body, idempotencyKey: key, legalBasis: needsBasis ? legalBasis : '', sharingReason: needsBasis ? sharingReason : '' });
+    const parsed = sendCaseLetterInput.safeParse({
+      kind: draft.kind,
+      subject,
+      body,
+      idempotencyKey: key,
+      legalBasis: needsBasis ? legalBasis : '',
+      sharingReason: needsBasis ? sharingReason : '',
+    });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -69,12 +86,19 @@ function LetterForm({ caseId, draft, onSent }: { caseId: string; draft: Draft; o
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${prefix}-heading`}>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <Paragraph>
-        {draft.to ? t('letters.to', { name: draft.recipientName ?? '', email: draft.to }) : t('letters.toNoEmail', { name: draft.recipientName ?? '' })}
+        {draft.to
+          ? t('letters.to', { name: draft.recipientName ?? '', email: draft.to })
+          : t('letters.toNoEmail', { name: draft.recipientName ?? '' })}
       </Paragraph>
       {draft.sharing.consent ? (
         <Alert type="info">
           <Paragraph>
-            {t('letters.consentFound', { name: draft.sharing.consent.personName, recipient: draft.sharing.consent.recipient, date: formatDate(draft.sharing.consent.givenOn), scope: draft.sharing.consent.scope })}
+            {t('letters.consentFound', {
+              name: draft.sharing.consent.personName,
+              recipient: draft.sharing.consent.recipient,
+              date: formatDate(draft.sharing.consent.givenOn),
+              scope: draft.sharing.consent.scope,
+            })}
           </Paragraph>
         </Alert>
       ) : null}
@@ -83,12 +107,45 @@ function LetterForm({ caseId, draft, onSent }: { caseId: string; draft: Draft; o
           <Alert type="warning">
             <Paragraph>{t('letters.consentMissing')}</Paragraph>
           </Alert>
-          <TextField id={errors.idFor('legalBasis')} label={t('letters.legalBasis')} description={t('letters.legalBasisHelp')} value={legalBasis} onValueChange={setLegalBasis} error={errors.errorFor('legalBasis')} autoComplete="off" required />
-          <TextAreaField id={errors.idFor('sharingReason')} label={t('letters.sharingReason')} value={sharingReason} onValueChange={setSharingReason} error={errors.errorFor('sharingReason')} rows={2} required />
+          <TextField
+            id={errors.idFor('legalBasis')}
+            label={t('letters.legalBasis')}
+            description={t('letters.legalBasisHelp')}
+            value={legalBasis}
+            onValueChange={setLegalBasis}
+            error={errors.errorFor('legalBasis')}
+            autoComplete="off"
+            required
+          />
+          <TextAreaField
+            id={errors.idFor('sharingReason')}
+            label={t('letters.sharingReason')}
+            value={sharingReason}
+            onValueChange={setSharingReason}
+            error={errors.errorFor('sharingReason')}
+            rows={2}
+            required
+          />
         </>
       ) : null}
-      <TextField id={errors.idFor('subject')} label={t('letters.subject')} value={subject} onValueChange={setSubject} error={errors.errorFor('subject')} autoComplete="off" required />
-      <TextAreaField id={errors.idFor('body')} label={t('letters.body')} value={body} onValueChange={setBody} error={errors.errorFor('body')} rows={14} required />
+      <TextField
+        id={errors.idFor('subject')}
+        label={t('letters.subject')}
+        value={subject}
+        onValueChange={setSubject}
+        error={errors.errorFor('subject')}
+        autoComplete="off"
+        required
+      />
+      <TextAreaField
+        id={errors.idFor('body')}
+        label={t('letters.body')}
+        value={body}
+        onValueChange={setBody}
+        error={errors.errorFor('body')}
+        rows={14}
+        required
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t('letters.send')}
@@ -99,7 +156,15 @@ function LetterForm({ caseId, draft, onSent }: { caseId: string; draft: Draft; o
   );
 }
 
-function LetterPanel({ caseId, kind, onSent }: { caseId: string; kind: CaseLetterKind; onSent: (letter: LetterView) => void }) {
+function LetterPanel({
+  caseId,
+  kind,
+  onSent,
+}: {
+  caseId: string;
+  kind: CaseLetterKind;
+  onSent: (letter: LetterView) => void;
+}) {
   const draft = useResource<Draft>(`/api/cases/${encodeURIComponent(caseId)}/closure-letters/draft?kind=${kind}`);
   const [generation, setGeneration] = useState(0);
   const headingId = `letter-${kind}-heading`;
@@ -108,7 +173,11 @@ function LetterPanel({ caseId, kind, onSent }: { caseId: string; kind: CaseLette
       <Heading3 id={headingId}>{t(`letters.kind.${kind}`)}</Heading3>
       {draft.status === 'loading' ? <Loading /> : null}
       {draft.status === 'failed' ? (
-        <Paragraph>{draft.error instanceof ApiError && draft.error.code === 'no_referrer' ? t('letters.noReferrer') : errorText(draft.error)}</Paragraph>
+        <Paragraph>
+          {draft.error instanceof ApiError && draft.error.code === 'no_referrer'
+            ? t('letters.noReferrer')
+            : errorText(draft.error)}
+        </Paragraph>
       ) : null}
       {draft.status === 'ready' ? (
         <LetterForm
@@ -139,7 +208,14 @@ export function ClosureLetters({ course, onSent }: { course: Course; onSent: () 
         <div ref={noticeRef} tabIndex={-1} className="nabij-notice">
           <Alert type={notice.status === 'failed' ? 'error' : 'ok'}>
             <Paragraph role="status">
-              {t(`letters.kind.${notice.kind}`)}: {notice.status === 'sent' ? t('letters.sent') : notice.status === 'portal' ? t('letters.inPortal') : notice.status === 'no_address' ? t('letters.noAddress') : t('letters.failed')}
+              {t(`letters.kind.${notice.kind}`)}:{' '}
+              {notice.status === 'sent'
+                ? t('letters.sent')
+                : notice.status === 'portal'
+                  ? t('letters.inPortal')
+                  : notice.status === 'no_address'
+                    ? t('letters.noAddress')
+                    : t('letters.failed')}
             </Paragraph>
           </Alert>
         </div>
@@ -150,8 +226,15 @@ export function ClosureLetters({ course, onSent }: { course: Course; onSent: () 
         <UnorderedList aria-labelledby="letters-list-heading">
           {letters.map((l) => (
             <UnorderedListItem key={l.id}>
-              {t('letters.item', { kind: t(`letters.kind.${l.kind}`), status: t(`letters.status.${l.status}`), date: formatDate((l.sentAt ?? l.createdAt).slice(0, 10)), basis: t(`letters.basis.${l.sharingBasis}`) })}{' '}
-              <Link href={`${base}/${encodeURIComponent(l.id)}/pdf`}>{t('letters.pdf', { kind: t(`letters.kind.${l.kind}`) })}</Link>
+              {t('letters.item', {
+                kind: t(`letters.kind.${l.kind}`),
+                status: t(`letters.status.${l.status}`),
+                date: formatDate((l.sentAt ?? l.createdAt).slice(0, 10)),
+                basis: t(`letters.basis.${l.sharingBasis}`),
+              })}{' '}
+              <Link href={`${base}/${encodeURIComponent(l.id)}/pdf`}>
+                {t('letters.pdf', { kind: t(`letters.kind.${l.kind}`) })}
+              </Link>
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -1,4 +1,12 @@
-import { ACTION_DECISIONS, CLOSURE_OUTCOMES, CLOSURE_REASONS, closeCaseInput, closingQuestionInput, GOAL_RESULTS, WATCH_LENGTH_MONTHS } from '@nabij/contracts';
+import {
+  ACTION_DECISIONS,
+  CLOSURE_OUTCOMES,
+  CLOSURE_REASONS,
+  closeCaseInput,
+  closingQuestionInput,
+  GOAL_RESULTS,
+  WATCH_LENGTH_MONTHS,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -37,16 +45,33 @@ import { formatDate } from '../persons/person-format';
 import { domainLabel } from '../plan/plan-format';
 import { closureReviewLink } from '../coordination/coordination-format';
 import { ClosureLetters } from './ClosureLetters';
-import { carriedGoalResults, closureRequest, currentClosure, decisionField, emptyClosureForm, watchEndsOn, type ClosureForm, type Course } from './lifecycle-format';
+import {
+  carriedGoalResults,
+  closureRequest,
+  currentClosure,
+  decisionField,
+  emptyClosureForm,
+  watchEndsOn,
+  type ClosureForm,
+  type Course,
+} from './lifecycle-format';
 import './lifecycle.css';
 
-
-function Comparison({ comparison, caseId, hasClosingZrm }: { comparison: Course['comparison']; caseId: string; hasClosingZrm: boolean }) {
+function Comparison({
+  comparison,
+  caseId,
+  hasClosingZrm,
+}: {
+  comparison: Course['comparison'];
+  caseId: string;
+  hasClosingZrm: boolean;
+}) {
   return (
     <>
       {!hasClosingZrm ? (
         <Paragraph>
-          {t('closure.noClosingZrm')} <AppLink to={`/dossiers/${encodeURIComponent(caseId)}/zrm/nieuw`}>{t('closure.scoreClosingZrm')}</AppLink>
+          {t('closure.noClosingZrm')}{' '}
+          <AppLink to={`/dossiers/${encodeURIComponent(caseId)}/zrm/nieuw`}>{t('closure.scoreClosingZrm')}</AppLink>
         </Paragraph>
       ) : null}
       {comparison.zrm.length === 0 ? <Paragraph>{t('closure.comparisonNone')}</Paragraph> : null}
@@ -55,7 +80,12 @@ function Comparison({ comparison, caseId, hasClosingZrm }: { comparison: Course[
           <Table className="nabij-responsive-table">
             <TableCaption>
               {p.closingKind
-                ? t('closure.zrmCaption', { name: p.personName, start: formatDate(p.startOn), kind: t(`closure.zrmKind.${p.closingKind}`), closing: formatDate(p.closingOn) })
+                ? t('closure.zrmCaption', {
+                    name: p.personName,
+                    start: formatDate(p.startOn),
+                    kind: t(`closure.zrmKind.${p.closingKind}`),
+                    closing: formatDate(p.closingOn),
+                  })
                 : t('closure.zrmCaptionNoLater', { name: p.personName, start: formatDate(p.startOn) })}
             </TableCaption>
             <TableHeader>
@@ -101,8 +131,12 @@ function Comparison({ comparison, caseId, hasClosingZrm }: { comparison: Course[
                   <TableHeaderCell scope="row" data-label={t('closure.person')}>
                     {p.personName}
                   </TableHeaderCell>
-                  <TableCell data-label={t('closure.first')}>{t('closure.rungOn', { rung: p.firstRung, date: formatDate(p.firstOn) })}</TableCell>
-                  <TableCell data-label={t('closure.last')}>{t('closure.rungOn', { rung: p.lastRung, date: formatDate(p.lastOn) })}</TableCell>
+                  <TableCell data-label={t('closure.first')}>
+                    {t('closure.rungOn', { rung: p.firstRung, date: formatDate(p.firstOn) })}
+                  </TableCell>
+                  <TableCell data-label={t('closure.last')}>
+                    {t('closure.rungOn', { rung: p.lastRung, date: formatDate(p.lastOn) })}
+                  </TableCell>
                   <TableCell data-label={t('closure.change')}>{t(`closure.change.${p.change}`)}</TableCell>
                 </TableRow>
               ))}
@@ -115,9 +149,30 @@ function Comparison({ comparison, caseId, hasClosingZrm }: { comparison: Course[
 }
 
 function fieldOrder(course: Course): string[] {
-  const goals = (course.plan?.goals ?? []).flatMap((_, i) => [`goals.${i}.status`, `goals.${i}.result`, `goals.${i}.sideEffects`]);
+  const goals = (course.plan?.goals ?? []).flatMap((_, i) => [
+    `goals.${i}.status`,
+    `goals.${i}.result`,
+    `goals.${i}.sideEffects`,
+  ]);
   const actions = (course.plan?.openActions ?? []).flatMap((a) => [decisionField(a.id)]);
-  return ['goals', ...goals, 'processWorked', 'processLearned', 'somethingGoesWrong', 'closingQuestionExplanation', 'riskNote', 'reason', 'referredTo', 'reasonOther', 'aftercare', ...actions, 'outcome', 'closedOn', 'watch.checkInIntervalWeeks', 'watch.endsOn'];
+  return [
+    'goals',
+    ...goals,
+    'processWorked',
+    'processLearned',
+    'somethingGoesWrong',
+    'closingQuestionExplanation',
+    'riskNote',
+    'reason',
+    'referredTo',
+    'reasonOther',
+    'aftercare',
+    ...actions,
+    'outcome',
+    'closedOn',
+    'watch.checkInIntervalWeeks',
+    'watch.endsOn',
+  ];
 }
 
 /** The team coordinator changes a mistaken "ja" into "nee", with a reason that is kept and logged (ADR 0034). */
@@ -127,7 +182,8 @@ function ChangeYesForm({ course, onChanged }: { course: Course; onChanged: () =>
   const [busy, setBusy] = useState(false);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!changeReason.trim()) return errors.showIssues([{ path: ['changeReason'], message: t('closure.changeYesReasonRequired') }]);
+    if (!changeReason.trim())
+      return errors.showIssues([{ path: ['changeReason'], message: t('closure.changeYesReasonRequired') }]);
     const parsed = closingQuestionInput.safeParse({ somethingGoesWrong: false, changeReason });
     if (!parsed.success) return errors.showIssues(parsed.error.issues);
     setBusy(true);
@@ -147,7 +203,15 @@ function ChangeYesForm({ course, onChanged }: { course: Course; onChanged: () =>
       <div className="nabij-disclosure__content">
         <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('closure.changeYes')}>
-          <TextAreaField id={errors.idFor('changeReason')} label={t('closure.changeYesReason')} value={changeReason} onValueChange={setChangeReason} error={errors.errorFor('changeReason')} rows={2} required />
+          <TextAreaField
+            id={errors.idFor('changeReason')}
+            label={t('closure.changeYesReason')}
+            value={changeReason}
+            onValueChange={setChangeReason}
+            error={errors.errorFor('changeReason')}
+            rows={2}
+            required
+          />
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
               {t('closure.changeYesSubmit')}
@@ -164,7 +228,10 @@ function ReviewState({ course, onChanged }: { course: Course; onChanged: () => v
   const { user } = useSession();
   const r = course.closureReview;
   if (!r) return null;
-  const coordinatorChange = r.decision !== 'continue' && user?.roles.includes('team_coordinator') ? <ChangeYesForm course={course} onChanged={onChanged} /> : null;
+  const coordinatorChange =
+    r.decision !== 'continue' && user?.roles.includes('team_coordinator') ? (
+      <ChangeYesForm course={course} onChanged={onChanged} />
+    ) : null;
   const decidedOn = r.decidedAt ? formatDate(municipalDay(r.decidedAt)) : '';
   if (r.decision === 'close') {
     return (
@@ -187,8 +254,12 @@ function ReviewState({ course, onChanged }: { course: Course; onChanged: () => v
     <>
       <Alert type="warning">
         <Paragraph>
-          {r.onAgenda ? t('closure.review.onAgenda', { date: formatDate(r.onAgenda.meetingDate) }) : t('closure.review.notOnAgenda')}{' '}
-          {r.onAgenda ? null : <AppLink to={closureReviewLink(course.caseId)}>{t('closure.review.putOnAgenda')}</AppLink>}
+          {r.onAgenda
+            ? t('closure.review.onAgenda', { date: formatDate(r.onAgenda.meetingDate) })
+            : t('closure.review.notOnAgenda')}{' '}
+          {r.onAgenda ? null : (
+            <AppLink to={closureReviewLink(course.caseId)}>{t('closure.review.putOnAgenda')}</AppLink>
+          )}
         </Paragraph>
       </Alert>
       {coordinatorChange}
@@ -196,10 +267,21 @@ function ReviewState({ course, onChanged }: { course: Course; onChanged: () => v
   );
 }
 
-export function CloseForm({ course, onClosed, onRefused }: { course: Course; onClosed: (next: Course) => void; onRefused: () => void }) {
+export function CloseForm({
+  course,
+  onClosed,
+  onRefused,
+}: {
+  course: Course;
+  onClosed: (next: Course) => void;
+  onRefused: () => void;
+}) {
   const errors = useFormErrors('closure', fieldOrder(course), { nestedPaths: true });
   // While a "ja" stands (not overturned by a decision to continue), the answer stays "ja".
-  const [f, setF] = useState<ClosureForm>(() => ({ ...emptyClosureForm(municipalToday()), somethingGoesWrong: course.closureReview && course.closureReview.decision !== 'continue' ? 'yes' : '' }));
+  const [f, setF] = useState<ClosureForm>(() => ({
+    ...emptyClosureForm(municipalToday()),
+    somethingGoesWrong: course.closureReview && course.closureReview.decision !== 'continue' ? 'yes' : '',
+  }));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ClosureForm>) => setF((x) => ({ ...x, ...patch }));
   const goals = course.plan?.goals ?? [];
@@ -207,9 +289,30 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
   const asked = goals.filter((g) => !carried.has(g.id) || f.changedGoals[g.id]);
   const open = course.plan?.openActions ?? [];
   const setGoal = (id: string, patch: Partial<ClosureForm['goals'][string]>) =>
-    setF((x) => ({ ...x, goals: { ...x.goals, [id]: { status: x.goals[id]?.status ?? '', result: x.goals[id]?.result ?? '', sideEffects: x.goals[id]?.sideEffects ?? '', ...patch } } }));
+    setF((x) => ({
+      ...x,
+      goals: {
+        ...x.goals,
+        [id]: {
+          status: x.goals[id]?.status ?? '',
+          result: x.goals[id]?.result ?? '',
+          sideEffects: x.goals[id]?.sideEffects ?? '',
+          ...patch,
+        },
+      },
+    }));
   const setDecision = (id: string, patch: Partial<ClosureForm['decisions'][string]>) =>
-    setF((x) => ({ ...x, decisions: { ...x.decisions, [id]: { decision: x.decisions[id]?.decision ?? '', handedOverTo: x.decisions[id]?.handedOverTo ?? '', ...patch } } }));
+    setF((x) => ({
+      ...x,
+      decisions: {
+        ...x.decisions,
+        [id]: {
+          decision: x.decisions[id]?.decision ?? '',
+          handedOverTo: x.decisions[id]?.handedOverTo ?? '',
+          ...patch,
+        },
+      },
+    }));
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -221,7 +324,10 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
       errors.showIssues(
         parsed.error.issues.map((i) => ({
           ...i,
-          path: i.path[0] === 'actionDecisions' && typeof i.path[1] === 'number' ? ['actionDecisions', decided[i.path[1]]?.id ?? '', ...i.path.slice(2)] : i.path,
+          path:
+            i.path[0] === 'actionDecisions' && typeof i.path[1] === 'number'
+              ? ['actionDecisions', decided[i.path[1]]?.id ?? '', ...i.path.slice(2)]
+              : i.path,
         })),
       );
       return;
@@ -256,46 +362,65 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
             const fromEvaluation = carried.get(g.id);
             const i = asked.indexOf(g);
             return (
-            <div key={g.id} className="nabij-lifecycle-goal">
-              <Heading3>
-                {domainLabel(g.domain)}: {g.goal}
-              </Heading3>
-              {fromEvaluation && !f.changedGoals[g.id] ? (
-                <>
-                  <Paragraph>
-                    {t('closure.fromEvaluation', { date: formatDate(fromEvaluation.heldOn), status: t(`closure.result.${fromEvaluation.status}`) })}
-                    {fromEvaluation.note ? ` ${fromEvaluation.note}` : ''}
-                  </Paragraph>
-                  <ButtonGroup>
-                    <Button
-                      type="button"
-                      appearance="subtle-button"
-                      aria-label={t('closure.changeResultOf', { goal: g.goal })}
-                      onClick={() => {
-                        setF((x) => ({ ...x, changedGoals: { ...x.changedGoals, [g.id]: true } }));
-                        setGoal(g.id, { status: fromEvaluation.status, result: fromEvaluation.note ?? '' });
-                      }}
-                    >
-                      {t('closure.changeResult')}
-                    </Button>
-                  </ButtonGroup>
-                </>
-              ) : (
-              <>
-              <RadioGroupField
-                id={errors.idFor(`goals.${i}.status`)}
-                legend={t('closure.goalResult', { goal: g.goal })}
-                value={f.goals[g.id]?.status ?? ''}
-                choices={GOAL_RESULTS.map((s) => ({ value: s, label: t(`closure.result.${s}`) }))}
-                onValueChange={(status) => setGoal(g.id, { status })}
-                error={errors.errorFor(`goals.${i}.status`)}
-                inline
-              />
-              <TextAreaField id={errors.idFor(`goals.${i}.result`)} label={t('closure.goalResultText', { goal: g.goal })} value={f.goals[g.id]?.result ?? ''} onValueChange={(result) => setGoal(g.id, { result })} error={errors.errorFor(`goals.${i}.result`)} rows={2} required />
-              <TextAreaField id={errors.idFor(`goals.${i}.sideEffects`)} label={t('closure.goalSideEffects', { goal: g.goal })} value={f.goals[g.id]?.sideEffects ?? ''} onValueChange={(sideEffects) => setGoal(g.id, { sideEffects })} error={errors.errorFor(`goals.${i}.sideEffects`)} rows={2} optional />
-              </>
-              )}
-            </div>
+              <div key={g.id} className="nabij-lifecycle-goal">
+                <Heading3>
+                  {domainLabel(g.domain)}: {g.goal}
+                </Heading3>
+                {fromEvaluation && !f.changedGoals[g.id] ? (
+                  <>
+                    <Paragraph>
+                      {t('closure.fromEvaluation', {
+                        date: formatDate(fromEvaluation.heldOn),
+                        status: t(`closure.result.${fromEvaluation.status}`),
+                      })}
+                      {fromEvaluation.note ? ` ${fromEvaluation.note}` : ''}
+                    </Paragraph>
+                    <ButtonGroup>
+                      <Button
+                        type="button"
+                        appearance="subtle-button"
+                        aria-label={t('closure.changeResultOf', { goal: g.goal })}
+                        onClick={() => {
+                          setF((x) => ({ ...x, changedGoals: { ...x.changedGoals, [g.id]: true } }));
+                          setGoal(g.id, { status: fromEvaluation.status, result: fromEvaluation.note ?? '' });
+                        }}
+                      >
+                        {t('closure.changeResult')}
+                      </Button>
+                    </ButtonGroup>
+                  </>
+                ) : (
+                  <>
+                    <RadioGroupField
+                      id={errors.idFor(`goals.${i}.status`)}
+                      legend={t('closure.goalResult', { goal: g.goal })}
+                      value={f.goals[g.id]?.status ?? ''}
+                      choices={GOAL_RESULTS.map((s) => ({ value: s, label: t(`closure.result.${s}`) }))}
+                      onValueChange={(status) => setGoal(g.id, { status })}
+                      error={errors.errorFor(`goals.${i}.status`)}
+                      inline
+                    />
+                    <TextAreaField
+                      id={errors.idFor(`goals.${i}.result`)}
+                      label={t('closure.goalResultText', { goal: g.goal })}
+                      value={f.goals[g.id]?.result ?? ''}
+                      onValueChange={(result) => setGoal(g.id, { result })}
+                      error={errors.errorFor(`goals.${i}.result`)}
+                      rows={2}
+                      required
+                    />
+                    <TextAreaField
+                      id={errors.idFor(`goals.${i}.sideEffects`)}
+                      label={t('closure.goalSideEffects', { goal: g.goal })}
+                      value={f.goals[g.id]?.sideEffects ?? ''}
+                      onValueChange={(sideEffects) => setGoal(g.id, { sideEffects })}
+                      error={errors.errorFor(`goals.${i}.sideEffects`)}
+                      rows={2}
+                      optional
+                    />
+                  </>
+                )}
+              </div>
             );
           })}
         </section>
@@ -305,8 +430,24 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
         </section>
         <section aria-labelledby="closure-process-heading" className="nabij-section">
           <Heading2 id="closure-process-heading">{t('closure.processHeading')}</Heading2>
-          <TextAreaField id={errors.idFor('processWorked')} label={t('closure.processWorked')} value={f.processWorked} onValueChange={(processWorked) => set({ processWorked })} error={errors.errorFor('processWorked')} rows={3} required />
-          <TextAreaField id={errors.idFor('processLearned')} label={t('closure.processLearned')} value={f.processLearned} onValueChange={(processLearned) => set({ processLearned })} error={errors.errorFor('processLearned')} rows={3} required />
+          <TextAreaField
+            id={errors.idFor('processWorked')}
+            label={t('closure.processWorked')}
+            value={f.processWorked}
+            onValueChange={(processWorked) => set({ processWorked })}
+            error={errors.errorFor('processWorked')}
+            rows={3}
+            required
+          />
+          <TextAreaField
+            id={errors.idFor('processLearned')}
+            label={t('closure.processLearned')}
+            value={f.processLearned}
+            onValueChange={(processLearned) => set({ processLearned })}
+            error={errors.errorFor('processLearned')}
+            rows={3}
+            required
+          />
         </section>
         <section aria-labelledby="closure-question-heading" className="nabij-section">
           <Heading2 id="closure-question-heading">{t('closure.questionHeading')}</Heading2>
@@ -323,9 +464,26 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
             error={errors.errorFor('somethingGoesWrong')}
             inline
           />
-          <TextAreaField id={errors.idFor('closingQuestionExplanation')} label={t('closure.questionExplanation')} value={f.closingQuestionExplanation} onValueChange={(closingQuestionExplanation) => set({ closingQuestionExplanation })} error={errors.errorFor('closingQuestionExplanation')} rows={2} optional />
+          <TextAreaField
+            id={errors.idFor('closingQuestionExplanation')}
+            label={t('closure.questionExplanation')}
+            value={f.closingQuestionExplanation}
+            onValueChange={(closingQuestionExplanation) => set({ closingQuestionExplanation })}
+            error={errors.errorFor('closingQuestionExplanation')}
+            rows={2}
+            optional
+          />
           {closeWithRisk ? (
-            <TextAreaField id={errors.idFor('riskNote')} label={t('closure.riskNote')} description={t('closure.riskNoteHelp')} value={f.riskNote} onValueChange={(riskNote) => set({ riskNote })} error={errors.errorFor('riskNote')} rows={3} required />
+            <TextAreaField
+              id={errors.idFor('riskNote')}
+              label={t('closure.riskNote')}
+              description={t('closure.riskNoteHelp')}
+              value={f.riskNote}
+              onValueChange={(riskNote) => set({ riskNote })}
+              error={errors.errorFor('riskNote')}
+              rows={3}
+              required
+            />
           ) : null}
           {yes ? (
             <>
@@ -353,12 +511,36 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
                 error={errors.errorFor('reason')}
               />
               {f.reason === 'referred_elsewhere' ? (
-                <TextField id={errors.idFor('referredTo')} label={t('closure.referredTo')} value={f.referredTo} onValueChange={(referredTo) => set({ referredTo })} error={errors.errorFor('referredTo')} autoComplete="off" required />
+                <TextField
+                  id={errors.idFor('referredTo')}
+                  label={t('closure.referredTo')}
+                  value={f.referredTo}
+                  onValueChange={(referredTo) => set({ referredTo })}
+                  error={errors.errorFor('referredTo')}
+                  autoComplete="off"
+                  required
+                />
               ) : null}
               {f.reason === 'other' ? (
-                <TextAreaField id={errors.idFor('reasonOther')} label={t('closure.reasonOther')} value={f.reasonOther} onValueChange={(reasonOther) => set({ reasonOther })} error={errors.errorFor('reasonOther')} rows={2} required />
+                <TextAreaField
+                  id={errors.idFor('reasonOther')}
+                  label={t('closure.reasonOther')}
+                  value={f.reasonOther}
+                  onValueChange={(reasonOther) => set({ reasonOther })}
+                  error={errors.errorFor('reasonOther')}
+                  rows={2}
+                  required
+                />
               ) : null}
-              <TextAreaField id={errors.idFor('aftercare')} label={t('closure.aftercare')} value={f.aftercare} onValueChange={(aftercare) => set({ aftercare })} error={errors.errorFor('aftercare')} rows={3} optional />
+              <TextAreaField
+                id={errors.idFor('aftercare')}
+                label={t('closure.aftercare')}
+                value={f.aftercare}
+                onValueChange={(aftercare) => set({ aftercare })}
+                error={errors.errorFor('aftercare')}
+                rows={3}
+                optional
+              />
             </section>
             <section aria-labelledby="closure-actions-heading" className="nabij-section">
               <Heading2 id="closure-actions-heading">{t('closure.actionsHeading')}</Heading2>
@@ -390,7 +572,16 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
             </section>
             <section aria-labelledby="closure-outcome-heading" className="nabij-section">
               <Heading2 id="closure-outcome-heading">{t('closure.outcomeHeading')}</Heading2>
-              <TextField id={errors.idFor('closedOn')} type="date" label={t('closure.closedOn')} value={f.closedOn} onValueChange={(closedOn) => set({ closedOn })} error={errors.errorFor('closedOn')} max={municipalToday()} required />
+              <TextField
+                id={errors.idFor('closedOn')}
+                type="date"
+                label={t('closure.closedOn')}
+                value={f.closedOn}
+                onValueChange={(closedOn) => set({ closedOn })}
+                error={errors.errorFor('closedOn')}
+                max={municipalToday()}
+                required
+              />
               <RadioGroupField
                 id={errors.idFor('outcome')}
                 legend={t('closure.outcome')}
@@ -417,8 +608,16 @@ export function CloseForm({ course, onClosed, onRefused }: { course: Course; onC
                     id={errors.idFor('watch.length')}
                     legend={t('closure.watchLength')}
                     value={f.watchLength}
-                    choices={[...WATCH_LENGTH_MONTHS.map((m) => ({ value: String(m), label: t('closure.watchMonths', { months: m }) })), { value: 'other', label: t('closure.watchOther') }]}
-                    onValueChange={(watchLength) => set({ watchLength, ...(watchLength === 'other' ? { watchEndsOn: watchEndsOn(f) } : {}) })}
+                    choices={[
+                      ...WATCH_LENGTH_MONTHS.map((m) => ({
+                        value: String(m),
+                        label: t('closure.watchMonths', { months: m }),
+                      })),
+                      { value: 'other', label: t('closure.watchOther') },
+                    ]}
+                    onValueChange={(watchLength) =>
+                      set({ watchLength, ...(watchLength === 'other' ? { watchEndsOn: watchEndsOn(f) } : {}) })
+                    }
                     inline
                   />
                   {f.watchLength === 'other' ? (
@@ -511,7 +710,8 @@ export function ClosurePage() {
   usePageTitle(course.status === 'ready' ? t('closure.titleWith', { name }) : title);
   const base = `/dossiers/${encodeURIComponent(id)}`;
   const closure = course.status === 'ready' ? currentClosure(course.data) : undefined;
-  const closable = course.status === 'ready' && ['analysis', 'plan', 'execution', 'closure'].includes(course.data.phase);
+  const closable =
+    course.status === 'ready' && ['analysis', 'plan', 'execution', 'closure'].includes(course.data.phase);
   return (
     <>
       <PageHeading>{title}</PageHeading>

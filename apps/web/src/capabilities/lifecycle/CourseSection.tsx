@@ -1,4 +1,11 @@
-import { Alert, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { t } from '../../app/i18n';
 import { municipalDay, municipalToday } from '../../app/dates';
@@ -33,26 +40,46 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
       {c.episode > 1 ? <Paragraph>{t('course.episode', { number: c.episode })}</Paragraph> : null}
       {c.teamMeetingNeeded && c.closingQuestion ? (
         <Alert type="warning">
-          <Paragraph>{t('course.teamMeetingNeeded', { date: formatDate(municipalDay(c.closingQuestion.answeredAt)), name: c.closingQuestion.answeredByName })}</Paragraph>
+          <Paragraph>
+            {t('course.teamMeetingNeeded', {
+              date: formatDate(municipalDay(c.closingQuestion.answeredAt)),
+              name: c.closingQuestion.answeredByName,
+            })}
+          </Paragraph>
         </Alert>
       ) : null}
       {c.phase === 'execution' && c.nextEvaluationDue ? (
         <Paragraph>
-          {c.nextEvaluationDue < today
-            ? <strong>{t('course.nextEvaluationOverdue', { date: formatDate(c.nextEvaluationDue) })}</strong>
-            : t('course.nextEvaluation', { date: formatDate(c.nextEvaluationDue), weeks: c.evaluationWeeks })}
+          {c.nextEvaluationDue < today ? (
+            <strong>{t('course.nextEvaluationOverdue', { date: formatDate(c.nextEvaluationDue) })}</strong>
+          ) : (
+            t('course.nextEvaluation', { date: formatDate(c.nextEvaluationDue), weeks: c.evaluationWeeks })
+          )}
         </Paragraph>
       ) : null}
       {c.phase === 'execution' ? (
         <Paragraph>
           {lastEvaluation
-            ? t('course.lastEvaluation', { date: formatDate(lastEvaluation.heldOn), conclusion: t(`evaluation.conclusion.${lastEvaluation.conclusion}`) })
+            ? t('course.lastEvaluation', {
+                date: formatDate(lastEvaluation.heldOn),
+                conclusion: t(`evaluation.conclusion.${lastEvaluation.conclusion}`),
+              })
             : t('course.noEvaluation')}
         </Paragraph>
       ) : null}
       {c.phase === 'closure' ? <Paragraph>{t('course.closurePhase')}</Paragraph> : null}
-      {watch ? <Paragraph>{t('course.watchSummary', { endsOn: formatDate(watch.endsOn), weeks: watch.checkInIntervalWeeks, next: formatDate(watch.nextCheckInOn) })}</Paragraph> : null}
-      {c.phase === 'closed' && c.closedAt ? <Paragraph>{t('course.closedSummary', { date: formatDate(municipalDay(c.closedAt)) })}</Paragraph> : null}
+      {watch ? (
+        <Paragraph>
+          {t('course.watchSummary', {
+            endsOn: formatDate(watch.endsOn),
+            weeks: watch.checkInIntervalWeeks,
+            next: formatDate(watch.nextCheckInOn),
+          })}
+        </Paragraph>
+      ) : null}
+      {c.phase === 'closed' && c.closedAt ? (
+        <Paragraph>{t('course.closedSummary', { date: formatDate(municipalDay(c.closedAt)) })}</Paragraph>
+      ) : null}
       <ButtonGroup>
         {c.phase === 'execution' ? (
           <AppButtonLink to={`${base}/evaluatie`} appearance="secondary-action-button">
@@ -78,7 +105,11 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
           <UnorderedList>
             {c.linkedReferrals.map((l) => (
               <UnorderedListItem key={l.referralId}>
-                {t('course.linkedItem', { reference: l.reference, date: formatDate(municipalDay(l.receivedAt)), phase: t(`course.linkedPhase.${l.casePhase}`) })}{' '}
+                {t('course.linkedItem', {
+                  reference: l.reference,
+                  date: formatDate(municipalDay(l.receivedAt)),
+                  phase: t(`course.linkedPhase.${l.casePhase}`),
+                })}{' '}
                 {l.outcome ? `${t(`course.linkedOutcome.${l.outcome}`, { reason: l.reason ?? '' })} ` : ''}
                 <AppLink to={`/aanmeldingen/${encodeURIComponent(l.referralId)}`}>{l.reference}</AppLink>
               </UnorderedListItem>
@@ -94,7 +125,12 @@ export function CourseSection({ caseId, onChanged }: { caseId: string; onChanged
           <UnorderedList>
             {c.episodes.map((e) => (
               <UnorderedListItem key={e.number}>
-                {t('course.episodeItem', { number: e.number, date: formatDate(e.startedOn), to: t(`phase.${e.toPhase}`), reason: e.reason })}
+                {t('course.episodeItem', {
+                  number: e.number,
+                  date: formatDate(e.startedOn),
+                  to: t(`phase.${e.toPhase}`),
+                  reason: e.reason,
+                })}
               </UnorderedListItem>
             ))}
           </UnorderedList>

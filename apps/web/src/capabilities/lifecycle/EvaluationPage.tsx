@@ -1,4 +1,9 @@
-import { EVALUATION_CONCLUSIONS, GOAL_EVALUATION_STATUSES, recordEvaluationInput, revisePlanInput } from '@nabij/contracts';
+import {
+  EVALUATION_CONCLUSIONS,
+  GOAL_EVALUATION_STATUSES,
+  recordEvaluationInput,
+  revisePlanInput,
+} from '@nabij/contracts';
 import {
   Alert,
   Button,
@@ -38,9 +43,16 @@ import { domainLabel } from '../plan/plan-format';
 import { evaluationRequest, type Course, type GoalEntry } from './lifecycle-format';
 import './lifecycle.css';
 
-
 function goalFields(course: Course): string[] {
-  return ['heldOn', 'participants', 'goals', ...(course.plan?.goals ?? []).flatMap((_, i) => [`goals.${i}.status`, `goals.${i}.note`]), 'interimZrmId', 'conclusion', 'summary'];
+  return [
+    'heldOn',
+    'participants',
+    'goals',
+    ...(course.plan?.goals ?? []).flatMap((_, i) => [`goals.${i}.status`, `goals.${i}.note`]),
+    'interimZrmId',
+    'conclusion',
+    'summary',
+  ];
 }
 
 /** After "plan bijstellen": one click makes a new plan version with a reason, through the plan. */
@@ -55,7 +67,8 @@ function AdjustPlan({ course, heldOn }: { course: Course; heldOn: string }) {
   if (current.status === 'draft') {
     return (
       <Paragraph>
-        {t('evaluation.draftExists', { number: current.number })} <AppLink to={`${base}/plan`}>{t('evaluation.toPlan')}</AppLink>
+        {t('evaluation.draftExists', { number: current.number })}{' '}
+        <AppLink to={`${base}/plan`}>{t('evaluation.toPlan')}</AppLink>
       </Paragraph>
     );
   }
@@ -81,7 +94,15 @@ function AdjustPlan({ course, heldOn }: { course: Course; heldOn: string }) {
       <Paragraph>{t('evaluation.adjustIntro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="adjust-heading">
-        <TextAreaField id={errors.idFor('reason')} label={t('evaluation.adjustReason')} value={reason} onValueChange={setReason} error={errors.errorFor('reason')} rows={3} required />
+        <TextAreaField
+          id={errors.idFor('reason')}
+          label={t('evaluation.adjustReason')}
+          value={reason}
+          onValueChange={setReason}
+          error={errors.errorFor('reason')}
+          rows={3}
+          required
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('evaluation.adjust')}
@@ -92,7 +113,13 @@ function AdjustPlan({ course, heldOn }: { course: Course; heldOn: string }) {
   );
 }
 
-export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (next: Course, conclusion: string, heldOn: string) => void }) {
+export function EvaluationForm({
+  course,
+  onSaved,
+}: {
+  course: Course;
+  onSaved: (next: Course, conclusion: string, heldOn: string) => void;
+}) {
   const plan = course.plan;
   const errors = useFormErrors('evaluation', goalFields(course), { nestedPaths: true });
   const [heldOn, setHeldOn] = useState(municipalToday());
@@ -103,9 +130,15 @@ export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (
   const [summary, setSummary] = useState('');
   const [busy, setBusy] = useState(false);
   // The evaluation's texts survive an expired session (ADR 0035).
-  const typed = useMemo(() => ({ participants, goals, conclusion, summary }), [participants, goals, conclusion, summary]);
+  const typed = useMemo(
+    () => ({ participants, goals, conclusion, summary }),
+    [participants, goals, conclusion, summary],
+  );
   const draft = useDraft(`evaluation:${course.caseId}`, typed, {
-    isEmpty: (v) => v.participants.trim() === '' && v.summary.trim() === '' && Object.values(v.goals).every((g) => g.note.trim() === ''),
+    isEmpty: (v) =>
+      v.participants.trim() === '' &&
+      v.summary.trim() === '' &&
+      Object.values(v.goals).every((g) => g.note.trim() === ''),
     onRestore: (v) => {
       setParticipants(v.participants);
       setGoals(v.goals);
@@ -114,11 +147,14 @@ export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (
     },
   });
   if (!plan) return null;
-  const setGoal = (id: string, patch: Partial<GoalEntry>) => setGoals((g) => ({ ...g, [id]: { status: g[id]?.status ?? '', note: g[id]?.note ?? '', ...patch } }));
+  const setGoal = (id: string, patch: Partial<GoalEntry>) =>
+    setGoals((g) => ({ ...g, [id]: { status: g[id]?.status ?? '', note: g[id]?.note ?? '', ...patch } }));
   const latest = course.interimZrm[0];
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = recordEvaluationInput.safeParse(evaluationRequest(course, { heldOn, participants, goals, interimZrmId, conclusion, summary }));
+    const parsed = recordEvaluationInput.safeParse(
+      evaluationRequest(course, { heldOn, participants, goals, interimZrmId, conclusion, summary }),
+    );
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -138,11 +174,22 @@ export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (
   return (
     <section aria-labelledby="evaluation-form-heading" className="nabij-section">
       <Heading2 id="evaluation-form-heading">{t('evaluation.formHeading')}</Heading2>
-      <Paragraph>{t('evaluation.planVersion', { number: plan.agreedNumber, date: formatDate(plan.agreedOn) })}</Paragraph>
+      <Paragraph>
+        {t('evaluation.planVersion', { number: plan.agreedNumber, date: formatDate(plan.agreedOn) })}
+      </Paragraph>
       <DraftRestoredNotice draft={draft} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="evaluation-form-heading">
-        <TextField id={errors.idFor('heldOn')} type="date" label={t('evaluation.heldOn')} value={heldOn} onValueChange={setHeldOn} error={errors.errorFor('heldOn')} max={municipalToday()} required />
+        <TextField
+          id={errors.idFor('heldOn')}
+          type="date"
+          label={t('evaluation.heldOn')}
+          value={heldOn}
+          onValueChange={setHeldOn}
+          error={errors.errorFor('heldOn')}
+          max={municipalToday()}
+          required
+        />
         <TextAreaField
           id={errors.idFor('participants')}
           label={t('evaluation.participants')}
@@ -185,7 +232,13 @@ export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (
         ))}
         <Heading3>{t('evaluation.zrmHeading')}</Heading3>
         <Paragraph>
-          {latest ? t('evaluation.zrmLatest', { name: latest.personName, date: formatDate(latest.assessedOn), count: latest.domains }) : t('evaluation.zrmNone')}{' '}
+          {latest
+            ? t('evaluation.zrmLatest', {
+                name: latest.personName,
+                date: formatDate(latest.assessedOn),
+                count: latest.domains,
+              })
+            : t('evaluation.zrmNone')}{' '}
           <AppLink to={`/dossiers/${encodeURIComponent(course.caseId)}/zrm/nieuw`}>{t('evaluation.zrmScore')}</AppLink>
         </Paragraph>
         <Paragraph>{t('evaluation.zrmScoreHelp')}</Paragraph>
@@ -195,7 +248,10 @@ export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (
             label={t('evaluation.zrmChoice')}
             value={interimZrmId}
             onValueChange={setInterimZrmId}
-            choices={course.interimZrm.map((z) => ({ value: z.id, label: t('evaluation.zrmChoiceItem', { name: z.personName, date: formatDate(z.assessedOn) }) }))}
+            choices={course.interimZrm.map((z) => ({
+              value: z.id,
+              label: t('evaluation.zrmChoiceItem', { name: z.personName, date: formatDate(z.assessedOn) }),
+            }))}
             emptyLabel={t('evaluation.zrmChoiceNone')}
             error={errors.errorFor('interimZrmId')}
           />
@@ -208,7 +264,15 @@ export function EvaluationForm({ course, onSaved }: { course: Course; onSaved: (
           onValueChange={setConclusion}
           error={errors.errorFor('conclusion')}
         />
-        <TextAreaField id={errors.idFor('summary')} label={t('evaluation.summary')} value={summary} onValueChange={setSummary} error={errors.errorFor('summary')} rows={3} optional />
+        <TextAreaField
+          id={errors.idFor('summary')}
+          label={t('evaluation.summary')}
+          value={summary}
+          onValueChange={setSummary}
+          error={errors.errorFor('summary')}
+          rows={3}
+          optional
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('evaluation.save')}
@@ -227,13 +291,25 @@ function History({ course }: { course: Course }) {
       {course.evaluations.map((e) => (
         <article key={e.id} aria-labelledby={`evaluation-${e.id}`} className="nabij-lifecycle-item">
           <Heading3 id={`evaluation-${e.id}`}>
-            {t('evaluation.historyItem', { date: formatDate(e.heldOn), conclusion: t(`evaluation.conclusion.${e.conclusion}`), number: e.planNumber, name: e.recordedByName })}
+            {t('evaluation.historyItem', {
+              date: formatDate(e.heldOn),
+              conclusion: t(`evaluation.conclusion.${e.conclusion}`),
+              number: e.planNumber,
+              name: e.recordedByName,
+            })}
           </Heading3>
           <Paragraph>{t('evaluation.historyParticipants', { participants: e.participants })}</Paragraph>
           {e.summary ? <Paragraph className="nabij-plain-text">{e.summary}</Paragraph> : null}
           <div className="nabij-table-scroll">
             <Table className="nabij-responsive-table">
-              <TableCaption className="nabij-visually-hidden">{t('evaluation.historyItem', { date: formatDate(e.heldOn), conclusion: t(`evaluation.conclusion.${e.conclusion}`), number: e.planNumber, name: e.recordedByName })}</TableCaption>
+              <TableCaption className="nabij-visually-hidden">
+                {t('evaluation.historyItem', {
+                  date: formatDate(e.heldOn),
+                  conclusion: t(`evaluation.conclusion.${e.conclusion}`),
+                  number: e.planNumber,
+                  name: e.recordedByName,
+                })}
+              </TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('evaluation.goalColumn')}</TableHeaderCell>
@@ -247,7 +323,9 @@ function History({ course }: { course: Course }) {
                     <TableHeaderCell scope="row" data-label={t('evaluation.goalColumn')}>
                       {domainLabel(g.domain)}: {g.goal}
                     </TableHeaderCell>
-                    <TableCell data-label={t('evaluation.statusColumn')}>{t(`evaluation.status.${g.status}`)}</TableCell>
+                    <TableCell data-label={t('evaluation.statusColumn')}>
+                      {t(`evaluation.status.${g.status}`)}
+                    </TableCell>
                     <TableCell data-label={t('evaluation.noteColumn')} className="nabij-plain-text">
                       {g.note ?? ''}
                     </TableCell>

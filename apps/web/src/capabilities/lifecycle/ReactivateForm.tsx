@@ -39,7 +39,15 @@ export function ReactivateForm({ caseId, onDone }: { caseId: string; onDone: (co
       <Paragraph>{t('course.reactivateIntro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="reactivate-heading">
-        <TextAreaField id={errors.idFor('reason')} label={t('course.reactivateReason')} value={reason} onValueChange={setReason} error={errors.errorFor('reason')} rows={3} required />
+        <TextAreaField
+          id={errors.idFor('reason')}
+          label={t('course.reactivateReason')}
+          value={reason}
+          onValueChange={setReason}
+          error={errors.errorFor('reason')}
+          rows={3}
+          required
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('course.reactivate')}

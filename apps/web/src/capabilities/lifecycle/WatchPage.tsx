@@ -46,7 +46,12 @@ export function CheckInForm({ caseId, onSaved }: { caseId: string; onSaved: (nex
   const [busy, setBusy] = useState(false);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = checkInInput.safeParse({ checkedOn, way: way || undefined, allWell: allWell === '' ? undefined : allWell === 'yes', note });
+    const parsed = checkInInput.safeParse({
+      checkedOn,
+      way: way || undefined,
+      allWell: allWell === '' ? undefined : allWell === 'yes',
+      note,
+    });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -67,8 +72,25 @@ export function CheckInForm({ caseId, onSaved }: { caseId: string; onSaved: (nex
       <Heading2 id="checkin-heading">{t('watch.checkInHeading')}</Heading2>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="checkin-heading">
-        <TextField id={errors.idFor('checkedOn')} type="date" label={t('watch.checkedOn')} value={checkedOn} onValueChange={setCheckedOn} error={errors.errorFor('checkedOn')} max={municipalToday()} required />
-        <RadioGroupField id={errors.idFor('way')} legend={t('watch.way')} value={way} choices={CHECK_IN_WAYS.map((w) => ({ value: w, label: t(`watch.way.${w}`) }))} onValueChange={setWay} error={errors.errorFor('way')} inline />
+        <TextField
+          id={errors.idFor('checkedOn')}
+          type="date"
+          label={t('watch.checkedOn')}
+          value={checkedOn}
+          onValueChange={setCheckedOn}
+          error={errors.errorFor('checkedOn')}
+          max={municipalToday()}
+          required
+        />
+        <RadioGroupField
+          id={errors.idFor('way')}
+          legend={t('watch.way')}
+          value={way}
+          choices={CHECK_IN_WAYS.map((w) => ({ value: w, label: t(`watch.way.${w}`) }))}
+          onValueChange={setWay}
+          error={errors.errorFor('way')}
+          inline
+        />
         <RadioGroupField
           id={errors.idFor('allWell')}
           legend={t('watch.allWell')}
@@ -81,7 +103,15 @@ export function CheckInForm({ caseId, onSaved }: { caseId: string; onSaved: (nex
           error={errors.errorFor('allWell')}
           inline
         />
-        <TextAreaField id={errors.idFor('note')} label={t('watch.note')} value={note} onValueChange={setNote} error={errors.errorFor('note')} rows={2} optional />
+        <TextAreaField
+          id={errors.idFor('note')}
+          label={t('watch.note')}
+          value={note}
+          onValueChange={setNote}
+          error={errors.errorFor('note')}
+          rows={2}
+          optional
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('watch.save')}
@@ -118,7 +148,15 @@ function EndWatchForm({ caseId, onDone }: { caseId: string; onDone: (next: Cours
       <Paragraph>{t('watch.endIntro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="endwatch-heading">
-        <TextAreaField id={errors.idFor('note')} label={t('watch.endNote')} value={note} onValueChange={setNote} error={errors.errorFor('note')} rows={2} optional />
+        <TextAreaField
+          id={errors.idFor('note')}
+          label={t('watch.endNote')}
+          value={note}
+          onValueChange={setNote}
+          error={errors.errorFor('note')}
+          rows={2}
+          optional
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
             {t('watch.end')}
@@ -175,13 +213,23 @@ export function WatchPage() {
               <Heading2 id="watch-summary-heading">{t('watch.summaryHeading')}</Heading2>
               <DataList>
                 <Item label={t('watch.started')}>{formatDate(watch.startedOn)}</Item>
-                <Item label={t('watch.interval')}>{t('watch.intervalValue', { weeks: watch.checkInIntervalWeeks })}</Item>
+                <Item label={t('watch.interval')}>
+                  {t('watch.intervalValue', { weeks: watch.checkInIntervalWeeks })}
+                </Item>
                 {watch.endedOn === null ? <Item label={t('watch.next')}>{formatDate(watch.nextCheckInOn)}</Item> : null}
                 <Item label={t('watch.endsOn')}>{formatDate(watch.endsOn)}</Item>
               </DataList>
             </section>
           ) : null}
-          {running ? <CheckInForm key={watch?.checkIns.length ?? 0} caseId={id} onSaved={(next) => show(next, t('watch.saved', { date: formatDate(activeWatch(next)?.nextCheckInOn ?? '') }))} /> : null}
+          {running ? (
+            <CheckInForm
+              key={watch?.checkIns.length ?? 0}
+              caseId={id}
+              onSaved={(next) =>
+                show(next, t('watch.saved', { date: formatDate(activeWatch(next)?.nextCheckInOn ?? '') }))
+              }
+            />
+          ) : null}
           {watch ? (
             <section aria-labelledby="watch-log-heading" className="nabij-section">
               <Heading2 id="watch-log-heading">{t('watch.logHeading')}</Heading2>
@@ -203,7 +251,9 @@ export function WatchPage() {
                         <TableRow key={x.id}>
                           <TableCell data-label={t('watch.checkedOn')}>{formatDate(x.checkedOn)}</TableCell>
                           <TableCell data-label={t('watch.way')}>{t(`watch.way.${x.way}`)}</TableCell>
-                          <TableCell data-label={t('watch.allWell')}>{x.allWell ? t('watch.allWellShort') : <strong>{t('watch.worriesShort')}</strong>}</TableCell>
+                          <TableCell data-label={t('watch.allWell')}>
+                            {x.allWell ? t('watch.allWellShort') : <strong>{t('watch.worriesShort')}</strong>}
+                          </TableCell>
                           <TableCell data-label={t('watch.note')} className="nabij-plain-text">
                             {x.note ?? ''}
                           </TableCell>
@@ -215,7 +265,12 @@ export function WatchPage() {
               ) : null}
             </section>
           ) : null}
-          {course.data.canReactivate ? <ReactivateForm caseId={id} onDone={(next) => show(next, t('course.reactivated', { number: next.episode }))} /> : null}
+          {course.data.canReactivate ? (
+            <ReactivateForm
+              caseId={id}
+              onDone={(next) => show(next, t('course.reactivated', { number: next.episode }))}
+            />
+          ) : null}
           {running ? <EndWatchForm caseId={id} onDone={(next) => show(next, t('watch.ended'))} /> : null}
         </>
       ) : null}

@@ -82,7 +82,10 @@ describe('dates in the municipality time zone (issue #19 item 9)', () => {
       [render(<CloseForm course={course} onClosed={noop} onRefused={noop} />), 'closedOn'],
       [render(<EvaluationForm course={course} onSaved={noop} />), 'heldOn'],
       [render(<CheckInForm caseId="c1" onSaved={noop} />), 'checkedOn'],
-      [render(<QuickContactForm caseId="c1" goals={[]} idPrefix="qc" heading="Contact vastleggen" onSaved={noop} />), 'contactOn'],
+      [
+        render(<QuickContactForm caseId="c1" goals={[]} idPrefix="qc" heading="Contact vastleggen" onSaved={noop} />),
+        'contactOn',
+      ],
     ];
     for (const [html, name] of forms) expect(dateInput(html, name), name).toEqual({ value: TODAY, max: TODAY });
   });

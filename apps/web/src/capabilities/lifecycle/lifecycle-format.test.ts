@@ -18,7 +18,17 @@ const plan = {
 
 describe('the evaluation request', () => {
   it('has one entry per goal of the plan, and the contract flags a goal without status', () => {
-    const request = evaluationRequest({ plan }, { heldOn: '2026-11-01', participants: 'Anna', goals: { [goalA]: { status: 'partly', note: 'Gaat beter' } }, interimZrmId: '', conclusion: 'continue', summary: '' });
+    const request = evaluationRequest(
+      { plan },
+      {
+        heldOn: '2026-11-01',
+        participants: 'Anna',
+        goals: { [goalA]: { status: 'partly', note: 'Gaat beter' } },
+        interimZrmId: '',
+        conclusion: 'continue',
+        summary: '',
+      },
+    );
     expect(request.goals.map((g) => g.goalId)).toEqual([goalA, goalB]);
     const parsed = recordEvaluationInput.safeParse(request);
     expect(parsed.success).toBe(false);
@@ -28,7 +38,11 @@ describe('the evaluation request', () => {
 
 describe('the closure request', () => {
   it('sends only the answer when something goes wrong', () => {
-    const form = { ...emptyClosureForm('2026-11-20'), somethingGoesWrong: 'yes' as const, closingQuestionExplanation: 'Schulden lopen weer op' };
+    const form = {
+      ...emptyClosureForm('2026-11-20'),
+      somethingGoesWrong: 'yes' as const,
+      closingQuestionExplanation: 'Schulden lopen weer op',
+    };
     const request = closureRequest({ plan }, form);
     expect(request).toEqual({ somethingGoesWrong: true, closingQuestionExplanation: 'Schulden lopen weer op' });
     expect(closeCaseInput.safeParse(request).success).toBe(true);
@@ -38,7 +52,10 @@ describe('the closure request', () => {
     const form = {
       ...emptyClosureForm('2026-11-20'),
       somethingGoesWrong: 'no' as const,
-      goals: { [goalA]: { status: 'achieved', result: 'Op tijd', sideEffects: '' }, [goalB]: { status: 'partly', result: 'Taalcafé', sideEffects: '' } },
+      goals: {
+        [goalA]: { status: 'achieved', result: 'Op tijd', sideEffects: '' },
+        [goalB]: { status: 'partly', result: 'Taalcafé', sideEffects: '' },
+      },
       processWorked: 'Korte lijnen',
       processLearned: 'Eerder netwerk',
       reason: 'referred_elsewhere',
@@ -50,9 +67,13 @@ describe('the closure request', () => {
     const parsed = closeCaseInput.safeParse(closureRequest({ plan }, form));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['referredTo', 'watch.endsOn']);
-    const fixed = closeCaseInput.safeParse(closureRequest({ plan }, { ...form, referredTo: 'GGZ', watchEndsOn: '2028-11-20' }));
+    const fixed = closeCaseInput.safeParse(
+      closureRequest({ plan }, { ...form, referredTo: 'GGZ', watchEndsOn: '2028-11-20' }),
+    );
     expect(fixed.success).toBe(true);
-    expect(fixed.data?.actionDecisions).toEqual([{ actionId: action, decision: 'handed_over', handedOverTo: 'Kredietbank' }]);
+    expect(fixed.data?.actionDecisions).toEqual([
+      { actionId: action, decision: 'handed_over', handedOverTo: 'Kredietbank' },
+    ]);
   });
 });
 
@@ -68,7 +89,14 @@ describe('closure without asking twice, and the truthful "ja" (issue #17)', () =
     decisions: { [action]: { decision: 'done', handedOverTo: '' } },
     outcome: 'watch',
   };
-  const finalEvaluation = { id: 'e', heldOn: '2026-11-18', goals: [{ goalId: goalA, status: 'achieved' as const, note: 'Alles betaald' }, { goalId: goalB, status: 'ongoing' as const, note: null }] };
+  const finalEvaluation = {
+    id: 'e',
+    heldOn: '2026-11-18',
+    goals: [
+      { goalId: goalA, status: 'achieved' as const, note: 'Alles betaald' },
+      { goalId: goalB, status: 'ongoing' as const, note: null },
+    ],
+  };
 
   it('offers a watch of 3, 6 or 12 months after the closing date, or a date of choice', () => {
     expect(watchEndsOn({ closedOn: '2026-11-20', watchLength: '3', watchEndsOn: '' })).toBe('2027-02-20');
@@ -83,15 +111,38 @@ describe('closure without asking twice, and the truthful "ja" (issue #17)', () =
     const request = closureRequest({ plan, finalEvaluation }, filled) as { goals?: Array<{ goalId: string }> };
     expect(request.goals?.map((g) => g.goalId)).toEqual([goalB]);
     expect(closeCaseInput.safeParse(request).success).toBe(true);
-    const changed = closureRequest({ plan, finalEvaluation }, { ...filled, changedGoals: { [goalA]: true }, goals: { ...filled.goals, [goalA]: { status: 'partly', result: 'Bijna', sideEffects: '' } } }) as { goals?: Array<{ goalId: string }> };
+    const changed = closureRequest(
+      { plan, finalEvaluation },
+      {
+        ...filled,
+        changedGoals: { [goalA]: true },
+        goals: { ...filled.goals, [goalA]: { status: 'partly', result: 'Bijna', sideEffects: '' } },
+      },
+    ) as { goals?: Array<{ goalId: string }> };
     expect(changed.goals?.map((g) => g.goalId)).toEqual([goalA, goalB]);
   });
 
   it('sends the whole form with "ja" and the risk once the meeting decided to close', () => {
-    const review = { onAgenda: null, decision: 'close' as const, advice: 'Afsluiten', decidedAt: '2026-11-19T10:00:00Z' };
-    const waiting = closureRequest({ plan, closureReview: { ...review, decision: null } }, { ...filled, somethingGoesWrong: 'yes' });
+    const review = {
+      onAgenda: null,
+      decision: 'close' as const,
+      advice: 'Afsluiten',
+      decidedAt: '2026-11-19T10:00:00Z',
+    };
+    const waiting = closureRequest(
+      { plan, closureReview: { ...review, decision: null } },
+      { ...filled, somethingGoesWrong: 'yes' },
+    );
     expect(waiting).toEqual({ somethingGoesWrong: true, closingQuestionExplanation: '' });
-    const request = closureRequest({ plan, closureReview: review }, { ...filled, somethingGoesWrong: 'yes', riskNote: 'Schulden kunnen terugkomen' });
-    expect(request).toMatchObject({ somethingGoesWrong: true, riskNote: 'Schulden kunnen terugkomen', reason: 'other', outcome: 'watch' });
+    const request = closureRequest(
+      { plan, closureReview: review },
+      { ...filled, somethingGoesWrong: 'yes', riskNote: 'Schulden kunnen terugkomen' },
+    );
+    expect(request).toMatchObject({
+      somethingGoesWrong: true,
+      riskNote: 'Schulden kunnen terugkomen',
+      reason: 'other',
+      outcome: 'watch',
+    });
   });
 });

@@ -11,12 +11,23 @@ export interface GoalEntry {
 /** The evaluation request from the form: one entry per goal of the agreed plan, in the plan's order. */
 export function evaluationRequest(
   course: Pick<Course, 'plan'>,
-  form: { heldOn: string; participants: string; goals: Record<string, GoalEntry>; interimZrmId: string; conclusion: string; summary: string },
+  form: {
+    heldOn: string;
+    participants: string;
+    goals: Record<string, GoalEntry>;
+    interimZrmId: string;
+    conclusion: string;
+    summary: string;
+  },
 ) {
   return {
     heldOn: form.heldOn,
     participants: form.participants,
-    goals: (course.plan?.goals ?? []).map((g) => ({ goalId: g.id, status: form.goals[g.id]?.status || undefined, note: form.goals[g.id]?.note ?? '' })),
+    goals: (course.plan?.goals ?? []).map((g) => ({
+      goalId: g.id,
+      status: form.goals[g.id]?.status || undefined,
+      note: form.goals[g.id]?.note ?? '',
+    })),
     interimZrmId: form.interimZrmId,
     conclusion: form.conclusion || undefined,
     summary: form.summary,
@@ -69,16 +80,24 @@ export function emptyClosureForm(today: string): ClosureForm {
 }
 
 /** The goal results of the final evaluation that the closure takes over (not asked again): reached, partly or not. */
-export function carriedGoalResults(course: Partial<Pick<Course, 'finalEvaluation'>>): Map<string, { status: string; note: string | null; heldOn: string }> {
+export function carriedGoalResults(
+  course: Partial<Pick<Course, 'finalEvaluation'>>,
+): Map<string, { status: string; note: string | null; heldOn: string }> {
   const e = course.finalEvaluation;
   if (!e) return new Map();
-  return new Map(e.goals.filter((g) => g.status !== 'ongoing').map((g) => [g.goalId, { status: g.status, note: g.note, heldOn: e.heldOn }]));
+  return new Map(
+    e.goals
+      .filter((g) => g.status !== 'ongoing')
+      .map((g) => [g.goalId, { status: g.status, note: g.note, heldOn: e.heldOn }]),
+  );
 }
 
 /** The end of the watch: 3, 6 or 12 months after the closing date, or the date chosen. */
 export function watchEndsOn(f: Pick<ClosureForm, 'closedOn' | 'watchLength' | 'watchEndsOn'>): string {
   const months = Number(f.watchLength);
-  return f.watchLength !== 'other' && Number.isInteger(months) && /^\d{4}-\d{2}-\d{2}$/.test(f.closedOn) ? addMonths(f.closedOn, months) : f.watchEndsOn;
+  return f.watchLength !== 'other' && Number.isInteger(months) && /^\d{4}-\d{2}-\d{2}$/.test(f.closedOn)
+    ? addMonths(f.closedOn, months)
+    : f.watchEndsOn;
 }
 
 /**
@@ -86,9 +105,13 @@ export function watchEndsOn(f: Pick<ClosureForm, 'closedOn' | 'watchLength' | 'w
  * form with the risk. Goals whose result comes from the final evaluation are left out (the API takes them over)
  * unless the worker changed them; decisions on open actions; the watch when chosen.
  */
-export function closureRequest(course: Pick<Course, 'plan'> & Partial<Pick<Course, 'finalEvaluation' | 'closureReview'>>, f: ClosureForm) {
+export function closureRequest(
+  course: Pick<Course, 'plan'> & Partial<Pick<Course, 'finalEvaluation' | 'closureReview'>>,
+  f: ClosureForm,
+) {
   const closeWithRisk = f.somethingGoesWrong === 'yes' && course.closureReview?.decision === 'close';
-  if (f.somethingGoesWrong === 'yes' && !closeWithRisk) return { somethingGoesWrong: true, closingQuestionExplanation: f.closingQuestionExplanation };
+  if (f.somethingGoesWrong === 'yes' && !closeWithRisk)
+    return { somethingGoesWrong: true, closingQuestionExplanation: f.closingQuestionExplanation };
   const interval = Number(f.watchInterval);
   const carried = carriedGoalResults(course);
   return {
@@ -96,12 +119,14 @@ export function closureRequest(course: Pick<Course, 'plan'> & Partial<Pick<Cours
     closingQuestionExplanation: f.closingQuestionExplanation,
     ...(closeWithRisk ? { riskNote: f.riskNote } : {}),
     closedOn: f.closedOn,
-    goals: (course.plan?.goals ?? []).filter((g) => !carried.has(g.id) || f.changedGoals[g.id]).map((g) => ({
-      goalId: g.id,
-      status: f.goals[g.id]?.status || undefined,
-      result: f.goals[g.id]?.result ?? '',
-      sideEffects: f.goals[g.id]?.sideEffects ?? '',
-    })),
+    goals: (course.plan?.goals ?? [])
+      .filter((g) => !carried.has(g.id) || f.changedGoals[g.id])
+      .map((g) => ({
+        goalId: g.id,
+        status: f.goals[g.id]?.status || undefined,
+        result: f.goals[g.id]?.result ?? '',
+        sideEffects: f.goals[g.id]?.sideEffects ?? '',
+      })),
     processWorked: f.processWorked,
     processLearned: f.processLearned,
     reason: f.reason || undefined,
@@ -110,9 +135,20 @@ export function closureRequest(course: Pick<Course, 'plan'> & Partial<Pick<Cours
     aftercare: f.aftercare,
     actionDecisions: (course.plan?.openActions ?? [])
       .filter((a) => f.decisions[a.id]?.decision)
-      .map((a) => ({ actionId: a.id, decision: f.decisions[a.id]?.decision, handedOverTo: f.decisions[a.id]?.decision === 'handed_over' ? f.decisions[a.id]?.handedOverTo : '' })),
+      .map((a) => ({
+        actionId: a.id,
+        decision: f.decisions[a.id]?.decision,
+        handedOverTo: f.decisions[a.id]?.decision === 'handed_over' ? f.decisions[a.id]?.handedOverTo : '',
+      })),
     outcome: f.outcome || undefined,
-    ...(f.outcome === 'watch' ? { watch: { checkInIntervalWeeks: f.watchInterval.trim() === '' || Number.isNaN(interval) ? undefined : interval, endsOn: watchEndsOn(f) } } : {}),
+    ...(f.outcome === 'watch'
+      ? {
+          watch: {
+            checkInIntervalWeeks: f.watchInterval.trim() === '' || Number.isNaN(interval) ? undefined : interval,
+            endsOn: watchEndsOn(f),
+          },
+        }
+      : {}),
   };
 }
 

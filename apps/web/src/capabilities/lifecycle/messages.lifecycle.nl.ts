@@ -8,7 +8,8 @@ export const lifecycleMessages = {
   'course.toClosure': 'Afsluiten',
   'course.toWatch': 'Naar de waakvlam',
   'course.closurePhase': 'De evaluatie concludeerde: afronden. Rond het dossier af op de pagina Afsluiten.',
-  'course.teamMeetingNeeded': 'Nog niet afsluiten: op {date} antwoordde {name} ja op “Gaat er iets mis als ik eruit stap?”. Bespreek het dossier eerst in het casuïstiekoverleg.',
+  'course.teamMeetingNeeded':
+    'Nog niet afsluiten: op {date} antwoordde {name} ja op “Gaat er iets mis als ik eruit stap?”. Bespreek het dossier eerst in het casuïstiekoverleg.',
   'course.watchSummary': 'Waakvlam tot {endsOn}: contact ongeveer elke {weeks} weken. Volgende check-in: {next}.',
   'course.closedSummary': 'Het dossier is gesloten op {date}.',
   'course.linkedHeading': 'Nieuwe aanmeldingen voor dit huishouden',
@@ -27,20 +28,24 @@ export const lifecycleMessages = {
   'course.noEvaluation': 'Er is nog geen evaluatie vastgelegd.',
   'course.backToCase': 'Terug naar het dossier',
   'course.reactivateHeading': 'Opnieuw actief maken',
-  'course.reactivateIntro': 'Het dossier wordt weer actief als nieuwe episode. Alles wat er al in staat blijft bewaard. Met een afgesproken plan gaat het dossier naar de uitvoering; anders naar de analyse.',
+  'course.reactivateIntro':
+    'Het dossier wordt weer actief als nieuwe episode. Alles wat er al in staat blijft bewaard. Met een afgesproken plan gaat het dossier naar de uitvoering; anders naar de analyse.',
   'course.reactivateReason': 'Waarom start de ondersteuning weer?',
   'course.reactivate': 'Opnieuw actief maken',
   'course.reactivated': 'Het dossier is weer actief (episode {number}).',
 
   'evaluation.title': 'Evaluatie van het plan',
   'evaluation.titleWith': 'Evaluatie – {name}',
-  'evaluation.intro': 'Bespreek het plan met het huishouden en de betrokken partijen: hoe staat het met elk doel, en wat is de conclusie?',
-  'evaluation.notInExecution': 'Een evaluatie kan alleen in de uitvoeringsfase, dus nadat het huishouden akkoord gaf op het plan. Dit dossier staat in de fase {phase}.',
+  'evaluation.intro':
+    'Bespreek het plan met het huishouden en de betrokken partijen: hoe staat het met elk doel, en wat is de conclusie?',
+  'evaluation.notInExecution':
+    'Een evaluatie kan alleen in de uitvoeringsfase, dus nadat het huishouden akkoord gaf op het plan. Dit dossier staat in de fase {phase}.',
   'evaluation.formHeading': 'Nieuwe evaluatie',
   'evaluation.planVersion': 'Over versie {number} van het plan (akkoord op {date}).',
   'evaluation.heldOn': 'Datum van de evaluatie',
   'evaluation.participants': 'Wie waren erbij?',
-  'evaluation.participantsHelp': 'Het huishouden en de betrokken partijen, bijvoorbeeld “Petra de Vries, schuldhulpverlener Kredietbank”.',
+  'evaluation.participantsHelp':
+    'Het huishouden en de betrokken partijen, bijvoorbeeld “Petra de Vries, schuldhulpverlener Kredietbank”.',
   'evaluation.goalsLegend': 'Hoe staat het met de doelen?',
   'evaluation.goalStatus': 'Stand van het doel “{goal}”',
   'evaluation.goalNote': 'Toelichting bij “{goal}”',
@@ -64,7 +69,8 @@ export const lifecycleMessages = {
   'evaluation.save': 'Evaluatie vastleggen',
   'evaluation.saved': 'De evaluatie is vastgelegd.',
   'evaluation.adjustHeading': 'Plan bijstellen',
-  'evaluation.adjustIntro': 'Maak met één klik een nieuwe versie van het plan. De huidige afspraken worden overgenomen; pas ze daarna aan en laat het huishouden opnieuw akkoord geven.',
+  'evaluation.adjustIntro':
+    'Maak met één klik een nieuwe versie van het plan. De huidige afspraken worden overgenomen; pas ze daarna aan en laat het huishouden opnieuw akkoord geven.',
   'evaluation.adjustReason': 'Reden van de nieuwe versie',
   'evaluation.adjustReasonDefault': 'Evaluatie van {date}: plan bijstellen.',
   'evaluation.adjust': 'Nieuwe planversie maken',
@@ -81,7 +87,8 @@ export const lifecycleMessages = {
 
   'closure.title': 'Afsluiten',
   'closure.titleWith': 'Afsluiten – {name}',
-  'closure.intro': 'Rond de begeleiding samen met het huishouden af: wat is er bereikt, wat leren we ervan, en kan het huishouden verder zonder ons?',
+  'closure.intro':
+    'Rond de begeleiding samen met het huishouden af: wat is er bereikt, wat leren we ervan, en kan het huishouden verder zonder ons?',
   'closure.notPossible': 'Dit dossier staat in de fase {phase} en kan nu niet worden afgesloten.',
   'closure.goalsHeading': '1. Resultaat per doel',
   'closure.goalsNone': 'Er is geen afgesproken plan met doelen.',
@@ -93,7 +100,8 @@ export const lifecycleMessages = {
   'closure.result.not_achieved': 'Niet bereikt',
   'closure.comparisonHeading': '2. ZRM en participatie: begin en nu',
   'closure.comparisonNone': 'Er zijn nog geen ZRM-metingen om te vergelijken.',
-  'closure.noClosingZrm': 'Er is nog geen afsluitende ZRM. De vergelijking gebruikt de laatste tussentijdse meting, als die er is.',
+  'closure.noClosingZrm':
+    'Er is nog geen afsluitende ZRM. De vergelijking gebruikt de laatste tussentijdse meting, als die er is.',
   'closure.scoreClosingZrm': 'Afsluitende ZRM scoren',
   'closure.zrmCaption': 'ZRM van {name}: start {start} en {kind} {closing}',
   'closure.zrmCaptionNoLater': 'ZRM van {name}: start {start}, nog geen latere meting',
@@ -118,18 +126,23 @@ export const lifecycleMessages = {
   'closure.questionHeading': '4. Gaat er iets mis als ik eruit stap?',
   'closure.question': 'Gaat er iets mis als ik eruit stap?',
   'closure.questionExplanation': 'Toelichting',
-  'closure.questionYes': 'Dan sluit u nog niet af. Leg uw antwoord vast: het dossier gaat naar het eerstvolgende casuïstiekoverleg. Besluit het overleg tot afsluiten, dan sluit u af met “Ja” en beschrijft u welk risico blijft.',
-  'closure.review.onAgenda': 'U antwoordde “ja” op “Gaat er iets mis als ik eruit stap?”. Het dossier staat op de agenda van het casuïstiekoverleg van {date}. Na het besluit van het overleg kunt u verder.',
-  'closure.review.notOnAgenda': 'U antwoordde “ja” op “Gaat er iets mis als ik eruit stap?”. Er is nog geen casuïstiekoverleg gepland waar het dossier op kon.',
+  'closure.questionYes':
+    'Dan sluit u nog niet af. Leg uw antwoord vast: het dossier gaat naar het eerstvolgende casuïstiekoverleg. Besluit het overleg tot afsluiten, dan sluit u af met “Ja” en beschrijft u welk risico blijft.',
+  'closure.review.onAgenda':
+    'U antwoordde “ja” op “Gaat er iets mis als ik eruit stap?”. Het dossier staat op de agenda van het casuïstiekoverleg van {date}. Na het besluit van het overleg kunt u verder.',
+  'closure.review.notOnAgenda':
+    'U antwoordde “ja” op “Gaat er iets mis als ik eruit stap?”. Er is nog geen casuïstiekoverleg gepland waar het dossier op kon.',
   'closure.review.putOnAgenda': 'Het dossier op de agenda zetten',
-  'closure.review.close': 'Het casuïstiekoverleg besloot op {date} af te sluiten: “{advice}”. Sluit af met “Ja” en beschrijf welk risico blijft.',
+  'closure.review.close':
+    'Het casuïstiekoverleg besloot op {date} af te sluiten: “{advice}”. Sluit af met “Ja” en beschrijf welk risico blijft.',
   'closure.review.continue': 'Het casuïstiekoverleg besloot op {date} de begeleiding voort te zetten: “{advice}”.',
   'closure.riskNote': 'Welk risico blijft er, en wat is daarover afgesproken?',
   'closure.changeYes': 'Antwoord veranderen in “nee” (teamcoördinator)',
   'closure.changeYesReason': 'Waarom verandert het antwoord in “nee”?',
   'closure.changeYesReasonRequired': 'Vul in waarom het antwoord verandert in “nee”.',
   'closure.changeYesSubmit': 'Antwoord veranderen in “nee”',
-  'closure.riskNoteHelp': 'Dit staat bij de afsluiting en wordt getoond als er later een nieuwe aanmelding voor het huishouden komt.',
+  'closure.riskNoteHelp':
+    'Dit staat bij de afsluiting en wordt getoond als er later een nieuwe aanmelding voor het huishouden komt.',
   'closure.fromEvaluation': 'Uit de evaluatie van {date}: {status}.',
   'closure.changeResult': 'Resultaat wijzigen',
   'closure.changeResultOf': 'Resultaat van “{goal}” wijzigen',
@@ -174,15 +187,18 @@ export const lifecycleMessages = {
   'closure.doneOutcomeWatch': 'Met waakvlam.',
 
   'letters.heading': 'Brieven bij afsluiten',
-  'letters.intro': 'Een brief aan de verwijzer en aan het huishouden, als PDF en per e-mail. Pas de tekst aan waar nodig.',
+  'letters.intro':
+    'Een brief aan de verwijzer en aan het huishouden, als PDF en per e-mail. Pas de tekst aan waar nodig.',
   'letters.kind.case_closure_referrer': 'Brief aan de verwijzer',
   'letters.kind.case_closure_household': 'Brief aan het huishouden',
   'letters.to': 'Aan: {name} ({email})',
   'letters.toNoEmail': 'Aan: {name} (geen e-mailadres: de PDF wordt bewaard om te printen of mee te geven)',
   'letters.subject': 'Onderwerp',
   'letters.body': 'Tekst van de brief',
-  'letters.consentFound': 'Er is toestemming van {name} om te delen met {recipient} (sinds {date}). Reikwijdte: {scope}. Controleer of deze brief daarbinnen valt.',
-  'letters.consentMissing': 'Er is geen geldige toestemming om informatie te delen met deze verwijzer. Leg de wettelijke grondslag en de reden vast, of vraag eerst toestemming.',
+  'letters.consentFound':
+    'Er is toestemming van {name} om te delen met {recipient} (sinds {date}). Reikwijdte: {scope}. Controleer of deze brief daarbinnen valt.',
+  'letters.consentMissing':
+    'Er is geen geldige toestemming om informatie te delen met deze verwijzer. Leg de wettelijke grondslag en de reden vast, of vraag eerst toestemming.',
   'letters.legalBasis': 'Wettelijke grondslag',
   'letters.legalBasisHelp': 'Bijvoorbeeld “Wmo 2015 art. 5.3.3: beroepsmatig betrokken bij de uitvoering”.',
   'letters.sharingReason': 'Waarom is delen nodig?',
@@ -191,7 +207,8 @@ export const lifecycleMessages = {
   'letters.sent': 'De brief is verstuurd.',
   'letters.noAddress': 'De brief is bewaard; er is geen e-mailadres, dus print hem of geef hem mee.',
   'letters.failed': 'Versturen is mislukt. Probeer het opnieuw.',
-  'letters.noReferrer': 'Er is geen verwijzende organisatie of persoon bekend; een brief aan de verwijzer is niet nodig.',
+  'letters.noReferrer':
+    'Er is geen verwijzende organisatie of persoon bekend; een brief aan de verwijzer is niet nodig.',
   'letters.listHeading': 'Verstuurde brieven',
   'letters.listNone': 'Nog geen brieven.',
   'letters.status.sent': 'verstuurd',
@@ -199,7 +216,8 @@ export const lifecycleMessages = {
   'letters.status.failed': 'mislukt',
   'letters.status.pending': 'wordt verstuurd',
   'letters.status.portal': 'in Mijn Nabij gezet',
-  'letters.inPortal': 'De brief staat in Mijn Nabij. De inwoner krijgt een e-mail zonder inhoud dat er een brief klaarstaat.',
+  'letters.inPortal':
+    'De brief staat in Mijn Nabij. De inwoner krijgt een e-mail zonder inhoud dat er een brief klaarstaat.',
   'letters.basis.own_household': 'eigen huishouden',
   'letters.basis.consent': 'met toestemming',
   'letters.basis.legal_basis': 'op wettelijke grondslag',

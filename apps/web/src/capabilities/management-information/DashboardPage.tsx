@@ -1,5 +1,14 @@
 import type { DashboardView } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, errorText, firstMessages } from '../../app/errors';
@@ -25,7 +34,17 @@ const FIELDS = ['from', 'to', 'teamId', 'area'] as const;
  * The filter form (a form, so it works with the keyboard and without JavaScript tricks): period, and for whoever may
  * see more than one team, the team and the area. The filters live in the page address, so a view can be shared.
  */
-function FilterForm({ view, initial, apiError, onApply }: { view: DashboardView | undefined; initial: Filters; apiError: unknown; onApply: (f: Filters) => void }) {
+function FilterForm({
+  view,
+  initial,
+  apiError,
+  onApply,
+}: {
+  view: DashboardView | undefined;
+  initial: Filters;
+  apiError: unknown;
+  onApply: (f: Filters) => void;
+}) {
   const [values, setValues] = useState<Filters>(initial);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [focusKey, setFocusKey] = useState(0);
@@ -50,11 +69,31 @@ function FilterForm({ view, initial, apiError, onApply }: { view: DashboardView 
   return (
     <section aria-labelledby="mi-filters-heading" className="nabij-section">
       <Heading2 id="mi-filters-heading">{t('mi.filtersHeading')}</Heading2>
-      <ErrorSummary message={apiError && Object.keys(clientErrors).length === 0 ? errorText(apiError) : undefined} items={items} focusKey={focusKey} />
+      <ErrorSummary
+        message={apiError && Object.keys(clientErrors).length === 0 ? errorText(apiError) : undefined}
+        items={items}
+        focusKey={focusKey}
+      />
       <form onSubmit={submit} noValidate aria-labelledby="mi-filters-heading">
         <div className="nabij-form-row">
-          <TextField id={idFor('from')} label={t('mi.from')} type="date" value={values.from} onValueChange={set('from')} error={errors.from} className="nabij-field--short" />
-          <TextField id={idFor('to')} label={t('mi.to')} type="date" value={values.to} onValueChange={set('to')} error={errors.to} className="nabij-field--short" />
+          <TextField
+            id={idFor('from')}
+            label={t('mi.from')}
+            type="date"
+            value={values.from}
+            onValueChange={set('from')}
+            error={errors.from}
+            className="nabij-field--short"
+          />
+          <TextField
+            id={idFor('to')}
+            label={t('mi.to')}
+            type="date"
+            value={values.to}
+            onValueChange={set('to')}
+            error={errors.to}
+            className="nabij-field--short"
+          />
           {teams.length > 1 ? (
             <SelectField
               id={idFor('teamId')}
@@ -67,7 +106,15 @@ function FilterForm({ view, initial, apiError, onApply }: { view: DashboardView 
             />
           ) : null}
           {areas.length > 1 ? (
-            <SelectField id={idFor('area')} label={t('mi.area')} value={values.area} choices={areas.map((a) => ({ value: a, label: a }))} emptyLabel={t('mi.allAreas')} onValueChange={set('area')} error={errors.area} />
+            <SelectField
+              id={idFor('area')}
+              label={t('mi.area')}
+              value={values.area}
+              choices={areas.map((a) => ({ value: a, label: a }))}
+              emptyLabel={t('mi.allAreas')}
+              onValueChange={set('area')}
+              error={errors.area}
+            />
           ) : null}
         </div>
         <ButtonGroup>
@@ -166,13 +213,28 @@ export function DashboardPage() {
     <>
       <PageHeading>{t('mi.title')}</PageHeading>
       <MiNav query={shownQuery} />
-      <Paragraph>{last.current?.scope.kind === 'municipality' ? t('mi.introMunicipality') : t('mi.introTeam')}</Paragraph>
-      <FilterForm key={query} view={last.current} initial={filters} apiError={resource.status === 'failed' ? resource.error : undefined} onApply={(f) => setParams(filterQuery(f))} />
+      <Paragraph>
+        {last.current?.scope.kind === 'municipality' ? t('mi.introMunicipality') : t('mi.introTeam')}
+      </Paragraph>
+      <FilterForm
+        key={query}
+        view={last.current}
+        initial={filters}
+        apiError={resource.status === 'failed' ? resource.error : undefined}
+        onApply={(f) => setParams(filterQuery(f))}
+      />
       <Paragraph role="status" aria-live="polite" className="nabij-mi-about">
-        {view ? t('mi.about', { teams: view.teamNames.join(', '), from: formatDate(view.filters.from), to: formatDate(view.filters.to) }) : ''}
+        {view
+          ? t('mi.about', {
+              teams: view.teamNames.join(', '),
+              from: formatDate(view.filters.from),
+              to: formatDate(view.filters.to),
+            })
+          : ''}
       </Paragraph>
       {resource.status === 'loading' ? <Loading /> : null}
-      {resource.status === 'failed' && !(resource.error instanceof ApiError && resource.error.status < 500 && resource.error.status !== 401) ? (
+      {resource.status === 'failed' &&
+      !(resource.error instanceof ApiError && resource.error.status < 500 && resource.error.status !== 401) ? (
         <Alert type="error">
           <Paragraph>{t('mi.loadFailed')}</Paragraph>
         </Alert>

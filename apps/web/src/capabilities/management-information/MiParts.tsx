@@ -9,7 +9,9 @@ export function useCanSeeFigures(): boolean {
 }
 
 function linkClass({ isActive }: { isActive: boolean }): string {
-  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : ''].filter(Boolean).join(' ');
+  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The sub-navigation between the dashboard and the quality mirror; the period and team go along. */

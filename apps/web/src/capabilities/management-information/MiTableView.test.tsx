@@ -110,7 +110,9 @@ describe('hidden figures on the dashboard', () => {
       />,
     );
     expect(html).toContain('<svg');
-    expect(html).toMatch(/aria-label="[^"]*Januari: 12; Februari: minder dan 5; Maart: verborgen om een klein aantal te beschermen/);
+    expect(html).toMatch(
+      /aria-label="[^"]*Januari: 12; Februari: minder dan 5; Maart: verborgen om een klein aantal te beschermen/,
+    );
   });
 
   it('knows the markers, reasons present and chart states (pure rules)', () => {

@@ -1,8 +1,28 @@
 import type { MiCell, MiTable, MiUnit } from '@nabij/contracts';
-import { Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { t } from '../../app/i18n';
-import { barGeometry, cellPlainText, chartState, formatValue, hiddenMarker, lineGeometry, reasonExplanation, reasonsIn, type BarDatum } from './mi-format';
+import {
+  barGeometry,
+  cellPlainText,
+  chartState,
+  formatValue,
+  hiddenMarker,
+  lineGeometry,
+  reasonExplanation,
+  reasonsIn,
+  type BarDatum,
+} from './mi-format';
 
 /**
  * A cell as the table shows it: the value; when hidden its marker — "<5" (read as "minder dan 5") only for a count
@@ -38,7 +58,12 @@ function chartData(table: MiTable): { data: BarDatum[]; cells: MiCell[]; unit: M
   // The total row is not drawn: it would dwarf the others.
   const rows = table.rows.filter((r) => !r.total);
   const cells = rows.map((r) => r.cells[index] ?? { value: null, suppressed: false });
-  return { data: rows.map((r, i) => ({ label: r.label, value: cells[i]?.suppressed ? null : (cells[i]?.value ?? null) })), cells, unit: column.unit, columnLabel: column.label };
+  return {
+    data: rows.map((r, i) => ({ label: r.label, value: cells[i]?.suppressed ? null : (cells[i]?.value ?? null) })),
+    cells,
+    unit: column.unit,
+    columnLabel: column.label,
+  };
 }
 
 /** The width of an element in CSS pixels, followed as it changes, so the chart is drawn 1:1 and its text stays readable. */
@@ -47,7 +72,8 @@ function useWidth(ref: RefObject<HTMLElement | null>, fallback = 640): number {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setWidth(Math.max(280, Math.min(720, Math.floor(el.getBoundingClientRect().width) || fallback)));
+    const measure = () =>
+      setWidth(Math.max(280, Math.min(720, Math.floor(el.getBoundingClientRect().width) || fallback)));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -76,25 +102,43 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
       </Paragraph>
     );
   const texts = { suppressed: t('mi.suppressed', { threshold }), noData: t('mi.noData') };
-  const valueText = (i: number) => cellPlainText(cells[i] ?? { value: null, suppressed: false }, unit, texts, threshold);
+  const valueText = (i: number) =>
+    cellPlainText(cells[i] ?? { value: null, suppressed: false }, unit, texts, threshold);
   const shortText = (i: number) => {
     const c = cells[i];
     if (!c) return '–';
     return c.suppressed ? hiddenMarker(c, threshold).short : (formatValue(c, unit) ?? '–');
   };
   const kind = table.chart?.kind === 'line' ? t('mi.chartLine') : t('mi.chartBar');
-  const alt = t('mi.chartAlt', { kind, column: columnLabel, values: data.map((d, i) => `${d.label}: ${valueText(i)}`).join('; ') });
+  const alt = t('mi.chartAlt', {
+    kind,
+    column: columnLabel,
+    values: data.map((d, i) => `${d.label}: ${valueText(i)}`).join('; '),
+  });
   const captionId = `mi-chart-${table.key}-caption`;
   if (table.chart?.kind === 'line') {
     const g = lineGeometry(data, width);
     return (
       <figure ref={box} className="nabij-mi-chart" aria-describedby={captionId}>
-        <svg role="img" aria-label={alt} viewBox={`0 0 ${g.width} ${g.height}`} className="nabij-mi-chart__svg" data-testid={`chart-${table.key}`}>
+        <svg
+          role="img"
+          aria-label={alt}
+          viewBox={`0 0 ${g.width} ${g.height}`}
+          className="nabij-mi-chart__svg"
+          data-testid={`chart-${table.key}`}
+        >
           <g aria-hidden="true">
             {g.ticks.map((tick) => (
               <g key={tick.value}>
                 <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} stroke="#c8c8c8" strokeWidth={1} />
-                <text x={g.plot.left - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" fontSize="12" fill="#1a1a1a">
+                <text
+                  x={g.plot.left - 6}
+                  y={tick.y}
+                  textAnchor="end"
+                  dominantBaseline="middle"
+                  fontSize="12"
+                  fill="#1a1a1a"
+                >
                   {tick.value}
                 </text>
               </g>
@@ -117,7 +161,13 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
                   </>
                 )}
                 {p.showLabel ? (
-                  <text x={p.x} y={g.height - 12} textAnchor={p.x - 32 < 0 ? 'start' : p.x + 32 > g.width ? 'end' : 'middle'} fontSize="11" fill="#1a1a1a">
+                  <text
+                    x={p.x}
+                    y={g.height - 12}
+                    textAnchor={p.x - 32 < 0 ? 'start' : p.x + 32 > g.width ? 'end' : 'middle'}
+                    fontSize="11"
+                    fill="#1a1a1a"
+                  >
                     {p.label}
                   </text>
                 ) : null}
@@ -134,7 +184,13 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
   const g = barGeometry(data, width);
   return (
     <figure ref={box} className="nabij-mi-chart" aria-describedby={captionId}>
-      <svg role="img" aria-label={alt} viewBox={`0 0 ${g.width} ${g.height}`} className="nabij-mi-chart__svg" data-testid={`chart-${table.key}`}>
+      <svg
+        role="img"
+        aria-label={alt}
+        viewBox={`0 0 ${g.width} ${g.height}`}
+        className="nabij-mi-chart__svg"
+        data-testid={`chart-${table.key}`}
+      >
         <g aria-hidden="true">
           <line x1={g.zero} x2={g.zero} y1={0} y2={g.height} stroke="#5b5b5b" strokeWidth={1} />
           {g.bars.map((b, i) => (
@@ -143,7 +199,13 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
                 {b.label}
               </text>
               {b.width > 0 ? <rect x={b.x} y={b.barY} width={b.width} height={18} fill="#0b5394" /> : null}
-              <text x={b.width > 0 ? b.valueX : g.zero + 6} y={b.barY + 13} textAnchor={b.width > 0 ? b.anchor : 'start'} fontSize="12" fill="#1a1a1a">
+              <text
+                x={b.width > 0 ? b.valueX : g.zero + 6}
+                y={b.barY + 13}
+                textAnchor={b.width > 0 ? b.anchor : 'start'}
+                fontSize="12"
+                fill="#1a1a1a"
+              >
                 {shortText(i)}
               </text>
             </g>
@@ -158,7 +220,15 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
 }
 
 /** One line per kind of hidden figure that occurs in the table: what its marker means. */
-export function HiddenExplanation({ cells, threshold, id }: { cells: readonly MiCell[]; threshold: number; id: string }) {
+export function HiddenExplanation({
+  cells,
+  threshold,
+  id,
+}: {
+  cells: readonly MiCell[];
+  threshold: number;
+  id: string;
+}) {
   const reasons = reasonsIn(cells);
   if (reasons.length === 0) return null;
   return (
@@ -204,7 +274,11 @@ export function MiTableView({ table, threshold }: { table: MiTable; threshold: n
                   {r.label}
                 </TableHeaderCell>
                 {r.cells.map((cell, i) => (
-                  <TableCell key={table.columns[i]?.key ?? i} data-label={table.columns[i]?.label} className="nabij-mi-number">
+                  <TableCell
+                    key={table.columns[i]?.key ?? i}
+                    data-label={table.columns[i]?.label}
+                    className="nabij-mi-number"
+                  >
                     <CellText cell={cell} unit={table.columns[i]?.unit ?? 'count'} threshold={threshold} />
                   </TableCell>
                 ))}

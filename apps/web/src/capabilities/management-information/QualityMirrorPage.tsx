@@ -41,11 +41,24 @@ import './management-information.css';
 type Mirror = QualityMirrorView;
 type Element = Mirror['elements'][number];
 
-function MirrorFilters({ mirror, initial, onApply }: { mirror: Mirror | undefined; initial: { from: string; to: string; teamId: string }; onApply: (f: { from: string; to: string; teamId: string }) => void }) {
+function MirrorFilters({
+  mirror,
+  initial,
+  onApply,
+}: {
+  mirror: Mirror | undefined;
+  initial: { from: string; to: string; teamId: string };
+  onApply: (f: { from: string; to: string; teamId: string }) => void;
+}) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
-    if (mirror) setValues((v) => ({ from: v.from || mirror.filters.from, to: v.to || mirror.filters.to, teamId: v.teamId || mirror.filters.teamId }));
+    if (mirror)
+      setValues((v) => ({
+        from: v.from || mirror.filters.from,
+        to: v.to || mirror.filters.to,
+        teamId: v.teamId || mirror.filters.teamId,
+      }));
   }, [mirror]);
   const set = (key: 'from' | 'to' | 'teamId') => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
@@ -61,10 +74,32 @@ function MirrorFilters({ mirror, initial, onApply }: { mirror: Mirror | undefine
       <form onSubmit={submit} noValidate aria-labelledby="mirror-filters-heading">
         <div className="nabij-form-row">
           {teams.length > 1 ? (
-            <SelectField id="mirror-filter-teamId" label={t('mirror.team')} value={values.teamId} choices={teams.map((tm) => ({ value: tm.id, label: tm.name }))} onValueChange={set('teamId')} />
+            <SelectField
+              id="mirror-filter-teamId"
+              label={t('mirror.team')}
+              value={values.teamId}
+              choices={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+              onValueChange={set('teamId')}
+            />
           ) : null}
-          <TextField id="mirror-filter-from" label={t('mi.from')} type="date" value={values.from} onValueChange={set('from')} error={errors.from} className="nabij-field--short" />
-          <TextField id="mirror-filter-to" label={t('mi.to')} type="date" value={values.to} onValueChange={set('to')} error={errors.to} className="nabij-field--short" />
+          <TextField
+            id="mirror-filter-from"
+            label={t('mi.from')}
+            type="date"
+            value={values.from}
+            onValueChange={set('from')}
+            error={errors.from}
+            className="nabij-field--short"
+          />
+          <TextField
+            id="mirror-filter-to"
+            label={t('mi.to')}
+            type="date"
+            value={values.to}
+            onValueChange={set('to')}
+            error={errors.to}
+            className="nabij-field--short"
+          />
         </div>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button">
@@ -145,7 +180,10 @@ function AssessmentForm({ mirror, onSaved }: { mirror: Mirror; onSaved: () => vo
   const [draft, setDraft] = useState<Draft>(() => draftOf(mirror, mirror.currentQuarter));
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const fields = ['period', ...mirror.elements.flatMap((e) => [`elements.${e.code}.score`, `elements.${e.code}.notes`])];
+  const fields = [
+    'period',
+    ...mirror.elements.flatMap((e) => [`elements.${e.code}.score`, `elements.${e.code}.notes`]),
+  ];
   const errors = useFormErrors('mirror-assess', fields, { nestedPaths: true });
   const heading = useRef<HTMLHeadingElement>(null);
   // A newer mirror (after saving or a conflict) refreshes the form for the chosen quarter; not while typing.
@@ -166,13 +204,23 @@ function AssessmentForm({ mirror, onSaved }: { mirror: Mirror; onSaved: () => vo
       teamId: mirror.team.id,
       period: quarter,
       ...(version ? { version } : {}),
-      elements: mirror.elements.map((e) => ({ element: e.code, score: draft[e.code]?.score ? Number(draft[e.code]?.score) : null, notes: draft[e.code]?.notes ?? null })),
+      elements: mirror.elements.map((e) => ({
+        element: e.code,
+        score: draft[e.code]?.score ? Number(draft[e.code]?.score) : null,
+        notes: draft[e.code]?.notes ?? null,
+      })),
     };
     const parsed = qualityAssessmentInput.safeParse(input);
     if (!parsed.success) {
       setSaved(undefined);
       // Name the element by its code, as the server does (elements.normalising.notes), so the summary links to the field.
-      errors.showIssues(parsed.error.issues.map((i) => (i.path[0] === 'elements' && typeof i.path[1] === 'number' ? { ...i, path: ['elements', mirror.elements[i.path[1]]?.code ?? i.path[1], ...i.path.slice(2)] } : i)));
+      errors.showIssues(
+        parsed.error.issues.map((i) =>
+          i.path[0] === 'elements' && typeof i.path[1] === 'number'
+            ? { ...i, path: ['elements', mirror.elements[i.path[1]]?.code ?? i.path[1], ...i.path.slice(2)] }
+            : i,
+        ),
+      );
       return;
     }
     setBusy(true);
@@ -219,7 +267,10 @@ function AssessmentForm({ mirror, onSaved }: { mirror: Mirror; onSaved: () => vo
               id={errors.idFor(`elements.${e.code}.score`)}
               legend={t('mirror.score', { element: e.name })}
               value={draft[e.code]?.score ?? ''}
-              choices={[...['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s })), { value: '', label: t('mirror.scoreNone') }]}
+              choices={[
+                ...['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s })),
+                { value: '', label: t('mirror.scoreNone') },
+              ]}
               onValueChange={(v) => setDraft((d) => ({ ...d, [e.code]: { score: v, notes: d[e.code]?.notes ?? '' } }))}
               error={errors.errorFor(`elements.${e.code}.score`)}
               inline
@@ -297,7 +348,9 @@ function Comparison({ mirror }: { mirror: Mirror }) {
             return (
               <details key={p.period} className="nabij-mirror-notes">
                 <summary>{t('mirror.notesHeading', { quarter: quarterLabel(p.period) })}</summary>
-                <Paragraph className="nabij-mi-definition">{t('mirror.updatedBy', { date: formatDate(p.updatedOn), name: p.updatedByName })}</Paragraph>
+                <Paragraph className="nabij-mi-definition">
+                  {t('mirror.updatedBy', { date: formatDate(p.updatedOn), name: p.updatedByName })}
+                </Paragraph>
                 {notes.length ? (
                   <dl>
                     {notes.map((n) => (
@@ -332,9 +385,24 @@ export function QualityMirrorPage() {
   return (
     <>
       <PageHeading>{t('mirror.title')}</PageHeading>
-      <MiNav query={data ? filterQuery({ from: data.filters.from, to: data.filters.to, teamId: data.teams.length > 1 ? data.filters.teamId : null }) : query} />
+      <MiNav
+        query={
+          data
+            ? filterQuery({
+                from: data.filters.from,
+                to: data.filters.to,
+                teamId: data.teams.length > 1 ? data.filters.teamId : null,
+              })
+            : query
+        }
+      />
       <Paragraph>{t('mirror.intro')}</Paragraph>
-      <MirrorFilters key={query} mirror={data} initial={{ from, to, teamId }} onApply={(f) => setParams(filterQuery(f))} />
+      <MirrorFilters
+        key={query}
+        mirror={data}
+        initial={{ from, to, teamId }}
+        onApply={(f) => setParams(filterQuery(f))}
+      />
       {mirror.status === 'loading' ? <Loading /> : null}
       {mirror.status === 'failed' ? (
         <Alert type="error">
@@ -344,7 +412,11 @@ export function QualityMirrorPage() {
       {data ? (
         <>
           <Paragraph role="status" className="nabij-mi-about">
-            {t('mirror.teamOf', { team: data.team.name, from: formatDate(data.filters.from), to: formatDate(data.filters.to) })}
+            {t('mirror.teamOf', {
+              team: data.team.name,
+              from: formatDate(data.filters.from),
+              to: formatDate(data.filters.to),
+            })}
           </Paragraph>
           <Alert type="info">
             <Paragraph>
@@ -359,7 +431,11 @@ export function QualityMirrorPage() {
               ))}
             </ol>
           </section>
-          {data.canAssess ? <AssessmentForm mirror={data} onSaved={mirror.reload} /> : <Paragraph>{t('mirror.readOnly')}</Paragraph>}
+          {data.canAssess ? (
+            <AssessmentForm mirror={data} onSaved={mirror.reload} />
+          ) : (
+            <Paragraph>{t('mirror.readOnly')}</Paragraph>
+          )}
           <Comparison mirror={data} />
         </>
       ) : null}

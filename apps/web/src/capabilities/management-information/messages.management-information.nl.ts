@@ -11,8 +11,10 @@ export const managementInformationMessages = {
 
   // ---- dashboard ----
   'mi.title': 'Sturingsinformatie',
-  'mi.introTeam': 'Wat het team leert van de eigen registratie: instroom, doorlooptijden, werkvoorraad, resultaten, continuïteit en normaliseren. Alle cijfers komen uit wat werkers al vastleggen; niemand registreert er iets extra voor.',
-  'mi.introMunicipality': 'De cijfers van alle wijkteams van de gemeente, alleen als totalen. U ziet geen personen en geen dossiers.',
+  'mi.introTeam':
+    'Wat het team leert van de eigen registratie: instroom, doorlooptijden, werkvoorraad, resultaten, continuïteit en normaliseren. Alle cijfers komen uit wat werkers al vastleggen; niemand registreert er iets extra voor.',
+  'mi.introMunicipality':
+    'De cijfers van alle wijkteams van de gemeente, alleen als totalen. U ziet geen personen en geen dossiers.',
   'mi.filtersHeading': 'Filters',
   'mi.from': 'Van',
   'mi.to': 'Tot en met',
@@ -27,7 +29,8 @@ export const managementInformationMessages = {
   'mi.privacyTitle': 'Alleen totalen, kleine aantallen verborgen.',
   'mi.privacyText':
     'Een aantal van minder dan {threshold} dossiers (of aanmeldingen, acties, signalen) staat er als “<{threshold}”, ook in de downloads. Zou een verborgen cel uit een totaal terug te rekenen zijn, dan is ook een tweede cel verborgen: die staat er als “x”. Een gemiddelde of percentage over minder dan {threshold} dossiers staat er als “te weinig”. Elke weergave en download wordt vastgelegd in het toegangslogboek.',
-  'mi.smallNumbersText': 'Bij een klein team of een korte periode zijn daardoor veel cellen verborgen. Kies een langere periode of alle teams om meer te zien. “–” betekent: geen gegevens.',
+  'mi.smallNumbersText':
+    'Bij een klein team of een korte periode zijn daardoor veel cellen verborgen. Kies een langere periode of alle teams om meer te zien. “–” betekent: geen gegevens.',
   'mi.downloadsHeading': 'Downloaden',
   'mi.downloadCsv': 'Download CSV',
   'mi.downloadXlsx': 'Download Excel (XLSX)',
@@ -47,8 +50,10 @@ export const managementInformationMessages = {
   'mi.markerFewCases': 'te weinig',
   'mi.suppressedFewCases': 'te weinig: over minder dan {threshold} dossiers',
   'mi.legendSmall': '<{threshold}: een aantal van 1 tot en met {max}, verborgen zodat niemand herkenbaar is.',
-  'mi.legendComplementary': 'x: verborgen om een klein aantal elders in de tabel te beschermen; anders was dat uit het totaal terug te rekenen.',
-  'mi.legendFewCases': 'te weinig: een gemiddelde, mediaan of percentage over minder dan {threshold} dossiers wordt niet getoond.',
+  'mi.legendComplementary':
+    'x: verborgen om een klein aantal elders in de tabel te beschermen; anders was dat uit het totaal terug te rekenen.',
+  'mi.legendFewCases':
+    'te weinig: een gemiddelde, mediaan of percentage over minder dan {threshold} dossiers wordt niet getoond.',
   'mi.legendLabel': 'Verborgen cijfers in deze tabel',
   'mi.chartAllHidden': 'Geen grafiek: alle waarden ervan zijn verborgen. De tabel hieronder zegt waarom.',
   'mi.chartNoData': 'Geen grafiek: er zijn geen gegevens in deze periode.',
@@ -71,8 +76,10 @@ export const managementInformationMessages = {
   'mirror.noIndicators': 'Geen cijfers uit de registratie.',
   'mirror.seeDashboard': 'Zie het dashboard',
   'mirror.assessHeading': 'Zelfevaluatie vastleggen',
-  'mirror.assessIntro': 'Geef per element een score van 1 (nog niet) tot 5 (helemaal) en schrijf op wat het team ziet en wil verbeteren. Vul in wat u wilt; een element zonder score en toelichting blijft leeg.',
-  'mirror.assessPrivacy': 'Schrijf over de werkwijze van het team, zonder namen of andere persoonsgegevens van inwoners.',
+  'mirror.assessIntro':
+    'Geef per element een score van 1 (nog niet) tot 5 (helemaal) en schrijf op wat het team ziet en wil verbeteren. Vul in wat u wilt; een element zonder score en toelichting blijft leeg.',
+  'mirror.assessPrivacy':
+    'Schrijf over de werkwijze van het team, zonder namen of andere persoonsgegevens van inwoners.',
   'mirror.quarter': 'Kwartaal',
   'mirror.quarterLabel': '{n}e kwartaal {year}',
   'mirror.score': 'Score voor {element}',
@@ -80,7 +87,8 @@ export const managementInformationMessages = {
   'mirror.notes': 'Toelichting bij {element}',
   'mirror.save': 'Zelfevaluatie opslaan',
   'mirror.saved': 'De zelfevaluatie van {quarter} is opgeslagen.',
-  'mirror.conflict': 'Iemand anders heeft de zelfevaluatie van dit kwartaal net gewijzigd. De nieuwste versie staat nu in het formulier; uw eigen invoer is vervangen. Vul uw wijziging opnieuw in.',
+  'mirror.conflict':
+    'Iemand anders heeft de zelfevaluatie van dit kwartaal net gewijzigd. De nieuwste versie staat nu in het formulier; uw eigen invoer is vervangen. Vul uw wijziging opnieuw in.',
   'mirror.readOnly': 'Alleen de coördinator van het team legt de zelfevaluatie vast; u kunt hem lezen.',
   'mirror.compareHeading': 'Zelfevaluaties door de tijd',
   'mirror.compareCaption': 'Scores per werkzaam element en kwartaal (1 = nog niet, 5 = helemaal)',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { barGeometry, cellPlainText, checkFilters, filterQuery, filtersFrom, formatValue, lineGeometry, niceScale } from './mi-format';
+import {
+  barGeometry,
+  cellPlainText,
+  checkFilters,
+  filterQuery,
+  filtersFrom,
+  formatValue,
+  lineGeometry,
+  niceScale,
+} from './mi-format';
 
 const shown = (value: number) => ({ value, suppressed: false });
 
@@ -12,8 +21,18 @@ describe('formatValue', () => {
     expect(formatValue(shown(0.8), 'score')).toBe('+0,8');
     expect(formatValue(shown(-0.5), 'score')).toBe('-0,5');
     expect(formatValue({ value: null, suppressed: true }, 'count')).toBeNull();
-    expect(cellPlainText({ value: null, suppressed: true }, 'count', { suppressed: 'minder dan 5', noData: 'geen gegevens' })).toBe('minder dan 5');
-    expect(cellPlainText({ value: null, suppressed: false }, 'count', { suppressed: 'minder dan 5', noData: 'geen gegevens' })).toBe('geen gegevens');
+    expect(
+      cellPlainText({ value: null, suppressed: true }, 'count', {
+        suppressed: 'minder dan 5',
+        noData: 'geen gegevens',
+      }),
+    ).toBe('minder dan 5');
+    expect(
+      cellPlainText({ value: null, suppressed: false }, 'count', {
+        suppressed: 'minder dan 5',
+        noData: 'geen gegevens',
+      }),
+    ).toBe('geen gegevens');
   });
 
   it('checks the period before asking the server', () => {
@@ -23,11 +42,18 @@ describe('formatValue', () => {
     expect(checkFilters(f('2026-06-30', '2026-01-01')).to).toMatch(/einddatum ligt vóór de begindatum/);
     expect(checkFilters(f('2026-02-31', '')).from).toMatch(/jjjj-mm-dd/);
     expect(checkFilters(f('', '2026-13-01')).to).toMatch(/jjjj-mm-dd/);
-    expect(filtersFrom(new URLSearchParams('from=2026-01-01&teamId=x'))).toEqual({ from: '2026-01-01', to: '', teamId: 'x', area: '' });
+    expect(filtersFrom(new URLSearchParams('from=2026-01-01&teamId=x'))).toEqual({
+      from: '2026-01-01',
+      to: '',
+      teamId: 'x',
+      area: '',
+    });
   });
 
   it('builds the query string of the filters without empty ones', () => {
-    expect(filterQuery({ from: '2026-01-01', to: '2026-06-30', teamId: null, area: '' })).toBe('from=2026-01-01&to=2026-06-30');
+    expect(filterQuery({ from: '2026-01-01', to: '2026-06-30', teamId: null, area: '' })).toBe(
+      'from=2026-01-01&to=2026-06-30',
+    );
     expect(filterQuery({ area: 'Noord-Oost' })).toBe('area=Noord-Oost');
   });
 });

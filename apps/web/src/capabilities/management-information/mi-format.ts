@@ -61,13 +61,23 @@ export function chartState(cells: readonly MiCell[]): 'draw' | 'all_hidden' | 'n
 }
 
 /** A cell as plain text, for chart descriptions: the value, "minder dan 5" (or why else it is hidden) or "geen gegevens". */
-export function cellPlainText(cell: MiCell, unit: MiUnit, texts: { suppressed: string; noData: string }, threshold?: number): string {
+export function cellPlainText(
+  cell: MiCell,
+  unit: MiUnit,
+  texts: { suppressed: string; noData: string },
+  threshold?: number,
+): string {
   if (cell.suppressed) return threshold === undefined ? texts.suppressed : hiddenMarker(cell, threshold).spoken;
   return formatValue(cell, unit) ?? texts.noData;
 }
 
 /** The period as the query string of the API and the page URL (empty filters left out). */
-export function filterQuery(f: { from?: string | null; to?: string | null; teamId?: string | null; area?: string | null }): string {
+export function filterQuery(f: {
+  from?: string | null;
+  to?: string | null;
+  teamId?: string | null;
+  area?: string | null;
+}): string {
   const p = new URLSearchParams();
   for (const key of ['from', 'to', 'teamId', 'area'] as const) {
     const v = f[key];
@@ -84,7 +94,12 @@ const isDate = (v: string) => {
 
 /** The filters from the page address: the period, a team and an area. */
 export function filtersFrom(params: URLSearchParams): Filters {
-  return { from: params.get('from') ?? '', to: params.get('to') ?? '', teamId: params.get('teamId') ?? '', area: params.get('area') ?? '' };
+  return {
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    teamId: params.get('teamId') ?? '',
+    area: params.get('area') ?? '',
+  };
 }
 
 /** Client-side checks before asking the server: real dates, and the end not before the start. */
@@ -119,7 +134,15 @@ export interface BarGeometry {
   height: number;
   /** x of the zero line. */
   zero: number;
-  bars: Array<{ label: string; labelY: number; barY: number; x: number; width: number; valueX: number; anchor: 'start' | 'end' }>;
+  bars: Array<{
+    label: string;
+    labelY: number;
+    barY: number;
+    x: number;
+    width: number;
+    valueX: number;
+    anchor: 'start' | 'end';
+  }>;
 }
 
 /**

@@ -24,7 +24,10 @@ import { isRelation, relationChoices } from './relations';
 const FIELDS = ['name', 'personId', 'relation'] as const;
 
 function describe(person: PersonSummary): string {
-  const details = [formatDate(person.dateOfBirth), formatAddress({ postcode: person.postcode, houseNumber: person.houseNumber })]
+  const details = [
+    formatDate(person.dateOfBirth),
+    formatAddress({ postcode: person.postcode, houseNumber: person.houseNumber }),
+  ]
     .filter(Boolean)
     .join(', ');
   return details ? `${person.fullName} (${details})` : person.fullName;
@@ -49,7 +52,9 @@ export function AddMemberForm({ household, onChanged }: { household: HouseholdVi
     }
     setBusy(true);
     try {
-      const response = await api.post<{ results: PersonSummary[]; truncated: boolean }>('/api/persons/search', { name: name.trim() });
+      const response = await api.post<{ results: PersonSummary[]; truncated: boolean }>('/api/persons/search', {
+        name: name.trim(),
+      });
       errors.clear();
       setResults(response.results.filter((p) => !memberIds.has(p.id)));
       setPersonId('');
@@ -91,7 +96,12 @@ export function AddMemberForm({ household, onChanged }: { household: HouseholdVi
   return (
     <div className="nabij-subform">
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <form role="search" onSubmit={(e) => void search(e)} noValidate aria-label={t('member.searchLabel', { household: household.name })}>
+      <form
+        role="search"
+        onSubmit={(e) => void search(e)}
+        noValidate
+        aria-label={t('member.searchLabel', { household: household.name })}
+      >
         <div className="nabij-form-row nabij-form-row--end">
           <TextField
             id={errors.idFor('name')}
@@ -111,9 +121,14 @@ export function AddMemberForm({ household, onChanged }: { household: HouseholdVi
       {results && results.length === 0 ? <Paragraph role="status">{t('member.noResults')}</Paragraph> : null}
       {results && results.length > 0 ? (
         <form onSubmit={(e) => void add(e)} noValidate aria-label={t('member.addLabel', { household: household.name })}>
-          <Fieldset invalid={Boolean(choiceError)} aria-describedby={choiceError ? `${prefix}-personId-error` : undefined}>
+          <Fieldset
+            invalid={Boolean(choiceError)}
+            aria-describedby={choiceError ? `${prefix}-personId-error` : undefined}
+          >
             <FieldsetLegend>{t('member.choosePersonLegend')}</FieldsetLegend>
-            {choiceError ? <FormFieldErrorMessage id={`${prefix}-personId-error`}>{choiceError}</FormFieldErrorMessage> : null}
+            {choiceError ? (
+              <FormFieldErrorMessage id={`${prefix}-personId-error`}>{choiceError}</FormFieldErrorMessage>
+            ) : null}
             {results.map((person, index) => {
               const id = index === 0 ? errors.idFor('personId') : `${errors.idFor('personId')}-${person.id}`;
               return (

@@ -52,10 +52,13 @@ function HouseholdCard({
     if (!editing || !isRelation(editing.relation)) return;
     setBusyMember(member.id);
     try {
-      await api.put<HouseholdView>(`/api/households/${encodeURIComponent(household.id)}/members/${encodeURIComponent(member.id)}`, {
-        relation: editing.relation,
-        version: household.version,
-      });
+      await api.put<HouseholdView>(
+        `/api/households/${encodeURIComponent(household.id)}/members/${encodeURIComponent(member.id)}`,
+        {
+          relation: editing.relation,
+          version: household.version,
+        },
+      );
       setProblem(undefined);
       setEditing(undefined);
       setNotice(t('household.relationChanged', { name: member.fullName }));
@@ -99,7 +102,9 @@ function HouseholdCard({
       ) : null}
       <div className="nabij-table-scroll">
         <Table className="nabij-responsive-table">
-          <TableCaption className="nabij-visually-hidden">{t('household.membersCaption', { household: household.name })}</TableCaption>
+          <TableCaption className="nabij-visually-hidden">
+            {t('household.membersCaption', { household: household.name })}
+          </TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('person.name')}</TableHeaderCell>
@@ -126,7 +131,10 @@ function HouseholdCard({
                   </TableCell>
                   <TableCell data-label={t('household.relation')}>
                     {editing?.memberId === member.id ? (
-                      <form onSubmit={(e) => void saveRelation(e, member)} aria-label={`${t('household.changeRelation')} ${t('household.changeRelationWho', { name: member.fullName })}`}>
+                      <form
+                        onSubmit={(e) => void saveRelation(e, member)}
+                        aria-label={`${t('household.changeRelation')} ${t('household.changeRelationWho', { name: member.fullName })}`}
+                      >
                         <SelectField
                           id={`household-${household.id}-relation-${member.id}`}
                           label={t('household.relationOf', { name: member.fullName })}
@@ -135,7 +143,12 @@ function HouseholdCard({
                           onValueChange={(relation) => setEditing({ memberId: member.id, relation })}
                         />
                         <ButtonGroup>
-                          <Button type="submit" appearance="primary-action-button" busy={busyMember === member.id} disabled={busyMember !== undefined}>
+                          <Button
+                            type="submit"
+                            appearance="primary-action-button"
+                            busy={busyMember === member.id}
+                            disabled={busyMember !== undefined}
+                          >
                             {t('household.saveRelation')}
                           </Button>
                           <Button type="button" appearance="subtle-button" onClick={() => setEditing(undefined)}>
@@ -155,11 +168,18 @@ function HouseholdCard({
                               onClick={() => {
                                 setNotice(undefined);
                                 setEditing({ memberId: member.id, relation: member.relation });
-                                window.setTimeout(() => document.getElementById(`household-${household.id}-relation-${member.id}`)?.focus(), 0);
+                                window.setTimeout(
+                                  () =>
+                                    document.getElementById(`household-${household.id}-relation-${member.id}`)?.focus(),
+                                  0,
+                                );
                               }}
                             >
                               {t('household.changeRelation')}
-                              <span className="nabij-visually-hidden"> {t('household.changeRelationWho', { name: member.fullName })}</span>
+                              <span className="nabij-visually-hidden">
+                                {' '}
+                                {t('household.changeRelationWho', { name: member.fullName })}
+                              </span>
                             </Button>
                           </>
                         ) : null}
@@ -182,7 +202,10 @@ function HouseholdCard({
                         onClick={() => void remove(member.id)}
                       >
                         {t('household.remove')}
-                        <span className="nabij-visually-hidden"> {t('household.removeWho', { name: member.fullName })}</span>
+                        <span className="nabij-visually-hidden">
+                          {' '}
+                          {t('household.removeWho', { name: member.fullName })}
+                        </span>
                       </Button>
                     </TableCell>
                   ) : null}
@@ -197,7 +220,10 @@ function HouseholdCard({
           <ButtonGroup>
             <Button appearance="secondary-action-button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
               {t('household.addMember')}
-              <span className="nabij-visually-hidden"> {t('household.toHousehold', { household: household.name })}</span>
+              <span className="nabij-visually-hidden">
+                {' '}
+                {t('household.toHousehold', { household: household.name })}
+              </span>
             </Button>
           </ButtonGroup>
           {adding ? (
@@ -217,7 +243,15 @@ function HouseholdCard({
 
 const CREATE_FIELDS = ['name', 'relation'] as const;
 
-function CreateHouseholdForm({ person, onCreated, onCancel }: { person: PersonView; onCreated: () => void; onCancel: () => void }) {
+function CreateHouseholdForm({
+  person,
+  onCreated,
+  onCancel,
+}: {
+  person: PersonView;
+  onCreated: () => void;
+  onCancel: () => void;
+}) {
   const errors = useFormErrors('household', CREATE_FIELDS);
   const [name, setName] = useState(t('household.defaultName', { lastName: person.lastName }));
   const [relation, setRelation] = useState('');
@@ -227,14 +261,18 @@ function CreateHouseholdForm({ person, onCreated, onCancel }: { person: PersonVi
     event.preventDefault();
     const issues: ValidationIssue[] = [];
     if (!name.trim()) issues.push({ path: ['name'], message: t('household.nameRequired') });
-    if (!isRelation(relation)) issues.push({ path: ['relation'], message: t('household.relationRequired', { name: person.fullName }) });
+    if (!isRelation(relation))
+      issues.push({ path: ['relation'], message: t('household.relationRequired', { name: person.fullName }) });
     if (issues.length > 0 || !isRelation(relation)) {
       errors.showIssues(issues);
       return;
     }
     setBusy(true);
     try {
-      await api.post<HouseholdView>('/api/households', { name: name.trim(), members: [{ personId: person.id, relation }] });
+      await api.post<HouseholdView>('/api/households', {
+        name: name.trim(),
+        members: [{ personId: person.id, relation }],
+      });
       errors.clear();
       onCreated();
     } catch (error) {
@@ -281,14 +319,28 @@ function CreateHouseholdForm({ person, onCreated, onCancel }: { person: PersonVi
 }
 
 /** The households a person belongs to, with their members; create a household or add members. */
-export function Households({ person, canWrite, onChanged }: { person: PersonView; canWrite: boolean; onChanged: () => void }) {
+export function Households({
+  person,
+  canWrite,
+  onChanged,
+}: {
+  person: PersonView;
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const [creating, setCreating] = useState(false);
   return (
     <section aria-labelledby="person-households-heading" className="nabij-section">
       <Heading2 id="person-households-heading">{t('household.heading')}</Heading2>
       {person.households.length === 0 ? <Paragraph>{t('household.none')}</Paragraph> : null}
       {person.households.map((household) => (
-        <HouseholdCard key={household.id} household={household} person={person} canWrite={canWrite} onChanged={onChanged} />
+        <HouseholdCard
+          key={household.id}
+          household={household}
+          person={person}
+          canWrite={canWrite}
+          onChanged={onChanged}
+        />
       ))}
       {canWrite ? (
         creating ? (

@@ -9,7 +9,16 @@ import {
   type PersonSummary,
   type PersonView,
 } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api';
 import { hasMessage, t } from '../../app/i18n';
@@ -36,13 +45,34 @@ function shownValue(group: MergeFieldGroup, p: PersonView): string {
   return value || t('common.unknown');
 }
 
-const describe = (p: PersonSummary) => [p.fullName, formatDate(p.dateOfBirth), formatAddress({ postcode: p.postcode, houseNumber: p.houseNumber })].filter(Boolean).join(', ');
-const tableLabel = (table: string) => (hasMessage(`merge.table.${table}`) ? t(`merge.table.${table}`) : t('merge.table.other', { table }));
-const ALL_THIS: Record<MergeFieldGroup, MergeChoice> = { name: 'this', dateOfBirth: 'this', address: 'this', phone: 'this', email: 'this', language: 'this' };
+const describe = (p: PersonSummary) =>
+  [p.fullName, formatDate(p.dateOfBirth), formatAddress({ postcode: p.postcode, houseNumber: p.houseNumber })]
+    .filter(Boolean)
+    .join(', ');
+const tableLabel = (table: string) =>
+  hasMessage(`merge.table.${table}`) ? t(`merge.table.${table}`) : t('merge.table.other', { table });
+const ALL_THIS: Record<MergeFieldGroup, MergeChoice> = {
+  name: 'this',
+  dateOfBirth: 'this',
+  address: 'this',
+  phone: 'this',
+  email: 'this',
+  language: 'this',
+};
 
 /** Step 1: choose the other record (the likely duplicates, or found by name). */
-function ChooseOther({ person, onChosen, onCancel }: { person: PersonView; onChosen: (otherId: string) => void; onCancel: () => void }) {
-  const candidates = useResource<{ results: PersonSummary[] }>(`/api/persons/${encodeURIComponent(person.id)}/merge-candidates`);
+function ChooseOther({
+  person,
+  onChosen,
+  onCancel,
+}: {
+  person: PersonView;
+  onChosen: (otherId: string) => void;
+  onCancel: () => void;
+}) {
+  const candidates = useResource<{ results: PersonSummary[] }>(
+    `/api/persons/${encodeURIComponent(person.id)}/merge-candidates`,
+  );
   const [found, setFound] = useState<PersonSummary[]>([]);
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
@@ -59,7 +89,9 @@ function ChooseOther({ person, onChosen, onCancel }: { person: PersonView; onCho
       errors.showError(error);
     }
   };
-  const shown = [...(candidates.status === 'ready' ? candidates.data.results : []), ...found].filter((p, i, all) => all.findIndex((x) => x.id === p.id) === i);
+  const shown = [...(candidates.status === 'ready' ? candidates.data.results : []), ...found].filter(
+    (p, i, all) => all.findIndex((x) => x.id === p.id) === i,
+  );
 
   return (
     <section aria-labelledby="merge-heading" className="nabij-section">
@@ -69,7 +101,9 @@ function ChooseOther({ person, onChosen, onCancel }: { person: PersonView; onCho
       <Paragraph>{t('merge.intro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       {candidates.status === 'loading' ? <Loading /> : null}
-      {candidates.status === 'ready' && candidates.data.results.length === 0 ? <Paragraph>{t('merge.noCandidates')}</Paragraph> : null}
+      {candidates.status === 'ready' && candidates.data.results.length === 0 ? (
+        <Paragraph>{t('merge.noCandidates')}</Paragraph>
+      ) : null}
       <form
         role="search"
         aria-label={t('merge.searchLabel')}
@@ -78,7 +112,13 @@ function ChooseOther({ person, onChosen, onCancel }: { person: PersonView; onCho
           void search();
         }}
       >
-        <TextField id="merge-search" label={t('merge.searchLabel')} value={name} onValueChange={setName} autoComplete="off" />
+        <TextField
+          id="merge-search"
+          label={t('merge.searchLabel')}
+          value={name}
+          onValueChange={setName}
+          autoComplete="off"
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button">
             {t('merge.search')}
@@ -114,7 +154,17 @@ function ChooseOther({ person, onChosen, onCancel }: { person: PersonView; onCho
 }
 
 /** Step 2: both side by side, the values to keep, what moves, and the confirmation. */
-function Compare({ person, otherId, onMerged, onBack }: { person: PersonView; otherId: string; onMerged: (reference: string) => void; onBack: () => void }) {
+function Compare({
+  person,
+  otherId,
+  onMerged,
+  onBack,
+}: {
+  person: PersonView;
+  otherId: string;
+  onMerged: (reference: string) => void;
+  onBack: () => void;
+}) {
   const [preview, setPreview] = useState<MergePreview | undefined>(undefined);
   const [keep, setKeep] = useState<Record<MergeFieldGroup, MergeChoice>>(ALL_THIS);
   const [confirmed, setConfirmed] = useState(false);
@@ -134,14 +184,23 @@ function Compare({ person, otherId, onMerged, onBack }: { person: PersonView; ot
 
   const merge = async () => {
     if (!preview) return;
-    const parsed = mergePersonsRequest.safeParse({ otherId, version: preview.person.version, otherVersion: preview.other.version, keep, ...(confirmed ? { confirm: true } : {}) });
+    const parsed = mergePersonsRequest.safeParse({
+      otherId,
+      version: preview.person.version,
+      otherVersion: preview.other.version,
+      keep,
+      ...(confirmed ? { confirm: true } : {}),
+    });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
     }
     setBusy(true);
     try {
-      const r = await api.post<{ reference: string }>(`/api/persons/${encodeURIComponent(person.id)}/merge`, parsed.data);
+      const r = await api.post<{ reference: string }>(
+        `/api/persons/${encodeURIComponent(person.id)}/merge`,
+        parsed.data,
+      );
       onMerged(r.reference);
     } catch (error) {
       errors.showError(error);
@@ -195,13 +254,21 @@ function Compare({ person, otherId, onMerged, onBack }: { person: PersonView; ot
       ) : (
         <UnorderedList>
           {preview.references.map((r) => (
-            <UnorderedListItem key={r.table}>{t('merge.moves', { what: tableLabel(r.table), count: r.count })}</UnorderedListItem>
+            <UnorderedListItem key={r.table}>
+              {t('merge.moves', { what: tableLabel(r.table), count: r.count })}
+            </UnorderedListItem>
           ))}
         </UnorderedList>
       )}
       {preview.blocked ? null : (
         <>
-          <CheckboxField id="merge-confirm" label={t('merge.confirm')} checked={confirmed} onCheckedChange={setConfirmed} error={errors.fieldErrors.confirm} />
+          <CheckboxField
+            id="merge-confirm"
+            label={t('merge.confirm')}
+            checked={confirmed}
+            onCheckedChange={setConfirmed}
+            error={errors.fieldErrors.confirm}
+          />
           <Paragraph>{t('merge.undoHint')}</Paragraph>
         </>
       )}
@@ -220,7 +287,15 @@ function Compare({ person, otherId, onMerged, onBack }: { person: PersonView; ot
 }
 
 /** "Samenvoegen met…" on a person's page: choose the duplicate, compare, confirm. */
-export function MergePersons({ person, onMerged, onClose }: { person: PersonView; onMerged: (reference: string) => void; onClose: () => void }) {
+export function MergePersons({
+  person,
+  onMerged,
+  onClose,
+}: {
+  person: PersonView;
+  onMerged: (reference: string) => void;
+  onClose: () => void;
+}) {
   const [otherId, setOtherId] = useState<string | undefined>(undefined);
   return otherId ? (
     <Compare person={person} otherId={otherId} onMerged={onMerged} onBack={() => setOtherId(undefined)} />
@@ -231,7 +306,9 @@ export function MergePersons({ person, onMerged, onClose }: { person: PersonView
 
 /** The merges this person was part of: "samengevoegd met …", and whether it was undone. */
 export function MergeHistory({ personId, generation }: { personId: string; generation: number }) {
-  const merges = useResource<{ merges: PersonMergeView[] }>(`/api/persons/${encodeURIComponent(personId)}/merges?v=${generation}`);
+  const merges = useResource<{ merges: PersonMergeView[] }>(
+    `/api/persons/${encodeURIComponent(personId)}/merges?v=${generation}`,
+  );
   if (merges.status !== 'ready' || merges.data.merges.length === 0) return null;
   return (
     <section aria-labelledby="merge-history-heading" className="nabij-section">
@@ -241,8 +318,15 @@ export function MergeHistory({ personId, generation }: { personId: string; gener
           const other = (m.keptPersonId === personId ? m.mergedPersonName : m.keptPersonName) ?? t('common.unknown');
           return (
             <UnorderedListItem key={m.id}>
-              {t('merge.historyItem', { name: other, at: formatDateTime(m.mergedAt), by: m.mergedByName, reference: m.reference })}
-              {m.undoneAt ? ` ${t('merge.historyUndone', { at: formatDateTime(m.undoneAt), by: m.undoneByName ?? '', reason: m.undoReason ?? '' })}` : null}
+              {t('merge.historyItem', {
+                name: other,
+                at: formatDateTime(m.mergedAt),
+                by: m.mergedByName,
+                reference: m.reference,
+              })}
+              {m.undoneAt
+                ? ` ${t('merge.historyUndone', { at: formatDateTime(m.undoneAt), by: m.undoneByName ?? '', reason: m.undoReason ?? '' })}`
+                : null}
             </UnorderedListItem>
           );
         })}

@@ -1,5 +1,13 @@
 import { createPersonRequest, duplicatesResponse, type PersonSummary, type PersonView } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api';
@@ -22,7 +30,10 @@ function DuplicateList({ duplicates }: { duplicates: readonly PersonSummary[] })
   return (
     <UnorderedList>
       {duplicates.map((person) => {
-        const details = [formatDate(person.dateOfBirth), formatAddress({ postcode: person.postcode, houseNumber: person.houseNumber })]
+        const details = [
+          formatDate(person.dateOfBirth),
+          formatAddress({ postcode: person.postcode, houseNumber: person.houseNumber }),
+        ]
           .filter(Boolean)
           .join(', ');
         return (

@@ -1,5 +1,12 @@
 import { formatPhoneNumber, type PersonView } from '@nabij/contracts';
-import { DataList, DataListItem, DataListKey, DataListValue, Heading2, LinkButton } from '@utrecht/component-library-react';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  LinkButton,
+} from '@utrecht/component-library-react';
 import { useState, type ReactNode } from 'react';
 import { t } from '../../app/i18n';
 import { MinorBadge } from './MinorBadge';
@@ -47,7 +54,9 @@ export function PersonDetails({ person }: { person: PersonView }) {
           <Item label={t('person.name')}>{person.fullName}</Item>
           <Item label={t('person.dateOfBirth')}>
             {person.dateOfBirth ? formatDate(person.dateOfBirth) : unknown}
-            {person.age !== null ? ` (${t(person.ageEstimated ? 'person.ageEstimated' : 'person.ageYears', { age: person.age })})` : null}
+            {person.age !== null
+              ? ` (${t(person.ageEstimated ? 'person.ageEstimated' : 'person.ageYears', { age: person.age })})`
+              : null}
             {person.isMinor ? <MinorBadge /> : null}
           </Item>
           <Item label={t('person.bsn')}>{person.bsn ? <Bsn bsn={person.bsn} /> : unknown}</Item>
@@ -57,7 +66,9 @@ export function PersonDetails({ person }: { person: PersonView }) {
         <Heading2 id="person-address-heading">{t('personPage.addressHeading')}</Heading2>
         <DataList>
           <Item label={t('person.address')}>
-            {person.noFixedAddress ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${person.noFixedAddress}`)}${address ? ` (${address})` : ''}` : address || unknown}
+            {person.noFixedAddress
+              ? `${t('person.noFixedAddress')}: ${t(`noFixedAddress.${person.noFixedAddress}`)}${address ? ` (${address})` : ''}`
+              : address || unknown}
           </Item>
         </DataList>
       </section>
@@ -83,7 +94,9 @@ export function PersonDetails({ person }: { person: PersonView }) {
             )}
           </Item>
           <Item label={t('person.preferredLanguage')}>{person.preferredLanguage ?? unknown}</Item>
-          <Item label={t('person.interpreterNeededShort')}>{person.interpreterNeeded ? t('common.yes') : t('common.no')}</Item>
+          <Item label={t('person.interpreterNeededShort')}>
+            {person.interpreterNeeded ? t('common.yes') : t('common.no')}
+          </Item>
         </DataList>
       </section>
     </div>

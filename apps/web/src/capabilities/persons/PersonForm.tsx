@@ -24,7 +24,18 @@ interface PersonFormProps {
 }
 
 /** All fields of a person, grouped as a case worker thinks of them. */
-export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubmit, onCancel, labelledBy, withEstimates = false, children }: PersonFormProps) {
+export function PersonForm({
+  values,
+  onChange,
+  errors,
+  busy,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  labelledBy,
+  withEstimates = false,
+  children,
+}: PersonFormProps) {
   const text = (field: PersonTextField, options: { optional?: boolean } = { optional: true }) => ({
     id: errors.idFor(field),
     label: t(`person.${field}`),
@@ -54,7 +65,13 @@ export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubm
         <div className="nabij-form-row">
           <TextField {...text('dateOfBirth')} type="date" autoComplete="off" />
           {withEstimates ? (
-            <TextField {...text('ageGiven')} description={t('personForm.ageGivenDescription')} inputMode="numeric" autoComplete="off" className="nabij-field--short" />
+            <TextField
+              {...text('ageGiven')}
+              description={t('personForm.ageGivenDescription')}
+              inputMode="numeric"
+              autoComplete="off"
+              className="nabij-field--short"
+            />
           ) : null}
           <TextField
             {...text('bsn')}
@@ -73,7 +90,10 @@ export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubm
             id={errors.idFor('noFixedAddress')}
             label={t('public.addressSituation')}
             value={values.noFixedAddress}
-            choices={NO_FIXED_ADDRESS_KINDS.map((kind) => ({ value: kind, label: t('public.addressSituationNone', { kind: t(`noFixedAddress.${kind}`) }) }))}
+            choices={NO_FIXED_ADDRESS_KINDS.map((kind) => ({
+              value: kind,
+              label: t('public.addressSituationNone', { kind: t(`noFixedAddress.${kind}`) }),
+            }))}
             onValueChange={(noFixedAddress) => onChange({ ...values, noFixedAddress })}
             error={errors.errorFor('noFixedAddress')}
             emptyLabel={t('public.addressSituationFixed')}
@@ -86,7 +106,12 @@ export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubm
           <TextField {...text('houseNumberAddition')} autoComplete="off" className="nabij-field--short" />
         </div>
         <div className="nabij-form-row">
-          <TextField {...text('postcode')} description={t('personForm.postcodeDescription')} autoComplete="off" className="nabij-field--short" />
+          <TextField
+            {...text('postcode')}
+            description={t('personForm.postcodeDescription')}
+            autoComplete="off"
+            className="nabij-field--short"
+          />
           <TextField {...text('city')} autoComplete="off" />
         </div>
       </Fieldset>
@@ -99,7 +124,11 @@ export function PersonForm({ values, onChange, errors, busy, submitLabel, onSubm
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('personForm.languageLegend')}</FieldsetLegend>
-        <TextField {...text('preferredLanguage')} description={t('personForm.languageDescription')} autoComplete="off" />
+        <TextField
+          {...text('preferredLanguage')}
+          description={t('personForm.languageDescription')}
+          autoComplete="off"
+        />
         <CheckboxField
           id={errors.idFor('interpreterNeeded')}
           label={t('person.interpreterNeeded')}

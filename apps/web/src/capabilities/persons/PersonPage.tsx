@@ -76,7 +76,12 @@ function ConflictComparison({ mine, theirs }: { mine: PersonFormValues; theirs: 
   );
 }
 
-function EditPerson({ person, onSaved, onNewest, onClose }: {
+function EditPerson({
+  person,
+  onSaved,
+  onNewest,
+  onClose,
+}: {
   person: PersonView;
   onSaved: (person: PersonView) => void;
   onNewest: (person: PersonView) => void;
@@ -193,14 +198,21 @@ export function PersonPage() {
   const notFound = person.status === 'failed' && person.error instanceof ApiError && person.error.status === 404;
   // A person merged into another one: the old page leads to the person it became part of.
   const mergedInto =
-    person.status === 'failed' && person.error instanceof ApiError && person.error.code === 'person_merged' && typeof person.error.body.personId === 'string'
+    person.status === 'failed' &&
+    person.error instanceof ApiError &&
+    person.error.code === 'person_merged' &&
+    typeof person.error.body.personId === 'string'
       ? person.error.body.personId
       : undefined;
 
   return (
     <>
       <PageHeading>
-        {person.status === 'ready' ? person.data.fullName : notFound ? t('personPage.notFoundTitle') : t('personPage.title')}
+        {person.status === 'ready'
+          ? person.data.fullName
+          : notFound
+            ? t('personPage.notFoundTitle')
+            : t('personPage.title')}
       </PageHeading>
       {person.status === 'loading' ? <Loading /> : null}
       {person.status === 'failed' ? (

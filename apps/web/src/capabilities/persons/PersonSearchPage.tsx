@@ -1,5 +1,13 @@
 import { personSearchRequest, type PersonSearchResult } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
@@ -16,9 +24,7 @@ import { PersonSummaryTable } from './PersonSummaryTable';
 import { hasAnyCriterion, SEARCH_FIELDS, searchFromParams, searchToParams, type SearchValues } from './search-query';
 
 type SearchState =
-  | { status: 'idle' }
-  | { status: 'searching' }
-  | { status: 'done'; results: PersonSearchResult[]; truncated: boolean };
+  { status: 'idle' } | { status: 'searching' } | { status: 'done'; results: PersonSearchResult[]; truncated: boolean };
 
 /** Person search by name (as Dutch names are written), date of birth, BSN or postcode with house number; ranked, with reasons. */
 export function PersonSearchPage() {
@@ -51,7 +57,9 @@ export function PersonSearchPage() {
     const controller = new AbortController();
     setState({ status: 'searching' });
     api
-      .post<{ results: PersonSearchResult[]; truncated: boolean }>('/api/persons/search', parsed.data, { signal: controller.signal })
+      .post<{ results: PersonSearchResult[]; truncated: boolean }>('/api/persons/search', parsed.data, {
+        signal: controller.signal,
+      })
       .then((response) => {
         clear();
         setState({ status: 'done', results: response.results, truncated: response.truncated });
@@ -175,7 +183,9 @@ export function PersonSearchPage() {
             <Paragraph>
               {state.results.length === 0
                 ? t('search.empty')
-                : t(state.results.length === 1 ? 'search.countOne' : 'search.countMany', { count: state.results.length })}
+                : t(state.results.length === 1 ? 'search.countOne' : 'search.countMany', {
+                    count: state.results.length,
+                  })}
             </Paragraph>
           ) : null}
         </div>

@@ -8,11 +8,37 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { PersonSummaryTable } from './PersonSummaryTable';
 
-const base = { dateOfBirth: '1985-01-01', postcode: '3512CD', houseNumber: '7', houseNumberAddition: null, isMinor: false, reasons: ['last_name_equal' as const] };
-const withCase: PersonSearchResult = { ...base, id: 'p1', fullName: 'Quirina Zwaluwstaart', street: 'Lindelaan', city: 'Utrecht', openCase: { id: 'case-1', reference: 'AM-2026-00042', phase: 'execution' } };
-const withoutCase: PersonSearchResult = { ...base, id: 'p2', fullName: 'Roel Zwaluwstaart', street: 'Beukenweg', city: 'Zeist', openCase: null };
+const base = {
+  dateOfBirth: '1985-01-01',
+  postcode: '3512CD',
+  houseNumber: '7',
+  houseNumberAddition: null,
+  isMinor: false,
+  reasons: ['last_name_equal' as const],
+};
+const withCase: PersonSearchResult = {
+  ...base,
+  id: 'p1',
+  fullName: 'Quirina Zwaluwstaart',
+  street: 'Lindelaan',
+  city: 'Utrecht',
+  openCase: { id: 'case-1', reference: 'AM-2026-00042', phase: 'execution' },
+};
+const withoutCase: PersonSearchResult = {
+  ...base,
+  id: 'p2',
+  fullName: 'Roel Zwaluwstaart',
+  street: 'Beukenweg',
+  city: 'Zeist',
+  openCase: null,
+};
 
-const render = (persons: PersonSearchResult[]) => renderToStaticMarkup(<MemoryRouter><PersonSummaryTable persons={persons} caption="Zoekresultaten" /></MemoryRouter>);
+const render = (persons: PersonSearchResult[]) =>
+  renderToStaticMarkup(
+    <MemoryRouter>
+      <PersonSummaryTable persons={persons} caption="Zoekresultaten" />
+    </MemoryRouter>,
+  );
 const rowOf = (html: string, name: string) => html.split('<tr').find((row) => row.includes(name)) ?? '';
 
 describe('PersonSummaryTable in search results', () => {
@@ -30,7 +56,16 @@ describe('PersonSummaryTable in search results', () => {
   });
 
   it('has no case column where the rows carry no case (a household list)', () => {
-    const html = renderToStaticMarkup(<MemoryRouter><PersonSummaryTable persons={[{ id: 'p3', fullName: 'Bo Testhuis', dateOfBirth: null, postcode: null, houseNumber: null, isMinor: true }]} caption="Leden" /></MemoryRouter>);
+    const html = renderToStaticMarkup(
+      <MemoryRouter>
+        <PersonSummaryTable
+          persons={[
+            { id: 'p3', fullName: 'Bo Testhuis', dateOfBirth: null, postcode: null, houseNumber: null, isMinor: true },
+          ]}
+          caption="Leden"
+        />
+      </MemoryRouter>,
+    );
     expect(html).not.toContain('>Dossier</th>');
   });
 });

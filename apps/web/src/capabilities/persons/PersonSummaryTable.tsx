@@ -1,5 +1,13 @@
 import type { PersonMatchReason, PersonSearchResult, PersonSummary } from '@nabij/contracts';
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { t } from '../../app/i18n';
 import { AppLink } from '../../components/AppLink';
 import { MinorBadge } from './MinorBadge';
@@ -12,12 +20,15 @@ export function matchReasonsText(reasons: readonly PersonMatchReason[]): string 
 }
 
 /** What search results add to a person: why found, street and town, and the open case the user may see (issue #19 item 10). */
-type Found = PersonSummary & Partial<Pick<PersonSearchResult, 'reasons' | 'street' | 'houseNumberAddition' | 'city' | 'openCase'>>;
+type Found = PersonSummary &
+  Partial<Pick<PersonSearchResult, 'reasons' | 'street' | 'houseNumberAddition' | 'city' | 'openCase'>>;
 
 /** The open case's link of a search result; a dash when none may be shown (which never says whether one exists). */
 function OpenCaseCell({ openCase }: { openCase: PersonSearchResult['openCase'] | undefined }) {
   if (!openCase) return <>{t('search.noOpenCase')}</>;
-  const label = openCase.reference ? t('search.openCaseLink', { reference: openCase.reference }) : t('search.openCaseLinkNoReference');
+  const label = openCase.reference
+    ? t('search.openCaseLink', { reference: openCase.reference })
+    : t('search.openCaseLinkNoReference');
   return (
     <>
       <AppLink to={`/dossiers/${encodeURIComponent(openCase.id)}`}>{label}</AppLink> ({t(`phase.${openCase.phase}`)})
@@ -49,16 +60,26 @@ export function PersonSummaryTable({ persons, caption }: { persons: ReadonlyArra
                 <AppLink to={`/personen/${encodeURIComponent(person.id)}`}>{person.fullName}</AppLink>
                 {person.isMinor ? <MinorBadge /> : null}
               </TableCell>
-              <TableCell data-label={t('person.dateOfBirth')}>{formatDate(person.dateOfBirth) || t('common.unknown')}</TableCell>
+              <TableCell data-label={t('person.dateOfBirth')}>
+                {formatDate(person.dateOfBirth) || t('common.unknown')}
+              </TableCell>
               <TableCell data-label={t('person.address')}>
-                {formatAddress({ street: person.street, houseNumber: person.houseNumber, houseNumberAddition: person.houseNumberAddition, postcode: person.postcode, city: person.city }) || t('common.unknown')}
+                {formatAddress({
+                  street: person.street,
+                  houseNumber: person.houseNumber,
+                  houseNumberAddition: person.houseNumberAddition,
+                  postcode: person.postcode,
+                  city: person.city,
+                }) || t('common.unknown')}
               </TableCell>
               {withCases ? (
                 <TableCell data-label={t('search.openCase')}>
                   <OpenCaseCell openCase={person.openCase} />
                 </TableCell>
               ) : null}
-              {withReasons ? <TableCell data-label={t('search.reasons')}>{matchReasonsText(person.reasons ?? [])}</TableCell> : null}
+              {withReasons ? (
+                <TableCell data-label={t('search.reasons')}>{matchReasonsText(person.reasons ?? [])}</TableCell>
+              ) : null}
             </TableRow>
           ))}
         </TableBody>

@@ -25,7 +25,11 @@ describe('changedFields', () => {
 describe('formValuesToUpdate (issue #17 item 9)', () => {
   const sam = { ...EMPTY_PERSON, firstName: 'Sam', lastName: 'de Vries' };
   it('sends the estimated age as a number and the kind of missing address; empty means none', () => {
-    expect(formValuesToUpdate({ ...sam, ageGiven: ' 7 ', noFixedAddress: 'homeless' }, 3)).toMatchObject({ version: 3, ageGiven: 7, noFixedAddress: 'homeless' });
+    expect(formValuesToUpdate({ ...sam, ageGiven: ' 7 ', noFixedAddress: 'homeless' }, 3)).toMatchObject({
+      version: 3,
+      ageGiven: 7,
+      noFixedAddress: 'homeless',
+    });
     const cleared = formValuesToUpdate(sam, 3);
     expect(cleared).toMatchObject({ ageGiven: null, noFixedAddress: null });
     expect(updatePersonRequest.safeParse(cleared).success).toBe(true);
@@ -36,6 +40,8 @@ describe('formValuesToUpdate (issue #17 item 9)', () => {
     expect(parsed.error?.issues[0]).toMatchObject({ path: ['ageGiven'], message: 'Vul de leeftijd in hele jaren in.' });
   });
   it('does not send them on a registration', () => {
-    expect(personInput.parse(formValuesToInput({ ...sam, ageGiven: '7', noFixedAddress: 'caravan' }))).not.toHaveProperty('ageGiven');
+    expect(
+      personInput.parse(formValuesToInput({ ...sam, ageGiven: '7', noFixedAddress: 'caravan' })),
+    ).not.toHaveProperty('ageGiven');
   });
 });

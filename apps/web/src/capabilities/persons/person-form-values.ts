@@ -88,16 +88,24 @@ export function personToFormValues(person: PersonView): PersonFormValues {
  * (empty: none; not a whole number: refused by the schema) and the kind of missing address (empty: a fixed address).
  */
 export function formValuesToUpdate(values: PersonFormValues, version: number) {
-  const { ageGiven, noFixedAddress, ...input } = formValuesToInput(values) as PersonInput & Partial<Pick<PersonFormValues, 'ageGiven' | 'noFixedAddress'>>;
+  const { ageGiven, noFixedAddress, ...input } = formValuesToInput(values) as PersonInput &
+    Partial<Pick<PersonFormValues, 'ageGiven' | 'noFixedAddress'>>;
   const age = (ageGiven ?? '').trim();
-  return { ...input, version, ageGiven: age === '' ? null : /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN, noFixedAddress: noFixedAddress ? noFixedAddress : null };
+  return {
+    ...input,
+    version,
+    ageGiven: age === '' ? null : /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN,
+    noFixedAddress: noFixedAddress ? noFixedAddress : null,
+  };
 }
 
 /** What the API's `personInput` expects: the date of birth must be absent rather than empty. */
 export function formValuesToInput(values: PersonFormValues): PersonInput {
   const { dateOfBirth, ...typed } = values;
   // "12A" or "12-2" typed as the house number is split into number and addition (issue #19 item 5).
-  const rest = typed.houseNumber.trim() ? { ...typed, ...splitHouseNumber(typed.houseNumber, typed.houseNumberAddition) } : typed;
+  const rest = typed.houseNumber.trim()
+    ? { ...typed, ...splitHouseNumber(typed.houseNumber, typed.houseNumberAddition) }
+    : typed;
   const trimmedDate = dateOfBirth.trim();
   return trimmedDate ? { ...rest, dateOfBirth: trimmedDate } : rest;
 }

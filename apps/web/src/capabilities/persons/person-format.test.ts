@@ -28,13 +28,23 @@ describe('formatDate', () => {
 describe('formatAddress', () => {
   it('uses the Dutch order with a spaced postcode', () => {
     expect(
-      formatAddress({ street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: 'a', postcode: '1234AB', city: 'Utrecht' }),
+      formatAddress({
+        street: 'Dorpsstraat',
+        houseNumber: '12',
+        houseNumberAddition: 'a',
+        postcode: '1234AB',
+        city: 'Utrecht',
+      }),
     ).toBe('Dorpsstraat 12a, 1234 AB Utrecht');
   });
 
   it('writes a house letter against the number and any other addition after a hyphen (12A, 12-2)', () => {
-    expect(formatAddress({ street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: 'A', city: 'Utrecht' })).toBe('Dorpsstraat 12A, Utrecht');
-    expect(formatAddress({ street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: '2', city: 'Utrecht' })).toBe('Dorpsstraat 12-2, Utrecht');
+    expect(formatAddress({ street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: 'A', city: 'Utrecht' })).toBe(
+      'Dorpsstraat 12A, Utrecht',
+    );
+    expect(formatAddress({ street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: '2', city: 'Utrecht' })).toBe(
+      'Dorpsstraat 12-2, Utrecht',
+    );
   });
 
   it('copes with partial addresses', () => {

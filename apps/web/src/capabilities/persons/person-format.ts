@@ -13,7 +13,12 @@ export function maskBsn(bsn: string): string {
   return `${MASK.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2010-05-01" → "1 mei 2010"; an unreadable value is shown as given. */
 export function formatDate(iso: string | null | undefined): string {

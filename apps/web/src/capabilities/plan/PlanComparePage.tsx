@@ -1,5 +1,12 @@
 import type { PlanVersionView } from '@nabij/contracts';
-import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Heading2,
+  Heading3,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useParams, useSearchParams } from 'react-router';
 import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -74,20 +81,42 @@ export function PlanComparePage() {
         <>
           <div className="nabij-plan-compare">
             {[left.data, right.data].map((v) => (
-              <section key={v.number} aria-label={t('plan.compareColumn', { number: v.number, status: t(`plan.versionStatus.${v.status}`) })}>
-                <Heading2>{t('plan.compareColumn', { number: v.number, status: t(`plan.versionStatus.${v.status}`) })}</Heading2>
-                <Paragraph>{v.changeReason ? t('plan.changeReason', { reason: v.changeReason }) : formatDate(v.startsOn)}</Paragraph>
+              <section
+                key={v.number}
+                aria-label={t('plan.compareColumn', { number: v.number, status: t(`plan.versionStatus.${v.status}`) })}
+              >
+                <Heading2>
+                  {t('plan.compareColumn', { number: v.number, status: t(`plan.versionStatus.${v.status}`) })}
+                </Heading2>
+                <Paragraph>
+                  {v.changeReason ? t('plan.changeReason', { reason: v.changeReason }) : formatDate(v.startsOn)}
+                </Paragraph>
               </section>
             ))}
           </div>
           {compareVersions(left.data, right.data).map((row) => (
             <section key={row.key} aria-labelledby={`compare-${row.key}`} className="nabij-plan-goal">
               <Heading3 id={`compare-${row.key}`}>
-                {domainLabel(row.domain)} <span className="nabij-plan-tag">{t(`plan.compare${row.state.charAt(0).toUpperCase()}${row.state.slice(1)}`)}</span>
+                {domainLabel(row.domain)}{' '}
+                <span className="nabij-plan-tag">
+                  {t(`plan.compare${row.state.charAt(0).toUpperCase()}${row.state.slice(1)}`)}
+                </span>
               </Heading3>
               <div className="nabij-plan-compare">
-                <GoalColumn goal={row.from} label={t('plan.compareColumn', { number: left.data.number, status: t(`plan.versionStatus.${left.data.status}`) })} />
-                <GoalColumn goal={row.to} label={t('plan.compareColumn', { number: right.data.number, status: t(`plan.versionStatus.${right.data.status}`) })} />
+                <GoalColumn
+                  goal={row.from}
+                  label={t('plan.compareColumn', {
+                    number: left.data.number,
+                    status: t(`plan.versionStatus.${left.data.status}`),
+                  })}
+                />
+                <GoalColumn
+                  goal={row.to}
+                  label={t('plan.compareColumn', {
+                    number: right.data.number,
+                    status: t(`plan.versionStatus.${right.data.status}`),
+                  })}
+                />
               </div>
             </section>
           ))}

@@ -63,7 +63,11 @@ interface Suggestions {
 /** Validates with a contract, then sends; field errors go to the form's summary. Returns true when saved. */
 async function send<T>(
   errors: FormErrors,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ValidationIssue[] } } },
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: readonly ValidationIssue[] } };
+  },
   value: unknown,
   call: (data: T) => Promise<PlanPageView>,
   onSaved: OnSaved,
@@ -103,14 +107,29 @@ export function StartPlanForm({ caseId, onSaved }: { caseId: string; onSaved: On
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
-    await send(errors, startPlanInput, { startsOn }, (d) => api.post<PlanPageView>(`/api/cases/${caseId}/plan`, d), onSaved, t('plan.started'));
+    await send(
+      errors,
+      startPlanInput,
+      { startsOn },
+      (d) => api.post<PlanPageView>(`/api/cases/${caseId}/plan`, d),
+      onSaved,
+      t('plan.started'),
+    );
     setBusy(false);
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-start-heading" className="nabij-section">
       <Heading3 id="plan-start-heading">{t('plan.startHeading')}</Heading3>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <TextField id={errors.idFor('startsOn')} label={t('plan.startsOn')} type="date" value={startsOn} onValueChange={setStartsOn} error={errors.errorFor('startsOn')} className="nabij-field--short" />
+      <TextField
+        id={errors.idFor('startsOn')}
+        label={t('plan.startsOn')}
+        type="date"
+        value={startsOn}
+        onValueChange={setStartsOn}
+        error={errors.errorFor('startsOn')}
+        className="nabij-field--short"
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t('plan.start')}
@@ -147,7 +166,17 @@ export function GoalForm({
 }) {
   const prefix = editing ? `plan-goal-edit-${editing.item.id}` : 'plan-goal';
   const errors = useFormErrors(prefix, GOAL_FIELDS);
-  const [initial] = useState(() => (editing ? goalFormValues(editing.item) : { domain: prefill?.domain ?? '', problem: prefill?.problem ?? '', goal: prefill?.goal ?? '', intendedResult: '', solutions: '' }));
+  const [initial] = useState(() =>
+    editing
+      ? goalFormValues(editing.item)
+      : {
+          domain: prefill?.domain ?? '',
+          problem: prefill?.problem ?? '',
+          goal: prefill?.goal ?? '',
+          intendedResult: '',
+          solutions: '',
+        },
+  );
   const [domain, setDomain] = useState(initial.domain);
   const [problem, setProblem] = useState(initial.problem);
   const [goal, setGoal] = useState(initial.goal);
@@ -156,9 +185,16 @@ export function GoalForm({
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstField(editing !== undefined);
   // The plan text survives an expired session (ADR 0035): a draft per new goal of the case, or per goal being changed.
-  const typed = useMemo(() => ({ domain, problem, goal, intendedResult, solutions }), [domain, problem, goal, intendedResult, solutions]);
+  const typed = useMemo(
+    () => ({ domain, problem, goal, intendedResult, solutions }),
+    [domain, problem, goal, intendedResult, solutions],
+  );
   const draft = useDraft(`plan-goal:${caseId}:${editing ? editing.item.id : 'new'}`, typed, {
-    isEmpty: (v) => v.problem === initial.problem && v.goal === initial.goal && v.intendedResult === initial.intendedResult && v.solutions === initial.solutions,
+    isEmpty: (v) =>
+      v.problem === initial.problem &&
+      v.goal === initial.goal &&
+      v.intendedResult === initial.intendedResult &&
+      v.solutions === initial.solutions,
     onRestore: (v) => {
       setDomain(v.domain);
       setProblem(v.problem);
@@ -175,7 +211,10 @@ export function GoalForm({
       errors,
       planGoalInput,
       { version: current.version, domain, problem, goal, intendedResult, solutions, fromResidentPlan },
-      (d) => (editing ? api.put<PlanPageView>(`/api/cases/${caseId}/plan/goals/${editing.item.id}`, d) : api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals`, d)),
+      (d) =>
+        editing
+          ? api.put<PlanPageView>(`/api/cases/${caseId}/plan/goals/${editing.item.id}`, d)
+          : api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals`, d),
       onSaved,
       editing ? t('plan.goalChanged') : t('plan.goalAdded'),
       editing?.onStale,
@@ -194,8 +233,19 @@ export function GoalForm({
   };
   const headingId = `${prefix}-heading`;
   return (
-    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId} className={editing ? 'nabij-subform nabij-plan-edit' : 'nabij-subform'} id={`${prefix}-form`}>
-      {editing ? <Heading4 id={headingId}>{t('plan.editGoalHeading', { domain: domainLabel(editing.item.domain) })}</Heading4> : <Heading3 id={headingId}>{t('plan.addGoalHeading')}</Heading3>}
+    <form
+      ref={formRef}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={headingId}
+      className={editing ? 'nabij-subform nabij-plan-edit' : 'nabij-subform'}
+      id={`${prefix}-form`}
+    >
+      {editing ? (
+        <Heading4 id={headingId}>{t('plan.editGoalHeading', { domain: domainLabel(editing.item.domain) })}</Heading4>
+      ) : (
+        <Heading3 id={headingId}>{t('plan.addGoalHeading')}</Heading3>
+      )}
       <DraftRestoredNotice draft={draft} />
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <SelectField
@@ -207,10 +257,42 @@ export function GoalForm({
         onValueChange={setDomain}
         error={errors.errorFor('domain')}
       />
-      <TextAreaField id={errors.idFor('problem')} label={t('plan.problem')} description={t('plan.problemDescription')} value={problem} onValueChange={setProblem} error={errors.errorFor('problem')} rows={3} />
-      <TextAreaField id={errors.idFor('goal')} label={t('plan.goal')} description={t('plan.goalDescription')} value={goal} onValueChange={setGoal} error={errors.errorFor('goal')} rows={2} />
-      <TextAreaField id={errors.idFor('intendedResult')} label={t('plan.intendedResult')} value={intendedResult} onValueChange={setIntendedResult} error={errors.errorFor('intendedResult')} rows={2} optional />
-      <TextAreaField id={errors.idFor('solutions')} label={t('plan.solutions')} value={solutions} onValueChange={setSolutions} error={errors.errorFor('solutions')} rows={3} optional />
+      <TextAreaField
+        id={errors.idFor('problem')}
+        label={t('plan.problem')}
+        description={t('plan.problemDescription')}
+        value={problem}
+        onValueChange={setProblem}
+        error={errors.errorFor('problem')}
+        rows={3}
+      />
+      <TextAreaField
+        id={errors.idFor('goal')}
+        label={t('plan.goal')}
+        description={t('plan.goalDescription')}
+        value={goal}
+        onValueChange={setGoal}
+        error={errors.errorFor('goal')}
+        rows={2}
+      />
+      <TextAreaField
+        id={errors.idFor('intendedResult')}
+        label={t('plan.intendedResult')}
+        value={intendedResult}
+        onValueChange={setIntendedResult}
+        error={errors.errorFor('intendedResult')}
+        rows={2}
+        optional
+      />
+      <TextAreaField
+        id={errors.idFor('solutions')}
+        label={t('plan.solutions')}
+        value={solutions}
+        onValueChange={setSolutions}
+        error={errors.errorFor('solutions')}
+        rows={3}
+        optional
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {editing ? t('plan.saveChanges') : t('plan.addGoal')}
@@ -241,10 +323,26 @@ const SUGGEST_FOR = new Set(['network_or_volunteers', 'other_organisation']);
  * Description, performer, service, date, save: five interactions after opening. With `editing` it changes a
  * saved action of the goal; its status and progress note (kept by the progress form) are sent unchanged.
  */
-export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId: string; current: PlanVersionView; goal: Goal; onSaved: OnSaved; editing?: EditMode<Action> | undefined }) {
+export function ActionForm({
+  caseId,
+  current,
+  goal,
+  onSaved,
+  editing,
+}: {
+  caseId: string;
+  current: PlanVersionView;
+  goal: Goal;
+  onSaved: OnSaved;
+  editing?: EditMode<Action> | undefined;
+}) {
   const prefix = editing ? `plan-action-edit-${editing.item.id}` : `plan-action-${goal.id}`;
   const errors = useFormErrors(prefix, ACTION_FIELDS);
-  const [initial] = useState(() => (editing ? actionFormValues(editing.item) : { description: '', performer: '', serviceId: '', performerName: '', dueOn: '' }));
+  const [initial] = useState(() =>
+    editing
+      ? actionFormValues(editing.item)
+      : { description: '', performer: '', serviceId: '', performerName: '', dueOn: '' },
+  );
   const [description, setDescription] = useState(initial.description);
   const [performer, setPerformer] = useState(initial.performer);
   const [serviceId, setServiceId] = useState(initial.serviceId);
@@ -252,7 +350,9 @@ export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId
   const [dueOn, setDueOn] = useState(initial.dueOn);
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstField(editing !== undefined);
-  const suggestions = useResource<Suggestions>(`/api/cases/${caseId}/plan/suggestions?domain=${encodeURIComponent(goal.domain)}`);
+  const suggestions = useResource<Suggestions>(
+    `/api/cases/${caseId}/plan/suggestions?domain=${encodeURIComponent(goal.domain)}`,
+  );
   const showServices = SUGGEST_FOR.has(performer);
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
@@ -271,7 +371,9 @@ export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId
         ...(editing ? { status: editing.item.status, progressNote: editing.item.progressNote ?? '' } : {}),
       },
       (d) =>
-        editing ? api.put<PlanPageView>(`/api/cases/${caseId}/plan/actions/${editing.item.id}`, d) : api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals/${goal.id}/actions`, d),
+        editing
+          ? api.put<PlanPageView>(`/api/cases/${caseId}/plan/actions/${editing.item.id}`, d)
+          : api.post<PlanPageView>(`/api/cases/${caseId}/plan/goals/${goal.id}/actions`, d),
       onSaved,
       editing ? t('plan.actionChanged') : t('plan.actionAdded'),
       editing?.onStale,
@@ -290,7 +392,10 @@ export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId
 
   const serviceChoices = [
     { value: '', label: t('plan.noService') },
-    ...(suggestions.data?.services ?? []).map((s) => ({ value: s.id, label: `${s.name} — ${s.organisation} (${t(`plan.serviceType.${s.type}`)})` })),
+    ...(suggestions.data?.services ?? []).map((s) => ({
+      value: s.id,
+      label: `${s.name} — ${s.organisation} (${t(`plan.serviceType.${s.type}`)})`,
+    })),
   ];
 
   return (
@@ -298,11 +403,24 @@ export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId
       ref={formRef}
       onSubmit={(e) => void submit(e)}
       noValidate
-      {...(editing ? { 'aria-labelledby': `${prefix}-heading`, className: 'nabij-subform nabij-plan-edit' } : { 'aria-label': t('plan.addActionHeading', { domain: domainLabel(goal.domain) }) })}
+      {...(editing
+        ? { 'aria-labelledby': `${prefix}-heading`, className: 'nabij-subform nabij-plan-edit' }
+        : { 'aria-label': t('plan.addActionHeading', { domain: domainLabel(goal.domain) }) })}
     >
-      {editing ? <Heading4 id={`${prefix}-heading`}>{t('plan.editActionHeading', { action: editing.item.description })}</Heading4> : null}
+      {editing ? (
+        <Heading4 id={`${prefix}-heading`}>
+          {t('plan.editActionHeading', { action: editing.item.description })}
+        </Heading4>
+      ) : null}
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <TextField id={errors.idFor('description')} label={t('plan.actionDescription')} value={description} onValueChange={setDescription} error={errors.errorFor('description')} autoComplete="off" />
+      <TextField
+        id={errors.idFor('description')}
+        label={t('plan.actionDescription')}
+        value={description}
+        onValueChange={setDescription}
+        error={errors.errorFor('description')}
+        autoComplete="off"
+      />
       <RadioGroupField
         id={errors.idFor('performer')}
         legend={t('plan.performerLegend')}
@@ -328,8 +446,25 @@ export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId
         )
       ) : null}
       <div className="nabij-form-row">
-        <TextField id={errors.idFor('performerName')} label={t('plan.performerName')} value={performerName} onValueChange={setPerformerName} error={errors.errorFor('performerName')} optional autoComplete="off" />
-        <TextField id={errors.idFor('dueOn')} label={t('plan.dueOn')} type="date" value={dueOn} onValueChange={setDueOn} error={errors.errorFor('dueOn')} optional className="nabij-field--short" />
+        <TextField
+          id={errors.idFor('performerName')}
+          label={t('plan.performerName')}
+          value={performerName}
+          onValueChange={setPerformerName}
+          error={errors.errorFor('performerName')}
+          optional
+          autoComplete="off"
+        />
+        <TextField
+          id={errors.idFor('dueOn')}
+          label={t('plan.dueOn')}
+          type="date"
+          value={dueOn}
+          onValueChange={setDueOn}
+          error={errors.errorFor('dueOn')}
+          optional
+          className="nabij-field--short"
+        />
       </div>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
@@ -346,7 +481,17 @@ export function ActionForm({ caseId, current, goal, onSaved, editing }: { caseId
 }
 
 /** Status and progress note of one action; allowed on the agreed version too. */
-export function ProgressForm({ caseId, current, action, onSaved }: { caseId: string; current: PlanVersionView; action: Action; onSaved: OnSaved }) {
+export function ProgressForm({
+  caseId,
+  current,
+  action,
+  onSaved,
+}: {
+  caseId: string;
+  current: PlanVersionView;
+  action: Action;
+  onSaved: OnSaved;
+}) {
   const errors = useFormErrors(`plan-progress-${action.id}`, ['status', 'progressNote']);
   const [status, setStatus] = useState<string>(action.status);
   const [progressNote, setProgressNote] = useState(action.progressNote ?? '');
@@ -365,10 +510,29 @@ export function ProgressForm({ caseId, current, action, onSaved }: { caseId: str
     setBusy(false);
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('plan.progressFor', { action: action.description })}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t('plan.progressFor', { action: action.description })}
+    >
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <SelectField id={errors.idFor('status')} label={t('plan.status')} value={status} choices={labelledChoices(ACTION_STATUSES, 'plan.actionStatus')} onValueChange={setStatus} error={errors.errorFor('status')} />
-      <TextAreaField id={errors.idFor('progressNote')} label={t('plan.progressNote')} value={progressNote} onValueChange={setProgressNote} error={errors.errorFor('progressNote')} rows={2} optional />
+      <SelectField
+        id={errors.idFor('status')}
+        label={t('plan.status')}
+        value={status}
+        choices={labelledChoices(ACTION_STATUSES, 'plan.actionStatus')}
+        onValueChange={setStatus}
+        error={errors.errorFor('status')}
+      />
+      <TextAreaField
+        id={errors.idFor('progressNote')}
+        label={t('plan.progressNote')}
+        value={progressNote}
+        onValueChange={setProgressNote}
+        error={errors.errorFor('progressNote')}
+        rows={2}
+        optional
+      />
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
           {t('plan.saveProgress')}
@@ -379,14 +543,29 @@ export function ProgressForm({ caseId, current, action, onSaved }: { caseId: str
 }
 
 /** A change after agreement: a new draft version with the reason. */
-export function ReviseForm({ caseId, current, onSaved }: { caseId: string; current: PlanVersionView; onSaved: OnSaved }) {
+export function ReviseForm({
+  caseId,
+  current,
+  onSaved,
+}: {
+  caseId: string;
+  current: PlanVersionView;
+  onSaved: OnSaved;
+}) {
   const errors = useFormErrors('plan-revise', ['reason']);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
-    await send(errors, revisePlanInput, { version: current.version, reason }, (d) => api.post<PlanPageView>(`/api/cases/${caseId}/plan/revisions`, d), onSaved, t('plan.revised', { number: current.number + 1 }));
+    await send(
+      errors,
+      revisePlanInput,
+      { version: current.version, reason },
+      (d) => api.post<PlanPageView>(`/api/cases/${caseId}/plan/revisions`, d),
+      onSaved,
+      t('plan.revised', { number: current.number + 1 }),
+    );
     setBusy(false);
   };
   return (
@@ -394,7 +573,14 @@ export function ReviseForm({ caseId, current, onSaved }: { caseId: string; curre
       <Heading3 id="plan-revise-heading">{t('plan.reviseHeading')}</Heading3>
       <Paragraph>{t('plan.reviseIntro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <TextAreaField id={errors.idFor('reason')} label={t('plan.reviseReason')} value={reason} onValueChange={setReason} error={errors.errorFor('reason')} rows={2} />
+      <TextAreaField
+        id={errors.idFor('reason')}
+        label={t('plan.reviseReason')}
+        value={reason}
+        onValueChange={setReason}
+        error={errors.errorFor('reason')}
+        rows={2}
+      />
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
           {t('plan.revise')}

@@ -26,7 +26,16 @@ import { useResource } from '../../app/use-resource';
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { ActionForm, GoalForm, ProgressForm, ReviseForm, StartPlanForm, type GoalDraft, type OnSaved, type OnStale } from './PlanForms';
+import {
+  ActionForm,
+  GoalForm,
+  ProgressForm,
+  ReviseForm,
+  StartPlanForm,
+  type GoalDraft,
+  type OnSaved,
+  type OnStale,
+} from './PlanForms';
 import { AgreementPanel, CoordinationPanel, ResidentPlanPanel, VersionsPanel } from './PlanPanels';
 import { balanceText, domainLabel, formatDate, performerText, warningText } from './plan-format';
 import './plan.css';
@@ -43,9 +52,15 @@ function AnalysisSummary({ page }: { page: PlanPageView }) {
       ) : (
         <UnorderedList>
           {page.latestZrm.map((z) => (
-            <UnorderedListItem key={z.domain}>{t('plan.zrmScore', { domain: domainLabel(z.domain), score: z.score })}</UnorderedListItem>
+            <UnorderedListItem key={z.domain}>
+              {t('plan.zrmScore', { domain: domainLabel(z.domain), score: z.score })}
+            </UnorderedListItem>
           ))}
-          {page.participation ? <UnorderedListItem>{t('plan.participation', { name: page.participation.personName, rung: page.participation.rung })}</UnorderedListItem> : null}
+          {page.participation ? (
+            <UnorderedListItem>
+              {t('plan.participation', { name: page.participation.personName, rung: page.participation.rung })}
+            </UnorderedListItem>
+          ) : null}
         </UnorderedList>
       )}
     </section>
@@ -88,7 +103,11 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError, editing, 
     <article aria-labelledby={headingId} className="nabij-plan-goal">
       <Heading3 id={headingId} tabIndex={-1}>
         {domainLabel(goal.domain)}
-        {goal.zrmScore !== null ? <span className="nabij-plan-tag">{t('plan.zrmLinked', { score: goal.zrmScore, date: formatDate(goal.zrmAssessedOn) })}</span> : null}
+        {goal.zrmScore !== null ? (
+          <span className="nabij-plan-tag">
+            {t('plan.zrmLinked', { score: goal.zrmScore, date: formatDate(goal.zrmAssessedOn) })}
+          </span>
+        ) : null}
         {goal.fromResidentPlan ? <span className="nabij-plan-tag">{t('plan.fromResidentPlan')}</span> : null}
       </Heading3>
       <dl className="nabij-plan-dl">
@@ -110,16 +129,33 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError, editing, 
         ) : null}
       </dl>
       <div className="nabij-plan-balance" aria-label={t('plan.balanceLabel')} role="group">
-        <meter min={0} max={Math.max(1, goal.actions.length)} value={goal.balance.household} aria-label={t('plan.balanceLabel')} />
+        <meter
+          min={0}
+          max={Math.max(1, goal.actions.length)}
+          value={goal.balance.household}
+          aria-label={t('plan.balanceLabel')}
+        />
         <span>{balanceText(goal.balance)}</span>
       </div>
       {editable ? (
-        <Button id={goalEditButton} type="button" appearance="subtle-button" aria-expanded={editing === `goal:${goal.id}`} onClick={() => onEdit(`goal:${goal.id}`)}>
+        <Button
+          id={goalEditButton}
+          type="button"
+          appearance="subtle-button"
+          aria-expanded={editing === `goal:${goal.id}`}
+          onClick={() => onEdit(`goal:${goal.id}`)}
+        >
           {t('plan.editGoal', { goal: goal.goal })}
         </Button>
       ) : null}
       {editing === `goal:${goal.id}` ? (
-        <GoalForm caseId={caseId} current={current} onSaved={onSaved} prefill={undefined} editing={{ item: goal, onDone: () => closeEdit(goalEditButton), onStale }} />
+        <GoalForm
+          caseId={caseId}
+          current={current}
+          onSaved={onSaved}
+          prefill={undefined}
+          editing={{ item: goal, onDone: () => closeEdit(goalEditButton), onStale }}
+        />
       ) : null}
       {goal.actions.length === 0 ? (
         <Paragraph>{t('plan.noActions')}</Paragraph>
@@ -152,10 +188,22 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError, editing, 
                     </details>
                     {editable ? (
                       <div className="nabij-plan-row-actions">
-                        <Button id={actionEditButton(a.id)} type="button" appearance="subtle-button" aria-expanded={editing === `action:${a.id}`} onClick={() => onEdit(`action:${a.id}`)}>
+                        <Button
+                          id={actionEditButton(a.id)}
+                          type="button"
+                          appearance="subtle-button"
+                          aria-expanded={editing === `action:${a.id}`}
+                          onClick={() => onEdit(`action:${a.id}`)}
+                        >
                           {t('plan.editAction', { action: a.description })}
                         </Button>
-                        <Button type="button" appearance="subtle-button" onClick={() => void remove(`/api/cases/${caseId}/plan/actions/${a.id}`, t('plan.actionRemoved'))}>
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          onClick={() =>
+                            void remove(`/api/cases/${caseId}/plan/actions/${a.id}`, t('plan.actionRemoved'))
+                          }
+                        >
                           {t('plan.removeAction', { action: a.description })}
                         </Button>
                       </div>
@@ -183,7 +231,11 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError, editing, 
             <summary>{t('plan.addActionHeading', { domain: domainLabel(goal.domain) })}</summary>
             <ActionForm caseId={caseId} current={current} goal={goal} onSaved={onSaved} />
           </details>
-          <Button type="button" appearance="subtle-button" onClick={() => void remove(`/api/cases/${caseId}/plan/goals/${goal.id}`, t('plan.goalRemoved'))}>
+          <Button
+            type="button"
+            appearance="subtle-button"
+            onClick={() => void remove(`/api/cases/${caseId}/plan/goals/${goal.id}`, t('plan.goalRemoved'))}
+          >
             {t('plan.removeGoal')}
           </Button>
         </>
@@ -192,7 +244,15 @@ function GoalCard({ caseId, current, goal, editable, onSaved, onError, editing, 
   );
 }
 
-function PlanBody({ page, onSaved, onStale }: { page: PlanPageView & { plan: NonNullable<PlanPageView['plan']> }; onSaved: OnSaved; onStale: OnStale }) {
+function PlanBody({
+  page,
+  onSaved,
+  onStale,
+}: {
+  page: PlanPageView & { plan: NonNullable<PlanPageView['plan']> };
+  onSaved: OnSaved;
+  onStale: OnStale;
+}) {
   const { current } = page.plan;
   const editable = current.status === 'draft';
   // Stays open after a conflict, also when the version was agreed meanwhile, so what the user typed stays visible.
@@ -206,7 +266,11 @@ function PlanBody({ page, onSaved, onStale }: { page: PlanPageView & { plan: Non
   return (
     <>
       <Paragraph className="nabij-plan-status">
-        {t('plan.versionLine', { number: current.number, status: t(`plan.versionStatus.${current.status}`), startsOn: formatDate(current.startsOn) })}
+        {t('plan.versionLine', {
+          number: current.number,
+          status: t(`plan.versionStatus.${current.status}`),
+          startsOn: formatDate(current.startsOn),
+        })}
         {current.changeReason ? <> · {t('plan.changeReason', { reason: current.changeReason })}</> : null}
       </Paragraph>
       <Paragraph>
@@ -224,7 +288,9 @@ function PlanBody({ page, onSaved, onStale }: { page: PlanPageView & { plan: Non
           </Paragraph>
           {current.agreement.signedPaper ? (
             <Paragraph>
-              <Link href={`/api/cases/${page.caseId}/plan/files/${current.agreement.signedPaper.id}`}>{t('plan.signedPaperLink', { name: current.agreement.signedPaper.filename })}</Link>
+              <Link href={`/api/cases/${page.caseId}/plan/files/${current.agreement.signedPaper.id}`}>
+                {t('plan.signedPaperLink', { name: current.agreement.signedPaper.filename })}
+              </Link>
             </Paragraph>
           ) : null}
         </Alert>
@@ -245,7 +311,9 @@ function PlanBody({ page, onSaved, onStale }: { page: PlanPageView & { plan: Non
           <Paragraph>{t('plan.warningsIntro')}</Paragraph>
           <UnorderedList>
             {current.warnings.map((w) => (
-              <UnorderedListItem key={`${w.code}-${w.goalId ?? ''}-${w.actionId ?? ''}`}>{warningText(w, current.goals)}</UnorderedListItem>
+              <UnorderedListItem key={`${w.code}-${w.goalId ?? ''}-${w.actionId ?? ''}`}>
+                {warningText(w, current.goals)}
+              </UnorderedListItem>
             ))}
           </UnorderedList>
         </section>
@@ -282,9 +350,17 @@ function PlanBody({ page, onSaved, onStale }: { page: PlanPageView & { plan: Non
         ) : null}
       </section>
 
-      <ResidentPlanPanel caseId={page.caseId} current={current} onSaved={onSaved} editable={editable} onTakeOver={takeOver} />
+      <ResidentPlanPanel
+        caseId={page.caseId}
+        current={current}
+        onSaved={onSaved}
+        editable={editable}
+        onTakeOver={takeOver}
+      />
       <CoordinationPanel caseId={page.caseId} current={current} onSaved={onSaved} editable={editable} />
-      {editable ? <AgreementPanel caseId={page.caseId} current={current} onSaved={onSaved} householdMembers="" /> : null}
+      {editable ? (
+        <AgreementPanel caseId={page.caseId} current={current} onSaved={onSaved} householdMembers="" />
+      ) : null}
       <VersionsPanel caseId={page.caseId} plan={page.plan} />
       {current.status === 'agreed' ? <ReviseForm caseId={page.caseId} current={current} onSaved={onSaved} /> : null}
     </>

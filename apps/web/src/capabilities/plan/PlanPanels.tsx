@@ -49,7 +49,17 @@ interface PanelProps {
 type Upload = { filename: string; contentBase64: string } | undefined;
 
 /** A file input that reads the chosen file as base64 (checked again by the server by its content). */
-function FileInput({ id, label, error, onChosen }: { id: string; label: string; error: string | undefined; onChosen: (u: Upload, problem: string | undefined) => void }) {
+function FileInput({
+  id,
+  label,
+  error,
+  onChosen,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  onChosen: (u: Upload, problem: string | undefined) => void;
+}) {
   const change = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return onChosen(undefined, undefined);
@@ -68,13 +78,26 @@ function FileInput({ id, label, error, onChosen }: { id: string; label: string; 
           {error}
         </p>
       ) : null}
-      <input id={id} type="file" accept={ATTACHMENT_ACCEPT} aria-describedby={errorId} aria-invalid={error ? true : undefined} onChange={(e) => void change(e)} />
+      <input
+        id={id}
+        type="file"
+        accept={ATTACHMENT_ACCEPT}
+        aria-describedby={errorId}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => void change(e)}
+      />
     </div>
   );
 }
 
 /** The household's own plan (familiegroepsplan / persoonlijk plan): typed in or uploaded, possibly leading; its lines can become goals. */
-export function ResidentPlanPanel({ caseId, current, onSaved, editable, onTakeOver }: PanelProps & { editable: boolean; onTakeOver: (draft: GoalDraft) => void }) {
+export function ResidentPlanPanel({
+  caseId,
+  current,
+  onSaved,
+  editable,
+  onTakeOver,
+}: PanelProps & { editable: boolean; onTakeOver: (draft: GoalDraft) => void }) {
   const rp = current.residentPlan;
   const errors = useFormErrors('plan-resident', ['kind', 'text', 'file', 'leading']);
   const [kind, setKind] = useState<string>(rp?.kind ?? 'family_group_plan');
@@ -91,7 +114,10 @@ export function ResidentPlanPanel({ caseId, current, onSaved, editable, onTakeOv
     if (!parsed.success) return errors.showIssues(parsed.error.issues);
     setBusy(true);
     try {
-      onSaved(await api.put<PlanPageView>(`/api/cases/${caseId}/plan/resident-plan`, parsed.data), t('plan.residentSaved'));
+      onSaved(
+        await api.put<PlanPageView>(`/api/cases/${caseId}/plan/resident-plan`, parsed.data),
+        t('plan.residentSaved'),
+      );
       errors.clear();
     } catch (error) {
       errors.showError(error);
@@ -107,14 +133,20 @@ export function ResidentPlanPanel({ caseId, current, onSaved, editable, onTakeOv
       {rp?.leading ? <Paragraph className="nabij-plan-leading">{t('plan.residentIsLeading')}</Paragraph> : null}
       {rp?.file ? (
         <Paragraph>
-          <Link href={`/api/cases/${caseId}/plan/files/${rp.file.id}`}>{t('plan.residentDownload', { name: rp.file.filename })}</Link>
+          <Link href={`/api/cases/${caseId}/plan/files/${rp.file.id}`}>
+            {t('plan.residentDownload', { name: rp.file.filename })}
+          </Link>
         </Paragraph>
       ) : null}
       {editable && rp?.text ? (
         <ul className="nabij-plan-takeover">
           {residentPlanLines(rp.text).map((line) => (
             <li key={line}>
-              <Button type="button" appearance="subtle-button" onClick={() => onTakeOver({ domain: '', problem: line, goal: line, fromResidentPlan: true })}>
+              <Button
+                type="button"
+                appearance="subtle-button"
+                onClick={() => onTakeOver({ domain: '', problem: line, goal: line, fromResidentPlan: true })}
+              >
                 {t('plan.takeOver', { line })}
               </Button>
             </li>
@@ -125,8 +157,24 @@ export function ResidentPlanPanel({ caseId, current, onSaved, editable, onTakeOv
       {editable ? (
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('plan.residentSave')}>
           <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-          <RadioGroupField id={errors.idFor('kind')} legend={t('plan.residentKind')} value={kind} choices={labelledChoices(RESIDENT_PLAN_KINDS, 'plan.residentKind')} onValueChange={setKind} inline />
-          <TextAreaField id={errors.idFor('text')} label={t('plan.residentText')} description={t('plan.residentTextHint')} value={text} onValueChange={setText} error={errors.errorFor('text')} optional rows={4} />
+          <RadioGroupField
+            id={errors.idFor('kind')}
+            legend={t('plan.residentKind')}
+            value={kind}
+            choices={labelledChoices(RESIDENT_PLAN_KINDS, 'plan.residentKind')}
+            onValueChange={setKind}
+            inline
+          />
+          <TextAreaField
+            id={errors.idFor('text')}
+            label={t('plan.residentText')}
+            description={t('plan.residentTextHint')}
+            value={text}
+            onValueChange={setText}
+            error={errors.errorFor('text')}
+            optional
+            rows={4}
+          />
           <FileInput
             id={errors.idFor('file')}
             label={t('plan.residentFile')}
@@ -136,7 +184,12 @@ export function ResidentPlanPanel({ caseId, current, onSaved, editable, onTakeOv
               setFileProblem(problem);
             }}
           />
-          <CheckboxField id={errors.idFor('leading')} label={t('plan.residentLeading')} checked={leading} onCheckedChange={setLeading} />
+          <CheckboxField
+            id={errors.idFor('leading')}
+            label={t('plan.residentLeading')}
+            checked={leading}
+            onCheckedChange={setLeading}
+          />
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
               {t('plan.residentSave')}
@@ -160,11 +213,19 @@ export function CoordinationPanel({ caseId, current, onSaved, editable }: PanelP
 
   const saveCoordination = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = coordinationInput.safeParse({ version: current.version, coordination, coordinatorName, coordinatorContact });
+    const parsed = coordinationInput.safeParse({
+      version: current.version,
+      coordination,
+      coordinatorName,
+      coordinatorContact,
+    });
     if (!parsed.success) return errors.showIssues(parsed.error.issues);
     setBusy(true);
     try {
-      onSaved(await api.put<PlanPageView>(`/api/cases/${caseId}/plan/coordination`, parsed.data), t('plan.coordinationSaved'));
+      onSaved(
+        await api.put<PlanPageView>(`/api/cases/${caseId}/plan/coordination`, parsed.data),
+        t('plan.coordinationSaved'),
+      );
       errors.clear();
     } catch (error) {
       errors.showError(error);
@@ -189,7 +250,10 @@ export function CoordinationPanel({ caseId, current, onSaved, editable }: PanelP
   };
   const removeParty = async (partyId: string) => {
     try {
-      onSaved(await api.delete<PlanPageView>(`/api/cases/${caseId}/plan/parties/${partyId}?version=${current.version}`), t('plan.partyRemoved'));
+      onSaved(
+        await api.delete<PlanPageView>(`/api/cases/${caseId}/plan/parties/${partyId}?version=${current.version}`),
+        t('plan.partyRemoved'),
+      );
     } catch (error) {
       partyErrors.showMessage(errorText(error));
     }
@@ -216,10 +280,29 @@ export function CoordinationPanel({ caseId, current, onSaved, editable }: PanelP
       ) : (
         <form onSubmit={(e) => void saveCoordination(e)} noValidate aria-label={t('plan.coordinationSave')}>
           <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-          <RadioGroupField id={errors.idFor('coordination')} legend={t('plan.coordination')} value={coordination} choices={labelledChoices(COORDINATIONS, 'plan.coordination')} onValueChange={setCoordination} error={errors.errorFor('coordination')} />
+          <RadioGroupField
+            id={errors.idFor('coordination')}
+            legend={t('plan.coordination')}
+            value={coordination}
+            choices={labelledChoices(COORDINATIONS, 'plan.coordination')}
+            onValueChange={setCoordination}
+            error={errors.errorFor('coordination')}
+          />
           <div className="nabij-form-row">
-            <TextField id={errors.idFor('coordinatorName')} label={t('plan.coordinatorName')} value={coordinatorName} onValueChange={setCoordinatorName} optional />
-            <TextField id={errors.idFor('coordinatorContact')} label={t('plan.coordinatorContact')} value={coordinatorContact} onValueChange={setCoordinatorContact} optional />
+            <TextField
+              id={errors.idFor('coordinatorName')}
+              label={t('plan.coordinatorName')}
+              value={coordinatorName}
+              onValueChange={setCoordinatorName}
+              optional
+            />
+            <TextField
+              id={errors.idFor('coordinatorContact')}
+              label={t('plan.coordinatorContact')}
+              value={coordinatorContact}
+              onValueChange={setCoordinatorContact}
+              optional
+            />
           </div>
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
@@ -296,8 +379,20 @@ export function CoordinationPanel({ caseId, current, onSaved, editable }: PanelP
  * The household's agreement: a typed name as signature on screen, an uploaded signed paper, or verbal agreement
  * recorded with date and by whom (the logged-in worker).
  */
-export function AgreementPanel({ caseId, current, onSaved, householdMembers }: PanelProps & { householdMembers: string }) {
-  const errors = useFormErrors('plan-agree', ['form', 'agreedOn', 'agreedByName', 'typedSignature', 'signedPaper', 'note']);
+export function AgreementPanel({
+  caseId,
+  current,
+  onSaved,
+  householdMembers,
+}: PanelProps & { householdMembers: string }) {
+  const errors = useFormErrors('plan-agree', [
+    'form',
+    'agreedOn',
+    'agreedByName',
+    'typedSignature',
+    'signedPaper',
+    'note',
+  ]);
   const [form, setForm] = useState('');
   const [agreedOn, setAgreedOn] = useState(municipalToday);
   const [agreedByName, setAgreedByName] = useState(householdMembers);
@@ -337,13 +432,35 @@ export function AgreementPanel({ caseId, current, onSaved, householdMembers }: P
       <Paragraph>{t('plan.agreementIntro')}</Paragraph>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-agree-heading">
         <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-        <RadioGroupField id={errors.idFor('form')} legend={t('plan.agreementForm')} value={form} choices={labelledChoices(AGREEMENT_FORMS, 'plan.agreementForm')} onValueChange={setForm} error={errors.errorFor('form')} />
+        <RadioGroupField
+          id={errors.idFor('form')}
+          legend={t('plan.agreementForm')}
+          value={form}
+          choices={labelledChoices(AGREEMENT_FORMS, 'plan.agreementForm')}
+          onValueChange={setForm}
+          error={errors.errorFor('form')}
+        />
         <div className="nabij-form-row">
           {/* With a typed signature the typed name is the signer's name: asked once. */}
           {form !== 'typed_signature' ? (
-            <TextField id={errors.idFor('agreedByName')} label={t('plan.agreedByName')} value={agreedByName} onValueChange={setAgreedByName} error={errors.errorFor('agreedByName')} autoComplete="off" />
+            <TextField
+              id={errors.idFor('agreedByName')}
+              label={t('plan.agreedByName')}
+              value={agreedByName}
+              onValueChange={setAgreedByName}
+              error={errors.errorFor('agreedByName')}
+              autoComplete="off"
+            />
           ) : null}
-          <TextField id={errors.idFor('agreedOn')} label={t('plan.agreedOn')} type="date" value={agreedOn} onValueChange={setAgreedOn} error={errors.errorFor('agreedOn')} className="nabij-field--short" />
+          <TextField
+            id={errors.idFor('agreedOn')}
+            label={t('plan.agreedOn')}
+            type="date"
+            value={agreedOn}
+            onValueChange={setAgreedOn}
+            error={errors.errorFor('agreedOn')}
+            className="nabij-field--short"
+          />
         </div>
         {form === 'typed_signature' ? (
           <TextField
@@ -368,7 +485,14 @@ export function AgreementPanel({ caseId, current, onSaved, householdMembers }: P
             }}
           />
         ) : null}
-        <TextAreaField id={errors.idFor('note')} label={t('plan.agreementNote')} value={note} onValueChange={setNote} optional rows={2} />
+        <TextAreaField
+          id={errors.idFor('note')}
+          label={t('plan.agreementNote')}
+          value={note}
+          onValueChange={setNote}
+          optional
+          rows={2}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('plan.agree')}
@@ -407,7 +531,9 @@ export function VersionsPanel({ caseId, plan }: { caseId: string; plan: NonNulla
                 <TableCell data-label={t('plan.versionReason')}>{v.changeReason ?? ''}</TableCell>
                 <TableCell data-label={t('plan.versionAgreedOn')}>{formatDate(v.agreedOn)}</TableCell>
                 <TableCell data-label={t('plan.versionPdf')}>
-                  <Link href={`/api/cases/${caseId}/plan/document.pdf?version=${v.number}`}>{t('plan.versionPdfLink', { number: v.number })}</Link>
+                  <Link href={`/api/cases/${caseId}/plan/document.pdf?version=${v.number}`}>
+                    {t('plan.versionPdfLink', { number: v.number })}
+                  </Link>
                 </TableCell>
               </TableRow>
             ))}
@@ -416,7 +542,9 @@ export function VersionsPanel({ caseId, plan }: { caseId: string; plan: NonNulla
       </div>
       {latest && previous ? (
         <Paragraph>
-          <AppLink to={`/dossiers/${caseId}/plan/vergelijk?van=${previous.number}&naar=${latest.number}`}>{t('plan.compareLink', { from: previous.number, to: latest.number })}</AppLink>
+          <AppLink to={`/dossiers/${caseId}/plan/vergelijk?van=${previous.number}&naar=${latest.number}`}>
+            {t('plan.compareLink', { from: previous.number, to: latest.number })}
+          </AppLink>
         </Paragraph>
       ) : null}
     </section>

@@ -34,13 +34,39 @@ import { labelledChoices } from '../intake/intake-format';
 import { domainLabel } from './plan-format';
 
 const FIELDS = ['organisation', 'name', 'description', 'domains', 'type', 'area', 'phone', 'email', 'website'] as const;
-const EMPTY = { organisation: '', name: '', description: '', domains: [] as string[], type: '', area: '', phone: '', email: '', website: '', active: true };
+const EMPTY = {
+  organisation: '',
+  name: '',
+  description: '',
+  domains: [] as string[],
+  type: '',
+  area: '',
+  phone: '',
+  email: '',
+  website: '',
+  active: true,
+};
 
-function ServiceForm({ editing, onSaved, onCancel }: { editing: ServiceView | undefined; onSaved: (message: string) => void; onCancel: () => void }) {
+function ServiceForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing: ServiceView | undefined;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
   const errors = useFormErrors('service', FIELDS);
   const [v, setV] = useState(
     editing
-      ? { ...editing, description: editing.description ?? '', area: editing.area ?? '', phone: editing.phone ?? '', email: editing.email ?? '', website: editing.website ?? '' }
+      ? {
+          ...editing,
+          description: editing.description ?? '',
+          area: editing.area ?? '',
+          phone: editing.phone ?? '',
+          email: editing.email ?? '',
+          website: editing.website ?? '',
+        }
       : EMPTY,
   );
   const [busy, setBusy] = useState(false);
@@ -66,15 +92,47 @@ function ServiceForm({ editing, onSaved, onCancel }: { editing: ServiceView | un
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="service-form-heading" className="nabij-section nabij-subform">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="service-form-heading"
+      className="nabij-section nabij-subform"
+    >
       <Heading2 id="service-form-heading">{heading}</Heading2>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <div className="nabij-form-row">
-        <TextField id={errors.idFor('organisation')} label={t('services.organisation')} value={v.organisation} onValueChange={set('organisation')} error={errors.errorFor('organisation')} />
-        <TextField id={errors.idFor('name')} label={t('services.name')} value={v.name} onValueChange={set('name')} error={errors.errorFor('name')} />
+        <TextField
+          id={errors.idFor('organisation')}
+          label={t('services.organisation')}
+          value={v.organisation}
+          onValueChange={set('organisation')}
+          error={errors.errorFor('organisation')}
+        />
+        <TextField
+          id={errors.idFor('name')}
+          label={t('services.name')}
+          value={v.name}
+          onValueChange={set('name')}
+          error={errors.errorFor('name')}
+        />
       </div>
-      <TextAreaField id={errors.idFor('description')} label={t('services.description')} value={v.description} onValueChange={set('description')} optional rows={2} />
-      <RadioGroupField id={errors.idFor('type')} legend={t('services.type')} value={v.type} choices={labelledChoices(SERVICE_TYPES, 'plan.serviceType')} onValueChange={set('type')} error={errors.errorFor('type')} inline />
+      <TextAreaField
+        id={errors.idFor('description')}
+        label={t('services.description')}
+        value={v.description}
+        onValueChange={set('description')}
+        optional
+        rows={2}
+      />
+      <RadioGroupField
+        id={errors.idFor('type')}
+        legend={t('services.type')}
+        value={v.type}
+        choices={labelledChoices(SERVICE_TYPES, 'plan.serviceType')}
+        onValueChange={set('type')}
+        error={errors.errorFor('type')}
+        inline
+      />
       <CheckboxGroupField
         id={errors.idFor('domains')}
         legend={t('services.domains')}
@@ -84,12 +142,44 @@ function ServiceForm({ editing, onSaved, onCancel }: { editing: ServiceView | un
         error={errors.errorFor('domains')}
       />
       <div className="nabij-form-row">
-        <TextField id={errors.idFor('area')} label={t('services.area')} value={v.area} onValueChange={set('area')} optional />
-        <TextField id={errors.idFor('phone')} label={t('services.phone')} type="tel" value={v.phone} onValueChange={set('phone')} optional />
-        <TextField id={errors.idFor('email')} label={t('services.email')} type="email" value={v.email} onValueChange={set('email')} error={errors.errorFor('email')} optional />
+        <TextField
+          id={errors.idFor('area')}
+          label={t('services.area')}
+          value={v.area}
+          onValueChange={set('area')}
+          optional
+        />
+        <TextField
+          id={errors.idFor('phone')}
+          label={t('services.phone')}
+          type="tel"
+          value={v.phone}
+          onValueChange={set('phone')}
+          optional
+        />
+        <TextField
+          id={errors.idFor('email')}
+          label={t('services.email')}
+          type="email"
+          value={v.email}
+          onValueChange={set('email')}
+          error={errors.errorFor('email')}
+          optional
+        />
       </div>
-      <TextField id={errors.idFor('website')} label={t('services.website')} value={v.website} onValueChange={set('website')} optional />
-      <CheckboxField id={errors.idFor('active')} label={t('services.active')} checked={v.active} onCheckedChange={(active) => setV((s) => ({ ...s, active }))} />
+      <TextField
+        id={errors.idFor('website')}
+        label={t('services.website')}
+        value={v.website}
+        onValueChange={set('website')}
+        optional
+      />
+      <CheckboxField
+        id={errors.idFor('active')}
+        label={t('services.active')}
+        checked={v.active}
+        onCheckedChange={(active) => setV((s) => ({ ...s, active }))}
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {editing ? t('services.save') : t('services.add')}
@@ -129,7 +219,12 @@ function ImportForm({ onImported }: { onImported: (message: string) => void }) {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="services-import-heading" className="nabij-section">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="services-import-heading"
+      className="nabij-section"
+    >
       <Heading2 id="services-import-heading">{t('services.importHeading')}</Heading2>
       <Paragraph>{t('services.importIntro')}</Paragraph>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
@@ -139,7 +234,15 @@ function ImportForm({ onImported }: { onImported: (message: string) => void }) {
         </label>
         <input id="services-import-file" type="file" accept=".csv,text/csv" onChange={(e) => void chooseFile(e)} />
       </div>
-      <TextAreaField id={errors.idFor('csv')} label={t('services.importText')} value={csv} onValueChange={setCsv} error={errors.errorFor('csv')} rows={6} spellCheck={false} />
+      <TextAreaField
+        id={errors.idFor('csv')}
+        label={t('services.importText')}
+        value={csv}
+        onValueChange={setCsv}
+        error={errors.errorFor('csv')}
+        rows={6}
+        spellCheck={false}
+      />
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
           {t('services.import')}
@@ -183,7 +286,9 @@ export function ServiceCataloguePage() {
           <Paragraph>{errorText(services.error)}</Paragraph>
         </Alert>
       ) : null}
-      {services.status === 'ready' && services.data.services.length === 0 ? <Paragraph>{t('services.empty')}</Paragraph> : null}
+      {services.status === 'ready' && services.data.services.length === 0 ? (
+        <Paragraph>{t('services.empty')}</Paragraph>
+      ) : null}
       {services.status === 'ready' && services.data.services.length > 0 ? (
         <div className="nabij-table-scroll">
           <Table className="nabij-responsive-table">
@@ -207,8 +312,12 @@ export function ServiceCataloguePage() {
                   </TableHeaderCell>
                   <TableCell data-label={t('services.type')}>{t(`plan.serviceType.${s.type}`)}</TableCell>
                   <TableCell data-label={t('services.domains')}>{s.domains.map(domainLabel).join(', ')}</TableCell>
-                  <TableCell data-label={t('services.contact')}>{[s.phone, s.email, s.area].filter(Boolean).join(' · ')}</TableCell>
-                  <TableCell data-label={t('services.activeColumn')}>{s.active ? t('common.yes') : t('common.no')}</TableCell>
+                  <TableCell data-label={t('services.contact')}>
+                    {[s.phone, s.email, s.area].filter(Boolean).join(' · ')}
+                  </TableCell>
+                  <TableCell data-label={t('services.activeColumn')}>
+                    {s.active ? t('common.yes') : t('common.no')}
+                  </TableCell>
                   <TableCell data-label={t('common.actions')}>
                     <Button
                       type="button"

@@ -3,7 +3,8 @@ export const planMessages = {
   'plan.title': 'Plan van {household}',
   'plan.titleFallback': 'Plan',
   'plan.backToCase': 'Terug naar het dossier',
-  'plan.intro': 'Het plan is van het huishouden. Schrijf het probleem in hun eigen woorden en bedenk eerst wat iemand zelf kan, met mensen om zich heen, en pas daarna wat professionals doen.',
+  'plan.intro':
+    'Het plan is van het huishouden. Schrijf het probleem in hun eigen woorden en bedenk eerst wat iemand zelf kan, met mensen om zich heen, en pas daarna wat professionals doen.',
   'plan.contact': 'Contactpersoon: {name}, {team}',
   'plan.zrmHeading': 'Uit de analyse',
   'plan.zrmNone': 'Er is nog geen ZRM-score vastgelegd.',
@@ -18,15 +19,18 @@ export const planMessages = {
   'plan.versionStatus.agreed': 'akkoord gegeven',
   'plan.versionStatus.superseded': 'vervangen',
   'plan.changeReason': 'Reden van deze versie: {reason}',
-  'plan.frozenNotice': 'Het huishouden heeft deze versie akkoord gegeven. De inhoud staat vast; u kunt wel de voortgang van acties bijhouden. Wilt u iets veranderen, maak dan een nieuwe versie.',
+  'plan.frozenNotice':
+    'Het huishouden heeft deze versie akkoord gegeven. De inhoud staat vast; u kunt wel de voortgang van acties bijhouden. Wilt u iets veranderen, maak dan een nieuwe versie.',
   'plan.pdf': 'Plan als PDF (voor het huishouden)',
   'plan.warningsHeading': 'Aandachtspunten',
   'plan.warningsIntro': 'Dit zijn suggesties; u kunt gewoon verder.',
   'plan.warning.goal_without_actions': 'Het doel “{goal}” heeft nog geen acties.',
   'plan.warning.action_without_performer': 'Bij “{action}” staat niet wie het doet.',
   'plan.warning.action_without_date': 'Bij “{action}” staat geen datum.',
-  'plan.warning.not_agreed_after_analysis': 'Het plan is enkele weken na het einde van de analyse nog niet akkoord gegeven.',
-  'plan.warning.all_professional': 'Alle acties liggen bij professionals. Kan het huishouden of het netwerk iets zelf doen?',
+  'plan.warning.not_agreed_after_analysis':
+    'Het plan is enkele weken na het einde van de analyse nog niet akkoord gegeven.',
+  'plan.warning.all_professional':
+    'Alle acties liggen bij professionals. Kan het huishouden of het netwerk iets zelf doen?',
   'plan.goalsHeading': 'Doelen',
   'plan.noGoals': 'Er zijn nog geen doelen. Voeg hieronder het eerste doel toe.',
   'plan.goalHeading': '{domain}',
@@ -94,10 +98,12 @@ export const planMessages = {
   'plan.saveChanges': 'Wijzigingen opslaan',
   'plan.goalChanged': 'Het doel is gewijzigd.',
   'plan.actionChanged': 'De actie is gewijzigd.',
-  'plan.editConflict': 'Iemand anders heeft het plan intussen gewijzigd. De pagina toont nu de nieuwste opgeslagen gegevens; uw invoer staat nog in het formulier. Controleer die en sla opnieuw op, of kies Annuleren.',
+  'plan.editConflict':
+    'Iemand anders heeft het plan intussen gewijzigd. De pagina toont nu de nieuwste opgeslagen gegevens; uw invoer staat nog in het formulier. Controleer die en sla opnieuw op, of kies Annuleren.',
 
   'plan.residentHeading': 'Eigen plan van het huishouden',
-  'plan.residentIntro': 'Een huishouden mag zelf een plan maken (familiegroepsplan of persoonlijk plan). Dat plan kan leidend zijn; neem de doelen eruit over.',
+  'plan.residentIntro':
+    'Een huishouden mag zelf een plan maken (familiegroepsplan of persoonlijk plan). Dat plan kan leidend zijn; neem de doelen eruit over.',
   'plan.residentKind': 'Soort plan',
   'plan.residentKind.family_group_plan': 'Familiegroepsplan',
   'plan.residentKind.personal_plan': 'Persoonlijk plan',
@@ -136,7 +142,8 @@ export const planMessages = {
   'plan.started': 'Het plan is gestart. Voeg de doelen toe.',
 
   'plan.agreementHeading': 'Akkoord van het huishouden',
-  'plan.agreementIntro': 'Het huishouden geeft akkoord op het hele plan. Daarna staat deze versie vast en wordt de PDF bewaard.',
+  'plan.agreementIntro':
+    'Het huishouden geeft akkoord op het hele plan. Daarna staat deze versie vast en wordt de PDF bewaard.',
   'plan.agreementForm': 'Hoe geeft het huishouden akkoord?',
   'plan.agreementForm.typed_signature': 'Handtekening op het scherm (naam typen)',
   'plan.agreementForm.signed_paper': 'Ondertekend papier (uploaden)',
@@ -163,7 +170,8 @@ export const planMessages = {
   'plan.compare': 'Versies vergelijken',
   'plan.compareLink': 'Vergelijk versie {from} met {to}',
   'plan.reviseHeading': 'Plan wijzigen',
-  'plan.reviseIntro': 'Een wijziging na het akkoord wordt een nieuwe conceptversie. Het huishouden geeft daarna opnieuw akkoord.',
+  'plan.reviseIntro':
+    'Een wijziging na het akkoord wordt een nieuwe conceptversie. Het huishouden geeft daarna opnieuw akkoord.',
   'plan.reviseReason': 'Reden van de wijziging',
   'plan.revise': 'Nieuwe versie maken',
   'plan.revised': 'Versie {number} is gemaakt. U kunt het plan nu aanpassen.',
@@ -182,7 +190,8 @@ export const planMessages = {
 
   'adminNav.services': 'Sociale kaart',
   'services.title': 'Sociale kaart',
-  'services.intro': 'Voorzieningen per leefgebied. Algemene en collectieve voorzieningen en groepsaanbod worden bij een plan vóór maatwerk voorgesteld.',
+  'services.intro':
+    'Voorzieningen per leefgebied. Algemene en collectieve voorzieningen en groepsaanbod worden bij een plan vóór maatwerk voorgesteld.',
   'services.caption': 'Voorzieningen',
   'services.organisation': 'Organisatie',
   'services.name': 'Voorziening',
@@ -205,7 +214,8 @@ export const planMessages = {
   'services.empty': 'De sociale kaart is nog leeg.',
   'services.exportLink': 'Sociale kaart downloaden (CSV)',
   'services.importHeading': 'Importeren uit CSV',
-  'services.importIntro': 'Kolommen: id, organisation, name, description, domains (gescheiden door |), type (general, group of tailored), area, phone, email, website, active (ja/nee). Een regel met een bestaand id wijzigt die voorziening.',
+  'services.importIntro':
+    'Kolommen: id, organisation, name, description, domains (gescheiden door |), type (general, group of tailored), area, phone, email, website, active (ja/nee). Een regel met een bestaand id wijzigt die voorziening.',
   'services.importText': 'CSV-tekst',
   'services.importFile': 'Of kies een CSV-bestand',
   'services.import': 'Importeren',

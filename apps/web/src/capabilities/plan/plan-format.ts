@@ -23,7 +23,10 @@ export function performerText(a: Pick<Action, 'performer' | 'performerName' | 's
 }
 
 export function balanceText(b: Goal['balance']): string {
-  return t('plan.balance', { household: b.household, professional: b.professional }) + (b.unassigned ? t('plan.balanceUnassigned', { unassigned: b.unassigned }) : '');
+  return (
+    t('plan.balance', { household: b.household, professional: b.professional }) +
+    (b.unassigned ? t('plan.balanceUnassigned', { unassigned: b.unassigned }) : '')
+  );
 }
 
 /** A warning as a sentence, naming the goal or action it is about. */
@@ -42,8 +45,16 @@ export interface GoalFormValues {
   solutions: string;
 }
 
-export function goalFormValues(g: Pick<Goal, 'domain' | 'problem' | 'goal' | 'intendedResult' | 'solutions'>): GoalFormValues {
-  return { domain: g.domain, problem: g.problem, goal: g.goal, intendedResult: g.intendedResult ?? '', solutions: g.solutions ?? '' };
+export function goalFormValues(
+  g: Pick<Goal, 'domain' | 'problem' | 'goal' | 'intendedResult' | 'solutions'>,
+): GoalFormValues {
+  return {
+    domain: g.domain,
+    problem: g.problem,
+    goal: g.goal,
+    intendedResult: g.intendedResult ?? '',
+    solutions: g.solutions ?? '',
+  };
 }
 
 /** The fields of the action form, prefilled from a saved action when it is edited (a date input wants `YYYY-MM-DD`). */
@@ -55,8 +66,16 @@ export interface ActionFormValues {
   dueOn: string;
 }
 
-export function actionFormValues(a: Pick<Action, 'description' | 'performer' | 'service' | 'performerName' | 'dueOn'>): ActionFormValues {
-  return { description: a.description, performer: a.performer ?? '', serviceId: a.service?.id ?? '', performerName: a.performerName ?? '', dueOn: a.dueOn ? a.dueOn.slice(0, 10) : '' };
+export function actionFormValues(
+  a: Pick<Action, 'description' | 'performer' | 'service' | 'performerName' | 'dueOn'>,
+): ActionFormValues {
+  return {
+    description: a.description,
+    performer: a.performer ?? '',
+    serviceId: a.service?.id ?? '',
+    performerName: a.performerName ?? '',
+    dueOn: a.dueOn ? a.dueOn.slice(0, 10) : '',
+  };
 }
 
 /** Non-empty lines of the household's own plan text, each a candidate goal to take over. */
@@ -78,7 +97,22 @@ export interface ComparedGoal {
 }
 
 const goalContent = (g: Goal) =>
-  JSON.stringify([g.domain, g.problem, g.goal, g.intendedResult, g.solutions, g.actions.map((a) => [a.description, a.performer, a.performerName, a.service?.id ?? null, a.dueOn, a.status, a.progressNote])]);
+  JSON.stringify([
+    g.domain,
+    g.problem,
+    g.goal,
+    g.intendedResult,
+    g.solutions,
+    g.actions.map((a) => [
+      a.description,
+      a.performer,
+      a.performerName,
+      a.service?.id ?? null,
+      a.dueOn,
+      a.status,
+      a.progressNote,
+    ]),
+  ]);
 
 /**
  * Pairs the goals of two versions: by position within the same life domain (a new version copies the goals
@@ -92,7 +126,13 @@ export function compareVersions(from: PlanVersionView, to: PlanVersionView): Com
     return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => {
       const left = a[i];
       const right = b[i];
-      const state: CompareState = !left ? 'added' : !right ? 'removed' : goalContent(left) === goalContent(right) ? 'same' : 'changed';
+      const state: CompareState = !left
+        ? 'added'
+        : !right
+          ? 'removed'
+          : goalContent(left) === goalContent(right)
+            ? 'same'
+            : 'changed';
       return { key: `${domain}-${i}`, domain, from: left, to: right, state };
     });
   });

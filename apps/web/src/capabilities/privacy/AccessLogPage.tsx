@@ -42,7 +42,14 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { formatDateTime } from '../intake/intake-format';
 import { formatDate } from '../persons/person-format';
-import { filterFromParams, filterToApiQuery, filterToParams, groupHash, pageCount, type LogFilterValues } from './privacy-format';
+import {
+  filterFromParams,
+  filterToApiQuery,
+  filterToParams,
+  groupHash,
+  pageCount,
+  type LogFilterValues,
+} from './privacy-format';
 import { DeniedBadge, EmergencyBadge, needsSecondFactor, PrivacyLoadError, PrivacyNav } from './PrivacyParts';
 import './privacy.css';
 
@@ -96,7 +103,16 @@ function ClientSearch({ onFilter }: { onFilter: (person: PersonSummary) => void 
             error={errors.errorFor('name')}
             autoComplete="off"
           />
-          <TextField id={errors.idFor('bsn')} label={t('privacy.client.bsn')} value={values.bsn} onValueChange={set('bsn')} error={errors.errorFor('bsn')} inputMode="numeric" autoComplete="off" spellCheck={false} />
+          <TextField
+            id={errors.idFor('bsn')}
+            label={t('privacy.client.bsn')}
+            value={values.bsn}
+            onValueChange={set('bsn')}
+            error={errors.errorFor('bsn')}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+          />
           <TextField
             id={errors.idFor('dateOfBirth')}
             label={t('privacy.client.dateOfBirth')}
@@ -119,14 +135,20 @@ function ClientSearch({ onFilter }: { onFilter: (person: PersonSummary) => void 
             {t('privacy.client.resultsHeading')}
           </Heading2>
           <Paragraph role="status">
-            {result.results.length === 0 ? t('privacy.client.none') : result.results.length === 1 ? t('privacy.client.resultsOne') : t('privacy.client.results', { count: result.results.length })}
+            {result.results.length === 0
+              ? t('privacy.client.none')
+              : result.results.length === 1
+                ? t('privacy.client.resultsOne')
+                : t('privacy.client.results', { count: result.results.length })}
           </Paragraph>
           {result.truncated ? <Paragraph>{t('privacy.client.truncated')}</Paragraph> : null}
           {result.results.length > 0 ? (
             <ul className="nabij-plain-list">
               {result.results.map((p) => (
                 <li key={p.id} className="nabij-privacy-client">
-                  <AppLink to={`/privacy/clienten/${encodeURIComponent(p.id)}`}>{t('privacy.client.overviewLink', { name: p.fullName })}</AppLink>
+                  <AppLink to={`/privacy/clienten/${encodeURIComponent(p.id)}`}>
+                    {t('privacy.client.overviewLink', { name: p.fullName })}
+                  </AppLink>
                   {p.dateOfBirth ? ` (${formatDate(p.dateOfBirth)})` : ''}{' '}
                   <Button appearance="subtle-button" onClick={() => onFilter(p)}>
                     {t('privacy.client.filterButton', { name: p.fullName })}
@@ -143,7 +165,15 @@ function ClientSearch({ onFilter }: { onFilter: (person: PersonSummary) => void 
 
 const FILTER_FIELDS = ['userId', 'from', 'to', 'action'] as const;
 
-function FilterForm({ shown, clientName, onApply }: { shown: LogFilterValues; clientName: string | undefined; onApply: (f: LogFilterValues) => void }) {
+function FilterForm({
+  shown,
+  clientName,
+  onApply,
+}: {
+  shown: LogFilterValues;
+  clientName: string | undefined;
+  onApply: (f: LogFilterValues) => void;
+}) {
   const options = useResource<AccessLogFilterOptions>('/api/privacy/access-log/filters').data;
   const [values, setValues] = useState(shown);
   const errors = useFormErrors('filter', FILTER_FIELDS);
@@ -159,7 +189,10 @@ function FilterForm({ shown, clientName, onApply }: { shown: LogFilterValues; cl
     onApply({ ...values, page: 1 });
   };
 
-  const users = (options?.users ?? []).map((u) => ({ value: u.id, label: `${u.active ? u.name : t('privacy.filter.inactive', { name: u.name })} (${u.roleLabels.join(', ')})` }));
+  const users = (options?.users ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.active ? u.name : t('privacy.filter.inactive', { name: u.name })} (${u.roleLabels.join(', ')})`,
+  }));
   return (
     <section aria-labelledby="filter-heading" className="nabij-section">
       <Heading2 id="filter-heading">{t('privacy.filter.heading')}</Heading2>
@@ -190,19 +223,57 @@ function FilterForm({ shown, clientName, onApply }: { shown: LogFilterValues; cl
             emptyLabel={t('privacy.filter.anyAction')}
             onValueChange={(action) => setValues((v) => ({ ...v, action }))}
           />
-          <TextField id={errors.idFor('from')} label={t('privacy.filter.from')} type="date" value={values.from} onValueChange={(from) => setValues((v) => ({ ...v, from }))} error={errors.errorFor('from')} />
-          <TextField id={errors.idFor('to')} label={t('privacy.filter.to')} type="date" value={values.to} onValueChange={(to) => setValues((v) => ({ ...v, to }))} error={errors.errorFor('to')} />
+          <TextField
+            id={errors.idFor('from')}
+            label={t('privacy.filter.from')}
+            type="date"
+            value={values.from}
+            onValueChange={(from) => setValues((v) => ({ ...v, from }))}
+            error={errors.errorFor('from')}
+          />
+          <TextField
+            id={errors.idFor('to')}
+            label={t('privacy.filter.to')}
+            type="date"
+            value={values.to}
+            onValueChange={(to) => setValues((v) => ({ ...v, to }))}
+            error={errors.errorFor('to')}
+          />
         </div>
         <Fieldset>
           <FieldsetLegend>{t('privacy.filter.only')}</FieldsetLegend>
-          <CheckboxField id="filter-emergency" label={t('privacy.filter.emergency')} checked={values.emergency} onCheckedChange={(emergency) => setValues((v) => ({ ...v, emergency }))} />
-          <CheckboxField id="filter-denied" label={t('privacy.filter.denied')} checked={values.denied} onCheckedChange={(denied) => setValues((v) => ({ ...v, denied }))} />
+          <CheckboxField
+            id="filter-emergency"
+            label={t('privacy.filter.emergency')}
+            checked={values.emergency}
+            onCheckedChange={(emergency) => setValues((v) => ({ ...v, emergency }))}
+          />
+          <CheckboxField
+            id="filter-denied"
+            label={t('privacy.filter.denied')}
+            checked={values.denied}
+            onCheckedChange={(denied) => setValues((v) => ({ ...v, denied }))}
+          />
         </Fieldset>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button">
             {t('privacy.filter.submit')}
           </Button>
-          <Button appearance="secondary-action-button" onClick={() => onApply({ userId: '', personId: '', from: '', to: '', action: '', emergency: false, denied: false, page: 1 })}>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() =>
+              onApply({
+                userId: '',
+                personId: '',
+                from: '',
+                to: '',
+                action: '',
+                emergency: false,
+                denied: false,
+                page: 1,
+              })
+            }
+          >
             {t('privacy.filter.reset')}
           </Button>
         </ButtonGroup>
@@ -251,9 +322,15 @@ function LogTable({ rows }: { rows: AccessLogRow[] }) {
                 {r.outcome === 'denied' ? <DeniedBadge /> : null}
               </TableCell>
               <TableCell data-label={t('privacy.col.client')}>
-                {r.personId && r.personName ? <AppLink to={`/privacy/clienten/${encodeURIComponent(r.personId)}`}>{r.personName}</AppLink> : '–'}
+                {r.personId && r.personName ? (
+                  <AppLink to={`/privacy/clienten/${encodeURIComponent(r.personId)}`}>{r.personName}</AppLink>
+                ) : (
+                  '–'
+                )}
               </TableCell>
-              <TableCell data-label={t('privacy.col.case')}>{r.caseReference ?? (r.caseId ? t('privacy.emergency.noReference') : '–')}</TableCell>
+              <TableCell data-label={t('privacy.col.case')}>
+                {r.caseReference ?? (r.caseId ? t('privacy.emergency.noReference') : '–')}
+              </TableCell>
               <TableCell data-label={t('privacy.col.basis')}>{r.basis}</TableCell>
             </TableRow>
           ))}
@@ -286,9 +363,13 @@ function IntegrityCheck() {
         {state.result ? (
           <Alert type={state.result.intact ? 'ok' : 'error'}>
             <Paragraph>
-              {state.result.intact ? t('privacy.integrity.ok', { checked: state.result.checked }) : t('privacy.integrity.broken', { message: state.result.problem?.message ?? '' })}
+              {state.result.intact
+                ? t('privacy.integrity.ok', { checked: state.result.checked })
+                : t('privacy.integrity.broken', { message: state.result.problem?.message ?? '' })}
             </Paragraph>
-            {state.result.unsealed > 0 ? <Paragraph>{t('privacy.integrity.unsealed', { count: state.result.unsealed })}</Paragraph> : null}
+            {state.result.unsealed > 0 ? (
+              <Paragraph>{t('privacy.integrity.unsealed', { count: state.result.unsealed })}</Paragraph>
+            ) : null}
             {state.result.intact ? (
               <>
                 <Paragraph>{t('privacy.integrity.hash', { seq: state.result.headSeq })}</Paragraph>
@@ -366,23 +447,40 @@ export function AccessLogPage() {
               <>
                 {log.data.sealing.stale > 0 ? (
                   <Alert type="warning">
-                    <Paragraph>{t('privacy.sealing.stale', { count: log.data.sealing.stale, since: log.data.sealing.oldestAt ? formatDateTime(log.data.sealing.oldestAt) : '' })}</Paragraph>
+                    <Paragraph>
+                      {t('privacy.sealing.stale', {
+                        count: log.data.sealing.stale,
+                        since: log.data.sealing.oldestAt ? formatDateTime(log.data.sealing.oldestAt) : '',
+                      })}
+                    </Paragraph>
                   </Alert>
                 ) : null}
                 <Paragraph role="status">
-                  {log.data.total === 0 ? t('privacy.log.none') : t('privacy.log.results', { total: log.data.total, page: log.data.page, pages: pageCount(log.data.total, log.data.pageSize) })}
+                  {log.data.total === 0
+                    ? t('privacy.log.none')
+                    : t('privacy.log.results', {
+                        total: log.data.total,
+                        page: log.data.page,
+                        pages: pageCount(log.data.total, log.data.pageSize),
+                      })}
                 </Paragraph>
                 {log.data.rows.length > 0 ? <LogTable rows={log.data.rows} /> : null}
                 {log.data.total > log.data.pageSize ? (
                   <nav aria-label={t('privacy.log.pagination')}>
                     <ButtonGroup>
                       {log.data.page > 1 ? (
-                        <Button appearance="secondary-action-button" onClick={() => apply({ ...shown, page: log.data.page - 1 })}>
+                        <Button
+                          appearance="secondary-action-button"
+                          onClick={() => apply({ ...shown, page: log.data.page - 1 })}
+                        >
                           {t('privacy.log.previous')}
                         </Button>
                       ) : null}
                       {log.data.page < pageCount(log.data.total, log.data.pageSize) ? (
-                        <Button appearance="secondary-action-button" onClick={() => apply({ ...shown, page: log.data.page + 1 })}>
+                        <Button
+                          appearance="secondary-action-button"
+                          onClick={() => apply({ ...shown, page: log.data.page + 1 })}
+                        >
                           {t('privacy.log.next')}
                         </Button>
                       ) : null}
@@ -396,7 +494,9 @@ export function AccessLogPage() {
                 </Paragraph>
                 {shown.personId ? (
                   <Paragraph>
-                    <AppLink to={`/privacy/clienten/${encodeURIComponent(shown.personId)}`}>{t('privacy.client.overviewLink', { name: personName ?? '' })}</AppLink>
+                    <AppLink to={`/privacy/clienten/${encodeURIComponent(shown.personId)}`}>
+                      {t('privacy.client.overviewLink', { name: personName ?? '' })}
+                    </AppLink>
                   </Paragraph>
                 ) : null}
               </>

@@ -80,7 +80,9 @@ export function EmergencyAccessPanel({ caseId, onGranted }: { caseId: string; on
 
 /** On a case opened with emergency access: until when, and a button to stop early. */
 export function EmergencyAccessNotice({ caseId, onEnded }: { caseId: string; onEnded: () => void }) {
-  const mine = useResource<{ active: EmergencyAccessGrant | null }>(`/api/cases/${encodeURIComponent(caseId)}/emergency-access`);
+  const mine = useResource<{ active: EmergencyAccessGrant | null }>(
+    `/api/cases/${encodeURIComponent(caseId)}/emergency-access`,
+  );
   const [busy, setBusy] = useState(false);
   const active = mine.data?.active;
   if (!active) return null;

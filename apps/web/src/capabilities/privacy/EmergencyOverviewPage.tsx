@@ -20,7 +20,13 @@ import { EMPTY_FILTER, filterToParams, formatDay, formatTime } from './privacy-f
 import { PrivacyLoadError, PrivacyNav } from './PrivacyParts';
 import './privacy.css';
 
-function ReviewForm({ access, onSaved }: { access: EmergencyAccessView; onSaved: (overview: EmergencyOverview) => void }) {
+function ReviewForm({
+  access,
+  onSaved,
+}: {
+  access: EmergencyAccessView;
+  onSaved: (overview: EmergencyOverview) => void;
+}) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(`review-${access.id}`, ['note']);
@@ -59,13 +65,24 @@ function ReviewForm({ access, onSaved }: { access: EmergencyAccessView; onSaved:
   );
 }
 
-function AccessCard({ access, onSaved }: { access: EmergencyAccessView; onSaved: (overview: EmergencyOverview) => void }) {
+function AccessCard({
+  access,
+  onSaved,
+}: {
+  access: EmergencyAccessView;
+  onSaved: (overview: EmergencyOverview) => void;
+}) {
   const reference = access.caseReference ?? t('privacy.emergency.noReference');
   const day = municipalDay(access.startsAt);
   const logLink = `/privacy/logboek?${filterToParams({ ...EMPTY_FILTER, userId: access.userId, emergency: true, from: day, to: municipalDay(access.expiresAt) }).toString()}`;
   return (
-    <article aria-labelledby={`access-${access.id}`} className={['nabij-privacy-card', access.review ? 'nabij-privacy-card--reviewed' : ''].filter(Boolean).join(' ')}>
-      <Heading3 id={`access-${access.id}`}>{t('privacy.emergency.itemHeading', { user: access.userName, reference })}</Heading3>
+    <article
+      aria-labelledby={`access-${access.id}`}
+      className={['nabij-privacy-card', access.review ? 'nabij-privacy-card--reviewed' : ''].filter(Boolean).join(' ')}
+    >
+      <Heading3 id={`access-${access.id}`}>
+        {t('privacy.emergency.itemHeading', { user: access.userName, reference })}
+      </Heading3>
       <DataList>
         <Item label={t('privacy.emergency.roles')}>{access.roleLabels.join(', ')}</Item>
         <Item label={t('privacy.emergency.team')}>{access.teamName}</Item>
@@ -73,12 +90,23 @@ function AccessCard({ access, onSaved }: { access: EmergencyAccessView; onSaved:
           <span className="nabij-plain-text">{access.reason}</span>
         </Item>
         <Item label={t('privacy.emergency.valid')}>
-          {t('privacy.emergency.validValue', { from: formatDateTime(access.startsAt), to: formatDateTime(access.expiresAt) })}
+          {t('privacy.emergency.validValue', {
+            from: formatDateTime(access.startsAt),
+            to: formatDateTime(access.expiresAt),
+          })}
           {access.endedAt ? `, ${t('privacy.emergency.endedEarly', { at: formatTime(access.endedAt) })}` : ''}
         </Item>
-        <Item label={t('privacy.emergency.uses')}>{t('privacy.emergency.usesValue', { count: access.accessCount })}</Item>
+        <Item label={t('privacy.emergency.uses')}>
+          {t('privacy.emergency.usesValue', { count: access.accessCount })}
+        </Item>
         <Item label={t('privacy.emergency.review')}>
-          {access.review ? t('privacy.emergency.reviewed', { name: access.review.byName, at: formatDateTime(access.review.at), note: access.review.note }) : t('privacy.emergency.notReviewed')}
+          {access.review
+            ? t('privacy.emergency.reviewed', {
+                name: access.review.byName,
+                at: formatDateTime(access.review.at),
+                note: access.review.note,
+              })
+            : t('privacy.emergency.notReviewed')}
         </Item>
       </DataList>
       <Paragraph>
@@ -94,7 +122,9 @@ export function EmergencyOverviewPage() {
   usePageTitle(t('privacy.emergency.title'));
   const [params, setParams] = useSearchParams();
   const datum = params.get('datum') ?? '';
-  const overview = useResource<EmergencyOverview>(`/api/privacy/emergency-accesses${datum ? `?datum=${encodeURIComponent(datum)}` : ''}`);
+  const overview = useResource<EmergencyOverview>(
+    `/api/privacy/emergency-accesses${datum ? `?datum=${encodeURIComponent(datum)}` : ''}`,
+  );
   const [day, setDay] = useState(datum);
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLParagraphElement>(null);
@@ -127,7 +157,14 @@ export function EmergencyOverviewPage() {
             noValidate
           >
             <div className="nabij-form-row nabij-form-row--end">
-              <TextField id="emergency-day" label={t('privacy.emergency.day')} type="date" value={day} onValueChange={setDay} className="nabij-field--short" />
+              <TextField
+                id="emergency-day"
+                label={t('privacy.emergency.day')}
+                type="date"
+                value={day}
+                onValueChange={setDay}
+                className="nabij-field--short"
+              />
               <Button type="submit" appearance="secondary-action-button">
                 {t('privacy.emergency.show')}
               </Button>
@@ -140,14 +177,20 @@ export function EmergencyOverviewPage() {
               {overview.data.days.map((d) => (
                 <li key={d.date}>
                   <AppLink to={`/privacy/noodtoegang?datum=${d.date}`} onClick={() => setSaved(false)}>
-                    {t('privacy.emergency.recentItem', { date: formatDay(d.date), count: d.count, unreviewed: d.unreviewed })}
+                    {t('privacy.emergency.recentItem', {
+                      date: formatDay(d.date),
+                      count: d.count,
+                      unreviewed: d.unreviewed,
+                    })}
                   </AppLink>
                 </li>
               ))}
             </ul>
           </section>
           <section aria-labelledby="day-heading" className="nabij-section">
-            <Heading2 id="day-heading">{t('privacy.emergency.dayHeading', { date: formatDay(overview.data.date) })}</Heading2>
+            <Heading2 id="day-heading">
+              {t('privacy.emergency.dayHeading', { date: formatDay(overview.data.date) })}
+            </Heading2>
             {saved ? (
               <Alert type="ok">
                 <Paragraph role="status" ref={savedRef} tabIndex={-1}>

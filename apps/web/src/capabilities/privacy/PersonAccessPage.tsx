@@ -1,5 +1,17 @@
 import type { PersonAccessOverview } from '@nabij/contracts';
-import { Button, ButtonGroup, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { t } from '../../app/i18n';
@@ -38,8 +50,22 @@ function PeriodForm({ from, to, onApply }: { from: string; to: string; onApply: 
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <form aria-labelledby="period-heading" onSubmit={submit} noValidate>
         <div className="nabij-form-row">
-          <TextField id={errors.idFor('from')} label={t('privacy.filter.from')} type="date" value={values.from} onValueChange={(v) => setValues((s) => ({ ...s, from: v }))} error={errors.errorFor('from')} />
-          <TextField id={errors.idFor('to')} label={t('privacy.filter.to')} type="date" value={values.to} onValueChange={(v) => setValues((s) => ({ ...s, to: v }))} error={errors.errorFor('to')} />
+          <TextField
+            id={errors.idFor('from')}
+            label={t('privacy.filter.from')}
+            type="date"
+            value={values.from}
+            onValueChange={(v) => setValues((s) => ({ ...s, from: v }))}
+            error={errors.errorFor('from')}
+          />
+          <TextField
+            id={errors.idFor('to')}
+            label={t('privacy.filter.to')}
+            type="date"
+            value={values.to}
+            onValueChange={(v) => setValues((s) => ({ ...s, to: v }))}
+            error={errors.errorFor('to')}
+          />
         </div>
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button">
@@ -70,7 +96,9 @@ function Entries({ overview }: { overview: PersonAccessOverview }) {
               <TableCell data-label={t('privacy.col.at')}>
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </TableCell>
-              <TableCell data-label={t('privacy.col.who')}>{t('privacy.person.who', { who: e.who, role: e.role, organisation: e.organisation })}</TableCell>
+              <TableCell data-label={t('privacy.col.who')}>
+                {t('privacy.person.who', { who: e.who, role: e.role, organisation: e.organisation })}
+              </TableCell>
               <TableCell data-label={t('privacy.col.what')}>
                 {e.description}
                 {e.emergency ? <EmergencyBadge /> : null}
@@ -100,8 +128,13 @@ export function PersonAccessPage() {
   const from = params.get('van') ?? '';
   const to = params.get('tot') ?? '';
   const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
-  const overview = useResource<PersonAccessOverview>(`/api/privacy/clients/${encodeURIComponent(id)}/overview${query ? `?${query}` : ''}`);
-  const title = overview.status === 'ready' ? t('privacy.person.title', { name: overview.data.person.fullName }) : t('privacy.person.titleFallback');
+  const overview = useResource<PersonAccessOverview>(
+    `/api/privacy/clients/${encodeURIComponent(id)}/overview${query ? `?${query}` : ''}`,
+  );
+  const title =
+    overview.status === 'ready'
+      ? t('privacy.person.title', { name: overview.data.person.fullName })
+      : t('privacy.person.titleFallback');
   usePageTitle(title);
   const count = overview.data?.entries.length ?? 0;
 
@@ -114,20 +147,36 @@ export function PersonAccessPage() {
       {overview.status === 'ready' ? (
         <>
           <Paragraph>{t('privacy.person.intro')}</Paragraph>
-          {overview.data.person.dateOfBirth ? <Paragraph>{t('privacy.person.born', { date: formatDate(overview.data.person.dateOfBirth) })}</Paragraph> : null}
+          {overview.data.person.dateOfBirth ? (
+            <Paragraph>{t('privacy.person.born', { date: formatDate(overview.data.person.dateOfBirth) })}</Paragraph>
+          ) : null}
           <section aria-labelledby="entries-heading" className="nabij-section">
-            <Heading2 id="entries-heading">{t('privacy.person.period', { from: formatDay(overview.data.from), to: formatDay(overview.data.to) })}</Heading2>
-            <Paragraph role="status">{count === 0 ? t('privacy.person.none') : count === 1 ? t('privacy.person.countOne') : t('privacy.person.count', { count })}</Paragraph>
+            <Heading2 id="entries-heading">
+              {t('privacy.person.period', { from: formatDay(overview.data.from), to: formatDay(overview.data.to) })}
+            </Heading2>
+            <Paragraph role="status">
+              {count === 0
+                ? t('privacy.person.none')
+                : count === 1
+                  ? t('privacy.person.countOne')
+                  : t('privacy.person.count', { count })}
+            </Paragraph>
             {overview.data.truncated ? <Paragraph>{t('privacy.person.truncated')}</Paragraph> : null}
             {count > 0 ? <Entries overview={overview.data} /> : null}
           </section>
           <PeriodForm
             from={overview.data.from}
             to={overview.data.to}
-            onApply={(f, tt) => setParams(new URLSearchParams({ ...(f ? { van: f } : {}), ...(tt ? { tot: tt } : {}) }))}
+            onApply={(f, tt) =>
+              setParams(new URLSearchParams({ ...(f ? { van: f } : {}), ...(tt ? { tot: tt } : {}) }))
+            }
           />
           <Paragraph>
-            <AppLink to={`/privacy/logboek?${filterToParams({ ...EMPTY_FILTER, personId: overview.data.person.id }).toString()}`}>{t('privacy.person.toLog')}</AppLink>
+            <AppLink
+              to={`/privacy/logboek?${filterToParams({ ...EMPTY_FILTER, personId: overview.data.person.id }).toString()}`}
+            >
+              {t('privacy.person.toLog')}
+            </AppLink>
           </Paragraph>
         </>
       ) : null}

@@ -6,7 +6,9 @@ import { useSession } from '../../app/session';
 import { AppButtonLink } from '../../components/AppLink';
 
 function linkClass({ isActive }: { isActive: boolean }): string {
-  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : ''].filter(Boolean).join(' ');
+  return ['utrecht-link', 'utrecht-link--html-a', 'nabij-tabs__link', isActive ? 'nabij-tabs__link--current' : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The sub-navigation of the privacy officer's pages. */
@@ -32,7 +34,8 @@ export function PrivacyNav() {
   );
 }
 
-export const needsSecondFactor = (error: unknown): boolean => error instanceof ApiError && error.code === 'second_factor_required';
+export const needsSecondFactor = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'second_factor_required';
 
 /**
  * A failed load of a privacy page. Without two-factor the API refuses (and logs the refusal); the page then

@@ -10,7 +10,8 @@ export const privacyMessages = {
   'privacy.secondFactor.setUp': 'Tweestapsverificatie instellen',
 
   'privacy.log.title': 'Logboek',
-  'privacy.log.intro': 'Hier ziet u wie welke gegevens bekeek, zocht, wijzigde of exporteerde. U ziet het logboek, niet de inhoud van dossiers. Ook dat u het logboek bekijkt of exporteert, wordt vastgelegd.',
+  'privacy.log.intro':
+    'Hier ziet u wie welke gegevens bekeek, zocht, wijzigde of exporteerde. U ziet het logboek, niet de inhoud van dossiers. Ook dat u het logboek bekijkt of exporteert, wordt vastgelegd.',
   'privacy.client.heading': 'Wie bekeek de gegevens van een cliënt?',
   'privacy.client.intro': 'Zoek de cliënt op naam, BSN of geboortedatum en open het overzicht.',
   'privacy.client.name': 'Naam',
@@ -58,17 +59,23 @@ export const privacyMessages = {
   'privacy.log.next': 'Volgende pagina',
   'privacy.log.export': 'Exporteren als CSV (met deze filters)',
   'privacy.integrity.heading': 'Is het logboek onveranderd?',
-  'privacy.integrity.intro': 'Elke regel in het logboek is verbonden met de regel ervoor. Zo is te zien of iemand buiten Nabij om regels heeft gewijzigd, verwijderd of van plaats verwisseld.',
+  'privacy.integrity.intro':
+    'Elke regel in het logboek is verbonden met de regel ervoor. Zo is te zien of iemand buiten Nabij om regels heeft gewijzigd, verwijderd of van plaats verwisseld.',
   'privacy.integrity.button': 'Controleer integriteit',
   'privacy.integrity.ok': 'Het logboek is onveranderd: {checked} regels gecontroleerd.',
-  'privacy.integrity.broken': 'Het logboek is aangetast. {message} Er is niets hersteld. Meld dit bij de functioneel beheerder en bewaar deze melding.',
-  'privacy.integrity.unsealed': '{count} nieuwe regels zijn nog niet in de keten opgenomen, omdat er op dat moment nog een bewerking liep. Ze worden zo dadelijk opgenomen en bij een volgende controle meegenomen.',
-  'privacy.sealing.stale': 'Let op: {count} regels in het logboek zijn langer dan een minuut nog niet in de keten opgenomen (de oudste is van {since}). Tot ze zijn opgenomen, is een wijziging in die regels niet te zien bij de controle. Meld dit bij de functioneel beheerder: waarschijnlijk draait de achtergrondtaak niet.',
-  'privacy.integrity.hash': 'Gecontroleerd tot en met regel {seq}. Noteer de code hieronder buiten Nabij: dan kunt u later aantonen dat er tot hier niets is veranderd.',
+  'privacy.integrity.broken':
+    'Het logboek is aangetast. {message} Er is niets hersteld. Meld dit bij de functioneel beheerder en bewaar deze melding.',
+  'privacy.integrity.unsealed':
+    '{count} nieuwe regels zijn nog niet in de keten opgenomen, omdat er op dat moment nog een bewerking liep. Ze worden zo dadelijk opgenomen en bij een volgende controle meegenomen.',
+  'privacy.sealing.stale':
+    'Let op: {count} regels in het logboek zijn langer dan een minuut nog niet in de keten opgenomen (de oudste is van {since}). Tot ze zijn opgenomen, is een wijziging in die regels niet te zien bij de controle. Meld dit bij de functioneel beheerder: waarschijnlijk draait de achtergrondtaak niet.',
+  'privacy.integrity.hash':
+    'Gecontroleerd tot en met regel {seq}. Noteer de code hieronder buiten Nabij: dan kunt u later aantonen dat er tot hier niets is veranderd.',
 
   'privacy.person.title': 'Wie bekeek de gegevens van {name}?',
   'privacy.person.titleFallback': 'Wie bekeek deze gegevens?',
-  'privacy.person.intro': 'Hier staat wie de gegevens van deze persoon bekeek of wijzigde: wanneer, vanuit welke organisatie en in welke rol, en op welke grond. Het nieuwste staat bovenaan.',
+  'privacy.person.intro':
+    'Hier staat wie de gegevens van deze persoon bekeek of wijzigde: wanneer, vanuit welke organisatie en in welke rol, en op welke grond. Het nieuwste staat bovenaan.',
   'privacy.person.born': 'Geboren op {date}.',
   'privacy.person.period': 'Periode: {from} tot en met {to}.',
   'privacy.person.periodHeading': 'Andere periode kiezen',
@@ -84,7 +91,8 @@ export const privacyMessages = {
   'privacy.person.backToLog': 'Terug naar het logboek',
 
   'privacy.emergency.title': 'Noodtoegang: overzicht per dag',
-  'privacy.emergency.intro': 'Medewerkers die een dossier openden zonder vaste relatie met het dossier, met hun reden. Beoordeel elke noodtoegang en schrijf uw conclusie op.',
+  'privacy.emergency.intro':
+    'Medewerkers die een dossier openden zonder vaste relatie met het dossier, met hun reden. Beoordeel elke noodtoegang en schrijf uw conclusie op.',
   'privacy.emergency.day': 'Dag',
   'privacy.emergency.show': 'Toon deze dag',
   'privacy.emergency.recent': 'Dagen met noodtoegang (laatste 14 dagen)',
@@ -112,14 +120,17 @@ export const privacyMessages = {
   'privacy.emergency.saved': 'De beoordeling is opgeslagen.',
 
   'emergency.heading': 'Noodtoegang',
-  'emergency.intro': 'Is er een noodsituatie en heeft u dit dossier nu nodig, terwijl de vaste werkers niet bereikbaar zijn? Dan kunt u het dossier met noodtoegang inzien.',
-  'emergency.rules': 'U kunt dan alleen lezen, hoogstens 8 uur. Alles wat u bekijkt wordt apart vastgelegd. De teamcoördinator en de privacyfunctionaris krijgen bericht, en de privacyfunctionaris beoordeelt uw reden.',
+  'emergency.intro':
+    'Is er een noodsituatie en heeft u dit dossier nu nodig, terwijl de vaste werkers niet bereikbaar zijn? Dan kunt u het dossier met noodtoegang inzien.',
+  'emergency.rules':
+    'U kunt dan alleen lezen, hoogstens 8 uur. Alles wat u bekijkt wordt apart vastgelegd. De teamcoördinator en de privacyfunctionaris krijgen bericht, en de privacyfunctionaris beoordeelt uw reden.',
   'emergency.reason': 'Reden',
   'emergency.reasonDescription': 'Waarom heeft u het dossier nu nodig? Ten minste 15 tekens.',
   'emergency.hours': 'Hoe lang heeft u het dossier nodig?',
   'emergency.hoursOption': '{count} uur',
   'emergency.submit': 'Noodtoegang gebruiken',
-  'emergency.active': 'U bekijkt dit dossier met noodtoegang tot {until}. U kunt alleen lezen; alles wat u bekijkt wordt vastgelegd.',
+  'emergency.active':
+    'U bekijkt dit dossier met noodtoegang tot {until}. U kunt alleen lezen; alles wat u bekijkt wordt vastgelegd.',
   'emergency.end': 'Noodtoegang stoppen',
   'emergency.ended': 'De noodtoegang is gestopt.',
 } as const;

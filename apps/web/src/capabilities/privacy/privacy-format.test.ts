@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, filterFromParams, filterToApiQuery, filterToParams, formatDay, groupHash, pageCount } from './privacy-format';
+import {
+  EMPTY_FILTER,
+  filterFromParams,
+  filterToApiQuery,
+  filterToParams,
+  formatDay,
+  groupHash,
+  pageCount,
+} from './privacy-format';
 
 describe('privacy page helpers', () => {
   it('keeps the log filter in the address bar and back', () => {
-    const f = { ...EMPTY_FILTER, userId: 'u1', personId: 'p1', from: '2026-11-01', to: '2026-11-30', action: 'read', emergency: true, denied: true, page: 3 };
+    const f = {
+      ...EMPTY_FILTER,
+      userId: 'u1',
+      personId: 'p1',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      action: 'read',
+      emergency: true,
+      denied: true,
+      page: 3,
+    };
     const params = filterToParams(f);
-    expect(params.toString()).toBe('gebruiker=u1&client=p1&van=2026-11-01&tot=2026-11-30&handeling=read&nood=1&geweigerd=1&pagina=3');
+    expect(params.toString()).toBe(
+      'gebruiker=u1&client=p1&van=2026-11-01&tot=2026-11-30&handeling=read&nood=1&geweigerd=1&pagina=3',
+    );
     expect(filterFromParams(params)).toEqual(f);
     expect(filterFromParams(new URLSearchParams('pagina=-2'))).toEqual(EMPTY_FILTER);
   });

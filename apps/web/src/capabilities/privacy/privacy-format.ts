@@ -11,7 +11,16 @@ export interface LogFilterValues {
   page: number;
 }
 
-export const EMPTY_FILTER: LogFilterValues = { userId: '', personId: '', from: '', to: '', action: '', emergency: false, denied: false, page: 1 };
+export const EMPTY_FILTER: LogFilterValues = {
+  userId: '',
+  personId: '',
+  from: '',
+  to: '',
+  action: '',
+  emergency: false,
+  denied: false,
+  page: 1,
+};
 
 /** The filter shown by the page, from the address bar (`?gebruiker=…&client=…&van=…&tot=…&handeling=…&nood=1&geweigerd=1&pagina=2`). */
 export function filterFromParams(params: URLSearchParams): LogFilterValues {
@@ -59,7 +68,13 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** "maandag 23 november 2026" for a yyyy-mm-dd day. */
 export function formatDay(day: string): string {
@@ -67,7 +82,11 @@ export function formatDay(day: string): string {
   return Number.isNaN(d.getTime()) ? day : dateFormat.format(d);
 }
 
-const timeFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** "14:05" in Amsterdam time. */
 export function formatTime(iso: string): string {

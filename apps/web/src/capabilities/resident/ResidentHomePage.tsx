@@ -95,7 +95,9 @@ function HomeFor({ personId }: { personId: string }) {
           {h.upcoming.length > 0 ? (
             <UnorderedList>
               {h.upcoming.map((u, i) => (
-                <UnorderedListItem key={`${u.date}-${i}`}>{t('resident.home.upcomingItem', { date: formatDate(u.date), what: u.what })}</UnorderedListItem>
+                <UnorderedListItem key={`${u.date}-${i}`}>
+                  {t('resident.home.upcomingItem', { date: formatDate(u.date), what: u.what })}
+                </UnorderedListItem>
               ))}
             </UnorderedList>
           ) : null}
@@ -128,7 +130,10 @@ export function ResidentHomePage() {
             {subjects.map((s) => (
               <UnorderedListItem key={s.personId}>
                 {s.allowed ? (
-                  <AppLink to={`/mijn/${encodeURIComponent(s.personId)}`} aria-current={chosen?.personId === s.personId ? 'page' : undefined}>
+                  <AppLink
+                    to={`/mijn/${encodeURIComponent(s.personId)}`}
+                    aria-current={chosen?.personId === s.personId ? 'page' : undefined}
+                  >
                     {subjectLabel(s)}
                   </AppLink>
                 ) : (
@@ -142,7 +147,11 @@ export function ResidentHomePage() {
       {chosen && !chosen.allowed ? <NotYourSubject /> : null}
       {chosen?.allowed ? (
         <>
-          {subjects.length > 1 ? <Paragraph className="nabij-resident-forwhom">{t('resident.home.forWhom', { name: chosen.name })}</Paragraph> : null}
+          {subjects.length > 1 ? (
+            <Paragraph className="nabij-resident-forwhom">
+              {t('resident.home.forWhom', { name: chosen.name })}
+            </Paragraph>
+          ) : null}
           <HomeFor personId={chosen.personId} />
         </>
       ) : null}

@@ -28,7 +28,17 @@ function useFocusHeadingOnNavigation(pathname: string): void {
 }
 
 /** The portal's own frame: no staff navigation, the municipality's name, a logout button; mobile first. */
-export function ResidentFrame({ children, tenantName, firstName, onLogout }: { children: ReactNode; tenantName?: string | undefined; firstName?: string | undefined; onLogout?: () => Promise<void> }) {
+export function ResidentFrame({
+  children,
+  tenantName,
+  firstName,
+  onLogout,
+}: {
+  children: ReactNode;
+  tenantName?: string | undefined;
+  firstName?: string | undefined;
+  onLogout?: () => Promise<void>;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <AppShell>
@@ -62,7 +72,9 @@ export function ResidentFrame({ children, tenantName, firstName, onLogout }: { c
         </main>
       </PageContent>
       <PageFooter className="nabij-footer">
-        <Paragraph appearance="small">{tenantName ? t('resident.footer', { tenant: tenantName }) : t('resident.footerAnonymous')}</Paragraph>
+        <Paragraph appearance="small">
+          {tenantName ? t('resident.footer', { tenant: tenantName }) : t('resident.footerAnonymous')}
+        </Paragraph>
       </PageFooter>
     </AppShell>
   );

@@ -157,7 +157,12 @@ export function ResidentLoginPage() {
                   <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
                     {t('resident.login.submit')}
                   </Button>
-                  <Button type="button" appearance="secondary-action-button" disabled={busy} onClick={() => void askCode()}>
+                  <Button
+                    type="button"
+                    appearance="secondary-action-button"
+                    disabled={busy}
+                    onClick={() => void askCode()}
+                  >
                     {t('resident.login.newCode')}
                   </Button>
                   <Button

@@ -8,7 +8,15 @@ import {
   type ResidentDocuments,
   type ResidentMessages,
 } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  StatusBadge,
+} from '@utrecht/component-library-react';
 import { useState, type ChangeEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -28,7 +36,15 @@ import { formatDate, formatDateTime, LOG_PERIODS } from './resident-format';
 const path = (personId: string, rest: string) => `/api/resident/persons/${encodeURIComponent(personId)}${rest}`;
 
 /** The frame of every page: the way back, the heading, loading and failure. */
-function PortalPage<T>({ title, resource, children }: { title: string; resource: Resource<T>; children: (data: T) => ReactNode }) {
+function PortalPage<T>({
+  title,
+  resource,
+  children,
+}: {
+  title: string;
+  resource: Resource<T>;
+  children: (data: T) => ReactNode;
+}) {
   useResidentTitle(title);
   const { subject, personId } = useSubject();
   if (!subject) return <NotYourSubject />;
@@ -51,7 +67,9 @@ function PortalPage<T>({ title, resource, children }: { title: string; resource:
 
 export function ResidentContactsPage() {
   const { personId } = useSubject();
-  const contacts = useResource<{ contacts: Array<{ id: string; contactOn: string; kind: string; note: string }> }>(path(personId, '/contacts'));
+  const contacts = useResource<{ contacts: Array<{ id: string; contactOn: string; kind: string; note: string }> }>(
+    path(personId, '/contacts'),
+  );
   return (
     <PortalPage title={t('resident.contacts.title')} resource={contacts}>
       {(data) => (
@@ -61,7 +79,9 @@ export function ResidentContactsPage() {
           <ul className="nabij-resident-list">
             {data.contacts.map((c) => (
               <li key={c.id} className="nabij-resident-card">
-                <Heading2>{t('resident.contacts.item', { date: formatDate(c.contactOn), kind: t(`contactLog.kind.${c.kind}`) })}</Heading2>
+                <Heading2>
+                  {t('resident.contacts.item', { date: formatDate(c.contactOn), kind: t(`contactLog.kind.${c.kind}`) })}
+                </Heading2>
                 <Paragraph className="nabij-resident-pre">{c.note}</Paragraph>
               </li>
             ))}
@@ -104,10 +124,20 @@ export function ResidentMessagesPage() {
       {(data) => (
         <>
           {saved > 0 ? <SavedAlert key={saved} text={t('resident.messages.sent')} /> : null}
-          <Paragraph>{t('resident.messages.intro', { worker: data.workerName ? ` (${data.workerName})` : '' })}</Paragraph>
+          <Paragraph>
+            {t('resident.messages.intro', { worker: data.workerName ? ` (${data.workerName})` : '' })}
+          </Paragraph>
           <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('resident.messages.title')}>
-            <TextAreaField id={errors.idFor('body')} label={t('resident.messages.body')} value={body} onValueChange={setBody} error={errors.errorFor('body')} rows={5} required />
+            <TextAreaField
+              id={errors.idFor('body')}
+              label={t('resident.messages.body')}
+              value={body}
+              onValueChange={setBody}
+              error={errors.errorFor('body')}
+              rows={5}
+              required
+            />
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
                 {t('resident.messages.send')}
@@ -122,7 +152,10 @@ export function ResidentMessagesPage() {
                 <li key={m.id} className="nabij-resident-card">
                   <Paragraph className="nabij-resident-pre">{m.body}</Paragraph>
                   <Paragraph className="nabij-muted">
-                    {t('resident.messages.sentAt', { at: formatDateTime(m.sentAt) })} · {m.readAt ? t('resident.messages.readAt', { at: formatDateTime(m.readAt) }) : t('resident.messages.unread')}
+                    {t('resident.messages.sentAt', { at: formatDateTime(m.sentAt) })} ·{' '}
+                    {m.readAt
+                      ? t('resident.messages.readAt', { at: formatDateTime(m.readAt) })
+                      : t('resident.messages.unread')}
                   </Paragraph>
                 </li>
               ))}
@@ -158,7 +191,13 @@ export function ResidentDocumentsPage() {
     if (!chosen) return setFile(undefined);
     if (attachmentProblem(chosen)) {
       setFile(undefined);
-      return planErrors.showIssues([{ path: ['file'], message: 'Dit soort bestand kunnen wij niet opslaan. Stuur een PDF of een foto (PNG of JPEG), hoogstens 5 MB.' }]);
+      return planErrors.showIssues([
+        {
+          path: ['file'],
+          message:
+            'Dit soort bestand kunnen wij niet opslaan. Stuur een PDF of een foto (PNG of JPEG), hoogstens 5 MB.',
+        },
+      ]);
     }
     try {
       setFile({ filename: chosen.name, contentBase64: await readFileAsBase64(chosen) });
@@ -227,7 +266,15 @@ export function ResidentDocumentsPage() {
                   { value: 'family_group_plan', label: t('resident.documents.kind.family_group_plan') },
                 ]}
               />
-              <TextAreaField id={planErrors.idFor('text')} label={t('resident.documents.text')} value={text} onValueChange={setText} error={planErrors.errorFor('text')} rows={6} optional />
+              <TextAreaField
+                id={planErrors.idFor('text')}
+                label={t('resident.documents.text')}
+                value={text}
+                onValueChange={setText}
+                error={planErrors.errorFor('text')}
+                rows={6}
+                optional
+              />
               <div className="utrecht-form-field nabij-resident-file">
                 <label className="utrecht-form-label" htmlFor={fileId}>
                   {t('resident.documents.file')} <span className="nabij-optional">{t('form.optional')}</span>
@@ -245,7 +292,9 @@ export function ResidentDocumentsPage() {
                   id={fileId}
                   type="file"
                   accept={ATTACHMENT_ACCEPT}
-                  aria-describedby={[fileError ? `${fileId}-error` : '', `${fileId}-description`].filter(Boolean).join(' ')}
+                  aria-describedby={[fileError ? `${fileId}-error` : '', `${fileId}-description`]
+                    .filter(Boolean)
+                    .join(' ')}
                   aria-invalid={fileError ? true : undefined}
                   onChange={(e) => void chooseFile(e)}
                 />
@@ -259,7 +308,11 @@ export function ResidentDocumentsPage() {
           </section>
           <section aria-labelledby="mijn-verklaring-heading" className="nabij-resident-card">
             <Heading2 id="mijn-verklaring-heading">{t('resident.documents.statementHeading')}</Heading2>
-            <ErrorSummary message={statementErrors.message} items={statementErrors.items} focusKey={statementErrors.focusKey} />
+            <ErrorSummary
+              message={statementErrors.message}
+              items={statementErrors.items}
+              focusKey={statementErrors.focusKey}
+            />
             <form onSubmit={(e) => void sendStatement(e)} noValidate aria-labelledby="mijn-verklaring-heading">
               <TextAreaField
                 id={statementErrors.idFor('statement')}
@@ -287,7 +340,12 @@ export function ResidentDocumentsPage() {
                     <Heading3>{l.subject}</Heading3>
                     <Paragraph>{t('resident.documents.letterOn', { date: formatDateTime(l.createdAt) })}</Paragraph>
                     <Paragraph>
-                      <a className="utrecht-link" href={path(personId, `/letters/${encodeURIComponent(l.id)}/pdf`)} target="_blank" rel="noreferrer">
+                      <a
+                        className="utrecht-link"
+                        href={path(personId, `/letters/${encodeURIComponent(l.id)}/pdf`)}
+                        target="_blank"
+                        rel="noreferrer"
+                      >
                         {t('resident.documents.letterPdf', { subject: l.subject })}
                       </a>
                     </Paragraph>
@@ -298,7 +356,9 @@ export function ResidentDocumentsPage() {
           ) : null}
           <section aria-labelledby="mijn-gestuurd-heading" className="nabij-section">
             <Heading2 id="mijn-gestuurd-heading">{t('resident.documents.sentHeading')}</Heading2>
-            {data.ownPlans.length + data.statements.length === 0 ? <Paragraph>{t('resident.documents.none')}</Paragraph> : null}
+            {data.ownPlans.length + data.statements.length === 0 ? (
+              <Paragraph>{t('resident.documents.none')}</Paragraph>
+            ) : null}
             <ul className="nabij-resident-list">
               {data.ownPlans.map((p) => (
                 <li key={p.id} className="nabij-resident-card">
@@ -334,7 +394,9 @@ export function ResidentConsentsPage() {
   const withdraw = async (id: string, recipient: string) => {
     setBusy(true);
     try {
-      consents.setData(await api.post<ResidentConsents>(path(personId, `/consents/${encodeURIComponent(id)}/withdrawal`)));
+      consents.setData(
+        await api.post<ResidentConsents>(path(personId, `/consents/${encodeURIComponent(id)}/withdrawal`)),
+      );
       setConfirming(undefined);
       setFailure(undefined);
       setDone(t('resident.consents.done', { recipient }));
@@ -379,21 +441,39 @@ export function ResidentConsentsPage() {
                     <dt>{t('resident.consents.state')}</dt>
                     <dd>
                       <StatusBadge status={c.active ? 'safe' : undefined} className="nabij-badge">
-                        {c.withdrawnOn ? t('resident.consents.withdrawn', { date: formatDate(c.withdrawnOn) }) : c.active ? t('resident.consents.active') : t('resident.consents.expired')}
+                        {c.withdrawnOn
+                          ? t('resident.consents.withdrawn', { date: formatDate(c.withdrawnOn) })
+                          : c.active
+                            ? t('resident.consents.active')
+                            : t('resident.consents.expired')}
                       </StatusBadge>
                     </dd>
                   </div>
                 </dl>
                 {c.active && confirming !== c.id ? (
-                  <Button appearance="secondary-action-button" aria-label={t('resident.consents.withdrawFor', { recipient: c.recipient })} onClick={() => setConfirming(c.id)}>
+                  <Button
+                    appearance="secondary-action-button"
+                    aria-label={t('resident.consents.withdrawFor', { recipient: c.recipient })}
+                    onClick={() => setConfirming(c.id)}
+                  >
                     {t('resident.consents.withdraw')}
                   </Button>
                 ) : null}
                 {c.active && confirming === c.id ? (
-                  <div role="group" aria-label={t('resident.consents.withdrawFor', { recipient: c.recipient })} className="nabij-resident-confirm">
+                  <div
+                    role="group"
+                    aria-label={t('resident.consents.withdrawFor', { recipient: c.recipient })}
+                    className="nabij-resident-confirm"
+                  >
                     <Paragraph>{t('resident.consents.confirm', { recipient: c.recipient })}</Paragraph>
                     <ButtonGroup>
-                      <Button appearance="primary-action-button" busy={busy} disabled={busy} autoFocus onClick={() => void withdraw(c.id, c.recipient)}>
+                      <Button
+                        appearance="primary-action-button"
+                        busy={busy}
+                        disabled={busy}
+                        autoFocus
+                        onClick={() => void withdraw(c.id, c.recipient)}
+                      >
                         {t('resident.consents.confirmYes')}
                       </Button>
                       <Button appearance="subtle-button" onClick={() => setConfirming(undefined)}>
@@ -444,7 +524,11 @@ export function ResidentAccessLogPage() {
             </Button>
           </form>
           <Paragraph className="nabij-muted">{t('resident.log.names')}</Paragraph>
-          {data.entries.length === 0 ? <Paragraph>{t('resident.log.none')}</Paragraph> : <Paragraph>{t('resident.log.count', { count: data.entries.length })}</Paragraph>}
+          {data.entries.length === 0 ? (
+            <Paragraph>{t('resident.log.none')}</Paragraph>
+          ) : (
+            <Paragraph>{t('resident.log.count', { count: data.entries.length })}</Paragraph>
+          )}
           {data.truncated ? (
             <Alert type="info">
               <Paragraph>{t('resident.log.truncated')}</Paragraph>
@@ -512,7 +596,8 @@ export function ResidentCopyPage() {
       requests.setData(next);
       const latest = next.requests[0];
       setFailure(undefined);
-      if (latest) setDone(t('resident.copy.requested', { reference: latest.reference, date: formatDate(latest.dueOn) }));
+      if (latest)
+        setDone(t('resident.copy.requested', { reference: latest.reference, date: formatDate(latest.dueOn) }));
     } catch (error) {
       setFailure(errorText(error));
     } finally {
@@ -543,7 +628,9 @@ export function ResidentCopyPage() {
             <ul className="nabij-resident-list">
               {data.requests.map((r) => (
                 <li key={r.reference} className="nabij-resident-card">
-                  <Paragraph>{t('resident.copy.item', { reference: r.reference, date: formatDate(r.receivedOn) })}</Paragraph>
+                  <Paragraph>
+                    {t('resident.copy.item', { reference: r.reference, date: formatDate(r.receivedOn) })}
+                  </Paragraph>
                   <Paragraph>
                     <StatusBadge status={r.open ? undefined : 'safe'} className="nabij-badge">
                       {t(`resident.copy.status.${r.status}`)}

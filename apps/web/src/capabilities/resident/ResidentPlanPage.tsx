@@ -1,5 +1,22 @@
-import { plainDomainLabel, residentActionDoneInput, residentAgreeInput, type ResidentAction, type ResidentPlanPage as PlanPageView, type ResidentPlanVersion } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  plainDomainLabel,
+  residentActionDoneInput,
+  residentAgreeInput,
+  type ResidentAction,
+  type ResidentPlanPage as PlanPageView,
+  type ResidentPlanVersion,
+} from '@nabij/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  StatusBadge,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -20,7 +37,19 @@ import { canMarkDone, formatDate, performerText, statusText } from './resident-f
 const DONE_FIELDS = ['note'] as const;
 
 /** The inline form "Ik heb dit gedaan" with a short note. */
-function DoneForm({ personId, action, version, onSaved, onCancel }: { personId: string; action: ResidentAction; version: number; onSaved: (page: PlanPageView) => void; onCancel: () => void }) {
+function DoneForm({
+  personId,
+  action,
+  version,
+  onSaved,
+  onCancel,
+}: {
+  personId: string;
+  action: ResidentAction;
+  version: number;
+  onSaved: (page: PlanPageView) => void;
+  onCancel: () => void;
+}) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(`mijn-done-${action.id}`, DONE_FIELDS);
@@ -30,7 +59,12 @@ function DoneForm({ personId, action, version, onSaved, onCancel }: { personId: 
     if (!parsed.success) return errors.showIssues(parsed.error.issues);
     setBusy(true);
     try {
-      onSaved(await api.post<PlanPageView>(`/api/resident/persons/${encodeURIComponent(personId)}/plan/actions/${encodeURIComponent(action.id)}/done`, parsed.data));
+      onSaved(
+        await api.post<PlanPageView>(
+          `/api/resident/persons/${encodeURIComponent(personId)}/plan/actions/${encodeURIComponent(action.id)}/done`,
+          parsed.data,
+        ),
+      );
     } catch (error) {
       errors.showError(error);
     } finally {
@@ -38,9 +72,23 @@ function DoneForm({ personId, action, version, onSaved, onCancel }: { personId: 
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('resident.plan.doneFormLabel', { action: action.description })} className="nabij-resident-inline-form">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t('resident.plan.doneFormLabel', { action: action.description })}
+      className="nabij-resident-inline-form"
+    >
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      <TextAreaField id={errors.idFor('note')} label={t('resident.plan.doneNote')} value={note} onValueChange={setNote} error={errors.errorFor('note')} optional rows={3} autoFocus />
+      <TextAreaField
+        id={errors.idFor('note')}
+        label={t('resident.plan.doneNote')}
+        value={note}
+        onValueChange={setNote}
+        error={errors.errorFor('note')}
+        optional
+        rows={3}
+        autoFocus
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t('resident.plan.doneSave')}
@@ -67,7 +115,9 @@ export function PlanGoals({ plan, headingLevel, done }: GoalsProps) {
     <>
       {plan.goals.map((g) => (
         <section key={g.id} aria-labelledby={`goal-${g.id}`} className="nabij-resident-card">
-          <GoalHeading id={`goal-${g.id}`}>{t('resident.plan.goalHeading', { domain: plainDomainLabel(g.domain), goal: g.goal })}</GoalHeading>
+          <GoalHeading id={`goal-${g.id}`}>
+            {t('resident.plan.goalHeading', { domain: plainDomainLabel(g.domain), goal: g.goal })}
+          </GoalHeading>
           <dl className="nabij-resident-dl">
             <div>
               <dt>{t('resident.plan.problem')}</dt>
@@ -125,7 +175,11 @@ export function PlanGoals({ plan, headingLevel, done }: GoalsProps) {
                         }}
                       />
                     ) : (
-                      <Button appearance="secondary-action-button" aria-label={t('resident.plan.markDoneFor', { action: a.description })} onClick={() => setOpen(a.id)}>
+                      <Button
+                        appearance="secondary-action-button"
+                        aria-label={t('resident.plan.markDoneFor', { action: a.description })}
+                        onClick={() => setOpen(a.id)}
+                      >
                         {t('resident.plan.markDone')}
                       </Button>
                     )
@@ -141,7 +195,12 @@ export function PlanGoals({ plan, headingLevel, done }: GoalsProps) {
           <GoalHeading id={`parties-${plan.number}`}>{t('resident.plan.partiesHeading')}</GoalHeading>
           <UnorderedList>
             {plan.parties.map((p, i) => (
-              <UnorderedListItem key={`${p.name}-${i}`}>{t('resident.plan.party', { name: p.organisation ? `${p.name} (${p.organisation})` : p.name, part: p.part })}</UnorderedListItem>
+              <UnorderedListItem key={`${p.name}-${i}`}>
+                {t('resident.plan.party', {
+                  name: p.organisation ? `${p.name} (${p.organisation})` : p.name,
+                  part: p.part,
+                })}
+              </UnorderedListItem>
             ))}
           </UnorderedList>
         </section>
@@ -181,10 +240,17 @@ export function ResidentPlanPage() {
               </Paragraph>
             </Alert>
           ) : null}
-          {!plan.data.canChangePlan ? <Paragraph className="nabij-muted">{t('resident.plan.readOnly')}</Paragraph> : null}
+          {!plan.data.canChangePlan ? (
+            <Paragraph className="nabij-muted">{t('resident.plan.readOnly')}</Paragraph>
+          ) : null}
           {plan.data.agreed ? (
             <>
-              <Paragraph>{t('resident.plan.version', { number: plan.data.agreed.number, date: formatDate(plan.data.agreed.agreedOn) })}</Paragraph>
+              <Paragraph>
+                {t('resident.plan.version', {
+                  number: plan.data.agreed.number,
+                  date: formatDate(plan.data.agreed.agreedOn),
+                })}
+              </Paragraph>
               <PlanGoals
                 plan={plan.data.agreed}
                 headingLevel={2}
@@ -231,11 +297,19 @@ export function ResidentAgreePage() {
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!offered) return;
-    const parsed = residentAgreeInput.safeParse({ number: offered.number, version: offered.version, typedName, confirm: confirm ? true : undefined });
+    const parsed = residentAgreeInput.safeParse({
+      number: offered.number,
+      version: offered.version,
+      typedName,
+      confirm: confirm ? true : undefined,
+    });
     if (!parsed.success) return errors.showIssues(parsed.error.issues);
     setBusy(true);
     try {
-      const page = await api.post<PlanPageView>(`/api/resident/persons/${encodeURIComponent(personId)}/plan/agreement`, parsed.data);
+      const page = await api.post<PlanPageView>(
+        `/api/resident/persons/${encodeURIComponent(personId)}/plan/agreement`,
+        parsed.data,
+      );
       errors.clear();
       setAgreed(offered.number);
       plan.setData(page);
@@ -265,11 +339,15 @@ export function ResidentAgreePage() {
           </Paragraph>
         </>
       ) : null}
-      {plan.status === 'ready' && !offered && agreed === undefined ? <Paragraph>{t('resident.agree.nothing')}</Paragraph> : null}
+      {plan.status === 'ready' && !offered && agreed === undefined ? (
+        <Paragraph>{t('resident.agree.nothing')}</Paragraph>
+      ) : null}
       {plan.status === 'ready' && offered && agreed === undefined ? (
         <>
           <Paragraph>{t('resident.agree.intro')}</Paragraph>
-          {offered.changeReason ? <Paragraph>{t('resident.agree.reason', { reason: offered.changeReason })}</Paragraph> : null}
+          {offered.changeReason ? (
+            <Paragraph>{t('resident.agree.reason', { reason: offered.changeReason })}</Paragraph>
+          ) : null}
           <PlanGoals plan={offered} headingLevel={2} />
           {plan.data.canChangePlan ? (
             <section aria-labelledby="mijn-akkoord-heading" className="nabij-resident-card">
@@ -300,7 +378,13 @@ export function ResidentAgreePage() {
                   autoComplete="name"
                   required
                 />
-                <CheckboxField id={errors.idFor('confirm')} label={t('resident.agree.confirm')} checked={confirm} onCheckedChange={setConfirm} error={errors.errorFor('confirm')} />
+                <CheckboxField
+                  id={errors.idFor('confirm')}
+                  label={t('resident.agree.confirm')}
+                  checked={confirm}
+                  onCheckedChange={setConfirm}
+                  error={errors.errorFor('confirm')}
+                />
                 <ButtonGroup>
                   <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
                     {t('resident.agree.submit')}

@@ -1,5 +1,18 @@
-import { residentAccountInput, residentRepresentationInput, REPRESENTATION_RELATIONS, type ResidentPortalCaseView } from '@nabij/contracts';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  residentAccountInput,
+  residentRepresentationInput,
+  REPRESENTATION_RELATIONS,
+  type ResidentPortalCaseView,
+} from '@nabij/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  StatusBadge,
+} from '@utrecht/component-library-react';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -19,7 +32,15 @@ type View = ResidentPortalCaseView;
 const ACCOUNT_FIELDS = ['personId', 'email', 'identityChecked'] as const;
 const REPRESENTATION_FIELDS = ['representativePersonId', 'personId', 'relation', 'evidence'] as const;
 
-function AccountForm({ view, base, onSaved }: { view: View; base: string; onSaved: (v: View, notice: string) => void }) {
+function AccountForm({
+  view,
+  base,
+  onSaved,
+}: {
+  view: View;
+  base: string;
+  onSaved: (v: View, notice: string) => void;
+}) {
   const candidates = view.members.filter((m) => !m.account && m.ownAccountPossible);
   const [personId, setPersonId] = useState('');
   const [email, setEmail] = useState('');
@@ -58,8 +79,23 @@ function AccountForm({ view, base, onSaved }: { view: View; base: string; onSave
           onValueChange={setPersonId}
           error={errors.errorFor('personId')}
         />
-        <TextField id={errors.idFor('email')} label={t('residentPortal.email')} description={t('residentPortal.emailHint')} type="email" value={email} onValueChange={setEmail} error={errors.errorFor('email')} autoComplete="off" />
-        <CheckboxField id={errors.idFor('identityChecked')} label={t('residentPortal.identityChecked')} checked={checked} onCheckedChange={setChecked} error={errors.errorFor('identityChecked')} />
+        <TextField
+          id={errors.idFor('email')}
+          label={t('residentPortal.email')}
+          description={t('residentPortal.emailHint')}
+          type="email"
+          value={email}
+          onValueChange={setEmail}
+          error={errors.errorFor('email')}
+          autoComplete="off"
+        />
+        <CheckboxField
+          id={errors.idFor('identityChecked')}
+          label={t('residentPortal.identityChecked')}
+          checked={checked}
+          onCheckedChange={setChecked}
+          error={errors.errorFor('identityChecked')}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
             {t('residentPortal.createAccount')}
@@ -70,7 +106,15 @@ function AccountForm({ view, base, onSaved }: { view: View; base: string; onSave
   );
 }
 
-function RepresentationForm({ view, base, onSaved }: { view: View; base: string; onSaved: (v: View, notice: string) => void }) {
+function RepresentationForm({
+  view,
+  base,
+  onSaved,
+}: {
+  view: View;
+  base: string;
+  onSaved: (v: View, notice: string) => void;
+}) {
   const withAccount = view.members.filter((m) => m.account?.active);
   const [representativePersonId, setRepresentative] = useState('');
   const [personId, setPersonId] = useState('');
@@ -81,7 +125,12 @@ function RepresentationForm({ view, base, onSaved }: { view: View; base: string;
   if (withAccount.length === 0) return null;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = residentRepresentationInput.safeParse({ representativePersonId, personId, relation: relation || undefined, evidence });
+    const parsed = residentRepresentationInput.safeParse({
+      representativePersonId,
+      personId,
+      relation: relation || undefined,
+      evidence,
+    });
     if (!parsed.success) return errors.showIssues(parsed.error.issues);
     setBusy(true);
     try {
@@ -115,7 +164,10 @@ function RepresentationForm({ view, base, onSaved }: { view: View; base: string;
           label={t('residentPortal.represented')}
           value={personId}
           emptyLabel={t('residentPortal.choose')}
-          choices={view.members.map((m) => ({ value: m.personId, label: m.age !== null ? `${m.name} (${m.age})` : m.name }))}
+          choices={view.members.map((m) => ({
+            value: m.personId,
+            label: m.age !== null ? `${m.name} (${m.age})` : m.name,
+          }))}
           onValueChange={setPersonId}
           error={errors.errorFor('personId')}
         />
@@ -129,7 +181,14 @@ function RepresentationForm({ view, base, onSaved }: { view: View; base: string;
           onValueChange={setRelation}
           error={errors.errorFor('relation')}
         />
-        <TextField id={errors.idFor('evidence')} label={t('residentPortal.evidence')} description={t('residentPortal.evidenceHint')} value={evidence} onValueChange={setEvidence} error={errors.errorFor('evidence')} />
+        <TextField
+          id={errors.idFor('evidence')}
+          label={t('residentPortal.evidence')}
+          description={t('residentPortal.evidenceHint')}
+          value={evidence}
+          onValueChange={setEvidence}
+          error={errors.errorFor('evidence')}
+        />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
             {t('residentPortal.addRepresentation')}
@@ -180,7 +239,9 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
           <>
             {' '}
             <StatusBadge status="warning" className="nabij-badge">
-              {portal.data.unread === 1 ? t('residentPortal.unreadOne') : t('residentPortal.unread', { count: portal.data.unread })}
+              {portal.data.unread === 1
+                ? t('residentPortal.unreadOne')
+                : t('residentPortal.unread', { count: portal.data.unread })}
             </StatusBadge>
           </>
         ) : null}
@@ -205,7 +266,14 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
           {portal.data.messages.length === 0 ? <Paragraph>{t('residentPortal.noMessages')}</Paragraph> : null}
           <ul className="nabij-resident-list">
             {portal.data.messages.map((m) => {
-              const from = m.personName === m.senderName ? t('residentPortal.messageFromSelf', { sender: m.senderName, at: formatDateTime(m.sentAt) }) : t('residentPortal.messageFrom', { sender: m.senderName, person: m.personName, at: formatDateTime(m.sentAt) });
+              const from =
+                m.personName === m.senderName
+                  ? t('residentPortal.messageFromSelf', { sender: m.senderName, at: formatDateTime(m.sentAt) })
+                  : t('residentPortal.messageFrom', {
+                      sender: m.senderName,
+                      person: m.personName,
+                      at: formatDateTime(m.sentAt),
+                    });
               return (
                 <li key={m.id} className={`nabij-resident-card${m.readAt ? '' : ' nabij-resident-message--new'}`}>
                   <Paragraph className="nabij-muted">
@@ -221,11 +289,16 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
                   </Paragraph>
                   <Paragraph className="nabij-resident-pre">{m.body}</Paragraph>
                   {m.readAt ? (
-                    <Paragraph className="nabij-muted">{t('residentPortal.messageRead', { name: m.readByName ?? '', at: formatDateTime(m.readAt) })}</Paragraph>
+                    <Paragraph className="nabij-muted">
+                      {t('residentPortal.messageRead', { name: m.readByName ?? '', at: formatDateTime(m.readAt) })}
+                    </Paragraph>
                   ) : (
                     <Button
                       appearance="secondary-action-button"
-                      aria-label={t('residentPortal.markReadFor', { sender: m.senderName, at: formatDateTime(m.sentAt) })}
+                      aria-label={t('residentPortal.markReadFor', {
+                        sender: m.senderName,
+                        at: formatDateTime(m.sentAt),
+                      })}
                       busy={busy === m.id}
                       disabled={busy !== undefined}
                       onClick={() => void act(m.id, `/messages/${encodeURIComponent(m.id)}/read`, {}, undefined)}
@@ -239,15 +312,27 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
           </ul>
 
           <Heading3>{t('residentPortal.ownPlansHeading')}</Heading3>
-          {portal.data.ownPlans.length + portal.data.statements.length === 0 ? <Paragraph>{t('residentPortal.noOwnPlans')}</Paragraph> : null}
+          {portal.data.ownPlans.length + portal.data.statements.length === 0 ? (
+            <Paragraph>{t('residentPortal.noOwnPlans')}</Paragraph>
+          ) : null}
           <ul className="nabij-resident-list">
             {portal.data.ownPlans.map((o) => (
               <li key={o.id} className="nabij-resident-card">
-                <Paragraph className="nabij-muted">{t('residentPortal.ownPlan', { kind: t(`residentPortal.ownPlanKind.${o.kind}`), sender: o.senderName, at: formatDateTime(o.submittedAt) })}</Paragraph>
+                <Paragraph className="nabij-muted">
+                  {t('residentPortal.ownPlan', {
+                    kind: t(`residentPortal.ownPlanKind.${o.kind}`),
+                    sender: o.senderName,
+                    at: formatDateTime(o.submittedAt),
+                  })}
+                </Paragraph>
                 {o.text ? <Paragraph className="nabij-resident-pre">{o.text}</Paragraph> : null}
                 {o.file ? (
                   <Paragraph>
-                    <a className="utrecht-link utrecht-link--html-a" href={`${base}/own-plans/${encodeURIComponent(o.id)}/file`} download={o.file.filename}>
+                    <a
+                      className="utrecht-link utrecht-link--html-a"
+                      href={`${base}/own-plans/${encodeURIComponent(o.id)}/file`}
+                      download={o.file.filename}
+                    >
                       {o.file.filename}
                     </a>{' '}
                     ({formatBytes(o.file.sizeBytes)})
@@ -258,7 +343,9 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
             ))}
             {portal.data.statements.map((s) => (
               <li key={s.id} className="nabij-resident-card">
-                <Paragraph className="nabij-muted">{t('residentPortal.statement', { sender: s.senderName, date: formatDate(s.receivedOn) })}</Paragraph>
+                <Paragraph className="nabij-muted">
+                  {t('residentPortal.statement', { sender: s.senderName, date: formatDate(s.receivedOn) })}
+                </Paragraph>
                 <Paragraph className="nabij-resident-pre">{s.statement}</Paragraph>
               </li>
             ))}
@@ -268,7 +355,12 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
             <>
               <Heading3>{t('residentPortal.offerHeading')}</Heading3>
               {portal.data.draft.offeredAt ? (
-                <Paragraph>{t('residentPortal.offered', { number: portal.data.draft.number, at: formatDateTime(portal.data.draft.offeredAt) })}</Paragraph>
+                <Paragraph>
+                  {t('residentPortal.offered', {
+                    number: portal.data.draft.number,
+                    at: formatDateTime(portal.data.draft.offeredAt),
+                  })}
+                </Paragraph>
               ) : (
                 <>
                   <Paragraph>{t('residentPortal.offerText', { number: portal.data.draft.number })}</Paragraph>
@@ -277,7 +369,14 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
                       appearance="secondary-action-button"
                       busy={busy === 'offer'}
                       disabled={busy !== undefined}
-                      onClick={() => void act('offer', '/offer', { version: portal.data?.draft?.version }, t('residentPortal.offerDone', { number: portal.data?.draft?.number ?? '' }))}
+                      onClick={() =>
+                        void act(
+                          'offer',
+                          '/offer',
+                          { version: portal.data?.draft?.version },
+                          t('residentPortal.offerDone', { number: portal.data?.draft?.number ?? '' }),
+                        )
+                      }
                     >
                       {t('residentPortal.offer')}
                     </Button>
@@ -307,7 +406,13 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
                     disabled={busy !== undefined}
                     onClick={() => {
                       const account = m.account;
-                      if (account) void act(account.id, `/accounts/${encodeURIComponent(account.id)}/${account.active ? 'deactivation' : 'activation'}`, {}, undefined);
+                      if (account)
+                        void act(
+                          account.id,
+                          `/accounts/${encodeURIComponent(account.id)}/${account.active ? 'deactivation' : 'activation'}`,
+                          {},
+                          undefined,
+                        );
                     }}
                   >
                     {m.account.active ? t('residentPortal.deactivate') : t('residentPortal.activate')}
@@ -319,17 +424,27 @@ export function ResidentPortalSection({ caseId }: { caseId: string }) {
           <AccountForm view={portal.data} base={base} onSaved={saved} />
 
           <Heading3>{t('residentPortal.representationsHeading')}</Heading3>
-          {portal.data.representations.length === 0 ? <Paragraph>{t('residentPortal.noRepresentations')}</Paragraph> : null}
+          {portal.data.representations.length === 0 ? (
+            <Paragraph>{t('residentPortal.noRepresentations')}</Paragraph>
+          ) : null}
           <ul className="nabij-resident-list">
             {portal.data.representations.map((r) => (
               <li key={r.id} className="nabij-resident-card">
                 <Paragraph>
-                  {t('residentPortal.representation', { representative: r.representativeName, person: r.personName, relation: t(`residentPortal.relation.${r.relation}`), evidence: r.evidence })}
+                  {t('residentPortal.representation', {
+                    representative: r.representativeName,
+                    person: r.personName,
+                    relation: t(`residentPortal.relation.${r.relation}`),
+                    evidence: r.evidence,
+                  })}
                   {r.stillValid ? '' : ` — ${t('residentPortal.notValid')}`}
                 </Paragraph>
                 <Button
                   appearance="subtle-button"
-                  aria-label={t('residentPortal.endRepresentationFor', { representative: r.representativeName, person: r.personName })}
+                  aria-label={t('residentPortal.endRepresentationFor', {
+                    representative: r.representativeName,
+                    person: r.personName,
+                  })}
                   busy={busy === r.id}
                   disabled={busy !== undefined}
                   onClick={() => void act(r.id, `/representations/${encodeURIComponent(r.id)}/end`, {}, undefined)}

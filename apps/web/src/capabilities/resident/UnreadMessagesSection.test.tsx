@@ -4,7 +4,12 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { UnreadMessagesList } from './UnreadMessagesSection';
 
-const render = (cases: Parameters<typeof UnreadMessagesList>[0]['cases']) => renderToStaticMarkup(<MemoryRouter><UnreadMessagesList cases={cases} /></MemoryRouter>);
+const render = (cases: Parameters<typeof UnreadMessagesList>[0]['cases']) =>
+  renderToStaticMarkup(
+    <MemoryRouter>
+      <UnreadMessagesList cases={cases} />
+    </MemoryRouter>,
+  );
 
 describe('UnreadMessagesList', () => {
   it('links each household with its count to the Mijn Nabij section of its case, with the day of the last message', () => {

@@ -14,7 +14,10 @@ export function UnreadMessagesList({ cases }: UnreadResidentMessages) {
       {cases.map((c) => (
         <UnorderedListItem key={c.caseId}>
           <AppLink to={`/dossiers/${encodeURIComponent(c.caseId)}#mijn-nabij`}>
-            {t(c.unread === 1 ? 'unreadMessages.one' : 'unreadMessages.many', { household: c.householdName ?? t('common.unknown'), count: c.unread })}
+            {t(c.unread === 1 ? 'unreadMessages.one' : 'unreadMessages.many', {
+              household: c.householdName ?? t('common.unknown'),
+              count: c.unread,
+            })}
           </AppLink>{' '}
           {t('unreadMessages.last', { date: formatDate(municipalDay(c.lastSentAt)) })}
         </UnorderedListItem>

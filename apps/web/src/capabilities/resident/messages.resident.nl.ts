@@ -21,10 +21,12 @@ export const residentMessages = {
   'resident.login.digidText': 'Log in met de DigiD app. U heeft de DigiD app met ID-check nodig.',
   'resident.login.digidButton': 'Inloggen met DigiD',
   'resident.login.emailHeading': 'Inloggen met een code per e-mail',
-  'resident.login.emailText': 'Vul het e-mailadres in dat u aan uw contactpersoon heeft gegeven. U krijgt dan een e-mail met een code.',
+  'resident.login.emailText':
+    'Vul het e-mailadres in dat u aan uw contactpersoon heeft gegeven. U krijgt dan een e-mail met een code.',
   'resident.login.email': 'Uw e-mailadres',
   'resident.login.sendCode': 'Stuur mij een code',
-  'resident.login.codeSent': 'Als dit e-mailadres bij ons bekend is, heeft u nu een e-mail met een code. De code werkt 10 minuten.',
+  'resident.login.codeSent':
+    'Als dit e-mailadres bij ons bekend is, heeft u nu een e-mail met een code. De code werkt 10 minuten.',
   'resident.login.code': 'De code uit de e-mail',
   'resident.login.codeHint': 'De code bestaat uit 6 cijfers.',
   'resident.login.submit': 'Inloggen',
@@ -33,8 +35,10 @@ export const residentMessages = {
   'resident.login.sessionExpired': 'U bent uitgelogd omdat u een tijd niets heeft gedaan. Log opnieuw in.',
   'resident.login.loggedOut': 'U bent uitgelogd.',
   'resident.login.error.digid_failed': 'Inloggen met DigiD is niet gelukt. Probeer het opnieuw.',
-  'resident.login.error.digid_level': 'Voor Mijn Nabij heeft u de DigiD app met ID-check nodig (niveau Substantieel). Zet de ID-check aan in de DigiD app en probeer het opnieuw.',
-  'resident.login.error.digid_unknown': 'Wij kunnen u niet vinden. Misschien bent u (nog) niet bekend bij het wijkteam. Neem contact op met het wijkteam.',
+  'resident.login.error.digid_level':
+    'Voor Mijn Nabij heeft u de DigiD app met ID-check nodig (niveau Substantieel). Zet de ID-check aan in de DigiD app en probeer het opnieuw.',
+  'resident.login.error.digid_unknown':
+    'Wij kunnen u niet vinden. Misschien bent u (nog) niet bekend bij het wijkteam. Neem contact op met het wijkteam.',
   'resident.login.noLogin': 'Inloggen kan op dit moment niet. Neem contact op met het wijkteam.',
 
   // start page
@@ -50,7 +54,8 @@ export const residentMessages = {
   'resident.home.phone': 'Telefoon',
   'resident.home.email': 'E-mail',
   'resident.home.noCase': 'Er is op dit moment geen lopend dossier bij het wijkteam.',
-  'resident.home.newVersion': 'Er staat een nieuwe versie van het plan voor u klaar. Lees het plan en geef aan of u akkoord bent.',
+  'resident.home.newVersion':
+    'Er staat een nieuwe versie van het plan voor u klaar. Lees het plan en geef aan of u akkoord bent.',
   'resident.home.upcomingHeading': 'Wat staat er gepland',
   'resident.home.upcomingNone': 'Er staan geen acties met een datum gepland.',
   'resident.home.upcomingItem': '{date}: {what}',
@@ -65,11 +70,13 @@ export const residentMessages = {
 
   // plan
   'resident.plan.title': 'Mijn plan',
-  'resident.plan.intro': 'Dit is het plan dat u samen met het wijkteam heeft gemaakt. U ziet uw doelen, wat er gaat gebeuren en wie wat doet.',
+  'resident.plan.intro':
+    'Dit is het plan dat u samen met het wijkteam heeft gemaakt. U ziet uw doelen, wat er gaat gebeuren en wie wat doet.',
   'resident.plan.none': 'Er is nog geen plan waar u akkoord op heeft gegeven.',
   'resident.plan.version': 'Versie {number}, akkoord gegeven op {date}',
   'resident.plan.newVersionHeading': 'Nieuwe versie van uw plan',
-  'resident.plan.newVersionText': 'Uw contactpersoon heeft een nieuwe versie van het plan klaargezet (versie {number}).',
+  'resident.plan.newVersionText':
+    'Uw contactpersoon heeft een nieuwe versie van het plan klaargezet (versie {number}).',
   'resident.plan.readAndAgree': 'Nieuwe versie lezen en akkoord geven',
   'resident.plan.goalHeading': '{domain}: {goal}',
   'resident.plan.problem': 'Wat is er aan de hand',
@@ -103,7 +110,8 @@ export const residentMessages = {
 
   // agreement
   'resident.agree.title': 'Nieuwe versie van uw plan',
-  'resident.agree.intro': 'Lees het plan goed. Klopt alles? Dan kunt u hieronder akkoord geven. Klopt er iets niet? Stuur dan een bericht aan uw contactpersoon.',
+  'resident.agree.intro':
+    'Lees het plan goed. Klopt alles? Dan kunt u hieronder akkoord geven. Klopt er iets niet? Stuur dan een bericht aan uw contactpersoon.',
   'resident.agree.reason': 'Wat is er veranderd: {reason}',
   'resident.agree.formHeading': 'Akkoord geven',
   'resident.agree.name': 'Uw naam',
@@ -122,7 +130,8 @@ export const residentMessages = {
 
   // messages
   'resident.messages.title': 'Een bericht sturen',
-  'resident.messages.intro': 'Stuur een bericht aan uw contactpersoon{worker}. U krijgt antwoord per telefoon of e-mail. Heeft u snel hulp nodig? Bel dan het wijkteam.',
+  'resident.messages.intro':
+    'Stuur een bericht aan uw contactpersoon{worker}. U krijgt antwoord per telefoon of e-mail. Heeft u snel hulp nodig? Bel dan het wijkteam.',
   'resident.messages.body': 'Uw bericht',
   'resident.messages.send': 'Bericht sturen',
   'resident.messages.sent': 'Uw bericht is verstuurd.',
@@ -137,10 +146,12 @@ export const residentMessages = {
   'resident.documents.lettersHeading': 'Brieven van het wijkteam',
   'resident.documents.letterOn': 'Gestuurd op {date}',
   'resident.documents.letterPdf': 'Lees de brief “{subject}” (PDF)',
-  'resident.documents.intro': 'Heeft u zelf een plan gemaakt, met uw familie of alleen? Stuur het hier. U kunt ook een eigen verklaring sturen: dan schrijft u op wat u anders ziet dan er in uw dossier staat. Uw verklaring komt in uw dossier.',
+  'resident.documents.intro':
+    'Heeft u zelf een plan gemaakt, met uw familie of alleen? Stuur het hier. U kunt ook een eigen verklaring sturen: dan schrijft u op wat u anders ziet dan er in uw dossier staat. Uw verklaring komt in uw dossier.',
   'resident.documents.planHeading': 'Mijn eigen plan sturen',
   'resident.documents.kind': 'Wat voor plan is het?',
-  'resident.documents.kind.family_group_plan': 'Een plan dat ik met mijn familie of vrienden heb gemaakt (familiegroepsplan)',
+  'resident.documents.kind.family_group_plan':
+    'Een plan dat ik met mijn familie of vrienden heb gemaakt (familiegroepsplan)',
   'resident.documents.kind.personal_plan': 'Mijn persoonlijke plan',
   'resident.documents.text': 'Schrijf uw plan hier op',
   'resident.documents.file': 'Of kies een bestand',
@@ -149,7 +160,8 @@ export const residentMessages = {
   'resident.documents.planSent': 'Uw plan is verstuurd. Uw contactpersoon bespreekt het met u.',
   'resident.documents.statementHeading': 'Mijn eigen verklaring sturen',
   'resident.documents.statement': 'Uw verklaring',
-  'resident.documents.statementHint': 'Schrijf op wat volgens u anders is. Uw verklaring wordt aan uw dossier toegevoegd.',
+  'resident.documents.statementHint':
+    'Schrijf op wat volgens u anders is. Uw verklaring wordt aan uw dossier toegevoegd.',
   'resident.documents.sendStatement': 'Verklaring sturen',
   'resident.documents.statementSent': 'Uw verklaring is aan uw dossier toegevoegd.',
   'resident.documents.sentHeading': 'Wat u eerder stuurde',
@@ -160,7 +172,8 @@ export const residentMessages = {
 
   // consents
   'resident.consents.title': 'Mijn toestemmingen',
-  'resident.consents.intro': 'Hier ziet u aan wie het wijkteam informatie over u mag geven, omdat u daar toestemming voor gaf. U kunt een toestemming altijd intrekken.',
+  'resident.consents.intro':
+    'Hier ziet u aan wie het wijkteam informatie over u mag geven, omdat u daar toestemming voor gaf. U kunt een toestemming altijd intrekken.',
   'resident.consents.none': 'U heeft geen toestemming gegeven om informatie te delen.',
   'resident.consents.recipient': 'Aan wie',
   'resident.consents.scope': 'Welke informatie',
@@ -178,7 +191,8 @@ export const residentMessages = {
 
   // access log
   'resident.log.title': 'Wie heeft mijn dossier bekeken',
-  'resident.log.intro': 'Iedereen die uw gegevens bekijkt of verandert, wordt bijgehouden. Hier ziet u wanneer, van welke organisatie en in welke functie, wat er gebeurde en waarom dat mocht.',
+  'resident.log.intro':
+    'Iedereen die uw gegevens bekijkt of verandert, wordt bijgehouden. Hier ziet u wanneer, van welke organisatie en in welke functie, wat er gebeurde en waarom dat mocht.',
   'resident.log.period': 'Periode',
   'resident.log.period.month': 'Afgelopen maand',
   'resident.log.period.quarter': 'Afgelopen 3 maanden',
@@ -191,13 +205,15 @@ export const residentMessages = {
   'resident.log.why': 'Waarom mocht dat',
   'resident.log.emergency': 'Noodtoegang',
   'resident.log.denied': 'Geweigerd',
-  'resident.log.truncated': 'U ziet alleen de nieuwste regels. Kies een kortere periode of vraag een kopie van uw gegevens.',
+  'resident.log.truncated':
+    'U ziet alleen de nieuwste regels. Kies een kortere periode of vraag een kopie van uw gegevens.',
   'resident.log.names': 'Namen van medewerkers staan hier niet. Wilt u die weten? Vraag dan een kopie van uw gegevens.',
   'resident.log.count': '{count} keer in deze periode.',
 
   // copy of the data
   'resident.copy.title': 'Een kopie van mijn gegevens',
-  'resident.copy.intro': 'U heeft het recht om te zien welke gegevens het wijkteam over u heeft, en een kopie te krijgen. Uw vraag gaat naar de privacyfunctionaris van de gemeente. U krijgt binnen een maand antwoord.',
+  'resident.copy.intro':
+    'U heeft het recht om te zien welke gegevens het wijkteam over u heeft, en een kopie te krijgen. Uw vraag gaat naar de privacyfunctionaris van de gemeente. U krijgt binnen een maand antwoord.',
   'resident.copy.request': 'Vraag een kopie van mijn gegevens',
   'resident.copy.requested': 'Uw vraag is ontvangen met nummer {reference}. U krijgt uiterlijk {date} antwoord.',
   'resident.copy.listHeading': 'Uw vragen',
@@ -219,7 +235,8 @@ export const residentMessages = {
 
   // ---- the worker's side: the portal section on the case page ----
   'residentPortal.heading': 'Mijn Nabij',
-  'residentPortal.intro': 'In Mijn Nabij ziet het huishouden het plan, de contactpersoon en wie het dossier bekeek. Interne notities en Meldcode-gegevens zijn daar nooit te zien.',
+  'residentPortal.intro':
+    'In Mijn Nabij ziet het huishouden het plan, de contactpersoon en wie het dossier bekeek. Interne notities en Meldcode-gegevens zijn daar nooit te zien.',
   'residentPortal.unread': '{count} ongelezen berichten',
   'residentPortal.unreadOne': '1 ongelezen bericht',
   'residentPortal.accountsHeading': 'Wie kan inloggen',
@@ -261,7 +278,8 @@ export const residentMessages = {
   'residentPortal.addRepresentation': 'Vertegenwoordiger vastleggen',
   'residentPortal.representationAdded': 'De vertegenwoordiger is vastgelegd.',
   'residentPortal.offerHeading': 'Plan klaarzetten voor akkoord',
-  'residentPortal.offerText': 'Concept versie {number} van het plan kan het huishouden in Mijn Nabij lezen en digitaal akkoord geven.',
+  'residentPortal.offerText':
+    'Concept versie {number} van het plan kan het huishouden in Mijn Nabij lezen en digitaal akkoord geven.',
   'residentPortal.offered': 'Concept versie {number} staat sinds {at} klaar in Mijn Nabij.',
   'residentPortal.offer': 'Klaarzetten in Mijn Nabij',
   'residentPortal.offerDone': 'Versie {number} staat klaar in Mijn Nabij.',

@@ -16,7 +16,9 @@ const subject = (over: Partial<Parameters<typeof defaultSubject>[0][number]>) =>
 describe('resident portal display rules', () => {
   it('names who does an action in the resident’s words', () => {
     expect(performerText({ performer: 'self', performerName: null, serviceName: null })).toBe('U zelf');
-    expect(performerText({ performer: 'network_or_volunteers', performerName: null, serviceName: 'Taalcafé (Buurthuis)' })).toBe('Mensen uit de buurt of vrijwilligers: Taalcafé (Buurthuis)');
+    expect(
+      performerText({ performer: 'network_or_volunteers', performerName: null, serviceName: 'Taalcafé (Buurthuis)' }),
+    ).toBe('Mensen uit de buurt of vrijwilligers: Taalcafé (Buurthuis)');
     expect(performerText({ performer: null, performerName: null, serviceName: null })).toBe('Nog niet afgesproken');
     expect(statusText('in_progress')).toBe('Bezig');
   });
@@ -30,7 +32,9 @@ describe('resident portal display rules', () => {
 
   it('labels the persons and picks the resident themselves first', () => {
     expect(subjectLabel(subject({}))).toBe('Petra de Vries (uzelf)');
-    expect(subjectLabel(subject({ name: 'Lotte de Vries', self: false, relation: 'parent' }))).toBe('Lotte de Vries (ouder)');
+    expect(subjectLabel(subject({ name: 'Lotte de Vries', self: false, relation: 'parent' }))).toBe(
+      'Lotte de Vries (ouder)',
+    );
     const child = subject({ personId: 'c', self: false, relation: 'parent' });
     expect(defaultSubject([child, subject({})])?.personId).toBe('p');
     expect(defaultSubject([subject({ allowed: false }), child])?.personId).toBe('c');

@@ -18,12 +18,16 @@ export function performerText(a: Pick<ResidentAction, 'performer' | 'performerNa
 export const statusText = (status: ResidentAction['status']): string => t(`resident.status.${status}`);
 
 /** Can the resident mark this action done now? Only the household's own open actions, and only adults. */
-export const canMarkDone = (a: Pick<ResidentAction, 'own' | 'status'>, canChangePlan: boolean): boolean => canChangePlan && a.own && a.status !== 'done' && a.status !== 'stopped';
+export const canMarkDone = (a: Pick<ResidentAction, 'own' | 'status'>, canChangePlan: boolean): boolean =>
+  canChangePlan && a.own && a.status !== 'done' && a.status !== 'stopped';
 
 /** "Petra de Vries (uzelf)", "Lotte de Vries (ouder)". */
 export function subjectLabel(s: Pick<ResidentSubject, 'name' | 'self' | 'relation'>): string {
   if (s.self) return t('resident.home.yourself', { name: s.name });
-  return t('resident.home.forRelation', { name: s.name, relation: s.relation ? t(`resident.relation.${s.relation}`) : '' });
+  return t('resident.home.forRelation', {
+    name: s.name,
+    relation: s.relation ? t(`resident.relation.${s.relation}`) : '',
+  });
 }
 
 /** The first person the resident may act for (themselves when allowed): the default on the start page. */

@@ -37,7 +37,10 @@ export const residentRoutes: RouteObject[] = [
               { path: ':personId/berichten', lazy: page(() => import('./ResidentPages'), 'ResidentMessagesPage') },
               { path: ':personId/eigen-plan', lazy: page(() => import('./ResidentPages'), 'ResidentDocumentsPage') },
               { path: ':personId/toestemmingen', lazy: page(() => import('./ResidentPages'), 'ResidentConsentsPage') },
-              { path: ':personId/wie-bekeek-mijn-dossier', lazy: page(() => import('./ResidentPages'), 'ResidentAccessLogPage') },
+              {
+                path: ':personId/wie-bekeek-mijn-dossier',
+                lazy: page(() => import('./ResidentPages'), 'ResidentAccessLogPage'),
+              },
               { path: ':personId/kopie', lazy: page(() => import('./ResidentPages'), 'ResidentCopyPage') },
             ],
           },

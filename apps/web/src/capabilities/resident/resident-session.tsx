@@ -78,7 +78,10 @@ export function ResidentSessionProvider({ children, fallback }: { children: Reac
     [session, refresh, logout, notice],
   );
 
-  if (loadError !== undefined) throw loadError instanceof Error ? loadError : new Error('resident session could not be loaded', { cause: loadError });
+  if (loadError !== undefined)
+    throw loadError instanceof Error
+      ? loadError
+      : new Error('resident session could not be loaded', { cause: loadError });
   if (!value) return <>{fallback}</>;
   return <ResidentSessionContext.Provider value={value}>{children}</ResidentSessionContext.Provider>;
 }

@@ -1,5 +1,16 @@
 import { globalSearchRequest, type GlobalSearchCase, type GlobalSearchResponse } from '@nabij/contracts';
-import { Alert, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
@@ -11,12 +22,19 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { PersonSummaryTable } from '../persons/PersonSummaryTable';
 
-type State = { status: 'idle' } | { status: 'searching' } | { status: 'failed'; message: string } | { status: 'done'; result: GlobalSearchResponse };
+type State =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'failed'; message: string }
+  | { status: 'done'; result: GlobalSearchResponse };
 
 function caseLink(c: GlobalSearchCase): { to: string; label: string } {
   return c.caseId
     ? { to: `/dossiers/${encodeURIComponent(c.caseId)}`, label: t('globalSearch.caseFile', { reference: c.reference }) }
-    : { to: `/aanmeldingen/${encodeURIComponent(c.referralId)}`, label: t('globalSearch.referral', { reference: c.reference }) };
+    : {
+        to: `/aanmeldingen/${encodeURIComponent(c.referralId)}`,
+        label: t('globalSearch.referral', { reference: c.reference }),
+      };
 }
 
 function CasesTable({ cases }: { cases: readonly GlobalSearchCase[] }) {
@@ -41,7 +59,9 @@ function CasesTable({ cases }: { cases: readonly GlobalSearchCase[] }) {
                   <AppLink to={link.to}>{link.label}</AppLink>
                 </TableCell>
                 <TableCell data-label={t('globalSearch.household')}>{c.householdName ?? t('common.unknown')}</TableCell>
-                <TableCell data-label={t('globalSearch.status')}>{c.phase ? t(`phase.${c.phase}`) : t(`referralStatus.${c.referralStatus}`)}</TableCell>
+                <TableCell data-label={t('globalSearch.status')}>
+                  {c.phase ? t(`phase.${c.phase}`) : t(`referralStatus.${c.referralStatus}`)}
+                </TableCell>
                 <TableCell data-label={t('search.reasons')}>{t(`globalSearch.reason.${c.reason}`)}</TableCell>
               </TableRow>
             );
@@ -91,7 +111,9 @@ export function GlobalSearchPage() {
         {state.status === 'searching' ? <Loading label={t('search.searching')} /> : null}
         {nothing ? <Paragraph>{t('globalSearch.empty', { q: q.trim() })}</Paragraph> : null}
         {done && done.persons.length > 0 ? (
-          <Paragraph>{t(done.persons.length === 1 ? 'search.countOne' : 'search.countMany', { count: done.persons.length })}</Paragraph>
+          <Paragraph>
+            {t(done.persons.length === 1 ? 'search.countOne' : 'search.countMany', { count: done.persons.length })}
+          </Paragraph>
         ) : null}
       </div>
       {state.status === 'failed' ? (

@@ -33,7 +33,11 @@ export function AddTaskForm({
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    const parsed = createTaskRequest.safeParse({ title, dueOn, assigneeId: assigneeId === '' ? undefined : assigneeId });
+    const parsed = createTaskRequest.safeParse({
+      title,
+      dueOn,
+      assigneeId: assigneeId === '' ? undefined : assigneeId,
+    });
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
       return;
@@ -56,10 +60,32 @@ export function AddTaskForm({
       <Heading3 id="case-task-heading">{t('tasks.addHeading')}</Heading3>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
       <div className="nabij-form-row">
-        <TextField id={errors.idFor('title')} label={t('tasks.title')} value={title} onValueChange={setTitle} error={errors.errorFor('title')} autoComplete="off" />
-        <TextField id={errors.idFor('dueOn')} label={t('tasks.dueOn')} type="date" value={dueOn} onValueChange={setDueOn} error={errors.errorFor('dueOn')} className="nabij-field--short" />
+        <TextField
+          id={errors.idFor('title')}
+          label={t('tasks.title')}
+          value={title}
+          onValueChange={setTitle}
+          error={errors.errorFor('title')}
+          autoComplete="off"
+        />
+        <TextField
+          id={errors.idFor('dueOn')}
+          label={t('tasks.dueOn')}
+          type="date"
+          value={dueOn}
+          onValueChange={setDueOn}
+          error={errors.errorFor('dueOn')}
+          className="nabij-field--short"
+        />
         {choices.length > 1 ? (
-          <SelectField id={errors.idFor('assigneeId')} label={t('tasks.assigneeField')} value={assigneeId} choices={choices} onValueChange={setAssigneeId} error={errors.errorFor('assigneeId')} />
+          <SelectField
+            id={errors.idFor('assigneeId')}
+            label={t('tasks.assigneeField')}
+            value={assigneeId}
+            choices={choices}
+            onValueChange={setAssigneeId}
+            error={errors.errorFor('assigneeId')}
+          />
         ) : null}
       </div>
       <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
@@ -85,7 +111,13 @@ export function CaseTasksSection({ overview, onChanged }: { overview: CaseOvervi
       {notice.element}
       {tasks.length === 0 ? <Paragraph>{t('tasks.caseNone')}</Paragraph> : null}
       {tasks.length > 0 ? (
-        <TaskItems tasks={tasks} showAssignee labelledBy="taken-heading" onDone={canWork ? (task) => void done.complete(task) : undefined} busyId={done.busyId} />
+        <TaskItems
+          tasks={tasks}
+          showAssignee
+          labelledBy="taken-heading"
+          onDone={canWork ? (task) => void done.complete(task) : undefined}
+          busyId={done.busyId}
+        />
       ) : null}
       {canWork && user ? (
         <FormDisclosure label={t('tasks.addHeading')}>

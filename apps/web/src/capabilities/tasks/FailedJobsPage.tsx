@@ -66,8 +66,12 @@ export function FailedJobsPage() {
               {failed.data.jobs.map((job) => (
                 <TableRow key={job.id}>
                   <TableCell data-label={t('jobs.name')}>{jobLabel(job.name)}</TableCell>
-                  <TableCell data-label={t('jobs.failedAt')}>{job.failedAt ? formatDateTime(job.failedAt) : t('jobs.unknownTime')}</TableCell>
-                  <TableCell data-label={t('jobs.retries')}>{t('jobs.retriesValue', { count: job.retryCount })}</TableCell>
+                  <TableCell data-label={t('jobs.failedAt')}>
+                    {job.failedAt ? formatDateTime(job.failedAt) : t('jobs.unknownTime')}
+                  </TableCell>
+                  <TableCell data-label={t('jobs.retries')}>
+                    {t('jobs.retriesValue', { count: job.retryCount })}
+                  </TableCell>
                   <TableCell data-label={t('jobs.error')} className="nabij-plain-text">
                     {job.error}
                   </TableCell>

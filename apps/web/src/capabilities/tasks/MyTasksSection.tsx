@@ -16,7 +16,6 @@ import { TextField } from '../../components/TextField';
 import { DUE_GROUPS, groupTasksByDue, inAWeek } from './task-groups';
 import { lineOf, TaskItems, useCompleteTask, useNotice } from './TaskList';
 
-
 /** A task of one's own, without a case (e.g. "casuïstiekoverleg voorbereiden"). */
 function OwnTaskForm({ onAdded }: { onAdded: (task: TaskView) => void }) {
   const errors = useFormErrors('own-task', ['title', 'dueOn']);
@@ -46,11 +45,31 @@ function OwnTaskForm({ onAdded }: { onAdded: (task: TaskView) => void }) {
   return (
     <details className="nabij-disclosure">
       <summary className="nabij-disclosure__summary">{t('tasks.addOwnHeading')}</summary>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('tasks.addOwnHeading')} className="nabij-disclosure__content nabij-task-form">
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label={t('tasks.addOwnHeading')}
+        className="nabij-disclosure__content nabij-task-form"
+      >
         <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
         <div className="nabij-form-row">
-          <TextField id={errors.idFor('title')} label={t('tasks.title')} value={title} onValueChange={setTitle} error={errors.errorFor('title')} autoComplete="off" />
-          <TextField id={errors.idFor('dueOn')} label={t('tasks.dueOn')} type="date" value={dueOn} onValueChange={setDueOn} error={errors.errorFor('dueOn')} className="nabij-field--short" />
+          <TextField
+            id={errors.idFor('title')}
+            label={t('tasks.title')}
+            value={title}
+            onValueChange={setTitle}
+            error={errors.errorFor('title')}
+            autoComplete="off"
+          />
+          <TextField
+            id={errors.idFor('dueOn')}
+            label={t('tasks.dueOn')}
+            type="date"
+            value={dueOn}
+            onValueChange={setDueOn}
+            error={errors.errorFor('dueOn')}
+            className="nabij-field--short"
+          />
         </div>
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
           {t('tasks.add')}
@@ -130,11 +149,19 @@ export function MyTasksSection() {
             const headingId = `home-tasks-${group}`;
             return (
               <div key={group}>
-                <Heading3 id={headingId}>{t('tasks.groupCount', { label: t(`tasks.group.${group}`), count: groups[group].length })}</Heading3>
+                <Heading3 id={headingId}>
+                  {t('tasks.groupCount', { label: t(`tasks.group.${group}`), count: groups[group].length })}
+                </Heading3>
                 {groups[group].length === 0 ? (
                   <Paragraph>{t(`tasks.groupEmpty.${group}`)}</Paragraph>
                 ) : (
-                  <TaskItems tasks={groups[group].map(lineOf)} showCase labelledBy={headingId} onDone={(task) => void done.complete(task)} busyId={done.busyId} />
+                  <TaskItems
+                    tasks={groups[group].map(lineOf)}
+                    showCase
+                    labelledBy={headingId}
+                    onDone={(task) => void done.complete(task)}
+                    busyId={done.busyId}
+                  />
                 )}
               </div>
             );

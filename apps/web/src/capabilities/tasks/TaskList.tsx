@@ -40,18 +40,25 @@ export interface NoticeAction {
  * must go somewhere meaningful) and is announced.
  */
 export function useNotice() {
-  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'warning'; n: number; action?: NoticeAction | undefined } | undefined>(undefined);
+  const [notice, setNotice] = useState<
+    { text: string; kind: 'ok' | 'warning'; n: number; action?: NoticeAction | undefined } | undefined
+  >(undefined);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice) ref.current?.focus();
   }, [notice]);
-  const show = (text: string, kind: 'ok' | 'warning' = 'ok', action?: NoticeAction) => setNotice((s) => ({ text, kind, n: (s?.n ?? 0) + 1, action }));
+  const show = (text: string, kind: 'ok' | 'warning' = 'ok', action?: NoticeAction) =>
+    setNotice((s) => ({ text, kind, n: (s?.n ?? 0) + 1, action }));
   const element = notice ? (
     <div ref={ref} tabIndex={-1} className="nabij-notice" key={notice.n}>
       <Alert type={notice.kind}>
         <Paragraph role="status">{notice.text}</Paragraph>
         {notice.action ? (
-          <Button appearance="secondary-action-button" aria-label={notice.action.accessibleLabel} onClick={notice.action.run}>
+          <Button
+            appearance="secondary-action-button"
+            aria-label={notice.action.accessibleLabel}
+            onClick={notice.action.run}
+          >
             {notice.action.label}
           </Button>
         ) : null}
@@ -70,7 +77,10 @@ export function useCompleteTask(onChanged: () => void, notice: ReturnType<typeof
       await api.post(`/api/tasks/${encodeURIComponent(task.id)}/reopen`, { version });
       notice.show(t('tasks.reopened', { title: task.title }));
     } catch (error) {
-      notice.show(error instanceof ApiError && error.status === 409 ? t('tasks.doneConflict') : errorText(error), 'warning');
+      notice.show(
+        error instanceof ApiError && error.status === 409 ? t('tasks.doneConflict') : errorText(error),
+        'warning',
+      );
     }
     onChanged();
   };
@@ -78,7 +88,9 @@ export function useCompleteTask(onChanged: () => void, notice: ReturnType<typeof
     if (busyId) return;
     setBusyId(task.id);
     try {
-      const done = await api.post<TaskView>(`/api/tasks/${encodeURIComponent(task.id)}/done`, { version: task.version });
+      const done = await api.post<TaskView>(`/api/tasks/${encodeURIComponent(task.id)}/done`, {
+        version: task.version,
+      });
       notice.show(t('tasks.doneSaved', { title: task.title }), 'ok', {
         label: t('tasks.undo'),
         accessibleLabel: t('tasks.undoFor', { title: task.title }),
@@ -132,12 +144,18 @@ export function TaskItems({ tasks, showCase, showAssignee, onDone, busyId, label
               ) : null}
               {showCase ? (
                 task.caseId ? (
-                  <AppLink to={`/dossiers/${encodeURIComponent(task.caseId)}`}>{task.householdName ?? t('case.noHousehold')}</AppLink>
+                  <AppLink to={`/dossiers/${encodeURIComponent(task.caseId)}`}>
+                    {task.householdName ?? t('case.noHousehold')}
+                  </AppLink>
                 ) : (
                   <span>{t('tasks.ownTask')}</span>
                 )
               ) : null}
-              {showAssignee ? <span>{task.assigneeName ? t('tasks.assignee', { name: task.assigneeName }) : t('tasks.unassigned')}</span> : null}
+              {showAssignee ? (
+                <span>
+                  {task.assigneeName ? t('tasks.assignee', { name: task.assigneeName }) : t('tasks.unassigned')}
+                </span>
+              ) : null}
             </div>
           </div>
           {onDone ? (

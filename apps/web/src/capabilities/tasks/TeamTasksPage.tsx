@@ -61,7 +61,9 @@ export function TeamTasksPage() {
                     </a>
                   </TableHeaderCell>
                   <TableCell data-label={t('team.open')}>{w.tasks.length}</TableCell>
-                  <TableCell data-label={t('team.overdue')}>{w.overdue > 0 ? <strong>{w.overdue}</strong> : w.overdue}</TableCell>
+                  <TableCell data-label={t('team.overdue')}>
+                    {w.overdue > 0 ? <strong>{w.overdue}</strong> : w.overdue}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -74,7 +76,13 @@ export function TeamTasksPage() {
           <section key={id} id={id} aria-labelledby={`${id}-heading`} className="nabij-section">
             <Heading2 id={`${id}-heading`}>{w.worker?.name ?? t('tasks.unassigned')}</Heading2>
             <Paragraph>{t('team.workerSummary', { open: w.tasks.length, overdue: w.overdue })}</Paragraph>
-            <TaskItems tasks={w.tasks.map(lineOf)} showCase labelledBy={`${id}-heading`} onDone={(task) => void done.complete(task)} busyId={done.busyId} />
+            <TaskItems
+              tasks={w.tasks.map(lineOf)}
+              showCase
+              labelledBy={`${id}-heading`}
+              onDone={(task) => void done.complete(task)}
+              busyId={done.busyId}
+            />
           </section>
         );
       })}

@@ -57,7 +57,8 @@ export const taskMessages = {
   'team.workerSummary': '{open} open, waarvan {overdue} te laat',
   'jobs.navLabel': 'Mislukte taken',
   'jobs.title': 'Mislukte taken (achtergrondtaken)',
-  'jobs.intro': 'Nabij voert taken op de achtergrond uit, zoals herinneringen maken en de dagelijkse e-mail. Een taak die mislukt, wordt opnieuw geprobeerd. Mislukt hij steeds, dan staat hij hier. Geef de foutmelding door aan de technisch beheerder.',
+  'jobs.intro':
+    'Nabij voert taken op de achtergrond uit, zoals herinneringen maken en de dagelijkse e-mail. Een taak die mislukt, wordt opnieuw geprobeerd. Mislukt hij steeds, dan staat hij hier. Geef de foutmelding door aan de technisch beheerder.',
   'jobs.none': 'Er zijn geen mislukte taken.',
   'jobs.caption': 'Mislukte achtergrondtaken, nieuwste eerst',
   'jobs.name': 'Taak',

@@ -1,10 +1,23 @@
 import { TASK_KINDS, type TaskView } from '@nabij/contracts';
 import { describe, expect, it } from 'vitest';
-import { assigneeChoices, dueGroupOf, groupTasksByDue, groupTasksByWorker, inAWeek, jobLabel, taskKindLabel } from './task-groups';
+import {
+  assigneeChoices,
+  dueGroupOf,
+  groupTasksByDue,
+  groupTasksByWorker,
+  inAWeek,
+  jobLabel,
+  taskKindLabel,
+} from './task-groups';
 
 const sanne = { id: 'u1', name: 'Sanne de Boer' };
 const joost = { id: 'u2', name: 'Joost Vermeulen' };
-function task(id: string, dueOn: string, flags: { overdue?: boolean; dueToday?: boolean } = {}, assignee: TaskView['assignee'] = sanne): TaskView {
+function task(
+  id: string,
+  dueOn: string,
+  flags: { overdue?: boolean; dueToday?: boolean } = {},
+  assignee: TaskView['assignee'] = sanne,
+): TaskView {
   return {
     id,
     kind: 'manual',
@@ -88,7 +101,9 @@ describe('assigneeChoices', () => {
     ]);
   });
   it('does not offer the case worker twice', () => {
-    expect(assigneeChoices(kase, { id: 'u1', displayName: 'Sanne de Boer' })).toEqual([{ value: '', label: 'De casemanager (Sanne de Boer)' }]);
+    expect(assigneeChoices(kase, { id: 'u1', displayName: 'Sanne de Boer' })).toEqual([
+      { value: '', label: 'De casemanager (Sanne de Boer)' },
+    ]);
   });
 });
 

@@ -67,10 +67,15 @@ export interface Choice {
  * Who a new task on a case can be for: the case manager (the default, sent as no assignee so the task follows the
  * case when it is handed over), the tandem partner, and the user themself when they are neither (e.g. the coordinator).
  */
-export function assigneeChoices(kase: { caseWorker: { id: string; name: string }; tandem: { id: string; name: string } | null }, me: { id: string; displayName: string }): Choice[] {
+export function assigneeChoices(
+  kase: { caseWorker: { id: string; name: string }; tandem: { id: string; name: string } | null },
+  me: { id: string; displayName: string },
+): Choice[] {
   const choices: Choice[] = [{ value: '', label: t('tasks.assigneeCaseWorker', { name: kase.caseWorker.name }) }];
-  if (kase.tandem && kase.tandem.id !== kase.caseWorker.id) choices.push({ value: kase.tandem.id, label: t('tasks.assigneeTandem', { name: kase.tandem.name }) });
-  if (me.id !== kase.caseWorker.id && me.id !== kase.tandem?.id) choices.push({ value: me.id, label: t('tasks.assigneeMe', { name: me.displayName }) });
+  if (kase.tandem && kase.tandem.id !== kase.caseWorker.id)
+    choices.push({ value: kase.tandem.id, label: t('tasks.assigneeTandem', { name: kase.tandem.name }) });
+  if (me.id !== kase.caseWorker.id && me.id !== kase.tandem?.id)
+    choices.push({ value: me.id, label: t('tasks.assigneeMe', { name: me.displayName }) });
   return choices;
 }
 
@@ -90,7 +95,10 @@ export function jobLabel(name: string): string {
  * Whether the user may work on the case (log contacts, add tasks): its own workers, or the team's coordinator, and
  * not on a closed case. The server decides; this only avoids offering forms that would be refused.
  */
-export function mayWorkOnCase(user: { id: string; roles: readonly string[] }, kase: { caseWorker: { id: string }; tandem: { id: string } | null; phase: string }): boolean {
+export function mayWorkOnCase(
+  user: { id: string; roles: readonly string[] },
+  kase: { caseWorker: { id: string }; tandem: { id: string } | null; phase: string },
+): boolean {
   if (kase.phase === 'closed') return false;
   return user.id === kase.caseWorker.id || user.id === kase.tandem?.id || user.roles.includes('team_coordinator');
 }

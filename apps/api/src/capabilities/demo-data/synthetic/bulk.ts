@@ -12,7 +12,9 @@ const CAST_AFTER_UNNEST = new Set<PgType>(['text[]', 'jsonb']);
 export type SchemaColumns = ReadonlySet<string>;
 
 export async function readSchemaColumns(client: pg.PoolClient | pg.Client): Promise<SchemaColumns> {
-  const r = await client.query<{ c: string }>(`select table_name || '.' || column_name as c from information_schema.columns where table_schema = 'public'`);
+  const r = await client.query<{ c: string }>(
+    `select table_name || '.' || column_name as c from information_schema.columns where table_schema = 'public'`,
+  );
   return new Set(r.rows.map((x) => x.c));
 }
 
@@ -42,9 +44,20 @@ export class BulkLoader {
    * Declares a table. Columns the database lacks (a migration not applied) are generated but not sent, and a
    * missing table takes no rows; the checksum covers every generated value either way.
    */
-  table(name: string, columns: readonly Column[], options: { checksumExclude?: readonly string[]; overridingSystemValue?: boolean } = {}): BulkTable {
+  table(
+    name: string,
+    columns: readonly Column[],
+    options: { checksumExclude?: readonly string[]; overridingSystemValue?: boolean } = {},
+  ): BulkTable {
     const present = columns.map(([c]) => this.schema.has(`${name}.${c}`));
-    const t = new BulkTable(this, name, columns, present, options.checksumExclude ?? [], options.overridingSystemValue ?? false);
+    const t = new BulkTable(
+      this,
+      name,
+      columns,
+      present,
+      options.checksumExclude ?? [],
+      options.overridingSystemValue ?? false,
+    );
     this.tables.set(name, t);
     return t;
   }
@@ -64,9 +77,18 @@ export class BulkLoader {
   }
 
   /** @internal */
-  send(name: string, columns: readonly Column[], values: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>, overriding: boolean): void {
-    const select = columns.map(([col, type], i) => (CAST_AFTER_UNNEST.has(type) ? `u.c${i}::${type} as ${col}` : `u.c${i} as ${col}`)).join(', ');
-    const unnest = columns.map(([, type], i) => `$${i + 1}::${CAST_AFTER_UNNEST.has(type) ? 'text' : type}[]`).join(', ');
+  send(
+    name: string,
+    columns: readonly Column[],
+    values: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
+    overriding: boolean,
+  ): void {
+    const select = columns
+      .map(([col, type], i) => (CAST_AFTER_UNNEST.has(type) ? `u.c${i}::${type} as ${col}` : `u.c${i} as ${col}`))
+      .join(', ');
+    const unnest = columns
+      .map(([, type], i) => `$${i + 1}::${CAST_AFTER_UNNEST.has(type) ? 'text' : type}[]`)
+      .join(', ');
     const text = `insert into ${name} (${columns.map(([c]) => c).join(', ')})${overriding ? ' overriding system value' : ''} select ${select} from unnest(${unnest}) as u(${columns.map((_, i) => `c${i}`).join(', ')})`;
     this.counts.set(name, (this.counts.get(name) ?? 0) + (values[0]?.length ?? 0));
     this.enqueue(text, values, name);
@@ -80,7 +102,9 @@ export class BulkLoader {
         : this.client.query(text, [...values]).then(
             () => undefined,
             (err: unknown) => {
-              this.failure ??= new Error(`loading ${label} failed: ${err instanceof Error ? err.message : String(err)}`);
+              this.failure ??= new Error(
+                `loading ${label} failed: ${err instanceof Error ? err.message : String(err)}`,
+              );
             },
           ),
     );

@@ -26,7 +26,10 @@ export async function checksumDatabase(client: pg.PoolClient | pg.Client): Promi
   const parts: string[] = [];
   for (const [table, columns] of Object.entries(COMPARED)) {
     const r = await client.query<{ md5: string | null; n: number }>(
-      `select md5(string_agg(x, E'\\n' order by x)) as md5, count(*)::int as n from (select (${columns.split(', ').map((c) => `coalesce(${c}::text, '\\N')`).join(` || '|' || `)}) as x from ${table}) t`,
+      `select md5(string_agg(x, E'\\n' order by x)) as md5, count(*)::int as n from (select (${columns
+        .split(', ')
+        .map((c) => `coalesce(${c}::text, '\\N')`)
+        .join(` || '|' || `)}) as x from ${table}) t`,
     );
     parts.push(`${table}:${r.rows[0]!.n}:${r.rows[0]!.md5 ?? ''}`);
   }

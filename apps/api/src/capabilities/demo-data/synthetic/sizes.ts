@@ -15,7 +15,12 @@ export const SIZES = {
   /** A large city (22 teams) and four other municipalities on one server: 50 teams. */
   large: { teamsPerTenant: [22, 12, 8, 5, 3], casesPerTeam: 1_600, caseWorkersPerTeam: 25, historyYears: 5 },
   /** Five times large: 25 municipalities, 250 teams. */
-  xl: { teamsPerTenant: [22, 12, 8, 5, 3, 22, 12, 8, 5, 3, 22, 12, 8, 5, 3, 22, 12, 8, 5, 3, 22, 12, 8, 5, 3], casesPerTeam: 1_600, caseWorkersPerTeam: 25, historyYears: 5 },
+  xl: {
+    teamsPerTenant: [22, 12, 8, 5, 3, 22, 12, 8, 5, 3, 22, 12, 8, 5, 3, 22, 12, 8, 5, 3, 22, 12, 8, 5, 3],
+    casesPerTeam: 1_600,
+    caseWorkersPerTeam: 25,
+    historyYears: 5,
+  },
 } as const satisfies Record<string, SizeSpec>;
 
 export interface SizeSpec {

@@ -28,7 +28,10 @@ async function danglingForeignKeys(db: Database): Promise<string[]> {
   return bad;
 }
 
-async function generateInto(db: Database, options: { seed: string; anchor: string; passwordHash: string }): Promise<GenerateResult> {
+async function generateInto(
+  db: Database,
+  options: { seed: string; anchor: string; passwordHash: string },
+): Promise<GenerateResult> {
   const client = await db.pool.connect();
   try {
     return await generateSynthetic(client, { size: 'small', ...options });
@@ -64,7 +67,8 @@ describe('synthetic data generator (size small)', () => {
   });
 
   it('fills the municipality with teams, users of every role, households, referrals, case files and their history', async () => {
-    const count = async (table: string) => (await t.db.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n;
+    const count = async (table: string) =>
+      (await t.db.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n;
     expect(await count('tenant')).toBe(2);
     expect(await count('team')).toBe(3);
     expect(await count('case_file')).toBe(120);
@@ -83,23 +87,45 @@ describe('synthetic data generator (size small)', () => {
 
     const roles = await t.db.pool.query<{ role: string }>('select distinct role from user_role order by role');
     expect(roles.rows.map((r) => r.role)).toEqual([
-      'behavioural_scientist', 'case_worker', 'functional_admin', 'intake_desk', 'municipal_consultant', 'policy_advisor', 'privacy_officer', 'team_coordinator', 'volunteer_host',
+      'behavioural_scientist',
+      'case_worker',
+      'functional_admin',
+      'intake_desk',
+      'municipal_consultant',
+      'policy_advisor',
+      'privacy_officer',
+      'team_coordinator',
+      'volunteer_host',
     ]);
   });
 
   it('spreads case files over every phase, with most closed, and keeps the intake inbox in every status', async () => {
-    const phases = await t.db.pool.query<{ phase: string; n: number }>('select phase, count(*)::int as n from case_file group by phase');
+    const phases = await t.db.pool.query<{ phase: string; n: number }>(
+      'select phase, count(*)::int as n from case_file group by phase',
+    );
     const byPhase = Object.fromEntries(phases.rows.map((r) => [r.phase, r.n]));
-    for (const phase of ['analysis', 'plan', 'execution', 'watch', 'closed']) expect(byPhase[phase], phase).toBeGreaterThan(0);
+    for (const phase of ['analysis', 'plan', 'execution', 'watch', 'closed'])
+      expect(byPhase[phase], phase).toBeGreaterThan(0);
     expect(byPhase.closed).toBeGreaterThan(120 / 3);
-    const open = await t.db.pool.query<{ n: number }>(`select count(*)::int as n from case_file where phase <> 'closed' and closed_at is not null`);
+    const open = await t.db.pool.query<{ n: number }>(
+      `select count(*)::int as n from case_file where phase <> 'closed' and closed_at is not null`,
+    );
     expect(open.rows[0]!.n).toBe(0);
     const statuses = await t.db.pool.query<{ status: string }>('select distinct status from referral order by status');
-    expect(statuses.rows.map((r) => r.status)).toEqual(['closed', 'complete', 'decided', 'new', 'on_agenda', 'waiting_for_information']);
+    expect(statuses.rows.map((r) => r.status)).toEqual([
+      'closed',
+      'complete',
+      'decided',
+      'new',
+      'on_agenda',
+      'waiting_for_information',
+    ]);
   });
 
   it('writes valid-format test BSNs only from the 999 block, unique per municipality', async () => {
-    const bsns = await t.db.pool.query<{ bsn: string; tenant_id: string }>('select bsn, tenant_id from person where bsn is not null');
+    const bsns = await t.db.pool.query<{ bsn: string; tenant_id: string }>(
+      'select bsn, tenant_id from person where bsn is not null',
+    );
     expect(bsns.rows.length).toBeGreaterThan(100);
     for (const r of bsns.rows) {
       expect(isValidBsn(r.bsn), r.bsn).toBe(true);
@@ -117,7 +143,9 @@ describe('synthetic data generator (size small)', () => {
       expect(r.checked).toBeGreaterThan(500);
     }
     // New accesses continue the chain (the trigger is back on) and the generated history is marked synthetic.
-    const synthetic = await t.db.pool.query<{ n: number }>(`select count(*)::int as n from access_log where detail->>'synthetic' = 'true'`);
+    const synthetic = await t.db.pool.query<{ n: number }>(
+      `select count(*)::int as n from access_log where detail->>'synthetic' = 'true'`,
+    );
     expect(synthetic.rows[0]!.n).toBe(result.counts.access_log);
   });
 
@@ -135,7 +163,9 @@ describe('synthetic data generator (size small)', () => {
     expect(search.statusCode).toBe(200);
     expect(search.json<{ results: unknown[] }>().results.length).toBeGreaterThan(0);
     // A case of the other municipality is not found.
-    const other = await t.db.pool.query<{ id: string }>(`select c.id from case_file c join tenant t on t.id = c.tenant_id where t.slug = 'syn-heuvelrode' limit 1`);
+    const other = await t.db.pool.query<{ id: string }>(
+      `select c.id from case_file c join tenant t on t.id = c.tenant_id where t.slug = 'syn-heuvelrode' limit 1`,
+    );
     expect((await agent.get(`/api/cases/${other.rows[0]!.id}`)).statusCode).toBe(404);
 
     const desk = t.agent();
@@ -149,7 +179,11 @@ describe('synthetic data generator (size small)', () => {
     const again = await createTestDatabase();
     const other = await createTestDatabase();
     try {
-      const same = await generateInto(again.db, { seed: 'test', anchor, passwordHash: await hashPassword(SYNTHETIC_PASSWORD) });
+      const same = await generateInto(again.db, {
+        seed: 'test',
+        anchor,
+        passwordHash: await hashPassword(SYNTHETIC_PASSWORD),
+      });
       const different = await generateInto(other.db, { seed: 'another', anchor, passwordHash });
       expect(same.checksum).toBe(result.checksum);
       expect(same.counts).toEqual(result.counts);
