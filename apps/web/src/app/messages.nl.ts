@@ -130,6 +130,7 @@ export const messages = {
   'home.actionRegister': 'Persoon registreren',
   'home.actionUsers': 'Gebruikers beheren',
   'home.actionReferrals': 'Aanmeldingen',
+  'home.actionRegisterReferral': 'Aanmelding registreren',
   'home.actionMeetings': 'Aanmeldoverleg',
   'home.actionAssignment': 'Verdeeloverleg',
   'home.actionHostQuestion': 'Vraag aan de balie registreren',
@@ -1389,4 +1390,123 @@ export const messages = {
   'zrmAdmin.invalidJson': 'Dit is geen geldige JSON. Controleer aanhalingstekens, komma’s en haakjes.',
   'zrmAdmin.submit': 'Criteria importeren',
   'zrmAdmin.imported': '{count} criteria zijn geïmporteerd.',
+  // The public pages every footer links to (issue #21 item 1): plain Dutch (B1), no login.
+  'footer.accessibility': 'Toegankelijkheid',
+  'footer.privacy': 'Privacy',
+  'footer.contact': 'Contact',
+  'statements.theMunicipality': 'de gemeente',
+  'statements.footer': 'Nabij: het systeem van het wijkteam.',
+  'statements.loadFailed':
+    'De gegevens van de gemeente konden niet worden geladen. De tekst op deze pagina geldt wel. Probeer het later opnieuw voor de contactgegevens.',
+  'statements.updated': 'Deze verklaring is gemaakt op {date}.',
+
+  'accessibility.title': 'Toegankelijkheidsverklaring',
+  'accessibility.intro':
+    '{tenant} wil dat iedereen Nabij kan gebruiken. Ook als u slecht ziet of hoort, geen muis gebruikt of werkt met een hulpmiddel zoals een schermlezer. Hier leest u hoe ver wij daarmee zijn.',
+  'accessibility.scopeHeading': 'Waarvoor geldt deze verklaring?',
+  'accessibility.scope': 'Deze verklaring geldt voor Nabij van {tenant} op {site}. Nabij is het systeem van het wijkteam. Het bestaat uit:',
+  'accessibility.scopeForm': 'het formulier om iemand aan te melden bij het wijkteam;',
+  'accessibility.scopeResident': 'Mijn Nabij, waar inwoners hun plan en hun gegevens zien;',
+  'accessibility.scopeStaff': 'de pagina’s waarmee de medewerkers van het wijkteam werken;',
+  'accessibility.scopeDocuments': 'de brieven en pdf-bestanden die Nabij maakt.',
+  'accessibility.statusHeading': 'Hoe toegankelijk is Nabij?',
+  'accessibility.status': 'Status: C – eerste maatregelen genomen.',
+  'accessibility.statusExplained':
+    'Overheidswebsites moeten voldoen aan de Europese norm EN 301 549. Die norm volgt de richtlijnen WCAG 2.1 op niveau A en AA. Nabij is gemaakt voor de nieuwere richtlijnen WCAG 2.2 op niveau AA. Maar een onafhankelijk bureau heeft Nabij nog niet helemaal onderzocht. Daarom zeggen wij nog niet dat Nabij aan alle eisen voldoet.',
+  'accessibility.measuresHeading': 'Wat doen wij al?',
+  'accessibility.measureAxe':
+    'Bij elke nieuwe versie testen wij de pagina’s van de belangrijkste taken automatisch met het programma axe. Vindt axe een fout op WCAG 2.2 niveau A of AA? Dan komt die versie er niet.',
+  'accessibility.measureKeyboard': 'Wij testen dat de belangrijkste taken werken met alleen een toetsenbord.',
+  'accessibility.measurePhone':
+    'Het aanmeldformulier en Mijn Nabij zijn gemaakt voor een telefoon. Ze werken ook als u de tekst groter maakt.',
+  'accessibility.measureLanguage': 'De teksten voor inwoners schrijven wij in eenvoudig Nederlands (taalniveau B1).',
+  'accessibility.measureComponents':
+    'Nabij gebruikt de bouwstenen van NL Design System. Die zijn gemaakt om voor iedereen te werken.',
+  'accessibility.limitationsHeading': 'Wat werkt nog niet goed?',
+  'accessibility.limitationAudit':
+    'Een automatische test vindt niet alle problemen. Een volledig onderzoek door een onafhankelijk bureau is nog niet gedaan.',
+  'accessibility.limitationAssistive':
+    'Wij hebben Nabij nog niet met alle schermlezers en vergrotingsprogramma’s getest.',
+  'accessibility.limitationPdf':
+    'Pdf-bestanden, zoals brieven en het plan, zijn misschien niet voor iedereen goed te lezen met een hulpmiddel. Lukt dat niet? Vraag het wijkteam om de tekst op een andere manier, bijvoorbeeld in een gesprek.',
+  'accessibility.problemHeading': 'Werkt iets niet voor u?',
+  'accessibility.problem':
+    'Laat het ons weten. Vertel op welke pagina het was en wat niet lukte. U vindt de telefoonnummers en e-mailadressen van het wijkteam op de pagina Contact.',
+  'accessibility.problemLink': 'Naar de contactgegevens',
+  'accessibility.replyTerm':
+    'U krijgt binnen 5 werkdagen een bevestiging. Binnen 15 werkdagen krijgt u antwoord. Daarin staat wat wij met uw melding doen.',
+  'accessibility.complaint':
+    'Bent u niet tevreden met ons antwoord? Dan kunt u een klacht indienen bij {tenant}. Bent u daarna nog niet tevreden? Dan kunt u naar de Nationale ombudsman of de ombudsman van uw gemeente.',
+  'accessibility.responsibleHeading': 'Wie is verantwoordelijk?',
+  'accessibility.responsible': '{tenant} is verantwoordelijk voor Nabij en voor deze verklaring.',
+  'accessibility.review': 'Wij kijken elk jaar of deze verklaring nog klopt.',
+
+  'privacyStatement.title': 'Privacyverklaring',
+  'privacyStatement.intro':
+    'Het wijkteam helpt inwoners met vragen over zorg, opvoeden, werk, geld en wonen. Daarvoor schrijft het wijkteam gegevens over u op in Nabij. Hier leest u welke gegevens dat zijn, waarom, wie ze ziet en wat uw rechten zijn.',
+  'privacyStatement.responsibleHeading': 'Wie is verantwoordelijk?',
+  'privacyStatement.responsible':
+    '{tenant} is verantwoordelijk voor uw gegevens in Nabij. Het wijkteam werkt in opdracht van de gemeente.',
+  'privacyStatement.whatHeading': 'Welke gegevens schrijven wij op?',
+  'privacyStatement.whatIntro': 'Wij schrijven alleen op wat nodig is om u te helpen:',
+  'privacyStatement.whatIdentity':
+    'uw naam, adres, telefoonnummer, e-mailadres en geboortedatum, en als dat nodig is uw burgerservicenummer (BSN);',
+  'privacyStatement.whatHousehold': 'wie er bij u in huis wonen en wie u helpen, zoals familie of buren;',
+  'privacyStatement.whatQuestion': 'uw vraag, de gesprekken met u en de afspraken in uw plan;',
+  'privacyStatement.whatSituation':
+    'hoe het met u gaat op gebieden zoals geld, wonen, werk, gezondheid en de veiligheid van kinderen. Sommige van die gegevens zijn extra gevoelig, zoals over uw gezondheid;',
+  'privacyStatement.whatConsent': 'de toestemmingen die u geeft, en de brieven die wij sturen;',
+  'privacyStatement.whatLog': 'wie uw gegevens heeft bekeken of veranderd, en wanneer.',
+  'privacyStatement.whyHeading': 'Waarom mogen wij dat?',
+  'privacyStatement.whyIntro': 'De gemeente moet inwoners helpen. Dat staat in deze wetten:',
+  'privacyStatement.lawWmo':
+    'de Wet maatschappelijke ondersteuning 2015 (Wmo 2015): hulp om zelfstandig te wonen en mee te doen;',
+  'privacyStatement.lawYouth': 'de Jeugdwet: hulp bij opgroeien en opvoeden;',
+  'privacyStatement.lawParticipation': 'de Participatiewet: hulp bij werk en inkomen;',
+  'privacyStatement.lawDebt': 'de Wet gemeentelijke schuldhulpverlening: hulp bij schulden.',
+  'privacyStatement.whyBasis':
+    'Bij elk dossier schrijven wij op om welke wet het gaat. Helpen wij u zonder dat een wet het vraagt? Dan doen wij dat alleen met uw toestemming. Wij gebruiken uw gegevens alleen om u te helpen, niet voor iets anders.',
+  'privacyStatement.whoHeading': 'Wie ziet uw gegevens?',
+  'privacyStatement.who':
+    'Alleen de medewerkers die u helpen, zien uw dossier. Nabij houdt bij wie uw gegevens bekijkt. Geven wij gegevens aan iemand buiten het wijkteam, bijvoorbeeld aan uw huisarts? Dan doen wij dat alleen met uw toestemming, of als een wet dat vraagt. Wij verkopen uw gegevens nooit.',
+  'privacyStatement.retentionHeading': 'Hoe lang bewaren wij uw gegevens?',
+  'privacyStatement.retentionIntro': 'Hoe lang, hangt af van de wet:',
+  'privacyStatement.retentionWmo': 'Wmo 2015: 15 jaar na het einde van de hulp;',
+  'privacyStatement.retentionYouth': 'Jeugdwet: 20 jaar na de laatste verandering in het dossier;',
+  'privacyStatement.retentionOther':
+    'Participatiewet en schuldhulp: meestal 7 jaar na het einde van de hulp. Hulp met alleen uw toestemming: meestal 5 jaar. De gemeente bepaalt deze termijnen.',
+  'privacyStatement.retentionEnd': 'Daarna vernietigen wij het dossier.',
+  'privacyStatement.rightsHeading': 'Wat zijn uw rechten?',
+  'privacyStatement.rightsIntro': 'U mag:',
+  'privacyStatement.rightInspect': 'uw gegevens bekijken en een kopie krijgen;',
+  'privacyStatement.rightCorrect': 'vragen om fouten te verbeteren;',
+  'privacyStatement.rightErase': 'vragen om gegevens te verwijderen;',
+  'privacyStatement.rightRestrict': 'vragen om minder met uw gegevens te doen, of bezwaar maken;',
+  'privacyStatement.rightStatement':
+    'uw eigen verklaring aan uw dossier toevoegen als u het ergens niet mee eens bent;',
+  'privacyStatement.rightConsent': 'een toestemming weer intrekken.',
+  'privacyStatement.howHeading': 'Hoe gebruikt u uw rechten?',
+  'privacyStatement.howPortal':
+    'In Mijn Nabij ziet u wie uw dossier heeft bekeken. Daar vraagt u ook een kopie van uw gegevens, trekt u een toestemming in en voegt u uw eigen verklaring toe.',
+  'privacyStatement.portalLink': 'Naar Mijn Nabij',
+  'privacyStatement.howOther':
+    'Wilt u iets anders, of kunt u Mijn Nabij niet gebruiken? Vraag het aan uw contactpersoon bij het wijkteam. U krijgt binnen een maand antwoord. Is uw vraag ingewikkeld? Dan kan het twee maanden langer duren. Dat hoort u dan binnen een maand.',
+  'privacyStatement.questionsHeading': 'Vragen of een klacht?',
+  'privacyStatement.officer':
+    '{tenant} heeft een functionaris gegevensbescherming (FG). De FG let erop dat de gemeente goed omgaat met uw gegevens. Heeft u een vraag of een klacht over uw gegevens? Vraag het wijkteam om u met de FG in contact te brengen, of kijk op de website van {tenant}.',
+  'privacyStatement.authority':
+    'Bent u het niet eens met het antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
+
+  'contact.title': 'Contact',
+  'contact.intro': 'Heeft u een vraag voor het wijkteam van {tenant}? Neem contact op met het team van uw wijk.',
+  'contact.area': 'Wijk: {area}',
+  'contact.phone': 'Telefoon:',
+  'contact.email': 'E-mail:',
+  'contact.noChannels': 'Voor dit team staan nog geen telefoonnummer en e-mailadres in Nabij. Neem contact op met {tenant}.',
+  'contact.noTeams':
+    'Neem contact op met {tenant}, via de website of het algemene telefoonnummer van de gemeente.',
+  'contact.referHeading': 'Iemand aanmelden',
+  'contact.refer': 'Wilt u uzelf of iemand anders aanmelden bij het wijkteam? Gebruik dan het aanmeldformulier.',
+  'contact.referLink': 'Naar het aanmeldformulier',
+  'contact.portal': 'Krijgt u al hulp van het wijkteam? In Mijn Nabij stuurt u een bericht naar uw contactpersoon.',
 } as const;

@@ -37,6 +37,7 @@ describe('quickActions', () => {
     ]);
     expect(actions.map((a) => a.labelKey)).toEqual([
       'home.actionReferrals',
+      'home.actionRegisterReferral',
       'home.actionMeetings',
       'home.actionSearch',
       'home.actionRegister',

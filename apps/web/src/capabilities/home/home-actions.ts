@@ -7,6 +7,7 @@ export interface QuickAction {
     | 'home.actionRegister'
     | 'home.actionUsers'
     | 'home.actionReferrals'
+    | 'home.actionRegisterReferral'
     | 'home.actionMeetings'
     | 'home.actionAssignment'
     | 'home.actionHostQuestion'
@@ -22,6 +23,8 @@ export function quickActions(permissions: readonly string[]): QuickAction[] {
   const actions: Omit<QuickAction, 'primary'>[] = [];
   if (has.has('host_question:write')) actions.push({ to: '/balie', labelKey: 'home.actionHostQuestion' });
   if (has.has('referral:read')) actions.push({ to: '/aanmeldingen', labelKey: 'home.actionReferrals' });
+  // A phone call is registered straight from Mijn werk (issue #19: one step less than through the inbox).
+  if (has.has('referral:write')) actions.push({ to: '/aanmeldingen/nieuw', labelKey: 'home.actionRegisterReferral' });
   if (has.has('meeting:read')) actions.push({ to: '/overleg', labelKey: 'home.actionMeetings' });
   if (has.has('case:assign')) actions.push({ to: '/verdeling', labelKey: 'home.actionAssignment' });
   if (has.has('person:read')) actions.push({ to: '/personen', labelKey: 'home.actionSearch' });

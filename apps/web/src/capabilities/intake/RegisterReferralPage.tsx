@@ -118,7 +118,7 @@ export function RegisterReferralPage() {
   };
 
   const moreResidentsOpen = hasErrorUnder(errors, ['children']) || values.residents.length > 1;
-  const moreSafetyOpen = hasErrorUnder(errors, ['tried', 'safetyNotes', 'residentAwareness', 'residentAwarenessNote']);
+  const moreSafetyOpen = hasErrorUnder(errors, ['tried', 'safetyNotes']);
 
   return (
     <>
@@ -174,6 +174,8 @@ export function RegisterReferralPage() {
           <LifeDomainsField values={values} update={update} errors={errors} domainLabel={(d) => t(`domain.${d}`)} />
           <UrgencyField values={values} update={update} errors={errors} />
           <ChildrenAtRiskField values={values} update={update} errors={errors} />
+          {/* Whether the resident knows of the referral is asked of every referral, so it is not folded away. */}
+          <AwarenessFields values={values} update={update} errors={errors} />
         </FormSection>
 
         <Disclosure summary={t('register.moreResidents')} forceOpen={moreResidentsOpen}>
@@ -182,7 +184,6 @@ export function RegisterReferralPage() {
         <Disclosure summary={t('register.moreSafety')} forceOpen={moreSafetyOpen}>
           <TriedField values={values} update={update} errors={errors} />
           <SafetyNotesField values={values} update={update} errors={errors} />
-          <AwarenessFields values={values} update={update} errors={errors} />
         </Disclosure>
 
         <ButtonGroup>
