@@ -129,8 +129,8 @@ const journey: Journey = {
         page.getByRole('link', { name: 'Exporteren als CSV (met deze filters)' }).click(),
       ]);
       const csv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
-      assert(csv.startsWith('Tijdstip,Volgnummer,Medewerker,Rol,Team,'), 'the CSV has a Dutch header');
-      assert(csv.includes('Joost Vermeulen') && csv.includes(',ja,toegestaan,'), 'the CSV holds the emergency access');
+      assert(csv.startsWith('Tijdstip;Volgnummer;Medewerker;Rol;Team;'), 'the CSV has a Dutch header, for Dutch Excel');
+      assert(csv.includes('Joost Vermeulen') && csv.includes(';ja;toegestaan;'), 'the CSV holds the emergency access');
 
       // Tamper evidence on request.
       await page.getByRole('button', { name: 'Controleer integriteit' }).click();

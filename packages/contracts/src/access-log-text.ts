@@ -12,6 +12,7 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'person.registered': 'schreef de persoon in',
   'person.changed': 'wijzigde de persoonsgegevens',
   'person.duplicates_shown': 'zag deze persoon als mogelijk dubbele inschrijving',
+  'person.recent_listed': 'zag deze persoon in de lijst met onlangs geopende personen (Mijn werk)',
   'household.created': 'maakte het huishouden aan',
   'household.member_added': 'voegde iemand toe aan het huishouden',
   'household.member_removed': 'haalde iemand uit het huishouden',
@@ -194,6 +195,7 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'account.reset': 'zette een nieuw tijdelijk wachtwoord',
   'account.expertise_changed': 'wijzigde de expertise van een medewerker',
   'team.settings_changed': 'wijzigde de instellingen van een team',
+  'house_style.changed': 'wijzigde de huisstijl van de gemeente',
   'management_information.viewed': 'bekeek de stuurinformatie (aantallen, geen namen)',
   'management_information.exported': 'downloadde de stuurinformatie (aantallen, geen namen)',
   'management_information.printed': 'maakte een rapport van de stuurinformatie (aantallen, geen namen)',
@@ -204,6 +206,11 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'service.exported': 'exporteerde de sociale kaart',
   'service.imported': 'laadde voorzieningen in de sociale kaart',
   'access.denied': 'probeerde iets te openen, maar had geen toegang',
+  'dev_outbox.viewed': 'bekeek de verzonden e-mail in de ontwikkelomgeving (ook inlogcodes voor Mijn Nabij)',
+  'user.logged_in': 'logde in',
+  'user.login_failed': 'kon niet inloggen (wachtwoord of code klopte niet, of het account staat uit)',
+  'user.logged_out': 'logde uit',
+  'auth.login_failed': 'kon niet inloggen met een gebruikersnaam die niet bestaat (alleen in het applicatielog)',
   'oidc.start_failed': 'kon het inloggen via de eigen organisatie niet starten',
   'oidc.login_failed': 'kon niet inloggen via de eigen organisatie',
   'oidc.login_refused': 'mocht niet inloggen via de eigen organisatie',
@@ -291,4 +298,39 @@ export function describeAccessBasis(entry: {
   if (entry.emergency) return entry.emergencyReason ? `noodtoegang: ${entry.emergencyReason}` : 'noodtoegang';
   if (!entry.legalBasis) return 'niet vastgelegd';
   return LEGAL_BASIS_TEXT[entry.legalBasis] ?? entry.legalBasis;
+}
+
+/** The kinds of data an access-log row is about (its `data_category`), in plain Dutch: for exports and overviews. */
+export const DATA_CATEGORY_TEXT: Readonly<Record<string, string>> = {
+  identity: 'persoonsgegevens',
+  household: 'huishouden',
+  case_file: 'dossier',
+  case: 'dossier',
+  referral: 'aanmelding',
+  host_question: 'vraag aan de balie',
+  meeting: 'overleg over nieuwe aanmeldingen',
+  assessment: 'taxatie (ZRM, participatieladder)',
+  network: 'netwerk',
+  child_safety: 'veiligheid van kinderen',
+  meldcode: 'meldcode',
+  consent: 'toestemming',
+  plan: 'plan',
+  contact: 'contacten',
+  contact_log: 'journaal',
+  task: 'taken',
+  coordination: 'overleg en afstemming',
+  policy_signal: 'signalen voor beleid',
+  account: 'account',
+  configuration: 'instellingen',
+  access_log: 'logboek',
+  management_information: 'stuurinformatie (aantallen)',
+  quality_mirror: 'kwaliteitsspiegel',
+  permission: 'rechten',
+  request: 'verzoek',
+};
+
+/** The Dutch name of a data category; an unknown code is returned as is, so the gap is visible. */
+export function describeDataCategory(category: string | null): string {
+  if (!category) return '';
+  return DATA_CATEGORY_TEXT[category] ?? category;
 }

@@ -352,3 +352,43 @@ export const SERVICE_CSV_COLUMNS = [
   'website',
   'active',
 ] as const;
+/**
+ * The Dutch column headers of the catalogue CSV (the export writes them; the import reads them, and the English column
+ * names above as well, so older files still load).
+ */
+export const SERVICE_CSV_HEADERS: Readonly<Record<(typeof SERVICE_CSV_COLUMNS)[number], string>> = {
+  id: 'Nummer (niet wijzigen)',
+  organisation: 'Organisatie',
+  name: 'Voorziening',
+  description: 'Omschrijving',
+  domains: 'Leefgebieden',
+  type: 'Soort',
+  area: 'Gebied',
+  phone: 'Telefoon',
+  email: 'E-mail',
+  website: 'Website',
+  active: 'Actief',
+};
+/** The kinds of service in Dutch: in the catalogue CSV and the management information. */
+export const SERVICE_TYPE_LABELS: Readonly<Record<ServiceType, string>> = {
+  general: 'Algemene (collectieve) voorziening',
+  group: 'Groepsaanbod',
+  tailored: 'Maatwerkvoorziening',
+};
+/** The life domains by their ZRM names, as staff screens show them (residents get `PLAIN_DOMAIN_LABELS`). */
+export const LIFE_DOMAIN_LABELS: Readonly<Record<(typeof LIFE_DOMAINS)[number], string>> = {
+  finances: 'Financiën',
+  work_education: 'Werk & opleiding',
+  time_use: 'Tijdsbesteding',
+  housing: 'Huisvesting',
+  domestic_relations: 'Huiselijke relaties',
+  parenting: 'Opvoeding',
+  mental_health: 'Geestelijke gezondheid',
+  physical_health: 'Lichamelijke gezondheid',
+  substance_use: 'Middelengebruik',
+  basic_adl: 'Basale ADL',
+  instrumental_adl: 'Instrumentele ADL',
+  social_network: 'Sociaal netwerk',
+  community_participation: 'Maatschappelijke participatie',
+  justice: 'Justitie',
+};

@@ -5,6 +5,7 @@
  */
 import { SUPPRESSION_THRESHOLD, type DashboardView, type MiCell, type MiTable, type MiUnit } from '@nabij/contracts';
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
+import { csvFigure, writeCsv, type CsvRow } from '../../platform/csv';
 import { renderDocumentPdf } from '../../platform/pdf';
 import { neutraliseFormula } from '../plan';
 import { dutchDate } from './mi.domain';
@@ -49,32 +50,27 @@ export function reportHeader(view: DashboardView): Array<[string, string]> {
 }
 
 // ---------- CSV ----------
-const csvField = (text: string): string => (/[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-const csvText = (text: string): string => csvField(neutraliseFormula(text));
-
-function csvTable(t: MiTable): string[] {
+function csvTable(t: MiTable): CsvRow[] {
   return [
-    csvText(t.title),
-    csvText(t.definition),
-    [csvText('Onderdeel'), ...t.columns.map((c) => csvText(c.label))].join(';'),
-    ...t.rows.map((r) =>
-      [csvText(r.label), ...r.cells.map((cell, i) => csvField(cellText(cell, t.columns[i]?.unit ?? 'count')))].join(
-        ';',
-      ),
-    ),
-    '',
+    [t.title],
+    [t.definition],
+    ['Onderdeel', ...t.columns.map((c) => c.label)],
+    ...t.rows.map((r) => [
+      r.label,
+      ...r.cells.map((cell, i) => csvFigure(cellText(cell, t.columns[i]?.unit ?? 'count'))),
+    ]),
+    [],
   ];
 }
 
-/** The whole report as one CSV text (with BOM, CRLF), table after table. */
+/** The whole report as one CSV text (the app's CSV writer: BOM, `;`, CRLF), table after table. */
 export function dashboardCsv(view: DashboardView): string {
-  const lines = [
-    csvText('Sturingsinformatie'),
-    ...reportHeader(view).map(([k, v]) => `${csvText(k)};${csvText(v)}`),
-    '',
-    ...view.sections.flatMap((s) => [csvText(s.title.toUpperCase()), '', ...s.tables.flatMap(csvTable)]),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([
+    ['Sturingsinformatie'],
+    ...reportHeader(view),
+    [],
+    ...view.sections.flatMap((s): CsvRow[] => [[s.title.toUpperCase()], [], ...s.tables.flatMap(csvTable)]),
+  ]);
 }
 
 // ---------- XLSX ----------

@@ -2,7 +2,7 @@
  * Dutch labels of the management information. The report (tables with titles, definitions, row and column labels) is
  * built here once and shown the same on screen, in CSV, XLSX and PDF; see ADR 0021.
  */
-import type { QualityElement } from '@nabij/contracts';
+import { LIFE_DOMAIN_LABELS, SERVICE_TYPE_LABELS, type QualityElement } from '@nabij/contracts';
 
 export const CHANNEL: Record<string, string> = {
   web_form: 'Webformulier',
@@ -40,20 +40,10 @@ export const STEP: Record<string, string> = {
   referral_plan: 'Aanmelding → plan afgesproken (totaal)',
 };
 export const STEPS = Object.keys(STEP);
+/** The ZRM domains (the life domains without parenting, plus the three of ZRM 2013 in older assessments). */
+const { parenting: _parenting, ...ZRM_2017 } = LIFE_DOMAIN_LABELS;
 export const ZRM_DOMAIN: Record<string, string> = {
-  finances: 'Financiën',
-  work_education: 'Werk & opleiding',
-  time_use: 'Tijdsbesteding',
-  housing: 'Huisvesting',
-  domestic_relations: 'Huiselijke relaties',
-  mental_health: 'Geestelijke gezondheid',
-  physical_health: 'Lichamelijke gezondheid',
-  substance_use: 'Middelengebruik',
-  basic_adl: 'Basale ADL',
-  instrumental_adl: 'Instrumentele ADL',
-  social_network: 'Sociaal netwerk',
-  community_participation: 'Maatschappelijke participatie',
-  justice: 'Justitie',
+  ...ZRM_2017,
   daytime_activities: 'Dagbesteding (ZRM 2013)',
   addiction: 'Verslaving (ZRM 2013)',
   adl: 'ADL (ZRM 2013)',
@@ -75,9 +65,7 @@ export const PERFORMER_GROUP: Record<string, string> = {
   unknown: 'Nog niet bepaald',
 };
 export const SERVICE_TYPE: Record<string, string> = {
-  general: 'Algemene (collectieve) voorziening',
-  group: 'Groepsaanbod',
-  tailored: 'Maatwerkvoorziening',
+  ...SERVICE_TYPE_LABELS,
   none: 'Geen voorziening uit de sociale kaart',
 };
 export const SIGNAL_KIND: Record<string, string> = {

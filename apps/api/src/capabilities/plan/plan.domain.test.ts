@@ -126,6 +126,36 @@ describe('the catalogue CSV', () => {
       domains: ['social_network', 'community_participation'],
       active: true,
     });
-    expect(readServiceCsv('name,organisation\nx,y\n').errors.csv?.[0]).toContain('domains, type');
+    expect(readServiceCsv('name,organisation\nx,y\n').errors.csv?.[0]).toContain('Leefgebieden, Soort');
+  });
+  it('exports Dutch headers and labels with semicolons, and reads that file back to the codes', () => {
+    const csv = toCsv([
+      {
+        id: '',
+        organisation: '=Buurthuis',
+        name: 'Inloop',
+        description: '',
+        domains: 'finances|basic_adl',
+        type: 'tailored',
+        area: '',
+        phone: '',
+        email: '',
+        website: '',
+        active: 'nee',
+      },
+    ]);
+    const [header, line] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe(
+      'Nummer (niet wijzigen);Organisatie;Voorziening;Omschrijving;Leefgebieden;Soort;Gebied;Telefoon;E-mail;Website;Actief',
+    );
+    expect(line).toBe(";'=Buurthuis;Inloop;;Financiën | Basale ADL;Maatwerkvoorziening;;;;;nee");
+    const { services, errors } = readServiceCsv(csv);
+    expect(errors).toEqual({});
+    expect(services[0]).toMatchObject({
+      organisation: '=Buurthuis',
+      domains: ['finances', 'basic_adl'],
+      type: 'tailored',
+      active: false,
+    });
   });
 });

@@ -444,9 +444,14 @@ describe('the service catalogue CSV', () => {
     ).toBe(201);
     const csv = await as.admin!.get('/api/admin/services/export.csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(csv.body).toContain("'@Kwaad");
-    expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
+    // Dutch Excel: a byte order mark, semicolons, Dutch headers and labels instead of codes.
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\uFEFFNummer (niet wijzigen);Organisatie;Voorziening;Omschrijving;Leefgebieden;Soort;Gebied;Telefoon;E-mail;Website;Actief',
+    );
+    expect(csv.body).toMatch(
+      /;"'=HYPERLINK\(""http:\/\/x""\)";'@Kwaad;;Financiën;Algemene \(collectieve\) voorziening;;;;;ja\r\n/,
+    );
+    expect(csv.body).not.toMatch(/(^|[,;])=HYPERLINK/m);
 
     const before = (await as.admin!.get('/api/admin/services')).json().services.length;
     const bad = await as.admin!.post('/api/admin/services/import', {
@@ -457,7 +462,7 @@ describe('the service catalogue CSV', () => {
     expect((await as.admin!.get('/api/admin/services')).json().services.length).toBe(before);
 
     const ok = await as.admin!.post('/api/admin/services/import', {
-      csv: csv.body.replace(/^\uFEFF/, '') + ',Buurthuis,Koffie-ochtend,,social_network,general,,,,,ja\n',
+      csv: csv.body + ';Buurthuis;Koffie-ochtend;;Sociaal netwerk;Groepsaanbod;;;;;ja\r\n',
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ added: 1, updated: before });

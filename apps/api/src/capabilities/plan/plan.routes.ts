@@ -44,6 +44,7 @@ import {
   viewPlanVersion,
 } from './work-on-plan';
 import { contentDisposition } from '../../platform/http/content-disposition';
+import { CSV_CONTENT_TYPE } from '../../platform/csv';
 
 const UPLOAD_LIMIT = 8 * 1024 * 1024;
 
@@ -215,9 +216,9 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/admin/services/export.csv', { config: admin, schema: { tags } }, async (request, reply) => {
     const csv = await exportServices(deps, accessContext(request));
     return reply
-      .type('text/csv; charset=utf-8')
+      .type(CSV_CONTENT_TYPE)
       .header('content-disposition', contentDisposition('sociale-kaart.csv'))
-      .send(`\uFEFF${csv}`);
+      .send(csv);
   });
   r.post(
     '/api/admin/services/import',

@@ -1,8 +1,17 @@
-import { SERVICE_CSV_COLUMNS } from '@nabij/contracts';
+import {
+  LIFE_DOMAIN_LABELS,
+  SERVICE_CSV_COLUMNS,
+  SERVICE_CSV_HEADERS,
+  SERVICE_TYPE_LABELS,
+  SERVICE_TYPES,
+  type ServiceType,
+} from '@nabij/contracts';
+import { writeCsvTable } from '../../platform/csv';
 
 /**
- * CSV of the service catalogue: comma-separated, double quotes around fields that need them, `""` for a
- * quote inside a field, a header row with `SERVICE_CSV_COLUMNS`. Pure functions, no I/O.
+ * CSV of the service catalogue. The export goes through the app's CSV writer (`;`, BOM, CRLF, formula-safe) with Dutch
+ * column headers and Dutch labels for the life domains (separated by `|`) and the kind of service. The import reads
+ * that file back, and also the older comma-separated file with English column names and codes. Pure functions, no I/O.
  */
 
 /** A cell that a spreadsheet would read as a formula (= + - @, also after a tab or carriage return) gets a leading apostrophe. */
@@ -10,25 +19,58 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function quote(value: string): string {
-  return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+type Column = (typeof SERVICE_CSV_COLUMNS)[number];
+
+const domainLabel = (code: string) => (LIFE_DOMAIN_LABELS as Readonly<Record<string, string>>)[code] ?? code;
+const typeLabel = (code: string) => (SERVICE_TYPE_LABELS as Readonly<Record<string, string>>)[code] ?? code;
+
+export function toCsv(rows: ReadonlyArray<Readonly<Record<Column, string>>>): string {
+  return writeCsvTable(
+    SERVICE_CSV_COLUMNS.map((c) => SERVICE_CSV_HEADERS[c]),
+    rows.map((r) =>
+      SERVICE_CSV_COLUMNS.map((c) => {
+        if (c === 'domains') return r.domains.split('|').filter(Boolean).map(domainLabel).join(' | ');
+        if (c === 'type') return typeLabel(r.type);
+        return r[c];
+      }),
+    ),
+  );
 }
 
-export function toCsv(rows: ReadonlyArray<Readonly<Record<(typeof SERVICE_CSV_COLUMNS)[number], string>>>): string {
-  const lines = [
-    SERVICE_CSV_COLUMNS.join(','),
-    ...rows.map((r) => SERVICE_CSV_COLUMNS.map((c) => quote(neutraliseFormula(r[c]))).join(',')),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** Parses CSV text into rows of fields (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+const fold = (text: string) => text.trim().toLowerCase();
+/** A column name (Dutch header or English name) → the column. */
+const COLUMN_BY_NAME = new Map<string, Column>(
+  SERVICE_CSV_COLUMNS.flatMap((c) => [
+    [fold(c), c],
+    [fold(SERVICE_CSV_HEADERS[c]), c],
+  ]),
+);
+/** A life domain (Dutch label or code) → its code. */
+const DOMAIN_BY_NAME = new Map<string, string>(
+  Object.entries(LIFE_DOMAIN_LABELS).flatMap(([code, label]) => [
+    [fold(code), code],
+    [fold(label), code],
+  ]),
+);
+/** A kind of service (Dutch label or code) → its code. */
+const TYPE_BY_NAME = new Map<string, ServiceType>(
+  SERVICE_TYPES.flatMap((code) => [
+    [fold(code), code],
+    [fold(SERVICE_TYPE_LABELS[code]), code],
+  ]),
+);
+/**
+ * Parses CSV text into rows of fields (RFC 4180: quoted fields may hold separators, quotes and line breaks). The
+ * separator is the one of the header line: `;` (our export, Dutch Excel) or `,`.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
   const input = text.replace(/^\uFEFF/, '');
+  const firstLine = input.slice(0, input.search(/\r|\n|$/));
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   for (let i = 0; i < input.length; i++) {
     const ch = input.charAt(i);
     if (quoted) {
@@ -38,7 +80,7 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -71,29 +113,34 @@ export interface CsvService {
 }
 
 /** An apostrophe that our own export put before a formula-like value is taken off again on import. */
-const unguard = (v: string) => (/^'[=+\-@]/.test(v) ? v.slice(1) : v);
+const unguard = (v: string) => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? v.slice(1) : v);
 
 /**
- * Reads the catalogue CSV into services. The header names the columns (any order; `organisation`, `name`,
- * `domains` and `type` are required). Returns the rows, or errors keyed `rows.<line number>`.
+ * Reads the catalogue CSV into services. The header names the columns, in Dutch or English (any order; Organisatie,
+ * Voorziening, Leefgebieden and Soort are required); life domains and kinds by their Dutch label or code. Returns the rows, or errors keyed `rows.<line number>`.
  */
 export function readServiceCsv(text: string): { services: CsvService[]; errors: Record<string, string[]> } {
   const [header, ...lines] = parseCsv(text);
   const errors: Record<string, string[]> = {};
   if (!header) return { services: [], errors: { csv: ['Het bestand is leeg.'] } };
-  const columns = header.map((h) => h.trim().toLowerCase());
-  const missing = ['organisation', 'name', 'domains', 'type'].filter((c) => !columns.includes(c));
+  const columns = header.map((h) => COLUMN_BY_NAME.get(fold(h)));
+  const missing = (['organisation', 'name', 'domains', 'type'] as const).filter((c) => !columns.includes(c));
   if (missing.length)
-    return { services: [], errors: { csv: [`De kolommen ${missing.join(', ')} ontbreken in de kopregel.`] } };
+    return {
+      services: [],
+      errors: {
+        csv: [`De kolommen ${missing.map((c) => SERVICE_CSV_HEADERS[c]).join(', ')} ontbreken in de kopregel.`],
+      },
+    };
   const services = lines.map((fields, i) => {
-    const get = (c: string) => {
+    const get = (c: Column) => {
       const idx = columns.indexOf(c);
       const v = idx >= 0 ? unguard((fields[idx] ?? '').trim()) : '';
       return v === '' ? undefined : v;
     };
     const active = (get('active') ?? 'ja').toLowerCase();
     if (!['ja', 'nee', 'true', 'false', '1', '0'].includes(active))
-      errors[`rows.${i + 2}`] = ['Vul bij active ja of nee in.'];
+      errors[`rows.${i + 2}`] = ['Vul bij Actief ja of nee in.'];
     return {
       id: get('id'),
       organisation: get('organisation') ?? '',
@@ -102,8 +149,9 @@ export function readServiceCsv(text: string): { services: CsvService[]; errors: 
       domains: (get('domains') ?? '')
         .split('|')
         .map((d) => d.trim())
-        .filter(Boolean),
-      type: get('type') ?? '',
+        .filter(Boolean)
+        .map((d) => DOMAIN_BY_NAME.get(fold(d)) ?? d),
+      type: TYPE_BY_NAME.get(fold(get('type') ?? '')) ?? get('type') ?? '',
       area: get('area'),
       phone: get('phone'),
       email: get('email'),

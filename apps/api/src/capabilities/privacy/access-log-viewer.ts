@@ -3,6 +3,7 @@ import {
   ACCESS_LOG_PAGE_SIZE,
   describeAccessBasis,
   describeAccessEvent,
+  describeDataCategory,
   translate,
   type AccessLogFilterOptions,
   type AccessLogPage,
@@ -16,7 +17,7 @@ import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
 import { recordAccess, recordAccessMany, unsealedStatus, verifyTenantChain, type AccessEntry } from '../audit';
 import { searchPersons, toSummary } from '../persons';
-import { toCsv } from './csv';
+import { writeCsvTable } from '../../platform/csv';
 import {
   countLogRows,
   findLogRows,
@@ -152,7 +153,6 @@ const CSV_HEADER = [
   'Rol',
   'Team',
   'Soort handeling',
-  'Gebeurtenis',
   'Omschrijving',
   'Cliënt',
   'Dossier',
@@ -161,18 +161,10 @@ const CSV_HEADER = [
   'Noodtoegang',
   'Uitkomst',
   'IP-adres',
+  'Code gebeurtenis',
 ];
-const localTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
-/** The filtered log as CSV (formula-safe), at most 50,000 rows; the export itself is logged. */
+/** The filtered log as CSV for Dutch spreadsheets (platform/csv), at most 50,000 rows; the export itself is logged. */
 export async function exportAccessLog(
   deps: Deps,
   ctx: AccessContext,
@@ -191,25 +183,28 @@ export async function exportAccessLog(
         detail: { ...filterDetail(f), rowCount: rows.length },
       }),
     );
-    const csv = toCsv(
+    // Dutch headers and labels; the event's code last, for whoever needs to filter on it. Times with seconds (the
+    // log's own order is the sequence number).
+    const csv = writeCsvTable(
       CSV_HEADER,
       rows.map((r) => [
-        localTime.format(new Date(r.at)),
+        new Date(r.at),
         r.seq,
         r.userName,
         r.roleLabel,
         r.teamName,
         ACCESS_ACTION_TEXT[r.action] ?? r.action,
-        r.event,
         r.description,
         r.personName,
         r.caseReference,
-        r.dataCategory,
+        describeDataCategory(r.dataCategory),
         r.basis,
-        r.emergency ? 'ja' : 'nee',
+        r.emergency,
         r.outcome === 'denied' ? 'geweigerd' : 'toegestaan',
         r.ip,
+        r.event,
       ]),
+      { seconds: true },
     );
     return { filename: `logboek-${today}.csv`, csv };
   });

@@ -355,17 +355,21 @@ describe('the access-log viewer', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/csv/);
     expect(r.headers['content-disposition']).toMatch(/attachment; filename="logboek-\d{4}-\d{2}-\d{2}\.csv"/);
+    // Dutch Excel: a byte order mark, semicolons, CRLF, Dutch headers and labels, times as dd-mm-jjjj HH:mm:ss.
+    expect(r.body.startsWith('\uFEFFTijdstip;Volgnummer;')).toBe(true);
     const lines = r.body
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Tijdstip,Volgnummer,Medewerker,Rol,Team,Soort handeling,Gebeurtenis,Omschrijving,Cliënt,Dossier,Soort gegevens,Grondslag,Noodtoegang,Uitkomst,IP-adres',
+      'Tijdstip;Volgnummer;Medewerker;Rol;Team;Soort handeling;Omschrijving;Cliënt;Dossier;Soort gegevens;Grondslag;Noodtoegang;Uitkomst;IP-adres;Code gebeurtenis',
     );
     const line = lines.find((l) => l.includes('HYPERLINK'));
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
-    expect(line).toMatch(/,'@10\.0\.0\.1$/);
-    expect(lines.some((l) => l.includes('bekeek het dossier') && l.includes(',ja,toegestaan,'))).toBe(true);
+    expect(line).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2};\d*;/); // the sequence number once sealed
+    expect(line).toContain(';Bekijken;bekeek de persoonsgegevens;Anna Testhuis;;persoonsgegevens;');
+    expect(line).toMatch(/;'@10\.0\.0\.1;person\.viewed$/);
+    expect(lines.some((l) => l.includes('bekeek het dossier') && l.includes(';ja;toegestaan;'))).toBe(true);
 
     const exports = await logRows({ userId: officer.id, event: 'access_log.exported' });
     expect(exports.at(-1)).toMatchObject({ action: 'export', person_id: theCase.adultId, outcome: 'allowed' });

@@ -32,6 +32,7 @@ import {
 import { emergencyOverview, reviewEmergencyAccess } from './emergency-overview';
 import { usedSecondFactor } from './privacy.policy';
 import { contentDisposition } from '../../platform/http/content-disposition';
+import { CSV_CONTENT_TYPE } from '../../platform/csv';
 
 export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,9 +66,9 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
         emergency: emergency === 'true',
       });
       return reply
-        .type('text/csv; charset=utf-8')
+        .type(CSV_CONTENT_TYPE)
         .header('content-disposition', contentDisposition(filename))
-        .send(`\uFEFF${csv}`);
+        .send(csv);
     },
   );
   r.get(

@@ -215,7 +215,7 @@ export const planMessages = {
   'services.exportLink': 'Sociale kaart downloaden (CSV)',
   'services.importHeading': 'Importeren uit CSV',
   'services.importIntro':
-    'Kolommen: id, organisation, name, description, domains (gescheiden door |), type (general, group of tailored), area, phone, email, website, active (ja/nee). Een regel met een bestaand id wijzigt die voorziening.',
+    'Gebruik het bestand van ‘Sociale kaart downloaden (CSV)’ (puntkomma’s, zoals Excel het opslaat). Kolommen: Nummer (niet wijzigen), Organisatie, Voorziening, Omschrijving, Leefgebieden (gescheiden door |), Soort (Algemene (collectieve) voorziening, Groepsaanbod of Maatwerkvoorziening), Gebied, Telefoon, E-mail, Website, Actief (ja/nee). Een regel met een bestaand nummer wijzigt die voorziening; een regel zonder nummer voegt er een toe.',
   'services.importText': 'CSV-tekst',
   'services.importFile': 'Of kies een CSV-bestand',
   'services.import': 'Importeren',
