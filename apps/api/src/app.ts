@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '@nabij/contracts';
-import { registerAccessControl } from './capabilities/access-control';
+import { publicRoute, registerAccessControl } from './capabilities/access-control';
 import {
   readSessionToken,
   registerAuthRoutes,
@@ -39,6 +39,7 @@ import { registerErrorHandling } from './platform/http/errors';
 import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuards } from './platform/http/input-guards';
 import { registerRateLimits } from './platform/http/rate-limit';
+import { ROBOTS_TXT } from './platform/http/robots';
 import { createMailer, type Mailer } from './platform/mail';
 import { createMetrics } from './platform/metrics';
 
@@ -146,6 +147,13 @@ export async function buildApp(
   registerResidentRoutes(app, fullDeps);
 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Before the web app's fallback, which would answer every unknown path with index.html.
+  app.get(
+    '/robots.txt',
+    { config: { policy: publicRoute('search engines read which pages they may index') }, schema: { hide: true } },
+    async (_request, reply) => reply.type('text/plain; charset=utf-8').send(ROBOTS_TXT),
+  );
 
   const webDist = path.resolve(deps.config.webDistDir);
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -17,3 +17,4 @@ export * from './resident';
 export * from './person-merge';
 export * from './household';
 export * from './plain-language';
+export * from './public-information';

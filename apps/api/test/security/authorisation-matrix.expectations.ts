@@ -173,6 +173,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /health/live': { resource: 'none', allow: PUBLIC, source: 'reliability.md: liveness probe' },
   'GET /health/ready': { resource: 'none', allow: PUBLIC, source: 'reliability.md: readiness probe' },
   'GET /metrics': { resource: 'none', allow: PUBLIC, source: 'reliability.md: Prometheus scrape, no personal data' },
+  'GET /robots.txt': { resource: 'none', allow: PUBLIC, source: 'privacy.md: which pages search engines may index' },
+  'GET /api/public/organisation': {
+    resource: 'none',
+    allow: PUBLIC,
+    source: 'privacy.md: the public statements and contact page (municipality and team channels, no personal data)',
+  },
   'GET /api/docs': { resource: 'none', allow: PUBLIC, source: 'API documentation (no data)' },
   'GET /api/docs/json': { resource: 'none', allow: PUBLIC, source: 'API documentation (no data)' },
   'GET /api/docs/yaml': { resource: 'none', allow: PUBLIC, source: 'API documentation (no data)' },

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   createUserRequest,
   idParams,
+  publicOrganisationInfo,
+  publicOrganisationQuery,
   teamSettings,
   updateExpertiseRequest,
   teamView,
@@ -12,8 +14,9 @@ import {
   userWithTemporaryPassword,
 } from '@nabij/contracts';
 import type { Deps } from '../../platform/deps';
-import { accessContext, requirePermission } from '../access-control';
+import { accessContext, publicRoute, requirePermission } from '../access-control';
 import { changeExpertise, createAccount, listAccounts, resetAccount, setAccountActive } from './manage-users';
+import { publicOrganisation } from './public-organisation';
 import { changeTeamSettings, listTeamSettings } from './team-settings';
 
 export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): void {
@@ -21,6 +24,15 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
   const config = { policy: requirePermission('user:admin', 'account') };
   const tags = ['Beheer'];
 
+  // The public pages every footer links to (accessibility and privacy statements, contact): no login.
+  r.get(
+    '/api/public/organisation',
+    {
+      config: { policy: publicRoute('the public statements and contact page name the municipality and its teams') },
+      schema: { tags, querystring: publicOrganisationQuery, response: { 200: publicOrganisationInfo } },
+    },
+    async (request) => publicOrganisation(deps, request.query.gemeente),
+  );
   r.get(
     '/api/admin/users',
     { config, schema: { tags, response: { 200: z.object({ users: z.array(userView), teams: z.array(teamView) }) } } },
