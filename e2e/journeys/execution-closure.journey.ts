@@ -281,11 +281,16 @@ const journey: Journey = {
       await page.getByText(/Brief aan de verwijzer: verstuurd, .* \(op wettelijke grondslag\)/).waitFor();
       await expectAccessible(page, 'the closure page after sending the letters');
 
+      // The development outbox holds residents' login codes: only the functional administrator reads it.
+      await logOut(page);
+      await logIn(page, baseUrl, 'beheerder');
       await page.goto(`${baseUrl}/beheer/outbox`);
       await page.getByText('bakker@huisarts-parkweg.example').first().waitFor();
       await page.getByText('anja.meijer@voorbeeld.example').first().waitFor();
       await page.getByText('afronding-verwijzer.pdf').first().waitFor();
       await expectAccessible(page, 'the development outbox');
+      await logOut(page);
+      await logIn(page, baseUrl, 'werker');
 
       // 7. The watch: a check-in.
       await page.goto(`${baseUrl}/dossiers/${kase.id}/waakvlam`);

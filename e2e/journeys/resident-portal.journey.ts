@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { assert, expectAccessible, openBrowser } from '../harness';
 import type { Journey } from '../run';
-import { logIn } from './intake-steps';
+import { logIn, PASSWORD } from './intake-steps';
 
 const RESIDENT_EMAIL = 'anja.meijer@voorbeeld.example';
 const PHONE = { width: 390, height: 844 };
@@ -27,9 +27,22 @@ async function callApi(
   );
 }
 
-/** The newest login code in the development outbox (what the resident would find in their mail). */
-async function codeFromOutbox(worker: Page): Promise<string> {
-  const outbox = (await callApi(worker, 'GET', '/api/dev/outbox')).json as {
+/**
+ * The newest login code in the development outbox (what the resident would find in their mail), read by the
+ * functional administrator — the only role that may (issue #21 item 9) — through the API, outside the browser.
+ */
+async function codeFromOutbox(baseUrl: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'beheerder', password: PASSWORD }),
+  });
+  assert(login.status === 200, `the functional administrator logs in (${login.status})`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const outbox = (await (await fetch(`${baseUrl}/api/dev/outbox`, { headers: { cookie } })).json()) as {
     messages: Array<{ to: string; subject: string; text: string }>;
   };
   const mail = outbox.messages.find((m) => m.to === RESIDENT_EMAIL && m.subject === 'Uw inlogcode voor Mijn Nabij');
@@ -89,7 +102,7 @@ const journey: Journey = {
       await page.getByRole('button', { name: 'Stuur mij een code' }).click();
       await page.getByLabel('De code uit de e-mail').waitFor();
       await expectAccessible(page, 'the code step of the resident login');
-      await page.getByLabel('De code uit de e-mail').fill(await codeFromOutbox(worker));
+      await page.getByLabel('De code uit de e-mail').fill(await codeFromOutbox(baseUrl));
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByRole('heading', { level: 1, name: 'Welkom, Anja' }).waitFor();
       await page.getByText('Er staat een nieuwe versie van het plan voor u klaar.').waitFor();

@@ -35,7 +35,7 @@ import { registerTaskRoutes } from './capabilities/tasks';
 import { registerManagementInformationRoutes } from './capabilities/management-information';
 import { readResidentToken, registerResidentRoutes, resolveResidentSession } from './capabilities/resident';
 import type { Deps } from './platform/deps';
-import { registerErrorHandling } from './platform/http/errors';
+import { clientErrorHandler, registerErrorHandling } from './platform/http/errors';
 import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuards } from './platform/http/input-guards';
 import { registerRateLimits } from './platform/http/rate-limit';
@@ -75,6 +75,8 @@ export async function buildApp(
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
+    // What Node's HTTP parser refuses (431 header fields too large, 408, 400) is answered in Dutch too.
+    clientErrorHandler,
     // While closing, requests are refused by registerGracefulShutdown with an answer that says so (docs/reliability.md §7).
     return503OnClosing: false,
   });

@@ -57,6 +57,8 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   RATE_LIMIT_SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  /** Requests per minute per logged-in resident in Mijn Nabij, for writes and for searches each (issue #21 item 13). */
+  RATE_LIMIT_RESIDENT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   /** SMTP server for e-mail, e.g. smtp://user:password@mail.example.nl:587. Without it (not in production) mail goes to the dev outbox. */
   SMTP_URL: z
@@ -149,7 +151,12 @@ export interface Config {
   mfaRequiredRoles: readonly Role[];
   login: { maxFailures: number; lockoutMinutes: number };
   /** Requests per minute on write and search routes: per user, or per address before login (ADR 0017). */
-  rateLimits: { writesPerMinute: number; searchesPerMinute: number; anonymousPerMinute: number };
+  rateLimits: {
+    writesPerMinute: number;
+    searchesPerMinute: number;
+    anonymousPerMinute: number;
+    residentPerMinute: number;
+  };
   webDistDir: string;
   publicUrl: string;
   mail: { smtpUrl: string | undefined; from: string };
@@ -231,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 120),
       searchesPerMinute: e.RATE_LIMIT_SEARCHES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 60),
       anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 60),
+      residentPerMinute: e.RATE_LIMIT_RESIDENT_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 60),
     },
     webDistDir: e.WEB_DIST_DIR,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

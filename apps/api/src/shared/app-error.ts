@@ -28,6 +28,10 @@ export type ErrorCode =
   | 'oidc_no_role'
   | 'cannot_deactivate_self'
   | 'payload_too_large'
+  | 'request_header_too_large'
+  | 'request_timeout'
+  | 'bad_request'
+  | 'empty_file'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'database_unavailable'
@@ -119,6 +123,10 @@ const STATUS: Record<ErrorCode, number> = {
   oidc_no_role: 403,
   cannot_deactivate_self: 400,
   payload_too_large: 413,
+  request_header_too_large: 431,
+  request_timeout: 408,
+  bad_request: 400,
+  empty_file: 400,
   unsupported_media_type: 415,
   rate_limited: 429,
   database_unavailable: 503,

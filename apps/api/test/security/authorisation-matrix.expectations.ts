@@ -221,9 +221,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/home': { resource: 'none', allow: ANY_STAFF, source: 'Mijn werk: every staff login' },
   'GET /api/dev/outbox': {
     resource: 'none',
-    allow: ANY_STAFF,
+    allow: ADMIN,
     source:
-      'resident-portal.md: "the development outbox (/beheer/outbox, any staff login)"; not registered in production',
+      'privacy.md / resident-portal.md: the development outbox (/beheer/outbox) holds login codes — functional administrator only, every read logged (issue #21 item 9); not registered in production',
   },
 
   // ---- persons and households (privacy.md roles table; tenant-wide for now) ----

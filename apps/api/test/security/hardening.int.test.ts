@@ -4,17 +4,23 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { totpCode } from '../../src/capabilities/auth';
 import { loadConfig } from '../../src/platform/config';
-import { buildCase, buildTenant, buildUser } from '../builders';
+import { registerErrorHandling } from '../../src/platform/http/errors';
+import { AppError } from '../../src/shared/app-error';
+import { annaReferralBody, buildCase, buildTenant, buildUser } from '../builders';
 import { TINY_PDF } from '../privacy-fixtures';
 import { Agent, startTestApp, type TestApp } from '../test-app';
 
 let t: TestApp;
-let tenant: { id: string; teamId: string };
+let tenant: { id: string; slug: string; teamId: string };
 const extraApps: FastifyInstance[] = [];
 const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
 const webDir = fileURLToPath(new URL('../../../web/', import.meta.url));
@@ -162,16 +168,16 @@ describe('rate limits on write and search routes', () => {
     await agentA.login(a.username, a.password);
     await agentB.login(b.username, b.password);
     await agentP.login(officer.username, officer.password);
-    const search = () => agentA.post('/api/persons/search', { name: 'Anna' });
-    for (let i = 0; i < 3; i++) expect((await search()).statusCode).toBe(200);
-    const refused = await search();
+    const write = () => agentA.post('/api/auth/keep-alive', {});
+    for (let i = 0; i < 3; i++) expect((await write()).statusCode).toBe(200);
+    const refused = await write();
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toEqual({
       code: 'rate_limited',
       message: 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
     });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await agentB.post('/api/persons/search', { name: 'Anna' })).statusCode).toBe(200);
+    expect((await agentB.post('/api/auth/keep-alive', {})).statusCode).toBe(200);
 
     expect((await agentP.get('/api/avg/persons?name=An')).statusCode).toBe(200);
     expect((await agentP.get('/api/avg/persons?name=An')).statusCode).toBe(200);
@@ -183,6 +189,212 @@ describe('rate limits on write and search routes', () => {
     for (let i = 0; i < 5; i++)
       tries.push((await anonymous.post('/api/auth/login', { username: `niemand-${i}`, password: 'x' })).statusCode);
     expect(tries).toEqual([401, 401, 401, 401, 429]);
+  });
+});
+
+describe('rate limits of person search and Mijn Nabij (issue #21 item 13)', () => {
+  it('counts person search as a search (its own limit, not the writes’), and residents per resident, apart from staff login', async () => {
+    const limited = await appWith({
+      RATE_LIMIT_WRITES_PER_MINUTE: '5',
+      RATE_LIMIT_SEARCHES_PER_MINUTE: '2',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3',
+      RATE_LIMIT_RESIDENT_PER_MINUTE: '3',
+    });
+    const w = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+    const worker = new Agent(limited, '10.0.13.1');
+    await worker.login(w.username, w.password);
+    const search = () => worker.post('/api/persons/search', { name: 'Anna' });
+    expect([(await search()).statusCode, (await search()).statusCode]).toEqual([200, 200]);
+    const refused = await search();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({
+      code: 'rate_limited',
+      message: 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
+    });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The searches did not use up the writes.
+    expect((await worker.post('/api/auth/keep-alive', {})).statusCode).toBe(200);
+
+    // A resident with an account, on an address where staff logins have used up the anonymous limit.
+    const kase = await buildCase(t.db, tenant, { caseWorkerId: w.id });
+    const email = `inwoner-${kase.id.slice(0, 8)}@example.nl`;
+    expect(
+      (
+        await worker.post(`/api/cases/${kase.id}/resident-portal/accounts`, {
+          personId: kase.adultId,
+          email,
+          identityChecked: true,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const address = '10.0.13.2';
+    const staffLogins = [];
+    for (let i = 0; i < 4; i++)
+      staffLogins.push(
+        (await new Agent(limited, address).post('/api/auth/login', { username: `niemand-${i}`, password: 'x' }))
+          .statusCode,
+      );
+    expect(staffLogins).toEqual([401, 401, 401, 429]);
+    const resident = new Agent(limited, address);
+    expect((await resident.post('/api/resident/login/code', { email })).statusCode).toBe(200);
+    const code = await t.db.inSystem(async (tx) => {
+      const row = await tx
+        .selectFrom('outbox_message')
+        .select('text_body')
+        .where('recipient', '=', email)
+        .orderBy('sent_at', 'desc')
+        .executeTakeFirstOrThrow();
+      return /(\d{6})/.exec(row.text_body)?.[1];
+    });
+    expect((await resident.post('/api/resident/login/verify', { email, code })).statusCode).toBe(200);
+    // Logged in, the resident counts in a window of their own (limit 3), not the address's.
+    const look = () => resident.get(`/api/resident/persons/${kase.adultId}/access-log?period=month`);
+    const looks = [];
+    for (let i = 0; i < 4; i++) looks.push((await look()).statusCode);
+    expect(looks).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe('every error answer is the Dutch { code, message } (issue #21 item 14)', () => {
+  it('answers header fields too large (431, refused by Node’s HTTP parser before Fastify) in Dutch', async () => {
+    const app = await appWith({});
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString('utf8')));
+      socket.on('end', () => resolve(data));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+      socket.write(`GET /api/home HTTP/1.1\r\nHost: localhost\r\nCookie: x=${'a'.repeat(20_000)}\r\n\r\n`);
+    });
+    const [head, json] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toMatch(/content-type: application\/json; charset=utf-8/i);
+    expect(JSON.parse(json!)).toEqual({
+      code: 'request_header_too_large',
+      message:
+        'Het verzoek heeft te grote kopregels (bijvoorbeeld te veel cookies). Verwijder de cookies van deze website en probeer het opnieuw.',
+    });
+  });
+
+  it('answers a response that does not match its schema as a 500 in Dutch, and never lets an error answer fall back to English', async () => {
+    // The platform's error mapping on a small app with routes whose answers do not fit their declared schemas.
+    const app = Fastify();
+    extraApps.push(app);
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    registerErrorHandling(app);
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get('/ok', { schema: { response: { 200: z.object({ name: z.string() }) } } }, async () => ({
+      name: 42 as unknown as string,
+      bsn: '123456782',
+    }));
+    r.get(
+      '/refused',
+      {
+        schema: {
+          response: {
+            200: z.object({ name: z.string() }),
+            409: z.object({ code: z.literal('other'), id: z.string() }),
+          },
+        },
+      },
+      async () => {
+        throw new AppError('version_conflict');
+      },
+    );
+    await app.ready();
+    const broken = await app.inject('/ok');
+    expect(broken.statusCode).toBe(500);
+    expect(broken.json()).toEqual({
+      code: 'internal',
+      message:
+        'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.',
+    });
+    expect(broken.body).not.toContain('123456782');
+    const refused = await app.inject('/refused');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(refused.json()).toEqual({
+      code: 'version_conflict',
+      message: 'Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en voer uw wijziging opnieuw in.',
+    });
+  });
+
+  it('says an empty upload is empty (empty_file), not that it is too big', async () => {
+    const w = await buildUser(t.db, tenant, { roles: ['case_worker'] });
+    const c = await buildCase(t.db, tenant, { caseWorkerId: w.id });
+    const agent = t.agent();
+    await agent.login(w.username, w.password);
+    const empty = await agent.post(`/api/cases/${c.id}/contacts`, {
+      kind: 'phone',
+      contactOn: new Date().toISOString().slice(0, 10),
+      note: 'Met een lege bijlage',
+      attachments: [{ filename: 'leeg.pdf', contentBase64: '' }],
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toEqual({
+      code: 'empty_file',
+      message: 'Het bestand is leeg. Kies een bestand met inhoud.',
+      fieldErrors: { 'attachments.0': ['Het bestand is leeg. Kies een bestand met inhoud.'] },
+    });
+    const { channel: _channel, ...referral } = annaReferralBody(tenant.teamId);
+    const form = await t.agent().post(`/api/public/referrals/${tenant.slug}`, {
+      ...referral,
+      attachments: [{ filename: 'leeg.pdf', contentBase64: '' }],
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.json()).toMatchObject({
+      code: 'empty_file',
+      message: 'Het bestand is leeg. Kies een bestand met inhoud.',
+    });
+  });
+});
+
+describe('the development outbox (issue #21 item 9)', () => {
+  it('is read only by the functional administrator, every read logged; others get 403 with the Dutch error', async () => {
+    await t.db.inSystem((tx) =>
+      tx
+        .insertInto('outbox_message')
+        .values({
+          tenant_id: tenant.id,
+          recipient: 'inwoner@example.nl',
+          subject: 'Uw inlogcode voor Mijn Nabij',
+          text_body: 'Uw code om in te loggen bij Mijn Nabij is: 123456',
+          attachment_names: [],
+        })
+        .execute(),
+    );
+    for (const role of ['volunteer_host', 'case_worker', 'team_coordinator', 'privacy_officer'] as const) {
+      const user = await buildUser(t.db, tenant, { roles: [role] });
+      const agent = t.agent();
+      await agent.login(user.username, user.password);
+      const refused = await agent.get('/api/dev/outbox');
+      expect([role, refused.statusCode]).toEqual([role, 403]);
+      expect(refused.json()).toEqual({ code: 'forbidden', message: 'U heeft geen toegang tot deze gegevens.' });
+      expect(refused.body).not.toContain('123456');
+    }
+    const admin = await buildUser(t.db, tenant, { roles: ['functional_admin'] });
+    const agent = t.agent();
+    await agent.login(admin.username, admin.password);
+    const read = await agent.get('/api/dev/outbox');
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('123456');
+    await agent.get('/api/dev/outbox');
+    const rows = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['action', 'outcome', 'user_role', 'data_category'])
+        .where('user_id', '=', admin.id)
+        .where('event', '=', 'dev_outbox.viewed')
+        .execute(),
+    );
+    expect(rows).toEqual([
+      { action: 'read', outcome: 'allowed', user_role: 'functional_admin', data_category: 'contact' },
+      { action: 'read', outcome: 'allowed', user_role: 'functional_admin', data_category: 'contact' },
+    ]);
   });
 });
 

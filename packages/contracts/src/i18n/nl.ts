@@ -52,6 +52,11 @@ export const nl = {
   'error.account_inactive': 'De gebruikersnaam of het wachtwoord klopt niet.',
   'error.cannot_deactivate_self': 'U kunt uw eigen account niet uitzetten.',
   'error.payload_too_large': 'Het verzoek is te groot.',
+  'error.request_header_too_large':
+    'Het verzoek heeft te grote kopregels (bijvoorbeeld te veel cookies). Verwijder de cookies van deze website en probeer het opnieuw.',
+  'error.request_timeout': 'Het verzoek duurde te lang. Probeer het opnieuw.',
+  'error.bad_request': 'Het verzoek kon niet worden gelezen. Probeer het opnieuw.',
+  'error.empty_file': 'Het bestand is leeg. Kies een bestand met inhoud.',
   'error.unsupported_media_type': 'Dit soort verzoek wordt niet ondersteund.',
   'error.rate_limited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
   'error.database_unavailable': 'Nabij kan de database nu niet bereiken. Probeer het over een minuut opnieuw.',

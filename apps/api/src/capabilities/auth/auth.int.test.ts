@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { totpCode } from './totp';
 import { buildTenant, buildUser } from '../../../test/builders';
-import { startTestApp, type TestApp } from '../../../test/test-app';
+import { Agent, startTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
 let tenant: { id: string; teamId: string };
@@ -67,6 +67,88 @@ describe('password login', () => {
       username: ['Vul uw gebruikersnaam in.'],
       password: ['Vul uw wachtwoord in.'],
     });
+  });
+});
+
+describe('logins in the access log (issue #21 item 8)', () => {
+  const logRows = (tenantId: string, userId?: string) =>
+    t.db.inSystem((tx) => {
+      let q = tx
+        .selectFrom('access_log')
+        .select(['user_id', 'user_role', 'team_id', 'action', 'event', 'outcome', 'person_id', 'detail', 'ip'])
+        .where('tenant_id', '=', tenantId)
+        .where('event', 'like', 'user.%')
+        .orderBy('at')
+        .orderBy('id');
+      if (userId) q = q.where('user_id', '=', userId);
+      return q.execute();
+    });
+
+  it('writes a staff login, a failed login and a logout like the residents’ (without telling an unknown name apart)', async () => {
+    const own = await buildTenant(t.db);
+    const user = await buildUser(t.db, own, { roles: ['case_worker'] });
+    const inactive = await buildUser(t.db, own, { active: false });
+    // An address of its own: the failures below must not lock out the other tests' address.
+    const agent = new Agent(t.app, '10.21.8.1');
+    const wrong = await agent.post('/api/auth/login', { username: user.username, password: 'verkeerd-wachtwoord' });
+    const off = await new Agent(t.app, '10.21.8.1').post('/api/auth/login', {
+      username: inactive.username,
+      password: inactive.password,
+    });
+    const unknown = await new Agent(t.app, '10.21.8.1').post('/api/auth/login', {
+      username: 'bestaat-nergens',
+      password: 'x',
+    });
+    // The answer is the same for all three: the log does not show up in it.
+    expect([wrong.json(), off.json()]).toEqual([unknown.json(), unknown.json()]);
+    expect(await agent.login(user.username, user.password)).toBe('done');
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(204);
+
+    const rows = await logRows(own.id);
+    expect(rows.map((r) => [r.user_id, r.event, r.action, r.outcome, r.detail])).toEqual([
+      [user.id, 'user.login_failed', 'login', 'denied', { method: 'password', reason: 'wrong_password' }],
+      [inactive.id, 'user.login_failed', 'login', 'denied', { method: 'password', reason: 'inactive_account' }],
+      [user.id, 'user.logged_in', 'login', 'allowed', { method: 'password' }],
+      [user.id, 'user.logged_out', 'logout', 'allowed', null],
+    ]);
+    for (const r of rows) {
+      expect(r).toMatchObject({ team_id: own.teamId, person_id: null, ip: '10.21.8.1' });
+      expect(JSON.stringify(r)).not.toContain('verkeerd-wachtwoord');
+    }
+    expect(rows.filter((r) => r.user_id === user.id).map((r) => r.user_role)).toEqual([
+      'case_worker',
+      'case_worker',
+      'case_worker',
+    ]);
+    // An unknown username belongs to no municipality: no row anywhere names it.
+    const anywhere = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select('id')
+        .where(sql<string>`coalesce(detail::text, '')`, 'like', '%bestaat-nergens%')
+        .execute(),
+    );
+    expect(anywhere).toEqual([]);
+  });
+
+  it('writes the login after the second factor, and a wrong code as a failed login', async () => {
+    const own = await buildTenant(t.db);
+    const user = await buildUser(t.db, own, { roles: ['privacy_officer'] });
+    const agent = t.agent();
+    expect(await agent.login(user.username, user.password)).toBe('enrol_totp');
+    expect(await logRows(own.id, user.id)).toEqual([]);
+    const { secret } = (await agent.post('/api/auth/totp/enrolment', {})).json();
+    await agent.post('/api/auth/totp/enrolment/confirm', { code: totpCode(secret, t.clock.now()) });
+    t.clock.advance(90_000);
+    const again = new Agent(t.app, '10.21.8.2');
+    expect(await again.login(user.username, user.password)).toBe('totp');
+    expect((await again.post('/api/auth/totp', { code: '000000' })).json().code).toBe('invalid_totp');
+    expect((await again.post('/api/auth/totp', { code: totpCode(secret, t.clock.now()) })).json().next).toBe('done');
+    expect((await logRows(own.id, user.id)).map((r) => [r.event, r.outcome, r.detail])).toEqual([
+      ['user.logged_in', 'allowed', { method: 'password' }],
+      ['user.login_failed', 'denied', { method: 'password', reason: 'wrong_code' }],
+      ['user.logged_in', 'allowed', { method: 'password' }],
+    ]);
   });
 });
 

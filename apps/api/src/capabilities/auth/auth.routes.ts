@@ -18,7 +18,8 @@ import {
 import { AppError } from '../../shared/app-error';
 import type { Deps } from '../../platform/deps';
 import { authenticated, loginStep, publicRoute } from '../access-control/route-policy';
-import { deleteSession } from './auth.store';
+import { deleteSession, findSession } from './auth.store';
+import { recordLoginEvent } from './login-log';
 import { changePassword } from './change-password';
 import { draftKeysFor } from './draft-keys';
 import { keepSessionAlive, setSessionTimeHeaders } from './keep-alive';
@@ -136,14 +137,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/auth/totp',
     { config: { policy: loginStep }, schema: { tags, body: totpRequest, response: { 200: loginResponse } } },
     async (request, reply) =>
-      applyStageChange(reply, deps, await verifySecondFactor(deps, requireSession(request), request.body.code)),
+      applyStageChange(
+        reply,
+        deps,
+        await verifySecondFactor(deps, requireSession(request), request.body.code, meta(request)),
+      ),
   );
 
   r.post(
     '/api/auth/recovery',
     { config: { policy: loginStep }, schema: { tags, body: recoveryCodeRequest, response: { 200: loginResponse } } },
     async (request, reply) =>
-      applyStageChange(reply, deps, await useRecovery(deps, requireSession(request), request.body.code)),
+      applyStageChange(reply, deps, await useRecovery(deps, requireSession(request), request.body.code, meta(request))),
   );
 
   r.post(
@@ -162,7 +167,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags, body: totpRequest, response: { 200: totpEnrolmentConfirmResponse } },
     },
     async (request, reply) => {
-      const change = await confirmTotpEnrolment(deps, requireSession(request), request.body.code);
+      const change = await confirmTotpEnrolment(deps, requireSession(request), request.body.code, meta(request));
       return { ...applyStageChange(reply, deps, change), recoveryCodes: change.recoveryCodes };
     },
   );
@@ -171,7 +176,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/auth/password',
     { config: { policy: loginStep }, schema: { tags, body: changePasswordRequest, response: { 200: loginResponse } } },
     async (request, reply) =>
-      applyStageChange(reply, deps, await changePassword(deps, requireSession(request), request.body)),
+      applyStageChange(reply, deps, await changePassword(deps, requireSession(request), request.body, meta(request))),
   );
 
   r.post(
@@ -179,7 +184,23 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     { config: { policy: publicRoute('logging out always works, also with an expired session') }, schema: { tags } },
     async (request, reply) => {
       const token = request.cookies[Object.keys(request.cookies).find((k) => k.endsWith('nabij_session')) ?? ''];
-      if (token) await deps.db.inSystem((tx) => deleteSession(tx, sha256(token)));
+      if (token)
+        await deps.db.inSystem(async (tx) => {
+          const session = await findSession(tx, sha256(token));
+          if (session)
+            await recordLoginEvent(
+              tx,
+              {
+                id: session.userId,
+                tenantId: session.tenantId,
+                roles: session.roles,
+                teamIds: session.teams.map((t) => t.id),
+              },
+              meta(request),
+              { event: 'user.logged_out' },
+            );
+          await deleteSession(tx, sha256(token));
+        });
       clearSessionCookie(reply, deps.config);
       return reply.status(204).send();
     },

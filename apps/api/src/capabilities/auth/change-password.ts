@@ -4,12 +4,14 @@ import { getCredentials, setPassword, type SessionRow } from './auth.store';
 import { hashPassword, verifyPassword } from './passwords';
 import { passwordProblem } from './password-policy';
 import { advanceSession, type StageChange } from './second-factor';
+import type { RequestMeta } from './sessions';
 
 /** Changes the user's own password; completes a login that was waiting for a forced change. */
 export async function changePassword(
   deps: Deps,
   session: SessionRow,
   input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
 ): Promise<StageChange> {
   if (session.stage !== 'change_password' && session.stage !== 'done') throw new AppError('forbidden');
   const current = await deps.db.inSystem((tx) => getCredentials(tx, session.userId));
@@ -27,6 +29,6 @@ export async function changePassword(
       .where('user_id', '=', session.userId)
       .where('token_hash', '!=', session.tokenHash)
       .execute();
-    return session.stage === 'change_password' ? advanceSession(deps, tx, session, 'done') : { stage: 'done' };
+    return session.stage === 'change_password' ? advanceSession(deps, tx, session, 'done', meta) : { stage: 'done' };
   });
 }

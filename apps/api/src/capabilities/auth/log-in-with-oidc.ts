@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/deps';
 import { insertUser, replaceRolesAndTeams } from '../organisation';
 import { stageAfterPassword, type Stage } from './auth.domain';
 import { markLoggedIn } from './auth.store';
+import { recordLoginEvent } from './login-log';
 import { startSession, type RequestMeta } from './sessions';
 
 export type OidcSettings = NonNullable<Config['oidc']>;
@@ -240,7 +241,15 @@ export async function logInWithOidc(
     let user: { id: string; tenantId: string; totpEnabled: boolean };
     if (existing) {
       if (existing.tenant_id !== tenant.id) return { refused: 'other_tenant' };
-      if (!existing.active) return { refused: 'inactive_account' };
+      if (!existing.active) {
+        // Refused in a transaction that commits (the refusal is an answer, not an error).
+        await recordLoginEvent(tx, { id: existing.id, tenantId: existing.tenant_id, roles }, meta, {
+          event: 'user.login_failed',
+          method: 'oidc',
+          reason: 'inactive_account',
+        });
+        return { refused: 'inactive_account' };
+      }
       if (name && name !== existing.display_name) {
         await tx
           .updateTable('app_user')
@@ -273,7 +282,13 @@ export async function logInWithOidc(
           { totpEnabled: user.totpEnabled, mustChangePassword: false, roles },
           deps.config.mfaRequiredRoles,
         );
-    if (stage === 'done') await markLoggedIn(tx, user.id, now);
+    if (stage === 'done') {
+      await markLoggedIn(tx, user.id, now);
+      await recordLoginEvent(tx, { id: user.id, tenantId: user.tenantId, roles }, meta, {
+        event: 'user.logged_in',
+        method: 'oidc',
+      });
+    }
     const token = await startSession(deps, tx, user, stage, 'oidc', meta);
     return { token, stage };
   });

@@ -58,6 +58,16 @@ const ALLOWED: Record<CaseAccess, (actor: AccessContext['actor'], c: CaseFacts) 
   meldcode: canSeeMeldcode,
 };
 
+/**
+ * The team the access is logged under: the team of the person who acted (access_log.team_id says "who, in which
+ * role and team"). The case's team when the actor belongs to it (a coordinator of several teams acts for that one);
+ * otherwise the actor's own team — a refusal, an emergency read or a consulted scientist from elsewhere is never
+ * shown as the case's team, so a resident's "wie heeft mijn dossier bekeken" tells the truth.
+ */
+export function actingTeam(ctx: AccessContext, c: Pick<CaseRow, 'teamId'>): string | null {
+  return ctx.actor.teamIds.includes(c.teamId) ? c.teamId : (ctx.actor.teamIds[0] ?? null);
+}
+
 /** Logs an access to a case: one row per person of the household, with the case id. */
 export async function logCaseAccess(
   tx: Tx,
@@ -68,7 +78,7 @@ export async function logCaseAccess(
   await recordAccessMany(
     tx,
     ctx,
-    { ...entry, caseId: c.id, teamId: c.teamId },
+    { ...entry, caseId: c.id, teamId: actingTeam(ctx, c) },
     c.personIds.length ? c.personIds : [null],
   );
 }

@@ -3,11 +3,13 @@ import type { PersonSummary } from '@nabij/contracts';
 import type { AccessContext } from '../../shared/actor';
 import { municipalToday } from '../../shared/clock';
 import type { Deps } from '../../platform/deps';
+import { recordAccessMany } from '../audit';
 import { toSummary } from '../persons';
 
 /**
  * The persons this user opened most recently, taken from their own access-log rows. Only for users who may
- * still read persons; showing the list is not itself a new access (names only, for the user's own work).
+ * still read persons. Showing names, dates of birth and addresses again is a read of personal data like any other:
+ * one access-log row per person shown (`person.recent_listed`), in the same transaction.
  */
 export async function listRecentPersons(deps: Deps, ctx: AccessContext): Promise<PersonSummary[]> {
   if (!ctx.actor.permissions.has('person:read')) return [];
@@ -29,6 +31,18 @@ export async function listRecentPersons(deps: Deps, ctx: AccessContext): Promise
             group by person_id order by last_at desc limit 8) recent
       join person p on p.id = recent.person_id
       order by recent.last_at desc`.execute(tx);
+    await recordAccessMany(
+      tx,
+      ctx,
+      {
+        action: 'read',
+        event: 'person.recent_listed',
+        dataCategory: 'identity',
+        permission: 'person:read',
+        detail: { count: rows.rows.length },
+      },
+      rows.rows.map((r) => r.id),
+    );
     return rows.rows.map((r) => toSummary(r, today));
   });
 }

@@ -433,7 +433,8 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps): void {
     r.get(
       '/api/dev/outbox',
       {
-        config: { policy: authenticated },
+        // Residents' login codes and letters: only the functional administrator, every read logged (issue #21 item 9).
+        config: { policy: requirePermission('user:admin', 'contact') },
         schema: {
           tags,
           response: {

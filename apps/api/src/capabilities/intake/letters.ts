@@ -408,21 +408,30 @@ export async function downloadLetter(deps: Deps, ctx: AccessContext, letterId: s
 
 /** The development outbox (no SMTP server configured): what would have been e-mailed. */
 export async function listOutbox(deps: Deps, ctx: AccessContext) {
-  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => ({
-    messages: (
-      await tx
-        .selectFrom('outbox_message')
-        .select(['id', 'recipient', 'subject', 'text_body', 'attachment_names', 'sent_at'])
-        .orderBy('sent_at', 'desc')
-        .limit(100)
-        .execute()
-    ).map((m) => ({
-      id: m.id,
-      to: m.recipient,
-      subject: m.subject,
-      text: m.text_body,
-      sentAt: m.sent_at.toISOString(),
-      attachmentNames: m.attachment_names,
-    })),
-  }));
+  return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
+    const rows = await tx
+      .selectFrom('outbox_message')
+      .select(['id', 'recipient', 'subject', 'text_body', 'attachment_names', 'sent_at'])
+      .orderBy('sent_at', 'desc')
+      .limit(100)
+      .execute();
+    await recordAccess(tx, ctx, {
+      action: 'read',
+      event: 'dev_outbox.viewed',
+      dataCategory: 'contact',
+      legalBasis: 'security',
+      permission: 'user:admin',
+      detail: { count: rows.length },
+    });
+    return {
+      messages: rows.map((m) => ({
+        id: m.id,
+        to: m.recipient,
+        subject: m.subject,
+        text: m.text_body,
+        sentAt: m.sent_at.toISOString(),
+        attachmentNames: m.attachment_names,
+      })),
+    };
+  });
 }

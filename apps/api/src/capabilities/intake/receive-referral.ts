@@ -21,10 +21,15 @@ type Content = Omit<NewReferral, 'tenantId' | 'createdBy' | 'channel' | 'referre
 
 function decodeAttachments(files: Array<{ filename: string; contentBase64: string }>) {
   const fieldErrors: Record<string, string[]> = {};
+  let empty = false;
   const decoded = files.map((f, i) => {
     const content = Buffer.from(f.contentBase64, 'base64');
     const mediaType = sniffAttachment(content);
-    if (content.length === 0 || content.length > ATTACHMENT_LIMITS.maxBytes)
+    if (content.length === 0) {
+      // An empty file says it is empty, not that it is too big (issue #21 item 14).
+      fieldErrors[`attachments.${i}`] = ['Het bestand is leeg. Kies een bestand met inhoud.'];
+      empty = true;
+    } else if (content.length > ATTACHMENT_LIMITS.maxBytes)
       fieldErrors[`attachments.${i}`] = ['Een bijlage mag hoogstens 5 MB zijn.'];
     else if (!mediaType)
       fieldErrors[`attachments.${i}`] = [
@@ -32,7 +37,10 @@ function decodeAttachments(files: Array<{ filename: string; contentBase64: strin
       ];
     return { filename: f.filename.replace(/[\\/\r\n]/g, '_'), content, mediaType };
   });
-  if (Object.keys(fieldErrors).length) throw new AppError('validation_failed', { fieldErrors });
+  if (Object.keys(fieldErrors).length)
+    throw new AppError(empty && Object.keys(fieldErrors).length === 1 ? 'empty_file' : 'validation_failed', {
+      fieldErrors,
+    });
   return decoded as Array<{
     filename: string;
     content: Buffer;

@@ -387,13 +387,17 @@ export const removeParty = (deps: Deps, ctx: AccessContext, caseId: string, part
   });
 
 /** A file sent as base64, checked by its content (PDF, PNG or JPEG) and size; `field` names it in the errors. */
+/** An upload without content is not "too big": it says it is empty (issue #21 item 14). */
+export const EMPTY_FILE_MESSAGE = 'Het bestand is leeg. Kies een bestand met inhoud.';
+
 export function decodeUpload(
   file: { filename: string; contentBase64: string },
   field: string,
 ): { filename: string; content: Buffer; mediaType: string } {
   const content = Buffer.from(file.contentBase64, 'base64');
   const mediaType = sniffAttachment(content);
-  if (content.length === 0 || content.length > ATTACHMENT_LIMITS.maxBytes)
+  if (content.length === 0) throw new AppError('empty_file', { fieldErrors: { [field]: [EMPTY_FILE_MESSAGE] } });
+  if (content.length > ATTACHMENT_LIMITS.maxBytes)
     throw new AppError('validation_failed', { fieldErrors: { [field]: ['Een bestand mag hoogstens 5 MB zijn.'] } });
   if (!mediaType)
     throw new AppError('validation_failed', {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLogPage, EmergencyOverview, PersonAccessOverview } from '@nabij/contracts';
 import { buildActor } from '../../shared/actor';
-import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { buildCase, buildTeam, buildTenant, buildUser } from '../../../test/builders';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 import { recordAccess } from '../audit';
 import { totpCode } from '../auth';
@@ -216,6 +216,64 @@ describe('emergency access (break the glass)', () => {
       -1,
     );
     expect(denied).toMatchObject({ outcome: 'denied', emergency: false });
+  });
+});
+
+describe('"Recent persons" on Mijn werk (issue #21 item 10)', () => {
+  it('writes an access-log row per person shown, like every other read of personal data', async () => {
+    const agent = await loggedIn(worker);
+    expect((await agent.get(`/api/persons/${theCase.adultId}`)).statusCode).toBe(200);
+    const before = await logRows({ userId: worker.id, event: 'person.recent_listed' });
+    const home = await agent.get('/api/home');
+    expect(home.json<{ recentPersons: Array<{ id: string }> }>().recentPersons.map((p) => p.id)).toContain(
+      theCase.adultId,
+    );
+    const rows = (await logRows({ userId: worker.id, event: 'person.recent_listed' })).slice(before.length);
+    const shown = home.json<{ recentPersons: Array<{ id: string }> }>().recentPersons.map((p) => p.id);
+    expect(rows.map((r) => r.person_id).sort()).toEqual([...shown].sort());
+    expect(rows.every((r) => r.action === 'read' && r.outcome === 'allowed')).toBe(true);
+  });
+});
+
+describe('the team in the log of a refusal or an emergency read (issue #21 item 12)', () => {
+  it('is the team of the person who acted, not the case’s team', async () => {
+    const teamB = await buildTeam(t.db, tenant, 'Wijkteam Zuidoost', 'ZO');
+    const outsider = await buildUser(t.db, teamB, { roles: ['case_worker'] });
+    const kase = await buildCase(t.db, tenant, { caseWorkerId: worker.id });
+    const agent = await loggedIn(outsider);
+    expect((await agent.get(`/api/cases/${kase.id}`)).statusCode).toBe(403);
+    expect((await agent.post(`/api/cases/${kase.id}/emergency-access`, { reason: REASON, hours: 1 })).statusCode).toBe(
+      201,
+    );
+    expect((await agent.get(`/api/cases/${kase.id}`)).statusCode).toBe(200);
+    const rows = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select(['event', 'team_id', 'emergency', 'outcome'])
+        .where('user_id', '=', outsider.id)
+        .where('case_id', '=', kase.id)
+        .execute(),
+    );
+    expect(new Set(rows.map((r) => r.event))).toEqual(
+      new Set(['case_file.access_denied', 'emergency_access.started', 'case_file.viewed']),
+    );
+    expect(rows.every((r) => r.team_id === teamB.teamId)).toBe(true);
+    // The case's own worker is still logged under the case's team.
+    await (await loggedIn(worker)).get(`/api/cases/${kase.id}`);
+    const own = await logRows({ userId: worker.id, caseId: kase.id, event: 'case_file.viewed' });
+    const teams = await t.db.inSystem((tx) =>
+      tx
+        .selectFrom('access_log')
+        .select('team_id')
+        .where(
+          'id',
+          'in',
+          own.map((r) => r.id),
+        )
+        .execute(),
+    );
+    expect(teams.length).toBeGreaterThan(0);
+    expect(teams.every((r) => r.team_id === tenant.teamId)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '@nabij/contracts';
 import { AppError, statusOf, type ErrorCode } from '../../shared/app-error';
@@ -16,7 +17,10 @@ function body(code: ErrorCode, extra?: Record<string, unknown>) {
  * messages, an unreachable database (503, fast), and everything else as a 500 that reveals nothing.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, replyToUse) => {
+    // An error answer is always our own `{ code, message }`: never put through the route's response schemas, whose
+    // mismatch would otherwise make Fastify answer in English with its own shape (issue #21 item 14).
+    const reply = asPlainJson(replyToUse);
     if (error instanceof AppError) return reply.status(error.status).send(body(error.code, error.extra));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fieldErrors: Record<string, string[]> = {};
@@ -57,3 +61,32 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 export { statusOf };
+
+function asPlainJson(reply: FastifyReply): FastifyReply {
+  return reply.serializer((payload: unknown) => JSON.stringify(payload)).type('application/json; charset=utf-8');
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request — header fields too large (431), a request
+ * that took too long (408), or one that cannot be parsed (400) — in the same Dutch `{ code, message }` as every other
+ * error (Fastify's `clientErrorHandler`; its default answers in English). The socket is closed afterwards.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'request_header_too_large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request_timeout'
+        : 'bad_request';
+  const status = statusOf(code);
+  const json = JSON.stringify(body(code));
+  const reason = { 431: 'Request Header Fields Too Large', 408: 'Request Timeout' }[status] ?? 'Bad Request';
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Connection: close\r\n\r\n${json}`,
+    );
+  socket.destroy();
+}

@@ -5,6 +5,8 @@ export interface RateLimits {
   writesPerMinute: number;
   searchesPerMinute: number;
   anonymousPerMinute: number;
+  /** Per logged-in resident of Mijn Nabij, for writes and for searches each. */
+  residentPerMinute: number;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,30 +34,56 @@ export function createWindowCounter(now: () => number = Date.now) {
   };
 }
 
-/** What a request counts as: a write (any change), a search (a GET of the API with a query string), or neither. */
-export function requestKind(method: string, url: string): 'write' | 'search' | null {
+/**
+ * What a request counts as: a search (a GET of the API with a query string, or a POST to a route ending in
+ * `/search` — person search sends its criteria in the body so that they stay out of logs and history), a write
+ * (any other change), or neither.
+ */
+export function requestKind(method: string, url: string, route?: string): 'write' | 'search' | null {
   if (!url.startsWith('/api/')) return null;
+  if (method === 'POST' && route?.endsWith('/search')) return 'search';
   if (!SAFE_METHODS.has(method)) return 'write';
   return method === 'GET' && url.includes('?') ? 'search' : null;
 }
 
 /**
- * Rate limits on every write and search route: per logged-in user, or per address before login (the login
- * itself also has its lockout per username). Above the limit: 429 with a Dutch message and Retry-After.
+ * Whose window a request counts in, and its limit: a staff user per user; a resident of Mijn Nabij per resident
+ * account, with the residents' own limit; before login per address — with the resident portal's login (`/api/resident/`)
+ * in a bucket of its own, so a busy staff login from one address never locks residents out, nor the other way round.
+ */
+export function rateKey(
+  kind: 'write' | 'search',
+  who: { userId?: string | undefined; residentAccountId?: string | undefined; ip: string; url: string },
+  limits: RateLimits,
+): { key: string; limit: number } {
+  if (who.userId)
+    return {
+      key: `${kind}:user:${who.userId}`,
+      limit: kind === 'write' ? limits.writesPerMinute : limits.searchesPerMinute,
+    };
+  if (who.residentAccountId)
+    return { key: `${kind}:resident:${who.residentAccountId}`, limit: limits.residentPerMinute };
+  const area = who.url.startsWith('/api/resident/') ? 'resident' : 'staff';
+  return { key: `${kind}:ip:${area}:${who.ip}`, limit: limits.anonymousPerMinute };
+}
+
+/**
+ * Rate limits on every write and search route: per logged-in user or resident, or per address before login (the
+ * login itself also has its lockout per username). Above the limit: 429 with a Dutch message and Retry-After.
  * Runs after the access-control checks, so refused requests never count against a user.
  */
 export function registerRateLimits(app: FastifyInstance, limits: RateLimits, now?: () => number): void {
   const counter = createWindowCounter(now);
   app.addHook('preValidation', async (request, reply) => {
-    const kind = requestKind(request.method, request.url);
+    const kind = requestKind(request.method, request.url, request.routeOptions.url);
     if (!kind) return;
     const userId = request.actor?.userId;
-    const limit = userId
-      ? kind === 'write'
-        ? limits.writesPerMinute
-        : limits.searchesPerMinute
-      : limits.anonymousPerMinute;
-    const wait = counter.hit(`${kind}:${userId ?? `ip:${request.ip}`}`, limit);
+    const { key, limit } = rateKey(
+      kind,
+      { userId, residentAccountId: request.resident?.accountId, ip: request.ip, url: request.url },
+      limits,
+    );
+    const wait = counter.hit(key, limit);
     if (wait > 0) {
       request.log.warn(
         { rateLimited: kind, userId: userId ?? null, route: request.routeOptions.url },

@@ -17,13 +17,15 @@ export function AdminNav() {
           { to: '/beheer/gebruikers', label: t('adminNav.users') },
           { to: '/beheer/brieven', label: t('adminNav.letters') },
           { to: '/beheer/teams', label: t('adminNav.teams') },
+          { to: '/beheer/huisstijl', label: t('adminNav.houseStyle') },
           { to: '/beheer/samenvoegingen', label: t('adminNav.merges') },
           { to: '/beheer/sociale-kaart', label: t('adminNav.services') },
+          // The development outbox holds residents' login codes: the functional administrator only (issue #21 item 9).
+          { to: '/beheer/outbox', label: t('adminNav.outbox') },
         ]
       : []),
     ...(can('zrm:configure') ? [{ to: '/beheer/zrm', label: t('adminNav.zrm') }] : []),
     ...(can('job:monitor') ? [{ to: '/beheer/achtergrondtaken', label: t('jobs.navLabel') }] : []),
-    { to: '/beheer/outbox', label: t('adminNav.outbox') },
   ];
   return (
     <nav aria-label={t('adminNav.label')} className="nabij-tabs">
