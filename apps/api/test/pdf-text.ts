@@ -4,12 +4,12 @@
 // maps, and the text operators (Tf, Tj, TJ) of the content streams, joined into the lines of the document.
 import { inflateSync } from 'node:zlib';
 
-interface PdfObject {
+export interface PdfObject {
   dict: string;
   stream: Buffer | null;
 }
 
-function objectsOf(pdf: Buffer): Map<string, PdfObject> {
+export function objectsOf(pdf: Buffer): Map<string, PdfObject> {
   const src = pdf.toString('latin1');
   const objects = new Map<string, PdfObject>();
   const start = /(\d+) 0 obj\s*/g;
@@ -39,7 +39,7 @@ const hexChars = (hex: string): string =>
   String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
 
 /** The glyph-id → text map of a ToUnicode CMap (bfchar, and bfrange with a start value or an array). */
-function cmapOf(text: string): Map<number, string> {
+export function cmapOf(text: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const [, from, to] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))

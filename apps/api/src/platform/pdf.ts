@@ -1,3 +1,5 @@
+// pdfmake, for the internal documents only (minutes of the intake meeting, the management-information report).
+// What residents and referrers receive is an accessible PDF made by ./documents (ADR 0053).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -26,15 +28,6 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', {
 });
 export const formatDutchDate = (d: Date): string => dateFormat.format(d);
 
-export interface LetterPdf {
-  sender: { municipality: string; team: string };
-  recipient: { name: string | null; organisation: string | null };
-  date: Date;
-  reference: string;
-  subject: string;
-  body: string;
-}
-
 const styles = {
   sender: { fontSize: 13, bold: true, color: '#1c3d5a' },
   small: { fontSize: 9, color: '#444444' },
@@ -42,48 +35,6 @@ const styles = {
   h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 8] },
   h2: { fontSize: 12, bold: true, margin: [0, 14, 0, 4] },
 };
-
-function paragraphs(text: string) {
-  return text
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => ({ text: p, margin: [0, 0, 0, 8] }));
-}
-
-/** A letter on A4: sender, recipient, date and reference, subject, body text (plain text; blank lines separate paragraphs). */
-export async function renderLetterPdf(l: LetterPdf): Promise<Buffer> {
-  const doc = {
-    info: { title: l.subject, author: l.sender.municipality, subject: l.reference },
-    pageSize: 'A4',
-    pageMargins: [60, 60, 60, 70],
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
-    styles,
-    footer: (page: number, pages: number) => ({
-      text: `${l.sender.team} · ${l.reference} · pagina ${page} van ${pages}`,
-      style: 'small',
-      alignment: 'center',
-      margin: [0, 20, 0, 0],
-    }),
-    content: [
-      { text: l.sender.municipality, style: 'sender' },
-      { text: l.sender.team, style: 'small', margin: [0, 0, 0, 28] },
-      {
-        text: [l.recipient.name, l.recipient.organisation].filter(Boolean).join('\n') || 'Aan de verwijzer',
-        margin: [0, 0, 0, 20],
-      },
-      {
-        columns: [
-          { text: `Datum: ${formatDutchDate(l.date)}`, style: 'small' },
-          { text: `Ons kenmerk: ${l.reference}`, style: 'small', alignment: 'right' },
-        ],
-      },
-      { text: l.subject, style: 'subject' },
-      ...paragraphs(l.body),
-    ],
-  };
-  return pdfmake.createPdf(doc).getBuffer();
-}
 
 export interface MinutesPdf {
   municipality: string;

@@ -10,6 +10,10 @@ export interface PlanFacts {
   householdName: string;
   teamName: string;
   caseWorker: { name: string; email: string | null };
+  /** The team's phone number (team settings), for the plan's contact block. */
+  teamPhone: string | null;
+  /** How often the team evaluates a plan (the team's evaluation interval, in weeks). */
+  evaluationWeeks: number;
   analysisDeadline: string | null;
   hasMinors: boolean;
   childSafetyAssessed: boolean;
@@ -49,6 +53,8 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     .leftJoin('household as h', 'h.id', 'c.household_id')
     .select([
       't.name as team_name',
+      't.contact_phone as team_phone',
+      't.evaluation_weeks',
       'w.display_name as worker_name',
       'w.email as worker_email',
       'h.name as household_name',
@@ -105,6 +111,8 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     householdName: base.household_name ?? (primary ? personName(primary) : ''),
     teamName: base.team_name,
     caseWorker: { name: base.worker_name, email: base.worker_email },
+    teamPhone: base.team_phone,
+    evaluationWeeks: base.evaluation_weeks,
     analysisDeadline: base.analysis_deadline,
     // Minor until shown otherwise (ADR 0029): also a child given by age only, or a child of the household without any age.
     hasMinors: hasMinorAmong(

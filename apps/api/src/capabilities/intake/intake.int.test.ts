@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJargon, type Role } from '@nabij/contracts';
 import { buildTenant, buildUser, nextTestBsn } from '../../../test/builders';
+import { accessibilityProblems, indexOfElement, readPdfStructure } from '../../../test/pdf-structure';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 interface Received {
@@ -467,8 +468,23 @@ describe('from referral to case file', () => {
     expect(minutes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The feedback letter: drafted from the template, edited, sent once by e-mail with the PDF.
+    // The letterhead comes from the team settings: address block, phone number and e-mail address.
+    await t.db.inSystem((tx) =>
+      tx
+        .updateTable('team')
+        .set({
+          postal_address: 'Postbus 1234\n3500 AB Utrecht',
+          contact_phone: '030 123 45 67',
+          contact_email: 'wijkteam@example.org',
+        })
+        .where('id', '=', tenant.teamId)
+        .execute(),
+    );
     const draft = (await desk.get(`/api/referrals/${id}/letter-draft`)).json();
     expect(draft.kind).toBe('decision_take_up');
+    // Neutral wording: never "Hij of zij".
+    expect(draft.body).not.toMatch(/hij of zij/i);
+    expect(draft.body).toContain('Deze contactpersoon neemt contact op');
     expect(draft.body).toContain('Dr. A. Huisman');
     expect(draft.body).toContain('het team pakt de hulp op');
     const key = crypto.randomUUID();
@@ -489,6 +505,16 @@ describe('from referral to case file', () => {
     expect(mails[0]!.raw).toContain(`${reference}-terugkoppeling.pdf`);
     const letterPdf = await desk.get(`/api/letters/${sent.json().id}/pdf`);
     expect(letterPdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Accessible (PDF/UA-1, ADR 0053): tagged, Dutch, titled with the subject; sender block, subject, then the body.
+    const letter = readPdfStructure(letterPdf.rawPayload);
+    expect(accessibilityProblems(letter, draft.subject)).toEqual([]);
+    const sender = indexOfElement(letter, 'P', 'Postbus 1234 3500 AB Utrecht');
+    expect(letter.elements[sender]!.text).toContain('Telefoon: 030 123 45 67');
+    expect(letter.elements[sender]!.text).toContain('E-mail: wijkteam@example.org');
+    const subject = indexOfElement(letter, 'H1', draft.subject);
+    const ps = indexOfElement(letter, 'P', 'PS: wij bellen u deze week.');
+    expect([sender > 0, sender < subject, subject < ps]).toEqual([true, true, true]);
+    expect(letter.artifactText.join(' ')).toContain(`${reference} · pagina 1 van 1`);
 
     // The assignment meeting: the same day, no breach of the norm; assigning opens the case file.
     const overview = (await coordinator.get(`/api/assignments?teamId=${tenant.teamId}`)).json();

@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
-import { renderLetterPdf } from '../../platform/pdf';
+import { renderLetterPdf } from '../../platform/documents/letter';
 import { AppError } from '../../shared/app-error';
 import { hasPermission, type AccessContext } from '../../shared/actor';
 import { recordAccess } from '../audit';
@@ -33,7 +33,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, { subject: string; body: st
     subject: 'Terugkoppeling aanmelding {referentie}: het wijkteam pakt de hulp op',
     body:
       'Beste {verwijzer},\n\nDank voor uw aanmelding van {inwoner} bij {team}. Wij hebben de aanmelding in ons team besproken.\n\n' +
-      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nDe vaste contactpersoon wordt {werker}. Hij of zij neemt contact op met {inwoner} en, als dat nodig is, met u.\n\n{tolk}\n\n' +
+      'Ons besluit: {besluit}.\n\n{onderbouwing}\n\nDe vaste contactpersoon wordt {werker}. Deze contactpersoon neemt contact op met {inwoner} en, als dat nodig is, met u.\n\n{tolk}\n\n' +
       'Met vriendelijke groet,\n\n{team}\n{gemeente}',
   },
   decision_advice: {
@@ -186,6 +186,16 @@ export async function updateTemplate(
   });
 }
 
+/** The team's address block, phone number and e-mail address for the letterhead (team settings). */
+export async function teamLetterhead(tx: Tx, teamId: string) {
+  const t = await tx
+    .selectFrom('team')
+    .select(['postal_address', 'contact_phone', 'contact_email'])
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  return { address: t?.postal_address ?? null, phone: t?.contact_phone ?? null, email: t?.contact_email ?? null };
+}
+
 async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
   const view = await getVisibleReferral(tx, ctx, referralId, true);
   const decision = await tx
@@ -198,6 +208,7 @@ async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
     .select('name')
     .where('id', '=', ctx.actor.tenantId)
     .executeTakeFirstOrThrow();
+  const team = await teamLetterhead(tx, view.teamId);
   const residents = view.residents
     .filter((r) => r.role === 'resident')
     .map((r) => [r.firstName, r.infix, r.lastName].filter(Boolean).join(' '));
@@ -205,6 +216,7 @@ async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
     view,
     decision,
     tenantName: tenant.name,
+    team,
     values: {
       verwijzer: view.referrer.name ?? 'heer/mevrouw',
       inwoner: residents.join(' en ') || 'de inwoner',
@@ -279,7 +291,7 @@ export async function sendLetter(
       .executeTakeFirst();
     if (existing)
       return { letterId: existing.id, alreadyHandled: existing.status !== 'pending' && existing.status !== 'failed' };
-    const { view, decision, tenantName } = await letterValues(tx, ctx, referralId);
+    const { view, decision, tenantName, team } = await letterValues(tx, ctx, referralId);
     if (!decision && input.kind !== 'closure') throw new AppError('not_decided');
     // Once the referral has a case file, the letter tells a third party about a case: consent or a legal basis first.
     const caseFile = view.referrerKind === 'self' ? undefined : await caseFileOfReferral(tx, referralId);
@@ -296,7 +308,7 @@ export async function sendLetter(
         )
       : undefined;
     const pdf = await renderLetterPdf({
-      sender: { municipality: tenantName, team: view.teamName },
+      sender: { municipality: tenantName, team: view.teamName, ...team },
       recipient: { name: view.referrer.name, organisation: view.referrer.organisation },
       date: deps.clock.now(),
       reference: view.reference,
@@ -407,6 +419,10 @@ export async function downloadLetter(deps: Deps, ctx: AccessContext, letterId: s
 }
 
 /** The development outbox (no SMTP server configured): what would have been e-mailed. */
+/**
+ * The development outbox (no SMTP server, outside production): the mail the municipality sent, residents' login
+ * codes included. Only the functional administrator reads it (route policy `user:admin`), and every read is logged.
+ */
 export async function listOutbox(deps: Deps, ctx: AccessContext) {
   return deps.db.inTenant(ctx.actor.tenantId, async (tx) => {
     const rows = await tx

@@ -5,7 +5,8 @@ import type { AccessContext } from '../../shared/actor';
 import { municipalDate, municipalToday } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
-import { formatDutchDate, renderLetterPdf } from '../../platform/pdf';
+import { formatDutchDate } from '../../platform/pdf';
+import { renderLetterPdf } from '../../platform/documents/letter';
 import {
   checkSharing,
   findActiveConsent,
@@ -65,6 +66,9 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     .leftJoin('household as h', 'h.id', 'c.household_id')
     .select([
       't.name as team_name',
+      't.postal_address',
+      't.contact_phone',
+      't.contact_email',
       'w.display_name as worker_name',
       'r.reference',
       'r.referrer_kind',
@@ -133,6 +137,7 @@ async function letterContext(tx: Tx, ctx: AccessContext, c: CaseRow, kind: CaseL
     referrer,
     primaryPersonId: primary ? c.primaryPersonId : null,
     teamName: base.team_name,
+    letterhead: { address: base.postal_address, phone: base.contact_phone, email: base.contact_email },
     tenantName: tenant.name,
     reference: values.referentie,
   };
@@ -266,7 +271,7 @@ export async function sendClosureLetter(
           : undefined;
       return { letterId: existing.id, send: claimed !== undefined && Number(claimed.numUpdatedRows) === 1 };
     }
-    const { closure, recipient, primaryPersonId, tenantName, teamName, reference } = await letterContext(
+    const { closure, recipient, primaryPersonId, tenantName, teamName, letterhead, reference } = await letterContext(
       tx,
       ctx,
       c,
@@ -289,7 +294,7 @@ export async function sendClosureLetter(
           )
         : { basis: 'own_household' };
     const pdf = await renderLetterPdf({
-      sender: { municipality: tenantName, team: teamName },
+      sender: { municipality: tenantName, team: teamName, ...letterhead },
       recipient: { name: recipient.name, organisation: recipient.organisation },
       date: now,
       reference,

@@ -1,5 +1,5 @@
 import { plainDomainLabel, type Performer, type PlanVersionView } from '@nabij/contracts';
-import { renderDocumentPdf } from '../../platform/pdf';
+import { renderAccessiblePdf, type Block } from '../../platform/documents/accessible-pdf';
 import type { PlanFacts } from '../case-files';
 
 const PERFORMER: Record<Performer, string> = {
@@ -35,127 +35,144 @@ function who(a: PlanVersionView['goals'][number]['actions'][number]): string {
   return detail ? `${base}: ${detail}` : base;
 }
 
-/** The plan as a printable document for the household, in plain Dutch: goals, actions, who does what, and whom to call. */
+const NUMBER_WORDS = [
+  '',
+  'een',
+  'twee',
+  'drie',
+  'vier',
+  'vijf',
+  'zes',
+  'zeven',
+  'acht',
+  'negen',
+  'tien',
+  'elf',
+  'twaalf',
+];
+
+/** The team's evaluation interval in words: "elke week", "elke zes weken", "elke drie maanden", "elk half jaar". */
+export function evaluationFrequency(weeks: number): string {
+  if (weeks === 1) return 'elke week';
+  if (weeks === 26) return 'elk half jaar';
+  if (weeks === 52) return 'elk jaar';
+  if (weeks % 13 === 0) return `elke ${NUMBER_WORDS[(weeks / 13) * 3]} maanden`;
+  return `elke ${NUMBER_WORDS[weeks] ?? weeks} weken`;
+}
+
+/**
+ * The plan as a printable document for the household, in plain Dutch: goals, actions, who does what, and whom to
+ * call — an accessible PDF (ADR 0053) that says how often the team really evaluates the plan.
+ */
 export async function renderPlanPdf(facts: PlanFacts, v: PlanVersionView): Promise<Buffer> {
   const isDraft = v.status === 'draft';
-  const contact = [
-    facts.caseWorker.name,
-    facts.teamName,
-    facts.caseWorker.email ? `e-mail: ${facts.caseWorker.email}` : null,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const doc = {
-    info: { title: `Ons plan — ${facts.householdName}`, author: facts.teamName, subject: `Versie ${v.number}` },
-    pageSize: 'A4',
-    pageMargins: [55, 55, 55, 65],
-    defaultStyle: { fontSize: 11, lineHeight: 1.3 },
-    styles: {
-      h1: { fontSize: 20, bold: true, color: '#1c3d5a', margin: [0, 0, 0, 4] },
-      h2: { fontSize: 14, bold: true, color: '#1c3d5a', margin: [0, 16, 0, 6] },
-      h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 2] },
-      small: { fontSize: 9, color: '#444444' },
-      th: { bold: true },
-      draft: { fontSize: 12, bold: true, color: '#a4000f', margin: [0, 0, 0, 8] },
+  const blocks: Block[] = [
+    { type: 'h1', text: 'Ons plan' },
+    { type: 'p', text: `${facts.householdName} · versie ${v.number} · vanaf ${longDate(v.startsOn)}`, style: 'small' },
+    ...(isDraft
+      ? [
+          {
+            type: 'p',
+            text: 'Dit is een concept. Het plan geldt als u het eens bent met de afspraken.',
+            style: 'notice',
+          } as const,
+        ]
+      : []),
+    {
+      type: 'p',
+      text: 'Dit is uw plan. Hierin staat wat u wilt bereiken, wat u zelf doet, wie u daarbij helpt en wanneer.',
     },
-    footer: (page: number, pages: number) => ({
-      text: `${facts.householdName} · plan versie ${v.number} · pagina ${page} van ${pages}`,
-      style: 'small',
-      alignment: 'center',
-      margin: [0, 24, 0, 0],
-    }),
-    content: [
-      { text: 'Ons plan', style: 'h1' },
-      {
-        text: `${facts.householdName} · versie ${v.number} · vanaf ${longDate(v.startsOn)}`,
-        style: 'small',
-        margin: [0, 0, 0, 10],
-      },
-      ...(isDraft
-        ? [{ text: 'Dit is een concept. Het plan geldt als u het eens bent met de afspraken.', style: 'draft' }]
+    { type: 'h2', text: 'Uw contactpersoon' },
+    {
+      type: 'lines',
+      lines: [
+        facts.caseWorker.name,
+        facts.teamName,
+        facts.teamPhone ? `telefoon: ${facts.teamPhone}` : '',
+        facts.caseWorker.email ? `e-mail: ${facts.caseWorker.email}` : '',
+      ],
+    },
+    ...(v.coordination
+      ? [
+          {
+            type: 'p',
+            text:
+              v.coordination === 'case'
+                ? 'Het wijkteam houdt het overzicht over alle hulp (casusregie).'
+                : `Een consulent van de gemeente houdt het overzicht over alle hulp (procesregie)${v.coordinatorName ? `: ${v.coordinatorName}` : ''}${v.coordinatorContact ? `, ${v.coordinatorContact}` : ''}.`,
+          } as const,
+        ]
+      : []),
+    ...(v.residentPlan?.leading
+      ? [
+          {
+            type: 'p',
+            text: 'Uw eigen plan is het uitgangspunt. De afspraken hieronder komen uit uw plan of sluiten erop aan.',
+          } as const,
+        ]
+      : []),
+    ...v.goals.flatMap((g, i): Block[] => [
+      { type: 'h2', text: `Doel ${i + 1}: ${plainDomainLabel(g.domain)}` },
+      { type: 'h3', text: 'Wat is er aan de hand?' },
+      { type: 'p', text: g.problem },
+      { type: 'h3', text: 'Wat wilt u bereiken?' },
+      { type: 'p', text: g.goal },
+      ...(g.intendedResult
+        ? [{ type: 'h3', text: 'Wanneer is het gelukt?' } as const, { type: 'p', text: g.intendedResult } as const]
         : []),
-      { text: 'Dit is uw plan. Hierin staat wat u wilt bereiken, wat u zelf doet, wie u daarbij helpt en wanneer.' },
-      { text: 'Uw contactpersoon', style: 'h2' },
-      { text: contact },
-      ...(v.coordination
-        ? [
-            {
-              text:
-                v.coordination === 'case'
-                  ? 'Het wijkteam houdt het overzicht over alle hulp (casusregie).'
-                  : `Een consulent van de gemeente houdt het overzicht over alle hulp (procesregie)${v.coordinatorName ? `: ${v.coordinatorName}` : ''}${v.coordinatorContact ? `, ${v.coordinatorContact}` : ''}.`,
-              margin: [0, 6, 0, 0],
-            },
-          ]
+      ...(g.solutions
+        ? [{ type: 'h3', text: 'Hoe gaan we dat doen?' } as const, { type: 'p', text: g.solutions } as const]
         : []),
-      ...(v.residentPlan?.leading
-        ? [
-            {
-              text: 'Uw eigen plan is het uitgangspunt. De afspraken hieronder komen uit uw plan of sluiten erop aan.',
-              margin: [0, 6, 0, 0],
-            },
-          ]
-        : []),
-      ...v.goals.flatMap((g, i) => [
-        { text: `Doel ${i + 1}: ${plainDomainLabel(g.domain)}`, style: 'h2' },
-        { text: 'Wat is er aan de hand?', style: 'h3' },
-        { text: g.problem },
-        { text: 'Wat wilt u bereiken?', style: 'h3' },
-        { text: g.goal },
-        ...(g.intendedResult ? [{ text: 'Wanneer is het gelukt?', style: 'h3' }, { text: g.intendedResult }] : []),
-        ...(g.solutions ? [{ text: 'Hoe gaan we dat doen?', style: 'h3' }, { text: g.solutions }] : []),
-        { text: 'Wie doet wat?', style: 'h3' },
-        g.actions.length
-          ? {
-              table: {
-                headerRows: 1,
-                widths: ['*', '*', 'auto', 'auto'],
-                body: [
-                  [
-                    { text: 'Wat', style: 'th' },
-                    { text: 'Wie', style: 'th' },
-                    { text: 'Wanneer klaar', style: 'th' },
-                    { text: 'Hoe staat het', style: 'th' },
-                  ],
-                  ...g.actions.map((a) => [
-                    a.description,
-                    who(a),
-                    a.dueOn ? longDate(a.dueOn) : 'Nog afspreken',
-                    STATUS[a.status] ?? a.status,
-                  ]),
-                ],
-              },
-              layout: 'lightHorizontalLines',
-            }
-          : { text: 'Hier maken we nog afspraken over.' },
-      ]),
-      ...(v.parties.length
-        ? [
-            { text: 'Wie doen er nog meer mee?', style: 'h2' },
-            {
-              ul: v.parties.map((p) =>
-                [
-                  p.name,
-                  p.organisation ? ` (${p.organisation})` : '',
-                  `: ${p.part}`,
-                  p.place ? `, ${p.place}` : '',
-                  p.timing ? `, ${p.timing}` : '',
-                ].join(''),
-              ),
-            },
-          ]
-        : []),
-      { text: 'Afspraak', style: 'h2' },
-      v.agreement
+      { type: 'h3', text: 'Wie doet wat?' },
+      g.actions.length
         ? {
-            text: `${v.agreement.agreedByName} is het op ${longDate(v.agreement.agreedOn)} ${AGREEMENT[v.agreement.form] ?? ''} eens geworden met dit plan. Vastgelegd door ${v.agreement.recordedByName}.`,
+            type: 'table',
+            header: ['Wat', 'Wie', 'Wanneer klaar', 'Hoe staat het'],
+            widths: [3, 3, 1.6, 1.4],
+            rows: g.actions.map((a) => [
+              a.description,
+              who(a),
+              a.dueOn ? longDate(a.dueOn) : 'Nog afspreken',
+              STATUS[a.status] ?? a.status,
+            ]),
           }
-        : { text: 'U bent nog niet akkoord gegaan met dit plan.' },
-      { text: 'Vragen of wilt u iets veranderen?', style: 'h2' },
-      {
-        text: `Neem contact op met ${facts.caseWorker.name}${facts.caseWorker.email ? ` (${facts.caseWorker.email})` : ''}. Samen kijken we elke maand hoe het gaat. U mag het plan altijd laten aanpassen.`,
-      },
-    ],
-  };
-  return renderDocumentPdf(doc);
+        : { type: 'p', text: 'Hier maken we nog afspraken over.' },
+    ]),
+    ...(v.parties.length
+      ? [
+          { type: 'h2', text: 'Wie doen er nog meer mee?' } as const,
+          {
+            type: 'list',
+            items: v.parties.map((p) =>
+              [
+                p.name,
+                p.organisation ? ` (${p.organisation})` : '',
+                `: ${p.part}`,
+                p.place ? `, ${p.place}` : '',
+                p.timing ? `, ${p.timing}` : '',
+              ].join(''),
+            ),
+          } as const,
+        ]
+      : []),
+    { type: 'h2', text: 'Afspraak' },
+    {
+      type: 'p',
+      text: v.agreement
+        ? `${v.agreement.agreedByName} is het op ${longDate(v.agreement.agreedOn)} ${AGREEMENT[v.agreement.form] ?? ''} eens geworden met dit plan. Vastgelegd door ${v.agreement.recordedByName}.`
+        : 'U bent nog niet akkoord gegaan met dit plan.',
+    },
+    { type: 'h2', text: 'Vragen of wilt u iets veranderen?' },
+    {
+      type: 'p',
+      text: `Neem contact op met ${facts.caseWorker.name}${facts.caseWorker.email ? ` (${facts.caseWorker.email})` : ''}${facts.teamPhone ? ` of bel ${facts.teamPhone}` : ''}. Samen kijken we ${evaluationFrequency(facts.evaluationWeeks)} hoe het gaat. U mag het plan altijd laten aanpassen.`,
+    },
+  ];
+  return renderAccessiblePdf({
+    title: `Ons plan — ${facts.householdName}`,
+    author: facts.teamName,
+    subject: `Versie ${v.number}`,
+    footer: (page, pages) => `${facts.householdName} · plan versie ${v.number} · pagina ${page} van ${pages}`,
+    blocks,
+  });
 }

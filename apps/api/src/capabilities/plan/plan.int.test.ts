@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@nabij/contracts';
 import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { accessibilityProblems, indexOfElement, readPdfStructure } from '../../../test/pdf-structure';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -257,6 +258,30 @@ describe('agreement and versions', () => {
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await as.worker!.get(`/api/cases/${kase.id}`)).json().phase).toBe('execution');
+
+    // Accessible (PDF/UA-1, ADR 0053): tagged, Dutch, titled, and read in order — each heading before its text.
+    const doc = readPdfStructure(pdf.rawPayload);
+    const title = doc.xmpTitle ?? '';
+    expect(title).toMatch(/^Ons plan — /);
+    expect(accessibilityProblems(doc, title)).toEqual([]);
+    const types = new Set(doc.elements.map((e) => e.type));
+    for (const type of ['Document', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD'])
+      expect([type, types.has(type)]).toEqual([type, true]);
+    expect(doc.artifactText.join(' ')).toContain('pagina 1 van');
+    const h1 = indexOfElement(doc, 'H1', 'Ons plan');
+    const goal = indexOfElement(doc, 'H2', 'Doel 1');
+    const want = indexOfElement(doc, 'H3', 'Wat wilt u bereiken?');
+    const wantText = indexOfElement(doc, 'P', 'Ik wil zelf mijn administratie kunnen doen');
+    const action = indexOfElement(doc, 'TD', 'Leren administreren met een vrijwilliger');
+    expect(h1).toBe(1);
+    expect([h1 < goal, goal < want, want < wantText, wantText < action]).toEqual([true, true, true, true]);
+    expect(doc.elements.filter((e) => e.type === 'TH').map((e) => e.text)).toEqual(
+      expect.arrayContaining(['Wat', 'Wie', 'Wanneer klaar', 'Hoe staat het']),
+    );
+    // The team's own evaluation interval (13 weeks by default), not a hard-coded "elke maand".
+    const text = doc.elements.map((e) => e.text).join(' ');
+    expect(text).toContain('Samen kijken we elke drie maanden hoe het gaat.');
+    expect(text).not.toContain('elke maand');
   });
 
   it('refuses direct edits of the agreed version with a clear Dutch message, but lets progress be recorded', async () => {

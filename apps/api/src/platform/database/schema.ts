@@ -29,6 +29,8 @@ export interface TeamTable {
   evaluation_weeks: Generated<number>;
   contact_phone: string | null;
   contact_email: string | null;
+  /** The address block on the team's letters, lines separated by newlines (migration 0043). */
+  postal_address: string | null;
 }
 export interface AppUserTable {
   id: Generated<string>;
