@@ -110,7 +110,10 @@ export async function buildApp(
   registerErrorHandling(app);
   registerInputGuards(app);
   registerRateLimits(app, deps.config.rateLimits);
-  const metrics = createMetrics();
+  const metrics = createMetrics({
+    pool: deps.db.pool,
+    databaseMode: deps.config.database.url ? 'server' : 'embedded',
+  });
   metrics.instrument(app);
 
   app.addHook('onSend', async (request, reply) => {

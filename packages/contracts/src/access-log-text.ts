@@ -12,6 +12,7 @@ export const ACCESS_EVENT_TEXT: Readonly<Record<string, string>> = {
   'person.registered': 'schreef de persoon in',
   'person.changed': 'wijzigde de persoonsgegevens',
   'person.duplicates_shown': 'zag deze persoon als mogelijk dubbele inschrijving',
+  'person.bsn_shown': 'bekeek het volledige BSN',
   'person.recent_listed': 'zag deze persoon in de lijst met onlangs geopende personen (Mijn werk)',
   'household.created': 'maakte het huishouden aan',
   'household.member_added': 'voegde iemand toe aan het huishouden',

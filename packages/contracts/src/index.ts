@@ -16,5 +16,6 @@ export * from './management-information';
 export * from './resident';
 export * from './person-merge';
 export * from './household';
+export * from './house-style';
 export * from './plain-language';
 export * from './public-information';

@@ -71,6 +71,8 @@ export const residentSessionResponse = z.object({
     .object({
       firstName: z.string(),
       tenantName: z.string(),
+      /** For the municipality's house style (ADR 0054). */
+      tenantSlug: z.string(),
       authMethod: z.enum(['email_code', 'digid']),
       subjects: z.array(residentSubject),
     })

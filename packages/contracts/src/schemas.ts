@@ -168,6 +168,8 @@ export const sessionResponse = z.object({
       displayName: z.string(),
       username: z.string(),
       tenantName: z.string(),
+      /** Where the web app finds the municipality's house style: /api/public/house-style/<slug> (ADR 0054). */
+      tenantSlug: z.string(),
       roles: z.array(roleSchema),
       permissions: z.array(z.string()),
       teams: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -273,6 +275,7 @@ export const personView = z.object({
   /** The age today estimated from an age given without a date of birth (also once a date of birth is known), and the day it was given. */
   estimatedAge: z.number().nullable().optional(),
   ageGivenOn: z.string().nullable().optional(),
+  /** Masked, "•••••2345" (ADR 0051): the full number only through `GET /api/persons/:id/bsn`, which is logged. */
   bsn: z.string().nullable(),
   postcode: z.string().nullable(),
   houseNumber: z.string().nullable(),

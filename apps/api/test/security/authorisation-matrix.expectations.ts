@@ -331,6 +331,23 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     source: 'intake.md: configuring channels (own municipality)',
   },
   'GET /api/admin/letter-templates': { resource: 'none', allow: ADMIN, source: 'intake.md: templates' },
+  'GET /api/admin/house-style': { resource: 'none', allow: ADMIN, source: 'intake.md: house style (ADR 0054)' },
+  'PUT /api/admin/house-style': { resource: 'none', allow: ADMIN, source: 'intake.md: house style (ADR 0054)' },
+  'GET /api/public/house-style/:tenantSlug': {
+    resource: 'none',
+    allow: PUBLIC,
+    source: 'ADR 0054: the municipality in every header, also before login; no personal data',
+  },
+  'GET /api/public/house-style/:tenantSlug/theme.css': {
+    resource: 'none',
+    allow: PUBLIC,
+    source: 'ADR 0054: the stylesheet of the house style; no personal data',
+  },
+  'GET /api/public/house-style/:tenantSlug/logo': {
+    resource: 'none',
+    allow: PUBLIC,
+    source: 'ADR 0054: the logo of the house style; no personal data',
+  },
   'PUT /api/admin/letter-templates/:kind': { resource: 'none', allow: ADMIN, source: 'intake.md: templates' },
   'GET /api/admin/services': { resource: 'none', allow: ADMIN, source: 'plan.md: service catalogue' },
   'POST /api/admin/services': { resource: 'none', allow: ADMIN, source: 'plan.md: service catalogue' },

@@ -670,6 +670,23 @@ export async function buildWorld(t: TestApp): Promise<World> {
           .executeTakeFirstOrThrow()
       ).id,
   );
+  // A house style with a logo, so that the public logo route has something to serve (ADR 0054).
+  await t.db.inSystem((tx) =>
+    tx
+      .insertInto('house_style')
+      .values({
+        tenant_id: a.id,
+        display_name: 'Gemeente Matrixstad',
+        primary_color: '#0b4f6c',
+        primary_text_color: '#ffffff',
+        link_color: '#0b5e7e',
+        focus_color: '#1a1a2e',
+        font_family: 'system',
+        logo: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+        logo_content_type: 'image/png',
+      })
+      .execute(),
+  );
   const residentEmail = 'eigen@matrix.example';
   const resident = await residentLogin(t, residentEmail);
   const staff = SUBJECTS.filter((s): s is Exclude<Subject, 'resident'> => s !== 'resident');

@@ -243,6 +243,15 @@ export const BODIES: Record<string, BodyOf> = {
     outreachWeeks: 8,
     version: STALE,
   }),
+  'PUT /api/admin/house-style': () => ({
+    displayName: 'Gemeente Matrix',
+    primaryColor: '#0b4f6c',
+    primaryTextColor: '#ffffff',
+    linkColor: '#0b5e7e',
+    focusColor: '#1a1a2e',
+    fontFamily: 'system',
+    version: STALE,
+  }),
   'PUT /api/admin/letter-templates/:kind': () => ({
     subject: 'Afsluiting {referentie}',
     body: 'Beste {verwijzer}, tekst.',

@@ -75,6 +75,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
           displayName: s.displayName,
           username: s.username,
           tenantName: s.tenantName,
+          tenantSlug: s.tenantSlug,
           roles: s.roles,
           permissions: [...permissionsOf(s.roles)],
           teams: s.teams,

@@ -8,6 +8,8 @@ export interface SessionRow {
   userId: string;
   tenantId: string;
   tenantName: string;
+  /** The municipality's slug: the web app loads its house style by it (ADR 0054). */
+  tenantSlug: string;
   stage: Stage;
   authMethod: 'password' | 'oidc';
   csrfToken: string;
@@ -27,7 +29,7 @@ export interface SessionRow {
 export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRow | undefined> {
   const result = await sql<SessionRow>`
     select s.token_hash as "tokenHash", s.user_id as "userId", s.tenant_id as "tenantId", tn.name as "tenantName",
-           s.stage, s.auth_method as "authMethod", s.csrf_token as "csrfToken", s.pending_totp_secret as "pendingTotpSecret",
+           tn.slug as "tenantSlug", s.stage, s.auth_method as "authMethod", s.csrf_token as "csrfToken", s.pending_totp_secret as "pendingTotpSecret",
            s.created_at as "createdAt", s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt",
            u.username, u.display_name as "displayName", (u.totp_enabled_at is not null) as "totpEnabled",
            u.must_change_password as "mustChangePassword",

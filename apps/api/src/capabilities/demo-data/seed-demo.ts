@@ -12,6 +12,7 @@ import { seedDemoPrivacy } from './seed-demo-privacy';
 import { seedDemoAvgRights } from './seed-demo-avg-rights';
 import { seedDemoResident } from './seed-demo-resident';
 import { seedDemoHistory } from './seed-demo-history';
+import { demoLogoPng } from './demo-logo';
 
 export const DEMO_PASSWORD = 'Welkom-bij-Nabij-2026';
 
@@ -90,6 +91,21 @@ export async function seedDemo(db: Database): Promise<void> {
       .returning('id')
       .executeTakeFirstOrThrow();
     const teamId = { Noord: noord.id, Zuid: zuid.id };
+    // Its own house style (ADR 0054), so the demo shows a municipality's colours and logo; Anderstad keeps the default.
+    await tx
+      .insertInto('house_style')
+      .values({
+        tenant_id: tenant.id,
+        display_name: 'Gemeente Voorbeeld',
+        primary_color: '#1d5b3a',
+        primary_text_color: '#ffffff',
+        link_color: '#1d5b3a',
+        focus_color: '#1a1a2e',
+        font_family: 'system',
+        logo: demoLogoPng(),
+        logo_content_type: 'image/png',
+      })
+      .execute();
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const userId = await insertUser(tx, {

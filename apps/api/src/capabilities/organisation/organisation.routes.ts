@@ -18,6 +18,7 @@ import { accessContext, publicRoute, requirePermission } from '../access-control
 import { changeExpertise, createAccount, listAccounts, resetAccount, setAccountActive } from './manage-users';
 import { publicOrganisation } from './public-organisation';
 import { changeTeamSettings, listTeamSettings } from './team-settings';
+import { registerHouseStyleRoutes } from './house-style.routes';
 
 export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,4 +75,5 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
     { config, schema: { tags, params: idParams, body: updateTeamSettingsRequest, response: { 200: teamSettings } } },
     async (request) => changeTeamSettings(deps, accessContext(request), request.params.id, request.body),
   );
+  registerHouseStyleRoutes(app, deps);
 }

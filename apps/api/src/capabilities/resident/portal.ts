@@ -63,6 +63,7 @@ export async function residentSessionView(
     resident: {
       firstName: session.firstName,
       tenantName: session.tenantName,
+      tenantSlug: session.tenantSlug,
       authMethod: session.authMethod,
       subjects: subjects.map(toSubjectView),
     },

@@ -15,6 +15,7 @@ export interface ResidentSessionRow {
   tokenHash: string;
   tenantId: string;
   tenantName: string;
+  tenantSlug: string;
   accountId: string;
   personId: string;
   firstName: string;
@@ -70,7 +71,7 @@ export function isResidentSessionExpired(
 
 async function findResidentSession(tx: Tx, tokenHash: string): Promise<ResidentSessionRow | undefined> {
   const r = await sql<ResidentSessionRow>`
-    select s.token_hash as "tokenHash", s.tenant_id as "tenantId", tn.name as "tenantName", s.account_id as "accountId",
+    select s.token_hash as "tokenHash", s.tenant_id as "tenantId", tn.name as "tenantName", tn.slug as "tenantSlug", s.account_id as "accountId",
            a.person_id as "personId", p.first_name as "firstName", s.csrf_token as "csrfToken", s.auth_method as "authMethod",
            s.assurance, s.created_at as "createdAt", s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt"
     from resident_session s

@@ -1031,6 +1031,21 @@ export interface RetentionSettingTable {
   updated_at: Generated<Date>;
   version: Generated<number>;
 }
+/** A municipality's house style (migration 0044, ADR 0054): tokens on top of the default theme, name and logo. */
+export interface HouseStyleTable {
+  tenant_id: string;
+  display_name: string;
+  primary_color: string;
+  primary_text_color: string;
+  link_color: string;
+  focus_color: string;
+  font_family: string;
+  logo: Buffer | null;
+  logo_content_type: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
 export interface AvgRequestTable {
   id: Generated<string>;
   tenant_id: string;
@@ -1299,6 +1314,7 @@ export interface DB {
   mi_case_zrm: MiCaseZrmTable;
   mi_evaluation_fact: MiEvaluationFactTable;
   retention_setting: RetentionSettingTable;
+  house_style: HouseStyleTable;
   avg_request: AvgRequestTable;
   avg_inspection_decision: AvgInspectionDecisionTable;
   avg_correction: AvgCorrectionTable;
