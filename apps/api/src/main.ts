@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   if (config.jobsEnabled && !closing) {
     // Background jobs work on whole municipalities (reminders, management-information facts): they get their own small
     // pool without the request path's 10 s query limit (a job is bounded by the queue's 15-minute expiry instead).
-    jobsDb = createDatabase(url, 2, { queryTimeoutMs: JOB_QUERY_TIMEOUT_MS });
+    jobsDb = createDatabase(url, 2, { queryTimeoutMs: JOB_QUERY_TIMEOUT_MS, metricsName: 'jobs' });
     const starting = startScheduler(url, scheduledJobs({ db: jobsDb, config, clock: systemClock, mailer }), log);
     schedulerStarting = starting;
     const scheduler = await starting;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { jobRuns } from './metrics';
 
 /** A recurring job: what it is called, when it runs (cron, Europe/Amsterdam) and what it does. */
 export interface JobDefinition {
@@ -88,6 +89,7 @@ export async function startScheduler(
         for (const item of batch) {
           try {
             const result = await job.run(stopped.signal);
+            jobRuns.inc({ queue: job.name, outcome: 'completed' });
             log.info({ job: job.name, result }, 'job done');
             await boss.complete(
               job.name,
@@ -95,6 +97,7 @@ export async function startScheduler(
               result === null || typeof result !== 'object' ? { value: result ?? null } : result,
             );
           } catch (err) {
+            jobRuns.inc({ queue: job.name, outcome: 'failed' });
             await boss.fail(
               job.name,
               item.id,
@@ -125,6 +128,21 @@ export async function startScheduler(
 
 const POLL_MS = 2_000;
 const STOP_WAIT_MS = 15_000;
+
+/**
+ * The jobs in the queue table by queue and state (created, retry, active, completed, cancelled, failed), for the metrics:
+ * created + retry is the queue's depth. Empty before the job queue has made its schema.
+ */
+export async function jobQueueCounts(
+  query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>,
+): Promise<Array<{ queue: string; state: string; count: number }>> {
+  const exists = await query(`select to_regclass('${JOB_SCHEMA}.job') is not null as present`);
+  if (!exists.rows[0]?.present) return [];
+  const r = await query(
+    `select name, state::text as state, count(*)::int as count from ${JOB_SCHEMA}.job group by 1, 2`,
+  );
+  return r.rows.map((row) => ({ queue: String(row.name), state: String(row.state), count: Number(row.count) }));
+}
 
 /** Failed jobs (after their retries) in the queue tables: never silently lost. */
 export async function listFailedJobs(

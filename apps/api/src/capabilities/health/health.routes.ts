@@ -4,7 +4,8 @@ import type { Deps } from '../../platform/deps';
 import type { Metrics } from '../../platform/metrics';
 import { isDraining } from '../../platform/http/graceful-shutdown';
 import { publicRoute } from '../access-control/route-policy';
-import { unsealedStatus } from '../audit';
+import { jobQueueCounts } from '../../platform/jobs';
+import { unsealedStatus, type UnsealedStatus } from '../audit';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps, metrics: Metrics): void {
   app.get(
@@ -24,16 +25,59 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, metrics: 
     },
   );
 
-  // Access-log rows not sealed into the hash chain a minute after they were written (ADR 0045): the sealer is not
-  // running, or a long writing transaction holds its horizon back. Read at scrape time; 0 when healthy.
+  // Access-log rows not sealed into the hash chain yet (ADR 0045): normally a few, for seconds. Stale ones (older than a
+  // minute) mean the sealer is not running, or a long writing transaction holds its horizon back; 0 when healthy. Read
+  // once per scrape for the three gauges (one query within 250 ms); an unreachable database leaves the last values (/health/ready reports it).
+  let sealing: { at: number; status: Promise<UnsealedStatus | null> } | undefined;
+  const sealingStatus = () => {
+    if (!sealing || Date.now() - sealing.at > 250)
+      sealing = {
+        at: Date.now(),
+        status: deps.db.inSystem((tx) => unsealedStatus(tx, null, deps.clock.now())).catch(() => null),
+      };
+    return sealing.status;
+  };
   new Gauge({
     name: 'nabij_access_log_unsealed_stale_rows',
     help: 'Access-log rows older than a minute that are not sealed into the hash chain yet',
     registers: [metrics.registry],
     async collect() {
-      // An unreachable database leaves the last value; /health/ready reports the outage.
-      const status = await deps.db.inSystem((tx) => unsealedStatus(tx, null, deps.clock.now())).catch(() => null);
+      const status = await sealingStatus();
       if (status) this.set(status.stale);
+    },
+  });
+  new Gauge({
+    name: 'nabij_access_log_unsealed_rows',
+    help: 'Access-log rows not sealed into the hash chain yet (all municipalities)',
+    registers: [metrics.registry],
+    async collect() {
+      const status = await sealingStatus();
+      if (status) this.set(status.unsealed);
+    },
+  });
+  new Gauge({
+    name: 'nabij_access_log_oldest_unsealed_age_seconds',
+    help: 'Age of the oldest access-log row not sealed yet (0 when all are sealed)',
+    registers: [metrics.registry],
+    async collect() {
+      const status = await sealingStatus();
+      if (status)
+        this.set(status.oldestAt ? Math.max(0, (deps.clock.now().getTime() - status.oldestAt.getTime()) / 1000) : 0);
+    },
+  });
+
+  // The job queue (pg-boss) by queue and state: created + retry is the depth, failed the jobs that failed after their
+  // retries and are kept for the administrator (/api/admin/jobs/failed). Shared by every instance.
+  new Gauge({
+    name: 'nabij_job_queue_jobs',
+    help: 'Jobs in the job queue by queue and state (created and retry: waiting; active; failed after all retries; completed)',
+    labelNames: ['queue', 'state'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      const counts = await jobQueueCounts((text) => deps.db.pool.query(text)).catch(() => null);
+      if (!counts) return;
+      this.reset();
+      for (const c of counts) this.set({ queue: c.queue, state: c.state }, c.count);
     },
   });
 

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import pg from 'pg';
+import { databaseAcquireFailures, databaseAcquireSeconds } from '../metrics';
 import type { DB } from './schema';
 
 // DATE stays an ISO string (no time-zone shifts); bigint (counts, ids) becomes a number.
@@ -30,6 +31,8 @@ export interface DatabaseOptions {
   connectionTimeoutMs?: number;
   /** Longest a query of the request path (Kysely) may take; then the request fails with 503. */
   queryTimeoutMs?: number;
+  /** The pool's name in the metrics (`app` for requests, `jobs` for the background jobs' own pool). */
+  metricsName?: string;
 }
 
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3_000;
@@ -48,7 +51,9 @@ export function createDatabase(url: string, poolSize: number, options: DatabaseO
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const kysely = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: guardedPool(pool, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS) }),
+    dialect: new PostgresDialect({
+      pool: guardedPool(pool, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, options.metricsName ?? 'app'),
+    }),
   });
 
   return {
@@ -125,10 +130,18 @@ async function retryOnIdempotencyRace<T>(run: () => Promise<T>): Promise<T> {
  * the ROLLBACK after the failure does not wait for another timeout — and it is discarded on release instead
  * of going back to the pool.
  */
-function guardedPool(pool: pg.Pool, queryTimeoutMs: number): PostgresPool {
+function guardedPool(pool: pg.Pool, queryTimeoutMs: number, metricsName?: string): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
-      const client = await pool.connect();
+      const started = performance.now();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (err) {
+        if (metricsName) databaseAcquireFailures.inc({ pool: metricsName });
+        throw err;
+      }
+      if (metricsName) databaseAcquireSeconds.observe({ pool: metricsName }, (performance.now() - started) / 1000);
       let broken: Error | undefined;
       const onError = (err: Error) => {
         broken ??= err;
