@@ -1,5 +1,5 @@
 import '@utrecht/component-library-css';
-import '@utrecht/design-tokens/dist/index.css';
+import './theme/nabij-theme.css';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

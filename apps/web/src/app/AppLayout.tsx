@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLink } from '../components/AppLink';
+import { TenantBrand } from '../theme/house-style';
 import { t } from './i18n';
 import { useSession, type SessionUser } from './session';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning';
@@ -197,9 +198,12 @@ export function AppLayout() {
           .join(' ')}
       >
         <div className="nabij-header__bar">
-          <AppLink to={user ? '/' : '/inloggen'} className="nabij-brand">
-            {t('app.name')}
-          </AppLink>
+          <div className="nabij-brand-group">
+            <TenantBrand slug={user?.tenantSlug} fallbackName={user?.tenantName} />
+            <AppLink to={user ? '/' : '/inloggen'} className="nabij-brand">
+              {t('app.name')}
+            </AppLink>
+          </div>
           {user ? (
             <Button
               ref={menu.button}

@@ -125,6 +125,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('../capabilities/admin/TeamsPage'), 'TeamsPage', 'user:admin'),
               },
               {
+                path: 'beheer/huisstijl',
+                lazy: page(() => import('../capabilities/admin/HouseStylePage'), 'HouseStylePage', 'user:admin'),
+              },
+              {
                 path: 'beheer/zrm',
                 lazy: page(() => import('../capabilities/admin/ZrmCriteriaPage'), 'ZrmCriteriaPage', 'zrm:configure'),
               },

@@ -3,8 +3,14 @@ import { assessmentTitle, zrmDomainLabel, type ZrmAssessment } from './case-form
 import { radarGeometry } from './radar-chart';
 
 const SERIES_STYLE = [
-  { stroke: '#5b5b5b', dash: '6 4', fill: 'rgba(91, 91, 91, 0.08)', marker: 'square' },
-  { stroke: '#0b5394', dash: undefined, fill: 'rgba(11, 83, 148, 0.18)', marker: 'circle' },
+  // Theme tokens (apps/web/src/theme/nabij-theme.css), set through style so that var() applies.
+  {
+    stroke: 'var(--nabij-color-chart-earlier)',
+    dash: '6 4',
+    fill: 'var(--nabij-color-chart-fill-earlier)',
+    marker: 'square',
+  },
+  { stroke: 'var(--nabij-color-chart-line)', dash: undefined, fill: 'var(--nabij-color-chart-fill)', marker: 'circle' },
 ] as const;
 
 interface RadarChartProps {
@@ -71,7 +77,7 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
               key={`ring-${i}`}
               points={points}
               fill="none"
-              stroke="#b0b0b0"
+              className="nabij-radar__grid"
               strokeWidth={i === geometry.rings.length - 1 ? 1.5 : 0.75}
             />
           ))}
@@ -82,7 +88,7 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
                 y1={geometry.centre.y}
                 x2={axis.end.x}
                 y2={axis.end.y}
-                stroke="#b0b0b0"
+                className="nabij-radar__grid"
                 strokeWidth={0.75}
               />
               <text
@@ -91,7 +97,7 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
                 textAnchor={axis.anchor}
                 dominantBaseline="middle"
                 fontSize="11"
-                fill="#1a1a1a"
+                className="nabij-radar__label"
               >
                 {zrmDomainLabel(axis.key)}
               </text>
@@ -103,16 +109,15 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
               <g key={`series-${index}`} data-series-index={index}>
                 <polygon
                   points={series.points}
-                  fill={style.fill}
-                  stroke={style.stroke}
+                  style={{ fill: style.fill, stroke: style.stroke }}
                   strokeWidth={2}
                   strokeDasharray={style.dash}
                 />
                 {series.dots.map((dot, i) =>
                   dot === null ? null : style.marker === 'circle' ? (
-                    <circle key={i} cx={dot.x} cy={dot.y} r={3.5} fill={style.stroke} />
+                    <circle key={i} cx={dot.x} cy={dot.y} r={3.5} style={{ fill: style.stroke }} />
                   ) : (
-                    <rect key={i} x={dot.x - 3.5} y={dot.y - 3.5} width={7} height={7} fill={style.stroke} />
+                    <rect key={i} x={dot.x - 3.5} y={dot.y - 3.5} width={7} height={7} style={{ fill: style.stroke }} />
                   ),
                 )}
               </g>
@@ -133,14 +138,14 @@ export function RadarChart({ personName, measurements, domains }: RadarChartProp
                     y1="6"
                     x2="30"
                     y2="6"
-                    stroke={style.stroke}
+                    style={{ stroke: style.stroke }}
                     strokeWidth={2}
                     strokeDasharray={style.dash}
                   />
                   {style.marker === 'circle' ? (
-                    <circle cx="16" cy="6" r="3.5" fill={style.stroke} />
+                    <circle cx="16" cy="6" r="3.5" style={{ fill: style.stroke }} />
                   ) : (
-                    <rect x="12.5" y="2.5" width="7" height="7" fill={style.stroke} />
+                    <rect x="12.5" y="2.5" width="7" height="7" style={{ fill: style.stroke }} />
                   )}
                 </svg>{' '}
                 {assessmentTitle(m)}

@@ -130,32 +130,32 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
           <g aria-hidden="true">
             {g.ticks.map((tick) => (
               <g key={tick.value}>
-                <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} stroke="#c8c8c8" strokeWidth={1} />
+                <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} className="nabij-chart__grid" strokeWidth={1} />
                 <text
                   x={g.plot.left - 6}
                   y={tick.y}
                   textAnchor="end"
                   dominantBaseline="middle"
                   fontSize="12"
-                  fill="#1a1a1a"
+                  className="nabij-chart__text"
                 >
                   {tick.value}
                 </text>
               </g>
             ))}
             {g.segments.map((points) => (
-              <polyline key={points} points={points} fill="none" stroke="#0b5394" strokeWidth={2.5} />
+              <polyline key={points} points={points} className="nabij-chart__line" strokeWidth={2.5} />
             ))}
             {g.points.map((p, i) => (
               <g key={p.label}>
                 {p.y === null ? (
-                  <text x={p.x} y={g.plot.bottom - 6} textAnchor="middle" fontSize="11" fill="#1a1a1a">
+                  <text x={p.x} y={g.plot.bottom - 6} textAnchor="middle" fontSize="11" className="nabij-chart__text">
                     {shortText(i)}
                   </text>
                 ) : (
                   <>
-                    <circle cx={p.x} cy={p.y} r={4} fill="#0b5394" />
-                    <text x={p.x} y={p.y - 9} textAnchor="middle" fontSize="11" fill="#1a1a1a">
+                    <circle cx={p.x} cy={p.y} r={4} className="nabij-chart__mark" />
+                    <text x={p.x} y={p.y - 9} textAnchor="middle" fontSize="11" className="nabij-chart__text">
                       {shortText(i)}
                     </text>
                   </>
@@ -166,7 +166,7 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
                     y={g.height - 12}
                     textAnchor={p.x - 32 < 0 ? 'start' : p.x + 32 > g.width ? 'end' : 'middle'}
                     fontSize="11"
-                    fill="#1a1a1a"
+                    className="nabij-chart__text"
                   >
                     {p.label}
                   </text>
@@ -192,19 +192,19 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
         data-testid={`chart-${table.key}`}
       >
         <g aria-hidden="true">
-          <line x1={g.zero} x2={g.zero} y1={0} y2={g.height} stroke="#5b5b5b" strokeWidth={1} />
+          <line x1={g.zero} x2={g.zero} y1={0} y2={g.height} className="nabij-chart__axis" strokeWidth={1} />
           {g.bars.map((b, i) => (
             <g key={`${b.label}-${i}`}>
-              <text x={8} y={b.labelY} fontSize="13" fill="#1a1a1a">
+              <text x={8} y={b.labelY} fontSize="13" className="nabij-chart__text">
                 {b.label}
               </text>
-              {b.width > 0 ? <rect x={b.x} y={b.barY} width={b.width} height={18} fill="#0b5394" /> : null}
+              {b.width > 0 ? <rect x={b.x} y={b.barY} width={b.width} height={18} className="nabij-chart__mark" /> : null}
               <text
                 x={b.width > 0 ? b.valueX : g.zero + 6}
                 y={b.barY + 13}
                 textAnchor={b.width > 0 ? b.anchor : 'start'}
                 fontSize="12"
-                fill="#1a1a1a"
+                className="nabij-chart__text"
               >
                 {shortText(i)}
               </text>
