@@ -130,7 +130,14 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
           <g aria-hidden="true">
             {g.ticks.map((tick) => (
               <g key={tick.value}>
-                <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} className="nabij-chart__grid" strokeWidth={1} />
+                <line
+                  x1={g.plot.left}
+                  x2={g.plot.right}
+                  y1={tick.y}
+                  y2={tick.y}
+                  className="nabij-chart__grid"
+                  strokeWidth={1}
+                />
                 <text
                   x={g.plot.left - 6}
                   y={tick.y}
@@ -198,7 +205,9 @@ function Chart({ table, threshold }: { table: MiTable; threshold: number }) {
               <text x={8} y={b.labelY} fontSize="13" className="nabij-chart__text">
                 {b.label}
               </text>
-              {b.width > 0 ? <rect x={b.x} y={b.barY} width={b.width} height={18} className="nabij-chart__mark" /> : null}
+              {b.width > 0 ? (
+                <rect x={b.x} y={b.barY} width={b.width} height={18} className="nabij-chart__mark" />
+              ) : null}
               <text
                 x={b.width > 0 ? b.valueX : g.zero + 6}
                 y={b.barY + 13}
