@@ -25,6 +25,17 @@ const journey: Journey = {
       await expectAccessible(page, 'the public referral form');
       assert((await page.locator('nav').count()) === 0, 'the public form has no staff navigation');
 
+      // Its footer links to the accessibility statement, the privacy statement and contact (issue #21 item 1).
+      const footer = page.getByRole('contentinfo');
+      for (const name of ['Toegankelijkheid', 'Privacy', 'Contact']) await footer.getByRole('link', { name }).waitFor();
+      await footer.getByRole('link', { name: 'Toegankelijkheid' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Toegankelijkheidsverklaring' }).waitFor();
+      await page.getByText('Gemeente Voorbeeld is verantwoordelijk voor Nabij en voor deze verklaring.').waitFor();
+      await page.getByText('Status: C – eerste maatregelen genomen.').waitFor();
+      await expectAccessible(page, 'the accessibility statement, opened from the public form');
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Aanmelden bij het wijkteam' }).waitFor();
+
       // Submitting the empty form shows an error summary that links to the fields.
       await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
       await page.getByRole('heading', { name: 'Er is iets niet gelukt' }).waitFor();

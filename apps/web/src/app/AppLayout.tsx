@@ -14,6 +14,7 @@ import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLink } from '../components/AppLink';
 import { TenantBrand } from '../theme/house-style';
+import { FooterLinks } from './FooterLinks';
 import { t } from './i18n';
 import { useSession, type SessionUser } from './session';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning';
@@ -175,9 +176,10 @@ export function AppShell({ children }: { children?: ReactNode }) {
   );
 }
 
-export function AppFooter() {
+export function AppFooter({ tenantSlug }: { tenantSlug?: string | undefined }) {
   return (
     <PageFooter className="nabij-footer">
+      <FooterLinks tenantSlug={tenantSlug} />
       <Paragraph appearance="small">{t('layout.footer')}</Paragraph>
     </PageFooter>
   );
@@ -243,7 +245,7 @@ export function AppLayout() {
           <Outlet />
         </main>
       </PageContent>
-      <AppFooter />
+      <AppFooter tenantSlug={user?.tenantSlug} />
       {user ? <SessionTimeoutWarning /> : null}
     </AppShell>
   );

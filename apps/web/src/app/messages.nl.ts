@@ -1442,7 +1442,8 @@ export const messages = {
   'accessibility.intro':
     '{tenant} wil dat iedereen Nabij kan gebruiken. Ook als u slecht ziet of hoort, geen muis gebruikt of werkt met een hulpmiddel zoals een schermlezer. Hier leest u hoe ver wij daarmee zijn.',
   'accessibility.scopeHeading': 'Waarvoor geldt deze verklaring?',
-  'accessibility.scope': 'Deze verklaring geldt voor Nabij van {tenant} op {site}. Nabij is het systeem van het wijkteam. Het bestaat uit:',
+  'accessibility.scope':
+    'Deze verklaring geldt voor Nabij van {tenant} op {site}. Nabij is het systeem van het wijkteam. Het bestaat uit:',
   'accessibility.scopeForm': 'het formulier om iemand aan te melden bij het wijkteam;',
   'accessibility.scopeResident': 'Mijn Nabij, waar inwoners hun plan en hun gegevens zien;',
   'accessibility.scopeStaff': 'de pagina’s waarmee de medewerkers van het wijkteam werken;',
@@ -1540,9 +1541,9 @@ export const messages = {
   'contact.area': 'Wijk: {area}',
   'contact.phone': 'Telefoon:',
   'contact.email': 'E-mail:',
-  'contact.noChannels': 'Voor dit team staan nog geen telefoonnummer en e-mailadres in Nabij. Neem contact op met {tenant}.',
-  'contact.noTeams':
-    'Neem contact op met {tenant}, via de website of het algemene telefoonnummer van de gemeente.',
+  'contact.noChannels':
+    'Voor dit team staan nog geen telefoonnummer en e-mailadres in Nabij. Neem contact op met {tenant}.',
+  'contact.noTeams': 'Neem contact op met {tenant}, via de website of het algemene telefoonnummer van de gemeente.',
   'contact.referHeading': 'Iemand aanmelden',
   'contact.refer': 'Wilt u uzelf of iemand anders aanmelden bij het wijkteam? Gebruik dan het aanmeldformulier.',
   'contact.referLink': 'Naar het aanmeldformulier',

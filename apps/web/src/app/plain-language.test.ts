@@ -22,6 +22,8 @@ const ENTRIES = [
   'capabilities/intake/PublicReferralPage.tsx',
   'capabilities/intake/PublicLayout.tsx',
   'capabilities/resident/resident-routes.tsx',
+  // The statements and contact every footer links to (issue #21 item 1).
+  'capabilities/statements/StatementPages.tsx',
 ];
 /** Modules that only hold or look up the tables (following them would scan every text of the staff app). */
 const NOT_FOLLOWED = [/\/app\/i18n\.ts$/, /messages\.[a-z-]+\.nl\.ts$/, /\/app\/messages\.nl\.ts$/];

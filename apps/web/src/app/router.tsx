@@ -58,9 +58,21 @@ function Root() {
   );
 }
 
+const STATEMENT_PAGES = {
+  toegankelijkheidsverklaring: 'AccessibilityStatementPage',
+  privacyverklaring: 'PrivacyStatementPage',
+  contact: 'ContactPage',
+} as const;
+
 export const router = createBrowserRouter([
   { path: 'aanmelden', element: <PublicRoot />, errorElement: <RootErrorBoundary /> },
   { path: 'aanmelden/:gemeente', element: <PublicRoot />, errorElement: <RootErrorBoundary /> },
+  // The statements and contact every footer links to (issue #21 item 1): public, with or without the municipality.
+  ...(['toegankelijkheidsverklaring', 'privacyverklaring', 'contact'] as const).map((path) => ({
+    path: `${path}/:gemeente?`,
+    lazy: page(() => import('../capabilities/statements/StatementPages'), STATEMENT_PAGES[path]),
+    errorElement: <RootErrorBoundary />,
+  })),
   // The resident portal "Mijn Nabij": its own session and frame.
   ...residentRoutes,
   {

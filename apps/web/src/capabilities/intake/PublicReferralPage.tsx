@@ -367,7 +367,7 @@ export function PublicReferralPage() {
   const tenantName = info.status === 'ready' ? info.data.tenantName : undefined;
 
   return (
-    <PublicLayout tenantName={tenantName}>
+    <PublicLayout tenantName={tenantName} tenantSlug={slug}>
       {received ? (
         <Received
           reference={received.reference}

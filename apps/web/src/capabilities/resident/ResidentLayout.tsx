@@ -3,7 +3,9 @@ import { Alert, Button, PageContent, PageFooter, PageHeader, Paragraph } from '@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { AppShell } from '../../app/AppLayout';
+import { FooterLinks } from '../../app/FooterLinks';
 import { t } from '../../app/i18n';
+import { TenantBrand } from '../../theme/house-style';
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { useResidentSession } from './resident-session';
@@ -31,11 +33,14 @@ function useFocusHeadingOnNavigation(pathname: string): void {
 export function ResidentFrame({
   children,
   tenantName,
+  tenantSlug,
   firstName,
   onLogout,
 }: {
   children: ReactNode;
   tenantName?: string | undefined;
+  /** The municipality of the footer's links to the statements and contact. */
+  tenantSlug?: string | undefined;
   firstName?: string | undefined;
   onLogout?: () => Promise<void>;
 }) {
@@ -46,7 +51,9 @@ export function ResidentFrame({
         <div className="nabij-header__bar">
           <span className="nabij-brand">
             {t('resident.brand')}
-            {tenantName ? <span className="nabij-resident-tenant"> · {tenantName}</span> : null}
+            <span className="nabij-resident-tenant">
+              <TenantBrand slug={tenantSlug} fallbackName={tenantName} />
+            </span>
           </span>
           {firstName && onLogout ? (
             <div className="nabij-header__user">
@@ -72,6 +79,7 @@ export function ResidentFrame({
         </main>
       </PageContent>
       <PageFooter className="nabij-footer">
+        <FooterLinks tenantSlug={tenantSlug} />
         <Paragraph appearance="small">
           {tenantName ? t('resident.footer', { tenant: tenantName }) : t('resident.footerAnonymous')}
         </Paragraph>
@@ -85,7 +93,12 @@ export function ResidentLayout() {
   const location = useLocation();
   useFocusHeadingOnNavigation(location.pathname);
   return (
-    <ResidentFrame tenantName={session.resident?.tenantName} firstName={session.resident?.firstName} onLogout={logout}>
+    <ResidentFrame
+      tenantName={session.resident?.tenantName}
+      tenantSlug={session.resident?.tenantSlug}
+      firstName={session.resident?.firstName}
+      onLogout={logout}
+    >
       <Outlet />
     </ResidentFrame>
   );
