@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildTenant, buildUser } from '../../../test/builders';
+import { accessibilityProblems, indexOfElement, readPdfStructure } from '../../../test/pdf-structure';
 import { fillCase } from '../../../test/privacy-fixtures';
+import { CODE_LABELS, COLUMN_LABELS, isHiddenColumn, TABLE_TITLE } from './inspection-labels';
+import { isInternalTable } from './inspection-copy';
 import { startTestApp, type Agent, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -250,12 +253,101 @@ describe('inspection: a complete copy with logged decisions on shielded categori
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
+    // Accessible (PDF/UA-1, ADR 0053) and readable by the resident (issue #21 item 3): grouped by subject with Dutch
+    // labels, no column names or English codes, and the access log summarised per day and organisation.
+    const doc = readPdfStructure(pdf.rawPayload);
+    expect(accessibilityProblems(doc, `Kopie van uw gegevens — ${r.reference}`)).toEqual([]);
+    const pdfText = [...doc.elements.map((e) => e.text), ...doc.artifactText].join('\n');
+    expect(pdfText.match(/\b[a-z]+_[a-z0-9_]+\b/g) ?? []).toEqual([]);
+    for (const code of [
+      'supportive',
+      'weekly',
+      'family',
+      'low',
+      'verbal',
+      'case_worker_or_team',
+      'finances',
+      'wmo_2015',
+    ])
+      expect([code, new RegExp(`\\b${code}\\b`).test(pdfText)]).toEqual([code, false]);
+    const h2 = doc.elements.filter((e) => e.type === 'H2').map((e) => e.text);
+    expect(h2).toEqual(
+      expect.arrayContaining(['Persoonsgegevens', 'Huishouden', 'Aanmeldingen', 'Dossier', 'Plan', 'Toestemmingen']),
+    );
+    expect(h2.indexOf('Persoonsgegevens')).toBeLessThan(h2.indexOf('Plan'));
+    // A label is a row header with its value next to it, in Dutch: "Relatie" / "familie", "Hoe vaak contact" / "wekelijks".
+    const th = (label: string) => doc.elements.findIndex((e) => e.type === 'TH' && e.text === label);
+    expect(doc.elements[th('Hoe vaak contact') + 1]?.text).toBe('wekelijks');
+    expect(doc.elements[th('Soort relatie') + 1]?.text).toBe('familie');
+    expect(doc.elements.some((e) => e.type === 'TD' && e.text === 'Oma Testhuis')).toBe(true);
+    // Who looked: one line per day and organisation, after its heading.
+    const logHeading = indexOfElement(doc, 'H2', 'Wie heeft uw gegevens bekeken of gewijzigd');
+    const lines = doc.elements
+      .slice(logHeading)
+      .filter((e) => e.type === 'LBody')
+      .map((e) => e.text);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThan(copy.accessLog.length);
+    expect(
+      lines.some((l) => /^\d{1,2} \p{L}+ \d{4}: Wijkteam Test heeft uw dossier \d+ keer bekeken\.$/u.test(l)),
+    ).toBe(true);
+    expect(lines.every((l) => /^\d{1,2} \p{L}+ \d{4}: /u.test(l))).toBe(true);
+
     const exports = (await logRows('avg_request.inspection_copy_exported')).filter(
       (l) => (l.detail as { requestId: string }).requestId === r.id,
     );
     expect(exports.length).toBe(2);
     expect(exports[0]).toMatchObject({ person_id: kase.adultId, case_id: kase.id, legal_basis: 'legal_obligation' });
     expect(exports[0]!.detail).toMatchObject({ withheld_meldcode: 1, withheld_internal_notes: 1 });
+  });
+
+  it('has Dutch words for every table, column and code a copy can hold (issue #21 item 3)', async () => {
+    const stopAt = [
+      'avg_request',
+      'avg_inspection_decision',
+      'avg_correction',
+      'destruction_record',
+      'case_statistic',
+      'policy_signal',
+    ];
+    const { columns, checks } = await t.db.inSystem(async (tx) => {
+      const fks = await sql<{ child: string; parent: string }>`
+        select distinct cl.relname::text as child, pl.relname::text as parent
+        from pg_constraint c join pg_class cl on cl.oid = c.conrelid join pg_class pl on pl.oid = c.confrelid
+        join pg_namespace n on n.oid = cl.relnamespace where c.contype = 'f' and n.nspname = 'public'`.execute(tx);
+      // The tables the copy's walk can reach (from the person, their households and referrals), as in inspection-copy.ts.
+      const reach = new Set(['person', 'household', 'referral']);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const fk of fks.rows)
+          if (
+            reach.has(fk.parent) &&
+            !stopAt.includes(fk.parent) &&
+            !isInternalTable(fk.child) &&
+            !reach.has(fk.child)
+          ) {
+            reach.add(fk.child);
+            grew = true;
+          }
+      }
+      for (const table of stopAt) reach.delete(table);
+      const cols = await sql<{ table_name: string; column_name: string }>`
+        select table_name::text, column_name::text from information_schema.columns
+        where table_schema = 'public' and table_name = any(${[...reach]})`.execute(tx);
+      const cons = await sql<{ def: string }>`
+        select pg_get_constraintdef(c.oid) as def from pg_constraint c join pg_class cl on cl.oid = c.conrelid
+        where c.contype = 'c' and cl.relname = any(${[...reach]})`.execute(tx);
+      return { columns: cols.rows, checks: cons.rows.map((c) => c.def) };
+    });
+    const tables = [...new Set(columns.map((c) => c.table_name))];
+    expect(tables.length).toBeGreaterThan(40);
+    expect(tables.filter((table) => !(table in TABLE_TITLE))).toEqual([]);
+    const unlabelled = columns.filter((c) => !isHiddenColumn(c.column_name) && !(c.column_name in COLUMN_LABELS));
+    expect(unlabelled.map((c) => `${c.table_name}.${c.column_name}`)).toEqual([]);
+    // Every value a check constraint allows (the codes) has a Dutch word.
+    const codes = new Set(checks.flatMap((def) => [...def.matchAll(/'([a-z][a-z0-9_]*)'::text/g)].map((m) => m[1]!)));
+    expect(codes.size).toBeGreaterThan(100);
+    expect([...codes].filter((code) => !(code in CODE_LABELS))).toEqual([]);
   });
 
   it('leaves out the other household members when so decided', async () => {

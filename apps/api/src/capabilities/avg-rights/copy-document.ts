@@ -1,134 +1,7 @@
-import { renderDocumentPdf } from '../../platform/pdf';
+import { renderAccessiblePdf, type Block } from '../../platform/documents/accessible-pdf';
 import type { InspectionCopy } from './inspection-copy';
+import { codeLabel, COLUMN_LABELS, isHiddenColumn, keyLabel, SUBJECTS, TABLE_TITLE } from './inspection-labels';
 
-/** Plain Dutch titles of the tables a copy can hold; a table added later shows its own name until it gets one here. */
-const TABLE_TITLES: Record<string, string> = {
-  person: 'Andere leden van het huishouden',
-  household: 'Huishouden',
-  household_member: 'Samenstelling van het huishouden',
-  referral: 'Aanmeldingen',
-  referral_person: 'Personen in de aanmelding',
-  referral_contact: 'Contact over de aanmelding',
-  referral_attachment: 'Bijlagen bij de aanmelding',
-  triage: 'Eerste inschatting (triage)',
-  core_decision: 'Besluit over de aanmelding (kernbesluit)',
-  meeting_item: 'Besproken in het overleg van het wijkteam',
-  letter: 'Brieven',
-  case_file: 'Dossiers',
-  network_person: 'Mensen uit uw netwerk',
-  involved_professional: 'Betrokken professionals',
-  zrm_assessment: 'Zelfredzaamheid (ZRM)',
-  zrm_score: 'ZRM-scores per leefgebied',
-  participation_measure: 'Participatieladder',
-  child_safety_assessment: 'Veiligheid van de kinderen',
-  meldcode_record: 'Meldcode',
-  meldcode_entry: 'Meldcode: stappen',
-  outreach_attempt: 'Contactpogingen (eropaf)',
-  information_consent: 'Toestemmingen om gegevens te delen',
-  plan: 'Plan',
-  plan_version: 'Versies van het plan',
-  plan_goal: 'Doelen',
-  plan_action: 'Acties',
-  plan_party: 'Wie doet wat',
-  plan_file: 'Bestanden bij het plan',
-  contact_entry: 'Contacten (journaal)',
-  contact_goal: 'Contacten per doel',
-  contact_attachment: 'Bijlagen bij contacten',
-  task: 'Taken',
-  resident_statement: 'Uw eigen verklaringen',
-  case_evaluation: 'Evaluaties',
-  case_evaluation_goal: 'Evaluatie per doel',
-  case_closure: 'Afsluiting',
-  case_closure_goal: 'Afsluiting per doel',
-  case_closure_action: 'Afsluiting per actie',
-  closing_question_answer: 'Afsluitvraag',
-  case_letter: 'Brieven bij afsluiting',
-  case_watch: 'Waakvlam',
-  watch_check_in: 'Contact tijdens de waakvlam',
-  case_episode: 'Heropeningen',
-  case_referral_link: 'Nieuwe aanmeldingen bij dit dossier',
-  case_review_item: 'Besproken in het casuïstiekoverleg',
-  behavioural_consultation: 'Advies van de gedragswetenschapper',
-  agreed_action: 'Afspraken met andere organisaties',
-  care_transfer: 'Overdracht aan andere organisaties',
-  tandem_change: 'Wisseling van tweede werker',
-  scaling_decision: 'Op- en afschalen',
-  emergency_access: 'Noodtoegang tot uw dossier',
-};
-const ORDER = Object.keys(TABLE_TITLES);
-
-const COLUMN_LABELS: Record<string, string> = {
-  first_name: 'Voornaam',
-  infix: 'Tussenvoegsel',
-  last_name: 'Achternaam',
-  date_of_birth: 'Geboortedatum',
-  bsn: 'BSN',
-  postcode: 'Postcode',
-  house_number: 'Huisnummer',
-  house_number_addition: 'Toevoeging',
-  street: 'Straat',
-  city: 'Plaats',
-  phone: 'Telefoon',
-  email: 'E-mail',
-  preferred_language: 'Voorkeurstaal',
-  interpreter_needed: 'Tolk nodig',
-  name: 'Naam',
-  relation: 'Relatie',
-  reference: 'Kenmerk',
-  channel: 'Kanaal',
-  status: 'Stand',
-  received_at: 'Ontvangen',
-  question: 'Hulpvraag',
-  tried: 'Al geprobeerd',
-  urgency: 'Urgentie',
-  life_domains: 'Leefgebieden',
-  referrer_name: 'Verwijzer',
-  referrer_organisation: 'Organisatie van de verwijzer',
-  phase: 'Fase',
-  opened_at: 'Geopend',
-  closed_at: 'Gesloten',
-  case_worker_id: 'Contactpersoon',
-  tandem_worker_id: 'Tweede werker',
-  team_id: 'Team',
-  legal_bases: 'Grondslag',
-  processing_purposes: 'Doel',
-  purpose_description: 'Waarvoor de gegevens worden gebruikt',
-  consent_kind: 'Toestemming voor het dossier',
-  note: 'Notitie',
-  kind: 'Soort',
-  domain: 'Leefgebied',
-  score: 'Score',
-  assessed_on: 'Datum',
-  measured_on: 'Datum',
-  rung: 'Trede',
-  problem: 'Probleem',
-  goal: 'Doel',
-  intended_result: 'Beoogd resultaat',
-  solutions: 'Oplossingen',
-  description: 'Omschrijving',
-  performer: 'Wie doet het',
-  due_on: 'Wanneer klaar',
-  contact_on: 'Datum',
-  participants: 'Aanwezig',
-  internal: 'Interne notitie',
-  recipient: 'Ontvanger',
-  scope: 'Waarvoor',
-  form: 'Vorm',
-  given_on: 'Gegeven op',
-  expires_on: 'Geldig tot',
-  withdrawn_on: 'Ingetrokken op',
-  subject: 'Onderwerp',
-  body: 'Tekst',
-  statement: 'Verklaring',
-  filename: 'Bestand',
-  recorded_by: 'Vastgelegd door',
-  created_by: 'Gemaakt door',
-  recorded_at: 'Vastgelegd op',
-  created_at: 'Gemaakt op',
-  reason: 'Reden',
-  title: 'Titel',
-};
-const HIDDEN = new Set(['id', 'version', 'position', 'hash', 'prev_hash', 'seq']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const longDate = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -144,115 +17,199 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
   timeZone: 'Europe/Amsterdam',
 });
+const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
+/** A value in Dutch: yes/no, dates, codes, the names of staff and teams for their ids, JSON as labelled parts. */
 function show(column: string, value: unknown, copy: InspectionCopy, binary: boolean): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (binary && typeof value === 'string')
     return `bestand van ${Math.max(1, Math.round((value.length * 3) / 4 / 1024))} kB (in de digitale kopie)`;
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
-  if (Array.isArray(value)) return value.map((v) => String(v)).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => show(column, v, copy, false)).filter((v): v is string => v !== null);
+    return parts.length ? parts.join(', ') : null;
+  }
+  if (typeof value === 'object') {
+    // A snapshot kept with a record (for example the scores at closure): its known parts, labelled.
+    const parts = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => {
+        const label = keyLabel(k);
+        const shown = label
+          ? show(
+              k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+              v,
+              copy,
+              false,
+            )
+          : null;
+        return label && shown ? `${label}: ${shown}` : null;
+      })
+      .filter((v): v is string => v !== null);
+    return parts.length ? parts.join('; ') : null;
+  }
   if (typeof value !== 'string') return null;
   if (UUID.test(value)) return copy.staff[value] ?? copy.teams[value] ?? null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate.format(new Date(`${value}T12:00:00Z`));
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return dateTime.format(new Date(value));
-  return value;
+  return codeLabel(column, value);
 }
 
-function rowTable(
-  table: string,
-  row: Record<string, unknown>,
-  copy: InspectionCopy,
-  binaryColumns: ReadonlySet<string>,
-) {
-  const body = Object.entries(row)
-    .filter(([k]) => !HIDDEN.has(k))
-    .map(([k, v]) => [k, show(k, v, copy, binaryColumns.has(`${table}.${k}`))] as const)
-    .filter((entry): entry is readonly [string, string] => entry[1] !== null)
-    .map(([k, v]) => [{ text: COLUMN_LABELS[k] ?? k.replace(/_/g, ' '), style: 'label' }, { text: v }]);
-  if (body.length === 0) return [];
-  return [{ table: { widths: [150, '*'], body }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] }];
+/** Fields in the order of the labels (who and what first, when a record was made or changed last). */
+const FIELD_ORDER = new Map(Object.keys(COLUMN_LABELS).map((k, i) => [k, i]));
+
+/** One record as label/value rows; only what has a value, without keys and counters. */
+function fields(table: string, row: Record<string, unknown>, copy: InspectionCopy, binaryColumns: ReadonlySet<string>) {
+  return Object.entries(row)
+    .filter(([k]) => !isHiddenColumn(k))
+    .sort(([a], [b]) => (FIELD_ORDER.get(a) ?? 9999) - (FIELD_ORDER.get(b) ?? 9999))
+    .map(
+      ([k, v]) => [COLUMN_LABELS[k] ?? 'Ander gegeven', show(k, v, copy, binaryColumns.has(`${table}.${k}`))] as const,
+    )
+    .filter((entry): entry is readonly [string, string] => entry[1] !== null);
 }
 
-/** The readable copy (PDF): what it is, the decisions on shielded categories, the data per subject, who accessed it. */
+const VERB: Record<string, string> = {
+  read: 'bekeken',
+  search: 'gevonden bij het zoeken',
+  create: 'aangevuld',
+  update: 'gewijzigd',
+  delete: 'verwijderd',
+  export: 'gedeeld, verstuurd of gedownload',
+  print: 'geprint',
+  login: 'ingelogd in Mijn Nabij',
+  logout: 'uitgelogd uit Mijn Nabij',
+};
+
+/**
+ * The access log summarised per day, organisation and kind of access: "3 december 2026: Wijkteam Noord heeft uw
+ * dossier 4 keer bekeken." Emergency access and refused attempts get their own line. Every single line, with the
+ * name of the person who acted, stays in the machine-readable copy.
+ */
+export function accessSummary(copy: InspectionCopy): string[] {
+  const groups = new Map<string, { day: string; sentence: (n: number) => string; count: number }>();
+  for (const l of copy.accessLog) {
+    const at = new Date(l.at);
+    const day = dayKey.format(at);
+    const who =
+      l.role === 'resident'
+        ? 'U'
+        : l.role === 'referrer'
+          ? 'De aanmelder (via het formulier)'
+          : l.team
+            ? l.team
+            : l.who
+              ? copy.municipality
+              : 'Het systeem van Nabij';
+    const object = l.inCase ? 'uw dossier' : 'uw gegevens';
+    const key = [day, who, object, l.action, l.outcome, l.emergency].join('|');
+    const date = longDate.format(at);
+    const times = (n: number) => `${n} keer`;
+    const sentence = (n: number) => {
+      if (l.outcome === 'denied')
+        return `${date}: ${who} heeft ${times(n)} geprobeerd ${object} te openen, maar kreeg geen toegang.`;
+      if (l.action === 'login' || l.action === 'logout') return `${date}: ${who} heeft ${times(n)} ${VERB[l.action]}.`;
+      const verb = VERB[l.action] ?? 'gebruikt';
+      return `${date}: ${who} heeft ${object} ${times(n)} ${verb}${l.emergency ? ' met noodtoegang' : ''}.`;
+    };
+    const g = groups.get(key) ?? { day, sentence, count: 0 };
+    g.count++;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => a.day.localeCompare(b.day)).map((g) => g.sentence(g.count));
+}
+
+const REQUEST_KIND: Record<string, string> = {
+  inspection: 'inzage',
+  correction: 'verbeteren',
+  erasure: 'wissen',
+  restriction: 'beperken',
+  objection: 'bezwaar',
+  statement: 'eigen verklaring',
+};
+const REQUEST_STATUS: Record<string, string> = {
+  received: 'ontvangen',
+  in_progress: 'in behandeling',
+  granted: 'toegekend',
+  partly_granted: 'deels toegekend',
+  refused: 'afgewezen',
+  withdrawn: 'ingetrokken',
+};
+
+/**
+ * The readable copy (PDF/UA, ADR 0053): what it is, the decisions on shielded categories, the data grouped by
+ * subject with Dutch labels, and per day which organisation looked at or changed it.
+ */
 export async function renderInspectionPdf(copy: InspectionCopy, binaryColumns: ReadonlySet<string>): Promise<Buffer> {
-  const tables = Object.keys(copy.data).sort(
-    (a, b) =>
-      (ORDER.indexOf(a) === -1 ? 999 : ORDER.indexOf(a)) - (ORDER.indexOf(b) === -1 ? 999 : ORDER.indexOf(b)) ||
-      a.localeCompare(b),
-  );
   const name = [copy.subject.first_name, copy.subject.infix, copy.subject.last_name].filter(Boolean).join(' ');
-  const doc = {
-    info: { title: `Kopie van uw gegevens — ${copy.request.reference}`, author: copy.municipality },
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
-    defaultStyle: { fontSize: 10, lineHeight: 1.25 },
-    styles: {
-      h1: { fontSize: 18, bold: true, color: '#1c3d5a', margin: [0, 0, 0, 6] },
-      h2: { fontSize: 13, bold: true, color: '#1c3d5a', margin: [0, 14, 0, 4] },
-      label: { bold: true },
-      small: { fontSize: 9, color: '#444444' },
-    },
-    footer: (page: number, pages: number) => ({
-      text: `${copy.request.reference} · vertrouwelijk · pagina ${page} van ${pages}`,
-      style: 'small',
-      alignment: 'center',
-      margin: [0, 20, 0, 0],
-    }),
-    content: [
-      { text: 'Kopie van uw gegevens', style: 'h1' },
-      {
-        text: `${copy.municipality} · voor ${name} · gemaakt op ${dateTime.format(new Date(copy.generatedAt))} · kenmerk ${copy.request.reference}`,
-        style: 'small',
-      },
-      {
-        text:
-          'U vroeg ons welke gegevens wij over u hebben (inzage, AVG artikel 15). Hieronder staan al uw gegevens, per onderwerp, en wie ze heeft bekeken of gewijzigd. ' +
-          'Dezelfde gegevens krijgt u ook als bestand dat een computer kan lezen. Klopt er iets niet? Dan kunt u vragen het te verbeteren, of er zelf een verklaring bij laten zetten.',
-        margin: [0, 10, 0, 0],
-      },
-      { text: 'Wat wel en niet in deze kopie staat', style: 'h2' },
-      { ul: copy.decisions.map((d) => d.text) },
-      { text: 'Uw persoonsgegevens', style: 'h2' },
-      ...rowTable('person', copy.subject, copy, binaryColumns),
-      ...tables.flatMap((table) => [
-        { text: TABLE_TITLES[table] ?? table.replace(/_/g, ' '), style: 'h2' },
-        ...(copy.data[table] ?? []).flatMap((row) => rowTable(table, row, copy, binaryColumns)),
-      ]),
-      ...(copy.ownRequests.length
-        ? [
-            { text: 'Uw verzoeken over uw gegevens', style: 'h2' },
-            {
-              ul: copy.ownRequests.map(
-                (r) => `${r.reference}: ${r.kind}, ontvangen ${r.receivedOn}, stand ${r.status}`,
-              ),
-            },
-          ]
-        : []),
-      { text: 'Wie heeft uw gegevens bekeken of gewijzigd', style: 'h2' },
-      copy.accessLog.length
-        ? {
-            table: {
-              headerRows: 1,
-              widths: [95, 110, '*'],
-              body: [
-                [
-                  { text: 'Wanneer', style: 'label' },
-                  { text: 'Wie', style: 'label' },
-                  { text: 'Wat', style: 'label' },
-                ],
-                ...copy.accessLog.map((l) => [
-                  dateTime.format(new Date(l.at)),
-                  l.who ?? 'het systeem',
-                  `${l.description}${l.emergency ? ' (noodtoegang)' : ''}${l.outcome === 'denied' ? ' (geweigerd)' : ''}`,
-                ]),
-              ],
-            },
-            layout: 'lightHorizontalLines',
-          }
-        : { text: 'Niemand heeft uw gegevens bekeken.' },
-    ],
+  const known = new Set(Object.keys(TABLE_TITLE));
+  const recordBlocks = (table: string, title: string): Block[] => {
+    const rows = copy.data[table] ?? [];
+    return rows.flatMap((row, i): Block[] => {
+      const f = fields(table, row, copy, binaryColumns);
+      if (f.length === 0) return [];
+      return [
+        { type: 'h3', text: rows.length > 1 ? `${title} (${i + 1} van ${rows.length})` : title },
+        { type: 'fields', rows: f },
+      ];
+    });
   };
-  return renderDocumentPdf(doc);
+  const subjects: Block[] = SUBJECTS.flatMap((subject) => {
+    const blocks = Object.entries(subject.tables).flatMap(([table, title]) => recordBlocks(table, title));
+    return blocks.length ? [{ type: 'h2', text: subject.title } as const, ...blocks] : [];
+  });
+  // A table added later that has no words yet (a test asks for them) still shows, under "Overige gegevens".
+  const others = Object.keys(copy.data)
+    .filter((t) => !known.has(t))
+    .sort()
+    .flatMap((table) => recordBlocks(table, 'Ander soort gegeven'));
+  const summary = accessSummary(copy);
+  const blocks: Block[] = [
+    { type: 'h1', text: 'Kopie van uw gegevens' },
+    {
+      type: 'p',
+      text: `${copy.municipality} · voor ${name} · gemaakt op ${dateTime.format(new Date(copy.generatedAt))} · kenmerk ${copy.request.reference}`,
+      style: 'small',
+    },
+    {
+      type: 'p',
+      text:
+        'U vroeg ons welke gegevens wij over u hebben (inzage, AVG artikel 15). Hieronder staan al uw gegevens, per onderwerp, en wie ze heeft bekeken of gewijzigd. ' +
+        'Dezelfde gegevens krijgt u ook als bestand dat een computer kan lezen. Klopt er iets niet? Dan kunt u vragen het te verbeteren, of er zelf een verklaring bij laten zetten.',
+    },
+    { type: 'h2', text: 'Wat wel en niet in deze kopie staat' },
+    { type: 'list', items: copy.decisions.map((d) => d.text) },
+    { type: 'h2', text: 'Persoonsgegevens' },
+    { type: 'fields', rows: fields('person', copy.subject, copy, binaryColumns) },
+    ...subjects,
+    ...(others.length ? [{ type: 'h2', text: 'Overige gegevens' } as const, ...others] : []),
+    ...(copy.ownRequests.length
+      ? [
+          { type: 'h2', text: 'Uw verzoeken over uw gegevens' } as const,
+          {
+            type: 'list',
+            items: copy.ownRequests.map(
+              (r) =>
+                `${r.reference}: ${REQUEST_KIND[r.kind] ?? 'verzoek'}, ontvangen op ${longDate.format(new Date(`${r.receivedOn}T12:00:00Z`))}, ${REQUEST_STATUS[r.status] ?? 'in behandeling'}${r.completedOn ? `, afgerond op ${longDate.format(new Date(`${r.completedOn}T12:00:00Z`))}` : ''}`,
+            ),
+          } as const,
+        ]
+      : []),
+    { type: 'h2', text: 'Wie heeft uw gegevens bekeken of gewijzigd' },
+    ...(summary.length
+      ? [
+          {
+            type: 'p',
+            text: 'Per dag en per organisatie: hoe vaak uw gegevens zijn bekeken of gewijzigd. In het bestand dat een computer kan lezen staat elke keer apart, met de naam van de medewerker.',
+          } as const,
+          { type: 'list', items: summary } as const,
+        ]
+      : [{ type: 'p', text: 'Niemand heeft uw gegevens bekeken.' } as const]),
+  ];
+  return renderAccessiblePdf({
+    title: `Kopie van uw gegevens — ${copy.request.reference}`,
+    author: copy.municipality,
+    footer: (page, pages) => `${copy.request.reference} · vertrouwelijk · pagina ${page} van ${pages}`,
+    blocks,
+  });
 }

@@ -31,6 +31,10 @@ export interface InspectionCopy {
     legalBasis: string | null;
     outcome: string;
     emergency: boolean;
+    /** The team the person who acted worked for (null: no team, e.g. the resident, the system or the municipality). */
+    team: string | null;
+    /** Whether the row was about a case file (the summary says "uw dossier" instead of "uw gegevens"). */
+    inCase: boolean;
   }>;
   /** Names of the staff and teams the rows refer to by id. */
   staff: Record<string, string>;
@@ -199,9 +203,12 @@ export async function buildInspectionCopy(
     legal_basis: string | null;
     outcome: string;
     emergency: boolean;
+    team_name: string | null;
+    in_case: boolean;
   }>`
-    select l.at, l.user_id, u.display_name, l.user_role, l.action, l.event, l.data_category, l.legal_basis, l.outcome, l.emergency
-    from access_log l left join app_user u on u.id = l.user_id
+    select l.at, l.user_id, u.display_name, l.user_role, l.action, l.event, l.data_category, l.legal_basis, l.outcome, l.emergency,
+           t.name as team_name, l.case_id is not null as in_case
+    from access_log l left join app_user u on u.id = l.user_id left join team t on t.id = l.team_id
     where l.person_id = ${personId} ${include.meldcode ? sql`` : sql`and l.data_category <> 'meldcode' and l.event not like 'meldcode.%'`}
     order by l.at, l.id`.execute(tx);
   const staffRows = userIds.size
@@ -257,6 +264,8 @@ export async function buildInspectionCopy(
         legalBasis: l.legal_basis,
         outcome: l.outcome,
         emergency: l.emergency,
+        team: l.team_name,
+        inCase: l.in_case,
       })),
       staff: Object.fromEntries(staffRows.map((u) => [u.id, u.display_name])),
       teams: Object.fromEntries(teamRows.map((t) => [t.id, t.name])),

@@ -128,8 +128,8 @@ class Writer {
       case 'h3': {
         const h = HEADING[b.type];
         doc.font('bold').fontSize(h.size);
-        // A heading never stays alone at the bottom of a page.
-        this.ensureSpace(h.before + doc.heightOfString(b.text, { width: this.width }) + 3 * BODY_SIZE * 1.3);
+        // A heading never stays alone at the bottom of a page: room for it and the first lines after it.
+        this.ensureSpace(h.before + doc.heightOfString(b.text, { width: this.width }) + 5 * BODY_SIZE * 1.3);
         if (doc.y > MARGIN.top + 1) doc.y += h.before;
         this.element(this.root, b.type.toUpperCase(), () => {
           doc.fillColor(h.color).text(b.text, MARGIN.left, doc.y, { width: this.width, lineGap: 1 });
