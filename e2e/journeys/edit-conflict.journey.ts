@@ -84,6 +84,33 @@ const journey: Journey = {
         "the colleague's value is taken into the form",
       );
 
+      // ---- the municipality's house style (issue #21 item 5, ADR 0054) ----
+      await mine.getByRole('link', { name: 'Huisstijl' }).click();
+      await mine.getByRole('heading', { level: 1, name: 'Huisstijl van de gemeente' }).waitFor();
+      await mine.getByRole('banner').getByRole('img', { name: 'Gemeente Voorbeeld' }).waitFor();
+      const primary = mine.getByLabel('Hoofdkleur (knoppen, lijn onder de kop)');
+      await primary.fill('#7fb3d5');
+      await mine.getByRole('button', { name: 'Huisstijl opslaan' }).click();
+      await mine
+        .getByText('Te weinig contrast tussen de tekstkleur op de hoofdkleur (#ffffff op #7fb3d5)')
+        .first()
+        .waitFor();
+      await primary.fill('#5b2a86');
+      await mine.getByRole('button', { name: 'Huisstijl opslaan' }).click();
+      await mine.getByText('De huisstijl is opgeslagen').waitFor();
+      // The municipality's stylesheet is laid over the default theme at once: the primary buttons take the colour.
+      await mine.waitForFunction(() => {
+        const button = document.querySelector('.utrecht-button--primary-action');
+        return button !== null && getComputedStyle(button).backgroundColor === 'rgb(91, 42, 134)';
+      });
+      await expectAccessible(mine, "the house style page in the municipality's own colours");
+      // ... and on the public referral form, which knows its municipality from its address.
+      await theirs.goto(`${baseUrl}/aanmelden/voorbeeld`);
+      await theirs.getByRole('banner').getByRole('img', { name: 'Gemeente Voorbeeld' }).waitFor();
+      await theirs.waitForFunction(
+        () => getComputedStyle(document.body).getPropertyValue('--nabij-brand-primary-color').trim() === '#5b2a86',
+      );
+
       // ---- a person registered twice: merged by the worker, undone by the administrator ----
       await logOut(mine);
       await logIn(mine, baseUrl, 'werker');
