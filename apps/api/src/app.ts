@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '@nabij/contracts';
 import { publicRoute, registerAccessControl } from './capabilities/access-control';
 import {
@@ -38,6 +38,7 @@ import type { Deps } from './platform/deps';
 import { clientErrorHandler, registerErrorHandling } from './platform/http/errors';
 import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuards } from './platform/http/input-guards';
+import { API_VERSION, OPENAPI_PATH, openApiOptions } from './platform/http/openapi';
 import { registerRateLimits } from './platform/http/rate-limit';
 import { ROBOTS_TXT } from './platform/http/robots';
 import { createMailer, type Mailer } from './platform/mail';
@@ -88,19 +89,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Nabij API',
-        description: 'API van Nabij, het registratiesysteem voor sociale wijkteams.',
-        version: '0.1.0',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nabij_session' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions(deps.config.publicUrl));
 
   registerAccessControl(app, fullDeps, {
     staff: (request) => resolveSession(fullDeps, readSessionToken(request, fullDeps.config)),
@@ -118,6 +107,7 @@ export async function buildApp(
 
   app.addHook('onSend', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
+    reply.header('api-version', API_VERSION); // Dutch API Design Rules, /core/version-header
     if (deps.config.publicUrl.startsWith('https://'))
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // A route that sets its own policy (the ecogram SVG) keeps it; the web app's pages get the strict one.
@@ -127,7 +117,8 @@ export async function buildApp(
         String(reply.getHeader('content-type') ?? '').startsWith('text/html') ? CSP : CSP_FILES,
       );
     }
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // A route that allows caching (the house style's stylesheet and logo, with an ETag) says so itself.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   registerHealthRoutes(app, fullDeps, metrics);
@@ -151,7 +142,19 @@ export async function buildApp(
   registerManagementInformationRoutes(app, fullDeps);
   registerResidentRoutes(app, fullDeps);
 
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The OpenAPI document where the Dutch API Design Rules expect it (/core/publish-openapi), readable from other origins.
+  app.get(
+    OPENAPI_PATH,
+    {
+      config: { policy: publicRoute('the API description; no data') },
+      schema: { tags: ['Beheer'], summary: 'Dit OpenAPI-document (de beschrijving van de API)' },
+    },
+    async (_request, reply) => reply.header('access-control-allow-origin', '*').send(app.swagger()),
+  );
+  // Swagger UI for developers, not in production (ADR 0052); there the old address of the document forwards to the new.
+  if (deps.config.env !== 'production') await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  else
+    app.get('/api/docs/json', { schema: { hide: true } }, async (_request, reply) => reply.redirect(OPENAPI_PATH, 301));
 
   // Before the web app's fallback, which would answer every unknown path with index.html.
   app.get(
@@ -162,15 +165,35 @@ export async function buildApp(
 
   const webDist = path.resolve(deps.config.webDistDir);
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: 'index.html',
+      // The build writes brotli and gzip copies (vite.config.ts); the browser gets the smallest it accepts.
+      preCompressed: true,
+      // Source maps stay on the server (issue #18 item 4): they would show the whole front end's source to anyone.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
+      // Files under assets/ carry a content hash in their name: they never change, so the browser keeps them a year
+      // without asking again. Everything else (index.html, robots, icons) is checked on every visit.
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', isHashedAsset(filePath) ? IMMUTABLE : 'no-cache'),
+    });
 
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health');
-    if (wantsPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/health') &&
+      !request.url.startsWith('/assets/'); // a missing file of the build is a 404, not the page
+    if (wantsPage && hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send({ code: 'not_found', message: translate('error.not_found') });
   });
 
   await app.ready();
   return app;
 }
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A file the build named by its content (`assets/Name-<hash>.js`), so one name is always the same bytes. */
+const isHashedAsset = (filePath: string) => /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/.test(filePath);

@@ -1,6 +1,7 @@
 // OWASP ASVS 5.0 level 2 hardening (issue #7 item 8; ADR 0017): headers and CSP, session fixation, rate limits,
 // the password policy, logging of administrative actions and content sniffing of every upload.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +91,49 @@ describe('security headers and the content security policy', () => {
     expect((await tls.inject({ method: 'GET', url: '/api/auth/session' })).headers['strict-transport-security']).toBe(
       'max-age=31536000; includeSubDomains',
     );
+  });
+
+  it('sends the web app’s files compressed, hashed files cached for a year, the page always checked, no source map', async () => {
+    // Issue #18 item 4: a build as vite.config.ts writes it — a hashed file with brotli and gzip copies and a map.
+    const dist = mkdtempSync(path.join(tmpdir(), 'nabij-dist-'));
+    const js = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `woord ${i}`))};\n`;
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="nl"><head></head><body></body></html>');
+    writeFileSync(path.join(dist, 'assets', 'app-AbCd12_x.js'), js);
+    writeFileSync(path.join(dist, 'assets', 'app-AbCd12_x.js.br'), brotliCompressSync(js));
+    writeFileSync(path.join(dist, 'assets', 'app-AbCd12_x.js.gz'), gzipSync(js));
+    writeFileSync(path.join(dist, 'assets', 'app-AbCd12_x.js.map'), '{"version":3,"mappings":"AAAA"}');
+    const web = await appWith({ WEB_DIST_DIR: dist });
+    const get = (url: string, encoding?: string) =>
+      web.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+    const br = await get('/assets/app-AbCd12_x.js', 'gzip, deflate, br');
+    expect([br.statusCode, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([
+      200,
+      'br',
+      'public, max-age=31536000, immutable',
+    ]);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+    expect(br.rawPayload.length).toBeLessThan(js.length / 2);
+    const gz = await get('/assets/app-AbCd12_x.js', 'gzip');
+    expect([gz.headers['content-encoding'], gunzipSync(gz.rawPayload).toString()]).toEqual(['gzip', js]);
+    const plain = await get('/assets/app-AbCd12_x.js');
+    expect([plain.headers['content-encoding'], plain.body]).toEqual([undefined, js]);
+
+    // The page itself (and every route of the app, which gets the page) is checked on each visit.
+    for (const url of ['/', '/dossiers/00000000-0000-4000-8000-000000000000'])
+      expect((await get(url)).headers['cache-control']).toBe('no-cache');
+    // No source map leaves the server, and a missing file under assets/ is a 404, not the page.
+    for (const url of ['/assets/app-AbCd12_x.js.map', '/assets/gone-ZZZZ1111.js']) {
+      const r = await get(url);
+      expect([url, r.statusCode, r.body.includes('mappings'), r.body.includes('<html')]).toEqual([
+        url,
+        404,
+        false,
+        false,
+      ]);
+    }
+    rmSync(dist, { recursive: true, force: true });
   });
 
   it('the web app’s page has no inline script (the CSP would block it), in the source and in a build when present', () => {
