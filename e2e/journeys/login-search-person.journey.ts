@@ -81,6 +81,19 @@ const journey: Journey = {
       assert(await page.getByText('Huishouden El Amrani').first().isVisible(), 'the person page shows the household');
       assert(await page.getByText('Bilal El Amrani').first().isVisible(), 'the household members are listed');
       assert(!(await page.content()).match(/\b9999\d{5}\b/), 'the BSN is masked until asked for');
+      // The API itself sends it masked (ADR 0051); "Toon BSN" fetches the full number through its own logged route.
+      const personId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const sent = await page.evaluate(async (id) => (await fetch(`/api/persons/${id}`)).text(), personId);
+      assert(!/9999\d{5}/.test(sent) && sent.includes('•••••'), 'the person API sends the BSN masked');
+      await page.getByRole('button', { name: 'Toon BSN' }).click();
+      await page.getByRole('button', { name: 'Verberg BSN' }).waitFor();
+      assert(
+        /^9999\d{5}$/.test((await page.getByTestId('person-bsn').innerText()).trim()),
+        'Toon BSN shows the number',
+      );
+      await page.getByRole('button', { name: 'Verberg BSN' }).click();
+      await page.getByRole('button', { name: 'Toon BSN' }).waitFor();
+      assert(!(await page.content()).match(/\b9999\d{5}\b/), 'Verberg BSN hides it again');
 
       // Names as they are written (ADR 0030): "Meyer" finds Anja Meijer on the Personen page, with why.
       await page.getByRole('link', { name: 'Personen', exact: true }).click();

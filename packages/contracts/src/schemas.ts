@@ -276,7 +276,10 @@ export const personView = z.object({
   estimatedAge: z.number().nullable().optional(),
   ageGivenOn: z.string().nullable().optional(),
   /** Masked, "•••••2345" (ADR 0051): the full number only through `GET /api/persons/:id/bsn`, which is logged. */
-  bsn: z.string().nullable(),
+  bsn: z
+    .string()
+    .nullable()
+    .describe('Masked ("•••••2345"); the full number only through GET /api/persons/{id}/bsn, which is logged.'),
   postcode: z.string().nullable(),
   houseNumber: z.string().nullable(),
   houseNumberAddition: z.string().nullable(),

@@ -12,6 +12,26 @@ export function isValidBsn(value: string): boolean {
   return sum !== 0 && sum % 11 === 0;
 }
 
+/** The character that hides a BSN digit. */
+export const BSN_MASK_CHAR = '•';
+
+/**
+ * A BSN as the API sends it wherever the full number is not needed (ADR 0051): only the last four digits,
+ * "•••••2345" (the form the web app always showed). A value of four digits or fewer is hidden completely.
+ * Already masked values stay as they are.
+ */
+export function maskBsn(bsn: string): string {
+  if (bsn.startsWith(BSN_MASK_CHAR)) return bsn;
+  const digits = bsn.replace(/\D/g, '');
+  if (digits.length <= 4) return BSN_MASK_CHAR.repeat(9);
+  return `${BSN_MASK_CHAR.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}
+
+/** True for a BSN as masked by `maskBsn` (never a number someone typed). */
+export function isMaskedBsn(value: string): boolean {
+  return value.startsWith(BSN_MASK_CHAR);
+}
+
 /** Normalises an 8- or 9-digit BSN to 9 digits. */
 export function normaliseBsn(value: string): string {
   const trimmed = value.replace(/[\s.]/g, '');

@@ -243,6 +243,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     allow: on(OWN_TENANT, ...PERSON_READERS),
     source: 'privacy.md: persons — view; other municipalities 404',
   },
+  'GET /api/persons/:id/bsn': {
+    resource: 'person',
+    allow: on(OWN_TENANT, ...PERSON_WRITERS),
+    source:
+      'privacy.md / ADR 0051: "Toon BSN" — the full BSN for the roles that register and change persons, logged; other municipalities 404',
+  },
   'PUT /api/persons/:id': {
     resource: 'person',
     allow: on(OWN_TENANT, ...PERSON_WRITERS),

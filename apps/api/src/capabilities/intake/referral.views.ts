@@ -1,6 +1,7 @@
 import {
   ageStatus,
   deriveRelations,
+  maskBsn,
   type NoFixedAddressKind,
   type ReferralStatus,
   type ReferralView,
@@ -117,7 +118,8 @@ export async function loadReferralView(tx: Tx, id: string): Promise<ReferralView
       lastName: p.last_name,
       dateOfBirth: p.date_of_birth,
       age: p.age,
-      bsn: p.bsn,
+      // Masked (ADR 0051): the regiecheck compares the full number on the server; no screen of a referral needs it.
+      bsn: p.bsn ? maskBsn(p.bsn) : null,
       postcode: p.postcode,
       houseNumber: p.house_number,
       houseNumberAddition: p.house_number_addition,
@@ -206,8 +208,8 @@ function groupCorrections(rows: Awaited<ReturnType<typeof listCorrections>>, peo
     entry.fields.push({
       field: c.field,
       personLabel: person ? name(person) || null : null,
-      oldValue: c.old_value,
-      newValue: c.new_value,
+      oldValue: c.field === 'bsn' && c.old_value ? maskBsn(c.old_value) : c.old_value,
+      newValue: c.field === 'bsn' && c.new_value ? maskBsn(c.new_value) : c.new_value,
     });
   }
   return [...byChange.values()];

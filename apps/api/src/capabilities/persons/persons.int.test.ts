@@ -49,7 +49,13 @@ describe('registering a person', () => {
     });
     expect(r.statusCode).toBe(201);
     const p = r.json();
-    expect(p).toMatchObject({ fullName: 'Fenna van der Meer', postcode: '3511AB', bsn, isMinor: true, version: 1 });
+    expect(p).toMatchObject({
+      fullName: 'Fenna van der Meer',
+      postcode: '3511AB',
+      bsn: `•••••${bsn.slice(-4)}`,
+      isMinor: true,
+      version: 1,
+    });
     const rows = await accessRows(p.id);
     expect(rows).toEqual([
       {
@@ -251,6 +257,77 @@ describe('changing a person', () => {
       city: null,
       version: 2,
     });
+  });
+});
+
+describe('the full BSN leaves the server only where it is needed (issue #21 item 11, ADR 0051)', () => {
+  it('is masked in every answer about a person or a referral, and shown in full only by "Toon BSN", logged', async () => {
+    const bsn = nextTestBsn();
+    const created = await worker.post('/api/persons', { firstName: 'Bas', lastName: 'Masker', bsn });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ id: string; version: number }>().id;
+    const masked = `•••••${bsn.slice(-4)}`;
+    const answers = [
+      created,
+      await worker.get(`/api/persons/${id}`),
+      await worker.put(`/api/persons/${id}`, {
+        firstName: 'Bas',
+        lastName: 'Masker',
+        bsn,
+        city: 'Utrecht',
+        version: created.json<{ version: number }>().version,
+      }),
+      await worker.post('/api/persons/search', { bsn }),
+      await worker.get(`/api/search?q=${bsn}`),
+    ];
+    for (const a of answers) {
+      expect(a.statusCode).toBe(200 + (a === created ? 1 : 0));
+      expect(a.body).not.toContain(bsn);
+    }
+    expect(answers[1]!.json()).toMatchObject({ bsn: masked });
+    expect(answers[2]!.json()).toMatchObject({ bsn: masked, city: 'Utrecht' });
+    // Every role that reads persons gets it masked; the behavioural scientist and the consultant cannot reveal it.
+    for (const role of ['behavioural_scientist', 'municipal_consultant'] as const) {
+      const reader = await loggedIn([role]);
+      const page = await reader.get(`/api/persons/${id}`);
+      expect(page.json()).toMatchObject({ bsn: masked });
+      expect(page.body).not.toContain(bsn);
+      const refused = await reader.get(`/api/persons/${id}/bsn`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain(bsn);
+    }
+
+    // "Toon BSN": the full number for a role that registers and changes persons, each time its own log row.
+    const shown = await worker.get(`/api/persons/${id}/bsn`);
+    expect(shown.json()).toEqual({ bsn });
+    expect((await worker.get(`/api/persons/${id}/bsn?purpose=edit`)).json()).toEqual({ bsn });
+    const rows = (await accessRows(id)).filter((r) => r.event === 'person.bsn_shown');
+    expect(rows.map((r) => [r.action, r.outcome, r.data_category, r.detail])).toEqual([
+      ['read', 'allowed', 'identity', { purpose: 'show', hasBsn: true }],
+      ['read', 'allowed', 'identity', { purpose: 'edit', hasBsn: true }],
+    ]);
+
+    // A referral's residents: masked too (the regiecheck compares the number on the server).
+    const desk = await loggedIn(['intake_desk']);
+    const referralBsn = nextTestBsn();
+    const referral = await desk.post('/api/referrals', {
+      teamId: tenant.teamId,
+      channel: 'phone',
+      referrerKind: 'self',
+      referrer: {},
+      residents: [{ firstName: 'Rik', lastName: 'Masker', bsn: referralBsn }],
+      lifeDomains: ['housing'],
+      question: 'Hulp bij de huur.',
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(referral.statusCode).toBe(201);
+    expect(referral.body).not.toContain(referralBsn);
+    expect(referral.json<{ residents: Array<{ bsn: string }> }>().residents[0]!.bsn).toBe(
+      `•••••${referralBsn.slice(-4)}`,
+    );
+    const opened = await desk.get(`/api/referrals/${referral.json<{ id: string }>().id}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).not.toContain(referralBsn);
   });
 });
 

@@ -26,7 +26,7 @@ import {
 } from './manage-household';
 import { registerPerson } from './register-person';
 import { findPersons } from './search-persons';
-import { viewPerson } from './view-person';
+import { revealBsn, viewPerson } from './view-person';
 
 export function registerPersonRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,6 +53,22 @@ export function registerPersonRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/persons/:id',
     { config: read, schema: { tags, params: idParams, response: { 200: personView } } },
     async (request) => viewPerson(deps, accessContext(request), request.params.id),
+  );
+
+  r.get(
+    '/api/persons/:id/bsn',
+    {
+      // The full BSN: only for the roles that register and change persons (ADR 0051); logged every time.
+      config: write,
+      schema: {
+        tags,
+        summary: 'Toon BSN: the full BSN of a person (elsewhere it is masked), logged as person.bsn_shown',
+        params: idParams,
+        querystring: z.object({ purpose: z.enum(['show', 'edit']).default('show') }),
+        response: { 200: z.object({ bsn: z.string().nullable() }) },
+      },
+    },
+    async (request) => revealBsn(deps, accessContext(request), request.params.id, request.query.purpose),
   );
 
   r.put(

@@ -1,4 +1,11 @@
-import { ageStatus, type HouseholdView, type PersonSummary, type PersonView, type Relation } from '@nabij/contracts';
+import {
+  ageStatus,
+  maskBsn,
+  type HouseholdView,
+  type PersonSummary,
+  type PersonView,
+  type Relation,
+} from '@nabij/contracts';
 import { fullName } from './persons.domain';
 import type { HouseholdRow, PersonRow, SummaryRow } from './persons.store';
 
@@ -52,7 +59,8 @@ export function toPersonView(p: PersonRow, households: HouseholdRow[], today: st
     noFixedAddress: p.no_fixed_address,
     estimatedAge: ageStatus({ dateOfBirth: null, ageGiven: p.age_given, ageGivenOn: p.age_given_on }, today).age,
     ageGivenOn: p.age_given_on,
-    bsn: p.bsn,
+    // The full BSN leaves the server only where the role and the screen need it (ADR 0051): `revealBsn`.
+    bsn: p.bsn ? maskBsn(p.bsn) : null,
     postcode: p.postcode,
     houseNumber: p.house_number,
     houseNumberAddition: p.house_number_addition,

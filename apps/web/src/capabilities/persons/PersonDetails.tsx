@@ -8,6 +8,8 @@ import {
   LinkButton,
 } from '@utrecht/component-library-react';
 import { useState, type ReactNode } from 'react';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { t } from '../../app/i18n';
 import { MinorBadge } from './MinorBadge';
 import { formatAddress, formatDate, maskBsn } from './person-format';
@@ -21,29 +23,57 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Bsn({ bsn }: { bsn: string }) {
-  const [shown, setShown] = useState(false);
+/**
+ * The BSN as the API sends it: masked, "•••••2345" (ADR 0051). "Toon BSN" — only for the roles that may see the full
+ * number — fetches it from `GET /api/persons/:id/bsn`, which writes its own access-log row; "Verberg BSN" forgets it.
+ */
+function Bsn({ personId, masked, canReveal }: { personId: string; masked: string; canReveal: boolean }) {
+  const [full, setFull] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const toggle = async () => {
+    if (full !== null) {
+      setFull(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      const revealed = await api.get<{ bsn: string | null }>(`/api/persons/${encodeURIComponent(personId)}/bsn`);
+      setFull(revealed.bsn);
+      setError(undefined);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <span className="nabij-bsn">
-      <span data-testid="person-bsn" className="nabij-bsn__value">
-        {shown ? (
-          bsn
+      <span data-testid="person-bsn" className="nabij-bsn__value" aria-live="polite">
+        {full !== null ? (
+          full
         ) : (
           <>
-            <span aria-hidden="true">{maskBsn(bsn)}</span>
-            <span className="nabij-visually-hidden">{t('person.bsnMasked', { last: bsn.slice(-4) })}</span>
+            <span aria-hidden="true">{maskBsn(masked)}</span>
+            <span className="nabij-visually-hidden">{t('person.bsnMasked', { last: masked.slice(-4) })}</span>
           </>
         )}
-      </span>{' '}
-      <LinkButton inline onClick={() => setShown((s) => !s)}>
-        {shown ? t('person.hideBsn') : t('person.showBsn')}
-      </LinkButton>
+      </span>
+      {canReveal ? (
+        <>
+          {' '}
+          <LinkButton inline disabled={busy} onClick={() => void toggle()}>
+            {full !== null ? t('person.hideBsn') : t('person.showBsn')}
+          </LinkButton>
+        </>
+      ) : null}
+      {error ? <span role="alert"> {error}</span> : null}
     </span>
   );
 }
 
 /** The read-only view of a person: identity, address, contact and language. */
-export function PersonDetails({ person }: { person: PersonView }) {
+export function PersonDetails({ person, canRevealBsn = false }: { person: PersonView; canRevealBsn?: boolean }) {
   const unknown = t('common.unknown');
   const address = formatAddress(person);
   return (
@@ -59,7 +89,9 @@ export function PersonDetails({ person }: { person: PersonView }) {
               : null}
             {person.isMinor ? <MinorBadge /> : null}
           </Item>
-          <Item label={t('person.bsn')}>{person.bsn ? <Bsn bsn={person.bsn} /> : unknown}</Item>
+          <Item label={t('person.bsn')}>
+            {person.bsn ? <Bsn personId={person.id} masked={person.bsn} canReveal={canRevealBsn} /> : unknown}
+          </Item>
         </DataList>
       </section>
       <section aria-labelledby="person-address-heading" className="nabij-section">

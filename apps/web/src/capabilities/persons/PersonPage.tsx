@@ -76,6 +76,19 @@ function ConflictComparison({ mine, theirs }: { mine: PersonFormValues; theirs: 
   );
 }
 
+/**
+ * The form's values with the full BSN: the API sends it masked (ADR 0051), so editing asks for it once through the
+ * logged "Toon BSN" route (purpose `edit`) — only the roles that may change persons ever edit.
+ */
+async function editableValues(person: PersonView): Promise<PersonFormValues> {
+  const values = personToFormValues(person);
+  if (!person.bsn) return values;
+  const { bsn } = await api.get<{ bsn: string | null }>(
+    `/api/persons/${encodeURIComponent(person.id)}/bsn?purpose=edit`,
+  );
+  return { ...values, bsn: bsn ?? '' };
+}
+
 function EditPerson({
   person,
   onSaved,
@@ -87,18 +100,33 @@ function EditPerson({
   onNewest: (person: PersonView) => void;
   onClose: () => void;
 }) {
-  const [values, setValues] = useState<PersonFormValues>(() => personToFormValues(person));
+  const [values, setValues] = useState<PersonFormValues | undefined>(undefined);
+  const [loadError, setLoadError] = useState<unknown>(undefined);
   const [version, setVersion] = useState(person.version);
   const [conflict, setConflict] = useState<PersonFormValues | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors('edit', PERSON_FIELDS);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The person as the editor opened: its full BSN is asked for once (a newer version after a conflict asks again).
+  const opened = useRef(person);
 
   useEffect(() => {
     heading.current?.focus();
   }, []);
 
+  useEffect(() => {
+    let current = true;
+    editableValues(opened.current).then(
+      (loaded) => current && setValues((v) => v ?? loaded),
+      (error: unknown) => current && setLoadError(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
   const save = async () => {
+    if (!values) return;
     const parsed = updatePersonRequest.safeParse(formValuesToUpdate(values, version));
     if (!parsed.success) {
       errors.showIssues(parsed.error.issues);
@@ -114,7 +142,7 @@ function EditPerson({
         try {
           const newest = await api.get<PersonView>(`/api/persons/${encodeURIComponent(person.id)}`);
           setVersion(newest.version);
-          setConflict(personToFormValues(newest));
+          setConflict(await editableValues(newest));
           onNewest(newest);
         } catch (reloadError) {
           errors.showError(reloadError);
@@ -135,7 +163,12 @@ function EditPerson({
         {t('edit.heading')}
       </Heading2>
       <ErrorSummary message={errors.message} items={errors.items} focusKey={errors.focusKey} />
-      {conflict ? (
+      {loadError !== undefined ? (
+        <Alert type="error">
+          <Paragraph>{errorText(loadError)}</Paragraph>
+        </Alert>
+      ) : null}
+      {conflict && values ? (
         <div className="nabij-conflict">
           <ConflictComparison mine={values} theirs={conflict} />
           <ButtonGroup>
@@ -152,17 +185,21 @@ function EditPerson({
           </ButtonGroup>
         </div>
       ) : null}
-      <PersonForm
-        values={values}
-        onChange={setValues}
-        errors={errors}
-        busy={busy}
-        submitLabel={conflict ? t('edit.submitMine') : t('edit.submit')}
-        onSubmit={() => void save()}
-        onCancel={onClose}
-        labelledBy="person-edit-heading"
-        withEstimates
-      />
+      {values ? (
+        <PersonForm
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          busy={busy}
+          submitLabel={conflict ? t('edit.submitMine') : t('edit.submit')}
+          onSubmit={() => void save()}
+          onCancel={onClose}
+          labelledBy="person-edit-heading"
+          withEstimates
+        />
+      ) : loadError === undefined ? (
+        <Loading />
+      ) : null}
     </section>
   );
 }
@@ -260,7 +297,7 @@ export function PersonPage() {
             />
           ) : (
             <>
-              <PersonDetails person={person.data} />
+              <PersonDetails person={person.data} canRevealBsn={can('person:write')} />
               {can('person:write') ? (
                 <ButtonGroup>
                   <Button

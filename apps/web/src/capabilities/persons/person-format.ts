@@ -4,14 +4,11 @@
 import { ageOn, formatHouseNumber } from '@nabij/contracts';
 import { municipalToday } from '../../app/dates';
 
-const MASK = '•';
-
-/** Shows only the last four digits: "•••••2345". A value of four digits or fewer is masked completely. */
-export function maskBsn(bsn: string): string {
-  const digits = bsn.replace(/\D/g, '');
-  if (digits.length <= 4) return MASK.repeat(9);
-  return `${MASK.repeat(digits.length - 4)}${digits.slice(-4)}`;
-}
+/**
+ * Shows only the last four digits: "•••••2345". The API already sends the BSN in this form wherever the full
+ * number is not needed (ADR 0051); the one rule lives in the contracts.
+ */
+export { maskBsn } from '@nabij/contracts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
