@@ -19,3 +19,4 @@ export * from './household';
 export * from './house-style';
 export * from './plain-language';
 export * from './public-information';
+export * from './person-name';

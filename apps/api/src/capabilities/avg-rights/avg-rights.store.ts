@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { AvgRequestSummary, AvgStatus } from '@nabij/contracts';
 import type { Tx } from '../../platform/database/database';
 import { daysLeft, dueOn, formatRequestReference, isOverdue } from './avg-rights.domain';
+import { fullNameOfRow } from '../../shared/person-name';
 
-export const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+export const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
 /** The next reference of the municipality for the year ("AVG-2026-0007"); serialised per municipality. */
 export async function nextReference(tx: Tx, tenantId: string, year: number): Promise<string> {

@@ -1,6 +1,7 @@
 import { renderAccessiblePdf, type Block } from '../../platform/documents/accessible-pdf';
 import type { InspectionCopy } from './inspection-copy';
 import { codeLabel, COLUMN_LABELS, isHiddenColumn, keyLabel, SUBJECTS, TABLE_TITLE } from './inspection-labels';
+import { fullNameOfRow } from '../../shared/person-name';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const longDate = new Intl.DateTimeFormat('nl-NL', {
@@ -141,7 +142,7 @@ const REQUEST_STATUS: Record<string, string> = {
  * subject with Dutch labels, and per day which organisation looked at or changed it.
  */
 export async function renderInspectionPdf(copy: InspectionCopy, binaryColumns: ReadonlySet<string>): Promise<Buffer> {
-  const name = [copy.subject.first_name, copy.subject.infix, copy.subject.last_name].filter(Boolean).join(' ');
+  const name = fullNameOfRow(copy.subject);
   const known = new Set(Object.keys(TABLE_TITLE));
   const recordBlocks = (table: string, title: string): Block[] => {
     const rows = copy.data[table] ?? [];

@@ -2,9 +2,9 @@ import { hasMinorAmong, type AgeFacts } from '@nabij/contracts';
 import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { CaseRow } from './case-access';
+import { fullNameOfRow } from '../../shared/person-name';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
 export interface PlanFacts {
   householdName: string;

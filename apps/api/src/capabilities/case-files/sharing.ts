@@ -3,6 +3,7 @@ import type { AccessContext } from '../../shared/actor';
 import type { Tx } from '../../platform/database/database';
 import { isConsentActive } from './analysis.domain';
 import { logCaseAccess, type CaseRow } from './case-access';
+import { fullNameOfRow } from '../../shared/person-name';
 
 /** Who receives information about a case: an organisation and/or a person, as far as known. */
 export interface SharingRecipient {
@@ -74,7 +75,7 @@ export async function findActiveConsent(
   return hit
     ? {
         id: hit.id,
-        personName: [hit.first_name, hit.infix, hit.last_name].filter(Boolean).join(' '),
+        personName: fullNameOfRow(hit),
         recipient: hit.recipient,
         scope: hit.scope,
         givenOn: hit.given_on,

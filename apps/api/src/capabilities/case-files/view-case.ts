@@ -11,9 +11,9 @@ import { logCaseAccess, withCase, type CaseRow } from './case-access';
 import { timelineFromSources } from './timeline-sources';
 import { openTasksOfCase } from './open-tasks-source';
 import { languageOfPersons } from '../persons';
+import { fullNameOfRow } from '../../shared/person-name';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
 export async function loadZrm(tx: Tx, caseId: string) {
   const assessments = await tx

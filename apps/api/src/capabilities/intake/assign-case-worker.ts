@@ -11,6 +11,7 @@ import { daysBetween } from './intake.domain';
 import { canAssign, canWorkOnReferral } from './intake.policy';
 import { updateReferralStatus } from './intake.store';
 import { getVisibleReferral, logReferralAccess } from './work-on-referral';
+import { personFullNameSql } from '../../shared/person-name';
 
 /**
  * The assignment meeting's view: referrals the team decided to take up that have no worker yet, with
@@ -30,7 +31,7 @@ export async function listAssignments(deps: Deps, ctx: AccessContext, teamId: st
         'r.version',
         'r.life_domains',
         'd.decided_at',
-        sql<string[]>`coalesce((select array_agg(concat_ws(' ', p.first_name, p.infix, p.last_name) order by p.position)
+        sql<string[]>`coalesce((select array_agg(${personFullNameSql('p')} order by p.position)
           from referral_person p where p.referral_id = r.id and p.role = 'resident'), '{}')`.as('resident_names'),
       ])
       .where('r.team_id', 'in', teams)

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReferralStatus } from '@nabij/contracts';
 import type { Tx } from '../../platform/database/database';
 import { formatReference } from './intake.domain';
+import { personFullNameSql } from '../../shared/person-name';
 
 export interface ResidentFields {
   firstName?: string | undefined;
@@ -362,7 +363,7 @@ export async function listInbox(tx: Tx, f: InboxFilter) {
       'r.urgency',
       'r.children_at_risk',
       'r.referrer_organisation',
-      sql<string[]>`coalesce((select array_agg(concat_ws(' ', p.first_name, p.infix, p.last_name) order by p.position)
+      sql<string[]>`coalesce((select array_agg(${personFullNameSql('p')} order by p.position)
         from referral_person p where p.referral_id = r.id and p.role = 'resident'), '{}')`.as('resident_names'),
     ])
     .where('r.team_id', 'in', f.teamIds);

@@ -8,6 +8,7 @@ import { caseFileOfReferral, checkSharing, findCase } from '../case-files';
 import { municipalToday } from '../../shared/clock';
 import { CORE_DECISION_LABELS } from './intake-meeting';
 import { getVisibleReferral, logReferralAccess } from './work-on-referral';
+import { formatFullName } from '@nabij/contracts';
 
 export type LetterKind =
   'decision_take_up' | 'decision_advice' | 'decision_refer_elsewhere' | 'decision_not_for_us' | 'closure';
@@ -209,9 +210,7 @@ async function letterValues(tx: Tx, ctx: AccessContext, referralId: string) {
     .where('id', '=', ctx.actor.tenantId)
     .executeTakeFirstOrThrow();
   const team = await teamLetterhead(tx, view.teamId);
-  const residents = view.residents
-    .filter((r) => r.role === 'resident')
-    .map((r) => [r.firstName, r.infix, r.lastName].filter(Boolean).join(' '));
+  const residents = view.residents.filter((r) => r.role === 'resident').map((r) => formatFullName(r));
   return {
     view,
     decision,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/database/database';
+import { personFullNameSql } from '../../shared/person-name';
 
 export async function insertMeeting(
   tx: Tx,
@@ -83,7 +84,7 @@ export async function listMeetingItems(tx: Tx, meetingId: string) {
       >`coalesce((select array_agg(p.person_id) from referral_person p where p.referral_id = r.id and p.person_id is not null), '{}')`.as(
         'person_ids',
       ),
-      sql<string[]>`coalesce((select array_agg(concat_ws(' ', p.first_name, p.infix, p.last_name) order by p.position)
+      sql<string[]>`coalesce((select array_agg(${personFullNameSql('p')} order by p.position)
         from referral_person p where p.referral_id = r.id and p.role = 'resident'), '{}')`.as('resident_names'),
       'tr.situation',
       'tr.life_domains as triage_domains',

@@ -19,12 +19,12 @@ import { fillTemplate, letterTemplateFor } from '../intake';
 import { portalAccountOf } from '../resident';
 import { DATA_CATEGORY } from './evaluate';
 import { resultsText, reasonText } from './labels';
+import { fullNameOfRow } from '../../shared/person-name';
 
 type Draft = z.infer<typeof caseLetterDraft>;
 type LetterView = z.infer<typeof caseLetterView>;
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
 /** The e-mail that a letter waits in Mijn Nabij: no personal data, plain Dutch (scanned with the other resident-facing texts). */
 export function letterWaitingMail(publicUrl: string): { subject: string; text: string } {

@@ -5,9 +5,9 @@ import { closureReviewsOfCase } from '../coordination';
 import { findAgreedPlan } from '../plan';
 import { compareParticipation, compareZrm, mayReactivate, nextEvaluationDue } from './lifecycle.domain';
 import { reasonText } from './labels';
+import { fullNameOfRow } from '../../shared/person-name';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
 /** ZRM start vs closing and the participation ladder first vs last, from the case's measurements. */
 export async function outcomeComparisonOf(tx: Tx, caseId: string): Promise<OutcomeComparison> {

@@ -1,4 +1,4 @@
-import { ageOn } from '@nabij/contracts';
+import { ageOn, formatFullName } from '@nabij/contracts';
 
 export interface PersonName {
   firstName: string;
@@ -8,7 +8,7 @@ export interface PersonName {
 
 /** "Fatima el Amrani", "Jan de Vries". */
 export function fullName(p: PersonName): string {
-  return [p.firstName, p.infix, p.lastName].filter(Boolean).join(' ');
+  return formatFullName(p);
 }
 
 export function ageAndMinor(

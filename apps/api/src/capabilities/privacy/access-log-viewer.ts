@@ -26,6 +26,7 @@ import {
   type LogFilter,
   type LogRow,
 } from './privacy.store';
+import { fullNameOfRow } from '../../shared/person-name';
 
 /**
  * The privacy officer's access-log viewer (NEN 7513 §9): filter, page, export, the per-client overview in plain
@@ -71,8 +72,7 @@ export const roleLabel = (role: string | null): string | null => {
   return label === key ? role : label;
 };
 
-const personName = (r: Pick<LogRow, 'first_name' | 'infix' | 'last_name'>) =>
-  r.last_name ? [r.first_name, r.infix, r.last_name].filter(Boolean).join(' ') : null;
+const personName = (r: Pick<LogRow, 'first_name' | 'infix' | 'last_name'>) => (r.last_name ? fullNameOfRow(r) : null);
 
 function toRow(r: LogRow): AccessLogRow {
   return {
@@ -291,7 +291,7 @@ export async function personAccessOverview(
     return {
       person: {
         id: person.id,
-        fullName: [person.first_name, person.infix, person.last_name].filter(Boolean).join(' '),
+        fullName: fullNameOfRow(person),
         dateOfBirth: person.date_of_birth,
       },
       from,

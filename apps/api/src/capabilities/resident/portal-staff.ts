@@ -9,7 +9,7 @@ import { recordAccess } from '../audit';
 import { draftForResident, offerDraftToResident } from '../plan';
 import { portalStatementsOf } from '../retention';
 import { accountProblem, mayActFor, normaliseEmail, representationProblem } from './resident.domain';
-import { fullName } from './resident-access';
+import { fullNameOfRow as fullName } from '../../shared/person-name';
 
 /**
  * The worker's side of Mijn Nabij, on the case page: who of the household has an account, who represents whom

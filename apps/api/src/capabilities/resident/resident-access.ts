@@ -7,6 +7,7 @@ import { recordResidentAccess, type AccessEntry, type ResidentActor } from '../a
 import { currentCaseOfPerson, type CaseRow } from '../case-files';
 import { mayActFor, mayChangeHouseholdPlan, type ActRefusal } from './resident.domain';
 import type { ResidentSessionRow } from './resident-session';
+import { fullNameOfRow } from '../../shared/person-name';
 
 /** A request in the resident portal: the session and where it came from. */
 export interface ResidentRequest {
@@ -32,9 +33,6 @@ const REFUSAL_TEXT: Record<ActRefusal, string> = {
   acts_alone_from_16: 'Vanaf 16 jaar regelt een jongere dit zelf.',
   adults_only: 'Een mentor of curator kan alleen iets regelen voor een volwassene.',
 };
-
-export const fullName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
 
 /** The persons the logged-in account may act for: themselves and those they represent, with the age rules applied today. */
 export async function subjectsOf(
@@ -63,7 +61,7 @@ export async function subjectsOf(
     const allowed = relation === null ? mayActFor({ self: true, age }) : mayActFor({ self: false, relation, age });
     return {
       personId: p.id,
-      name: fullName(p),
+      name: fullNameOfRow(p),
       age,
       self: relation === null,
       relation,

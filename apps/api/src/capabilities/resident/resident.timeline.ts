@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/database/database';
 import type { TimelineEntry } from '../case-files';
+import { fullNameOfRow } from '../../shared/person-name';
 
 /** What the household did in Mijn Nabij, as the case timeline shows it to the worker. */
 const SUMMARY: Record<string, string> = {
@@ -38,7 +39,6 @@ export async function residentTimeline(tx: Tx, caseId: string): Promise<Timeline
     at: row.at.toISOString(),
     kind: 'resident_portal',
     summary: SUMMARY[row.event] ?? row.event,
-    byName:
-      row.first_name && row.last_name ? [row.first_name, row.infix, row.last_name].filter(Boolean).join(' ') : null,
+    byName: row.first_name && row.last_name ? fullNameOfRow(row) : null,
   }));
 }

@@ -10,9 +10,9 @@ import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
 import { logCaseAccess, withCase, type CaseRow } from '../case-files';
 import { retentionRows, termsOf, toDueCase } from './retention';
+import { fullNameOfRow } from '../../shared/person-name';
 
-const personName = (p: { first_name: string; infix: string | null; last_name: string }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
 /** The resident's own statements on a case, newest first. */
 export async function statementsOf(tx: Tx, caseId: string) {

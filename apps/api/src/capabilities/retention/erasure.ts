@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/database/database';
 import { recordAccess, recordAccessMany } from '../audit';
 import { casesOfPerson, destroyCase } from './destroy';
 import { DETACHED_REFERENCES, destroyWhere, foreignKeys, isReferenced, type ForeignKey } from './foreign-keys';
+import { fullNameOfRow } from '../../shared/person-name';
 
 /**
  * Erasure of one person (AVG art. 17) that touches only that person's own data (ADR 0028).
@@ -241,7 +242,7 @@ export async function erasePersonData(
     destructionIds: [],
   };
   if (!person) return outcome;
-  const fullName = [person.first_name, person.infix, person.last_name].filter(Boolean).join(' ').trim().toLowerCase();
+  const fullName = fullNameOfRow(person).trim().toLowerCase();
   const own: Record<string, number> = {}; // rows destroyed outside the cases destroyed as a whole
   const cut = outcome.pseudonymised;
 

@@ -2,7 +2,7 @@
  * Pure display rules of the intake phase: Dutch labels as choices, dates with times, waiting days,
  * resident names and the letter that fits a decision. No I/O.
  */
-import type { HouseholdLanguage, ReferralStatus, ReferralView } from '@nabij/contracts';
+import { formatFullName, type HouseholdLanguage, type ReferralStatus, type ReferralView } from '@nabij/contracts';
 import { t } from '../../app/i18n';
 import type { SelectChoice } from '../../components/SelectField';
 
@@ -42,7 +42,7 @@ type ResidentNameParts = Pick<ReferralView['residents'][number], 'firstName' | '
 
 /** "Fatima El Amrani", "Jan de Vries"; empty when no name part is known. */
 export function residentName(r: ResidentNameParts): string {
-  return [r.firstName, r.infix, r.lastName].filter((p): p is string => Boolean(p && p.trim())).join(' ');
+  return formatFullName(r);
 }
 
 type Outcome = NonNullable<ReferralView['decision']>['outcome'];

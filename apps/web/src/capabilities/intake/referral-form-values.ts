@@ -2,7 +2,7 @@
  * Pure mapping between the referral forms (public form and desk registration; all strings) and the
  * API's request shapes. No I/O.
  */
-import { splitHouseNumber } from '@nabij/contracts';
+import { formatFullName, splitHouseNumber } from '@nabij/contracts';
 import { toIsoDate } from '../../components/date-parts';
 
 export const MAX_RESIDENTS = 4;
@@ -182,12 +182,7 @@ export function referrerInput(values: ReferralFormValues): ReferrerValues {
   if (values.referrerKind !== 'self') return values.referrer;
   const self = values.residents[0];
   return {
-    name: self
-      ? [self.firstName, self.infix, self.lastName]
-          .map((p) => p.trim())
-          .filter(Boolean)
-          .join(' ')
-      : '',
+    name: self ? formatFullName(self) : '',
     organisation: '',
     role: '',
     phone: self?.phone ?? '',
