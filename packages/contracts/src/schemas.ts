@@ -457,6 +457,12 @@ export const teamSettings = z.object({
   acceptsSelfReferrals: z.boolean(),
   analysisWeeks: z.number(),
   outreachWeeks: z.number(),
+  /** How often the team evaluates a plan (weeks); the plan PDF says it in words. */
+  evaluationWeeks: z.number(),
+  /** The team's letterhead (issue #21 item 2): address block (lines), phone number and e-mail address. */
+  postalAddress: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
   /** Optimistic concurrency token of the settings (409 `version_conflict` when stale). */
   version: z.number(),
 });
@@ -471,5 +477,35 @@ export const updateTeamSettingsRequest = z.object({
   acceptsSelfReferrals: z.boolean(),
   analysisWeeks: weeks('de termijn voor de analyse'),
   outreachWeeks: weeks('de termijn voor eropaf'),
+  /** Optional, like the letterhead below: a client that leaves them out keeps what is saved. */
+  evaluationWeeks: weeks('hoe vaak het team evalueert').optional(),
+  postalAddress: z
+    .string()
+    .trim()
+    .max(300, { error: 'Het adres mag niet langer zijn dan 300 tekens.' })
+    .refine((v) => v.split(/\r?\n/).length <= 5, { error: 'Gebruik voor het adres ten hoogste 5 regels.' })
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30, { error: 'Het telefoonnummer mag niet langer zijn dan 30 tekens.' })
+    .refine((v) => v === '' || /^[0-9+() -]{6,}$/.test(v), {
+      error: 'Vul een telefoonnummer in met alleen cijfers, spaties, +, - of haakjes.',
+    })
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(200, { error: 'Het e-mailadres mag niet langer zijn dan 200 tekens.' })
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+      error: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
+    })
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
   version: z.number({ error: 'De versie ontbreekt. Vernieuw de pagina.' }).int().min(1),
 });

@@ -1151,6 +1151,15 @@ export const messages = {
   'teams.outreachWeeks': 'Termijn voor eropaf zonder contact (weken)',
   'teams.outreachWeeksDescription':
     'Na zoveel weken zonder contact komt het dossier in het teamoverleg. Gebruikelijk: 6 tot 8.',
+  'teams.evaluationWeeks': 'Hoe vaak het team het plan evalueert (weken)',
+  'teams.evaluationWeeksDescription':
+    'Het plan voor het huishouden noemt dit ("Samen kijken we elke drie maanden hoe het gaat"). Gebruikelijk: 13.',
+  'teams.letterheadLegend': 'Gegevens op brieven en plannen',
+  'teams.postalAddress': 'Adres',
+  'teams.postalAddressDescription':
+    'Zoals het boven de brieven staat, op ten hoogste 5 regels. Bijvoorbeeld: Postbus 1234, 3500 AB Utrecht.',
+  'teams.contactPhone': 'Telefoonnummer',
+  'teams.contactEmail': 'E-mailadres',
   'teams.save': 'Opslaan',
   'teams.saved': 'De instellingen zijn opgeslagen.',
   'adminNav.teams': 'Teams',

@@ -469,17 +469,30 @@ describe('from referral to case file', () => {
 
     // The feedback letter: drafted from the template, edited, sent once by e-mail with the PDF.
     // The letterhead comes from the team settings: address block, phone number and e-mail address.
-    await t.db.inSystem((tx) =>
-      tx
-        .updateTable('team')
-        .set({
-          postal_address: 'Postbus 1234\n3500 AB Utrecht',
-          contact_phone: '030 123 45 67',
-          contact_email: 'wijkteam@example.org',
-        })
-        .where('id', '=', tenant.teamId)
-        .execute(),
-    );
+    const teamAdmin = await loggedIn('letterheadAdmin', ['functional_admin']);
+    const settings = (await teamAdmin.get('/api/admin/teams'))
+      .json()
+      .teams.find((x: { id: string }) => x.id === tenant.teamId);
+    const letterhead = {
+      acceptsWebReferrals: settings.acceptsWebReferrals,
+      acceptsSelfReferrals: settings.acceptsSelfReferrals,
+      analysisWeeks: settings.analysisWeeks,
+      outreachWeeks: settings.outreachWeeks,
+      postalAddress: 'Postbus 1234\n3500 AB Utrecht',
+      contactPhone: '030 123 45 67',
+      contactEmail: 'wijkteam@example.org',
+      version: settings.version,
+    };
+    const wrong = await teamAdmin.put(`/api/admin/teams/${tenant.teamId}`, { ...letterhead, contactPhone: 'bel ons' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fieldErrors.contactPhone[0]).toContain('Vul een telefoonnummer in');
+    const saved = await teamAdmin.put(`/api/admin/teams/${tenant.teamId}`, letterhead);
+    expect(saved.json()).toMatchObject({
+      postalAddress: 'Postbus 1234\n3500 AB Utrecht',
+      contactPhone: '030 123 45 67',
+      contactEmail: 'wijkteam@example.org',
+      evaluationWeeks: 13,
+    });
     const draft = (await desk.get(`/api/referrals/${id}/letter-draft`)).json();
     expect(draft.kind).toBe('decision_take_up');
     // Neutral wording: never "Hij of zij".

@@ -19,6 +19,10 @@ function toView(t: {
   accepts_self_referrals: boolean;
   analysis_weeks: number;
   outreach_weeks: number;
+  evaluation_weeks: number;
+  postal_address: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
   row_version: string;
 }) {
   return {
@@ -29,11 +33,18 @@ function toView(t: {
     acceptsSelfReferrals: t.accepts_self_referrals,
     analysisWeeks: t.analysis_weeks,
     outreachWeeks: t.outreach_weeks,
+    evaluationWeeks: t.evaluation_weeks,
+    postalAddress: t.postal_address,
+    contactPhone: t.contact_phone,
+    contactEmail: t.contact_email,
     version: Number(t.row_version),
   };
 }
 
-/** Which channels a team accepts: the public web form, and referrals by residents themselves. */
+/**
+ * Which channels a team accepts (the public web form, referrals by residents themselves), its terms, and its
+ * letterhead: the address block, phone number and e-mail address on its letters and plans.
+ */
 export async function listTeamSettings(deps: Deps, ctx: AccessContext) {
   if (!hasPermission(ctx.actor, 'user:admin')) throw new AppError('forbidden');
   return deps.db.inSystem(async (tx) => {
@@ -47,6 +58,10 @@ export async function listTeamSettings(deps: Deps, ctx: AccessContext) {
         'accepts_self_referrals',
         'analysis_weeks',
         'outreach_weeks',
+        'evaluation_weeks',
+        'postal_address',
+        'contact_phone',
+        'contact_email',
         rowVersion,
       ])
       .where('tenant_id', '=', ctx.actor.tenantId)
@@ -65,6 +80,11 @@ export async function changeTeamSettings(
     acceptsSelfReferrals: boolean;
     analysisWeeks: number;
     outreachWeeks: number;
+    /** Left out: kept as saved (older clients send only the fields above). */
+    evaluationWeeks?: number | undefined;
+    postalAddress?: string | null | undefined;
+    contactPhone?: string | null | undefined;
+    contactEmail?: string | null | undefined;
     version: number;
   },
 ) {
@@ -77,6 +97,10 @@ export async function changeTeamSettings(
         accepts_self_referrals: input.acceptsSelfReferrals,
         analysis_weeks: input.analysisWeeks,
         outreach_weeks: input.outreachWeeks,
+        ...(input.evaluationWeeks !== undefined ? { evaluation_weeks: input.evaluationWeeks } : {}),
+        ...(input.postalAddress !== undefined ? { postal_address: input.postalAddress } : {}),
+        ...(input.contactPhone !== undefined ? { contact_phone: input.contactPhone } : {}),
+        ...(input.contactEmail !== undefined ? { contact_email: input.contactEmail } : {}),
       })
       .where('tenant_id', '=', ctx.actor.tenantId)
       .where('id', '=', teamId)
@@ -89,6 +113,10 @@ export async function changeTeamSettings(
         'accepts_self_referrals',
         'analysis_weeks',
         'outreach_weeks',
+        'evaluation_weeks',
+        'postal_address',
+        'contact_phone',
+        'contact_email',
         rowVersion,
       ])
       .executeTakeFirst();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluationFrequency } from './plan-document';
 import { balanceOf, checkAgreement, checkDueDate, orderSuggestions, planWarnings } from './plan.domain';
 import { neutraliseFormula, parseCsv, readServiceCsv, toCsv } from './service-catalogue.domain';
 
@@ -157,5 +158,16 @@ describe('the catalogue CSV', () => {
       type: 'tailored',
       active: false,
     });
+  });
+});
+
+describe('evaluationFrequency (the plan PDF says the team’s own interval, issue #21 item 2)', () => {
+  it('says the interval in words', () => {
+    expect(evaluationFrequency(1)).toBe('elke week');
+    expect(evaluationFrequency(6)).toBe('elke zes weken');
+    expect(evaluationFrequency(13)).toBe('elke drie maanden');
+    expect(evaluationFrequency(26)).toBe('elk half jaar');
+    expect(evaluationFrequency(39)).toBe('elke negen maanden');
+    expect(evaluationFrequency(20)).toBe('elke 20 weken');
   });
 });

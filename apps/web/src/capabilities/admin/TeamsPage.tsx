@@ -8,6 +8,7 @@ import { useResource } from '../../app/use-resource';
 import { updateTeamSettingsRequest } from '@nabij/contracts';
 import { CheckboxField } from '../../components/CheckboxField';
 import { useFormErrors } from '../../components/form-state';
+import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { VersionConflict } from '../../components/VersionConflict';
 import { Loading } from '../../components/Loading';
@@ -22,16 +23,31 @@ interface TeamSettings {
   acceptsSelfReferrals: boolean;
   analysisWeeks: number;
   outreachWeeks: number;
+  evaluationWeeks: number;
+  postalAddress: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
   version: number;
 }
 
 /** One team's referral channels: on the public form or not, and whether residents may refer themselves. */
-function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamSettings) => void }) {
+export function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamSettings) => void }) {
   const [web, setWeb] = useState(team.acceptsWebReferrals);
   const [self, setSelf] = useState(team.acceptsSelfReferrals);
   const [analysisWeeks, setAnalysisWeeks] = useState(String(team.analysisWeeks));
   const [outreachWeeks, setOutreachWeeks] = useState(String(team.outreachWeeks));
-  const errors = useFormErrors(`team-${team.id}`, ['analysisWeeks', 'outreachWeeks'] as const);
+  const [evaluationWeeks, setEvaluationWeeks] = useState(String(team.evaluationWeeks));
+  const [postalAddress, setPostalAddress] = useState(team.postalAddress ?? '');
+  const [contactPhone, setContactPhone] = useState(team.contactPhone ?? '');
+  const [contactEmail, setContactEmail] = useState(team.contactEmail ?? '');
+  const errors = useFormErrors(`team-${team.id}`, [
+    'analysisWeeks',
+    'outreachWeeks',
+    'evaluationWeeks',
+    'postalAddress',
+    'contactPhone',
+    'contactEmail',
+  ] as const);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(team.version);
@@ -46,6 +62,10 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
       acceptsSelfReferrals: self,
       analysisWeeks,
       outreachWeeks,
+      evaluationWeeks,
+      postalAddress,
+      contactPhone,
+      contactEmail,
       version,
     });
     if (!parsed.success) {
@@ -127,6 +147,49 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
           error={errors.errorFor('outreachWeeks')}
           inputMode="numeric"
         />
+        <TextField
+          id={`team-${team.id}-evaluationWeeks`}
+          label={t('teams.evaluationWeeks')}
+          description={t('teams.evaluationWeeksDescription')}
+          value={evaluationWeeks}
+          onValueChange={setEvaluationWeeks}
+          error={errors.errorFor('evaluationWeeks')}
+          inputMode="numeric"
+        />
+      </Fieldset>
+      <Fieldset>
+        <FieldsetLegend>{t('teams.letterheadLegend')}</FieldsetLegend>
+        <TextAreaField
+          id={`team-${team.id}-postalAddress`}
+          label={t('teams.postalAddress')}
+          description={t('teams.postalAddressDescription')}
+          value={postalAddress}
+          onValueChange={setPostalAddress}
+          error={errors.errorFor('postalAddress')}
+          rows={3}
+          optional
+          autoComplete="off"
+        />
+        <TextField
+          id={`team-${team.id}-contactPhone`}
+          label={t('teams.contactPhone')}
+          value={contactPhone}
+          onValueChange={setContactPhone}
+          error={errors.errorFor('contactPhone')}
+          type="tel"
+          optional
+          autoComplete="off"
+        />
+        <TextField
+          id={`team-${team.id}-contactEmail`}
+          label={t('teams.contactEmail')}
+          value={contactEmail}
+          onValueChange={setContactEmail}
+          error={errors.errorFor('contactEmail')}
+          type="email"
+          optional
+          autoComplete="off"
+        />
       </Fieldset>
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {conflict ? t('conflict.saveMine') : t('teams.save')}
@@ -159,12 +222,40 @@ function TeamForm({ team, onSaved }: { team: TeamSettings; onSaved: (team: TeamS
               mine: outreachWeeks,
               saved: String(conflict.outreachWeeks),
             },
+            {
+              key: 'evaluationWeeks',
+              label: t('teams.evaluationWeeks'),
+              mine: evaluationWeeks,
+              saved: String(conflict.evaluationWeeks),
+            },
+            {
+              key: 'postalAddress',
+              label: t('teams.postalAddress'),
+              mine: postalAddress,
+              saved: conflict.postalAddress ?? '',
+            },
+            {
+              key: 'contactPhone',
+              label: t('teams.contactPhone'),
+              mine: contactPhone,
+              saved: conflict.contactPhone ?? '',
+            },
+            {
+              key: 'contactEmail',
+              label: t('teams.contactEmail'),
+              mine: contactEmail,
+              saved: conflict.contactEmail ?? '',
+            },
           ]}
           onTakeSaved={() => {
             setWeb(conflict.acceptsWebReferrals);
             setSelf(conflict.acceptsSelfReferrals);
             setAnalysisWeeks(String(conflict.analysisWeeks));
             setOutreachWeeks(String(conflict.outreachWeeks));
+            setEvaluationWeeks(String(conflict.evaluationWeeks));
+            setPostalAddress(conflict.postalAddress ?? '');
+            setContactPhone(conflict.contactPhone ?? '');
+            setContactEmail(conflict.contactEmail ?? '');
             setConflict(undefined);
             setStatus(undefined);
           }}
