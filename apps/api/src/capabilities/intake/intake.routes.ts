@@ -42,7 +42,7 @@ import {
 import { AppError } from '../../shared/app-error';
 import { joinOpenCase } from './open-case';
 import type { Deps } from '../../platform/deps';
-import { accessContext, authenticated, publicRoute, requirePermission } from '../access-control';
+import { accessContext, publicRoute, requirePermission } from '../access-control';
 import { assignCaseWorker, closeReferral, listAssignments } from './assign-case-worker';
 import {
   decideReferral,
