@@ -173,6 +173,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /health/live': { resource: 'none', allow: PUBLIC, source: 'reliability.md: liveness probe' },
   'GET /health/ready': { resource: 'none', allow: PUBLIC, source: 'reliability.md: readiness probe' },
   'GET /metrics': { resource: 'none', allow: PUBLIC, source: 'reliability.md: Prometheus scrape, no personal data' },
+  'GET /openapi.json': { resource: 'none', allow: PUBLIC, source: 'docs/api.md: the OpenAPI document (no data)' },
   'GET /robots.txt': { resource: 'none', allow: PUBLIC, source: 'privacy.md: which pages search engines may index' },
   'GET /api/public/organisation': {
     resource: 'none',
