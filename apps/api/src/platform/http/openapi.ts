@@ -105,7 +105,7 @@ const ERROR_SCHEMA = {
     message: {
       type: 'string',
       description: 'De fout in het Nederlands, om te tonen.',
-      examples: ['Controleer de gemarkeerde velden.'],
+      examples: ['Niet alle velden zijn goed ingevuld. Controleer de gemarkeerde velden.'],
     },
     fieldErrors: {
       type: 'object',
