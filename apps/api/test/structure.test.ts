@@ -145,3 +145,21 @@ describe('docs/architecture.md', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('cross-cutting rules live in one place (issue #20 item 5)', () => {
+  const sources = [...readdirSync(path.join(root, 'apps'), { recursive: true, encoding: 'utf8' })]
+    .filter((f) => /\.tsx?$/.test(f) && !f.includes('node_modules') && !f.includes('.test.'))
+    .map((f) => `apps/${f.split(path.sep).join('/')}`);
+
+  it('writes the full-name rule only in person-name.ts (contracts and API), not again in place', () => {
+    // A copy joins first name, infix and last name itself: in TypeScript or in SQL.
+    const copy =
+      /\[\s*[\w.]+\.first_?[nN]ame,\s*[\w.]+\.infix,\s*[\w.]+\.last_?[nN]ame\s*\]|concat_ws\(' ',\s*[\w.]*first_name,\s*[\w.]*infix/;
+    expect(copy.test("[p.first_name, p.infix, p.last_name].filter(Boolean).join(' ')")).toBe(true);
+    expect(sources.length).toBeGreaterThan(300);
+    const offenders = sources.filter(
+      (f) => !f.endsWith('/person-name.ts') && copy.test(readFileSync(path.join(root, f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

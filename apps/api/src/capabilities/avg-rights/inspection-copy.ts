@@ -3,6 +3,7 @@ import { describeAccessEvent, INSPECTION_CATEGORIES, type InspectionCategory } f
 import type { Tx } from '../../platform/database/database';
 import { binaryColumns, collectRows, foreignKeys, type ForeignKey, type Row } from '../retention';
 import { EXCLUSION_TEXT, INCLUSION_TEXT } from './avg-rights.domain';
+import { fullNameOfRow } from '../../shared/person-name';
 
 export interface InspectionCopy {
   format: 'nabij-inzage-1';
@@ -118,6 +119,8 @@ export async function buildInspectionCopy(
       return 'meldcode';
     if (!include.internal_notes && table === 'contact_entry' && row.internal === true) return 'internal_notes';
     if (!include.network_persons && table === 'network_person') return 'network_persons';
+    if (!include.network_persons && table === 'network_meeting_invitee' && row.network_person_id)
+      return 'network_persons';
     if (!include.other_household_members && table !== 'person') {
       if (typeof row.person_id === 'string' && row.person_id !== personId) return 'other_household_members';
       if (table === 'referral_person' && row.person_id === null) return 'other_household_members';
@@ -335,8 +338,8 @@ async function otherPersons(
   );
   const names: string[] = [];
   const addNames = (p: { first_name: string | null; infix: string | null; last_name: string | null }) => {
-    const parts = [p.first_name, p.infix, p.last_name].filter((x): x is string => Boolean(x));
-    if (parts.length > 1) names.push(parts.join(' '));
+    const full = fullNameOfRow(p);
+    if (full.includes(' ')) names.push(full);
     if (p.first_name) names.push(p.first_name);
     if (p.first_name && p.last_name) names.push(`${p.first_name} ${p.last_name}`);
     // A last name the subject shares is also the subject's own name: it stays.

@@ -21,6 +21,7 @@ import {
   type ReferralPersonRow,
   type ReferralRow,
 } from './intake.store';
+import { fullNameOfRow } from '../../shared/person-name';
 
 /**
  * The relation in the household of each person on the referral: as given, or derived from the ages on the day
@@ -36,8 +37,7 @@ export function relationsOf(people: readonly ReferralPersonRow[], receivedOn: st
   );
 }
 
-const name = (p: { first_name: string | null; infix: string | null; last_name: string | null }) =>
-  [p.first_name, p.infix, p.last_name].filter(Boolean).join(' ');
+const name = (p: { first_name: string | null; infix: string | null; last_name: string | null }) => fullNameOfRow(p);
 
 function checklistOf(r: ReferralRow, people: ReferralPersonRow[]) {
   const residents = people.filter((p) => p.role === 'resident');
