@@ -19,7 +19,12 @@ export async function seedDemoResident(tx: Tx, c: Context): Promise<void> {
   if (!worker) return;
   await tx
     .updateTable('team')
-    .set({ contact_phone: '030 700 10 10', contact_email: 'wijkteam.noord@voorbeeld.example' })
+    .set({
+      contact_phone: '030 700 10 10',
+      contact_email: 'wijkteam.noord@voorbeeld.example',
+      // The letterhead on the team's letters (issue #21 item 2).
+      postal_address: 'Wijkcentrum De Linde\nLindelaan 1\n3500 AA Voorbeeldstad',
+    })
     .where('id', '=', c.noordId)
     .execute();
 
