@@ -157,6 +157,90 @@ export const professionalInput = z.object({
     .pipe(z.email({ error: 'Vul een geldig e-mailadres in.' }).optional()),
 });
 
+// ---------- the analysis' conclusion (issue #22 item 6) ----------
+/** Seed 000: the question behind the question, a working hypothesis, what keeps the problem going. Each optional. */
+export const analysisConclusionInput = z.object({
+  /** The version the worker started from: 0 when there is no conclusion yet (409 on a stale save). */
+  version: z.number({ error: 'De versie ontbreekt.' }).int().min(0),
+  questionBehind: optional(1000),
+  workingHypothesis: optional(2000),
+  sustainingFactors: optional(2000),
+});
+export const analysisConclusionView = z.object({
+  version: z.number(),
+  questionBehind: z.string().nullable(),
+  workingHypothesis: z.string().nullable(),
+  sustainingFactors: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedByName: z.string(),
+  /** Earlier saves, newest first: who changed it and when. */
+  history: z.array(
+    z.object({
+      version: z.number(),
+      questionBehind: z.string().nullable(),
+      workingHypothesis: z.string().nullable(),
+      sustainingFactors: z.string().nullable(),
+      recordedAt: z.string(),
+      recordedByName: z.string(),
+    }),
+  ),
+});
+export type AnalysisConclusionView = z.infer<typeof analysisConclusionView>;
+
+// ---------- network meeting / family group conference (issue #22 item 7) ----------
+export const NETWORK_MEETING_KINDS = ['network_meeting', 'family_group_conference', 'other'] as const;
+export const NETWORK_MEETING_STATUSES = ['proposed', 'planned', 'held', 'plan_received', 'cancelled'] as const;
+const networkMeetingFields = z.object({
+  kind: z.enum(NETWORK_MEETING_KINDS, { error: 'Kies een netwerkberaad, een Eigen Kracht-conferentie of anders.' }),
+  status: z.enum(NETWORK_MEETING_STATUSES, { error: 'Kies hoe ver het beraad is.' }),
+  plannedOn: isoDate.optional(),
+  heldOn: pastDate.optional(),
+  planReceivedOn: pastDate.optional(),
+  cancelReason: optional(1000),
+  note: optional(2000),
+  invitedNetworkPersonIds: z.array(uuid).max(100).default([]),
+  invitedProfessionalIds: z.array(uuid).max(100).default([]),
+});
+type MeetingFields = z.infer<typeof networkMeetingFields>;
+function checkMeeting(m: MeetingFields, ctx: z.RefinementCtx) {
+  const need = (path: keyof MeetingFields, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (m.status === 'planned' && !m.plannedOn) need('plannedOn', 'Vul de datum in waarop het beraad gepland is.');
+  if ((m.status === 'held' || m.status === 'plan_received') && !m.heldOn)
+    need('heldOn', 'Vul de datum in waarop het beraad is gehouden.');
+  if (m.status === 'plan_received' && !m.planReceivedOn)
+    need('planReceivedOn', 'Vul de datum in waarop het plan is ontvangen.');
+  if (m.heldOn && m.planReceivedOn && m.planReceivedOn < m.heldOn)
+    need('planReceivedOn', 'Het plan kan niet eerder ontvangen zijn dan het beraad is gehouden.');
+  if (m.status === 'cancelled' && !m.cancelReason)
+    need('cancelReason', 'Vul de reden in waarom het beraad niet doorgaat.');
+}
+export const networkMeetingInput = networkMeetingFields.superRefine(checkMeeting);
+/** A correction or a next step: the whole record again, with the version it started from and why it changed. */
+export const networkMeetingChange = networkMeetingFields
+  .extend({
+    version: z.number({ error: 'De versie ontbreekt.' }).int().min(1),
+    changeReason: optional(1000),
+  })
+  .superRefine(checkMeeting);
+export const networkMeetingView = z.object({
+  id: z.string(),
+  version: z.number(),
+  kind: z.enum(NETWORK_MEETING_KINDS),
+  status: z.enum(NETWORK_MEETING_STATUSES),
+  plannedOn: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  planReceivedOn: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  note: z.string().nullable(),
+  invitedNetworkPersonIds: z.array(z.string()),
+  invitedProfessionalIds: z.array(z.string()),
+  /** The names of the invited, from the network and professionals of the case. */
+  invitedNames: z.array(z.string()),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+});
+export type NetworkMeetingView = z.infer<typeof networkMeetingView>;
+
 // ---------- child safety ----------
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const childSafetyInput = z.object({
@@ -299,6 +383,10 @@ export const caseOverview = z.object({
       consentToShare: z.boolean(),
     }),
   ),
+  /** The analysis' conclusion (issue #22 item 6); null until one is saved. */
+  analysisConclusion: analysisConclusionView.nullable().optional(),
+  /** Network meetings and family group conferences (issue #22 item 7). */
+  networkMeetings: z.array(networkMeetingView).optional(),
   zrm: z.array(zrmAssessmentView),
   participation: z.array(
     z.object({

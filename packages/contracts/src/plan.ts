@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentUpload, LIFE_DOMAINS } from './intake';
 import { isoDate, uuid } from './schemas';
+import { analysisConclusionView } from './analysis';
 
 const text = (max: number, what: string) =>
   z
@@ -270,6 +271,8 @@ export const planPageView = z.object({
   childSafetyAssessed: z.boolean(),
   latestZrm: z.array(z.object({ domain: z.string(), score: z.number(), assessedOn: z.string() })),
   participation: z.object({ personName: z.string(), rung: z.number(), measuredOn: z.string() }).nullable(),
+  /** The analysis' conclusion (issue #22 item 6), shown above the plan. */
+  analysisConclusion: analysisConclusionView.nullable().optional(),
   plan: z
     .object({
       id: z.string(),

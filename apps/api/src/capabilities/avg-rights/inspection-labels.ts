@@ -58,6 +58,9 @@ export const SUBJECTS: ReadonlyArray<{ title: string; tables: Readonly<Record<st
       meldcode_entry: 'Stap in de meldcode',
       network_person: 'Iemand uit uw netwerk',
       involved_professional: 'Betrokken hulpverlener',
+      analysis_conclusion: 'Wat wij samen zagen na de analyse',
+      network_meeting: 'Netwerkberaad of Eigen Kracht-conferentie',
+      network_meeting_invitee: 'Uitgenodigd voor het netwerkberaad',
     },
   },
   {
@@ -311,6 +314,12 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   organisation: 'Organisatie',
   contact: 'Contactgegevens',
   part: 'Wat doet deze persoon',
+  question_behind: 'De vraag achter de vraag',
+  working_hypothesis: 'Werkhypothese: wat wij denken dat er speelt',
+  sustaining_factors: 'Wat het probleem in stand houdt',
+  planned_on: 'Gepland op',
+  plan_received_on: 'Plan ontvangen op',
+  cancel_reason: 'Reden dat het niet doorgaat',
   // plan
   number: 'Versie',
   starts_on: 'Geldt vanaf',
@@ -627,6 +636,13 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   voluntary_support: 'vrijwillige ondersteuning',
   allowed: 'toegestaan',
   denied: 'geweigerd',
+  // network meetings (issue #22 item 7)
+  family_group_conference: 'Eigen Kracht-conferentie',
+  proposed: 'voorgesteld',
+  planned: 'gepland',
+  held: 'gehouden',
+  plan_received: 'plan ontvangen',
+  cancelled: 'gaat niet door',
 };
 
 const CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  analysisConclusionInput,
   caseOverview,
   childSafetyInput,
   idParams,
@@ -12,6 +13,8 @@ import {
   meldcodeSignalInput,
   meldcodeView,
   myCases,
+  networkMeetingChange,
+  networkMeetingInput,
   networkPersonInput,
   outreachAttemptInput,
   professionalInput,
@@ -44,6 +47,7 @@ import {
   zrmCriteria,
 } from './record-analysis';
 import { buildOverview, viewCase } from './view-case';
+import { changeNetworkMeeting, recordAnalysisConclusion, recordNetworkMeeting } from './record-conclusion-and-meetings';
 import { municipalToday } from '../../shared/clock';
 
 export function registerCaseFileRoutes(app: FastifyInstance, deps: Deps): void {
@@ -113,6 +117,24 @@ export function registerCaseFileRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/cases/:id/network/:entryId',
     { config: read, schema: { tags, params: entryParams, response: overview } },
     async (request) => removeNetworkPerson(deps, accessContext(request), request.params.id, request.params.entryId),
+  );
+  // Network meetings and family group conferences (issue #22 item 7): recorded, then moved on, corrected or cancelled.
+  r.post(
+    '/api/cases/:id/network-meetings',
+    { config: read, schema: { tags, params: idParams, body: networkMeetingInput, response: overview } },
+    async (request) => recordNetworkMeeting(deps, accessContext(request), request.params.id, request.body),
+  );
+  r.put(
+    '/api/cases/:id/network-meetings/:entryId',
+    { config: read, schema: { tags, params: entryParams, body: networkMeetingChange, response: overview } },
+    async (request) =>
+      changeNetworkMeeting(deps, accessContext(request), request.params.id, request.params.entryId, request.body),
+  );
+  // The analysis' conclusion (issue #22 item 6): versioned, every save kept as history.
+  r.put(
+    '/api/cases/:id/analysis-conclusion',
+    { config: read, schema: { tags, params: idParams, body: analysisConclusionInput, response: overview } },
+    async (request) => recordAnalysisConclusion(deps, accessContext(request), request.params.id, request.body),
   );
   r.post(
     '/api/cases/:id/professionals',

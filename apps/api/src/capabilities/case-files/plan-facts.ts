@@ -1,8 +1,9 @@
-import { hasMinorAmong, type AgeFacts } from '@nabij/contracts';
+import { hasMinorAmong, type AgeFacts, type AnalysisConclusionView } from '@nabij/contracts';
 import { municipalDate } from '../../shared/clock';
 import type { Tx } from '../../platform/database/database';
 import type { CaseRow } from './case-access';
 import { fullNameOfRow } from '../../shared/person-name';
+import { loadAnalysisConclusion } from './conclusion-and-meetings.views';
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
 
@@ -20,6 +21,8 @@ export interface PlanFacts {
   /** The latest ZRM score per domain, over all members of the household. */
   latestZrm: Array<{ domain: string; score: number; assessedOn: string }>;
   participation: { personName: string; rung: number; measuredOn: string } | null;
+  /** The analysis' conclusion (issue #22 item 6), shown above the plan to the worker; not in the household's PDF (ADR 0055). */
+  analysisConclusion: AnalysisConclusionView | null;
 }
 
 /**
@@ -132,5 +135,6 @@ export async function findPlanFacts(tx: Tx, c: CaseRow, today: string): Promise<
     participation: participation
       ? { personName: personName(participation), rung: participation.rung, measuredOn: participation.measured_on }
       : null,
+    analysisConclusion: await loadAnalysisConclusion(tx, c.id),
   };
 }

@@ -11,6 +11,7 @@ import { logCaseAccess, withCase, type CaseRow } from './case-access';
 import { timelineFromSources } from './timeline-sources';
 import { openTasksOfCase } from './open-tasks-source';
 import { languageOfPersons } from '../persons';
+import { loadAnalysisConclusion, loadNetworkMeetings } from './conclusion-and-meetings.views';
 import { fullNameOfRow } from '../../shared/person-name';
 
 const personName = (p: { first_name: string; infix: string | null; last_name: string }) => fullNameOfRow(p);
@@ -188,7 +189,7 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
         .execute(),
       questionDomainsOf(tx, c.id),
     ]);
-  const [openTasks, contacts] = await Promise.all([
+  const [openTasks, contacts, analysisConclusion, networkMeetings] = await Promise.all([
     openTasksOfCase(tx, c.id, today),
     tx
       .selectFrom('contact_entry as e')
@@ -199,6 +200,8 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
       .orderBy('e.recorded_at', 'desc')
       .limit(200)
       .execute(),
+    loadAnalysisConclusion(tx, c.id),
+    loadNetworkMeetings(tx, c.id),
   ]);
   const memberViews = members.map((m) => {
     // Minor until shown otherwise: by the date of birth, an age given on the referral, or as a child without any age (ADR 0029).
@@ -309,6 +312,8 @@ async function buildOverview(tx: Tx, ctx: AccessContext, c: CaseRow, today: stri
       ...p,
       consentToShare: consentViews.some((x) => x.active && x.recipient.toLowerCase() === p.organisation.toLowerCase()),
     })),
+    analysisConclusion,
+    networkMeetings,
     zrm,
     participation: participation.map((p) => ({
       id: p.id,

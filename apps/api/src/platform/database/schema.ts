@@ -472,6 +472,44 @@ export interface CaseFileTable {
   retention_postponed_until: DateString | null;
   retention_postpone_reason: string | null;
 }
+/** The analysis' conclusion (issue #22 item 6): one row per save, the highest version is current. */
+export interface AnalysisConclusionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  version: number;
+  question_behind: string | null;
+  working_hypothesis: string | null;
+  sustaining_factors: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+/** A network meeting or family group conference on the case (issue #22 item 7). */
+export interface NetworkMeetingTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  kind: string;
+  status: string;
+  planned_on: DateString | null;
+  held_on: DateString | null;
+  plan_received_on: DateString | null;
+  cancel_reason: string | null;
+  note: string | null;
+  change_reason: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+export interface NetworkMeetingInviteeTable {
+  id: Generated<string>;
+  tenant_id: string;
+  meeting_id: string;
+  network_person_id: string | null;
+  professional_id: string | null;
+}
 export interface NetworkPersonTable {
   id: Generated<string>;
   tenant_id: string;
@@ -1358,6 +1396,9 @@ export interface DB {
   outbox_message: OutboxMessageTable;
   case_file: CaseFileTable;
   network_person: NetworkPersonTable;
+  analysis_conclusion: AnalysisConclusionTable;
+  network_meeting: NetworkMeetingTable;
+  network_meeting_invitee: NetworkMeetingInviteeTable;
   involved_professional: InvolvedProfessionalTable;
   zrm_criterion: ZrmCriterionTable;
   zrm_assessment: ZrmAssessmentTable;
