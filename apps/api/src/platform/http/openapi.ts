@@ -228,7 +228,7 @@ export function openApiOptions(publicUrl: string): FastifyDynamicSwaggerOptions 
   return {
     openapi,
     transform: (input) => {
-      const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
+      const result = jsonSchemaTransform(input);
       const security = securityOf(input.route.config);
       return security ? { ...result, schema: { ...result.schema, security } } : result;
     },
