@@ -1,10 +1,10 @@
-import * as client from 'openid-client';
 import { z } from 'zod';
 import type { Role } from '@nabij/contracts';
 import { fail, ok, type Result } from '../../shared/app-error';
 import type { Config } from '../../platform/config';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
+import { authorizationUrl, exchangeCode, newLogin, providerConfiguration } from '../../platform/oidc-code-flow';
 import { insertUser, replaceRolesAndTeams } from '../organisation';
 import { stageAfterPassword, type Stage } from './auth.domain';
 import { markLoggedIn } from './auth.store';
@@ -76,57 +76,8 @@ const identityClaims = z.object({
   email: z.string().trim().min(1).optional().catch(undefined),
 });
 
-// ---------------------------------------------------------------------------------------------
-// The identity provider's configuration, discovered once per process
-
-const discovered = new Map<string, Promise<client.Configuration>>();
-
-/** Plain `http:` issuers are allowed outside production only (a local test provider). */
-function allowsInsecure(config: Config, oidc: OidcSettings): boolean {
-  return config.env !== 'production' && new URL(oidc.issuer).protocol === 'http:';
-}
-
-/** Lets a configuration talk to a plain-http provider (only for a local provider outside production). */
-function permitHttp(configuration: client.Configuration): void {
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production (see allowsInsecure)
-  client.allowInsecureRequests(configuration);
-}
-
-async function discoverIdp(config: Config, oidc: OidcSettings): Promise<client.Configuration> {
-  const insecure = allowsInsecure(config, oidc);
-  // openid-client recognises this exact function in `execute` and then also allows the discovery request itself.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production (see allowsInsecure)
-  const execute = insecure ? [client.allowInsecureRequests] : [];
-  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, {
-    execute,
-    timeout: 10,
-  });
-  const rebuild = (metadata: Partial<client.ClientMetadata> | string | undefined, auth: client.ClientAuth) => {
-    const configuration = new client.Configuration(found.serverMetadata(), oidc.clientId, metadata, auth);
-    if (insecure) permitHttp(configuration);
-    return configuration;
-  };
-  // A public client (no secret) authenticates with PKCE only.
-  if (!oidc.clientSecret) return rebuild(undefined, client.None());
-  // openid-client sends the secret in the body by default; use HTTP Basic when the provider only offers that.
-  const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
-  if (methods && !methods.includes('client_secret_post') && methods.includes('client_secret_basic')) {
-    return rebuild(oidc.clientSecret, client.ClientSecretBasic(oidc.clientSecret));
-  }
-  return found;
-}
-
-function idpConfiguration(config: Config, oidc: OidcSettings): Promise<client.Configuration> {
-  const key = JSON.stringify([oidc.issuer, oidc.clientId, oidc.clientSecret ?? null, config.env]);
-  let pending = discovered.get(key);
-  if (!pending) {
-    pending = discoverIdp(config, oidc);
-    discovered.set(key, pending);
-    // A failed discovery (provider down) is retried on the next login instead of being cached.
-    pending.catch(() => discovered.delete(key));
-  }
-  return pending;
-}
+/** The identity provider's configuration (discovered once per process; platform/oidc-code-flow.ts). */
+const idpConfiguration = (config: Config, oidc: OidcSettings) => providerConfiguration(config.env, oidc);
 
 // ---------------------------------------------------------------------------------------------
 // Use cases
@@ -140,23 +91,14 @@ export async function startOidcLogin(
   oidc: OidcSettings,
 ): Promise<{ authorizationUrl: string; state: string }> {
   const idp = await idpConfiguration(deps.config, oidc);
-  const codeVerifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
+  const login = newLogin();
+  const { state, nonce, codeVerifier } = login;
   const now = deps.clock.now();
   await deps.db.inSystem(async (tx) => {
     await tx.deleteFrom('oidc_login').where('created_at', '<', expiryCutoff(now)).execute();
     await tx.insertInto('oidc_login').values({ state, code_verifier: codeVerifier, nonce, created_at: now }).execute();
   });
-  const url = client.buildAuthorizationUrl(idp, {
-    redirect_uri: oidcRedirectUri(deps.config),
-    scope: SCOPE,
-    response_type: 'code',
-    state,
-    nonce,
-    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: 'S256',
-  });
+  const url = await authorizationUrl(idp, login, { redirectUri: oidcRedirectUri(deps.config), scope: SCOPE });
   return { authorizationUrl: url.href, state };
 }
 
@@ -190,13 +132,7 @@ export async function logInWithOidc(
   let claims: Record<string, unknown>;
   try {
     const idp = await idpConfiguration(deps.config, oidc);
-    const tokens = await client.authorizationCodeGrant(idp, input.callbackUrl, {
-      expectedState: state,
-      expectedNonce: started.nonce,
-      pkceCodeVerifier: started.codeVerifier,
-      idTokenExpected: true,
-    });
-    const idToken = tokens.claims();
+    const idToken = (await exchangeCode(idp, input.callbackUrl, { state, ...started })).claims;
     if (!idToken) return refuse(deps, 'no_id_token');
     claims = idToken;
   } catch (err) {

@@ -1,9 +1,15 @@
-import * as client from 'openid-client';
 import { ageOn } from '@nabij/contracts';
 import { municipalDate } from '../../shared/clock';
 import type { Config } from '../../platform/config';
 import type { Tx } from '../../platform/database/database';
 import type { Deps } from '../../platform/deps';
+import {
+  authorizationUrl,
+  exchangeCode,
+  newLogin,
+  providerConfiguration,
+  userInfo,
+} from '../../platform/oidc-code-flow';
 import { recordResidentAccess } from '../audit';
 import { accountProblem, assuranceAccepted, bsnFromClaim } from './resident.domain';
 import { startResidentSession } from './resident-session';
@@ -22,40 +28,8 @@ export type DigidFailure = 'digid_failed' | 'digid_level' | 'digid_unknown';
 
 export const digidRedirectUri = (config: Config) => `${config.publicUrl}/api/resident/digid/callback`;
 
-const discovered = new Map<string, Promise<client.Configuration>>();
-
-async function discoverBroker(config: Config, oidc: ResidentOidcSettings): Promise<client.Configuration> {
-  // Plain http is for a local test broker outside production only.
-  const insecure = config.env !== 'production' && new URL(oidc.issuer).protocol === 'http:';
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production
-  const execute = insecure ? [client.allowInsecureRequests] : [];
-  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, {
-    execute,
-    timeout: 10,
-  });
-  const rebuild = (metadata: Partial<client.ClientMetadata> | string | undefined, auth: client.ClientAuth) => {
-    const configuration = new client.Configuration(found.serverMetadata(), oidc.clientId, metadata, auth);
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only outside production
-    if (insecure) client.allowInsecureRequests(configuration);
-    return configuration;
-  };
-  if (!oidc.clientSecret) return rebuild(undefined, client.None());
-  const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
-  if (methods && !methods.includes('client_secret_post') && methods.includes('client_secret_basic'))
-    return rebuild(oidc.clientSecret, client.ClientSecretBasic(oidc.clientSecret));
-  return found;
-}
-
-function brokerConfiguration(config: Config, oidc: ResidentOidcSettings): Promise<client.Configuration> {
-  const key = JSON.stringify([oidc.issuer, oidc.clientId, oidc.clientSecret ?? null, config.env]);
-  let pending = discovered.get(key);
-  if (!pending) {
-    pending = discoverBroker(config, oidc);
-    discovered.set(key, pending);
-    pending.catch(() => discovered.delete(key));
-  }
-  return pending;
-}
+/** The broker's configuration (discovered once per process; platform/oidc-code-flow.ts). */
+const brokerConfiguration = (config: Config, oidc: ResidentOidcSettings) => providerConfiguration(config.env, oidc);
 
 const cutoff = (now: Date) => new Date(now.getTime() - DIGID_LOGIN_TTL_MINUTES * 60_000);
 
@@ -65,9 +39,8 @@ export async function startDigidLogin(
   oidc: ResidentOidcSettings,
 ): Promise<{ authorizationUrl: string; state: string }> {
   const broker = await brokerConfiguration(deps.config, oidc);
-  const codeVerifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
+  const login = newLogin();
+  const { state, nonce, codeVerifier } = login;
   const now = deps.clock.now();
   await deps.db.inSystem(async (tx) => {
     await tx.deleteFrom('resident_oidc_login').where('created_at', '<', cutoff(now)).execute();
@@ -77,16 +50,11 @@ export async function startDigidLogin(
       .execute();
   });
   const scope = [...new Set(['openid', ...oidc.scope.split(/\s+/).filter(Boolean)])].join(' ');
-  const url = client.buildAuthorizationUrl(broker, {
-    redirect_uri: digidRedirectUri(deps.config),
+  const url = await authorizationUrl(broker, login, {
+    redirectUri: digidRedirectUri(deps.config),
     scope,
-    response_type: 'code',
-    state,
-    nonce,
     // Ask for the accepted levels; the answer is checked below in any case.
-    acr_values: oidc.acrValues.join(' '),
-    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: 'S256',
+    extra: { acr_values: oidc.acrValues.join(' ') },
   });
   return { authorizationUrl: url.href, state };
 }
@@ -132,20 +100,13 @@ export async function logInWithDigid(
   let claims: Record<string, unknown>;
   try {
     const broker = await brokerConfiguration(deps.config, oidc);
-    const tokens = await client.authorizationCodeGrant(broker, input.callbackUrl, {
-      expectedState: state,
-      expectedNonce: started.nonce,
-      pkceCodeVerifier: started.codeVerifier,
-      idTokenExpected: true,
-    });
-    const idToken = tokens.claims();
+    const tokens = await exchangeCode(broker, input.callbackUrl, { state, ...started });
+    const idToken = tokens.claims;
     if (!idToken) return refuse(deps, 'no_id_token');
-    claims = { ...idToken };
+    claims = idToken;
     // Some brokers send the BSN only at the userinfo endpoint.
-    if (claims[oidc.bsnClaim] === undefined && typeof idToken.sub === 'string') {
-      const info = await client.fetchUserInfo(broker, tokens.access_token, idToken.sub);
-      claims = { ...info, ...claims };
-    }
+    if (claims[oidc.bsnClaim] === undefined && typeof idToken.sub === 'string')
+      claims = { ...(await userInfo(broker, tokens.accessToken, idToken.sub)), ...claims };
   } catch (err) {
     return refuse(deps, 'token_exchange', 'digid_failed', err);
   }
