@@ -187,7 +187,7 @@ function urlFor(route: string, tg: Target): string {
   let url = path.replace(/:(\w+)|\*/g, (m, name: string | undefined) =>
     encodeURIComponent(paramValue(route, name ?? '*', tg, world)),
   );
-  const query = QUERIES[route]?.(tg);
+  const query = QUERIES[route]?.(tg, world);
   if (query) url += `?${new URLSearchParams(query).toString()}`;
   return url;
 }

@@ -144,7 +144,9 @@ const inDays = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) + n * 
 const quarterNow = () => `${today().slice(0, 4)}-Q${Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Query strings (routes that need one, or address a team through it). */
-export const QUERIES: Record<string, (tg: Target) => Record<string, string>> = {
+export const QUERIES: Record<string, (tg: Target, world: World) => Record<string, string>> = {
+  // The municipality of the statements and contact page; without it a world of several municipalities answers 404.
+  'GET /api/public/organisation': (_tg, world) => ({ gemeente: world.tenantSlug }),
   'GET /api/host-questions/today': (tg) => ({ teamId: tg.teamId }),
   'GET /api/cases/:id/plan/suggestions': () => ({ domain: 'finances' }),
   'GET /api/cases/:id/closure-letters/draft': () => ({ kind: 'case_closure_household' }),
