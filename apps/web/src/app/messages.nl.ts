@@ -1464,17 +1464,18 @@ export const messages = {
   'accessibility.measuresHeading': 'Wat doen wij al?',
   'accessibility.measureAxe':
     'Bij elke nieuwe versie testen wij de pagina’s van de belangrijkste taken automatisch met het programma axe. Vindt axe een fout op WCAG 2.2 niveau A of AA? Dan komt die versie er niet.',
-  'accessibility.measureKeyboard': 'Wij testen dat de belangrijkste taken werken met alleen een toetsenbord.',
+  'accessibility.measureKeyboard': 'Een deel van de taken testen wij met alleen een toetsenbord.',
   'accessibility.measurePhone':
-    'Het aanmeldformulier en Mijn Nabij zijn gemaakt voor een telefoon. Ze werken ook als u de tekst groter maakt.',
+    'Het aanmeldformulier en Mijn Nabij zijn gemaakt voor een telefoon. Mijn Nabij testen wij op het scherm van een telefoon.',
   'accessibility.measureLanguage': 'De teksten voor inwoners schrijven wij in eenvoudig Nederlands (taalniveau B1).',
   'accessibility.measureComponents':
     'Nabij gebruikt de bouwstenen van NL Design System. Die zijn gemaakt om voor iedereen te werken.',
   'accessibility.limitationsHeading': 'Wat werkt nog niet goed?',
   'accessibility.limitationAudit':
     'Een automatische test vindt niet alle problemen. Een volledig onderzoek door een onafhankelijk bureau is nog niet gedaan.',
-  'accessibility.limitationAssistive':
-    'Wij hebben Nabij nog niet met alle schermlezers en vergrotingsprogramma’s getest.',
+  'accessibility.limitationAssistive': 'Wij hebben Nabij nog niet getest met schermlezers en vergrotingsprogramma’s.',
+  'accessibility.limitationZoom':
+    'Wij hebben nog niet getest of alles goed werkt als u de tekst twee keer zo groot maakt.',
   'accessibility.limitationPdf':
     'Pdf-bestanden, zoals brieven en het plan, zijn misschien niet voor iedereen goed te lezen met een hulpmiddel. Lukt dat niet? Vraag het wijkteam om de tekst op een andere manier, bijvoorbeeld in een gesprek.',
   'accessibility.problemHeading': 'Werkt iets niet voor u?',

@@ -88,7 +88,12 @@ export function AccessibilityStatement({ organisation, site }: { organisation: O
 
       <Heading3>{t('accessibility.limitationsHeading')}</Heading3>
       <List
-        keys={['accessibility.limitationAudit', 'accessibility.limitationAssistive', 'accessibility.limitationPdf']}
+        keys={[
+          'accessibility.limitationAudit',
+          'accessibility.limitationAssistive',
+          'accessibility.limitationZoom',
+          'accessibility.limitationPdf',
+        ]}
       />
 
       <Heading2>{t('accessibility.problemHeading')}</Heading2>
