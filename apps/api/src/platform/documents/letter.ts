@@ -48,7 +48,7 @@ export async function renderLetterPdf(l: LetterPdf): Promise<Buffer> {
   const blocks: Block[] = [
     { type: 'p', text: l.sender.municipality, style: 'strong' },
     { type: 'lines', lines: senderLines(l.sender), style: 'small' },
-    { type: 'lines', lines: recipient.length ? ['Aan:', ...recipient] : ['Aan de verwijzer'] },
+    { type: 'lines', lines: recipient.length ? recipient : ['Aan de verwijzer'] },
     {
       type: 'lines',
       lines: [`Datum: ${dateFormat.format(l.date)}`, `Ons kenmerk: ${l.reference}`],
