@@ -47,6 +47,7 @@ import {
 } from './CaseOverviewParts';
 import { CaseLoadError, failedTitle, isForbidden, SavedNotice } from './CaseParts';
 import { NetworkSection, ProfessionalsSection } from './NetworkSections';
+import { AnalysisConclusionSection, NetworkMeetingsSection } from './ConclusionAndMeetingSections';
 import { ZrmSection } from './ZrmSection';
 import { CasePrivacySection } from '../avg-rights/CasePrivacySection';
 import { mayLogContacts } from '../contact-log/contact-form';
@@ -343,6 +344,7 @@ export function HouseholdAndNetworkSection() {
       <HouseholdSection overview={overview} />
       <NetworkSection overview={overview} onChanged={setData} />
       <ProfessionalsSection overview={overview} onChanged={setData} />
+      <NetworkMeetingsSection overview={overview} onChanged={setData} />
     </>
   );
 }
@@ -354,6 +356,7 @@ export function ZrmAndParticipationSection() {
     <>
       <ZrmSection overview={overview} />
       <ParticipationSection overview={overview} onChanged={setData} />
+      <AnalysisConclusionSection overview={overview} onChanged={setData} />
     </>
   );
 }

@@ -2,6 +2,10 @@ import type { PlanPageView, PlanVersionView } from '@nabij/contracts';
 import {
   Alert,
   Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
   Heading2,
   Heading3,
   Link,
@@ -63,7 +67,34 @@ function AnalysisSummary({ page }: { page: PlanPageView }) {
           ) : null}
         </UnorderedList>
       )}
+      <AnalysisConclusion page={page} />
     </section>
+  );
+}
+
+/** The analysis' conclusion (issue #22 item 6) above the plan: the worker's analysis, made with the household. */
+function AnalysisConclusion({ page }: { page: PlanPageView }) {
+  const c = page.analysisConclusion;
+  if (!c) return null;
+  const parts = [
+    ['conclusion.questionBehind', c.questionBehind],
+    ['conclusion.workingHypothesis', c.workingHypothesis],
+    ['conclusion.sustainingFactors', c.sustainingFactors],
+  ] as const;
+  return (
+    <>
+      <Heading3 id="plan-conclusion-heading">{t('conclusion.aboveThePlan')}</Heading3>
+      <DataList aria-labelledby="plan-conclusion-heading">
+        {parts
+          .filter(([, text]) => text)
+          .map(([key, text]) => (
+            <DataListItem key={key}>
+              <DataListKey>{t(key)}</DataListKey>
+              <DataListValue className="nabij-plain-text">{text}</DataListValue>
+            </DataListItem>
+          ))}
+      </DataList>
+    </>
   );
 }
 
