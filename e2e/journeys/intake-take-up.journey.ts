@@ -244,27 +244,27 @@ const journey: Journey = {
       await page.getByRole('heading', { level: 1, name: `Aanmelding ${reference}` }).waitFor();
       await sendLetter(page, GP_EMAIL);
       await expectAccessible(page, 'the referral with a letter sent');
+      // The development outbox holds residents' login codes: only the functional administrator reads it.
+      await logOut(page);
+      await logIn(page, baseUrl, 'beheerder');
       await page.goto(`${baseUrl}/beheer/outbox`);
       await page.getByRole('heading', { level: 1, name: 'Verzonden e-mail (ontwikkelomgeving)' }).waitFor();
       const letterMail = page.locator('section', { hasText: GP_EMAIL }).filter({ hasText: '.pdf' });
       await letterMail.first().waitFor();
       await expectAccessible(page, 'the development outbox');
+      await logOut(page);
+      await logIn(page, baseUrl, 'coordinator');
 
       // 5. The assignment meeting, the same day, with verbal consent.
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verdeling' }).click();
       await page.getByRole('heading', { level: 1, name: 'Verdeeloverleg' }).waitFor();
       await page.getByRole('heading', { name: `Werker koppelen aan ${reference}` }).waitFor();
       const assignment = page.getByRole('region', { name: `Werker koppelen aan ${reference}` });
-      // The development outbox holds residents' login codes: only the functional administrator reads it.
-      await logOut(page);
-      await logIn(page, baseUrl, 'beheerder');
       assert((await assignment.count()) === 1, 'the assignment form is a region named after the referral');
       assert(
         (await assignment.getByText(/Er is al een lopend dossier/).count()) === 0,
         'her household has no open case: no "Toevoegen aan dossier"',
       );
-      await logOut(page);
-      await logIn(page, baseUrl, 'coordinator');
       assert(await page.getByText('Binnen de norm').first().isVisible(), 'a decision of today is within the norm');
       await expectAccessible(page, 'the assignment meeting');
       const a = `assign-${referralId}`;
