@@ -177,7 +177,9 @@ export async function buildApp(
       // Files under assets/ carry a content hash in their name: they never change, so the browser keeps them a year
       // without asking again. Everything else (index.html, robots, icons) is checked on every visit.
       cacheControl: false,
-      setHeaders: (reply, filePath) => reply.header('cache-control', isHashedAsset(filePath) ? IMMUTABLE : 'no-cache'),
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', isHashedAsset(filePath) ? IMMUTABLE : 'no-cache');
+      },
     });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -174,10 +174,7 @@ export function HomePage() {
           <Paragraph>{t('home.noAccess')}</Paragraph>
         </Alert>
       )}
-      {can('case:read_own') ? <MyTasksSection /> : null}
-      {can('case:read_own') ? <UnreadMessagesSection /> : null}
-      {can('case:read_own') || can('case:read_linked') ? <MyCases /> : null}
-      {can('person:read') ? <RecentPersons /> : null}
+      {/* Before the sections that load their data, so it never jumps down when they arrive (issue #18: CLS). */}
       {!user.totpEnabled ? (
         <section aria-labelledby="home-security-heading" className="nabij-section">
           <Heading2 id="home-security-heading">{t('home.securityHeading')}</Heading2>
@@ -187,6 +184,10 @@ export function HomePage() {
           </AppButtonLink>
         </section>
       ) : null}
+      {can('case:read_own') ? <MyTasksSection /> : null}
+      {can('case:read_own') ? <UnreadMessagesSection /> : null}
+      {can('case:read_own') || can('case:read_linked') ? <MyCases /> : null}
+      {can('person:read') ? <RecentPersons /> : null}
     </>
   );
 }
