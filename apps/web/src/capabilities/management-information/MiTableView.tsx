@@ -263,7 +263,8 @@ export function MiTableView({ table, threshold }: { table: MiTable; threshold: n
       <Paragraph className="nabij-mi-definition">{table.definition}</Paragraph>
       {table.snapshot ? <Paragraph className="nabij-mi-definition">{t('mi.snapshot')}</Paragraph> : null}
       <Chart table={table} threshold={threshold} />
-      <div className="nabij-table-scroll">
+      {/* A wide table scrolls sideways; the region takes focus so a keyboard can scroll it too (WCAG 2.1.1). */}
+      <div className="nabij-table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <Table className="nabij-responsive-table nabij-mi-figures" aria-describedby={hasHidden ? legendId : undefined}>
           <TableCaption className="nabij-visually-hidden">{table.title}</TableCaption>
           <TableHeader>
