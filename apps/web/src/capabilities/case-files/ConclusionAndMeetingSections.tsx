@@ -184,7 +184,7 @@ export function AnalysisConclusionSection({ overview, onChanged }: SectionProps)
         <Paragraph>{t('conclusion.none')}</Paragraph>
       )}
       <FormDisclosure label={current ? t('conclusion.edit') : t('conclusion.add')}>
-        <ConclusionForm key={current?.version ?? 0} overview={overview} onChanged={onChanged} />
+        <ConclusionForm overview={overview} onChanged={onChanged} />
       </FormDisclosure>
     </section>
   );
