@@ -129,6 +129,36 @@ const journey: Journey = {
       assert(await page.getByRole('button', { name: /Afdrukken/ }).isVisible(), 'the ecogram can be printed');
       await expectAccessible(page, 'the case file with network and ecogram');
 
+      // 2b. The network gets its meeting (issue #22 item 7): an Eigen Kracht-conferentie planned with Oma Jansen,
+      // invited by reference to the network already recorded.
+      await page.getByRole('button', { name: 'Netwerkberaad vastleggen' }).click();
+      await byId(page, 'meeting-new-kind').selectOption({ label: 'Eigen Kracht-conferentie' });
+      await byId(page, 'meeting-new-status').selectOption({ label: 'Gepland' });
+      await byId(page, 'meeting-new-plannedOn').fill('2027-01-15');
+      await page.getByRole('checkbox', { name: 'Oma Jansen' }).check();
+      await page.getByRole('button', { name: 'Netwerkberaad vastleggen' }).click();
+      await page.getByText('Het netwerkberaad is opgeslagen.').waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Eigen Kracht-conferentie: Gepland' }).waitFor();
+      await expectAccessible(page, 'the network section with a planned Eigen Kracht-conferentie');
+
+      // 2c. The analysis' conclusion (issue #22 item 6) on the ZRM and participation page, and above the plan.
+      await sections.getByRole('link', { name: 'ZRM en participatie' }).click();
+      await page.getByRole('button', { name: 'Conclusie vastleggen' }).click();
+      await page
+        .getByLabel(/De vraag achter de vraag/)
+        .fill('Moeder wil weer grip op het geld, zodat het thuis rustiger wordt.');
+      await page.getByLabel(/Werkhypothese/).fill('De schulden houden de spanning thuis hoog.');
+      await page.getByRole('button', { name: 'Conclusie opslaan' }).click();
+      await page.getByText('De conclusie van de analyse is opgeslagen.').waitFor();
+      await expectAccessible(page, 'the analysis conclusion saved');
+      await page.goto(`${caseUrl}/plan`);
+      await page.getByRole('heading', { level: 3, name: 'Uit de analyse' }).waitFor();
+      assert(
+        await page.getByText('De schulden houden de spanning thuis hoog.').isVisible(),
+        'the plan page shows the working hypothesis above the plan',
+      );
+      await expectAccessible(page, 'the plan page with the analysis conclusion');
+
       // 3. A start ZRM on all 13 domains, keyboard only, from Mijn werk (issue #19 measure: at most 30).
       await page.goto(baseUrl);
       const keys = new Counter(page);
