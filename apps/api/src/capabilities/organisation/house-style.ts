@@ -14,6 +14,7 @@ import { hasPermission, type AccessContext } from '../../shared/actor';
 import type { Deps } from '../../platform/deps';
 import type { Tx } from '../../platform/database/database';
 import { recordAccess } from '../audit';
+import { sniffAttachment } from '../../shared/sniff-file';
 
 /**
  * A municipality's house style (issue #21 item 5, ADR 0054): a few tokens on top of the neutral Nabij default theme,
@@ -93,10 +94,8 @@ export async function viewHouseStyle(deps: Deps, ctx: AccessContext): Promise<Ho
 
 /** What the bytes of an upload really are: PNG and JPEG by their signatures; anything else (SVG, GIF, …) is refused. */
 export function sniffLogo(bytes: Uint8Array): 'image/png' | 'image/jpeg' | undefined {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  return undefined;
+  const actual = sniffAttachment(bytes);
+  return actual === 'image/png' || actual === 'image/jpeg' ? actual : undefined;
 }
 
 function logoBytes(logo: NonNullable<UpdateHouseStyleRequest['logo']>): Buffer {
