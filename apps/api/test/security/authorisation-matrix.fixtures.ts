@@ -53,6 +53,7 @@ export interface CaseFixture {
   actionId: string;
   partyId: string;
   networkEntryId: string;
+  networkMeetingId: string;
   professionalEntryId: string;
   consentId: string;
   planFileId: string;
@@ -194,6 +195,11 @@ async function fillWorld(
     kind: 'family_group_plan',
     text: 'Ons eigen plan',
     file: { filename: 'eigen-plan.pdf', contentBase64: TINY_PDF },
+  });
+  // A network meeting to move on or correct (issue #22 item 7).
+  const meetings = await ok<{ networkMeetings: Array<{ id: string }> }>(m.worker, 'POST', `${base}/network-meetings`, {
+    kind: 'network_meeting',
+    status: 'proposed',
   });
   const overview = await ok<CaseOverview>(m.worker, 'GET', base);
   const files = await t.db.inSystem((tx) =>
@@ -339,6 +345,7 @@ async function fillWorld(
     actionId: plan.plan.current.goals[0]!.actions[0]!.id,
     partyId: plan.plan.current.parties[0]!.id,
     networkEntryId: overview.network[0]!.id,
+    networkMeetingId: meetings.networkMeetings[0]!.id,
     professionalEntryId: overview.professionals[0]!.id,
     consentId: overview.consents[0]!.id,
     planFileId: files[0]!.id,

@@ -84,6 +84,7 @@ export function paramValue(route: string, name: string, tg: Target, world: World
       break;
     case 'entryId':
       if (path.includes('/network/')) return tg.kase.networkEntryId;
+      if (path.includes('/network-meetings/')) return tg.kase.networkMeetingId;
       if (path.includes('/professionals/')) return tg.kase.professionalEntryId;
       if (path.includes('/consents/')) return tg.kase.consentId;
       break;
@@ -351,6 +352,14 @@ export const BODIES: Record<string, BodyOf> = {
     contactFrequency: 'monthly',
   }),
   'POST /api/cases/:id/professionals': () => ({ organisation: 'Schuldhulp Matrix' }),
+  'POST /api/cases/:id/network-meetings': () => ({ kind: 'network_meeting', status: 'proposed' }),
+  'PUT /api/cases/:id/network-meetings/:entryId': () => ({
+    version: STALE,
+    kind: 'family_group_conference',
+    status: 'planned',
+    plannedOn: day(),
+  }),
+  'PUT /api/cases/:id/analysis-conclusion': () => ({ version: STALE, questionBehind: 'Matrix' }),
   'POST /api/cases/:id/zrm': (tg) => ({
     personId: tg.kase.adultId,
     kind: 'interim',
