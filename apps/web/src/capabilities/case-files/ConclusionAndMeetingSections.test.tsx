@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AnalysisConclusionSection, NetworkMeetingsSection } from './ConclusionAndMeetingSections';
+import { todoItems } from './case-overview';
 
 const text = (element: ReactElement) =>
   renderToStaticMarkup(<MemoryRouter>{element}</MemoryRouter>)
@@ -119,5 +120,50 @@ describe('the network meeting section', () => {
   it('says when there is no meeting yet', () => {
     const out = text(<NetworkMeetingsSection overview={{ ...base, networkMeetings: [] }} onChanged={noop} />);
     expect(out).toContain('Er is nog geen netwerkberaad of Eigen Kracht-conferentie.');
+  });
+});
+
+describe("the overview's what needs doing", () => {
+  const meeting = (status: 'planned' | 'held' | 'plan_received', plannedOn: string) => ({
+    id: `m-${status}`,
+    version: 1,
+    kind: 'network_meeting' as const,
+    status,
+    plannedOn,
+    heldOn: status === 'planned' ? null : plannedOn,
+    planReceivedOn: null,
+    cancelReason: null,
+    note: null,
+    invitedNetworkPersonIds: [],
+    invitedProfessionalIds: [],
+    invitedNames: [],
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    updatedByName: 'Sanne de Boer',
+  });
+  const todo = (meetings: ReturnType<typeof meeting>[]) =>
+    todoItems(
+      {
+        openTasks: [],
+        professionals: [],
+        childSafetyRequired: false,
+        phase: 'analysis',
+        analysisDeadline: null,
+        analysisOverdue: false,
+        outreach: { attempts: [], flaggedForTeam: false },
+        networkMeetings: meetings,
+      },
+      undefined,
+      '2026-12-07',
+    ).filter((i) => i.key.startsWith('meeting-'));
+
+  it('asks to record a planned meeting whose date has passed, and names a held meeting without a plan', () => {
+    expect(todo([meeting('planned', '2026-12-01'), meeting('held', '2026-12-02')]).map((i) => i.text)).toEqual([
+      'Netwerkberaad van 1 december 2026: leg vast of het is gehouden',
+      'Netwerkberaad gehouden: het plan van het netwerk is er nog niet',
+    ]);
+  });
+
+  it('says nothing of a meeting still to come or one whose plan came in', () => {
+    expect(todo([meeting('planned', '2026-12-20'), meeting('plan_received', '2026-12-01')])).toEqual([]);
   });
 });

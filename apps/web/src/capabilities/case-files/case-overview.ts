@@ -62,6 +62,7 @@ export function todoItems(
     | 'analysisDeadline'
     | 'analysisOverdue'
     | 'outreach'
+    | 'networkMeetings'
   >,
   course: Course | undefined,
   today: string,
@@ -77,6 +78,18 @@ export function todoItems(
           ? t('caseFile.todoTask')
           : t('caseFile.todoTasks', { count: tasks.length });
     items.push({ key: 'tasks', text, to: 'taken', urgent: overdue > 0 });
+  }
+  // A network meeting whose date has passed without being marked held, or held without the network's plan yet (issue #22 item 7).
+  for (const m of overview.networkMeetings ?? []) {
+    if (m.status === 'planned' && m.plannedOn && m.plannedOn < today)
+      items.push({
+        key: `meeting-${m.id}`,
+        text: t('caseFile.todoMeetingPast', { date: formatDate(m.plannedOn) }),
+        to: 'huishouden',
+        urgent: false,
+      });
+    if (m.status === 'held')
+      items.push({ key: `meeting-${m.id}`, text: t('caseFile.todoMeetingNoPlan'), to: 'huishouden', urgent: false });
   }
   if (
     course?.phase === 'execution' &&

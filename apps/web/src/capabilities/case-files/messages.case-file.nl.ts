@@ -86,6 +86,8 @@ export const caseFileMessages = {
   'conclusion.history': 'Eerdere versies ({count})',
   'conclusion.aboveThePlan': 'Uit de analyse',
   // network meeting / Eigen Kracht-conferentie (issue #22 item 7)
+  'caseFile.todoMeetingPast': 'Netwerkberaad van {date}: leg vast of het is gehouden',
+  'caseFile.todoMeetingNoPlan': 'Netwerkberaad gehouden: het plan van het netwerk is er nog niet',
   'meeting.title': 'Netwerkberaad en Eigen Kracht-conferentie',
   'meeting.intro':
     'Leg vast wanneer het netwerk samenkomt: voorgesteld, gepland, gehouden en of er een plan van het netwerk is. Uitnodigen doet u met mensen en hulpverleners die al bij dit dossier staan.',
