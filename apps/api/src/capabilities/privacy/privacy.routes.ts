@@ -65,10 +65,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
         ...q,
         emergency: emergency === 'true',
       });
-      return reply
-        .type(CSV_CONTENT_TYPE)
-        .header('content-disposition', contentDisposition(filename))
-        .send(csv);
+      return reply.type(CSV_CONTENT_TYPE).header('content-disposition', contentDisposition(filename)).send(csv);
     },
   );
   r.get(
