@@ -27,16 +27,11 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, metrics: 
 
   // Access-log rows not sealed into the hash chain yet (ADR 0045): normally a few, for seconds. Stale ones (older than a
   // minute) mean the sealer is not running, or a long writing transaction holds its horizon back; 0 when healthy. Read
-  // once per scrape for the three gauges (one query within 250 ms); an unreachable database leaves the last values (/health/ready reports it).
-  let sealing: { at: number; status: Promise<UnsealedStatus | null> } | undefined;
-  const sealingStatus = () => {
-    if (!sealing || Date.now() - sealing.at > 250)
-      sealing = {
-        at: Date.now(),
-        status: deps.db.inSystem((tx) => unsealedStatus(tx, null, deps.clock.now())).catch(() => null),
-      };
-    return sealing.status;
-  };
+  // once per scrape for the three gauges (the scrape below forgets the last reading first); an unreachable database
+  // leaves the last values (/health/ready reports it).
+  let sealing: Promise<UnsealedStatus | null> | undefined;
+  const sealingStatus = () =>
+    (sealing ??= deps.db.inSystem((tx) => unsealedStatus(tx, null, deps.clock.now())).catch(() => null));
   new Gauge({
     name: 'nabij_access_log_unsealed_stale_rows',
     help: 'Access-log rows older than a minute that are not sealed into the hash chain yet',
@@ -84,6 +79,9 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, metrics: 
   app.get(
     '/metrics',
     { config: { policy: publicRoute('Prometheus scrape; no personal data') }, schema: { tags: ['Beheer'] } },
-    async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+    async (_request, reply) => {
+      sealing = undefined; // one reading of the access log's sealing per scrape, shared by its three gauges
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    },
   );
 }
