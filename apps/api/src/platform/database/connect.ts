@@ -23,7 +23,7 @@ export async function connectDatabase(config: Config): Promise<ConnectedDatabase
   const url = config.database.url ?? embedded!.url;
   const db = createDatabase(url, config.database.poolSize);
   try {
-    await db.pool.query('select 1');
+    await firstAnswer(db, embedded !== undefined);
   } catch (err) {
     await db.close().catch(() => undefined);
     await embedded?.stop();
@@ -39,5 +39,25 @@ export async function connectDatabase(config: Config): Promise<ConnectedDatabase
     await db.close().catch(() => undefined);
     await embedded?.stop();
     throw err;
+  }
+}
+
+/**
+ * The first `select 1`. A server named in DATABASE_URL must answer at once (a wrong address fails fast). The embedded
+ * database was just started by us in its own process: on a busy machine it may take longer than one connection
+ * timeout (3 s) before it takes its first connection (seen in CI with two test runs and browsers beside it), so it
+ * gets up to EMBEDDED_START_MS, asked every half second.
+ */
+const EMBEDDED_START_MS = 60_000;
+async function firstAnswer(db: Database, embedded: boolean): Promise<void> {
+  const giveUpAt = Date.now() + (embedded ? EMBEDDED_START_MS : 0);
+  for (;;) {
+    try {
+      await db.pool.query('select 1');
+      return;
+    } catch (err) {
+      if (Date.now() >= giveUpAt) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
